@@ -1,0 +1,1 @@
+//! IR → Rust crate (syn/quote + prettyplease; scaffolding from askama templates).

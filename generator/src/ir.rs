@@ -1,0 +1,293 @@
+//! The intermediate model between extraction and emission. Serde-serialisable (`docbind ir`
+//! prints it) and deterministic: collections are ordered (operations by path then method,
+//! schemas by name, fields in table order).
+//!
+//! Stable identities for later tooling (diff, overlays): an operation is identified by
+//! `method + path`, a schema by its component name, a field by its JSON name within its parent.
+
+use crate::diag::{Diagnostics, Span};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Api {
+    pub title: String,
+    pub version: String,
+    /// The input files, in the order given (for provenance and source priority).
+    pub sources: Vec<String>,
+    pub operations: Vec<Operation>,
+    /// Named schemas (OpenAPI `components/schemas`), keyed by component name.
+    pub schemas: BTreeMap<String, NamedSchema>,
+    pub diagnostics: Diagnostics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+}
+
+impl HttpMethod {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim().to_ascii_uppercase().as_str() {
+            "GET" => Self::Get,
+            "PUT" => Self::Put,
+            "POST" => Self::Post,
+            "DELETE" => Self::Delete,
+            "OPTIONS" => Self::Options,
+            "HEAD" => Self::Head,
+            "PATCH" => Self::Patch,
+            _ => return None,
+        })
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Put => "PUT",
+            Self::Post => "POST",
+            Self::Delete => "DELETE",
+            Self::Options => "OPTIONS",
+            Self::Head => "HEAD",
+            Self::Patch => "PATCH",
+        }
+    }
+    pub fn lower(&self) -> &'static str {
+        match self {
+            Self::Get => "get",
+            Self::Put => "put",
+            Self::Post => "post",
+            Self::Delete => "delete",
+            Self::Options => "options",
+            Self::Head => "head",
+            Self::Patch => "patch",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Operation {
+    /// snake_case operation id, unique in the API (OpenAPI `operationId`, Rust method name).
+    pub id: String,
+    pub method: HttpMethod,
+    /// Normalised path template, e.g. `/v1/{project_id}/training-job-configs`.
+    pub path: String,
+    /// The page / section title.
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Grouping (the chapter or page group), when the source has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    pub parameters: Vec<Parameter>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_body: Option<RequestBody>,
+    /// Responses keyed by status code (`"200"`, `"201"`, …) or `"default"`.
+    pub responses: BTreeMap<String, Response>,
+    /// Documentation of the same operation from other sources (e.g. an English page).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt_docs: Vec<AltDoc>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AltDoc {
+    pub source: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Parameter {
+    pub name: String,
+    pub location: ParamLocation,
+    pub required: bool,
+    pub schema: Schema,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RequestBody {
+    pub content_type: String,
+    pub required: bool,
+    pub schema: Schema,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Response {
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Parameter>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<ResponseBody>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ResponseBody {
+    pub content_type: String,
+    pub schema: Schema,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Example {
+    pub value: ExampleValue,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum ExampleValue {
+    Json(serde_json::Value),
+    /// Not valid JSON (kept verbatim; a diagnostic says why).
+    Text(String),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NamedSchema {
+    pub name: String,
+    pub schema: Schema,
+}
+
+/// A schema node: a type plus everything the documentation says about values of that type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Schema {
+    #[serde(flatten)]
+    pub kind: SchemaKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The type cell as written in the documentation (after markup removal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enum_values: Vec<EnumValue>,
+    #[serde(default, skip_serializing_if = "Constraints::is_empty")]
+    pub constraints: Constraints,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum SchemaKind {
+    String {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<String>,
+    },
+    Integer {
+        /// `int32`, `int64` or `int16`.
+        format: String,
+    },
+    Number {
+        /// `float` or `double`.
+        format: String,
+    },
+    Boolean,
+    Array {
+        items: Box<Schema>,
+    },
+    /// A JSON object with arbitrary keys and values of one schema (`Map<String,X>`).
+    Map {
+        values: Box<Schema>,
+    },
+    /// An object described by a table, inline (not a named component).
+    Object {
+        fields: Vec<Field>,
+    },
+    /// A reference to a named schema in [`Api::schemas`].
+    Ref {
+        name: String,
+    },
+    /// A free-form value (Object/JSON with no describing table, unknown type spellings).
+    Any,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// The JSON name exactly as documented.
+    pub name: String,
+    pub required: bool,
+    pub schema: Schema,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnumValue {
+    pub value: serde_json::Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Constraints {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<f64>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive_minimum: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive_maximum: bool,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
+}
+
+impl Schema {
+    pub fn new(kind: SchemaKind) -> Self {
+        Schema {
+            kind,
+            description: None,
+            raw_type: None,
+            enum_values: Vec::new(),
+            constraints: Constraints::default(),
+            default: None,
+            span: None,
+        }
+    }
+    pub fn string() -> Self {
+        Self::new(SchemaKind::String { format: None })
+    }
+    pub fn any() -> Self {
+        Self::new(SchemaKind::Any)
+    }
+    pub fn with_description(mut self, d: Option<String>) -> Self {
+        self.description = d.filter(|s| !s.trim().is_empty());
+        self
+    }
+}
+
+impl Api {
+    /// Sort everything that has no inherent order so output is byte-identical for any input order.
+    pub fn normalize(&mut self) {
+        self.operations.sort_by(|a, b| (&a.path, a.method).cmp(&(&b.path, b.method)));
+        self.diagnostics.sort();
+    }
+}

@@ -1,0 +1,12 @@
+//! docbind: cloud API documentation tables → IR → OpenAPI + Rust bindings.
+//!
+//! Stages talk only through typed boundaries: readers ([`read`]) produce a [`doc::Document`],
+//! extraction ([`extract`]) turns documents into the [`ir::Api`], emitters ([`emit`]) turn the IR
+//! into OpenAPI and a Rust crate. Every stage returns [`diag::Diagnostics`] next to its output.
+
+pub mod diag;
+pub mod doc;
+pub mod ir;
+pub mod emit;
+pub mod extract;
+pub mod read;

@@ -1,0 +1,1 @@
+//! HTML table parsing (scraper) shared by readers whose pages embed HTML tables.
