@@ -59,6 +59,14 @@ pub struct DocOutput {
 
 /// Extract the API described by `docs`, given in source-priority order (first wins conflicts).
 pub fn extract(docs: &[Document], opts: &ExtractOptions) -> (Api, Coverage) {
+    let priority: Vec<usize> = (0..docs.len()).collect();
+    extract_with_priority(docs, &priority, opts)
+}
+
+/// Extract with an explicit merge priority per document (lower wins). Documents are processed
+/// in the order given, which decides schema names on collisions: callers wanting output
+/// independent of input order pass documents in a canonical order.
+pub fn extract_with_priority(docs: &[Document], priority: &[usize], opts: &ExtractOptions) -> (Api, Coverage) {
     let mut diags = Diagnostics::new();
     let mut registry = Registry::default();
     let mut operations: Vec<(usize, Operation)> = Vec::new();
@@ -68,7 +76,8 @@ pub fn extract(docs: &[Document], opts: &ExtractOptions) -> (Api, Coverage) {
         let out = extract_document(doc, &mut registry, &mut diags);
         coverage.tables_in_operations += out.coverage.tables_in_operations;
         coverage.tables_consumed += out.coverage.tables_consumed;
-        operations.extend(out.operations.into_iter().map(|o| (source, o)));
+        let rank = priority.get(source).copied().unwrap_or(source);
+        operations.extend(out.operations.into_iter().map(|o| (rank, o)));
         sdk_pages.extend(out.sdk_pages);
     }
     let mut operations = merge::merge_operations(operations, &registry, &mut diags);
