@@ -4,6 +4,7 @@
 //! they know nothing about APIs. Extraction owns meaning.
 
 pub mod html;
+pub mod lines;
 pub mod markdown;
 pub mod pdftext;
 pub mod rst;
