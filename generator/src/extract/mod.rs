@@ -232,6 +232,25 @@ pub fn extract_document(doc: &Document, registry: &mut Registry, diags: &mut Dia
         operations.push(assembled.operation);
     }
     coverage.operations = operations.len();
+    if operations.is_empty() {
+        report_example_only_requests(doc, diags);
+    }
     let sdk_pages = if operations.is_empty() { sdk::read_sdk_page(doc, &tree, &index, registry, diags) } else { Vec::new() };
     DocOutput { operations, sdk_pages, coverage }
+}
+
+/// A page with request lines only in examples or prose (e.g. a page explaining how to call the
+/// API) yields no operation; say so, once per page, so no method + URI goes unmentioned.
+fn report_example_only_requests(doc: &Document, diags: &mut Diagnostics) {
+    for b in &doc.blocks {
+        let text = match &b.kind {
+            BlockKind::Paragraph { text, .. } => text.plain(),
+            BlockKind::Code { text, .. } => text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string(),
+            _ => continue,
+        };
+        if let Some(rl) = parse_request_line(text.trim()) {
+            diags.note(&b.span, "uri.example-only", format!("`{} {}` appears only in an example or in prose, not under a URI heading: no operation from this page", rl.method.as_str(), rl.path));
+            return;
+        }
+    }
 }

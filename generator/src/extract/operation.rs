@@ -384,7 +384,7 @@ fn attach_examples(
                 || role == SectionRole::RequestExample
                 || (role == SectionRole::Examples && (label.contains("请求") || label.to_lowercase().contains("request")));
             if let Some(rl) = &code.request_line {
-                if (rl.method, super::sections::normalize_path(&rl.path)) != (request.method, super::sections::normalize_path(&request.path)) {
+                if rl.method != request.method || !super::sections::path_fits(&request.path, &rl.path) {
                     diags.note(&code.span, "example.other-operation", format!("example request `{} {}` is not this operation's `{} {}`; not attached", rl.method.as_str(), rl.path, request.method.as_str(), request.path));
                     continue;
                 }

@@ -151,6 +151,14 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
     Some(RequestLine { method, path, query })
 }
 
+/// Whether a concrete request path (from an example) fits a path template: same segments,
+/// a `{placeholder}` segment matching any value.
+pub fn path_fits(template: &str, concrete: &str) -> bool {
+    let t: Vec<&str> = template.trim_end_matches('/').split('/').collect();
+    let c: Vec<&str> = concrete.trim_end_matches('/').split('/').collect();
+    t.len() == c.len() && t.iter().zip(&c).all(|(a, b)| a == b || (a.starts_with('{') && a.ends_with('}')) || (b.starts_with('{') && b.ends_with('}')))
+}
+
 /// Placeholder-insensitive form of a path, for merging and comparing operations.
 pub fn normalize_path(path: &str) -> String {
     let mut out = String::new();
@@ -194,6 +202,13 @@ mod tests {
         assert_eq!(strip_number("20.3.2.1 创建训练作业参数"), "创建训练作业参数");
         assert_eq!(strip_number("URI"), "URI");
         assert_eq!(strip_number("3D 模型"), "3D 模型");
+    }
+
+    #[test]
+    fn concrete_paths_fit_templates() {
+        assert!(path_fits("/v1/{project_id}/configs/{name}", "/v1/{project_id}/configs/config"));
+        assert!(!path_fits("/v1/{project_id}/configs/{name}", "/v1/{project_id}/configs"));
+        assert!(!path_fits("/v1/{project_id}/configs/{name}/stop", "/v1/{project_id}/configs/a/start"));
     }
 
     #[test]

@@ -47,6 +47,8 @@ fn scalar(word: &str) -> Option<TypeExpr> {
         "integer" | "int" | "int32" | "integer32" => TypeExpr::Int32,
         "long" | "int64" | "integer64" | "bigint" => TypeExpr::Int64,
         "short" | "int16" => TypeExpr::Int16,
+        // A Java-style byte status code is a small integer; widened to int32.
+        "byte" | "int8" => TypeExpr::Int32,
         "float" | "float32" => TypeExpr::Float,
         "double" | "float64" => TypeExpr::Double,
         "number" | "numeric" | "decimal" => TypeExpr::Number,

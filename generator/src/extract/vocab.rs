@@ -232,8 +232,11 @@ pub fn object_name_from_caption(caption_rest: &str) -> String {
                     remaining -= 1;
                     cut = i;
                 }
-                s.truncate(cut);
-                s = s.trim_end().to_string();
+                let shorter = s[..cut].trim_end().to_string();
+                // Never strip the name itself (`parameter属性列表` → `parameter`, not ``).
+                if !shorter.is_empty() {
+                    s = shorter;
+                }
                 break;
             }
         }
@@ -285,6 +288,7 @@ mod tests {
     fn captions() {
         assert_eq!(caption_role("**表 3**  data_source 参数列表"), CaptionRole::Object("data_source".into()));
         assert_eq!(caption_role("表 3 data_source属性列表"), CaptionRole::Object("data_source".into()));
+        assert_eq!(caption_role("**表 4**  parameter属性列表"), CaptionRole::Object("parameter".into()));
         assert_eq!(caption_role("**Table 3** **config** parameters"), CaptionRole::Object("config".into()));
         assert_eq!(caption_role("表 4-26 WorkflowStep"), CaptionRole::Object("WorkflowStep".into()));
         assert_eq!(caption_role("表 20-517 auto_stop 定义数据结构说明"), CaptionRole::Object("auto_stop".into()));
