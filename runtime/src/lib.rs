@@ -68,7 +68,7 @@ pub use serde_json;
 
 pub use client::{Client, AUTH_TOKEN_HEADER, PROJECT_ID_HEADER};
 pub use config::{env, Config, Credentials};
-pub use encoding::encode_component;
+pub use encoding::{decode_component, encode_component};
 pub use error::Error;
 pub use paginate::{
     paginate_marker, paginate_marker_pages, paginate_offset, paginate_offset_pages,
