@@ -1,0 +1,80 @@
+//! IR → OpenAPI 3.0.3 / 3.1.0, as a `serde_json::Value`, JSON text or YAML text.
+//!
+//! - [`schema`]: schema objects
+//! - [`operation`]: paths, parameters, bodies, responses
+//! - [`components`]: component names that are valid OpenAPI keys
+//!
+//! docbind-specific facts travel in `x-docbind-*` extensions: `x-docbind-source` (file:line of
+//! the operation's documentation), `x-docbind-raw-type` (the type cell as written),
+//! `x-enum-descriptions` (aligned with `enum`), `x-docbind-alt-docs`, `x-docbind-example-text`
+//! (examples that are not valid JSON), `x-docbind-undocumented` (a path placeholder with no
+//! parameter row) and `x-docbind-name` (a schema's documented name when it had to be renamed).
+
+pub mod components;
+pub mod operation;
+pub mod schema;
+
+use crate::ir;
+use serde_json::{json, Map, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OpenApiVersion {
+    #[default]
+    V3_0_3,
+    V3_1_0,
+}
+
+impl OpenApiVersion {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            OpenApiVersion::V3_0_3 => "3.0.3",
+            OpenApiVersion::V3_1_0 => "3.1.0",
+        }
+    }
+}
+
+pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
+    let component_names = components::component_names(api);
+    let ctx = schema::SchemaContext { version, component_names: &component_names };
+    let mut doc = Map::new();
+    doc.insert("openapi".into(), version.as_str().into());
+    let mut info = Map::new();
+    info.insert("title".into(), api.title.as_str().into());
+    info.insert("version".into(), api.version.as_str().into());
+    if !api.sources.is_empty() {
+        info.insert("x-docbind-sources".into(), json!(api.sources));
+    }
+    doc.insert("info".into(), Value::Object(info));
+    let tags = tags(api);
+    if !tags.is_empty() {
+        doc.insert("tags".into(), tags.into_iter().map(|t| json!({ "name": t })).collect());
+    }
+    doc.insert("paths".into(), operation::paths(api, &ctx));
+    let schemas = components::schemas(api, &ctx);
+    if !schemas.is_empty() {
+        doc.insert("components".into(), json!({ "schemas": schemas }));
+    }
+    Value::Object(doc)
+}
+
+/// Tags in order of first use.
+fn tags(api: &ir::Api) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for tag in api.operations.iter().filter_map(|op| op.tag.as_deref()) {
+        if !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    out
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn to_json(api: &ir::Api, version: OpenApiVersion) -> String {
+    let mut s = serde_json::to_string_pretty(&to_openapi(api, version)).expect("a JSON value always serialises");
+    s.push('\n');
+    s
+}
+
+pub fn to_yaml(api: &ir::Api, version: OpenApiVersion) -> String {
+    serde_norway::to_string(&to_openapi(api, version)).expect("a JSON value always serialises as YAML")
+}

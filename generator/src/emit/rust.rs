@@ -1,1 +1,0 @@
-//! IR → Rust crate (syn/quote + prettyplease; scaffolding from askama templates).

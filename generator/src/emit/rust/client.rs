@@ -1,0 +1,342 @@
+//! `src/client.rs`: the `Client` wrapper and one request builder per operation, written
+//! against runtime/CONTRACT.md (`RequestSpec`, `Client::execute`, `RawResponse`).
+
+use super::docs::{code_span, doc_attrs_with_markdown};
+use super::idents::ident;
+use super::models::{type_tokens, Scope};
+use super::plan::{Body, OperationPlan, ParamPlan, Plan, ResponsePlan, RustType, TypeBody, TypeDef};
+use crate::ir::{self, ParamLocation};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// More arguments than this on one method trips `clippy::too_many_arguments` (limit 7).
+const MAX_ARGUMENTS: usize = 7;
+
+pub fn client_file(plan: &Plan, api: &ir::Api) -> TokenStream {
+    let methods = plan.operations.iter().map(|p| client_method(p, &api.operations[p.index], &plan.types));
+    let builders = plan.operations.iter().map(|p| builder(p, &api.operations[p.index], &plan.types));
+    let client_doc = format!(" Client for {}. Cheap to clone; one per service endpoint is enough.", api.title);
+    quote! {
+        //! The API client and one request builder per operation.
+
+        #[doc = #client_doc]
+        #[derive(Clone)]
+        pub struct Client {
+            inner: docbind_runtime::Client,
+        }
+
+        impl Client {
+            /// A client for the given runtime configuration.
+            pub fn new(config: docbind_runtime::Config) -> Result<Self, docbind_runtime::Error> {
+                Ok(Self { inner: docbind_runtime::Client::new(config)? })
+            }
+
+            /// A client configured from the environment (credentials, region, project id), with the
+            /// endpoint from [`crate::ENDPOINT_TEMPLATE`].
+            pub fn from_env() -> Result<Self, docbind_runtime::Error> {
+                Self::new(docbind_runtime::Config::from_env(crate::ENDPOINT_TEMPLATE)?)
+            }
+
+            /// Wrap an existing runtime client.
+            pub fn from_runtime(inner: docbind_runtime::Client) -> Self {
+                Self { inner }
+            }
+
+            /// The underlying runtime client.
+            pub fn runtime(&self) -> &docbind_runtime::Client {
+                &self.inner
+            }
+
+            #(#methods)*
+        }
+
+        #(#builders)*
+    }
+}
+
+fn location_word(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Path => "Path",
+        ParamLocation::Query => "Query",
+        ParamLocation::Header => "Header",
+    }
+}
+
+/// Required path, query and header parameters are constructor arguments, as is a required body.
+fn is_argument(p: &ParamPlan) -> bool {
+    p.required && !p.defaulted
+}
+
+/// Strings are taken as `impl Into<String>`; everything else as its own type.
+fn argument_type(ty: &RustType, types: &[TypeDef]) -> TokenStream {
+    match ty {
+        RustType::String => quote!(impl Into<String>),
+        other => type_tokens(other, types, Scope::Crate),
+    }
+}
+
+fn converted(ty: &RustType, value: TokenStream) -> TokenStream {
+    match ty {
+        RustType::String => quote!(#value.into()),
+        _ => value,
+    }
+}
+
+fn operation_doc(op: &ir::Operation) -> TokenStream {
+    let mut markdown = vec![code_span(&format!("{} {}", op.method.as_str(), op.path))];
+    markdown.push(String::new());
+    markdown.push(format!("Source: {}", code_span(&op.span.to_string())));
+    let summary = Some(op.summary.as_str()).filter(|s| !s.trim().is_empty());
+    doc_attrs_with_markdown(summary.into_iter().chain(op.description.as_deref()), &markdown)
+}
+
+fn client_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> TokenStream {
+    let method = ident(&plan.method);
+    let builder = ident(&plan.builder);
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    for p in &plan.params {
+        let name = ident(&p.ident);
+        if is_argument(p) {
+            let ty = argument_type(&p.ty, types);
+            args.push(quote!(#name: #ty));
+            let value = converted(&p.ty, quote!(#name));
+            inits.push(quote!(#name: #value));
+        } else {
+            inits.push(quote!(#name: None));
+        }
+    }
+    if let Some(body) = &plan.body {
+        if body.required {
+            let ty = type_tokens(&body.body.ty, types, Scope::Crate);
+            args.push(quote!(body: #ty));
+            inits.push(quote!(body));
+        } else {
+            inits.push(quote!(body: None));
+        }
+    }
+    let allow = if args.len() + 1 > MAX_ARGUMENTS { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+    let doc = operation_doc(op);
+    quote! {
+        #doc
+        #allow
+        pub fn #method(&self, #(#args),*) -> #builder<'_> {
+            #builder { client: &self.inner, #(#inits),* }
+        }
+    }
+}
+
+fn builder(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> TokenStream {
+    let name = ident(&plan.builder);
+    let method_link = format!(" Request builder for [`Client::{}`]: `{} {}`.", plan.method, op.method.as_str(), op.path.replace('`', "'"));
+    let mut fields = Vec::new();
+    let mut setters = Vec::new();
+    for p in &plan.params {
+        let field = ident(&p.ident);
+        let ty = type_tokens(&p.ty, types, Scope::Crate);
+        if is_argument(p) {
+            fields.push(quote!(#field: #ty));
+            continue;
+        }
+        fields.push(quote!(#field: Option<#ty>));
+        let arg_ty = argument_type(&p.ty, types);
+        let value = converted(&p.ty, quote!(value));
+        let what = if p.defaulted {
+            format!(
+                "{} parameter {}; when not set, the client configuration's default for it is used.",
+                location_word(p.location),
+                code_span(&p.json_name)
+            )
+        } else {
+            format!("{} parameter {}.", location_word(p.location), code_span(&p.json_name))
+        };
+        let doc = doc_attrs_with_markdown(p.doc.iter().map(String::as_str), &[what]);
+        setters.push(quote! {
+            #doc
+            pub fn #field(mut self, value: #arg_ty) -> Self {
+                self.#field = Some(#value);
+                self
+            }
+        });
+    }
+    if let Some(body) = &plan.body {
+        let ty = type_tokens(&body.body.ty, types, Scope::Crate);
+        if body.required {
+            fields.push(quote!(body: #ty));
+        } else {
+            fields.push(quote!(body: Option<#ty>));
+            let doc = doc_attrs_with_markdown(
+                body.doc.iter().map(String::as_str),
+                &[format!("Request body ({}).", code_span(&body.body.content_type))],
+            );
+            setters.push(quote! {
+                #doc
+                pub fn body(mut self, value: #ty) -> Self {
+                    self.body = Some(value);
+                    self
+                }
+            });
+        }
+    }
+    let send = send_method(plan, op, types);
+    quote! {
+        #[doc = #method_link]
+        #[must_use = "a request builder does nothing until `.send().await`"]
+        pub struct #name<'a> {
+            client: &'a docbind_runtime::Client,
+            #(#fields,)*
+        }
+
+        impl #name<'_> {
+            #(#setters)*
+            #send
+        }
+    }
+}
+
+/// Whether values of this type can go straight into a URL or header (they implement Display).
+fn is_display(ty: &RustType, types: &[TypeDef]) -> bool {
+    match ty {
+        RustType::String
+        | RustType::I16
+        | RustType::I32
+        | RustType::I64
+        | RustType::F32
+        | RustType::F64
+        | RustType::Bool
+        | RustType::Json => true,
+        RustType::Named(id) => match &types[*id].body {
+            TypeBody::StringEnum(_) | TypeBody::IntEnum(_) => true,
+            TypeBody::Alias(inner) => is_display(inner, types),
+            _ => false,
+        },
+        RustType::Bytes | RustType::Vec(_) | RustType::Map(_) => false,
+    }
+}
+
+/// One statement adding parameter `p` (held in `value`) to `request`.
+fn add_param(p: &ParamPlan, value: TokenStream, types: &[TypeDef]) -> TokenStream {
+    let name = &p.json_name;
+    if p.defaulted {
+        return quote!(request = request.path_param_or_default(#name, #value););
+    }
+    let add = match p.location {
+        ParamLocation::Path => quote!(path_param),
+        ParamLocation::Query => quote!(query),
+        ParamLocation::Header => quote!(header),
+    };
+    match &p.ty {
+        ty if is_display(ty, types) => quote!(request = request.#add(#name, #value);),
+        RustType::Vec(item) if is_display(item, types) && p.location == ParamLocation::Query => {
+            quote!(request = request.query_all(#name, &#value);)
+        }
+        // Simple-style serialisation (comma separated) for arrays outside the query string.
+        RustType::Vec(item) if is_display(item, types) => quote! {
+            request = request.#add(
+                #name,
+                #value.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(","),
+            );
+        },
+        // Objects and nested arrays have no documented encoding: send them as JSON text.
+        _ => quote! {
+            request = request.#add(
+                #name,
+                docbind_runtime::serde_json::to_string(&#value).map_err(|e| {
+                    docbind_runtime::Error::Config(format!("cannot encode parameter {}: {e}", #name))
+                })?,
+            );
+        },
+    }
+}
+
+fn add_body(body: &Body, value: TokenStream) -> TokenStream {
+    let ct = &body.content_type;
+    if !body.json {
+        return quote!(request = request.bytes(#ct, #value););
+    }
+    let json = quote!(request = request.json(&#value)?;);
+    if ct.trim().eq_ignore_ascii_case("application/json") {
+        json
+    } else {
+        quote!(#json request = request.content_type(#ct);)
+    }
+}
+
+fn send_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> TokenStream {
+    let method = ident(op.method.as_str());
+    let path = &op.path;
+    let mut statements = Vec::new();
+    for p in &plan.params {
+        let field = ident(&p.ident);
+        if is_argument(p) || p.defaulted {
+            statements.push(add_param(p, quote!(self.#field), types));
+        } else {
+            let add = add_param(p, quote!(value), types);
+            statements.push(quote!(if let Some(value) = self.#field { #add }));
+        }
+    }
+    if let Some(body) = &plan.body {
+        if body.required {
+            statements.push(add_body(&body.body, quote!(self.body)));
+        } else {
+            let add = add_body(&body.body, quote!(value));
+            statements.push(quote!(if let Some(value) = self.body { #add }));
+        }
+    }
+    let binding = if statements.is_empty() { quote!(let request) } else { quote!(let mut request) };
+    let (output, decode) = decode(&plan.response, types);
+    quote! {
+        /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
+        pub async fn send(self) -> Result<#output, docbind_runtime::Error> {
+            #binding = docbind_runtime::RequestSpec::new(docbind_runtime::Method::#method, #path);
+            #(#statements)*
+            let response = self.client.execute(request).await?;
+            if !response.is_success() {
+                return Err(response.into_error());
+            }
+            #decode
+        }
+    }
+}
+
+/// The success type of `send()` and the expression producing it from `response`.
+fn decode(response: &ResponsePlan, types: &[TypeDef]) -> (TokenStream, TokenStream) {
+    match response {
+        ResponsePlan::Raw => (quote!(docbind_runtime::RawResponse), quote!(Ok(response))),
+        ResponsePlan::Single(None) => (quote!(()), quote!(Ok(()))),
+        ResponsePlan::Single(Some(body)) => (type_tokens(&body.ty, types, Scope::Crate), body_value(body)),
+        ResponsePlan::Enum(id) => {
+            let TypeBody::Response(variants) = &types[*id].body else {
+                unreachable!("a response plan points at a response enum")
+            };
+            let name = type_tokens(&RustType::Named(*id), types, Scope::Crate);
+            let arms = variants.iter().map(|v| {
+                let status = proc_macro2::Literal::u16_unsuffixed(v.status);
+                let variant = ident(&v.ident);
+                match &v.body {
+                    Some(body) => {
+                        let value = if body.json { quote!(response.json()?) } else { quote!(response.body) };
+                        quote!(#status => Ok(#name::#variant(#value)),)
+                    }
+                    None => quote!(#status => Ok(#name::#variant),),
+                }
+            });
+            let decode = quote! {
+                match response.status {
+                    #(#arms)*
+                    status => Ok(#name::Other { status, body: response.body }),
+                }
+            };
+            (name, decode)
+        }
+    }
+}
+
+/// `Result<T, Error>` for the only success body: JSON decoded, anything else as bytes.
+fn body_value(body: &Body) -> TokenStream {
+    if body.json {
+        quote!(response.json())
+    } else {
+        quote!(Ok(response.body))
+    }
+}

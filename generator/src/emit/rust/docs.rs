@@ -1,0 +1,155 @@
+//! Documentation text → rustdoc that builds without warnings under `-D warnings`.
+//!
+//! Descriptions are plain text written for a web page, not Markdown. Left alone, `[x]` becomes
+//! a broken intra-doc link, `<name>` an unclosed HTML tag, a bare URL trips
+//! `rustdoc::bare_urls`, a line starting with ``` opens a doctest, and a list item followed by
+//! an unindented line trips `clippy::doc_lazy_continuation`. So every source line becomes its
+//! own paragraph, Markdown-active characters are escaped, and URLs become autolinks.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+").expect("valid regex"));
+
+/// Characters with a Markdown meaning that plain text must not trigger.
+/// Emphasis (`*`, `_`), headings and tables only change rendering, never warn, so they stay
+/// readable in the source.
+const ESCAPED: &[char] = &['\\', '`', '[', ']', '<', '>', '~'];
+
+fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if ESCAPED.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// One line of plain text as a Markdown paragraph.
+fn escape_line(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(m) = URL.find(rest) {
+        escape_text(&rest[..m.start()], &mut out);
+        // Sentence punctuation right after a URL belongs to the sentence.
+        let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = &rest[m.start() + url.len()..];
+    }
+    escape_text(rest, &mut out);
+    // A leading `-`, `+` or `1.` would start a list; a leading `=`/`-` run could underline the
+    // previous paragraph. Escaping the first character keeps the line literal.
+    if out.starts_with(['-', '+', '=']) || starts_like_ordered_item(&out) {
+        if out.starts_with(|c: char| c.is_ascii_digit()) {
+            // Escape the delimiter after the number instead (`1\.`).
+            let digits = out.chars().take_while(char::is_ascii_digit).count();
+            out.insert(digits, '\\');
+        } else {
+            out.insert(0, '\\');
+        }
+    }
+    out
+}
+
+fn starts_like_ordered_item(s: &str) -> bool {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(s[digits..].chars().next(), Some('.') | Some(')'))
+}
+
+/// Paragraph lines for a description; blank lines separate paragraphs.
+pub fn doc_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(escape_line(line));
+    }
+    lines
+}
+
+/// `#[doc = "..."]` attributes (prettyplease prints them as `///` lines).
+pub fn doc_attrs<'a>(parts: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        let part_lines = doc_lines(part);
+        if part_lines.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(part_lines);
+    }
+    let attrs = lines.iter().map(|l| {
+        let l = if l.is_empty() { String::new() } else { format!(" {l}") };
+        quote!(#[doc = #l])
+    });
+    quote!(#(#attrs)*)
+}
+
+/// Doc attributes for plain-text parts followed by Markdown lines the generator wrote itself
+/// (code spans for paths and names), separated by a blank line.
+pub fn doc_attrs_with_markdown<'a>(plain: impl IntoIterator<Item = &'a str>, markdown: &[String]) -> TokenStream {
+    let plain = doc_attrs(plain);
+    if markdown.is_empty() {
+        return plain;
+    }
+    let separator = if plain.is_empty() { quote!() } else { quote!(#[doc = ""]) };
+    let lines = markdown.iter().map(|l| {
+        let l = if l.is_empty() { String::new() } else { format!(" {l}") };
+        quote!(#[doc = #l])
+    });
+    quote!(#plain #separator #(#lines)*)
+}
+
+/// Text for a Markdown code span written by the generator (backticks cannot be escaped inside).
+pub fn code_span(text: &str) -> String {
+    format!("`{}`", text.replace('`', "'"))
+}
+
+/// `//!`-style lines (for the askama-rendered crate header), each without the prefix.
+pub fn inner_doc_lines(text: &str) -> Vec<String> {
+    doc_lines(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brackets_and_angles_are_escaped() {
+        assert_eq!(doc_lines("Value in [1, 10], see <name>"), [r"Value in \[1, 10\], see \<name\>"]);
+    }
+
+    #[test]
+    fn urls_become_autolinks() {
+        assert_eq!(doc_lines("See https://example.com/a_b?x=[1]. Done"), [r"See <https://example.com/a_b?x=[1]>. Done"]);
+        assert_eq!(doc_lines("见https://support.huaweicloud.com/api。"), [r"见<https://support.huaweicloud.com/api>。"]);
+    }
+
+    #[test]
+    fn each_line_is_a_paragraph_and_list_markers_are_literal() {
+        assert_eq!(doc_lines("Options:\n- a\n  continued\n\n1. first\n```"), [
+            "Options:",
+            "",
+            r"\- a",
+            "",
+            "continued",
+            "",
+            r"1\. first",
+            "",
+            r"\`\`\`"
+        ]);
+    }
+
+    #[test]
+    fn empty_text_has_no_lines() {
+        assert!(doc_lines(" \n\t\n").is_empty());
+    }
+}

@@ -1,0 +1,141 @@
+//! `src/models.rs`: one item per planned type (structs, enums, aliases, response enums).
+
+use super::docs::doc_attrs;
+use super::enums::{int_enum, string_enum};
+use super::idents::{bare, ident};
+use super::plan::{Body, FieldDef, Plan, ResponseVariant, RustType, TypeBody, TypeDef};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Where a type expression is printed: inside `models` names resolve directly, elsewhere they
+/// go through `crate::models::`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Models,
+    Crate,
+}
+
+pub fn type_tokens(ty: &RustType, types: &[TypeDef], scope: Scope) -> TokenStream {
+    match ty {
+        RustType::String => quote!(String),
+        RustType::I16 => quote!(i16),
+        RustType::I32 => quote!(i32),
+        RustType::I64 => quote!(i64),
+        RustType::F32 => quote!(f32),
+        RustType::F64 => quote!(f64),
+        RustType::Bool => quote!(bool),
+        RustType::Json => quote!(docbind_runtime::serde_json::Value),
+        RustType::Bytes => quote!(Vec<u8>),
+        RustType::Vec(item) => {
+            let item = type_tokens(item, types, scope);
+            quote!(Vec<#item>)
+        }
+        RustType::Map(value) => {
+            let value = type_tokens(value, types, scope);
+            quote!(std::collections::BTreeMap<String, #value>)
+        }
+        RustType::Named(id) => {
+            let name = ident(&types[*id].name);
+            match scope {
+                Scope::Models => quote!(#name),
+                Scope::Crate => quote!(crate::models::#name),
+            }
+        }
+    }
+}
+
+pub fn models_file(plan: &Plan, title: &str) -> TokenStream {
+    let items = plan.types.iter().map(|def| type_def(def, &plan.types));
+    let title = super::docs::doc_lines(title).join(" ");
+    let header = format!(" Data types of {title}: request and response bodies, enums and their parts.");
+    quote! {
+        #![doc = #header]
+        #(#items)*
+    }
+}
+
+fn type_def(def: &TypeDef, types: &[TypeDef]) -> TokenStream {
+    let name = ident(&def.name);
+    let doc = doc_attrs(def.doc.iter().map(String::as_str));
+    match &def.body {
+        TypeBody::Pending => unreachable!("planning fills every reserved type"),
+        TypeBody::Struct(fields) => {
+            let fields = fields.iter().map(|f| field(f, types));
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+                pub struct #name {
+                    #(#fields)*
+                }
+            }
+        }
+        TypeBody::StringEnum(variants) => string_enum(&name, doc, variants),
+        TypeBody::IntEnum(variants) => int_enum(&name, doc, variants),
+        TypeBody::Alias(ty) => {
+            let ty = type_tokens(ty, types, Scope::Models);
+            quote! {
+                #doc
+                pub type #name = #ty;
+            }
+        }
+        TypeBody::Response(variants) => response_enum(&name, doc, variants, types),
+    }
+}
+
+fn field(f: &FieldDef, types: &[TypeDef]) -> TokenStream {
+    let name = ident(&f.ident);
+    let doc = doc_attrs(f.doc.iter().map(String::as_str));
+    let mut ty = type_tokens(&f.ty, types, Scope::Models);
+    if f.boxed {
+        ty = quote!(Box<#ty>);
+    }
+    let rename = if bare(&f.ident) != f.json_name {
+        let json = &f.json_name;
+        quote!(#[serde(rename = #json)])
+    } else {
+        quote!()
+    };
+    if f.required {
+        quote! {
+            #doc
+            #rename
+            pub #name: #ty,
+        }
+    } else {
+        quote! {
+            #doc
+            #rename
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub #name: Option<#ty>,
+        }
+    }
+}
+
+fn body_type(body: &Body, types: &[TypeDef]) -> TokenStream {
+    type_tokens(&body.ty, types, Scope::Models)
+}
+
+fn response_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[ResponseVariant], types: &[TypeDef]) -> TokenStream {
+    let variants = variants.iter().map(|v| {
+        let variant = ident(&v.ident);
+        let text = format!("HTTP {}: {}", v.status, v.description.trim());
+        let doc = doc_attrs([text.as_str()]);
+        match &v.body {
+            Some(body) => {
+                let ty = body_type(body, types);
+                quote!(#doc #variant(#ty),)
+            }
+            None => quote!(#doc #variant,),
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
+        pub enum #name {
+            #(#variants)*
+            /// A success status the documentation does not list, with its raw body.
+            Other { status: u16, body: Vec<u8> },
+        }
+    }
+}

@@ -1,0 +1,511 @@
+//! The Rust view of the IR, decided before any code is printed: every type the crate defines
+//! (named schemas, inline objects, enums, per-operation response enums) with its final
+//! identifier, and for each operation how its builder looks.
+//!
+//! Names are claimed in a fixed order — reserved names, named schemas (so they keep their clean
+//! names), operation builders, then types derived while walking schemas and operations in IR
+//! order — which makes the output deterministic and collision-free.
+
+use super::idents::{pascal_words, Namespace};
+use super::EmitError;
+use crate::emit::path_placeholders;
+use crate::ir::{self, Schema, SchemaKind};
+use std::collections::BTreeMap;
+
+pub type TypeId = usize;
+
+/// A Rust type expression used for a field, parameter or body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RustType {
+    String,
+    I16,
+    I32,
+    I64,
+    F32,
+    F64,
+    Bool,
+    /// `serde_json::Value`: free-form JSON.
+    Json,
+    /// `Vec<u8>`: a non-JSON body.
+    Bytes,
+    Vec(Box<RustType>),
+    Map(Box<RustType>),
+    Named(TypeId),
+}
+
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    pub name: String,
+    /// Plain-text documentation paragraphs (escaped when printed).
+    pub doc: Vec<String>,
+    pub body: TypeBody,
+}
+
+#[derive(Debug, Clone)]
+pub enum TypeBody {
+    /// Reserved but not yet filled (only during planning).
+    Pending,
+    Struct(Vec<FieldDef>),
+    StringEnum(Vec<Variant>),
+    IntEnum(Vec<Variant>),
+    Alias(RustType),
+    /// The typed result of an operation with several success statuses.
+    Response(Vec<ResponseVariant>),
+}
+
+#[derive(Debug, Clone)]
+pub struct FieldDef {
+    pub ident: String,
+    pub json_name: String,
+    pub ty: RustType,
+    pub required: bool,
+    /// Set when the field closes a cycle of directly contained structs.
+    pub boxed: bool,
+    pub doc: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub ident: String,
+    /// A JSON string or integer.
+    pub value: serde_json::Value,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ResponseVariant {
+    pub ident: String,
+    pub status: u16,
+    pub body: Option<Body>,
+    pub description: String,
+}
+
+/// A request or response body: its type and how it travels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    pub ty: RustType,
+    pub content_type: String,
+    /// JSON bodies are (de)serialised; anything else travels as raw bytes.
+    pub json: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct OperationPlan {
+    pub index: usize,
+    pub builder: String,
+    pub method: String,
+    pub params: Vec<ParamPlan>,
+    pub body: Option<RequestBodyPlan>,
+    pub response: ResponsePlan,
+}
+
+#[derive(Debug, Clone)]
+pub struct ParamPlan {
+    pub json_name: String,
+    pub location: ir::ParamLocation,
+    /// Builder field and setter name.
+    pub ident: String,
+    pub ty: RustType,
+    pub required: bool,
+    /// A path parameter the client config can supply (e.g. `project_id`).
+    pub defaulted: bool,
+    pub doc: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RequestBodyPlan {
+    pub body: Body,
+    pub required: bool,
+    pub doc: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum ResponsePlan {
+    /// No success status is documented: the caller gets the raw response.
+    Raw,
+    /// All success statuses share one body type (or none: `()`).
+    Single(Option<Body>),
+    /// Several success statuses with different bodies.
+    Enum(TypeId),
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub types: Vec<TypeDef>,
+    pub operations: Vec<OperationPlan>,
+}
+
+/// Type names the generated code relies on, so no model may take them.
+const RESERVED_TYPES: &[&str] = &[
+    "Box", "Client", "Clone", "Config", "Copy", "Credentials", "Debug", "Default", "Eq", "Err", "Error", "From",
+    "Into", "None", "Ok", "Option", "PartialEq", "RawResponse", "RequestSpec", "Result", "Self", "Some", "String",
+    "ToString", "Vec",
+];
+/// Methods of the generated `Client` itself.
+const RESERVED_CLIENT_METHODS: &[&str] = &["new", "from_env", "from_runtime", "runtime"];
+/// Builder fields / methods that parameters must not take.
+const RESERVED_BUILDER_MEMBERS: &[&str] = &["client", "body", "send"];
+
+pub fn is_json_content_type(ct: &str) -> bool {
+    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+struct Planner {
+    types: Vec<TypeDef>,
+    type_names: Namespace,
+    named: BTreeMap<String, TypeId>,
+}
+
+pub fn plan(api: &ir::Api, defaulted_path_params: &[String]) -> Result<Plan, EmitError> {
+    let mut p = Planner { types: Vec::new(), type_names: Namespace::pascal().reserving(RESERVED_TYPES), named: BTreeMap::new() };
+    for (n, (key, named)) in api.schemas.iter().enumerate() {
+        let name = p.type_names.claim(&named.name, &format!("Schema{}", n + 1));
+        let id = p.reserve(name);
+        p.named.insert(key.clone(), id);
+    }
+    let mut method_names = Namespace::snake().reserving(RESERVED_CLIENT_METHODS);
+    let heads: Vec<(String, String)> = api
+        .operations
+        .iter()
+        .enumerate()
+        .map(|(n, op)| {
+            let fallback = format!("operation_{}", n + 1);
+            (p.type_names.claim(&op.id, &fallback), method_names.claim(&op.id, &fallback))
+        })
+        .collect();
+    for (key, named) in &api.schemas {
+        let id = p.named[key];
+        let name = p.types[id].name.clone();
+        let body = p.body_of(&named.schema, &name)?;
+        p.types[id].body = body;
+        p.types[id].doc = schema_doc(&named.schema);
+    }
+    let mut operations = Vec::new();
+    for (index, (op, (builder, method))) in api.operations.iter().zip(heads).enumerate() {
+        operations.push(p.operation(index, op, builder, method, defaulted_path_params)?);
+    }
+    let mut types = p.types;
+    mark_boxed_fields(&mut types);
+    Ok(Plan { types, operations })
+}
+
+impl Planner {
+    fn reserve(&mut self, name: String) -> TypeId {
+        self.types.push(TypeDef { name, doc: Vec::new(), body: TypeBody::Pending });
+        self.types.len() - 1
+    }
+
+    fn new_type(&mut self, hint: &str, doc: Vec<String>, body: TypeBody) -> TypeId {
+        let name = self.type_names.claim_converted(hint);
+        let id = self.reserve(name);
+        self.types[id].doc = doc;
+        self.types[id].body = body;
+        id
+    }
+
+    /// The definition of a named schema: a struct, an enum, or an alias for anything else.
+    fn body_of(&mut self, schema: &Schema, name: &str) -> Result<TypeBody, EmitError> {
+        if let Some(body) = enum_body(schema) {
+            return Ok(body);
+        }
+        match &schema.kind {
+            SchemaKind::Object { fields } => Ok(TypeBody::Struct(self.fields(fields, name)?)),
+            _ => Ok(TypeBody::Alias(self.rust_type(schema, name)?)),
+        }
+    }
+
+    fn fields(&mut self, fields: &[ir::Field], parent: &str) -> Result<Vec<FieldDef>, EmitError> {
+        let mut idents = Namespace::snake();
+        let mut out = Vec::new();
+        for (n, field) in fields.iter().enumerate() {
+            let fallback = format!("field_{}", n + 1);
+            let ident = idents.claim(&field.name, &fallback);
+            let part = pascal_words(&field.name).unwrap_or_else(|| format!("Field{}", n + 1));
+            let ty = self.rust_type(&field.schema, &format!("{parent}{part}"))?;
+            out.push(FieldDef {
+                ident,
+                json_name: field.name.clone(),
+                ty,
+                required: field.required,
+                boxed: false,
+                doc: schema_doc(&field.schema),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The type of a schema used in place; `hint` names any type this creates.
+    fn rust_type(&mut self, schema: &Schema, hint: &str) -> Result<RustType, EmitError> {
+        if let Some(body) = enum_body(schema) {
+            return Ok(RustType::Named(self.new_type(hint, schema_doc(schema), body)));
+        }
+        Ok(match &schema.kind {
+            SchemaKind::String { .. } => RustType::String,
+            SchemaKind::Integer { format } => match format.as_str() {
+                "int16" => RustType::I16,
+                "int32" => RustType::I32,
+                _ => RustType::I64,
+            },
+            SchemaKind::Number { format } => match format.as_str() {
+                "float" => RustType::F32,
+                _ => RustType::F64,
+            },
+            SchemaKind::Boolean => RustType::Bool,
+            SchemaKind::Any => RustType::Json,
+            SchemaKind::Array { items } => RustType::Vec(Box::new(self.rust_type(items, &format!("{hint}Item"))?)),
+            SchemaKind::Map { values } => RustType::Map(Box::new(self.rust_type(values, &format!("{hint}Value"))?)),
+            SchemaKind::Ref { name } => match self.named.get(name) {
+                Some(id) => RustType::Named(*id),
+                None => return Err(EmitError::UnknownSchema { name: name.clone(), referenced_from: hint.to_string() }),
+            },
+            SchemaKind::Object { fields } => {
+                let id = self.new_type(hint, schema_doc(schema), TypeBody::Pending);
+                let name = self.types[id].name.clone();
+                let fields = self.fields(fields, &name)?;
+                self.types[id].body = TypeBody::Struct(fields);
+                RustType::Named(id)
+            }
+        })
+    }
+
+    fn operation(
+        &mut self,
+        index: usize,
+        op: &ir::Operation,
+        builder: String,
+        method: String,
+        defaulted_path_params: &[String],
+    ) -> Result<OperationPlan, EmitError> {
+        let mut members = Namespace::snake().reserving(RESERVED_BUILDER_MEMBERS);
+        let mut params = Vec::new();
+        // Path parameters follow the template: undocumented placeholders still need a value,
+        // documented ones missing from the template have nowhere to go.
+        for (n, placeholder) in path_placeholders(&op.path).into_iter().enumerate() {
+            let documented = op.parameters.iter().find(|p| p.location == ir::ParamLocation::Path && p.name == placeholder);
+            let schema = documented.map(|p| p.schema.clone()).unwrap_or_else(Schema::string);
+            let defaulted = defaulted_path_params.iter().any(|d| d == placeholder);
+            let ident = members.claim(placeholder, &format!("path_{}", n + 1));
+            let ty = if defaulted {
+                RustType::String
+            } else {
+                let hint = format!("{builder}{}", pascal_words(placeholder).unwrap_or_else(|| format!("Path{}", n + 1)));
+                self.rust_type(&schema, &hint)?
+            };
+            params.push(ParamPlan {
+                json_name: placeholder.to_string(),
+                location: ir::ParamLocation::Path,
+                ident,
+                ty,
+                required: !defaulted,
+                defaulted,
+                doc: schema_doc(&schema),
+            });
+        }
+        for (n, param) in op.parameters.iter().enumerate().filter(|(_, p)| p.location != ir::ParamLocation::Path) {
+            let ident = members.claim(&param.name, &format!("param_{}", n + 1));
+            let hint = format!("{builder}{}", pascal_words(&param.name).unwrap_or_else(|| format!("Param{}", n + 1)));
+            let ty = self.rust_type(&param.schema, &hint)?;
+            params.push(ParamPlan {
+                json_name: param.name.clone(),
+                location: param.location,
+                ident,
+                ty,
+                required: param.required,
+                defaulted: false,
+                doc: schema_doc(&param.schema),
+            });
+        }
+        let body = match &op.request_body {
+            None => None,
+            Some(rb) => Some(RequestBodyPlan {
+                body: self.body(&rb.content_type, &rb.schema, &format!("{builder}Request"))?,
+                required: rb.required,
+                doc: schema_doc(&rb.schema),
+            }),
+        };
+        let response = self.response(op, &builder)?;
+        Ok(OperationPlan { index, builder, method, params, body, response })
+    }
+
+    fn body(&mut self, content_type: &str, schema: &Schema, hint: &str) -> Result<Body, EmitError> {
+        let json = is_json_content_type(content_type);
+        let ty = if json { self.rust_type(schema, hint)? } else { RustType::Bytes };
+        Ok(Body { ty, content_type: content_type.to_string(), json })
+    }
+
+    fn response(&mut self, op: &ir::Operation, builder: &str) -> Result<ResponsePlan, EmitError> {
+        let success: Vec<(u16, &ir::Response)> = op
+            .responses
+            .iter()
+            .filter_map(|(code, r)| code.parse::<u16>().ok().filter(|c| (200..300).contains(c)).map(|c| (c, r)))
+            .collect();
+        let Some((_, first)) = success.first() else { return Ok(ResponsePlan::Raw) };
+        let shape = |r: &ir::Response| r.body.as_ref().map(|b| (is_json_content_type(&b.content_type), b.schema.clone()));
+        if success.iter().all(|(_, r)| shape(r) == shape(first)) {
+            let body = match &first.body {
+                Some(b) => Some(self.body(&b.content_type, &b.schema, &format!("{builder}Response"))?),
+                None => None,
+            };
+            return Ok(ResponsePlan::Single(body));
+        }
+        let id = self.new_type(
+            &format!("{builder}Response"),
+            vec![format!("The success responses of `{}`, by status.", op.id)],
+            TypeBody::Pending,
+        );
+        let mut variants = Vec::new();
+        for (status, r) in success {
+            let body = match &r.body {
+                Some(b) => Some(self.body(&b.content_type, &b.schema, &format!("{builder}Response{status}"))?),
+                None => None,
+            };
+            variants.push(ResponseVariant {
+                ident: format!("Status{status}"),
+                status,
+                body,
+                description: r.description.clone(),
+            });
+        }
+        self.types[id].body = TypeBody::Response(variants);
+        Ok(ResponsePlan::Enum(id))
+    }
+}
+
+/// Documented values of a string or integer schema become a Rust enum; other kinds keep the
+/// plain type (their values are still listed in the documentation and the OpenAPI document).
+fn enum_body(schema: &Schema) -> Option<TypeBody> {
+    if schema.enum_values.is_empty() {
+        return None;
+    }
+    let integer = match schema.kind {
+        SchemaKind::String { .. } => false,
+        SchemaKind::Integer { .. } => true,
+        _ => return None,
+    };
+    let mut idents = Namespace::pascal().reserving(&["Other"]);
+    let mut seen = Vec::new();
+    let mut variants = Vec::new();
+    for (n, ev) in schema.enum_values.iter().enumerate() {
+        let value = if integer {
+            match integer_value(&ev.value) {
+                Some(i) => serde_json::Value::from(i),
+                None => continue,
+            }
+        } else {
+            match &ev.value {
+                serde_json::Value::String(s) => serde_json::Value::String(s.clone()),
+                other => serde_json::Value::String(other.to_string()),
+            }
+        };
+        // A repeated value would be an unreachable match arm.
+        if seen.contains(&value) {
+            continue;
+        }
+        seen.push(value.clone());
+        let ident = match &value {
+            serde_json::Value::Number(i) => {
+                let text = i.to_string();
+                idents.claim_converted(&match text.strip_prefix('-') {
+                    Some(abs) => format!("ValueMinus{abs}"),
+                    None => format!("Value{text}"),
+                })
+            }
+            serde_json::Value::String(s) if s.is_empty() => idents.claim_converted("Empty"),
+            serde_json::Value::String(s) => idents.claim(s, &format!("Variant{}", n + 1)),
+            _ => unreachable!("enum values are normalised to strings or integers above"),
+        };
+        variants.push(Variant { ident, value, doc: ev.description.clone() });
+    }
+    if variants.is_empty() {
+        return None;
+    }
+    Some(if integer { TypeBody::IntEnum(variants) } else { TypeBody::StringEnum(variants) })
+}
+
+fn integer_value(v: &serde_json::Value) -> Option<i64> {
+    match v {
+        serde_json::Value::Number(n) => n.as_i64(),
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Documentation paragraphs for a schema: its description plus constraints and default,
+/// which the type system does not enforce.
+pub fn schema_doc(schema: &Schema) -> Vec<String> {
+    let mut doc = Vec::new();
+    if let Some(d) = schema.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        doc.push(d.to_string());
+    }
+    let c = &schema.constraints;
+    let bound = |v: Option<f64>, exclusive: bool, word: &str| {
+        v.map(|v| format!("{word} {}{}", format_number(v), if exclusive { " (exclusive)" } else { "" }))
+    };
+    let limits: Vec<String> = [
+        c.min_length.map(|v| format!("minimum length {v}")),
+        c.max_length.map(|v| format!("maximum length {v}")),
+        bound(c.minimum, c.exclusive_minimum, "minimum"),
+        bound(c.maximum, c.exclusive_maximum, "maximum"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !limits.is_empty() {
+        doc.push(format!("Constraints: {}.", limits.join(", ")));
+    }
+    if let Some(default) = &schema.default {
+        doc.push(format!("Default: {default}."));
+    }
+    doc
+}
+
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Box struct fields that would otherwise make a type infinitely sized: a field whose type
+/// directly (not through `Vec` or a map) contains the struct that holds it.
+fn mark_boxed_fields(types: &mut [TypeDef]) {
+    let direct: Vec<Vec<TypeId>> = types.iter().map(direct_children).collect();
+    for id in 0..types.len() {
+        if let TypeBody::Struct(fields) = &mut types[id].body {
+            for field in fields.iter_mut() {
+                if let RustType::Named(target) = field.ty {
+                    field.boxed = reaches(&direct, target, id);
+                }
+            }
+        }
+    }
+}
+
+fn direct_children(def: &TypeDef) -> Vec<TypeId> {
+    let of = |ty: &RustType| match ty {
+        RustType::Named(id) => Some(*id),
+        _ => None,
+    };
+    match &def.body {
+        TypeBody::Struct(fields) => fields.iter().filter_map(|f| of(&f.ty)).collect(),
+        TypeBody::Alias(ty) => of(ty).into_iter().collect(),
+        TypeBody::Response(variants) => variants.iter().filter_map(|v| v.body.as_ref().and_then(|b| of(&b.ty))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn reaches(direct: &[Vec<TypeId>], from: TypeId, to: TypeId) -> bool {
+    let mut stack = vec![from];
+    let mut seen = vec![false; direct.len()];
+    while let Some(id) = stack.pop() {
+        if id == to {
+            return true;
+        }
+        if !std::mem::replace(&mut seen[id], true) {
+            stack.extend(&direct[id]);
+        }
+    }
+    false
+}
