@@ -8,6 +8,7 @@
 use std::future::Future;
 
 use futures_core::Stream;
+use futures_util::future::{FutureExt, Map};
 use futures_util::stream::{self, StreamExt};
 
 use crate::Error;
@@ -87,31 +88,24 @@ where
     ))
 }
 
+/// A page of items with its item count.
+type Counted<T> = Result<(Vec<T>, usize), Error>;
+/// Future of a page fetch adapted by [`with_count`].
+type CountedFuture<Fut, T> = Map<Fut, fn(Result<Vec<T>, Error>) -> Counted<T>>;
+
 /// Adapt an items fetcher to the `(page, count)` form.
-fn with_count<T, F, Fut>(
-    mut fetch: F,
-) -> impl FnMut(
-    u64,
-    u64,
-) -> futures_util::future::Map<
-    Fut,
-    fn(Result<Vec<T>, Error>) -> Result<(Vec<T>, usize), Error>,
->
+fn with_count<T, F, Fut>(mut fetch: F) -> impl FnMut(u64, u64) -> CountedFuture<Fut, T>
 where
     F: FnMut(u64, u64) -> Fut,
     Fut: Future<Output = Result<Vec<T>, Error>>,
 {
-    use futures_util::FutureExt;
-    move |cursor, limit| {
-        fetch(cursor, limit).map(
-            (|result: Result<Vec<T>, Error>| {
-                result.map(|items| {
-                    let count = items.len();
-                    (items, count)
-                })
-            }) as fn(_) -> _,
-        )
+    fn count<T>(result: Result<Vec<T>, Error>) -> Counted<T> {
+        result.map(|items| {
+            let count = items.len();
+            (items, count)
+        })
     }
+    move |cursor, limit| fetch(cursor, limit).map(count::<T> as fn(_) -> _)
 }
 
 /// Items of an offset/limit list: `fetch(offset, limit)` returns the items of one page.
