@@ -61,8 +61,9 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
         let mut config: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        let base = path.parent().unwrap_or(Path::new("."));
-        let base = if base.as_os_str().is_empty() { Path::new(".") } else { base };
+        // Relative to the config file; a config in the current directory keeps paths as written
+        // (diagnostics then say `spec/docs/x.txt`, not `./spec/docs/x.txt`).
+        let base = path.parent().unwrap_or(Path::new(""));
         for s in &mut config.sources {
             *s = base.join(&*s);
         }
