@@ -20,13 +20,25 @@ pub(crate) struct Scope {
 }
 
 impl Scope {
-    pub const PAGE: Scope = Scope { depth: 0, sections: true };
-    pub const NESTED: Scope = Scope { depth: 0, sections: false };
+    pub const PAGE: Scope = Scope {
+        depth: 0,
+        sections: true,
+    };
+    pub const NESTED: Scope = Scope {
+        depth: 0,
+        sections: false,
+    };
     fn nested(self) -> Scope {
-        Scope { sections: false, ..self }
+        Scope {
+            sections: false,
+            ..self
+        }
     }
     fn list_item(self) -> Scope {
-        Scope { depth: self.depth.saturating_add(1), sections: false }
+        Scope {
+            depth: self.depth.saturating_add(1),
+            sections: false,
+        }
     }
 }
 
@@ -46,7 +58,13 @@ pub(crate) fn parse_blocks(ctx: &mut Ctx, lines: &[Line], scope: Scope, out: &mu
 }
 
 /// Parse the block that starts at the non-blank line `i`; return the index after it.
-fn parse_block(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mut Vec<Block>) -> usize {
+fn parse_block(
+    ctx: &mut Ctx,
+    lines: &[Line],
+    i: usize,
+    scope: Scope,
+    out: &mut Vec<Block>,
+) -> usize {
     let text = lines[i].text.as_str();
     if lines[i].indent() > 0 {
         // A block quote: for extraction its content is simply more blocks.
@@ -60,7 +78,10 @@ fn parse_block(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mut 
         return end;
     }
     if grid::is_border(text) {
-        let end = lines[i..].iter().position(|l| !grid::is_table_line(&l.text)).map_or(lines.len(), |p| i + p);
+        let end = lines[i..]
+            .iter()
+            .position(|l| !grid::is_table_line(&l.text))
+            .map_or(lines.len(), |p| i + p);
         grid::read(ctx, &lines[i..end], out);
         return end;
     }
@@ -88,7 +109,8 @@ fn parse_block(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mut 
 fn adornment(text: &str) -> Option<char> {
     let mut chars = text.chars();
     let first = chars.next()?;
-    (first.is_ascii_punctuation() && text.chars().count() >= 3 && chars.all(|c| c == first)).then_some(first)
+    (first.is_ascii_punctuation() && text.chars().count() >= 3 && chars.all(|c| c == first))
+        .then_some(first)
 }
 
 fn width(text: &str) -> usize {
@@ -96,7 +118,13 @@ fn width(text: &str) -> usize {
 }
 
 /// A section title with an underline, or with an overline and an equal underline.
-fn section_title(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mut Vec<Block>) -> Option<usize> {
+fn section_title(
+    ctx: &mut Ctx,
+    lines: &[Line],
+    i: usize,
+    scope: Scope,
+    out: &mut Vec<Block>,
+) -> Option<usize> {
     if !scope.sections {
         return None;
     }
@@ -121,7 +149,16 @@ fn section_title(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mu
     };
     let level = ctx.section_level(style);
     let text = rich_paragraph(ctx, title.trim(), lines[first].no, 0);
-    ctx.emit(out, lines[first].no, lines[last].no, BlockKind::Heading { level, number: None, text });
+    ctx.emit(
+        out,
+        lines[first].no,
+        lines[last].no,
+        BlockKind::Heading {
+            level,
+            number: None,
+            text,
+        },
+    );
     Some(last + 1)
 }
 
@@ -145,13 +182,24 @@ fn list_marker(text: &str) -> Option<usize> {
     } else {
         ENUMERATOR.find(text)?.as_str().trim_end().chars().count()
     };
-    let spaces = text.chars().skip(marker_len).take_while(|c| *c == ' ').count();
+    let spaces = text
+        .chars()
+        .skip(marker_len)
+        .take_while(|c| *c == ' ')
+        .count();
     Some(marker_len + spaces)
 }
 
 /// A list item: its content (indented under the text after the marker) is parsed one list
 /// level deeper.
-fn list_item(ctx: &mut Ctx, lines: &[Line], i: usize, content_col: usize, scope: Scope, out: &mut Vec<Block>) -> usize {
+fn list_item(
+    ctx: &mut Ctx,
+    lines: &[Line],
+    i: usize,
+    content_col: usize,
+    scope: Scope,
+    out: &mut Vec<Block>,
+) -> usize {
     let end = indented_end(lines, i + 1);
     let first = &lines[i];
     let first_text: String = first.text.chars().skip(content_col).collect();
@@ -163,7 +211,10 @@ fn list_item(ctx: &mut Ctx, lines: &[Line], i: usize, content_col: usize, scope:
         // Continuation lines are normally indented to the content column; sloppy pages
         // indent them less, so dedent by whatever all lines share.
         let shift = min_indent(rest).min(content_col);
-        item.push(Line::new(first.no, format!("{}{}", " ".repeat(content_col - shift), first_text)));
+        item.push(Line::new(
+            first.no,
+            format!("{}{}", " ".repeat(content_col - shift), first_text),
+        ));
         item.extend(dedent(rest, shift));
         item = dedent_common(&item);
     }
@@ -171,23 +222,51 @@ fn list_item(ctx: &mut Ctx, lines: &[Line], i: usize, content_col: usize, scope:
     end
 }
 
-static FIELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^:([^:`\s][^:`]*):(?:\s+(.*))?$").unwrap());
+static FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^:([^:`\s][^:`]*):(?:\s+(.*))?$").unwrap());
 
 /// A field list item (`:name: value`). `:original_name:` is page metadata; other fields
 /// become paragraphs `name: value` so that their text is kept.
-fn field(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mut Vec<Block>) -> Option<usize> {
+fn field(
+    ctx: &mut Ctx,
+    lines: &[Line],
+    i: usize,
+    scope: Scope,
+    out: &mut Vec<Block>,
+) -> Option<usize> {
     let caps = FIELD.captures(&lines[i].text)?;
     let name = caps[1].trim().to_string();
     let end = indented_end(lines, i + 1);
-    let mut value: Vec<String> = caps.get(2).map(|m| m.as_str().trim().to_string()).into_iter().collect();
-    value.extend(lines[i + 1..end].iter().filter(|l| !l.is_blank()).map(|l| l.text.trim().to_string()));
+    let mut value: Vec<String> = caps
+        .get(2)
+        .map(|m| m.as_str().trim().to_string())
+        .into_iter()
+        .collect();
+    value.extend(
+        lines[i + 1..end]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.trim().to_string()),
+    );
     let value = value.join(" ");
     if name == "original_name" && ctx.original_name.is_none() {
-        let page = value.trim().trim_end_matches(".html").trim_end_matches(".htm").to_string();
+        let page = value
+            .trim()
+            .trim_end_matches(".html")
+            .trim_end_matches(".htm")
+            .to_string();
         ctx.original_name = (!page.is_empty()).then_some(page);
     } else {
         let text = rich_paragraph(ctx, &format!("{name}: {value}"), lines[i].no, scope.depth);
-        ctx.emit(out, lines[i].no, lines[end - 1].no, BlockKind::Paragraph { text, list_depth: scope.depth });
+        ctx.emit(
+            out,
+            lines[i].no,
+            lines[end - 1].no,
+            BlockKind::Paragraph {
+                text,
+                list_depth: scope.depth,
+            },
+        );
     }
     Some(end)
 }
@@ -199,7 +278,11 @@ fn paragraph(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mut Ve
     while end < lines.len() && !lines[end].is_blank() && lines[end].indent() == 0 {
         end += 1;
     }
-    let mut joined = lines[i..end].iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
+    let mut joined = lines[i..end]
+        .iter()
+        .map(|l| l.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
     let literal_follows = joined.ends_with("::");
     if literal_follows {
         // `text::` → `text:`; `text ::` and a lone `::` lose the marker entirely.
@@ -212,16 +295,31 @@ fn paragraph(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mut Ve
     if !joined.is_empty() {
         let text = rich_paragraph(ctx, &joined, lines[i].no, scope.depth);
         if !text.is_empty() {
-            ctx.emit(out, lines[i].no, lines[end - 1].no, BlockKind::Paragraph { text, list_depth: scope.depth });
+            ctx.emit(
+                out,
+                lines[i].no,
+                lines[end - 1].no,
+                BlockKind::Paragraph {
+                    text,
+                    list_depth: scope.depth,
+                },
+            );
         }
     }
     if !literal_follows {
         return end;
     }
-    let start = lines[end..].iter().position(|l| !l.is_blank()).map_or(lines.len(), |p| end + p);
+    let start = lines[end..]
+        .iter()
+        .position(|l| !l.is_blank())
+        .map_or(lines.len(), |p| end + p);
     if start >= lines.len() || lines[start].indent() == 0 {
         let span = ctx.span(lines[end - 1].no, lines[end - 1].no);
-        ctx.diags.warn(&span, "read.rst.literal-block-missing", "paragraph ends with `::` but no indented literal block follows");
+        ctx.diags.warn(
+            &span,
+            "read.rst.literal-block-missing",
+            "paragraph ends with `::` but no indented literal block follows",
+        );
         return end;
     }
     let literal_end = indented_end(lines, start);
@@ -231,16 +329,31 @@ fn paragraph(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mut Ve
 
 /// Emit a code block from indented content lines; `start` is the first line of the
 /// construct (a directive line or the literal block itself).
-pub(crate) fn emit_code(ctx: &mut Ctx, content: &[Line], lang: Option<String>, start: u32, out: &mut Vec<Block>) {
+pub(crate) fn emit_code(
+    ctx: &mut Ctx,
+    content: &[Line],
+    lang: Option<String>,
+    start: u32,
+    out: &mut Vec<Block>,
+) {
     let content = trim_blank_edges(content);
-    let text = dedent_common(content).iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    let text = dedent_common(content)
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     let end = content.last().map_or(start, |l| l.no);
     ctx.emit(out, start, end, BlockKind::Code { lang, text });
 }
 
 /// One paragraph of inline markup as rich text.
 pub(crate) fn rich_paragraph(ctx: &mut Ctx, text: &str, line: u32, list_depth: u8) -> RichText {
-    RichText { paragraphs: vec![Paragraph { list_depth, inlines: inline::parse(ctx, text, line) }] }
+    RichText {
+        paragraphs: vec![Paragraph {
+            list_depth,
+            inlines: inline::parse(ctx, text, line),
+        }],
+    }
 }
 
 /// Parse lines as nested body content (table cell, admonition) into rich text. Anchors found
@@ -254,14 +367,31 @@ pub(crate) fn rich_text_of(ctx: &mut Ctx, lines: &[Line]) -> (RichText, Vec<Stri
     for block in blocks {
         anchors.extend(block.anchors);
         match block.kind {
-            BlockKind::Paragraph { text, .. } | BlockKind::Heading { text, .. } => paragraphs.extend(text.paragraphs),
-            BlockKind::Code { text, .. } => paragraphs.push(Paragraph { list_depth: 0, inlines: vec![crate::doc::Inline::Code(text)] }),
+            BlockKind::Paragraph { text, .. } | BlockKind::Heading { text, .. } => {
+                paragraphs.extend(text.paragraphs)
+            }
+            BlockKind::Code { text, .. } => paragraphs.push(Paragraph {
+                list_depth: 0,
+                inlines: vec![crate::doc::Inline::Code(text)],
+            }),
             BlockKind::Table(table) => {
                 let span = block.span;
-                ctx.diags.note(&span, "read.rst.nested-table", "table inside a table cell: kept as one paragraph per row");
-                for row in std::iter::once(&table.header).chain(table.rows.iter().map(|r| &r.cells)) {
-                    let line = row.iter().map(|c| c.text.one_line()).collect::<Vec<_>>().join(" | ");
-                    paragraphs.push(Paragraph { list_depth: 0, inlines: vec![crate::doc::Inline::Text(line)] });
+                ctx.diags.note(
+                    &span,
+                    "read.rst.nested-table",
+                    "table inside a table cell: kept as one paragraph per row",
+                );
+                for row in std::iter::once(&table.header).chain(table.rows.iter().map(|r| &r.cells))
+                {
+                    let line = row
+                        .iter()
+                        .map(|c| c.text.one_line())
+                        .collect::<Vec<_>>()
+                        .join(" | ");
+                    paragraphs.push(Paragraph {
+                        list_depth: 0,
+                        inlines: vec![crate::doc::Inline::Text(line)],
+                    });
                 }
             }
         }
@@ -297,13 +427,21 @@ mod tests {
         let levels: Vec<(String, u8, u32, u32)> = out
             .iter()
             .map(|b| match &b.kind {
-                BlockKind::Heading { level, text, .. } => (text.plain(), *level, b.span.start, b.span.end),
+                BlockKind::Heading { level, text, .. } => {
+                    (text.plain(), *level, b.span.start, b.span.end)
+                }
                 _ => panic!(),
             })
             .collect();
         assert_eq!(
             levels,
-            vec![("Title".into(), 1, 1, 3), ("A".into(), 2, 5, 6), ("B".into(), 3, 8, 9), ("C".into(), 2, 11, 12), ("D".into(), 4, 14, 15)]
+            vec![
+                ("Title".into(), 1, 1, 3),
+                ("A".into(), 2, 5, 6),
+                ("B".into(), 3, 8, 9),
+                ("C".into(), 2, 11, 12),
+                ("D".into(), 4, 14, 15)
+            ]
         );
     }
 
@@ -323,11 +461,18 @@ mod tests {
 
     #[test]
     fn nested_lists_get_depth() {
-        let (out, _) = blocks("#. first\n   more\n\n   -  inner\n\n      *  deeper\n\n-  second\n2. third\n");
+        let (out, _) =
+            blocks("#. first\n   more\n\n   -  inner\n\n      *  deeper\n\n-  second\n2. third\n");
         let got: Vec<(String, u8)> = out.iter().map(para).collect();
         assert_eq!(
             got,
-            vec![("first more".into(), 1), ("inner".into(), 2), ("deeper".into(), 3), ("second".into(), 1), ("third".into(), 1)]
+            vec![
+                ("first more".into(), 1),
+                ("inner".into(), 2),
+                ("deeper".into(), 3),
+                ("second".into(), 1),
+                ("third".into(), 1)
+            ]
         );
     }
 
@@ -351,7 +496,13 @@ mod tests {
         let (out, ctx) = blocks("::\n\n  x\n\nEnd ::\n\nno indent\n");
         assert!(matches!(out[0].kind, BlockKind::Code { .. }));
         assert_eq!(para(&out[1]).0, "End");
-        assert_eq!(ctx.diags.iter().filter(|d| d.code == "read.rst.literal-block-missing").count(), 1);
+        assert_eq!(
+            ctx.diags
+                .iter()
+                .filter(|d| d.code == "read.rst.literal-block-missing")
+                .count(),
+            1
+        );
     }
 
     #[test]
@@ -367,7 +518,10 @@ mod tests {
         assert_eq!(out[0].anchors, vec!["intro".to_string()]);
         match &out[0].kind {
             BlockKind::Paragraph { text, .. } => {
-                assert_eq!(text.links().next(), Some(("here", &LinkTarget::Anchor("intro".into()))));
+                assert_eq!(
+                    text.links().next(),
+                    Some(("here", &LinkTarget::Anchor("intro".into())))
+                );
             }
             _ => panic!(),
         }
@@ -377,17 +531,25 @@ mod tests {
     fn block_quote_and_transition() {
         let (out, _) = blocks("a\n\n   quoted\n\n----\n\nb\n");
         let got: Vec<(String, u8)> = out.iter().map(para).collect();
-        assert_eq!(got, vec![("a".into(), 0), ("quoted".into(), 0), ("b".into(), 0)]);
+        assert_eq!(
+            got,
+            vec![("a".into(), 0), ("quoted".into(), 0), ("b".into(), 0)]
+        );
     }
 
     #[test]
     fn cell_content_with_list_and_paragraphs() {
-        let lines = split("Sorting field. Enums:\n\n-  **user_name**: IAM user\n\n-  **create_time**: time");
+        let lines = split(
+            "Sorting field. Enums:\n\n-  **user_name**: IAM user\n\n-  **create_time**: time",
+        );
         let mut ctx = Ctx::new(Arc::from("t"), &lines);
         let (text, anchors) = rich_text_of(&mut ctx, &lines);
         assert!(anchors.is_empty());
         assert_eq!(text.paragraphs.len(), 3);
         assert_eq!(text.paragraphs[1].list_depth, 1);
-        assert_eq!(text.paragraphs[1].inlines[0], Inline::Strong("user_name".into()));
+        assert_eq!(
+            text.paragraphs[1].inlines[0],
+            Inline::Strong("user_name".into())
+        );
     }
 }

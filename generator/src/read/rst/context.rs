@@ -6,7 +6,7 @@ use super::lines::Line;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{Block, BlockKind};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 /// What a `.. |name| directive::` substitution definition stands for.
@@ -21,8 +21,8 @@ pub(crate) enum Substitution {
 pub(crate) struct Ctx {
     pub file: Arc<str>,
     pub diags: Diagnostics,
-    /// Internal targets (`.. _label:`) of this page: normalized name → name as written.
-    labels: HashMap<String, String>,
+    /// Internal targets (`.. _label:`) of this page, normalized.
+    labels: HashSet<String>,
     /// External targets (`.. _name: https://…`): normalized name → URL.
     external: HashMap<String, String>,
     substitutions: HashMap<String, Substitution>,
@@ -34,13 +34,21 @@ pub(crate) struct Ctx {
     pub original_name: Option<String>,
 }
 
-static TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\.\. _([^`:][^:]*|`[^`]+`):(?:\s+(\S.*))?$").unwrap());
-static SUBST_DEF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\.\. \|([^|\s][^|]*)\|\s+([A-Za-z0-9_-]+)::\s*(.*)$").unwrap());
+static TARGET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\.\. _([^`:][^:]*|`[^`]+`):(?:\s+(\S.*))?$").unwrap());
+static SUBST_DEF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\.\. \|([^|\s][^|]*)\|\s+([A-Za-z0-9_-]+)::\s*(.*)$").unwrap()
+});
 
-/// rST reference names are compared case-insensitively with whitespace collapsed.
+/// rST reference names are case-insensitive with whitespace collapsed (docutils normalizes
+/// them the same way). Anchors and link targets use this form, so a `:ref:` on one page
+/// matches the target on another by plain equality (OTC pages define `.. _UpdateSamples:`
+/// and refer to it as `updatesamples`).
 pub(crate) fn normalize_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A parsed `.. _name:` line: the name (backquotes removed) and the external URL if any.
@@ -57,7 +65,7 @@ impl Ctx {
         let mut ctx = Ctx {
             file,
             diags: Diagnostics::new(),
-            labels: HashMap::new(),
+            labels: HashSet::new(),
             external: HashMap::new(),
             substitutions: HashMap::new(),
             section_styles: Vec::new(),
@@ -67,9 +75,13 @@ impl Ctx {
         for (i, line) in lines.iter().enumerate() {
             if let Some((name, url)) = parse_target(&line.text) {
                 match url {
-                    Some(url) => ctx.external.insert(normalize_name(&name), url),
-                    None => ctx.labels.insert(normalize_name(&name), name),
-                };
+                    Some(url) => {
+                        ctx.external.insert(normalize_name(&name), url);
+                    }
+                    None => {
+                        ctx.labels.insert(normalize_name(&name));
+                    }
+                }
             } else if let Some(caps) = SUBST_DEF.captures(&line.text) {
                 let name = normalize_name(&caps[1]);
                 let value = match &caps[2] {
@@ -78,7 +90,10 @@ impl Ctx {
                         // The replacement text may continue on more-indented lines.
                         let indent = line.indent();
                         let mut text = caps[3].trim().to_string();
-                        for next in lines[i + 1..].iter().take_while(|l| !l.is_blank() && l.indent() > indent) {
+                        for next in lines[i + 1..]
+                            .iter()
+                            .take_while(|l| !l.is_blank() && l.indent() > indent)
+                        {
                             text.push(' ');
                             text.push_str(next.text.trim());
                         }
@@ -95,9 +110,10 @@ impl Ctx {
         Span::new(&self.file, start, end)
     }
 
-    /// The label as defined on this page, if `name` refers to one.
-    pub fn label(&self, name: &str) -> Option<&str> {
-        self.labels.get(&normalize_name(name)).map(String::as_str)
+    /// The normalized label, if `name` refers to a target on this page.
+    pub fn label(&self, name: &str) -> Option<String> {
+        let name = normalize_name(name);
+        self.labels.contains(&name).then_some(name)
     }
 
     pub fn external_target(&self, name: &str) -> Option<&str> {
@@ -123,7 +139,11 @@ impl Ctx {
     /// Append a block; targets seen since the previous block become its anchors.
     pub fn emit(&mut self, out: &mut Vec<Block>, start: u32, end: u32, kind: BlockKind) {
         let span = self.span(start, end);
-        out.push(Block { span, anchors: std::mem::take(&mut self.pending_anchors), kind });
+        out.push(Block {
+            span,
+            anchors: std::mem::take(&mut self.pending_anchors),
+            kind,
+        });
     }
 }
 
@@ -133,23 +153,37 @@ mod tests {
 
     #[test]
     fn targets_internal_and_external() {
-        assert_eq!(parse_target(".. _modelarts_03_0050:"), Some(("modelarts_03_0050".into(), None)));
+        assert_eq!(
+            parse_target(".. _modelarts_03_0050:"),
+            Some(("modelarts_03_0050".into(), None))
+        );
         assert_eq!(parse_target("   .. _`a b`:"), Some(("a b".into(), None)));
-        assert_eq!(parse_target(".. _curl: https://curl.se/"), Some(("curl".into(), Some("https://curl.se/".into()))));
+        assert_eq!(
+            parse_target(".. _curl: https://curl.se/"),
+            Some(("curl".into(), Some("https://curl.se/".into())))
+        );
         assert_eq!(parse_target(".. note::"), None);
         assert_eq!(parse_target(".. |x| replace:: y"), None);
     }
 
     #[test]
     fn first_pass_collects_labels_and_substitutions() {
-        let lines: Vec<Line> = [".. _Tab_1:", ".. |v| replace:: version", "   two", ".. |img| image:: a.png"]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line::new(i as u32 + 1, *t))
-            .collect();
+        let lines: Vec<Line> = [
+            ".. _Tab_1:",
+            ".. |v| replace:: version",
+            "   two",
+            ".. |img| image:: a.png",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line::new(i as u32 + 1, *t))
+        .collect();
         let ctx = Ctx::new(Arc::from("f"), &lines);
-        assert_eq!(ctx.label("tab_1"), Some("Tab_1"));
-        assert_eq!(ctx.substitution("V"), Some(&Substitution::Text("version two".into())));
+        assert_eq!(ctx.label("TAB_1"), Some("tab_1".to_string()));
+        assert_eq!(
+            ctx.substitution("V"),
+            Some(&Substitution::Text("version two".into()))
+        );
         assert_eq!(ctx.substitution("img"), Some(&Substitution::Image));
     }
 

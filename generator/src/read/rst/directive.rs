@@ -2,23 +2,51 @@
 //! directives (`table`, `code-block`, admonitions, `figure`, `toctree`, unknown ones).
 
 use super::body::{emit_code, parse_blocks, rich_paragraph, Scope};
-use super::context::{parse_target, Ctx};
+use super::context::{normalize_name, parse_target, Ctx};
 use super::lines::{dedent_common, trim_blank_edges, Line};
 use crate::doc::{Block, BlockKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\.\. +([A-Za-z0-9][A-Za-z0-9_:+.-]*?)::(?:\s+(.*))?$").unwrap());
-static SUBST_DEF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\.\. +\|[^|]+\|\s+[A-Za-z0-9_-]+::").unwrap());
-static OPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^:[A-Za-z0-9_-][^:]*:(?:\s|$)").unwrap());
+static DIRECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\.\. +([A-Za-z0-9][A-Za-z0-9_:+.-]*?)::(?:\s+(.*))?$").unwrap());
+static SUBST_DEF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\.\. +\|[^|]+\|\s+[A-Za-z0-9_-]+::").unwrap());
+static OPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^:[A-Za-z0-9_-][^:]*:(?:\s|$)").unwrap());
 
 /// Admonitions: their body is ordinary content (notes often carry constraints on values).
-const ADMONITIONS: &[&str] =
-    &["note", "important", "caution", "warning", "tip", "hint", "attention", "danger", "error", "seealso", "admonition", "topic", "sidebar"];
+const ADMONITIONS: &[&str] = &[
+    "note",
+    "important",
+    "caution",
+    "warning",
+    "tip",
+    "hint",
+    "attention",
+    "danger",
+    "error",
+    "seealso",
+    "admonition",
+    "topic",
+    "sidebar",
+];
 /// Directives whose body is ordinary content without a meaningful argument.
 const CONTAINERS: &[&str] = &["container", "only", "rst-class", "compound"];
 /// Directives that hold no text for extraction: navigation, images, page metadata.
-const SILENT: &[&str] = &["toctree", "image", "contents", "meta", "raw", "include", "highlight", "default-role", "role", "index", "sectnum"];
+const SILENT: &[&str] = &[
+    "toctree",
+    "image",
+    "contents",
+    "meta",
+    "raw",
+    "include",
+    "highlight",
+    "default-role",
+    "role",
+    "index",
+    "sectnum",
+];
 const CODE: &[&str] = &["code-block", "code", "sourcecode", "parsed-literal"];
 
 /// Handle one explicit markup block: its first line starts with `..`, the rest is indented.
@@ -27,7 +55,7 @@ pub(crate) fn explicit_markup(ctx: &mut Ctx, block: &[Line], scope: Scope, out: 
     if let Some((name, url)) = parse_target(&first.text) {
         // External targets only serve `name`_ references (resolved in the first pass).
         if url.is_none() {
-            ctx.pending_anchors.push(name);
+            ctx.pending_anchors.push(normalize_name(&name));
         }
         return;
     }
@@ -65,19 +93,33 @@ pub(crate) fn explicit_markup(ctx: &mut Ctx, block: &[Line], scope: Scope, out: 
             body.extend(parts.content.iter().cloned());
             parse_blocks(ctx, &dedent_common(&body), scope_for_content(scope), out);
         }
-        n if CONTAINERS.contains(&n) => parse_blocks(ctx, &parts.content, scope_for_content(scope), out),
+        n if CONTAINERS.contains(&n) => {
+            parse_blocks(ctx, &parts.content, scope_for_content(scope), out)
+        }
         "figure" => {
             // The figure's caption and legend are its content; the argument is the image path.
             parse_blocks(ctx, &parts.content, scope_for_content(scope), out);
         }
         "rubric" => {
             let text = rich_paragraph(ctx, &argument, start, scope.depth);
-            ctx.emit(out, start, start, BlockKind::Paragraph { text, list_depth: scope.depth });
+            ctx.emit(
+                out,
+                start,
+                start,
+                BlockKind::Paragraph {
+                    text,
+                    list_depth: scope.depth,
+                },
+            );
         }
         n if SILENT.contains(&n) => {}
         _ => {
             let span = ctx.span(start, end);
-            ctx.diags.note(&span, "read.rst.unknown-directive", format!("unknown directive `{name}`: its content is kept as paragraphs"));
+            ctx.diags.note(
+                &span,
+                "read.rst.unknown-directive",
+                format!("unknown directive `{name}`: its content is kept as paragraphs"),
+            );
             let mut body = Vec::new();
             if !argument.is_empty() {
                 body.push(Line::new(start, argument.clone()));
@@ -91,7 +133,10 @@ pub(crate) fn explicit_markup(ctx: &mut Ctx, block: &[Line], scope: Scope, out: 
 }
 
 fn scope_for_content(scope: Scope) -> Scope {
-    Scope { sections: false, ..scope }
+    Scope {
+        sections: false,
+        ..scope
+    }
 }
 
 /// The indented lines after a directive line, split the rST way: argument continuation lines
@@ -105,21 +150,42 @@ impl DirectiveParts {
     fn split(rest: &[Line]) -> Self {
         let rest = dedent_common(rest);
         let head_end = rest.iter().position(Line::is_blank).unwrap_or(rest.len());
-        let option_start = rest[..head_end].iter().position(|l| OPTION.is_match(&l.text)).unwrap_or(head_end);
+        let option_start = rest[..head_end]
+            .iter()
+            .position(|l| OPTION.is_match(&l.text))
+            .unwrap_or(head_end);
         let content = dedent_common(trim_blank_edges(&rest[head_end..]));
-        DirectiveParts { arg_lines: rest[..option_start].to_vec(), content }
+        DirectiveParts {
+            arg_lines: rest[..option_start].to_vec(),
+            content,
+        }
     }
 }
 
 /// `.. table:: caption`: the caption is rich text, the content holds the table itself.
-fn table(ctx: &mut Ctx, argument: &str, parts: &DirectiveParts, start: u32, end: u32, scope: Scope, out: &mut Vec<Block>) {
-    let caption_text = std::iter::once(argument).chain(parts.arg_lines.iter().map(|l| l.text.trim())).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+fn table(
+    ctx: &mut Ctx,
+    argument: &str,
+    parts: &DirectiveParts,
+    start: u32,
+    end: u32,
+    scope: Scope,
+    out: &mut Vec<Block>,
+) {
+    let caption_text = std::iter::once(argument)
+        .chain(parts.arg_lines.iter().map(|l| l.text.trim()))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let caption = (!caption_text.is_empty()).then(|| rich_paragraph(ctx, &caption_text, start, 0));
     let first_new = out.len();
     // Targets before the directive stay pending, so the table block (or whatever the content
     // starts with) receives them.
     parse_blocks(ctx, &parts.content, scope_for_content(scope), out);
-    match out[first_new..].iter_mut().find(|b| matches!(b.kind, BlockKind::Table(_))) {
+    match out[first_new..]
+        .iter_mut()
+        .find(|b| matches!(b.kind, BlockKind::Table(_)))
+    {
         Some(block) => {
             block.span.start = start;
             block.span.end = block.span.end.max(end);
@@ -129,9 +195,21 @@ fn table(ctx: &mut Ctx, argument: &str, parts: &DirectiveParts, start: u32, end:
         }
         None => {
             let span = ctx.span(start, end);
-            ctx.diags.warn(&span, "read.rst.table-directive-without-table", "`.. table::` directive without a table; its caption is kept as a paragraph");
+            ctx.diags.warn(
+                &span,
+                "read.rst.table-directive-without-table",
+                "`.. table::` directive without a table; its caption is kept as a paragraph",
+            );
             if let Some(text) = caption {
-                ctx.emit(out, start, start, BlockKind::Paragraph { text, list_depth: scope.depth });
+                ctx.emit(
+                    out,
+                    start,
+                    start,
+                    BlockKind::Paragraph {
+                        text,
+                        list_depth: scope.depth,
+                    },
+                );
             }
         }
     }
@@ -155,7 +233,16 @@ mod tests {
     fn code_block_with_and_without_language() {
         let (out, _) = blocks(".. code-block:: json\n   :linenos:\n\n   {\n\n     \"a\": 1\n   }\n\n.. code-block::\n\n   x\n");
         match (&out[0].kind, &out[1].kind) {
-            (BlockKind::Code { lang: Some(l), text: a }, BlockKind::Code { lang: None, text: b }) => {
+            (
+                BlockKind::Code {
+                    lang: Some(l),
+                    text: a,
+                },
+                BlockKind::Code {
+                    lang: None,
+                    text: b,
+                },
+            ) => {
                 assert_eq!(l, "json");
                 assert_eq!(a, "{\n\n  \"a\": 1\n}");
                 assert_eq!(b, "x");
@@ -168,7 +255,9 @@ mod tests {
 
     #[test]
     fn admonitions_keep_their_text() {
-        let (out, ctx) = blocks(".. note::\n\n   Keep **this**.\n\n.. important:: Inline start\n   continues.\n");
+        let (out, ctx) = blocks(
+            ".. note::\n\n   Keep **this**.\n\n.. important:: Inline start\n   continues.\n",
+        );
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].heading_text(), None);
         let texts: Vec<String> = out
@@ -211,7 +300,10 @@ mod tests {
             BlockKind::Table(t) => {
                 let caption = t.caption.as_ref().unwrap();
                 assert_eq!(caption.plain(), "Table 1 Parameters");
-                assert_eq!(caption.paragraphs[0].inlines[0], crate::doc::Inline::Strong("Table 1".into()));
+                assert_eq!(
+                    caption.paragraphs[0].inlines[0],
+                    crate::doc::Inline::Strong("Table 1".into())
+                );
                 assert_eq!(t.rows.len(), 1);
             }
             other => panic!("{other:?}"),
@@ -222,7 +314,13 @@ mod tests {
     #[test]
     fn table_directive_without_table_warns() {
         let (out, ctx) = blocks(".. table:: **Table 9** Lost\n\n   just text\n");
-        assert_eq!(ctx.diags.iter().filter(|d| d.code == "read.rst.table-directive-without-table").count(), 1);
+        assert_eq!(
+            ctx.diags
+                .iter()
+                .filter(|d| d.code == "read.rst.table-directive-without-table")
+                .count(),
+            1
+        );
         assert_eq!(out.len(), 2);
     }
 }

@@ -16,7 +16,11 @@ use std::collections::{BTreeSet, HashSet};
 /// `+----+---+` or `+====+===+` (a border line of a grid table).
 pub(crate) fn is_border(text: &str) -> bool {
     let t = text.trim_end();
-    t.len() >= 3 && t.starts_with('+') && t.ends_with('+') && t.chars().all(|c| matches!(c, '+' | '-' | '=')) && t.contains(['-', '='])
+    t.len() >= 3
+        && t.starts_with('+')
+        && t.ends_with('+')
+        && t.chars().all(|c| matches!(c, '+' | '-' | '='))
+        && t.contains(['-', '='])
 }
 
 /// Lines that continue a grid table.
@@ -60,7 +64,12 @@ pub(crate) fn scan(g: &[Vec<char>]) -> Result<Layout, String> {
             continue;
         }
         if let Some((bottom, right)) = scan_cell(g, top, left) {
-            cells.push(GridCell { top, left, bottom, right });
+            cells.push(GridCell {
+                top,
+                left,
+                bottom,
+                right,
+            });
             corners.insert((top, right));
             corners.insert((bottom, left));
         }
@@ -68,10 +77,24 @@ pub(crate) fn scan(g: &[Vec<char>]) -> Result<Layout, String> {
     if cells.is_empty() {
         return Err("no complete cell found".into());
     }
-    let row_bounds: Vec<usize> = cells.iter().flat_map(|c| [c.top, c.bottom]).collect::<BTreeSet<_>>().into_iter().collect();
-    let col_bounds: Vec<usize> = cells.iter().flat_map(|c| [c.left, c.right]).collect::<BTreeSet<_>>().into_iter().collect();
+    let row_bounds: Vec<usize> = cells
+        .iter()
+        .flat_map(|c| [c.top, c.bottom])
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let col_bounds: Vec<usize> = cells
+        .iter()
+        .flat_map(|c| [c.left, c.right])
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     if row_bounds.last() != Some(&(height - 1)) {
-        return Err(format!("cells end at line {} of {}: the table is not closed", row_bounds.last().map_or(0, |b| b + 1), height));
+        return Err(format!(
+            "cells end at line {} of {}: the table is not closed",
+            row_bounds.last().map_or(0, |b| b + 1),
+            height
+        ));
     }
     if col_bounds.last() != Some(&(width - 1)) {
         return Err("cells do not reach the right edge of the table".into());
@@ -89,11 +112,21 @@ pub(crate) fn scan(g: &[Vec<char>]) -> Result<Layout, String> {
         }
     }
     if let Some(r) = slots.iter().position(|row| row.contains(&usize::MAX)) {
-        return Err(format!("no cell covers part of the row starting at line {}", row_bounds[r] + 1));
+        return Err(format!(
+            "no cell covers part of the row starting at line {}",
+            row_bounds[r] + 1
+        ));
     }
-    let separator = g.iter().position(|l| l.len() > 1 && l[0] == '+' && l[1] == '=');
+    let separator = g
+        .iter()
+        .position(|l| l.len() > 1 && l[0] == '+' && l[1] == '=');
     let header_rows = separator.map_or(0, |s| row_bounds.iter().position(|b| *b == s).unwrap_or(0));
-    Ok(Layout { cells, row_bounds, slots, header_rows })
+    Ok(Layout {
+        cells,
+        row_bounds,
+        slots,
+        header_rows,
+    })
 }
 
 fn scan_cell(g: &[Vec<char>], top: usize, left: usize) -> Option<(usize, usize)> {
@@ -129,13 +162,20 @@ fn scan_down(g: &[Vec<char>], top: usize, left: usize, right: usize) -> Option<u
 /// The bottom edge from `right` back to `left` and the left edge up to `top` are borders.
 fn closes_cell(g: &[Vec<char>], top: usize, left: usize, bottom: usize, right: usize) -> bool {
     g[bottom][left] == '+'
-        && g[bottom][left + 1..right].iter().all(|c| matches!(c, '-' | '=' | '+'))
-        && g[top + 1..bottom].iter().all(|l| matches!(l[left], '|' | '+'))
+        && g[bottom][left + 1..right]
+            .iter()
+            .all(|c| matches!(c, '-' | '=' | '+'))
+        && g[top + 1..bottom]
+            .iter()
+            .all(|l| matches!(l[left], '|' | '+'))
 }
 
 /// Read a grid table (lines from its top border to its last line) and emit it.
 pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
-    let mut grid: Vec<Vec<char>> = lines.iter().map(|l| l.text.trim_end().chars().collect()).collect();
+    let mut grid: Vec<Vec<char>> = lines
+        .iter()
+        .map(|l| l.text.trim_end().chars().collect())
+        .collect();
     let mut numbers: Vec<u32> = lines.iter().map(|l| l.no).collect();
     let first = numbers[0];
     let last = *numbers.last().unwrap_or(&first);
@@ -144,7 +184,11 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
     if !lines.last().is_some_and(|l| is_border(&l.text)) {
         if let Some(border) = lines.iter().rev().find(|l| is_border(&l.text)) {
             let span = ctx.span(first, last);
-            ctx.diags.warn(&span, "read.rst.malformed-table", "grid table has no closing border; closed after its last line");
+            ctx.diags.warn(
+                &span,
+                "read.rst.malformed-table",
+                "grid table has no closing border; closed after its last line",
+            );
             grid.push(border.text.trim_end().replace('=', "-").chars().collect());
             numbers.push(last);
         }
@@ -157,10 +201,31 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
         Ok(layout) => layout,
         Err(reason) => {
             let span = ctx.span(first, last);
-            ctx.diags.warn(&span, "read.rst.malformed-table", format!("grid table could not be parsed ({reason}); kept as text"));
-            let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
-            let text = RichText { paragraphs: vec![Paragraph { list_depth: 0, inlines: vec![Inline::Text(text)] }] };
-            ctx.emit(out, first, last, BlockKind::Paragraph { text, list_depth: 0 });
+            ctx.diags.warn(
+                &span,
+                "read.rst.malformed-table",
+                format!("grid table could not be parsed ({reason}); kept as text"),
+            );
+            let text = lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let text = RichText {
+                paragraphs: vec![Paragraph {
+                    list_depth: 0,
+                    inlines: vec![Inline::Text(text)],
+                }],
+            };
+            ctx.emit(
+                out,
+                first,
+                last,
+                BlockKind::Paragraph {
+                    text,
+                    list_depth: 0,
+                },
+            );
             return;
         }
     };
@@ -170,7 +235,15 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
         .iter()
         .map(|c| {
             let content: Vec<Line> = (c.top + 1..c.bottom)
-                .map(|y| Line::new(numbers[y], grid[y][c.left + 1..c.right].iter().collect::<String>().trim_end()))
+                .map(|y| {
+                    Line::new(
+                        numbers[y],
+                        grid[y][c.left + 1..c.right]
+                            .iter()
+                            .collect::<String>()
+                            .trim_end(),
+                    )
+                })
                 .collect();
             let (text, found) = rich_text_of(ctx, &content);
             anchors.extend(found);
@@ -180,20 +253,50 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
     let file = ctx.file.clone();
     let row_span = |r: usize| {
         let (top, bottom) = (layout.row_bounds[r], layout.row_bounds[r + 1]);
-        Span::new(&file, numbers[(top + 1).min(bottom)], numbers[bottom.saturating_sub(1).max(top)])
+        Span::new(
+            &file,
+            numbers[(top + 1).min(bottom)],
+            numbers[bottom.saturating_sub(1).max(top)],
+        )
     };
-    let cells_of = |r: usize| -> Vec<Cell> { layout.slots[r].iter().map(|id| Cell { text: texts[*id].clone() }).collect() };
+    let cells_of = |r: usize| -> Vec<Cell> {
+        layout.slots[r]
+            .iter()
+            .map(|id| Cell {
+                text: texts[*id].clone(),
+            })
+            .collect()
+    };
     let columns = layout.slots[0].len();
     let header = if layout.header_rows == 0 {
         let span = ctx.span(first, last);
-        ctx.diags.note(&span, "read.rst.table-without-header", "grid table has no `+===+` header separator; header cells are empty");
+        ctx.diags.note(
+            &span,
+            "read.rst.table-without-header",
+            "grid table has no `+===+` header separator; header cells are empty",
+        );
         vec![Cell::default(); columns]
     } else {
         merge_header_rows(&(0..layout.header_rows).map(&cells_of).collect::<Vec<_>>())
     };
-    let rows = (layout.header_rows..layout.slots.len()).map(|r| Row { span: row_span(r), cells: cells_of(r) }).collect();
+    let rows = (layout.header_rows..layout.slots.len())
+        .map(|r| Row {
+            span: row_span(r),
+            cells: cells_of(r),
+        })
+        .collect();
     ctx.pending_anchors.extend(anchors);
-    ctx.emit(out, first, last, BlockKind::Table(Table { caption: None, header, rows, pieces: 1 }));
+    ctx.emit(
+        out,
+        first,
+        last,
+        BlockKind::Table(Table {
+            caption: None,
+            header,
+            rows,
+            pieces: 1,
+        }),
+    );
 }
 
 /// Several header rows become one: each column's texts are stacked, a cell repeated by a
@@ -226,7 +329,10 @@ mod tests {
     fn grid(src: &str) -> Vec<Vec<char>> {
         let lines: Vec<&str> = src.lines().collect();
         let w = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-        lines.iter().map(|l| l.chars().chain(std::iter::repeat(' ')).take(w).collect()).collect()
+        lines
+            .iter()
+            .map(|l| l.chars().chain(std::iter::repeat(' ')).take(w).collect())
+            .collect()
     }
 
     fn table(src: &str) -> (Vec<Block>, Ctx) {
@@ -300,8 +406,14 @@ mod tests {
         let t = the_table(&out[0]);
         let cell = &t.rows[0].cells[1].text;
         assert_eq!(cell.paragraphs.len(), 3);
-        assert_eq!(cell.paragraphs[0].inlines, vec![Inline::Text("First line continues.".into())]);
-        assert_eq!((cell.paragraphs[1].list_depth, cell.paragraphs[2].list_depth), (1, 1));
+        assert_eq!(
+            cell.paragraphs[0].inlines,
+            vec![Inline::Text("First line continues.".into())]
+        );
+        assert_eq!(
+            (cell.paragraphs[1].list_depth, cell.paragraphs[2].list_depth),
+            (1, 1)
+        );
         assert_eq!((t.rows[0].span.start, t.rows[0].span.end), (4, 8));
     }
 
@@ -311,16 +423,23 @@ mod tests {
         let t = the_table(&out[0]);
         assert_eq!(t.header.len(), 2);
         assert_eq!(t.rows.len(), 1);
-        assert_eq!(ctx.diags.iter().next().unwrap().code, "read.rst.table-without-header");
+        assert_eq!(
+            ctx.diags.iter().next().unwrap().code,
+            "read.rst.table-without-header"
+        );
     }
 
     #[test]
     fn truncated_table_is_closed_with_warning() {
-        let (out, ctx) = table("+---+---+\n| a | b |\n+===+===+\n| 1 | 2 |\n+---+---+\n| 3 | 4 |\n");
+        let (out, ctx) =
+            table("+---+---+\n| a | b |\n+===+===+\n| 1 | 2 |\n+---+---+\n| 3 | 4 |\n");
         let t = the_table(&out[0]);
         assert_eq!(t.rows.len(), 2);
         assert_eq!(texts(&t.rows[1].cells), vec!["3", "4"]);
-        assert_eq!(ctx.diags.iter().next().unwrap().code, "read.rst.malformed-table");
+        assert_eq!(
+            ctx.diags.iter().next().unwrap().code,
+            "read.rst.malformed-table"
+        );
     }
 
     #[test]
@@ -334,14 +453,24 @@ mod tests {
         ] {
             let (out, ctx) = table(src);
             assert!(!out.is_empty(), "{src}");
-            assert!(ctx.diags.iter().any(|d| d.code == "read.rst.malformed-table" || d.code == "read.rst.table-without-header"), "{src}");
+            assert!(
+                ctx.diags
+                    .iter()
+                    .any(|d| d.code == "read.rst.malformed-table"
+                        || d.code == "read.rst.table-without-header"),
+                "{src}"
+            );
         }
     }
 
     #[test]
     fn header_rows_merge() {
-        let a = Cell { text: RichText::from_text("A") };
-        let b = Cell { text: RichText::from_text("B") };
+        let a = Cell {
+            text: RichText::from_text("A"),
+        };
+        let b = Cell {
+            text: RichText::from_text("B"),
+        };
         let merged = merge_header_rows(&[vec![a.clone(), a.clone()], vec![a.clone(), b.clone()]]);
         assert_eq!(texts(&merged), vec!["A", "A\nB"]);
     }

@@ -7,7 +7,7 @@
 //! whitespace or opening punctuation and be followed by non-whitespace; an end-string must
 //! follow non-whitespace and be followed by whitespace or closing punctuation.
 
-use super::context::{Ctx, Substitution};
+use super::context::{normalize_name, Ctx, Substitution};
 use crate::doc::{Inline, LinkTarget};
 
 /// Substitutions may refer to substitutions; this bounds the recursion on cyclic definitions.
@@ -49,7 +49,14 @@ fn parse_at_depth(ctx: &mut Ctx, text: &str, line: u32, depth: u8) -> Vec<Inline
 
 /// Try the markup constructs that may start at `i`; on success push the result and return the
 /// index after the construct.
-fn markup(ctx: &mut Ctx, chars: &[char], i: usize, line: u32, depth: u8, runs: &mut Runs) -> Option<usize> {
+fn markup(
+    ctx: &mut Ctx,
+    chars: &[char],
+    i: usize,
+    line: u32,
+    depth: u8,
+    runs: &mut Runs,
+) -> Option<usize> {
     let at = |k: usize| chars.get(k).copied();
     match chars[i] {
         '`' if at(i + 1) == Some('`') => {
@@ -69,12 +76,14 @@ fn markup(ctx: &mut Ctx, chars: &[char], i: usize, line: u32, depth: u8, runs: &
         }
         ':' => {
             let (role, open) = role_prefix(chars, i)?;
-            let (content, next) = find_end(ctx, chars, open + 1, "`", true, line, "interpreted text")?;
+            let (content, next) =
+                find_end(ctx, chars, open + 1, "`", true, line, "interpreted text")?;
             runs.push(role_inline(ctx, &role, &content));
             Some(next)
         }
         '`' => {
-            let (content, mut next) = find_end(ctx, chars, i + 1, "`", true, line, "interpreted text")?;
+            let (content, mut next) =
+                find_end(ctx, chars, i + 1, "`", true, line, "interpreted text")?;
             // `text <url>`__ / `text`_ are hyperlink references; `text`:role: a postfix role.
             let suffix: String = chars[next..chars.len().min(next + 2)].iter().collect();
             if suffix.starts_with('_') && end_ok(chars, next + 1 + usize::from(suffix == "__")) {
@@ -89,7 +98,8 @@ fn markup(ctx: &mut Ctx, chars: &[char], i: usize, line: u32, depth: u8, runs: &
             Some(next)
         }
         '|' => {
-            let (name, mut next) = find_end(ctx, chars, i + 1, "|", true, line, "substitution reference")?;
+            let (name, mut next) =
+                find_end(ctx, chars, i + 1, "|", true, line, "substitution reference")?;
             // `|name|_` also links the substitution; the text is what matters here.
             for _ in 0..2 {
                 if chars.get(next) == Some(&'_') {
@@ -139,7 +149,11 @@ fn find_end(
     // literal, strong and role markup usually means broken markup worth a note.
     if end.len() > 1 || end[0] == '`' {
         let span = ctx.span(line, line);
-        ctx.diags.note(&span, "read.rst.inline-unterminated", format!("{what} start-string without end-string; kept as text"));
+        ctx.diags.note(
+            &span,
+            "read.rst.inline-unterminated",
+            format!("{what} start-string without end-string; kept as text"),
+        );
     }
     None
 }
@@ -153,10 +167,15 @@ fn end_ok_or_suffix(chars: &[char], k: usize, end: &[char]) -> bool {
     match end {
         ['`'] => {
             (chars.get(k) == Some(&'_')
-                && (end_ok(chars, k + 1) || (chars.get(k + 1) == Some(&'_') && end_ok(chars, k + 2))))
+                && (end_ok(chars, k + 1)
+                    || (chars.get(k + 1) == Some(&'_') && end_ok(chars, k + 2))))
                 || postfix_role(chars, k).is_some()
         }
-        ['|'] => chars.get(k) == Some(&'_') && (end_ok(chars, k + 1) || (chars.get(k + 1) == Some(&'_') && end_ok(chars, k + 2))),
+        ['|'] => {
+            chars.get(k) == Some(&'_')
+                && (end_ok(chars, k + 1)
+                    || (chars.get(k + 1) == Some(&'_') && end_ok(chars, k + 2)))
+        }
         _ => false,
     }
 }
@@ -176,7 +195,9 @@ fn can_start(chars: &[char], i: usize) -> bool {
 fn end_ok(chars: &[char], k: usize) -> bool {
     match chars.get(k) {
         None => true,
-        Some(&c) => c.is_whitespace() || "-.,:;!?\\/'\")]}>".contains(c) || is_unicode_punctuation(c),
+        Some(&c) => {
+            c.is_whitespace() || "-.,:;!?\\/'\")]}>".contains(c) || is_unicode_punctuation(c)
+        }
     }
 }
 
@@ -187,10 +208,15 @@ fn is_unicode_punctuation(c: char) -> bool {
 /// `:name:` immediately followed by a backquote, starting at `i`: (role name, index of the backquote).
 fn role_prefix(chars: &[char], i: usize) -> Option<(String, usize)> {
     let mut k = i + 1;
-    while k < chars.len() && (chars[k].is_ascii_alphanumeric() || "-_.+".contains(chars[k]) || (chars[k] == ':' && chars.get(k + 1) != Some(&'`'))) {
+    while k < chars.len()
+        && (chars[k].is_ascii_alphanumeric()
+            || "-_.+".contains(chars[k])
+            || (chars[k] == ':' && chars.get(k + 1) != Some(&'`')))
+    {
         k += 1;
     }
-    (k > i + 1 && chars.get(k) == Some(&':') && chars.get(k + 1) == Some(&'`')).then(|| (chars[i + 1..k].iter().collect(), k + 1))
+    (k > i + 1 && chars.get(k) == Some(&':') && chars.get(k + 1) == Some(&'`'))
+        .then(|| (chars[i + 1..k].iter().collect(), k + 1))
 }
 
 /// `:name:` right after interpreted text, starting at `k`: (role name, index after it).
@@ -202,7 +228,8 @@ fn postfix_role(chars: &[char], k: usize) -> Option<(String, usize)> {
     while j < chars.len() && (chars[j].is_ascii_alphanumeric() || "-_.+".contains(chars[j])) {
         j += 1;
     }
-    (j > k + 1 && chars.get(j) == Some(&':') && end_ok(chars, j + 1)).then(|| (chars[k + 1..j].iter().collect(), j + 1))
+    (j > k + 1 && chars.get(j) == Some(&':') && end_ok(chars, j + 1))
+        .then(|| (chars[k + 1..j].iter().collect(), j + 1))
 }
 
 /// `text <target>` → (text, Some(target)); plain `text` → (text, None).
@@ -226,14 +253,22 @@ fn role_inline(ctx: &Ctx, role: &str, content: &str) -> Inline {
         "ref" => {
             let (text, label) = split_explicit_target(content);
             let label = label.unwrap_or_else(|| text.clone());
-            Inline::Link { text, target: label_target(ctx, &label) }
+            Inline::Link {
+                text,
+                target: label_target(ctx, &label),
+            }
         }
         "doc" => {
             let (text, page) = split_explicit_target(content);
             let page = page.unwrap_or_else(|| text.clone());
-            Inline::Link { text, target: LinkTarget::Page { page, anchor: None } }
+            Inline::Link {
+                text,
+                target: LinkTarget::Page { page, anchor: None },
+            }
         }
-        "literal" | "code" | "samp" | "file" | "command" | "kbd" | "option" | "envvar" => Inline::Code(unescape(content)),
+        "literal" | "code" | "samp" | "file" | "command" | "kbd" | "option" | "envvar" => {
+            Inline::Code(unescape(content))
+        }
         "strong" => Inline::Strong(unescape(content)),
         _ => Inline::Text(unescape(content)),
     }
@@ -243,8 +278,11 @@ fn role_inline(ctx: &Ctx, role: &str, content: &str) -> Inline {
 /// (OTC labels of page titles are the page names).
 fn label_target(ctx: &Ctx, label: &str) -> LinkTarget {
     match ctx.label(label) {
-        Some(defined) => LinkTarget::Anchor(defined.to_string()),
-        None => LinkTarget::Page { page: label.to_string(), anchor: None },
+        Some(defined) => LinkTarget::Anchor(defined),
+        None => LinkTarget::Page {
+            page: normalize_name(label),
+            anchor: None,
+        },
     }
 }
 
@@ -252,11 +290,17 @@ fn hyperlink(ctx: &Ctx, content: &str) -> Inline {
     let (text, target) = split_explicit_target(content);
     let target = match target {
         // `<name_>` refers to a named target.
-        Some(t) if t.ends_with('_') && !t.contains("://") => named_target(ctx, t.trim_end_matches('_')),
+        Some(t) if t.ends_with('_') && !t.contains("://") => {
+            named_target(ctx, t.trim_end_matches('_'))
+        }
         Some(url) => LinkTarget::Url(url),
         None => named_target(ctx, &text),
     };
-    let text = if text.is_empty() { link_text_fallback(&target) } else { text };
+    let text = if text.is_empty() {
+        link_text_fallback(&target)
+    } else {
+        text
+    };
     Inline::Link { text, target }
 }
 
@@ -264,7 +308,7 @@ fn named_target(ctx: &Ctx, name: &str) -> LinkTarget {
     if let Some(url) = ctx.external_target(name) {
         LinkTarget::Url(url.to_string())
     } else if let Some(label) = ctx.label(name) {
-        LinkTarget::Anchor(label.to_string())
+        LinkTarget::Anchor(label)
     } else {
         LinkTarget::Lost
     }
@@ -288,12 +332,20 @@ fn substitute(ctx: &mut Ctx, name: &str, line: u32, depth: u8, runs: &mut Runs) 
         Some(Substitution::Image) => {}
         Some(Substitution::Text(_)) => {
             let span = ctx.span(line, line);
-            ctx.diags.warn(&span, "read.rst.unknown-substitution", format!("substitution |{name}| nests too deeply (cycle?)"));
+            ctx.diags.warn(
+                &span,
+                "read.rst.unknown-substitution",
+                format!("substitution |{name}| nests too deeply (cycle?)"),
+            );
             runs.push_str(&format!("|{name}|"));
         }
         None => {
             let span = ctx.span(line, line);
-            ctx.diags.warn(&span, "read.rst.unknown-substitution", format!("substitution |{name}| is not defined on this page"));
+            ctx.diags.warn(
+                &span,
+                "read.rst.unknown-substitution",
+                format!("substitution |{name}| is not defined on this page"),
+            );
             runs.push_str(&format!("|{name}|"));
         }
     }
@@ -358,7 +410,11 @@ mod tests {
     use std::sync::Arc;
 
     fn ctx_with(defs: &[&str]) -> Ctx {
-        let lines: Vec<Line> = defs.iter().enumerate().map(|(i, t)| Line::new(i as u32 + 1, *t)).collect();
+        let lines: Vec<Line> = defs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line::new(i as u32 + 1, *t))
+            .collect();
         Ctx::new(Arc::from("t.rst"), &lines)
     }
 
@@ -370,7 +426,16 @@ mod tests {
     fn strong_literal_and_emphasis() {
         let mut ctx = ctx_with(&[]);
         let got = parse(&mut ctx, "Set **app_url**, ``a*b`` and *emph* here.", 1);
-        assert_eq!(got, vec![t("Set "), Inline::Strong("app_url".into()), t(", "), Inline::Code("a*b".into()), t(" and emph here.")]);
+        assert_eq!(
+            got,
+            vec![
+                t("Set "),
+                Inline::Strong("app_url".into()),
+                t(", "),
+                Inline::Code("a*b".into()),
+                t(" and emph here.")
+            ]
+        );
         assert!(ctx.diags.is_empty());
     }
 
@@ -389,14 +454,23 @@ mod tests {
             got,
             vec![
                 t("see "),
-                Inline::Link { text: "Table 4".into(), target: LinkTarget::Anchor("tab_4".into()) },
+                Inline::Link {
+                    text: "Table 4".into(),
+                    target: LinkTarget::Anchor("tab_4".into())
+                },
                 t(" and "),
                 Inline::Link {
                     text: "Other page".into(),
-                    target: LinkTarget::Page { page: "modelarts_03_0147".into(), anchor: None }
+                    target: LinkTarget::Page {
+                        page: "modelarts_03_0147".into(),
+                        anchor: None
+                    }
                 },
                 t(" and "),
-                Inline::Link { text: "tab_4".into(), target: LinkTarget::Anchor("tab_4".into()) },
+                Inline::Link {
+                    text: "tab_4".into(),
+                    target: LinkTarget::Anchor("tab_4".into())
+                },
                 t("."),
             ]
         );
@@ -405,12 +479,19 @@ mod tests {
     #[test]
     fn anonymous_url_links() {
         let mut ctx = ctx_with(&[]);
-        let got = parse(&mut ctx, "through `curl <https://curl.haxx.se/>`__, or coding", 1);
+        let got = parse(
+            &mut ctx,
+            "through `curl <https://curl.haxx.se/>`__, or coding",
+            1,
+        );
         assert_eq!(
             got,
             vec![
                 t("through "),
-                Inline::Link { text: "curl".into(), target: LinkTarget::Url("https://curl.haxx.se/".into()) },
+                Inline::Link {
+                    text: "curl".into(),
+                    target: LinkTarget::Url("https://curl.haxx.se/".into())
+                },
                 t(", or coding")
             ]
         );
@@ -420,14 +501,31 @@ mod tests {
     fn named_references_use_external_targets() {
         let mut ctx = ctx_with(&[".. _Postman: https://www.getpostman.com/"]);
         let got = parse(&mut ctx, "`Postman`_ works", 1);
-        assert_eq!(got[0], Inline::Link { text: "Postman".into(), target: LinkTarget::Url("https://www.getpostman.com/".into()) });
+        assert_eq!(
+            got[0],
+            Inline::Link {
+                text: "Postman".into(),
+                target: LinkTarget::Url("https://www.getpostman.com/".into())
+            }
+        );
     }
 
     #[test]
     fn literal_role_with_escaped_backquote() {
         let mut ctx = ctx_with(&[]);
-        let got = parse(&mut ctx, r"not supported: :literal:`\`(){}';,[]<>/?` end", 1);
-        assert_eq!(got, vec![t("not supported: "), Inline::Code("`(){}';,[]<>/?".into()), t(" end")]);
+        let got = parse(
+            &mut ctx,
+            r"not supported: :literal:`\`(){}';,[]<>/?` end",
+            1,
+        );
+        assert_eq!(
+            got,
+            vec![
+                t("not supported: "),
+                Inline::Code("`(){}';,[]<>/?".into()),
+                t(" end")
+            ]
+        );
     }
 
     #[test]
@@ -439,13 +537,30 @@ mod tests {
 
     #[test]
     fn substitutions_resolve_and_unknown_ones_warn() {
-        let mut ctx = ctx_with(&[".. |prod| replace:: **ModelArts** service", ".. |img| image:: a.png", ".. |loop| replace:: |loop|"]);
+        let mut ctx = ctx_with(&[
+            ".. |prod| replace:: **ModelArts** service",
+            ".. |img| image:: a.png",
+            ".. |loop| replace:: |loop|",
+        ]);
         let got = parse(&mut ctx, "The |prod| |img|!", 1);
-        assert_eq!(got, vec![t("The "), Inline::Strong("ModelArts".into()), t(" service !")]);
+        assert_eq!(
+            got,
+            vec![
+                t("The "),
+                Inline::Strong("ModelArts".into()),
+                t(" service !")
+            ]
+        );
         assert!(ctx.diags.is_empty());
         let got = parse(&mut ctx, "|nope| and |loop|", 3);
         assert_eq!(got[0], t("|nope| and |loop|"));
-        assert_eq!(ctx.diags.iter().filter(|d| d.code == "read.rst.unknown-substitution").count(), 2);
+        assert_eq!(
+            ctx.diags
+                .iter()
+                .filter(|d| d.code == "read.rst.unknown-substitution")
+                .count(),
+            2
+        );
     }
 
     #[test]
@@ -454,19 +569,28 @@ mod tests {
         let got = parse(&mut ctx, "a **b c", 7);
         assert_eq!(got, vec![t("a **b c")]);
         let d = ctx.diags.iter().next().unwrap();
-        assert_eq!((d.code.as_str(), d.span.start), ("read.rst.inline-unterminated", 7));
+        assert_eq!(
+            (d.code.as_str(), d.span.start),
+            ("read.rst.inline-unterminated", 7)
+        );
     }
 
     #[test]
     fn strong_needs_delimiters_around() {
         let mut ctx = ctx_with(&[]);
         // `**` inside a word does not start markup; `(**x**)` does.
-        assert_eq!(parse(&mut ctx, "a**b** (**x**)", 1), vec![t("a**b** ("), Inline::Strong("x".into()), t(")")]);
+        assert_eq!(
+            parse(&mut ctx, "a**b** (**x**)", 1),
+            vec![t("a**b** ("), Inline::Strong("x".into()), t(")")]
+        );
     }
 
     #[test]
     fn unknown_role_keeps_text_and_postfix_role() {
         let mut ctx = ctx_with(&[]);
-        assert_eq!(parse(&mut ctx, "H\\ :sub:`2`\\ O and `x`:literal:", 1), vec![t("H2O and "), Inline::Code("x".into())]);
+        assert_eq!(
+            parse(&mut ctx, "H\\ :sub:`2`\\ O and `x`:literal:", 1),
+            vec![t("H2O and "), Inline::Code("x".into())]
+        );
     }
 }

@@ -12,7 +12,10 @@ pub(crate) struct Line {
 
 impl Line {
     pub fn new(no: u32, text: impl Into<String>) -> Self {
-        Line { no, text: text.into() }
+        Line {
+            no,
+            text: text.into(),
+        }
     }
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
@@ -27,7 +30,15 @@ impl Line {
 /// whitespace dropped, a leading byte-order mark removed.
 pub(crate) fn split(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.lines().enumerate().map(|(i, l)| Line::new(u32::try_from(i + 1).unwrap_or(u32::MAX), expand_tabs(l).trim_end())).collect()
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            Line::new(
+                u32::try_from(i + 1).unwrap_or(u32::MAX),
+                expand_tabs(l).trim_end(),
+            )
+        })
+        .collect()
 }
 
 fn expand_tabs(line: &str) -> String {
@@ -51,7 +62,12 @@ fn expand_tabs(line: &str) -> String {
 
 /// Smallest indentation of the non-blank lines (0 when all are blank).
 pub(crate) fn min_indent(lines: &[Line]) -> usize {
-    lines.iter().filter(|l| !l.is_blank()).map(Line::indent).min().unwrap_or(0)
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(Line::indent)
+        .min()
+        .unwrap_or(0)
 }
 
 /// Remove up to `n` leading spaces from every line.
@@ -86,8 +102,14 @@ pub(crate) fn indented_end(lines: &[Line], from: usize) -> usize {
 
 /// The lines without leading and trailing blank lines.
 pub(crate) fn trim_blank_edges(lines: &[Line]) -> &[Line] {
-    let start = lines.iter().position(|l| !l.is_blank()).unwrap_or(lines.len());
-    let end = lines.iter().rposition(|l| !l.is_blank()).map_or(start, |p| p + 1);
+    let start = lines
+        .iter()
+        .position(|l| !l.is_blank())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_blank())
+        .map_or(start, |p| p + 1);
     &lines[start..end.max(start)]
 }
 
@@ -96,7 +118,11 @@ mod tests {
     use super::*;
 
     fn ls(texts: &[&str]) -> Vec<Line> {
-        texts.iter().enumerate().map(|(i, t)| Line::new(i as u32 + 1, *t)).collect()
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line::new(i as u32 + 1, *t))
+            .collect()
     }
 
     #[test]

@@ -11,7 +11,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static BORDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^=+(?: +=+)*$").unwrap());
-static SPAN_UNDERLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ *-+(?: +-+)* *$").unwrap());
+static SPAN_UNDERLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ *-+(?: +-+)* *$").unwrap());
 
 pub(crate) fn is_border(text: &str) -> bool {
     BORDER.is_match(text.trim_end())
@@ -26,7 +27,10 @@ pub(crate) fn table_end(lines: &[Line], start: usize) -> usize {
             return k + 1;
         }
     }
-    lines[start..].iter().position(Line::is_blank).map_or(lines.len(), |p| start + p)
+    lines[start..]
+        .iter()
+        .position(Line::is_blank)
+        .map_or(lines.len(), |p| start + p)
 }
 
 /// Column ranges (start, end exclusive, in characters) of a border line.
@@ -64,11 +68,20 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
     let first = lines[0].no;
     let last = lines.last().map_or(first, |l| l.no);
     let cols = columns(&lines[0].text);
-    let borders: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| is_border(&l.text)).map(|(i, _)| i).collect();
+    let borders: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| is_border(&l.text))
+        .map(|(i, _)| i)
+        .collect();
     let closed = borders.len() >= 2 && borders.last() == Some(&(lines.len() - 1));
     if !closed {
         let span = ctx.span(first, last);
-        ctx.diags.warn(&span, "read.rst.malformed-table", "simple table has no closing border; read up to its first blank line");
+        ctx.diags.warn(
+            &span,
+            "read.rst.malformed-table",
+            "simple table has no closing border; read up to its first blank line",
+        );
     }
     // Header: the lines between the first two borders when a third border closes the body.
     let (header_lines, body_lines) = if borders.len() >= 3 {
@@ -82,17 +95,47 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
     let header_cells: Vec<Vec<Cell>> = header_rows.iter().map(&mut cells_of).collect();
     let body: Vec<(u32, u32, Vec<Cell>)> = body_rows
         .iter()
-        .map(|r| (r.lines[0].no, r.lines.iter().rev().find(|l| !l.is_blank()).map_or(r.lines[0].no, |l| l.no), cells_of(r)))
+        .map(|r| {
+            (
+                r.lines[0].no,
+                r.lines
+                    .iter()
+                    .rev()
+                    .find(|l| !l.is_blank())
+                    .map_or(r.lines[0].no, |l| l.no),
+                cells_of(r),
+            )
+        })
         .collect();
     let header = if header_cells.is_empty() {
         let span = ctx.span(first, last);
-        ctx.diags.note(&span, "read.rst.table-without-header", "simple table has no header; header cells are empty");
+        ctx.diags.note(
+            &span,
+            "read.rst.table-without-header",
+            "simple table has no header; header cells are empty",
+        );
         vec![Cell::default(); cols.len()]
     } else {
         merge_header_rows(&header_cells)
     };
-    let rows = body.into_iter().map(|(s, e, cells)| Row { span: ctx.span(s, e), cells }).collect();
-    ctx.emit(out, first, last, BlockKind::Table(Table { caption: None, header, rows, pieces: 1 }));
+    let rows = body
+        .into_iter()
+        .map(|(s, e, cells)| Row {
+            span: ctx.span(s, e),
+            cells,
+        })
+        .collect();
+    ctx.emit(
+        out,
+        first,
+        last,
+        BlockKind::Table(Table {
+            caption: None,
+            header,
+            rows,
+            pieces: 1,
+        }),
+    );
 }
 
 /// Group physical lines into rows: a line whose first column has text starts a row, other
@@ -115,7 +158,10 @@ fn group_rows(lines: &[Line], cols: &[(usize, usize)]) -> Vec<RawRow> {
         match rows.last_mut() {
             Some(row) if !starts_row => row.lines.push(line.clone()),
             _ if line.is_blank() => {}
-            _ => rows.push(RawRow { lines: vec![line.clone()], spans: None }),
+            _ => rows.push(RawRow {
+                lines: vec![line.clone()],
+                spans: None,
+            }),
         }
     }
     rows
@@ -132,7 +178,11 @@ fn row_cells(ctx: &mut Ctx, row: &RawRow, cols: &[(usize, usize)]) -> Vec<Cell> 
     let mut texts: Vec<RichText> = Vec::with_capacity(segments.len());
     for (k, (start, end)) in segments.iter().enumerate() {
         let next_start = segments.get(k + 1).map(|s| s.0);
-        let content: Vec<Line> = row.lines.iter().map(|l| Line::new(l.no, slice(&l.text, *start, next_start).trim_end())).collect();
+        let content: Vec<Line> = row
+            .lines
+            .iter()
+            .map(|l| Line::new(l.no, slice(&l.text, *start, next_start).trim_end()))
+            .collect();
         if next_start.is_some() {
             check_gap(ctx, row, *end, next_start.unwrap_or(*end));
         }
@@ -143,7 +193,9 @@ fn row_cells(ctx: &mut Ctx, row: &RawRow, cols: &[(usize, usize)]) -> Vec<Cell> 
     cols.iter()
         .map(|(start, _)| {
             let segment = segments.iter().rposition(|(s, _)| s <= start).unwrap_or(0);
-            Cell { text: texts[segment].clone() }
+            Cell {
+                text: texts[segment].clone(),
+            }
         })
         .collect()
 }
@@ -152,9 +204,16 @@ fn row_cells(ctx: &mut Ctx, row: &RawRow, cols: &[(usize, usize)]) -> Vec<Cell> 
 /// is misaligned and the cell split may be wrong.
 fn check_gap(ctx: &mut Ctx, row: &RawRow, gap_start: usize, gap_end: usize) {
     for line in &row.lines {
-        if !slice(&line.text, gap_start, Some(gap_end)).trim().is_empty() {
+        if !slice(&line.text, gap_start, Some(gap_end))
+            .trim()
+            .is_empty()
+        {
             let span = ctx.span(line.no, line.no);
-            ctx.diags.warn(&span, "read.rst.malformed-table", "simple table text crosses a column boundary");
+            ctx.diags.warn(
+                &span,
+                "read.rst.malformed-table",
+                "simple table text crosses a column boundary",
+            );
             return;
         }
     }
@@ -172,7 +231,10 @@ mod tests {
         let mut ctx = Ctx::new(Arc::from("t.rst"), &lines);
         let mut out = Vec::new();
         parse_blocks(&mut ctx, &lines, Scope::PAGE, &mut out);
-        let block = out.into_iter().find(|b| matches!(b.kind, BlockKind::Table(_))).expect("a table");
+        let block = out
+            .into_iter()
+            .find(|b| matches!(b.kind, BlockKind::Table(_)))
+            .expect("a table");
         match &block.kind {
             BlockKind::Table(t) => (t.clone(), block.clone(), ctx),
             _ => unreachable!(),
@@ -188,9 +250,15 @@ mod tests {
         let (t, block, ctx) = table(
             "========= ========= ====== ===============\nParameter Mandatory Type   Description\n========= ========= ====== ===============\nlabel     No        String Parameter name\nvalue     No        String Parameter value\n========= ========= ====== ===============\n",
         );
-        assert_eq!(texts(&t.header), vec!["Parameter", "Mandatory", "Type", "Description"]);
+        assert_eq!(
+            texts(&t.header),
+            vec!["Parameter", "Mandatory", "Type", "Description"]
+        );
         assert_eq!(t.rows.len(), 2);
-        assert_eq!(texts(&t.rows[1].cells), vec!["value", "No", "String", "Parameter value"]);
+        assert_eq!(
+            texts(&t.rows[1].cells),
+            vec!["value", "No", "String", "Parameter value"]
+        );
         assert_eq!((t.rows[1].span.start, t.rows[1].span.end), (5, 5));
         assert_eq!((block.span.start, block.span.end), (1, 6));
         assert!(ctx.diags.is_empty());
@@ -200,7 +268,10 @@ mod tests {
     fn continuation_lines_and_long_last_column() {
         let (t, _, _) = table("===== =====\nA     B\n===== =====\nx     one\n      two\n\n      three is longer than the border\ny     z\n===== =====\n");
         assert_eq!(t.rows.len(), 2);
-        assert_eq!(texts(&t.rows[0].cells), vec!["x", "one two\nthree is longer than the border"]);
+        assert_eq!(
+            texts(&t.rows[0].cells),
+            vec!["x", "one two\nthree is longer than the border"]
+        );
         assert_eq!((t.rows[0].span.start, t.rows[0].span.end), (4, 7));
     }
 
@@ -215,16 +286,25 @@ mod tests {
     fn no_header_and_unclosed() {
         let (t, _, ctx) = table("=== ===\na   b\n=== ===\n");
         assert_eq!(t.rows.len(), 1);
-        assert_eq!(ctx.diags.iter().next().unwrap().code, "read.rst.table-without-header");
+        assert_eq!(
+            ctx.diags.iter().next().unwrap().code,
+            "read.rst.table-without-header"
+        );
         let (t, _, ctx) = table("=== ===\nh   i\n=== ===\na   b\n\nafter\n");
         assert_eq!(texts(&t.header), vec!["", ""]);
         assert_eq!(t.rows.len(), 2);
-        assert!(ctx.diags.iter().any(|d| d.code == "read.rst.malformed-table"));
+        assert!(ctx
+            .diags
+            .iter()
+            .any(|d| d.code == "read.rst.malformed-table"));
     }
 
     #[test]
     fn text_across_column_boundary_warns() {
         let (_, _, ctx) = table("=== ===\nA   B\n=== ===\nabcdefg\n=== ===\n");
-        assert!(ctx.diags.iter().any(|d| d.code == "read.rst.malformed-table"));
+        assert!(ctx
+            .diags
+            .iter()
+            .any(|d| d.code == "read.rst.malformed-table"));
     }
 }
