@@ -16,6 +16,7 @@
 
 mod body;
 mod context;
+mod data_table;
 mod directive;
 mod grid;
 mod inline;

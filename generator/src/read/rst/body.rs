@@ -174,7 +174,7 @@ static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// If `text` starts a list item, the column where its content starts.
-fn list_marker(text: &str) -> Option<usize> {
+pub(crate) fn list_marker(text: &str) -> Option<usize> {
     let mut chars = text.chars();
     let first = chars.next()?;
     let marker_len = if "-*+•‣⁃".contains(first) && chars.next().is_none_or(|c| c == ' ') {
@@ -200,26 +200,31 @@ fn list_item(
     scope: Scope,
     out: &mut Vec<Block>,
 ) -> usize {
+    let (item, end) = item_lines(lines, i, content_col);
+    parse_blocks(ctx, &item, scope.list_item(), out);
+    end
+}
+
+/// The content lines of the list item starting at `i` (marker removed, dedented) and the
+/// index after the item.
+pub(crate) fn item_lines(lines: &[Line], i: usize, content_col: usize) -> (Vec<Line>, usize) {
     let end = indented_end(lines, i + 1);
     let first = &lines[i];
     let first_text: String = first.text.chars().skip(content_col).collect();
     let rest = &lines[i + 1..end];
-    let mut item = Vec::with_capacity(end - i);
     if first_text.trim().is_empty() {
-        item.extend(dedent_common(rest));
-    } else {
-        // Continuation lines are normally indented to the content column; sloppy pages
-        // indent them less, so dedent by whatever all lines share.
-        let shift = min_indent(rest).min(content_col);
-        item.push(Line::new(
-            first.no,
-            format!("{}{}", " ".repeat(content_col - shift), first_text),
-        ));
-        item.extend(dedent(rest, shift));
-        item = dedent_common(&item);
+        return (dedent_common(rest), end);
     }
-    parse_blocks(ctx, &item, scope.list_item(), out);
-    end
+    // Continuation lines are normally indented to the content column; sloppy pages indent
+    // them less, so dedent by whatever all lines share.
+    let shift = min_indent(rest).min(content_col);
+    let mut item = Vec::with_capacity(end - i);
+    item.push(Line::new(
+        first.no,
+        format!("{}{}", " ".repeat(content_col - shift), first_text),
+    ));
+    item.extend(dedent(rest, shift));
+    (dedent_common(&item), end)
 }
 
 static FIELD: LazyLock<Regex> =

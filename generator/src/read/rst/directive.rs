@@ -3,8 +3,9 @@
 
 use super::body::{emit_code, parse_blocks, rich_paragraph, Scope};
 use super::context::{normalize_name, parse_target, Ctx};
+use super::data_table;
 use super::lines::{dedent_common, trim_blank_edges, Line};
-use crate::doc::{Block, BlockKind};
+use crate::doc::{Block, BlockKind, RichText};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -72,6 +73,17 @@ pub(crate) fn explicit_markup(ctx: &mut Ctx, block: &[Line], scope: Scope, out: 
     let end = block.last().map_or(start, |l| l.no);
     match name.as_str() {
         "table" => table(ctx, &argument, &parts, start, end, scope, out),
+        "list-table" | "csv-table" => {
+            let caption = caption(ctx, &argument, &parts, start);
+            let table = if name == "list-table" {
+                data_table::list_table(ctx, &parts, start)
+            } else {
+                data_table::csv_table(ctx, &parts, start)
+            };
+            let mut table = table;
+            table.caption = caption;
+            ctx.emit(out, start, end, BlockKind::Table(table));
+        }
         n if CODE.contains(&n) => {
             let lang = argument.split_whitespace().next().map(str::to_string);
             // Code bodies have no argument block: lines before the options blank line are code.
@@ -141,12 +153,21 @@ fn scope_for_content(scope: Scope) -> Scope {
 
 /// The indented lines after a directive line, split the rST way: argument continuation lines
 /// and `:option:` lines up to the first blank line, then the content.
-struct DirectiveParts {
-    arg_lines: Vec<Line>,
-    content: Vec<Line>,
+pub(crate) struct DirectiveParts {
+    pub arg_lines: Vec<Line>,
+    /// `:name: value` options (names lowercased).
+    pub options: Vec<(String, String)>,
+    pub content: Vec<Line>,
 }
 
 impl DirectiveParts {
+    pub fn option(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
     fn split(rest: &[Line]) -> Self {
         let rest = dedent_common(rest);
         let head_end = rest.iter().position(Line::is_blank).unwrap_or(rest.len());
@@ -155,11 +176,30 @@ impl DirectiveParts {
             .position(|l| OPTION.is_match(&l.text))
             .unwrap_or(head_end);
         let content = dedent_common(trim_blank_edges(&rest[head_end..]));
+        let options = rest[option_start..head_end]
+            .iter()
+            .filter_map(|l| {
+                let body = l.text.strip_prefix(':')?;
+                let (name, value) = body.split_once(':')?;
+                Some((name.trim().to_lowercase(), value.trim().to_string()))
+            })
+            .collect();
         DirectiveParts {
+            options,
             arg_lines: rest[..option_start].to_vec(),
             content,
         }
     }
+}
+
+/// A table directive's argument (which may continue on the following lines) as rich text.
+fn caption(ctx: &mut Ctx, argument: &str, parts: &DirectiveParts, start: u32) -> Option<RichText> {
+    let text = std::iter::once(argument)
+        .chain(parts.arg_lines.iter().map(|l| l.text.trim()))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!text.is_empty()).then(|| rich_paragraph(ctx, &text, start, 0))
 }
 
 /// `.. table:: caption`: the caption is rich text, the content holds the table itself.
@@ -172,12 +212,7 @@ fn table(
     scope: Scope,
     out: &mut Vec<Block>,
 ) {
-    let caption_text = std::iter::once(argument)
-        .chain(parts.arg_lines.iter().map(|l| l.text.trim()))
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let caption = (!caption_text.is_empty()).then(|| rich_paragraph(ctx, &caption_text, start, 0));
+    let caption = caption(ctx, argument, parts, start);
     let first_new = out.len();
     // Targets before the directive stay pending, so the table block (or whatever the content
     // starts with) receives them.
