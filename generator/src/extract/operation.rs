@@ -35,6 +35,31 @@ struct Found<'a> {
     table: &'a Table,
     purpose: Purpose,
     cols: Columns,
+    /// The purpose came from the enclosing section because the caption was generic
+    /// (`Parameters`, `参数说明`).
+    generic: bool,
+}
+
+/// A generic caption is the body table the first time in a section; when the same body already
+/// has a table, a generically captioned table is an object named by its caption (`Table 5
+/// Parameters` describing `Array of Parameters objects`).
+fn reclassify_repeated_generic_bodies(found: &mut [Found<'_>]) {
+    let mut seen_request = false;
+    let mut seen_response: BTreeSet<Option<String>> = BTreeSet::new();
+    for f in found.iter_mut() {
+        let repeated = match &f.purpose {
+            Purpose::RequestBody => std::mem::replace(&mut seen_request, true),
+            Purpose::ResponseBody(code) => !seen_response.insert(code.clone()),
+            _ => false,
+        };
+        if repeated && f.generic {
+            let caption = f.table.caption.as_ref().map(|c| c.one_line()).unwrap_or_default();
+            let name = super::vocab::object_name_from_caption(&super::vocab::strip_table_number(&caption).1);
+            if !name.is_empty() {
+                f.purpose = Purpose::Object(name);
+            }
+        }
+    }
 }
 
 /// Everything an operation section yields, before ids are assigned.
@@ -128,8 +153,10 @@ pub fn assemble(input: OperationInput<'_>, registry: &mut Registry, diags: &mut 
             BlockKind::Table(table) => {
                 let cols = columns(table);
                 let caption = table.caption.as_ref().map(|c| c.one_line()).unwrap_or_default();
-                let purpose = purpose_for(caption_role(&caption), role, &status, &cols);
-                found.push(Found { block: i, table, purpose, cols });
+                let caption_role = caption_role(&caption);
+                let generic = caption_role == CaptionRole::Generic;
+                let purpose = purpose_for(caption_role, role, &status, &cols);
+                found.push(Found { block: i, table, purpose, cols, generic });
             }
             BlockKind::Code { lang, text } => {
                 let is_code_sample = lang.as_deref().is_some_and(|l| !matches!(l.to_ascii_lowercase().as_str(), "json" | "text" | "http" | "" | "console"));
@@ -141,6 +168,7 @@ pub fn assemble(input: OperationInput<'_>, registry: &mut Registry, diags: &mut 
         }
     }
 
+    reclassify_repeated_generic_bodies(&mut found);
     let objects: Vec<ObjectTable> = found
         .iter()
         .filter_map(|f| match &f.purpose {

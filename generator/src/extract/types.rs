@@ -165,6 +165,16 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
             }
         }
     }
+    // `jobs array` (OTC legacy pages): an array of the object named X.
+    if let Some(name) = strip_suffix_ci(s, " array") {
+        let name = name.trim();
+        if let Some(t) = scalar(name) {
+            return TypeExpr::Array(Box::new(t));
+        }
+        if is_identifier_like(name) {
+            return TypeExpr::Array(Box::new(TypeExpr::Named(type_name(name))));
+        }
+    }
     // `X object` (possibly wrap-damaged: `NetworkConnect ion object`).
     if let Some(name) = strip_suffix_ci(s, " object").or_else(|| strip_suffix_ci(s, " objects")) {
         let name = name.trim();
@@ -242,6 +252,8 @@ mod tests {
             ("Map<String,SkuInfo>", Map(Box::new(named("SkuInfo")))),
             ("<b>SearchProp</b><br>object", named("SearchProp")),
             ("jobs结构数组", arr(named("jobs"))),
+            ("jobs array", arr(named("jobs"))),
+            ("String array", arr(String)),
             ("", Unknown("".into())),
             ("见说明 或 其他", Unknown("见说明 或 其他".into())),
         ];
