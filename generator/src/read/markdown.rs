@@ -8,6 +8,7 @@
 //! paragraphs marked with their depth.
 
 mod assemble;
+mod emphasis;
 mod inline;
 
 use super::html::{self, Fragment, Piece};
@@ -266,6 +267,7 @@ impl<'t> Reader<'t> {
     fn close_text(&mut self) {
         let Some(open) = self.open.take() else { return };
         let (mut text, anchors) = html::rich_text_from_html(&open.html.finish());
+        emphasis::recover_strong(&mut text);
         let span = self.span(&open.range);
         match open.kind {
             TextKind::Cell => {
