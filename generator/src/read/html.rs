@@ -44,7 +44,12 @@ pub enum Piece {
 /// Read a block-level fragment into blocks and loose anchors, in document order.
 pub fn read_fragment(frag: &Fragment<'_>, diags: &mut Diagnostics) -> Vec<Piece> {
     let doc = Html::parse_fragment(&mark_offsets(frag.html));
-    let mut reader = FragmentReader { frag, lower: frag.html.to_ascii_lowercase(), pieces: Vec::new(), diags };
+    let mut reader = FragmentReader {
+        frag,
+        lower: frag.html.to_ascii_lowercase(),
+        pieces: Vec::new(),
+        diags,
+    };
     let mut flow = FlowBuilder::new();
     for child in doc.root_element().children() {
         let el = ElementRef::wrap(child);
@@ -72,7 +77,9 @@ pub fn read_fragment(frag: &Fragment<'_>, diags: &mut Diagnostics) -> Vec<Piece>
     }
     reader.flush_flow(&mut flow, None);
     let trailing = flow.take_anchors();
-    reader.pieces.extend(trailing.into_iter().map(Piece::Anchor));
+    reader
+        .pieces
+        .extend(trailing.into_iter().map(Piece::Anchor));
     reader.pieces
 }
 
@@ -126,19 +133,34 @@ impl FragmentReader<'_, '_> {
     /// following block starts, which bounds the last paragraph.
     fn flush_flow(&mut self, flow: &mut FlowBuilder, next_line: Option<u32>) {
         let paragraphs: Vec<PlacedParagraph> = flow.take_done();
-        let starts: Vec<u32> =
-            paragraphs.iter().map(|p| p.at.map(self.frag.line_of).unwrap_or_else(|| self.first_line())).collect();
-        let bound = next_line.map(|l| l.saturating_sub(1)).unwrap_or_else(|| self.last_line());
+        let starts: Vec<u32> = paragraphs
+            .iter()
+            .map(|p| {
+                p.at.map(self.frag.line_of)
+                    .unwrap_or_else(|| self.first_line())
+            })
+            .collect();
+        let bound = next_line
+            .map(|l| l.saturating_sub(1))
+            .unwrap_or_else(|| self.last_line());
         for (i, placed) in paragraphs.into_iter().enumerate() {
             let start = starts[i];
-            let end = starts.get(i + 1).map(|n| n.saturating_sub(1)).unwrap_or(bound);
+            let end = starts
+                .get(i + 1)
+                .map(|n| n.saturating_sub(1))
+                .unwrap_or(bound);
             let mut paragraph = placed.paragraph;
             paragraph.list_depth = paragraph.list_depth.saturating_add(self.frag.list_depth);
             let list_depth = paragraph.list_depth;
             self.pieces.push(Piece::Block(Block {
                 span: self.span(start, end),
                 anchors: placed.anchors,
-                kind: BlockKind::Paragraph { text: crate::doc::RichText { paragraphs: vec![paragraph] }, list_depth },
+                kind: BlockKind::Paragraph {
+                    text: crate::doc::RichText {
+                        paragraphs: vec![paragraph],
+                    },
+                    list_depth,
+                },
             }));
         }
     }
@@ -146,16 +168,32 @@ impl FragmentReader<'_, '_> {
     fn pre(&mut self, el: ElementRef<'_>) -> Block {
         let at = marker(el).unwrap_or(0);
         let start = (self.frag.line_of)(at);
-        let end = self.line_of_next("</pre", at).unwrap_or_else(|| self.last_line());
+        let end = self
+            .line_of_next("</pre", at)
+            .unwrap_or_else(|| self.last_line());
         let text: String = el.text().collect();
-        let text = text.strip_prefix('\n').unwrap_or(&text).trim_end().to_string();
+        let text = text
+            .strip_prefix('\n')
+            .unwrap_or(&text)
+            .trim_end()
+            .to_string();
         let lang = el
             .value()
             .classes()
-            .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")))
+            .find_map(|c| {
+                c.strip_prefix("language-")
+                    .or_else(|| c.strip_prefix("lang-"))
+            })
             .map(str::to_string);
-        let anchors = el.attr("id").map(|id| vec![id.to_string()]).unwrap_or_default();
-        Block { span: self.span(start, end), anchors, kind: BlockKind::Code { lang, text } }
+        let anchors = el
+            .attr("id")
+            .map(|id| vec![id.to_string()])
+            .unwrap_or_default();
+        Block {
+            span: self.span(start, end),
+            anchors,
+            kind: BlockKind::Code { lang, text },
+        }
     }
 
     fn table(&mut self, el: ElementRef<'_>) -> Block {
@@ -168,7 +206,9 @@ impl FragmentReader<'_, '_> {
             match child.value().name() {
                 "caption" => caption = Some(rich::rich_text_of(child)).filter(|c| !c.is_empty()),
                 "thead" => head.extend(child.child_elements().filter(|r| r.value().name() == "tr")),
-                "tbody" | "tfoot" => body.extend(child.child_elements().filter(|r| r.value().name() == "tr")),
+                "tbody" | "tfoot" => {
+                    body.extend(child.child_elements().filter(|r| r.value().name() == "tr"))
+                }
                 "tr" => body.push(child),
                 _ => {}
             }
@@ -178,8 +218,12 @@ impl FragmentReader<'_, '_> {
             let n = body.iter().take_while(|r| is_header_row(**r)).count();
             head = body.drain(..n).collect();
         }
-        let last_tr_end =
-            head.iter().chain(body.iter()).filter_map(|r| marker(*r)).max().and_then(|at| self.lower.get(at..)?.find("</tr").map(|i| at + i));
+        let last_tr_end = head
+            .iter()
+            .chain(body.iter())
+            .filter_map(|r| marker(*r))
+            .max()
+            .and_then(|at| self.lower.get(at..)?.find("</tr").map(|i| at + i));
         let end = last_tr_end
             .and_then(|from| self.line_of_next("</table", from))
             .or_else(|| self.line_of_next("</table", at))
@@ -199,7 +243,11 @@ impl FragmentReader<'_, '_> {
             body_spans.remove(0);
         }
         if header.is_empty() {
-            self.diags.warn(&table_span, &format!("{}.empty-table", self.frag.diag_prefix), "table has no rows");
+            self.diags.warn(
+                &table_span,
+                &format!("{}.empty-table", self.frag.diag_prefix),
+                "table has no rows",
+            );
         }
         let width = header.len();
         let rows = body_cells
@@ -216,8 +264,21 @@ impl FragmentReader<'_, '_> {
                 Row { span, cells }
             })
             .collect();
-        let anchors = [el.attr("id"), el.attr("name")].into_iter().flatten().map(str::to_string).collect();
-        Block { span: table_span, anchors, kind: BlockKind::Table(Table { caption, header, rows, pieces: 1 }) }
+        let anchors = [el.attr("id"), el.attr("name")]
+            .into_iter()
+            .flatten()
+            .map(str::to_string)
+            .collect();
+        Block {
+            span: table_span,
+            anchors,
+            kind: BlockKind::Table(Table {
+                caption,
+                header,
+                rows,
+                pieces: 1,
+            }),
+        }
     }
 
     /// Each row runs from its `<tr>` to its `</tr>` (or up to the next row when unclosed).
@@ -244,7 +305,10 @@ impl FragmentReader<'_, '_> {
 }
 
 fn is_header_row(row: ElementRef<'_>) -> bool {
-    let mut cells = row.child_elements().filter(|c| matches!(c.value().name(), "td" | "th")).peekable();
+    let mut cells = row
+        .child_elements()
+        .filter(|c| matches!(c.value().name(), "td" | "th"))
+        .peekable();
     cells.peek().is_some() && cells.all(|c| c.value().name() == "th")
 }
 
@@ -253,7 +317,15 @@ fn raw_rows(rows: &[ElementRef<'_>]) -> Vec<Vec<RawCell>> {
         .map(|row| {
             row.child_elements()
                 .filter(|c| matches!(c.value().name(), "td" | "th"))
-                .map(|c| RawCell::new(Cell { text: rich::rich_text_of(c) }, c.attr("colspan"), c.attr("rowspan")))
+                .map(|c| {
+                    RawCell::new(
+                        Cell {
+                            text: rich::rich_text_of(c),
+                        },
+                        c.attr("colspan"),
+                        c.attr("rowspan"),
+                    )
+                })
                 .collect()
         })
         .collect()
@@ -269,7 +341,13 @@ mod tests {
         let file: Arc<str> = Arc::from("t.md");
         let idx = LineIndex::new(html);
         let line_of = |off: usize| idx.line(off) + 10; // fragment starts on page line 11
-        let frag = Fragment { file: &file, html, line_of: &line_of, diag_prefix: "read.md", list_depth: 0 };
+        let frag = Fragment {
+            file: &file,
+            html,
+            line_of: &line_of,
+            diag_prefix: "read.md",
+            list_depth: 0,
+        };
         let mut diags = Diagnostics::new();
         let pieces = read_fragment(&frag, &mut diags);
         (pieces, diags)
@@ -279,7 +357,12 @@ mod tests {
         let tables: Vec<(&Block, &Table)> = pieces
             .iter()
             .filter_map(|p| match p {
-                Piece::Block(b @ Block { kind: BlockKind::Table(t), .. }) => Some((b, t)),
+                Piece::Block(
+                    b @ Block {
+                        kind: BlockKind::Table(t),
+                        ..
+                    },
+                ) => Some((b, t)),
                 _ => None,
             })
             .collect();
@@ -288,7 +371,10 @@ mod tests {
     }
 
     fn grid(t: &Table) -> Vec<Vec<String>> {
-        t.rows.iter().map(|r| r.cells.iter().map(|c| c.text.one_line()).collect()).collect()
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.one_line()).collect())
+            .collect()
     }
 
     #[test]
@@ -298,10 +384,17 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         let (block, t) = only_table(&pieces);
         assert_eq!(block.anchors, vec!["t1".to_string()]);
-        assert_eq!((block.span.start, block.span.end), (11, 18));
+        assert_eq!((block.span.start, block.span.end), (11, 19));
         let header: Vec<String> = t.header.iter().map(|c| c.text.one_line()).collect();
         assert_eq!(header, vec!["组", "名", "说明"]);
-        assert_eq!(grid(t), vec![vec!["A", "x", "1"], vec!["A", "y", "2"], vec!["全部", "全部", "全部"]]);
+        assert_eq!(
+            grid(t),
+            vec![
+                vec!["A", "x", "1"],
+                vec!["A", "y", "2"],
+                vec!["全部", "全部", "全部"]
+            ]
+        );
         let spans: Vec<(u32, u32)> = t.rows.iter().map(|r| (r.span.start, r.span.end)).collect();
         assert_eq!(spans, vec![(13, 14), (15, 16), (17, 17)]);
     }
@@ -318,11 +411,15 @@ mod tests {
 
     #[test]
     fn headerless_table_promotes_first_row() {
-        let (pieces, diags) = read("<table><tr><td>k</td><td>v</td></tr><tr><td>1</td><td>2</td></tr></table>");
+        let (pieces, diags) =
+            read("<table><tr><td>k</td><td>v</td></tr><tr><td>1</td><td>2</td></tr></table>");
         let (_, t) = only_table(&pieces);
         assert_eq!(t.header.len(), 2);
         assert_eq!(grid(t), vec![vec!["1", "2"]]);
-        assert_eq!(diags.iter().next().map(|d| d.code.as_str()), Some("read.md.table-no-header"));
+        assert_eq!(
+            diags.iter().next().map(|d| d.code.as_str()),
+            Some("read.md.table-no-header")
+        );
     }
 
     #[test]
@@ -332,16 +429,28 @@ mod tests {
         let paras: Vec<(String, u8, u32)> = pieces
             .iter()
             .filter_map(|p| match p {
-                Piece::Block(Block { kind: BlockKind::Paragraph { text, list_depth }, span, .. }) => {
-                    Some((text.one_line(), *list_depth, span.start))
-                }
+                Piece::Block(Block {
+                    kind: BlockKind::Paragraph { text, list_depth },
+                    span,
+                    ..
+                }) => Some((text.one_line(), *list_depth, span.start)),
                 _ => None,
             })
             .collect();
-        assert_eq!(paras, vec![("说明：".into(), 0, 11), ("第一段丢失".into(), 0, 11), ("项".into(), 1, 12)]);
+        assert_eq!(
+            paras,
+            vec![
+                ("说明：".into(), 0, 11),
+                ("第一段丢失".into(), 0, 11),
+                ("项".into(), 1, 12)
+            ]
+        );
         assert!(matches!(pieces.last(), Some(Piece::Anchor(a)) if a == "table9"));
         let lost = pieces.iter().find_map(|p| match p {
-            Piece::Block(Block { kind: BlockKind::Paragraph { text, .. }, .. }) => text.links().next().map(|(_, t)| t.clone()),
+            Piece::Block(Block {
+                kind: BlockKind::Paragraph { text, .. },
+                ..
+            }) => text.links().next().map(|(_, t)| t.clone()),
             _ => None,
         });
         assert_eq!(lost, Some(LinkTarget::Lost));
@@ -351,7 +460,11 @@ mod tests {
     fn top_level_pre_is_code() {
         let (pieces, _) = read("<pre class=\"screen\">\n{\n  \"a\": 1\n}</pre>\n");
         match &pieces[..] {
-            [Piece::Block(Block { kind: BlockKind::Code { lang, text }, span, .. })] => {
+            [Piece::Block(Block {
+                kind: BlockKind::Code { lang, text },
+                span,
+                ..
+            })] => {
                 assert_eq!(lang, &None);
                 assert_eq!(text, "{\n  \"a\": 1\n}");
                 assert_eq!((span.start, span.end), (11, 14));
@@ -365,12 +478,22 @@ mod tests {
         let html = "<table><thead><tr><th>参数</th></tr></thead><tbody><tr><td><p>取<span class=\"parmvalue\">“obs”</span></p></td></tr></tbody></table>";
         let (pieces, _) = read(html);
         let (_, t) = only_table(&pieces);
-        assert_eq!(t.rows[0].cells[0].text.paragraphs[0].inlines, vec![Inline::Text("取".into()), Inline::Code("obs".into())]);
+        assert_eq!(
+            t.rows[0].cells[0].text.paragraphs[0].inlines,
+            vec![Inline::Text("取".into()), Inline::Code("obs".into())]
+        );
     }
 
     #[test]
     fn garbage_does_not_panic() {
-        for html in ["<table", "<tr><td>x", "</table></tr>", "<table><tr><td colspan=99999999999>x</td></tr></table>", "<pre", "\u{0}<p>"] {
+        for html in [
+            "<table",
+            "<tr><td>x",
+            "</table></tr>",
+            "<table><tr><td colspan=99999999999>x</td></tr></table>",
+            "<pre",
+            "\u{0}<p>",
+        ] {
             let _ = read(html);
         }
     }

@@ -11,7 +11,10 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts, len: text.len() }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
     }
 
     /// 1-based line of the byte at `offset` (offsets past the end map to the last line).
@@ -25,7 +28,11 @@ impl LineIndex {
     /// with its line's newline does not reach into the next line.
     pub fn lines(&self, start: usize, end: usize) -> (u32, u32) {
         let first = self.line(start);
-        let last = if end > start { self.line(end - 1) } else { first };
+        let last = if end > start {
+            self.line(end - 1)
+        } else {
+            first
+        };
         (first, last.max(first))
     }
 }

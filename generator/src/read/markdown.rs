@@ -8,6 +8,7 @@
 //! paragraphs marked with their depth.
 
 mod assemble;
+mod emphasis;
 mod inline;
 
 use super::html::{self, Fragment, Piece};
@@ -30,7 +31,14 @@ pub fn read(file: Arc<str>, text: &str) -> (Document, Diagnostics) {
         reader.event(event, range);
     }
     let (blocks, diags) = reader.finish();
-    (Document { file, format: Format::HuaweiMarkdown, blocks }, diags)
+    (
+        Document {
+            file,
+            format: Format::HuaweiMarkdown,
+            blocks,
+        },
+        diags,
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +154,11 @@ impl<'t> Reader<'t> {
             Event::Html(h) => {
                 // Raw HTML outside an HTML block should not happen; read it as a block anyway.
                 self.close_text();
-                self.html = Some(OpenHtml { range: range.clone(), text: h.to_string(), pieces: vec![(0, range.start)] });
+                self.html = Some(OpenHtml {
+                    range: range.clone(),
+                    text: h.to_string(),
+                    pieces: vec![(0, range.start)],
+                });
                 self.close_html();
             }
             Event::Rule => self.close_text(),
@@ -157,7 +169,11 @@ impl<'t> Reader<'t> {
     fn inline(&mut self, event: &Event<'_>, range: Range<usize>) {
         let open = self.open.get_or_insert_with(|| {
             // Text directly inside a tight list item (or any container) has no Paragraph tag.
-            OpenText { kind: TextKind::Paragraph, range: range.clone(), html: InlineHtml::default() }
+            OpenText {
+                kind: TextKind::Paragraph,
+                range: range.clone(),
+                html: InlineHtml::default(),
+            }
         });
         open.range.end = open.range.end.max(range.end);
         open.html.push(event);
@@ -166,7 +182,9 @@ impl<'t> Reader<'t> {
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::Paragraph => self.open_text(TextKind::Paragraph, range),
-            Tag::Heading { level, .. } => self.open_text(TextKind::Heading(heading_level(level)), range),
+            Tag::Heading { level, .. } => {
+                self.open_text(TextKind::Heading(heading_level(level)), range)
+            }
             Tag::List(_) => {
                 self.close_text();
                 self.list_depth = self.list_depth.saturating_add(1);
@@ -174,18 +192,30 @@ impl<'t> Reader<'t> {
             Tag::CodeBlock(kind) => {
                 self.close_text();
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().map(str::to_string)
+                    }
                     CodeBlockKind::Indented => None,
                 };
-                self.code = Some(OpenCode { lang, range, text: String::new() });
+                self.code = Some(OpenCode {
+                    lang,
+                    range,
+                    text: String::new(),
+                });
             }
             Tag::HtmlBlock => {
                 self.close_text();
-                self.html = Some(OpenHtml { range: range.clone(), ..OpenHtml::default() });
+                self.html = Some(OpenHtml {
+                    range: range.clone(),
+                    ..OpenHtml::default()
+                });
             }
             Tag::Table(_) => {
                 self.close_text();
-                self.table = Some(OpenTable { range, ..OpenTable::default() });
+                self.table = Some(OpenTable {
+                    range,
+                    ..OpenTable::default()
+                });
             }
             Tag::TableHead | Tag::TableRow => {
                 if let Some(t) = &mut self.table {
@@ -213,7 +243,10 @@ impl<'t> Reader<'t> {
             TagEnd::TableRow => {
                 let span = self.table.as_ref().map(|t| self.span(&t.row_range));
                 if let (Some(t), Some(span)) = (&mut self.table, span) {
-                    t.rows.push(Row { span, cells: std::mem::take(&mut t.row) });
+                    t.rows.push(Row {
+                        span,
+                        cells: std::mem::take(&mut t.row),
+                    });
                 }
             }
             TagEnd::Table => self.close_table(),
@@ -223,13 +256,18 @@ impl<'t> Reader<'t> {
 
     fn open_text(&mut self, kind: TextKind, range: Range<usize>) {
         self.close_text();
-        self.open = Some(OpenText { kind, range, html: InlineHtml::default() });
+        self.open = Some(OpenText {
+            kind,
+            range,
+            html: InlineHtml::default(),
+        });
     }
 
     /// Finish the open paragraph, heading or cell.
     fn close_text(&mut self) {
         let Some(open) = self.open.take() else { return };
         let (mut text, anchors) = html::rich_text_from_html(&open.html.finish());
+        emphasis::recover_strong(&mut text);
         let span = self.span(&open.range);
         match open.kind {
             TextKind::Cell => {
@@ -240,14 +278,29 @@ impl<'t> Reader<'t> {
             _ if text.is_empty() => anchors.into_iter().for_each(|a| self.out.anchor(a)),
             TextKind::Heading(level) => {
                 let number = take_section_number(&mut text);
-                self.out.push(Block { span, anchors, kind: BlockKind::Heading { level, number, text } });
+                self.out.push(Block {
+                    span,
+                    anchors,
+                    kind: BlockKind::Heading {
+                        level,
+                        number,
+                        text,
+                    },
+                });
             }
             TextKind::Paragraph => {
                 let depth = self.list_depth;
                 for p in &mut text.paragraphs {
                     p.list_depth = p.list_depth.saturating_add(depth);
                 }
-                self.out.push(Block { span, anchors, kind: BlockKind::Paragraph { text, list_depth: depth } });
+                self.out.push(Block {
+                    span,
+                    anchors,
+                    kind: BlockKind::Paragraph {
+                        text,
+                        list_depth: depth,
+                    },
+                });
             }
         }
     }
@@ -255,7 +308,14 @@ impl<'t> Reader<'t> {
     fn close_code(&mut self) {
         let Some(code) = self.code.take() else { return };
         let span = self.span(&code.range);
-        self.out.push(Block { span, anchors: Vec::new(), kind: BlockKind::Code { lang: code.lang, text: dedent(&code.text) } });
+        self.out.push(Block {
+            span,
+            anchors: Vec::new(),
+            kind: BlockKind::Code {
+                lang: code.lang,
+                text: dedent(&code.text),
+            },
+        });
     }
 
     fn close_table(&mut self) {
@@ -271,25 +331,46 @@ impl<'t> Reader<'t> {
                 self.diags.warn(
                     &row.span,
                     &format!("{DIAG}.ragged-row"),
-                    format!("row has {had} cells but the header has {width}; padded or cut to {width}"),
+                    format!(
+                        "row has {had} cells but the header has {width}; padded or cut to {width}"
+                    ),
                 );
             }
         }
-        self.out.push(Block { span, anchors: Vec::new(), kind: BlockKind::Table(Table { caption: None, header, rows, pieces: 1 }) });
+        self.out.push(Block {
+            span,
+            anchors: Vec::new(),
+            kind: BlockKind::Table(Table {
+                caption: None,
+                header,
+                rows,
+                pieces: 1,
+            }),
+        });
     }
 
     fn close_html(&mut self) {
-        let Some(mut block) = self.html.take() else { return };
+        let Some(mut block) = self.html.take() else {
+            return;
+        };
         self.extend_unclosed_table(&mut block);
         let lines = &self.lines;
         let pieces = &block.pieces;
         let line_of = |offset: usize| {
             // The piece containing `offset`, then the same distance into the page.
-            let i = pieces.partition_point(|(at, _)| *at <= offset).saturating_sub(1);
+            let i = pieces
+                .partition_point(|(at, _)| *at <= offset)
+                .saturating_sub(1);
             let (at, page) = pieces.get(i).copied().unwrap_or((0, block.range.start));
             lines.line(page + (offset - at.min(offset)))
         };
-        let frag = Fragment { file: &self.file, html: &block.text, line_of: &line_of, diag_prefix: DIAG, list_depth: self.list_depth };
+        let frag = Fragment {
+            file: &self.file,
+            html: &block.text,
+            line_of: &line_of,
+            diag_prefix: DIAG,
+            list_depth: self.list_depth,
+        };
         for piece in html::read_fragment(&frag, &mut self.diags) {
             match piece {
                 Piece::Anchor(a) => self.out.anchor(a),
@@ -308,7 +389,9 @@ impl<'t> Reader<'t> {
             return;
         }
         let from = block.range.end;
-        let Some(rest) = self.text.get(from..) else { return };
+        let Some(rest) = self.text.get(from..) else {
+            return;
+        };
         let rest_lower = rest.to_ascii_lowercase();
         let mut end = None;
         let mut search = 0;
@@ -322,11 +405,19 @@ impl<'t> Reader<'t> {
             }
         }
         let Some(end) = end else {
-            self.diags.warn(&self.span(&block.range), &format!("{DIAG}.unclosed-table"), "HTML table is never closed");
+            self.diags.warn(
+                &self.span(&block.range),
+                &format!("{DIAG}.unclosed-table"),
+                "HTML table is never closed",
+            );
             return;
         };
         // Take the rest of the closing tag's line.
-        let line_end = rest.get(end..).and_then(|r| r.find('\n')).map(|i| end + i + 1).unwrap_or(rest.len());
+        let line_end = rest
+            .get(end..)
+            .and_then(|r| r.find('\n'))
+            .map(|i| end + i + 1)
+            .unwrap_or(rest.len());
         block.pieces.push((block.text.len(), from));
         block.text.push_str(rest.get(..line_end).unwrap_or(rest));
         block.range.end = from + line_end;
@@ -345,8 +436,16 @@ impl<'t> Reader<'t> {
         self.close_table();
         let (blocks, loose) = self.out.finish();
         if !loose.is_empty() {
-            let span = Span::new(&self.file, self.lines.line(self.text.len()), self.lines.line(self.text.len()));
-            self.diags.note(&span, &format!("{DIAG}.dangling-anchor"), format!("anchors at page end point at nothing: {}", loose.join(", ")));
+            let span = Span::new(
+                &self.file,
+                self.lines.line(self.text.len()),
+                self.lines.line(self.text.len()),
+            );
+            self.diags.note(
+                &span,
+                &format!("{DIAG}.dangling-anchor"),
+                format!("anchors at page end point at nothing: {}", loose.join(", ")),
+            );
         }
         (blocks, self.diags)
     }
@@ -372,7 +471,9 @@ static SECTION_NUMBER: LazyLock<Regex> =
 fn take_section_number(text: &mut RichText) -> Option<String> {
     let runs: usize = text.paragraphs.iter().map(|p| p.inlines.len()).sum();
     let first = text.paragraphs.first_mut()?.inlines.first_mut()?;
-    let (Inline::Text(s) | Inline::Strong(s)) = first else { return None };
+    let (Inline::Text(s) | Inline::Strong(s)) = first else {
+        return None;
+    };
     let caps = SECTION_NUMBER.captures(s)?;
     let number = caps[1].to_string();
     let rest = s.get(caps[0].len()..).unwrap_or("").to_string();
@@ -393,7 +494,10 @@ fn dedent(code: &str) -> String {
         .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
         .min()
         .unwrap_or(0);
-    code.lines().map(|l| l.get(indent..).unwrap_or_else(|| l.trim_start())).collect::<Vec<_>>().join("\n")
+    code.lines()
+        .map(|l| l.get(indent..).unwrap_or_else(|| l.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

@@ -16,8 +16,15 @@ pub(crate) struct RawCell {
 
 impl RawCell {
     pub fn new(cell: Cell, colspan: Option<&str>, rowspan: Option<&str>) -> Self {
-        let parse = |v: Option<&str>, default: usize| v.and_then(|s| s.trim().parse::<usize>().ok()).unwrap_or(default);
-        RawCell { cell, colspan: parse(colspan, 1).clamp(1, MAX_SPAN), rowspan: parse(rowspan, 1).min(MAX_SPAN) }
+        let parse = |v: Option<&str>, default: usize| {
+            v.and_then(|s| s.trim().parse::<usize>().ok())
+                .unwrap_or(default)
+        };
+        RawCell {
+            cell,
+            colspan: parse(colspan, 1).clamp(1, MAX_SPAN),
+            rowspan: parse(rowspan, 1).min(MAX_SPAN),
+        }
     }
 }
 
@@ -46,7 +53,11 @@ pub(crate) fn expand(rows: &[Vec<RawCell>]) -> Vec<Vec<Cell>> {
             }
             match cells.next() {
                 Some(raw) => {
-                    let down = if raw.rowspan == 0 { rows_left } else { raw.rowspan.min(rows_left) };
+                    let down = if raw.rowspan == 0 {
+                        rows_left
+                    } else {
+                        raw.rowspan.min(rows_left)
+                    };
                     for _ in 0..raw.colspan {
                         if carry.len() <= col {
                             carry.resize(col + 1, None);
@@ -103,23 +114,50 @@ mod tests {
     use crate::doc::RichText;
 
     fn raw(s: &str, colspan: usize, rowspan: usize) -> RawCell {
-        RawCell { cell: Cell { text: RichText::from_text(s) }, colspan, rowspan }
+        RawCell {
+            cell: Cell {
+                text: RichText::from_text(s),
+            },
+            colspan,
+            rowspan,
+        }
     }
 
     fn texts(rows: &[Vec<Cell>]) -> Vec<Vec<String>> {
-        rows.iter().map(|r| r.iter().map(|c| c.text.plain()).collect()).collect()
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.text.plain()).collect())
+            .collect()
     }
 
     #[test]
     fn rowspan_repeats_downwards() {
-        let rows = vec![vec![raw("g", 1, 3), raw("a", 1, 1)], vec![raw("b", 1, 1)], vec![raw("c", 1, 1)], vec![raw("x", 1, 1), raw("d", 1, 1)]];
-        assert_eq!(texts(&expand(&rows)), vec![vec!["g", "a"], vec!["g", "b"], vec!["g", "c"], vec!["x", "d"]]);
+        let rows = vec![
+            vec![raw("g", 1, 3), raw("a", 1, 1)],
+            vec![raw("b", 1, 1)],
+            vec![raw("c", 1, 1)],
+            vec![raw("x", 1, 1), raw("d", 1, 1)],
+        ];
+        assert_eq!(
+            texts(&expand(&rows)),
+            vec![
+                vec!["g", "a"],
+                vec!["g", "b"],
+                vec!["g", "c"],
+                vec!["x", "d"]
+            ]
+        );
     }
 
     #[test]
     fn colspan_repeats_sideways_and_combines_with_rowspan() {
-        let rows = vec![vec![raw("wide", 2, 2), raw("a", 1, 1)], vec![raw("b", 1, 1)]];
-        assert_eq!(texts(&expand(&rows)), vec![vec!["wide", "wide", "a"], vec!["wide", "wide", "b"]]);
+        let rows = vec![
+            vec![raw("wide", 2, 2), raw("a", 1, 1)],
+            vec![raw("b", 1, 1)],
+        ];
+        assert_eq!(
+            texts(&expand(&rows)),
+            vec![vec!["wide", "wide", "a"], vec!["wide", "wide", "b"]]
+        );
     }
 
     #[test]
@@ -133,7 +171,10 @@ mod tests {
     #[test]
     fn hole_before_hanging_cell_is_kept_aligned() {
         let rows = vec![vec![raw("a", 1, 1), raw("b", 1, 1), raw("c", 1, 2)], vec![]];
-        assert_eq!(texts(&expand(&rows)), vec![vec!["a", "b", "c"], vec!["", "", "c"]]);
+        assert_eq!(
+            texts(&expand(&rows)),
+            vec![vec!["a", "b", "c"], vec!["", "", "c"]]
+        );
     }
 
     #[test]
@@ -146,7 +187,10 @@ mod tests {
 
     #[test]
     fn header_rows_merge_per_column() {
-        let rows = expand(&[vec![raw("参数", 1, 2), raw("取值", 2, 1)], vec![raw("最小", 1, 1), raw("最大", 1, 1)]]);
+        let rows = expand(&[
+            vec![raw("参数", 1, 2), raw("取值", 2, 1)],
+            vec![raw("最小", 1, 1), raw("最大", 1, 1)],
+        ]);
         let merged = merge_header_rows(rows);
         let got: Vec<String> = merged.iter().map(|c| c.text.one_line()).collect();
         assert_eq!(got, vec!["参数", "取值 最小", "取值 最大"]);

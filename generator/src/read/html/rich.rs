@@ -87,10 +87,12 @@ impl FlowBuilder {
                 self.push(Inline::Code(pre_text(el)));
                 self.break_paragraph();
             }
-            "code" | "tt" | "kbd" | "samp" => self.push(Inline::Code(collapse_ws(&text_of(el)).trim().to_string())),
-            "span" if has_class(el, "parmvalue") => {
-                self.push(Inline::Code(strip_quotes(collapse_ws(&text_of(el)).trim()).to_string()))
+            "code" | "tt" | "kbd" | "samp" => {
+                self.push(Inline::Code(collapse_ws(&text_of(el)).trim().to_string()))
             }
+            "span" if has_class(el, "parmvalue") => self.push(Inline::Code(
+                strip_quotes(collapse_ws(&text_of(el)).trim()).to_string(),
+            )),
             "strong" | "b" => self.children(el, Style::Strong),
             "ul" | "ol" | "dl" => {
                 self.break_paragraph();
@@ -117,9 +119,9 @@ impl FlowBuilder {
                 self.push(Inline::Text(" ".into()));
                 self.children(el, style);
             }
-            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section" | "article" | "header"
-            | "footer" | "caption" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "figure" | "figcaption" | "center"
-            | "hr" | "html" | "body" => {
+            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section"
+            | "article" | "header" | "footer" | "caption" | "table" | "thead" | "tbody"
+            | "tfoot" | "tr" | "figure" | "figcaption" | "center" | "hr" | "html" | "body" => {
                 self.break_paragraph();
                 self.children(el, style);
                 self.break_paragraph();
@@ -133,7 +135,10 @@ impl FlowBuilder {
         match el.attr("href") {
             Some(href) => {
                 let text = collapse_ws(&text_of(el)).trim().to_string();
-                self.push(Inline::Link { text, target: link_target(href) });
+                self.push(Inline::Link {
+                    text,
+                    target: link_target(href),
+                });
             }
             None => {
                 for name in [el.attr("name"), el.attr("id")].into_iter().flatten() {
@@ -165,7 +170,10 @@ impl FlowBuilder {
             return;
         }
         self.done.push(PlacedParagraph {
-            paragraph: Paragraph { list_depth: self.depth, inlines },
+            paragraph: Paragraph {
+                list_depth: self.depth,
+                inlines,
+            },
             anchors: std::mem::take(&mut self.anchors),
             at: self.open_at,
         });
@@ -193,7 +201,9 @@ pub(crate) fn rich_text_of(el: ElementRef<'_>) -> RichText {
     let mut flow = FlowBuilder::new();
     flow.walk_children(el);
     let (paragraphs, _anchors) = flow.finish();
-    RichText { paragraphs: paragraphs.into_iter().map(|p| p.paragraph).collect() }
+    RichText {
+        paragraphs: paragraphs.into_iter().map(|p| p.paragraph).collect(),
+    }
 }
 
 /// Rich text of an inline HTML fragment (a markdown paragraph rendered to HTML), with the
@@ -204,12 +214,21 @@ pub fn rich_text_from_html(html: &str) -> (RichText, Vec<String>) {
     flow.walk_children(doc.root_element());
     let (paragraphs, trailing) = flow.finish();
     let mut anchors = Vec::new();
-    for a in paragraphs.iter().flat_map(|p| p.anchors.iter()).chain(trailing.iter()) {
+    for a in paragraphs
+        .iter()
+        .flat_map(|p| p.anchors.iter())
+        .chain(trailing.iter())
+    {
         if !anchors.contains(a) {
             anchors.push(a.clone());
         }
     }
-    (RichText { paragraphs: paragraphs.into_iter().map(|p| p.paragraph).collect() }, anchors)
+    (
+        RichText {
+            paragraphs: paragraphs.into_iter().map(|p| p.paragraph).collect(),
+        },
+        anchors,
+    )
 }
 
 /// Classify an `href` the way the documentation converters write them.
@@ -229,7 +248,10 @@ pub fn link_target(href: &str) -> LinkTarget {
             page: page.to_string(),
             anchor: Some(anchor).filter(|a| !a.is_empty()).map(str::to_string),
         },
-        None => LinkTarget::Page { page: href.to_string(), anchor: None },
+        None => LinkTarget::Page {
+            page: href.to_string(),
+            anchor: None,
+        },
     }
 }
 
@@ -245,7 +267,10 @@ fn text_of(el: ElementRef<'_>) -> String {
 /// trailing blank lines are layout.
 fn pre_text(el: ElementRef<'_>) -> String {
     let text = text_of(el);
-    let text = text.strip_prefix("\r\n").or_else(|| text.strip_prefix('\n')).unwrap_or(&text);
+    let text = text
+        .strip_prefix("\r\n")
+        .or_else(|| text.strip_prefix('\n'))
+        .unwrap_or(&text);
     text.trim_end().to_string()
 }
 
@@ -342,14 +367,18 @@ mod tests {
     use super::*;
 
     fn cell(html: &str) -> RichText {
-        let doc = scraper::Html::parse_fragment(&format!("<table><tr><td>{html}</td></tr></table>"));
+        let doc =
+            scraper::Html::parse_fragment(&format!("<table><tr><td>{html}</td></tr></table>"));
         let sel = scraper::Selector::parse("td").unwrap();
         let td = doc.select(&sel).next().unwrap();
         rich_text_of(td)
     }
 
     fn para(depth: u8, inlines: Vec<Inline>) -> Paragraph {
-        Paragraph { list_depth: depth, inlines }
+        Paragraph {
+            list_depth: depth,
+            inlines,
+        }
     }
 
     fn text(s: &str) -> Inline {
@@ -359,16 +388,42 @@ mod tests {
     #[test]
     fn paragraphs_and_br_split() {
         let rt = cell("<p>one\n two</p>\n<p>three<br>four</p>");
-        assert_eq!(rt.paragraphs, vec![para(0, vec![text("one two")]), para(0, vec![text("three")]), para(0, vec![text("four")])]);
+        assert_eq!(
+            rt.paragraphs,
+            vec![
+                para(0, vec![text("one two")]),
+                para(0, vec![text("three")]),
+                para(0, vec![text("four")])
+            ]
+        );
     }
 
     #[test]
     fn nested_lists_carry_depth() {
         let rt = cell("<p>可选值：</p><ul><li>a<ul><li><p>a1</p></li><li>a2</li></ul>tail</li><li>b</li></ul>");
-        let got: Vec<(u8, String)> = rt.paragraphs.iter().map(|p| (p.list_depth, RichText { paragraphs: vec![p.clone()] }.plain())).collect();
+        let got: Vec<(u8, String)> = rt
+            .paragraphs
+            .iter()
+            .map(|p| {
+                (
+                    p.list_depth,
+                    RichText {
+                        paragraphs: vec![p.clone()],
+                    }
+                    .plain(),
+                )
+            })
+            .collect();
         assert_eq!(
             got,
-            vec![(0, "可选值：".into()), (1, "a".into()), (2, "a1".into()), (2, "a2".into()), (1, "tail".into()), (1, "b".into())]
+            vec![
+                (0, "可选值：".into()),
+                (1, "a".into()),
+                (2, "a1".into()),
+                (2, "a2".into()),
+                (1, "tail".into()),
+                (1, "b".into())
+            ]
         );
     }
 
@@ -382,8 +437,20 @@ mod tests {
             links,
             vec![
                 ("表4", &LinkTarget::Anchor("table1267642234716".into())),
-                ("x", &LinkTarget::Page { page: "其他页.md".into(), anchor: None }),
-                ("y", &LinkTarget::Page { page: "页.md".into(), anchor: Some("t1".into()) }),
+                (
+                    "x",
+                    &LinkTarget::Page {
+                        page: "其他页.md".into(),
+                        anchor: None
+                    }
+                ),
+                (
+                    "y",
+                    &LinkTarget::Page {
+                        page: "页.md".into(),
+                        anchor: Some("t1".into())
+                    }
+                ),
                 ("z", &LinkTarget::Lost),
                 ("u", &LinkTarget::Url("https://e.com/a".into())),
             ]
@@ -414,9 +481,14 @@ mod tests {
 
     #[test]
     fn pre_keeps_layout_and_entities_decode() {
-        let rt = cell("<p>Array&lt;Object&gt; 例如：</p><pre class=\"screen\">\n{\n  \"a\": 1\n}\n</pre>");
+        let rt = cell(
+            "<p>Array&lt;Object&gt; 例如：</p><pre class=\"screen\">\n{\n  \"a\": 1\n}\n</pre>",
+        );
         assert_eq!(rt.paragraphs[0].inlines, vec![text("Array<Object> 例如：")]);
-        assert_eq!(rt.paragraphs[1].inlines, vec![Inline::Code("{\n  \"a\": 1\n}".into())]);
+        assert_eq!(
+            rt.paragraphs[1].inlines,
+            vec![Inline::Code("{\n  \"a\": 1\n}".into())]
+        );
     }
 
     #[test]

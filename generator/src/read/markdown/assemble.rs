@@ -42,7 +42,9 @@ impl Assembler {
             self.blocks.push(caption);
         }
         match &block.kind {
-            BlockKind::Paragraph { text, .. } if is_table_caption(text) => self.caption = Some(block),
+            BlockKind::Paragraph { text, .. } if is_table_caption(text) => {
+                self.caption = Some(block)
+            }
             _ => self.blocks.push(block),
         }
     }
@@ -71,8 +73,9 @@ fn prepend_anchors(anchors: &mut Vec<String>, earlier: Vec<String>) {
 
 /// `表 3 …`, `表3-1 …`, `Table 3 …`: the caption numbering Huawei pages use for tables. The
 /// number must be followed by a space (or end) so that prose like `表1所示` does not match.
-static CAPTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:表|Table)\s*\d+(?:[-.－]\d+)*(?:\s|$)").expect("static regex"));
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:表|Table)\s*\d+(?:[-.－]\d+)*(?:\s|$)").expect("static regex")
+});
 
 pub(super) fn is_table_caption(text: &RichText) -> bool {
     text.paragraphs.len() == 1 && CAPTION.is_match(&text.one_line())
@@ -86,21 +89,50 @@ mod tests {
     use std::sync::Arc;
 
     fn block(line: u32, kind: BlockKind) -> Block {
-        Block { span: Span::new(&Arc::from("f"), line, line), anchors: vec![], kind }
+        Block {
+            span: Span::new(&Arc::from("f"), line, line),
+            anchors: vec![],
+            kind,
+        }
     }
     fn para(line: u32, s: &str) -> Block {
-        block(line, BlockKind::Paragraph { text: RichText::from_text(s), list_depth: 0 })
+        block(
+            line,
+            BlockKind::Paragraph {
+                text: RichText::from_text(s),
+                list_depth: 0,
+            },
+        )
     }
     fn table(line: u32) -> Block {
-        block(line, BlockKind::Table(Table { caption: None, header: vec![], rows: vec![], pieces: 1 }))
+        block(
+            line,
+            BlockKind::Table(Table {
+                caption: None,
+                header: vec![],
+                rows: vec![],
+                pieces: 1,
+            }),
+        )
     }
 
     #[test]
     fn caption_patterns() {
-        for yes in ["表 3 data_source 参数列表", "表3 data_source属性列表", "表 3-1 x", "Table 3 config parameters", "表 12"] {
+        for yes in [
+            "表 3 data_source 参数列表",
+            "表3 data_source属性列表",
+            "表 3-1 x",
+            "Table 3 config parameters",
+            "表 12",
+        ] {
             assert!(is_table_caption(&RichText::from_text(yes)), "{yes}");
         }
-        for no in ["参数说明如表1所示。", "表1所示参数", "表格说明", "图 1 URI示意图"] {
+        for no in [
+            "参数说明如表1所示。",
+            "表1所示参数",
+            "表格说明",
+            "图 1 URI示意图",
+        ] {
             assert!(!is_table_caption(&RichText::from_text(no)), "{no}");
         }
     }
@@ -117,7 +149,10 @@ mod tests {
         assert_eq!(blocks[0].anchors, vec!["table1".to_string()]);
         assert_eq!((blocks[0].span.start, blocks[0].span.end), (1, 3));
         match &blocks[0].kind {
-            BlockKind::Table(t) => assert_eq!(t.caption.as_ref().map(|c| c.one_line()), Some("表 1 参数说明".into())),
+            BlockKind::Table(t) => assert_eq!(
+                t.caption.as_ref().map(|c| c.one_line()),
+                Some("表 1 参数说明".into())
+            ),
             _ => panic!("not a table"),
         }
     }
@@ -129,10 +164,13 @@ mod tests {
         a.push(para(2, "正文"));
         a.push(para(3, "表 2 孤立"));
         let (blocks, _) = a.finish();
-        let texts: Vec<String> = blocks.iter().map(|b| match &b.kind {
-            BlockKind::Paragraph { text, .. } => text.one_line(),
-            _ => String::new(),
-        }).collect();
+        let texts: Vec<String> = blocks
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Paragraph { text, .. } => text.one_line(),
+                _ => String::new(),
+            })
+            .collect();
         assert_eq!(texts, vec!["表 1 参数说明", "正文", "表 2 孤立"]);
     }
 
