@@ -81,9 +81,10 @@ impl SectionNumber {
     }
 
     /// Does `self` follow `prev` without a gap: first child, next sibling, or the next
-    /// sibling of an ancestor. The first heading of a document may be any chapter.
+    /// sibling of an ancestor. The first heading may carry any number: a file may hold a
+    /// slice of a larger document.
     pub fn follows(&self, prev: Option<&SectionNumber>) -> bool {
-        let Some(prev) = prev else { return self.0.len() == 1 };
+        let Some(prev) = prev else { return !self.0.is_empty() };
         let (p, n) = (&prev.0, &self.0);
         if n.len() == p.len() + 1 {
             return n[..p.len()] == p[..] && n[p.len()] == 1;
@@ -159,6 +160,7 @@ mod tests {
         assert!(!n("16.833").follows(Some(&n("6.15"))));
         assert!(!n("4.2.2").follows(Some(&n("4.2"))));
         assert!(n("1").follows(None));
+        assert!(n("4.1").follows(None));
         assert!(n("10.5").is_after(Some(&n("10.3"))));
     }
 
