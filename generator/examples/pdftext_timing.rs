@@ -4,7 +4,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| format!("{}/../spec/docs/004_1a1b83b5d1b965a6.txt", env!("CARGO_MANIFEST_DIR")));
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        format!(
+            "{}/../spec/docs/004_1a1b83b5d1b965a6.txt",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    });
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {

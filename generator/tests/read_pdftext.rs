@@ -34,21 +34,38 @@ fn codes(d: &Diagnostics) -> BTreeMap<String, usize> {
 const PART_B_START: u32 = 34385;
 
 fn tables(doc: &Document) -> Vec<(&Block, &Table)> {
-    doc.blocks.iter().filter_map(|b| if let BlockKind::Table(t) = &b.kind { Some((b, t)) } else { None }).collect()
+    doc.blocks
+        .iter()
+        .filter_map(|b| {
+            if let BlockKind::Table(t) = &b.kind {
+                Some((b, t))
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 fn headings(doc: &Document) -> Vec<(u8, Option<&str>, String, u32)> {
     doc.blocks
         .iter()
         .filter_map(|b| match &b.kind {
-            BlockKind::Heading { level, number, text } => Some((*level, number.as_deref(), text.one_line(), b.span.start)),
+            BlockKind::Heading {
+                level,
+                number,
+                text,
+            } => Some((*level, number.as_deref(), text.one_line(), b.span.start)),
             _ => None,
         })
         .collect()
 }
 
 fn header_line(t: &Table) -> String {
-    t.header.iter().map(|c| c.text.one_line()).collect::<Vec<_>>().join(" ")
+    t.header
+        .iter()
+        .map(|c| c.text.one_line())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -59,17 +76,30 @@ fn seed_numbered_headings_match_the_toc_but_one() {
     assert_eq!(numbered.len(), 332);
     // Levels follow the number, never the markdown `#` count.
     for (level, number, _, line) in &numbered {
-        assert_eq!(*level as usize, number.unwrap().split('.').count(), "heading at line {line}");
+        assert_eq!(
+            *level as usize,
+            number.unwrap().split('.').count(),
+            "heading at line {line}"
+        );
     }
     let c = codes(&diags);
     assert_eq!(c.get("pdf.toc-skipped"), Some(&1));
-    assert!(diags.iter().any(|d| d.code == "pdf.toc-skipped" && d.message.contains("333 entries")));
+    assert!(diags
+        .iter()
+        .any(|d| d.code == "pdf.toc-skipped" && d.message.contains("333 entries")));
     // 333 TOC entries = 332 body headings + 10.4, whose body heading is missing.
-    let missing: Vec<_> = diags.iter().filter(|d| d.code == "pdf.toc-entry-missing").collect();
+    let missing: Vec<_> = diags
+        .iter()
+        .filter(|d| d.code == "pdf.toc-entry-missing")
+        .collect();
     assert_eq!(missing.len(), 1);
     assert!(missing[0].message.contains("10.4"));
     assert_eq!(c.get("pdf.heading-not-in-toc"), None);
-    assert_eq!(c.get("pdf.heading-number-gap"), Some(&1), "10.5 right after 10.3");
+    assert_eq!(
+        c.get("pdf.heading-number-gap"),
+        Some(&1),
+        "10.5 right after 10.3"
+    );
     // Body titles that differ from the TOC wording (工作流 vs workflow).
     assert_eq!(c.get("pdf.heading-toc-mismatch"), Some(&6));
     // The number-like line inside an unfenced JSON example (`16.833 ]`) is not a heading.
@@ -100,15 +130,37 @@ fn seed_subsection_headings_sit_below_their_section() {
     assert_eq!(count["请求消息"] + count["响应消息"], 32 + 32);
 }
 
-const SUBSECTIONS: &[&str] =
-    &["功能介绍", "接口约束", "调试", "URI", "请求参数", "响应参数", "请求示例", "响应示例", "状态码", "错误码", "请求消息", "响应消息", "参数说明"];
+const SUBSECTIONS: &[&str] = &[
+    "功能介绍",
+    "接口约束",
+    "调试",
+    "URI",
+    "请求参数",
+    "响应参数",
+    "请求示例",
+    "响应示例",
+    "状态码",
+    "错误码",
+    "请求消息",
+    "响应消息",
+    "参数说明",
+];
 
 #[test]
 fn seed_table_pieces_join_into_logical_tables() {
     let (doc, diags, text) = seed();
     let ts = tables(&doc);
-    let pieces = |part_a: bool| ts.iter().filter(|(b, _)| (b.span.start < PART_B_START) == part_a).map(|(_, t)| t.pieces).sum::<u32>();
-    let logical = |part_a: bool| ts.iter().filter(|(b, _)| (b.span.start < PART_B_START) == part_a).count();
+    let pieces = |part_a: bool| {
+        ts.iter()
+            .filter(|(b, _)| (b.span.start < PART_B_START) == part_a)
+            .map(|(_, t)| t.pieces)
+            .sum::<u32>()
+    };
+    let logical = |part_a: bool| {
+        ts.iter()
+            .filter(|(b, _)| (b.span.start < PART_B_START) == part_a)
+            .count()
+    };
     assert_eq!((pieces(true), pieces(false)), (2313, 1242));
     assert_eq!(ts.len(), 2829);
     assert_eq!((logical(true), logical(false)), (2313 - 318, 1242 - 408));
@@ -125,13 +177,32 @@ fn seed_table_pieces_join_into_logical_tables() {
     assert_eq!(by_header["参数 是否必选 参数类型 说明"], (87, 71));
     assert_eq!(by_header["状态码 错误码 错误信息 描述 处理措施"], (88, 1));
     assert_eq!(by_header["API 说明"], (26, 22));
-    let permission: Vec<_> = by_header.iter().filter(|(k, _)| k.starts_with("权限 对应API接口")).map(|(_, v)| *v).collect();
-    assert_eq!(permission.len(), 5, "five spellings of the permission header");
-    assert_eq!(permission.iter().fold((0, 0), |a, v| (a.0 + v.0, a.1 + v.1)), (38, 20));
+    let permission: Vec<_> = by_header
+        .iter()
+        .filter(|(k, _)| k.starts_with("权限 对应API接口"))
+        .map(|(_, v)| *v)
+        .collect();
+    assert_eq!(
+        permission.len(),
+        5,
+        "five spellings of the permission header"
+    );
+    assert_eq!(
+        permission
+            .iter()
+            .fold((0, 0), |a, v| (a.0 + v.0, a.1 + v.1)),
+        (38, 20)
+    );
     // Captions: 2,578 tables have one, 250 status tables and the error-code table do not.
     assert_eq!(ts.iter().filter(|(_, t)| t.caption.is_some()).count(), 2578);
     let uncaptioned: Vec<_> = ts.iter().filter(|(_, t)| t.caption.is_none()).collect();
-    assert_eq!(uncaptioned.iter().filter(|(_, t)| header_line(t) == "状态码 描述").count(), 250);
+    assert_eq!(
+        uncaptioned
+            .iter()
+            .filter(|(_, t)| header_line(t) == "状态码 描述")
+            .count(),
+        250
+    );
     assert_eq!(uncaptioned.len(), 251);
     // Every row has the header's width and a span inside the table's span.
     let lines = text.lines().count() as u32;
@@ -154,21 +225,41 @@ fn seed_split_rows_and_glued_lines_are_repaired() {
     for (_, t) in tables(&doc) {
         for r in &t.rows {
             let key_cells = (t.header.len() - 1).clamp(1, 2);
-            assert!(!r.cells[..key_cells].iter().all(|c| c.text.is_empty()), "unmerged split row at {}", r.span.start);
+            assert!(
+                !r.cells[..key_cells].iter().all(|c| c.text.is_empty()),
+                "unmerged split row at {}",
+                r.span.start
+            );
         }
     }
     // The merged tail becomes further list items of the previous row's description.
-    let merged = tables(&doc).into_iter().flat_map(|(_, t)| &t.rows).find(|r| r.span.start == 38855 && r.span.end == 38859).expect("row 38855 merged with 38859");
+    let merged = tables(&doc)
+        .into_iter()
+        .flat_map(|(_, t)| &t.rows)
+        .find(|r| r.span.start == 38855 && r.span.end == 38859)
+        .expect("row 38855 merged with 38859");
     let desc = &merged.cells[2].text;
-    assert!(desc.paragraphs.iter().any(|p| p.list_depth == 1 && p.inlines.iter().any(|i| i.text().starts_with("21: 基于crop"))));
+    assert!(desc.paragraphs.iter().any(|p| p.list_depth == 1
+        && p.inlines
+            .iter()
+            .any(|i| i.text().starts_with("21: 基于crop"))));
     // Three captions glued to a status line, two sub-section titles glued to a status line.
     assert_eq!(c.get("pdf.glued-caption"), Some(&3));
     assert_eq!(c.get("pdf.glued-heading"), Some(&2));
-    let at = |line: u32| doc.blocks.iter().filter(|b| b.span.start == line).map(|b| &b.kind).collect::<Vec<_>>();
+    let at = |line: u32| {
+        doc.blocks
+            .iter()
+            .filter(|b| b.span.start == line)
+            .map(|b| &b.kind)
+            .collect::<Vec<_>>()
+    };
     match at(19474).as_slice() {
         [BlockKind::Paragraph { text, .. }, BlockKind::Table(t)] => {
             assert_eq!(text.one_line(), "状态码：404");
-            assert_eq!(t.caption.as_ref().map(|c| c.one_line()).as_deref(), Some("表 8-106 响应 Header 参数"));
+            assert_eq!(
+                t.caption.as_ref().map(|c| c.one_line()).as_deref(),
+                Some("表 8-106 响应 Header 参数")
+            );
         }
         other => panic!("line 19474: {other:?}"),
     }
@@ -178,23 +269,36 @@ fn seed_split_rows_and_glued_lines_are_repaired() {
 fn seed_code_blocks_and_leftover_markup() {
     let (doc, diags, _) = seed();
     // 840 fences: 839 bare ``` plus the `- ```` variant at L33448.
-    let code: Vec<_> = doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Code { .. })).collect();
+    let code: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Code { .. }))
+        .collect();
     assert_eq!(code.len(), 840);
     assert!(code.iter().any(|b| b.span.start == 33448));
     assert_eq!(codes(&diags).get("pdf.unclosed-fence"), None);
     // URIs inside fences stay code (L6553–6555).
-    assert!(code.iter().any(|b| b.span.start == 6553 && b.span.end == 6555));
+    assert!(code
+        .iter()
+        .any(|b| b.span.start == 6553 && b.span.end == 6555));
     // No layout markup survives in table cells.
     for (_, t) in tables(&doc) {
         for cell in t.rows.iter().flat_map(|r| &r.cells).chain(&t.header) {
             let s = cell.text.plain();
-            for bad in ["<br>", "<li>", "</li>", "<ul", "</ul>", "<p>", "<a href", "<b>", "](#)", "\\_"] {
+            for bad in [
+                "<br>", "<li>", "</li>", "<ul", "</ul>", "<p>", "<a href", "<b>", "](#)", "\\_",
+            ] {
                 assert!(!s.contains(bad), "{bad} left in {s}");
             }
         }
     }
     // Part A lists are never closed and use bare bullets; they become list paragraphs.
-    let list_cells = tables(&doc).iter().flat_map(|(_, t)| &t.rows).flat_map(|r| &r.cells).filter(|c| c.text.paragraphs.iter().any(|p| p.list_depth > 0)).count();
+    let list_cells = tables(&doc)
+        .iter()
+        .flat_map(|(_, t)| &t.rows)
+        .flat_map(|r| &r.cells)
+        .filter(|c| c.text.paragraphs.iter().any(|p| p.list_depth > 0))
+        .count();
     assert!(list_cells > 1000, "{list_cells}");
     // Blocks are in reading order with valid spans.
     for w in doc.blocks.windows(2) {
@@ -204,26 +308,79 @@ fn seed_code_blocks_and_leftover_markup() {
 
 #[test]
 fn dump_range() {
-    let Ok(range) = std::env::var("PDF_DUMP") else { return };
+    let Ok(range) = std::env::var("PDF_DUMP") else {
+        return;
+    };
     let (a, b) = range.split_once('-').unwrap();
     let (a, b): (u32, u32) = (a.parse().unwrap(), b.parse().unwrap());
     let (doc, _, _) = seed();
-    for blk in doc.blocks.iter().filter(|x| x.span.end >= a && x.span.start <= b) {
+    for blk in doc
+        .blocks
+        .iter()
+        .filter(|x| x.span.end >= a && x.span.start <= b)
+    {
         eprintln!("{}", compact(blk));
     }
 }
 
 /// One-line-per-block rendering for eyeballing.
 fn compact(b: &Block) -> String {
-    let rich = |r: &docbind::doc::RichText| r.paragraphs.iter().map(|p| format!("{}{}", "  ".repeat(p.list_depth as usize), p.inlines.iter().map(|i| match i { docbind::doc::Inline::Text(t) => t.clone(), docbind::doc::Inline::Code(t) => format!("`{t}`"), docbind::doc::Inline::Strong(t) => format!("**{t}**"), docbind::doc::Inline::Link { text, .. } => format!("[{text}]") }).collect::<String>())).collect::<Vec<_>>().join(" ¶ ");
+    let rich = |r: &docbind::doc::RichText| {
+        r.paragraphs
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}{}",
+                    "  ".repeat(p.list_depth as usize),
+                    p.inlines
+                        .iter()
+                        .map(|i| match i {
+                            docbind::doc::Inline::Text(t) => t.clone(),
+                            docbind::doc::Inline::Code(t) => format!("`{t}`"),
+                            docbind::doc::Inline::Strong(t) => format!("**{t}**"),
+                            docbind::doc::Inline::Link { text, .. } => format!("[{text}]"),
+                        })
+                        .collect::<String>()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ¶ ")
+    };
     let at = format!("{}-{}", b.span.start, b.span.end);
     match &b.kind {
-        BlockKind::Heading { level, number, text } => format!("{at} H{level} {} {}", number.clone().unwrap_or_default(), rich(text)),
+        BlockKind::Heading {
+            level,
+            number,
+            text,
+        } => format!(
+            "{at} H{level} {} {}",
+            number.clone().unwrap_or_default(),
+            rich(text)
+        ),
         BlockKind::Paragraph { text, list_depth } => format!("{at} P{list_depth} {}", rich(text)),
         BlockKind::Code { text, .. } => format!("{at} CODE {} lines", text.lines().count()),
         BlockKind::Table(t) => {
-            let mut s = format!("{at} TABLE x{} {:?} [{}]", t.pieces, t.caption.as_ref().map(rich), t.header.iter().map(|c| rich(&c.text)).collect::<Vec<_>>().join(" | "));
-            for r in &t.rows { s.push_str(&format!("\n    {}: {}", r.span.start, r.cells.iter().map(|c| rich(&c.text)).collect::<Vec<_>>().join(" | "))); }
+            let mut s = format!(
+                "{at} TABLE x{} {:?} [{}]",
+                t.pieces,
+                t.caption.as_ref().map(rich),
+                t.header
+                    .iter()
+                    .map(|c| rich(&c.text))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            );
+            for r in &t.rows {
+                s.push_str(&format!(
+                    "\n    {}: {}",
+                    r.span.start,
+                    r.cells
+                        .iter()
+                        .map(|c| rich(&c.text))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ));
+            }
             s
         }
     }
@@ -252,7 +409,10 @@ fn part_a_snippet_layout() {
         ]
     );
     // TOC lines are skipped, not paragraphs.
-    assert!(!doc.blocks.iter().any(|b| b.span.start >= 3 && b.span.start <= 6));
+    assert!(!doc
+        .blocks
+        .iter()
+        .any(|b| b.span.start >= 3 && b.span.start <= 6));
     let ts = tables(&doc);
     assert_eq!(ts.len(), 3);
     let (b, body) = ts[0];
@@ -261,8 +421,17 @@ fn part_a_snippet_layout() {
     assert_eq!((b.span.start, b.span.end), (22, 29));
     assert_eq!(body.rows[2].span.start, 29);
     let kind = &body.rows[1].cells[3].text;
-    assert_eq!(kind.paragraphs.iter().map(|p| (p.list_depth, p.inlines[0].text())).collect::<Vec<_>>(), vec![(0, "类型。可选值如下："), (1, "a：甲"), (1, "b：乙")]);
-    assert_eq!(ts[1].1.caption.as_ref().map(|c| c.plain()).as_deref(), Some("表 1-2 响应 Body 参数"));
+    assert_eq!(
+        kind.paragraphs
+            .iter()
+            .map(|p| (p.list_depth, p.inlines[0].text()))
+            .collect::<Vec<_>>(),
+        vec![(0, "类型。可选值如下："), (1, "a：甲"), (1, "b：乙")]
+    );
+    assert_eq!(
+        ts[1].1.caption.as_ref().map(|c| c.plain()).as_deref(),
+        Some("表 1-2 响应 Body 参数")
+    );
     assert!(ts[2].1.caption.is_none());
     assert!(doc.blocks.iter().any(|b| matches!(&b.kind, BlockKind::Paragraph { text, .. } if text.links().any(|(t, l)| t == "错误码" && *l == LinkTarget::Lost))));
     let c = codes(&diags);
@@ -277,7 +446,10 @@ const PART_B_SNIPPET: &str = "## 20.3.2.1 查询作业\n\n### 功能介绍\n\n�
 #[test]
 fn part_b_snippet_layout() {
     let (doc, diags) = read(PART_B_SNIPPET);
-    let shape: Vec<_> = headings(&doc).into_iter().map(|h| (h.0, h.1.map(str::to_string), h.2)).collect();
+    let shape: Vec<_> = headings(&doc)
+        .into_iter()
+        .map(|h| (h.0, h.1.map(str::to_string), h.2))
+        .collect();
     assert_eq!(
         shape,
         vec![
@@ -288,23 +460,63 @@ fn part_b_snippet_layout() {
         ]
     );
     // A list item rendered as a heading and a call-out label are paragraphs.
-    let paras: Vec<_> = doc.blocks.iter().filter_map(|b| match &b.kind { BlockKind::Paragraph { text, list_depth } => Some((*list_depth, text.one_line())), _ => None }).collect();
+    let paras: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Paragraph { text, list_depth } => Some((*list_depth, text.one_line())),
+            _ => None,
+        })
+        .collect();
     assert!(paras.contains(&(1, "2. 调用创建工作空间接口。".to_string())));
     assert!(paras.contains(&(0, "📖 说明".to_string())));
-    let code = doc.blocks.iter().find_map(|b| match &b.kind { BlockKind::Code { text, .. } => Some(text.as_str()), _ => None });
-    assert_eq!(code, Some("GET https://{endpoint}/v1/{project\\_id}/jobs"), "code keeps escapes as written");
+    let code = doc.blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Code { text, .. } => Some(text.as_str()),
+        _ => None,
+    });
+    assert_eq!(
+        code,
+        Some("GET https://{endpoint}/v1/{project\\_id}/jobs"),
+        "code keeps escapes as written"
+    );
     let ts = tables(&doc);
     assert_eq!(ts.len(), 1);
     let t = ts[0].1;
     assert_eq!(t.pieces, 2);
     assert_eq!(t.rows.len(), 2, "split row joined");
     assert_eq!((t.rows[0].span.start, t.rows[0].span.end), (23, 29));
-    let state: Vec<_> = t.rows[0].cells[2].text.paragraphs.iter().map(|p| (p.list_depth, p.inlines.iter().map(Inline::text).collect::<String>())).collect();
-    assert_eq!(state, vec![(0, "状态：".to_string()), (1, "0: 新建".to_string()), (1, "1: 运行".to_string())]);
+    let state: Vec<_> = t.rows[0].cells[2]
+        .text
+        .paragraphs
+        .iter()
+        .map(|p| {
+            (
+                p.list_depth,
+                p.inlines.iter().map(Inline::text).collect::<String>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        state,
+        vec![
+            (0, "状态：".to_string()),
+            (1, "0: 新建".to_string()),
+            (1, "1: 运行".to_string())
+        ]
+    );
     let spec = &t.rows[1].cells;
     assert_eq!(spec[1].text.paragraphs.len(), 2);
-    assert_eq!(spec[1].text.paragraphs[0].inlines, vec![Inline::Strong("Spec".into())]);
-    assert_eq!(spec[2].text.paragraphs[0].inlines[1], Inline::Link { text: "表20-2".into(), target: LinkTarget::Lost });
+    assert_eq!(
+        spec[1].text.paragraphs[0].inlines,
+        vec![Inline::Strong("Spec".into())]
+    );
+    assert_eq!(
+        spec[2].text.paragraphs[0].inlines[1],
+        Inline::Link {
+            text: "表20-2".into(),
+            target: LinkTarget::Lost
+        }
+    );
     assert!(spec[2].text.plain().ends_with("id_x"));
     assert_eq!(codes(&diags).get("pdf.split-row-merged"), Some(&1));
 }
@@ -313,14 +525,40 @@ fn part_b_snippet_layout() {
 fn numbered_lines_that_break_the_outline_are_paragraphs() {
     let text = "4 章\n\n4.1 节\n\n6 个节点在运行\n\n4.3 跳号\n\n16.833 ]\n\n4.2 下一节\n";
     let (doc, _) = read(text);
-    let numbers: Vec<_> = headings(&doc).into_iter().filter_map(|h| h.1.map(str::to_string)).collect();
+    let numbers: Vec<_> = headings(&doc)
+        .into_iter()
+        .filter_map(|h| h.1.map(str::to_string))
+        .collect();
     assert_eq!(numbers, vec!["4", "4.1", "4.2"]);
-    assert_eq!(doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph { .. })).count(), 3);
+    assert_eq!(
+        doc.blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
+            .count(),
+        3
+    );
 }
 
 #[test]
 fn hostile_inputs_do_not_panic() {
-    for text in ["", "\n\n", "|", "|\n|-|", "```", "- ```\nx", "\t", "表 1-1 x\n\n\t", "## ", "#", "1 a\t1\n2 b\t2\n3 c\t3", "**表 1** x\n| a |\n|---|\n|  |", "<ul><li>•", "[x](", "\\", "a\r\nb"] {
+    for text in [
+        "",
+        "\n\n",
+        "|",
+        "|\n|-|",
+        "```",
+        "- ```\nx",
+        "\t",
+        "表 1-1 x\n\n\t",
+        "## ",
+        "#",
+        "1 a\t1\n2 b\t2\n3 c\t3",
+        "**表 1** x\n| a |\n|---|\n|  |",
+        "<ul><li>•",
+        "[x](",
+        "\\",
+        "a\r\nb",
+    ] {
         let (doc, diags) = read(text);
         for b in &doc.blocks {
             assert!(b.span.start >= 1 && b.span.start <= b.span.end, "{text:?}");
@@ -357,4 +595,44 @@ fn snapshot_seed_slice_4_1() {
 #[test]
 fn snapshot_seed_slice_20_1_1() {
     insta::assert_json_snapshot!(fixture("part_b_20_1_1_slice.txt"));
+}
+
+#[test]
+fn zz_leftover_scan() {
+    if std::env::var("PDF_SCAN").is_err() {
+        return;
+    }
+    let (doc, _, _) = seed();
+    let mut n = 0;
+    for b in &doc.blocks {
+        let texts: Vec<String> = match &b.kind {
+            BlockKind::Paragraph { text, .. } | BlockKind::Heading { text, .. } => {
+                vec![text.plain()]
+            }
+            BlockKind::Table(t) => t
+                .rows
+                .iter()
+                .flat_map(|r| r.cells.iter().map(|c| c.text.plain()))
+                .chain(t.caption.iter().map(|c| c.plain()))
+                .collect(),
+            _ => vec![],
+        };
+        for s in texts {
+            for bad in [
+                "<p", "</", "](", "**", "\\_", "&amp;", "<ul", "•", "●", "<br",
+            ] {
+                if s.contains(bad) {
+                    n += 1;
+                    if n < 40 {
+                        eprintln!(
+                            "{} {bad}: {}",
+                            b.span.start,
+                            s.chars().take(160).collect::<String>()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("total {n}");
 }

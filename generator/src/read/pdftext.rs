@@ -27,17 +27,24 @@ use toc::Toc;
 pub use inline::parse_rich;
 
 /// `表 4-3 响应 Body 参数`, `**表 20-544** 响应参数`, `Table 3 …`.
-static CAPTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\*\*)?(?:表|Table)\s*\d+(?:[-.]\d+)?(?:\*\*)?(?:\s|$)").expect("valid regex"));
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\*\*)?(?:表|Table)\s*\d+(?:[-.]\d+)?(?:\*\*)?(?:\s|$)").expect("valid regex")
+});
 /// A bold caption glued to the end of the previous line: `状态码：404**表 8-106** 响应 Header 参数`.
-static GLUED_CAPTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?\S)\s*(\*\*(?:表|Table)\s*\d+(?:[-.]\d+)?\*\*.*)$").expect("valid regex"));
-static FENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\s*)(?:[-*+]\s+)?(```+|~~~+)\s*([^`\s]*)\s*$").expect("valid regex"));
-static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+(.*?)\s*#*\s*$").expect("valid regex"));
+static GLUED_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.*?\S)\s*(\*\*(?:表|Table)\s*\d+(?:[-.]\d+)?\*\*.*)$").expect("valid regex")
+});
+static FENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\s*)(?:[-*+]\s+)?(```+|~~~+)\s*([^`\s]*)\s*$").expect("valid regex")
+});
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^#{1,6}\s+(.*?)\s*#*\s*$").expect("valid regex"));
 /// Block-level list items: `- x`, `• x` (marker dropped) and `2. x`, `a) x` (marker kept: step
 /// numbers are referred to from the text).
-static BULLET_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\s*)[-*+•●]\s+(.*)$").expect("valid regex"));
-static ORDERED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\s*)(?:\d+|[a-z])[.)]\s+\S").expect("valid regex"));
+static BULLET_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*)[-*+•●]\s+(.*)$").expect("valid regex"));
+static ORDERED_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*)(?:\d+|[a-z])[.)]\s+\S").expect("valid regex"));
 /// Terminal punctuation: a line ending like a sentence is not a title.
 const SENTENCE_END: &[char] = &['。', '：', ':', '；', ';', '，', ',', '!', '！', '?', '？'];
 
@@ -47,7 +54,14 @@ pub fn read(file: Arc<str>, text: &str) -> (Document, Diagnostics) {
     let mut reader = Reader::new(&file, &lines);
     reader.run();
     let (blocks, diags) = reader.finish();
-    (Document { file, format: Format::PdfText, blocks }, diags)
+    (
+        Document {
+            file,
+            format: Format::PdfText,
+            blocks,
+        },
+        diags,
+    )
 }
 
 struct Reader<'a> {
@@ -89,7 +103,14 @@ impl<'a> Reader<'a> {
         let toc_range = self.toc.as_ref().map(|t| (t.start, t.end));
         if let (Some((start, end)), Some(toc)) = (toc_range, &self.toc) {
             let span = self.span(start, end.saturating_sub(1));
-            self.diags.note(&span, "pdf.toc-skipped", format!("table of contents with {} entries skipped", toc.entries.len()));
+            self.diags.note(
+                &span,
+                "pdf.toc-skipped",
+                format!(
+                    "table of contents with {} entries skipped",
+                    toc.entries.len()
+                ),
+            );
         }
         let mut i = 0;
         while i < self.lines.len() {
@@ -137,7 +158,11 @@ impl<'a> Reader<'a> {
         if after_blank {
             if let Some((title, rest)) = headings::split_glued_subsection(line.trim()) {
                 if self.levels.last_number.is_some() {
-                    self.diags.note(&self.span(i, i), "pdf.glued-heading", format!("`{title}` split from the text glued after it"));
+                    self.diags.note(
+                        &self.span(i, i),
+                        "pdf.glued-heading",
+                        format!("`{title}` split from the text glued after it"),
+                    );
                     let level = self.levels.subsection();
                     self.push_heading(i, level, None, title);
                     self.push_paragraph(i, i, rest, 0);
@@ -152,7 +177,11 @@ impl<'a> Reader<'a> {
             }
             if let Some(c) = GLUED_CAPTION.captures(line) {
                 self.flush_paragraph();
-                self.diags.note(&self.span(i, i), "pdf.glued-caption", "caption split from the line it was glued to");
+                self.diags.note(
+                    &self.span(i, i),
+                    "pdf.glued-caption",
+                    "caption split from the line it was glued to",
+                );
                 self.push_paragraph(i, i, &c[1], 0);
                 return self.table(next, Some((i, c[2].to_string())));
             }
@@ -193,7 +222,11 @@ impl<'a> Reader<'a> {
     /// so, a line that ends like a sentence is not a title.
     fn accept_bare_number(&self, number: &SectionNumber, title: &str) -> bool {
         let last = self.levels.last_number.as_ref();
-        let in_toc = self.toc.as_ref().and_then(|t| t.get(&number.to_string())).is_some();
+        let in_toc = self
+            .toc
+            .as_ref()
+            .and_then(|t| t.get(&number.to_string()))
+            .is_some();
         if in_toc {
             return number.follows(last) || number.is_after(last);
         }
@@ -204,14 +237,30 @@ impl<'a> Reader<'a> {
         let span = self.span(i, i);
         let label = number.to_string();
         if !number.follows(self.levels.last_number.as_ref()) {
-            let prev = self.levels.last_number.as_ref().map_or_else(|| "the start".to_string(), |p| p.to_string());
-            self.diags.warn(&span, "pdf.heading-number-gap", format!("section {label} follows {prev}"));
+            let prev = self
+                .levels
+                .last_number
+                .as_ref()
+                .map_or_else(|| "the start".to_string(), |p| p.to_string());
+            self.diags.warn(
+                &span,
+                "pdf.heading-number-gap",
+                format!("section {label} follows {prev}"),
+            );
         }
         if let Some(toc) = &self.toc {
             match toc.get(&label) {
-                None => self.diags.warn(&span, "pdf.heading-not-in-toc", format!("section {label} `{title}` is not in the table of contents")),
+                None => self.diags.warn(
+                    &span,
+                    "pdf.heading-not-in-toc",
+                    format!("section {label} `{title}` is not in the table of contents"),
+                ),
                 Some(entry) => {
-                    let index = toc.entries.iter().position(|e| e.line == entry.line).unwrap_or(0);
+                    let index = toc
+                        .entries
+                        .iter()
+                        .position(|e| e.line == entry.line)
+                        .unwrap_or(0);
                     if !toc::same_title(&entry.title, title) {
                         let message = format!("section {label} is `{title}` in the body but `{}` in the table of contents", entry.title);
                         self.diags.warn(&span, "pdf.heading-toc-mismatch", message);
@@ -247,15 +296,31 @@ impl<'a> Reader<'a> {
     fn code(&mut self, i: usize, indent: usize, fence: &str, lang: Option<String>) -> usize {
         let close = (i + 1..self.lines.len()).find(|&j| {
             let t = self.lines[j].trim();
-            t.starts_with(fence) && t.trim_start_matches(fence.chars().next().unwrap_or('`')).is_empty()
+            t.starts_with(fence)
+                && t.trim_start_matches(fence.chars().next().unwrap_or('`'))
+                    .is_empty()
         });
         let end = close.unwrap_or(self.lines.len());
         if close.is_none() {
-            self.diags.warn(&self.span(i, i), "pdf.unclosed-fence", "code fence is never closed; taken to the end of the file");
+            self.diags.warn(
+                &self.span(i, i),
+                "pdf.unclosed-fence",
+                "code fence is never closed; taken to the end of the file",
+            );
         }
-        let body: Vec<&str> = self.lines[i + 1..end].iter().map(|l| strip_indent(l, indent)).collect();
+        let body: Vec<&str> = self.lines[i + 1..end]
+            .iter()
+            .map(|l| strip_indent(l, indent))
+            .collect();
         let last = close.unwrap_or(end.saturating_sub(1)).max(i);
-        self.push(i, last, BlockKind::Code { lang, text: body.join("\n") });
+        self.push(
+            i,
+            last,
+            BlockKind::Code {
+                lang,
+                text: body.join("\n"),
+            },
+        );
         last + 1
     }
 
@@ -273,7 +338,11 @@ impl<'a> Reader<'a> {
                 if tables::append_piece(open, piece) {
                     if let Some(row) = first_row {
                         let span = Span::new(self.file, line_no(row), line_no(row));
-                        self.diags.note(&span, "pdf.split-row-merged", "row split by a page break joined to the previous row");
+                        self.diags.note(
+                            &span,
+                            "pdf.split-row-merged",
+                            "row split by a page break joined to the previous row",
+                        );
                     }
                 }
             }
@@ -288,12 +357,18 @@ impl<'a> Reader<'a> {
     fn close_table(&mut self) {
         if let Some(raw) = self.open_table.take() {
             let (span, table) = tables::finish(raw, self.file);
-            self.blocks.push(Block { span, anchors: Vec::new(), kind: BlockKind::Table(table) });
+            self.blocks.push(Block {
+                span,
+                anchors: Vec::new(),
+                kind: BlockKind::Table(table),
+            });
         }
     }
 
     fn flush_paragraph(&mut self) {
-        let (Some(&first), Some(&last)) = (self.para.first(), self.para.last()) else { return };
+        let (Some(&first), Some(&last)) = (self.para.first(), self.para.last()) else {
+            return;
+        };
         self.para.clear();
         let head = self.lines[first];
         let (depth, head_text) = if let Some(c) = BULLET_ITEM.captures(head) {
@@ -319,14 +394,26 @@ impl<'a> Reader<'a> {
     }
 
     fn push_heading(&mut self, i: usize, level: u8, number: Option<String>, title: &str) {
-        self.push(i, i, BlockKind::Heading { level, number, text: parse_rich(title) });
+        self.push(
+            i,
+            i,
+            BlockKind::Heading {
+                level,
+                number,
+                text: parse_rich(title),
+            },
+        );
     }
 
     /// Every non-table block ends the open table: a continuation piece follows only blank lines.
     fn push(&mut self, start: usize, end: usize, kind: BlockKind) {
         self.close_table();
         let span = self.span(start, end);
-        self.blocks.push(Block { span, anchors: Vec::new(), kind });
+        self.blocks.push(Block {
+            span,
+            anchors: Vec::new(),
+            kind,
+        });
     }
 
     fn finish(mut self) -> (Vec<Block>, Diagnostics) {
@@ -334,7 +421,10 @@ impl<'a> Reader<'a> {
             for (entry, seen) in toc.entries.iter().zip(&self.toc_seen) {
                 if !seen {
                     let span = Span::new(self.file, line_no(entry.line), line_no(entry.line));
-                    let message = format!("table of contents lists {} `{}` but the body has no such heading", entry.number, entry.title);
+                    let message = format!(
+                        "table of contents lists {} `{}` but the body has no such heading",
+                        entry.number, entry.title
+                    );
                     self.diags.warn(&span, "pdf.toc-entry-missing", message);
                 }
             }
@@ -344,7 +434,10 @@ impl<'a> Reader<'a> {
 }
 
 fn list_depth(indent: &str) -> u8 {
-    let width = indent.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum::<usize>();
+    let width = indent
+        .chars()
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum::<usize>();
     u8::try_from(1 + width / 2).unwrap_or(u8::MAX)
 }
 

@@ -9,9 +9,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// `4.2 新建 Workflow workflow` — a section number, whitespace, a title.
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d+(?:\.\d+)*)\s+(\S.*)$").expect("valid regex"));
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:\.\d+)*)\s+(\S.*)$").expect("valid regex"));
 /// List items the converter turned into headings: `2. 调用…`, `a. 请求消息体:`.
-static LIST_LIKE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\d+|[A-Za-z])[.)](?:\s|$)").expect("valid regex"));
+static LIST_LIKE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d+|[A-Za-z])[.)](?:\s|$)").expect("valid regex"));
 
 /// Standard sub-section titles of an API reference page (current and legacy layouts, Chinese
 /// and English editions). A bare line equal to one of these is a heading, not a paragraph.
@@ -41,7 +43,19 @@ pub const SUBSECTION_TITLES: &[&str] = &[
 ];
 
 /// Call-out labels (`📖 说明`, `须知`) that the conversion sometimes marked as headings.
-const ADMONITIONS: &[&str] = &["说明", "注意", "须知", "警告", "危险", "Note", "NOTE", "Notice", "Caution", "Warning", "Important"];
+const ADMONITIONS: &[&str] = &[
+    "说明",
+    "注意",
+    "须知",
+    "警告",
+    "危险",
+    "Note",
+    "NOTE",
+    "Notice",
+    "Caution",
+    "Warning",
+    "Important",
+];
 
 pub fn is_subsection_title(s: &str) -> bool {
     SUBSECTION_TITLES.contains(&s.trim())
@@ -49,7 +63,11 @@ pub fn is_subsection_title(s: &str) -> bool {
 
 /// A sub-section title with something glued right after it (`响应示例**状态码：200**`).
 pub fn split_glued_subsection(s: &str) -> Option<(&str, &str)> {
-    SUBSECTION_TITLES.iter().find_map(|t| s.strip_prefix(t).filter(|rest| rest.starts_with("**")).map(|rest| (*t, rest)))
+    SUBSECTION_TITLES.iter().find_map(|t| {
+        s.strip_prefix(t)
+            .filter(|rest| rest.starts_with("**"))
+            .map(|rest| (*t, rest))
+    })
 }
 
 pub fn is_admonition(s: &str) -> bool {
@@ -73,7 +91,10 @@ pub struct SectionNumber(pub Vec<u32>);
 
 impl SectionNumber {
     pub fn parse(s: &str) -> Option<Self> {
-        s.split('.').map(|p| p.parse::<u32>().ok()).collect::<Option<Vec<_>>>().map(SectionNumber)
+        s.split('.')
+            .map(|p| p.parse::<u32>().ok())
+            .collect::<Option<Vec<_>>>()
+            .map(SectionNumber)
     }
 
     pub fn depth(&self) -> u8 {
@@ -84,7 +105,9 @@ impl SectionNumber {
     /// sibling of an ancestor. The first heading may carry any number: a file may hold a
     /// slice of a larger document.
     pub fn follows(&self, prev: Option<&SectionNumber>) -> bool {
-        let Some(prev) = prev else { return !self.0.is_empty() };
+        let Some(prev) = prev else {
+            return !self.0.is_empty();
+        };
         let (p, n) = (&prev.0, &self.0);
         if n.len() == p.len() + 1 {
             return n[..p.len()] == p[..] && n[p.len()] == 1;
@@ -176,12 +199,18 @@ mod tests {
 
     #[test]
     fn classifiers() {
-        assert_eq!(split_number("4.2 新建 Workflow workflow").map(|(n, t)| (n.to_string(), t)), Some(("4.2".into(), "新建 Workflow workflow")));
+        assert_eq!(
+            split_number("4.2 新建 Workflow workflow").map(|(n, t)| (n.to_string(), t)),
+            Some(("4.2".into(), "新建 Workflow workflow"))
+        );
         assert!(split_number("2. 调用").is_none());
         assert!(is_list_like("2. 调用[创建工作空间](#)接口"));
         assert!(is_list_like("a. 请求消息体:"));
         assert!(!is_list_like("20.1.1 查询数据集列表"));
         assert!(is_admonition("📖 说明"));
-        assert_eq!(split_glued_subsection("响应示例**状态码：200**"), Some(("响应示例", "**状态码：200**")));
+        assert_eq!(
+            split_glued_subsection("响应示例**状态码：200**"),
+            Some(("响应示例", "**状态码：200**"))
+        );
     }
 }

@@ -14,6 +14,7 @@ use crate::doc::{Inline, LinkTarget, Paragraph, RichText};
 pub fn parse_rich(src: &str) -> RichText {
     let mut b = Builder::default();
     let mut rest = src;
+    let mut prev = ' ';
     while let Some(c) = rest.chars().next() {
         let used = match c {
             '\\' => escape(rest, &mut b),
@@ -21,21 +22,32 @@ pub fn parse_rich(src: &str) -> RichText {
             '&' => entity(rest, &mut b),
             '[' => markdown_link(rest, &mut b),
             '*' => strong(rest, &mut b),
-            '•' | '●' if b.bullet_starts_item() => {
+            '•' | '●' if b.bullet_starts_item(prev) => {
                 b.start_item();
                 c.len_utf8()
             }
             _ => 0,
         };
-        let used = if used == 0 {
+        let used = if used != 0 {
+            used
+        } else if is_special(c) {
             b.push_char(c);
             c.len_utf8()
         } else {
-            used
+            // Copy the whole run up to the next character that may start markup.
+            let len = rest.find(is_special).unwrap_or(rest.len());
+            b.run.push_str(&rest[..len]);
+            len
         };
+        prev = rest[..used].chars().next_back().unwrap_or(c);
         rest = &rest[used..];
     }
     b.finish()
+}
+
+/// Characters that may start markup; everything else is copied in runs.
+fn is_special(c: char) -> bool {
+    matches!(c, '\\' | '<' | '&' | '[' | '*' | '•' | '●')
 }
 
 /// Markdown backslash escape: only ASCII punctuation is escapable (CommonMark), so `\n`
@@ -51,8 +63,15 @@ fn escape(rest: &str, b: &mut Builder) -> usize {
 }
 
 fn entity(rest: &str, b: &mut Builder) -> usize {
-    const ENTITIES: [(&str, char); 7] =
-        [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&apos;", '\''), ("&nbsp;", ' ')];
+    const ENTITIES: [(&str, char); 7] = [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&apos;", '\''),
+        ("&nbsp;", ' '),
+    ];
     for (name, ch) in ENTITIES {
         if rest.starts_with(name) {
             b.push_char(ch);
@@ -64,7 +83,9 @@ fn entity(rest: &str, b: &mut Builder) -> usize {
 
 /// `[text](target)`; anything else starting with `[` (ranges like `[0, 256]`) is literal.
 fn markdown_link(rest: &str, b: &mut Builder) -> usize {
-    let Some(close) = rest.find(']') else { return 0 };
+    let Some(close) = rest.find(']') else {
+        return 0;
+    };
     let text = &rest[1..close];
     if text.contains('[') || !rest[close + 1..].starts_with('(') {
         return 0;
@@ -75,7 +96,10 @@ fn markdown_link(rest: &str, b: &mut Builder) -> usize {
     if target.contains(char::is_whitespace) {
         return 0;
     }
-    b.push_inline(Inline::Link { text: unescape(text), target: link_target(target) });
+    b.push_inline(Inline::Link {
+        text: unescape(text),
+        target: link_target(target),
+    });
     close + 2 + end + 1
 }
 
@@ -90,7 +114,9 @@ fn strong(rest: &str, b: &mut Builder) -> usize {
         return 0;
     };
     let inner_start = marker.len();
-    let Some(rel) = find_unescaped(&rest[inner_start..], marker) else { return 0 };
+    let Some(rel) = find_unescaped(&rest[inner_start..], marker) else {
+        return 0;
+    };
     let inner = &rest[inner_start..inner_start + rel];
     if inner.trim().is_empty() {
         return 0;
@@ -144,8 +170,14 @@ fn link_target(target: &str) -> LinkTarget {
         LinkTarget::Url(target.to_string())
     } else {
         match target.split_once('#') {
-            Some((page, anchor)) => LinkTarget::Page { page: page.to_string(), anchor: Some(anchor.to_string()) },
-            None => LinkTarget::Page { page: target.to_string(), anchor: None },
+            Some((page, anchor)) => LinkTarget::Page {
+                page: page.to_string(),
+                anchor: Some(anchor.to_string()),
+            },
+            None => LinkTarget::Page {
+                page: target.to_string(),
+                anchor: None,
+            },
         }
     }
 }
@@ -156,7 +188,7 @@ fn tag(rest: &str, b: &mut Builder) -> usize {
         return len;
     }
     let Some(t) = Tag::parse(rest) else { return 0 };
-    match (t.name.as_str(), t.closing) {
+    match (t.name, t.closing) {
         ("br", _) => b.end_paragraph(),
         ("p" | "div", _) => b.end_paragraph(),
         ("ul" | "ol", false) => {
@@ -183,23 +215,30 @@ fn tag(rest: &str, b: &mut Builder) -> usize {
 fn autolink(rest: &str, b: &mut Builder) -> Option<usize> {
     let end = rest.find('>')?;
     let url = &rest[1..end];
-    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(char::is_whitespace) {
+    if !(url.starts_with("http://") || url.starts_with("https://"))
+        || url.contains(char::is_whitespace)
+    {
         return None;
     }
-    b.push_inline(Inline::Link { text: url.to_string(), target: LinkTarget::Url(url.to_string()) });
+    b.push_inline(Inline::Link {
+        text: url.to_string(),
+        target: LinkTarget::Url(url.to_string()),
+    });
     Some(end + 1)
 }
 
 struct Tag {
-    name: String,
+    name: &'static str,
     closing: bool,
     href: Option<String>,
     len: usize,
 }
 
 impl Tag {
-    const KNOWN: [&'static str; 17] =
-        ["a", "b", "strong", "code", "br", "p", "div", "ul", "ol", "li", "i", "em", "span", "sup", "sub", "u", "font"];
+    const KNOWN: [&'static str; 17] = [
+        "a", "b", "strong", "code", "br", "p", "div", "ul", "ol", "li", "i", "em", "span", "sup",
+        "sub", "u", "font",
+    ];
 
     fn parse(rest: &str) -> Option<Tag> {
         let end = rest.find('>')?;
@@ -209,17 +248,30 @@ impl Tag {
             None => (false, inner),
         };
         let inner = inner.strip_suffix('/').unwrap_or(inner);
-        let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
-        let name = inner[..name_len].to_ascii_lowercase();
+        let name_len = inner
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(inner.len());
+        let name = Self::KNOWN
+            .iter()
+            .find(|k| k.eq_ignore_ascii_case(&inner[..name_len]))?;
         let attrs = &inner[name_len..];
         // A tag name must be followed by attributes (whitespace first) or nothing.
-        if !Self::KNOWN.contains(&name.as_str()) || !(attrs.is_empty() || attrs.starts_with(char::is_whitespace)) {
+        if !(attrs.is_empty() || attrs.starts_with(char::is_whitespace))
+            || (closing && !attrs.trim().is_empty())
+        {
             return None;
         }
-        if closing && !attrs.trim().is_empty() {
-            return None;
-        }
-        Some(Tag { href: attr(attrs, "href"), name, closing, len: end + 1 })
+        let href = if *name == "a" {
+            attr(attrs, "href")
+        } else {
+            None
+        };
+        Some(Tag {
+            href,
+            name,
+            closing,
+            len: end + 1,
+        })
     }
 }
 
@@ -254,7 +306,13 @@ struct Builder {
 
 impl Default for Builder {
     fn default() -> Self {
-        Builder { done: Vec::new(), current: Paragraph::default(), run: String::new(), style: Style::Plain, list_depth: 0 }
+        Builder {
+            done: Vec::new(),
+            current: Paragraph::default(),
+            run: String::new(),
+            style: Style::Plain,
+            list_depth: 0,
+        }
     }
 }
 
@@ -282,19 +340,28 @@ impl Builder {
             Style::Plain => Inline::Text(text),
             Style::Strong => Inline::Strong(text),
             Style::Code => Inline::Code(text),
-            Style::Link(target) => Inline::Link { text, target: target.clone() },
+            Style::Link(target) => Inline::Link {
+                text,
+                target: target.clone(),
+            },
         };
         push_merged(&mut self.current.inlines, inline);
     }
 
     /// Nothing but whitespace so far in the current paragraph.
     fn paragraph_is_blank(&self) -> bool {
-        self.run.trim().is_empty() && self.current.inlines.iter().all(|i| i.text().trim().is_empty())
+        self.run.trim().is_empty()
+            && self
+                .current
+                .inlines
+                .iter()
+                .all(|i| i.text().trim().is_empty())
     }
 
-    /// A bullet introduces an item inside a list, or at the very start of a paragraph.
-    fn bullet_starts_item(&self) -> bool {
-        self.list_depth > 0 || self.paragraph_is_blank()
+    /// A bullet introduces an item inside a list, at the start of a paragraph, or after
+    /// whitespace (cells list `可选值如下： • HOURS` without any `<ul>`).
+    fn bullet_starts_item(&self, prev: char) -> bool {
+        self.list_depth > 0 || prev.is_whitespace() || self.paragraph_is_blank()
     }
 
     fn start_item(&mut self) {
@@ -314,7 +381,9 @@ impl Builder {
 
     fn finish(mut self) -> RichText {
         self.end_paragraph();
-        RichText { paragraphs: self.done }
+        RichText {
+            paragraphs: self.done,
+        }
     }
 }
 
@@ -335,10 +404,11 @@ fn trim_paragraph(p: &mut Paragraph) {
         p.inlines.pop();
     }
     if let Some(Inline::Text(t)) = p.inlines.first_mut() {
-        *t = t.trim_start().to_string();
+        let lead = t.len() - t.trim_start().len();
+        t.drain(..lead);
     }
     if let Some(Inline::Text(t)) = p.inlines.last_mut() {
-        *t = t.trim_end().to_string();
+        t.truncate(t.trim_end().len());
     }
 }
 
@@ -347,45 +417,100 @@ mod tests {
     use super::*;
 
     fn texts(r: &RichText) -> Vec<(u8, String)> {
-        r.paragraphs.iter().map(|p| (p.list_depth, p.inlines.iter().map(Inline::text).collect())).collect()
+        r.paragraphs
+            .iter()
+            .map(|p| (p.list_depth, p.inlines.iter().map(Inline::text).collect()))
+            .collect()
     }
 
     #[test]
     fn unclosed_ul_bullets_become_items() {
-        let r = parse_rich(r#"过滤方式。可选值如下： <ul style="list-style-type: none"> • equal表示精确匹配。 • contain表示模糊匹配。"#);
+        let r = parse_rich(
+            r#"过滤方式。可选值如下： <ul style="list-style-type: none"> • equal表示精确匹配。 • contain表示模糊匹配。"#,
+        );
         assert_eq!(
             texts(&r),
-            vec![(0, "过滤方式。可选值如下：".into()), (1, "equal表示精确匹配。".into()), (1, "contain表示模糊匹配。".into())]
+            vec![
+                (0, "过滤方式。可选值如下：".into()),
+                (1, "equal表示精确匹配。".into()),
+                (1, "contain表示模糊匹配。".into())
+            ]
         );
     }
 
     #[test]
+    fn bullets_without_ul_after_whitespace_are_items() {
+        let r = parse_rich("时间单位。可选取值如下： • HOURS • DAYS");
+        assert_eq!(
+            texts(&r),
+            vec![
+                (0, "时间单位。可选取值如下：".into()),
+                (1, "HOURS".into()),
+                (1, "DAYS".into())
+            ]
+        );
+        assert_eq!(parse_rich("a•b").plain(), "a•b");
+    }
+
+    #[test]
     fn balanced_list_with_code_and_paragraph() {
-        let r = parse_rich(r#"<p>样本状态：</p> <ul style="x"> <li>• <code>__ALL__</code>: 已标注</li> <li>● b</li> </ul> 尾"#);
-        assert_eq!(texts(&r), vec![(0, "样本状态：".into()), (1, "__ALL__: 已标注".into()), (1, "b".into()), (0, "尾".into())]);
+        let r = parse_rich(
+            r#"<p>样本状态：</p> <ul style="x"> <li>• <code>__ALL__</code>: 已标注</li> <li>● b</li> </ul> 尾"#,
+        );
+        assert_eq!(
+            texts(&r),
+            vec![
+                (0, "样本状态：".into()),
+                (1, "__ALL__: 已标注".into()),
+                (1, "b".into()),
+                (0, "尾".into())
+            ]
+        );
         assert_eq!(r.paragraphs[1].inlines[0], Inline::Code("__ALL__".into()));
     }
 
     #[test]
     fn links_strong_escapes_and_literal_angles() {
-        let r = parse_rich(r##"见<a href="#">表20-545</a>，<b>SearchProp</b><br>object，Map<String, Object>，{project\_id}，[0, 256]，[错误码](#)"##);
+        let r = parse_rich(
+            r##"见<a href="#">表20-545</a>，<b>SearchProp</b><br>object，Map<String, Object>，{project\_id}，[0, 256]，[错误码](#)"##,
+        );
         assert_eq!(r.paragraphs.len(), 2);
-        assert!(r.paragraphs[0].inlines.contains(&Inline::Link { text: "表20-545".into(), target: LinkTarget::Lost }));
-        assert!(r.paragraphs[0].inlines.contains(&Inline::Strong("SearchProp".into())));
-        assert_eq!(r.paragraphs[1].inlines.iter().map(Inline::text).collect::<String>(), "object，Map<String, Object>，{project_id}，[0, 256]，错误码");
-        assert!(r.links().any(|(t, l)| t == "错误码" && *l == LinkTarget::Lost));
+        assert!(r.paragraphs[0].inlines.contains(&Inline::Link {
+            text: "表20-545".into(),
+            target: LinkTarget::Lost
+        }));
+        assert!(r.paragraphs[0]
+            .inlines
+            .contains(&Inline::Strong("SearchProp".into())));
+        assert_eq!(
+            r.paragraphs[1]
+                .inlines
+                .iter()
+                .map(Inline::text)
+                .collect::<String>(),
+            "object，Map<String, Object>，{project_id}，[0, 256]，错误码"
+        );
+        assert!(r
+            .links()
+            .any(|(t, l)| t == "错误码" && *l == LinkTarget::Lost));
     }
 
     #[test]
     fn markdown_bold_and_masked_stars() {
         let r = parse_rich(r"***ma\_endpoint***为终端节点，aa7e*****，a&amp;b");
-        assert_eq!(r.paragraphs[0].inlines[0], Inline::Strong("ma_endpoint".into()));
+        assert_eq!(
+            r.paragraphs[0].inlines[0],
+            Inline::Strong("ma_endpoint".into())
+        );
         assert_eq!(r.plain(), "ma_endpoint为终端节点，aa7e*****，a&b");
     }
 
     #[test]
     fn unknown_or_unterminated_markup_is_literal() {
-        assert_eq!(parse_rich("Array<storageType >").plain(), "Array<storageType >");
+        assert_eq!(
+            parse_rich("Array<storageType >").plain(),
+            "Array<storageType >"
+        );
         assert_eq!(parse_rich("a < b").plain(), "a < b");
         assert_eq!(parse_rich("[x](y").plain(), "[x](y");
         assert_eq!(parse_rich("**x").plain(), "**x");

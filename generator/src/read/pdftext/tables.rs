@@ -18,8 +18,9 @@ use regex::Regex;
 use std::sync::Arc;
 use std::sync::LazyLock;
 
-static PIPE_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$").expect("valid regex"));
+static PIPE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$").expect("valid regex")
+});
 
 /// A physical table piece or a logical table under construction, with raw cell strings.
 #[derive(Debug, Clone)]
@@ -64,45 +65,80 @@ pub fn starts_table(lines: &[&str], i: usize) -> bool {
 
 /// Parse the piece starting at `lines[i]` (which must satisfy [`starts_table`]); returns it and
 /// the index after its last line.
-pub fn parse_piece(lines: &[&str], i: usize, file: &Arc<str>, diags: &mut Diagnostics) -> (RawTable, usize) {
+pub fn parse_piece(
+    lines: &[&str],
+    i: usize,
+    file: &Arc<str>,
+    diags: &mut Diagnostics,
+) -> (RawTable, usize) {
     let tabbed = is_tab_row(lines[i]);
     let split: fn(&str) -> Vec<String> = if tabbed { split_tab } else { split_pipe };
     let header = split(lines[i]);
     let mut j = if tabbed { i + 1 } else { i + 2 };
     let mut rows = Vec::new();
-    while j < lines.len() && (if tabbed { is_tab_row(lines[j]) } else { is_pipe_row(lines[j]) }) {
+    while j < lines.len()
+        && (if tabbed {
+            is_tab_row(lines[j])
+        } else {
+            is_pipe_row(lines[j])
+        })
+    {
         let mut cells = split(lines[j]);
-        fit_width(&mut cells, header.len(), &Span::new(file, line_no(j), line_no(j)), diags);
-        rows.push(RawRow { start: j, end: j, cells });
+        fit_width(
+            &mut cells,
+            header.len(),
+            &Span::new(file, line_no(j), line_no(j)),
+            diags,
+        );
+        rows.push(RawRow {
+            start: j,
+            end: j,
+            cells,
+        });
         j += 1;
     }
-    (RawTable { start: i, end: j - 1, caption: None, header, rows, pieces: 1 }, j)
+    (
+        RawTable {
+            start: i,
+            end: j - 1,
+            caption: None,
+            header,
+            rows,
+            pieces: 1,
+        },
+        j,
+    )
 }
 
 fn split_tab(line: &str) -> Vec<String> {
     line.split('\t').map(|c| c.trim().to_string()).collect()
 }
 
-/// Split on unescaped `|`; the outer pipes are optional in markdown.
+/// Split on unescaped `|`; the outer pipes are optional in markdown. Works on slices: the
+/// converter pads cells with hundreds of spaces, which must not be copied around.
 fn split_pipe(line: &str) -> Vec<String> {
     let line = line.trim();
     let line = line.strip_prefix('|').unwrap_or(line);
-    let line = if line.ends_with('|') && !line.ends_with("\\|") { &line[..line.len() - 1] } else { line };
+    let line = if line.ends_with('|') && !line.ends_with("\\|") {
+        &line[..line.len() - 1]
+    } else {
+        line
+    };
     let mut cells = Vec::new();
-    let mut cur = String::new();
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cur.push('|');
-                chars.next();
-            }
-            '|' => cells.push(std::mem::take(&mut cur).trim().to_string()),
-            _ => cur.push(c),
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    for (at, &byte) in bytes.iter().enumerate() {
+        if byte == b'|' && (at == 0 || bytes[at - 1] != b'\\') {
+            cells.push(pipe_cell(&line[start..at]));
+            start = at + 1;
         }
     }
-    cells.push(cur.trim().to_string());
+    cells.push(pipe_cell(&line[start..]));
     cells
+}
+
+fn pipe_cell(raw: &str) -> String {
+    raw.trim().replace("\\|", "|")
 }
 
 /// Every row must have the header's width; never drop text: surplus cells are joined into
@@ -111,7 +147,11 @@ fn fit_width(cells: &mut Vec<String>, width: usize, span: &Span, diags: &mut Dia
     if cells.len() == width || width == 0 {
         return;
     }
-    diags.warn(span, "pdf.row-width", format!("row has {} cells, header has {width}", cells.len()));
+    diags.warn(
+        span,
+        "pdf.row-width",
+        format!("row has {} cells, header has {width}", cells.len()),
+    );
     if cells.len() > width {
         let surplus = cells.split_off(width);
         if let Some(last) = cells.last_mut() {
@@ -128,7 +168,16 @@ fn fit_width(cells: &mut Vec<String>, width: usize, span: &Span, diags: &mut Dia
 /// Headers compare without whitespace and `<br>`: a repeated header may wrap differently
 /// (`IA<br>M<br>项目` vs `IAM项目`).
 pub fn header_key(header: &[String]) -> Vec<String> {
-    header.iter().map(|h| h.replace("<br>", "").replace("<br/>", "").chars().filter(|c| !c.is_whitespace()).collect()).collect()
+    header
+        .iter()
+        .map(|h| {
+            h.replace("<br>", "")
+                .replace("<br/>", "")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        })
+        .collect()
 }
 
 /// Is `piece` (uncaptioned, right after `table`) the continuation of `table` across a page break?
@@ -140,7 +189,9 @@ pub fn continues(table: &RawTable, piece: &RawTable) -> bool {
 /// tables) are empty while some cell holds text. Its text is the tail of the previous row.
 fn is_split_row(row: &RawRow) -> bool {
     let key_cells = row.cells.len().saturating_sub(1).clamp(1, 2);
-    row.cells.len() >= 2 && row.cells[..key_cells].iter().all(|c| c.is_empty()) && row.cells.iter().any(|c| !c.is_empty())
+    row.cells.len() >= 2
+        && row.cells[..key_cells].iter().all(|c| c.is_empty())
+        && row.cells.iter().any(|c| !c.is_empty())
 }
 
 /// Append `piece` to `table`. Returns whether a split row was merged into the previous row.
@@ -175,11 +226,28 @@ pub fn append_piece(table: &mut RawTable, piece: RawTable) -> bool {
 
 /// Turn a finished raw table into the document model.
 pub fn finish(raw: RawTable, file: &Arc<str>) -> (Span, Table) {
-    let cells = |v: Vec<String>| v.iter().map(|s| Cell { text: parse_rich(s) }).collect::<Vec<_>>();
+    let cells = |v: Vec<String>| {
+        v.iter()
+            .map(|s| Cell {
+                text: parse_rich(s),
+            })
+            .collect::<Vec<_>>()
+    };
     let table = Table {
-        caption: raw.caption.as_deref().map(parse_rich).filter(|c: &RichText| !c.is_empty()),
+        caption: raw
+            .caption
+            .as_deref()
+            .map(parse_rich)
+            .filter(|c: &RichText| !c.is_empty()),
         header: cells(raw.header),
-        rows: raw.rows.into_iter().map(|r| Row { span: Span::new(file, line_no(r.start), line_no(r.end)), cells: cells(r.cells) }).collect(),
+        rows: raw
+            .rows
+            .into_iter()
+            .map(|r| Row {
+                span: Span::new(file, line_no(r.start), line_no(r.end)),
+                cells: cells(r.cells),
+            })
+            .collect(),
         pieces: raw.pieces,
     };
     (Span::new(file, line_no(raw.start), line_no(raw.end)), table)
@@ -202,25 +270,44 @@ mod tests {
     #[test]
     fn pipe_and_tab_cells() {
         assert_eq!(split_pipe("| a | b<br>c |  |"), vec!["a", "b<br>c", ""]);
-        assert_eq!(split_tab("a\t是\tString\t描述 "), vec!["a", "是", "String", "描述"]);
+        assert_eq!(
+            split_tab("a\t是\tString\t描述 "),
+            vec!["a", "是", "String", "描述"]
+        );
         assert!(is_pipe_separator("|-----|:---:|--|"));
         assert!(!is_pipe_separator("| a | b |"));
     }
 
     #[test]
     fn split_row_tail_joins_previous_row() {
-        let mut t = piece(&["| 参数 | 类型 | 描述 |", "|---|---|---|", "| a | String | 可选值如下：<ul><li>• 1: x</li></ul> |"]);
-        let p = piece(&["| 参数 | 类型 | 描述 |", "|---|---|---|", "|  |  | <ul><li>• 2: y</li></ul> |", "| b | Integer | z |"]);
+        let mut t = piece(&[
+            "| 参数 | 类型 | 描述 |",
+            "|---|---|---|",
+            "| a | String | 可选值如下：<ul><li>• 1: x</li></ul> |",
+        ]);
+        let p = piece(&[
+            "| 参数 | 类型 | 描述 |",
+            "|---|---|---|",
+            "|  |  | <ul><li>• 2: y</li></ul> |",
+            "| b | Integer | z |",
+        ]);
         assert!(continues(&t, &p));
         assert!(append_piece(&mut t, p));
         assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.rows[0].cells[2], "可选值如下：<ul><li>• 1: x</li></ul><br><ul><li>• 2: y</li></ul>");
+        assert_eq!(
+            t.rows[0].cells[2],
+            "可选值如下：<ul><li>• 1: x</li></ul><br><ul><li>• 2: y</li></ul>"
+        );
         assert_eq!(t.pieces, 2);
     }
 
     #[test]
     fn rowspan_gap_is_not_a_split_row() {
-        let row = RawRow { start: 0, end: 0, cells: vec!["".into(), "创建Notebook实例".into(), "说明".into()] };
+        let row = RawRow {
+            start: 0,
+            end: 0,
+            cells: vec!["".into(), "创建Notebook实例".into(), "说明".into()],
+        };
         assert!(!is_split_row(&row));
     }
 
@@ -228,7 +315,12 @@ mod tests {
     fn ragged_rows_keep_text() {
         let file: Arc<str> = Arc::from("t");
         let mut d = Diagnostics::new();
-        let (t, next) = parse_piece(&["a\tb\tc", "1\t2\t3\t4", "5\t6", "", "x"], 0, &file, &mut d);
+        let (t, next) = parse_piece(
+            &["a\tb\tc", "1\t2\t3\t4", "5\t6", "", "x"],
+            0,
+            &file,
+            &mut d,
+        );
         assert_eq!(next, 3);
         assert_eq!(t.rows[0].cells, vec!["1", "2", "3 4"]);
         assert_eq!(t.rows[1].cells, vec!["5", "6", ""]);

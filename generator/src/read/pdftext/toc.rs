@@ -6,8 +6,9 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static TOC_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+(?:\.\d+)*)\s+(\S.*?)[.·…\s]*\t\s*(\d+)\s*$").expect("valid regex"));
+static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d+(?:\.\d+)*)\s+(\S.*?)[.·…\s]*\t\s*(\d+)\s*$").expect("valid regex")
+});
 
 /// Fewer entries than this is a stray TAB line, not a table of contents.
 const MIN_ENTRIES: usize = 3;
@@ -33,10 +34,18 @@ impl Toc {
     /// Find the first run of TOC lines (blank lines may sit between entries).
     pub fn find(lines: &[&str]) -> Option<Toc> {
         let start = lines.iter().position(|l| TOC_LINE.is_match(l))?;
-        let mut toc = Toc { start, end: start, ..Toc::default() };
+        let mut toc = Toc {
+            start,
+            end: start,
+            ..Toc::default()
+        };
         for (i, line) in lines.iter().enumerate().skip(start) {
             if let Some(c) = TOC_LINE.captures(line) {
-                toc.entries.push(TocEntry { number: c[1].to_string(), title: c[2].trim().to_string(), line: i });
+                toc.entries.push(TocEntry {
+                    number: c[1].to_string(),
+                    title: c[2].trim().to_string(),
+                    line: i,
+                });
                 toc.end = i + 1;
             } else if !line.trim().is_empty() {
                 break;
@@ -58,7 +67,11 @@ impl Toc {
 
 /// Titles compare without whitespace and leader dots: the TOC and the body wrap differently.
 pub fn same_title(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '·' | '…')).collect::<String>();
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '·' | '…'))
+            .collect::<String>()
+    };
     norm(a) == norm(b)
 }
 
@@ -68,12 +81,26 @@ mod tests {
 
     #[test]
     fn finds_entries_with_and_without_leaders() {
-        let lines = ["目录", "", "1 使用前必读\t1", "4.2 新建 Workflow workflow\t32", "20.3.3.3 查询可视化作业详情.....\t1672", "", "1 使用前必读"];
+        let lines = [
+            "目录",
+            "",
+            "1 使用前必读\t1",
+            "4.2 新建 Workflow workflow\t32",
+            "20.3.3.3 查询可视化作业详情.....\t1672",
+            "",
+            "1 使用前必读",
+        ];
         let toc = Toc::find(&lines).expect("toc");
         assert_eq!((toc.start, toc.end), (2, 5));
         assert_eq!(toc.entries.len(), 3);
-        assert_eq!(toc.get("20.3.3.3").map(|e| e.title.as_str()), Some("查询可视化作业详情"));
-        assert!(same_title("新建 Workflow workflow", "新建Workflow workflow"));
+        assert_eq!(
+            toc.get("20.3.3.3").map(|e| e.title.as_str()),
+            Some("查询可视化作业详情")
+        );
+        assert!(same_title(
+            "新建 Workflow workflow",
+            "新建Workflow workflow"
+        ));
     }
 
     #[test]
