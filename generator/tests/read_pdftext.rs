@@ -1,7 +1,7 @@
 //! The PDF-text reader on the ModelArts seed (census figures) and on hand-made snippets.
 //!
-//! `PDF_DUMP=1353-1400 cargo test --test read_pdftext dump_range -- --nocapture` prints the
-//! blocks of a line range of the seed, one per line, for eyeballing.
+//! `cargo run --example pdftext_read -- spec/docs/004_….txt 1353-1400` prints the blocks of a
+//! line range, one per line, for eyeballing.
 
 use docbind::diag::Diagnostics;
 use docbind::doc::{Block, BlockKind, Document, Inline, LinkTarget, Table};
@@ -281,14 +281,27 @@ fn seed_code_blocks_and_leftover_markup() {
     assert!(code
         .iter()
         .any(|b| b.span.start == 6553 && b.span.end == 6555));
-    // No layout markup survives in table cells.
-    for (_, t) in tables(&doc) {
-        for cell in t.rows.iter().flat_map(|r| &r.cells).chain(&t.header) {
-            let s = cell.text.plain();
+    // No layout markup survives in table cells, paragraphs or headings.
+    for b in &doc.blocks {
+        let texts: Vec<String> = match &b.kind {
+            BlockKind::Paragraph { text, .. } | BlockKind::Heading { text, .. } => {
+                vec![text.plain()]
+            }
+            BlockKind::Table(t) => t
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .chain(&t.header)
+                .map(|c| c.text.plain())
+                .chain(t.caption.iter().map(|c| c.plain()))
+                .collect(),
+            BlockKind::Code { .. } => vec![],
+        };
+        for s in texts {
             for bad in [
-                "<br>", "<li>", "</li>", "<ul", "</ul>", "<p>", "<a href", "<b>", "](#)", "\\_",
+                "<br", "<li>", "</", "<ul", "<p>", "<a href", "<b>", "](#)", "&amp;", "•", "●",
             ] {
-                assert!(!s.contains(bad), "{bad} left in {s}");
+                assert!(!s.contains(bad), "{bad} left at line {}: {s}", b.span.start);
             }
         }
     }
@@ -303,86 +316,6 @@ fn seed_code_blocks_and_leftover_markup() {
     // Blocks are in reading order with valid spans.
     for w in doc.blocks.windows(2) {
         assert!(w[0].span.start <= w[1].span.start);
-    }
-}
-
-#[test]
-fn dump_range() {
-    let Ok(range) = std::env::var("PDF_DUMP") else {
-        return;
-    };
-    let (a, b) = range.split_once('-').unwrap();
-    let (a, b): (u32, u32) = (a.parse().unwrap(), b.parse().unwrap());
-    let (doc, _, _) = seed();
-    for blk in doc
-        .blocks
-        .iter()
-        .filter(|x| x.span.end >= a && x.span.start <= b)
-    {
-        eprintln!("{}", compact(blk));
-    }
-}
-
-/// One-line-per-block rendering for eyeballing.
-fn compact(b: &Block) -> String {
-    let rich = |r: &docbind::doc::RichText| {
-        r.paragraphs
-            .iter()
-            .map(|p| {
-                format!(
-                    "{}{}",
-                    "  ".repeat(p.list_depth as usize),
-                    p.inlines
-                        .iter()
-                        .map(|i| match i {
-                            docbind::doc::Inline::Text(t) => t.clone(),
-                            docbind::doc::Inline::Code(t) => format!("`{t}`"),
-                            docbind::doc::Inline::Strong(t) => format!("**{t}**"),
-                            docbind::doc::Inline::Link { text, .. } => format!("[{text}]"),
-                        })
-                        .collect::<String>()
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" ¶ ")
-    };
-    let at = format!("{}-{}", b.span.start, b.span.end);
-    match &b.kind {
-        BlockKind::Heading {
-            level,
-            number,
-            text,
-        } => format!(
-            "{at} H{level} {} {}",
-            number.clone().unwrap_or_default(),
-            rich(text)
-        ),
-        BlockKind::Paragraph { text, list_depth } => format!("{at} P{list_depth} {}", rich(text)),
-        BlockKind::Code { text, .. } => format!("{at} CODE {} lines", text.lines().count()),
-        BlockKind::Table(t) => {
-            let mut s = format!(
-                "{at} TABLE x{} {:?} [{}]",
-                t.pieces,
-                t.caption.as_ref().map(rich),
-                t.header
-                    .iter()
-                    .map(|c| rich(&c.text))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            );
-            for r in &t.rows {
-                s.push_str(&format!(
-                    "\n    {}: {}",
-                    r.span.start,
-                    r.cells
-                        .iter()
-                        .map(|c| rich(&c.text))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                ));
-            }
-            s
-        }
     }
 }
 
@@ -595,44 +528,4 @@ fn snapshot_seed_slice_4_1() {
 #[test]
 fn snapshot_seed_slice_20_1_1() {
     insta::assert_json_snapshot!(fixture("part_b_20_1_1_slice.txt"));
-}
-
-#[test]
-fn zz_leftover_scan() {
-    if std::env::var("PDF_SCAN").is_err() {
-        return;
-    }
-    let (doc, _, _) = seed();
-    let mut n = 0;
-    for b in &doc.blocks {
-        let texts: Vec<String> = match &b.kind {
-            BlockKind::Paragraph { text, .. } | BlockKind::Heading { text, .. } => {
-                vec![text.plain()]
-            }
-            BlockKind::Table(t) => t
-                .rows
-                .iter()
-                .flat_map(|r| r.cells.iter().map(|c| c.text.plain()))
-                .chain(t.caption.iter().map(|c| c.plain()))
-                .collect(),
-            _ => vec![],
-        };
-        for s in texts {
-            for bad in [
-                "<p", "</", "](", "**", "\\_", "&amp;", "<ul", "•", "●", "<br",
-            ] {
-                if s.contains(bad) {
-                    n += 1;
-                    if n < 40 {
-                        eprintln!(
-                            "{} {bad}: {}",
-                            b.span.start,
-                            s.chars().take(160).collect::<String>()
-                        );
-                    }
-                }
-            }
-        }
-    }
-    eprintln!("total {n}");
 }
