@@ -15,7 +15,8 @@ const MAX_ARGUMENTS: usize = 7;
 pub fn client_file(plan: &Plan, api: &ir::Api) -> TokenStream {
     let methods = plan.operations.iter().map(|p| client_method(p, &api.operations[p.index], &plan.types));
     let builders = plan.operations.iter().map(|p| builder(p, &api.operations[p.index], &plan.types));
-    let client_doc = format!(" Client for {}. Cheap to clone; one per service endpoint is enough.", api.title);
+    let title = super::docs::doc_lines(&api.title).join(" ");
+    let client_doc = format!(" Client for {title}. Cheap to clone; one per service endpoint is enough.");
     quote! {
         //! The API client and one request builder per operation.
 
@@ -100,8 +101,10 @@ fn client_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) ->
         if is_argument(p) {
             let ty = argument_type(&p.ty, types);
             args.push(quote!(#name: #ty));
-            let value = converted(&p.ty, quote!(#name));
-            inits.push(quote!(#name: #value));
+            inits.push(match p.ty {
+                RustType::String => quote!(#name: #name.into()),
+                _ => quote!(#name),
+            });
         } else {
             inits.push(quote!(#name: None));
         }

@@ -104,7 +104,7 @@ pub fn string_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Vari
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                Ok(match docbind_runtime::serde_json::Value::deserialize(deserializer)? {
+                Ok(match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(deserializer)? {
                     docbind_runtime::serde_json::Value::String(value) => Self::from(value),
                     other => Self::Other(other.to_string()),
                 })
@@ -178,7 +178,7 @@ pub fn int_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Variant
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 use serde::de::Error as _;
-                let raw = docbind_runtime::serde_json::Value::deserialize(deserializer)?;
+                let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                 // Numbers documented as integers are sometimes sent as strings.
                 let number = match &raw {
                     docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
