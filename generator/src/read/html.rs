@@ -133,11 +133,23 @@ impl FragmentReader<'_, '_> {
     /// following block starts, which bounds the last paragraph.
     fn flush_flow(&mut self, flow: &mut FlowBuilder, next_line: Option<u32>) {
         let paragraphs: Vec<PlacedParagraph> = flow.take_done();
+        // Bare text has no tag to carry a marker: it starts after the previous block (or with
+        // the fragment), and never before the paragraph ahead of it.
+        let mut floor = self
+            .pieces
+            .iter()
+            .rev()
+            .find_map(|p| match p {
+                Piece::Block(b) => Some(b.span.end + 1),
+                Piece::Anchor(_) => None,
+            })
+            .unwrap_or_else(|| self.first_line());
         let starts: Vec<u32> = paragraphs
             .iter()
             .map(|p| {
-                p.at.map(self.frag.line_of)
-                    .unwrap_or_else(|| self.first_line())
+                let start = p.at.map(self.frag.line_of).unwrap_or(floor);
+                floor = start;
+                start
             })
             .collect();
         let bound = next_line

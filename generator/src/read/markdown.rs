@@ -412,15 +412,13 @@ impl<'t> Reader<'t> {
             );
             return;
         };
-        // Take the rest of the closing tag's line.
-        let line_end = rest
-            .get(end..)
-            .and_then(|r| r.find('\n'))
-            .map(|i| end + i + 1)
-            .unwrap_or(rest.len());
+        // Read on to the next blank line: whatever markdown block holds the `</table>` line
+        // ends there at the latest, so skipping up to it drops nothing (text after the table
+        // becomes flow content of the fragment).
+        let chunk_end = blank_line_after(rest, end);
         block.pieces.push((block.text.len(), from));
-        block.text.push_str(rest.get(..line_end).unwrap_or(rest));
-        block.range.end = from + line_end;
+        block.text.push_str(rest.get(..chunk_end).unwrap_or(rest));
+        block.range.end = from + chunk_end;
         self.skip_until = block.range.end;
         self.diags.note(
             &self.span(&block.range),
@@ -449,6 +447,24 @@ impl<'t> Reader<'t> {
         }
         (blocks, self.diags)
     }
+}
+
+/// Offset of the first blank line starting at or after `from` (or the end of `text`).
+fn blank_line_after(text: &str, from: usize) -> usize {
+    let mut offset = text
+        .get(from..)
+        .and_then(|r| r.find('\n'))
+        .map_or(text.len(), |i| from + i + 1);
+    while offset < text.len() {
+        let line_len = text[offset..]
+            .find('\n')
+            .map_or(text.len() - offset, |i| i + 1);
+        if text[offset..offset + line_len].trim().is_empty() {
+            return offset;
+        }
+        offset += line_len;
+    }
+    text.len()
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

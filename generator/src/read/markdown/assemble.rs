@@ -21,6 +21,8 @@ impl Assembler {
         }
     }
 
+    /// Add a block. A table takes a held caption as its caption; its span then starts at the
+    /// caption line, since the caption is part of what the block represents.
     pub fn push(&mut self, mut block: Block) {
         prepend_anchors(&mut block.anchors, std::mem::take(&mut self.anchors));
         if let BlockKind::Table(table) = &mut block.kind {

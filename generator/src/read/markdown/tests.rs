@@ -109,9 +109,12 @@ fn caption_through_anchor_line_and_table_anchor() {
 
 #[test]
 fn html_table_with_blank_line_is_read_whole() {
-    let md = "<table><thead><tr><th>a</th><th>b</th></tr></thead>\n<tbody><tr><td>1</td>\n\n    <td>2</td></tr>\n<tr><td>3</td><td>4</td></tr>\n</tbody></table>\n\n后文\n";
+    let md = "<table><thead><tr><th>a</th><th>b</th></tr></thead>\n<tbody><tr><td>1</td>\n\n    <td>2</td></tr>\n<tr><td>3</td><td>4</td></tr>\n</tbody></table>\n    紧跟的文字\n\n后文\n";
     let (d, diags) = doc(md);
-    assert_eq!(kinds(&d), vec!["1-6 table 2x2", "8-8 p0 后文"]);
+    assert_eq!(
+        kinds(&d),
+        vec!["1-6 table 2x2", "7-7 p0 紧跟的文字", "9-9 p0 后文"]
+    );
     assert!(diags.iter().any(|x| x.code == "read.md.split-html-table"));
     match &d.blocks[0].kind {
         BlockKind::Table(t) => {
