@@ -69,6 +69,16 @@ fn header_line(t: &Table) -> String {
 }
 
 #[test]
+fn seed_is_detected_as_pdf_text() {
+    let (doc, _, text) = seed();
+    assert_eq!(
+        docbind::read::detect_format(&text),
+        docbind::doc::Format::PdfText
+    );
+    assert_eq!(doc.format, docbind::doc::Format::PdfText);
+}
+
+#[test]
 fn seed_numbered_headings_match_the_toc_but_one() {
     let (doc, diags, _) = seed();
     let hs = headings(&doc);
@@ -528,4 +538,29 @@ fn snapshot_seed_slice_4_1() {
 #[test]
 fn snapshot_seed_slice_20_1_1() {
     insta::assert_json_snapshot!(fixture("part_b_20_1_1_slice.txt"));
+}
+
+/// Lines of the seed in a scrambled order (deterministic): every construct meets every other
+/// construct's neighbours. The reader must not panic and must keep its invariants.
+#[test]
+fn scrambled_seed_lines_keep_invariants() {
+    let (_, _, text) = seed();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    let picked: Vec<&str> = (0..6000).map(|_| lines[next() % lines.len()]).collect();
+    let scrambled = picked.join("\n");
+    let (doc, _) = read(&scrambled);
+    let total = picked.len() as u32;
+    for b in &doc.blocks {
+        assert!(1 <= b.span.start && b.span.start <= b.span.end && b.span.end <= total);
+        if let BlockKind::Table(t) = &b.kind {
+            assert!(t.rows.iter().all(|r| r.cells.len() == t.header.len()));
+        }
+    }
 }
