@@ -13,7 +13,11 @@ pub const EXIT_DENIED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 #[derive(Parser, Debug)]
-#[command(name = "docbind", version, about = "Cloud API documentation tables → OpenAPI + typed Rust bindings")]
+#[command(
+    name = "docbind",
+    version,
+    about = "Cloud API documentation tables → OpenAPI + typed Rust bindings"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -90,7 +94,12 @@ fn job_from_config(path: &PathBuf) -> Result<Job, String> {
     let openapi_version = match c.openapi.as_ref().map(|o| o.version.as_str()) {
         None | Some("3.0.3") | Some("3.0") => OpenApiVersion::V3_0_3,
         Some("3.1.0") | Some("3.1") => OpenApiVersion::V3_1_0,
-        Some(other) => return Err(format!("{}: unsupported OpenAPI version {other:?} (3.0.3 or 3.1.0)", path.display())),
+        Some(other) => {
+            return Err(format!(
+                "{}: unsupported OpenAPI version {other:?} (3.0.3 or 3.1.0)",
+                path.display()
+            ))
+        }
     };
     Ok(Job {
         title: c.api.title.clone(),
@@ -111,9 +120,15 @@ fn job_from_config(path: &PathBuf) -> Result<Job, String> {
 }
 
 fn print_diagnostics(diags: &Diagnostics, common: &Common) {
-    let shown: Vec<_> = diags.iter().filter(|d| common.notes || d.severity != crate::diag::Severity::Note).collect();
+    let shown: Vec<_> = diags
+        .iter()
+        .filter(|d| common.notes || d.severity != crate::diag::Severity::Note)
+        .collect();
     match common.diagnostics {
-        DiagFormat::Json => eprintln!("{}", serde_json::to_string_pretty(&shown).unwrap_or_default()),
+        DiagFormat::Json => eprintln!(
+            "{}",
+            serde_json::to_string_pretty(&shown).unwrap_or_default()
+        ),
         DiagFormat::Text => {
             for d in shown {
                 eprintln!("{d}");
@@ -142,7 +157,15 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
         }
     };
     match cli.command {
-        Command::Generate { inputs, common, openapi, yaml, rust, crate_name, openapi_version } => {
+        Command::Generate {
+            inputs,
+            common,
+            openapi,
+            yaml,
+            rust,
+            crate_name,
+            openapi_version,
+        } => {
             let job = if inputs.is_empty() {
                 if openapi.is_some() || yaml.is_some() || rust.is_some() {
                     eprintln!("docbind: --openapi/--yaml/--rust need INPUT files (without inputs, docbind.toml decides the outputs)");
@@ -174,7 +197,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
                     sources,
                     openapi_json: openapi,
                     openapi_yaml: yaml,
-                    openapi_version: if openapi_version == Version::V3_1 { OpenApiVersion::V3_1_0 } else { OpenApiVersion::V3_0_3 },
+                    openapi_version: if openapi_version == Version::V3_1 {
+                        OpenApiVersion::V3_1_0
+                    } else {
+                        OpenApiVersion::V3_0_3
+                    },
                     rust: rust.as_ref().map(|_| RustOptions {
                         crate_name: crate_name.clone(),
                         crate_version: "0.1.0".into(),
@@ -253,7 +280,10 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             let code = finish(&outputs, &common);
             let stale = outputs.stale();
             if !stale.is_empty() {
-                eprintln!("docbind: {} output file(s) are stale; run `docbind generate`:", stale.len());
+                eprintln!(
+                    "docbind: {} output file(s) are stale; run `docbind generate`:",
+                    stale.len()
+                );
                 for p in &stale {
                     eprintln!("  {}", p.display());
                 }

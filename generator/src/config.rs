@@ -59,8 +59,10 @@ fn default_crate_version() -> String {
 impl Config {
     /// Load a config file; relative paths in it are relative to the file's directory.
     pub fn load(path: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        let mut config: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let mut config: Config =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         // Relative to the config file; a config in the current directory keeps paths as written
         // (diagnostics then say `spec/docs/x.txt`, not `./spec/docs/x.txt`).
         let base = path.parent().unwrap_or(Path::new(""));

@@ -15,11 +15,19 @@ pub struct Span {
 
 impl Span {
     pub fn new(file: &Arc<str>, start: u32, end: u32) -> Self {
-        Span { file: file.clone(), start, end: end.max(start) }
+        Span {
+            file: file.clone(),
+            start,
+            end: end.max(start),
+        }
     }
     /// Smallest span covering both (same file assumed; the first one's file wins).
     pub fn join(&self, other: &Span) -> Span {
-        Span { file: self.file.clone(), start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            file: self.file.clone(),
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -52,7 +60,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}: {}", self.span.file, self.span.start, self.code, self.message)
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.span.file, self.span.start, self.code, self.message
+        )
     }
 }
 
@@ -65,8 +77,19 @@ impl Diagnostics {
     pub fn new() -> Self {
         Self::default()
     }
-    pub fn push(&mut self, span: &Span, severity: Severity, code: &str, message: impl Into<String>) {
-        self.0.push(Diagnostic { span: span.clone(), severity, code: code.to_string(), message: message.into() });
+    pub fn push(
+        &mut self,
+        span: &Span,
+        severity: Severity,
+        code: &str,
+        message: impl Into<String>,
+    ) {
+        self.0.push(Diagnostic {
+            span: span.clone(),
+            severity,
+            code: code.to_string(),
+            message: message.into(),
+        });
     }
     pub fn note(&mut self, span: &Span, code: &str, message: impl Into<String>) {
         self.push(span, Severity::Note, code, message)
@@ -95,7 +118,12 @@ impl Diagnostics {
     /// Deterministic order: by file, line, code, message.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.span.file, a.span.start, &a.code, &a.message).cmp(&(&b.span.file, b.span.start, &b.code, &b.message))
+            (&a.span.file, a.span.start, &a.code, &a.message).cmp(&(
+                &b.span.file,
+                b.span.start,
+                &b.code,
+                &b.message,
+            ))
         });
         self.0.dedup();
     }

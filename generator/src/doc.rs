@@ -43,11 +43,21 @@ pub enum BlockKind {
     /// `level` is the markup level (1 = page title). `number` is a section number such as
     /// `20.3.2.1` when the heading carries one (PDF text); extraction keys on it because the
     /// markup level of converted documents does not follow the numbering depth.
-    Heading { level: u8, number: Option<String>, text: RichText },
+    Heading {
+        level: u8,
+        number: Option<String>,
+        text: RichText,
+    },
     /// A paragraph. `list_depth` > 0 when it came from a list item.
-    Paragraph { text: RichText, list_depth: u8 },
+    Paragraph {
+        text: RichText,
+        list_depth: u8,
+    },
     Table(Table),
-    Code { lang: Option<String>, text: String },
+    Code {
+        lang: Option<String>,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -107,7 +117,10 @@ pub enum Inline {
     Code(String),
     /// `**bold**`, `<b>`, `<strong>`.
     Strong(String),
-    Link { text: String, target: LinkTarget },
+    Link {
+        text: String,
+        target: LinkTarget,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -116,7 +129,10 @@ pub enum LinkTarget {
     /// An anchor in the same document (`#table123`, rST `:ref:` label).
     Anchor(String),
     /// Another page, optionally with an anchor (`other.md#x`, rST label of another page).
-    Page { page: String, anchor: Option<String> },
+    Page {
+        page: String,
+        anchor: Option<String>,
+    },
     /// A URL.
     Url(String),
     /// The converter lost the target (`<a href="#">`): only the text is left.
@@ -125,10 +141,17 @@ pub enum LinkTarget {
 
 impl RichText {
     pub fn from_text(s: impl Into<String>) -> Self {
-        RichText { paragraphs: vec![Paragraph { list_depth: 0, inlines: vec![Inline::Text(s.into())] }] }
+        RichText {
+            paragraphs: vec![Paragraph {
+                list_depth: 0,
+                inlines: vec![Inline::Text(s.into())],
+            }],
+        }
     }
     pub fn is_empty(&self) -> bool {
-        self.paragraphs.iter().all(|p| p.inlines.iter().all(|i| i.text().trim().is_empty()))
+        self.paragraphs
+            .iter()
+            .all(|p| p.inlines.iter().all(|i| i.text().trim().is_empty()))
     }
     /// Plain text: paragraphs joined with `\n`, inline runs concatenated.
     pub fn plain(&self) -> String {
@@ -145,8 +168,17 @@ impl RichText {
     }
     /// Plain text on one line (paragraphs joined with a space), trimmed.
     pub fn one_line(&self) -> String {
-        let parts: Vec<String> = self.paragraphs.iter().map(|p| p.inlines.iter().map(Inline::text).collect::<String>()).collect();
-        parts.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+        let parts: Vec<String> = self
+            .paragraphs
+            .iter()
+            .map(|p| p.inlines.iter().map(Inline::text).collect::<String>())
+            .collect();
+        parts
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
     pub fn inlines(&self) -> impl Iterator<Item = &Inline> {
         self.paragraphs.iter().flat_map(|p| p.inlines.iter())

@@ -287,7 +287,8 @@ impl Schema {
 impl Api {
     /// Sort everything that has no inherent order so output is byte-identical for any input order.
     pub fn normalize(&mut self) {
-        self.operations.sort_by(|a, b| (&a.path, a.method).cmp(&(&b.path, b.method)));
+        self.operations
+            .sort_by(|a, b| (&a.path, a.method).cmp(&(&b.path, b.method)));
         self.diagnostics.sort();
     }
 }

@@ -4,12 +4,12 @@
 //! extraction ([`extract`]) turns documents into the [`ir::Api`], emitters ([`emit`]) turn the IR
 //! into OpenAPI and a Rust crate. Every stage returns [`diag::Diagnostics`] next to its output.
 
-pub mod diag;
-pub mod doc;
-pub mod ir;
-pub mod emit;
-pub mod extract;
-pub mod read;
 pub mod cli;
 pub mod config;
+pub mod diag;
+pub mod doc;
+pub mod emit;
+pub mod extract;
+pub mod ir;
 pub mod pipeline;
+pub mod read;

@@ -63,7 +63,10 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     for input in inputs {
         if input.is_dir() {
             let mut found = Vec::new();
-            collect_dir(input, &mut found).map_err(|e| InputError { file: input.display().to_string(), reason: format!("cannot list directory: {e}") })?;
+            collect_dir(input, &mut found).map_err(|e| InputError {
+                file: input.display().to_string(),
+                reason: format!("cannot list directory: {e}"),
+            })?;
             found.sort();
             out.extend(found);
         } else {
@@ -78,7 +81,11 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             collect_dir(&path, out)?;
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "md" | "rst" | "txt" | "markdown")) {
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e, "md" | "rst" | "txt" | "markdown"))
+        {
             out.push(path);
         }
     }
@@ -101,12 +108,27 @@ pub fn read_sources(sources: &[PathBuf]) -> Result<(Vec<Document>, Diagnostics),
 
 /// Documents → IR. Processing order is the sorted file order (so names never depend on how
 /// inputs were listed); `docs` order is the merge priority.
-pub fn build_api(docs: &[Document], reader_diags: Diagnostics, title: &str, version: &str) -> (Api, Coverage) {
+pub fn build_api(
+    docs: &[Document],
+    reader_diags: Diagnostics,
+    title: &str,
+    version: &str,
+) -> (Api, Coverage) {
     let mut ordered: Vec<&Document> = docs.iter().collect();
     ordered.sort_by(|a, b| a.file.cmp(&b.file));
-    let priority: Vec<usize> = ordered.iter().map(|d| docs.iter().position(|x| std::ptr::eq(x, *d)).unwrap_or(0)).collect();
+    let priority: Vec<usize> = ordered
+        .iter()
+        .map(|d| docs.iter().position(|x| std::ptr::eq(x, *d)).unwrap_or(0))
+        .collect();
     let owned: Vec<Document> = ordered.into_iter().cloned().collect();
-    let (mut api, coverage) = extract::extract_with_priority(&owned, &priority, &ExtractOptions { title: title.into(), version: version.into() });
+    let (mut api, coverage) = extract::extract_with_priority(
+        &owned,
+        &priority,
+        &ExtractOptions {
+            title: title.into(),
+            version: version.into(),
+        },
+    );
     api.diagnostics.extend(reader_diags);
     api.normalize();
     (api, coverage)
@@ -124,10 +146,19 @@ pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
         files.insert(p.clone(), emit::openapi::to_yaml(&api, job.openapi_version));
     }
     let crate_dir = match (&job.rust, &job.rust_dir) {
-        (Some(opts), Some(dir)) => Some((dir.clone(), emit::rust::generate_crate(&api, opts).map_err(|e| PipelineError::Emit(e.to_string()))?)),
+        (Some(opts), Some(dir)) => Some((
+            dir.clone(),
+            emit::rust::generate_crate(&api, opts)
+                .map_err(|e| PipelineError::Emit(e.to_string()))?,
+        )),
         _ => None,
     };
-    Ok(Outputs { api, coverage, files, crate_dir })
+    Ok(Outputs {
+        api,
+        coverage,
+        files,
+        crate_dir,
+    })
 }
 
 impl Outputs {
@@ -168,7 +199,10 @@ impl Outputs {
             write_atomic(path, content).map_err(|e| io(path, e))?;
         }
         if let Some((dir, files)) = &self.crate_dir {
-            let name = dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "crate".into());
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_else(|| "crate".into());
             let parent = dir.parent().unwrap_or(Path::new("."));
             let staging = parent.join(format!(".{name}.docbind-new"));
             let backup = parent.join(format!(".{name}.docbind-old"));
@@ -215,7 +249,10 @@ fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
     if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(d)?;
     }
-    let tmp = path.with_extension(format!("{}.docbind-tmp", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
+    let tmp = path.with_extension(format!(
+        "{}.docbind-tmp",
+        path.extension().and_then(|e| e.to_str()).unwrap_or("")
+    ));
     std::fs::write(&tmp, content)?;
     std::fs::rename(&tmp, path)
 }

@@ -10,22 +10,36 @@ fn python() -> String {
 }
 
 fn validate(files: &[std::path::PathBuf]) {
-    let probe = Command::new(python()).args(["-c", "import openapi_spec_validator"]).output();
+    let probe = Command::new(python())
+        .args(["-c", "import openapi_spec_validator"])
+        .output();
     assert!(
         probe.as_ref().is_ok_and(|o| o.status.success()),
         "openapi-spec-validator is not installed for {}: run scripts/test.sh (it installs it) or set DOCBIND_PYTHON",
         python()
     );
-    let out = Command::new(python()).arg("-m").arg("openapi_spec_validator").args(files).output().expect("validator runs");
-    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "validator rejected the document(s):\n{text}");
+    let out = Command::new(python())
+        .arg("-m")
+        .arg("openapi_spec_validator")
+        .args(files)
+        .output()
+        .expect("validator runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "validator rejected the document(s):\n{text}"
+    );
     assert_eq!(text.matches(": OK").count(), files.len(), "{text}");
 }
 
 #[test]
 fn committed_openapi_documents_are_valid() {
     let root = repo_root();
-    validate(&[root.join("spec/modelarts.openapi.json"), root.join("spec/modelarts.openapi.yaml")]);
+    validate(&[
+        root.join("spec/modelarts.openapi.json"),
+        root.join("spec/modelarts.openapi.yaml"),
+    ]);
 }
 
 #[test]
@@ -38,7 +52,13 @@ fn openapi_3_0_and_3_1_of_the_whole_markdown_corpus_are_valid() {
         let yaml = dir.path().join(format!("{name}.yaml"));
         let o = Command::new(docbind_bin())
             .current_dir(&root)
-            .args(["generate", "tests/corpus/huawei-md/modelarts", "--openapi-version", version, "--openapi"])
+            .args([
+                "generate",
+                "tests/corpus/huawei-md/modelarts",
+                "--openapi-version",
+                version,
+                "--openapi",
+            ])
             .arg(&json)
             .arg("--yaml")
             .arg(&yaml)

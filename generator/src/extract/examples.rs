@@ -28,8 +28,19 @@ pub fn split_request_line(code: &str, span: &Span) -> CodeExample {
         }
         break;
     }
-    let body = if request_line.is_some() { code.get(rest_start.min(code.len())..).unwrap_or("").trim().to_string() } else { code.trim().to_string() };
-    CodeExample { request_line, body, span: span.clone() }
+    let body = if request_line.is_some() {
+        code.get(rest_start.min(code.len())..)
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    } else {
+        code.trim().to_string()
+    };
+    CodeExample {
+        request_line,
+        body,
+        span: span.clone(),
+    }
 }
 
 fn looks_like_json(s: &str) -> bool {
@@ -45,12 +56,22 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
         return None;
     }
     match serde_json::from_str::<serde_json::Value>(body) {
-        Ok(v) => Some(Example { value: ExampleValue::Json(v), span: span.clone() }),
+        Ok(v) => Some(Example {
+            value: ExampleValue::Json(v),
+            span: span.clone(),
+        }),
         Err(e) => {
             if looks_like_json(body) {
-                diags.warn(span, "example.invalid-json", format!("example is not valid JSON ({e}); kept as text"));
+                diags.warn(
+                    span,
+                    "example.invalid-json",
+                    format!("example is not valid JSON ({e}); kept as text"),
+                );
             }
-            Some(Example { value: ExampleValue::Text(body.to_string()), span: span.clone() })
+            Some(Example {
+                value: ExampleValue::Text(body.to_string()),
+                span: span.clone(),
+            })
         }
     }
 }
@@ -91,15 +112,24 @@ mod tests {
     #[test]
     fn request_line_and_joining() {
         let span = Span::new(&Arc::from("f"), 1, 3);
-        let c = split_request_line("POST https://endpoint/v1/{project_id}/jobs\n{\n  \"a\": 1\n}", &span);
+        let c = split_request_line(
+            "POST https://endpoint/v1/{project_id}/jobs\n{\n  \"a\": 1\n}",
+            &span,
+        );
         assert_eq!(c.request_line.unwrap().path, "/v1/{project_id}/jobs");
         assert_eq!(c.body, "{\n  \"a\": 1\n}");
-        let pieces = vec![split_request_line("{\"a\": [1,", &span), split_request_line("2]}", &span)];
+        let pieces = vec![
+            split_request_line("{\"a\": [1,", &span),
+            split_request_line("2]}", &span),
+        ];
         let joined = join_split_pieces(pieces);
         assert_eq!(joined.len(), 1);
         assert_eq!(joined[0].body, "{\"a\": [1,\n2]}");
         let mut d = Diagnostics::new();
-        assert!(matches!(example_value("{bad", &span, &mut d).unwrap().value, ExampleValue::Text(_)));
+        assert!(matches!(
+            example_value("{bad", &span, &mut d).unwrap().value,
+            ExampleValue::Text(_)
+        ));
         assert_eq!(d.len(), 1);
     }
 }

@@ -26,7 +26,13 @@ pub struct Columns {
 }
 
 pub fn columns(table: &Table) -> Columns {
-    let mut c = Columns { name: None, required: None, ty: None, description: None, status: None };
+    let mut c = Columns {
+        name: None,
+        required: None,
+        ty: None,
+        description: None,
+        status: None,
+    };
     for (i, h) in table.header.iter().enumerate() {
         let slot = match column(&h.text.one_line()) {
             Column::Name => &mut c.name,
@@ -66,7 +72,11 @@ pub fn clean_name(raw: &str) -> String {
             // or is a single lower-case identifier split mid-word.
             let joined: String = pieces.concat();
             let has_punct = joined.chars().any(|c| "_./-".contains(c));
-            let looks_split = pieces.len() == 2 && pieces[0].chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            let looks_split = pieces.len() == 2
+                && pieces[0]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_lowercase());
             if has_punct || looks_split {
                 return joined;
             }
@@ -77,10 +87,16 @@ pub fn clean_name(raw: &str) -> String {
 }
 
 pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Vec<RawField> {
-    let Some(name_col) = cols.name else { return Vec::new() };
+    let Some(name_col) = cols.name else {
+        return Vec::new();
+    };
     let mut out: Vec<RawField> = Vec::new();
     for row in &table.rows {
-        let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default();
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| row.cells.get(i))
+                .map(|c| c.text.clone())
+                .unwrap_or_default()
+        };
         let name = clean_name(&cell(Some(name_col)).one_line());
         let type_cell = cell(cols.ty);
         let description = cell(cols.description);
@@ -93,7 +109,11 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
                 }
             }
             if !(type_cell.is_empty() && description.is_empty()) {
-                diags.warn(&row.span, "table.row-without-name", "a table row has no parameter name; skipped");
+                diags.warn(
+                    &row.span,
+                    "table.row-without-name",
+                    "a table row has no parameter name; skipped",
+                );
             }
             continue;
         }
@@ -107,7 +127,14 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
         } else {
             None
         };
-        out.push(RawField { name, required, type_text: type_cell.one_line(), type_cell, description, span: row.span.clone() });
+        out.push(RawField {
+            name,
+            required,
+            type_text: type_cell.one_line(),
+            type_cell,
+            description,
+            span: row.span.clone(),
+        });
     }
     out
 }
@@ -118,8 +145,14 @@ mod tests {
 
     #[test]
     fn names_lose_wrap_damage() {
-        assert_eq!(clean_name("service_instance_c ount"), "service_instance_count");
-        assert_eq!(clean_name("os.modelarts/ node.prefix"), "os.modelarts/node.prefix");
+        assert_eq!(
+            clean_name("service_instance_c ount"),
+            "service_instance_count"
+        );
+        assert_eq!(
+            clean_name("os.modelarts/ node.prefix"),
+            "os.modelarts/node.prefix"
+        );
         assert_eq!(clean_name("data\\_source"), "data_source");
         assert_eq!(clean_name("X-Auth-Token"), "X-Auth-Token");
         assert_eq!(clean_name("[数组元素]"), "[数组元素]");

@@ -8,7 +8,11 @@ use crate::diag::Diagnostics;
 use crate::ir::{AltDoc, Operation};
 use std::collections::BTreeMap;
 
-pub fn merge_operations(ops: Vec<(usize, Operation)>, _registry: &Registry, diags: &mut Diagnostics) -> Vec<Operation> {
+pub fn merge_operations(
+    ops: Vec<(usize, Operation)>,
+    _registry: &Registry,
+    diags: &mut Diagnostics,
+) -> Vec<Operation> {
     let mut by_key: BTreeMap<(crate::ir::HttpMethod, String), usize> = BTreeMap::new();
     let mut out: Vec<Operation> = Vec::new();
     let mut ordered = ops;
@@ -22,9 +26,22 @@ pub fn merge_operations(ops: Vec<(usize, Operation)>, _registry: &Registry, diag
             }
             Some(&i) => {
                 let kept = &mut out[i];
-                diags.note(&op.span, "merge.duplicate-operation", format!("`{} {}` is also described at {}; that description has priority", op.method.as_str(), op.path, kept.span));
+                diags.note(
+                    &op.span,
+                    "merge.duplicate-operation",
+                    format!(
+                        "`{} {}` is also described at {}; that description has priority",
+                        op.method.as_str(),
+                        op.path,
+                        kept.span
+                    ),
+                );
                 if op.summary != kept.summary || op.description != kept.description {
-                    kept.alt_docs.push(AltDoc { source: op.span.file.to_string(), summary: op.summary.clone(), description: op.description.clone() });
+                    kept.alt_docs.push(AltDoc {
+                        source: op.span.file.to_string(),
+                        summary: op.summary.clone(),
+                        description: op.description.clone(),
+                    });
                 }
             }
         }

@@ -37,7 +37,10 @@ pub struct ExtractOptions {
 
 impl Default for ExtractOptions {
     fn default() -> Self {
-        ExtractOptions { title: "API".into(), version: "1.0.0".into() }
+        ExtractOptions {
+            title: "API".into(),
+            version: "1.0.0".into(),
+        }
     }
 }
 
@@ -66,12 +69,19 @@ pub fn extract(docs: &[Document], opts: &ExtractOptions) -> (Api, Coverage) {
 /// Extract with an explicit merge priority per document (lower wins). Documents are processed
 /// in the order given, which decides schema names on collisions: callers wanting output
 /// independent of input order pass documents in a canonical order.
-pub fn extract_with_priority(docs: &[Document], priority: &[usize], opts: &ExtractOptions) -> (Api, Coverage) {
+pub fn extract_with_priority(
+    docs: &[Document],
+    priority: &[usize],
+    opts: &ExtractOptions,
+) -> (Api, Coverage) {
     let mut diags = Diagnostics::new();
     let mut registry = Registry::default();
     let mut operations: Vec<(usize, Operation)> = Vec::new();
     let mut sdk_pages = Vec::new();
-    let mut coverage = Coverage { documents: docs.len(), ..Coverage::default() };
+    let mut coverage = Coverage {
+        documents: docs.len(),
+        ..Coverage::default()
+    };
     for (source, doc) in docs.iter().enumerate() {
         let out = extract_document(doc, &mut registry, &mut diags);
         coverage.tables_in_operations += out.coverage.tables_in_operations;
@@ -85,7 +95,12 @@ pub fn extract_with_priority(docs: &[Document], priority: &[usize], opts: &Extra
     for page in &sdk_pages {
         keep.extend(sdk::apply(page, &mut operations, &registry, &mut diags));
     }
-    let ids = names::assign_operation_ids(&operations.iter().map(|o| (o.method, o.path.clone())).collect::<Vec<_>>());
+    let ids = names::assign_operation_ids(
+        &operations
+            .iter()
+            .map(|o| (o.method, o.path.clone()))
+            .collect::<Vec<_>>(),
+    );
     for (op, id) in operations.iter_mut().zip(ids) {
         op.id = id;
     }
@@ -104,7 +119,11 @@ pub fn extract_with_priority(docs: &[Document], priority: &[usize], opts: &Extra
 }
 
 /// Keep only schemas reachable from operations (or explicitly kept, e.g. SDK schemas).
-fn reachable_schemas(ops: &[Operation], registry: Registry, keep: BTreeSet<String>) -> std::collections::BTreeMap<String, crate::ir::NamedSchema> {
+fn reachable_schemas(
+    ops: &[Operation],
+    registry: Registry,
+    keep: BTreeSet<String>,
+) -> std::collections::BTreeMap<String, crate::ir::NamedSchema> {
     fn walk(s: &Schema, out: &mut Vec<String>) {
         match &s.kind {
             SchemaKind::Ref { name } => out.push(name.clone()),
@@ -116,7 +135,9 @@ fn reachable_schemas(ops: &[Operation], registry: Registry, keep: BTreeSet<Strin
     }
     let mut pending: Vec<String> = keep.into_iter().collect();
     for op in ops {
-        op.parameters.iter().for_each(|p| walk(&p.schema, &mut pending));
+        op.parameters
+            .iter()
+            .for_each(|p| walk(&p.schema, &mut pending));
         if let Some(b) = &op.request_body {
             walk(&b.schema, &mut pending);
         }
@@ -136,7 +157,11 @@ fn reachable_schemas(ops: &[Operation], registry: Registry, keep: BTreeSet<Strin
             walk(&s.schema, &mut pending);
         }
     }
-    registry.schemas.into_iter().filter(|(k, _)| seen.contains(k)).collect()
+    registry
+        .schemas
+        .into_iter()
+        .filter(|(k, _)| seen.contains(k))
+        .collect()
 }
 
 /// Request lines of a URI section: paragraphs and the first line of code blocks.
@@ -157,7 +182,11 @@ fn request_lines(doc: &Document, from: usize, to: usize) -> Vec<(RequestLine, Sp
     out
 }
 
-pub fn extract_document(doc: &Document, registry: &mut Registry, diags: &mut Diagnostics) -> DocOutput {
+pub fn extract_document(
+    doc: &Document,
+    registry: &mut Registry,
+    diags: &mut Diagnostics,
+) -> DocOutput {
     let tree = SectionTree::build(doc);
     let index = DocIndex::new(doc);
     let mut operations = Vec::new();
@@ -171,13 +200,33 @@ pub fn extract_document(doc: &Document, registry: &mut Registry, diags: &mut Dia
         }
         let op_section = s.parent.unwrap_or(0);
         let lines = request_lines(doc, s.start, s.end);
-        let heading_span = s.heading.map(|h| doc.blocks[h].span.clone()).unwrap_or_else(|| Span::new(&doc.file, 1, 1));
+        let heading_span = s
+            .heading
+            .map(|h| doc.blocks[h].span.clone())
+            .unwrap_or_else(|| Span::new(&doc.file, 1, 1));
         match lines.split_first() {
-            None => diags.warn(&heading_span, "uri.missing", format!("section `{}` has a URI heading but no `METHOD /path` line; no operation", tree.sections[op_section].title)),
+            None => diags.warn(
+                &heading_span,
+                "uri.missing",
+                format!(
+                    "section `{}` has a URI heading but no `METHOD /path` line; no operation",
+                    tree.sections[op_section].title
+                ),
+            ),
             Some(((rl, span), rest)) => {
                 for (other, ospan) in rest {
                     if (other.method, &other.path) != (rl.method, &rl.path) {
-                        diags.warn(ospan, "uri.multiple", format!("a second URI `{} {}` in one section; only `{} {}` is used", other.method.as_str(), other.path, rl.method.as_str(), rl.path));
+                        diags.warn(
+                            ospan,
+                            "uri.multiple",
+                            format!(
+                                "a second URI `{} {}` in one section; only `{} {}` is used",
+                                other.method.as_str(),
+                                other.path,
+                                rl.method.as_str(),
+                                rl.path
+                            ),
+                        );
                     }
                 }
                 candidates.push((op_section, rl.clone(), span.clone(), true));
@@ -188,18 +237,38 @@ pub fn extract_document(doc: &Document, registry: &mut Registry, diags: &mut Dia
     // Request lines outside any URI section, not in examples: used when their section has no
     // operation from a URI section.
     for (i, b) in doc.blocks.iter().enumerate() {
-        let BlockKind::Paragraph { text, .. } = &b.kind else { continue };
-        let joined = text.plain().lines().map(str::trim).collect::<Vec<_>>().join(" ");
-        let Some(rl) = parse_request_line(&joined) else { continue };
+        let BlockKind::Paragraph { text, .. } = &b.kind else {
+            continue;
+        };
+        let joined = text
+            .plain()
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Some(rl) = parse_request_line(&joined) else {
+            continue;
+        };
         if !rl.path.starts_with('/') || joined.contains("://") {
             continue;
         }
         let inner = tree.innermost(i);
         let role = tree.role_at(i, usize::MAX);
-        if matches!(role, SectionRole::Uri | SectionRole::RequestExample | SectionRole::ResponseExample | SectionRole::Examples | SectionRole::SampleCode) {
+        if matches!(
+            role,
+            SectionRole::Uri
+                | SectionRole::RequestExample
+                | SectionRole::ResponseExample
+                | SectionRole::Examples
+                | SectionRole::SampleCode
+        ) {
             continue;
         }
-        let op_section = if tree.sections[inner].role == SectionRole::Other { inner } else { tree.sections[inner].parent.unwrap_or(0) };
+        let op_section = if tree.sections[inner].role == SectionRole::Other {
+            inner
+        } else {
+            tree.sections[inner].parent.unwrap_or(0)
+        };
         candidates.push((op_section, rl, b.span.clone(), false));
     }
     let uri_sections: BTreeSet<usize> = candidates.iter().filter(|c| c.3).map(|c| c.0).collect();
@@ -215,18 +284,48 @@ pub fn extract_document(doc: &Document, registry: &mut Registry, diags: &mut Dia
                     }
                     s = tree.sections[x].parent;
                 }
-                hit || tree.sections[op_section].children.iter().any(|c| uri_sections.contains(c))
+                hit || tree.sections[op_section]
+                    .children
+                    .iter()
+                    .any(|c| uri_sections.contains(c))
             };
             if covered {
                 continue;
             }
-            diags.note(&span, "uri.outside-uri-section", format!("`{} {}` found outside a URI section; used as the operation's URI", rl.method.as_str(), rl.path));
+            diags.note(
+                &span,
+                "uri.outside-uri-section",
+                format!(
+                    "`{} {}` found outside a URI section; used as the operation's URI",
+                    rl.method.as_str(),
+                    rl.path
+                ),
+            );
         }
         if !op_sections.insert(op_section) {
-            diags.warn(&span, "uri.second-in-section", format!("section `{}` already yielded an operation; `{} {}` is not extracted", tree.sections[op_section].title, rl.method.as_str(), rl.path));
+            diags.warn(
+                &span,
+                "uri.second-in-section",
+                format!(
+                    "section `{}` already yielded an operation; `{} {}` is not extracted",
+                    tree.sections[op_section].title,
+                    rl.method.as_str(),
+                    rl.path
+                ),
+            );
             continue;
         }
-        let assembled = assemble(OperationInput { index: &index, tree: &tree, section: op_section, request: rl, uri_span: span }, registry, diags);
+        let assembled = assemble(
+            OperationInput {
+                index: &index,
+                tree: &tree,
+                section: op_section,
+                request: rl,
+                uri_span: span,
+            },
+            registry,
+            diags,
+        );
         coverage.tables_in_operations += assembled.tables_seen;
         coverage.tables_consumed += assembled.tables_used;
         operations.push(assembled.operation);
@@ -235,8 +334,16 @@ pub fn extract_document(doc: &Document, registry: &mut Registry, diags: &mut Dia
     if operations.is_empty() {
         report_example_only_requests(doc, diags);
     }
-    let sdk_pages = if operations.is_empty() { sdk::read_sdk_page(doc, &tree, &index, registry, diags) } else { Vec::new() };
-    DocOutput { operations, sdk_pages, coverage }
+    let sdk_pages = if operations.is_empty() {
+        sdk::read_sdk_page(doc, &tree, &index, registry, diags)
+    } else {
+        Vec::new()
+    };
+    DocOutput {
+        operations,
+        sdk_pages,
+        coverage,
+    }
 }
 
 /// A page with request lines only in examples or prose (e.g. a page explaining how to call the
@@ -245,7 +352,11 @@ fn report_example_only_requests(doc: &Document, diags: &mut Diagnostics) {
     for b in &doc.blocks {
         let text = match &b.kind {
             BlockKind::Paragraph { text, .. } => text.plain(),
-            BlockKind::Code { text, .. } => text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string(),
+            BlockKind::Code { text, .. } => text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .to_string(),
             _ => continue,
         };
         if let Some(rl) = parse_request_line(text.trim()) {

@@ -15,21 +15,42 @@ pub struct Registry {
 /// A schema with documentation stripped: what "the same structure" means.
 fn shape(s: &Schema) -> Schema {
     let mut out = Schema::new(match &s.kind {
-        SchemaKind::Array { items } => SchemaKind::Array { items: Box::new(shape(items)) },
-        SchemaKind::Map { values } => SchemaKind::Map { values: Box::new(shape(values)) },
+        SchemaKind::Array { items } => SchemaKind::Array {
+            items: Box::new(shape(items)),
+        },
+        SchemaKind::Map { values } => SchemaKind::Map {
+            values: Box::new(shape(values)),
+        },
         SchemaKind::Object { fields } => SchemaKind::Object {
-            fields: fields.iter().map(|f| crate::ir::Field { name: f.name.clone(), required: f.required, schema: shape(&f.schema) }).collect(),
+            fields: fields
+                .iter()
+                .map(|f| crate::ir::Field {
+                    name: f.name.clone(),
+                    required: f.required,
+                    schema: shape(&f.schema),
+                })
+                .collect(),
         },
         other => other.clone(),
     });
-    out.enum_values = s.enum_values.iter().map(|e| crate::ir::EnumValue { value: e.value.clone(), description: None }).collect();
+    out.enum_values = s
+        .enum_values
+        .iter()
+        .map(|e| crate::ir::EnumValue {
+            value: e.value.clone(),
+            description: None,
+        })
+        .collect();
     out
 }
 
 /// PascalCase a documented name for use as a component name. Names with no ASCII letters
 /// (e.g. Chinese captions) fall back to `fallback`.
 pub fn component_name(raw: &str, fallback: &str) -> String {
-    let ascii: String = raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let ascii: String = raw
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
     let name = ascii.to_upper_camel_case();
     let name = if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
         name
@@ -48,7 +69,14 @@ pub fn component_name(raw: &str, fallback: &str) -> String {
 impl Registry {
     /// Register `schema` under `preferred` (already PascalCase). `context` (PascalCase operation
     /// name) disambiguates a clash. Returns the name actually used.
-    pub fn intern(&mut self, preferred: &str, context: &str, schema: Schema, span: &Span, diags: &mut Diagnostics) -> String {
+    pub fn intern(
+        &mut self,
+        preferred: &str,
+        context: &str,
+        schema: Schema,
+        span: &Span,
+        diags: &mut Diagnostics,
+    ) -> String {
         let wanted = shape(&schema);
         let mut candidates = vec![preferred.to_string()];
         if !preferred.starts_with(context) {
@@ -60,21 +88,36 @@ impl Registry {
                     if i > 0 {
                         diags.note(span, "schema.name-collision", format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
                     }
-                    self.schemas.insert(name.clone(), NamedSchema { name: name.clone(), schema });
+                    self.schemas.insert(
+                        name.clone(),
+                        NamedSchema {
+                            name: name.clone(),
+                            schema,
+                        },
+                    );
                     return name.clone();
                 }
                 Some(existing) if shape(&existing.schema) == wanted => return name.clone(),
                 Some(_) => {}
             }
         }
-        let base = candidates.last().cloned().unwrap_or_else(|| preferred.to_string());
+        let base = candidates
+            .last()
+            .cloned()
+            .unwrap_or_else(|| preferred.to_string());
         let mut n = 2;
         loop {
             let name = format!("{base}{n}");
             match self.schemas.get(&name) {
                 None => {
                     diags.note(span, "schema.name-collision", format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
-                    self.schemas.insert(name.clone(), NamedSchema { name: name.clone(), schema });
+                    self.schemas.insert(
+                        name.clone(),
+                        NamedSchema {
+                            name: name.clone(),
+                            schema,
+                        },
+                    );
                     return name;
                 }
                 Some(existing) if shape(&existing.schema) == wanted => return name,
@@ -91,7 +134,16 @@ mod tests {
     use std::sync::Arc;
 
     fn obj(fields: &[(&str, bool)]) -> Schema {
-        Schema::new(SchemaKind::Object { fields: fields.iter().map(|(n, r)| Field { name: n.to_string(), required: *r, schema: Schema::string() }).collect() })
+        Schema::new(SchemaKind::Object {
+            fields: fields
+                .iter()
+                .map(|(n, r)| Field {
+                    name: n.to_string(),
+                    required: *r,
+                    schema: Schema::string(),
+                })
+                .collect(),
+        })
     }
 
     #[test]
@@ -99,12 +151,42 @@ mod tests {
         let span = Span::new(&Arc::from("f"), 1, 1);
         let mut d = Diagnostics::new();
         let mut r = Registry::default();
-        assert_eq!(r.intern("DataSource", "CreateJob", obj(&[("a", true)]), &span, &mut d), "DataSource");
+        assert_eq!(
+            r.intern(
+                "DataSource",
+                "CreateJob",
+                obj(&[("a", true)]),
+                &span,
+                &mut d
+            ),
+            "DataSource"
+        );
         let mut described = obj(&[("a", true)]);
         described.description = Some("other words".into());
-        assert_eq!(r.intern("DataSource", "UpdateJob", described, &span, &mut d), "DataSource");
-        assert_eq!(r.intern("DataSource", "UpdateJob", obj(&[("a", false)]), &span, &mut d), "UpdateJobDataSource");
-        assert_eq!(r.intern("DataSource", "UpdateJob", obj(&[("b", false)]), &span, &mut d), "UpdateJobDataSource2");
+        assert_eq!(
+            r.intern("DataSource", "UpdateJob", described, &span, &mut d),
+            "DataSource"
+        );
+        assert_eq!(
+            r.intern(
+                "DataSource",
+                "UpdateJob",
+                obj(&[("a", false)]),
+                &span,
+                &mut d
+            ),
+            "UpdateJobDataSource"
+        );
+        assert_eq!(
+            r.intern(
+                "DataSource",
+                "UpdateJob",
+                obj(&[("b", false)]),
+                &span,
+                &mut d
+            ),
+            "UpdateJobDataSource2"
+        );
         assert_eq!(d.len(), 2);
         assert!(d.iter().all(|x| x.code == "schema.name-collision"));
     }

@@ -39,12 +39,20 @@ impl<'a> DocIndex<'a> {
                 for a in &b.anchors {
                     anchors.entry(a.clone()).or_insert(i);
                 }
-                if let Some(num) = t.caption.as_ref().and_then(|c| strip_table_number(&c.one_line()).0) {
+                if let Some(num) = t
+                    .caption
+                    .as_ref()
+                    .and_then(|c| strip_table_number(&c.one_line()).0)
+                {
                     numbers.entry(num).or_default().push(i);
                 }
             }
         }
-        DocIndex { doc, anchors, numbers }
+        DocIndex {
+            doc,
+            anchors,
+            numbers,
+        }
     }
     pub fn table(&self, block: usize) -> Option<&'a Table> {
         match &self.doc.blocks.get(block)?.kind {
@@ -56,7 +64,10 @@ impl<'a> DocIndex<'a> {
 
 /// Lookup key for names: case-insensitive, ignoring `_`, `-`, spaces.
 pub fn name_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -66,14 +77,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         let mut cur = vec![i; b.len() + 1];
         for j in 1..=b.len() {
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
+            cur[j] = (prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
         }
         prev = cur;
     }
     prev[b.len()]
 }
 
-static TABLE_REF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:表|Table)\s*(\d+(?:-\d+)?)").expect("valid regex"));
+static TABLE_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:表|Table)\s*(\d+(?:-\d+)?)").expect("valid regex"));
 
 /// Resolves the tables of one operation into schemas.
 pub struct Resolver<'a, 'r> {
@@ -91,14 +105,37 @@ pub struct Resolver<'a, 'r> {
 }
 
 impl<'a, 'r> Resolver<'a, 'r> {
-    pub fn new(index: &'a DocIndex<'a>, objects: Vec<ObjectTable>, registry: &'r mut Registry, diags: &'r mut Diagnostics, context: String) -> Self {
-        Resolver { index, objects, registry, diags, context, memo: HashMap::new(), in_progress: Vec::new(), used: BTreeSet::new() }
+    pub fn new(
+        index: &'a DocIndex<'a>,
+        objects: Vec<ObjectTable>,
+        registry: &'r mut Registry,
+        diags: &'r mut Diagnostics,
+        context: String,
+    ) -> Self {
+        Resolver {
+            index,
+            objects,
+            registry,
+            diags,
+            context,
+            memo: HashMap::new(),
+            in_progress: Vec::new(),
+            used: BTreeSet::new(),
+        }
     }
 
     /// The object table nearest after `from` (else nearest before) whose name matches.
     fn nearest(&self, from: usize, matches: impl Fn(&ObjectTable) -> bool) -> Option<usize> {
-        let hits: Vec<usize> = self.objects.iter().filter(|o| matches(o)).map(|o| o.block).collect();
-        hits.iter().copied().find(|&b| b > from).or_else(|| hits.iter().copied().rev().find(|&b| b < from))
+        let hits: Vec<usize> = self
+            .objects
+            .iter()
+            .filter(|o| matches(o))
+            .map(|o| o.block)
+            .collect();
+        hits.iter()
+            .copied()
+            .find(|&b| b > from)
+            .or_else(|| hits.iter().copied().rev().find(|&b| b < from))
     }
 
     fn by_type_name(&mut self, name: &str, from: usize, span: &Span) -> Option<usize> {
@@ -112,12 +149,27 @@ impl<'a, 'r> Resolver<'a, 'r> {
         // Abbreviations (`EndpointsRequest` vs `EndpointsReq`, `…Response` vs `…Resp`).
         let abbreviated = self.nearest(from, |o| {
             let k = name_key(&o.name);
-            let (short, long) = if k.len() < key.len() { (&k, &key) } else { (&key, &k) };
-            short.len() >= 6 && long.starts_with(short.as_str()) && short.len() * 10 >= long.len() * 7
+            let (short, long) = if k.len() < key.len() {
+                (&k, &key)
+            } else {
+                (&key, &k)
+            };
+            short.len() >= 6
+                && long.starts_with(short.as_str())
+                && short.len() * 10 >= long.len() * 7
         });
         if let Some(b) = abbreviated {
-            let found = self.objects.iter().find(|o| o.block == b).map(|o| o.name.clone()).unwrap_or_default();
-            self.diags.note(span, "type.resolved-abbreviation", format!("type `{name}` resolved to the table named `{found}` (abbreviated name)"));
+            let found = self
+                .objects
+                .iter()
+                .find(|o| o.block == b)
+                .map(|o| o.name.clone())
+                .unwrap_or_default();
+            self.diags.note(
+                span,
+                "type.resolved-abbreviation",
+                format!("type `{name}` resolved to the table named `{found}` (abbreviated name)"),
+            );
             return Some(b);
         }
         // Typos (`Packege`/`Package`, `Skulnfo`/`SkuInfo`).
@@ -126,8 +178,19 @@ impl<'a, 'r> Resolver<'a, 'r> {
             key.len() >= 6 && edit_distance(&k, &key) <= 2
         });
         if let Some(b) = near {
-            let found = self.objects.iter().find(|o| o.block == b).map(|o| o.name.clone()).unwrap_or_default();
-            self.diags.note(span, "type.resolved-near-miss", format!("type `{name}` resolved to the table named `{found}` (names differ by a typo)"));
+            let found = self
+                .objects
+                .iter()
+                .find(|o| o.block == b)
+                .map(|o| o.name.clone())
+                .unwrap_or_default();
+            self.diags.note(
+                span,
+                "type.resolved-near-miss",
+                format!(
+                    "type `{name}` resolved to the table named `{found}` (names differ by a typo)"
+                ),
+            );
             return Some(b);
         }
         None
@@ -144,11 +207,18 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 }
             }
         }
-        let text = format!("{} {}", field.type_cell.one_line(), field.description.one_line());
+        let text = format!(
+            "{} {}",
+            field.type_cell.one_line(),
+            field.description.one_line()
+        );
         for cap in TABLE_REF.captures_iter(&text) {
             if let Some(blocks) = self.index.numbers.get(&cap[1]) {
                 // Prefer a table of this operation, else the nearest one in the document.
-                if let Some(&b) = blocks.iter().find(|b| self.objects.iter().any(|o| o.block == **b)) {
+                if let Some(&b) = blocks
+                    .iter()
+                    .find(|b| self.objects.iter().any(|o| o.block == **b))
+                {
                     return Some(b);
                 }
                 if let Some(&b) = blocks.iter().min_by_key(|b| b.abs_diff(from)) {
@@ -175,14 +245,22 @@ impl<'a, 'r> Resolver<'a, 'r> {
             let name = component_name(preferred_name, &self.context);
             return Schema::new(SchemaKind::Ref { name });
         }
-        let Some(table) = self.index.table(block) else { return Schema::any() };
+        let Some(table) = self.index.table(block) else {
+            return Schema::any();
+        };
         self.in_progress.push(block);
         let schema = self.table_schema(table, block);
         self.in_progress.pop();
         let table_span = self.index.doc.blocks[block].span.clone();
         let mut schema = schema;
         schema.span = Some(table_span);
-        let name = self.registry.intern(&component_name(preferred_name, &self.context), &self.context, schema, span, self.diags);
+        let name = self.registry.intern(
+            &component_name(preferred_name, &self.context),
+            &self.context,
+            schema,
+            span,
+            self.diags,
+        );
         self.memo.insert(block, name.clone());
         Schema::new(SchemaKind::Ref { name })
     }
@@ -194,11 +272,22 @@ impl<'a, 'r> Resolver<'a, 'r> {
         let mut fields: Vec<Field> = Vec::new();
         for f in &raw {
             if fields.iter().any(|x| x.name == f.name) {
-                self.diags.warn(&f.span, "field.duplicate", format!("field `{}` is listed twice in one table; the first is kept", f.name));
+                self.diags.warn(
+                    &f.span,
+                    "field.duplicate",
+                    format!(
+                        "field `{}` is listed twice in one table; the first is kept",
+                        f.name
+                    ),
+                );
                 continue;
             }
             let schema = self.field_schema(f, block);
-            fields.push(Field { name: f.name.clone(), required: f.required.unwrap_or(false), schema });
+            fields.push(Field {
+                name: f.name.clone(),
+                required: f.required.unwrap_or(false),
+                schema,
+            });
         }
         Schema::new(SchemaKind::Object { fields })
     }
@@ -217,29 +306,61 @@ impl<'a, 'r> Resolver<'a, 'r> {
         use TypeExpr::*;
         let kind = match expr {
             String => SchemaKind::String { format: None },
-            Binary => SchemaKind::String { format: Some("binary".into()) },
-            Int16 => SchemaKind::Integer { format: "int16".into() },
-            Int32 => SchemaKind::Integer { format: "int32".into() },
-            Int64 => SchemaKind::Integer { format: "int64".into() },
-            Float => SchemaKind::Number { format: "float".into() },
-            Double | Number => SchemaKind::Number { format: "double".into() },
+            Binary => SchemaKind::String {
+                format: Some("binary".into()),
+            },
+            Int16 => SchemaKind::Integer {
+                format: "int16".into(),
+            },
+            Int32 => SchemaKind::Integer {
+                format: "int32".into(),
+            },
+            Int64 => SchemaKind::Integer {
+                format: "int64".into(),
+            },
+            Float => SchemaKind::Number {
+                format: "float".into(),
+            },
+            Double | Number => SchemaKind::Number {
+                format: "double".into(),
+            },
             Boolean => SchemaKind::Boolean,
-            Array(inner) => SchemaKind::Array { items: Box::new(self.resolve(inner, f, from)) },
-            Map(inner) => SchemaKind::Map { values: Box::new(self.resolve(inner, f, from)) },
+            Array(inner) => SchemaKind::Array {
+                items: Box::new(self.resolve(inner, f, from)),
+            },
+            Map(inner) => SchemaKind::Map {
+                values: Box::new(self.resolve(inner, f, from)),
+            },
             Object => {
-                let found = self.by_reference(f, from).or_else(|| self.by_field_name(f, from));
+                let found = self
+                    .by_reference(f, from)
+                    .or_else(|| self.by_field_name(f, from));
                 return match found {
-                    Some(b) if b != from => self.object_schema(b, &self.table_object_name(b, &f.name), &f.span),
+                    Some(b) if b != from => {
+                        self.object_schema(b, &self.table_object_name(b, &f.name), &f.span)
+                    }
                     _ => {
-                        self.diags.note(&f.span, "schema.free-form", format!("`{}` is an object with no table describing it: a free-form value", f.name));
+                        self.diags.note(
+                            &f.span,
+                            "schema.free-form",
+                            format!(
+                                "`{}` is an object with no table describing it: a free-form value",
+                                f.name
+                            ),
+                        );
                         Schema::any()
                     }
                 };
             }
             Named(name) => {
-                let found = self.by_type_name(name, from, &f.span).or_else(|| self.by_reference(f, from)).or_else(|| self.by_field_name(f, from));
+                let found = self
+                    .by_type_name(name, from, &f.span)
+                    .or_else(|| self.by_reference(f, from))
+                    .or_else(|| self.by_field_name(f, from));
                 return match found {
-                    Some(b) if b != from || self.in_progress.contains(&b) => self.object_schema(b, name, &f.span),
+                    Some(b) if b != from || self.in_progress.contains(&b) => {
+                        self.object_schema(b, name, &f.span)
+                    }
                     _ => {
                         self.diags.warn(&f.span, "type.unresolved", format!("type `{name}` of `{}` has no table describing it: a free-form value", f.name));
                         Schema::any()
@@ -248,9 +369,20 @@ impl<'a, 'r> Resolver<'a, 'r> {
             }
             Unknown(raw) => {
                 if raw.is_empty() {
-                    self.diags.warn(&f.span, "type.missing", format!("`{}` has no type: a free-form value", f.name));
+                    self.diags.warn(
+                        &f.span,
+                        "type.missing",
+                        format!("`{}` has no type: a free-form value", f.name),
+                    );
                 } else {
-                    self.diags.warn(&f.span, "type.unknown", format!("unknown type spelling `{raw}` of `{}`: a free-form value", f.name));
+                    self.diags.warn(
+                        &f.span,
+                        "type.unknown",
+                        format!(
+                            "unknown type spelling `{raw}` of `{}`: a free-form value",
+                            f.name
+                        ),
+                    );
                 }
                 SchemaKind::Any
             }
@@ -260,12 +392,21 @@ impl<'a, 'r> Resolver<'a, 'r> {
 
     /// The name to give a table found by link/number/field name: its caption name, else the field.
     fn table_object_name(&self, block: usize, field_name: &str) -> std::string::String {
-        self.objects.iter().find(|o| o.block == block).map(|o| o.name.clone()).unwrap_or_else(|| {
-            match self.index.table(block).and_then(|t| t.caption.as_ref()).map(|c| super::vocab::caption_role(&c.one_line())) {
-                Some(CaptionRole::Object(n)) => n,
-                _ => field_name.to_string(),
-            }
-        })
+        self.objects
+            .iter()
+            .find(|o| o.block == block)
+            .map(|o| o.name.clone())
+            .unwrap_or_else(|| {
+                match self
+                    .index
+                    .table(block)
+                    .and_then(|t| t.caption.as_ref())
+                    .map(|c| super::vocab::caption_role(&c.one_line()))
+                {
+                    Some(CaptionRole::Object(n)) => n,
+                    _ => field_name.to_string(),
+                }
+            })
     }
 }
 
@@ -275,7 +416,10 @@ mod tests {
 
     #[test]
     fn distances() {
-        assert_eq!(edit_distance("workflowservicepackege", "workflowservicepackage"), 1);
+        assert_eq!(
+            edit_distance("workflowservicepackege", "workflowservicepackage"),
+            1
+        );
         assert_eq!(edit_distance("skulnfo", "skuinfo"), 1);
         assert_eq!(name_key("data_source"), "datasource");
     }

@@ -22,12 +22,25 @@ pub struct SdkPage {
     pub span: Span,
 }
 
-pub fn read_sdk_page(doc: &Document, tree: &SectionTree, index: &DocIndex<'_>, registry: &mut Registry, diags: &mut Diagnostics) -> Vec<SdkPage> {
-    let title = tree.sections.iter().find(|s| s.heading.is_some()).map(|s| strip_number(&s.title).to_string()).unwrap_or_default();
+pub fn read_sdk_page(
+    doc: &Document,
+    tree: &SectionTree,
+    index: &DocIndex<'_>,
+    registry: &mut Registry,
+    diags: &mut Diagnostics,
+) -> Vec<SdkPage> {
+    let title = tree
+        .sections
+        .iter()
+        .find(|s| s.heading.is_some())
+        .map(|s| strip_number(&s.title).to_string())
+        .unwrap_or_default();
     let mut objects = Vec::new();
     let mut sdk_tables = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
-        let BlockKind::Table(t) = &b.kind else { continue };
+        let BlockKind::Table(t) = &b.kind else {
+            continue;
+        };
         let caption = t.caption.as_ref().map(|c| c.one_line()).unwrap_or_default();
         match caption_role(&caption) {
             CaptionRole::SdkRequest(name) => sdk_tables.push((i, name, true)),
@@ -41,13 +54,27 @@ pub fn read_sdk_page(doc: &Document, tree: &SectionTree, index: &DocIndex<'_>, r
     }
     let context = component_name(&title, "Sdk");
     let mut resolver = Resolver::new(index, objects, registry, diags, context);
-    let mut page = SdkPage { file: doc.file.to_string(), title, request_schemas: Vec::new(), response_schemas: Vec::new(), span: Span::new(&doc.file, 1, 1) };
+    let mut page = SdkPage {
+        file: doc.file.to_string(),
+        title,
+        request_schemas: Vec::new(),
+        response_schemas: Vec::new(),
+        span: Span::new(&doc.file, 1, 1),
+    };
     for (block, name, is_request) in sdk_tables {
         let suffix = if is_request { "Request" } else { "Response" };
         let span = doc.blocks[block].span.clone();
-        let schema = resolver.object_schema(block, &format!("{}{suffix}", component_name(&name, "Sdk")), &span);
+        let schema = resolver.object_schema(
+            block,
+            &format!("{}{suffix}", component_name(&name, "Sdk")),
+            &span,
+        );
         if let SchemaKind::Ref { name } = schema.kind {
-            if is_request { page.request_schemas.push(name) } else { page.response_schemas.push(name) }
+            if is_request {
+                page.request_schemas.push(name)
+            } else {
+                page.response_schemas.push(name)
+            }
         }
     }
     vec![page]
@@ -74,9 +101,22 @@ fn kind_name(k: &SchemaKind) -> &'static str {
 
 /// Verify the REST operation with the SDK page's title against the SDK return values. Returns
 /// the schema names to keep in the API.
-pub fn apply(page: &SdkPage, operations: &mut [Operation], registry: &Registry, diags: &mut Diagnostics) -> BTreeSet<String> {
-    let keep: BTreeSet<String> = page.request_schemas.iter().chain(&page.response_schemas).cloned().collect();
-    let Some(op) = operations.iter_mut().find(|o| name_key(&o.summary) == name_key(&page.title)) else {
+pub fn apply(
+    page: &SdkPage,
+    operations: &mut [Operation],
+    registry: &Registry,
+    diags: &mut Diagnostics,
+) -> BTreeSet<String> {
+    let keep: BTreeSet<String> = page
+        .request_schemas
+        .iter()
+        .chain(&page.response_schemas)
+        .cloned()
+        .collect();
+    let Some(op) = operations
+        .iter_mut()
+        .find(|o| name_key(&o.summary) == name_key(&page.title))
+    else {
         diags.warn(
             &page.span,
             "sdk.no-operation",
@@ -84,9 +124,25 @@ pub fn apply(page: &SdkPage, operations: &mut [Operation], registry: &Registry, 
         );
         return keep;
     };
-    op.alt_docs.push(AltDoc { source: page.file.clone(), summary: format!("SDK: {}", page.title), description: None });
-    let Some(success) = op.responses.iter().find(|(c, r)| c.starts_with('2') && r.body.is_some()).map(|(c, _)| c.clone()) else {
-        diags.note(&page.span, "sdk.nothing-to-verify", format!("operation `{}` has no success response body to verify against the SDK page", op.summary));
+    op.alt_docs.push(AltDoc {
+        source: page.file.clone(),
+        summary: format!("SDK: {}", page.title),
+        description: None,
+    });
+    let Some(success) = op
+        .responses
+        .iter()
+        .find(|(c, r)| c.starts_with('2') && r.body.is_some())
+        .map(|(c, _)| c.clone())
+    else {
+        diags.note(
+            &page.span,
+            "sdk.nothing-to-verify",
+            format!(
+                "operation `{}` has no success response body to verify against the SDK page",
+                op.summary
+            ),
+        );
         return keep;
     };
     let rest_name = match &op.responses[&success].body.as_ref().map(|b| &b.schema.kind) {
@@ -97,12 +153,30 @@ pub fn apply(page: &SdkPage, operations: &mut [Operation], registry: &Registry, 
     for sdk_name in &page.response_schemas {
         for sf in top_fields(registry, sdk_name) {
             match rest_fields.iter().find(|f| f.name == sf.name) {
-                None => diags.warn(&sf.schema.span.clone().unwrap_or(page.span.clone()), "sdk.field-not-in-rest", format!("SDK return value `{}` is not in the REST response of `{}`", sf.name, op.summary)),
-                Some(rf) if kind_name(&rf.schema.kind) != kind_name(&sf.schema.kind) && !matches!(rf.schema.kind, SchemaKind::Any) => diags.warn(
+                None => diags.warn(
                     &sf.schema.span.clone().unwrap_or(page.span.clone()),
-                    "sdk.type-differs",
-                    format!("`{}` is {} in the SDK page but {} in the REST response of `{}`", sf.name, kind_name(&sf.schema.kind), kind_name(&rf.schema.kind), op.summary),
+                    "sdk.field-not-in-rest",
+                    format!(
+                        "SDK return value `{}` is not in the REST response of `{}`",
+                        sf.name, op.summary
+                    ),
                 ),
+                Some(rf)
+                    if kind_name(&rf.schema.kind) != kind_name(&sf.schema.kind)
+                        && !matches!(rf.schema.kind, SchemaKind::Any) =>
+                {
+                    diags.warn(
+                        &sf.schema.span.clone().unwrap_or(page.span.clone()),
+                        "sdk.type-differs",
+                        format!(
+                            "`{}` is {} in the SDK page but {} in the REST response of `{}`",
+                            sf.name,
+                            kind_name(&sf.schema.kind),
+                            kind_name(&rf.schema.kind),
+                            op.summary
+                        ),
+                    )
+                }
                 Some(_) => {}
             }
         }

@@ -26,7 +26,11 @@ pub struct SectionTree {
 /// Strip a leading section number (`20.3.2.1 `) from a heading title.
 pub fn strip_number(title: &str) -> &str {
     let t = title.trim();
-    let num_len = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').map(char::len_utf8).sum::<usize>();
+    let num_len = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .map(char::len_utf8)
+        .sum::<usize>();
     if num_len > 0 && t[..num_len].chars().any(|c| c.is_ascii_digit()) {
         let rest = &t[num_len..];
         if rest.starts_with(char::is_whitespace) {
@@ -50,7 +54,9 @@ impl SectionTree {
         }];
         let mut stack: Vec<usize> = vec![0];
         for (i, block) in doc.blocks.iter().enumerate() {
-            let BlockKind::Heading { level, text, .. } = &block.kind else { continue };
+            let BlockKind::Heading { level, text, .. } = &block.kind else {
+                continue;
+            };
             let level = (*level).max(1);
             while let Some(&top) = stack.last() {
                 if top != 0 && sections[top].level >= level {
@@ -64,7 +70,16 @@ impl SectionTree {
             let title = text.one_line();
             let role = section_role(strip_number(&title));
             let idx = sections.len();
-            sections.push(Section { heading: Some(i), level, title, role, start: i + 1, end: doc.blocks.len(), parent: Some(parent), children: Vec::new() });
+            sections.push(Section {
+                heading: Some(i),
+                level,
+                title,
+                role,
+                start: i + 1,
+                end: doc.blocks.len(),
+                parent: Some(parent),
+                children: Vec::new(),
+            });
             sections[parent].children.push(idx);
             stack.push(idx);
         }
@@ -120,7 +135,8 @@ pub struct RequestLine {
 pub fn parse_request_line(text: &str) -> Option<RequestLine> {
     let mut tokens = text.split_whitespace();
     let first = tokens.next()?;
-    let method = HttpMethod::parse(first).filter(|_| first.chars().all(|c| c.is_ascii_uppercase()))?;
+    let method =
+        HttpMethod::parse(first).filter(|_| first.chars().all(|c| c.is_ascii_uppercase()))?;
     let mut url = tokens.next()?.to_string();
     for tok in tokens {
         let continues = url.ends_with(['/', '{', '=', '&', '?', '_', '-'])
@@ -135,9 +151,17 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
     let url = url.replace('\\', "");
     // Strip scheme and host (`https://{endpoint}/v1/…`, `{endpoint}/v1/…`, `endpoint/v1/…`).
     let without_scheme = url.split_once("://").map(|(_, r)| r).unwrap_or(&url);
-    let path_start = if without_scheme.starts_with('/') { Some(0) } else { without_scheme.find('/') };
+    let path_start = if without_scheme.starts_with('/') {
+        Some(0)
+    } else {
+        without_scheme.find('/')
+    };
     let path_and_query = &without_scheme[path_start?..];
-    if !url.starts_with('/') && !url.contains("://") && !url.starts_with("{endpoint}") && !url.starts_with("endpoint") {
+    if !url.starts_with('/')
+        && !url.contains("://")
+        && !url.starts_with("{endpoint}")
+        && !url.starts_with("endpoint")
+    {
         return None;
     }
     let (path, query) = match path_and_query.split_once('?') {
@@ -148,7 +172,11 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
     if path.len() < 2 || !path.starts_with('/') {
         return None;
     }
-    Some(RequestLine { method, path, query })
+    Some(RequestLine {
+        method,
+        path,
+        query,
+    })
 }
 
 /// Whether a concrete request path (from an example) fits a path template: same segments,
@@ -156,7 +184,12 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
 pub fn path_fits(template: &str, concrete: &str) -> bool {
     let t: Vec<&str> = template.trim_end_matches('/').split('/').collect();
     let c: Vec<&str> = concrete.trim_end_matches('/').split('/').collect();
-    t.len() == c.len() && t.iter().zip(&c).all(|(a, b)| a == b || (a.starts_with('{') && a.ends_with('}')) || (b.starts_with('{') && b.ends_with('}')))
+    t.len() == c.len()
+        && t.iter().zip(&c).all(|(a, b)| {
+            a == b
+                || (a.starts_with('{') && a.ends_with('}'))
+                || (b.starts_with('{') && b.ends_with('}'))
+        })
 }
 
 /// Placeholder-insensitive form of a path, for merging and comparing operations.
@@ -184,14 +217,30 @@ mod tests {
     #[test]
     fn request_lines() {
         let r = parse_request_line("POST /v1/{project_id}/training-job-configs").unwrap();
-        assert_eq!((r.method, r.path.as_str()), (HttpMethod::Post, "/v1/{project_id}/training-job-configs"));
-        let r = parse_request_line("POST    https://endpoint/v1/{project_id}/training-job-configs").unwrap();
+        assert_eq!(
+            (r.method, r.path.as_str()),
+            (HttpMethod::Post, "/v1/{project_id}/training-job-configs")
+        );
+        let r = parse_request_line("POST    https://endpoint/v1/{project_id}/training-job-configs")
+            .unwrap();
         assert_eq!(r.path, "/v1/{project_id}/training-job-configs");
-        let r = parse_request_line("GET https://{endpoint}/v2/{project_id}/datasets?offset=0&limit=10").unwrap();
-        assert_eq!((r.path.as_str(), r.query.as_deref()), ("/v2/{project_id}/datasets", Some("offset=0&limit=10")));
-        let r = parse_request_line("GET /v2/{project_id}/algorithms/{algorithm_type}/ {algorithm_name}").unwrap();
-        assert_eq!(r.path, "/v2/{project_id}/algorithms/{algorithm_type}/{algorithm_name}");
-        let r = parse_request_line("GET /v1/{project_id}/x?de_type={de_type}&sort_by={sort by}").unwrap();
+        let r =
+            parse_request_line("GET https://{endpoint}/v2/{project_id}/datasets?offset=0&limit=10")
+                .unwrap();
+        assert_eq!(
+            (r.path.as_str(), r.query.as_deref()),
+            ("/v2/{project_id}/datasets", Some("offset=0&limit=10"))
+        );
+        let r = parse_request_line(
+            "GET /v2/{project_id}/algorithms/{algorithm_type}/ {algorithm_name}",
+        )
+        .unwrap();
+        assert_eq!(
+            r.path,
+            "/v2/{project_id}/algorithms/{algorithm_type}/{algorithm_name}"
+        );
+        let r = parse_request_line("GET /v1/{project_id}/x?de_type={de_type}&sort_by={sort by}")
+            .unwrap();
         assert_eq!(r.path, "/v1/{project_id}/x");
         assert!(parse_request_line("Get the list").is_none());
         assert!(parse_request_line("POST请求必填").is_none());
@@ -199,20 +248,35 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(strip_number("20.3.2.1 创建训练作业参数"), "创建训练作业参数");
+        assert_eq!(
+            strip_number("20.3.2.1 创建训练作业参数"),
+            "创建训练作业参数"
+        );
         assert_eq!(strip_number("URI"), "URI");
         assert_eq!(strip_number("3D 模型"), "3D 模型");
     }
 
     #[test]
     fn concrete_paths_fit_templates() {
-        assert!(path_fits("/v1/{project_id}/configs/{name}", "/v1/{project_id}/configs/config"));
-        assert!(!path_fits("/v1/{project_id}/configs/{name}", "/v1/{project_id}/configs"));
-        assert!(!path_fits("/v1/{project_id}/configs/{name}/stop", "/v1/{project_id}/configs/a/start"));
+        assert!(path_fits(
+            "/v1/{project_id}/configs/{name}",
+            "/v1/{project_id}/configs/config"
+        ));
+        assert!(!path_fits(
+            "/v1/{project_id}/configs/{name}",
+            "/v1/{project_id}/configs"
+        ));
+        assert!(!path_fits(
+            "/v1/{project_id}/configs/{name}/stop",
+            "/v1/{project_id}/configs/a/start"
+        ));
     }
 
     #[test]
     fn normalized_paths() {
-        assert_eq!(normalize_path("/v1/{project_id}/jobs/{job_id}/"), "/v1/{}/jobs/{}");
+        assert_eq!(
+            normalize_path("/v1/{project_id}/jobs/{job_id}/"),
+            "/v1/{}/jobs/{}"
+        );
     }
 }

@@ -20,7 +20,9 @@ pub fn describe(rt: &RichText) -> String {
             for _ in 1..p.list_depth {
                 out.push_str("  ");
             }
-            let bare = text.trim_start_matches(['•', '●', '-', '*', '·']).trim_start();
+            let bare = text
+                .trim_start_matches(['•', '●', '-', '*', '·'])
+                .trim_start();
             out.push_str("- ");
             out.push_str(bare);
         } else {

@@ -30,7 +30,18 @@ pub enum TypeExpr {
 /// Collapse whitespace and remove markup remnants (`<br>`, `<b>`) from a type cell.
 pub fn clean_type_text(raw: &str) -> String {
     let mut s = raw.to_string();
-    for tag in ["<br>", "<br/>", "<br />", "<b>", "</b>", "<strong>", "</strong>", "**", "`", "\\"] {
+    for tag in [
+        "<br>",
+        "<br/>",
+        "<br />",
+        "<b>",
+        "</b>",
+        "<strong>",
+        "</strong>",
+        "**",
+        "`",
+        "\\",
+    ] {
         s = s.replace(tag, " ");
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -53,7 +64,9 @@ fn scalar(word: &str) -> Option<TypeExpr> {
         "double" | "float64" => TypeExpr::Double,
         "number" | "numeric" | "decimal" => TypeExpr::Number,
         "boolean" | "bool" => TypeExpr::Boolean,
-        "object" | "json" | "dict" | "jsonobject" | "json object" | "obj" | "map" => TypeExpr::Object,
+        "object" | "json" | "dict" | "jsonobject" | "json object" | "obj" | "map" => {
+            TypeExpr::Object
+        }
         "file" | "binary" | "stream" => TypeExpr::Binary,
         _ => return None,
     })
@@ -62,7 +75,11 @@ fn scalar(word: &str) -> Option<TypeExpr> {
 /// Plural scalar words used in `Array of strings`.
 fn plural_scalar(word: &str) -> Option<TypeExpr> {
     let w = word.to_ascii_lowercase();
-    let singular = w.strip_suffix("es").filter(|s| s.ends_with("ss")).map(str::to_string).or_else(|| w.strip_suffix('s').map(str::to_string))?;
+    let singular = w
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ss"))
+        .map(str::to_string)
+        .or_else(|| w.strip_suffix('s').map(str::to_string))?;
     match scalar(&singular)? {
         TypeExpr::Object => Some(TypeExpr::Object),
         other => Some(other),
@@ -71,8 +88,11 @@ fn plural_scalar(word: &str) -> Option<TypeExpr> {
 
 fn is_identifier_like(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.' || c == ' ')
-        && s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.' || c == ' ')
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
 }
 
 /// A type name with wrap damage removed: `NetworkConnect ion` → `NetworkConnection`.
@@ -81,7 +101,10 @@ fn type_name(s: &str) -> String {
 }
 
 fn strip_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    if s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
+    if s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+    {
         Some(&s[prefix.len()..])
     } else {
         None
@@ -124,7 +147,9 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
         let head = s[..open].trim();
         let inner = &s[open + 1..s.len() - 1];
         match head.to_ascii_lowercase().as_str() {
-            "array" | "list" | "set" | "jsonarray" | "json array" => return TypeExpr::Array(Box::new(parse_clean(inner, true))),
+            "array" | "list" | "set" | "jsonarray" | "json array" => {
+                return TypeExpr::Array(Box::new(parse_clean(inner, true)))
+            }
             "map" | "dict" | "hashmap" => {
                 let value = split_top_comma(inner).map(|(_, v)| v).unwrap_or(inner);
                 return TypeExpr::Map(Box::new(parse_clean(value, true)));
@@ -141,11 +166,24 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
         if let Some(t) = plural_scalar(rest) {
             return TypeExpr::Array(Box::new(t));
         }
-        let inner = strip_suffix_ci(rest, " objects").or_else(|| strip_suffix_ci(rest, " object")).or_else(|| strip_suffix_ci(rest, "objects")).unwrap_or(rest);
+        let inner = strip_suffix_ci(rest, " objects")
+            .or_else(|| strip_suffix_ci(rest, " object"))
+            .or_else(|| strip_suffix_ci(rest, "objects"))
+            .unwrap_or(rest);
         return TypeExpr::Array(Box::new(parse_clean(inner, true)));
     }
     let lower = s.to_ascii_lowercase();
-    if matches!(lower.as_str(), "array" | "json array" | "jsonarray" | "list" | "array[]" | "object[]" | "json数组" | "数组") {
+    if matches!(
+        lower.as_str(),
+        "array"
+            | "json array"
+            | "jsonarray"
+            | "list"
+            | "array[]"
+            | "object[]"
+            | "json数组"
+            | "数组"
+    ) {
         return TypeExpr::Array(Box::new(TypeExpr::Object));
     }
     if let Some(inner) = s.strip_suffix("[]") {
@@ -155,7 +193,11 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     for suffix in ["结构体数组", "结构数组", "对象数组", "数组"] {
         if let Some(name) = s.strip_suffix(suffix) {
             let name = name.trim();
-            return TypeExpr::Array(Box::new(if name.is_empty() { TypeExpr::Object } else { parse_clean(name, true) }));
+            return TypeExpr::Array(Box::new(if name.is_empty() {
+                TypeExpr::Object
+            } else {
+                parse_clean(name, true)
+            }));
         }
     }
     for suffix in ["结构体", "结构", "对象"] {
@@ -186,7 +228,9 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
         }
     }
     // A bare identifier: a type name (resolved against tables, or reported unresolved).
-    if is_identifier_like(s) && (nested || s.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || !s.contains(' ')) {
+    if is_identifier_like(s)
+        && (nested || s.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || !s.contains(' '))
+    {
         let joined = type_name(s);
         if let Some(t) = scalar(&joined) {
             return t;
@@ -229,12 +273,18 @@ mod tests {
             ("WorkflowStep object", named("WorkflowStep")),
             ("NetworkConnect ion object", named("NetworkConnection")),
             ("Array of WorkflowStep objects", arr(named("WorkflowStep"))),
-            ("Array of WorkflowMetric Pair objects", arr(named("WorkflowMetricPair"))),
+            (
+                "Array of WorkflowMetric Pair objects",
+                arr(named("WorkflowMetricPair")),
+            ),
             ("Array of strings", arr(String)),
             ("Array of integers", arr(Int32)),
             ("Array of doubles", arr(Double)),
             ("Array of objects", arr(Object)),
-            ("Array of Map<String,String> objects", arr(Map(Box::new(String)))),
+            (
+                "Array of Map<String,String> objects",
+                arr(Map(Box::new(String))),
+            ),
             ("JSON Array", arr(Object)),
             ("Array", arr(Object)),
             ("List", arr(Object)),

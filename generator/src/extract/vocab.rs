@@ -23,7 +23,10 @@ pub enum SectionRole {
 }
 
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '*')).collect::<String>().to_lowercase()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '*'))
+        .collect::<String>()
+        .to_lowercase()
 }
 
 pub fn section_role(title: &str) -> SectionRole {
@@ -34,10 +37,14 @@ pub fn section_role(title: &str) -> SectionRole {
         "接口约束" | "constraints" | "约束与限制" => Constraints,
         "调试" | "debugging" => Debugging,
         "uri" | "url" | "请求uri" => Uri,
-        "请求参数" | "请求消息" | "请求" | "request" | "requests" | "requestparameters" | "requestbody" | "requestmessage" | "request parameters" => Request,
-        "响应参数" | "响应消息" | "响应" | "response" | "responses" | "responseparameters" | "responsebody" | "responsemessage" => Response,
-        "请求示例" | "examplerequest" | "examplerequests" | "samplerequest" | "requestexample" | "requestexamples" => RequestExample,
-        "响应示例" | "exampleresponse" | "exampleresponses" | "sampleresponse" | "responseexample" | "responseexamples" => ResponseExample,
+        "请求参数" | "请求消息" | "请求" | "request" | "requests" | "requestparameters"
+        | "requestbody" | "requestmessage" | "request parameters" => Request,
+        "响应参数" | "响应消息" | "响应" | "response" | "responses" | "responseparameters"
+        | "responsebody" | "responsemessage" => Response,
+        "请求示例" | "examplerequest" | "examplerequests" | "samplerequest" | "requestexample"
+        | "requestexamples" => RequestExample,
+        "响应示例" | "exampleresponse" | "exampleresponses" | "sampleresponse"
+        | "responseexample" | "responseexamples" => ResponseExample,
         "示例" | "samples" | "sample" | "example" | "examples" => Examples,
         "状态码" | "statuscode" | "statuscodes" | "返回值" | "returnedvalues" => StatusCodes,
         "错误码" | "errorcode" | "errorcodes" => ErrorCodes,
@@ -61,11 +68,19 @@ pub enum Column {
 pub fn column(header: &str) -> Column {
     let t = squash(header);
     match t.as_str() {
-        "参数" | "参数名" | "参数名称" | "名称" | "字段" | "字段名" | "parameter" | "parameters" | "name" | "field" | "属性" => Column::Name,
-        "是否必选" | "是否为必选" | "必选" | "是否必填" | "必填" | "mandatory" | "required" | "ismandatory" => Column::Required,
-        "参数类型" | "类型" | "数据类型" | "type" | "datatype" | "valuetype" => Column::Type,
-        "描述" | "说明" | "参数说明" | "description" | "descriptions" | "含义" => Column::Description,
-        "状态码" | "statuscode" | "httpstatuscode" | "返回值" | "returnedvalue" | "returnvalue" => Column::Status,
+        "参数" | "参数名" | "参数名称" | "名称" | "字段" | "字段名" | "parameter"
+        | "parameters" | "name" | "field" | "属性" => Column::Name,
+        "是否必选" | "是否为必选" | "必选" | "是否必填" | "必填" | "mandatory" | "required"
+        | "ismandatory" => Column::Required,
+        "参数类型" | "类型" | "数据类型" | "type" | "datatype" | "valuetype" => {
+            Column::Type
+        }
+        "描述" | "说明" | "参数说明" | "description" | "descriptions" | "含义" => {
+            Column::Description
+        }
+        "状态码" | "statuscode" | "httpstatuscode" | "返回值" | "returnedvalue" | "returnvalue" => {
+            Column::Status
+        }
         _ => Column::Other,
     }
 }
@@ -75,7 +90,18 @@ pub fn column(header: &str) -> Column {
 pub fn required_flag(cell: &str) -> Option<bool> {
     let t = cell.trim();
     let lower = t.to_lowercase();
-    for (word, value) in [("是", true), ("否", false), ("yes", true), ("no", false), ("必选", true), ("可选", false), ("true", true), ("false", false), ("mandatory", true), ("optional", false)] {
+    for (word, value) in [
+        ("是", true),
+        ("否", false),
+        ("yes", true),
+        ("no", false),
+        ("必选", true),
+        ("可选", false),
+        ("true", true),
+        ("false", false),
+        ("mandatory", true),
+        ("optional", false),
+    ] {
         if lower == word {
             return Some(value);
         }
@@ -118,7 +144,10 @@ pub fn strip_table_number(caption: &str) -> (Option<String>, String) {
     for prefix in ["表", "Table", "table"] {
         if let Some(rest) = c.strip_prefix(prefix) {
             let rest = rest.trim_start();
-            let num: String = rest.chars().take_while(|ch| ch.is_ascii_digit() || *ch == '-' || *ch == '.').collect();
+            let num: String = rest
+                .chars()
+                .take_while(|ch| ch.is_ascii_digit() || *ch == '-' || *ch == '.')
+                .collect();
             if !num.is_empty() {
                 let tail = rest[num.len()..].trim().to_string();
                 return (Some(num.trim_end_matches(['.', '-']).to_string()), tail);
@@ -169,13 +198,19 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     if has("路径参数") || t == "pathparameters" || t == "pathparameter" {
         return CaptionRole::PathParams;
     }
-    if t.starts_with("query") || has("查询检索参数") || t == "查询参数" || has("queryparameter") {
+    if t.starts_with("query") || has("查询检索参数") || t == "查询参数" || has("queryparameter")
+    {
         return CaptionRole::QueryParams;
     }
-    if has("请求header") || has("请求头") || t == "requestheaderparameters" || t == "requestheaders" {
+    if has("请求header") || has("请求头") || t == "requestheaderparameters" || t == "requestheaders"
+    {
         return CaptionRole::RequestHeaders;
     }
-    if has("响应header") || has("响应头") || t == "responseheaderparameters" || t == "responseheaders" {
+    if has("响应header")
+        || has("响应头")
+        || t == "responseheaderparameters"
+        || t == "responseheaders"
+    {
         return CaptionRole::ResponseHeaders;
     }
     if has("请求body") || t == "requestbodyparameters" || t == "requestbody" {
@@ -189,18 +224,43 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     }
     if matches!(
         t.as_str(),
-        "参数说明" | "参数" | "请求参数" | "响应参数" | "请求参数说明" | "响应参数说明" | "返回参数" | "返回参数说明" | "parameters" | "parameter" | "parameterdescription" | "requestparameters" | "responseparameters" | "请求消息" | "响应消息"
+        "参数说明"
+            | "参数"
+            | "请求参数"
+            | "响应参数"
+            | "请求参数说明"
+            | "响应参数说明"
+            | "返回参数"
+            | "返回参数说明"
+            | "parameters"
+            | "parameter"
+            | "parameterdescription"
+            | "requestparameters"
+            | "responseparameters"
+            | "请求消息"
+            | "响应消息"
     ) {
         return CaptionRole::Generic;
     }
     // SDK captions: a name followed by 请求参数说明 / 返回参数说明.
     let name = rest.replace("**", "");
     let name = name.trim();
-    for (suffix, req) in [("请求参数说明", true), ("请求参数", true), ("返回参数说明", false), ("返回参数", false), ("响应参数说明", false), ("响应参数", false)] {
+    for (suffix, req) in [
+        ("请求参数说明", true),
+        ("请求参数", true),
+        ("返回参数说明", false),
+        ("返回参数", false),
+        ("响应参数说明", false),
+        ("响应参数", false),
+    ] {
         if let Some(head) = name.strip_suffix(suffix) {
             let head = head.trim();
             if !head.is_empty() {
-                return if req { CaptionRole::SdkRequest(head.to_string()) } else { CaptionRole::SdkResponse(head.to_string()) };
+                return if req {
+                    CaptionRole::SdkRequest(head.to_string())
+                } else {
+                    CaptionRole::SdkResponse(head.to_string())
+                };
             }
         }
     }
@@ -210,7 +270,11 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
 /// `data_source 参数列表` → `data_source`; `**config** parameters` → `config`;
 /// `notebook 定义数据结构说明` → `notebook`; `WorkflowStep` → `WorkflowStep`.
 pub fn object_name_from_caption(caption_rest: &str) -> String {
-    let mut s = caption_rest.replace("**", "").replace('\\', "").trim().to_string();
+    let mut s = caption_rest
+        .replace("**", "")
+        .replace('\\', "")
+        .trim()
+        .to_string();
     loop {
         let lower = s.to_lowercase();
         let squashed_len_before = s.len();
@@ -258,7 +322,10 @@ pub fn status_line(text: &str) -> Option<String> {
     let lower = t.to_lowercase();
     for prefix in ["状态码", "status code", "http status code", "返回码"] {
         if let Some(rest) = lower.strip_prefix(prefix) {
-            let rest = rest.trim_start().trim_start_matches([':', '：']).trim_start();
+            let rest = rest
+                .trim_start()
+                .trim_start_matches([':', '：'])
+                .trim_start();
             let code: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
             if code.len() == 3 {
                 return Some(code);
@@ -271,7 +338,17 @@ pub fn status_line(text: &str) -> Option<String> {
 /// Words that say an example shows a failure (so it is not attached to a success response).
 pub fn mentions_failure(text: &str) -> bool {
     let l = text.to_lowercase();
-    ["失败", "异常", "错误", "failed", "failure", "error response", "abnormal"].iter().any(|w| l.contains(w))
+    [
+        "失败",
+        "异常",
+        "错误",
+        "failed",
+        "failure",
+        "error response",
+        "abnormal",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// Words that say an example shows a success.
@@ -286,21 +363,54 @@ mod tests {
 
     #[test]
     fn captions() {
-        assert_eq!(caption_role("**表 3**  data_source 参数列表"), CaptionRole::Object("data_source".into()));
-        assert_eq!(caption_role("表 3 data_source属性列表"), CaptionRole::Object("data_source".into()));
-        assert_eq!(caption_role("**表 4**  parameter属性列表"), CaptionRole::Object("parameter".into()));
-        assert_eq!(caption_role("**Table 3** **config** parameters"), CaptionRole::Object("config".into()));
-        assert_eq!(caption_role("表 4-26 WorkflowStep"), CaptionRole::Object("WorkflowStep".into()));
-        assert_eq!(caption_role("表 20-517 auto_stop 定义数据结构说明"), CaptionRole::Object("auto_stop".into()));
+        assert_eq!(
+            caption_role("**表 3**  data_source 参数列表"),
+            CaptionRole::Object("data_source".into())
+        );
+        assert_eq!(
+            caption_role("表 3 data_source属性列表"),
+            CaptionRole::Object("data_source".into())
+        );
+        assert_eq!(
+            caption_role("**表 4**  parameter属性列表"),
+            CaptionRole::Object("parameter".into())
+        );
+        assert_eq!(
+            caption_role("**Table 3** **config** parameters"),
+            CaptionRole::Object("config".into())
+        );
+        assert_eq!(
+            caption_role("表 4-26 WorkflowStep"),
+            CaptionRole::Object("WorkflowStep".into())
+        );
+        assert_eq!(
+            caption_role("表 20-517 auto_stop 定义数据结构说明"),
+            CaptionRole::Object("auto_stop".into())
+        );
         assert_eq!(caption_role("表 4-24 路径参数"), CaptionRole::PathParams);
         assert_eq!(caption_role("表 20-2 Query 参数"), CaptionRole::QueryParams);
-        assert_eq!(caption_role("表 4-25 请求 Body 参数"), CaptionRole::RequestBody);
-        assert_eq!(caption_role("表 4-3 响应 Body 参数"), CaptionRole::ResponseBody);
-        assert_eq!(caption_role("表 8-106 响应 Header 参数"), CaptionRole::ResponseHeaders);
+        assert_eq!(
+            caption_role("表 4-25 请求 Body 参数"),
+            CaptionRole::RequestBody
+        );
+        assert_eq!(
+            caption_role("表 4-3 响应 Body 参数"),
+            CaptionRole::ResponseBody
+        );
+        assert_eq!(
+            caption_role("表 8-106 响应 Header 参数"),
+            CaptionRole::ResponseHeaders
+        );
         assert_eq!(caption_role("**表 1**  参数说明"), CaptionRole::Generic);
         assert_eq!(caption_role("**Table 6** Parameters"), CaptionRole::Generic);
-        assert_eq!(caption_role("**表 2**  get_job_configs_info返回参数说明"), CaptionRole::SdkResponse("get_job_configs_info".into()));
-        assert_eq!(caption_role("**表 1**  Estimator请求参数说明"), CaptionRole::SdkRequest("Estimator".into()));
+        assert_eq!(
+            caption_role("**表 2**  get_job_configs_info返回参数说明"),
+            CaptionRole::SdkResponse("get_job_configs_info".into())
+        );
+        assert_eq!(
+            caption_role("**表 1**  Estimator请求参数说明"),
+            CaptionRole::SdkRequest("Estimator".into())
+        );
     }
 
     #[test]

@@ -34,7 +34,9 @@ pub fn detect_format(text: &str) -> Format {
     let head: String = text.lines().take(60).collect::<Vec<_>>().join("\n");
     // reStructuredText: field list, targets, or a title underline right after the first lines.
     if head.contains(":original_name:")
-        || head.lines().any(|l| l.starts_with(".. _") || l.starts_with(".. table::"))
+        || head
+            .lines()
+            .any(|l| l.starts_with(".. _") || l.starts_with(".. table::"))
         || rst_title_underline(&head)
     {
         return Format::Rst;
@@ -86,7 +88,10 @@ pub fn read_text(file: &str, text: &str, format: Format) -> (Document, Diagnosti
 /// Load a file from disk, rejecting missing, empty, binary and non-UTF-8 inputs.
 pub fn load_file(path: &Path) -> Result<String, InputError> {
     let file = path.display().to_string();
-    let err = |reason: &str| InputError { file: file.clone(), reason: reason.to_string() };
+    let err = |reason: &str| InputError {
+        file: file.clone(),
+        reason: reason.to_string(),
+    };
     let bytes = std::fs::read(path).map_err(|e| err(&format!("cannot read: {e}")))?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(err("empty input"));
@@ -94,8 +99,16 @@ pub fn load_file(path: &Path) -> Result<String, InputError> {
     if bytes.contains(&0) {
         return Err(err("binary input (contains NUL bytes)"));
     }
-    let text = String::from_utf8(bytes).map_err(|e| err(&format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    let text = String::from_utf8(bytes).map_err(|e| {
+        err(&format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 #[cfg(test)]
@@ -104,12 +117,20 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(detect_format("# 认证鉴权<a name=\"x\"></a>\n\n```\n{\n\t\"a\":\t1,\n\t\"b\":\t2\n}\n```\n"), Format::HuaweiMarkdown);
+        assert_eq!(
+            detect_format(
+                "# 认证鉴权<a name=\"x\"></a>\n\n```\n{\n\t\"a\":\t1,\n\t\"b\":\t2\n}\n```\n"
+            ),
+            Format::HuaweiMarkdown
+        );
         let code_with_tabs = "# Title\n\n```\na\tb\nc\td\ne\tf\ng\th\ni\tj\n```\n";
         assert_eq!(detect_format(code_with_tabs), Format::HuaweiMarkdown);
         let pdf = "目录\n1 概述\t1\n2 调用\t3\n3 API\t5\n\n表 1-1 参数\n参数\t类型\t描述\na\tString\tx\nb\tString\ty\n";
         assert_eq!(detect_format(pdf), Format::PdfText);
-        assert_eq!(detect_format(":original_name: x.html\n\nTitle\n=====\n"), Format::Rst);
+        assert_eq!(
+            detect_format(":original_name: x.html\n\nTitle\n=====\n"),
+            Format::Rst
+        );
         assert_eq!(detect_format("Title\n=====\n\ntext\n"), Format::Rst);
     }
 }

@@ -35,7 +35,10 @@ impl OpenApiVersion {
 
 pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
     let component_names = components::component_names(api);
-    let ctx = schema::SchemaContext { version, component_names: &component_names };
+    let ctx = schema::SchemaContext {
+        version,
+        component_names: &component_names,
+    };
     let mut doc = Map::new();
     doc.insert("openapi".into(), version.as_str().into());
     let mut info = Map::new();
@@ -47,7 +50,10 @@ pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
     doc.insert("info".into(), Value::Object(info));
     let tags = tags(api);
     if !tags.is_empty() {
-        doc.insert("tags".into(), tags.into_iter().map(|t| json!({ "name": t })).collect());
+        doc.insert(
+            "tags".into(),
+            tags.into_iter().map(|t| json!({ "name": t })).collect(),
+        );
     }
     doc.insert("paths".into(), operation::paths(api, &ctx));
     let schemas = components::schemas(api, &ctx);
@@ -70,11 +76,13 @@ fn tags(api: &ir::Api) -> Vec<&str> {
 
 /// Pretty JSON with a trailing newline.
 pub fn to_json(api: &ir::Api, version: OpenApiVersion) -> String {
-    let mut s = serde_json::to_string_pretty(&to_openapi(api, version)).expect("a JSON value always serialises");
+    let mut s = serde_json::to_string_pretty(&to_openapi(api, version))
+        .expect("a JSON value always serialises");
     s.push('\n');
     s
 }
 
 pub fn to_yaml(api: &ir::Api, version: OpenApiVersion) -> String {
-    serde_norway::to_string(&to_openapi(api, version)).expect("a JSON value always serialises as YAML")
+    serde_norway::to_string(&to_openapi(api, version))
+        .expect("a JSON value always serialises as YAML")
 }

@@ -137,9 +137,31 @@ pub struct Plan {
 
 /// Type names the generated code relies on, so no model may take them.
 const RESERVED_TYPES: &[&str] = &[
-    "Box", "Client", "Clone", "Config", "Copy", "Credentials", "Debug", "Default", "Eq", "Err", "Error", "From",
-    "Into", "None", "Ok", "Option", "PartialEq", "RawResponse", "RequestSpec", "Result", "Self", "Some", "String",
-    "ToString", "Vec",
+    "Box",
+    "Client",
+    "Clone",
+    "Config",
+    "Copy",
+    "Credentials",
+    "Debug",
+    "Default",
+    "Eq",
+    "Err",
+    "Error",
+    "From",
+    "Into",
+    "None",
+    "Ok",
+    "Option",
+    "PartialEq",
+    "RawResponse",
+    "RequestSpec",
+    "Result",
+    "Self",
+    "Some",
+    "String",
+    "ToString",
+    "Vec",
 ];
 /// Methods of the generated `Client` itself.
 const RESERVED_CLIENT_METHODS: &[&str] = &["new", "from_env", "from_runtime", "runtime"];
@@ -147,7 +169,12 @@ const RESERVED_CLIENT_METHODS: &[&str] = &["new", "from_env", "from_runtime", "r
 const RESERVED_BUILDER_MEMBERS: &[&str] = &["client", "body", "send"];
 
 pub fn is_json_content_type(ct: &str) -> bool {
-    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == "application/json" || essence.ends_with("+json")
 }
 
@@ -158,7 +185,11 @@ struct Planner {
 }
 
 pub fn plan(api: &ir::Api, defaulted_path_params: &[String]) -> Result<Plan, EmitError> {
-    let mut p = Planner { types: Vec::new(), type_names: Namespace::pascal().reserving(RESERVED_TYPES), named: BTreeMap::new() };
+    let mut p = Planner {
+        types: Vec::new(),
+        type_names: Namespace::pascal().reserving(RESERVED_TYPES),
+        named: BTreeMap::new(),
+    };
     for (n, (key, named)) in api.schemas.iter().enumerate() {
         let name = p.type_names.claim(&named.name, &format!("Schema{}", n + 1));
         let id = p.reserve(name);
@@ -171,7 +202,10 @@ pub fn plan(api: &ir::Api, defaulted_path_params: &[String]) -> Result<Plan, Emi
         .enumerate()
         .map(|(n, op)| {
             let fallback = format!("operation_{}", n + 1);
-            (p.type_names.claim(&op.id, &fallback), method_names.claim(&op.id, &fallback))
+            (
+                p.type_names.claim(&op.id, &fallback),
+                method_names.claim(&op.id, &fallback),
+            )
         })
         .collect();
     for (key, named) in &api.schemas {
@@ -192,7 +226,11 @@ pub fn plan(api: &ir::Api, defaulted_path_params: &[String]) -> Result<Plan, Emi
 
 impl Planner {
     fn reserve(&mut self, name: String) -> TypeId {
-        self.types.push(TypeDef { name, doc: Vec::new(), body: TypeBody::Pending });
+        self.types.push(TypeDef {
+            name,
+            doc: Vec::new(),
+            body: TypeBody::Pending,
+        });
         self.types.len() - 1
     }
 
@@ -238,7 +276,11 @@ impl Planner {
     /// The type of a schema used in place; `hint` names any type this creates.
     fn rust_type(&mut self, schema: &Schema, hint: &str) -> Result<RustType, EmitError> {
         if let Some(body) = enum_body(schema) {
-            return Ok(RustType::Named(self.new_type(hint, schema_doc(schema), body)));
+            return Ok(RustType::Named(self.new_type(
+                hint,
+                schema_doc(schema),
+                body,
+            )));
         }
         Ok(match &schema.kind {
             SchemaKind::String { .. } => RustType::String,
@@ -253,11 +295,20 @@ impl Planner {
             },
             SchemaKind::Boolean => RustType::Bool,
             SchemaKind::Any => RustType::Json,
-            SchemaKind::Array { items } => RustType::Vec(Box::new(self.rust_type(items, &format!("{hint}Item"))?)),
-            SchemaKind::Map { values } => RustType::Map(Box::new(self.rust_type(values, &format!("{hint}Value"))?)),
+            SchemaKind::Array { items } => {
+                RustType::Vec(Box::new(self.rust_type(items, &format!("{hint}Item"))?))
+            }
+            SchemaKind::Map { values } => {
+                RustType::Map(Box::new(self.rust_type(values, &format!("{hint}Value"))?))
+            }
             SchemaKind::Ref { name } => match self.named.get(name) {
                 Some(id) => RustType::Named(*id),
-                None => return Err(EmitError::UnknownSchema { name: name.clone(), referenced_from: hint.to_string() }),
+                None => {
+                    return Err(EmitError::UnknownSchema {
+                        name: name.clone(),
+                        referenced_from: hint.to_string(),
+                    })
+                }
             },
             SchemaKind::Object { fields } => {
                 let id = self.new_type(hint, schema_doc(schema), TypeBody::Pending);
@@ -282,14 +333,22 @@ impl Planner {
         // Path parameters follow the template: undocumented placeholders still need a value,
         // documented ones missing from the template have nowhere to go.
         for (n, placeholder) in path_placeholders(&op.path).into_iter().enumerate() {
-            let documented = op.parameters.iter().find(|p| p.location == ir::ParamLocation::Path && p.name == placeholder);
-            let schema = documented.map(|p| p.schema.clone()).unwrap_or_else(Schema::string);
+            let documented = op
+                .parameters
+                .iter()
+                .find(|p| p.location == ir::ParamLocation::Path && p.name == placeholder);
+            let schema = documented
+                .map(|p| p.schema.clone())
+                .unwrap_or_else(Schema::string);
             let defaulted = defaulted_path_params.iter().any(|d| d == placeholder);
             let ident = members.claim(placeholder, &format!("path_{}", n + 1));
             let ty = if defaulted {
                 RustType::String
             } else {
-                let hint = format!("{builder}{}", pascal_words(placeholder).unwrap_or_else(|| format!("Path{}", n + 1)));
+                let hint = format!(
+                    "{builder}{}",
+                    pascal_words(placeholder).unwrap_or_else(|| format!("Path{}", n + 1))
+                );
                 self.rust_type(&schema, &hint)?
             };
             params.push(ParamPlan {
@@ -302,9 +361,17 @@ impl Planner {
                 doc: schema_doc(&schema),
             });
         }
-        for (n, param) in op.parameters.iter().enumerate().filter(|(_, p)| p.location != ir::ParamLocation::Path) {
+        for (n, param) in op
+            .parameters
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.location != ir::ParamLocation::Path)
+        {
             let ident = members.claim(&param.name, &format!("param_{}", n + 1));
-            let hint = format!("{builder}{}", pascal_words(&param.name).unwrap_or_else(|| format!("Param{}", n + 1)));
+            let hint = format!(
+                "{builder}{}",
+                pascal_words(&param.name).unwrap_or_else(|| format!("Param{}", n + 1))
+            );
             let ty = self.rust_type(&param.schema, &hint)?;
             params.push(ParamPlan {
                 json_name: param.name.clone(),
@@ -325,26 +392,54 @@ impl Planner {
             }),
         };
         let response = self.response(op, &builder)?;
-        Ok(OperationPlan { index, builder, method, params, body, response })
+        Ok(OperationPlan {
+            index,
+            builder,
+            method,
+            params,
+            body,
+            response,
+        })
     }
 
     fn body(&mut self, content_type: &str, schema: &Schema, hint: &str) -> Result<Body, EmitError> {
         let json = is_json_content_type(content_type);
-        let ty = if json { self.rust_type(schema, hint)? } else { RustType::Bytes };
-        Ok(Body { ty, content_type: content_type.to_string(), json })
+        let ty = if json {
+            self.rust_type(schema, hint)?
+        } else {
+            RustType::Bytes
+        };
+        Ok(Body {
+            ty,
+            content_type: content_type.to_string(),
+            json,
+        })
     }
 
     fn response(&mut self, op: &ir::Operation, builder: &str) -> Result<ResponsePlan, EmitError> {
         let success: Vec<(u16, &ir::Response)> = op
             .responses
             .iter()
-            .filter_map(|(code, r)| code.parse::<u16>().ok().filter(|c| (200..300).contains(c)).map(|c| (c, r)))
+            .filter_map(|(code, r)| {
+                code.parse::<u16>()
+                    .ok()
+                    .filter(|c| (200..300).contains(c))
+                    .map(|c| (c, r))
+            })
             .collect();
-        let Some((_, first)) = success.first() else { return Ok(ResponsePlan::Raw) };
-        let shape = |r: &ir::Response| r.body.as_ref().map(|b| (is_json_content_type(&b.content_type), b.schema.clone()));
+        let Some((_, first)) = success.first() else {
+            return Ok(ResponsePlan::Raw);
+        };
+        let shape = |r: &ir::Response| {
+            r.body
+                .as_ref()
+                .map(|b| (is_json_content_type(&b.content_type), b.schema.clone()))
+        };
         if success.iter().all(|(_, r)| shape(r) == shape(first)) {
             let body = match &first.body {
-                Some(b) => Some(self.body(&b.content_type, &b.schema, &format!("{builder}Response"))?),
+                Some(b) => {
+                    Some(self.body(&b.content_type, &b.schema, &format!("{builder}Response"))?)
+                }
                 None => None,
             };
             return Ok(ResponsePlan::Single(body));
@@ -357,7 +452,11 @@ impl Planner {
         let mut variants = Vec::new();
         for (status, r) in success {
             let body = match &r.body {
-                Some(b) => Some(self.body(&b.content_type, &b.schema, &format!("{builder}Response{status}"))?),
+                Some(b) => Some(self.body(
+                    &b.content_type,
+                    &b.schema,
+                    &format!("{builder}Response{status}"),
+                )?),
                 None => None,
             };
             variants.push(ResponseVariant {
@@ -415,12 +514,20 @@ fn enum_body(schema: &Schema) -> Option<TypeBody> {
             serde_json::Value::String(s) => idents.claim(s, &format!("Variant{}", n + 1)),
             _ => unreachable!("enum values are normalised to strings or integers above"),
         };
-        variants.push(Variant { ident, value, doc: ev.description.clone() });
+        variants.push(Variant {
+            ident,
+            value,
+            doc: ev.description.clone(),
+        });
     }
     if variants.is_empty() {
         return None;
     }
-    Some(if integer { TypeBody::IntEnum(variants) } else { TypeBody::StringEnum(variants) })
+    Some(if integer {
+        TypeBody::IntEnum(variants)
+    } else {
+        TypeBody::StringEnum(variants)
+    })
 }
 
 fn integer_value(v: &serde_json::Value) -> Option<i64> {
@@ -435,12 +542,22 @@ fn integer_value(v: &serde_json::Value) -> Option<i64> {
 /// which the type system does not enforce.
 pub fn schema_doc(schema: &Schema) -> Vec<String> {
     let mut doc = Vec::new();
-    if let Some(d) = schema.description.as_deref().filter(|d| !d.trim().is_empty()) {
+    if let Some(d) = schema
+        .description
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
         doc.push(d.to_string());
     }
     let c = &schema.constraints;
     let bound = |v: Option<f64>, exclusive: bool, word: &str| {
-        v.map(|v| format!("{word} {}{}", format_number(v), if exclusive { " (exclusive)" } else { "" }))
+        v.map(|v| {
+            format!(
+                "{word} {}{}",
+                format_number(v),
+                if exclusive { " (exclusive)" } else { "" }
+            )
+        })
     };
     let limits: Vec<String> = [
         c.min_length.map(|v| format!("minimum length {v}")),
@@ -491,7 +608,10 @@ fn direct_children(def: &TypeDef) -> Vec<TypeId> {
     match &def.body {
         TypeBody::Struct(fields) => fields.iter().filter_map(|f| of(&f.ty)).collect(),
         TypeBody::Alias(ty) => of(ty).into_iter().collect(),
-        TypeBody::Response(variants) => variants.iter().filter_map(|v| v.body.as_ref().and_then(|b| of(&b.ty))).collect(),
+        TypeBody::Response(variants) => variants
+            .iter()
+            .filter_map(|v| v.body.as_ref().and_then(|b| of(&b.ty)))
+            .collect(),
         _ => Vec::new(),
     }
 }
