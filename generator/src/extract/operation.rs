@@ -170,13 +170,11 @@ pub fn assemble(
                     status = Some(code);
                     continue;
                 }
-                if matches!(role, SectionRole::Description | SectionRole::Other)
-                    && !line.is_empty()
-                    && role != SectionRole::Uri
-                {
-                    if role == SectionRole::Description || tree.innermost(i) == input.section {
-                        description.push(describe(text));
-                    }
+                // Prose of the description sub-section, or directly under the operation heading.
+                let describes = role == SectionRole::Description
+                    || (role == SectionRole::Other && tree.innermost(i) == input.section);
+                if describes && !line.is_empty() {
+                    description.push(describe(text));
                 }
                 label = line;
             }
