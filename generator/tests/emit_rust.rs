@@ -11,11 +11,16 @@ use std::process::Command;
 
 fn options() -> RustOptions {
     let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
-    let runtime = runtime.canonicalize().expect("runtime crate next to the generator");
+    let runtime = runtime
+        .canonicalize()
+        .expect("runtime crate next to the generator");
     RustOptions {
         crate_name: "training-client".into(),
         crate_version: "0.1.0".into(),
-        runtime_dependency: format!("docbind-runtime = {{ path = {:?} }}", runtime.display().to_string()),
+        runtime_dependency: format!(
+            "docbind-runtime = {{ path = {:?} }}",
+            runtime.display().to_string()
+        ),
         endpoint_template: "https://training.{region}.example.com".into(),
         defaulted_path_params: vec!["project_id".into()],
     }
@@ -34,7 +39,16 @@ fn generation_is_deterministic() {
 fn crate_layout() {
     let files = generated();
     let names: Vec<_> = files.keys().map(|p| p.display().to_string()).collect();
-    assert_eq!(names, ["Cargo.toml", "README.md", "src/client.rs", "src/lib.rs", "src/models.rs"]);
+    assert_eq!(
+        names,
+        [
+            "Cargo.toml",
+            "README.md",
+            "src/client.rs",
+            "src/lib.rs",
+            "src/models.rs"
+        ]
+    );
 }
 
 #[test]
@@ -44,7 +58,10 @@ fn snapshots() {
     opts.runtime_dependency = r#"docbind-runtime = { path = "../../runtime" }"#.into();
     let files = generate_crate(&common::fixture_api(), &opts).unwrap();
     for (path, text) in &files {
-        let name = format!("fixture_crate__{}", path.display().to_string().replace(['/', '.'], "_"));
+        let name = format!(
+            "fixture_crate__{}",
+            path.display().to_string().replace(['/', '.'], "_")
+        );
         insta::assert_snapshot!(name, text);
     }
 }
@@ -93,13 +110,23 @@ fn generated_crate_builds_lints_and_documents_cleanly() {
         std::fs::write(&path, text).unwrap();
     }
     // Resolve dependencies exactly as this workspace does (offline, already built).
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
+        dir.join("Cargo.lock"),
+    )
+    .unwrap();
     cargo(&dir, &["build", "--offline", "--quiet"]);
-    cargo(&dir, &["clippy", "--offline", "--quiet", "--", "-D", "warnings"]);
+    cargo(
+        &dir,
+        &["clippy", "--offline", "--quiet", "--", "-D", "warnings"],
+    );
     cargo(&dir, &["doc", "--offline", "--quiet", "--no-deps"]);
     // Behaviour: enums, renames, recursion, and builders against a local server.
     std::fs::create_dir_all(dir.join("tests")).unwrap();
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/emit_rust/behaviour.rs"), dir.join("tests/behaviour.rs"))
-        .unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/emit_rust/behaviour.rs"),
+        dir.join("tests/behaviour.rs"),
+    )
+    .unwrap();
     cargo(&dir, &["test", "--offline", "--quiet"]);
 }

@@ -10,7 +10,9 @@ pub fn path_placeholders(path: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = path;
     while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
         out.push(&rest[open + 1..open + close]);
         rest = &rest[open + close + 1..];
     }
@@ -21,8 +23,14 @@ pub fn path_placeholders(path: &str) -> Vec<&str> {
 mod tests {
     #[test]
     fn placeholders_in_order() {
-        assert_eq!(super::path_placeholders("/v1/{project_id}/jobs/{job_id}/x"), ["project_id", "job_id"]);
+        assert_eq!(
+            super::path_placeholders("/v1/{project_id}/jobs/{job_id}/x"),
+            ["project_id", "job_id"]
+        );
         assert!(super::path_placeholders("/v1/jobs").is_empty());
-        assert_eq!(super::path_placeholders("/v1/{unclosed"), Vec::<&str>::new());
+        assert_eq!(
+            super::path_placeholders("/v1/{unclosed"),
+            Vec::<&str>::new()
+        );
     }
 }

@@ -8,13 +8,21 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn is_valid_key(name: &str) -> bool {
-    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
 /// IR schema key → component name. Valid names are kept as they are and claimed first, so a
 /// rewritten name never displaces a documented one.
 pub fn component_names(api: &ir::Api) -> BTreeMap<String, String> {
-    let mut used: BTreeSet<String> = api.schemas.keys().filter(|k| is_valid_key(k)).cloned().collect();
+    let mut used: BTreeSet<String> = api
+        .schemas
+        .keys()
+        .filter(|k| is_valid_key(k))
+        .cloned()
+        .collect();
     let mut names = BTreeMap::new();
     for (n, key) in api.schemas.keys().enumerate() {
         if is_valid_key(key) {
@@ -23,13 +31,23 @@ pub fn component_names(api: &ir::Api) -> BTreeMap<String, String> {
         }
         let cleaned: String = key
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect::<String>()
             .split('_')
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join("_");
-        let stem = if cleaned.is_empty() { format!("Schema{}", n + 1) } else { cleaned };
+        let stem = if cleaned.is_empty() {
+            format!("Schema{}", n + 1)
+        } else {
+            cleaned
+        };
         let mut candidate = stem.clone();
         let mut counter = 2;
         while !used.insert(candidate.clone()) {

@@ -1,13 +1,14 @@
 //! IR → OpenAPI 3.0.3 / 3.1.0, as a `serde_json::Value`, JSON text or YAML text.
 //!
-//! - [`schema`]: schema objects
-//! - [`operation`]: paths, parameters, bodies, responses
-//! - [`components`]: component names that are valid OpenAPI keys
+//! - [`schema`] prints schema objects;
+//! - [`operation`] prints paths, parameters, bodies and responses;
+//! - [`components`] makes component names valid OpenAPI keys.
 //!
 //! docbind-specific facts travel in `x-docbind-*` extensions: `x-docbind-source` (file:line of
 //! the operation's documentation), `x-docbind-raw-type` (the type cell as written),
 //! `x-enum-descriptions` (aligned with `enum`), `x-docbind-alt-docs`, `x-docbind-example-text`
-//! (examples that are not valid JSON), `x-docbind-undocumented` (a path placeholder with no
+//! (examples that are not valid JSON), `x-docbind-example(s)` (examples of a response without a
+//! described body), `x-docbind-undocumented` (a path placeholder with no
 //! parameter row) and `x-docbind-name` (a schema's documented name when it had to be renamed).
 
 pub mod components;
@@ -35,7 +36,10 @@ impl OpenApiVersion {
 
 pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
     let component_names = components::component_names(api);
-    let ctx = schema::SchemaContext { version, component_names: &component_names };
+    let ctx = schema::SchemaContext {
+        version,
+        component_names: &component_names,
+    };
     let mut doc = Map::new();
     doc.insert("openapi".into(), version.as_str().into());
     let mut info = Map::new();
@@ -47,7 +51,10 @@ pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
     doc.insert("info".into(), Value::Object(info));
     let tags = tags(api);
     if !tags.is_empty() {
-        doc.insert("tags".into(), tags.into_iter().map(|t| json!({ "name": t })).collect());
+        doc.insert(
+            "tags".into(),
+            tags.into_iter().map(|t| json!({ "name": t })).collect(),
+        );
     }
     doc.insert("paths".into(), operation::paths(api, &ctx));
     let schemas = components::schemas(api, &ctx);
@@ -70,11 +77,13 @@ fn tags(api: &ir::Api) -> Vec<&str> {
 
 /// Pretty JSON with a trailing newline.
 pub fn to_json(api: &ir::Api, version: OpenApiVersion) -> String {
-    let mut s = serde_json::to_string_pretty(&to_openapi(api, version)).expect("a JSON value always serialises");
+    let mut s = serde_json::to_string_pretty(&to_openapi(api, version))
+        .expect("a JSON value always serialises");
     s.push('\n');
     s
 }
 
 pub fn to_yaml(api: &ir::Api, version: OpenApiVersion) -> String {
-    serde_norway::to_string(&to_openapi(api, version)).expect("a JSON value always serialises as YAML")
+    serde_norway::to_string(&to_openapi(api, version))
+        .expect("a JSON value always serialises as YAML")
 }

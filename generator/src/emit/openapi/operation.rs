@@ -15,7 +15,10 @@ pub fn paths(api: &ir::Api, ctx: &SchemaContext) -> Value {
     let mut paths = Map::new();
     for (path, mut ops) in by_path {
         ops.sort_by_key(|op| op.method);
-        let item: Map<String, Value> = ops.iter().map(|op| (op.method.lower().to_string(), operation(op, ctx))).collect();
+        let item: Map<String, Value> = ops
+            .iter()
+            .map(|op| (op.method.lower().to_string(), operation(op, ctx)))
+            .collect();
         paths.insert(path.to_string(), Value::Object(item));
     }
     Value::Object(paths)
@@ -47,11 +50,19 @@ pub fn operation(op: &ir::Operation, ctx: &SchemaContext) -> Value {
     }
     if let Some(rb) = &op.request_body {
         let mut body = Map::new();
-        if let Some(d) = rb.schema.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        if let Some(d) = rb
+            .schema
+            .description
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+        {
             body.insert("description".into(), d.into());
         }
         body.insert("required".into(), rb.required.into());
-        body.insert("content".into(), json!({ rb.content_type.clone(): media(&rb.schema, &rb.examples, ctx) }));
+        body.insert(
+            "content".into(),
+            json!({ rb.content_type.clone(): media(&rb.schema, &rb.examples, ctx) }),
+        );
         m.insert("requestBody".into(), Value::Object(body));
     }
     m.insert("responses".into(), responses(op, ctx));
@@ -79,11 +90,19 @@ fn parameter_object(p: &ir::Parameter, ctx: &SchemaContext) -> Value {
     let mut m = Map::new();
     m.insert("name".into(), p.name.as_str().into());
     m.insert("in".into(), location(p.location).into());
-    if let Some(d) = p.schema.description.as_deref().filter(|d| !d.trim().is_empty()) {
+    if let Some(d) = p
+        .schema
+        .description
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
         m.insert("description".into(), d.into());
     }
     // OpenAPI requires path parameters to be required.
-    m.insert("required".into(), (p.required || p.location == ParamLocation::Path).into());
+    m.insert(
+        "required".into(),
+        (p.required || p.location == ParamLocation::Path).into(),
+    );
     m.insert("schema".into(), schema_without_description(&p.schema, ctx));
     Value::Object(m)
 }
@@ -99,7 +118,10 @@ fn parameters(op: &ir::Operation, ctx: &SchemaContext) -> Vec<Value> {
         .map(|p| parameter_object(p, ctx))
         .collect();
     for placeholder in placeholders {
-        let documented = op.parameters.iter().any(|p| p.location == ParamLocation::Path && p.name == placeholder);
+        let documented = op
+            .parameters
+            .iter()
+            .any(|p| p.location == ParamLocation::Path && p.name == placeholder);
         if !documented {
             out.push(json!({
                 "name": placeholder,
@@ -115,7 +137,11 @@ fn parameters(op: &ir::Operation, ctx: &SchemaContext) -> Vec<Value> {
 
 /// `example` for one JSON example, `examples` for several (they are mutually exclusive), and
 /// the examples that are not JSON verbatim in `x-docbind-example-text`.
-fn insert_examples(m: &mut Map<String, Value>, examples: &[Example], (one_key, many_key): (&str, &str)) {
+fn insert_examples(
+    m: &mut Map<String, Value>,
+    examples: &[Example],
+    (one_key, many_key): (&str, &str),
+) {
     let json: Vec<&Value> = examples
         .iter()
         .filter_map(|e| match &e.value {
@@ -129,8 +155,11 @@ fn insert_examples(m: &mut Map<String, Value>, examples: &[Example], (one_key, m
             m.insert(one_key.into(), (*one).clone());
         }
         many => {
-            let named: Map<String, Value> =
-                many.iter().enumerate().map(|(i, v)| (format!("example{}", i + 1), json!({ "value": v }))).collect();
+            let named: Map<String, Value> = many
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("example{}", i + 1), json!({ "value": v })))
+                .collect();
             m.insert(many_key.into(), Value::Object(named));
         }
     }
@@ -169,7 +198,12 @@ fn responses(op: &ir::Operation, ctx: &SchemaContext) -> Value {
                 .iter()
                 .map(|h| {
                     let mut hm = Map::new();
-                    if let Some(d) = h.schema.description.as_deref().filter(|d| !d.trim().is_empty()) {
+                    if let Some(d) = h
+                        .schema
+                        .description
+                        .as_deref()
+                        .filter(|d| !d.trim().is_empty())
+                    {
                         hm.insert("description".into(), d.into());
                     }
                     if h.required {
@@ -183,16 +217,26 @@ fn responses(op: &ir::Operation, ctx: &SchemaContext) -> Value {
         }
         match &r.body {
             Some(body) => {
-                m.insert("content".into(), json!({ body.content_type.clone(): media(&body.schema, &r.examples, ctx) }));
+                m.insert(
+                    "content".into(),
+                    json!({ body.content_type.clone(): media(&body.schema, &r.examples, ctx) }),
+                );
             }
             // Examples of an undescribed body stay with the response.
-            None => insert_examples(&mut m, &r.examples, ("x-docbind-example", "x-docbind-examples")),
+            None => insert_examples(
+                &mut m,
+                &r.examples,
+                ("x-docbind-example", "x-docbind-examples"),
+            ),
         }
         out.insert(status.clone(), Value::Object(m));
     }
     if out.is_empty() {
         // OpenAPI needs at least one response; say plainly that none was documented.
-        out.insert("default".into(), json!({ "description": "No response is documented for this operation." }));
+        out.insert(
+            "default".into(),
+            json!({ "description": "No response is documented for this operation." }),
+        );
     }
     Value::Object(out)
 }

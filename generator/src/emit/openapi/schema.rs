@@ -33,7 +33,8 @@ pub fn number(v: f64) -> Value {
 
 /// JSON null is a documented value (an enum member or the default): the schema is nullable.
 fn is_nullable(s: &Schema) -> bool {
-    s.default.as_ref().is_some_and(Value::is_null) || s.enum_values.iter().any(|e| e.value.is_null())
+    s.default.as_ref().is_some_and(Value::is_null)
+        || s.enum_values.iter().any(|e| e.value.is_null())
 }
 
 fn type_name(kind: &SchemaKind) -> Option<&'static str> {
@@ -57,8 +58,12 @@ fn enum_values(s: &Schema) -> Vec<(Value, Option<&str>)> {
             (_, Value::Null) => Value::Null,
             (SchemaKind::String { .. }, Value::String(_)) => value.clone(),
             (SchemaKind::String { .. }, other) => Value::String(other.to_string()),
-            (SchemaKind::Integer { .. }, Value::String(t)) => t.trim().parse::<i64>().map_or(value.clone(), Value::from),
-            (SchemaKind::Number { .. }, Value::String(t)) => t.trim().parse::<f64>().map_or(value.clone(), number),
+            (SchemaKind::Integer { .. }, Value::String(t)) => {
+                t.trim().parse::<i64>().map_or(value.clone(), Value::from)
+            }
+            (SchemaKind::Number { .. }, Value::String(t)) => {
+                t.trim().parse::<f64>().map_or(value.clone(), number)
+            }
             _ => value.clone(),
         };
         let description = description.as_deref().filter(|d| !d.trim().is_empty());
@@ -106,8 +111,9 @@ fn schema_with(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Value
         // Any: `{}` already admits every value including null.
         (_, None) => {}
     }
-    if let SchemaKind::String { format: Some(f) } | SchemaKind::Integer { format: f } | SchemaKind::Number { format: f } =
-        &s.kind
+    if let SchemaKind::String { format: Some(f) }
+    | SchemaKind::Integer { format: f }
+    | SchemaKind::Number { format: f } = &s.kind
     {
         if !f.trim().is_empty() {
             m.insert("format".into(), f.trim().into());
@@ -135,17 +141,29 @@ fn annotations(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Map<S
     }
     let values = enum_values(s);
     if !values.is_empty() {
-        m.insert("enum".into(), values.iter().map(|(v, _)| v.clone()).collect());
+        m.insert(
+            "enum".into(),
+            values.iter().map(|(v, _)| v.clone()).collect(),
+        );
         if values.iter().any(|(_, d)| d.is_some()) {
-            m.insert("x-enum-descriptions".into(), values.iter().map(|(_, d)| Value::from(d.unwrap_or(""))).collect());
+            m.insert(
+                "x-enum-descriptions".into(),
+                values
+                    .iter()
+                    .map(|(_, d)| Value::from(d.unwrap_or("")))
+                    .collect(),
+            );
         }
     }
     if let Some(default) = &s.default {
         m.insert("default".into(), default.clone());
     }
     let c = &s.constraints;
-    let (min_len, max_len) =
-        if matches!(s.kind, SchemaKind::Array { .. }) { ("minItems", "maxItems") } else { ("minLength", "maxLength") };
+    let (min_len, max_len) = if matches!(s.kind, SchemaKind::Array { .. }) {
+        ("minItems", "maxItems")
+    } else {
+        ("minLength", "maxLength")
+    };
     if let Some(v) = c.min_length {
         m.insert(min_len.into(), v.into());
     }
@@ -153,8 +171,18 @@ fn annotations(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Map<S
         m.insert(max_len.into(), v.into());
     }
     for (value, exclusive, inclusive_key, exclusive_key) in [
-        (c.minimum, c.exclusive_minimum, "minimum", "exclusiveMinimum"),
-        (c.maximum, c.exclusive_maximum, "maximum", "exclusiveMaximum"),
+        (
+            c.minimum,
+            c.exclusive_minimum,
+            "minimum",
+            "exclusiveMinimum",
+        ),
+        (
+            c.maximum,
+            c.exclusive_maximum,
+            "maximum",
+            "exclusiveMaximum",
+        ),
     ] {
         let Some(value) = value else { continue };
         match (exclusive, v31) {
@@ -185,10 +213,17 @@ fn structure(s: &Schema, ctx: &SchemaContext, m: &mut Map<String, Value>) {
         }
         SchemaKind::Object { fields } => {
             if !fields.is_empty() {
-                let properties: Map<String, Value> = fields.iter().map(|f| (f.name.clone(), schema(&f.schema, ctx))).collect();
+                let properties: Map<String, Value> = fields
+                    .iter()
+                    .map(|f| (f.name.clone(), schema(&f.schema, ctx)))
+                    .collect();
                 m.insert("properties".into(), Value::Object(properties));
             }
-            let required: Vec<Value> = fields.iter().filter(|f| f.required).map(|f| f.name.as_str().into()).collect();
+            let required: Vec<Value> = fields
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| f.name.as_str().into())
+                .collect();
             if !required.is_empty() {
                 m.insert("required".into(), Value::Array(required));
             }

@@ -4,7 +4,9 @@
 use super::docs::{code_span, doc_attrs_with_markdown};
 use super::idents::ident;
 use super::models::{type_tokens, Scope};
-use super::plan::{Body, OperationPlan, ParamPlan, Plan, ResponsePlan, RustType, TypeBody, TypeDef};
+use super::plan::{
+    Body, OperationPlan, ParamPlan, Plan, ResponsePlan, RustType, TypeBody, TypeDef,
+};
 use crate::ir::{self, ParamLocation};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -13,10 +15,17 @@ use quote::quote;
 const MAX_ARGUMENTS: usize = 7;
 
 pub fn client_file(plan: &Plan, api: &ir::Api) -> TokenStream {
-    let methods = plan.operations.iter().map(|p| client_method(p, &api.operations[p.index], &plan.types));
-    let builders = plan.operations.iter().map(|p| builder(p, &api.operations[p.index], &plan.types));
+    let methods = plan
+        .operations
+        .iter()
+        .map(|p| client_method(p, &api.operations[p.index], &plan.types));
+    let builders = plan
+        .operations
+        .iter()
+        .map(|p| builder(p, &api.operations[p.index], &plan.types));
     let title = super::docs::doc_lines(&api.title).join(" ");
-    let client_doc = format!(" Client for {title}. Cheap to clone; one per service endpoint is enough.");
+    let client_doc =
+        format!(" Client for {title}. Cheap to clone; one per service endpoint is enough.");
     quote! {
         //! The API client and one request builder per operation.
 
@@ -88,7 +97,10 @@ fn operation_doc(op: &ir::Operation) -> TokenStream {
     markdown.push(String::new());
     markdown.push(format!("Source: {}", code_span(&op.span.to_string())));
     let summary = Some(op.summary.as_str()).filter(|s| !s.trim().is_empty());
-    doc_attrs_with_markdown(summary.into_iter().chain(op.description.as_deref()), &markdown)
+    doc_attrs_with_markdown(
+        summary.into_iter().chain(op.description.as_deref()),
+        &markdown,
+    )
 }
 
 fn client_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> TokenStream {
@@ -118,7 +130,11 @@ fn client_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) ->
             inits.push(quote!(body: None));
         }
     }
-    let allow = if args.len() + 1 > MAX_ARGUMENTS { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+    let allow = if args.len() + 1 > MAX_ARGUMENTS {
+        quote!(#[allow(clippy::too_many_arguments)])
+    } else {
+        quote!()
+    };
     let doc = operation_doc(op);
     quote! {
         #doc
@@ -131,7 +147,12 @@ fn client_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) ->
 
 fn builder(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> TokenStream {
     let name = ident(&plan.builder);
-    let method_link = format!(" Request builder for [`Client::{}`]: `{} {}`.", plan.method, op.method.as_str(), op.path.replace('`', "'"));
+    let method_link = format!(
+        " Request builder for [`Client::{}`]: `{} {}`.",
+        plan.method,
+        op.method.as_str(),
+        op.path.replace('`', "'")
+    );
     let mut fields = Vec::new();
     let mut setters = Vec::new();
     for p in &plan.params {
@@ -151,7 +172,11 @@ fn builder(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> Token
                 code_span(&p.json_name)
             )
         } else {
-            format!("{} parameter {}.", location_word(p.location), code_span(&p.json_name))
+            format!(
+                "{} parameter {}.",
+                location_word(p.location),
+                code_span(&p.json_name)
+            )
         };
         let doc = doc_attrs_with_markdown(p.doc.iter().map(String::as_str), &[what]);
         setters.push(quote! {
@@ -170,7 +195,10 @@ fn builder(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> Token
             fields.push(quote!(body: Option<#ty>));
             let doc = doc_attrs_with_markdown(
                 body.doc.iter().map(String::as_str),
-                &[format!("Request body ({}).", code_span(&body.body.content_type))],
+                &[format!(
+                    "Request body ({}).",
+                    code_span(&body.body.content_type)
+                )],
             );
             setters.push(quote! {
                 #doc
@@ -286,7 +314,11 @@ fn send_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> T
             statements.push(quote!(if let Some(value) = self.body { #add }));
         }
     }
-    let binding = if statements.is_empty() { quote!(let request) } else { quote!(let mut request) };
+    let binding = if statements.is_empty() {
+        quote!(let request)
+    } else {
+        quote!(let mut request)
+    };
     let (output, decode) = decode(&plan.response, types);
     quote! {
         /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
@@ -307,7 +339,9 @@ fn decode(response: &ResponsePlan, types: &[TypeDef]) -> (TokenStream, TokenStre
     match response {
         ResponsePlan::Raw => (quote!(docbind_runtime::RawResponse), quote!(Ok(response))),
         ResponsePlan::Single(None) => (quote!(()), quote!(Ok(()))),
-        ResponsePlan::Single(Some(body)) => (type_tokens(&body.ty, types, Scope::Crate), body_value(body)),
+        ResponsePlan::Single(Some(body)) => {
+            (type_tokens(&body.ty, types, Scope::Crate), body_value(body))
+        }
         ResponsePlan::Enum(id) => {
             let TypeBody::Response(variants) = &types[*id].body else {
                 unreachable!("a response plan points at a response enum")
@@ -318,7 +352,11 @@ fn decode(response: &ResponsePlan, types: &[TypeDef]) -> (TokenStream, TokenStre
                 let variant = ident(&v.ident);
                 match &v.body {
                     Some(body) => {
-                        let value = if body.json { quote!(response.json()?) } else { quote!(response.body) };
+                        let value = if body.json {
+                            quote!(response.json()?)
+                        } else {
+                            quote!(response.body)
+                        };
                         quote!(#status => Ok(#name::#variant(#value)),)
                     }
                     None => quote!(#status => Ok(#name::#variant),),

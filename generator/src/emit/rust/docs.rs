@@ -11,8 +11,9 @@ use quote::quote;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+").expect("valid regex"));
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+").expect("valid regex")
+});
 
 /// Characters with a Markdown meaning that plain text must not trigger.
 /// Emphasis (`*`, `_`), headings and tables only change rendering, never warn, so they stay
@@ -35,7 +36,9 @@ fn escape_line(line: &str) -> String {
     while let Some(m) = URL.find(rest) {
         escape_text(&rest[..m.start()], &mut out);
         // Sentence punctuation right after a URL belongs to the sentence.
-        let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+        let url = m
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
         out.push('<');
         out.push_str(url);
         out.push('>');
@@ -87,7 +90,11 @@ pub fn doc_attrs<'a>(parts: impl IntoIterator<Item = &'a str>) -> TokenStream {
         lines.extend(part_lines);
     }
     let attrs = lines.iter().map(|l| {
-        let l = if l.is_empty() { String::new() } else { format!(" {l}") };
+        let l = if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        };
         quote!(#[doc = #l])
     });
     quote!(#(#attrs)*)
@@ -95,14 +102,25 @@ pub fn doc_attrs<'a>(parts: impl IntoIterator<Item = &'a str>) -> TokenStream {
 
 /// Doc attributes for plain-text parts followed by Markdown lines the generator wrote itself
 /// (code spans for paths and names), separated by a blank line.
-pub fn doc_attrs_with_markdown<'a>(plain: impl IntoIterator<Item = &'a str>, markdown: &[String]) -> TokenStream {
+pub fn doc_attrs_with_markdown<'a>(
+    plain: impl IntoIterator<Item = &'a str>,
+    markdown: &[String],
+) -> TokenStream {
     let plain = doc_attrs(plain);
     if markdown.is_empty() {
         return plain;
     }
-    let separator = if plain.is_empty() { quote!() } else { quote!(#[doc = ""]) };
+    let separator = if plain.is_empty() {
+        quote!()
+    } else {
+        quote!(#[doc = ""])
+    };
     let lines = markdown.iter().map(|l| {
-        let l = if l.is_empty() { String::new() } else { format!(" {l}") };
+        let l = if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        };
         quote!(#[doc = #l])
     });
     quote!(#plain #separator #(#lines)*)
@@ -124,28 +142,40 @@ mod tests {
 
     #[test]
     fn brackets_and_angles_are_escaped() {
-        assert_eq!(doc_lines("Value in [1, 10], see <name>"), [r"Value in \[1, 10\], see \<name\>"]);
+        assert_eq!(
+            doc_lines("Value in [1, 10], see <name>"),
+            [r"Value in \[1, 10\], see \<name\>"]
+        );
     }
 
     #[test]
     fn urls_become_autolinks() {
-        assert_eq!(doc_lines("See https://example.com/a_b?x=[1]. Done"), [r"See <https://example.com/a_b?x=[1]>. Done"]);
-        assert_eq!(doc_lines("见https://support.huaweicloud.com/api。"), [r"见<https://support.huaweicloud.com/api>。"]);
+        assert_eq!(
+            doc_lines("See https://example.com/a_b?x=[1]. Done"),
+            [r"See <https://example.com/a_b?x=[1]>. Done"]
+        );
+        assert_eq!(
+            doc_lines("见https://support.huaweicloud.com/api。"),
+            [r"见<https://support.huaweicloud.com/api>。"]
+        );
     }
 
     #[test]
     fn each_line_is_a_paragraph_and_list_markers_are_literal() {
-        assert_eq!(doc_lines("Options:\n- a\n  continued\n\n1. first\n```"), [
-            "Options:",
-            "",
-            r"\- a",
-            "",
-            "continued",
-            "",
-            r"1\. first",
-            "",
-            r"\`\`\`"
-        ]);
+        assert_eq!(
+            doc_lines("Options:\n- a\n  continued\n\n1. first\n```"),
+            [
+                "Options:",
+                "",
+                r"\- a",
+                "",
+                "continued",
+                "",
+                r"1\. first",
+                "",
+                r"\`\`\`"
+            ]
+        );
     }
 
     #[test]

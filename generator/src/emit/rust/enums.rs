@@ -26,11 +26,22 @@ fn variant_docs(v: &Variant) -> TokenStream {
     doc_attrs(v.doc.as_deref())
 }
 
-pub fn string_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Variant]) -> TokenStream {
+pub fn string_enum(
+    name: &proc_macro2::Ident,
+    doc: TokenStream,
+    variants: &[Variant],
+) -> TokenStream {
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.ident)).collect();
     let docs: Vec<_> = variants.iter().map(variant_docs).collect();
-    let values: Vec<String> =
-        variants.iter().map(|v| v.value.as_str().map(str::to_string).unwrap_or_else(|| v.value.to_string())).collect();
+    let values: Vec<String> = variants
+        .iter()
+        .map(|v| {
+            v.value
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| v.value.to_string())
+        })
+        .collect();
     quote! {
         #doc
         #[derive(Debug, Clone)]
@@ -116,7 +127,11 @@ pub fn string_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Vari
 pub fn int_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Variant]) -> TokenStream {
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.ident)).collect();
     let docs: Vec<_> = variants.iter().map(variant_docs).collect();
-    let values: Vec<TokenStream> = variants.iter().filter_map(|v| v.value.as_i64()).map(int_literal).collect();
+    let values: Vec<TokenStream> = variants
+        .iter()
+        .filter_map(|v| v.value.as_i64())
+        .map(int_literal)
+        .collect();
     quote! {
         #doc
         #[derive(Debug, Clone, Copy)]

@@ -18,10 +18,11 @@ use std::collections::BTreeSet;
 
 /// Keywords of Rust 2021 (strict and reserved, including `gen` reserved by 2024).
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
-    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match",
-    "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
-    "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that `r#` cannot escape.
@@ -29,7 +30,9 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate"];
 
 /// Replace everything that is not an ASCII letter or digit by a space so heck sees word breaks.
 fn ascii_words(name: &str) -> String {
-    name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
 }
 
 /// snake_case words of `name`, or `None` when it has no ASCII letter or digit.
@@ -47,7 +50,11 @@ pub fn pascal_words(name: &str) -> Option<String> {
 /// Make a converted name a legal identifier: digit prefix, keyword escaping.
 /// Returns the identifier text, possibly starting with `r#`.
 fn legalize(name: &str, digit_prefix: &str) -> String {
-    let name = if name.starts_with(|c: char| c.is_ascii_digit()) { format!("{digit_prefix}{name}") } else { name.to_string() };
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{digit_prefix}{name}")
+    } else {
+        name.to_string()
+    };
     if NOT_RAW.contains(&name.as_str()) {
         format!("{name}_")
     } else if KEYWORDS.contains(&name.as_str()) {
@@ -79,10 +86,16 @@ pub struct Namespace {
 
 impl Namespace {
     pub fn snake() -> Self {
-        Namespace { case: Case::Snake, used: BTreeSet::new() }
+        Namespace {
+            case: Case::Snake,
+            used: BTreeSet::new(),
+        }
     }
     pub fn pascal() -> Self {
-        Namespace { case: Case::Pascal, used: BTreeSet::new() }
+        Namespace {
+            case: Case::Pascal,
+            used: BTreeSet::new(),
+        }
     }
     /// Names that must never be handed out (generated helpers, prelude names).
     pub fn reserving(mut self, names: &[&str]) -> Self {
@@ -145,39 +158,49 @@ mod tests {
 
     fn snake(names: &[&str]) -> Vec<String> {
         let mut ns = Namespace::snake();
-        names.iter().enumerate().map(|(i, n)| ns.claim(n, &format!("field_{}", i + 1))).collect()
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| ns.claim(n, &format!("field_{}", i + 1)))
+            .collect()
     }
     fn pascal(names: &[&str]) -> Vec<String> {
         let mut ns = Namespace::pascal();
-        names.iter().enumerate().map(|(i, n)| ns.claim(n, &format!("Type{}", i + 1))).collect()
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| ns.claim(n, &format!("Type{}", i + 1)))
+            .collect()
     }
 
     #[test]
     fn snake_case_fields() {
-        assert_eq!(snake(&["jobName", "X-Auth-Token", "user.name", "HTTPStatus", "a b"]), [
-            "job_name",
-            "x_auth_token",
-            "user_name",
-            "http_status",
-            "a_b"
-        ]);
+        assert_eq!(
+            snake(&["jobName", "X-Auth-Token", "user.name", "HTTPStatus", "a b"]),
+            [
+                "job_name",
+                "x_auth_token",
+                "user_name",
+                "http_status",
+                "a_b"
+            ]
+        );
     }
 
     #[test]
     fn pascal_case_types() {
-        assert_eq!(pascal(&["job_config", "ListJobsResponse", "data-source", "v2.spec"]), [
-            "JobConfig",
-            "ListJobsResponse",
-            "DataSource",
-            "V2Spec"
-        ]);
+        assert_eq!(
+            pascal(&["job_config", "ListJobsResponse", "data-source", "v2.spec"]),
+            ["JobConfig", "ListJobsResponse", "DataSource", "V2Spec"]
+        );
     }
 
     #[test]
     fn keywords_become_raw_or_suffixed() {
-        assert_eq!(snake(&["type", "self", "super", "crate", "match", "async", "gen"]), [
-            "r#type", "self_", "super_", "crate_", "r#match", "r#async", "r#gen"
-        ]);
+        assert_eq!(
+            snake(&["type", "self", "super", "crate", "match", "async", "gen"]),
+            ["r#type", "self_", "super_", "crate_", "r#match", "r#async", "r#gen"]
+        );
         assert_eq!(pascal(&["Self", "self"]), ["Self_", "Self2"]);
     }
 
@@ -189,23 +212,27 @@ mod tests {
 
     #[test]
     fn non_ascii_names_fall_back_to_positional_names() {
-        assert_eq!(snake(&["名称", "描述", "job名称"]), ["field_1", "field_2", "job"]);
+        assert_eq!(
+            snake(&["名称", "描述", "job名称"]),
+            ["field_1", "field_2", "job"]
+        );
         assert_eq!(pascal(&["用户信息"]), ["Type1"]);
     }
 
     #[test]
     fn collisions_get_deterministic_suffixes() {
-        assert_eq!(snake(&["userName", "user_name", "user-name", "USER_NAME"]), [
-            "user_name",
-            "user_name_2",
-            "user_name_3",
-            "user_name_4"
-        ]);
+        assert_eq!(
+            snake(&["userName", "user_name", "user-name", "USER_NAME"]),
+            ["user_name", "user_name_2", "user_name_3", "user_name_4"]
+        );
         assert_eq!(pascal(&["job", "Job", "JOB"]), ["Job", "Job2", "Job3"]);
         // A keyword that collides loses its raw prefix in the suffixed form.
         assert_eq!(snake(&["type", "Type"]), ["r#type", "type_2"]);
         // `self_` is taken by `self`: the suffix never creates a double underscore.
-        assert_eq!(snake(&["self", "self_", "self"]), ["self_", "self_2", "self_3"]);
+        assert_eq!(
+            snake(&["self", "self_", "self"]),
+            ["self_", "self_2", "self_3"]
+        );
     }
 
     #[test]

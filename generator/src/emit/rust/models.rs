@@ -47,7 +47,8 @@ pub fn type_tokens(ty: &RustType, types: &[TypeDef], scope: Scope) -> TokenStrea
 pub fn models_file(plan: &Plan, title: &str) -> TokenStream {
     let items = plan.types.iter().map(|def| type_def(def, &plan.types));
     let title = super::docs::doc_lines(title).join(" ");
-    let header = format!(" Data types of {title}: request and response bodies, enums and their parts.");
+    let header =
+        format!(" Data types of {title}: request and response bodies, enums and their parts.");
     quote! {
         #![doc = #header]
         #(#items)*
@@ -115,7 +116,12 @@ fn body_type(body: &Body, types: &[TypeDef]) -> TokenStream {
     type_tokens(&body.ty, types, Scope::Models)
 }
 
-fn response_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[ResponseVariant], types: &[TypeDef]) -> TokenStream {
+fn response_enum(
+    name: &proc_macro2::Ident,
+    doc: TokenStream,
+    variants: &[ResponseVariant],
+    types: &[TypeDef],
+) -> TokenStream {
     let variants = variants.iter().map(|v| {
         let variant = ident(&v.ident);
         let text = format!("HTTP {}: {}", v.status, v.description.trim());

@@ -137,9 +137,31 @@ pub struct Plan {
 
 /// Type names the generated code relies on, so no model may take them.
 const RESERVED_TYPES: &[&str] = &[
-    "Box", "Client", "Clone", "Config", "Copy", "Credentials", "Debug", "Default", "Eq", "Err", "Error", "From",
-    "Into", "None", "Ok", "Option", "PartialEq", "RawResponse", "RequestSpec", "Result", "Self", "Some", "String",
-    "ToString", "Vec",
+    "Box",
+    "Client",
+    "Clone",
+    "Config",
+    "Copy",
+    "Credentials",
+    "Debug",
+    "Default",
+    "Eq",
+    "Err",
+    "Error",
+    "From",
+    "Into",
+    "None",
+    "Ok",
+    "Option",
+    "PartialEq",
+    "RawResponse",
+    "RequestSpec",
+    "Result",
+    "Self",
+    "Some",
+    "String",
+    "ToString",
+    "Vec",
 ];
 /// Methods of the generated `Client` itself.
 const RESERVED_CLIENT_METHODS: &[&str] = &["new", "from_env", "from_runtime", "runtime"];
@@ -147,7 +169,12 @@ const RESERVED_CLIENT_METHODS: &[&str] = &["new", "from_env", "from_runtime", "r
 const RESERVED_BUILDER_MEMBERS: &[&str] = &["client", "body", "send"];
 
 pub fn is_json_content_type(ct: &str) -> bool {
-    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == "application/json" || essence.ends_with("+json")
 }
 
@@ -158,7 +185,11 @@ struct Planner {
 }
 
 pub fn plan(api: &ir::Api, defaulted_path_params: &[String]) -> Result<Plan, EmitError> {
-    let mut p = Planner { types: Vec::new(), type_names: Namespace::pascal().reserving(RESERVED_TYPES), named: BTreeMap::new() };
+    let mut p = Planner {
+        types: Vec::new(),
+        type_names: Namespace::pascal().reserving(RESERVED_TYPES),
+        named: BTreeMap::new(),
+    };
     for (n, (key, named)) in api.schemas.iter().enumerate() {
         let name = p.type_names.claim(&named.name, &format!("Schema{}", n + 1));
         let id = p.reserve(name);
@@ -171,7 +202,10 @@ pub fn plan(api: &ir::Api, defaulted_path_params: &[String]) -> Result<Plan, Emi
         .enumerate()
         .map(|(n, op)| {
             let fallback = format!("operation_{}", n + 1);
-            (p.type_names.claim(&op.id, &fallback), method_names.claim(&op.id, &fallback))
+            (
+                p.type_names.claim(&op.id, &fallback),
+                method_names.claim(&op.id, &fallback),
+            )
         })
         .collect();
     for (key, named) in &api.schemas {
@@ -192,7 +226,11 @@ pub fn plan(api: &ir::Api, defaulted_path_params: &[String]) -> Result<Plan, Emi
 
 impl Planner {
     fn reserve(&mut self, name: String) -> TypeId {
-        self.types.push(TypeDef { name, doc: Vec::new(), body: TypeBody::Pending });
+        self.types.push(TypeDef {
+            name,
+            doc: Vec::new(),
+            body: TypeBody::Pending,
+        });
         self.types.len() - 1
     }
 
@@ -238,7 +276,11 @@ impl Planner {
     /// The type of a schema used in place; `hint` names any type this creates.
     fn rust_type(&mut self, schema: &Schema, hint: &str) -> Result<RustType, EmitError> {
         if let Some(body) = enum_body(schema) {
-            return Ok(RustType::Named(self.new_type(hint, schema_doc(schema), body)));
+            return Ok(RustType::Named(self.new_type(
+                hint,
+                schema_doc(schema),
+                body,
+            )));
         }
         Ok(match &schema.kind {
             SchemaKind::String { .. } => RustType::String,
@@ -253,11 +295,20 @@ impl Planner {
             },
             SchemaKind::Boolean => RustType::Bool,
             SchemaKind::Any => RustType::Json,
-            SchemaKind::Array { items } => RustType::Vec(Box::new(self.rust_type(items, &format!("{hint}Item"))?)),
-            SchemaKind::Map { values } => RustType::Map(Box::new(self.rust_type(values, &format!("{hint}Value"))?)),
+            SchemaKind::Array { items } => {
+                RustType::Vec(Box::new(self.rust_type(items, &format!("{hint}Item"))?))
+            }
+            SchemaKind::Map { values } => {
+                RustType::Map(Box::new(self.rust_type(values, &format!("{hint}Value"))?))
+            }
             SchemaKind::Ref { name } => match self.named.get(name) {
                 Some(id) => RustType::Named(*id),
-                None => return Err(EmitError::UnknownSchema { name: name.clone(), referenced_from: hint.to_string() }),
+                None => {
+                    return Err(EmitError::UnknownSchema {
+                        name: name.clone(),
+                        referenced_from: hint.to_string(),
+                    })
+                }
             },
             SchemaKind::Object { fields } => {
                 let id = self.new_type(hint, schema_doc(schema), TypeBody::Pending);
@@ -282,14 +333,22 @@ impl Planner {
         // Path parameters follow the template: undocumented placeholders still need a value,
         // documented ones missing from the template have nowhere to go.
         for (n, placeholder) in path_placeholders(&op.path).into_iter().enumerate() {
-            let documented = op.parameters.iter().find(|p| p.location == ir::ParamLocation::Path && p.name == placeholder);
-            let schema = documented.map(|p| p.schema.clone()).unwrap_or_else(Schema::string);
+            let documented = op
+                .parameters
+                .iter()
+                .find(|p| p.location == ir::ParamLocation::Path && p.name == placeholder);
+            let schema = documented
+                .map(|p| p.schema.clone())
+                .unwrap_or_else(Schema::string);
             let defaulted = defaulted_path_params.iter().any(|d| d == placeholder);
             let ident = members.claim(placeholder, &format!("path_{}", n + 1));
             let ty = if defaulted {
                 RustType::String
             } else {
-                let hint = format!("{builder}{}", pascal_words(placeholder).unwrap_or_else(|| format!("Path{}", n + 1)));
+                let hint = format!(
+                    "{builder}{}",
+                    pascal_words(placeholder).unwrap_or_else(|| format!("Path{}", n + 1))
+                );
                 self.rust_type(&schema, &hint)?
             };
             params.push(ParamPlan {
@@ -302,9 +361,17 @@ impl Planner {
                 doc: schema_doc(&schema),
             });
         }
-        for (n, param) in op.parameters.iter().enumerate().filter(|(_, p)| p.location != ir::ParamLocation::Path) {
+        for (n, param) in op
+            .parameters
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.location != ir::ParamLocation::Path)
+        {
             let ident = members.claim(&param.name, &format!("param_{}", n + 1));
-            let hint = format!("{builder}{}", pascal_words(&param.name).unwrap_or_else(|| format!("Param{}", n + 1)));
+            let hint = format!(
+                "{builder}{}",
+                pascal_words(&param.name).unwrap_or_else(|| format!("Param{}", n + 1))
+            );
             let ty = self.rust_type(&param.schema, &hint)?;
             params.push(ParamPlan {
                 json_name: param.name.clone(),
@@ -325,26 +392,54 @@ impl Planner {
             }),
         };
         let response = self.response(op, &builder)?;
-        Ok(OperationPlan { index, builder, method, params, body, response })
+        Ok(OperationPlan {
+            index,
+            builder,
+            method,
+            params,
+            body,
+            response,
+        })
     }
 
     fn body(&mut self, content_type: &str, schema: &Schema, hint: &str) -> Result<Body, EmitError> {
         let json = is_json_content_type(content_type);
-        let ty = if json { self.rust_type(schema, hint)? } else { RustType::Bytes };
-        Ok(Body { ty, content_type: content_type.to_string(), json })
+        let ty = if json {
+            self.rust_type(schema, hint)?
+        } else {
+            RustType::Bytes
+        };
+        Ok(Body {
+            ty,
+            content_type: content_type.to_string(),
+            json,
+        })
     }
 
     fn response(&mut self, op: &ir::Operation, builder: &str) -> Result<ResponsePlan, EmitError> {
         let success: Vec<(u16, &ir::Response)> = op
             .responses
             .iter()
-            .filter_map(|(code, r)| code.parse::<u16>().ok().filter(|c| (200..300).contains(c)).map(|c| (c, r)))
+            .filter_map(|(code, r)| {
+                code.parse::<u16>()
+                    .ok()
+                    .filter(|c| (200..300).contains(c))
+                    .map(|c| (c, r))
+            })
             .collect();
-        let Some((_, first)) = success.first() else { return Ok(ResponsePlan::Raw) };
-        let shape = |r: &ir::Response| r.body.as_ref().map(|b| (is_json_content_type(&b.content_type), b.schema.clone()));
+        let Some((_, first)) = success.first() else {
+            return Ok(ResponsePlan::Raw);
+        };
+        let shape = |r: &ir::Response| {
+            r.body
+                .as_ref()
+                .map(|b| (is_json_content_type(&b.content_type), b.schema.clone()))
+        };
         if success.iter().all(|(_, r)| shape(r) == shape(first)) {
             let body = match &first.body {
-                Some(b) => Some(self.body(&b.content_type, &b.schema, &format!("{builder}Response"))?),
+                Some(b) => {
+                    Some(self.body(&b.content_type, &b.schema, &format!("{builder}Response"))?)
+                }
                 None => None,
             };
             return Ok(ResponsePlan::Single(body));
@@ -357,7 +452,11 @@ impl Planner {
         let mut variants = Vec::new();
         for (status, r) in success {
             let body = match &r.body {
-                Some(b) => Some(self.body(&b.content_type, &b.schema, &format!("{builder}Response{status}"))?),
+                Some(b) => Some(self.body(
+                    &b.content_type,
+                    &b.schema,
+                    &format!("{builder}Response{status}"),
+                )?),
                 None => None,
             };
             variants.push(ResponseVariant {
@@ -415,12 +514,20 @@ fn enum_body(schema: &Schema) -> Option<TypeBody> {
             serde_json::Value::String(s) => idents.claim(s, &format!("Variant{}", n + 1)),
             _ => unreachable!("enum values are normalised to strings or integers above"),
         };
-        variants.push(Variant { ident, value, doc: ev.description.clone() });
+        variants.push(Variant {
+            ident,
+            value,
+            doc: ev.description.clone(),
+        });
     }
     if variants.is_empty() {
         return None;
     }
-    Some(if integer { TypeBody::IntEnum(variants) } else { TypeBody::StringEnum(variants) })
+    Some(if integer {
+        TypeBody::IntEnum(variants)
+    } else {
+        TypeBody::StringEnum(variants)
+    })
 }
 
 fn integer_value(v: &serde_json::Value) -> Option<i64> {
@@ -435,12 +542,22 @@ fn integer_value(v: &serde_json::Value) -> Option<i64> {
 /// which the type system does not enforce.
 pub fn schema_doc(schema: &Schema) -> Vec<String> {
     let mut doc = Vec::new();
-    if let Some(d) = schema.description.as_deref().filter(|d| !d.trim().is_empty()) {
+    if let Some(d) = schema
+        .description
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
         doc.push(d.to_string());
     }
     let c = &schema.constraints;
     let bound = |v: Option<f64>, exclusive: bool, word: &str| {
-        v.map(|v| format!("{word} {}{}", format_number(v), if exclusive { " (exclusive)" } else { "" }))
+        v.map(|v| {
+            format!(
+                "{word} {}{}",
+                format_number(v),
+                if exclusive { " (exclusive)" } else { "" }
+            )
+        })
     };
     let limits: Vec<String> = [
         c.min_length.map(|v| format!("minimum length {v}")),
@@ -472,8 +589,8 @@ pub fn format_number(v: f64) -> String {
 /// directly (not through `Vec` or a map) contains the struct that holds it.
 fn mark_boxed_fields(types: &mut [TypeDef]) {
     let direct: Vec<Vec<TypeId>> = types.iter().map(direct_children).collect();
-    for id in 0..types.len() {
-        if let TypeBody::Struct(fields) = &mut types[id].body {
+    for (id, def) in types.iter_mut().enumerate() {
+        if let TypeBody::Struct(fields) = &mut def.body {
             for field in fields.iter_mut() {
                 if let RustType::Named(target) = field.ty {
                     field.boxed = reaches(&direct, target, id);
@@ -491,7 +608,10 @@ fn direct_children(def: &TypeDef) -> Vec<TypeId> {
     match &def.body {
         TypeBody::Struct(fields) => fields.iter().filter_map(|f| of(&f.ty)).collect(),
         TypeBody::Alias(ty) => of(ty).into_iter().collect(),
-        TypeBody::Response(variants) => variants.iter().filter_map(|v| v.body.as_ref().and_then(|b| of(&b.ty))).collect(),
+        TypeBody::Response(variants) => variants
+            .iter()
+            .filter_map(|v| v.body.as_ref().and_then(|b| of(&b.ty)))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -508,4 +628,310 @@ fn reaches(direct: &[Vec<TypeId>], from: TypeId, to: TypeId) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Span;
+    use crate::ir::{Field, HttpMethod, Operation, Parameter, Response, ResponseBody};
+    use serde_json::json;
+    use std::sync::Arc;
+
+    fn span() -> Span {
+        Span::new(&Arc::from("t.md"), 1, 1)
+    }
+    fn obj(fields: Vec<(&str, bool, Schema)>) -> Schema {
+        Schema::new(SchemaKind::Object {
+            fields: fields
+                .into_iter()
+                .map(|(n, r, s)| Field {
+                    name: n.into(),
+                    required: r,
+                    schema: s,
+                })
+                .collect(),
+        })
+    }
+    fn rf(name: &str) -> Schema {
+        Schema::new(SchemaKind::Ref { name: name.into() })
+    }
+    fn arr(items: Schema) -> Schema {
+        Schema::new(SchemaKind::Array {
+            items: Box::new(items),
+        })
+    }
+    fn api(schemas: Vec<(&str, Schema)>, operations: Vec<Operation>) -> ir::Api {
+        ir::Api {
+            schemas: schemas
+                .into_iter()
+                .map(|(n, s)| {
+                    (
+                        n.to_string(),
+                        ir::NamedSchema {
+                            name: n.into(),
+                            schema: s,
+                        },
+                    )
+                })
+                .collect(),
+            operations,
+            ..Default::default()
+        }
+    }
+    fn op(
+        id: &str,
+        path: &str,
+        parameters: Vec<Parameter>,
+        responses: Vec<(&str, Option<Schema>)>,
+    ) -> Operation {
+        Operation {
+            id: id.into(),
+            method: HttpMethod::Get,
+            path: path.into(),
+            summary: String::new(),
+            description: None,
+            tag: None,
+            parameters,
+            request_body: None,
+            responses: responses
+                .into_iter()
+                .map(|(code, body)| {
+                    let body = body.map(|schema| ResponseBody {
+                        content_type: "application/json".into(),
+                        schema,
+                        span: span(),
+                    });
+                    (
+                        code.to_string(),
+                        Response {
+                            description: String::new(),
+                            headers: vec![],
+                            body,
+                            examples: vec![],
+                        },
+                    )
+                })
+                .collect(),
+            alt_docs: vec![],
+            span: span(),
+        }
+    }
+    fn names(plan: &Plan) -> Vec<&str> {
+        plan.types.iter().map(|t| t.name.as_str()).collect()
+    }
+    fn field<'p>(plan: &'p Plan, ty: &str, field: &str) -> &'p FieldDef {
+        let def = plan.types.iter().find(|t| t.name == ty).unwrap();
+        let TypeBody::Struct(fields) = &def.body else {
+            panic!("{ty} is not a struct")
+        };
+        fields.iter().find(|f| f.json_name == field).unwrap()
+    }
+
+    #[test]
+    fn inline_types_are_named_after_parent_and_field_without_collisions() {
+        let inner = obj(vec![("x", true, Schema::string())]);
+        let a = api(
+            vec![
+                (
+                    "Job",
+                    obj(vec![
+                        ("spec", true, inner.clone()),
+                        ("items", false, arr(inner.clone())),
+                    ]),
+                ),
+                // Claimed first, so the inline `Job.spec` type must take another name.
+                ("JobSpec", obj(vec![])),
+            ],
+            vec![],
+        );
+        let plan = plan(&a, &[]).unwrap();
+        assert_eq!(names(&plan), ["Job", "JobSpec", "JobSpec2", "JobItemsItem"]);
+        assert_eq!(field(&plan, "Job", "spec").ty, RustType::Named(2));
+    }
+
+    #[test]
+    fn only_direct_cycles_are_boxed() {
+        let a = api(
+            vec![
+                (
+                    "Node",
+                    obj(vec![
+                        ("next", false, rf("Node")),
+                        ("children", false, arr(rf("Node"))),
+                        ("link", false, rf("Link")),
+                    ]),
+                ),
+                (
+                    "Link",
+                    obj(vec![
+                        ("back", false, rf("Node")),
+                        ("leaf", false, rf("Leaf")),
+                    ]),
+                ),
+                ("Leaf", obj(vec![("v", true, Schema::string())])),
+            ],
+            vec![],
+        );
+        let plan = plan(&a, &[]).unwrap();
+        assert!(field(&plan, "Node", "next").boxed);
+        assert!(!field(&plan, "Node", "children").boxed);
+        assert!(field(&plan, "Node", "link").boxed);
+        assert!(field(&plan, "Link", "back").boxed);
+        assert!(!field(&plan, "Link", "leaf").boxed);
+    }
+
+    #[test]
+    fn response_shapes() {
+        let body = || Some(obj(vec![("id", true, Schema::string())]));
+        let a = api(
+            vec![],
+            vec![
+                op(
+                    "one",
+                    "/a",
+                    vec![],
+                    vec![("200", body()), ("400", Some(Schema::any()))],
+                ),
+                op("same", "/b", vec![], vec![("200", body()), ("201", body())]),
+                op("none", "/c", vec![], vec![("204", None)]),
+                op("mixed", "/d", vec![], vec![("200", body()), ("202", None)]),
+                op("undocumented", "/e", vec![], vec![("404", None)]),
+            ],
+        );
+        let plan = plan(&a, &[]).unwrap();
+        let r: Vec<_> = plan.operations.iter().map(|o| &o.response).collect();
+        assert!(matches!(
+            r[0],
+            ResponsePlan::Single(Some(Body { json: true, .. }))
+        ));
+        assert!(matches!(r[1], ResponsePlan::Single(Some(_))));
+        assert!(matches!(r[2], ResponsePlan::Single(None)));
+        let ResponsePlan::Enum(id) = r[3] else {
+            panic!("{:?}", r[3])
+        };
+        assert_eq!(plan.types[*id].name, "MixedResponse");
+        let TypeBody::Response(variants) = &plan.types[*id].body else {
+            panic!()
+        };
+        assert_eq!(
+            variants
+                .iter()
+                .map(|v| (v.ident.as_str(), v.body.is_some()))
+                .collect::<Vec<_>>(),
+            [("Status200", true), ("Status202", false)]
+        );
+        assert!(matches!(r[4], ResponsePlan::Raw));
+        // Error bodies get no types; success bodies are named after the operation.
+        assert_eq!(
+            names(&plan),
+            [
+                "OneResponse",
+                "SameResponse",
+                "MixedResponse",
+                "MixedResponse200"
+            ]
+        );
+    }
+
+    #[test]
+    fn enums_are_deduplicated_and_keep_the_catch_all_free() {
+        let mut s = Schema::string();
+        s.enum_values = ["A", "a", "Other", "A", ""]
+            .iter()
+            .map(|v| ir::EnumValue {
+                value: json!(v),
+                description: None,
+            })
+            .collect();
+        let Some(TypeBody::StringEnum(v)) = enum_body(&s) else {
+            panic!()
+        };
+        assert_eq!(
+            v.iter().map(|v| v.ident.as_str()).collect::<Vec<_>>(),
+            ["A", "A2", "Other2", "Empty"]
+        );
+        let mut i = Schema::new(SchemaKind::Integer {
+            format: "int32".into(),
+        });
+        i.enum_values = [json!(1), json!("2"), json!("x"), json!(-3)]
+            .into_iter()
+            .map(|value| ir::EnumValue {
+                value,
+                description: None,
+            })
+            .collect();
+        let Some(TypeBody::IntEnum(v)) = enum_body(&i) else {
+            panic!()
+        };
+        assert_eq!(
+            v.iter().map(|v| v.ident.as_str()).collect::<Vec<_>>(),
+            ["Value1", "Value2", "ValueMinus3"]
+        );
+        // Booleans with listed values keep their plain type.
+        let mut b = Schema::new(SchemaKind::Boolean);
+        b.enum_values = vec![ir::EnumValue {
+            value: json!(true),
+            description: None,
+        }];
+        assert!(enum_body(&b).is_none());
+    }
+
+    #[test]
+    fn path_parameters_follow_the_template() {
+        let p = |name: &str| Parameter {
+            name: name.into(),
+            location: ir::ParamLocation::Path,
+            required: true,
+            schema: Schema::string(),
+            span: span(),
+        };
+        let a = api(
+            vec![],
+            vec![op(
+                "get",
+                "/v1/{project_id}/x/{undocumented}",
+                vec![p("project_id"), p("stray")],
+                vec![],
+            )],
+        );
+        let plan = plan(&a, &["project_id".to_string()]).unwrap();
+        let params: Vec<_> = plan.operations[0]
+            .params
+            .iter()
+            .map(|p| (p.json_name.as_str(), p.required, p.defaulted))
+            .collect();
+        assert_eq!(
+            params,
+            [("project_id", false, true), ("undocumented", true, false)]
+        );
+    }
+
+    #[test]
+    fn builder_names_and_methods_avoid_reserved_names() {
+        let a = api(
+            vec![("Client", obj(vec![]))],
+            vec![
+                op("new", "/a", vec![], vec![]),
+                op("client", "/b", vec![], vec![]),
+            ],
+        );
+        let plan = plan(&a, &[]).unwrap();
+        assert_eq!(names(&plan), ["Client2"]);
+        let ops: Vec<_> = plan
+            .operations
+            .iter()
+            .map(|o| (o.builder.as_str(), o.method.as_str()))
+            .collect();
+        assert_eq!(ops, [("New", "new_2"), ("Client3", "client")]);
+    }
+
+    #[test]
+    fn a_dangling_reference_is_an_error() {
+        let a = api(vec![("A", obj(vec![("b", true, rf("Missing"))]))], vec![]);
+        assert!(matches!(
+            plan(&a, &[]),
+            Err(EmitError::UnknownSchema { .. })
+        ));
+    }
 }
