@@ -10,3 +10,6 @@ pub mod ir;
 pub mod emit;
 pub mod extract;
 pub mod read;
+pub mod cli;
+pub mod config;
+pub mod pipeline;

@@ -75,6 +75,10 @@ impl Client {
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .user_agent(config.user_agent.clone())
+            // A redirect would carry X-Auth-Token / X-Security-Token to whatever host the
+            // Location names (reqwest strips only `Authorization`), and AK/SK signatures do not
+            // survive it anyway: return 3xx responses to the caller instead.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::config(format!("cannot build HTTP client: {}", chain(&e))))?;
         Ok(Client {

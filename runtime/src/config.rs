@@ -198,7 +198,8 @@ impl Config {
         self
     }
 
-    /// Whole-request timeout (connect, send, receive the body). Default 60 s.
+    /// Timeout of one attempt (connect, send, receive the whole body). Default 60 s.
+    /// With retries, a call may take up to attempts × timeout plus the delays between them.
     pub fn timeout(mut self, d: Duration) -> Self {
         self.timeout = d;
         self

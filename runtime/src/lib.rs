@@ -12,7 +12,8 @@
 //!   `Retry-After`.
 //! - One [`Error`] type; [`RawResponse::into_error`] reads the documented `error_code` /
 //!   `error_msg` / `error_message` body fields and `X-Request-Id`.
-//! - Pagination streams: [`paginate_offset`], [`paginate_marker`] and their `_pages` forms.
+//! - Pagination streams: [`paginate_offset`], [`paginate_page_number`], [`paginate_marker`]
+//!   and their `_pages` forms.
 //!
 //! Secrets (secret key, tokens) never appear in `Debug` output; the crate does no logging.
 //!
@@ -72,6 +73,7 @@ pub use encoding::{decode_component, encode_component};
 pub use error::Error;
 pub use paginate::{
     paginate_marker, paginate_marker_pages, paginate_offset, paginate_offset_pages,
+    paginate_page_number, paginate_page_number_pages,
 };
 pub use request::RequestSpec;
 pub use response::{RawResponse, REQUEST_ID_HEADER};

@@ -8,6 +8,7 @@
 use std::future::Future;
 
 use futures_core::Stream;
+use futures_util::future::{FutureExt, Map};
 use futures_util::stream::{self, StreamExt};
 
 use crate::Error;
@@ -24,20 +25,87 @@ where
     F: FnMut(u64, u64) -> Fut,
     Fut: Future<Output = Result<(P, usize), Error>>,
 {
+    counted_pages(offset, limit, fetch, |offset, count| offset + count)
+}
+
+/// Pages of a list addressed by page number (some services call the page number `offset`,
+/// others `page`): `fetch(page, page_size)` returns a page and its item count. Starts at
+/// `first_page`, advances by one, stops after a page with fewer than `page_size` items.
+pub fn paginate_page_number_pages<P, F, Fut>(
+    first_page: u64,
+    page_size: u64,
+    fetch: F,
+) -> impl Stream<Item = Result<P, Error>> + Unpin
+where
+    F: FnMut(u64, u64) -> Fut,
+    Fut: Future<Output = Result<(P, usize), Error>>,
+{
+    counted_pages(first_page, page_size, fetch, |page, _| page + 1)
+}
+
+/// Items of a list addressed by page number; see [`paginate_page_number_pages`].
+pub fn paginate_page_number<T, F, Fut>(
+    first_page: u64,
+    page_size: u64,
+    fetch: F,
+) -> impl Stream<Item = Result<T, Error>> + Unpin
+where
+    F: FnMut(u64, u64) -> Fut,
+    Fut: Future<Output = Result<Vec<T>, Error>>,
+{
+    flatten(paginate_page_number_pages(
+        first_page,
+        page_size,
+        with_count(fetch),
+    ))
+}
+
+/// Shared engine of the offset and page-number styles: `advance(cursor, items_received)`
+/// gives the next cursor; a short or empty page is the last.
+fn counted_pages<P, F, Fut>(
+    start: u64,
+    limit: u64,
+    fetch: F,
+    advance: fn(u64, u64) -> u64,
+) -> impl Stream<Item = Result<P, Error>> + Unpin
+where
+    F: FnMut(u64, u64) -> Fut,
+    Fut: Future<Output = Result<(P, usize), Error>>,
+{
     Box::pin(stream::unfold(
-        (fetch, Some(offset)),
+        (fetch, Some(start)),
         move |(mut fetch, next)| async move {
-            let offset = next?;
-            match fetch(offset, limit).await {
+            let cursor = next?;
+            match fetch(cursor, limit).await {
                 Ok((page, count)) => {
                     let count = count as u64;
-                    let next = (count > 0 && count >= limit).then(|| offset + count);
+                    let next = (count > 0 && count >= limit).then(|| advance(cursor, count));
                     Some((Ok(page), (fetch, next)))
                 }
                 Err(e) => Some((Err(e), (fetch, None))),
             }
         },
     ))
+}
+
+/// A page of items with its item count.
+type Counted<T> = Result<(Vec<T>, usize), Error>;
+/// Future of a page fetch adapted by [`with_count`].
+type CountedFuture<Fut, T> = Map<Fut, fn(Result<Vec<T>, Error>) -> Counted<T>>;
+
+/// Adapt an items fetcher to the `(page, count)` form.
+fn with_count<T, F, Fut>(mut fetch: F) -> impl FnMut(u64, u64) -> CountedFuture<Fut, T>
+where
+    F: FnMut(u64, u64) -> Fut,
+    Fut: Future<Output = Result<Vec<T>, Error>>,
+{
+    fn count<T>(result: Result<Vec<T>, Error>) -> Counted<T> {
+        result.map(|items| {
+            let count = items.len();
+            (items, count)
+        })
+    }
+    move |cursor, limit| fetch(cursor, limit).map(count::<T> as fn(_) -> _)
 }
 
 /// Items of an offset/limit list: `fetch(offset, limit)` returns the items of one page.
@@ -61,22 +129,13 @@ where
 pub fn paginate_offset<T, F, Fut>(
     offset: u64,
     limit: u64,
-    mut fetch: F,
+    fetch: F,
 ) -> impl Stream<Item = Result<T, Error>> + Unpin
 where
     F: FnMut(u64, u64) -> Fut,
     Fut: Future<Output = Result<Vec<T>, Error>>,
 {
-    let pages = paginate_offset_pages(offset, limit, move |offset, limit| {
-        let page = fetch(offset, limit);
-        async move {
-            page.await.map(|items| {
-                let count = items.len();
-                (items, count)
-            })
-        }
-    });
-    flatten(pages)
+    flatten(paginate_offset_pages(offset, limit, with_count(fetch)))
 }
 
 /// Pages of a marker list: `fetch(marker)` returns a page and the marker of the next one.

@@ -160,6 +160,14 @@ impl RequestSpec {
                         self.path_template
                     ))
                 })?;
+            // URL parsers resolve "." and ".." segments (even percent-encoded ones) and an empty
+            // segment addresses another resource, so such values would silently change the route.
+            if matches!(value.as_str(), "" | "." | "..") {
+                return Err(Error::config(format!(
+                    "path parameter {{{name}}} of {:?} cannot be {value:?}",
+                    self.path_template
+                )));
+            }
             path.push_str(&encode_component(&value));
             used.push(name);
             rest = &after[close + 1..];
@@ -230,6 +238,13 @@ mod tests {
             unknown.resolve(&defaults()),
             Err(Error::Config(_))
         ));
+        for value in ["", ".", ".."] {
+            let dots = RequestSpec::new(Method::GET, "/v1/{job_id}/x").path_param("job_id", value);
+            assert!(
+                matches!(dots.resolve(&defaults()), Err(Error::Config(_))),
+                "{value:?}"
+            );
+        }
         let unclosed = RequestSpec::new(Method::GET, "/v1/{job_id");
         assert!(matches!(
             unclosed.resolve(&defaults()),

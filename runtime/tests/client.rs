@@ -587,3 +587,17 @@ async fn bad_base_url_and_header_are_config_errors() {
         "{err:?}"
     );
 }
+
+#[tokio::test]
+async fn redirects_are_not_followed_so_tokens_stay_put() {
+    let elsewhere = MockServer::sequence(vec![Reply::json(200, "{}")]).await;
+    let location = format!("{}/stolen", elsewhere.url());
+    let server = MockServer::sequence(vec![Reply::status(302).header("Location", &location)]).await;
+    let client = build(
+        Config::with_base_url(server.url()).credentials(Credentials::Token("secret-token".into())),
+    );
+    let response = client.execute(get("/v1/x")).await.unwrap();
+    assert_eq!(response.status, 302);
+    assert_eq!(response.header("location"), Some(location.as_str()));
+    assert_eq!(elsewhere.count(), 0);
+}

@@ -4,8 +4,9 @@ mod common;
 
 use common::{MockServer, Recorded, Reply};
 use docbind_runtime::{
-    paginate_marker, paginate_marker_pages, paginate_offset, paginate_offset_pages, serde_json,
-    Client, Config, Error, Method, RequestSpec, RetryPolicy,
+    paginate_marker, paginate_marker_pages, paginate_offset, paginate_offset_pages,
+    paginate_page_number, paginate_page_number_pages, serde_json, Client, Config, Error, Method,
+    RequestSpec, RetryPolicy,
 };
 use futures_util::{StreamExt, TryStreamExt};
 use serde::Deserialize;
@@ -231,4 +232,55 @@ fn streams_are_send() {
     assert_send(&offset);
     let marker = paginate_marker(None, |m| list_marker(&client, m));
     assert_send(&marker);
+}
+
+#[tokio::test]
+async fn page_number_stream_advances_by_one_page() {
+    // Server treats `offset` as a page index.
+    let server = MockServer::start(|r, _| {
+        let page: u64 = r.query_value("offset").unwrap().parse().unwrap();
+        let size: u64 = r.query_value("limit").unwrap().parse().unwrap();
+        let items: Vec<u64> = (page * size..11).take(size as usize).collect();
+        Reply::json(200, &serde_json::json!({ "items": items }).to_string())
+    })
+    .await;
+    let client = client(&server);
+    let items: Vec<u64> = paginate_page_number(0, 4, |page, size| list_offset(&client, page, size))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(items, (0..11).collect::<Vec<_>>());
+    let pages: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.query_value("offset").unwrap())
+        .collect();
+    assert_eq!(pages, ["0", "1", "2"]);
+}
+
+#[tokio::test]
+async fn page_number_pages_start_at_one() {
+    let server = MockServer::start(|r, _| {
+        let page: u64 = r.query_value("page").unwrap().parse().unwrap();
+        let items: Vec<u64> = ((page - 1) * 5..12).take(5).collect();
+        Reply::json(200, &serde_json::json!({ "items": items }).to_string())
+    })
+    .await;
+    let client = client(&server);
+    let sizes: Vec<usize> = paginate_page_number_pages(1, 5, |page, size| {
+        let spec = RequestSpec::new(Method::GET, "/v1/items")
+            .query("page", page)
+            .query("limit", size);
+        let client = &client;
+        async move {
+            let page = list(client, spec).await?;
+            let count = page.items.len();
+            Ok((page, count))
+        }
+    })
+    .map_ok(|p: ListResponse| p.items.len())
+    .try_collect()
+    .await
+    .unwrap();
+    assert_eq!(sizes, [5, 5, 2]);
 }

@@ -1,1 +1,256 @@
 //! Extraction: documents → IR.
+//!
+//! Per document: build the section tree ([`sections`]), find operation sections by their URI
+//! lines, assemble each operation ([`operation`]) resolving nested tables ([`resolve`]) into
+//! named schemas ([`registry`]); SDK pages ([`sdk`]) yield schemas that verify/enrich the REST
+//! operation of the same title. Across documents: merge by method + normalised path
+//! ([`merge`]), assign operation ids ([`names`]), drop schemas nothing reaches.
+
+pub mod examples;
+pub mod fields;
+pub mod merge;
+pub mod names;
+pub mod operation;
+pub mod registry;
+pub mod resolve;
+pub mod sdk;
+pub mod sections;
+pub mod text;
+pub mod types;
+pub mod vocab;
+
+use crate::diag::{Diagnostics, Span};
+use crate::doc::{BlockKind, Document};
+use crate::ir::{Api, Operation, Schema, SchemaKind};
+use operation::{assemble, OperationInput};
+use registry::Registry;
+use resolve::DocIndex;
+use sections::{parse_request_line, RequestLine, SectionTree};
+use std::collections::BTreeSet;
+use vocab::SectionRole;
+
+#[derive(Debug, Clone)]
+pub struct ExtractOptions {
+    pub title: String,
+    pub version: String,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions { title: "API".into(), version: "1.0.0".into() }
+    }
+}
+
+/// Counts for the coverage report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Coverage {
+    pub documents: usize,
+    pub operations: usize,
+    pub tables_in_operations: usize,
+    pub tables_consumed: usize,
+}
+
+/// What one document yields.
+pub struct DocOutput {
+    pub operations: Vec<Operation>,
+    pub sdk_pages: Vec<sdk::SdkPage>,
+    pub coverage: Coverage,
+}
+
+/// Extract the API described by `docs`, given in source-priority order (first wins conflicts).
+pub fn extract(docs: &[Document], opts: &ExtractOptions) -> (Api, Coverage) {
+    let priority: Vec<usize> = (0..docs.len()).collect();
+    extract_with_priority(docs, &priority, opts)
+}
+
+/// Extract with an explicit merge priority per document (lower wins). Documents are processed
+/// in the order given, which decides schema names on collisions: callers wanting output
+/// independent of input order pass documents in a canonical order.
+pub fn extract_with_priority(docs: &[Document], priority: &[usize], opts: &ExtractOptions) -> (Api, Coverage) {
+    let mut diags = Diagnostics::new();
+    let mut registry = Registry::default();
+    let mut operations: Vec<(usize, Operation)> = Vec::new();
+    let mut sdk_pages = Vec::new();
+    let mut coverage = Coverage { documents: docs.len(), ..Coverage::default() };
+    for (source, doc) in docs.iter().enumerate() {
+        let out = extract_document(doc, &mut registry, &mut diags);
+        coverage.tables_in_operations += out.coverage.tables_in_operations;
+        coverage.tables_consumed += out.coverage.tables_consumed;
+        let rank = priority.get(source).copied().unwrap_or(source);
+        operations.extend(out.operations.into_iter().map(|o| (rank, o)));
+        sdk_pages.extend(out.sdk_pages);
+    }
+    let mut operations = merge::merge_operations(operations, &registry, &mut diags);
+    let mut keep: BTreeSet<String> = BTreeSet::new();
+    for page in &sdk_pages {
+        keep.extend(sdk::apply(page, &mut operations, &registry, &mut diags));
+    }
+    let ids = names::assign_operation_ids(&operations.iter().map(|o| (o.method, o.path.clone())).collect::<Vec<_>>());
+    for (op, id) in operations.iter_mut().zip(ids) {
+        op.id = id;
+    }
+    coverage.operations = operations.len();
+    let mut api = Api {
+        title: opts.title.clone(),
+        version: opts.version.clone(),
+        sources: docs.iter().map(|d| d.file.to_string()).collect(),
+        operations,
+        schemas: Default::default(),
+        diagnostics: diags,
+    };
+    api.schemas = reachable_schemas(&api.operations, registry, keep);
+    api.normalize();
+    (api, coverage)
+}
+
+/// Keep only schemas reachable from operations (or explicitly kept, e.g. SDK schemas).
+fn reachable_schemas(ops: &[Operation], registry: Registry, keep: BTreeSet<String>) -> std::collections::BTreeMap<String, crate::ir::NamedSchema> {
+    fn walk(s: &Schema, out: &mut Vec<String>) {
+        match &s.kind {
+            SchemaKind::Ref { name } => out.push(name.clone()),
+            SchemaKind::Array { items } => walk(items, out),
+            SchemaKind::Map { values } => walk(values, out),
+            SchemaKind::Object { fields } => fields.iter().for_each(|f| walk(&f.schema, out)),
+            _ => {}
+        }
+    }
+    let mut pending: Vec<String> = keep.into_iter().collect();
+    for op in ops {
+        op.parameters.iter().for_each(|p| walk(&p.schema, &mut pending));
+        if let Some(b) = &op.request_body {
+            walk(&b.schema, &mut pending);
+        }
+        for r in op.responses.values() {
+            r.headers.iter().for_each(|h| walk(&h.schema, &mut pending));
+            if let Some(b) = &r.body {
+                walk(&b.schema, &mut pending);
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    while let Some(name) = pending.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        if let Some(s) = registry.schemas.get(&name) {
+            walk(&s.schema, &mut pending);
+        }
+    }
+    registry.schemas.into_iter().filter(|(k, _)| seen.contains(k)).collect()
+}
+
+/// Request lines of a URI section: paragraphs and the first line of code blocks.
+fn request_lines(doc: &Document, from: usize, to: usize) -> Vec<(RequestLine, Span)> {
+    let mut out = Vec::new();
+    for b in &doc.blocks[from..to] {
+        let text = match &b.kind {
+            BlockKind::Paragraph { text, .. } => text.plain(),
+            BlockKind::Code { text, .. } => text.clone(),
+            _ => continue,
+        };
+        // A paragraph may hold the line wrapped over several physical lines.
+        let joined = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        if let Some(rl) = parse_request_line(&joined) {
+            out.push((rl, b.span.clone()));
+        }
+    }
+    out
+}
+
+pub fn extract_document(doc: &Document, registry: &mut Registry, diags: &mut Diagnostics) -> DocOutput {
+    let tree = SectionTree::build(doc);
+    let index = DocIndex::new(doc);
+    let mut operations = Vec::new();
+    let mut coverage = Coverage::default();
+    let mut op_sections: BTreeSet<usize> = BTreeSet::new();
+
+    let mut candidates: Vec<(usize, RequestLine, Span, bool)> = Vec::new();
+    for (si, s) in tree.sections.iter().enumerate() {
+        if s.role != SectionRole::Uri {
+            continue;
+        }
+        let op_section = s.parent.unwrap_or(0);
+        let lines = request_lines(doc, s.start, s.end);
+        let heading_span = s.heading.map(|h| doc.blocks[h].span.clone()).unwrap_or_else(|| Span::new(&doc.file, 1, 1));
+        match lines.split_first() {
+            None => diags.warn(&heading_span, "uri.missing", format!("section `{}` has a URI heading but no `METHOD /path` line; no operation", tree.sections[op_section].title)),
+            Some(((rl, span), rest)) => {
+                for (other, ospan) in rest {
+                    if (other.method, &other.path) != (rl.method, &rl.path) {
+                        diags.warn(ospan, "uri.multiple", format!("a second URI `{} {}` in one section; only `{} {}` is used", other.method.as_str(), other.path, rl.method.as_str(), rl.path));
+                    }
+                }
+                candidates.push((op_section, rl.clone(), span.clone(), true));
+            }
+        }
+        let _ = si;
+    }
+    // Request lines outside any URI section, not in examples: used when their section has no
+    // operation from a URI section.
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let BlockKind::Paragraph { text, .. } = &b.kind else { continue };
+        let joined = text.plain().lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        let Some(rl) = parse_request_line(&joined) else { continue };
+        if !rl.path.starts_with('/') || joined.contains("://") {
+            continue;
+        }
+        let inner = tree.innermost(i);
+        let role = tree.role_at(i, usize::MAX);
+        if matches!(role, SectionRole::Uri | SectionRole::RequestExample | SectionRole::ResponseExample | SectionRole::Examples | SectionRole::SampleCode) {
+            continue;
+        }
+        let op_section = if tree.sections[inner].role == SectionRole::Other { inner } else { tree.sections[inner].parent.unwrap_or(0) };
+        candidates.push((op_section, rl, b.span.clone(), false));
+    }
+    let uri_sections: BTreeSet<usize> = candidates.iter().filter(|c| c.3).map(|c| c.0).collect();
+    for (op_section, rl, span, from_uri_section) in candidates {
+        if !from_uri_section {
+            let covered = {
+                let mut s = Some(op_section);
+                let mut hit = false;
+                while let Some(x) = s {
+                    if uri_sections.contains(&x) {
+                        hit = true;
+                        break;
+                    }
+                    s = tree.sections[x].parent;
+                }
+                hit || tree.sections[op_section].children.iter().any(|c| uri_sections.contains(c))
+            };
+            if covered {
+                continue;
+            }
+            diags.note(&span, "uri.outside-uri-section", format!("`{} {}` found outside a URI section; used as the operation's URI", rl.method.as_str(), rl.path));
+        }
+        if !op_sections.insert(op_section) {
+            diags.warn(&span, "uri.second-in-section", format!("section `{}` already yielded an operation; `{} {}` is not extracted", tree.sections[op_section].title, rl.method.as_str(), rl.path));
+            continue;
+        }
+        let assembled = assemble(OperationInput { index: &index, tree: &tree, section: op_section, request: rl, uri_span: span }, registry, diags);
+        coverage.tables_in_operations += assembled.tables_seen;
+        coverage.tables_consumed += assembled.tables_used;
+        operations.push(assembled.operation);
+    }
+    coverage.operations = operations.len();
+    if operations.is_empty() {
+        report_example_only_requests(doc, diags);
+    }
+    let sdk_pages = if operations.is_empty() { sdk::read_sdk_page(doc, &tree, &index, registry, diags) } else { Vec::new() };
+    DocOutput { operations, sdk_pages, coverage }
+}
+
+/// A page with request lines only in examples or prose (e.g. a page explaining how to call the
+/// API) yields no operation; say so, once per page, so no method + URI goes unmentioned.
+fn report_example_only_requests(doc: &Document, diags: &mut Diagnostics) {
+    for b in &doc.blocks {
+        let text = match &b.kind {
+            BlockKind::Paragraph { text, .. } => text.plain(),
+            BlockKind::Code { text, .. } => text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string(),
+            _ => continue,
+        };
+        if let Some(rl) = parse_request_line(text.trim()) {
+            diags.note(&b.span, "uri.example-only", format!("`{} {}` appears only in an example or in prose, not under a URI heading: no operation from this page", rl.method.as_str(), rl.path));
+            return;
+        }
+    }
+}

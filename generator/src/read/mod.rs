@@ -4,6 +4,7 @@
 //! they know nothing about APIs. Extraction owns meaning.
 
 pub mod html;
+pub mod lines;
 pub mod markdown;
 pub mod pdftext;
 pub mod rst;
@@ -38,8 +39,22 @@ pub fn detect_format(text: &str) -> Format {
     {
         return Format::Rst;
     }
-    // PDF-converted text has no HTML tables and many TAB-separated lines or a TOC with TAB leaders.
-    let tabbed = text.lines().take(2000).filter(|l| l.contains('\t')).count();
+    // Huawei markdown pages open with an anchored heading: `# Title<a name="…"></a>`.
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if first.starts_with('#') && first.contains("<a name=") {
+        return Format::HuaweiMarkdown;
+    }
+    // PDF-converted text has TAB-separated table rows (and TOC lines with TAB leaders) outside
+    // code fences; markdown pages have tabs only inside code.
+    let mut in_fence = false;
+    let mut tabbed = 0;
+    for line in text.lines().take(5000) {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        } else if !in_fence && line.contains('\t') && !line.starts_with('\t') {
+            tabbed += 1;
+        }
+    }
     if !text.contains("<table") && tabbed >= 5 {
         return Format::PdfText;
     }
@@ -81,4 +96,20 @@ pub fn load_file(path: &Path) -> Result<String, InputError> {
     }
     let text = String::from_utf8(bytes).map_err(|e| err(&format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
     Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(detect_format("# 认证鉴权<a name=\"x\"></a>\n\n```\n{\n\t\"a\":\t1,\n\t\"b\":\t2\n}\n```\n"), Format::HuaweiMarkdown);
+        let code_with_tabs = "# Title\n\n```\na\tb\nc\td\ne\tf\ng\th\ni\tj\n```\n";
+        assert_eq!(detect_format(code_with_tabs), Format::HuaweiMarkdown);
+        let pdf = "目录\n1 概述\t1\n2 调用\t3\n3 API\t5\n\n表 1-1 参数\n参数\t类型\t描述\na\tString\tx\nb\tString\ty\n";
+        assert_eq!(detect_format(pdf), Format::PdfText);
+        assert_eq!(detect_format(":original_name: x.html\n\nTitle\n=====\n"), Format::Rst);
+        assert_eq!(detect_format("Title\n=====\n\ntext\n"), Format::Rst);
+    }
 }

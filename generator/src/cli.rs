@@ -1,0 +1,265 @@
+//! The `docbind` command line (clap). Exit codes: 0 ok, 1 warnings denied or outputs stale,
+//! 2 bad usage or unreadable input.
+
+use crate::config::Config;
+use crate::diag::Diagnostics;
+use crate::emit::rust::RustOptions;
+use crate::pipeline::{self, Job, OpenApiVersion, Outputs};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_DENIED: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(name = "docbind", version, about = "Cloud API documentation tables → OpenAPI + typed Rust bindings")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Regenerate outputs. Without INPUTs: the job in docbind.toml.
+    Generate {
+        /// Input files or directories (format detected per file).
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+        /// Write the OpenAPI document as JSON here (ad-hoc runs).
+        #[arg(long)]
+        openapi: Option<PathBuf>,
+        /// Write the OpenAPI document as YAML here (ad-hoc runs).
+        #[arg(long)]
+        yaml: Option<PathBuf>,
+        /// Generate a Rust crate into this directory (ad-hoc runs).
+        #[arg(long, requires = "crate_name")]
+        rust: Option<PathBuf>,
+        #[arg(long)]
+        crate_name: Option<String>,
+        /// OpenAPI version of ad-hoc output.
+        #[arg(long, value_enum, default_value_t = Version::V3_0)]
+        openapi_version: Version,
+    },
+    /// Print the intermediate model as JSON. Without INPUTs: the sources in docbind.toml.
+    Ir {
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Exit 1 and list stale files when committed outputs differ from a fresh generation.
+    Check {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Common {
+    /// The configuration file.
+    #[arg(long, default_value = "docbind.toml")]
+    pub config: PathBuf,
+    /// How to print diagnostics on stderr.
+    #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
+    pub diagnostics: DiagFormat,
+    /// Fail (exit 1) if there is any warning.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Also print notes (informational diagnostics).
+    #[arg(long)]
+    pub notes: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiagFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    #[value(name = "3.0")]
+    V3_0,
+    #[value(name = "3.1")]
+    V3_1,
+}
+
+fn job_from_config(path: &PathBuf) -> Result<Job, String> {
+    let c = Config::load(path)?;
+    let openapi_version = match c.openapi.as_ref().map(|o| o.version.as_str()) {
+        None | Some("3.0.3") | Some("3.0") => OpenApiVersion::V3_0_3,
+        Some("3.1.0") | Some("3.1") => OpenApiVersion::V3_1_0,
+        Some(other) => return Err(format!("{}: unsupported OpenAPI version {other:?} (3.0.3 or 3.1.0)", path.display())),
+    };
+    Ok(Job {
+        title: c.api.title.clone(),
+        version: c.api.version.clone(),
+        sources: c.sources.clone(),
+        openapi_json: c.openapi.as_ref().and_then(|o| o.json.clone()),
+        openapi_yaml: c.openapi.as_ref().and_then(|o| o.yaml.clone()),
+        openapi_version,
+        rust: c.rust.as_ref().map(|r| RustOptions {
+            crate_name: r.crate_name.clone(),
+            crate_version: r.crate_version.clone(),
+            runtime_dependency: r.runtime_dependency.clone(),
+            endpoint_template: r.endpoint_template.clone(),
+            defaulted_path_params: r.defaulted_path_params.clone(),
+        }),
+        rust_dir: c.rust.as_ref().map(|r| r.dir.clone()),
+    })
+}
+
+fn print_diagnostics(diags: &Diagnostics, common: &Common) {
+    let shown: Vec<_> = diags.iter().filter(|d| common.notes || d.severity != crate::diag::Severity::Note).collect();
+    match common.diagnostics {
+        DiagFormat::Json => eprintln!("{}", serde_json::to_string_pretty(&shown).unwrap_or_default()),
+        DiagFormat::Text => {
+            for d in shown {
+                eprintln!("{d}");
+            }
+        }
+    }
+}
+
+fn finish(outputs: &Outputs, common: &Common) -> i32 {
+    print_diagnostics(&outputs.api.diagnostics, common);
+    let warnings = pipeline::warnings(&outputs.api.diagnostics);
+    if common.deny_warnings && warnings > 0 {
+        eprintln!("docbind: {warnings} warning(s) and --deny-warnings is set");
+        return EXIT_DENIED;
+    }
+    EXIT_OK
+}
+
+/// Run the CLI; returns the process exit code.
+pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    match cli.command {
+        Command::Generate { inputs, common, openapi, yaml, rust, crate_name, openapi_version } => {
+            let job = if inputs.is_empty() {
+                if openapi.is_some() || yaml.is_some() || rust.is_some() {
+                    eprintln!("docbind: --openapi/--yaml/--rust need INPUT files (without inputs, docbind.toml decides the outputs)");
+                    return EXIT_USAGE;
+                }
+                match job_from_config(&common.config) {
+                    Ok(j) => j,
+                    Err(e) => {
+                        eprintln!("docbind: {e}");
+                        return EXIT_USAGE;
+                    }
+                }
+            } else {
+                let sources = match pipeline::expand_inputs(&inputs) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        eprintln!("docbind: {e}");
+                        return EXIT_USAGE;
+                    }
+                };
+                if openapi.is_none() && yaml.is_none() && rust.is_none() {
+                    eprintln!("docbind: nothing to write: give --openapi FILE, --yaml FILE and/or --rust DIR --crate-name NAME");
+                    return EXIT_USAGE;
+                }
+                let crate_name = crate_name.unwrap_or_else(|| "api".into());
+                Job {
+                    title: "API".into(),
+                    version: "0.0.0".into(),
+                    sources,
+                    openapi_json: openapi,
+                    openapi_yaml: yaml,
+                    openapi_version: if openapi_version == Version::V3_1 { OpenApiVersion::V3_1_0 } else { OpenApiVersion::V3_0_3 },
+                    rust: rust.as_ref().map(|_| RustOptions {
+                        crate_name: crate_name.clone(),
+                        crate_version: "0.1.0".into(),
+                        runtime_dependency: "docbind-runtime = \"0.1\"".into(),
+                        endpoint_template: "https://example.invalid".into(),
+                        defaulted_path_params: vec![],
+                    }),
+                    rust_dir: rust,
+                }
+            };
+            let outputs = match pipeline::run(&job) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("docbind: {e}");
+                    return EXIT_USAGE;
+                }
+            };
+            let code = finish(&outputs, &common);
+            if code != EXIT_OK {
+                return code;
+            }
+            if let Err(e) = outputs.write() {
+                eprintln!("docbind: {e}");
+                return EXIT_USAGE;
+            }
+            EXIT_OK
+        }
+        Command::Ir { inputs, common } => {
+            let sources = if inputs.is_empty() {
+                match Config::load(&common.config) {
+                    Ok(c) => c.sources,
+                    Err(e) => {
+                        eprintln!("docbind: {e}");
+                        return EXIT_USAGE;
+                    }
+                }
+            } else {
+                match pipeline::expand_inputs(&inputs) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        eprintln!("docbind: {e}");
+                        return EXIT_USAGE;
+                    }
+                }
+            };
+            let (docs, diags) = match pipeline::read_sources(&sources) {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("docbind: {e}");
+                    return EXIT_USAGE;
+                }
+            };
+            let (api, _) = pipeline::build_api(&docs, diags, "API", "0.0.0");
+            println!("{}", serde_json::to_string_pretty(&api).unwrap_or_default());
+            print_diagnostics(&api.diagnostics, &common);
+            if common.deny_warnings && pipeline::warnings(&api.diagnostics) > 0 {
+                return EXIT_DENIED;
+            }
+            EXIT_OK
+        }
+        Command::Check { common } => {
+            let job = match job_from_config(&common.config) {
+                Ok(j) => j,
+                Err(e) => {
+                    eprintln!("docbind: {e}");
+                    return EXIT_USAGE;
+                }
+            };
+            let outputs = match pipeline::run(&job) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("docbind: {e}");
+                    return EXIT_USAGE;
+                }
+            };
+            let code = finish(&outputs, &common);
+            let stale = outputs.stale();
+            if !stale.is_empty() {
+                eprintln!("docbind: {} output file(s) are stale; run `docbind generate`:", stale.len());
+                for p in &stale {
+                    eprintln!("  {}", p.display());
+                }
+                return EXIT_DENIED;
+            }
+            code
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! `docbind.toml`: the default job (sources in priority order, outputs, crate options).
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub api: ApiConfig,
+    /// Input documents, highest priority first (the first source wins merge conflicts).
+    pub sources: Vec<PathBuf>,
+    #[serde(default)]
+    pub openapi: Option<OpenApiConfig>,
+    #[serde(default)]
+    pub rust: Option<RustConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiConfig {
+    pub title: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenApiConfig {
+    pub json: Option<PathBuf>,
+    pub yaml: Option<PathBuf>,
+    /// "3.0.3" (default) or "3.1.0".
+    #[serde(default = "default_openapi_version")]
+    pub version: String,
+}
+
+fn default_openapi_version() -> String {
+    "3.0.3".into()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RustConfig {
+    pub dir: PathBuf,
+    pub crate_name: String,
+    #[serde(default = "default_crate_version")]
+    pub crate_version: String,
+    /// The Cargo.toml dependency line for the runtime crate.
+    pub runtime_dependency: String,
+    /// Base URL template, `{region}` filled from the client configuration.
+    pub endpoint_template: String,
+    /// Path parameters the client fills from its configuration unless given (e.g. project_id).
+    #[serde(default)]
+    pub defaulted_path_params: Vec<String>,
+}
+
+fn default_crate_version() -> String {
+    "0.1.0".into()
+}
+
+impl Config {
+    /// Load a config file; relative paths in it are relative to the file's directory.
+    pub fn load(path: &Path) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        // Relative to the config file; a config in the current directory keeps paths as written
+        // (diagnostics then say `spec/docs/x.txt`, not `./spec/docs/x.txt`).
+        let base = path.parent().unwrap_or(Path::new(""));
+        for s in &mut config.sources {
+            *s = base.join(&*s);
+        }
+        if let Some(o) = &mut config.openapi {
+            o.json = o.json.as_ref().map(|p| base.join(p));
+            o.yaml = o.yaml.as_ref().map(|p| base.join(p));
+        }
+        if let Some(r) = &mut config.rust {
+            r.dir = base.join(&r.dir);
+        }
+        Ok(config)
+    }
+}

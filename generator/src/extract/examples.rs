@@ -1,0 +1,105 @@
+//! Request/response examples from code blocks: request lines stripped, JSON parsed, pieces split
+//! by page breaks re-joined when only the joined text is valid JSON.
+
+use super::sections::parse_request_line;
+use crate::diag::{Diagnostics, Span};
+use crate::ir::{Example, ExampleValue};
+
+/// What a code block holds once its request line (if any) is removed.
+#[derive(Debug, Clone)]
+pub struct CodeExample {
+    pub request_line: Option<super::sections::RequestLine>,
+    pub body: String,
+    pub span: Span,
+}
+
+pub fn split_request_line(code: &str, span: &Span) -> CodeExample {
+    let mut lines = code.lines();
+    let mut request_line = None;
+    let mut rest_start = 0usize;
+    for line in lines.by_ref() {
+        if line.trim().is_empty() {
+            rest_start += line.len() + 1;
+            continue;
+        }
+        if let Some(rl) = parse_request_line(line.trim()) {
+            request_line = Some(rl);
+            rest_start += line.len() + 1;
+        }
+        break;
+    }
+    let body = if request_line.is_some() { code.get(rest_start.min(code.len())..).unwrap_or("").trim().to_string() } else { code.trim().to_string() };
+    CodeExample { request_line, body, span: span.clone() }
+}
+
+fn looks_like_json(s: &str) -> bool {
+    let t = s.trim_start();
+    t.starts_with('{') || t.starts_with('[')
+}
+
+/// Parse an example body. Non-JSON-looking text (XML, plain text, code) is kept as text without
+/// complaint; JSON-looking text that does not parse is kept as text with a diagnostic.
+pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option<Example> {
+    let body = body.trim();
+    if body.is_empty() {
+        return None;
+    }
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(v) => Some(Example { value: ExampleValue::Json(v), span: span.clone() }),
+        Err(e) => {
+            if looks_like_json(body) {
+                diags.warn(span, "example.invalid-json", format!("example is not valid JSON ({e}); kept as text"));
+            }
+            Some(Example { value: ExampleValue::Text(body.to_string()), span: span.clone() })
+        }
+    }
+}
+
+/// Join consecutive pieces when each alone is invalid JSON but the concatenation is valid.
+pub fn join_split_pieces(pieces: Vec<CodeExample>) -> Vec<CodeExample> {
+    let mut out: Vec<CodeExample> = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut current = pieces[i].clone();
+        let valid = |s: &str| serde_json::from_str::<serde_json::Value>(s).is_ok();
+        if looks_like_json(&current.body) && !valid(&current.body) {
+            let mut j = i + 1;
+            let mut joined = current.body.clone();
+            while j < pieces.len() && pieces[j].request_line.is_none() && j - i <= 3 {
+                joined.push('\n');
+                joined.push_str(&pieces[j].body);
+                if valid(&joined) {
+                    current.body = joined.clone();
+                    current.span = current.span.join(&pieces[j].span);
+                    i = j;
+                    break;
+                }
+                j += 1;
+            }
+        }
+        out.push(current);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn request_line_and_joining() {
+        let span = Span::new(&Arc::from("f"), 1, 3);
+        let c = split_request_line("POST https://endpoint/v1/{project_id}/jobs\n{\n  \"a\": 1\n}", &span);
+        assert_eq!(c.request_line.unwrap().path, "/v1/{project_id}/jobs");
+        assert_eq!(c.body, "{\n  \"a\": 1\n}");
+        let pieces = vec![split_request_line("{\"a\": [1,", &span), split_request_line("2]}", &span)];
+        let joined = join_split_pieces(pieces);
+        assert_eq!(joined.len(), 1);
+        assert_eq!(joined[0].body, "{\"a\": [1,\n2]}");
+        let mut d = Diagnostics::new();
+        assert!(matches!(example_value("{bad", &span, &mut d).unwrap().value, ExampleValue::Text(_)));
+        assert_eq!(d.len(), 1);
+    }
+}

@@ -1,0 +1,128 @@
+//! Field tables: a table whose columns are name / required / type / description, read into
+//! raw rows. Names are repaired here (wrap damage) because only here do we know a cell is a name.
+
+use super::vocab::{column, required_flag, Column};
+use crate::diag::{Diagnostics, Span};
+use crate::doc::{RichText, Table};
+
+#[derive(Debug, Clone)]
+pub struct RawField {
+    pub name: String,
+    /// None when the table has no required column or the cell states no plain flag.
+    pub required: Option<bool>,
+    pub type_text: String,
+    pub type_cell: RichText,
+    pub description: RichText,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Columns {
+    pub name: Option<usize>,
+    pub required: Option<usize>,
+    pub ty: Option<usize>,
+    pub description: Option<usize>,
+    pub status: Option<usize>,
+}
+
+pub fn columns(table: &Table) -> Columns {
+    let mut c = Columns { name: None, required: None, ty: None, description: None, status: None };
+    for (i, h) in table.header.iter().enumerate() {
+        let slot = match column(&h.text.one_line()) {
+            Column::Name => &mut c.name,
+            Column::Required => &mut c.required,
+            Column::Type => &mut c.ty,
+            Column::Description => &mut c.description,
+            Column::Status => &mut c.status,
+            Column::Other => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(i);
+        }
+    }
+    c
+}
+
+impl Columns {
+    pub fn is_field_table(&self) -> bool {
+        self.name.is_some() && (self.ty.is_some() || self.description.is_some())
+    }
+    pub fn is_status_table(&self) -> bool {
+        self.status.is_some() && self.ty.is_none()
+    }
+}
+
+/// Repair a name cell: remove markup remnants and the spaces PDF line wrapping put inside an
+/// identifier (`service_instance_c ount`, `os.modelarts/ node.prefix`). Spaces are kept when
+/// the name is prose-like (contains CJK or the pieces are plain words).
+pub fn clean_name(raw: &str) -> String {
+    let s = raw.replace(['\\', '*', '`'], "");
+    let s = s.trim();
+    let identifier_chars = |c: char| c.is_ascii_alphanumeric() || "_-./:@$[]{}".contains(c);
+    if s.contains(char::is_whitespace) {
+        let pieces: Vec<&str> = s.split_whitespace().collect();
+        if pieces.iter().all(|p| p.chars().all(identifier_chars)) {
+            // A real multi-word name would not contain identifier punctuation; a wrapped one does,
+            // or is a single lower-case identifier split mid-word.
+            let joined: String = pieces.concat();
+            let has_punct = joined.chars().any(|c| "_./-".contains(c));
+            let looks_split = pieces.len() == 2 && pieces[0].chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            if has_punct || looks_split {
+                return joined;
+            }
+        }
+        return pieces.join(" ");
+    }
+    s.to_string()
+}
+
+pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Vec<RawField> {
+    let Some(name_col) = cols.name else { return Vec::new() };
+    let mut out: Vec<RawField> = Vec::new();
+    for row in &table.rows {
+        let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default();
+        let name = clean_name(&cell(Some(name_col)).one_line());
+        let type_cell = cell(cols.ty);
+        let description = cell(cols.description);
+        if name.is_empty() {
+            if type_cell.is_empty() && !description.is_empty() {
+                // The tail of the previous row's description, split at a page break.
+                if let Some(prev) = out.last_mut() {
+                    prev.description.paragraphs.extend(description.paragraphs);
+                    continue;
+                }
+            }
+            if !(type_cell.is_empty() && description.is_empty()) {
+                diags.warn(&row.span, "table.row-without-name", "a table row has no parameter name; skipped");
+            }
+            continue;
+        }
+        let required_text = cell(cols.required).one_line();
+        let required = if cols.required.is_some() {
+            let flag = required_flag(&required_text);
+            if flag.is_none() {
+                diags.warn(&row.span, "field.required-unclear", format!("required flag of `{name}` is not a plain yes/no ({required_text:?}); treated as optional"));
+            }
+            flag
+        } else {
+            None
+        };
+        out.push(RawField { name, required, type_text: type_cell.one_line(), type_cell, description, span: row.span.clone() });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_lose_wrap_damage() {
+        assert_eq!(clean_name("service_instance_c ount"), "service_instance_count");
+        assert_eq!(clean_name("os.modelarts/ node.prefix"), "os.modelarts/node.prefix");
+        assert_eq!(clean_name("data\\_source"), "data_source");
+        assert_eq!(clean_name("X-Auth-Token"), "X-Auth-Token");
+        assert_eq!(clean_name("[数组元素]"), "[数组元素]");
+        assert_eq!(clean_name("Content Type Header"), "Content Type Header");
+    }
+}

@@ -1,0 +1,119 @@
+//! Named schemas (OpenAPI components) with structural de-duplication: the same name with the
+//! same shape is one schema; the same name with a different shape gets a distinct name derived
+//! from the operation context, and a diagnostic says so. Never merged silently.
+
+use crate::diag::{Diagnostics, Span};
+use crate::ir::{NamedSchema, Schema, SchemaKind};
+use heck::ToUpperCamelCase;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub schemas: BTreeMap<String, NamedSchema>,
+}
+
+/// A schema with documentation stripped: what "the same structure" means.
+fn shape(s: &Schema) -> Schema {
+    let mut out = Schema::new(match &s.kind {
+        SchemaKind::Array { items } => SchemaKind::Array { items: Box::new(shape(items)) },
+        SchemaKind::Map { values } => SchemaKind::Map { values: Box::new(shape(values)) },
+        SchemaKind::Object { fields } => SchemaKind::Object {
+            fields: fields.iter().map(|f| crate::ir::Field { name: f.name.clone(), required: f.required, schema: shape(&f.schema) }).collect(),
+        },
+        other => other.clone(),
+    });
+    out.enum_values = s.enum_values.iter().map(|e| crate::ir::EnumValue { value: e.value.clone(), description: None }).collect();
+    out
+}
+
+/// PascalCase a documented name for use as a component name. Names with no ASCII letters
+/// (e.g. Chinese captions) fall back to `fallback`.
+pub fn component_name(raw: &str, fallback: &str) -> String {
+    let ascii: String = raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let name = ascii.to_upper_camel_case();
+    let name = if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+        name
+    } else if name.is_empty() {
+        fallback.to_upper_camel_case()
+    } else {
+        format!("{}{}", fallback.to_upper_camel_case(), name)
+    };
+    if name.is_empty() {
+        "Object".to_string()
+    } else {
+        name
+    }
+}
+
+impl Registry {
+    /// Register `schema` under `preferred` (already PascalCase). `context` (PascalCase operation
+    /// name) disambiguates a clash. Returns the name actually used.
+    pub fn intern(&mut self, preferred: &str, context: &str, schema: Schema, span: &Span, diags: &mut Diagnostics) -> String {
+        let wanted = shape(&schema);
+        let mut candidates = vec![preferred.to_string()];
+        if !preferred.starts_with(context) {
+            candidates.push(format!("{context}{preferred}"));
+        }
+        for (i, name) in candidates.iter().enumerate() {
+            match self.schemas.get(name) {
+                None => {
+                    if i > 0 {
+                        diags.note(span, "schema.name-collision", format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
+                    }
+                    self.schemas.insert(name.clone(), NamedSchema { name: name.clone(), schema });
+                    return name.clone();
+                }
+                Some(existing) if shape(&existing.schema) == wanted => return name.clone(),
+                Some(_) => {}
+            }
+        }
+        let base = candidates.last().cloned().unwrap_or_else(|| preferred.to_string());
+        let mut n = 2;
+        loop {
+            let name = format!("{base}{n}");
+            match self.schemas.get(&name) {
+                None => {
+                    diags.note(span, "schema.name-collision", format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
+                    self.schemas.insert(name.clone(), NamedSchema { name: name.clone(), schema });
+                    return name;
+                }
+                Some(existing) if shape(&existing.schema) == wanted => return name,
+                Some(_) => n += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Field;
+    use std::sync::Arc;
+
+    fn obj(fields: &[(&str, bool)]) -> Schema {
+        Schema::new(SchemaKind::Object { fields: fields.iter().map(|(n, r)| Field { name: n.to_string(), required: *r, schema: Schema::string() }).collect() })
+    }
+
+    #[test]
+    fn dedup_and_collisions() {
+        let span = Span::new(&Arc::from("f"), 1, 1);
+        let mut d = Diagnostics::new();
+        let mut r = Registry::default();
+        assert_eq!(r.intern("DataSource", "CreateJob", obj(&[("a", true)]), &span, &mut d), "DataSource");
+        let mut described = obj(&[("a", true)]);
+        described.description = Some("other words".into());
+        assert_eq!(r.intern("DataSource", "UpdateJob", described, &span, &mut d), "DataSource");
+        assert_eq!(r.intern("DataSource", "UpdateJob", obj(&[("a", false)]), &span, &mut d), "UpdateJobDataSource");
+        assert_eq!(r.intern("DataSource", "UpdateJob", obj(&[("b", false)]), &span, &mut d), "UpdateJobDataSource2");
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|x| x.code == "schema.name-collision"));
+    }
+
+    #[test]
+    fn component_names() {
+        assert_eq!(component_name("data_source", "X"), "DataSource");
+        assert_eq!(component_name("WorkflowStep", "X"), "WorkflowStep");
+        assert_eq!(component_name("训练作业", "CreateJob"), "CreateJob");
+        assert_eq!(component_name("3d_model", "Obj"), "Obj3dModel");
+    }
+}

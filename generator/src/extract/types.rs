@@ -1,0 +1,264 @@
+//! The one mapping from documented type spellings to a type expression.
+//!
+//! Covers `String`, `Integer`/`Int`, `Long`, `Short`, `Float`/`Double`/`Number`, `Boolean`,
+//! `Object`/`JSON`/`Dict`, `X object`, `Array of X objects`, `Array of strings`, `Array<X>`,
+//! `JSON Array`, `List`, `Map<String,X>` in its spellings, `X结构数组`, and wrap damage
+//! (`NetworkConnect ion object`, `Array<storageType >`). Anything else is `Unknown`: the caller
+//! reports it and uses a free-form value, never a guess.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeExpr {
+    String,
+    Int16,
+    Int32,
+    Int64,
+    Float,
+    Double,
+    Number,
+    Boolean,
+    /// An object whose fields, if any, come from a describing table found by link or caption.
+    Object,
+    /// A type name, to be resolved against object tables (`WorkflowStep object`).
+    Named(String),
+    Array(Box<TypeExpr>),
+    Map(Box<TypeExpr>),
+    /// Binary content (`File`), for non-JSON bodies.
+    Binary,
+    Unknown(String),
+}
+
+/// Collapse whitespace and remove markup remnants (`<br>`, `<b>`) from a type cell.
+pub fn clean_type_text(raw: &str) -> String {
+    let mut s = raw.to_string();
+    for tag in ["<br>", "<br/>", "<br />", "<b>", "</b>", "<strong>", "</strong>", "**", "`", "\\"] {
+        s = s.replace(tag, " ");
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn parse_type(raw: &str) -> TypeExpr {
+    let s = clean_type_text(raw);
+    parse_clean(&s, false)
+}
+
+fn scalar(word: &str) -> Option<TypeExpr> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "string" | "str" | "text" | "char" | "varchar" => TypeExpr::String,
+        "integer" | "int" | "int32" | "integer32" => TypeExpr::Int32,
+        "long" | "int64" | "integer64" | "bigint" => TypeExpr::Int64,
+        "short" | "int16" => TypeExpr::Int16,
+        // A Java-style byte status code is a small integer; widened to int32.
+        "byte" | "int8" => TypeExpr::Int32,
+        "float" | "float32" => TypeExpr::Float,
+        "double" | "float64" => TypeExpr::Double,
+        "number" | "numeric" | "decimal" => TypeExpr::Number,
+        "boolean" | "bool" => TypeExpr::Boolean,
+        "object" | "json" | "dict" | "jsonobject" | "json object" | "obj" | "map" => TypeExpr::Object,
+        "file" | "binary" | "stream" => TypeExpr::Binary,
+        _ => return None,
+    })
+}
+
+/// Plural scalar words used in `Array of strings`.
+fn plural_scalar(word: &str) -> Option<TypeExpr> {
+    let w = word.to_ascii_lowercase();
+    let singular = w.strip_suffix("es").filter(|s| s.ends_with("ss")).map(str::to_string).or_else(|| w.strip_suffix('s').map(str::to_string))?;
+    match scalar(&singular)? {
+        TypeExpr::Object => Some(TypeExpr::Object),
+        other => Some(other),
+    }
+}
+
+fn is_identifier_like(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.' || c == ' ')
+        && s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+}
+
+/// A type name with wrap damage removed: `NetworkConnect ion` → `NetworkConnection`.
+fn type_name(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn strip_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    if s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        Some(&s[prefix.len()..])
+    } else {
+        None
+    }
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let n = s.len().checked_sub(suffix.len())?;
+    if s.is_char_boundary(n) && s[n..].eq_ignore_ascii_case(suffix) {
+        Some(&s[..n])
+    } else {
+        None
+    }
+}
+
+/// Split `String, X` at the top-level comma of a generic argument list.
+fn split_top_comma(s: &str) -> Option<(&str, &str)> {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth -= 1,
+            ',' | '，' if depth == 0 => return Some((&s[..i], &s[i + c.len_utf8()..])),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn parse_clean(s: &str, nested: bool) -> TypeExpr {
+    let s = s.trim();
+    if s.is_empty() {
+        return TypeExpr::Unknown(String::new());
+    }
+    if let Some(t) = scalar(s) {
+        return t;
+    }
+    // Generic forms: Array<X>, List<X>, Map<String,X>.
+    if let (Some(open), true) = (s.find('<'), s.ends_with('>')) {
+        let head = s[..open].trim();
+        let inner = &s[open + 1..s.len() - 1];
+        match head.to_ascii_lowercase().as_str() {
+            "array" | "list" | "set" | "jsonarray" | "json array" => return TypeExpr::Array(Box::new(parse_clean(inner, true))),
+            "map" | "dict" | "hashmap" => {
+                let value = split_top_comma(inner).map(|(_, v)| v).unwrap_or(inner);
+                return TypeExpr::Map(Box::new(parse_clean(value, true)));
+            }
+            _ => {}
+        }
+    }
+    // Array of X objects / Array of strings / Array of Map<String,String> objects.
+    if let Some(rest) = strip_ci(s, "array of ").or_else(|| strip_ci(s, "list of ")) {
+        let rest = rest.trim();
+        if rest.eq_ignore_ascii_case("objects") || rest.eq_ignore_ascii_case("object") {
+            return TypeExpr::Array(Box::new(TypeExpr::Object));
+        }
+        if let Some(t) = plural_scalar(rest) {
+            return TypeExpr::Array(Box::new(t));
+        }
+        let inner = strip_suffix_ci(rest, " objects").or_else(|| strip_suffix_ci(rest, " object")).or_else(|| strip_suffix_ci(rest, "objects")).unwrap_or(rest);
+        return TypeExpr::Array(Box::new(parse_clean(inner, true)));
+    }
+    let lower = s.to_ascii_lowercase();
+    if matches!(lower.as_str(), "array" | "json array" | "jsonarray" | "list" | "array[]" | "object[]" | "json数组" | "数组") {
+        return TypeExpr::Array(Box::new(TypeExpr::Object));
+    }
+    if let Some(inner) = s.strip_suffix("[]") {
+        return TypeExpr::Array(Box::new(parse_clean(inner, true)));
+    }
+    // `X结构数组` / `X数组` (Chinese "array of structure X").
+    for suffix in ["结构体数组", "结构数组", "对象数组", "数组"] {
+        if let Some(name) = s.strip_suffix(suffix) {
+            let name = name.trim();
+            return TypeExpr::Array(Box::new(if name.is_empty() { TypeExpr::Object } else { parse_clean(name, true) }));
+        }
+    }
+    for suffix in ["结构体", "结构", "对象"] {
+        if let Some(name) = s.strip_suffix(suffix) {
+            if is_identifier_like(name.trim()) {
+                return TypeExpr::Named(type_name(name));
+            }
+        }
+    }
+    // `jobs array` (OTC legacy pages): an array of the object named X.
+    if let Some(name) = strip_suffix_ci(s, " array") {
+        let name = name.trim();
+        if let Some(t) = scalar(name) {
+            return TypeExpr::Array(Box::new(t));
+        }
+        if is_identifier_like(name) {
+            return TypeExpr::Array(Box::new(TypeExpr::Named(type_name(name))));
+        }
+    }
+    // `X object` (possibly wrap-damaged: `NetworkConnect ion object`).
+    if let Some(name) = strip_suffix_ci(s, " object").or_else(|| strip_suffix_ci(s, " objects")) {
+        let name = name.trim();
+        if let Some(t) = scalar(name) {
+            return t;
+        }
+        if is_identifier_like(name) {
+            return TypeExpr::Named(type_name(name));
+        }
+    }
+    // A bare identifier: a type name (resolved against tables, or reported unresolved).
+    if is_identifier_like(s) && (nested || s.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || !s.contains(' ')) {
+        let joined = type_name(s);
+        if let Some(t) = scalar(&joined) {
+            return t;
+        }
+        return TypeExpr::Named(joined);
+    }
+    TypeExpr::Unknown(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TypeExpr::*;
+
+    fn arr(t: TypeExpr) -> TypeExpr {
+        Array(Box::new(t))
+    }
+    fn named(s: &str) -> TypeExpr {
+        Named(s.to_string())
+    }
+
+    #[test]
+    fn spellings() {
+        let cases: Vec<(&str, TypeExpr)> = vec![
+            ("String", String),
+            ("string", String),
+            ("Integer", Int32),
+            ("integer", Int32),
+            ("Int", Int32),
+            ("Long", Int64),
+            ("Short", Int16),
+            ("Float", Float),
+            ("Double", Double),
+            ("Number", Number),
+            ("Boolean", Boolean),
+            ("Object", Object),
+            ("object", Object),
+            ("JSON", Object),
+            ("Dict", Object),
+            ("WorkflowStep object", named("WorkflowStep")),
+            ("NetworkConnect ion object", named("NetworkConnection")),
+            ("Array of WorkflowStep objects", arr(named("WorkflowStep"))),
+            ("Array of WorkflowMetric Pair objects", arr(named("WorkflowMetricPair"))),
+            ("Array of strings", arr(String)),
+            ("Array of integers", arr(Int32)),
+            ("Array of doubles", arr(Double)),
+            ("Array of objects", arr(Object)),
+            ("Array of Map<String,String> objects", arr(Map(Box::new(String)))),
+            ("JSON Array", arr(Object)),
+            ("Array", arr(Object)),
+            ("List", arr(Object)),
+            ("Array<Object>", arr(Object)),
+            ("Array<Storage>", arr(named("Storage"))),
+            ("Array<storageType >", arr(named("storageType"))),
+            ("Array<Array<Integer>>", arr(arr(Int32))),
+            ("Array<Array<String>>", arr(arr(String))),
+            ("Map<String,Object>", Map(Box::new(Object))),
+            ("Map<String, Object>", Map(Box::new(Object))),
+            ("Map<String,String >", Map(Box::new(String))),
+            ("Map<String,String<br>>", Map(Box::new(String))),
+            ("Map<String,Array<String>>", Map(Box::new(arr(String)))),
+            ("Map<String,Integer>", Map(Box::new(Int32))),
+            ("Map<String,SkuInfo>", Map(Box::new(named("SkuInfo")))),
+            ("<b>SearchProp</b><br>object", named("SearchProp")),
+            ("jobs结构数组", arr(named("jobs"))),
+            ("jobs array", arr(named("jobs"))),
+            ("String array", arr(String)),
+            ("", Unknown("".into())),
+            ("见说明 或 其他", Unknown("见说明 或 其他".into())),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_type(input), expected, "type spelling {input:?}");
+        }
+    }
+}

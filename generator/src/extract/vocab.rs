@@ -1,0 +1,331 @@
+//! The documentation vocabulary (zh and en): sub-section titles, table header columns, caption
+//! roles, required flags. This is the only place that knows these words; it knows nothing about
+//! any particular service.
+
+/// What a sub-section of an operation section is about, from its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionRole {
+    Description,
+    Constraints,
+    Debugging,
+    Uri,
+    Request,
+    Response,
+    RequestExample,
+    ResponseExample,
+    Examples,
+    StatusCodes,
+    ErrorCodes,
+    /// SDK pages: `参数说明` / `示例代码`.
+    ParameterDescription,
+    SampleCode,
+    Other,
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '*')).collect::<String>().to_lowercase()
+}
+
+pub fn section_role(title: &str) -> SectionRole {
+    use SectionRole::*;
+    let t = squash(title);
+    match t.as_str() {
+        "功能介绍" | "function" | "functions" | "description" | "功能描述" => Description,
+        "接口约束" | "constraints" | "约束与限制" => Constraints,
+        "调试" | "debugging" => Debugging,
+        "uri" | "url" | "请求uri" => Uri,
+        "请求参数" | "请求消息" | "请求" | "request" | "requests" | "requestparameters" | "requestbody" | "requestmessage" | "request parameters" => Request,
+        "响应参数" | "响应消息" | "响应" | "response" | "responses" | "responseparameters" | "responsebody" | "responsemessage" => Response,
+        "请求示例" | "examplerequest" | "examplerequests" | "samplerequest" | "requestexample" | "requestexamples" => RequestExample,
+        "响应示例" | "exampleresponse" | "exampleresponses" | "sampleresponse" | "responseexample" | "responseexamples" => ResponseExample,
+        "示例" | "samples" | "sample" | "example" | "examples" => Examples,
+        "状态码" | "statuscode" | "statuscodes" | "返回值" | "returnedvalues" => StatusCodes,
+        "错误码" | "errorcode" | "errorcodes" => ErrorCodes,
+        "参数说明" | "parameterdescription" | "parameters" => ParameterDescription,
+        "示例代码" | "samplecode" => SampleCode,
+        _ => Other,
+    }
+}
+
+/// What a table column holds, from its header cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Name,
+    Required,
+    Type,
+    Description,
+    Status,
+    Other,
+}
+
+pub fn column(header: &str) -> Column {
+    let t = squash(header);
+    match t.as_str() {
+        "参数" | "参数名" | "参数名称" | "名称" | "字段" | "字段名" | "parameter" | "parameters" | "name" | "field" | "属性" => Column::Name,
+        "是否必选" | "是否为必选" | "必选" | "是否必填" | "必填" | "mandatory" | "required" | "ismandatory" => Column::Required,
+        "参数类型" | "类型" | "数据类型" | "type" | "datatype" | "valuetype" => Column::Type,
+        "描述" | "说明" | "参数说明" | "description" | "descriptions" | "含义" => Column::Description,
+        "状态码" | "statuscode" | "httpstatuscode" | "返回值" | "returnedvalue" | "returnvalue" => Column::Status,
+        _ => Column::Other,
+    }
+}
+
+/// Parse a required-flag cell. `None` when the cell does not say (empty or free text that
+/// states no plain yes/no; the caller reports it).
+pub fn required_flag(cell: &str) -> Option<bool> {
+    let t = cell.trim();
+    let lower = t.to_lowercase();
+    for (word, value) in [("是", true), ("否", false), ("yes", true), ("no", false), ("必选", true), ("可选", false), ("true", true), ("false", false), ("mandatory", true), ("optional", false)] {
+        if lower == word {
+            return Some(value);
+        }
+    }
+    // "否，使用Token认证时必选。" — a flag followed by a qualification: the flag wins.
+    for (prefix, value) in [("是", true), ("否", false), ("yes", true), ("no", false)] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            if rest.starts_with(['，', ',', '。', '.', '(', '（', ' ', ';', '；']) {
+                return Some(value);
+            }
+        }
+    }
+    None
+}
+
+/// The role a caption gives a table, and the object name it carries if it names one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaptionRole {
+    PathParams,
+    QueryParams,
+    /// Path and/or query (legacy URI tables that mix both; decided by the path template).
+    UriParams,
+    RequestHeaders,
+    ResponseHeaders,
+    RequestBody,
+    ResponseBody,
+    /// A generic "parameters" caption: the enclosing section decides.
+    Generic,
+    /// A table describing a named object (`WorkflowStep`, `data_source 参数列表`).
+    Object(String),
+    /// SDK pages: `Estimator请求参数说明`, `get_job_configs_info返回参数说明`.
+    SdkRequest(String),
+    SdkResponse(String),
+}
+
+/// Strip the table number: `表 4-3 …`, `**表 3** …`, `表3…`, `Table 3 …`.
+pub fn strip_table_number(caption: &str) -> (Option<String>, String) {
+    let c = caption.replace("**", "");
+    let c = c.trim();
+    for prefix in ["表", "Table", "table"] {
+        if let Some(rest) = c.strip_prefix(prefix) {
+            let rest = rest.trim_start();
+            let num: String = rest.chars().take_while(|ch| ch.is_ascii_digit() || *ch == '-' || *ch == '.').collect();
+            if !num.is_empty() {
+                let tail = rest[num.len()..].trim().to_string();
+                return (Some(num.trim_end_matches(['.', '-']).to_string()), tail);
+            }
+        }
+    }
+    (None, c.to_string())
+}
+
+const OBJECT_SUFFIXES: &[&str] = &[
+    "字段数据结构说明",
+    "定义数据结构说明",
+    "数据结构说明",
+    "属性列表说明",
+    "参数列表说明",
+    "属性列表",
+    "参数列表",
+    "结构说明",
+    "参数说明",
+    "字段说明",
+    "属性说明",
+    "对象说明",
+    "数据结构",
+    "结构体",
+    "属性",
+    "参数",
+    "字段",
+    "结构",
+    "说明",
+    "对象",
+    "parameterdescription",
+    "parameters",
+    "parameter",
+    "fielddescription",
+    "fields",
+    "description",
+    "object",
+    "structure",
+];
+
+pub fn caption_role(caption_text: &str) -> CaptionRole {
+    let (_, rest) = strip_table_number(caption_text);
+    let t = squash(&rest);
+    let has = |w: &str| t.contains(w);
+    if t.is_empty() {
+        return CaptionRole::Generic;
+    }
+    if has("路径参数") || t == "pathparameters" || t == "pathparameter" {
+        return CaptionRole::PathParams;
+    }
+    if t.starts_with("query") || has("查询检索参数") || t == "查询参数" || has("queryparameter") {
+        return CaptionRole::QueryParams;
+    }
+    if has("请求header") || has("请求头") || t == "requestheaderparameters" || t == "requestheaders" {
+        return CaptionRole::RequestHeaders;
+    }
+    if has("响应header") || has("响应头") || t == "responseheaderparameters" || t == "responseheaders" {
+        return CaptionRole::ResponseHeaders;
+    }
+    if has("请求body") || t == "requestbodyparameters" || t == "requestbody" {
+        return CaptionRole::RequestBody;
+    }
+    if has("响应body") || t == "responsebodyparameters" || t == "responsebody" {
+        return CaptionRole::ResponseBody;
+    }
+    if has("uri参数") || t == "uriparameters" {
+        return CaptionRole::UriParams;
+    }
+    if matches!(
+        t.as_str(),
+        "参数说明" | "参数" | "请求参数" | "响应参数" | "请求参数说明" | "响应参数说明" | "返回参数" | "返回参数说明" | "parameters" | "parameter" | "parameterdescription" | "requestparameters" | "responseparameters" | "请求消息" | "响应消息"
+    ) {
+        return CaptionRole::Generic;
+    }
+    // SDK captions: a name followed by 请求参数说明 / 返回参数说明.
+    let name = rest.replace("**", "");
+    let name = name.trim();
+    for (suffix, req) in [("请求参数说明", true), ("请求参数", true), ("返回参数说明", false), ("返回参数", false), ("响应参数说明", false), ("响应参数", false)] {
+        if let Some(head) = name.strip_suffix(suffix) {
+            let head = head.trim();
+            if !head.is_empty() {
+                return if req { CaptionRole::SdkRequest(head.to_string()) } else { CaptionRole::SdkResponse(head.to_string()) };
+            }
+        }
+    }
+    CaptionRole::Object(object_name_from_caption(name))
+}
+
+/// `data_source 参数列表` → `data_source`; `**config** parameters` → `config`;
+/// `notebook 定义数据结构说明` → `notebook`; `WorkflowStep` → `WorkflowStep`.
+pub fn object_name_from_caption(caption_rest: &str) -> String {
+    let mut s = caption_rest.replace("**", "").replace('\\', "").trim().to_string();
+    loop {
+        let lower = s.to_lowercase();
+        let squashed_len_before = s.len();
+        for suffix in OBJECT_SUFFIXES {
+            // compare ignoring spaces at the join
+            let trimmed = lower.trim_end();
+            if trimmed.replace(' ', "").ends_with(suffix) {
+                // remove the suffix characters from the end, skipping spaces
+                let mut remaining = suffix.chars().count();
+                let mut cut = s.len();
+                for (i, ch) in s.char_indices().rev() {
+                    if remaining == 0 {
+                        break;
+                    }
+                    if ch.is_whitespace() {
+                        cut = i;
+                        continue;
+                    }
+                    remaining -= 1;
+                    cut = i;
+                }
+                let shorter = s[..cut].trim_end().to_string();
+                // Never strip the name itself (`parameter属性列表` → `parameter`, not ``).
+                if !shorter.is_empty() {
+                    s = shorter;
+                }
+                break;
+            }
+        }
+        if s.len() == squashed_len_before || s.is_empty() {
+            break;
+        }
+    }
+    if s.is_empty() {
+        caption_rest.trim().to_string()
+    } else {
+        s
+    }
+}
+
+/// A status line: `状态码：200`, `状态码： 200`, `状态码: 200`, `**状态码：200**`, `Status code: 200`.
+pub fn status_line(text: &str) -> Option<String> {
+    let t = text.replace("**", "");
+    let t = t.trim();
+    let lower = t.to_lowercase();
+    for prefix in ["状态码", "status code", "http status code", "返回码"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = rest.trim_start().trim_start_matches([':', '：']).trim_start();
+            let code: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if code.len() == 3 {
+                return Some(code);
+            }
+        }
+    }
+    None
+}
+
+/// Words that say an example shows a failure (so it is not attached to a success response).
+pub fn mentions_failure(text: &str) -> bool {
+    let l = text.to_lowercase();
+    ["失败", "异常", "错误", "failed", "failure", "error response", "abnormal"].iter().any(|w| l.contains(w))
+}
+
+/// Words that say an example shows a success.
+pub fn mentions_success(text: &str) -> bool {
+    let l = text.to_lowercase();
+    ["成功", "success", "normal"].iter().any(|w| l.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions() {
+        assert_eq!(caption_role("**表 3**  data_source 参数列表"), CaptionRole::Object("data_source".into()));
+        assert_eq!(caption_role("表 3 data_source属性列表"), CaptionRole::Object("data_source".into()));
+        assert_eq!(caption_role("**表 4**  parameter属性列表"), CaptionRole::Object("parameter".into()));
+        assert_eq!(caption_role("**Table 3** **config** parameters"), CaptionRole::Object("config".into()));
+        assert_eq!(caption_role("表 4-26 WorkflowStep"), CaptionRole::Object("WorkflowStep".into()));
+        assert_eq!(caption_role("表 20-517 auto_stop 定义数据结构说明"), CaptionRole::Object("auto_stop".into()));
+        assert_eq!(caption_role("表 4-24 路径参数"), CaptionRole::PathParams);
+        assert_eq!(caption_role("表 20-2 Query 参数"), CaptionRole::QueryParams);
+        assert_eq!(caption_role("表 4-25 请求 Body 参数"), CaptionRole::RequestBody);
+        assert_eq!(caption_role("表 4-3 响应 Body 参数"), CaptionRole::ResponseBody);
+        assert_eq!(caption_role("表 8-106 响应 Header 参数"), CaptionRole::ResponseHeaders);
+        assert_eq!(caption_role("**表 1**  参数说明"), CaptionRole::Generic);
+        assert_eq!(caption_role("**Table 6** Parameters"), CaptionRole::Generic);
+        assert_eq!(caption_role("**表 2**  get_job_configs_info返回参数说明"), CaptionRole::SdkResponse("get_job_configs_info".into()));
+        assert_eq!(caption_role("**表 1**  Estimator请求参数说明"), CaptionRole::SdkRequest("Estimator".into()));
+    }
+
+    #[test]
+    fn flags() {
+        assert_eq!(required_flag("是"), Some(true));
+        assert_eq!(required_flag("No"), Some(false));
+        assert_eq!(required_flag("否，使用Token认证时必选。"), Some(false));
+        assert_eq!(required_flag("POST/PUT请求必填，GET不能包含。"), None);
+        assert_eq!(required_flag(""), None);
+    }
+
+    #[test]
+    fn status_lines() {
+        assert_eq!(status_line("状态码：200"), Some("200".into()));
+        assert_eq!(status_line("状态码： 404"), Some("404".into()));
+        assert_eq!(status_line("**状态码: 201**"), Some("201".into()));
+        assert_eq!(status_line("Status code: 204"), Some("204".into()));
+        assert_eq!(status_line("状态码请参见状态码"), None);
+    }
+
+    #[test]
+    fn sections() {
+        assert_eq!(section_role("URI"), SectionRole::Uri);
+        assert_eq!(section_role("请求消息"), SectionRole::Request);
+        assert_eq!(section_role("Response Body"), SectionRole::Response);
+        assert_eq!(section_role("Status Code"), SectionRole::StatusCodes);
+    }
+}

@@ -1,0 +1,226 @@
+//! The whole job as a library call (for the CLI and for build scripts): read sources, extract,
+//! emit, and write outputs atomically — or compare them with what is on disk (`check`).
+
+use crate::diag::{Diagnostics, Severity};
+use crate::doc::Document;
+use crate::emit;
+use crate::extract::{self, Coverage, ExtractOptions};
+use crate::ir::Api;
+use crate::read::{self, InputError};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Which OpenAPI version to write.
+pub use crate::emit::openapi::OpenApiVersion;
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub title: String,
+    pub version: String,
+    /// Input files, highest priority first.
+    pub sources: Vec<PathBuf>,
+    pub openapi_json: Option<PathBuf>,
+    pub openapi_yaml: Option<PathBuf>,
+    pub openapi_version: OpenApiVersion,
+    pub rust: Option<emit::rust::RustOptions>,
+    pub rust_dir: Option<PathBuf>,
+}
+
+/// Everything a run produces, in memory.
+pub struct Outputs {
+    pub api: Api,
+    pub coverage: Coverage,
+    /// Single output files (OpenAPI documents).
+    pub files: BTreeMap<PathBuf, String>,
+    /// A generated crate: its directory and files relative to it. The directory is owned by
+    /// docbind: files not generated are stale.
+    pub crate_dir: Option<(PathBuf, BTreeMap<PathBuf, String>)>,
+}
+
+#[derive(Debug)]
+pub enum PipelineError {
+    Input(InputError),
+    Emit(String),
+    Io(String),
+}
+
+impl std::fmt::Display for PipelineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PipelineError::Input(e) => write!(f, "{e}"),
+            PipelineError::Emit(e) => write!(f, "generation failed: {e}"),
+            PipelineError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for PipelineError {}
+
+/// Expand directories into the files below them (sorted), keeping the given order otherwise.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found = Vec::new();
+            collect_dir(input, &mut found).map_err(|e| InputError { file: input.display().to_string(), reason: format!("cannot list directory: {e}") })?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_dir(&path, out)?;
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "md" | "rst" | "txt" | "markdown")) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Read every source (any unreadable one is an error naming the file).
+pub fn read_sources(sources: &[PathBuf]) -> Result<(Vec<Document>, Diagnostics), InputError> {
+    let mut docs = Vec::new();
+    let mut diags = Diagnostics::new();
+    for path in sources {
+        let text = read::load_file(path)?;
+        let format = read::detect_format(&text);
+        let (doc, d) = read::read_text(&path.display().to_string(), &text, format);
+        docs.push(doc);
+        diags.extend(d);
+    }
+    Ok((docs, diags))
+}
+
+/// Documents → IR. Processing order is the sorted file order (so names never depend on how
+/// inputs were listed); `docs` order is the merge priority.
+pub fn build_api(docs: &[Document], reader_diags: Diagnostics, title: &str, version: &str) -> (Api, Coverage) {
+    let mut ordered: Vec<&Document> = docs.iter().collect();
+    ordered.sort_by(|a, b| a.file.cmp(&b.file));
+    let priority: Vec<usize> = ordered.iter().map(|d| docs.iter().position(|x| std::ptr::eq(x, *d)).unwrap_or(0)).collect();
+    let owned: Vec<Document> = ordered.into_iter().cloned().collect();
+    let (mut api, coverage) = extract::extract_with_priority(&owned, &priority, &ExtractOptions { title: title.into(), version: version.into() });
+    api.diagnostics.extend(reader_diags);
+    api.normalize();
+    (api, coverage)
+}
+
+/// Run the job in memory.
+pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
+    let (docs, reader_diags) = read_sources(&job.sources).map_err(PipelineError::Input)?;
+    let (api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
+    let mut files = BTreeMap::new();
+    if let Some(p) = &job.openapi_json {
+        files.insert(p.clone(), emit::openapi::to_json(&api, job.openapi_version));
+    }
+    if let Some(p) = &job.openapi_yaml {
+        files.insert(p.clone(), emit::openapi::to_yaml(&api, job.openapi_version));
+    }
+    let crate_dir = match (&job.rust, &job.rust_dir) {
+        (Some(opts), Some(dir)) => Some((dir.clone(), emit::rust::generate_crate(&api, opts).map_err(|e| PipelineError::Emit(e.to_string()))?)),
+        _ => None,
+    };
+    Ok(Outputs { api, coverage, files, crate_dir })
+}
+
+impl Outputs {
+    /// Files whose content on disk differs from this run (missing, different, or stale extras
+    /// in a generated crate directory).
+    pub fn stale(&self) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for (path, content) in &self.files {
+            if std::fs::read_to_string(path).ok().as_deref() != Some(content.as_str()) {
+                out.push(path.clone());
+            }
+        }
+        if let Some((dir, files)) = &self.crate_dir {
+            for (rel, content) in files {
+                let path = dir.join(rel);
+                if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str()) {
+                    out.push(path);
+                }
+            }
+            let mut existing = Vec::new();
+            let _ = list_files(dir, dir, &mut existing);
+            for rel in existing {
+                if !files.contains_key(&rel) {
+                    out.push(dir.join(rel));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Write all outputs. Everything is generated before anything is written; each file is
+    /// replaced atomically (temp file + rename) and a crate directory is swapped as a whole, so
+    /// a failed run leaves the previous outputs.
+    pub fn write(&self) -> Result<(), PipelineError> {
+        let io = |p: &Path, e: std::io::Error| PipelineError::Io(format!("{}: {e}", p.display()));
+        for (path, content) in &self.files {
+            write_atomic(path, content).map_err(|e| io(path, e))?;
+        }
+        if let Some((dir, files)) = &self.crate_dir {
+            let name = dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "crate".into());
+            let parent = dir.parent().unwrap_or(Path::new("."));
+            let staging = parent.join(format!(".{name}.docbind-new"));
+            let backup = parent.join(format!(".{name}.docbind-old"));
+            let _ = std::fs::remove_dir_all(&staging);
+            let _ = std::fs::remove_dir_all(&backup);
+            for (rel, content) in files {
+                let p = staging.join(rel);
+                if let Some(d) = p.parent() {
+                    std::fs::create_dir_all(d).map_err(|e| io(d, e))?;
+                }
+                std::fs::write(&p, content).map_err(|e| io(&p, e))?;
+            }
+            if dir.exists() {
+                std::fs::rename(dir, &backup).map_err(|e| io(dir, e))?;
+            }
+            if let Err(e) = std::fs::rename(&staging, dir) {
+                let _ = std::fs::rename(&backup, dir);
+                return Err(io(dir, e));
+            }
+            let _ = std::fs::remove_dir_all(&backup);
+        }
+        Ok(())
+    }
+}
+
+fn list_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        // Build products inside a crate dir (if someone built there) are not outputs.
+        if rel.starts_with("target") {
+            continue;
+        }
+        if path.is_dir() {
+            list_files(root, &path, out)?;
+        } else {
+            out.push(rel);
+        }
+    }
+    Ok(())
+}
+
+fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
+    if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(d)?;
+    }
+    let tmp = path.with_extension(format!("{}.docbind-tmp", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
+    std::fs::write(&tmp, content)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// Warnings and errors among diagnostics (what `--deny-warnings` fails on).
+pub fn warnings(diags: &Diagnostics) -> usize {
+    diags.count(Severity::Warning) + diags.count(Severity::Error)
+}

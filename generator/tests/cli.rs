@@ -1,0 +1,148 @@
+//! The `docbind` binary: the default job is up to date, output is deterministic, bad inputs are
+//! one-line errors with the documented exit codes, and the whole markdown corpus never panics.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn docbind(args: &[&str], cwd: &Path) -> Output {
+    Command::new(docbind_bin()).args(args).current_dir(cwd).output().expect("docbind runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn check_passes_on_the_committed_tree() {
+    let o = docbind(&["check"], &repo_root());
+    assert_eq!(o.status.code(), Some(0), "docbind check failed:\n{}", stderr(&o));
+}
+
+#[test]
+fn generation_is_byte_identical_and_independent_of_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    let seeds = [SEED_000, SEED_001, SEED_002];
+    let mut outputs = Vec::new();
+    for (i, order) in [[0, 1, 2], [0, 1, 2], [2, 0, 1]].iter().enumerate() {
+        let json = dir.path().join(format!("{i}.json"));
+        let yaml = dir.path().join(format!("{i}.yaml"));
+        let rust = dir.path().join(format!("crate{i}"));
+        let mut args: Vec<String> = vec!["generate".into()];
+        args.extend(order.iter().map(|&k| seeds[k].to_string()));
+        args.extend(["--openapi".into(), json.display().to_string(), "--yaml".into(), yaml.display().to_string()]);
+        args.extend(["--rust".into(), rust.display().to_string(), "--crate-name".into(), "x".into()]);
+        let o = docbind(&args.iter().map(String::as_str).collect::<Vec<_>>(), &root);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let mut all = std::fs::read(&json).unwrap();
+        all.extend(std::fs::read(&yaml).unwrap());
+        for f in ["Cargo.toml", "README.md", "src/lib.rs", "src/models.rs", "src/client.rs"] {
+            all.extend(std::fs::read(rust.join(f)).unwrap_or_else(|_| panic!("{f} generated")));
+        }
+        outputs.push(all);
+    }
+    assert!(outputs[0] == outputs[1], "two runs differ");
+    assert!(outputs[0] == outputs[2], "input order changed the output");
+}
+
+#[test]
+fn unreadable_inputs_are_one_line_errors_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("binary.md");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let latin1 = dir.path().join("latin1.md");
+    std::fs::write(&latin1, b"# caf\xe9\n").unwrap();
+    let missing = dir.path().join("missing.md");
+    let out = dir.path().join("out.json");
+    for (input, why) in [(&empty, "empty"), (&binary, "binary"), (&latin1, "UTF-8"), (&missing, "cannot read")] {
+        let o = docbind(&["generate", input.to_str().unwrap(), "--openapi", out.to_str().unwrap()], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{input:?}");
+        let err = stderr(&o);
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(err.contains(input.to_str().unwrap()) && err.contains(why), "{err}");
+        assert!(!out.exists(), "nothing written on failure");
+    }
+}
+
+#[test]
+fn a_failed_run_leaves_previous_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    std::fs::write(&out, "previous").unwrap();
+    let seed = repo_root().join(SEED_000);
+    let missing = dir.path().join("missing.md");
+    let o = docbind(&["generate", seed.to_str().unwrap(), missing.to_str().unwrap(), "--openapi", out.to_str().unwrap()], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
+}
+
+#[test]
+fn deny_warnings_and_json_diagnostics() {
+    let root = repo_root();
+    let out = tempfile::tempdir().unwrap();
+    let json = out.path().join("o.json");
+    // Seed 002 alone warns (an SDK page without its REST page).
+    let o = docbind(&["generate", SEED_002, "--openapi", json.to_str().unwrap(), "--deny-warnings"], &root);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("spec/docs/002_9f4ae7770f540e2e.txt:1: sdk.no-operation:"), "{}", stderr(&o));
+    let o = docbind(&["generate", SEED_002, "--openapi", json.to_str().unwrap(), "--diagnostics", "json"], &root);
+    assert_eq!(o.status.code(), Some(0));
+    let diags: serde_json::Value = serde_json::from_str(&stderr(&o)).expect("JSON diagnostics");
+    assert_eq!(diags[0]["code"], "sdk.no-operation");
+    assert_eq!(diags[0]["span"]["start"], 1);
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let root = repo_root();
+    assert_eq!(docbind(&["generate", SEED_000], &root).status.code(), Some(2), "no output named");
+    assert_eq!(docbind(&["frobnicate"], &root).status.code(), Some(2));
+    assert_eq!(docbind(&["generate", "--config", "nope.toml"], &root).status.code(), Some(2));
+}
+
+#[test]
+fn ir_command_prints_the_model() {
+    let o = docbind(&["ir", SEED_000], &repo_root());
+    assert_eq!(o.status.code(), Some(0));
+    let ir: serde_json::Value = serde_json::from_slice(&o.stdout).expect("IR JSON on stdout");
+    assert_eq!(ir["operations"][0]["path"], "/v1/{project_id}/training-job-configs");
+}
+
+/// Every markdown page that carries `METHOD /path` becomes an operation or gets a diagnostic.
+#[test]
+fn the_whole_markdown_corpus_yields_operations_or_reasons() {
+    let root = repo_root();
+    let corpus = "tests/corpus/huawei-md/modelarts";
+    let out = tempfile::tempdir().unwrap();
+    let json = out.path().join("x.json");
+    let o = docbind(&["generate", corpus, "--openapi", json.to_str().unwrap(), "--diagnostics", "json", "--notes"], &root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let diags: Vec<serde_json::Value> = serde_json::from_str(&stderr(&o)).unwrap();
+    let spec: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let mut sources = std::collections::BTreeSet::new();
+    for item in spec["paths"].as_object().unwrap().values() {
+        for op in item.as_object().unwrap().values() {
+            if let Some(src) = op.get("x-docbind-source").and_then(|s| s.as_str()) {
+                sources.insert(src.rsplit_once(':').map(|x| x.0).unwrap_or(src).to_string());
+            }
+        }
+    }
+    let explained: std::collections::BTreeSet<String> = diags.iter().filter(|d| d["code"].as_str().unwrap().starts_with("uri.")).map(|d| d["span"]["file"].as_str().unwrap().to_string()).collect();
+    let re = regex::Regex::new(r"(?m)^\s*(GET|POST|PUT|DELETE|PATCH)\s+\S*/").unwrap();
+    let mut pages = 0;
+    for entry in docbind::pipeline::expand_inputs(&[root.join(corpus)]).unwrap() {
+        let text = std::fs::read_to_string(&entry).unwrap().replace('\\', "");
+        if !re.is_match(&text) {
+            continue;
+        }
+        pages += 1;
+        let rel = entry.strip_prefix(&root).unwrap().display().to_string();
+        assert!(sources.contains(&rel) || explained.contains(&rel), "{rel} has a METHOD + URI but neither an operation nor a diagnostic");
+    }
+    assert!(pages >= 137, "corpus pages with a request line: {pages}");
+    assert!(sources.len() >= 135, "operations from the corpus: {}", sources.len());
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test of the project on a fresh machine, installing what the tests need:
+#   - openapi-spec-validator (PyPI) in a venv under target/tools/py, for the OpenAPI check;
+#   - Prism (npm @stoplight/prism-cli) under target/tools/node, for the mock-server suite.
+# Usage: scripts/test.sh            (everything)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+tools="$root/target/tools"
+mkdir -p "$tools"
+
+echo "== tools"
+if [ ! -x "$tools/py/bin/python" ] || ! "$tools/py/bin/python" -c "import openapi_spec_validator" 2>/dev/null; then
+  python3 -m venv "$tools/py"
+  "$tools/py/bin/pip" install --quiet --disable-pip-version-check "openapi-spec-validator==0.7.*"
+fi
+export DOCBIND_PYTHON="$tools/py/bin/python"
+if [ -f "$root/scripts/prism-version" ]; then
+  prism_version=$(cat "$root/scripts/prism-version")
+  if [ ! -x "$tools/node/node_modules/.bin/prism" ]; then
+    mkdir -p "$tools/node"
+    (cd "$tools/node" && npm install --silent --no-audit --no-fund --prefix . "@stoplight/prism-cli@$prism_version" >/dev/null)
+  fi
+  export DOCBIND_PRISM="$tools/node/node_modules/.bin/prism"
+fi
+
+echo "== format"
+cargo fmt --all --check
+
+echo "== generated outputs are up to date (docbind check)"
+cargo run --quiet -p docbind -- check
+
+echo "== clippy (workspace, generated crates included), warnings denied"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "== docs, warnings denied"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+echo "== tests"
+cargo test --workspace
