@@ -16,9 +16,14 @@
 //! Every operation is a method on [`Client`] returning a request builder; finish it with
 //! `.send().await`. Data types are in [`models`].
 #![forbid(unsafe_code)]
+
 mod client;
+
 pub mod models;
+
 pub use client::*;
+
 pub use docbind_runtime::{Config, Credentials, Error};
+
 /// The endpoint template of the service; `{region}` is replaced by the configured region.
 pub const ENDPOINT_TEMPLATE: &str = "https://modelarts.{region}.myhuaweicloud.com";
