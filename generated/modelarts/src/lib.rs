@@ -16,6 +16,7 @@
 //! Every operation is a method on [`Client`] returning a request builder; finish it with
 //! `.send().await`. Data types are in [`models`].
 #![forbid(unsafe_code)]
+
 mod client;
 
 pub mod models;

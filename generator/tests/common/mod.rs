@@ -6,6 +6,10 @@ use docbind::doc::Document;
 use docbind::ir::Api;
 use std::path::PathBuf;
 
+/// The hand-built IR the emitter tests use (see fixture.rs).
+pub mod fixture;
+pub use fixture::fixture_api;
+
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }

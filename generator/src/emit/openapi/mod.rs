@@ -1,13 +1,14 @@
 //! IR → OpenAPI 3.0.3 / 3.1.0, as a `serde_json::Value`, JSON text or YAML text.
 //!
-//! - [`schema`]: schema objects
-//! - [`operation`]: paths, parameters, bodies, responses
-//! - [`components`]: component names that are valid OpenAPI keys
+//! - [`schema`] prints schema objects;
+//! - [`operation`] prints paths, parameters, bodies and responses;
+//! - [`components`] makes component names valid OpenAPI keys.
 //!
 //! docbind-specific facts travel in `x-docbind-*` extensions: `x-docbind-source` (file:line of
 //! the operation's documentation), `x-docbind-raw-type` (the type cell as written),
 //! `x-enum-descriptions` (aligned with `enum`), `x-docbind-alt-docs`, `x-docbind-example-text`
-//! (examples that are not valid JSON), `x-docbind-undocumented` (a path placeholder with no
+//! (examples that are not valid JSON), `x-docbind-example(s)` (examples of a response without a
+//! described body), `x-docbind-undocumented` (a path placeholder with no
 //! parameter row) and `x-docbind-name` (a schema's documented name when it had to be renamed).
 
 pub mod components;

@@ -147,9 +147,14 @@ fn client_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) ->
 
 fn builder(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> TokenStream {
     let name = ident(&plan.builder);
+    // Intra-doc links cannot name raw identifiers (`r#type`): those get a plain code span.
+    let method_ref = if plan.method.starts_with("r#") {
+        format!("`Client::{}`", plan.method)
+    } else {
+        format!("[`Client::{}`]", plan.method)
+    };
     let method_link = format!(
-        " Request builder for [`Client::{}`]: `{} {}`.",
-        plan.method,
+        " Request builder for {method_ref}: `{} {}`.",
         op.method.as_str(),
         op.path.replace('`', "'")
     );

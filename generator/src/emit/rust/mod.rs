@@ -4,12 +4,12 @@
 //! built as token streams (syn/quote) and printed with prettyplease, so generation needs no
 //! rustfmt; Cargo.toml, README.md and the crate docs come from askama templates.
 //!
-//! - [`idents`]: documentation names → Rust identifiers
-//! - [`plan`]: the IR's Rust shape (types, names, builders) decided up front
-//! - [`models`] / [`enums`]: `src/models.rs`
-//! - [`client`]: `src/client.rs`
-//! - [`crate_files`]: templated scaffolding
-//! - [`docs`]: descriptions → warning-free rustdoc
+//! - [`idents`] turns documentation names into Rust identifiers;
+//! - [`plan`] decides the IR's Rust shape (types, names, builders) up front;
+//! - [`models`] and [`enums`] print `src/models.rs`;
+//! - [`client`] prints `src/client.rs`;
+//! - [`crate_files`] renders the templated scaffolding;
+//! - [`docs`] turns descriptions into warning-free rustdoc.
 
 pub mod client;
 pub mod crate_files;
@@ -99,6 +99,9 @@ fn unparse(file: &str, tokens: proc_macro2::TokenStream) -> Result<String, EmitE
             attrs: parsed.attrs.clone(),
             items: Vec::new(),
         }));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
     }
     for item in parsed.items {
         if !out.is_empty() {

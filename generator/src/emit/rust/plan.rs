@@ -589,8 +589,8 @@ pub fn format_number(v: f64) -> String {
 /// directly (not through `Vec` or a map) contains the struct that holds it.
 fn mark_boxed_fields(types: &mut [TypeDef]) {
     let direct: Vec<Vec<TypeId>> = types.iter().map(direct_children).collect();
-    for id in 0..types.len() {
-        if let TypeBody::Struct(fields) = &mut types[id].body {
+    for (id, def) in types.iter_mut().enumerate() {
+        if let TypeBody::Struct(fields) = &mut def.body {
             for field in fields.iter_mut() {
                 if let RustType::Named(target) = field.ty {
                     field.boxed = reaches(&direct, target, id);
@@ -628,4 +628,310 @@ fn reaches(direct: &[Vec<TypeId>], from: TypeId, to: TypeId) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Span;
+    use crate::ir::{Field, HttpMethod, Operation, Parameter, Response, ResponseBody};
+    use serde_json::json;
+    use std::sync::Arc;
+
+    fn span() -> Span {
+        Span::new(&Arc::from("t.md"), 1, 1)
+    }
+    fn obj(fields: Vec<(&str, bool, Schema)>) -> Schema {
+        Schema::new(SchemaKind::Object {
+            fields: fields
+                .into_iter()
+                .map(|(n, r, s)| Field {
+                    name: n.into(),
+                    required: r,
+                    schema: s,
+                })
+                .collect(),
+        })
+    }
+    fn rf(name: &str) -> Schema {
+        Schema::new(SchemaKind::Ref { name: name.into() })
+    }
+    fn arr(items: Schema) -> Schema {
+        Schema::new(SchemaKind::Array {
+            items: Box::new(items),
+        })
+    }
+    fn api(schemas: Vec<(&str, Schema)>, operations: Vec<Operation>) -> ir::Api {
+        ir::Api {
+            schemas: schemas
+                .into_iter()
+                .map(|(n, s)| {
+                    (
+                        n.to_string(),
+                        ir::NamedSchema {
+                            name: n.into(),
+                            schema: s,
+                        },
+                    )
+                })
+                .collect(),
+            operations,
+            ..Default::default()
+        }
+    }
+    fn op(
+        id: &str,
+        path: &str,
+        parameters: Vec<Parameter>,
+        responses: Vec<(&str, Option<Schema>)>,
+    ) -> Operation {
+        Operation {
+            id: id.into(),
+            method: HttpMethod::Get,
+            path: path.into(),
+            summary: String::new(),
+            description: None,
+            tag: None,
+            parameters,
+            request_body: None,
+            responses: responses
+                .into_iter()
+                .map(|(code, body)| {
+                    let body = body.map(|schema| ResponseBody {
+                        content_type: "application/json".into(),
+                        schema,
+                        span: span(),
+                    });
+                    (
+                        code.to_string(),
+                        Response {
+                            description: String::new(),
+                            headers: vec![],
+                            body,
+                            examples: vec![],
+                        },
+                    )
+                })
+                .collect(),
+            alt_docs: vec![],
+            span: span(),
+        }
+    }
+    fn names(plan: &Plan) -> Vec<&str> {
+        plan.types.iter().map(|t| t.name.as_str()).collect()
+    }
+    fn field<'p>(plan: &'p Plan, ty: &str, field: &str) -> &'p FieldDef {
+        let def = plan.types.iter().find(|t| t.name == ty).unwrap();
+        let TypeBody::Struct(fields) = &def.body else {
+            panic!("{ty} is not a struct")
+        };
+        fields.iter().find(|f| f.json_name == field).unwrap()
+    }
+
+    #[test]
+    fn inline_types_are_named_after_parent_and_field_without_collisions() {
+        let inner = obj(vec![("x", true, Schema::string())]);
+        let a = api(
+            vec![
+                (
+                    "Job",
+                    obj(vec![
+                        ("spec", true, inner.clone()),
+                        ("items", false, arr(inner.clone())),
+                    ]),
+                ),
+                // Claimed first, so the inline `Job.spec` type must take another name.
+                ("JobSpec", obj(vec![])),
+            ],
+            vec![],
+        );
+        let plan = plan(&a, &[]).unwrap();
+        assert_eq!(names(&plan), ["Job", "JobSpec", "JobSpec2", "JobItemsItem"]);
+        assert_eq!(field(&plan, "Job", "spec").ty, RustType::Named(2));
+    }
+
+    #[test]
+    fn only_direct_cycles_are_boxed() {
+        let a = api(
+            vec![
+                (
+                    "Node",
+                    obj(vec![
+                        ("next", false, rf("Node")),
+                        ("children", false, arr(rf("Node"))),
+                        ("link", false, rf("Link")),
+                    ]),
+                ),
+                (
+                    "Link",
+                    obj(vec![
+                        ("back", false, rf("Node")),
+                        ("leaf", false, rf("Leaf")),
+                    ]),
+                ),
+                ("Leaf", obj(vec![("v", true, Schema::string())])),
+            ],
+            vec![],
+        );
+        let plan = plan(&a, &[]).unwrap();
+        assert!(field(&plan, "Node", "next").boxed);
+        assert!(!field(&plan, "Node", "children").boxed);
+        assert!(field(&plan, "Node", "link").boxed);
+        assert!(field(&plan, "Link", "back").boxed);
+        assert!(!field(&plan, "Link", "leaf").boxed);
+    }
+
+    #[test]
+    fn response_shapes() {
+        let body = || Some(obj(vec![("id", true, Schema::string())]));
+        let a = api(
+            vec![],
+            vec![
+                op(
+                    "one",
+                    "/a",
+                    vec![],
+                    vec![("200", body()), ("400", Some(Schema::any()))],
+                ),
+                op("same", "/b", vec![], vec![("200", body()), ("201", body())]),
+                op("none", "/c", vec![], vec![("204", None)]),
+                op("mixed", "/d", vec![], vec![("200", body()), ("202", None)]),
+                op("undocumented", "/e", vec![], vec![("404", None)]),
+            ],
+        );
+        let plan = plan(&a, &[]).unwrap();
+        let r: Vec<_> = plan.operations.iter().map(|o| &o.response).collect();
+        assert!(matches!(
+            r[0],
+            ResponsePlan::Single(Some(Body { json: true, .. }))
+        ));
+        assert!(matches!(r[1], ResponsePlan::Single(Some(_))));
+        assert!(matches!(r[2], ResponsePlan::Single(None)));
+        let ResponsePlan::Enum(id) = r[3] else {
+            panic!("{:?}", r[3])
+        };
+        assert_eq!(plan.types[*id].name, "MixedResponse");
+        let TypeBody::Response(variants) = &plan.types[*id].body else {
+            panic!()
+        };
+        assert_eq!(
+            variants
+                .iter()
+                .map(|v| (v.ident.as_str(), v.body.is_some()))
+                .collect::<Vec<_>>(),
+            [("Status200", true), ("Status202", false)]
+        );
+        assert!(matches!(r[4], ResponsePlan::Raw));
+        // Error bodies get no types; success bodies are named after the operation.
+        assert_eq!(
+            names(&plan),
+            [
+                "OneResponse",
+                "SameResponse",
+                "MixedResponse",
+                "MixedResponse200"
+            ]
+        );
+    }
+
+    #[test]
+    fn enums_are_deduplicated_and_keep_the_catch_all_free() {
+        let mut s = Schema::string();
+        s.enum_values = ["A", "a", "Other", "A", ""]
+            .iter()
+            .map(|v| ir::EnumValue {
+                value: json!(v),
+                description: None,
+            })
+            .collect();
+        let Some(TypeBody::StringEnum(v)) = enum_body(&s) else {
+            panic!()
+        };
+        assert_eq!(
+            v.iter().map(|v| v.ident.as_str()).collect::<Vec<_>>(),
+            ["A", "A2", "Other2", "Empty"]
+        );
+        let mut i = Schema::new(SchemaKind::Integer {
+            format: "int32".into(),
+        });
+        i.enum_values = [json!(1), json!("2"), json!("x"), json!(-3)]
+            .into_iter()
+            .map(|value| ir::EnumValue {
+                value,
+                description: None,
+            })
+            .collect();
+        let Some(TypeBody::IntEnum(v)) = enum_body(&i) else {
+            panic!()
+        };
+        assert_eq!(
+            v.iter().map(|v| v.ident.as_str()).collect::<Vec<_>>(),
+            ["Value1", "Value2", "ValueMinus3"]
+        );
+        // Booleans with listed values keep their plain type.
+        let mut b = Schema::new(SchemaKind::Boolean);
+        b.enum_values = vec![ir::EnumValue {
+            value: json!(true),
+            description: None,
+        }];
+        assert!(enum_body(&b).is_none());
+    }
+
+    #[test]
+    fn path_parameters_follow_the_template() {
+        let p = |name: &str| Parameter {
+            name: name.into(),
+            location: ir::ParamLocation::Path,
+            required: true,
+            schema: Schema::string(),
+            span: span(),
+        };
+        let a = api(
+            vec![],
+            vec![op(
+                "get",
+                "/v1/{project_id}/x/{undocumented}",
+                vec![p("project_id"), p("stray")],
+                vec![],
+            )],
+        );
+        let plan = plan(&a, &["project_id".to_string()]).unwrap();
+        let params: Vec<_> = plan.operations[0]
+            .params
+            .iter()
+            .map(|p| (p.json_name.as_str(), p.required, p.defaulted))
+            .collect();
+        assert_eq!(
+            params,
+            [("project_id", false, true), ("undocumented", true, false)]
+        );
+    }
+
+    #[test]
+    fn builder_names_and_methods_avoid_reserved_names() {
+        let a = api(
+            vec![("Client", obj(vec![]))],
+            vec![
+                op("new", "/a", vec![], vec![]),
+                op("client", "/b", vec![], vec![]),
+            ],
+        );
+        let plan = plan(&a, &[]).unwrap();
+        assert_eq!(names(&plan), ["Client2"]);
+        let ops: Vec<_> = plan
+            .operations
+            .iter()
+            .map(|o| (o.builder.as_str(), o.method.as_str()))
+            .collect();
+        assert_eq!(ops, [("New", "new_2"), ("Client3", "client")]);
+    }
+
+    #[test]
+    fn a_dangling_reference_is_an_error() {
+        let a = api(vec![("A", obj(vec![("b", true, rf("Missing"))]))], vec![]);
+        assert!(matches!(
+            plan(&a, &[]),
+            Err(EmitError::UnknownSchema { .. })
+        ));
+    }
 }

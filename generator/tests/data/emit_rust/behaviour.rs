@@ -20,12 +20,21 @@ fn unknown_enum_values_are_kept_not_rejected() {
     assert_eq!(JobStatus::Variant6.as_str(), "已完成");
     assert_eq!(JobStatus::Empty.to_string(), "");
     // A number where a string was documented still decodes.
-    assert_eq!(serde_json::from_str::<JobStatus>("7").unwrap(), JobStatus::Other("7".into()));
+    assert_eq!(
+        serde_json::from_str::<JobStatus>("7").unwrap(),
+        JobStatus::Other("7".into())
+    );
 
     let p: Priority = serde_json::from_str("3").unwrap();
     assert_eq!(p, Priority::Value3);
-    assert_eq!(serde_json::from_str::<Priority>("\"-1\"").unwrap(), Priority::ValueMinus1);
-    assert_eq!(serde_json::from_str::<Priority>("42").unwrap(), Priority::Other(42));
+    assert_eq!(
+        serde_json::from_str::<Priority>("\"-1\"").unwrap(),
+        Priority::ValueMinus1
+    );
+    assert_eq!(
+        serde_json::from_str::<Priority>("42").unwrap(),
+        Priority::Other(42)
+    );
     assert_eq!(serde_json::to_string(&Priority::ValueMinus1).unwrap(), "-1");
     assert!(serde_json::from_str::<Priority>("\"high\"").is_err());
 }
@@ -41,7 +50,10 @@ fn models_round_trip_with_renames_and_recursion() {
     });
     let job: Job = serde_json::from_value(json).unwrap();
     assert_eq!(job.r#type, Some(JobType::Train));
-    assert_eq!(job.parent.as_ref().unwrap().status, JobStatus::Other("SOMETHING_NEW".into()));
+    assert_eq!(
+        job.parent.as_ref().unwrap().status,
+        JobStatus::Other("SOMETHING_NEW".into())
+    );
     assert_eq!(job.owner.as_ref().unwrap().field_1, "张三");
     let back = serde_json::to_value(&job).unwrap();
     // Optional fields that were absent stay absent; unknown fields are ignored.
@@ -52,8 +64,14 @@ fn models_round_trip_with_renames_and_recursion() {
     let body = CreateJobRequest {
         name: "n".into(),
         config: CreateJobRequestConfig {
-            engine: CreateJobRequestConfigEngine { engine_id: 1, engine_version: None },
-            parameters: Some(vec![CreateJobRequestConfigParametersItem { name: "lr".into(), value: "0.1".into() }]),
+            engine: CreateJobRequestConfigEngine {
+                engine_id: 1,
+                engine_version: None,
+            },
+            parameters: Some(vec![CreateJobRequestConfigParametersItem {
+                name: "lr".into(),
+                value: "0.1".into(),
+            }]),
             inputs: Some(BTreeMap::new()),
             user_data: Some(serde_json::json!({"free": ["form"]})),
         },
@@ -99,7 +117,11 @@ async fn serve(replies: Vec<String>) -> (String, tokio::task::JoinHandle<Vec<Str
                 if let Some(end) = text.find("\r\n\r\n") {
                     let length = text[..end]
                         .lines()
-                        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap()))
+                        .find_map(|l| {
+                            l.to_ascii_lowercase()
+                                .strip_prefix("content-length:")
+                                .map(|v| v.trim().parse::<usize>().unwrap())
+                        })
                         .unwrap_or(0);
                     if buf.len() >= end + 4 + length {
                         break;
@@ -125,10 +147,16 @@ fn reply(status: &str, body: &str) -> String {
 #[tokio::test]
 async fn builders_send_documented_requests_and_decode_typed_responses() {
     let (base, server) = serve(vec![
-        reply("200 OK", r#"{"total": 1, "jobs": [{"id": "j1", "name": "demo", "status": "JOB_RUNNING"}]}"#),
+        reply(
+            "200 OK",
+            r#"{"total": 1, "jobs": [{"id": "j1", "name": "demo", "status": "JOB_RUNNING"}]}"#,
+        ),
         reply("202 Accepted", r#"{"task_id": "t1"}"#),
         reply("204 No Content", ""),
-        reply("404 Not Found", r#"{"error_code": "ModelArts.0104", "error_msg": "Job not found"}"#),
+        reply(
+            "404 Not Found",
+            r#"{"error_code": "ModelArts.0104", "error_msg": "Job not found"}"#,
+        ),
         reply("200 OK", r#"{"loss": [0.5, 0.25]}"#),
     ])
     .await;
@@ -149,10 +177,34 @@ async fn builders_send_documented_requests_and_decode_typed_responses() {
     assert_eq!(page.total, 1);
     assert_eq!(page.jobs[0].status, JobStatus::JobRunning);
 
-    let updated = client.update_job("j 1", true).project_id("other").body(JobUpdate { description: None, priority: Some(Priority::Value2) }).send().await.unwrap();
-    assert_eq!(updated, UpdateJobResponse::Status202(UpdateJobResponse202 { task_id: "t1".into() }));
+    let updated = client
+        .update_job("j 1", true)
+        .project_id("other")
+        .body(JobUpdate {
+            description: None,
+            priority: Some(Priority::Value2),
+        })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        updated,
+        UpdateJobResponse::Status202(UpdateJobResponse202 {
+            task_id: "t1".into()
+        })
+    );
 
-    client.batch_add_tags("j1", vec![Tag { key: "k".into(), value: None }]).send().await.unwrap();
+    client
+        .batch_add_tags(
+            "j1",
+            vec![Tag {
+                key: "k".into(),
+                value: None,
+            }],
+        )
+        .send()
+        .await
+        .unwrap();
 
     match client.delete_job("missing").send().await {
         Err(docbind_runtime::Error::Api { status, code, .. }) => {
@@ -162,19 +214,47 @@ async fn builders_send_documented_requests_and_decode_typed_responses() {
         other => panic!("expected an API error, got {other:?}"),
     }
 
-    let metrics = client.get_metrics("j1", "loss/val", GetMetricsPeriod::Value5).send().await.unwrap();
+    let metrics = client
+        .get_metrics("j1", "loss/val", GetMetricsPeriod::Value5)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(metrics["loss"], vec![0.5, 0.25]);
 
     let requests = server.await.unwrap();
     let first_line = |i: usize| requests[i].lines().next().unwrap().to_string();
-    assert!(first_line(0).starts_with("GET /v1/proj-1/training-jobs?"), "{}", first_line(0));
+    assert!(
+        first_line(0).starts_with("GET /v1/proj-1/training-jobs?"),
+        "{}",
+        first_line(0)
+    );
     for part in ["limit=10", "status=JOB_RUNNING", "tags=a", "tags=b"] {
-        assert!(first_line(0).contains(part), "{part} missing in {}", first_line(0));
+        assert!(
+            first_line(0).contains(part),
+            "{part} missing in {}",
+            first_line(0)
+        );
     }
-    assert!(requests[0].to_ascii_lowercase().contains("x-language: en-us"));
-    assert!(first_line(1).starts_with("PUT /v1/other/training-jobs/j%201?dry_run=true"), "{}", first_line(1));
-    assert!(requests[1].to_ascii_lowercase().contains("content-type: application/json;charset=utf-8"));
-    assert!(requests[1].ends_with(r#"{"priority":2}"#), "{}", requests[1]);
+    assert!(requests[0]
+        .to_ascii_lowercase()
+        .contains("x-language: en-us"));
+    assert!(
+        first_line(1).starts_with("PUT /v1/other/training-jobs/j%201?dry_run=true"),
+        "{}",
+        first_line(1)
+    );
+    assert!(requests[1]
+        .to_ascii_lowercase()
+        .contains("content-type: application/json;charset=utf-8"));
+    assert!(
+        requests[1].ends_with(r#"{"priority":2}"#),
+        "{}",
+        requests[1]
+    );
     assert!(requests[2].ends_with(r#"[{"key":"k"}]"#), "{}", requests[2]);
-    assert!(first_line(4).starts_with("GET /v2/proj-1/jobs/j1/metrics/loss%2Fval?period=5"), "{}", first_line(4));
+    assert!(
+        first_line(4).starts_with("GET /v2/proj-1/jobs/j1/metrics/loss%2Fval?period=5"),
+        "{}",
+        first_line(4)
+    );
 }
