@@ -44,6 +44,7 @@ fn crate_layout() {
         [
             "Cargo.toml",
             "README.md",
+            "rustfmt.toml",
             "src/client.rs",
             "src/lib.rs",
             "src/models.rs"

@@ -9,7 +9,7 @@
 //! heading levels come from section numbers, table pieces split at page breaks are joined
 //! (including rows split across the break), captions glued to a preceding status line are
 //! split off, `<br>`/`<ul>`/`<li>` become paragraphs and list items. Text is otherwise kept
-//! as written; see [`tables`] for why wrapped identifiers are not repaired here.
+//! as written; see `tables` for why wrapped identifiers are not repaired here.
 
 mod headings;
 mod inline;

@@ -3,12 +3,12 @@
 //! There is no maintained rST parser crate for Rust, so this is a hand-written parser for the
 //! subset API reference pages use, following the rST specification:
 //!
-//! - [`lines`]: source lines, tab expansion, indentation helpers;
-//! - [`context`]: first pass (labels, substitutions) and per-page state;
-//! - [`body`]: body elements (sections, paragraphs, lists, literal blocks, block quotes);
-//! - [`directive`]: explicit markup (targets, `table`, `code-block`, admonitions, …);
-//! - [`grid`] and [`simple`]: the two table syntaxes;
-//! - [`inline`]: inline markup and reference resolution.
+//! - `lines`: source lines, tab expansion, indentation helpers;
+//! - `context`: first pass (labels, substitutions) and per-page state;
+//! - `body`: body elements (sections, paragraphs, lists, literal blocks, block quotes);
+//! - `directive`: explicit markup (targets, `table`, `code-block`, admonitions, …);
+//! - `grid` and `simple`: the two table syntaxes;
+//! - `inline`: inline markup and reference resolution.
 //!
 //! Targets (`.. _label:`) become anchors of the block that follows them; the page's
 //! `:original_name:` (without `.html`) becomes an anchor of its first heading, because other

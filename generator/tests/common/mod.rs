@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 /// The hand-built IR the emitter tests use (see fixture.rs).
 pub mod fixture;
+#[allow(unused_imports)]
 pub use fixture::fixture_api;
 
 pub fn repo_root() -> PathBuf {
