@@ -11,12 +11,7 @@ fn seed_000_create_training_job_config() {
     assert_eq!(api.operations.len(), 1);
     let o = op(&api, "POST", "/v1/{project_id}/training-job-configs");
     assert_eq!(o.summary, "创建训练作业参数");
-    let params: Vec<_> = o
-        .parameters
-        .iter()
-        .map(|p| (p.name.as_str(), p.location, p.required))
-        .collect();
-    assert_eq!(params, vec![("project_id", ParamLocation::Path, true)]);
+    assert_eq!(params(o), vec![("project_id", ParamLocation::Path, true)]);
 
     let body = &o.request_body.as_ref().expect("request body").schema;
     let f = fields(&api, body);
@@ -73,13 +68,8 @@ fn seed_001_update_training_job_config() {
         "PUT",
         "/v1/{project_id}/training-job-configs/{config_name}",
     );
-    let params: Vec<_> = o
-        .parameters
-        .iter()
-        .map(|p| (p.name.as_str(), p.location, p.required))
-        .collect();
     assert_eq!(
-        params,
+        params(o),
         vec![
             ("project_id", ParamLocation::Path, true),
             ("config_name", ParamLocation::Path, true)

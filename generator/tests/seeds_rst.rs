@@ -16,13 +16,8 @@ fn seed_003_create_training_job_version() {
         "/v1/{project_id}/training-jobs/{job_id}/versions",
     );
     assert_eq!(o.summary, "Creating a Version of a Training Job");
-    let params: Vec<_> = o
-        .parameters
-        .iter()
-        .map(|p| (p.name.as_str(), p.location, p.required))
-        .collect();
     assert_eq!(
-        params,
+        params(o),
         vec![
             ("project_id", ParamLocation::Path, true),
             ("job_id", ParamLocation::Path, true)

@@ -3,7 +3,7 @@
 
 use docbind::emit::openapi::{to_json, OpenApiVersion};
 use docbind::emit::rust::{generate_crate, RustOptions};
-use docbind::ir::{Api, Operation, Schema, SchemaKind};
+use docbind::ir::{Api, Operation, ParamLocation, Schema, SchemaKind};
 
 pub fn op<'a>(api: &'a Api, method: &str, path: &str) -> &'a Operation {
     api.operations
@@ -92,4 +92,12 @@ macro_rules! snapshot_stages {
         insta::assert_snapshot!(format!("{}_openapi", $name), openapi);
         insta::assert_snapshot!(format!("{}_rust", $name), rust);
     }};
+}
+
+/// `(name, location, required)` of an operation's parameters, in order.
+pub fn params(o: &Operation) -> Vec<(&str, ParamLocation, bool)> {
+    o.parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location, p.required))
+        .collect()
 }
