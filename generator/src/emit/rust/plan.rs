@@ -7,6 +7,7 @@
 //! order — which makes the output deterministic and collision-free.
 
 use super::idents::{pascal_words, Namespace};
+use super::paging::{paging, PagingPlan};
 use super::EmitError;
 use crate::emit::path_placeholders;
 use crate::ir::{self, Schema, SchemaKind};
@@ -97,6 +98,8 @@ pub struct OperationPlan {
     pub params: Vec<ParamPlan>,
     pub body: Option<RequestBodyPlan>,
     pub response: ResponsePlan,
+    /// Set for list operations whose pagination could be decided (see [`super::paging`]).
+    pub paging: Option<PagingPlan>,
 }
 
 #[derive(Debug, Clone)]
@@ -166,7 +169,7 @@ const RESERVED_TYPES: &[&str] = &[
 /// Methods of the generated `Client` itself.
 const RESERVED_CLIENT_METHODS: &[&str] = &["new", "from_env", "from_runtime", "runtime"];
 /// Builder fields / methods that parameters must not take.
-const RESERVED_BUILDER_MEMBERS: &[&str] = &["client", "body", "send"];
+const RESERVED_BUILDER_MEMBERS: &[&str] = &["client", "body", "send", "items", "pages"];
 
 pub fn is_json_content_type(ct: &str) -> bool {
     let essence = ct
@@ -392,6 +395,7 @@ impl Planner {
             }),
         };
         let response = self.response(op, &builder)?;
+        let paging = paging(op, &params, &response, &self.types);
         Ok(OperationPlan {
             index,
             builder,
@@ -399,6 +403,7 @@ impl Planner {
             params,
             body,
             response,
+            paging,
         })
     }
 
