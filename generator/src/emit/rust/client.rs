@@ -74,7 +74,7 @@ fn location_word(location: ParamLocation) -> &'static str {
 }
 
 /// Required path, query and header parameters are constructor arguments, as is a required body.
-fn is_argument(p: &ParamPlan) -> bool {
+pub(super) fn is_argument(p: &ParamPlan) -> bool {
     p.required && !p.defaulted
 }
 

@@ -174,7 +174,7 @@ pub fn generate_crate(
     };
     let lib = format!(
         "{}{}",
-        crate_files::lib_header(api, opts)?,
+        crate_files::lib_header()?,
         unparse("src/lib.rs", lib_body)?
     );
     files.insert(PathBuf::from("src/lib.rs"), lib);
