@@ -16,8 +16,10 @@ if [ ! -x "$tools/py/bin/python" ] || ! "$tools/py/bin/python" -c "import openap
 fi
 export DOCBIND_PYTHON="$tools/py/bin/python"
 if [ -f "$root/scripts/prism-version" ]; then
-  prism_version=$(cat "$root/scripts/prism-version")
-  if [ ! -x "$tools/node/node_modules/.bin/prism" ]; then
+  # 5.14.2 is the newest release that runs on Node 20 (later ones require Node >= 24).
+  prism_version=$(tr -d '[:space:]' < "$root/scripts/prism-version")
+  if [ ! -x "$tools/node/node_modules/.bin/prism" ] \
+     || [ "$("$tools/node/node_modules/.bin/prism" --version 2>/dev/null)" != "$prism_version" ]; then
     mkdir -p "$tools/node"
     (cd "$tools/node" && npm install --silent --no-audit --no-fund --prefix . "@stoplight/prism-cli@$prism_version" >/dev/null)
   fi

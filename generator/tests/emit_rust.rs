@@ -102,9 +102,13 @@ fn generated_crate_builds_lints_and_documents_cleanly() {
         let text = if path.ends_with("Cargo.toml") {
             // The temp dir is inside this workspace's tree: declare the crate its own workspace.
             // The behaviour test needs a server and JSON helpers.
-            format!(
-                "{text}\n[dev-dependencies]\nserde_json = \"1\"\ntokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }}\n\n[workspace]\n"
-            )
+            let dev = "serde_json = \"1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }\n";
+            // The template's own `[dev-dependencies]` table is the last one: extend it.
+            if text.contains("\n[dev-dependencies]\n") {
+                format!("{text}{dev}\n[workspace]\n")
+            } else {
+                format!("{text}\n[dev-dependencies]\n{dev}\n[workspace]\n")
+            }
         } else {
             text
         };

@@ -5801,6 +5801,7 @@ impl Client {
 
 /// Request builder for [`Client::list_app_auth_apps`]: `GET /v1/{project_id}/app-auth/apps`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListAppAuthApps<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -5939,6 +5940,75 @@ impl ListAppAuthApps<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListAppAuthApps<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ApigAppDetailInfo, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(number.to_string());
+                    page.limit = Some(size.to_string());
+                    let response = page.send().await?;
+                    Ok(response.apps.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListAppAuthAppsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(number.to_string());
+                    page.limit = Some(size.to_string());
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.apps.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -6346,6 +6416,7 @@ impl UpdateAppAuthAppAppSecret<'_> {
 
 /// Request builder for [`Client::list_app_auth_app_auth_apis`]: `GET /v1/{project_id}/app-auth/apps/{app_id}/auth-apis`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListAppAuthAppAuthApis<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -6462,6 +6533,78 @@ impl ListAppAuthAppAuthApis<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListAppAuthAppAuthApis<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::AuthTypeApiBasicInfo, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(number.to_string());
+                    page.limit = Some(size.to_string());
+                    let response = page.send().await?;
+                    Ok(response.apis.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListAppAuthAppAuthApisResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(number.to_string());
+                    page.limit = Some(size.to_string());
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.apis.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -6606,6 +6749,7 @@ impl ShowAppAuthApis<'_> {
 
 /// Request builder for [`Client::list_built_in_algorithms`]: `GET /v1/{project_id}/built-in-algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListBuiltInAlgorithms<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -6701,8 +6845,109 @@ impl ListBuiltInAlgorithms<'_> {
     }
 }
 
+impl<'a> ListBuiltInAlgorithms<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Models, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "per_page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.models.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListBuiltInAlgorithmsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "per_page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.models.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::list_clusters`]: `GET /v1/{project_id}/clusters`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListClusters<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -6812,8 +7057,106 @@ impl ListClusters<'_> {
     }
 }
 
+impl<'a> ListClusters<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Cluster, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.clusters.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListClustersResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.clusters.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::list_demanager_instances`]: `GET /v1/{project_id}/demanager/instances`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDemanagerInstances<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -7007,6 +7350,106 @@ impl ListDemanagerInstances<'_> {
     }
 }
 
+impl<'a> ListDemanagerInstances<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Instances, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.instances.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListDemanagerInstancesResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.instances.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_demanager_instance`]: `POST /v1/{project_id}/demanager/instances`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDemanagerInstance<'a> {
@@ -7189,6 +7632,7 @@ impl CreateDemanagerInstanceAction<'_> {
 
 /// Request builder for [`Client::list_dev_servers`]: `GET /v1/{project_id}/dev-servers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDevServers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -7288,6 +7732,103 @@ impl ListDevServers<'_> {
     }
 }
 
+impl<'a> ListDevServers<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ServerResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.data.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListDevServersResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.data.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_dev_server`]: `POST /v1/{project_id}/dev-servers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDevServer<'a> {
@@ -7325,6 +7866,7 @@ impl CreateDevServer<'_> {
 
 /// Request builder for [`Client::sync_dev_server`]: `PUT /v1/{project_id}/dev-servers/sync`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct SyncDevServer<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -7413,6 +7955,103 @@ impl SyncDevServer<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> SyncDevServer<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ServerResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.data.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::SyncDevServerResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.data.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -7560,6 +8199,7 @@ impl StopDevServer<'_> {
 
 /// Request builder for [`Client::list_events`]: `GET /v1/{project_id}/events`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListEvents<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -7657,8 +8297,69 @@ impl ListEvents<'_> {
     }
 }
 
+impl<'a> ListEvents<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::EventModel, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response.items.unwrap_or_default(), next))
+                    }
+                },
+            )
+        }
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListEventsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker_pages(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response, next))
+                    }
+                },
+            )
+        }
+    }
+}
+
 /// Request builder for [`Client::list_images`]: `GET /v1/{project_id}/images`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListImages<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -7811,6 +8512,103 @@ impl ListImages<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListImages<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ImageResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.data.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListImagesResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.data.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -8203,6 +9001,7 @@ impl ListJobResourceSpecs<'_> {
 
 /// Request builder for [`Client::list_models`]: `GET /v1/{project_id}/models`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListModels<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -8386,6 +9185,103 @@ impl ListModels<'_> {
     }
 }
 
+impl<'a> ListModels<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ModelListItem, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.models.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListModelsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.models.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_model`]: `POST /v1/{project_id}/models`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateModel<'a> {
@@ -8425,6 +9321,7 @@ impl CreateModel<'_> {
 
 /// Request builder for [`Client::list_model_ai_engine_runtimes`]: `GET /v1/{project_id}/models/ai-engine-runtimes`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListModelAiEngineRuntimes<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -8482,6 +9379,81 @@ impl ListModelAiEngineRuntimes<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListModelAiEngineRuntimes<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::EngineAndRuntimesResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(limit.to_string());
+                    let response = page.send().await?;
+                    Ok(response.engine_runtimes.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListModelAiEngineRuntimesResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(limit.to_string());
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response
+                            .engine_runtimes
+                            .as_ref()
+                            .map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -8573,6 +9545,7 @@ impl DeleteModel<'_> {
 
 /// Request builder for [`Client::list_networks`]: `GET /v1/{project_id}/networks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListNetworks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -8637,6 +9610,66 @@ impl ListNetworks<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListNetworks<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Network, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response.items.unwrap_or_default(), next))
+                    }
+                },
+            )
+        }
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListNetworksResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker_pages(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response, next))
+                    }
+                },
+            )
+        }
     }
 }
 
@@ -8786,6 +9819,7 @@ impl UpdateNetwork<'_> {
 
 /// Request builder for [`Client::list_notebooks`]: `GET /v1/{project_id}/notebooks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListNotebooks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -8969,6 +10003,103 @@ impl ListNotebooks<'_> {
     }
 }
 
+impl<'a> ListNotebooks<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::NotebookResp, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.data.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListNotebooksResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.data.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_notebook`]: `POST /v1/{project_id}/notebooks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateNotebook<'a> {
@@ -9017,6 +10148,7 @@ impl CreateNotebook<'_> {
 
 /// Request builder for [`Client::list_notebook_all`]: `GET /v1/{project_id}/notebooks/all`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListNotebookAll<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -9197,6 +10329,103 @@ impl ListNotebookAll<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListNotebookAll<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::NotebookResp, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.data.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListNotebookAllResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.data.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -10119,6 +11348,7 @@ impl ShowPlugintemplate<'_> {
 
 /// Request builder for [`Client::list_pool_tags_v1`]: `GET /v1/{project_id}/pools/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListPoolTagsV1<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -10171,6 +11401,103 @@ impl ListPoolTagsV1<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListPoolTagsV1<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::PoolTag, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.tags.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.tags.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -10244,6 +11571,7 @@ impl ListQuotas<'_> {
 
 /// Request builder for [`Client::list_resourceflavors`]: `GET /v1/{project_id}/resourceflavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListResourceflavors<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -10311,8 +11639,69 @@ impl ListResourceflavors<'_> {
     }
 }
 
+impl<'a> ListResourceflavors<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ResourceFlavor, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response.items.unwrap_or_default(), next))
+                    }
+                },
+            )
+        }
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListResourceflavorsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker_pages(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response, next))
+                    }
+                },
+            )
+        }
+    }
+}
+
 /// Request builder for [`Client::list_services`]: `GET /v1/{project_id}/services`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListServices2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -10514,6 +11903,103 @@ impl ListServices2<'_> {
     }
 }
 
+impl<'a> ListServices2<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListServices, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.services.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListServicesResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.services.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_service`]: `POST /v1/{project_id}/services`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateService<'a> {
@@ -10553,6 +12039,7 @@ impl CreateService<'_> {
 
 /// Request builder for [`Client::list_service_specifications`]: `GET /v1/{project_id}/services/specifications`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListServiceSpecifications<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -10640,6 +12127,78 @@ impl ListServiceSpecifications<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListServiceSpecifications<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Specification, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(limit.to_string());
+                    let response = page.send().await?;
+                    Ok(response.specifications.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListServiceSpecificationsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(limit.to_string());
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.specifications.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -11473,6 +13032,7 @@ impl DeleteServiceAppAuthApis<'_> {
 
 /// Request builder for [`Client::list_service_app_auth_apis_api_auths`]: `GET /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/api-auths`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListServiceAppAuthApisApiAuths<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -11629,6 +13189,78 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     }
 }
 
+impl<'a> ListServiceAppAuthApisApiAuths<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ApiAuthInfo, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(number.to_string());
+                    page.limit = Some(size.to_string());
+                    let response = page.send().await?;
+                    Ok(response.auths.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListServiceAppAuthApisApiAuthsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(number.to_string());
+                    page.limit = Some(size.to_string());
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.auths.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::update_service_app_auth_apis_app_auth_api`]: `PUT /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateServiceAppAuthApisAppAuthApi<'a> {
@@ -11775,6 +13407,7 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
 
 /// Request builder for [`Client::list_service_events`]: `GET /v1/{project_id}/services/{service_id}/events`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListServiceEvents<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -11907,6 +13540,103 @@ impl ListServiceEvents<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListServiceEvents<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Events, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.events.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListServiceEventsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.events.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -12281,6 +14011,7 @@ impl DeleteTrainingJobConfig<'_> {
 
 /// Request builder for [`Client::list_training_jobs`]: `GET /v1/{project_id}/training-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListTrainingJobs<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -12400,6 +14131,103 @@ impl ListTrainingJobs<'_> {
     }
 }
 
+impl<'a> ListTrainingJobs<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Jobs, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "per_page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.jobs.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListTrainingJobsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "per_page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.jobs.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_training_job_v1`]: `POST /v1/{project_id}/training-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainingJobV1<'a> {
@@ -12509,6 +14337,7 @@ impl DeleteTrainingJobV1<'_> {
 
 /// Request builder for [`Client::list_training_job_versions`]: `GET /v1/{project_id}/training-jobs/{job_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListTrainingJobVersions<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -12567,6 +14396,106 @@ impl ListTrainingJobVersions<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListTrainingJobVersions<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Versions, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "per_page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.versions.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListTrainingJobVersionsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "per_page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.versions.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -12848,6 +14777,7 @@ impl StopTrainingJobVersion<'_> {
 
 /// Request builder for [`Client::list_visualization_jobs`]: `GET /v1/{project_id}/visualization-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListVisualizationJobs<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -12964,6 +14894,106 @@ impl ListVisualizationJobs<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListVisualizationJobs<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListVisualizationJobsJobs, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "per_page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.jobs.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListVisualizationJobsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "per_page"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.jobs.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -13181,6 +15211,7 @@ impl StopVisualizationJob<'_> {
 
 /// Request builder for [`Client::list_workspaces`]: `GET /v1/{project_id}/workspaces`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListWorkspaces<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -13295,6 +15326,103 @@ impl ListWorkspaces<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListWorkspaces<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::WorkspaceResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.workspaces.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListWorkspacesResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.workspaces.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -13559,6 +15687,7 @@ impl CreateAgency<'_> {
 
 /// Request builder for [`Client::list_algorithms`]: `GET /v2/{project_id}/algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListAlgorithms<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -13671,6 +15800,103 @@ impl ListAlgorithms<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListAlgorithms<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::AlgorithmResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.items.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListAlgorithmsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.items.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -13816,6 +16042,7 @@ impl DeleteAlgorithm<'_> {
 
 /// Request builder for [`Client::list_authorizations`]: `GET /v2/{project_id}/authorizations`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListAuthorizations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -13899,6 +16126,103 @@ impl ListAuthorizations<'_> {
     }
 }
 
+impl<'a> ListAuthorizations<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::AuthorizationResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.auth.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListAuthorizationsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.auth.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_authorization`]: `POST /v2/{project_id}/authorizations`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateAuthorization<'a> {
@@ -13977,6 +16301,7 @@ impl DeleteAuthorization<'_> {
 
 /// Request builder for [`Client::list_datasets`]: `GET /v2/{project_id}/datasets`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDatasets<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -14276,6 +16601,103 @@ impl ListDatasets<'_> {
     }
 }
 
+impl<'a> ListDatasets<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::DatasetAndFilePreview, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.datasets.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListDatasetsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.datasets.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_dataset`]: `POST /v2/{project_id}/datasets`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDataset<'a> {
@@ -14462,6 +16884,7 @@ impl DeleteDataset<'_> {
 
 /// Request builder for [`Client::list_dataset_auto_annotation_samples`]: `GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDatasetAutoAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -14634,6 +17057,109 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     }
 }
 
+impl<'a> ListDatasetAutoAnnotationSamples<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListDatasetAutoAnnotationSamplesDescribeSampleResp,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.samples.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListDatasetAutoAnnotationSamplesResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.samples.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::show_dataset_auto_annotation_sample`]: `GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDatasetAutoAnnotationSample<'a> {
@@ -14676,6 +17202,7 @@ impl ShowDatasetAutoAnnotationSample<'_> {
 
 /// Request builder for [`Client::list_dataset_data_annotation_labels`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDatasetDataAnnotationLabels<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -14745,6 +17272,106 @@ impl ListDatasetDataAnnotationLabels<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListDatasetDataAnnotationLabels<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Label, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.labels.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListDatasetDataAnnotationLabelsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.labels.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -15054,6 +17681,7 @@ impl DeleteDatasetDataAnnotationLabelV22<'_> {
 
 /// Request builder for [`Client::list_dataset_data_annotation_samples`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDatasetDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -15341,6 +17969,106 @@ impl ListDatasetDataAnnotationSamples<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListDatasetDataAnnotationSamples<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::DescribeSampleResp, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.samples.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListDatasetDataAnnotationSamplesResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.samples.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -15714,6 +18442,7 @@ impl ListDatasetDataAnnotationStats<'_> {
 
 /// Request builder for [`Client::export_tasks_dataset_v2`]: `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ExportTasksDatasetV2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -15791,6 +18520,103 @@ impl ExportTasksDatasetV2<'_> {
     }
 }
 
+impl<'a> ExportTasksDatasetV2<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ExportTaskStatusResp, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.export_tasks.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ExportTasksDatasetResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.export_tasks.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::export_tasks_dataset_v2_2`]: `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ExportTasksDatasetV22<'a> {
@@ -15830,6 +18656,7 @@ impl ExportTasksDatasetV22<'_> {
 
 /// Request builder for [`Client::import_tasks_dataset_v2`]: `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ImportTasksDatasetV2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -15884,6 +18711,103 @@ impl ImportTasksDatasetV2<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ImportTasksDatasetV2<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ImportTaskStatusResp, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.import_tasks.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ImportTasksDatasetResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.import_tasks.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -16085,6 +19009,7 @@ impl ListDatasetSyncDataStatus<'_> {
 
 /// Request builder for [`Client::list_dataset_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDatasetTasks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -16169,6 +19094,103 @@ impl ListDatasetTasks<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListDatasetTasks<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::RunningTask, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.tasks.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListDatasetTasksResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.tasks.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -16283,6 +19305,7 @@ impl StopDatasetTask<'_> {
 
 /// Request builder for [`Client::list_dataset_versions`]: `GET /v2/{project_id}/datasets/{dataset_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDatasetVersions<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -16389,6 +19412,103 @@ impl ListDatasetVersions<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListDatasetVersions<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::DatasetVersion, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.versions.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListDatasetVersionsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.versions.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -16503,6 +19623,7 @@ impl DeleteDatasetVersion<'_> {
 
 /// Request builder for [`Client::list_dataset_workforce_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDatasetWorkforceTasks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -16560,6 +19681,106 @@ impl ListDatasetWorkforceTasks<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListDatasetWorkforceTasks<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::WorkforceTask, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.tasks.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListDatasetWorkforceTasksResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.tasks.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -17004,6 +20225,7 @@ impl ReviewDatasetWorkforceTaskDataAnnotation<'_> {
 
 /// Request builder for [`Client::list_dataset_workforce_task_data_annotation_samples`]: `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -17189,6 +20411,109 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesDescribeSampleResp,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.samples.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.samples.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -18145,6 +21470,7 @@ impl UpdatePoolNodepool<'_> {
 
 /// Request builder for [`Client::list_pool_nodepool_nodes`]: `GET /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}/nodes`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListPoolNodepoolNodes<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -18204,8 +21530,72 @@ impl ListPoolNodepoolNodes<'_> {
     }
 }
 
+impl<'a> ListPoolNodepoolNodes<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListPoolNodepoolNodesNode, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response.items.unwrap_or_default(), next))
+                    }
+                },
+            )
+        }
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListPoolNodepoolNodesResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker_pages(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response, next))
+                    }
+                },
+            )
+        }
+    }
+}
+
 /// Request builder for [`Client::list_pool_nodes`]: `GET /v2/{project_id}/pools/{pool_name}/nodes`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListPoolNodes<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -18265,6 +21655,66 @@ impl ListPoolNodes<'_> {
     }
 }
 
+impl<'a> ListPoolNodes<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Node, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response.items.unwrap_or_default(), next))
+                    }
+                },
+            )
+        }
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListPoolNodesResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        {
+            let start = base.r#continue.clone();
+            docbind_runtime::paginate_marker_pages(
+                start,
+                move |marker: Option<String>| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        page.r#continue = marker;
+                        let response = page.send().await?;
+                        let next = response
+                            .metadata
+                            .as_ref()
+                            .and_then(|v| v.r#continue.as_ref())
+                            .cloned();
+                        Ok((response, next))
+                    }
+                },
+            )
+        }
+    }
+}
+
 /// Request builder for [`Client::batch_reboot_pool_node`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct BatchRebootPoolNode<'a> {
@@ -18304,6 +21754,7 @@ impl BatchRebootPoolNode<'_> {
 
 /// Request builder for [`Client::list_pool_workloads`]: `GET /v2/{project_id}/pools/{pool_name}/workloads`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListPoolWorkloads<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -18415,8 +21866,96 @@ impl ListPoolWorkloads<'_> {
     }
 }
 
+impl<'a> ListPoolWorkloads<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Workload, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.items.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListPoolWorkloadsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.items.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::list_processor_tasks`]: `GET /v2/{project_id}/processor-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListProcessorTasks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -18660,6 +22199,103 @@ impl ListProcessorTasks<'_> {
     }
 }
 
+impl<'a> ListProcessorTasks<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::DescribeProcessorTaskResp, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.tasks.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListProcessorTasksResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.tasks.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_processor_task`]: `POST /v2/{project_id}/processor-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateProcessorTask<'a> {
@@ -18697,6 +22333,7 @@ impl CreateProcessorTask<'_> {
 
 /// Request builder for [`Client::list_processor_task_items`]: `GET /v2/{project_id}/processor-tasks/items`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListProcessorTaskItems<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -18749,6 +22386,106 @@ impl ListProcessorTaskItems<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListProcessorTaskItems<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ProcessorTaskItem, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.items.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListProcessorTaskItemsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.items.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -18857,6 +22594,7 @@ impl DeleteProcessorTask<'_> {
 
 /// Request builder for [`Client::list_processor_task_versions`]: `GET /v2/{project_id}/processor-tasks/{task_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListProcessorTaskVersions<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -18946,6 +22684,106 @@ impl ListProcessorTaskVersions<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListProcessorTaskVersions<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::DescTaskVersionResp, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.versions.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListProcessorTaskVersionsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.versions.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -19066,6 +22904,7 @@ impl DeleteProcessorTaskVersion<'_> {
 
 /// Request builder for [`Client::list_processor_task_version_results`]: `GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListProcessorTaskVersionResults<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -19159,6 +22998,109 @@ impl ListProcessorTaskVersionResults<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListProcessorTaskVersionResults<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::DescProcessorTaskVersionResultsResp,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.results.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListProcessorTaskVersionResultsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.results.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -20050,6 +23992,7 @@ impl ShowTrainingJobAutosearchTrial<'_> {
 
 /// Request builder for [`Client::list_training_job_events`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/events`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListTrainingJobEvents<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -20188,6 +24131,106 @@ impl ListTrainingJobEvents<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListTrainingJobEvents<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Event, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.events.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListTrainingJobEventsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(offset)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", offset, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(limit)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", limit, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.events.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -20404,6 +24447,7 @@ impl CreateTrainingJobTaskSaveImageJob<'_> {
 
 /// Request builder for [`Client::list_workflows`]: `GET /v2/{project_id}/workflows`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListWorkflows<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -20544,6 +24588,75 @@ impl ListWorkflows<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListWorkflows<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Workflow, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(limit.to_string());
+                    let response = page.send().await?;
+                    Ok(response.items.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListWorkflowsResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(limit.to_string());
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.items.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -20867,6 +24980,7 @@ impl DeleteWorkflow<'_> {
 
 /// Request builder for [`Client::list_workflow_executions`]: `GET /v2/{project_id}/workflows/{workflow_id}/executions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListWorkflowExecutions<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -20995,6 +25109,78 @@ impl ListWorkflowExecutions<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListWorkflowExecutions<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::WorkflowExecution, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(limit.to_string());
+                    let response = page.send().await?;
+                    Ok(response.items.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListWorkflowExecutionsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_offset_pages(
+            base
+                .offset
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |offset: u64, limit: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(offset.to_string());
+                    page.limit = Some(limit.to_string());
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.items.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -21618,6 +25804,7 @@ impl DeleteWorkflowSubscription<'_> {
 
 /// Request builder for [`Client::list_workforces`]: `GET /v2/{project_id}/workforces`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListWorkforces<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -21729,6 +25916,103 @@ impl ListWorkforces<'_> {
     }
 }
 
+impl<'a> ListWorkforces<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Workforce, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.workforces.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::ListWorkforcesResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.workforces.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::create_workforce`]: `POST /v2/{project_id}/workforces`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkforce<'a> {
@@ -21766,6 +26050,7 @@ impl CreateWorkforce<'_> {
 
 /// Request builder for [`Client::list_workforce_worker_tasks`]: `GET /v2/{project_id}/workforces/worker-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListWorkforceWorkerTasks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -21868,8 +26153,109 @@ impl ListWorkforceWorkerTasks<'_> {
     }
 }
 
+impl<'a> ListWorkforceWorkerTasks<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::WorkerTask, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.worker_tasks.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListWorkforceWorkerTasksResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.worker_tasks.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
+    }
+}
+
 /// Request builder for [`Client::list_workforce_workers_v2`]: `GET /v2/{project_id}/workforces/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListWorkforceWorkersV2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -21972,6 +26358,106 @@ impl ListWorkforceWorkersV2<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListWorkforceWorkersV2<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Worker, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.workers.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListWorkforceWorkersResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.workers.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 
@@ -22082,6 +26568,7 @@ impl DeleteWorkforce<'_> {
 
 /// Request builder for [`Client::list_workforce_workers_v2_2`]: `GET /v2/{project_id}/workforces/{workforce_id}/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListWorkforceWorkersV22<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
@@ -22168,6 +26655,106 @@ impl ListWorkforceWorkersV22<'_> {
             return Err(response.into_error());
         }
         response.json()
+    }
+}
+
+impl<'a> ListWorkforceWorkersV22<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<crate::models::Worker, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.workers.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            crate::models::ListWorkforceWorkersResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.offset.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(0u64),
+            base
+                .limit
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.offset = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", number, "offset"
+                                    ),
+                                )
+                            })?,
+                    );
+                    page.limit = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| {
+                                docbind_runtime::Error::Config(
+                                    format!(
+                                        "{} is out of range for parameter `{}`", size, "limit"
+                                    ),
+                                )
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.workers.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 

@@ -357,6 +357,26 @@ pub fn mentions_success(text: &str) -> bool {
     ["成功", "success", "normal"].iter().any(|w| l.contains(w))
 }
 
+/// Whether the description of an `offset`-like parameter clearly says it counts *pages*
+/// (`分页列表的起始页`, `从第几页开始`, `指定要查询页的索引`, "page number") rather than items.
+/// `分页` alone means "pagination" and says nothing about the unit, so it never matches.
+pub fn counts_pages(description: &str) -> bool {
+    let l = description.to_lowercase();
+    [
+        "起始页",
+        "第几页",
+        "页的索引",
+        "页码",
+        "page number",
+        "page index",
+        "start page",
+        "starting page",
+        "first page to",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,5 +457,17 @@ mod tests {
         assert_eq!(section_role("请求消息"), SectionRole::Request);
         assert_eq!(section_role("Response Body"), SectionRole::Response);
         assert_eq!(section_role("Status Code"), SectionRole::StatusCodes);
+    }
+
+    #[test]
+    fn offset_units() {
+        assert!(counts_pages("分页列表的起始页，默认为0。"));
+        assert!(counts_pages("分页展示时，从第几页开始。默认为0。"));
+        assert!(counts_pages("指定要查询页的索引，默认为“0”。"));
+        assert!(counts_pages("The page number to start from."));
+        // `分页` is "pagination": the unit is items here.
+        assert!(!counts_pages("分页记录的起始位置偏移量，默认值0。"));
+        assert!(!counts_pages("数据条目偏移量。"));
+        assert!(!counts_pages("Offset of the first item."));
     }
 }

@@ -4,6 +4,7 @@
 use super::docs::{code_span, doc_attrs_with_markdown};
 use super::idents::ident;
 use super::models::{type_tokens, Scope};
+use super::paging::{FieldStep, ItemsAt, PagingKind, PagingPlan};
 use super::plan::{
     Body, OperationPlan, ParamPlan, Plan, ResponsePlan, RustType, TypeBody, TypeDef,
 };
@@ -73,7 +74,7 @@ fn location_word(location: ParamLocation) -> &'static str {
 }
 
 /// Required path, query and header parameters are constructor arguments, as is a required body.
-fn is_argument(p: &ParamPlan) -> bool {
+pub(super) fn is_argument(p: &ParamPlan) -> bool {
     p.required && !p.defaulted
 }
 
@@ -215,9 +216,20 @@ fn builder(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> Token
         }
     }
     let send = send_method(plan, op, types);
+    let paging = plan
+        .paging
+        .as_ref()
+        .map(|paging| paging_methods(plan, paging, types));
+    // Paging helpers clone the builder for every page.
+    let derive = if paging.is_some() {
+        quote!(#[derive(Clone)])
+    } else {
+        quote!()
+    };
     quote! {
         #[doc = #method_link]
         #[must_use = "a request builder does nothing until `.send().await`"]
+        #derive
         pub struct #name<'a> {
             client: &'a docbind_runtime::Client,
             #(#fields,)*
@@ -227,6 +239,8 @@ fn builder(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> Token
             #(#setters)*
             #send
         }
+
+        #paging
     }
 }
 
@@ -385,4 +399,246 @@ fn body_value(body: &Body) -> TokenStream {
     } else {
         quote!(Ok(response.body))
     }
+}
+
+/// `items()` and `pages()` for a builder whose operation pages (see [`super::paging`]).
+fn paging_methods(plan: &OperationPlan, paging: &PagingPlan, types: &[TypeDef]) -> TokenStream {
+    let name = ident(&plan.builder);
+    let ResponsePlan::Single(Some(body)) = &plan.response else {
+        unreachable!("only operations with one JSON success body page")
+    };
+    let page_ty = type_tokens(&body.ty, types, Scope::Crate);
+    let item_ty = type_tokens(&paging.item_ty, types, Scope::Crate);
+    let (items, count) = match &paging.items {
+        ItemsAt::Body => (quote!(response), quote!(response.len())),
+        ItemsAt::Field(FieldStep { ident: f, required }) => {
+            let f = ident(f);
+            if *required {
+                (quote!(response.#f), quote!(response.#f.len()))
+            } else {
+                (
+                    quote!(response.#f.unwrap_or_default()),
+                    quote!(response.#f.as_ref().map_or(0, Vec::len)),
+                )
+            }
+        }
+    };
+    let (how, items_body, pages_body) = match &paging.kind {
+        PagingKind::Offset {
+            offset,
+            limit,
+            page_size,
+        } => {
+            let (o, l) = (&plan.params[*offset], &plan.params[*limit]);
+            let start = start_value(o, 0, false, types);
+            let size = start_value(l, *page_size, true, types);
+            let set = [
+                set_value(o, quote!(offset), types),
+                set_value(l, quote!(limit), types),
+            ];
+            let how = format!(
+                "Pages are requested with {} counting items (starting at the value set on this builder, else 0) and {} items each (the value set on this builder, else {page_size}); the stream ends after a shorter page.",
+                code_span(&o.json_name),
+                code_span(&l.json_name),
+            );
+            let fetch = |result: TokenStream| {
+                quote! {
+                    move |offset: u64, limit: u64| {
+                        let page = base.clone();
+                        async move {
+                            let mut page = page;
+                            #(#set)*
+                            let response = page.send().await?;
+                            Ok(#result)
+                        }
+                    }
+                }
+            };
+            let items_fetch = fetch(items.clone());
+            let pages_fetch = fetch(quote!({ let count = #count; (response, count) }));
+            (
+                how,
+                quote!(docbind_runtime::paginate_offset(#start, #size, #items_fetch)),
+                quote!(docbind_runtime::paginate_offset_pages(#start, #size, #pages_fetch)),
+            )
+        }
+        PagingKind::PageNumber {
+            page,
+            size,
+            first_page,
+            page_size,
+        } => {
+            let (p, s) = (&plan.params[*page], &plan.params[*size]);
+            let start = start_value(p, *first_page, false, types);
+            let size_value = start_value(s, *page_size, true, types);
+            let set = [
+                set_value(p, quote!(number), types),
+                set_value(s, quote!(size), types),
+            ];
+            let how = format!(
+                "Pages are requested by number with {} (starting at the value set on this builder, else {first_page}) and {} items each (the value set on this builder, else {page_size}); the stream ends after a shorter page.",
+                code_span(&p.json_name),
+                code_span(&s.json_name),
+            );
+            let fetch = |result: TokenStream| {
+                quote! {
+                    move |number: u64, size: u64| {
+                        let page = base.clone();
+                        async move {
+                            let mut page = page;
+                            #(#set)*
+                            let response = page.send().await?;
+                            Ok(#result)
+                        }
+                    }
+                }
+            };
+            let items_fetch = fetch(items.clone());
+            let pages_fetch = fetch(quote!({ let count = #count; (response, count) }));
+            (
+                how,
+                quote!(docbind_runtime::paginate_page_number(#start, #size_value, #items_fetch)),
+                quote!(docbind_runtime::paginate_page_number_pages(#start, #size_value, #pages_fetch)),
+            )
+        }
+        PagingKind::Marker { marker, next } => {
+            let m = &plan.params[*marker];
+            let field = ident(&m.ident);
+            let (start, set) = if is_argument(m) {
+                (
+                    quote!(Some(base.#field.clone())),
+                    quote!(page.#field = marker.unwrap_or_default();),
+                )
+            } else {
+                (quote!(base.#field.clone()), quote!(page.#field = marker;))
+            };
+            let next_marker = next_marker(next);
+            let how = format!(
+                "Pages are requested with the marker {} (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker.",
+                code_span(&m.json_name),
+            );
+            let fetch = |result: TokenStream| {
+                quote! {
+                    move |marker: Option<String>| {
+                        let page = base.clone();
+                        async move {
+                            let mut page = page;
+                            #set
+                            let response = page.send().await?;
+                            let next = #next_marker;
+                            Ok((#result, next))
+                        }
+                    }
+                }
+            };
+            let items_fetch = fetch(items.clone());
+            let pages_fetch = fetch(quote!(response));
+            (
+                how,
+                quote!({ let start = #start; docbind_runtime::paginate_marker(start, #items_fetch) }),
+                quote!({ let start = #start; docbind_runtime::paginate_marker_pages(start, #pages_fetch) }),
+            )
+        }
+    };
+    let items_doc = format!(
+        " Every item of every page, fetched lazily: one request per page as the stream is polled. {how} The first error is yielded and ends the stream."
+    );
+    let pages_doc = format!(
+        " Every page (the whole response), fetched lazily: one request per page as the stream is polled. {how} The first error is yielded and ends the stream."
+    );
+    quote! {
+        impl<'a> #name<'a> {
+            #[doc = #items_doc]
+            pub fn items(
+                self,
+            ) -> impl docbind_runtime::Stream<Item = Result<#item_ty, docbind_runtime::Error>> + Unpin + 'a {
+                let base = self;
+                #items_body
+            }
+
+            #[doc = #pages_doc]
+            pub fn pages(
+                self,
+            ) -> impl docbind_runtime::Stream<Item = Result<#page_ty, docbind_runtime::Error>> + Unpin + 'a {
+                let base = self;
+                #pages_body
+            }
+        }
+    }
+}
+
+/// A `u64` read from the builder's value of `p` (when set and convertible), else `fallback`.
+fn start_value(p: &ParamPlan, fallback: u64, positive: bool, types: &[TypeDef]) -> TokenStream {
+    let field = ident(&p.ident);
+    let value = if is_argument(p) {
+        quote!(Some(&base.#field))
+    } else {
+        quote!(base.#field.as_ref())
+    };
+    let parse = if is_string(&p.ty, types) {
+        quote!(.and_then(|v| v.trim().parse::<u64>().ok()))
+    } else {
+        quote!(.and_then(|v| u64::try_from(*v).ok()))
+    };
+    let positive = if positive {
+        quote!(.filter(|v| *v > 0))
+    } else {
+        quote!()
+    };
+    quote!(#value #parse #positive .unwrap_or(#fallback))
+}
+
+/// `page.<field> = <value of the u64 variable>;`, converted to the parameter's type.
+fn set_value(p: &ParamPlan, var: TokenStream, types: &[TypeDef]) -> TokenStream {
+    let field = ident(&p.ident);
+    let name = &p.json_name;
+    let value = if is_string(&p.ty, types) {
+        quote!(#var.to_string())
+    } else {
+        let ty = type_tokens(&p.ty, types, Scope::Crate);
+        quote! {
+            <#ty>::try_from(#var).map_err(|_| {
+                docbind_runtime::Error::Config(format!("{} is out of range for parameter `{}`", #var, #name))
+            })?
+        }
+    };
+    if is_argument(p) {
+        quote!(page.#field = #value;)
+    } else {
+        quote!(page.#field = Some(#value);)
+    }
+}
+
+fn is_string(ty: &RustType, types: &[TypeDef]) -> bool {
+    match ty {
+        RustType::String => true,
+        RustType::Named(id) => match &types[*id].body {
+            TypeBody::Alias(inner) => is_string(inner, types),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// `Option<String>`: the next marker, read from `response` along `path`.
+fn next_marker(path: &[FieldStep]) -> TokenStream {
+    let mut steps = path.iter();
+    let Some(first) = steps.next() else {
+        unreachable!("a marker path has at least one field")
+    };
+    let f = ident(&first.ident);
+    let mut expr = if first.required {
+        quote!(Some(&response.#f))
+    } else {
+        quote!(response.#f.as_ref())
+    };
+    for step in steps {
+        let f = ident(&step.ident);
+        expr = if step.required {
+            quote!(#expr.map(|v| &v.#f))
+        } else {
+            quote!(#expr.and_then(|v| v.#f.as_ref()))
+        };
+    }
+    quote!(#expr.cloned())
 }

@@ -1,8 +1,9 @@
 //! Scaffolding rendered from the askama templates in `/templates/rust`: Cargo.toml, README.md
 //! and the crate-level documentation of src/lib.rs.
 
-use super::docs::doc_lines;
-use super::plan::Plan;
+use super::client::is_argument;
+use super::paging::FALLBACK_PAGE_SIZE;
+use super::plan::{OperationPlan, Plan, RustType};
 use super::RustOptions;
 use crate::ir;
 use askama::Template;
@@ -27,25 +28,30 @@ struct Readme<'a> {
     source_count: usize,
     endpoint_template: &'a str,
     operations: Vec<ReadmeOperation>,
+    example: Option<ReadmeExample>,
+    paged_count: usize,
+    fallback_page_size: u64,
 }
 
 struct ReadmeOperation {
     method: &'static str,
     path: String,
     rust_method: String,
+    /// `items/pages` when the builder has pagination streams.
+    paging: &'static str,
     summary: String,
+}
+
+/// The operation the README example calls.
+struct ReadmeExample {
+    method: String,
+    /// Rust source of the required arguments, e.g. `"RESOURCE", "NAME"`.
+    arguments: String,
 }
 
 #[derive(Template)]
 #[template(path = "rust/lib_header.rs", escape = "none")]
-struct LibHeader<'a> {
-    /// Already escaped for rustdoc.
-    title: String,
-    version: &'a str,
-    crate_ident: String,
-    source_count: usize,
-    operation_count: usize,
-}
+struct LibHeader;
 
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
@@ -88,6 +94,11 @@ pub fn readme(api: &ir::Api, plan: &Plan, opts: &RustOptions) -> Result<String, 
                 method: op.method.as_str(),
                 path: table_text(&op.path).replace('`', "'"),
                 rust_method: p.method.clone(),
+                paging: if p.paging.is_some() {
+                    "items/pages"
+                } else {
+                    ""
+                },
                 summary: table_text(&op.summary),
             }
         })
@@ -100,21 +111,59 @@ pub fn readme(api: &ir::Api, plan: &Plan, opts: &RustOptions) -> Result<String, 
         source_count: api.sources.len(),
         endpoint_template: &opts.endpoint_template,
         operations,
+        example: readme_example(plan),
+        paged_count: plan
+            .operations
+            .iter()
+            .filter(|p| p.paging.is_some())
+            .count(),
+        fallback_page_size: FALLBACK_PAGE_SIZE,
     }
     .render()
     .map(with_newline)
 }
 
-pub fn lib_header(api: &ir::Api, opts: &RustOptions) -> Result<String, askama::Error> {
-    LibHeader {
-        title: doc_lines(&api.title).join(" "),
-        version: api.version.trim(),
-        crate_ident: crate_ident(&opts.crate_name),
-        source_count: api.sources.len(),
-        operation_count: api.operations.len(),
-    }
-    .render()
-    .map(with_newline)
+/// The example operation: a paginated one whose required arguments are all strings (so the
+/// example can spell them as placeholders), with the fewest arguments; the first such in
+/// operation order. None when no operation pages.
+fn readme_example(plan: &Plan) -> Option<ReadmeExample> {
+    let string_arguments = |p: &OperationPlan| -> Option<Vec<String>> {
+        if p.paging.is_none() || p.body.as_ref().is_some_and(|b| b.required) {
+            return None;
+        }
+        p.params
+            .iter()
+            .filter(|param| is_argument(param))
+            .map(|param| (param.ty == RustType::String).then(|| placeholder(&param.json_name)))
+            .collect()
+    };
+    plan.operations
+        .iter()
+        .filter_map(|p| string_arguments(p).map(|args| (p, args)))
+        .min_by_key(|(_, args)| args.len())
+        .map(|(p, args)| ReadmeExample {
+            method: p.method.clone(),
+            arguments: args.join(", "),
+        })
+}
+
+/// A string literal standing for a parameter's value: `x-auth-token` → `"X_AUTH_TOKEN"`.
+fn placeholder(name: &str) -> String {
+    let upper: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{upper:?}")
+}
+
+pub fn lib_header() -> Result<String, askama::Error> {
+    LibHeader.render().map(with_newline)
 }
 
 fn with_newline(mut s: String) -> String {

@@ -7,6 +7,7 @@
 //! - [`idents`] turns documentation names into Rust identifiers;
 //! - [`plan`] decides the IR's Rust shape (types, names, builders) up front;
 //! - [`models`] and [`enums`] print `src/models.rs`;
+//! - [`paging`] decides which list operations get pagination streams;
 //! - [`client`] prints `src/client.rs`;
 //! - [`crate_files`] renders the templated scaffolding;
 //! - [`docs`] turns descriptions into warning-free rustdoc.
@@ -17,6 +18,7 @@ pub mod docs;
 pub mod enums;
 pub mod idents;
 pub mod models;
+pub mod paging;
 pub mod plan;
 
 use crate::ir;
@@ -172,7 +174,7 @@ pub fn generate_crate(
     };
     let lib = format!(
         "{}{}",
-        crate_files::lib_header(api, opts)?,
+        crate_files::lib_header()?,
         unparse("src/lib.rs", lib_body)?
     );
     files.insert(PathBuf::from("src/lib.rs"), lib);

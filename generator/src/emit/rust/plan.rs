@@ -7,6 +7,7 @@
 //! order — which makes the output deterministic and collision-free.
 
 use super::idents::{pascal_words, Namespace};
+use super::paging::{paging, PagingPlan};
 use super::EmitError;
 use crate::emit::path_placeholders;
 use crate::ir::{self, Schema, SchemaKind};
@@ -97,6 +98,8 @@ pub struct OperationPlan {
     pub params: Vec<ParamPlan>,
     pub body: Option<RequestBodyPlan>,
     pub response: ResponsePlan,
+    /// Set for list operations whose pagination could be decided (see [`super::paging`]).
+    pub paging: Option<PagingPlan>,
 }
 
 #[derive(Debug, Clone)]
@@ -166,7 +169,7 @@ const RESERVED_TYPES: &[&str] = &[
 /// Methods of the generated `Client` itself.
 const RESERVED_CLIENT_METHODS: &[&str] = &["new", "from_env", "from_runtime", "runtime"];
 /// Builder fields / methods that parameters must not take.
-const RESERVED_BUILDER_MEMBERS: &[&str] = &["client", "body", "send"];
+const RESERVED_BUILDER_MEMBERS: &[&str] = &["client", "body", "send", "items", "pages"];
 
 pub fn is_json_content_type(ct: &str) -> bool {
     let essence = ct
@@ -392,6 +395,7 @@ impl Planner {
             }),
         };
         let response = self.response(op, &builder)?;
+        let paging = paging(op, &params, &response, &self.types);
         Ok(OperationPlan {
             index,
             builder,
@@ -399,6 +403,7 @@ impl Planner {
             params,
             body,
             response,
+            paging,
         })
     }
 
@@ -933,5 +938,149 @@ mod tests {
             plan(&a, &[]),
             Err(EmitError::UnknownSchema { .. })
         ));
+    }
+
+    fn query(name: &str, schema: Schema, description: &str) -> Parameter {
+        let mut schema = schema;
+        schema.description = Some(description.into());
+        Parameter {
+            name: name.into(),
+            location: ir::ParamLocation::Query,
+            required: false,
+            schema,
+            span: span(),
+        }
+    }
+    fn int() -> Schema {
+        Schema::new(SchemaKind::Integer {
+            format: "int32".into(),
+        })
+    }
+    fn paging_of(parameters: Vec<Parameter>, body: Schema) -> Option<PagingPlan> {
+        let a = api(
+            vec![
+                ("Item", obj(vec![("id", true, Schema::string())])),
+                ("Meta", obj(vec![("continue", false, Schema::string())])),
+            ],
+            vec![op("list", "/items", parameters, vec![("200", Some(body))])],
+        );
+        plan(&a, &[]).unwrap().operations[0].paging.clone()
+    }
+    fn list_body() -> Schema {
+        obj(vec![
+            ("total", true, int()),
+            ("items", false, arr(rf("Item"))),
+            ("names", false, arr(Schema::string())),
+        ])
+    }
+
+    #[test]
+    fn offset_counts_items_unless_documented_as_pages() {
+        use super::super::paging::{ItemsAt, PagingKind};
+        let items = paging_of(
+            vec![
+                query("offset", int(), "分页记录的起始位置偏移量。"),
+                query("limit", int(), "每一页的数量。"),
+            ],
+            list_body(),
+        )
+        .unwrap();
+        assert!(matches!(
+            items.kind,
+            PagingKind::Offset {
+                offset: 0,
+                limit: 1,
+                page_size: super::super::paging::FALLBACK_PAGE_SIZE
+            }
+        ));
+        // The only array of objects holds the items; arrays of strings do not count.
+        assert!(matches!(&items.items, ItemsAt::Field(f) if f.ident == "items" && !f.required));
+        let mut limit = query("limit", Schema::string(), "每页条目数。");
+        limit.schema.default = Some(json!("50"));
+        let pages = paging_of(
+            vec![
+                query("offset", Schema::string(), "分页列表的起始页，默认为0。"),
+                limit,
+            ],
+            list_body(),
+        )
+        .unwrap();
+        assert!(matches!(
+            pages.kind,
+            PagingKind::PageNumber {
+                page: 0,
+                size: 1,
+                first_page: 0,
+                page_size: 50
+            }
+        ));
+    }
+
+    #[test]
+    fn page_numbers_start_at_one_unless_documented() {
+        use super::super::paging::PagingKind;
+        let plain = paging_of(
+            vec![
+                query("page", int(), "Page."),
+                query("per_page", int(), "Size."),
+            ],
+            arr(rf("Item")),
+        )
+        .unwrap();
+        assert!(matches!(
+            plain.kind,
+            PagingKind::PageNumber { first_page: 1, .. }
+        ));
+        assert_eq!(plain.items, super::super::paging::ItemsAt::Body);
+        let mut page = query("page", int(), "Page.");
+        page.schema.constraints.minimum = Some(0.0);
+        let documented =
+            paging_of(vec![page, query("page_size", int(), "Size.")], list_body()).unwrap();
+        assert!(matches!(
+            documented.kind,
+            PagingKind::PageNumber { first_page: 0, .. }
+        ));
+    }
+
+    #[test]
+    fn markers_need_the_next_marker_in_the_response() {
+        use super::super::paging::{FieldStep, PagingKind};
+        let nested = obj(vec![
+            ("metadata", false, rf("Meta")),
+            ("items", false, arr(rf("Item"))),
+        ]);
+        let marker =
+            paging_of(vec![query("continue", Schema::string(), "Marker.")], nested).unwrap();
+        let PagingKind::Marker { marker: 0, next } = marker.kind else {
+            panic!("{marker:?}")
+        };
+        let steps: Vec<_> = next.iter().map(|s: &FieldStep| s.ident.as_str()).collect();
+        assert_eq!(steps, ["metadata", "r#continue"]);
+        // No field carries the next marker: undecidable, so no helper.
+        assert_eq!(
+            paging_of(
+                vec![query("marker", Schema::string(), "Marker.")],
+                list_body()
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn no_helper_without_a_single_array_of_objects() {
+        let two_arrays = obj(vec![
+            ("items", false, arr(rf("Item"))),
+            ("others", false, arr(rf("Item"))),
+        ]);
+        let params = || {
+            vec![
+                query("offset", int(), "Offset."),
+                query("limit", int(), "Limit."),
+            ]
+        };
+        assert_eq!(paging_of(params(), two_arrays), None);
+        assert_eq!(paging_of(params(), obj(vec![("total", true, int())])), None);
+        // No paging parameters at all.
+        assert_eq!(paging_of(vec![], list_body()), None);
     }
 }
