@@ -139,6 +139,10 @@ fn print_diagnostics(diags: &Diagnostics, common: &Common) {
 
 fn finish(outputs: &Outputs, common: &Common) -> i32 {
     print_diagnostics(&outputs.api.diagnostics, common);
+    // The coverage summary is for people; JSON diagnostics stay a single JSON document.
+    if common.diagnostics == DiagFormat::Text {
+        eprintln!("docbind: {}", outputs.coverage);
+    }
     let warnings = pipeline::warnings(&outputs.api.diagnostics);
     if common.deny_warnings && warnings > 0 {
         eprintln!("docbind: {warnings} warning(s) and --deny-warnings is set");

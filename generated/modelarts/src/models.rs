@@ -58,7 +58,7 @@ pub struct AlgoConfigs {
     pub name: Option<String>,
     /// 搜索算法参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub params: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub params: Option<Vec<AutoSearchAlgoConfigParameter>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -513,6 +513,32 @@ pub struct AutoSearch {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AutoSearchAlgoConfigParameter {
+    /// 参数键。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// 参数值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// 参数种类。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AutoSearchAlgorithmConfigParameter {
+    /// 参数键。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// 参数值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// 参数种类。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AutoStop {
     /// 时间单位。可选取值如下：
     ///
@@ -536,6 +562,23 @@ pub struct Azs {
 pub struct BatchCommentDatasetWorkforceTaskAcceptanceRequest {
     /// 评审意见列表。
     pub comments: Vec<SampleComment>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BatchDeletePoolNodeRequest {
+    /// 待删除的节点名称列表。
+    #[serde(rename = "deleteNodeNames")]
+    pub delete_node_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BatchDeletePoolNodeResponse404 {
+    /// ModelArts错误码。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    /// 具体错误信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1011,7 +1054,7 @@ pub struct CreateAlgorithmParameter {
     pub constraint: Option<CreateAlgorithmConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1642,7 +1685,7 @@ pub struct CreateDatasetTaskSmartTaskConfig {
     pub output_dir: Option<String>,
     /// 训练作业的运行参数列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<TrainingParameter>>,
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
@@ -1855,6 +1898,64 @@ pub struct CreateDemanagerInstanceAutoStop {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDemanagerInstanceAutoStop2 {
+    /// 是否开启自动停止功能。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable: Option<bool>,
+    /// 运行时长，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i32>,
+    /// 是否需要再次弹框提醒，提供给console使用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<bool>,
+    /// 实例停止时间点，13位时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_timestamp: Option<i32>,
+    /// 实际停止剩余时间，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remain_time: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDemanagerInstanceNotebook {
+    /// 自定义镜像日志存储路径。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_path: Option<String>,
+    /// Notebook启动时的自定义初始化脚本路径。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_script_path: Option<String>,
+    /// 扩展存储列表，如表20-531所示。扩展存储当前仅支持type为“obsfs”的类型，且仅对部分专属资源池开放。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend_storage: Option<Vec<CreateDemanagerInstanceStorage>>,
+    /// 存储路径。表20-531
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<CreateDemanagerInstanceStorage>,
+    /// 访问OBS的AK/SK。表20-541
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<Credential>,
+    /// Git仓库信息，如表20-539所示。该字段不支持使用，在调用接口时会自动返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<Repository>,
+    /// 资源预留时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_reserved_time_stamp: Option<i32>,
+    /// 自动停止参数，如表14 auto_stop 字段数据结构说明所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_stop: Option<CreateDemanagerInstanceAutoStop2>,
+    /// 创建、启动失败原因，如表20-533所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed_reasons: Option<FailedReasons>,
+    /// 注解信息。
+    ///
+    /// 其中，生成的url信息，不可直接访问使用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<std::collections::BTreeMap<String, String>>,
+    /// 扩展参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend_params: Option<std::collections::BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateDemanagerInstancePool {
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1940,7 +2041,7 @@ pub struct CreateDemanagerInstanceResponse {
     pub pool: Option<CreateDemanagerInstancePool>,
     /// 实例定义。Notebook类型实例，数据结构如表13 notebook字段数据结构说明所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spec: Option<CreateDemanagerInstanceSpec>,
+    pub spec: Option<CreateDemanagerInstanceNotebook>,
     /// 工作空间，如表20-535所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<Workspace>,
@@ -1969,6 +2070,18 @@ pub struct CreateDemanagerInstanceSpec {
     /// 部署参数，当前仅支持Docker，如表20-526所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Docker>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDemanagerInstanceStorage {
+    /// 存储类型。
+    ///
+    /// 当前支持“obs”、“obsfs”和“evs”，其中，obsfs类型当前仅支持部分专属资源池。若您需要挂载OBS并行文件系统，请提工单。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// 存储位置，如果type为“obs”类型，该参数必须填写，如表20-532所示数据结构，如缺省值为“NULL”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -3647,7 +3760,7 @@ pub struct CreateTrainingJobActionJobAlgorithmResponse {
     pub parameters: Option<Vec<CreateTrainingJobActionParameter>>,
     /// 作业支持的策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policies: Option<Policies>,
+    pub policies: Option<CreateTrainingJobActionPolicies>,
     /// 训练作业的数据输入。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<CreateTrainingJobActionInput>>,
@@ -3769,7 +3882,7 @@ pub struct CreateTrainingJobActionParameter {
     pub constraint: Option<CreateTrainingJobActionConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -3777,6 +3890,13 @@ pub struct CreateTrainingJobActionPfsSummary {
     /// obs并行文件系统路径url。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pfs_path: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTrainingJobActionPolicies {
+    /// 超参搜索配置。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_search: Option<AutoSearch>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -3905,6 +4025,32 @@ pub struct CreateTrainingJobActionTaskResponseAlgorithm {
     /// 运行算法时所在的工作目录。规则：v1兼容模式下，当前字段不生效。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_dir: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTrainingJobAlgoConfigs {
+    /// 搜索算法名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 搜索算法参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<AutoSearchAlgorithmConfigParameter>>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTrainingJobAutoSearch {
+    /// 需要排除的超参组合。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip_search_params: Option<String>,
+    /// 搜索指标列表。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reward_attrs: Option<Vec<RewardAttrs>>,
+    /// 搜索参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_params: Option<Vec<SearchParams>>,
+    /// 搜索算法配置。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algo_configs: Option<Vec<CreateTrainingJobAlgoConfigs>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -4292,7 +4438,7 @@ pub struct CreateTrainingJobParameter {
     pub constraint: Option<CreateTrainingJobConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -4613,7 +4759,7 @@ pub struct CreateTrainingJobSearchJobAlgorithmResponse {
     pub parameters: Option<Vec<CreateTrainingJobSearchParameter>>,
     /// 作业支持的策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policies: Option<Policies>,
+    pub policies: Option<CreateTrainingJobSearchPolicies>,
     /// 训练作业的数据输入。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<CreateTrainingJobSearchInput>>,
@@ -4735,7 +4881,7 @@ pub struct CreateTrainingJobSearchParameter {
     pub constraint: Option<CreateTrainingJobSearchConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -4743,6 +4889,13 @@ pub struct CreateTrainingJobSearchPfsSummary {
     /// obs并行文件系统路径url。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pfs_path: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTrainingJobSearchPolicies {
+    /// 超参搜索配置。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_search: Option<AutoSearch>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -5159,7 +5312,7 @@ pub struct CreateWorkflowExecutionActionRequest {
     pub policies: Option<ExecutionActionPolicy>,
     /// 参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 需要的数据。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_requirements: Option<Vec<CreateWorkflowExecutionActionDataRequirement>>,
@@ -5217,7 +5370,7 @@ pub struct CreateWorkflowExecutionActionResponse {
     pub data_requirements: Option<Vec<DataRequirements>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -5402,7 +5555,7 @@ pub struct CreateWorkflowExecutionRequest {
     pub data_requirements: Option<Vec<CreateWorkflowExecutionDataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -5460,7 +5613,7 @@ pub struct CreateWorkflowExecutionResponse {
     pub data_requirements: Option<Vec<DataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -5699,7 +5852,7 @@ pub struct CreateWorkflowExecutionStepExecutionActionRequest {
     >,
     /// 参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -5811,7 +5964,7 @@ pub struct CreateWorkflowRequest {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -5901,7 +6054,7 @@ pub struct CreateWorkflowResponse {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -9566,6 +9719,16 @@ pub struct HostPath {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct I18nDescription {
+    /// 国际语种。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// 描述信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Image {
     /// 该镜像所支持处理器架构类型。枚举值如下：
     ///
@@ -10092,7 +10255,7 @@ pub struct Instances {
     pub flavor: Option<String>,
     /// 实例定义。Notebook类型实例，数据结构如 表9 notebook字段数据结构说明 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spec: Option<ListDemanagerInstancesSpec>,
+    pub spec: Option<ListDemanagerInstancesNotebook>,
     /// 工作空间，如 表20-559 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<Workspace>,
@@ -10133,6 +10296,16 @@ pub struct InternalChannelDetail {
     /// VPC访问通道的端口。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_port: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InternationalizationDescription {
+    /// 国际语种。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// 描述信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -10836,7 +11009,7 @@ pub struct ListAlgorithmsParameter {
     pub constraint: Option<ListAlgorithmsConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -11519,7 +11692,7 @@ pub struct ListDatasetTasksEvent {
     pub error_message: Option<String>,
     /// 子事件列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub events: Option<Vec<Event>>,
     /// 事件级别。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<i32>,
@@ -12264,6 +12437,49 @@ pub struct ListDatasetsResponse {
     /// 数据集总数，不能超过100个。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_number: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListDemanagerInstancesAutoStop {
+    /// 是否开启自动停止功能。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable: Option<bool>,
+    /// 运行时长，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i32>,
+    /// 是否需要再次弹框提醒，提供给console使用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<bool>,
+    /// 实例停止时间点，13位时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_timestamp: Option<i32>,
+    /// 实际停止剩余时间，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remain_time: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListDemanagerInstancesNotebook {
+    /// 扩展存储列表，如 表20-555 所示。扩展存储当前仅支持type为“obsfs”的类型，且仅对部分专属资源池开放。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend_storage: Option<Vec<Storage>>,
+    /// 存储路径。 表20-555
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<Storage>,
+    /// 自动停止参数，如 表10 auto_stop 字段数据结构说明 所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_stop: Option<ListDemanagerInstancesAutoStop>,
+    /// 注解信息。
+    ///
+    /// 其中，生成的url信息，不可直接访问使用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<std::collections::BTreeMap<String, String>>,
+    /// 创建、启动失败失败原因，如表 20-557 所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed_reasons: Option<FailedReasons>,
+    /// 扩展参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend_params: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -13029,13 +13245,6 @@ pub struct ListPoolNodesMetadata {
     #[serde(rename = "creationTimestamp")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creation_timestamp: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListPoolNodesRequest {
-    /// 待删除的节点名称列表。
-    #[serde(rename = "deleteNodeNames")]
-    pub delete_node_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -14666,6 +14875,28 @@ pub struct Metric {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MetricObject {
+    /// 运行指标，可选值如下：
+    ///
+    /// \- cpuUsage: CPU使用率
+    ///
+    /// \- memUsage: 物理内存使用率
+    ///
+    /// \- gpuUtil: GPU使用率
+    ///
+    /// \- gpuMemUsage: 显存使用率
+    ///
+    /// \- npuUtil: NPU使用率
+    ///
+    /// \- npuMemUsage: NPU显存使用率
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
+    /// 运行指标对应数值，1min统计一个平均值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vec<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Metrics {
     /// 指标参数集合。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -15759,7 +15990,7 @@ pub struct Parameters {
     pub constraint: Option<ParametersConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -15917,7 +16148,7 @@ pub struct PluginTemplateVersion {
 pub struct Policies {
     /// 超参搜索配置。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auto_search: Option<AutoSearch>,
+    pub auto_search: Option<CreateTrainingJobAutoSearch>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -16498,6 +16729,99 @@ pub struct Provision {
     /// 部署详情，如表20-525所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<CreateDemanagerInstanceSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QueryServiceConfig {
+    /// 模型版本。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_version: Option<String>,
+    /// 任务完成时间，距“1970.1.1 0:0:0 UTC”的毫秒数；任务未结束时不返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_time: Option<f64>,
+    /// 自定义资源规格配置，仅当specification配置为custom时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_spec: Option<ShowServiceCustomSpec>,
+    /// 运行模型需要的环境变量键值对。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envs: Option<std::collections::BTreeMap<String, String>>,
+    /// 资源规格，例如：modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004/modelarts.vm.ai1.snt3等。特别的，当取值为custom时，代表使用自定义规格，与custom_spec字段配套。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specification: Option<String>,
+    /// 权重，分配到此模型的流量权重。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i32>,
+    /// 模型来源，当模型是由自动学习产生时返回此字段，取值为auto。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<String>,
+    /// 模型ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_id: Option<String>,
+    /// 批量任务输入数据的OBS路径，例如：“<https://xxx.obs.myhwclouds.com/image/>”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src_path: Option<String>,
+    /// 批量任务中调用的推理路径，例如：“/”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub req_uri: Option<String>,
+    /// 输入数据的映射类型，取值为file或csv。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping_type: Option<String>,
+    /// 任务启动时间，距“1970.1.1 0:0:0 UTC”的毫秒数；任务未开始时不返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<f64>,
+    /// 服务实例使用的专属资源池或边缘资源池ID，仅当配置专属资源池或边缘资源池时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_id: Option<String>,
+    /// 边缘节点信息，仅当配置ModelArts边缘节点时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nodes: Option<Vec<Nodes>>,
+    /// 输入参数与csv数据的映射关系，仅当mapping_type为csv时会返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping_rule: Option<docbind_runtime::serde_json::Value>,
+    /// 模型名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_name: Option<String>,
+    /// 数据来源类型，仅当指定为ManifestFile时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src_type: Option<String>,
+    /// 批量任务输出结果的OBS路径。例如：“<https://xxx.obs.myhwclouds.com/res/>”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dest_path: Option<String>,
+    /// 模型部署的实例数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<i32>,
+    /// 服务状态，取值包含：
+    ///
+    /// \- running：运行中，服务正常运行。
+    ///
+    /// \- deploying：部署中，服务正在部署，包含打镜像和调度资源部署。
+    ///
+    /// \- concerning：告警，后端实例部分存在异常。
+    ///
+    /// \- failed：失败，服务部署失败，失败原因可以看事件和日志标签页。
+    ///
+    /// \- stopped：停止。
+    ///
+    /// \- finished：只有批量服务会有这个状态，表示运行完成。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 是否启用弹性伸缩。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scaling: Option<bool>,
+    /// 模型是否支持在线调试。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_debug: Option<bool>,
+    /// 模型部署附加属性。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_properties: Option<
+        std::collections::BTreeMap<String, ModeAdditionalProperties>,
+    >,
+    /// 服务实例使用的AI专属资源池弹性集群的资源池ID，仅当配置专属资源池时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pool_name: Option<String>,
+    /// 服务亲和信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affinity: Option<ShowServiceServiceAffinity>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -18096,7 +18420,7 @@ pub struct ShowAlgorithmParameter {
     pub constraint: Option<ShowAlgorithmConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -19331,7 +19655,7 @@ pub struct ShowDatasetTaskEvent {
     pub error_message: Option<String>,
     /// 子事件列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub events: Option<Vec<Event>>,
     /// 事件级别。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<i32>,
@@ -19877,7 +20201,7 @@ pub struct ShowDatasetTaskSmartTaskConfig {
     pub output_dir: Option<String>,
     /// 训练作业的运行参数列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<TrainingParameter>>,
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
@@ -20648,7 +20972,7 @@ pub struct ShowDemanagerInstanceNotebook {
     pub extend_storage: Option<Vec<ShowDemanagerInstanceStorage>>,
     /// 存储路径。 表20-515
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage: Option<Storage>,
+    pub storage: Option<ShowDemanagerInstanceStorage>,
     /// 访问OBS的AK/SK。 表20-541
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential: Option<Credential>,
@@ -21929,7 +22253,7 @@ pub struct ShowServiceResponse {
     pub error_msg: Option<String>,
     /// 服务配置（如果是共享过来的服务，只返回model_id ,model_name, model_version）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub config: Option<Vec<QueryServiceConfig>>,
     /// 推理请求的访问地址，当infer_type为real-time时会返回此值。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_address: Option<String>,
@@ -22349,7 +22673,7 @@ pub struct ShowTrainingJobJobAlgorithmResponse {
     pub parameters: Option<Vec<ShowTrainingJobParameter>>,
     /// 作业支持的策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policies: Option<Policies>,
+    pub policies: Option<ShowTrainingJobPolicies>,
     /// 训练作业的数据输入。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<ShowTrainingJobInput>>,
@@ -22436,7 +22760,7 @@ pub struct ShowTrainingJobLogDir {
 pub struct ShowTrainingJobMetricResponse {
     /// 运行指标。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metrics: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub metrics: Option<Vec<MetricObject>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -22478,7 +22802,7 @@ pub struct ShowTrainingJobParameter {
     pub constraint: Option<ShowTrainingJobConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -22486,6 +22810,13 @@ pub struct ShowTrainingJobPfsSummary {
     /// obs并行文件系统路径url。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pfs_path: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ShowTrainingJobPolicies {
+    /// 超参搜索配置。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_search: Option<AutoSearch>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -22935,7 +23266,7 @@ pub struct ShowWorkflowExecutionResponse {
     pub data_requirements: Option<Vec<DataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -23057,7 +23388,7 @@ pub struct ShowWorkflowResponse {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -23480,7 +23811,7 @@ pub struct SmartTaskConfig {
     pub output_dir: Option<String>,
     /// 训练作业的运行参数列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<TrainingParameter>>,
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
@@ -24557,6 +24888,16 @@ pub struct TrainingExperimentStatistic {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TrainingParameter {
+    /// 参数名。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// 参数值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateAlgorithmAdvancedConfig {
     /// 超参搜索策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24676,7 +25017,7 @@ pub struct UpdateAlgorithmParameter {
     pub constraint: Option<UpdateAlgorithmConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -24695,7 +25036,7 @@ pub struct UpdateAlgorithmParameters {
     pub constraint: Option<ParametersConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub internationalization_description: Option<docbind_runtime::serde_json::Value>,
+    pub internationalization_description: Option<InternationalizationDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -25422,6 +25763,12 @@ pub struct UpdateDemanagerInstanceAutoStop {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateDemanagerInstanceOwner {
+    /// 项目ID。
+    pub project_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateDemanagerInstancePool {
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25432,9 +25779,9 @@ pub struct UpdateDemanagerInstancePool {
     /// 资源池类型。主要区分类型：USER_DEFINED，表明为专属资源池。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// 当“type”为“USER_DEFINED”时是必选项。如表20-529所示。
+    /// 当“type”为“USER_DEFINED”时是必选项。如 表20-598 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<Owner>,
+    pub owner: Option<UpdateDemanagerInstanceOwner>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -25445,21 +25792,21 @@ pub struct UpdateDemanagerInstanceProfile {
     /// 配置名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// 配置说明。
+    /// 配置描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// 开发环境类型，当前仅支持 Notebook。
+    /// 开发环境类型，当前仅支持Notebook。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub de_type: Option<String>,
+    /// 部署信息，如 表20-568 所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provision: Option<UpdateDemanagerInstanceProvision>,
+    /// 标签信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<std::collections::BTreeMap<String, String>>,
     /// 硬件类型。支持CPU，GPU，Ascend。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flavor_type: Option<String>,
-    /// 部署信息，如表20-524所示。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provision: Option<UpdateDemanagerInstanceProvision>,
-    /// 配置标签。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -25467,7 +25814,7 @@ pub struct UpdateDemanagerInstanceProvision {
     /// 部署类型，当前仅支持Docker。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// 部署详情，如表20-525所示。
+    /// 部署详情，如 表20-593 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<UpdateDemanagerInstanceSpec2>,
 }
@@ -25549,7 +25896,7 @@ pub struct UpdateDemanagerInstanceSpec2 {
     /// 部署引擎，当前仅支持CCE。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engine: Option<String>,
-    /// 部署参数，当前仅支持Docker，如表20-526所示。
+    /// 部署参数，当前仅支持Docker，如 表20-594 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Docker>,
 }
@@ -26598,7 +26945,7 @@ pub struct UpdateWorkflowExecutionRequest {
     pub data_requirements: Option<Vec<UpdateWorkflowExecutionDataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -26656,7 +27003,7 @@ pub struct UpdateWorkflowExecutionResponse {
     pub data_requirements: Option<Vec<DataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -26839,7 +27186,7 @@ pub struct UpdateWorkflowRequest {
     pub data_requirements: Option<Vec<UpdateWorkflowDataRequirement>>,
     /// 工作流参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// workflow存储信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storages: Option<Vec<WorkflowStorage>>,
@@ -26885,7 +27232,7 @@ pub struct UpdateWorkflowResponse {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -27633,7 +27980,7 @@ pub struct Workflow {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -27806,7 +28153,7 @@ pub struct WorkflowExecution {
     pub data_requirements: Option<Vec<DataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -27833,6 +28180,51 @@ pub struct WorkflowMetricPair {
     /// 度量信息metric的值。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<docbind_runtime::serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkflowParameter {
+    /// Workflow工作流配置参数的名称。填写1-64位，仅包含英文、数字、下划线（_）和中划线（-），并且以英文开头的名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 参数的类型，枚举值如下：
+    ///
+    /// \- str: 字符串
+    ///
+    /// \- int: 整型
+    ///
+    /// \- bool: 布尔类型
+    ///
+    /// \- float: 浮点型
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// Workflow工作流配置参数的描述。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Workflow工作流配置参数的样例。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<docbind_runtime::serde_json::Value>,
+    /// 是否为延迟输入的参数，默认为否。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay: Option<bool>,
+    /// 配置参数的默认值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<docbind_runtime::serde_json::Value>,
+    /// 参数值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<docbind_runtime::serde_json::Value>,
+    /// Workflow工作流配置参数的枚举项。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#enum: Option<Vec<docbind_runtime::serde_json::Value>>,
+    /// 使用这个参数的工作流节点。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_steps: Option<Vec<String>>,
+    /// 数据格式。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// 限制条件。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constraint: Option<std::collections::BTreeMap<String, Constraint>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

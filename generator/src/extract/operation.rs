@@ -74,8 +74,13 @@ fn reclassify_repeated_generic_bodies(found: &mut [Found<'_>]) {
 /// Everything an operation section yields, before ids are assigned.
 pub struct Assembled {
     pub operation: Operation,
+    /// Tables of the operation's blocks: all, consumed, and not consumed but diagnosed
+    /// (`table.orphan`, `table.unclassified`, `table.ignored`): `seen = used + diagnosed`.
     pub tables_seen: usize,
     pub tables_used: usize,
+    pub tables_diagnosed: usize,
+    /// Type-name references by (line, name) and whether each was resolved.
+    pub type_refs: BTreeMap<(u32, String), bool>,
 }
 
 pub struct OperationInput<'a> {
@@ -84,6 +89,11 @@ pub struct OperationInput<'a> {
     pub section: usize,
     pub request: RequestLine,
     pub uri_span: Span,
+    /// The blocks of the section that describe this operation (all of them, unless the section
+    /// holds a recovered second operation: see [`super::restart`]).
+    pub blocks: std::ops::Range<usize>,
+    /// The summary when the section title is not this operation's (a recovered operation).
+    pub summary: Option<String>,
 }
 
 fn purpose_for(
@@ -107,8 +117,9 @@ fn purpose_for(
         CaptionRole::RequestBody => Purpose::RequestBody,
         CaptionRole::ResponseBody => Purpose::ResponseBody(status.clone()),
         CaptionRole::Object(name) => Purpose::Object(name),
-        CaptionRole::SdkRequest(_) | CaptionRole::SdkResponse(_) => {
-            Purpose::Ignored("an SDK parameter table inside an API section")
+        // Inside an operation, `instances 字段响应参数说明` describes the object `instances`.
+        CaptionRole::SdkRequest(name) | CaptionRole::SdkResponse(name) => {
+            Purpose::Object(super::vocab::object_name_from_caption(&name))
         }
         CaptionRole::Generic => match section {
             SectionRole::Uri => Purpose::UriParams,
@@ -130,15 +141,22 @@ pub fn assemble(
     let doc = index.doc;
     let tree = input.tree;
     let sec = &tree.sections[input.section];
-    let op_span = sec
-        .heading
+    let first = if input.blocks.start == sec.start {
+        sec.heading
+    } else {
+        Some(input.blocks.start)
+    };
+    let op_span = first
         .map(|h| {
             doc.blocks[h]
                 .span
-                .join(&doc.blocks[sec.end.saturating_sub(1).max(h)].span)
+                .join(&doc.blocks[input.blocks.end.saturating_sub(1).max(h)].span)
         })
         .unwrap_or_else(|| input.uri_span.clone());
-    let summary = strip_number(&sec.title).to_string();
+    let summary = input
+        .summary
+        .clone()
+        .unwrap_or_else(|| strip_number(&sec.title).to_string());
     let base_id = base_operation_id(input.request.method, &input.request.path);
     let context = base_id.to_upper_camel_case();
 
@@ -149,7 +167,7 @@ pub fn assemble(
     let mut status: Option<String> = None;
     let mut last_role = SectionRole::Other;
     let mut label = String::new();
-    for i in sec.start..sec.end {
+    for i in input.blocks.clone() {
         let block = &doc.blocks[i];
         let role = tree.role_at(i, input.section);
         if role != last_role {
@@ -383,7 +401,6 @@ pub fn assemble(
             }
             Purpose::Object(_) | Purpose::Status => {}
             Purpose::Ignored(why) => {
-                resolver.used.insert(f.block);
                 resolver.diags.note(
                     block_span,
                     "table.ignored",
@@ -470,14 +487,18 @@ pub fn assemble(
     let used = resolver.used.clone();
     let mut tables_seen = 0;
     let mut tables_used = 0;
+    let mut tables_diagnosed = 0;
     for f in &found {
         tables_seen += 1;
         if used.contains(&f.block) {
             tables_used += 1;
             continue;
         }
+        tables_diagnosed += 1;
         let span = &doc.blocks[f.block].span;
         match &f.purpose {
+            // Already reported where it was classified.
+            Purpose::Ignored(_) => {}
             Purpose::Object(name) => resolver.diags.warn(
                 span,
                 "table.orphan",
@@ -509,6 +530,8 @@ pub fn assemble(
         },
         tables_seen,
         tables_used,
+        tables_diagnosed,
+        type_refs: std::mem::take(&mut resolver.type_refs),
     }
 }
 
