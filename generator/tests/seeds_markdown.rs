@@ -1,64 +1,9 @@
 //! Seeds 000/001/002 (Huawei markdown): acceptance facts and snapshots of every stage.
 
 mod common;
+use common::ir_query::*;
 use common::*;
-use docbind::emit::openapi::{to_json, OpenApiVersion};
-use docbind::emit::rust::{generate_crate, RustOptions};
-use docbind::ir::{Api, Operation, ParamLocation, Schema, SchemaKind};
-
-fn op<'a>(api: &'a Api, method: &str, path: &str) -> &'a Operation {
-    api.operations
-        .iter()
-        .find(|o| o.method.as_str() == method && o.path == path)
-        .unwrap_or_else(|| panic!("no operation {method} {path}"))
-}
-
-fn deref<'a>(api: &'a Api, s: &'a Schema) -> &'a Schema {
-    match &s.kind {
-        SchemaKind::Ref { name } => {
-            &api.schemas
-                .get(name)
-                .unwrap_or_else(|| panic!("schema {name} missing"))
-                .schema
-        }
-        _ => s,
-    }
-}
-
-/// `(name, required)` of an object schema's fields, following a `$ref`.
-fn fields(api: &Api, s: &Schema) -> Vec<(String, bool)> {
-    match &deref(api, s).kind {
-        SchemaKind::Object { fields } => fields
-            .iter()
-            .map(|f| (f.name.clone(), f.required))
-            .collect(),
-        other => panic!("not an object: {other:?}"),
-    }
-}
-
-fn field<'a>(api: &'a Api, s: &'a Schema, name: &str) -> &'a Schema {
-    match &deref(api, s).kind {
-        SchemaKind::Object { fields } => {
-            &fields
-                .iter()
-                .find(|f| f.name == name)
-                .unwrap_or_else(|| panic!("no field {name}"))
-                .schema
-        }
-        other => panic!("not an object: {other:?}"),
-    }
-}
-
-fn array_item_fields(api: &Api, s: &Schema) -> Vec<(String, bool)> {
-    match &s.kind {
-        SchemaKind::Array { items } => fields(api, items),
-        other => panic!("not an array: {other:?}"),
-    }
-}
-
-fn names(v: &[(String, bool)]) -> Vec<&str> {
-    v.iter().map(|(n, _)| n.as_str()).collect()
-}
+use docbind::ir::{ParamLocation, SchemaKind};
 
 #[test]
 fn seed_000_create_training_job_config() {
@@ -66,12 +11,7 @@ fn seed_000_create_training_job_config() {
     assert_eq!(api.operations.len(), 1);
     let o = op(&api, "POST", "/v1/{project_id}/training-job-configs");
     assert_eq!(o.summary, "创建训练作业参数");
-    let params: Vec<_> = o
-        .parameters
-        .iter()
-        .map(|p| (p.name.as_str(), p.location, p.required))
-        .collect();
-    assert_eq!(params, vec![("project_id", ParamLocation::Path, true)]);
+    assert_eq!(params(o), vec![("project_id", ParamLocation::Path, true)]);
 
     let body = &o.request_body.as_ref().expect("request body").schema;
     let f = fields(&api, body);
@@ -128,13 +68,8 @@ fn seed_001_update_training_job_config() {
         "PUT",
         "/v1/{project_id}/training-job-configs/{config_name}",
     );
-    let params: Vec<_> = o
-        .parameters
-        .iter()
-        .map(|p| (p.name.as_str(), p.location, p.required))
-        .collect();
     assert_eq!(
-        params,
+        params(o),
         vec![
             ("project_id", ParamLocation::Path, true),
             ("config_name", ParamLocation::Path, true)
@@ -190,44 +125,17 @@ fn seed_002_verifies_the_rest_page_of_the_same_title() {
     assert!(!api.diagnostics.iter().any(|d| d.code == "sdk.no-operation"));
 }
 
-fn rust_options() -> RustOptions {
-    RustOptions {
-        crate_name: "modelarts".into(),
-        crate_version: "0.1.0".into(),
-        runtime_dependency: "docbind-runtime = { path = \"../../runtime\" }".into(),
-        endpoint_template: "https://modelarts.{region}.myhuaweicloud.com".into(),
-        defaulted_path_params: vec!["project_id".into()],
-    }
-}
-
-fn snapshot_all_stages(name: &str, rel: &str) {
-    let api = api_for(&[rel]);
-    insta::assert_json_snapshot!(format!("{name}_ir"), api);
-    insta::assert_snapshot!(
-        format!("{name}_openapi"),
-        to_json(&api, OpenApiVersion::V3_0_3)
-    );
-    let files = generate_crate(&api, &rust_options()).expect("crate generates");
-    let mut rust = String::new();
-    for (path, content) in &files {
-        if path.extension().is_some_and(|e| e == "rs") {
-            rust.push_str(&format!("// ===== {} =====\n{content}\n", path.display()));
-        }
-    }
-    insta::assert_snapshot!(format!("{name}_rust"), rust);
-}
-
 #[test]
 fn snapshots_seed_000() {
-    snapshot_all_stages("seed_000", SEED_000);
+    snapshot_stages!("seed_000", SEED_000);
 }
 
 #[test]
 fn snapshots_seed_001() {
-    snapshot_all_stages("seed_001", SEED_001);
+    snapshot_stages!("seed_001", SEED_001);
 }
 
 #[test]
 fn snapshots_seed_002() {
-    snapshot_all_stages("seed_002", SEED_002);
+    snapshot_stages!("seed_002", SEED_002);
 }

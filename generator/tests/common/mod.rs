@@ -6,6 +6,9 @@ use docbind::doc::Document;
 use docbind::ir::Api;
 use std::path::PathBuf;
 
+/// IR queries and the all-stage snapshot helper.
+pub mod ir_query;
+
 /// The hand-built IR the emitter tests use (see fixture.rs).
 pub mod fixture;
 #[allow(unused_imports)]
