@@ -8764,6 +8764,7 @@ impl UpdateNetwork<'_> {
         request = request.path_param("network_name", self.network_name);
         request = request.header("Content-Type", self.content_type);
         request = request.json(&self.body)?;
+        request = request.content_type("application/merge-patch+json");
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -11753,6 +11754,8 @@ pub struct CreateTrainingJobConfig2<'a> {
 impl CreateTrainingJobConfig2<'_> {
     /// 用户项目ID。获取方法请参见获取项目ID和名称。
     ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52755: 用户项目ID。获取方法请参见 获取项目ID和名称 。
+    ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
@@ -11839,6 +11842,8 @@ pub struct UpdateTrainingJobConfig<'a> {
 
 impl UpdateTrainingJobConfig<'_> {
     /// 用户项目ID。获取方法请参见获取项目ID和名称。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52986: 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
@@ -12202,6 +12207,8 @@ pub struct CreateTrainingJobVersion<'a> {
 
 impl CreateTrainingJobVersion<'_> {
     /// Project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52070: 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
@@ -17448,6 +17455,7 @@ impl UpdatePool<'_> {
         }
         request = request.header("Content-Type", self.content_type);
         request = request.json(&self.body)?;
+        request = request.content_type("application/merge-patch+json");
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -17756,6 +17764,7 @@ impl UpdatePoolNodepool<'_> {
         request = request.path_param("nodepool_name", self.nodepool_name);
         request = request.header("Content-Type", self.content_type);
         request = request.json(&self.body)?;
+        request = request.content_type("application/merge-patch+json");
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());

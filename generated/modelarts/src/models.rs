@@ -865,43 +865,75 @@ pub struct CombineTmsTags {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Config2 {
     /// Number of workers in a training job. Obtain the maximum value from Querying Job Resource Specifications.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52088: 训练作业worker的个数。最大值请从 查询作业资源规格 接口获取。
     pub worker_server_num: i32,
     /// Code directory of a training job, for example, /usr/app/. This parameter must be used together with boot_file_url. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52089: 训练作业的代码目录。如：“/usr/app/”。应与boot_file_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub app_url: String,
     /// Boot file of a training job, which needs to be stored in the code directory. Example value: /usr/app/boot.py This parameter must be used together with app_url. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52090: 训练作业的代码启动文件，需要在代码目录下。如：“/usr/app/boot.py”。应与app_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub boot_file_url: String,
     /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the sample request. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 5.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52091: 训练作业的运行参数，为“label-value”格式。该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。 表 20-662
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
     /// OBS URL of the dataset required by a training job. By default, this parameter is left blank. For example, /usr/data/. This parameter cannot be used together with data_source or dataset_id and dataset_version_id. However, one of the parameters must exist.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52092: 训练作业需要的数据集OBS路径URL，默认为空。如：“/usr/data/”。不可与data_source或者dataset_id/dataset_version_id同时出现，但必须有其一。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_url: Option<String>,
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot be used together with data_url or data_source.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52093: 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url或data_source同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_id: Option<String>,
     /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot be used together with data_url or data_source.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52094: 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_version_id: Option<String>,
     /// Dataset of a training job. This parameter cannot be used with data_url, dataset_id, or dataset_version_id. For details, see Table 4.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52095: 训练作业使用的数据集。不可与data_url、dataset_id/dataset_version_id同时使用。 表 20-661
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source: Option<Vec<CreateTrainingJobVersionDataSource>>,
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API described in Querying Job Resource Specifications.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52096: 训练作业选择的资源规格ID。请从 查询作业资源规格 接口获取资源ID。创建公共池作业时，spec_id必选，且不能与pool_id同时出现。
     pub spec_id: i64,
     /// ID of the engine selected for a training job. The default value is 1. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id. Obtain the ID by calling the API described in Querying Job Engine Specifications.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52098: 训练作业选择的引擎规格ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格 接口获取引擎规格ID。
     pub engine_id: i64,
     /// ID of the built-in model of a training job. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52099: 训练作业的内置模型ID。请通过 查询预置算法 接口获取model_id。填入model_id后app_url与boot_file_url和engine_id无需填写。
     pub model_id: i64,
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: /bucket/trainUrl/
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52103: 训练作业的输出文件OBS路径URL，默认为空，如：“/bucket/trainUrl/”。
     pub train_url: String,
     /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: /usr/train/
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52104: 训练作业的日志OBS输出路径URL，默认为空。如：“/usr/train/”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_url: Option<String>,
     /// ID of the previous version of a training job. You can obtain the value of version_id by calling the API described in Querying a List of Training Job Versions.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52105: 训练作业前一版本的ID。可通过 查询训练作业版本列表 中查找“version_id”。
     pub pre_version_id: i64,
     /// SWR URL of a custom image used by a training job. Example value: 100.125.5.235:20202/jobmng/custom-cpu-base:1.0
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52106: 自定义镜像训练作业的自定义镜像的SWR-URL。如：“100.125.5.235:20202/jobmng/custom-cpu-base:1.0”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_image_url: Option<String>,
     /// Boot command used to start the container of a custom image of a training job. The format is bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52107: 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_command: Option<String>,
 }
@@ -4120,20 +4152,30 @@ pub struct CreateTrainingJobConfigRequest {
     /// 训练作业参数名称。限制为1-64位只含数字、字母、下划线或者中划线的名称。
     pub config_name: String,
     /// 对训练作业的描述，默认为空，字符串的长度限制为\[0，256\]。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52766: 对训练作业的描述，默认为空，字符串的长度限制为\[0, 256\]。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_desc: Option<String>,
     /// 训练作业worker的个数，最大值请从查询作业资源规格接口获取。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52767: 训练作业worker的个数，最大值请从 查询作业资源规格 接口获取。
     pub worker_server_num: i32,
     /// 训练作业的代码目录。如：“/usr/app/”。应与boot_file_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub app_url: String,
     /// 训练作业的代码启动文件，需要在代码目录下，如：“/usr/app/boot.py”。应与app_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub boot_file_url: String,
     /// 训练作业的模型ID。请通过查询预置算法接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52773: 训练作业的模式ID。请通过 查询预置算法接口 获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     pub model_id: i64,
     /// 训练作业的运行参数，为“label-value”格式，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见表4
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52774: 训练作业的运行参数，为“label-value”格式，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见 表20-684
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
     /// 训练作业选择的资源规格ID。请从查询作业资源规格接口获取资源规格ID。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52775: 训练作业选择的资源规格ID。请从 查询作业资源规格接口 获取资源规格ID。
     pub spec_id: i64,
     /// 训练作业需要的数据集OBS URL。如：“/usr/data/”。
     ///
@@ -4144,8 +4186,12 @@ pub struct CreateTrainingJobConfigRequest {
     /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
     pub dataset_version_id: String,
     /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52779: 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情参数请见 表20-683 。
     pub data_source: Vec<DataSource>,
     /// 训练作业选择的引擎ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从查询作业引擎规格接口获取引擎规格ID。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52780: 训练作业选择的引擎ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格接口 获取引擎规格ID。
     pub engine_id: i64,
     /// 训练作业的输出文件OBS路径URL，默认为空，如“/usr/train/”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4157,6 +4203,8 @@ pub struct CreateTrainingJobConfigRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_image_url: Option<String>,
     /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。需要调用通过run_train.sh进行变量的初始化，如AK/SK。run_train.sh后跟python是保证python文件能在已经初始化的变量环境下执行，即使用run_train.sh去启动python。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52787: 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。需要调用通过启动脚本run_train.sh进行变量的初始化，如AK/SK。run_train.sh后跟python是保证python文件能在已经初始化的变量环境下执行，即使用run_train.sh去启动python。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_command: Option<String>,
 }
@@ -4172,6 +4220,10 @@ pub struct CreateTrainingJobConfigResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// 调用失败时的错误码，具体请参见错误码。
+    ///
+    /// 调用成功时无此字段。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52818: 调用失败时的错误码，具体请参见 错误码 。
     ///
     /// 调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5110,15 +5162,23 @@ pub struct CreateTrainingJobTaskSaveImageJobResponse {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobVersionDataSource {
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot be used together with data_url.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52113: 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_id: Option<String>,
     /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot be used together with data_url.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52114: 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_version: Option<String>,
     /// Dataset type. The value can be obs or dataset. obs and dataset cannot be used at the same time.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52115: 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// OBS bucket path. This parameter cannot be used together with dataset_id or dataset_version.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52116: OBS的桶路径，不可与dataset_id/dataset_version同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_url: Option<String>,
 }
@@ -5126,41 +5186,65 @@ pub struct CreateTrainingJobVersionDataSource {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobVersionRequest {
     /// Description of a training job. The value must contain 0 to 256 characters. By default, this parameter is left blank.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52081: 对训练作业的描述，默认为“NULL”，字符串的长度限制为\[0, 256\]。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_desc: Option<String>,
     /// Parameters for creating a training job For details, see Table 3.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52082: 创建训练作业需要的参数。详情参见 表20-660 。
     pub config: Config2,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobVersionResponse {
     /// Whether the request is successful
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52133: 请求是否成功。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_success: Option<bool>,
     /// Error message of a failed API call.
     ///
     /// This parameter is not included when the API call succeeds.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52134: 调用失败时的错误信息。
+    ///
+    /// 调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52135: 调用失败时的错误码，具体请参见 错误码 。调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// ID of a training job
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52136: 训练作业的ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<i64>,
     /// Name of a training job
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52137: 训练作业的名称
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_name: Option<String>,
     /// Status of a training job. For details about the job statuses, see Job Statuses.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52138: 训练作业的运行状态，详细作业状态列表请参见 作业状态参考 。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// Timestamp when a training job is created
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52139: 训练作业的创建时间，时间戳格式。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<i64>,
     /// Version ID of a training job
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52140: 训练作业的版本ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_id: Option<i64>,
     /// Version name of a training job
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52141: 训练作业的版本名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_name: Option<String>,
 }
@@ -6685,6 +6769,8 @@ pub struct DataSource {
     /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url同时出现。
     pub dataset_version: String,
     /// 数据集类型。可选值有obs、dataset。obs与dataset不可同时出现。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52795: 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
     pub r#type: String,
     /// OBS的桶路径，不可与dataset_id/dataset_version同时出现。
     pub data_url: String,
@@ -15967,9 +16053,13 @@ pub struct PairOfIntAndHardDetail {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Parameter {
     /// 参数名称。
+    ///
+    /// Also documented in 003_ce73705021848f54.txt:114: Parameter name
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// 参数值。
+    ///
+    /// Also documented in 003_ce73705021848f54.txt:115: Parameter value
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -26694,6 +26784,8 @@ pub struct UpdateTrainingJobConfigDataSource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_version: Option<String>,
     /// 数据集类型。可选值为obs、dataset。obs与dataset不可同时出现。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53026: 数据集类型。可选值为“obs”、“dataset”。obs与dataset不可同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// OBS的桶路径，不可与dataset_id/dataset_version同时出现。
@@ -26704,20 +26796,30 @@ pub struct UpdateTrainingJobConfigDataSource {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateTrainingJobConfigRequest {
     /// 对训练作业的描述，默认为空，字符串的长度限制为\[0，256\]。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52997: 对训练作业的描述，默认为空，字符串的长度限制为\[0, 256\]。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_desc: Option<String>,
     /// 训练作业worker的个数，最大值请从查询作业资源规格接口获取。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52998: 训练作业worker的个数，最大值请从 查询作业资源规格 接口获取。
     pub worker_server_num: i32,
     /// 训练作业的代码目录。如：“/usr/app/”。应与boot_file_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub app_url: String,
     /// 训练作业的代码启动文件，需要在代码目录下，如：“/usr/app/boot.py”。应与app_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub boot_file_url: String,
     /// 训练作业的模型ID。请通过查询预置算法接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53001: 训练作业的模式ID。请通过 查询预置算法 接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     pub model_id: i64,
     /// 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53002: 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。该样例请参考表20-693。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
     /// 训练作业选择的资源规格ID。请从查询作业资源规格接口获取资源规格ID。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53003: 训练作业选择的资源规格ID。请从 查询作业资源规格 接口获取资源规格ID。
     pub spec_id: i64,
     /// 训练作业需要的数据集OBS URL。如：“/usr/data/”。
     ///
@@ -26728,8 +26830,12 @@ pub struct UpdateTrainingJobConfigRequest {
     /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
     pub dataset_version_id: String,
     /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53010: 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情请参见表20-692。
     pub data_source: Vec<UpdateTrainingJobConfigDataSource>,
     /// 训练作业选择的引擎ID，默认为“1”。请从查询作业引擎规格接口获取引擎规格ID。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53011: 训练作业选择的引擎ID，默认为“1”。请从 查询作业引擎规格接口 获取引擎规格ID。
     pub engine_id: i64,
     /// 训练作业的输出文件OBS路径URL，默认为空，如“/usr/train/”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -26756,6 +26862,8 @@ pub struct UpdateTrainingJobConfigResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53046: 调用失败时的错误码，具体请参见 错误码 。调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
 }

@@ -133,7 +133,7 @@ pub fn extract_with_priority(
         operations.extend(out.operations.into_iter().map(|o| (rank, o)));
         sdk_pages.extend(out.sdk_pages);
     }
-    let mut operations = merge::merge_operations(operations, &registry, &mut diags);
+    let mut operations = merge::merge_operations(operations, &mut registry, &mut diags);
     let mut keep: BTreeSet<String> = BTreeSet::new();
     for page in &sdk_pages {
         keep.extend(sdk::apply(page, &mut operations, &registry, &mut diags));

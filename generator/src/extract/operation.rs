@@ -473,6 +473,12 @@ pub fn assemble(
         );
     }
 
+    if let Some(body) = request_body.as_mut() {
+        if let Some(ct) = documented_content_type(&parameters, resolver.diags) {
+            body.content_type = ct;
+        }
+    }
+
     // Examples.
     attach_examples(
         codes,
@@ -548,6 +554,48 @@ fn body_schema(resolver: &mut Resolver<'_, '_>, f: &Found<'_>, name: &str) -> Sc
     }
     let span = resolver.index.doc.blocks[f.block].span.clone();
     resolver.object_schema(f.block, name, &span)
+}
+
+static MEDIA_TYPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b(?:application|text|multipart|image|audio|video)/[A-Za-z0-9.+-]+")
+        .expect("valid regex")
+});
+
+/// The request body's media type when a `Content-Type` request header row names one (`取值为
+/// application/merge-patch+json`, `multipart/form-data`); JSON otherwise. A row naming several
+/// types (a choice) keeps JSON if it is among them, else the first, and says so.
+fn documented_content_type(parameters: &[Parameter], diags: &mut Diagnostics) -> Option<String> {
+    let header = parameters.iter().find(|p| {
+        p.location == ParamLocation::Header && p.name.eq_ignore_ascii_case("content-type")
+    })?;
+    let text = header.schema.description.as_deref().unwrap_or_default();
+    let mut named: Vec<String> = Vec::new();
+    for m in MEDIA_TYPE.find_iter(text) {
+        let t = m.as_str().to_ascii_lowercase();
+        if !named.contains(&t) {
+            named.push(t);
+        }
+    }
+    match named.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [first, ..] => {
+            let chosen = if named.iter().any(|t| t == "application/json") {
+                "application/json".to_string()
+            } else {
+                first.clone()
+            };
+            diags.note(
+                &header.span,
+                "body.content-type-choice",
+                format!(
+                    "the Content-Type header names several media types ({}); the request body is documented as `{chosen}`",
+                    named.join(", ")
+                ),
+            );
+            Some(chosen)
+        }
+    }
 }
 
 fn empty_response(code: &str, docs: &BTreeMap<String, String>) -> Response {

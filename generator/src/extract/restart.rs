@@ -65,13 +65,10 @@ fn restart_points(doc: &Document, range: Range<usize>) -> Vec<usize> {
     let mut highest: Option<u8> = None;
     for i in range {
         let r = match &doc.blocks[i].kind {
-            BlockKind::Heading { text, .. } => {
-                rank(section_role(super::sections::strip_number(&text.one_line())))
-            }
-            BlockKind::Table(t) => t
-                .caption
-                .as_ref()
-                .and_then(|c| table_rank(&c.one_line())),
+            BlockKind::Heading { text, .. } => rank(section_role(super::sections::strip_number(
+                &text.one_line(),
+            ))),
+            BlockKind::Table(t) => t.caption.as_ref().and_then(|c| table_rank(&c.one_line())),
             _ => None,
         };
         let Some(r) = r else { continue };
@@ -119,7 +116,11 @@ fn example_request(
                 if !is_known {
                     let label = label
                         .take()
-                        .map(|l| l.trim_end_matches(['。', '.', '：', ':']).trim().to_string())
+                        .map(|l| {
+                            l.trim_end_matches(['。', '.', '：', ':'])
+                                .trim()
+                                .to_string()
+                        })
                         .filter(|l| !l.is_empty());
                     return Some(Recovered {
                         request: rl,
