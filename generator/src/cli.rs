@@ -89,7 +89,8 @@ pub enum Version {
     V3_1,
 }
 
-fn job_from_config(path: &std::path::Path) -> Result<Job, String> {
+/// The job `docbind.toml` at `path` describes (what `generate` and `check` run without inputs).
+pub fn job_from_config(path: &std::path::Path) -> Result<Job, String> {
     let c = Config::load(path)?;
     let openapi_version = match c.openapi.as_ref().map(|o| o.version.as_str()) {
         None | Some("3.0.3") | Some("3.0") => OpenApiVersion::V3_0_3,
