@@ -175,16 +175,16 @@ fn seed_004_every_table_is_consumed_diagnosed_or_outside_operations() {
 }
 
 /// Every name in a schema tree: object fields (and the names of what they reference).
-fn walk_names<'a>(api: &'a Api, s: &'a Schema, out: &mut Vec<&'a str>) {
+fn walk_names<'a>(s: &'a Schema, out: &mut Vec<&'a str>) {
     match &s.kind {
         SchemaKind::Object { fields } => {
             for f in fields {
                 out.push(&f.name);
-                walk_names(api, &f.schema, out);
+                walk_names(&f.schema, out);
             }
         }
-        SchemaKind::Array { items } => walk_names(api, items, out),
-        SchemaKind::Map { values } => walk_names(api, values, out),
+        SchemaKind::Array { items } => walk_names(items, out),
+        SchemaKind::Map { values } => walk_names(values, out),
         SchemaKind::Ref { name } => out.push(name),
         _ => {}
     }
@@ -196,12 +196,12 @@ fn seed_004_names_have_no_whitespace() {
     let mut all: Vec<&str> = Vec::new();
     for (name, s) in &api.schemas {
         all.push(name);
-        walk_names(api, &s.schema, &mut all);
+        walk_names(&s.schema, &mut all);
     }
     for o in &api.operations {
         for p in &o.parameters {
             all.push(&p.name);
-            walk_names(api, &p.schema, &mut all);
+            walk_names(&p.schema, &mut all);
         }
         for r in o.responses.values() {
             all.extend(r.headers.iter().map(|h| h.name.as_str()));

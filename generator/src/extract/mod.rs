@@ -113,8 +113,8 @@ pub fn extract(docs: &[Document], opts: &ExtractOptions) -> (Api, Coverage) {
 /// Extract with an explicit merge priority per document (lower wins). Documents are processed
 /// in the order given, which decides schema names on collisions: callers wanting output
 /// independent of input order pass documents in a canonical order.
-pub fn extract_with_priority(
-    docs: &[Document],
+pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
+    docs: &[D],
     priority: &[usize],
     opts: &ExtractOptions,
 ) -> (Api, Coverage) {
@@ -127,7 +127,7 @@ pub fn extract_with_priority(
         ..Coverage::default()
     };
     for (source, doc) in docs.iter().enumerate() {
-        let out = extract_document(doc, &mut registry, &mut diags);
+        let out = extract_document(doc.borrow(), &mut registry, &mut diags);
         coverage.add(&out.coverage);
         let rank = priority.get(source).copied().unwrap_or(source);
         operations.extend(out.operations.into_iter().map(|o| (rank, o)));
@@ -151,7 +151,7 @@ pub fn extract_with_priority(
     let mut api = Api {
         title: opts.title.clone(),
         version: opts.version.clone(),
-        sources: docs.iter().map(|d| d.file.to_string()).collect(),
+        sources: docs.iter().map(|d| d.borrow().file.to_string()).collect(),
         operations,
         schemas: Default::default(),
         diagnostics: diags,
