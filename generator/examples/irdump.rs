@@ -12,5 +12,5 @@ fn main() {
     let (mut api, cov) = docbind::extract::extract(&docs, &Default::default());
     api.diagnostics.extend(rd);
     println!("{}", serde_json::to_string_pretty(&api).unwrap());
-    eprintln!("{cov:?}");
+    eprintln!("{cov}");
 }

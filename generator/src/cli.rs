@@ -89,7 +89,8 @@ pub enum Version {
     V3_1,
 }
 
-fn job_from_config(path: &std::path::Path) -> Result<Job, String> {
+/// The job `docbind.toml` at `path` describes (what `generate` and `check` run without inputs).
+pub fn job_from_config(path: &std::path::Path) -> Result<Job, String> {
     let c = Config::load(path)?;
     let openapi_version = match c.openapi.as_ref().map(|o| o.version.as_str()) {
         None | Some("3.0.3") | Some("3.0") => OpenApiVersion::V3_0_3,
@@ -139,6 +140,10 @@ fn print_diagnostics(diags: &Diagnostics, common: &Common) {
 
 fn finish(outputs: &Outputs, common: &Common) -> i32 {
     print_diagnostics(&outputs.api.diagnostics, common);
+    // The coverage summary is for people; JSON diagnostics stay a single JSON document.
+    if common.diagnostics == DiagFormat::Text {
+        eprintln!("docbind: {}", outputs.coverage);
+    }
     let warnings = pipeline::warnings(&outputs.api.diagnostics);
     if common.deny_warnings && warnings > 0 {
         eprintln!("docbind: {warnings} warning(s) and --deny-warnings is set");

@@ -186,6 +186,18 @@ pub struct Schema {
     pub default: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// The description other sources give the same field, when it differs (merged operations:
+    /// e.g. the English page's wording next to the Chinese one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt_descriptions: Vec<AltText>,
+}
+
+/// A description from another source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AltText {
+    /// The source file (and line) it comes from.
+    pub source: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -270,6 +282,7 @@ impl Schema {
             constraints: Constraints::default(),
             default: None,
             span: None,
+            alt_descriptions: Vec::new(),
         }
     }
     pub fn string() -> Self {

@@ -120,9 +120,8 @@ pub fn build_api(
         .iter()
         .map(|d| docs.iter().position(|x| std::ptr::eq(x, *d)).unwrap_or(0))
         .collect();
-    let owned: Vec<Document> = ordered.into_iter().cloned().collect();
     let (mut api, coverage) = extract::extract_with_priority(
-        &owned,
+        &ordered,
         &priority,
         &ExtractOptions {
             title: title.into(),
@@ -138,21 +137,28 @@ pub fn build_api(
 pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
     let (docs, reader_diags) = read_sources(&job.sources).map_err(PipelineError::Input)?;
     let (api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
-    let mut files = BTreeMap::new();
-    if let Some(p) = &job.openapi_json {
-        files.insert(p.clone(), emit::openapi::to_json(&api, job.openapi_version));
-    }
-    if let Some(p) = &job.openapi_yaml {
-        files.insert(p.clone(), emit::openapi::to_yaml(&api, job.openapi_version));
-    }
-    let crate_dir = match (&job.rust, &job.rust_dir) {
-        (Some(opts), Some(dir)) => Some((
-            dir.clone(),
-            emit::rust::generate_crate(&api, opts)
-                .map_err(|e| PipelineError::Emit(e.to_string()))?,
-        )),
-        _ => None,
-    };
+    // The emitters only read the IR: the Rust crate (the slowest stage) is generated on a
+    // second thread while the OpenAPI documents are written on this one.
+    let (files, crate_dir) = std::thread::scope(|scope| {
+        let rust = scope.spawn(|| match (&job.rust, &job.rust_dir) {
+            (Some(opts), Some(dir)) => emit::rust::generate_crate(&api, opts)
+                .map(|files| Some((dir.clone(), files)))
+                .map_err(|e| PipelineError::Emit(e.to_string())),
+            _ => Ok(None),
+        });
+        let mut files = BTreeMap::new();
+        if let Some(p) = &job.openapi_json {
+            files.insert(p.clone(), emit::openapi::to_json(&api, job.openapi_version));
+        }
+        if let Some(p) = &job.openapi_yaml {
+            files.insert(p.clone(), emit::openapi::to_yaml(&api, job.openapi_version));
+        }
+        let crate_dir = rust
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (files, crate_dir)
+    });
+    let crate_dir = crate_dir?;
     Ok(Outputs {
         api,
         coverage,

@@ -1598,31 +1598,6 @@ impl Client {
             project_id: None,
             service_id: service_id.into(),
             x_auth_token: x_auth_token.into(),
-            model_version: None,
-            finished_time: None,
-            custom_spec: None,
-            envs: None,
-            specification: None,
-            weight: None,
-            source_type: None,
-            model_id: None,
-            src_path: None,
-            req_uri: None,
-            mapping_type: None,
-            start_time: None,
-            cluster_id: None,
-            nodes: None,
-            mapping_rule: None,
-            model_name: None,
-            src_type: None,
-            dest_path: None,
-            instance_count: None,
-            status: None,
-            scaling: None,
-            support_debug: None,
-            additional_properties: None,
-            pool_name: None,
-            affinity: None,
         }
     }
 
@@ -4188,17 +4163,30 @@ impl Client {
     /// `GET /v2/{project_id}/pools/{pool_name}/nodes`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23285`
-    pub fn list_pool_nodes(
-        &self,
-        pool_name: impl Into<String>,
-        body: crate::models::ListPoolNodesRequest,
-    ) -> ListPoolNodes<'_> {
+    pub fn list_pool_nodes(&self, pool_name: impl Into<String>) -> ListPoolNodes<'_> {
         ListPoolNodes {
             client: &self.inner,
             project_id: None,
             pool_name: pool_name.into(),
             r#continue: None,
             limit: None,
+        }
+    }
+
+    /// 批量删除节点
+    ///
+    /// `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete`
+    ///
+    /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23460`
+    pub fn batch_delete_pool_node(
+        &self,
+        pool_name: impl Into<String>,
+        body: crate::models::BatchDeletePoolNodeRequest,
+    ) -> BatchDeletePoolNode<'_> {
+        BatchDeletePoolNode {
+            client: &self.inner,
+            project_id: None,
+            pool_name: pool_name.into(),
             body,
         }
     }
@@ -9809,6 +9797,7 @@ impl UpdateNetwork<'_> {
         request = request.path_param("network_name", self.network_name);
         request = request.header("Content-Type", self.content_type);
         request = request.json(&self.body)?;
+        request = request.content_type("application/merge-patch+json");
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -12324,33 +12313,6 @@ pub struct ShowService<'a> {
     project_id: Option<String>,
     service_id: String,
     x_auth_token: String,
-    model_version: Option<String>,
-    finished_time: Option<f64>,
-    custom_spec: Option<crate::models::ShowServiceCustomSpec>,
-    envs: Option<std::collections::BTreeMap<String, String>>,
-    specification: Option<String>,
-    weight: Option<i32>,
-    source_type: Option<String>,
-    model_id: Option<String>,
-    src_path: Option<String>,
-    req_uri: Option<String>,
-    mapping_type: Option<String>,
-    start_time: Option<f64>,
-    cluster_id: Option<String>,
-    nodes: Option<Vec<crate::models::Nodes>>,
-    mapping_rule: Option<docbind_runtime::serde_json::Value>,
-    model_name: Option<String>,
-    src_type: Option<String>,
-    dest_path: Option<String>,
-    instance_count: Option<i32>,
-    status: Option<String>,
-    scaling: Option<bool>,
-    support_debug: Option<bool>,
-    additional_properties: Option<
-        std::collections::BTreeMap<String, crate::models::ModeAdditionalProperties>,
-    >,
-    pool_name: Option<String>,
-    affinity: Option<crate::models::ShowServiceServiceAffinity>,
 }
 
 impl ShowService<'_> {
@@ -12359,224 +12321,6 @@ impl ShowService<'_> {
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
-        self
-    }
-
-    /// 模型版本。
-    ///
-    /// Query parameter `model_version`.
-    pub fn model_version(mut self, value: impl Into<String>) -> Self {
-        self.model_version = Some(value.into());
-        self
-    }
-
-    /// 任务完成时间，距“1970.1.1 0:0:0 UTC”的毫秒数；任务未结束时不返回。
-    ///
-    /// Query parameter `finished_time`.
-    pub fn finished_time(mut self, value: f64) -> Self {
-        self.finished_time = Some(value);
-        self
-    }
-
-    /// 自定义资源规格配置，仅当specification配置为custom时返回。
-    ///
-    /// Query parameter `custom_spec`.
-    pub fn custom_spec(mut self, value: crate::models::ShowServiceCustomSpec) -> Self {
-        self.custom_spec = Some(value);
-        self
-    }
-
-    /// 运行模型需要的环境变量键值对。
-    ///
-    /// Query parameter `envs`.
-    pub fn envs(mut self, value: std::collections::BTreeMap<String, String>) -> Self {
-        self.envs = Some(value);
-        self
-    }
-
-    /// 资源规格，例如：modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004/modelarts.vm.ai1.snt3等。特别的，当取值为custom时，代表使用自定义规格，与custom_spec字段配套。
-    ///
-    /// Query parameter `specification`.
-    pub fn specification(mut self, value: impl Into<String>) -> Self {
-        self.specification = Some(value.into());
-        self
-    }
-
-    /// 权重，分配到此模型的流量权重。
-    ///
-    /// Query parameter `weight`.
-    pub fn weight(mut self, value: i32) -> Self {
-        self.weight = Some(value);
-        self
-    }
-
-    /// 模型来源，当模型是由自动学习产生时返回此字段，取值为auto。
-    ///
-    /// Query parameter `source_type`.
-    pub fn source_type(mut self, value: impl Into<String>) -> Self {
-        self.source_type = Some(value.into());
-        self
-    }
-
-    /// 模型ID。
-    ///
-    /// Query parameter `model_id`.
-    pub fn model_id(mut self, value: impl Into<String>) -> Self {
-        self.model_id = Some(value.into());
-        self
-    }
-
-    /// 批量任务输入数据的OBS路径，例如：“<https://xxx.obs.myhwclouds.com/image/>”。
-    ///
-    /// Query parameter `src_path`.
-    pub fn src_path(mut self, value: impl Into<String>) -> Self {
-        self.src_path = Some(value.into());
-        self
-    }
-
-    /// 批量任务中调用的推理路径，例如：“/”。
-    ///
-    /// Query parameter `req_uri`.
-    pub fn req_uri(mut self, value: impl Into<String>) -> Self {
-        self.req_uri = Some(value.into());
-        self
-    }
-
-    /// 输入数据的映射类型，取值为file或csv。
-    ///
-    /// Query parameter `mapping_type`.
-    pub fn mapping_type(mut self, value: impl Into<String>) -> Self {
-        self.mapping_type = Some(value.into());
-        self
-    }
-
-    /// 任务启动时间，距“1970.1.1 0:0:0 UTC”的毫秒数；任务未开始时不返回。
-    ///
-    /// Query parameter `start_time`.
-    pub fn start_time(mut self, value: f64) -> Self {
-        self.start_time = Some(value);
-        self
-    }
-
-    /// 服务实例使用的专属资源池或边缘资源池ID，仅当配置专属资源池或边缘资源池时返回。
-    ///
-    /// Query parameter `cluster_id`.
-    pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.cluster_id = Some(value.into());
-        self
-    }
-
-    /// 边缘节点信息，仅当配置ModelArts边缘节点时返回。
-    ///
-    /// Query parameter `nodes`.
-    pub fn nodes(mut self, value: Vec<crate::models::Nodes>) -> Self {
-        self.nodes = Some(value);
-        self
-    }
-
-    /// 输入参数与csv数据的映射关系，仅当mapping_type为csv时会返回。
-    ///
-    /// Query parameter `mapping_rule`.
-    pub fn mapping_rule(mut self, value: docbind_runtime::serde_json::Value) -> Self {
-        self.mapping_rule = Some(value);
-        self
-    }
-
-    /// 模型名称。
-    ///
-    /// Query parameter `model_name`.
-    pub fn model_name(mut self, value: impl Into<String>) -> Self {
-        self.model_name = Some(value.into());
-        self
-    }
-
-    /// 数据来源类型，仅当指定为ManifestFile时返回。
-    ///
-    /// Query parameter `src_type`.
-    pub fn src_type(mut self, value: impl Into<String>) -> Self {
-        self.src_type = Some(value.into());
-        self
-    }
-
-    /// 批量任务输出结果的OBS路径。例如：“<https://xxx.obs.myhwclouds.com/res/>”。
-    ///
-    /// Query parameter `dest_path`.
-    pub fn dest_path(mut self, value: impl Into<String>) -> Self {
-        self.dest_path = Some(value.into());
-        self
-    }
-
-    /// 模型部署的实例数。
-    ///
-    /// Query parameter `instance_count`.
-    pub fn instance_count(mut self, value: i32) -> Self {
-        self.instance_count = Some(value);
-        self
-    }
-
-    /// 服务状态，取值包含：
-    ///
-    /// \- running：运行中，服务正常运行。
-    ///
-    /// \- deploying：部署中，服务正在部署，包含打镜像和调度资源部署。
-    ///
-    /// \- concerning：告警，后端实例部分存在异常。
-    ///
-    /// \- failed：失败，服务部署失败，失败原因可以看事件和日志标签页。
-    ///
-    /// \- stopped：停止。
-    ///
-    /// \- finished：只有批量服务会有这个状态，表示运行完成。
-    ///
-    /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-
-    /// 是否启用弹性伸缩。
-    ///
-    /// Query parameter `scaling`.
-    pub fn scaling(mut self, value: bool) -> Self {
-        self.scaling = Some(value);
-        self
-    }
-
-    /// 模型是否支持在线调试。
-    ///
-    /// Query parameter `support_debug`.
-    pub fn support_debug(mut self, value: bool) -> Self {
-        self.support_debug = Some(value);
-        self
-    }
-
-    /// 模型部署附加属性。
-    ///
-    /// Query parameter `additional_properties`.
-    pub fn additional_properties(
-        mut self,
-        value: std::collections::BTreeMap<
-            String,
-            crate::models::ModeAdditionalProperties,
-        >,
-    ) -> Self {
-        self.additional_properties = Some(value);
-        self
-    }
-
-    /// 服务实例使用的AI专属资源池弹性集群的资源池ID，仅当配置专属资源池时返回。
-    ///
-    /// Query parameter `pool_name`.
-    pub fn pool_name(mut self, value: impl Into<String>) -> Self {
-        self.pool_name = Some(value.into());
-        self
-    }
-
-    /// 服务亲和信息
-    ///
-    /// Query parameter `affinity`.
-    pub fn affinity(mut self, value: crate::models::ShowServiceServiceAffinity) -> Self {
-        self.affinity = Some(value);
         self
     }
 
@@ -12591,128 +12335,6 @@ impl ShowService<'_> {
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
         request = request.header("X-Auth-Token", self.x_auth_token);
-        if let Some(value) = self.model_version {
-            request = request.query("model_version", value);
-        }
-        if let Some(value) = self.finished_time {
-            request = request.query("finished_time", value);
-        }
-        if let Some(value) = self.custom_spec {
-            request = request
-                .query(
-                    "custom_spec",
-                    docbind_runtime::serde_json::to_string(&value)
-                        .map_err(|e| {
-                            docbind_runtime::Error::Config(
-                                format!("cannot encode parameter {}: {e}", "custom_spec"),
-                            )
-                        })?,
-                );
-        }
-        if let Some(value) = self.envs {
-            request = request
-                .query(
-                    "envs",
-                    docbind_runtime::serde_json::to_string(&value)
-                        .map_err(|e| {
-                            docbind_runtime::Error::Config(
-                                format!("cannot encode parameter {}: {e}", "envs"),
-                            )
-                        })?,
-                );
-        }
-        if let Some(value) = self.specification {
-            request = request.query("specification", value);
-        }
-        if let Some(value) = self.weight {
-            request = request.query("weight", value);
-        }
-        if let Some(value) = self.source_type {
-            request = request.query("source_type", value);
-        }
-        if let Some(value) = self.model_id {
-            request = request.query("model_id", value);
-        }
-        if let Some(value) = self.src_path {
-            request = request.query("src_path", value);
-        }
-        if let Some(value) = self.req_uri {
-            request = request.query("req_uri", value);
-        }
-        if let Some(value) = self.mapping_type {
-            request = request.query("mapping_type", value);
-        }
-        if let Some(value) = self.start_time {
-            request = request.query("start_time", value);
-        }
-        if let Some(value) = self.cluster_id {
-            request = request.query("cluster_id", value);
-        }
-        if let Some(value) = self.nodes {
-            request = request
-                .query(
-                    "nodes",
-                    docbind_runtime::serde_json::to_string(&value)
-                        .map_err(|e| {
-                            docbind_runtime::Error::Config(
-                                format!("cannot encode parameter {}: {e}", "nodes"),
-                            )
-                        })?,
-                );
-        }
-        if let Some(value) = self.mapping_rule {
-            request = request.query("mapping_rule", value);
-        }
-        if let Some(value) = self.model_name {
-            request = request.query("model_name", value);
-        }
-        if let Some(value) = self.src_type {
-            request = request.query("src_type", value);
-        }
-        if let Some(value) = self.dest_path {
-            request = request.query("dest_path", value);
-        }
-        if let Some(value) = self.instance_count {
-            request = request.query("instance_count", value);
-        }
-        if let Some(value) = self.status {
-            request = request.query("status", value);
-        }
-        if let Some(value) = self.scaling {
-            request = request.query("scaling", value);
-        }
-        if let Some(value) = self.support_debug {
-            request = request.query("support_debug", value);
-        }
-        if let Some(value) = self.additional_properties {
-            request = request
-                .query(
-                    "additional_properties",
-                    docbind_runtime::serde_json::to_string(&value)
-                        .map_err(|e| {
-                            docbind_runtime::Error::Config(
-                                format!(
-                                    "cannot encode parameter {}: {e}", "additional_properties"
-                                ),
-                            )
-                        })?,
-                );
-        }
-        if let Some(value) = self.pool_name {
-            request = request.query("pool_name", value);
-        }
-        if let Some(value) = self.affinity {
-            request = request
-                .query(
-                    "affinity",
-                    docbind_runtime::serde_json::to_string(&value)
-                        .map_err(|e| {
-                            docbind_runtime::Error::Config(
-                                format!("cannot encode parameter {}: {e}", "affinity"),
-                            )
-                        })?,
-                );
-        }
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -13862,6 +13484,8 @@ pub struct CreateTrainingJobConfig2<'a> {
 impl CreateTrainingJobConfig2<'_> {
     /// 用户项目ID。获取方法请参见获取项目ID和名称。
     ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52755: 用户项目ID。获取方法请参见 获取项目ID和名称 。
+    ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
@@ -13948,6 +13572,8 @@ pub struct UpdateTrainingJobConfig<'a> {
 
 impl UpdateTrainingJobConfig<'_> {
     /// 用户项目ID。获取方法请参见获取项目ID和名称。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52986: 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
@@ -14510,6 +14136,8 @@ pub struct CreateTrainingJobVersion<'a> {
 
 impl CreateTrainingJobVersion<'_> {
     /// Project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52070: 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
@@ -21152,6 +20780,7 @@ impl UpdatePool<'_> {
         }
         request = request.header("Content-Type", self.content_type);
         request = request.json(&self.body)?;
+        request = request.content_type("application/merge-patch+json");
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -21460,6 +21089,7 @@ impl UpdatePoolNodepool<'_> {
         request = request.path_param("nodepool_name", self.nodepool_name);
         request = request.header("Content-Type", self.content_type);
         request = request.json(&self.body)?;
+        request = request.content_type("application/merge-patch+json");
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -21602,7 +21232,6 @@ pub struct ListPoolNodes<'a> {
     pool_name: String,
     r#continue: Option<String>,
     limit: Option<i32>,
-    body: crate::models::ListPoolNodesRequest,
 }
 
 impl ListPoolNodes<'_> {
@@ -21646,7 +21275,6 @@ impl ListPoolNodes<'_> {
         if let Some(value) = self.limit {
             request = request.query("limit", value);
         }
-        request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -21712,6 +21340,41 @@ impl<'a> ListPoolNodes<'a> {
                 },
             )
         }
+    }
+}
+
+/// Request builder for [`Client::batch_delete_pool_node`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete`.
+#[must_use = "a request builder does nothing until `.send().await`"]
+pub struct BatchDeletePoolNode<'a> {
+    client: &'a docbind_runtime::Client,
+    project_id: Option<String>,
+    pool_name: String,
+    body: crate::models::BatchDeletePoolNodeRequest,
+}
+
+impl BatchDeletePoolNode<'_> {
+    /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
+    ///
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+
+    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        let mut request = docbind_runtime::RequestSpec::new(
+            docbind_runtime::Method::POST,
+            "/v2/{project_id}/pools/{pool_name}/nodes/batch-delete",
+        );
+        request = request.path_param_or_default("project_id", self.project_id);
+        request = request.path_param("pool_name", self.pool_name);
+        request = request.json(&self.body)?;
+        let response = self.client.execute(request).await?;
+        if !response.is_success() {
+            return Err(response.into_error());
+        }
+        Ok(())
     }
 }
 

@@ -58,7 +58,7 @@ pub struct AlgoConfigs {
     pub name: Option<String>,
     /// 搜索算法参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub params: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub params: Option<Vec<AutoSearchAlgoConfigParameter>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -513,6 +513,32 @@ pub struct AutoSearch {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AutoSearchAlgoConfigParameter {
+    /// 参数键。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// 参数值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// 参数种类。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AutoSearchAlgorithmConfigParameter {
+    /// 参数键。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// 参数值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// 参数种类。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AutoStop {
     /// 时间单位。可选取值如下：
     ///
@@ -536,6 +562,23 @@ pub struct Azs {
 pub struct BatchCommentDatasetWorkforceTaskAcceptanceRequest {
     /// 评审意见列表。
     pub comments: Vec<SampleComment>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BatchDeletePoolNodeRequest {
+    /// 待删除的节点名称列表。
+    #[serde(rename = "deleteNodeNames")]
+    pub delete_node_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BatchDeletePoolNodeResponse404 {
+    /// ModelArts错误码。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    /// 具体错误信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -822,43 +865,75 @@ pub struct CombineTmsTags {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Config2 {
     /// Number of workers in a training job. Obtain the maximum value from Querying Job Resource Specifications.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52088: 训练作业worker的个数。最大值请从 查询作业资源规格 接口获取。
     pub worker_server_num: i32,
     /// Code directory of a training job, for example, /usr/app/. This parameter must be used together with boot_file_url. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52089: 训练作业的代码目录。如：“/usr/app/”。应与boot_file_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub app_url: String,
     /// Boot file of a training job, which needs to be stored in the code directory. Example value: /usr/app/boot.py This parameter must be used together with app_url. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52090: 训练作业的代码启动文件，需要在代码目录下。如：“/usr/app/boot.py”。应与app_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub boot_file_url: String,
     /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the sample request. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 5.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52091: 训练作业的运行参数，为“label-value”格式。该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。 表 20-662
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
     /// OBS URL of the dataset required by a training job. By default, this parameter is left blank. For example, /usr/data/. This parameter cannot be used together with data_source or dataset_id and dataset_version_id. However, one of the parameters must exist.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52092: 训练作业需要的数据集OBS路径URL，默认为空。如：“/usr/data/”。不可与data_source或者dataset_id/dataset_version_id同时出现，但必须有其一。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_url: Option<String>,
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot be used together with data_url or data_source.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52093: 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url或data_source同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_id: Option<String>,
     /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot be used together with data_url or data_source.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52094: 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_version_id: Option<String>,
     /// Dataset of a training job. This parameter cannot be used with data_url, dataset_id, or dataset_version_id. For details, see Table 4.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52095: 训练作业使用的数据集。不可与data_url、dataset_id/dataset_version_id同时使用。 表 20-661
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source: Option<Vec<CreateTrainingJobVersionDataSource>>,
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API described in Querying Job Resource Specifications.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52096: 训练作业选择的资源规格ID。请从 查询作业资源规格 接口获取资源ID。创建公共池作业时，spec_id必选，且不能与pool_id同时出现。
     pub spec_id: i64,
     /// ID of the engine selected for a training job. The default value is 1. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id. Obtain the ID by calling the API described in Querying Job Engine Specifications.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52098: 训练作业选择的引擎规格ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格 接口获取引擎规格ID。
     pub engine_id: i64,
     /// ID of the built-in model of a training job. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52099: 训练作业的内置模型ID。请通过 查询预置算法 接口获取model_id。填入model_id后app_url与boot_file_url和engine_id无需填写。
     pub model_id: i64,
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: /bucket/trainUrl/
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52103: 训练作业的输出文件OBS路径URL，默认为空，如：“/bucket/trainUrl/”。
     pub train_url: String,
     /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: /usr/train/
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52104: 训练作业的日志OBS输出路径URL，默认为空。如：“/usr/train/”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_url: Option<String>,
     /// ID of the previous version of a training job. You can obtain the value of version_id by calling the API described in Querying a List of Training Job Versions.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52105: 训练作业前一版本的ID。可通过 查询训练作业版本列表 中查找“version_id”。
     pub pre_version_id: i64,
     /// SWR URL of a custom image used by a training job. Example value: 100.125.5.235:20202/jobmng/custom-cpu-base:1.0
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52106: 自定义镜像训练作业的自定义镜像的SWR-URL。如：“100.125.5.235:20202/jobmng/custom-cpu-base:1.0”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_image_url: Option<String>,
     /// Boot command used to start the container of a custom image of a training job. The format is bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52107: 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_command: Option<String>,
 }
@@ -1011,7 +1086,7 @@ pub struct CreateAlgorithmParameter {
     pub constraint: Option<CreateAlgorithmConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1642,7 +1717,7 @@ pub struct CreateDatasetTaskSmartTaskConfig {
     pub output_dir: Option<String>,
     /// 训练作业的运行参数列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<TrainingParameter>>,
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
@@ -1855,6 +1930,64 @@ pub struct CreateDemanagerInstanceAutoStop {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDemanagerInstanceAutoStop2 {
+    /// 是否开启自动停止功能。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable: Option<bool>,
+    /// 运行时长，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i32>,
+    /// 是否需要再次弹框提醒，提供给console使用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<bool>,
+    /// 实例停止时间点，13位时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_timestamp: Option<i32>,
+    /// 实际停止剩余时间，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remain_time: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDemanagerInstanceNotebook {
+    /// 自定义镜像日志存储路径。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_path: Option<String>,
+    /// Notebook启动时的自定义初始化脚本路径。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_script_path: Option<String>,
+    /// 扩展存储列表，如表20-531所示。扩展存储当前仅支持type为“obsfs”的类型，且仅对部分专属资源池开放。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend_storage: Option<Vec<CreateDemanagerInstanceStorage>>,
+    /// 存储路径。表20-531
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<CreateDemanagerInstanceStorage>,
+    /// 访问OBS的AK/SK。表20-541
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<Credential>,
+    /// Git仓库信息，如表20-539所示。该字段不支持使用，在调用接口时会自动返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<Repository>,
+    /// 资源预留时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_reserved_time_stamp: Option<i32>,
+    /// 自动停止参数，如表14 auto_stop 字段数据结构说明所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_stop: Option<CreateDemanagerInstanceAutoStop2>,
+    /// 创建、启动失败原因，如表20-533所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed_reasons: Option<FailedReasons>,
+    /// 注解信息。
+    ///
+    /// 其中，生成的url信息，不可直接访问使用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<std::collections::BTreeMap<String, String>>,
+    /// 扩展参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend_params: Option<std::collections::BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateDemanagerInstancePool {
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1940,7 +2073,7 @@ pub struct CreateDemanagerInstanceResponse {
     pub pool: Option<CreateDemanagerInstancePool>,
     /// 实例定义。Notebook类型实例，数据结构如表13 notebook字段数据结构说明所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spec: Option<CreateDemanagerInstanceSpec>,
+    pub spec: Option<CreateDemanagerInstanceNotebook>,
     /// 工作空间，如表20-535所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<Workspace>,
@@ -1969,6 +2102,18 @@ pub struct CreateDemanagerInstanceSpec {
     /// 部署参数，当前仅支持Docker，如表20-526所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Docker>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDemanagerInstanceStorage {
+    /// 存储类型。
+    ///
+    /// 当前支持“obs”、“obsfs”和“evs”，其中，obsfs类型当前仅支持部分专属资源池。若您需要挂载OBS并行文件系统，请提工单。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// 存储位置，如果type为“obs”类型，该参数必须填写，如表20-532所示数据结构，如缺省值为“NULL”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -3647,7 +3792,7 @@ pub struct CreateTrainingJobActionJobAlgorithmResponse {
     pub parameters: Option<Vec<CreateTrainingJobActionParameter>>,
     /// 作业支持的策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policies: Option<Policies>,
+    pub policies: Option<CreateTrainingJobActionPolicies>,
     /// 训练作业的数据输入。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<CreateTrainingJobActionInput>>,
@@ -3769,7 +3914,7 @@ pub struct CreateTrainingJobActionParameter {
     pub constraint: Option<CreateTrainingJobActionConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -3777,6 +3922,13 @@ pub struct CreateTrainingJobActionPfsSummary {
     /// obs并行文件系统路径url。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pfs_path: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTrainingJobActionPolicies {
+    /// 超参搜索配置。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_search: Option<AutoSearch>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -3908,6 +4060,32 @@ pub struct CreateTrainingJobActionTaskResponseAlgorithm {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTrainingJobAlgoConfigs {
+    /// 搜索算法名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 搜索算法参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<AutoSearchAlgorithmConfigParameter>>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTrainingJobAutoSearch {
+    /// 需要排除的超参组合。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip_search_params: Option<String>,
+    /// 搜索指标列表。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reward_attrs: Option<Vec<RewardAttrs>>,
+    /// 搜索参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_params: Option<Vec<SearchParams>>,
+    /// 搜索算法配置。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algo_configs: Option<Vec<CreateTrainingJobAlgoConfigs>>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobAutosearchTrialEarlystopResponse {
     /// 提前终止的trial的trial_id。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3974,20 +4152,30 @@ pub struct CreateTrainingJobConfigRequest {
     /// 训练作业参数名称。限制为1-64位只含数字、字母、下划线或者中划线的名称。
     pub config_name: String,
     /// 对训练作业的描述，默认为空，字符串的长度限制为\[0，256\]。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52766: 对训练作业的描述，默认为空，字符串的长度限制为\[0, 256\]。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_desc: Option<String>,
     /// 训练作业worker的个数，最大值请从查询作业资源规格接口获取。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52767: 训练作业worker的个数，最大值请从 查询作业资源规格 接口获取。
     pub worker_server_num: i32,
     /// 训练作业的代码目录。如：“/usr/app/”。应与boot_file_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub app_url: String,
     /// 训练作业的代码启动文件，需要在代码目录下，如：“/usr/app/boot.py”。应与app_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub boot_file_url: String,
     /// 训练作业的模型ID。请通过查询预置算法接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52773: 训练作业的模式ID。请通过 查询预置算法接口 获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     pub model_id: i64,
     /// 训练作业的运行参数，为“label-value”格式，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见表4
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52774: 训练作业的运行参数，为“label-value”格式，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见 表20-684
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
     /// 训练作业选择的资源规格ID。请从查询作业资源规格接口获取资源规格ID。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52775: 训练作业选择的资源规格ID。请从 查询作业资源规格接口 获取资源规格ID。
     pub spec_id: i64,
     /// 训练作业需要的数据集OBS URL。如：“/usr/data/”。
     ///
@@ -3998,8 +4186,12 @@ pub struct CreateTrainingJobConfigRequest {
     /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
     pub dataset_version_id: String,
     /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52779: 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情参数请见 表20-683 。
     pub data_source: Vec<DataSource>,
     /// 训练作业选择的引擎ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从查询作业引擎规格接口获取引擎规格ID。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52780: 训练作业选择的引擎ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格接口 获取引擎规格ID。
     pub engine_id: i64,
     /// 训练作业的输出文件OBS路径URL，默认为空，如“/usr/train/”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4011,6 +4203,8 @@ pub struct CreateTrainingJobConfigRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_image_url: Option<String>,
     /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。需要调用通过run_train.sh进行变量的初始化，如AK/SK。run_train.sh后跟python是保证python文件能在已经初始化的变量环境下执行，即使用run_train.sh去启动python。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52787: 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。需要调用通过启动脚本run_train.sh进行变量的初始化，如AK/SK。run_train.sh后跟python是保证python文件能在已经初始化的变量环境下执行，即使用run_train.sh去启动python。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_command: Option<String>,
 }
@@ -4026,6 +4220,10 @@ pub struct CreateTrainingJobConfigResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// 调用失败时的错误码，具体请参见错误码。
+    ///
+    /// 调用成功时无此字段。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52818: 调用失败时的错误码，具体请参见 错误码 。
     ///
     /// 调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4292,7 +4490,7 @@ pub struct CreateTrainingJobParameter {
     pub constraint: Option<CreateTrainingJobConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -4613,7 +4811,7 @@ pub struct CreateTrainingJobSearchJobAlgorithmResponse {
     pub parameters: Option<Vec<CreateTrainingJobSearchParameter>>,
     /// 作业支持的策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policies: Option<Policies>,
+    pub policies: Option<CreateTrainingJobSearchPolicies>,
     /// 训练作业的数据输入。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<CreateTrainingJobSearchInput>>,
@@ -4735,7 +4933,7 @@ pub struct CreateTrainingJobSearchParameter {
     pub constraint: Option<CreateTrainingJobSearchConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -4743,6 +4941,13 @@ pub struct CreateTrainingJobSearchPfsSummary {
     /// obs并行文件系统路径url。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pfs_path: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTrainingJobSearchPolicies {
+    /// 超参搜索配置。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_search: Option<AutoSearch>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -4957,15 +5162,23 @@ pub struct CreateTrainingJobTaskSaveImageJobResponse {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobVersionDataSource {
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot be used together with data_url.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52113: 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_id: Option<String>,
     /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot be used together with data_url.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52114: 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_version: Option<String>,
     /// Dataset type. The value can be obs or dataset. obs and dataset cannot be used at the same time.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52115: 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// OBS bucket path. This parameter cannot be used together with dataset_id or dataset_version.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52116: OBS的桶路径，不可与dataset_id/dataset_version同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_url: Option<String>,
 }
@@ -4973,41 +5186,65 @@ pub struct CreateTrainingJobVersionDataSource {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobVersionRequest {
     /// Description of a training job. The value must contain 0 to 256 characters. By default, this parameter is left blank.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52081: 对训练作业的描述，默认为“NULL”，字符串的长度限制为\[0, 256\]。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_desc: Option<String>,
     /// Parameters for creating a training job For details, see Table 3.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52082: 创建训练作业需要的参数。详情参见 表20-660 。
     pub config: Config2,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobVersionResponse {
     /// Whether the request is successful
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52133: 请求是否成功。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_success: Option<bool>,
     /// Error message of a failed API call.
     ///
     /// This parameter is not included when the API call succeeds.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52134: 调用失败时的错误信息。
+    ///
+    /// 调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52135: 调用失败时的错误码，具体请参见 错误码 。调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// ID of a training job
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52136: 训练作业的ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<i64>,
     /// Name of a training job
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52137: 训练作业的名称
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_name: Option<String>,
     /// Status of a training job. For details about the job statuses, see Job Statuses.
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52138: 训练作业的运行状态，详细作业状态列表请参见 作业状态参考 。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// Timestamp when a training job is created
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52139: 训练作业的创建时间，时间戳格式。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<i64>,
     /// Version ID of a training job
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52140: 训练作业的版本ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_id: Option<i64>,
     /// Version name of a training job
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52141: 训练作业的版本名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_name: Option<String>,
 }
@@ -5159,7 +5396,7 @@ pub struct CreateWorkflowExecutionActionRequest {
     pub policies: Option<ExecutionActionPolicy>,
     /// 参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 需要的数据。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_requirements: Option<Vec<CreateWorkflowExecutionActionDataRequirement>>,
@@ -5217,7 +5454,7 @@ pub struct CreateWorkflowExecutionActionResponse {
     pub data_requirements: Option<Vec<DataRequirements>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -5402,7 +5639,7 @@ pub struct CreateWorkflowExecutionRequest {
     pub data_requirements: Option<Vec<CreateWorkflowExecutionDataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -5460,7 +5697,7 @@ pub struct CreateWorkflowExecutionResponse {
     pub data_requirements: Option<Vec<DataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -5699,7 +5936,7 @@ pub struct CreateWorkflowExecutionStepExecutionActionRequest {
     >,
     /// 参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -5811,7 +6048,7 @@ pub struct CreateWorkflowRequest {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -5901,7 +6138,7 @@ pub struct CreateWorkflowResponse {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -6532,6 +6769,8 @@ pub struct DataSource {
     /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url同时出现。
     pub dataset_version: String,
     /// 数据集类型。可选值有obs、dataset。obs与dataset不可同时出现。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52795: 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
     pub r#type: String,
     /// OBS的桶路径，不可与dataset_id/dataset_version同时出现。
     pub data_url: String,
@@ -9566,6 +9805,16 @@ pub struct HostPath {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct I18nDescription {
+    /// 国际语种。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// 描述信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Image {
     /// 该镜像所支持处理器架构类型。枚举值如下：
     ///
@@ -10092,7 +10341,7 @@ pub struct Instances {
     pub flavor: Option<String>,
     /// 实例定义。Notebook类型实例，数据结构如 表9 notebook字段数据结构说明 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spec: Option<ListDemanagerInstancesSpec>,
+    pub spec: Option<ListDemanagerInstancesNotebook>,
     /// 工作空间，如 表20-559 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<Workspace>,
@@ -10133,6 +10382,16 @@ pub struct InternalChannelDetail {
     /// VPC访问通道的端口。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_port: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InternationalizationDescription {
+    /// 国际语种。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// 描述信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -10836,7 +11095,7 @@ pub struct ListAlgorithmsParameter {
     pub constraint: Option<ListAlgorithmsConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -11519,7 +11778,7 @@ pub struct ListDatasetTasksEvent {
     pub error_message: Option<String>,
     /// 子事件列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub events: Option<Vec<Event>>,
     /// 事件级别。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<i32>,
@@ -12264,6 +12523,49 @@ pub struct ListDatasetsResponse {
     /// 数据集总数，不能超过100个。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_number: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListDemanagerInstancesAutoStop {
+    /// 是否开启自动停止功能。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable: Option<bool>,
+    /// 运行时长，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i32>,
+    /// 是否需要再次弹框提醒，提供给console使用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<bool>,
+    /// 实例停止时间点，13位时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_timestamp: Option<i32>,
+    /// 实际停止剩余时间，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remain_time: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListDemanagerInstancesNotebook {
+    /// 扩展存储列表，如 表20-555 所示。扩展存储当前仅支持type为“obsfs”的类型，且仅对部分专属资源池开放。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend_storage: Option<Vec<Storage>>,
+    /// 存储路径。 表20-555
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<Storage>,
+    /// 自动停止参数，如 表10 auto_stop 字段数据结构说明 所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_stop: Option<ListDemanagerInstancesAutoStop>,
+    /// 注解信息。
+    ///
+    /// 其中，生成的url信息，不可直接访问使用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<std::collections::BTreeMap<String, String>>,
+    /// 创建、启动失败失败原因，如表 20-557 所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed_reasons: Option<FailedReasons>,
+    /// 扩展参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend_params: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -13029,13 +13331,6 @@ pub struct ListPoolNodesMetadata {
     #[serde(rename = "creationTimestamp")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creation_timestamp: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListPoolNodesRequest {
-    /// 待删除的节点名称列表。
-    #[serde(rename = "deleteNodeNames")]
-    pub delete_node_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -14666,6 +14961,28 @@ pub struct Metric {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MetricObject {
+    /// 运行指标，可选值如下：
+    ///
+    /// \- cpuUsage: CPU使用率
+    ///
+    /// \- memUsage: 物理内存使用率
+    ///
+    /// \- gpuUtil: GPU使用率
+    ///
+    /// \- gpuMemUsage: 显存使用率
+    ///
+    /// \- npuUtil: NPU使用率
+    ///
+    /// \- npuMemUsage: NPU显存使用率
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
+    /// 运行指标对应数值，1min统计一个平均值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vec<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Metrics {
     /// 指标参数集合。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -15736,9 +16053,13 @@ pub struct PairOfIntAndHardDetail {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Parameter {
     /// 参数名称。
+    ///
+    /// Also documented in 003_ce73705021848f54.txt:114: Parameter name
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// 参数值。
+    ///
+    /// Also documented in 003_ce73705021848f54.txt:115: Parameter value
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -15759,7 +16080,7 @@ pub struct Parameters {
     pub constraint: Option<ParametersConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -15917,7 +16238,7 @@ pub struct PluginTemplateVersion {
 pub struct Policies {
     /// 超参搜索配置。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auto_search: Option<AutoSearch>,
+    pub auto_search: Option<CreateTrainingJobAutoSearch>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -16498,6 +16819,99 @@ pub struct Provision {
     /// 部署详情，如表20-525所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<CreateDemanagerInstanceSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QueryServiceConfig {
+    /// 模型版本。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_version: Option<String>,
+    /// 任务完成时间，距“1970.1.1 0:0:0 UTC”的毫秒数；任务未结束时不返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_time: Option<f64>,
+    /// 自定义资源规格配置，仅当specification配置为custom时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_spec: Option<ShowServiceCustomSpec>,
+    /// 运行模型需要的环境变量键值对。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envs: Option<std::collections::BTreeMap<String, String>>,
+    /// 资源规格，例如：modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004/modelarts.vm.ai1.snt3等。特别的，当取值为custom时，代表使用自定义规格，与custom_spec字段配套。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specification: Option<String>,
+    /// 权重，分配到此模型的流量权重。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i32>,
+    /// 模型来源，当模型是由自动学习产生时返回此字段，取值为auto。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<String>,
+    /// 模型ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_id: Option<String>,
+    /// 批量任务输入数据的OBS路径，例如：“<https://xxx.obs.myhwclouds.com/image/>”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src_path: Option<String>,
+    /// 批量任务中调用的推理路径，例如：“/”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub req_uri: Option<String>,
+    /// 输入数据的映射类型，取值为file或csv。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping_type: Option<String>,
+    /// 任务启动时间，距“1970.1.1 0:0:0 UTC”的毫秒数；任务未开始时不返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<f64>,
+    /// 服务实例使用的专属资源池或边缘资源池ID，仅当配置专属资源池或边缘资源池时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_id: Option<String>,
+    /// 边缘节点信息，仅当配置ModelArts边缘节点时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nodes: Option<Vec<Nodes>>,
+    /// 输入参数与csv数据的映射关系，仅当mapping_type为csv时会返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping_rule: Option<docbind_runtime::serde_json::Value>,
+    /// 模型名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_name: Option<String>,
+    /// 数据来源类型，仅当指定为ManifestFile时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src_type: Option<String>,
+    /// 批量任务输出结果的OBS路径。例如：“<https://xxx.obs.myhwclouds.com/res/>”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dest_path: Option<String>,
+    /// 模型部署的实例数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<i32>,
+    /// 服务状态，取值包含：
+    ///
+    /// \- running：运行中，服务正常运行。
+    ///
+    /// \- deploying：部署中，服务正在部署，包含打镜像和调度资源部署。
+    ///
+    /// \- concerning：告警，后端实例部分存在异常。
+    ///
+    /// \- failed：失败，服务部署失败，失败原因可以看事件和日志标签页。
+    ///
+    /// \- stopped：停止。
+    ///
+    /// \- finished：只有批量服务会有这个状态，表示运行完成。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 是否启用弹性伸缩。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scaling: Option<bool>,
+    /// 模型是否支持在线调试。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_debug: Option<bool>,
+    /// 模型部署附加属性。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_properties: Option<
+        std::collections::BTreeMap<String, ModeAdditionalProperties>,
+    >,
+    /// 服务实例使用的AI专属资源池弹性集群的资源池ID，仅当配置专属资源池时返回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pool_name: Option<String>,
+    /// 服务亲和信息
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affinity: Option<ShowServiceServiceAffinity>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -18096,7 +18510,7 @@ pub struct ShowAlgorithmParameter {
     pub constraint: Option<ShowAlgorithmConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -19331,7 +19745,7 @@ pub struct ShowDatasetTaskEvent {
     pub error_message: Option<String>,
     /// 子事件列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub events: Option<Vec<Event>>,
     /// 事件级别。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<i32>,
@@ -19877,7 +20291,7 @@ pub struct ShowDatasetTaskSmartTaskConfig {
     pub output_dir: Option<String>,
     /// 训练作业的运行参数列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<TrainingParameter>>,
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
@@ -20648,7 +21062,7 @@ pub struct ShowDemanagerInstanceNotebook {
     pub extend_storage: Option<Vec<ShowDemanagerInstanceStorage>>,
     /// 存储路径。 表20-515
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage: Option<Storage>,
+    pub storage: Option<ShowDemanagerInstanceStorage>,
     /// 访问OBS的AK/SK。 表20-541
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential: Option<Credential>,
@@ -21929,7 +22343,7 @@ pub struct ShowServiceResponse {
     pub error_msg: Option<String>,
     /// 服务配置（如果是共享过来的服务，只返回model_id ,model_name, model_version）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub config: Option<Vec<QueryServiceConfig>>,
     /// 推理请求的访问地址，当infer_type为real-time时会返回此值。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_address: Option<String>,
@@ -22349,7 +22763,7 @@ pub struct ShowTrainingJobJobAlgorithmResponse {
     pub parameters: Option<Vec<ShowTrainingJobParameter>>,
     /// 作业支持的策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policies: Option<Policies>,
+    pub policies: Option<ShowTrainingJobPolicies>,
     /// 训练作业的数据输入。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<ShowTrainingJobInput>>,
@@ -22436,7 +22850,7 @@ pub struct ShowTrainingJobLogDir {
 pub struct ShowTrainingJobMetricResponse {
     /// 运行指标。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metrics: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub metrics: Option<Vec<MetricObject>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -22478,7 +22892,7 @@ pub struct ShowTrainingJobParameter {
     pub constraint: Option<ShowTrainingJobConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -22486,6 +22900,13 @@ pub struct ShowTrainingJobPfsSummary {
     /// obs并行文件系统路径url。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pfs_path: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ShowTrainingJobPolicies {
+    /// 超参搜索配置。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_search: Option<AutoSearch>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -22935,7 +23356,7 @@ pub struct ShowWorkflowExecutionResponse {
     pub data_requirements: Option<Vec<DataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -23057,7 +23478,7 @@ pub struct ShowWorkflowResponse {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -23480,7 +23901,7 @@ pub struct SmartTaskConfig {
     pub output_dir: Option<String>,
     /// 训练作业的运行参数列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<TrainingParameter>>,
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
@@ -24557,6 +24978,16 @@ pub struct TrainingExperimentStatistic {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TrainingParameter {
+    /// 参数名。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// 参数值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateAlgorithmAdvancedConfig {
     /// 超参搜索策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24676,7 +25107,7 @@ pub struct UpdateAlgorithmParameter {
     pub constraint: Option<UpdateAlgorithmConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<docbind_runtime::serde_json::Value>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -24695,7 +25126,7 @@ pub struct UpdateAlgorithmParameters {
     pub constraint: Option<ParametersConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub internationalization_description: Option<docbind_runtime::serde_json::Value>,
+    pub internationalization_description: Option<InternationalizationDescription>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -25422,6 +25853,12 @@ pub struct UpdateDemanagerInstanceAutoStop {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateDemanagerInstanceOwner {
+    /// 项目ID。
+    pub project_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateDemanagerInstancePool {
     /// 资源池ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25432,9 +25869,9 @@ pub struct UpdateDemanagerInstancePool {
     /// 资源池类型。主要区分类型：USER_DEFINED，表明为专属资源池。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// 当“type”为“USER_DEFINED”时是必选项。如表20-529所示。
+    /// 当“type”为“USER_DEFINED”时是必选项。如 表20-598 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<Owner>,
+    pub owner: Option<UpdateDemanagerInstanceOwner>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -25445,21 +25882,21 @@ pub struct UpdateDemanagerInstanceProfile {
     /// 配置名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// 配置说明。
+    /// 配置描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// 开发环境类型，当前仅支持 Notebook。
+    /// 开发环境类型，当前仅支持Notebook。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub de_type: Option<String>,
+    /// 部署信息，如 表20-568 所示。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provision: Option<UpdateDemanagerInstanceProvision>,
+    /// 标签信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<std::collections::BTreeMap<String, String>>,
     /// 硬件类型。支持CPU，GPU，Ascend。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flavor_type: Option<String>,
-    /// 部署信息，如表20-524所示。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provision: Option<UpdateDemanagerInstanceProvision>,
-    /// 配置标签。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -25467,7 +25904,7 @@ pub struct UpdateDemanagerInstanceProvision {
     /// 部署类型，当前仅支持Docker。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// 部署详情，如表20-525所示。
+    /// 部署详情，如 表20-593 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<UpdateDemanagerInstanceSpec2>,
 }
@@ -25549,7 +25986,7 @@ pub struct UpdateDemanagerInstanceSpec2 {
     /// 部署引擎，当前仅支持CCE。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engine: Option<String>,
-    /// 部署参数，当前仅支持Docker，如表20-526所示。
+    /// 部署参数，当前仅支持Docker，如 表20-594 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Docker>,
 }
@@ -26347,6 +26784,8 @@ pub struct UpdateTrainingJobConfigDataSource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_version: Option<String>,
     /// 数据集类型。可选值为obs、dataset。obs与dataset不可同时出现。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53026: 数据集类型。可选值为“obs”、“dataset”。obs与dataset不可同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// OBS的桶路径，不可与dataset_id/dataset_version同时出现。
@@ -26357,20 +26796,30 @@ pub struct UpdateTrainingJobConfigDataSource {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateTrainingJobConfigRequest {
     /// 对训练作业的描述，默认为空，字符串的长度限制为\[0，256\]。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52997: 对训练作业的描述，默认为空，字符串的长度限制为\[0, 256\]。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_desc: Option<String>,
     /// 训练作业worker的个数，最大值请从查询作业资源规格接口获取。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52998: 训练作业worker的个数，最大值请从 查询作业资源规格 接口获取。
     pub worker_server_num: i32,
     /// 训练作业的代码目录。如：“/usr/app/”。应与boot_file_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub app_url: String,
     /// 训练作业的代码启动文件，需要在代码目录下，如：“/usr/app/boot.py”。应与app_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub boot_file_url: String,
     /// 训练作业的模型ID。请通过查询预置算法接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53001: 训练作业的模式ID。请通过 查询预置算法 接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     pub model_id: i64,
     /// 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53002: 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。该样例请参考表20-693。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
     /// 训练作业选择的资源规格ID。请从查询作业资源规格接口获取资源规格ID。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53003: 训练作业选择的资源规格ID。请从 查询作业资源规格 接口获取资源规格ID。
     pub spec_id: i64,
     /// 训练作业需要的数据集OBS URL。如：“/usr/data/”。
     ///
@@ -26381,8 +26830,12 @@ pub struct UpdateTrainingJobConfigRequest {
     /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
     pub dataset_version_id: String,
     /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53010: 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情请参见表20-692。
     pub data_source: Vec<UpdateTrainingJobConfigDataSource>,
     /// 训练作业选择的引擎ID，默认为“1”。请从查询作业引擎规格接口获取引擎规格ID。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53011: 训练作业选择的引擎ID，默认为“1”。请从 查询作业引擎规格接口 获取引擎规格ID。
     pub engine_id: i64,
     /// 训练作业的输出文件OBS路径URL，默认为空，如“/usr/train/”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -26409,6 +26862,8 @@ pub struct UpdateTrainingJobConfigResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
+    ///
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53046: 调用失败时的错误码，具体请参见 错误码 。调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
 }
@@ -26598,7 +27053,7 @@ pub struct UpdateWorkflowExecutionRequest {
     pub data_requirements: Option<Vec<UpdateWorkflowExecutionDataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -26656,7 +27111,7 @@ pub struct UpdateWorkflowExecutionResponse {
     pub data_requirements: Option<Vec<DataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -26839,7 +27294,7 @@ pub struct UpdateWorkflowRequest {
     pub data_requirements: Option<Vec<UpdateWorkflowDataRequirement>>,
     /// 工作流参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// workflow存储信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storages: Option<Vec<WorkflowStorage>>,
@@ -26885,7 +27340,7 @@ pub struct UpdateWorkflowResponse {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -27633,7 +28088,7 @@ pub struct Workflow {
     pub data: Option<Vec<Data>>,
     /// Workflow包含的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 从指定Workflow工作流进行复制。通过复制来创建Workflow时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_workflow_id: Option<String>,
@@ -27806,7 +28261,7 @@ pub struct WorkflowExecution {
     pub data_requirements: Option<Vec<DataRequirement>>,
     /// 节点steps使用到的参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub parameters: Option<Vec<WorkflowParameter>>,
     /// 执行记录使用到的执行策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<WorkflowDagPolicies>,
@@ -27833,6 +28288,51 @@ pub struct WorkflowMetricPair {
     /// 度量信息metric的值。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<docbind_runtime::serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkflowParameter {
+    /// Workflow工作流配置参数的名称。填写1-64位，仅包含英文、数字、下划线（_）和中划线（-），并且以英文开头的名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 参数的类型，枚举值如下：
+    ///
+    /// \- str: 字符串
+    ///
+    /// \- int: 整型
+    ///
+    /// \- bool: 布尔类型
+    ///
+    /// \- float: 浮点型
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// Workflow工作流配置参数的描述。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Workflow工作流配置参数的样例。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<docbind_runtime::serde_json::Value>,
+    /// 是否为延迟输入的参数，默认为否。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay: Option<bool>,
+    /// 配置参数的默认值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<docbind_runtime::serde_json::Value>,
+    /// 参数值。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<docbind_runtime::serde_json::Value>,
+    /// Workflow工作流配置参数的枚举项。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#enum: Option<Vec<docbind_runtime::serde_json::Value>>,
+    /// 使用这个参数的工作流节点。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_steps: Option<Vec<String>>,
+    /// 数据格式。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// 限制条件。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constraint: Option<std::collections::BTreeMap<String, Constraint>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

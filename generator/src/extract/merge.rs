@@ -1,16 +1,22 @@
 //! Merging operations that several sources describe (same method + normalised path). Sources
 //! come in priority order: the first description wins; every disagreement is a diagnostic
-//! naming both places, and the other source's wording is kept as an alternative doc.
+//! naming both places, and the other source's wording is kept: operation summaries and
+//! descriptions as [`AltDoc`]s, field and parameter descriptions as
+//! [`crate::ir::Schema::alt_descriptions`].
+//!
+//! Schemas are compared recursively through references: parameters by name and location,
+//! request and response bodies, response headers, then object fields by name — a field present
+//! in one source only, a different type, required flag or enum list is reported.
 
 use super::registry::Registry;
 use super::sections::normalize_path;
-use crate::diag::Diagnostics;
-use crate::ir::{AltDoc, Operation};
-use std::collections::BTreeMap;
+use crate::diag::{Diagnostics, Span};
+use crate::ir::{AltDoc, AltText, Operation, Schema, SchemaKind};
+use std::collections::{BTreeMap, BTreeSet};
 
 pub fn merge_operations(
     ops: Vec<(usize, Operation)>,
-    _registry: &Registry,
+    registry: &mut Registry,
     diags: &mut Diagnostics,
 ) -> Vec<Operation> {
     let mut by_key: BTreeMap<(crate::ir::HttpMethod, String), usize> = BTreeMap::new();
@@ -43,8 +49,343 @@ pub fn merge_operations(
                         description: op.description.clone(),
                     });
                 }
+                let mut cmp = Comparison {
+                    registry: &mut *registry,
+                    diags: &mut *diags,
+                    operation: format!("{} {}", kept.method.as_str(), kept.path),
+                    seen: BTreeSet::new(),
+                };
+                cmp.operations(kept, &op);
             }
         }
     }
     out
+}
+
+/// One merge of a lower-priority operation into the kept one.
+struct Comparison<'a> {
+    registry: &'a mut Registry,
+    diags: &'a mut Diagnostics,
+    /// `METHOD /path` of the kept operation, for messages.
+    operation: String,
+    /// Named schema pairs already compared (recursive types, shared schemas).
+    seen: BTreeSet<(String, String)>,
+}
+
+/// A short name for a schema's type, for comparison and messages. References and inline
+/// objects are both "object": the structure is compared field by field.
+fn type_label(s: &Schema) -> String {
+    match &s.kind {
+        SchemaKind::String { format: None } => "string".into(),
+        SchemaKind::String { format: Some(f) } => format!("string ({f})"),
+        SchemaKind::Integer { format } => format!("integer ({format})"),
+        SchemaKind::Number { format } => format!("number ({format})"),
+        SchemaKind::Boolean => "boolean".into(),
+        SchemaKind::Array { items } => format!("array of {}", type_label(items)),
+        SchemaKind::Map { values } => format!("map of {}", type_label(values)),
+        SchemaKind::Object { .. } | SchemaKind::Ref { .. } => "object".into(),
+        SchemaKind::Any => "free-form value".into(),
+    }
+}
+
+fn place(s: &Schema, fallback: &Span) -> Span {
+    s.span.clone().unwrap_or_else(|| fallback.clone())
+}
+
+impl Comparison<'_> {
+    fn differ(&mut self, code: &str, at: &Span, what: String) {
+        self.diags.warn(
+            at,
+            code,
+            format!("sources disagree on `{}`: {what}", self.operation),
+        );
+    }
+
+    fn operations(&mut self, kept: &mut Operation, other: &Operation) {
+        let (kept_at, other_at) = (kept.span.clone(), other.span.clone());
+        for p in &other.parameters {
+            match kept
+                .parameters
+                .iter_mut()
+                .find(|k| k.name == p.name && k.location == p.location)
+            {
+                None => self.differ(
+                    "merge.parameter-only-in-one",
+                    &p.span,
+                    format!(
+                        "{:?} parameter `{}` is documented here but not at {kept_at}",
+                        p.location, p.name
+                    ),
+                ),
+                Some(k) => {
+                    let what = format!("{:?} parameter {}", p.location, p.name).to_lowercase();
+                    if k.required != p.required {
+                        self.differ(
+                            "merge.required-differs",
+                            &p.span,
+                            format!(
+                                "{what} is {} here but {} at {}",
+                                required_word(p.required),
+                                required_word(k.required),
+                                k.span
+                            ),
+                        );
+                    }
+                    let (k_span, p_span) = (k.span.clone(), p.span.clone());
+                    self.node(&mut k.schema, &k_span, &p.schema, &p_span, &what);
+                }
+            }
+        }
+        for k in &kept.parameters {
+            if !other
+                .parameters
+                .iter()
+                .any(|p| p.name == k.name && p.location == k.location)
+            {
+                self.differ(
+                    "merge.parameter-only-in-one",
+                    &other_at,
+                    format!(
+                        "{:?} parameter `{}` is documented at {} but not here",
+                        k.location, k.name, k.span
+                    ),
+                );
+            }
+        }
+        match (&mut kept.request_body, &other.request_body) {
+            (Some(k), Some(o)) => {
+                if k.content_type != o.content_type {
+                    self.differ(
+                        "merge.content-type-differs",
+                        &o.span,
+                        format!(
+                            "request body is `{}` here but `{}` at {}",
+                            o.content_type, k.content_type, k.span
+                        ),
+                    );
+                }
+                let (k_span, o_span) = (k.span.clone(), o.span.clone());
+                self.node(&mut k.schema, &k_span, &o.schema, &o_span, "request body");
+            }
+            (Some(k), None) => self.differ(
+                "merge.body-only-in-one",
+                &other_at,
+                format!("a request body is documented at {} but not here", k.span),
+            ),
+            (None, Some(o)) => self.differ(
+                "merge.body-only-in-one",
+                &o.span,
+                format!("a request body is documented here but not at {kept_at}"),
+            ),
+            (None, None) => {}
+        }
+        for (code, o) in &other.responses {
+            let Some(k) = kept.responses.get_mut(code) else {
+                self.differ(
+                    "merge.response-only-in-one",
+                    &other_at,
+                    format!("status {code} is documented here but not at {kept_at}"),
+                );
+                continue;
+            };
+            for h in &o.headers {
+                if let Some(kh) = k.headers.iter_mut().find(|kh| kh.name == h.name) {
+                    let (kh_span, what) =
+                        (kh.span.clone(), format!("status {code} header {}", h.name));
+                    self.node(&mut kh.schema, &kh_span, &h.schema, &h.span, &what);
+                } else {
+                    self.differ(
+                        "merge.parameter-only-in-one",
+                        &h.span,
+                        format!(
+                            "status {code} header `{}` is documented here but not at {kept_at}",
+                            h.name
+                        ),
+                    );
+                }
+            }
+            let what = format!("status {code} body");
+            match (&mut k.body, &o.body) {
+                (Some(kb), Some(ob)) => {
+                    let kb_span = kb.span.clone();
+                    self.node(&mut kb.schema, &kb_span, &ob.schema, &ob.span, &what);
+                }
+                (Some(kb), None) => self.differ(
+                    "merge.body-only-in-one",
+                    &other_at,
+                    format!("{what} is documented at {} but not here", kb.span),
+                ),
+                (None, Some(ob)) => self.differ(
+                    "merge.body-only-in-one",
+                    &ob.span,
+                    format!("{what} is documented here but not at {kept_at}"),
+                ),
+                (None, None) => {}
+            }
+        }
+        for code in kept.responses.keys() {
+            if !other.responses.contains_key(code) {
+                self.differ(
+                    "merge.response-only-in-one",
+                    &other_at,
+                    format!("status {code} is documented at {kept_at} but not here"),
+                );
+            }
+        }
+    }
+
+    /// Compare one schema node (a field, parameter or body): its description (kept as an
+    /// alternative when it differs), its type, enum values, and its structure.
+    fn node(
+        &mut self,
+        kept: &mut Schema,
+        kept_at: &Span,
+        other: &Schema,
+        other_at: &Span,
+        what: &str,
+    ) {
+        let (kept_at, other_at) = (place(kept, kept_at), place(other, other_at));
+        if let Some(text) = other
+            .description
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+        {
+            match kept.description.as_deref() {
+                None => kept.description = Some(text.to_string()),
+                Some(k) if k != text => {
+                    if !kept.alt_descriptions.iter().any(|a| a.text == text) {
+                        kept.alt_descriptions.push(AltText {
+                            source: other_at.to_string(),
+                            text: text.to_string(),
+                        });
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        let other_deref = self.deref(other);
+        let (kl, ol) = (type_label(&self.deref(kept)), type_label(&other_deref));
+        if kl != ol {
+            self.differ(
+                "merge.type-differs",
+                &other_at,
+                format!("`{what}` is {ol} here but {kl} at {kept_at}"),
+            );
+            return;
+        }
+        let enums = |s: &Schema| -> BTreeSet<String> {
+            s.enum_values.iter().map(|e| e.value.to_string()).collect()
+        };
+        let (ke, oe) = (enums(&self.deref(kept)), enums(&other_deref));
+        if ke != oe {
+            let list = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(", ");
+            self.differ(
+                "merge.enum-differs",
+                &other_at,
+                format!(
+                    "`{what}` allows [{}] here but [{}] at {kept_at}",
+                    list(&oe),
+                    list(&ke)
+                ),
+            );
+        }
+        self.structure(kept, &kept_at, &other_deref, &other_at, what);
+    }
+
+    /// A named schema's body, or the schema itself.
+    fn deref(&self, s: &Schema) -> Schema {
+        match &s.kind {
+            SchemaKind::Ref { name } => self
+                .registry
+                .schemas
+                .get(name)
+                .map(|n| n.schema.clone())
+                .unwrap_or_else(|| s.clone()),
+            _ => s.clone(),
+        }
+    }
+
+    fn structure(
+        &mut self,
+        kept: &mut Schema,
+        kept_at: &Span,
+        other: &Schema,
+        other_at: &Span,
+        what: &str,
+    ) {
+        if let SchemaKind::Ref { name } = &kept.kind {
+            let other_name = match &other.kind {
+                SchemaKind::Ref { name } => name.clone(),
+                _ => what.to_string(),
+            };
+            if !self.seen.insert((name.clone(), other_name)) {
+                return;
+            }
+            let name = name.clone();
+            let Some(mut named) = self.registry.schemas.get(&name).cloned() else {
+                return;
+            };
+            self.structure(&mut named.schema, kept_at, other, other_at, what);
+            self.registry.schemas.insert(name, named);
+            return;
+        }
+        match (&mut kept.kind, &other.kind) {
+            (SchemaKind::Array { items: k }, SchemaKind::Array { items: o }) => {
+                self.node(k, kept_at, o, other_at, &format!("{what}[]"));
+            }
+            (SchemaKind::Map { values: k }, SchemaKind::Map { values: o }) => {
+                self.node(k, kept_at, o, other_at, &format!("{what}{{}}"));
+            }
+            (SchemaKind::Object { fields: kf }, SchemaKind::Object { fields: of }) => {
+                for o in of {
+                    let path = format!("{what}.{}", o.name);
+                    let o_at = place(&o.schema, other_at);
+                    match kf.iter_mut().find(|k| k.name == o.name) {
+                        None => self.differ(
+                            "merge.field-only-in-one",
+                            &o_at,
+                            format!("field `{path}` is documented here but not at {kept_at}"),
+                        ),
+                        Some(k) => {
+                            let k_at = place(&k.schema, kept_at);
+                            if k.required != o.required {
+                                self.differ(
+                                    "merge.required-differs",
+                                    &o_at,
+                                    format!(
+                                        "field `{path}` is {} here but {} at {k_at}",
+                                        required_word(o.required),
+                                        required_word(k.required)
+                                    ),
+                                );
+                            }
+                            self.node(&mut k.schema, &k_at, &o.schema, &o_at, &path);
+                        }
+                    }
+                }
+                for k in kf.iter() {
+                    if !of.iter().any(|o| o.name == k.name) {
+                        self.differ(
+                            "merge.field-only-in-one",
+                            other_at,
+                            format!(
+                                "field `{what}.{}` is documented at {} but not here",
+                                k.name,
+                                place(&k.schema, kept_at)
+                            ),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn required_word(required: bool) -> &'static str {
+    if required {
+        "required"
+    } else {
+        "optional"
+    }
 }

@@ -13,6 +13,7 @@ pub mod names;
 pub mod operation;
 pub mod registry;
 pub mod resolve;
+pub mod restart;
 pub mod sdk;
 pub mod sections;
 pub mod text;
@@ -49,8 +50,51 @@ impl Default for ExtractOptions {
 pub struct Coverage {
     pub documents: usize,
     pub operations: usize,
+    /// Logical tables (page-break pieces joined) in all documents.
+    pub tables: usize,
+    /// Tables inside operation sections: each is consumed or diagnosed
+    /// (`tables_in_operations = tables_consumed + tables_diagnosed`).
     pub tables_in_operations: usize,
     pub tables_consumed: usize,
+    /// Not consumed, with a `table.orphan` / `table.unclassified` / `table.ignored` diagnostic.
+    pub tables_diagnosed: usize,
+    /// Tables outside operation sections (API overviews, permission tables, SDK pages).
+    pub tables_outside_operations: usize,
+    /// Type-name references in operation tables (`X object`, `Array of X objects`,
+    /// `Map<String,X>`, `Array<X>`) and how many were resolved to a describing table; the
+    /// others carry a `type.unresolved` diagnostic.
+    pub type_refs: usize,
+    pub type_refs_resolved: usize,
+}
+
+impl Coverage {
+    fn add(&mut self, other: &Coverage) {
+        self.tables += other.tables;
+        self.tables_in_operations += other.tables_in_operations;
+        self.tables_consumed += other.tables_consumed;
+        self.tables_diagnosed += other.tables_diagnosed;
+        self.tables_outside_operations += other.tables_outside_operations;
+        self.type_refs += other.type_refs;
+        self.type_refs_resolved += other.type_refs_resolved;
+    }
+}
+
+impl std::fmt::Display for Coverage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} operations from {} documents; tables: {} ({} in operations: {} consumed, {} diagnosed; {} outside operations); type references: {}/{} resolved",
+            self.operations,
+            self.documents,
+            self.tables,
+            self.tables_in_operations,
+            self.tables_consumed,
+            self.tables_diagnosed,
+            self.tables_outside_operations,
+            self.type_refs_resolved,
+            self.type_refs
+        )
+    }
 }
 
 /// What one document yields.
@@ -69,8 +113,8 @@ pub fn extract(docs: &[Document], opts: &ExtractOptions) -> (Api, Coverage) {
 /// Extract with an explicit merge priority per document (lower wins). Documents are processed
 /// in the order given, which decides schema names on collisions: callers wanting output
 /// independent of input order pass documents in a canonical order.
-pub fn extract_with_priority(
-    docs: &[Document],
+pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
+    docs: &[D],
     priority: &[usize],
     opts: &ExtractOptions,
 ) -> (Api, Coverage) {
@@ -83,14 +127,13 @@ pub fn extract_with_priority(
         ..Coverage::default()
     };
     for (source, doc) in docs.iter().enumerate() {
-        let out = extract_document(doc, &mut registry, &mut diags);
-        coverage.tables_in_operations += out.coverage.tables_in_operations;
-        coverage.tables_consumed += out.coverage.tables_consumed;
+        let out = extract_document(doc.borrow(), &mut registry, &mut diags);
+        coverage.add(&out.coverage);
         let rank = priority.get(source).copied().unwrap_or(source);
         operations.extend(out.operations.into_iter().map(|o| (rank, o)));
         sdk_pages.extend(out.sdk_pages);
     }
-    let mut operations = merge::merge_operations(operations, &registry, &mut diags);
+    let mut operations = merge::merge_operations(operations, &mut registry, &mut diags);
     let mut keep: BTreeSet<String> = BTreeSet::new();
     for page in &sdk_pages {
         keep.extend(sdk::apply(page, &mut operations, &registry, &mut diags));
@@ -108,7 +151,7 @@ pub fn extract_with_priority(
     let mut api = Api {
         title: opts.title.clone(),
         version: opts.version.clone(),
-        sources: docs.iter().map(|d| d.file.to_string()).collect(),
+        sources: docs.iter().map(|d| d.borrow().file.to_string()).collect(),
         operations,
         schemas: Default::default(),
         diagnostics: diags,
@@ -192,6 +235,7 @@ pub fn extract_document(
     let mut operations = Vec::new();
     let mut coverage = Coverage::default();
     let mut op_sections: BTreeSet<usize> = BTreeSet::new();
+    let mut type_refs: std::collections::BTreeMap<(u32, String), bool> = Default::default();
 
     let mut candidates: Vec<(usize, RequestLine, Span, bool)> = Vec::new();
     for (si, s) in tree.sections.iter().enumerate() {
@@ -315,22 +359,47 @@ pub fn extract_document(
             );
             continue;
         }
-        let assembled = assemble(
-            OperationInput {
-                index: &index,
-                tree: &tree,
-                section: op_section,
-                request: rl,
-                uri_span: span,
-            },
-            registry,
-            diags,
-        );
-        coverage.tables_in_operations += assembled.tables_seen;
-        coverage.tables_consumed += assembled.tables_used;
-        operations.push(assembled.operation);
+        for part in restart::split_section(doc, &tree, op_section, &rl, diags) {
+            let (request, uri_span, summary) = match part.recovered {
+                None => (rl.clone(), span.clone(), None),
+                Some(rec) => {
+                    let summary = rec.label.unwrap_or_else(|| {
+                        format!("{} {}", rec.request.method.as_str(), rec.request.path)
+                    });
+                    (rec.request, rec.span, Some(summary))
+                }
+            };
+            let assembled = assemble(
+                OperationInput {
+                    index: &index,
+                    tree: &tree,
+                    section: op_section,
+                    request,
+                    uri_span,
+                    blocks: part.blocks,
+                    summary,
+                },
+                registry,
+                diags,
+            );
+            coverage.tables_in_operations += assembled.tables_seen;
+            coverage.tables_consumed += assembled.tables_used;
+            coverage.tables_diagnosed += assembled.tables_diagnosed;
+            for (reference, resolved) in assembled.type_refs {
+                *type_refs.entry(reference).or_default() |= resolved;
+            }
+            operations.push(assembled.operation);
+        }
     }
     coverage.operations = operations.len();
+    coverage.type_refs = type_refs.len();
+    coverage.type_refs_resolved = type_refs.values().filter(|r| **r).count();
+    coverage.tables = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Table(_)))
+        .count();
+    coverage.tables_outside_operations = coverage.tables - coverage.tables_in_operations;
     if operations.is_empty() {
         report_example_only_requests(doc, diags);
     }

@@ -74,8 +74,13 @@ fn reclassify_repeated_generic_bodies(found: &mut [Found<'_>]) {
 /// Everything an operation section yields, before ids are assigned.
 pub struct Assembled {
     pub operation: Operation,
+    /// Tables of the operation's blocks: all, consumed, and not consumed but diagnosed
+    /// (`table.orphan`, `table.unclassified`, `table.ignored`): `seen = used + diagnosed`.
     pub tables_seen: usize,
     pub tables_used: usize,
+    pub tables_diagnosed: usize,
+    /// Type-name references by (line, name) and whether each was resolved.
+    pub type_refs: BTreeMap<(u32, String), bool>,
 }
 
 pub struct OperationInput<'a> {
@@ -84,6 +89,11 @@ pub struct OperationInput<'a> {
     pub section: usize,
     pub request: RequestLine,
     pub uri_span: Span,
+    /// The blocks of the section that describe this operation (all of them, unless the section
+    /// holds a recovered second operation: see [`super::restart`]).
+    pub blocks: std::ops::Range<usize>,
+    /// The summary when the section title is not this operation's (a recovered operation).
+    pub summary: Option<String>,
 }
 
 fn purpose_for(
@@ -107,8 +117,9 @@ fn purpose_for(
         CaptionRole::RequestBody => Purpose::RequestBody,
         CaptionRole::ResponseBody => Purpose::ResponseBody(status.clone()),
         CaptionRole::Object(name) => Purpose::Object(name),
-        CaptionRole::SdkRequest(_) | CaptionRole::SdkResponse(_) => {
-            Purpose::Ignored("an SDK parameter table inside an API section")
+        // Inside an operation, `instances 字段响应参数说明` describes the object `instances`.
+        CaptionRole::SdkRequest(name) | CaptionRole::SdkResponse(name) => {
+            Purpose::Object(super::vocab::object_name_from_caption(&name))
         }
         CaptionRole::Generic => match section {
             SectionRole::Uri => Purpose::UriParams,
@@ -130,15 +141,22 @@ pub fn assemble(
     let doc = index.doc;
     let tree = input.tree;
     let sec = &tree.sections[input.section];
-    let op_span = sec
-        .heading
+    let first = if input.blocks.start == sec.start {
+        sec.heading
+    } else {
+        Some(input.blocks.start)
+    };
+    let op_span = first
         .map(|h| {
             doc.blocks[h]
                 .span
-                .join(&doc.blocks[sec.end.saturating_sub(1).max(h)].span)
+                .join(&doc.blocks[input.blocks.end.saturating_sub(1).max(h)].span)
         })
         .unwrap_or_else(|| input.uri_span.clone());
-    let summary = strip_number(&sec.title).to_string();
+    let summary = input
+        .summary
+        .clone()
+        .unwrap_or_else(|| strip_number(&sec.title).to_string());
     let base_id = base_operation_id(input.request.method, &input.request.path);
     let context = base_id.to_upper_camel_case();
 
@@ -149,7 +167,7 @@ pub fn assemble(
     let mut status: Option<String> = None;
     let mut last_role = SectionRole::Other;
     let mut label = String::new();
-    for i in sec.start..sec.end {
+    for i in input.blocks.clone() {
         let block = &doc.blocks[i];
         let role = tree.role_at(i, input.section);
         if role != last_role {
@@ -383,7 +401,6 @@ pub fn assemble(
             }
             Purpose::Object(_) | Purpose::Status => {}
             Purpose::Ignored(why) => {
-                resolver.used.insert(f.block);
                 resolver.diags.note(
                     block_span,
                     "table.ignored",
@@ -456,6 +473,12 @@ pub fn assemble(
         );
     }
 
+    if let Some(body) = request_body.as_mut() {
+        if let Some(ct) = documented_content_type(&parameters, resolver.diags) {
+            body.content_type = ct;
+        }
+    }
+
     // Examples.
     attach_examples(
         codes,
@@ -470,14 +493,18 @@ pub fn assemble(
     let used = resolver.used.clone();
     let mut tables_seen = 0;
     let mut tables_used = 0;
+    let mut tables_diagnosed = 0;
     for f in &found {
         tables_seen += 1;
         if used.contains(&f.block) {
             tables_used += 1;
             continue;
         }
+        tables_diagnosed += 1;
         let span = &doc.blocks[f.block].span;
         match &f.purpose {
+            // Already reported where it was classified.
+            Purpose::Ignored(_) => {}
             Purpose::Object(name) => resolver.diags.warn(
                 span,
                 "table.orphan",
@@ -509,6 +536,8 @@ pub fn assemble(
         },
         tables_seen,
         tables_used,
+        tables_diagnosed,
+        type_refs: std::mem::take(&mut resolver.type_refs),
     }
 }
 
@@ -525,6 +554,48 @@ fn body_schema(resolver: &mut Resolver<'_, '_>, f: &Found<'_>, name: &str) -> Sc
     }
     let span = resolver.index.doc.blocks[f.block].span.clone();
     resolver.object_schema(f.block, name, &span)
+}
+
+static MEDIA_TYPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b(?:application|text|multipart|image|audio|video)/[A-Za-z0-9.+-]+")
+        .expect("valid regex")
+});
+
+/// The request body's media type when a `Content-Type` request header row names one (`取值为
+/// application/merge-patch+json`, `multipart/form-data`); JSON otherwise. A row naming several
+/// types (a choice) keeps JSON if it is among them, else the first, and says so.
+fn documented_content_type(parameters: &[Parameter], diags: &mut Diagnostics) -> Option<String> {
+    let header = parameters.iter().find(|p| {
+        p.location == ParamLocation::Header && p.name.eq_ignore_ascii_case("content-type")
+    })?;
+    let text = header.schema.description.as_deref().unwrap_or_default();
+    let mut named: Vec<String> = Vec::new();
+    for m in MEDIA_TYPE.find_iter(text) {
+        let t = m.as_str().to_ascii_lowercase();
+        if !named.contains(&t) {
+            named.push(t);
+        }
+    }
+    match named.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [first, ..] => {
+            let chosen = if named.iter().any(|t| t == "application/json") {
+                "application/json".to_string()
+            } else {
+                first.clone()
+            };
+            diags.note(
+                &header.span,
+                "body.content-type-choice",
+                format!(
+                    "the Content-Type header names several media types ({}); the request body is documented as `{chosen}`",
+                    named.join(", ")
+                ),
+            );
+            Some(chosen)
+        }
+    }
 }
 
 fn empty_response(code: &str, docs: &BTreeMap<String, String>) -> Response {

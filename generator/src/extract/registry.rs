@@ -3,7 +3,7 @@
 //! from the operation context, and a diagnostic says so. Never merged silently.
 
 use crate::diag::{Diagnostics, Span};
-use crate::ir::{NamedSchema, Schema, SchemaKind};
+use crate::ir::{AltText, NamedSchema, Schema, SchemaKind};
 use heck::ToUpperCamelCase;
 use std::collections::BTreeMap;
 
@@ -66,7 +66,59 @@ pub fn component_name(raw: &str, fallback: &str) -> String {
     }
 }
 
+/// Keep `other`'s field descriptions as alternatives on `kept` (same structure), recursing
+/// through inline arrays, maps and objects; references are interned, hence absorbed, on their own.
+fn absorb_descriptions(kept: &mut Schema, other: &Schema, source: &str) {
+    if let Some(text) = other
+        .description
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
+        match kept.description.as_deref() {
+            None => kept.description = Some(text.to_string()),
+            Some(k) if k != text && !kept.alt_descriptions.iter().any(|a| a.text == text) => {
+                let source = other
+                    .span
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_else(|| source.to_string());
+                kept.alt_descriptions.push(AltText {
+                    source,
+                    text: text.to_string(),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    match (&mut kept.kind, &other.kind) {
+        (SchemaKind::Array { items: k }, SchemaKind::Array { items: o })
+        | (SchemaKind::Map { values: k }, SchemaKind::Map { values: o }) => {
+            absorb_descriptions(k, o, source)
+        }
+        (SchemaKind::Object { fields: kf }, SchemaKind::Object { fields: of }) => {
+            for (k, o) in kf.iter_mut().zip(of) {
+                absorb_descriptions(&mut k.schema, &o.schema, source);
+            }
+        }
+        _ => {}
+    }
+}
+
 impl Registry {
+    /// The same structure interned again: when it comes from another document, its wording
+    /// is kept next to the first one (a table copied between pages of one document is not
+    /// another wording worth keeping).
+    fn absorb(&mut self, name: &str, schema: &Schema) {
+        let Some(existing) = self.schemas.get_mut(name) else {
+            return;
+        };
+        let file = |s: &Schema| s.span.as_ref().map(|s| s.file.clone());
+        if file(&existing.schema) != file(schema) {
+            let source = file(schema).map(|f| f.to_string()).unwrap_or_default();
+            absorb_descriptions(&mut existing.schema, schema, &source);
+        }
+    }
+
     /// Register `schema` under `preferred` (already PascalCase). `context` (PascalCase operation
     /// name) disambiguates a clash. Returns the name actually used.
     pub fn intern(
@@ -97,7 +149,11 @@ impl Registry {
                     );
                     return name.clone();
                 }
-                Some(existing) if shape(&existing.schema) == wanted => return name.clone(),
+                Some(existing) if shape(&existing.schema) == wanted => {
+                    let name = name.clone();
+                    self.absorb(&name, &schema);
+                    return name;
+                }
                 Some(_) => {}
             }
         }
@@ -120,7 +176,10 @@ impl Registry {
                     );
                     return name;
                 }
-                Some(existing) if shape(&existing.schema) == wanted => return name,
+                Some(existing) if shape(&existing.schema) == wanted => {
+                    self.absorb(&name, &schema);
+                    return name;
+                }
                 Some(_) => n += 1,
             }
         }

@@ -11,7 +11,7 @@ use crate::diag::{Diagnostics, Span};
 use crate::doc::{BlockKind, Document, LinkTarget, Table};
 use crate::ir::{Field, Schema, SchemaKind};
 use regex::Regex;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 /// An object-describing table of the document, with the name its caption gives it.
@@ -86,8 +86,79 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-static TABLE_REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:表|Table)\s*(\d+(?:-\d+)?)").expect("valid regex"));
+/// The words of a PascalCase / snake_case name: `I18nDescription` → `I18n`, `Description`;
+/// `EndpointsReq` → `Endpoints`, `Req`; `HTTPServer` → `HTTP`, `Server`.
+fn words(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let boundary = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(char::is_lowercase))
+            });
+        if boundary && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// One word stands for the other: equal, a prefix of at least three letters (`algo` /
+/// `algorithm`, `req` / `request`, `requirements` / `requirement`), or a numeronym (`i18n` /
+/// `internationalization`: first letter, count of omitted letters, last letter).
+fn word_abbreviates(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short == long || (short.len() >= 3 && long.starts_with(short)) {
+        return true;
+    }
+    let s: Vec<char> = short.chars().collect();
+    let digits: String = s
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let Ok(omitted) = digits.parse::<usize>() else {
+        return false;
+    };
+    let l: Vec<char> = long.chars().collect();
+    s.len() == digits.len() + 2
+        && l.len() == omitted + 2
+        && s.first() == l.first()
+        && s.last() == l.last()
+}
+
+/// Two type names with the same number of words where every word abbreviates the other's, at
+/// least one word differing and the first word shared (so `Data` never matches `Dataset`).
+fn abbreviates_word_by_word(a: &str, b: &str) -> bool {
+    let (wa, wb) = (words(a), words(b));
+    wa.len() == wb.len()
+        && wa.len() >= 2
+        && wa != wb
+        && wa.iter().zip(&wb).all(|(x, y)| word_abbreviates(x, y))
+        && (wa[0] == wb[0] || wa[1..] == wb[1..])
+}
+
+/// `表 4-3`, `表20-515`, `Table 5`, optionally followed by the caption's object name
+/// (`表9 notebook字段数据结构说明`, `表10 auto_stop 字段…`).
+static TABLE_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:表|Table)\s*(\d+(?:-\d+)?)(?:\s*([A-Za-z_][A-Za-z0-9_.]*))?")
+        .expect("valid regex")
+});
 
 /// Resolves the tables of one operation into schemas.
 pub struct Resolver<'a, 'r> {
@@ -102,6 +173,10 @@ pub struct Resolver<'a, 'r> {
     in_progress: Vec<usize>,
     /// Tables consumed (for orphan detection and coverage counts).
     pub used: BTreeSet<usize>,
+    /// Type-name references met (`X object`, `Array of X objects`, `Map<String,X>`, `Array<X>`),
+    /// by table row (line) and name, and whether each found its describing table. Keyed so a
+    /// row read twice (e.g. a table reached from two operations) counts once.
+    pub type_refs: BTreeMap<(u32, std::string::String), bool>,
 }
 
 impl<'a, 'r> Resolver<'a, 'r> {
@@ -121,6 +196,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
             memo: HashMap::new(),
             in_progress: Vec::new(),
             used: BTreeSet::new(),
+            type_refs: BTreeMap::new(),
         }
     }
 
@@ -132,10 +208,11 @@ impl<'a, 'r> Resolver<'a, 'r> {
             .filter(|o| matches(o))
             .map(|o| o.block)
             .collect();
+        // `<=`: a table may describe a type that contains itself (`Event.events: Array of Event`).
         hits.iter()
             .copied()
             .find(|&b| b > from)
-            .or_else(|| hits.iter().copied().rev().find(|&b| b < from))
+            .or_else(|| hits.iter().copied().rev().find(|&b| b <= from))
     }
 
     fn by_type_name(&mut self, name: &str, from: usize, span: &Span) -> Option<usize> {
@@ -146,7 +223,8 @@ impl<'a, 'r> Resolver<'a, 'r> {
         if let Some(b) = self.nearest(from, |o| name_key(&o.name) == key) {
             return Some(b);
         }
-        // Abbreviations (`EndpointsRequest` vs `EndpointsReq`, `…Response` vs `…Resp`).
+        // Abbreviations (`EndpointsRequest` vs `EndpointsReq`, `…Response` vs `…Resp`,
+        // `AutoSearchAlgorithmConfig` vs `AutoSearchAlgoConfig`, `I18n` vs `Internationalization`).
         let abbreviated = self.nearest(from, |o| {
             let k = name_key(&o.name);
             let (short, long) = if k.len() < key.len() {
@@ -154,9 +232,10 @@ impl<'a, 'r> Resolver<'a, 'r> {
             } else {
                 (&key, &k)
             };
-            short.len() >= 6
+            (short.len() >= 6
                 && long.starts_with(short.as_str())
-                && short.len() * 10 >= long.len() * 7
+                && short.len() * 10 >= long.len() * 7)
+                || abbreviates_word_by_word(name, &o.name)
         });
         if let Some(b) = abbreviated {
             let found = self
@@ -212,21 +291,47 @@ impl<'a, 'r> Resolver<'a, 'r> {
             field.type_cell.one_line(),
             field.description.one_line()
         );
-        for cap in TABLE_REF.captures_iter(&text) {
-            if let Some(blocks) = self.index.numbers.get(&cap[1]) {
-                // Prefer a table of this operation, else the nearest one in the document.
-                if let Some(&b) = blocks
+        let refs: Vec<(String, Option<String>)> = TABLE_REF
+            .captures_iter(&text)
+            .map(|c| (c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())))
+            .collect();
+        // A table of this operation with that number; else one of this operation whose caption
+        // names the object the reference names (the number may be another document's:
+        // `表9 notebook字段数据结构说明`); else the nearest table with that number anywhere.
+        for (number, _) in &refs {
+            if let Some(&b) = self.index.numbers.get(number).and_then(|blocks| {
+                blocks
                     .iter()
                     .find(|b| self.objects.iter().any(|o| o.block == **b))
-                {
-                    return Some(b);
-                }
-                if let Some(&b) = blocks.iter().min_by_key(|b| b.abs_diff(from)) {
-                    return Some(b);
-                }
+            }) {
+                return Some(b);
             }
         }
-        None
+        for (_, name) in &refs {
+            let Some(key) = name.as_deref().map(name_key).filter(|k| !k.is_empty()) else {
+                continue;
+            };
+            if let Some(b) = self.nearest(from, |o| name_key(&o.name) == key) {
+                return Some(b);
+            }
+        }
+        let elsewhere = refs.iter().find_map(|(number, _)| {
+            self.index
+                .numbers
+                .get(number)?
+                .iter()
+                .copied()
+                .min_by_key(|b| b.abs_diff(from))
+        })?;
+        // The number points into another operation's section (copied pages keep the numbers
+        // of the page they were copied from): when this operation has its own table for the
+        // same object, that copy is the one meant.
+        let target = self.caption_object_name(elsewhere).map(|n| name_key(&n));
+        Some(
+            target
+                .and_then(|key| self.nearest(from, |o| name_key(&o.name) == key))
+                .unwrap_or(elsewhere),
+        )
     }
 
     fn by_field_name(&self, field: &RawField, from: usize) -> Option<usize> {
@@ -353,15 +458,18 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 };
             }
             Named(name) => {
+                let reference = (f.span.start, name.clone());
                 let found = self
                     .by_type_name(name, from, &f.span)
                     .or_else(|| self.by_reference(f, from))
                     .or_else(|| self.by_field_name(f, from));
                 return match found {
                     Some(b) if b != from || self.in_progress.contains(&b) => {
+                        *self.type_refs.entry(reference).or_default() = true;
                         self.object_schema(b, name, &f.span)
                     }
                     _ => {
+                        self.type_refs.entry(reference).or_default();
                         self.diags.warn(&f.span, "type.unresolved", format!("type `{name}` of `{}` has no table describing it: a free-form value", f.name));
                         Schema::any()
                     }
@@ -388,6 +496,15 @@ impl<'a, 'r> Resolver<'a, 'r> {
             }
         };
         Schema::new(kind)
+    }
+
+    /// The object a table's caption names, if it names one.
+    fn caption_object_name(&self, block: usize) -> Option<std::string::String> {
+        let caption = self.index.table(block)?.caption.as_ref()?.one_line();
+        match super::vocab::caption_role(&caption) {
+            CaptionRole::Object(n) => Some(n),
+            _ => None,
+        }
     }
 
     /// The name to give a table found by link/number/field name: its caption name, else the field.
@@ -422,5 +539,23 @@ mod tests {
         );
         assert_eq!(edit_distance("skulnfo", "skuinfo"), 1);
         assert_eq!(name_key("data_source"), "datasource");
+    }
+
+    #[test]
+    fn word_abbreviations() {
+        assert_eq!(words("I18nDescription"), ["i18n", "description"]);
+        assert_eq!(words("HTTPServerConfig"), ["http", "server", "config"]);
+        assert!(abbreviates_word_by_word(
+            "InternationalizationDescription",
+            "I18nDescription"
+        ));
+        assert!(abbreviates_word_by_word(
+            "AutoSearchAlgorithmConfigParameter",
+            "AutoSearchAlgoConfigParameter"
+        ));
+        assert!(abbreviates_word_by_word("EndpointsRequest", "EndpointsReq"));
+        assert!(!abbreviates_word_by_word("DataSource", "DatasetSource2"));
+        assert!(!abbreviates_word_by_word("JobInput", "JobOutput"));
+        assert!(!abbreviates_word_by_word("Config", "Configs"));
     }
 }

@@ -160,6 +160,7 @@ pub fn strip_table_number(caption: &str) -> (Option<String>, String) {
 const OBJECT_SUFFIXES: &[&str] = &[
     "字段数据结构说明",
     "定义数据结构说明",
+    "定义结构说明",
     "数据结构说明",
     "属性列表说明",
     "参数列表说明",
@@ -178,6 +179,7 @@ const OBJECT_SUFFIXES: &[&str] = &[
     "结构",
     "说明",
     "对象",
+    "定义",
     "parameterdescription",
     "parameters",
     "parameter",
@@ -198,8 +200,7 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     if has("路径参数") || t == "pathparameters" || t == "pathparameter" {
         return CaptionRole::PathParams;
     }
-    if t.starts_with("query") || has("查询检索参数") || t == "查询参数" || has("queryparameter")
-    {
+    if is_query_caption(&t) || has("查询检索参数") || t == "查询参数" {
         return CaptionRole::QueryParams;
     }
     if has("请求header") || has("请求头") || t == "requestheaderparameters" || t == "requestheaders"
@@ -267,6 +268,47 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     CaptionRole::Object(object_name_from_caption(name))
 }
 
+/// `Query 参数`, `query 请求参数`, `Query Parameters` — but not an object named `QueryServiceConfig`:
+/// after `query` comes no further identifier letter unless it is the word `parameter`.
+fn is_query_caption(squashed: &str) -> bool {
+    squashed.strip_prefix("query").is_some_and(|rest| {
+        rest.is_empty()
+            || rest.starts_with("parameter")
+            || !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+    })
+}
+
+/// Whether `s` ends with `suffix` as a caption word: a CJK suffix may be glued to the name
+/// (`data_source属性列表`), an English one must be a separate word (`config parameters`), so
+/// that a PascalCase object name ending in a word (`WorkflowParameter`, `MetricObject`) keeps it.
+/// Returns the byte index where the suffix starts.
+fn suffix_start(s: &str, suffix: &str) -> Option<usize> {
+    if suffix.is_ascii() {
+        let lower = s.to_ascii_lowercase();
+        let start = lower.len().checked_sub(suffix.len())?;
+        let before = lower.get(..start)?;
+        (lower.get(start..)? == suffix && before.ends_with(char::is_whitespace)).then_some(start)
+    } else {
+        // Compare ignoring spaces inside the suffix (`属性 列表`): walk back over the suffix chars.
+        let mut want = suffix.chars().rev().peekable();
+        let mut cut = s.len();
+        for (i, ch) in s.char_indices().rev() {
+            if want.peek().is_none() {
+                break;
+            }
+            if ch.is_whitespace() {
+                cut = i;
+                continue;
+            }
+            if want.next() != Some(ch) {
+                return None;
+            }
+            cut = i;
+        }
+        want.peek().is_none().then_some(cut)
+    }
+}
+
 /// `data_source 参数列表` → `data_source`; `**config** parameters` → `config`;
 /// `notebook 定义数据结构说明` → `notebook`; `WorkflowStep` → `WorkflowStep`.
 pub fn object_name_from_caption(caption_rest: &str) -> String {
@@ -275,38 +317,18 @@ pub fn object_name_from_caption(caption_rest: &str) -> String {
         .replace('\\', "")
         .trim()
         .to_string();
-    loop {
-        let lower = s.to_lowercase();
-        let squashed_len_before = s.len();
+    'strip: loop {
         for suffix in OBJECT_SUFFIXES {
-            // compare ignoring spaces at the join
-            let trimmed = lower.trim_end();
-            if trimmed.replace(' ', "").ends_with(suffix) {
-                // remove the suffix characters from the end, skipping spaces
-                let mut remaining = suffix.chars().count();
-                let mut cut = s.len();
-                for (i, ch) in s.char_indices().rev() {
-                    if remaining == 0 {
-                        break;
-                    }
-                    if ch.is_whitespace() {
-                        cut = i;
-                        continue;
-                    }
-                    remaining -= 1;
-                    cut = i;
-                }
-                let shorter = s[..cut].trim_end().to_string();
+            if let Some(cut) = suffix_start(&s, suffix) {
+                let shorter = s[..cut].trim_end();
                 // Never strip the name itself (`parameter属性列表` → `parameter`, not ``).
                 if !shorter.is_empty() {
-                    s = shorter;
+                    s = shorter.to_string();
+                    continue 'strip;
                 }
-                break;
             }
         }
-        if s.len() == squashed_len_before || s.is_empty() {
-            break;
-        }
+        break;
     }
     if s.is_empty() {
         caption_rest.trim().to_string()
@@ -406,6 +428,30 @@ mod tests {
         assert_eq!(
             caption_role("表 20-517 auto_stop 定义数据结构说明"),
             CaptionRole::Object("auto_stop".into())
+        );
+        assert_eq!(
+            caption_role("表 4-13 WorkflowParameter"),
+            CaptionRole::Object("WorkflowParameter".into())
+        );
+        assert_eq!(
+            caption_role("表 6-369 MetricObject"),
+            CaptionRole::Object("MetricObject".into())
+        );
+        assert_eq!(
+            caption_role("表 9-51 QueryServiceConfig"),
+            CaptionRole::Object("QueryServiceConfig".into())
+        );
+        assert_eq!(
+            caption_role("表 20-689 configs 属性列表说明"),
+            CaptionRole::Object("configs".into())
+        );
+        assert_eq!(
+            caption_role("表 20-518 workspace 定义结构说明"),
+            CaptionRole::Object("workspace".into())
+        );
+        assert_eq!(
+            caption_role("表 1-2 query 请求参数"),
+            CaptionRole::QueryParams
         );
         assert_eq!(caption_role("表 4-24 路径参数"), CaptionRole::PathParams);
         assert_eq!(caption_role("表 20-2 Query 参数"), CaptionRole::QueryParams);

@@ -139,6 +139,16 @@ fn annotations(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Map<S
             m.insert("description".into(), d.into());
         }
     }
+    // Other sources' wording of the same field (merged operations), with where it comes from.
+    if !s.alt_descriptions.is_empty() {
+        m.insert(
+            "x-docbind-alt-descriptions".into(),
+            s.alt_descriptions
+                .iter()
+                .map(|a| json!({ "source": a.source, "description": a.text }))
+                .collect(),
+        );
+    }
     let values = enum_values(s);
     if !values.is_empty() {
         m.insert(

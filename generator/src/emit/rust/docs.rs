@@ -64,6 +64,13 @@ fn starts_like_ordered_item(s: &str) -> bool {
     digits > 0 && matches!(s[digits..].chars().next(), Some('.') | Some(')'))
 }
 
+/// Another source's description of the same item, as a plain-text paragraph naming the source
+/// by file name (the full path is in the OpenAPI document).
+pub fn alt_description(source: &str, text: &str) -> String {
+    let file = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    format!("Also documented in {file}: {}", text.trim())
+}
+
 /// Paragraph lines for a description; blank lines separate paragraphs.
 pub fn doc_lines(text: &str) -> Vec<String> {
     let mut lines = Vec::new();

@@ -554,6 +554,12 @@ pub fn schema_doc(schema: &Schema) -> Vec<String> {
     {
         doc.push(d.to_string());
     }
+    doc.extend(
+        schema
+            .alt_descriptions
+            .iter()
+            .map(|a| super::docs::alt_description(&a.source, &a.text)),
+    );
     let c = &schema.constraints;
     let bound = |v: Option<f64>, exclusive: bool, word: &str| {
         v.map(|v| {
