@@ -20,6 +20,8 @@ if [ -f "$root/scripts/prism-version" ]; then
   prism_version=$(tr -d '[:space:]' < "$root/scripts/prism-version")
   if [ ! -x "$tools/node/node_modules/.bin/prism" ] \
      || [ "$("$tools/node/node_modules/.bin/prism" --version 2>/dev/null)" != "$prism_version" ]; then
+    # A partial install (an interrupted run) is not repaired by npm: start from scratch.
+    rm -rf "$tools/node"
     mkdir -p "$tools/node"
     (cd "$tools/node" && npm install --silent --no-audit --no-fund --prefix . "@stoplight/prism-cli@$prism_version" >/dev/null)
   fi
