@@ -277,11 +277,7 @@ async fn generated_client_against_prism() {
     ledger
         .case("GET", "/v1/{project_id}/services/{service_id}", async {
             let path = "/v1/{project_id}/services/{service_id}";
-            let got = api(c
-                .show_service("svc-1", TOKEN)
-                .model_version("1.0.0")
-                .send()
-                .await)?;
+            let got = api(c.show_service("svc-1", TOKEN).send().await)?;
             documented(&got, s.response_example("GET", path, 200)?)
         })
         .await;
