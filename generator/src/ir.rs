@@ -186,6 +186,30 @@ pub struct Schema {
     pub default: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// Where the enum values, constraints and default above were read from, when they were
+    /// mined from the description prose (see `extract::prose`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mined: Vec<MinedFact>,
+}
+
+/// One fact read from description prose, with the words that state it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MinedFact {
+    pub kind: MinedKind,
+    pub span: Span,
+    /// The text that states the fact (`枚举值如下：…`, `1到64位`, `默认为10`).
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MinedKind {
+    Enum,
+    Default,
+    MinLength,
+    MaxLength,
+    Minimum,
+    Maximum,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -270,6 +294,7 @@ impl Schema {
             constraints: Constraints::default(),
             default: None,
             span: None,
+            mined: Vec::new(),
         }
     }
     pub fn string() -> Self {
