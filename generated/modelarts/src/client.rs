@@ -607,13 +607,13 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23608`
     pub fn list_events(
         &self,
-        resource: impl Into<String>,
+        resource: crate::models::ListEventsResource,
         name: impl Into<String>,
     ) -> ListEvents<'_> {
         ListEvents {
             client: &self.inner,
             project_id: None,
-            resource: resource.into(),
+            resource,
             name: name.into(),
             limit: None,
             r#continue: None,
@@ -954,14 +954,14 @@ impl Client {
     pub fn update_network(
         &self,
         network_name: impl Into<String>,
-        content_type: impl Into<String>,
+        content_type: crate::models::UpdateNetworkContentType,
         body: crate::models::UpdateNetworkRequest,
     ) -> UpdateNetwork<'_> {
         UpdateNetwork {
             client: &self.inner,
             project_id: None,
             network_name: network_name.into(),
-            content_type: content_type.into(),
+            content_type,
             body,
         }
     }
@@ -1184,8 +1184,8 @@ impl Client {
         &self,
         id: impl Into<String>,
         body: crate::models::UpdateNotebookLeaseRequest,
-    ) -> UpdateNotebookLease<'_> {
-        UpdateNotebookLease {
+    ) -> UpdateNotebookLease2<'_> {
+        UpdateNotebookLease2 {
             client: &self.inner,
             project_id: None,
             id: id.into(),
@@ -1367,12 +1367,12 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23174`
     pub fn show_plugintemplate(
         &self,
-        plugintemplate_name: impl Into<String>,
+        plugintemplate_name: crate::models::ShowPlugintemplatePlugintemplateName,
     ) -> ShowPlugintemplate<'_> {
         ShowPlugintemplate {
             client: &self.inner,
             project_id: None,
-            plugintemplate_name: plugintemplate_name.into(),
+            plugintemplate_name,
         }
     }
 
@@ -3739,7 +3739,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        locale: impl Into<String>,
+        locale: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusLocale,
         body: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
     ) -> UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
         UpdateDatasetWorkforceTaskAcceptanceStatus {
@@ -3747,7 +3747,7 @@ impl Client {
             project_id: None,
             dataset_id: dataset_id.into(),
             workforce_task_id: workforce_task_id.into(),
-            locale: locale.into(),
+            locale,
             body,
         }
     }
@@ -4021,7 +4021,7 @@ impl Client {
     pub fn update_pool(
         &self,
         pool_name: impl Into<String>,
-        content_type: impl Into<String>,
+        content_type: crate::models::UpdatePoolContentType,
         body: crate::models::UpdatePoolRequest,
     ) -> UpdatePool<'_> {
         UpdatePool {
@@ -4029,7 +4029,7 @@ impl Client {
             project_id: None,
             pool_name: pool_name.into(),
             x_model_arts_user_id: None,
-            content_type: content_type.into(),
+            content_type,
             body,
         }
     }
@@ -5807,8 +5807,8 @@ pub struct ListAppAuthApps<'a> {
     app_name: Option<String>,
     limit: Option<String>,
     offset: Option<String>,
-    order: Option<String>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListAppAuthAppsOrder>,
+    sort_by: Option<crate::models::ListAppAuthAppsSortBy>,
     workspace_id: Option<String>,
     iphertext_enabled: Option<bool>,
     app_ids: Option<Vec<String>>,
@@ -5835,6 +5835,8 @@ impl ListAppAuthApps<'_> {
 
     /// 分页展示时，一页展示多少项。默认为1000。
     ///
+    /// Default: "1000".
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: impl Into<String>) -> Self {
         self.limit = Some(value.into());
@@ -5842,6 +5844,8 @@ impl ListAppAuthApps<'_> {
     }
 
     /// 分页展示时，从第几页开始。默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: impl Into<String>) -> Self {
@@ -5851,17 +5855,21 @@ impl ListAppAuthApps<'_> {
 
     /// 返回的APP列表排序方式，可选值包括asc、desc。默认为asc。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListAppAuthAppsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
     /// 返回的APP列表按何属性排序，可选值包括app_name、created_at、updated_at。默认为name。
     ///
+    /// Default: "name".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListAppAuthAppsSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -6352,9 +6360,9 @@ pub struct ListAppAuthAppAuthApis<'a> {
     app_id: String,
     limit: Option<String>,
     offset: Option<String>,
-    order: Option<String>,
+    order: Option<crate::models::ListAppAuthAppAuthApisOrder>,
     service_name: Option<String>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListAppAuthAppAuthApisSortBy>,
     workspace_id: Option<String>,
     content_type: Option<String>,
     x_auth_token: String,
@@ -6371,6 +6379,8 @@ impl ListAppAuthAppAuthApis<'_> {
 
     /// 分页展示时，一页展示多少项。默认为1000。
     ///
+    /// Default: "1000".
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: impl Into<String>) -> Self {
         self.limit = Some(value.into());
@@ -6378,6 +6388,8 @@ impl ListAppAuthAppAuthApis<'_> {
     }
 
     /// 分页展示时，从第几页开始。默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: impl Into<String>) -> Self {
@@ -6387,9 +6399,11 @@ impl ListAppAuthAppAuthApis<'_> {
 
     /// 返回的APP列表排序方式，可选值包括asc、desc。默认为asc。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListAppAuthAppAuthApisOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -6403,9 +6417,14 @@ impl ListAppAuthAppAuthApis<'_> {
 
     /// 返回的APP列表按何属性排序，可选值包括app_name、created_at、updated_at。默认为name。
     ///
+    /// Default: "name".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListAppAuthAppAuthApisSortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -6627,6 +6646,10 @@ impl ListBuiltInAlgorithms<'_> {
 
     /// 指定每一页展示作业参数的总量，默认为10，“per_page”可选的范围为\[1, 100\]。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `per_page`.
     pub fn per_page(mut self, value: i32) -> Self {
         self.per_page = Some(value);
@@ -6634,6 +6657,8 @@ impl ListBuiltInAlgorithms<'_> {
     }
 
     /// 指定要查询页的索引，默认为1。
+    ///
+    /// Default: 1.
     ///
     /// Query parameter `page`.
     pub fn page(mut self, value: i32) -> Self {
@@ -6654,6 +6679,8 @@ impl ListBuiltInAlgorithms<'_> {
     /// \- “asc”为递增排序。
     ///
     /// \- “desc”为递减排序，默认为“desc”。
+    ///
+    /// Default: "desc".
     ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
@@ -6710,8 +6737,8 @@ pub struct ListClusters<'a> {
     status: Option<String>,
     offset: Option<i32>,
     limit: Option<i32>,
-    sort_by: Option<String>,
-    order: Option<String>,
+    sort_by: Option<crate::models::ListClustersSortBy>,
+    order: Option<crate::models::ListClustersOrder>,
     x_auth_token: String,
 }
 
@@ -6742,6 +6769,8 @@ impl ListClusters<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -6749,6 +6778,8 @@ impl ListClusters<'_> {
     }
 
     /// 指定每一页返回的最大条目数，默认为1000。
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -6760,9 +6791,11 @@ impl ListClusters<'_> {
     ///
     /// created_at: 创建时间，默认值。cluster_name: 集群名称。
     ///
+    /// Default: "created_at".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListClustersSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -6770,9 +6803,11 @@ impl ListClusters<'_> {
     ///
     /// asc: 递增排序desc: 递减排序，默认值
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListClustersOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -6888,6 +6923,8 @@ impl ListDemanagerInstances<'_> {
 
     /// 分类标准，支持“name”、“creation_timestamp”。默认为“name”。
     ///
+    /// Default: "name".
+    ///
     /// Query parameter `orderby`.
     pub fn orderby(mut self, value: impl Into<String>) -> Self {
         self.orderby = Some(value.into());
@@ -6895,6 +6932,8 @@ impl ListDemanagerInstances<'_> {
     }
 
     /// 排序方式，支持“asc”和“desc”，默认为“asc”。
+    ///
+    /// Default: "asc".
     ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
@@ -6904,6 +6943,8 @@ impl ListDemanagerInstances<'_> {
 
     /// 起始索引，默认为“0”。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -6911,6 +6952,10 @@ impl ListDemanagerInstances<'_> {
     }
 
     /// 限制本次返回的结果数据条数，取值范围(0,∞)，默认值为“0”，返回全部。
+    ///
+    /// Constraints: minimum 0 (exclusive).
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -6927,6 +6972,8 @@ impl ListDemanagerInstances<'_> {
     }
 
     /// 只显示自己，默认值是True。
+    ///
+    /// Default: "True".
     ///
     /// Query parameter `show_self`.
     pub fn show_self(mut self, value: impl Into<String>) -> Self {
@@ -7193,8 +7240,8 @@ pub struct ListDevServers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     owner: Option<String>,
-    sort_dir: Option<String>,
-    sort_key: Option<String>,
+    sort_dir: Option<crate::models::ListDevServersSortDir>,
+    sort_key: Option<crate::models::ListDevServersSortKey>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
@@ -7223,8 +7270,8 @@ impl ListDevServers<'_> {
     /// \- DESC降序。
     ///
     /// Query parameter `sort_dir`.
-    pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
-        self.sort_dir = Some(value.into());
+    pub fn sort_dir(mut self, value: crate::models::ListDevServersSortDir) -> Self {
+        self.sort_dir = Some(value);
         self
     }
 
@@ -7234,9 +7281,11 @@ impl ListDevServers<'_> {
     ///
     /// \- updateTime：更新时间。
     ///
+    /// Default: "createTime".
+    ///
     /// Query parameter `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<String>) -> Self {
-        self.sort_key = Some(value.into());
+    pub fn sort_key(mut self, value: crate::models::ListDevServersSortKey) -> Self {
+        self.sort_key = Some(value);
         self
     }
 
@@ -7563,13 +7612,13 @@ impl StopDevServer<'_> {
 pub struct ListEvents<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    resource: String,
+    resource: crate::models::ListEventsResource,
     name: String,
     limit: Option<i32>,
     r#continue: Option<String>,
     since: Option<i32>,
     until: Option<i32>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListEventsType>,
 }
 
 impl ListEvents<'_> {
@@ -7618,8 +7667,8 @@ impl ListEvents<'_> {
     /// Normal: 正常 Warning: 异常
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListEventsType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -7667,10 +7716,10 @@ pub struct ListImages<'a> {
     name_fuzzy_match: Option<bool>,
     namespace: Option<String>,
     offset: Option<i32>,
-    service_type: Option<String>,
+    service_type: Option<crate::models::ListImagesServiceType>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListImagesType>,
     workspace_id: Option<String>,
 }
 
@@ -7685,6 +7734,8 @@ impl ListImages<'_> {
 
     /// 每一页的数量，默认值200。
     ///
+    /// Default: 200.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -7693,6 +7744,8 @@ impl ListImages<'_> {
 
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
     ///
+    /// Constraints: maximum length 512.
+    ///
     /// Query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
@@ -7700,6 +7753,8 @@ impl ListImages<'_> {
     }
 
     /// 镜像名称是否模糊匹配，默认为true。
+    ///
+    /// Default: true.
     ///
     /// Query parameter `name_fuzzy_match`.
     pub fn name_fuzzy_match(mut self, value: bool) -> Self {
@@ -7717,6 +7772,8 @@ impl ListImages<'_> {
 
     /// 分页记录的起始位置偏移量，默认值0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -7728,12 +7785,14 @@ impl ListImages<'_> {
     /// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN: 未明确设置的镜像支持的服务类型。
     ///
     /// Query parameter `service_type`.
-    pub fn service_type(mut self, value: impl Into<String>) -> Self {
-        self.service_type = Some(value.into());
+    pub fn service_type(mut self, value: crate::models::ListImagesServiceType) -> Self {
+        self.service_type = Some(value);
         self
     }
 
     /// 排序方式，ASC升序，DESC降序，默认DESC。
+    ///
+    /// Default: "DESC".
     ///
     /// Query parameter `sort_dir`.
     pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
@@ -7754,8 +7813,8 @@ impl ListImages<'_> {
     /// BUILD_IN: 系统内置镜像。DEDICATED: 用户保存的镜像。
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListImagesType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -7866,7 +7925,7 @@ pub struct ListImageGroup<'a> {
     name: Option<String>,
     name_fuzzy_match: Option<bool>,
     namespace: Option<String>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListImageGroupType>,
     workspace_id: Option<String>,
 }
 
@@ -7881,6 +7940,8 @@ impl ListImageGroup<'_> {
 
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
     ///
+    /// Constraints: maximum length 512.
+    ///
     /// Query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
@@ -7888,6 +7949,8 @@ impl ListImageGroup<'_> {
     }
 
     /// 镜像名称是否模糊匹配，默认为true。
+    ///
+    /// Default: true.
     ///
     /// Query parameter `name_fuzzy_match`.
     pub fn name_fuzzy_match(mut self, value: bool) -> Self {
@@ -7908,8 +7971,8 @@ impl ListImageGroup<'_> {
     /// BUILD_IN：系统内置镜像。DEDICATED：用户保存的镜像。
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListImageGroupType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -8084,7 +8147,7 @@ impl ListInternalChannelInfo<'_> {
 pub struct ListJobAiEngines<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    job_type: Option<String>,
+    job_type: Option<crate::models::ListJobAiEnginesJobType>,
 }
 
 impl ListJobAiEngines<'_> {
@@ -8099,8 +8162,8 @@ impl ListJobAiEngines<'_> {
     /// 指定作业的类型，可选的有“train”和“inference”。
     ///
     /// Query parameter `job_type`.
-    pub fn job_type(mut self, value: impl Into<String>) -> Self {
-        self.job_type = Some(value.into());
+    pub fn job_type(mut self, value: crate::models::ListJobAiEnginesJobType) -> Self {
+        self.job_type = Some(value);
         self
     }
 
@@ -8129,9 +8192,9 @@ impl ListJobAiEngines<'_> {
 pub struct ListJobResourceSpecs<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    job_type: Option<String>,
+    job_type: Option<crate::models::ListJobResourceSpecsJobType>,
     engine_id: Option<i64>,
-    project_type: Option<i32>,
+    project_type: Option<crate::models::ListJobResourceSpecsProjectType>,
 }
 
 impl ListJobResourceSpecs<'_> {
@@ -8146,12 +8209,17 @@ impl ListJobResourceSpecs<'_> {
     /// 指定作业的类型，可选的有“train”和“inference”。查询自动学习资源规格无需此参数。
     ///
     /// Query parameter `job_type`.
-    pub fn job_type(mut self, value: impl Into<String>) -> Self {
-        self.job_type = Some(value.into());
+    pub fn job_type(
+        mut self,
+        value: crate::models::ListJobResourceSpecsJobType,
+    ) -> Self {
+        self.job_type = Some(value);
         self
     }
 
     /// 指定作业的引擎ID，默认为“0”。查询自动学习资源规格无需此参数。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `engine_id`.
     pub fn engine_id(mut self, value: i64) -> Self {
@@ -8169,8 +8237,13 @@ impl ListJobResourceSpecs<'_> {
     ///
     /// \- 3：自动学习，预测分析。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `project_type`.
-    pub fn project_type(mut self, value: i32) -> Self {
+    pub fn project_type(
+        mut self,
+        value: crate::models::ListJobResourceSpecsProjectType,
+    ) -> Self {
         self.project_type = Some(value);
         self
     }
@@ -8213,11 +8286,11 @@ pub struct ListModels<'a> {
     description: Option<String>,
     offset: Option<i32>,
     limit: Option<i32>,
-    sort_by: Option<String>,
-    order: Option<String>,
+    sort_by: Option<crate::models::ListModelsSortBy>,
+    order: Option<crate::models::ListModelsOrder>,
     workspace_id: Option<String>,
-    model_type: Option<String>,
-    not_model_type: Option<String>,
+    model_type: Option<crate::models::ListModelsModelType>,
+    not_model_type: Option<crate::models::ListModelsNotModelType>,
     x_auth_token: String,
 }
 
@@ -8274,6 +8347,8 @@ impl ListModels<'_> {
 
     /// 指定要查询页的索引，默认为“0”。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -8281,6 +8356,8 @@ impl ListModels<'_> {
     }
 
     /// 指定每一页返回的最大条目数，默认为“1000”。
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -8292,9 +8369,11 @@ impl ListModels<'_> {
     ///
     /// create_at: 默认值，AI应用创建时间 model_version: AI应用版本 model_size: AI应用大小
     ///
+    /// Default: "create_at".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListModelsSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -8302,9 +8381,11 @@ impl ListModels<'_> {
     ///
     /// asc: 递增排序 desc: 递减排序，默认值
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListModelsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -8319,16 +8400,19 @@ impl ListModels<'_> {
     /// 模型类型，查询属于该类型的模型列表。model_type与not_model_type为互斥关系，不能同时存在。可选值为TensorFlow、PyTorch、MindSpore、Image、Custom、Template。
     ///
     /// Query parameter `model_type`.
-    pub fn model_type(mut self, value: impl Into<String>) -> Self {
-        self.model_type = Some(value.into());
+    pub fn model_type(mut self, value: crate::models::ListModelsModelType) -> Self {
+        self.model_type = Some(value);
         self
     }
 
     /// 模型类型，查询不属于该类型的模型列表。可选值为TensorFlow、PyTorch、MindSpore、Image、Custom、Template。
     ///
     /// Query parameter `not_model_type`.
-    pub fn not_model_type(mut self, value: impl Into<String>) -> Self {
-        self.not_model_type = Some(value.into());
+    pub fn not_model_type(
+        mut self,
+        value: crate::models::ListModelsNotModelType,
+    ) -> Self {
+        self.not_model_type = Some(value);
         self
     }
 
@@ -8543,6 +8627,8 @@ impl DeleteModel<'_> {
 
     /// 是否级联删除。默认为false，只删除当前模型ID所对应的模型。取值为true时除了删除模型ID指定的模型，还会删除与指定模型同名不同版本的所有模型。一次最多删除20个模型，超过的模型不删除。
     ///
+    /// Default: false.
+    ///
     /// Query parameter `cascade`.
     pub fn cascade(mut self, value: bool) -> Self {
         self.cascade = Some(value);
@@ -8751,7 +8837,7 @@ pub struct UpdateNetwork<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     network_name: String,
-    content_type: String,
+    content_type: crate::models::UpdateNetworkContentType,
     body: crate::models::UpdateNetworkRequest,
 }
 
@@ -8789,7 +8875,7 @@ impl UpdateNetwork<'_> {
 pub struct ListNotebooks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    feature: Option<String>,
+    feature: Option<crate::models::ListNotebooksFeature>,
     limit: Option<i32>,
     name: Option<String>,
     pool_id: Option<String>,
@@ -8797,7 +8883,7 @@ pub struct ListNotebooks<'a> {
     owner: Option<String>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
-    status: Option<String>,
+    status: Option<crate::models::ListNotebooksStatus>,
     workspace_id: Option<String>,
 }
 
@@ -8816,13 +8902,17 @@ impl ListNotebooks<'_> {
     ///
     /// \- NOTEBOOK: 计费规格实例。
     ///
+    /// Default: "NOTEBOOK".
+    ///
     /// Query parameter `feature`.
-    pub fn feature(mut self, value: impl Into<String>) -> Self {
-        self.feature = Some(value.into());
+    pub fn feature(mut self, value: crate::models::ListNotebooksFeature) -> Self {
+        self.feature = Some(value);
         self
     }
 
     /// 每一页的数量，默认值10。
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -8848,6 +8938,8 @@ impl ListNotebooks<'_> {
 
     /// 分页记录的起始位置偏移量，默认值0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -8863,6 +8955,8 @@ impl ListNotebooks<'_> {
     }
 
     /// 排序方式，ASC升序，DESC降序，默认DESC。
+    ///
+    /// Default: "DESC".
     ///
     /// Query parameter `sort_dir`.
     pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
@@ -8909,8 +9003,8 @@ impl ListNotebooks<'_> {
     /// \- FROZEN: 冻结
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListNotebooksStatus) -> Self {
+        self.status = Some(value);
         self
     }
 
@@ -9020,7 +9114,7 @@ impl CreateNotebook<'_> {
 pub struct ListNotebookAll<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    feature: Option<String>,
+    feature: Option<crate::models::ListNotebookAllFeature>,
     limit: Option<i32>,
     name: Option<String>,
     pool_id: Option<String>,
@@ -9028,7 +9122,7 @@ pub struct ListNotebookAll<'a> {
     owner: Option<String>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
-    status: Option<String>,
+    status: Option<crate::models::ListNotebookAllStatus>,
     workspace_id: Option<String>,
 }
 
@@ -9047,13 +9141,17 @@ impl ListNotebookAll<'_> {
     ///
     /// \- NOTEBOOK: 计费规格实例。
     ///
+    /// Default: "NOTEBOOK".
+    ///
     /// Query parameter `feature`.
-    pub fn feature(mut self, value: impl Into<String>) -> Self {
-        self.feature = Some(value.into());
+    pub fn feature(mut self, value: crate::models::ListNotebookAllFeature) -> Self {
+        self.feature = Some(value);
         self
     }
 
     /// 每一页的数量，默认值10。
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -9079,6 +9177,8 @@ impl ListNotebookAll<'_> {
 
     /// 分页记录的起始位置偏移量，默认值0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -9094,6 +9194,8 @@ impl ListNotebookAll<'_> {
     }
 
     /// 排序方式，ASC升序，DESC降序，默认DESC。
+    ///
+    /// Default: "DESC".
     ///
     /// Query parameter `sort_dir`.
     pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
@@ -9140,8 +9242,8 @@ impl ListNotebookAll<'_> {
     /// \- FROZEN: 冻结
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListNotebookAllStatus) -> Self {
+        self.status = Some(value);
         self
     }
 
@@ -9205,10 +9307,10 @@ impl ListNotebookAll<'_> {
 pub struct ListNotebookFlavorsV1<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    category: Option<String>,
+    category: Option<crate::models::ListNotebookFlavorsV1Category>,
     limit: Option<i32>,
     offset: Option<i32>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListNotebookFlavorsV1Type>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
 }
@@ -9231,8 +9333,11 @@ impl ListNotebookFlavorsV1<'_> {
     /// \- ASCEND
     ///
     /// Query parameter `category`.
-    pub fn category(mut self, value: impl Into<String>) -> Self {
-        self.category = Some(value.into());
+    pub fn category(
+        mut self,
+        value: crate::models::ListNotebookFlavorsV1Category,
+    ) -> Self {
+        self.category = Some(value);
         self
     }
 
@@ -9245,6 +9350,8 @@ impl ListNotebookFlavorsV1<'_> {
     }
 
     /// 分页记录的起始位置偏移量，默认值0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -9259,12 +9366,14 @@ impl ListNotebookFlavorsV1<'_> {
     /// \- DEDICATED：专属集群
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListNotebookFlavorsV1Type) -> Self {
+        self.r#type = Some(value);
         self
     }
 
     /// 排序方式，ASC升序，DESC降序，默认DESC。
+    ///
+    /// Default: "DESC".
     ///
     /// Query parameter `sort_dir`.
     pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
@@ -9567,7 +9676,7 @@ impl ListNotebookFlavorsV12<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNotebookFlavorsResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::ListNotebookFlavorsResponse2, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{id}/flavors",
@@ -9625,7 +9734,7 @@ impl ListNotebookLease<'_> {
 
 /// Request builder for [`Client::update_notebook_lease`]: `PATCH /v1/{project_id}/notebooks/{id}/lease`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateNotebookLease<'a> {
+pub struct UpdateNotebookLease2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     id: String,
@@ -9633,7 +9742,7 @@ pub struct UpdateNotebookLease<'a> {
     body: crate::models::UpdateNotebookLeaseRequest,
 }
 
-impl UpdateNotebookLease<'_> {
+impl UpdateNotebookLease2<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -9653,7 +9762,7 @@ impl UpdateNotebookLease<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateNotebookLeaseResponse2, docbind_runtime::Error> {
+    ) -> Result<crate::models::UpdateNotebookLease2Response, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v1/{project_id}/notebooks/{id}/lease",
@@ -9671,14 +9780,14 @@ impl UpdateNotebookLease<'_> {
         match response.status {
             200 => {
                 Ok(
-                    crate::models::UpdateNotebookLeaseResponse2::Status200(
+                    crate::models::UpdateNotebookLease2Response::Status200(
                         response.json()?,
                     ),
                 )
             }
-            204 => Ok(crate::models::UpdateNotebookLeaseResponse2::Status204),
+            204 => Ok(crate::models::UpdateNotebookLease2Response::Status204),
             status => {
-                Ok(crate::models::UpdateNotebookLeaseResponse2::Other {
+                Ok(crate::models::UpdateNotebookLease2Response::Other {
                     status,
                     body: response.body,
                 })
@@ -9694,7 +9803,7 @@ pub struct StartNotebook<'a> {
     project_id: Option<String>,
     id: String,
     duration: Option<i64>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::StartNotebookType>,
 }
 
 impl StartNotebook<'_> {
@@ -9720,9 +9829,11 @@ impl StartNotebook<'_> {
     ///
     /// \- idle：空闲停止。
     ///
+    /// Default: "timing".
+    ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::StartNotebookType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -10087,7 +10198,7 @@ impl ListOsUserConfig<'_> {
 pub struct ShowPlugintemplate<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    plugintemplate_name: String,
+    plugintemplate_name: crate::models::ShowPlugintemplatePlugintemplateName,
 }
 
 impl ShowPlugintemplate<'_> {
@@ -10137,6 +10248,8 @@ impl ListPoolTagsV1<'_> {
 
     /// 指定每一页查询返回的最大条目数，默认为200。
     ///
+    /// Default: 200.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -10144,6 +10257,8 @@ impl ListPoolTagsV1<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -10320,12 +10435,12 @@ pub struct ListServices2<'a> {
     service_name: Option<String>,
     model_id: Option<String>,
     workspace_id: Option<String>,
-    infer_type: Option<String>,
-    status: Option<String>,
+    infer_type: Option<crate::models::ListServices2InferType>,
+    status: Option<crate::models::ListServices2Status>,
     offset: Option<i32>,
     limit: Option<i32>,
-    sort_by: Option<String>,
-    order: Option<String>,
+    sort_by: Option<crate::models::ListServices2SortBy>,
+    order: Option<crate::models::ListServices2Order>,
     tags: Option<String>,
     x_auth_token: String,
 }
@@ -10380,8 +10495,8 @@ impl ListServices2<'_> {
     /// \- edge: 边缘服务
     ///
     /// Query parameter `infer_type`.
-    pub fn infer_type(mut self, value: impl Into<String>) -> Self {
-        self.infer_type = Some(value.into());
+    pub fn infer_type(mut self, value: crate::models::ListServices2InferType) -> Self {
+        self.infer_type = Some(value);
         self
     }
 
@@ -10408,12 +10523,14 @@ impl ListServices2<'_> {
     /// \- waiting: 资源排队中，仅在线服务有这个状态。
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListServices2Status) -> Self {
+        self.status = Some(value);
         self
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -10422,6 +10539,8 @@ impl ListServices2<'_> {
     }
 
     /// 指定每一页返回的最大条目数，默认为1000。
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -10437,9 +10556,11 @@ impl ListServices2<'_> {
     ///
     /// \- transition_at: 更新时间
     ///
+    /// Default: "publish_at".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListServices2SortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -10449,9 +10570,11 @@ impl ListServices2<'_> {
     ///
     /// \- desc: 递减排序，默认值
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListServices2Order) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -10557,7 +10680,7 @@ pub struct ListServiceSpecifications<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     is_personal_cluster: Option<bool>,
-    infer_type: Option<String>,
+    infer_type: Option<crate::models::ListServiceSpecificationsInferType>,
     limit: Option<String>,
     offset: Option<String>,
     x_auth_token: String,
@@ -10574,6 +10697,8 @@ impl ListServiceSpecifications<'_> {
 
     /// 是否查询专属资源池支持的服务部署规格列表，默认为false。
     ///
+    /// Default: false.
+    ///
     /// Query parameter `is_personal_cluster`.
     pub fn is_personal_cluster(mut self, value: bool) -> Self {
         self.is_personal_cluster = Some(value);
@@ -10588,13 +10713,20 @@ impl ListServiceSpecifications<'_> {
     ///
     /// \- edge: 边缘服务
     ///
+    /// Default: "real-time".
+    ///
     /// Query parameter `infer_type`.
-    pub fn infer_type(mut self, value: impl Into<String>) -> Self {
-        self.infer_type = Some(value.into());
+    pub fn infer_type(
+        mut self,
+        value: crate::models::ListServiceSpecificationsInferType,
+    ) -> Self {
+        self.infer_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，默认为1000。
+    ///
+    /// Default: "1000".
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: impl Into<String>) -> Self {
@@ -10603,6 +10735,8 @@ impl ListServiceSpecifications<'_> {
     }
 
     /// 返回数据的起始偏移量，默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: impl Into<String>) -> Self {
@@ -10771,11 +10905,11 @@ pub struct ShowService<'a> {
     envs: Option<std::collections::BTreeMap<String, String>>,
     specification: Option<String>,
     weight: Option<i32>,
-    source_type: Option<String>,
+    source_type: Option<crate::models::ShowServiceSourceType>,
     model_id: Option<String>,
     src_path: Option<String>,
     req_uri: Option<String>,
-    mapping_type: Option<String>,
+    mapping_type: Option<crate::models::ShowServiceMappingType>,
     start_time: Option<f64>,
     cluster_id: Option<String>,
     nodes: Option<Vec<crate::models::Nodes>>,
@@ -10784,7 +10918,7 @@ pub struct ShowService<'a> {
     src_type: Option<String>,
     dest_path: Option<String>,
     instance_count: Option<i32>,
-    status: Option<String>,
+    status: Option<crate::models::ShowServiceStatus>,
     scaling: Option<bool>,
     support_debug: Option<bool>,
     additional_properties: Option<
@@ -10854,8 +10988,8 @@ impl ShowService<'_> {
     /// 模型来源，当模型是由自动学习产生时返回此字段，取值为auto。
     ///
     /// Query parameter `source_type`.
-    pub fn source_type(mut self, value: impl Into<String>) -> Self {
-        self.source_type = Some(value.into());
+    pub fn source_type(mut self, value: crate::models::ShowServiceSourceType) -> Self {
+        self.source_type = Some(value);
         self
     }
 
@@ -10886,8 +11020,8 @@ impl ShowService<'_> {
     /// 输入数据的映射类型，取值为file或csv。
     ///
     /// Query parameter `mapping_type`.
-    pub fn mapping_type(mut self, value: impl Into<String>) -> Self {
-        self.mapping_type = Some(value.into());
+    pub fn mapping_type(mut self, value: crate::models::ShowServiceMappingType) -> Self {
+        self.mapping_type = Some(value);
         self
     }
 
@@ -10970,8 +11104,8 @@ impl ShowService<'_> {
     /// \- finished：只有批量服务会有这个状态，表示运行完成。
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ShowServiceStatus) -> Self {
+        self.status = Some(value);
         self
     }
 
@@ -11481,9 +11615,9 @@ pub struct ListServiceAppAuthApisApiAuths<'a> {
     limit: Option<String>,
     offset: Option<String>,
     app_name: Option<String>,
-    order: Option<String>,
-    show_only: Option<String>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListServiceAppAuthApisApiAuthsOrder>,
+    show_only: Option<crate::models::ListServiceAppAuthApisApiAuthsShowOnly>,
+    sort_by: Option<crate::models::ListServiceAppAuthApisApiAuthsSortBy>,
     workspace_id: Option<String>,
     iphertext_enabled: Option<bool>,
     app_ids: Option<Vec<String>>,
@@ -11500,6 +11634,8 @@ impl ListServiceAppAuthApisApiAuths<'_> {
 
     /// 分页展示时，一页展示多少项。默认为1000。
     ///
+    /// Default: "1000".
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: impl Into<String>) -> Self {
         self.limit = Some(value.into());
@@ -11507,6 +11643,8 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     }
 
     /// 分页展示时，从第几页开始。默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: impl Into<String>) -> Self {
@@ -11524,9 +11662,14 @@ impl ListServiceAppAuthApisApiAuths<'_> {
 
     /// 返回的APP列表排序方式，可选值包括asc、desc。默认为asc。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListServiceAppAuthApisApiAuthsOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -11537,8 +11680,11 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     /// \- UNAUTH：只显示未授权的APP信息。 默认为空，即显示全部可见的APP信息。
     ///
     /// Query parameter `show_only`.
-    pub fn show_only(mut self, value: impl Into<String>) -> Self {
-        self.show_only = Some(value.into());
+    pub fn show_only(
+        mut self,
+        value: crate::models::ListServiceAppAuthApisApiAuthsShowOnly,
+    ) -> Self {
+        self.show_only = Some(value);
         self
     }
 
@@ -11550,9 +11696,14 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     ///
     /// \- updated_at：应用更新时间。 默认为app_name。
     ///
+    /// Default: "app_name".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListServiceAppAuthApisApiAuthsSortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -11779,14 +11930,14 @@ pub struct ListServiceEvents<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    event_type: Option<String>,
+    event_type: Option<crate::models::ListServiceEventsEventType>,
     event_info: Option<String>,
     start_time: Option<f64>,
     end_time: Option<f64>,
     offset: Option<i32>,
     limit: Option<i32>,
     sort_by: Option<String>,
-    order: Option<String>,
+    order: Option<crate::models::ListServiceEventsOrder>,
     x_auth_token: String,
 }
 
@@ -11804,8 +11955,11 @@ impl ListServiceEvents<'_> {
     /// normal：正常事件。 abnormal：异常事件。
     ///
     /// Query parameter `event_type`.
-    pub fn event_type(mut self, value: impl Into<String>) -> Self {
-        self.event_type = Some(value.into());
+    pub fn event_type(
+        mut self,
+        value: crate::models::ListServiceEventsEventType,
+    ) -> Self {
+        self.event_type = Some(value);
         self
     }
 
@@ -11835,6 +11989,8 @@ impl ListServiceEvents<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -11843,6 +11999,8 @@ impl ListServiceEvents<'_> {
 
     /// 指定每一页返回的最大条目数，默认为1000。
     ///
+    /// Default: 1000.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -11850,6 +12008,8 @@ impl ListServiceEvents<'_> {
     }
 
     /// 指定排序字段，默认为 occur_time（事件产生时间）。
+    ///
+    /// Default: "occur_time".
     ///
     /// Query parameter `sort_by`.
     pub fn sort_by(mut self, value: impl Into<String>) -> Self {
@@ -11861,9 +12021,11 @@ impl ListServiceEvents<'_> {
     ///
     /// asc：递增排序 desc：递减排序，默认值
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListServiceEventsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -12162,7 +12324,7 @@ pub struct ShowTrainingJobConfig<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     config_name: String,
-    config_type: Option<String>,
+    config_type: Option<crate::models::ShowTrainingJobConfigConfigType>,
 }
 
 impl ShowTrainingJobConfig<'_> {
@@ -12181,8 +12343,11 @@ impl ShowTrainingJobConfig<'_> {
     /// \- “sample” 为查询示例配置，默认为“custom”。
     ///
     /// Query parameter `config_type`.
-    pub fn config_type(mut self, value: impl Into<String>) -> Self {
-        self.config_type = Some(value.into());
+    pub fn config_type(
+        mut self,
+        value: crate::models::ShowTrainingJobConfigConfigType,
+    ) -> Self {
+        self.config_type = Some(value);
         self
     }
 
@@ -12288,7 +12453,7 @@ pub struct ListTrainingJobs<'a> {
     per_page: Option<i32>,
     page: Option<i32>,
     sort_by: Option<String>,
-    order: Option<String>,
+    order: Option<crate::models::ListTrainingJobsOrder>,
     search_content: Option<String>,
     workspace_id: Option<String>,
 }
@@ -12312,6 +12477,10 @@ impl ListTrainingJobs<'_> {
 
     /// 指定每一页展示作业的总量，默认为10，“per_page”可选的范围为\[1, 1000\]。
     ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `per_page`.
     pub fn per_page(mut self, value: i32) -> Self {
         self.per_page = Some(value);
@@ -12319,6 +12488,10 @@ impl ListTrainingJobs<'_> {
     }
 
     /// 指定要查询页的索引，默认为1。“page”可选的范围为\[1, 65535\]。
+    ///
+    /// Constraints: minimum 1, maximum 65535.
+    ///
+    /// Default: 1.
     ///
     /// Query parameter `page`.
     pub fn page(mut self, value: i32) -> Self {
@@ -12340,9 +12513,11 @@ impl ListTrainingJobs<'_> {
     ///
     /// \- “desc”为递减排序。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListTrainingJobsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -12355,6 +12530,8 @@ impl ListTrainingJobs<'_> {
     }
 
     /// 指定作业所处的工作空间，默认值为“0”。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `workspace_id`.
     pub fn workspace_id(mut self, value: impl Into<String>) -> Self {
@@ -12528,6 +12705,10 @@ impl ListTrainingJobVersions<'_> {
 
     /// 指定每一页展示作业参数的总量，默认为10，“per_page”可选的范围为\[1, 1000\]。
     ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `per_page`.
     pub fn per_page(mut self, value: i32) -> Self {
         self.per_page = Some(value);
@@ -12697,7 +12878,7 @@ pub struct ListTrainingJobVersionAomLog<'a> {
     base_line: Option<String>,
     lines: Option<i32>,
     log_file: String,
-    order: Option<String>,
+    order: Option<crate::models::ListTrainingJobVersionAomLogOrder>,
 }
 
 impl ListTrainingJobVersionAomLog<'_> {
@@ -12719,6 +12900,10 @@ impl ListTrainingJobVersionAomLog<'_> {
 
     /// 获取日志的长度，默认为50行。lines的范围为\[0, 500\]。
     ///
+    /// Constraints: minimum 0, maximum 500.
+    ///
+    /// Default: 50.
+    ///
     /// Query parameter `lines`.
     pub fn lines(mut self, value: i32) -> Self {
         self.lines = Some(value);
@@ -12732,8 +12917,11 @@ impl ListTrainingJobVersionAomLog<'_> {
     /// \- asc: 向上查询。
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListTrainingJobVersionAomLogOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -12879,6 +13067,10 @@ impl ListVisualizationJobs<'_> {
 
     /// 指定每一页展示作业的总量，默认为“10”，“per_page”可选的范围为\[1, 1000\]。
     ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `per_page`.
     pub fn per_page(mut self, value: i32) -> Self {
         self.per_page = Some(value);
@@ -12886,6 +13078,8 @@ impl ListVisualizationJobs<'_> {
     }
 
     /// 指定要查询页的索引，默认为“1”。
+    ///
+    /// Default: 1.
     ///
     /// Query parameter `page`.
     pub fn page(mut self, value: i32) -> Self {
@@ -12907,6 +13101,8 @@ impl ListVisualizationJobs<'_> {
     ///
     /// \- “desc”为递减排序。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
         self.order = Some(value.into());
@@ -12922,6 +13118,8 @@ impl ListVisualizationJobs<'_> {
     }
 
     /// 指定作业所处的工作空间，默认值为“0”。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `workspace_id`.
     pub fn workspace_id(mut self, value: impl Into<String>) -> Self {
@@ -13205,6 +13403,8 @@ impl ListWorkspaces<'_> {
 
     /// 分页列表的起始页，默认为'0'。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -13212,6 +13412,8 @@ impl ListWorkspaces<'_> {
     }
 
     /// 指定每一页返回的最大条目数，默认为'1000'。
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -13221,6 +13423,8 @@ impl ListWorkspaces<'_> {
 
     /// 指定排序字段，可选'name'、'update_time'、'status'，默认是'name'。
     ///
+    /// Default: "name".
+    ///
     /// Query parameter `sort_by`.
     pub fn sort_by(mut self, value: impl Into<String>) -> Self {
         self.sort_by = Some(value.into());
@@ -13228,6 +13432,8 @@ impl ListWorkspaces<'_> {
     }
 
     /// 可选值。'asc'为递增排序。'desc'为递减排序，默认为'desc'。
+    ///
+    /// Default: "desc".
     ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
@@ -13252,6 +13458,8 @@ impl ListWorkspaces<'_> {
     }
 
     /// 该参数用于筛选可访问的工作空间。指定该参数为true，则会筛选掉当前用户无权限访问的工作空间。该参数默认为false，即为显示所有工作空间。
+    ///
+    /// Default: false.
     ///
     /// Query parameter `filter_accessible`.
     pub fn filter_accessible(mut self, value: bool) -> Self {
@@ -13582,6 +13790,8 @@ impl ListAlgorithms<'_> {
 
     /// 查询算法的偏移量，最小为0。例如设置为1，则表示从第二条开始查。
     ///
+    /// Constraints: minimum 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -13589,6 +13799,8 @@ impl ListAlgorithms<'_> {
     }
 
     /// 查询算法的限制量。最小为1，最大为50。
+    ///
+    /// Constraints: minimum 1, maximum 50.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -13605,6 +13817,8 @@ impl ListAlgorithms<'_> {
     }
 
     /// 查询算法排列顺序，默认为“desc”，降序排序。也可以选择对应的“asc”，升序排序。
+    ///
+    /// Default: "desc".
     ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
@@ -13819,8 +14033,8 @@ impl DeleteAlgorithm<'_> {
 pub struct ListAuthorizations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    sort_by: Option<String>,
-    order: Option<String>,
+    sort_by: Option<crate::models::ListAuthorizationsSortBy>,
+    order: Option<crate::models::ListAuthorizationsOrder>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
@@ -13839,8 +14053,8 @@ impl ListAuthorizations<'_> {
     /// user_name: IAM用户名称create_time: 创建时间
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListAuthorizationsSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -13849,12 +14063,16 @@ impl ListAuthorizations<'_> {
     /// asc: 递增排序desc: 递减排序
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListAuthorizationsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，默认为1000。 取值范围\[1, 1000\]。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -13863,6 +14081,8 @@ impl ListAuthorizations<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -13982,20 +14202,20 @@ pub struct ListDatasets<'a> {
     project_id: Option<String>,
     check_running_task: Option<bool>,
     contains_versions: Option<bool>,
-    dataset_type: Option<i32>,
+    dataset_type: Option<crate::models::ListDatasetsDatasetType>,
     file_preview: Option<bool>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
-    running_task_type: Option<i32>,
+    order: Option<crate::models::ListDatasetsOrder>,
+    running_task_type: Option<crate::models::ListDatasetsRunningTaskType>,
     search_content: Option<String>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListDatasetsSortBy>,
     support_export: Option<bool>,
     train_evaluate_ratio: Option<String>,
-    version_format: Option<i32>,
+    version_format: Option<crate::models::ListDatasetsVersionFormat>,
     with_labels: Option<bool>,
     workspace_id: Option<String>,
-    dataset_version: Option<String>,
+    dataset_version: Option<crate::models::ListDatasetsDatasetVersion>,
 }
 
 impl ListDatasets<'_> {
@@ -14054,7 +14274,10 @@ impl ListDatasets<'_> {
     /// \- 900: 自由格式
     ///
     /// Query parameter `dataset_type`.
-    pub fn dataset_type(mut self, value: i32) -> Self {
+    pub fn dataset_type(
+        mut self,
+        value: crate::models::ListDatasetsDatasetType,
+    ) -> Self {
         self.dataset_type = Some(value);
         self
     }
@@ -14073,6 +14296,10 @@ impl ListDatasets<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -14080,6 +14307,8 @@ impl ListDatasets<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -14093,9 +14322,11 @@ impl ListDatasets<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListDatasetsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -14118,7 +14349,10 @@ impl ListDatasets<'_> {
     /// \- 7: 自动分组
     ///
     /// Query parameter `running_task_type`.
-    pub fn running_task_type(mut self, value: i32) -> Self {
+    pub fn running_task_type(
+        mut self,
+        value: crate::models::ListDatasetsRunningTaskType,
+    ) -> Self {
         self.running_task_type = Some(value);
         self
     }
@@ -14137,9 +14371,11 @@ impl ListDatasets<'_> {
     ///
     /// \- dataset_name: 按数据集名称排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListDatasetsSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -14171,8 +14407,13 @@ impl ListDatasets<'_> {
     ///
     /// \- 2: CSV格式
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `version_format`.
-    pub fn version_format(mut self, value: i32) -> Self {
+    pub fn version_format(
+        mut self,
+        value: crate::models::ListDatasetsVersionFormat,
+    ) -> Self {
         self.version_format = Some(value);
         self
     }
@@ -14205,9 +14446,14 @@ impl ListDatasets<'_> {
     ///
     /// \- all: 所有数据集
     ///
+    /// Default: "v1".
+    ///
     /// Query parameter `dataset_version`.
-    pub fn dataset_version(mut self, value: impl Into<String>) -> Self {
-        self.dataset_version = Some(value.into());
+    pub fn dataset_version(
+        mut self,
+        value: crate::models::ListDatasetsDatasetVersion,
+    ) -> Self {
+        self.dataset_version = Some(value);
         self
     }
 
@@ -14318,7 +14564,7 @@ pub struct ShowDataset<'a> {
     project_id: Option<String>,
     dataset_id: String,
     check_running_task: Option<bool>,
-    running_task_type: Option<i32>,
+    running_task_type: Option<crate::models::ShowDatasetRunningTaskType>,
 }
 
 impl ShowDataset<'_> {
@@ -14361,7 +14607,10 @@ impl ShowDataset<'_> {
     /// \- 7: 自动分组
     ///
     /// Query parameter `running_task_type`.
-    pub fn running_task_type(mut self, value: i32) -> Self {
+    pub fn running_task_type(
+        mut self,
+        value: crate::models::ShowDatasetRunningTaskType,
+    ) -> Self {
         self.running_task_type = Some(value);
         self
     }
@@ -14468,11 +14717,11 @@ pub struct ListDatasetAutoAnnotationSamples<'a> {
     dataset_id: String,
     high_score: Option<String>,
     label_name: Option<String>,
-    label_type: Option<i32>,
+    label_type: Option<crate::models::ListDatasetAutoAnnotationSamplesLabelType>,
     limit: Option<i32>,
     low_score: Option<String>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListDatasetAutoAnnotationSamplesOrder>,
     process_parameter: Option<String>,
     search_conditions: Option<String>,
 }
@@ -14487,6 +14736,8 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     }
 
     /// 置信度上界，默认为1。
+    ///
+    /// Default: "1".
     ///
     /// Query parameter `high_score`.
     pub fn high_score(mut self, value: impl Into<String>) -> Self {
@@ -14529,12 +14780,19 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     /// \- 900: 自由格式
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::ListDatasetAutoAnnotationSamplesLabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
+    ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -14544,6 +14802,8 @@ impl ListDatasetAutoAnnotationSamples<'_> {
 
     /// 置信度下界，默认为0。
     ///
+    /// Default: "0".
+    ///
     /// Query parameter `low_score`.
     pub fn low_score(mut self, value: impl Into<String>) -> Self {
         self.low_score = Some(value.into());
@@ -14551,6 +14811,8 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -14564,9 +14826,14 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListDatasetAutoAnnotationSamplesOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -14704,6 +14971,8 @@ impl ListDatasetDataAnnotationLabels<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -14711,6 +14980,10 @@ impl ListDatasetDataAnnotationLabels<'_> {
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100000\]，默认为100000。
+    ///
+    /// Constraints: minimum 1, maximum 100000.
+    ///
+    /// Default: 100000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -14834,7 +15107,7 @@ pub struct DeleteDatasetDataAnnotationLabelV2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    delete_policy: Option<i32>,
+    delete_policy: Option<crate::models::DeleteDatasetDataAnnotationLabelV2DeletePolicy>,
     body: crate::models::DeleteDatasetDataAnnotationLabelRequest,
 }
 
@@ -14856,7 +15129,10 @@ impl DeleteDatasetDataAnnotationLabelV2<'_> {
     /// \- 2: 删除标签和包含标签的样本及其源文件
     ///
     /// Query parameter `delete_policy`.
-    pub fn delete_policy(mut self, value: i32) -> Self {
+    pub fn delete_policy(
+        mut self,
+        value: crate::models::DeleteDatasetDataAnnotationLabelV2DeletePolicy,
+    ) -> Self {
         self.delete_policy = Some(value);
         self
     }
@@ -14893,7 +15169,7 @@ pub struct UpdateDatasetDataAnnotationLabelV22<'a> {
     project_id: Option<String>,
     dataset_id: String,
     label_name: String,
-    label_type: Option<i32>,
+    label_type: Option<crate::models::UpdateDatasetDataAnnotationLabelV22LabelType>,
     body: crate::models::UpdateDatasetDataAnnotationLabelRequest2,
 }
 
@@ -14931,7 +15207,10 @@ impl UpdateDatasetDataAnnotationLabelV22<'_> {
     /// \- 600: 视频标注
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::UpdateDatasetDataAnnotationLabelV22LabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
@@ -14970,7 +15249,7 @@ pub struct DeleteDatasetDataAnnotationLabelV22<'a> {
     dataset_id: String,
     label_name: String,
     delete_source: Option<bool>,
-    label_type: Option<i32>,
+    label_type: Option<crate::models::DeleteDatasetDataAnnotationLabelV22LabelType>,
 }
 
 impl DeleteDatasetDataAnnotationLabelV22<'_> {
@@ -15019,7 +15298,10 @@ impl DeleteDatasetDataAnnotationLabelV22<'_> {
     /// \- 600: 视频标注
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::DeleteDatasetDataAnnotationLabelV22LabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
@@ -15061,16 +15343,16 @@ pub struct ListDatasetDataAnnotationSamples<'a> {
     email: Option<String>,
     high_score: Option<String>,
     label_name: Option<String>,
-    label_type: Option<i32>,
+    label_type: Option<crate::models::ListDatasetDataAnnotationSamplesLabelType>,
     limit: Option<i32>,
-    locale: Option<String>,
+    locale: Option<crate::models::ListDatasetDataAnnotationSamplesLocale>,
     low_score: Option<String>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListDatasetDataAnnotationSamplesOrder>,
     preview: Option<bool>,
     process_parameter: Option<String>,
-    sample_state: Option<String>,
-    sample_type: Option<i32>,
+    sample_state: Option<crate::models::ListDatasetDataAnnotationSamplesSampleState>,
+    sample_type: Option<crate::models::ListDatasetDataAnnotationSamplesSampleType>,
     search_conditions: Option<String>,
     version_id: Option<String>,
 }
@@ -15093,6 +15375,8 @@ impl ListDatasetDataAnnotationSamples<'_> {
     }
 
     /// 置信度上界，默认为1。
+    ///
+    /// Default: "1".
     ///
     /// Query parameter `high_score`.
     pub fn high_score(mut self, value: impl Into<String>) -> Self {
@@ -15135,12 +15419,19 @@ impl ListDatasetDataAnnotationSamples<'_> {
     /// \- 900: 自由格式
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesLabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
+    ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -15154,13 +15445,20 @@ impl ListDatasetDataAnnotationSamples<'_> {
     ///
     /// \- en-us: 英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
     /// 置信度下界，默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `low_score`.
     pub fn low_score(mut self, value: impl Into<String>) -> Self {
@@ -15169,6 +15467,8 @@ impl ListDatasetDataAnnotationSamples<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -15182,9 +15482,14 @@ impl ListDatasetDataAnnotationSamples<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -15237,8 +15542,11 @@ impl ListDatasetDataAnnotationSamples<'_> {
     /// \- __AUTO_ANNOTATION__：待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -15256,8 +15564,13 @@ impl ListDatasetDataAnnotationSamples<'_> {
     ///
     /// \- 9：自由格式（默认值）
     ///
+    /// Default: 9.
+    ///
     /// Query parameter `sample_type`.
-    pub fn sample_type(mut self, value: i32) -> Self {
+    pub fn sample_type(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesSampleType,
+    ) -> Self {
         self.sample_type = Some(value);
         self
     }
@@ -15471,8 +15784,8 @@ pub struct ShowDatasetDataAnnotationSample<'a> {
     project_id: Option<String>,
     dataset_id: String,
     sample_id: String,
-    locale: Option<String>,
-    sample_state: Option<String>,
+    locale: Option<crate::models::ShowDatasetDataAnnotationSampleLocale>,
+    sample_state: Option<crate::models::ShowDatasetDataAnnotationSampleSampleState>,
     worker_id: Option<String>,
 }
 
@@ -15491,9 +15804,14 @@ impl ShowDatasetDataAnnotationSample<'_> {
     ///
     /// \- en-us：英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ShowDatasetDataAnnotationSampleLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
@@ -15526,8 +15844,11 @@ impl ShowDatasetDataAnnotationSample<'_> {
     /// \- __AUTO_ANNOTATION__：待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ShowDatasetDataAnnotationSampleSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -15615,8 +15936,8 @@ pub struct ListDatasetDataAnnotationStats<'a> {
     project_id: Option<String>,
     dataset_id: String,
     email: Option<String>,
-    locale: Option<String>,
-    sample_state: Option<String>,
+    locale: Option<crate::models::ListDatasetDataAnnotationStatsLocale>,
+    sample_state: Option<crate::models::ListDatasetDataAnnotationStatsSampleState>,
 }
 
 impl ListDatasetDataAnnotationStats<'_> {
@@ -15642,9 +15963,14 @@ impl ListDatasetDataAnnotationStats<'_> {
     ///
     /// \- en-us: 英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationStatsLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
@@ -15677,8 +16003,11 @@ impl ListDatasetDataAnnotationStats<'_> {
     /// \- __AUTO_ANNOTATION__: 待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationStatsSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -15718,7 +16047,7 @@ pub struct ExportTasksDatasetV2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    export_type: Option<i32>,
+    export_type: Option<crate::models::ExportTasksDatasetV2ExportType>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
@@ -15743,12 +16072,19 @@ impl ExportTasksDatasetV2<'_> {
     /// \- 3: 条件筛选
     ///
     /// Query parameter `export_type`.
-    pub fn export_type(mut self, value: i32) -> Self {
+    pub fn export_type(
+        mut self,
+        value: crate::models::ExportTasksDatasetV2ExportType,
+    ) -> Self {
         self.export_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
+    ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -15757,6 +16093,8 @@ impl ExportTasksDatasetV2<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -15849,6 +16187,10 @@ impl ImportTasksDatasetV2<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -15856,6 +16198,8 @@ impl ImportTasksDatasetV2<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -16092,7 +16436,7 @@ pub struct ListDatasetTasks<'a> {
     limit: Option<i32>,
     offset: Option<i32>,
     task_name: Option<String>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListDatasetTasksType>,
 }
 
 impl ListDatasetTasks<'_> {
@@ -16106,6 +16450,10 @@ impl ListDatasetTasks<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -16113,6 +16461,8 @@ impl ListDatasetTasks<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -16137,8 +16487,8 @@ impl ListDatasetTasks<'_> {
     /// \- auto-grouping: 自动分组
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListDatasetTasksType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -16287,9 +16637,9 @@ pub struct ListDatasetVersions<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    status: Option<i32>,
+    status: Option<crate::models::ListDatasetVersionsStatus>,
     train_evaluate_ratio: Option<String>,
-    version_format: Option<i32>,
+    version_format: Option<crate::models::ListDatasetVersionsVersionFormat>,
     offset: Option<i32>,
     limit: Option<i32>,
 }
@@ -16316,7 +16666,7 @@ impl ListDatasetVersions<'_> {
     /// \- 4: 错误
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: i32) -> Self {
+    pub fn status(mut self, value: crate::models::ListDatasetVersionsStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -16337,13 +16687,20 @@ impl ListDatasetVersions<'_> {
     ///
     /// \- 2: CSV格式
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `version_format`.
-    pub fn version_format(mut self, value: i32) -> Self {
+    pub fn version_format(
+        mut self,
+        value: crate::models::ListDatasetVersionsVersionFormat,
+    ) -> Self {
         self.version_format = Some(value);
         self
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -16352,6 +16709,10 @@ impl ListDatasetVersions<'_> {
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,1000\]，默认为1000。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -16522,6 +16883,8 @@ impl ListDatasetWorkforceTasks<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -16529,6 +16892,10 @@ impl ListDatasetWorkforceTasks<'_> {
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,1000\]，默认为1000。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -16928,7 +17295,7 @@ pub struct UpdateDatasetWorkforceTaskAcceptanceStatus<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    locale: String,
+    locale: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusLocale,
     body: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
 }
 
@@ -17010,12 +17377,16 @@ pub struct ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
     dataset_id: String,
     workforce_task_id: String,
     label_name: Option<String>,
-    label_type: Option<i32>,
+    label_type: Option<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLabelType,
+    >,
     limit: Option<i32>,
-    locale: Option<String>,
+    locale: Option<crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLocale>,
     offset: Option<i32>,
     process_parameter: Option<String>,
-    sample_state: Option<String>,
+    sample_state: Option<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesSampleState,
+    >,
     search_conditions: Option<String>,
 }
 
@@ -17063,12 +17434,19 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// \- 900: 自由格式
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
+    ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -17082,13 +17460,20 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     ///
     /// \- en-us: 英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -17133,8 +17518,11 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// \- __AUTO_ANNOTATION__: 待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -17242,8 +17630,10 @@ pub struct ShowDatasetWorkforceTaskDataAnnotationSample<'a> {
     dataset_id: String,
     workforce_task_id: String,
     sample_id: String,
-    locale: Option<String>,
-    sample_state: Option<String>,
+    locale: Option<crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleLocale>,
+    sample_state: Option<
+        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleSampleState,
+    >,
     worker_id: Option<String>,
 }
 
@@ -17262,9 +17652,14 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     ///
     /// \- en-us：英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
@@ -17297,8 +17692,11 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     /// \- __AUTO_ANNOTATION__：待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -17349,7 +17747,9 @@ pub struct ListDatasetWorkforceTaskDataAnnotationStats<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    sample_state: Option<String>,
+    sample_state: Option<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationStatsSampleState,
+    >,
 }
 
 impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
@@ -17390,8 +17790,11 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
     /// \- __AUTO_ANNOTATION__：待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ListDatasetWorkforceTaskDataAnnotationStatsSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -17579,7 +17982,7 @@ pub struct ListPools<'a> {
     project_id: Option<String>,
     workspace_id: Option<String>,
     label_selector: Option<String>,
-    status: Option<String>,
+    status: Option<crate::models::ListPoolsStatus>,
 }
 
 impl ListPools<'_> {
@@ -17612,8 +18015,8 @@ impl ListPools<'_> {
     /// created: 创建成功的资源池。 failed: 创建失败的资源池，创建失败的资源池记录保留3天。 creating: 创建中的资源池。
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListPoolsStatus) -> Self {
+        self.status = Some(value);
         self
     }
 
@@ -17791,7 +18194,7 @@ pub struct UpdatePool<'a> {
     project_id: Option<String>,
     pool_name: String,
     x_model_arts_user_id: Option<String>,
-    content_type: String,
+    content_type: crate::models::UpdatePoolContentType,
     body: crate::models::UpdatePoolRequest,
 }
 
@@ -17842,8 +18245,8 @@ pub struct ListPoolMonitor<'a> {
     project_id: Option<String>,
     pool_name: String,
     time_range: Option<String>,
-    statistics: Option<String>,
-    period: Option<String>,
+    statistics: Option<crate::models::ListPoolMonitorStatistics>,
+    period: Option<crate::models::ListPoolMonitorPeriod>,
 }
 
 impl ListPoolMonitor<'_> {
@@ -17883,9 +18286,14 @@ impl ListPoolMonitor<'_> {
     ///
     /// \- sampleCount：采样统计
     ///
+    /// Default: "maximum".
+    ///
     /// Query parameter `statistics`.
-    pub fn statistics(mut self, value: impl Into<String>) -> Self {
-        self.statistics = Some(value.into());
+    pub fn statistics(
+        mut self,
+        value: crate::models::ListPoolMonitorStatistics,
+    ) -> Self {
+        self.statistics = Some(value);
         self
     }
 
@@ -17899,9 +18307,11 @@ impl ListPoolMonitor<'_> {
     ///
     /// \- 3600：粒度为1小时
     ///
+    /// Default: "60".
+    ///
     /// Query parameter `period`.
-    pub fn period(mut self, value: impl Into<String>) -> Self {
-        self.period = Some(value.into());
+    pub fn period(mut self, value: crate::models::ListPoolMonitorPeriod) -> Self {
+        self.period = Some(value);
         self
     }
 
@@ -18308,9 +18718,9 @@ pub struct ListPoolWorkloads<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
-    r#type: Option<String>,
-    status: Option<String>,
-    sort: Option<String>,
+    r#type: Option<crate::models::ListPoolWorkloadsType>,
+    status: Option<crate::models::ListPoolWorkloadsStatus>,
+    sort: Option<crate::models::ListPoolWorkloadsSort>,
     ascend: Option<bool>,
     offset: Option<String>,
     limit: Option<i32>,
@@ -18330,8 +18740,8 @@ impl ListPoolWorkloads<'_> {
     /// train: 训练作业infer: 推理服务notebook: Notebook作业
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListPoolWorkloadsType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -18340,8 +18750,8 @@ impl ListPoolWorkloads<'_> {
     /// Queue: 排队中Pending: 等待中Abnormal: 异常Terminating: 中止中Creating: 创建中Running: 运行中Completed: 已完成Terminated: 已终止Failed: 运行失败
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListPoolWorkloadsStatus) -> Self {
+        self.status = Some(value);
         self
     }
 
@@ -18350,8 +18760,8 @@ impl ListPoolWorkloads<'_> {
     /// create_time: 根据作业创建时间排序
     ///
     /// Query parameter `sort`.
-    pub fn sort(mut self, value: impl Into<String>) -> Self {
-        self.sort = Some(value.into());
+    pub fn sort(mut self, value: crate::models::ListPoolWorkloadsSort) -> Self {
+        self.sort = Some(value);
         self
     }
 
@@ -18372,6 +18782,8 @@ impl ListPoolWorkloads<'_> {
     }
 
     /// 单页查询最大数量，值为空或者0时默认为500，最大值为500。
+    ///
+    /// Constraints: maximum 500.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -18422,15 +18834,15 @@ pub struct ListProcessorTasks<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListProcessorTasksOrder>,
     query_current: Option<bool>,
     return_result: Option<bool>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListProcessorTasksSortBy>,
     source: Option<String>,
-    source_type: Option<String>,
-    status: Option<i32>,
+    source_type: Option<crate::models::ListProcessorTasksSourceType>,
+    status: Option<crate::models::ListProcessorTasksStatus>,
     task_name: Option<String>,
-    task_type: Option<String>,
+    task_type: Option<crate::models::ListProcessorTasksTaskType>,
     version_id: Option<Vec<docbind_runtime::serde_json::Value>>,
     workspace_id: Option<String>,
 }
@@ -18446,6 +18858,10 @@ impl ListProcessorTasks<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -18453,6 +18869,8 @@ impl ListProcessorTasks<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -18466,9 +18884,11 @@ impl ListProcessorTasks<'_> {
     ///
     /// \- desc：递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListProcessorTasksOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -18504,9 +18924,11 @@ impl ListProcessorTasks<'_> {
     ///
     /// \- duration_seconds: 按运行时间排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListProcessorTasksSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -18537,8 +18959,11 @@ impl ListProcessorTasks<'_> {
     /// \- CUSTOM: 资源租户调用
     ///
     /// Query parameter `source_type`.
-    pub fn source_type(mut self, value: impl Into<String>) -> Self {
-        self.source_type = Some(value.into());
+    pub fn source_type(
+        mut self,
+        value: crate::models::ListProcessorTasksSourceType,
+    ) -> Self {
+        self.source_type = Some(value);
         self
     }
 
@@ -18555,7 +18980,7 @@ impl ListProcessorTasks<'_> {
     /// \- 4: 停止
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: i32) -> Self {
+    pub fn status(mut self, value: crate::models::ListProcessorTasksStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -18583,8 +19008,11 @@ impl ListProcessorTasks<'_> {
     /// \- sys_data_selection：数据筛选
     ///
     /// Query parameter `task_type`.
-    pub fn task_type(mut self, value: impl Into<String>) -> Self {
-        self.task_type = Some(value.into());
+    pub fn task_type(
+        mut self,
+        value: crate::models::ListProcessorTasksTaskType,
+    ) -> Self {
+        self.task_type = Some(value);
         self
     }
 
@@ -18715,6 +19143,8 @@ impl ListProcessorTaskItems<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -18722,6 +19152,10 @@ impl ListProcessorTaskItems<'_> {
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,1000\]，默认为1000。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -18863,8 +19297,8 @@ pub struct ListProcessorTaskVersions<'a> {
     task_id: String,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListProcessorTaskVersionsOrder>,
+    sort_by: Option<crate::models::ListProcessorTaskVersionsSortBy>,
 }
 
 impl ListProcessorTaskVersions<'_> {
@@ -18878,6 +19312,10 @@ impl ListProcessorTaskVersions<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为100。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 100.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -18885,6 +19323,8 @@ impl ListProcessorTaskVersions<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -18898,9 +19338,14 @@ impl ListProcessorTaskVersions<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListProcessorTaskVersionsOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -18910,9 +19355,14 @@ impl ListProcessorTaskVersions<'_> {
     ///
     /// \- version_name: 按任务版本名称排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListProcessorTaskVersionsSortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -19088,6 +19538,10 @@ impl ListProcessorTaskVersionResults<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -19095,6 +19549,8 @@ impl ListProcessorTaskVersionResults<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -19248,6 +19704,8 @@ impl ListStatisticPools<'_> {
     }
 
     /// 工作空间，默认值为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `workspaceId`.
     pub fn workspace_id(mut self, value: impl Into<String>) -> Self {
@@ -19496,7 +19954,7 @@ impl ListTrainingJobEngines<'_> {
 pub struct ListTrainingJobFlavors<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    flavor_type: Option<String>,
+    flavor_type: Option<crate::models::ListTrainingJobFlavorsFlavorType>,
 }
 
 impl ListTrainingJobFlavors<'_> {
@@ -19517,8 +19975,11 @@ impl ListTrainingJobFlavors<'_> {
     /// \- Ascend
     ///
     /// Query parameter `flavor_type`.
-    pub fn flavor_type(mut self, value: impl Into<String>) -> Self {
-        self.flavor_type = Some(value.into());
+    pub fn flavor_type(
+        mut self,
+        value: crate::models::ListTrainingJobFlavorsFlavorType,
+    ) -> Self {
+        self.flavor_type = Some(value);
         self
     }
 
@@ -20084,6 +20545,10 @@ impl ListTrainingJobEvents<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为50。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 50.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -20123,6 +20588,8 @@ impl ListTrainingJobEvents<'_> {
     }
 
     /// 指定事件信息包含的内容，最长256个字符。
+    ///
+    /// Constraints: maximum length 256.
     ///
     /// Query parameter `pattern`.
     pub fn pattern(mut self, value: impl Into<String>) -> Self {
@@ -20415,7 +20882,7 @@ pub struct ListWorkflows<'a> {
     limit: Option<String>,
     offset: Option<String>,
     sort_by: Option<String>,
-    search_type: Option<String>,
+    search_type: Option<crate::models::ListWorkflowsSearchType>,
 }
 
 impl ListWorkflows<'_> {
@@ -20498,8 +20965,8 @@ impl ListWorkflows<'_> {
     /// \- contain表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。 name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流。
     ///
     /// Query parameter `search_type`.
-    pub fn search_type(mut self, value: impl Into<String>) -> Self {
-        self.search_type = Some(value.into());
+    pub fn search_type(mut self, value: crate::models::ListWorkflowsSearchType) -> Self {
+        self.search_type = Some(value);
         self
     }
 
@@ -20621,6 +21088,8 @@ impl ListWorkflowOverview<'_> {
     }
 
     /// 工作流名称。填写1-64位，仅包含英文、数字、下划线（_）和中划线（-），并且以英文开头的名称。
+    ///
+    /// Constraints: minimum length 1, maximum length 64.
     ///
     /// Query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
@@ -20878,7 +21347,7 @@ pub struct ListWorkflowExecutions<'a> {
     labels: Option<String>,
     status: Option<String>,
     scene_id: Option<String>,
-    order: Option<String>,
+    order: Option<crate::models::ListWorkflowExecutionsOrder>,
 }
 
 impl ListWorkflowExecutions<'_> {
@@ -20950,9 +21419,11 @@ impl ListWorkflowExecutions<'_> {
     ///
     /// asc: 表示升序排列, desc: 降序排列。
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListWorkflowExecutionsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -21623,9 +22094,9 @@ pub struct ListWorkforces<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListWorkforcesOrder>,
     search_content: Option<String>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListWorkforcesSortBy>,
     workforce_task_id: Option<String>,
 }
 
@@ -21640,6 +22111,10 @@ impl ListWorkforces<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -21647,6 +22122,8 @@ impl ListWorkforces<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -21660,9 +22137,11 @@ impl ListWorkforces<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListWorkforcesOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -21680,9 +22159,11 @@ impl ListWorkforces<'_> {
     ///
     /// \- workforce_name: 按标注团队名称排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListWorkforcesSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -21771,9 +22252,9 @@ pub struct ListWorkforceWorkerTasks<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListWorkforceWorkerTasksOrder>,
     search_content: Option<String>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListWorkforceWorkerTasksSortBy>,
 }
 
 impl ListWorkforceWorkerTasks<'_> {
@@ -21787,6 +22268,10 @@ impl ListWorkforceWorkerTasks<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -21794,6 +22279,8 @@ impl ListWorkforceWorkerTasks<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -21807,9 +22294,11 @@ impl ListWorkforceWorkerTasks<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListWorkforceWorkerTasksOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -21827,9 +22316,14 @@ impl ListWorkforceWorkerTasks<'_> {
     ///
     /// \- workforce_task_name: 按任务名称排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListWorkforceWorkerTasksSortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -21875,9 +22369,9 @@ pub struct ListWorkforceWorkersV2<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
-    role: Option<i32>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListWorkforceWorkersV2Order>,
+    role: Option<crate::models::ListWorkforceWorkersV2Role>,
+    sort_by: Option<crate::models::ListWorkforceWorkersV2SortBy>,
 }
 
 impl ListWorkforceWorkersV2<'_> {
@@ -21891,6 +22385,10 @@ impl ListWorkforceWorkersV2<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -21898,6 +22396,8 @@ impl ListWorkforceWorkersV2<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -21911,9 +22411,11 @@ impl ListWorkforceWorkersV2<'_> {
     ///
     /// \- desc：递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListWorkforceWorkersV2Order) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -21925,8 +22427,10 @@ impl ListWorkforceWorkersV2<'_> {
     ///
     /// \- 2：团队管理员
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `role`.
-    pub fn role(mut self, value: i32) -> Self {
+    pub fn role(mut self, value: crate::models::ListWorkforceWorkersV2Role) -> Self {
         self.role = Some(value);
         self
     }
@@ -21937,9 +22441,14 @@ impl ListWorkforceWorkersV2<'_> {
     ///
     /// \- email：按邮件排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListWorkforceWorkersV2SortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -22088,8 +22597,8 @@ pub struct ListWorkforceWorkersV22<'a> {
     workforce_id: String,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListWorkforceWorkersV22Order>,
+    sort_by: Option<crate::models::ListWorkforceWorkersV22SortBy>,
 }
 
 impl ListWorkforceWorkersV22<'_> {
@@ -22103,6 +22612,10 @@ impl ListWorkforceWorkersV22<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -22110,6 +22623,8 @@ impl ListWorkforceWorkersV22<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -22123,9 +22638,11 @@ impl ListWorkforceWorkersV22<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListWorkforceWorkersV22Order) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -22135,9 +22652,14 @@ impl ListWorkforceWorkersV22<'_> {
     ///
     /// \- email: 按邮件排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListWorkforceWorkersV22SortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 

@@ -19,6 +19,9 @@
 
 mod client;
 
+#[cfg(test)]
+mod doc_examples;
+
 pub mod models;
 
 pub use client::*;

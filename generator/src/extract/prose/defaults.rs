@@ -59,6 +59,10 @@ pub fn find(text: &MarkedText) -> Vec<Stated> {
                 };
                 let end = c.get(0).map_or(0, |x| x.end());
                 let after = rest[end..].chars().next();
+                // `默认值 1: 自动续费`: the next item of a value list, not the default.
+                if rest[end..].trim_start().starts_with([':', '：']) {
+                    continue;
+                }
                 let value = if let Some(v) = c.name("m").or_else(|| c.name("q")) {
                     v.as_str().trim_matches(['"', '“', '”', '\'', '‘', '’']).to_string()
                 } else if let Some(n) = c.name("n") {

@@ -98,12 +98,16 @@ static RANGE_EXCLUSIVE: LazyLock<Vec<(Regex, MinedKind)>> = LazyLock::new(|| {
     ]
 });
 
-/// A number followed by a length unit is a length, not a value range.
+/// A number followed by a length unit is a length, not a value range; one followed by a
+/// multiplier or a unit word (`5兆`, `10MB`, `3k`) is not in the field's own unit.
 fn followed_by_unit(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start();
-    ["个字符", "字符", "位", "个", "字节", "character", "byte", "char"]
+    ["个字符", "字符", "位", "个", "字节", "兆", "万", "千", "亿", "百"]
         .iter()
         .any(|u| rest.starts_with(u))
+        || text[end..].starts_with(|c: char| c.is_ascii_alphabetic())
+        || rest.to_ascii_lowercase().starts_with("character")
+        || rest.to_ascii_lowercase().starts_with("byte")
 }
 
 /// `长度限制为4-64字符`: the single-number patterns must not take the start of a range.

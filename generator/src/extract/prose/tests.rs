@@ -106,6 +106,7 @@ fn enum_mining_snapshot() {
         ("zh 可选值为、", string(), "数据来源的类型，可选值为dataset、obs、swr、model。"),
         ("zh single value then prose", string(), "工作流来源，可选值为ai_gallery，表示工作流是从AI Gallery导入的。"),
         ("zh parenthesised meanings", string(), "枚举值：ROUND_ROBIN(加权轮询算法)，LEAST_CONNECTIONS(加权最少连接)，SOURCE_IP(源ip算法)"),
+        ("zh glued one-paragraph items", string(), "资源池集群状态。可选值如下：\nCreating: 创建中Running: 运行中Abnormal: 资源池不正常"),
         ("zh values paragraph", string(), "镜像支持的规格。枚举值如下：\nCPU GPU ASCEND"),
         ("zh 取值为", string(), "排序方式，取值为asc或desc。"),
         ("zh marked values", string(), "数据来源，取值为`“obs”`、`“dataset”`。"),
@@ -169,6 +170,7 @@ fn nothing_is_mined_from_text_that_does_not_state_it() {
         (string(), "工作空间ID。未创建工作空间时默认值为“0”。"),
         (int(), "部署服务时，默认值为1；更新服务配置时，默认值为上一次设置的值。"),
         (string(), "网络的cidr，64位系统可用。"),
+        (int(), "当前返回的日志大小（单位：字节）。最大为5兆。"),
         (string(), "本版本共有3个节点，2018年发布。"),
         (int(), "2019年起，每页返回100条。"),
         (string(), "OBS URL of the output. By default, this parameter is left blank. Example value: **/bucket/trainUrl/**"),
@@ -243,6 +245,8 @@ fn defaults_are_typed() {
     assert_eq!(s.default, Some(json!(1)));
     let (s, _) = mine(string(), "Sort order. It defaults to `asc`.");
     assert_eq!(s.default, Some(json!("asc")));
+    let (s, _) = mine(string(), "是否自动续费。可选值如下: 0: 不自动续费, 默认值 1: 自动续费");
+    assert_eq!(s.default, Some(json!("0")), "the item marked as default, not the next item");
     let (s, _) = mine(string(), "训练作业的描述，默认为“NULL”。");
     assert_eq!(s.default, None, "a null word is no string default");
     // A stated default that is not of the field's type: a diagnostic, no default.
@@ -254,3 +258,4 @@ fn defaults_are_typed() {
     assert_eq!(default_fact[0].text, "默认为10");
     assert_eq!(default_fact[0].span.start, 7);
 }
+

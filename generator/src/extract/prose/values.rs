@@ -52,9 +52,11 @@ const VALUE: &str = r#"(?:\x{E000}(?P<m>[^\x{E001}]{1,80})\x{E001}|["“'‘](?P
 
 static VALUE_AT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s*{VALUE}")).expect("valid regex"));
-/// `VALUE:` at the start of the text or after whitespace / sentence punctuation.
+/// `VALUE:` at the start of the text or after anything that cannot be part of a value —
+/// including a CJK character, because converted tables glue items (`创建中Running: 运行中`).
 static COLON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:^|[\s。；;，,、])\s*{VALUE}\s*[:：]")).expect("valid regex")
+    Regex::new(&format!(r"(?:^|[^A-Za-z0-9_.\-/+\x{{E001}}])\s*(?P<v>{VALUE})\s*[:：]"))
+        .expect("valid regex")
 });
 static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*(?:、|,|，|\|)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*(?:或者|或|以及|及|和)\s*")
@@ -155,12 +157,7 @@ fn colon_sequence(text: &str) -> Option<Vec<Item>> {
     let t = text.trim();
     let hits: Vec<(usize, usize, String)> = COLON_ITEM
         .captures_iter(t)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            // The value starts after the separator the pattern consumed.
-            let lead = whole.as_str().len() - whole.as_str().trim_start_matches(|ch: char| ch.is_whitespace() || "。；;，,、".contains(ch)).len();
-            Some((whole.start() + lead, whole.end(), capture_value(&c)))
-        })
+        .filter_map(|c| Some((c.name("v")?.start(), c.get(0)?.end(), capture_value(&c))))
         .collect();
     if hits.first()?.0 != 0 {
         return None;
