@@ -47,6 +47,7 @@ fn crate_layout() {
             "README.md",
             "rustfmt.toml",
             "src/client.rs",
+            "src/doc_examples.rs",
             "src/lib.rs",
             "src/models.rs"
         ]

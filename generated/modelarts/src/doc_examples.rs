@@ -411,34 +411,6 @@ fn list_events_200_1() {
 }
 
 #[test]
-fn list_events_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListEventsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_events (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23770)", parsed
-        .err()
-    );
-}
-
-#[test]
-fn list_events_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListEventsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015001\",\n  \"error_msg\": \"Pool {name} not found.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_events (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23781)", parsed
-        .err()
-    );
-}
-
-#[test]
 fn list_images_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListImagesResponse,
@@ -504,20 +476,6 @@ fn list_internal_channel_info_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "list_internal_channel_info (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23068)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn list_internal_channel_info_401_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListInternalChannelInfoResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.0203\",\n  \"error_msg\": \"Invalid token.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_internal_channel_info (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23083)",
         parsed.err()
     );
 }
@@ -591,20 +549,6 @@ fn create_network_200_1() {
 }
 
 #[test]
-fn create_network_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::CreateNetworkResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "create_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24010)", parsed
-        .err()
-    );
-}
-
-#[test]
 fn show_network_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ShowNetworkResponse,
@@ -619,20 +563,6 @@ fn show_network_200_1() {
 }
 
 #[test]
-fn show_network_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ShowNetworkResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50025001\",\n  \"error_msg\": \"Network not exist.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "show_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24365)", parsed
-        .err()
-    );
-}
-
-#[test]
 fn delete_network_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::DeleteNetworkResponse,
@@ -642,20 +572,6 @@ fn delete_network_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "delete_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24509)", parsed
-        .err()
-    );
-}
-
-#[test]
-fn delete_network_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::DeleteNetworkResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50025001\",\n  \"error_msg\": \"Network not exist.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "delete_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24551)", parsed
         .err()
     );
 }
@@ -685,20 +601,6 @@ fn update_network_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "update_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24753)", parsed
-        .err()
-    );
-}
-
-#[test]
-fn update_network_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateNetworkResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "update_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24787)", parsed
         .err()
     );
 }
@@ -1022,20 +924,6 @@ fn show_plugintemplate_200_1() {
 }
 
 #[test]
-fn show_plugintemplate_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ShowPlugintemplateResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50005101\",\n  \"error_msg\": \"Plugintemplate {name} not found.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "show_plugintemplate (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23268)",
-        parsed.err()
-    );
-}
-
-#[test]
 fn list_pool_tags_v1_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListPoolTagsResponse,
@@ -1059,34 +947,6 @@ fn list_pool_tags_v1_2_204_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "list_pool_tags_v1_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29762)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn list_resourceflavors_401_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListResourceflavorsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50001000\",\n  \"error_msg\": \"token is invalid\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_resourceflavors (documented at spec/docs/004_1a1b83b5d1b965a6.txt:27071)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn list_resourceflavors_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListResourceflavorsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50005101\",\n  \"error_msg\": \"Resourceflavor not found.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_resourceflavors (documented at spec/docs/004_1a1b83b5d1b965a6.txt:27084)",
         parsed.err()
     );
 }
@@ -1470,20 +1330,6 @@ fn update_service_property_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "update_service_property (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22191)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn update_service_property_401_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateServicePropertyResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.0203\",\n  \"error_msg\": \"Invalid token.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "update_service_property (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22201)",
         parsed.err()
     );
 }
@@ -2884,34 +2730,6 @@ fn create_pool_request_1() {
 }
 
 #[test]
-fn create_pool_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::CreatePoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "create_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:25254)", parsed
-        .err()
-    );
-}
-
-#[test]
-fn create_pool_409_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::CreatePoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015000\",\n  \"error_msg\": \"Pool already exists.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "create_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:25265)", parsed
-        .err()
-    );
-}
-
-#[test]
 #[ignore = "documentation error: the example returns `status.resources.available` as an array of flavor counts; the table types it as one PoolResourceFlavorCount object"]
 fn show_pool_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
@@ -2927,20 +2745,6 @@ fn show_pool_200_1() {
 }
 
 #[test]
-fn show_pool_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ShowPoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015001\",\n  \"error_msg\": \"pool not found\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "show_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:25789)", parsed
-        .err()
-    );
-}
-
-#[test]
 #[ignore = "documentation error: the example returns `status.resources.available` as an array of flavor counts; the table types it as one PoolResourceFlavorCount object"]
 fn delete_pool_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
@@ -2951,20 +2755,6 @@ fn delete_pool_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "delete_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:25988)", parsed
-        .err()
-    );
-}
-
-#[test]
-fn delete_pool_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::DeletePoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015001\",\n  \"error_msg\": \"pool not found\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "delete_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26049)", parsed
         .err()
     );
 }
@@ -2995,48 +2785,6 @@ fn update_pool_200_1() {
         parsed.is_ok(), "{}: {:?}",
         "update_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26323)", parsed
         .err()
-    );
-}
-
-#[test]
-fn update_pool_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdatePoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "update_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26387)", parsed
-        .err()
-    );
-}
-
-#[test]
-fn update_pool_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdatePoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015001\",\n  \"error_msg\": \"pool not found\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "update_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26398)", parsed
-        .err()
-    );
-}
-
-#[test]
-fn list_pool_monitor_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListPoolMonitorResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015001\",\n  \"error_msg\": \"pool not found\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_pool_monitor (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26755)",
-        parsed.err()
     );
 }
 
@@ -3083,20 +2831,6 @@ fn create_pool_nodepool_200_1() {
 }
 
 #[test]
-fn create_pool_nodepool_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::CreatePoolNodepoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "create_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30284)",
-        parsed.err()
-    );
-}
-
-#[test]
 fn show_pool_nodepool_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ShowPoolNodepoolResponse,
@@ -3106,20 +2840,6 @@ fn show_pool_nodepool_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "show_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30453)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn show_pool_nodepool_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ShowPoolNodepoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request. invalid nodepool name\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "show_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30494)",
         parsed.err()
     );
 }
@@ -3139,34 +2859,6 @@ fn delete_pool_nodepool_200_1() {
 }
 
 #[test]
-fn delete_pool_nodepool_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::DeletePoolNodepoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "delete_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30940)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn update_pool_nodepool_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdatePoolNodepoolResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "update_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30734)",
-        parsed.err()
-    );
-}
-
-#[test]
 fn list_pool_nodepool_nodes_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListPoolNodepoolNodesResponse,
@@ -3181,20 +2873,6 @@ fn list_pool_nodepool_nodes_200_1() {
 }
 
 #[test]
-fn list_pool_nodepool_nodes_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListPoolNodepoolNodesResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request. invalid nodepool name\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_pool_nodepool_nodes (documented at spec/docs/004_1a1b83b5d1b965a6.txt:31139)",
-        parsed.err()
-    );
-}
-
-#[test]
 #[ignore = "documentation error: the page's batch-delete request example (`deleteNodeNames`) sits in the section of the node-list operation, which documents no request body"]
 fn list_pool_nodes_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
@@ -3203,20 +2881,6 @@ fn list_pool_nodes_request_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "list_pool_nodes (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23383)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn list_pool_nodes_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListPoolNodesResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015001\",\n  \"error_msg\": \"pool not found\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_pool_nodes (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23500)",
         parsed.err()
     );
 }
@@ -3245,48 +2909,6 @@ fn batch_reboot_pool_node_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "batch_reboot_pool_node (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23579)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn batch_reboot_pool_node_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::BatchRebootPoolNodeResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015001\",\n  \"error_msg\": \"pool not found\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "batch_reboot_pool_node (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23589)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn list_pool_workloads_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListPoolWorkloadsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_pool_workloads (documented at spec/docs/004_1a1b83b5d1b965a6.txt:27210)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn list_pool_workloads_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListPoolWorkloadsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015001\",\n  \"error_msg\": \"Pool {name} not found.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_pool_workloads (documented at spec/docs/004_1a1b83b5d1b965a6.txt:27221)",
         parsed.err()
     );
 }
@@ -3426,48 +3048,6 @@ fn show_processor_task_version_200_1() {
 }
 
 #[test]
-fn list_statistic_pools_500_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListStatisticPoolsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50005000\",\n  \"error_msg\": \"internal error\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_statistic_pools (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26872)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn list_statistic_pool_workloads_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListStatisticPoolWorkloadsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_statistic_pool_workloads (documented at spec/docs/004_1a1b83b5d1b965a6.txt:27328)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn list_statistic_pool_workloads_404_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListStatisticPoolWorkloadsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50015001\",\n  \"error_msg\": \"Pool {name} not found.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_statistic_pool_workloads (documented at spec/docs/004_1a1b83b5d1b965a6.txt:27342)",
-        parsed.err()
-    );
-}
-
-#[test]
 fn list_train_job_tags_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListTrainJobTagsResponse,
@@ -3598,20 +3178,6 @@ fn create_training_job_v2_request_2() {
 }
 
 #[test]
-fn create_training_job_v2_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::CreateTrainingJobResponse,
-    >(
-        "{\n  \"error_msg\": \"algorithm not found.\",\n  \"error_code\": \"ModelArts.2755\",\n  \"error_solution\": \"Check whether the training project information in the request is valid.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "create_training_job_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:13264)",
-        parsed.err()
-    );
-}
-
-#[test]
 fn update_training_job_v2_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateTrainingJobRequest,
@@ -3701,20 +3267,6 @@ fn show_training_job_autosearch_trial_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "show_training_job_autosearch_trial (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15676)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn list_training_job_events_400_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ListTrainingJobEventsResponse,
-    >(
-        "{\n  \"error_code\": \"ModelArts.50004000\",\n  \"error_msg\": \"Bad request.\"\n}",
-    );
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "list_training_job_events (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16449)",
         parsed.err()
     );
 }

@@ -44,7 +44,13 @@ pub fn examples_file(plan: &Plan, api: &ir::Api, allowlist: &ExampleAllowlist) -
             sites.push(("request".into(), &body.body, &rb.examples));
         }
         for (status, r) in &op.responses {
-            let Ok(code) = status.parse::<u16>() else { continue };
+            let Some(code) = status
+                .parse::<u16>()
+                .ok()
+                .filter(|c| (200..300).contains(c))
+            else {
+                continue;
+            };
             if let Some(body) = response_body(plan, &op_plan.response, code) {
                 if r.body.is_some() {
                     sites.push((status.clone(), body, &r.examples));
