@@ -521,8 +521,8 @@ impl Client {
     /// `PUT /v1/{project_id}/dev-servers/sync`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:28036`
-    pub fn sync_dev_server(&self) -> SyncDevServer<'_> {
-        SyncDevServer {
+    pub fn sync_dev_servers(&self) -> SyncDevServers<'_> {
+        SyncDevServers {
             client: &self.inner,
             project_id: None,
             owner: None,
@@ -1041,8 +1041,8 @@ impl Client {
     /// `GET /v1/{project_id}/notebooks/flavors`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:8139`
-    pub fn list_notebook_flavors_v1(&self) -> ListNotebookFlavorsV1<'_> {
-        ListNotebookFlavorsV1 {
+    pub fn list_notebook_flavors(&self) -> ListNotebookFlavors<'_> {
+        ListNotebookFlavors {
             client: &self.inner,
             project_id: None,
             category: None,
@@ -1145,11 +1145,11 @@ impl Client {
     /// `GET /v1/{project_id}/notebooks/{id}/flavors`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:8278`
-    pub fn list_notebook_flavors_v1_2(
+    pub fn list_notebook_flavors_by_id(
         &self,
         id: impl Into<String>,
-    ) -> ListNotebookFlavorsV12<'_> {
-        ListNotebookFlavorsV12 {
+    ) -> ListNotebookFlavorsById<'_> {
+        ListNotebookFlavorsById {
             client: &self.inner,
             project_id: None,
             id: id.into(),
@@ -1311,12 +1311,12 @@ impl Client {
     /// `POST /v1/{project_id}/notebooks/{resource_id}/tags/create`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:9398`
-    pub fn create_notebook_tag(
+    pub fn create_notebook_tags(
         &self,
         resource_id: impl Into<String>,
-        body: crate::models::CreateNotebookTagRequest,
-    ) -> CreateNotebookTag<'_> {
-        CreateNotebookTag {
+        body: crate::models::CreateNotebookTagsRequest,
+    ) -> CreateNotebookTags<'_> {
+        CreateNotebookTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
@@ -1331,12 +1331,12 @@ impl Client {
     /// `DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:9499`
-    pub fn delete_notebook_tag(
+    pub fn delete_notebook_tags(
         &self,
         resource_id: impl Into<String>,
-        body: crate::models::DeleteNotebookTagRequest,
-    ) -> DeleteNotebookTag<'_> {
-        DeleteNotebookTag {
+        body: crate::models::DeleteNotebookTagsRequest,
+    ) -> DeleteNotebookTags<'_> {
+        DeleteNotebookTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
@@ -1383,8 +1383,8 @@ impl Client {
     /// `GET /v1/{project_id}/pools/tags`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:29577`
-    pub fn list_pool_tags_v1(&self) -> ListPoolTagsV1<'_> {
-        ListPoolTagsV1 {
+    pub fn list_pool_tags(&self) -> ListPoolTags<'_> {
+        ListPoolTags {
             client: &self.inner,
             project_id: None,
             limit: None,
@@ -1399,11 +1399,11 @@ impl Client {
     /// `GET /v1/{project_id}/pools/{pool_name}/tags`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:29681`
-    pub fn list_pool_tags_v1_2(
+    pub fn list_pool_tags_by_pool_name(
         &self,
         pool_name: impl Into<String>,
-    ) -> ListPoolTagsV12<'_> {
-        ListPoolTagsV12 {
+    ) -> ListPoolTagsByPoolName<'_> {
+        ListPoolTagsByPoolName {
             client: &self.inner,
             project_id: None,
             pool_name: pool_name.into(),
@@ -1540,14 +1540,14 @@ impl Client {
     /// `POST /v1/{project_id}/services/{resource_id}/tags/create`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:22678`
-    pub fn create_service_tag(
+    pub fn create_service_tags(
         &self,
         resource_id: impl Into<String>,
         content_type: impl Into<String>,
         x_auth_token: impl Into<String>,
-        body: crate::models::CreateServiceTagRequest,
-    ) -> CreateServiceTag<'_> {
-        CreateServiceTag {
+        body: crate::models::CreateServiceTagsRequest,
+    ) -> CreateServiceTags<'_> {
+        CreateServiceTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
@@ -1564,14 +1564,14 @@ impl Client {
     /// `DELETE /v1/{project_id}/services/{resource_id}/tags/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:22785`
-    pub fn delete_service_tag(
+    pub fn delete_service_tags(
         &self,
         resource_id: impl Into<String>,
         content_type: impl Into<String>,
         x_auth_token: impl Into<String>,
-        body: crate::models::DeleteServiceTagRequest,
-    ) -> DeleteServiceTag<'_> {
-        DeleteServiceTag {
+        body: crate::models::DeleteServiceTagsRequest,
+    ) -> DeleteServiceTags<'_> {
+        DeleteServiceTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
@@ -1637,13 +1637,13 @@ impl Client {
     /// `PUT /v1/{project_id}/services/{service_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:21825`
-    pub fn update_service_v1(
+    pub fn update_service(
         &self,
         service_id: impl Into<String>,
         x_auth_token: impl Into<String>,
         body: crate::models::UpdateServiceRequest,
-    ) -> UpdateServiceV1<'_> {
-        UpdateServiceV1 {
+    ) -> UpdateService<'_> {
+        UpdateService {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
@@ -1679,13 +1679,13 @@ impl Client {
     /// `PATCH /v1/{project_id}/services/{service_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:20543`
-    pub fn update_service_v1_2(
+    pub fn patch_service(
         &self,
         service_id: impl Into<String>,
         x_auth_token: impl Into<String>,
         body: Vec<crate::models::PatchServiceV2RequestBody>,
-    ) -> UpdateServiceV12<'_> {
-        UpdateServiceV12 {
+    ) -> PatchService<'_> {
+        PatchService {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
@@ -2589,13 +2589,13 @@ impl Client {
     /// `PUT /v1/{project_id}/workspaces/{workspace_id}/quotas`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:29150`
-    pub fn update_workspace_quota(
+    pub fn update_workspace_quotas(
         &self,
         workspace_id: impl Into<String>,
         x_auth_token: impl Into<String>,
-        body: crate::models::UpdateWorkspaceQuotaRequest,
-    ) -> UpdateWorkspaceQuota<'_> {
-        UpdateWorkspaceQuota {
+        body: crate::models::UpdateWorkspaceQuotasRequest,
+    ) -> UpdateWorkspaceQuotas<'_> {
+        UpdateWorkspaceQuotas {
             client: &self.inner,
             project_id: None,
             workspace_id: workspace_id.into(),
@@ -2757,8 +2757,8 @@ impl Client {
     /// `DELETE /v2/{project_id}/authorizations`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:28680`
-    pub fn delete_authorization(&self) -> DeleteAuthorization<'_> {
-        DeleteAuthorization {
+    pub fn delete_authorizations(&self) -> DeleteAuthorizations<'_> {
+        DeleteAuthorizations {
             client: &self.inner,
             project_id: None,
             user_id: None,
@@ -2940,12 +2940,12 @@ impl Client {
     /// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40352`
-    pub fn update_dataset_data_annotation_label_v2(
+    pub fn update_dataset_data_annotation_labels(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
-    ) -> UpdateDatasetDataAnnotationLabelV2<'_> {
-        UpdateDatasetDataAnnotationLabelV2 {
+        body: crate::models::UpdateDatasetDataAnnotationLabelsRequest,
+    ) -> UpdateDatasetDataAnnotationLabels<'_> {
+        UpdateDatasetDataAnnotationLabels {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -2980,12 +2980,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40491`
-    pub fn delete_dataset_data_annotation_label_v2(
+    pub fn delete_dataset_data_annotation_labels(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::DeleteDatasetDataAnnotationLabelRequest,
-    ) -> DeleteDatasetDataAnnotationLabelV2<'_> {
-        DeleteDatasetDataAnnotationLabelV2 {
+        body: crate::models::DeleteDatasetDataAnnotationLabelsRequest,
+    ) -> DeleteDatasetDataAnnotationLabels<'_> {
+        DeleteDatasetDataAnnotationLabels {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3001,13 +3001,13 @@ impl Client {
     /// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40629`
-    pub fn update_dataset_data_annotation_label_v2_2(
+    pub fn update_dataset_data_annotation_label(
         &self,
         dataset_id: impl Into<String>,
         label_name: impl Into<String>,
-        body: crate::models::UpdateDatasetDataAnnotationLabelRequest2,
-    ) -> UpdateDatasetDataAnnotationLabelV22<'_> {
-        UpdateDatasetDataAnnotationLabelV22 {
+        body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
+    ) -> UpdateDatasetDataAnnotationLabel<'_> {
+        UpdateDatasetDataAnnotationLabel {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3024,12 +3024,12 @@ impl Client {
     /// `DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40718`
-    pub fn delete_dataset_data_annotation_label_v2_2(
+    pub fn delete_dataset_data_annotation_label(
         &self,
         dataset_id: impl Into<String>,
         label_name: impl Into<String>,
-    ) -> DeleteDatasetDataAnnotationLabelV22<'_> {
-        DeleteDatasetDataAnnotationLabelV22 {
+    ) -> DeleteDatasetDataAnnotationLabel<'_> {
+        DeleteDatasetDataAnnotationLabel {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3079,12 +3079,12 @@ impl Client {
     /// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40795`
-    pub fn update_dataset_data_annotation_sample(
+    pub fn update_dataset_data_annotation_samples(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::UpdateDatasetDataAnnotationSampleRequest,
-    ) -> UpdateDatasetDataAnnotationSample<'_> {
-        UpdateDatasetDataAnnotationSample {
+        body: crate::models::UpdateDatasetDataAnnotationSamplesRequest,
+    ) -> UpdateDatasetDataAnnotationSamples<'_> {
+        UpdateDatasetDataAnnotationSamples {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3119,12 +3119,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:39192`
-    pub fn delete_dataset_data_annotation_sample(
+    pub fn delete_dataset_data_annotation_samples(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::DeleteDatasetDataAnnotationSampleRequest,
-    ) -> DeleteDatasetDataAnnotationSample<'_> {
-        DeleteDatasetDataAnnotationSample {
+        body: crate::models::DeleteDatasetDataAnnotationSamplesRequest,
+    ) -> DeleteDatasetDataAnnotationSamples<'_> {
+        DeleteDatasetDataAnnotationSamples {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3162,11 +3162,11 @@ impl Client {
     /// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:39499`
-    pub fn search_condition_dataset_data_annotation(
+    pub fn search_condition_dataset_data_annotations(
         &self,
         dataset_id: impl Into<String>,
-    ) -> SearchConditionDatasetDataAnnotation<'_> {
-        SearchConditionDatasetDataAnnotation {
+    ) -> SearchConditionDatasetDataAnnotations<'_> {
+        SearchConditionDatasetDataAnnotations {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3201,11 +3201,11 @@ impl Client {
     /// `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:44943`
-    pub fn export_tasks_dataset_v2(
+    pub fn list_dataset_export_tasks(
         &self,
         dataset_id: impl Into<String>,
-    ) -> ExportTasksDatasetV2<'_> {
-        ExportTasksDatasetV2 {
+    ) -> ListDatasetExportTasks<'_> {
+        ListDatasetExportTasks {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3222,12 +3222,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:45171`
-    pub fn export_tasks_dataset_v2_2(
+    pub fn create_dataset_export_task(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::ExportTasksDatasetRequest,
-    ) -> ExportTasksDatasetV22<'_> {
-        ExportTasksDatasetV22 {
+        body: crate::models::CreateDatasetExportTaskRequest,
+    ) -> CreateDatasetExportTask<'_> {
+        CreateDatasetExportTask {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3242,11 +3242,11 @@ impl Client {
     /// `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:44402`
-    pub fn import_tasks_dataset_v2(
+    pub fn list_dataset_import_tasks(
         &self,
         dataset_id: impl Into<String>,
-    ) -> ImportTasksDatasetV2<'_> {
-        ImportTasksDatasetV2 {
+    ) -> ListDatasetImportTasks<'_> {
+        ListDatasetImportTasks {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3262,12 +3262,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/import-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:44579`
-    pub fn import_tasks_dataset_v2_2(
+    pub fn create_dataset_import_task(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::ImportTasksDatasetRequest,
-    ) -> ImportTasksDatasetV22<'_> {
-        ImportTasksDatasetV22 {
+        body: crate::models::CreateDatasetImportTaskRequest,
+    ) -> CreateDatasetImportTask<'_> {
+        CreateDatasetImportTask {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3562,12 +3562,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:41342`
-    pub fn create_dataset_workforce_task_v2(
+    pub fn create_dataset_workforce_task(
         &self,
         dataset_id: impl Into<String>,
         body: crate::models::CreateDatasetWorkforceTaskRequest,
-    ) -> CreateDatasetWorkforceTaskV2<'_> {
-        CreateDatasetWorkforceTaskV2 {
+    ) -> CreateDatasetWorkforceTask<'_> {
+        CreateDatasetWorkforceTask {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3627,13 +3627,13 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:41839`
-    pub fn create_dataset_workforce_task_v2_2(
+    pub fn post_dataset_workforce_task(
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::CreateDatasetWorkforceTaskRequest2,
-    ) -> CreateDatasetWorkforceTaskV22<'_> {
-        CreateDatasetWorkforceTaskV22 {
+        body: crate::models::PostDatasetWorkforceTaskRequest,
+    ) -> PostDatasetWorkforceTask<'_> {
+        PostDatasetWorkforceTask {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3759,13 +3759,13 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:43025`
-    pub fn review_dataset_workforce_task_data_annotation(
+    pub fn review_dataset_workforce_task_data_annotations(
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationRequest,
-    ) -> ReviewDatasetWorkforceTaskDataAnnotation<'_> {
-        ReviewDatasetWorkforceTaskDataAnnotation {
+        body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
+    ) -> ReviewDatasetWorkforceTaskDataAnnotations<'_> {
+        ReviewDatasetWorkforceTaskDataAnnotations {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3809,13 +3809,13 @@ impl Client {
     /// `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:43111`
-    pub fn update_dataset_workforce_task_data_annotation_sample(
+    pub fn update_dataset_workforce_task_data_annotation_samples(
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSampleRequest,
-    ) -> UpdateDatasetWorkforceTaskDataAnnotationSample<'_> {
-        UpdateDatasetWorkforceTaskDataAnnotationSample {
+        body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
+    ) -> UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
+        UpdateDatasetWorkforceTaskDataAnnotationSamples {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -4210,12 +4210,12 @@ impl Client {
     /// `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23518`
-    pub fn batch_reboot_pool_node(
+    pub fn batch_reboot_pool_nodes(
         &self,
         pool_name: impl Into<String>,
-        body: crate::models::BatchRebootPoolNodeRequest,
-    ) -> BatchRebootPoolNode<'_> {
-        BatchRebootPoolNode {
+        body: crate::models::BatchRebootPoolNodesRequest,
+    ) -> BatchRebootPoolNodes<'_> {
+        BatchRebootPoolNodes {
             client: &self.inner,
             project_id: None,
             pool_name: pool_name.into(),
@@ -4521,8 +4521,8 @@ impl Client {
     /// `GET /v2/{project_id}/search-algorithms`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:11898`
-    pub fn search_algorithms(&self) -> SearchAlgorithms<'_> {
-        SearchAlgorithms {
+    pub fn list_search_algorithms(&self) -> ListSearchAlgorithms<'_> {
+        ListSearchAlgorithms {
             client: &self.inner,
             project_id: None,
         }
@@ -4586,12 +4586,12 @@ impl Client {
     /// `POST /v2/{project_id}/trainJob/{training_job_id}/tags/create`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:16050`
-    pub fn create_train_job_tag(
+    pub fn create_train_job_tags(
         &self,
         training_job_id: impl Into<String>,
-        body: crate::models::CreateTrainJobTagRequest,
-    ) -> CreateTrainJobTag<'_> {
-        CreateTrainJobTag {
+        body: crate::models::CreateTrainJobTagsRequest,
+    ) -> CreateTrainJobTags<'_> {
+        CreateTrainJobTags {
             client: &self.inner,
             project_id: None,
             training_job_id: training_job_id.into(),
@@ -4606,12 +4606,12 @@ impl Client {
     /// `DELETE /v2/{project_id}/trainJob/{training_job_id}/tags/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:16146`
-    pub fn delete_train_job_tag(
+    pub fn delete_train_job_tags(
         &self,
         training_job_id: impl Into<String>,
-        body: crate::models::DeleteTrainJobTagRequest,
-    ) -> DeleteTrainJobTag<'_> {
-        DeleteTrainJobTag {
+        body: crate::models::DeleteTrainJobTagsRequest,
+    ) -> DeleteTrainJobTags<'_> {
+        DeleteTrainJobTags {
             client: &self.inner,
             project_id: None,
             training_job_id: training_job_id.into(),
@@ -4859,12 +4859,12 @@ impl Client {
     /// `POST /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:15836`
-    pub fn create_training_job_autosearch_trial_earlystop(
+    pub fn post_training_job_autosearch_trial_earlystop(
         &self,
         training_job_id: impl Into<String>,
         trial_id: impl Into<String>,
-    ) -> CreateTrainingJobAutosearchTrialEarlystop<'_> {
-        CreateTrainingJobAutosearchTrialEarlystop {
+    ) -> PostTrainingJobAutosearchTrialEarlystop<'_> {
+        PostTrainingJobAutosearchTrialEarlystop {
             client: &self.inner,
             project_id: None,
             training_job_id: training_job_id.into(),
@@ -4966,12 +4966,12 @@ impl Client {
     /// `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:14561`
-    pub fn preview_training_job_task_log(
+    pub fn preview_training_job_task_logs(
         &self,
         training_job_id: impl Into<String>,
         task_id: impl Into<String>,
-    ) -> PreviewTrainingJobTaskLog<'_> {
-        PreviewTrainingJobTaskLog {
+    ) -> PreviewTrainingJobTaskLogs<'_> {
+        PreviewTrainingJobTaskLogs {
             client: &self.inner,
             project_id: None,
             training_job_id: training_job_id.into(),
@@ -5609,8 +5609,8 @@ impl Client {
     /// `GET /v2/{project_id}/workforces/workers`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:43788`
-    pub fn list_workforce_workers_v2(&self) -> ListWorkforceWorkersV2<'_> {
-        ListWorkforceWorkersV2 {
+    pub fn list_workforce_workers(&self) -> ListWorkforceWorkers<'_> {
+        ListWorkforceWorkers {
             client: &self.inner,
             project_id: None,
             limit: None,
@@ -5681,11 +5681,11 @@ impl Client {
     /// `GET /v2/{project_id}/workforces/{workforce_id}/workers`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:43898`
-    pub fn list_workforce_workers_v2_2(
+    pub fn list_workforce_workers_by_workforce_id(
         &self,
         workforce_id: impl Into<String>,
-    ) -> ListWorkforceWorkersV22<'_> {
-        ListWorkforceWorkersV22 {
+    ) -> ListWorkforceWorkersByWorkforceId<'_> {
+        ListWorkforceWorkersByWorkforceId {
             client: &self.inner,
             project_id: None,
             workforce_id: workforce_id.into(),
@@ -5723,12 +5723,12 @@ impl Client {
     /// `POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:44098`
-    pub fn batch_delete_workforce_worker(
+    pub fn batch_delete_workforce_workers(
         &self,
         workforce_id: impl Into<String>,
-        body: crate::models::BatchDeleteWorkforceWorkerRequest,
-    ) -> BatchDeleteWorkforceWorker<'_> {
-        BatchDeleteWorkforceWorker {
+        body: crate::models::BatchDeleteWorkforceWorkersRequest,
+    ) -> BatchDeleteWorkforceWorkers<'_> {
+        BatchDeleteWorkforceWorkers {
             client: &self.inner,
             project_id: None,
             workforce_id: workforce_id.into(),
@@ -7372,9 +7372,9 @@ impl CreateDevServer<'_> {
     }
 }
 
-/// Request builder for [`Client::sync_dev_server`]: `PUT /v1/{project_id}/dev-servers/sync`.
+/// Request builder for [`Client::sync_dev_servers`]: `PUT /v1/{project_id}/dev-servers/sync`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct SyncDevServer<'a> {
+pub struct SyncDevServers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     owner: Option<String>,
@@ -7384,7 +7384,7 @@ pub struct SyncDevServer<'a> {
     limit: Option<i32>,
 }
 
-impl SyncDevServer<'_> {
+impl SyncDevServers<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -7436,7 +7436,7 @@ impl SyncDevServer<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::SyncDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::SyncDevServersResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/dev-servers/sync",
@@ -9302,20 +9302,20 @@ impl ListNotebookAll<'_> {
     }
 }
 
-/// Request builder for [`Client::list_notebook_flavors_v1`]: `GET /v1/{project_id}/notebooks/flavors`.
+/// Request builder for [`Client::list_notebook_flavors`]: `GET /v1/{project_id}/notebooks/flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ListNotebookFlavorsV1<'a> {
+pub struct ListNotebookFlavors<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    category: Option<crate::models::ListNotebookFlavorsV1Category>,
+    category: Option<crate::models::ListNotebookFlavorsCategory>,
     limit: Option<i32>,
     offset: Option<i32>,
-    r#type: Option<crate::models::ListNotebookFlavorsV1Type>,
+    r#type: Option<crate::models::ListNotebookFlavorsType>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
 }
 
-impl ListNotebookFlavorsV1<'_> {
+impl ListNotebookFlavors<'_> {
     /// 用户项目 ID，获取方法请参见 获取项目 ID 和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -9335,7 +9335,7 @@ impl ListNotebookFlavorsV1<'_> {
     /// Query parameter `category`.
     pub fn category(
         mut self,
-        value: crate::models::ListNotebookFlavorsV1Category,
+        value: crate::models::ListNotebookFlavorsCategory,
     ) -> Self {
         self.category = Some(value);
         self
@@ -9366,7 +9366,7 @@ impl ListNotebookFlavorsV1<'_> {
     /// \- DEDICATED：专属集群
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: crate::models::ListNotebookFlavorsV1Type) -> Self {
+    pub fn r#type(mut self, value: crate::models::ListNotebookFlavorsType) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -9638,9 +9638,9 @@ impl CreateImageNotebook<'_> {
     }
 }
 
-/// Request builder for [`Client::list_notebook_flavors_v1_2`]: `GET /v1/{project_id}/notebooks/{id}/flavors`.
+/// Request builder for [`Client::list_notebook_flavors_by_id`]: `GET /v1/{project_id}/notebooks/{id}/flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ListNotebookFlavorsV12<'a> {
+pub struct ListNotebookFlavorsById<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     id: String,
@@ -9648,7 +9648,7 @@ pub struct ListNotebookFlavorsV12<'a> {
     offset: Option<i32>,
 }
 
-impl ListNotebookFlavorsV12<'_> {
+impl ListNotebookFlavorsById<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -10090,16 +10090,16 @@ impl DeleteNotebookStorage<'_> {
     }
 }
 
-/// Request builder for [`Client::create_notebook_tag`]: `POST /v1/{project_id}/notebooks/{resource_id}/tags/create`.
+/// Request builder for [`Client::create_notebook_tags`]: `POST /v1/{project_id}/notebooks/{resource_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateNotebookTag<'a> {
+pub struct CreateNotebookTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    body: crate::models::CreateNotebookTagRequest,
+    body: crate::models::CreateNotebookTagsRequest,
 }
 
-impl CreateNotebookTag<'_> {
+impl CreateNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -10125,16 +10125,16 @@ impl CreateNotebookTag<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_notebook_tag`]: `DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete`.
+/// Request builder for [`Client::delete_notebook_tags`]: `DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteNotebookTag<'a> {
+pub struct DeleteNotebookTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    body: crate::models::DeleteNotebookTagRequest,
+    body: crate::models::DeleteNotebookTagsRequest,
 }
 
-impl DeleteNotebookTag<'_> {
+impl DeleteNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -10228,16 +10228,16 @@ impl ShowPlugintemplate<'_> {
     }
 }
 
-/// Request builder for [`Client::list_pool_tags_v1`]: `GET /v1/{project_id}/pools/tags`.
+/// Request builder for [`Client::list_pool_tags`]: `GET /v1/{project_id}/pools/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ListPoolTagsV1<'a> {
+pub struct ListPoolTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
 
-impl ListPoolTagsV1<'_> {
+impl ListPoolTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -10289,15 +10289,15 @@ impl ListPoolTagsV1<'_> {
     }
 }
 
-/// Request builder for [`Client::list_pool_tags_v1_2`]: `GET /v1/{project_id}/pools/{pool_name}/tags`.
+/// Request builder for [`Client::list_pool_tags_by_pool_name`]: `GET /v1/{project_id}/pools/{pool_name}/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ListPoolTagsV12<'a> {
+pub struct ListPoolTagsByPoolName<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
 }
 
-impl ListPoolTagsV12<'_> {
+impl ListPoolTagsByPoolName<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -10814,18 +10814,18 @@ impl ListServiceTmTags<'_> {
     }
 }
 
-/// Request builder for [`Client::create_service_tag`]: `POST /v1/{project_id}/services/{resource_id}/tags/create`.
+/// Request builder for [`Client::create_service_tags`]: `POST /v1/{project_id}/services/{resource_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateServiceTag<'a> {
+pub struct CreateServiceTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
     content_type: String,
     x_auth_token: String,
-    body: crate::models::CreateServiceTagRequest,
+    body: crate::models::CreateServiceTagsRequest,
 }
 
-impl CreateServiceTag<'_> {
+impl CreateServiceTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -10853,18 +10853,18 @@ impl CreateServiceTag<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_service_tag`]: `DELETE /v1/{project_id}/services/{resource_id}/tags/delete`.
+/// Request builder for [`Client::delete_service_tags`]: `DELETE /v1/{project_id}/services/{resource_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteServiceTag<'a> {
+pub struct DeleteServiceTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
     content_type: String,
     x_auth_token: String,
-    body: crate::models::DeleteServiceTagRequest,
+    body: crate::models::DeleteServiceTagsRequest,
 }
 
-impl DeleteServiceTag<'_> {
+impl DeleteServiceTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -11296,9 +11296,9 @@ impl ShowService<'_> {
     }
 }
 
-/// Request builder for [`Client::update_service_v1`]: `PUT /v1/{project_id}/services/{service_id}`.
+/// Request builder for [`Client::update_service`]: `PUT /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateServiceV1<'a> {
+pub struct UpdateService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
@@ -11306,7 +11306,7 @@ pub struct UpdateServiceV1<'a> {
     body: crate::models::UpdateServiceRequest,
 }
 
-impl UpdateServiceV1<'_> {
+impl UpdateService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -11368,9 +11368,9 @@ impl DeleteService<'_> {
     }
 }
 
-/// Request builder for [`Client::update_service_v1_2`]: `PATCH /v1/{project_id}/services/{service_id}`.
+/// Request builder for [`Client::patch_service`]: `PATCH /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateServiceV12<'a> {
+pub struct PatchService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
@@ -11379,7 +11379,7 @@ pub struct UpdateServiceV12<'a> {
     body: Vec<crate::models::PatchServiceV2RequestBody>,
 }
 
-impl UpdateServiceV12<'_> {
+impl PatchService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -13693,17 +13693,17 @@ impl ListWorkspaceQuotas<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workspace_quota`]: `PUT /v1/{project_id}/workspaces/{workspace_id}/quotas`.
+/// Request builder for [`Client::update_workspace_quotas`]: `PUT /v1/{project_id}/workspaces/{workspace_id}/quotas`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateWorkspaceQuota<'a> {
+pub struct UpdateWorkspaceQuotas<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workspace_id: String,
     x_auth_token: String,
-    body: crate::models::UpdateWorkspaceQuotaRequest,
+    body: crate::models::UpdateWorkspaceQuotasRequest,
 }
 
-impl UpdateWorkspaceQuota<'_> {
+impl UpdateWorkspaceQuotas<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -13715,7 +13715,7 @@ impl UpdateWorkspaceQuota<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateWorkspaceQuotaResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::UpdateWorkspaceQuotasResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/workspaces/{workspace_id}/quotas",
@@ -14152,15 +14152,15 @@ impl CreateAuthorization<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_authorization`]: `DELETE /v2/{project_id}/authorizations`.
+/// Request builder for [`Client::delete_authorizations`]: `DELETE /v2/{project_id}/authorizations`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteAuthorization<'a> {
+pub struct DeleteAuthorizations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     user_id: Option<String>,
 }
 
-impl DeleteAuthorization<'_> {
+impl DeleteAuthorizations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15021,16 +15021,16 @@ impl ListDatasetDataAnnotationLabels<'_> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_data_annotation_label_v2`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
+/// Request builder for [`Client::update_dataset_data_annotation_labels`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateDatasetDataAnnotationLabelV2<'a> {
+pub struct UpdateDatasetDataAnnotationLabels<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
+    body: crate::models::UpdateDatasetDataAnnotationLabelsRequest,
 }
 
-impl UpdateDatasetDataAnnotationLabelV2<'_> {
+impl UpdateDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15043,7 +15043,7 @@ impl UpdateDatasetDataAnnotationLabelV2<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        crate::models::UpdateDatasetDataAnnotationLabelsResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15101,17 +15101,17 @@ impl CreateDatasetDataAnnotationLabel<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_data_annotation_label_v2`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete`.
+/// Request builder for [`Client::delete_dataset_data_annotation_labels`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteDatasetDataAnnotationLabelV2<'a> {
+pub struct DeleteDatasetDataAnnotationLabels<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    delete_policy: Option<crate::models::DeleteDatasetDataAnnotationLabelV2DeletePolicy>,
-    body: crate::models::DeleteDatasetDataAnnotationLabelRequest,
+    delete_policy: Option<crate::models::DeleteDatasetDataAnnotationLabelsDeletePolicy>,
+    body: crate::models::DeleteDatasetDataAnnotationLabelsRequest,
 }
 
-impl DeleteDatasetDataAnnotationLabelV2<'_> {
+impl DeleteDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15131,7 +15131,7 @@ impl DeleteDatasetDataAnnotationLabelV2<'_> {
     /// Query parameter `delete_policy`.
     pub fn delete_policy(
         mut self,
-        value: crate::models::DeleteDatasetDataAnnotationLabelV2DeletePolicy,
+        value: crate::models::DeleteDatasetDataAnnotationLabelsDeletePolicy,
     ) -> Self {
         self.delete_policy = Some(value);
         self
@@ -15141,7 +15141,7 @@ impl DeleteDatasetDataAnnotationLabelV2<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        crate::models::DeleteDatasetDataAnnotationLabelsResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15162,18 +15162,18 @@ impl DeleteDatasetDataAnnotationLabelV2<'_> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_data_annotation_label_v2_2`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
+/// Request builder for [`Client::update_dataset_data_annotation_label`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateDatasetDataAnnotationLabelV22<'a> {
+pub struct UpdateDatasetDataAnnotationLabel<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     label_name: String,
-    label_type: Option<crate::models::UpdateDatasetDataAnnotationLabelV22LabelType>,
-    body: crate::models::UpdateDatasetDataAnnotationLabelRequest2,
+    label_type: Option<crate::models::UpdateDatasetDataAnnotationLabelLabelType>,
+    body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
 }
 
-impl UpdateDatasetDataAnnotationLabelV22<'_> {
+impl UpdateDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15209,7 +15209,7 @@ impl UpdateDatasetDataAnnotationLabelV22<'_> {
     /// Query parameter `label_type`.
     pub fn label_type(
         mut self,
-        value: crate::models::UpdateDatasetDataAnnotationLabelV22LabelType,
+        value: crate::models::UpdateDatasetDataAnnotationLabelLabelType,
     ) -> Self {
         self.label_type = Some(value);
         self
@@ -15219,7 +15219,7 @@ impl UpdateDatasetDataAnnotationLabelV22<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse2,
+        crate::models::UpdateDatasetDataAnnotationLabelResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15241,18 +15241,18 @@ impl UpdateDatasetDataAnnotationLabelV22<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_data_annotation_label_v2_2`]: `DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
+/// Request builder for [`Client::delete_dataset_data_annotation_label`]: `DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteDatasetDataAnnotationLabelV22<'a> {
+pub struct DeleteDatasetDataAnnotationLabel<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     label_name: String,
     delete_source: Option<bool>,
-    label_type: Option<crate::models::DeleteDatasetDataAnnotationLabelV22LabelType>,
+    label_type: Option<crate::models::DeleteDatasetDataAnnotationLabelLabelType>,
 }
 
-impl DeleteDatasetDataAnnotationLabelV22<'_> {
+impl DeleteDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15300,7 +15300,7 @@ impl DeleteDatasetDataAnnotationLabelV22<'_> {
     /// Query parameter `label_type`.
     pub fn label_type(
         mut self,
-        value: crate::models::DeleteDatasetDataAnnotationLabelV22LabelType,
+        value: crate::models::DeleteDatasetDataAnnotationLabelLabelType,
     ) -> Self {
         self.label_type = Some(value);
         self
@@ -15310,7 +15310,7 @@ impl DeleteDatasetDataAnnotationLabelV22<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelResponse2,
+        crate::models::DeleteDatasetDataAnnotationLabelResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15657,16 +15657,16 @@ impl ListDatasetDataAnnotationSamples<'_> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_data_annotation_sample`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
+/// Request builder for [`Client::update_dataset_data_annotation_samples`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateDatasetDataAnnotationSample<'a> {
+pub struct UpdateDatasetDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::UpdateDatasetDataAnnotationSampleRequest,
+    body: crate::models::UpdateDatasetDataAnnotationSamplesRequest,
 }
 
-impl UpdateDatasetDataAnnotationSample<'_> {
+impl UpdateDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15679,7 +15679,7 @@ impl UpdateDatasetDataAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationSampleResponse,
+        crate::models::UpdateDatasetDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15737,16 +15737,16 @@ impl CreateDatasetDataAnnotationSample<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_data_annotation_sample`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete`.
+/// Request builder for [`Client::delete_dataset_data_annotation_samples`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteDatasetDataAnnotationSample<'a> {
+pub struct DeleteDatasetDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::DeleteDatasetDataAnnotationSampleRequest,
+    body: crate::models::DeleteDatasetDataAnnotationSamplesRequest,
 }
 
-impl DeleteDatasetDataAnnotationSample<'_> {
+impl DeleteDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15759,7 +15759,7 @@ impl DeleteDatasetDataAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationSampleResponse,
+        crate::models::DeleteDatasetDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15891,15 +15891,15 @@ impl ShowDatasetDataAnnotationSample<'_> {
     }
 }
 
-/// Request builder for [`Client::search_condition_dataset_data_annotation`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition`.
+/// Request builder for [`Client::search_condition_dataset_data_annotations`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct SearchConditionDatasetDataAnnotation<'a> {
+pub struct SearchConditionDatasetDataAnnotations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
 }
 
-impl SearchConditionDatasetDataAnnotation<'_> {
+impl SearchConditionDatasetDataAnnotations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15912,7 +15912,7 @@ impl SearchConditionDatasetDataAnnotation<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::SearchConditionDatasetDataAnnotationResponse,
+        crate::models::SearchConditionDatasetDataAnnotationsResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16041,18 +16041,18 @@ impl ListDatasetDataAnnotationStats<'_> {
     }
 }
 
-/// Request builder for [`Client::export_tasks_dataset_v2`]: `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
+/// Request builder for [`Client::list_dataset_export_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ExportTasksDatasetV2<'a> {
+pub struct ListDatasetExportTasks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    export_type: Option<crate::models::ExportTasksDatasetV2ExportType>,
+    export_type: Option<crate::models::ListDatasetExportTasksExportType>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
 
-impl ExportTasksDatasetV2<'_> {
+impl ListDatasetExportTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -16074,7 +16074,7 @@ impl ExportTasksDatasetV2<'_> {
     /// Query parameter `export_type`.
     pub fn export_type(
         mut self,
-        value: crate::models::ExportTasksDatasetV2ExportType,
+        value: crate::models::ListDatasetExportTasksExportType,
     ) -> Self {
         self.export_type = Some(value);
         self
@@ -16105,7 +16105,7 @@ impl ExportTasksDatasetV2<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ExportTasksDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::ListDatasetExportTasksResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -16129,16 +16129,16 @@ impl ExportTasksDatasetV2<'_> {
     }
 }
 
-/// Request builder for [`Client::export_tasks_dataset_v2_2`]: `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
+/// Request builder for [`Client::create_dataset_export_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ExportTasksDatasetV22<'a> {
+pub struct CreateDatasetExportTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::ExportTasksDatasetRequest,
+    body: crate::models::CreateDatasetExportTaskRequest,
 }
 
-impl ExportTasksDatasetV22<'_> {
+impl CreateDatasetExportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -16150,7 +16150,7 @@ impl ExportTasksDatasetV22<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ExportTasksDatasetResponse2, docbind_runtime::Error> {
+    ) -> Result<crate::models::CreateDatasetExportTaskResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -16166,9 +16166,9 @@ impl ExportTasksDatasetV22<'_> {
     }
 }
 
-/// Request builder for [`Client::import_tasks_dataset_v2`]: `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
+/// Request builder for [`Client::list_dataset_import_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ImportTasksDatasetV2<'a> {
+pub struct ListDatasetImportTasks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
@@ -16176,7 +16176,7 @@ pub struct ImportTasksDatasetV2<'a> {
     offset: Option<i32>,
 }
 
-impl ImportTasksDatasetV2<'_> {
+impl ListDatasetImportTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -16210,7 +16210,7 @@ impl ImportTasksDatasetV2<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ImportTasksDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::ListDatasetImportTasksResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -16231,16 +16231,16 @@ impl ImportTasksDatasetV2<'_> {
     }
 }
 
-/// Request builder for [`Client::import_tasks_dataset_v2_2`]: `POST /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
+/// Request builder for [`Client::create_dataset_import_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ImportTasksDatasetV22<'a> {
+pub struct CreateDatasetImportTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::ImportTasksDatasetRequest,
+    body: crate::models::CreateDatasetImportTaskRequest,
 }
 
-impl ImportTasksDatasetV22<'_> {
+impl CreateDatasetImportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -16252,7 +16252,7 @@ impl ImportTasksDatasetV22<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ImportTasksDatasetResponse2, docbind_runtime::Error> {
+    ) -> Result<crate::models::CreateDatasetImportTaskResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -16930,16 +16930,16 @@ impl ListDatasetWorkforceTasks<'_> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_workforce_task_v2`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
+/// Request builder for [`Client::create_dataset_workforce_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateDatasetWorkforceTaskV2<'a> {
+pub struct CreateDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     body: crate::models::CreateDatasetWorkforceTaskRequest,
 }
 
-impl CreateDatasetWorkforceTaskV2<'_> {
+impl CreateDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17095,17 +17095,17 @@ impl UpdateDatasetWorkforceTask<'_> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_workforce_task_v2_2`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
+/// Request builder for [`Client::post_dataset_workforce_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateDatasetWorkforceTaskV22<'a> {
+pub struct PostDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::CreateDatasetWorkforceTaskRequest2,
+    body: crate::models::PostDatasetWorkforceTaskRequest,
 }
 
-impl CreateDatasetWorkforceTaskV22<'_> {
+impl PostDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17332,17 +17332,17 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
     }
 }
 
-/// Request builder for [`Client::review_dataset_workforce_task_data_annotation`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review`.
+/// Request builder for [`Client::review_dataset_workforce_task_data_annotations`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ReviewDatasetWorkforceTaskDataAnnotation<'a> {
+pub struct ReviewDatasetWorkforceTaskDataAnnotations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationRequest,
+    body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
 }
 
-impl ReviewDatasetWorkforceTaskDataAnnotation<'_> {
+impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17580,17 +17580,17 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_workforce_task_data_annotation_sample`]: `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
+/// Request builder for [`Client::update_dataset_workforce_task_data_annotation_samples`]: `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateDatasetWorkforceTaskDataAnnotationSample<'a> {
+pub struct UpdateDatasetWorkforceTaskDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSampleRequest,
+    body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
 }
 
-impl UpdateDatasetWorkforceTaskDataAnnotationSample<'_> {
+impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17603,7 +17603,7 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSampleResponse,
+        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18675,16 +18675,16 @@ impl ListPoolNodes<'_> {
     }
 }
 
-/// Request builder for [`Client::batch_reboot_pool_node`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`.
+/// Request builder for [`Client::batch_reboot_pool_nodes`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct BatchRebootPoolNode<'a> {
+pub struct BatchRebootPoolNodes<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
-    body: crate::models::BatchRebootPoolNodeRequest,
+    body: crate::models::BatchRebootPoolNodesRequest,
 }
 
-impl BatchRebootPoolNode<'_> {
+impl BatchRebootPoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -18696,7 +18696,7 @@ impl BatchRebootPoolNode<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::BatchRebootPoolNodeResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::BatchRebootPoolNodesResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools/{pool_name}/nodes/batch-reboot",
@@ -19653,14 +19653,14 @@ impl StopProcessorTaskVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::search_algorithms`]: `GET /v2/{project_id}/search-algorithms`.
+/// Request builder for [`Client::list_search_algorithms`]: `GET /v2/{project_id}/search-algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct SearchAlgorithms<'a> {
+pub struct ListSearchAlgorithms<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
 }
 
-impl SearchAlgorithms<'_> {
+impl ListSearchAlgorithms<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -19672,7 +19672,7 @@ impl SearchAlgorithms<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::SearchAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::ListSearchAlgorithmsResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/search-algorithms",
@@ -19806,16 +19806,16 @@ impl ListTrainJobTags<'_> {
     }
 }
 
-/// Request builder for [`Client::create_train_job_tag`]: `POST /v2/{project_id}/trainJob/{training_job_id}/tags/create`.
+/// Request builder for [`Client::create_train_job_tags`]: `POST /v2/{project_id}/trainJob/{training_job_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateTrainJobTag<'a> {
+pub struct CreateTrainJobTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
-    body: crate::models::CreateTrainJobTagRequest,
+    body: crate::models::CreateTrainJobTagsRequest,
 }
 
-impl CreateTrainJobTag<'_> {
+impl CreateTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -19827,7 +19827,7 @@ impl CreateTrainJobTag<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateTrainJobTagResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::CreateTrainJobTagsResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/trainJob/{training_job_id}/tags/create",
@@ -19843,16 +19843,16 @@ impl CreateTrainJobTag<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_train_job_tag`]: `DELETE /v2/{project_id}/trainJob/{training_job_id}/tags/delete`.
+/// Request builder for [`Client::delete_train_job_tags`]: `DELETE /v2/{project_id}/trainJob/{training_job_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteTrainJobTag<'a> {
+pub struct DeleteTrainJobTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
-    body: crate::models::DeleteTrainJobTagRequest,
+    body: crate::models::DeleteTrainJobTagsRequest,
 }
 
-impl DeleteTrainJobTag<'_> {
+impl DeleteTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -20367,16 +20367,16 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
     }
 }
 
-/// Request builder for [`Client::create_training_job_autosearch_trial_earlystop`]: `POST /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}`.
+/// Request builder for [`Client::post_training_job_autosearch_trial_earlystop`]: `POST /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateTrainingJobAutosearchTrialEarlystop<'a> {
+pub struct PostTrainingJobAutosearchTrialEarlystop<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
     trial_id: String,
 }
 
-impl CreateTrainingJobAutosearchTrialEarlystop<'_> {
+impl PostTrainingJobAutosearchTrialEarlystop<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -20389,7 +20389,7 @@ impl CreateTrainingJobAutosearchTrialEarlystop<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateTrainingJobAutosearchTrialEarlystopResponse,
+        crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20695,16 +20695,16 @@ impl ShowTrainingJobMetric<'_> {
     }
 }
 
-/// Request builder for [`Client::preview_training_job_task_log`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview`.
+/// Request builder for [`Client::preview_training_job_task_logs`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct PreviewTrainingJobTaskLog<'a> {
+pub struct PreviewTrainingJobTaskLogs<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
     task_id: String,
 }
 
-impl PreviewTrainingJobTaskLog<'_> {
+impl PreviewTrainingJobTaskLogs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -20717,7 +20717,7 @@ impl PreviewTrainingJobTaskLog<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::PreviewTrainingJobTaskLogResponse,
+        crate::models::PreviewTrainingJobTaskLogsResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -22362,19 +22362,19 @@ impl ListWorkforceWorkerTasks<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workforce_workers_v2`]: `GET /v2/{project_id}/workforces/workers`.
+/// Request builder for [`Client::list_workforce_workers`]: `GET /v2/{project_id}/workforces/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ListWorkforceWorkersV2<'a> {
+pub struct ListWorkforceWorkers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<crate::models::ListWorkforceWorkersV2Order>,
-    role: Option<crate::models::ListWorkforceWorkersV2Role>,
-    sort_by: Option<crate::models::ListWorkforceWorkersV2SortBy>,
+    order: Option<crate::models::ListWorkforceWorkersOrder>,
+    role: Option<crate::models::ListWorkforceWorkersRole>,
+    sort_by: Option<crate::models::ListWorkforceWorkersSortBy>,
 }
 
-impl ListWorkforceWorkersV2<'_> {
+impl ListWorkforceWorkers<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -22414,7 +22414,7 @@ impl ListWorkforceWorkersV2<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListWorkforceWorkersV2Order) -> Self {
+    pub fn order(mut self, value: crate::models::ListWorkforceWorkersOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -22430,7 +22430,7 @@ impl ListWorkforceWorkersV2<'_> {
     /// Default: 0.
     ///
     /// Query parameter `role`.
-    pub fn role(mut self, value: crate::models::ListWorkforceWorkersV2Role) -> Self {
+    pub fn role(mut self, value: crate::models::ListWorkforceWorkersRole) -> Self {
         self.role = Some(value);
         self
     }
@@ -22444,10 +22444,7 @@ impl ListWorkforceWorkersV2<'_> {
     /// Default: "create_time".
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(
-        mut self,
-        value: crate::models::ListWorkforceWorkersV2SortBy,
-    ) -> Self {
+    pub fn sort_by(mut self, value: crate::models::ListWorkforceWorkersSortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -22589,19 +22586,19 @@ impl DeleteWorkforce<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workforce_workers_v2_2`]: `GET /v2/{project_id}/workforces/{workforce_id}/workers`.
+/// Request builder for [`Client::list_workforce_workers_by_workforce_id`]: `GET /v2/{project_id}/workforces/{workforce_id}/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ListWorkforceWorkersV22<'a> {
+pub struct ListWorkforceWorkersByWorkforceId<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workforce_id: String,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<crate::models::ListWorkforceWorkersV22Order>,
-    sort_by: Option<crate::models::ListWorkforceWorkersV22SortBy>,
+    order: Option<crate::models::ListWorkforceWorkersByWorkforceIdOrder>,
+    sort_by: Option<crate::models::ListWorkforceWorkersByWorkforceIdSortBy>,
 }
 
-impl ListWorkforceWorkersV22<'_> {
+impl ListWorkforceWorkersByWorkforceId<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -22641,7 +22638,10 @@ impl ListWorkforceWorkersV22<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListWorkforceWorkersV22Order) -> Self {
+    pub fn order(
+        mut self,
+        value: crate::models::ListWorkforceWorkersByWorkforceIdOrder,
+    ) -> Self {
         self.order = Some(value);
         self
     }
@@ -22657,7 +22657,7 @@ impl ListWorkforceWorkersV22<'_> {
     /// Query parameter `sort_by`.
     pub fn sort_by(
         mut self,
-        value: crate::models::ListWorkforceWorkersV22SortBy,
+        value: crate::models::ListWorkforceWorkersByWorkforceIdSortBy,
     ) -> Self {
         self.sort_by = Some(value);
         self
@@ -22728,16 +22728,16 @@ impl CreateWorkforceWorker<'_> {
     }
 }
 
-/// Request builder for [`Client::batch_delete_workforce_worker`]: `POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete`.
+/// Request builder for [`Client::batch_delete_workforce_workers`]: `POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct BatchDeleteWorkforceWorker<'a> {
+pub struct BatchDeleteWorkforceWorkers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workforce_id: String,
-    body: crate::models::BatchDeleteWorkforceWorkerRequest,
+    body: crate::models::BatchDeleteWorkforceWorkersRequest,
 }
 
-impl BatchDeleteWorkforceWorker<'_> {
+impl BatchDeleteWorkforceWorkers<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -22750,7 +22750,7 @@ impl BatchDeleteWorkforceWorker<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::BatchDeleteWorkforceWorkerResponse,
+        crate::models::BatchDeleteWorkforceWorkersResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(

@@ -648,7 +648,7 @@ fn list_notebook_all_200_1() {
 }
 
 #[test]
-fn list_notebook_flavors_v1_200_1() {
+fn list_notebook_flavors_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListNotebookFlavorsResponse,
     >(
@@ -656,7 +656,7 @@ fn list_notebook_flavors_v1_200_1() {
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "list_notebook_flavors_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8238)",
+        "list_notebook_flavors (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8238)",
         parsed.err()
     );
 }
@@ -882,15 +882,15 @@ fn delete_notebook_storage_200_1() {
 }
 
 #[test]
-fn delete_notebook_tag_request_2() {
+fn delete_notebook_tags_request_2() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::DeleteNotebookTagRequest,
+        crate::models::DeleteNotebookTagsRequest,
     >(
         "{\n  \"action\": \"delete\",\n  \"tags\": [\n    {\n      \"key\": \"dev\",\n      \"value\": \"dev1\"\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "delete_notebook_tag (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9572)",
+        "delete_notebook_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9572)",
         parsed.err()
     );
 }
@@ -924,7 +924,7 @@ fn show_plugintemplate_200_1() {
 }
 
 #[test]
-fn list_pool_tags_v1_200_1() {
+fn list_pool_tags_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListPoolTagsResponse,
     >(
@@ -932,13 +932,13 @@ fn list_pool_tags_v1_200_1() {
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "list_pool_tags_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29657)",
-        parsed.err()
+        "list_pool_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29657)", parsed
+        .err()
     );
 }
 
 #[test]
-fn list_pool_tags_v1_2_204_1() {
+fn list_pool_tags_by_pool_name_204_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListPoolTagsResponse,
     >(
@@ -946,7 +946,7 @@ fn list_pool_tags_v1_2_204_1() {
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "list_pool_tags_v1_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29762)",
+        "list_pool_tags_by_pool_name (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29762)",
         parsed.err()
     );
 }
@@ -1054,15 +1054,15 @@ fn list_service_tm_tags_200_1() {
 }
 
 #[test]
-fn delete_service_tag_request_2() {
+fn delete_service_tags_request_2() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::DeleteServiceTagRequest,
+        crate::models::DeleteServiceTagsRequest,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"dev\",\n      \"value\": \"dev1\"\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "delete_service_tag (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22864)",
+        "delete_service_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22864)",
         parsed.err()
     );
 }
@@ -1083,7 +1083,7 @@ fn show_service_200_1() {
 
 #[test]
 #[ignore = "documentation error: the example sends `config[].weight` as the string \"100\"; the table types it Integer"]
-fn update_service_v1_request_1() {
+fn update_service_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateServiceRequest,
     >(
@@ -1091,14 +1091,14 @@ fn update_service_v1_request_1() {
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_service_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22003)",
-        parsed.err()
+        "update_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22003)", parsed
+        .err()
     );
 }
 
 #[test]
 #[ignore = "documentation error: the example's patch operations carry objects in `value`; the table types it String"]
-fn update_service_v1_2_request_1() {
+fn patch_service_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         Vec<crate::models::PatchServiceV2RequestBody>,
     >(
@@ -1106,14 +1106,14 @@ fn update_service_v1_2_request_1() {
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_service_v1_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20619)",
-        parsed.err()
+        "patch_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20619)", parsed
+        .err()
     );
 }
 
 #[test]
 #[ignore = "documentation error: the example returns `resource_ids` as an array and `update_time` as a number; the table types them String"]
-fn update_service_v1_2_200_1() {
+fn patch_service_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateServiceResponse,
     >(
@@ -1121,8 +1121,8 @@ fn update_service_v1_2_200_1() {
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_service_v1_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20657)",
-        parsed.err()
+        "patch_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20657)", parsed
+        .err()
     );
 }
 
@@ -1791,30 +1791,30 @@ fn list_workspace_quotas_200_1() {
 }
 
 #[test]
-fn update_workspace_quota_request_1() {
+fn update_workspace_quotas_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateWorkspaceQuotaRequest,
+        crate::models::UpdateWorkspaceQuotasRequest,
     >(
         "{\n  \"quotas\": [\n    {\n      \"resource\": \"exemlProject.gpu_duration\",\n      \"quota\": 10\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_workspace_quota (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29212)",
+        "update_workspace_quotas (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29212)",
         parsed.err()
     );
 }
 
 #[test]
 #[ignore = "documentation error: the example's millisecond timestamp 1574339372000 does not fit the documented Integer (int32); the table should say Long"]
-fn update_workspace_quota_200_1() {
+fn update_workspace_quotas_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateWorkspaceQuotaResponse,
+        crate::models::UpdateWorkspaceQuotasResponse,
     >(
         "{\n  \"quotas\": [\n    {\n      \"max_quota\": 60000,\n      \"update_time\": 1574339372000,\n      \"resource\": \"exemlProject.gpu_duration\",\n      \"quota\": 20,\n      \"min_quota\": -1,\n      \"name_cn\": \"自动学习（图像分类、物体检测、声音分类）训练时长\",\n      \"unit_cn\": \"分钟\",\n      \"name_en\": \"ExeML training duration (image classification, object detection, and sound classification)\",\n      \"unit_en\": \"minute\"\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_workspace_quota (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29228)",
+        "update_workspace_quotas (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29228)",
         parsed.err()
     );
 }
@@ -1998,13 +1998,13 @@ fn list_dataset_data_annotation_labels_200_1() {
 }
 
 #[test]
-fn update_dataset_data_annotation_label_v2_200_1() {
+fn update_dataset_data_annotation_labels_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        crate::models::UpdateDatasetDataAnnotationLabelsResponse,
     >("{\n  \"success\": true\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_dataset_data_annotation_label_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40472)",
+        "update_dataset_data_annotation_labels (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40472)",
         parsed.err()
     );
 }
@@ -2036,61 +2036,61 @@ fn create_dataset_data_annotation_label_200_1() {
 }
 
 #[test]
-fn delete_dataset_data_annotation_label_v2_request_1() {
+fn delete_dataset_data_annotation_labels_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::DeleteDatasetDataAnnotationLabelRequest,
+        crate::models::DeleteDatasetDataAnnotationLabelsRequest,
     >("{\n  \"labels\": [\n    {\n      \"name\": \"strawberry\"\n    }\n  ]\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "delete_dataset_data_annotation_label_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40596)",
+        "delete_dataset_data_annotation_labels (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40596)",
         parsed.err()
     );
 }
 
 #[test]
-fn delete_dataset_data_annotation_label_v2_200_1() {
+fn delete_dataset_data_annotation_labels_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+    >("{\n  \"success\": true\n}");
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "delete_dataset_data_annotation_labels (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40610)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn update_dataset_data_annotation_label_request_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::UpdateDatasetDataAnnotationLabelRequest,
+    >("{\n  \"@modelarts:color\": \"#93c47d\"\n}");
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "update_dataset_data_annotation_label (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40689)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn update_dataset_data_annotation_label_204_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+    >("{}");
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "update_dataset_data_annotation_label (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40701)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn delete_dataset_data_annotation_label_204_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::DeleteDatasetDataAnnotationLabelResponse,
     >("{\n  \"success\": true\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "delete_dataset_data_annotation_label_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40610)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn update_dataset_data_annotation_label_v2_2_request_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateDatasetDataAnnotationLabelRequest2,
-    >("{\n  \"@modelarts:color\": \"#93c47d\"\n}");
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "update_dataset_data_annotation_label_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40689)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn update_dataset_data_annotation_label_v2_2_204_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse2,
-    >("{}");
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "update_dataset_data_annotation_label_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40701)",
-        parsed.err()
-    );
-}
-
-#[test]
-fn delete_dataset_data_annotation_label_v2_2_204_1() {
-    let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::DeleteDatasetDataAnnotationLabelResponse2,
-    >("{\n  \"success\": true\n}");
-    assert!(
-        parsed.is_ok(), "{}: {:?}",
-        "delete_dataset_data_annotation_label_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40777)",
+        "delete_dataset_data_annotation_label (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40777)",
         parsed.err()
     );
 }
@@ -2110,27 +2110,27 @@ fn list_dataset_data_annotation_samples_200_1() {
 }
 
 #[test]
-fn update_dataset_data_annotation_sample_request_1() {
+fn update_dataset_data_annotation_samples_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateDatasetDataAnnotationSampleRequest,
+        crate::models::UpdateDatasetDataAnnotationSamplesRequest,
     >(
         "{\n  \"samples\": [\n    {\n      \"sample_id\": \"8b583c44bf249f8ba43ea42c92920221\",\n      \"labels\": [\n        {\n          \"name\": \"yunbao\"\n        }\n      ]\n    },\n    {\n      \"sample_id\": \"b5fe3039879660a2e6bf18166e247f68\",\n      \"labels\": [\n        {\n          \"name\": \"yunbao\"\n        }\n      ]\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_dataset_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40931)",
+        "update_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40931)",
         parsed.err()
     );
 }
 
 #[test]
-fn update_dataset_data_annotation_sample_200_1() {
+fn update_dataset_data_annotation_samples_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateDatasetDataAnnotationSampleResponse,
+        crate::models::UpdateDatasetDataAnnotationSamplesResponse,
     >("{\n  \"success\": true\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_dataset_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40953)",
+        "update_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40953)",
         parsed.err()
     );
 }
@@ -2150,27 +2150,27 @@ fn create_dataset_data_annotation_sample_200_1() {
 }
 
 #[test]
-fn delete_dataset_data_annotation_sample_request_1() {
+fn delete_dataset_data_annotation_samples_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::DeleteDatasetDataAnnotationSampleRequest,
+        crate::models::DeleteDatasetDataAnnotationSamplesRequest,
     >(
         "{\n  \"samples\": [\n    \"9cb9bc9b34bf53b6ec9a84998b1711bf\",\n    \"9ea63ef78d8c9037c9bcb12b477821bf\"\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "delete_dataset_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39252)",
+        "delete_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39252)",
         parsed.err()
     );
 }
 
 #[test]
-fn delete_dataset_data_annotation_sample_200_1() {
+fn delete_dataset_data_annotation_samples_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::DeleteDatasetDataAnnotationSampleResponse,
+        crate::models::DeleteDatasetDataAnnotationSamplesResponse,
     >("{\n  \"success\": true\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "delete_dataset_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39264)",
+        "delete_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39264)",
         parsed.err()
     );
 }
@@ -2190,15 +2190,15 @@ fn show_dataset_data_annotation_sample_200_1() {
 }
 
 #[test]
-fn search_condition_dataset_data_annotation_200_1() {
+fn search_condition_dataset_data_annotations_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::SearchConditionDatasetDataAnnotationResponse,
+        crate::models::SearchConditionDatasetDataAnnotationsResponse,
     >(
         "{\n  \"labels\": [\n    {\n      \"name\": \"Rabbits\",\n      \"type\": 0,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    },\n    {\n      \"name\": \"Bees\",\n      \"type\": 0,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    }\n  ],\n  \"metadata\": {},\n  \"labelers\": [\n    \"human/test_123/test_123\",\n    \"human/xxx@xxx.com\",\n    \"human/xxx@xxx.com\"\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "search_condition_dataset_data_annotation (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39590)",
+        "search_condition_dataset_data_annotations (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39590)",
         parsed.err()
     );
 }
@@ -2218,97 +2218,97 @@ fn list_dataset_data_annotation_stats_200_1() {
 }
 
 #[test]
-fn export_tasks_dataset_v2_2_request_1() {
+fn create_dataset_export_task_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ExportTasksDatasetRequest,
+        crate::models::CreateDatasetExportTaskRequest,
     >(
         "{\n  \"path\": \"/test-obs/daoChu/\",\n  \"export_type\": 3,\n  \"export_params\": {\n    \"sample_state\": \"\",\n    \"export_dest\": \"DIR\"\n  }\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "export_tasks_dataset_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45388)",
+        "create_dataset_export_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45388)",
         parsed.err()
     );
 }
 
 #[test]
-fn export_tasks_dataset_v2_2_request_2() {
+fn create_dataset_export_task_request_2() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ExportTasksDatasetRequest,
+        crate::models::CreateDatasetExportTaskRequest,
     >(
         "{\n  \"path\": \"/test-obs/classify/input/\",\n  \"export_type\": 3,\n  \"export_params\": {\n    \"sample_state\": \"\",\n    \"export_dest\": \"NEW_DATASET\",\n    \"export_new_dataset_name\": \"dataset-export-test\",\n    \"export_new_dataset_work_path\": \"/test-obs/classify/output/\"\n  }\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "export_tasks_dataset_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45401)",
+        "create_dataset_export_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45401)",
         parsed.err()
     );
 }
 
 #[test]
-fn export_tasks_dataset_v2_2_200_1() {
+fn create_dataset_export_task_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ExportTasksDatasetResponse2,
+        crate::models::CreateDatasetExportTaskResponse,
     >("{\n  \"task_id\": \"rF9NNoB56k5rtYKg2Y7\"\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "export_tasks_dataset_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45420)",
+        "create_dataset_export_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45420)",
         parsed.err()
     );
 }
 
 #[test]
-fn import_tasks_dataset_v2_200_1() {
+fn list_dataset_import_tasks_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ImportTasksDatasetResponse,
+        crate::models::ListDatasetImportTasksResponse,
     >(
         "{\n  \"total_count\": 1,\n  \"import_tasks\": [\n    {\n      \"status\": \"COMPLETED\",\n      \"task_id\": \"gfgHHSokody6AJigS5A_RHJ1zOkIol3Nzwxj8nh\",\n      \"dataset_id\": \"gfgHHSokody6AJigS5A\",\n      \"import_path\": \"obs://test-obs/daoLu_images/animals/\",\n      \"import_type\": 0,\n      \"total_sample_count\": 20,\n      \"imported_sample_count\": 20,\n      \"annotated_sample_count\": 20,\n      \"total_sub_sample_count\": 0,\n      \"imported_sub_sample_count\": 0,\n      \"total_file_size\": 0,\n      \"finished_file_count\": 0,\n      \"finished_file_size\": 0,\n      \"total_file_count\": 0,\n      \"create_time\": 1606114833874,\n      \"elapsed_time\": 2\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "import_tasks_dataset_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44539)",
+        "list_dataset_import_tasks (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44539)",
         parsed.err()
     );
 }
 
 #[test]
 #[ignore = "documentation error: the example sends `included_labels` as strings (\"rabbits\"); the table types them as Label objects"]
-fn import_tasks_dataset_v2_2_request_1() {
+fn create_dataset_import_task_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ImportTasksDatasetRequest,
+        crate::models::CreateDatasetImportTaskRequest,
     >(
         "{\n  \"import_type\": \"dir\",\n  \"import_path\": \"s3://test-obs/daoLu_images/animals/\",\n  \"included_labels\": [],\n  \"import_annotations\": false,\n  \"difficult_only\": false\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "import_tasks_dataset_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44731)",
+        "create_dataset_import_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44731)",
         parsed.err()
     );
 }
 
 #[test]
 #[ignore = "documentation error: the example sends `included_labels` as strings (\"rabbits\"); the table types them as Label objects"]
-fn import_tasks_dataset_v2_2_request_2() {
+fn create_dataset_import_task_request_2() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ImportTasksDatasetRequest,
+        crate::models::CreateDatasetImportTaskRequest,
     >(
         "{\n  \"import_type\": \"manifest\",\n  \"import_path\": \"s3://test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V002/V002.manifest\",\n  \"included_labels\": [\n    \"rabbits\",\n    \"bees\",\n    \"Rabbits\",\n    \"Bees\"\n  ],\n  \"import_annotations\": true,\n  \"difficult_only\": false\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "import_tasks_dataset_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44743)",
+        "create_dataset_import_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44743)",
         parsed.err()
     );
 }
 
 #[test]
-fn import_tasks_dataset_v2_2_200_1() {
+fn create_dataset_import_task_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ImportTasksDatasetResponse2,
+        crate::models::CreateDatasetImportTaskResponse,
     >("{\n  \"task_id\": \"gfghHSokody6AJigS5A_m1dYqOw8vWCAznw1V28\"\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "import_tasks_dataset_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44759)",
+        "create_dataset_import_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44759)",
         parsed.err()
     );
 }
@@ -2465,7 +2465,7 @@ fn show_dataset_version_200_1() {
 }
 
 #[test]
-fn create_dataset_workforce_task_v2_request_1() {
+fn create_dataset_workforce_task_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateDatasetWorkforceTaskRequest,
     >(
@@ -2473,19 +2473,19 @@ fn create_dataset_workforce_task_v2_request_1() {
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "create_dataset_workforce_task_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:41428)",
+        "create_dataset_workforce_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:41428)",
         parsed.err()
     );
 }
 
 #[test]
-fn create_dataset_workforce_task_v2_200_1() {
+fn create_dataset_workforce_task_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateDatasetWorkforceTaskResponse,
     >("{\n  \"task_id\": \"6phXEto29utpaMwbQkg\"\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "create_dataset_workforce_task_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:41455)",
+        "create_dataset_workforce_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:41455)",
         parsed.err()
     );
 }
@@ -2505,15 +2505,15 @@ fn update_dataset_workforce_task_request_1() {
 }
 
 #[test]
-fn create_dataset_workforce_task_v2_2_request_1() {
+fn post_dataset_workforce_task_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::CreateDatasetWorkforceTaskRequest2,
+        crate::models::PostDatasetWorkforceTaskRequest,
     >(
         "{\n  \"workforces_config\": {\n    \"workforces\": [\n      {\n        \"workforce_id\": \"l4u9Hpz2JJ67DNN1Hg9\",\n        \"workers\": [\n          {\n            \"email\": \"xiaozhang@163.com\"\n          },\n          {\n            \"email\": \"xiaoli@163.com\"\n          }\n        ]\n      }\n    ]\n  }\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "create_dataset_workforce_task_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:41915)",
+        "post_dataset_workforce_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:41915)",
         parsed.err()
     );
 }
@@ -2595,15 +2595,15 @@ fn update_dataset_workforce_task_acceptance_status_200_1() {
 }
 
 #[test]
-fn review_dataset_workforce_task_data_annotation_request_1() {
+fn review_dataset_workforce_task_data_annotations_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::ReviewDatasetWorkforceTaskDataAnnotationRequest,
+        crate::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
     >(
         "{\n  \"comments\": [\n    {\n      \"worker_id\": \"8c15ad080d3eabad14037b4eb00d6a6f\",\n      \"sample_id\": \"0d43f9811d3808a3146c673257d4a1dbhh\",\n      \"accept\": true,\n      \"comment\": \"\",\n      \"score\": \"A\"\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "review_dataset_workforce_task_data_annotation (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43076)",
+        "review_dataset_workforce_task_data_annotations (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43076)",
         parsed.err()
     );
 }
@@ -2623,27 +2623,27 @@ fn list_dataset_workforce_task_data_annotation_samples_200_1() {
 }
 
 #[test]
-fn update_dataset_workforce_task_data_annotation_sample_request_1() {
+fn update_dataset_workforce_task_data_annotation_samples_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSampleRequest,
+        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
     >(
         "{\n  \"samples\": [\n    {\n      \"sample_id\": \"0a0939d6d3c48a3d2a2619245943ac21\",\n      \"worker_id\": \"8c15ad080d3eabad14037b4eb00d6a6f\",\n      \"labels\": [\n        {\n          \"name\": \"tulips\"\n        }\n      ]\n    },\n    {\n      \"sample_id\": \"0e1b5a16a5a577ee53aeb34278a4b3e7\",\n      \"worker_id\": \"8c15ad080d3eabad14037b4eb00d6a6f\",\n      \"labels\": [\n        {\n          \"name\": \"tulips\"\n        }\n      ]\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_dataset_workforce_task_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43246)",
+        "update_dataset_workforce_task_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43246)",
         parsed.err()
     );
 }
 
 #[test]
-fn update_dataset_workforce_task_data_annotation_sample_200_1() {
+fn update_dataset_workforce_task_data_annotation_samples_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSampleResponse,
+        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
     >("{\n  \"success\": true\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "update_dataset_workforce_task_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43270)",
+        "update_dataset_workforce_task_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43270)",
         parsed.err()
     );
 }
@@ -2886,29 +2886,29 @@ fn list_pool_nodes_request_1() {
 }
 
 #[test]
-fn batch_reboot_pool_node_request_1() {
+fn batch_reboot_pool_nodes_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::BatchRebootPoolNodeRequest,
+        crate::models::BatchRebootPoolNodesRequest,
     >(
         "{\n  \"nodeNames\": [\n    \"os-node-created-vrvrq\",\n    \"os-node-created-4jczv\"\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "batch_reboot_pool_node (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23566)",
+        "batch_reboot_pool_nodes (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23566)",
         parsed.err()
     );
 }
 
 #[test]
-fn batch_reboot_pool_node_200_1() {
+fn batch_reboot_pool_nodes_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::BatchRebootPoolNodeResponse,
+        crate::models::BatchRebootPoolNodesResponse,
     >(
         "{\n  \"nodeNames\": [\n    \"os-node-created-vrvrq\",\n    \"os-node-created-4jczv\"\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "batch_reboot_pool_node (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23579)",
+        "batch_reboot_pool_nodes (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23579)",
         parsed.err()
     );
 }
@@ -3062,29 +3062,29 @@ fn list_train_job_tags_200_1() {
 }
 
 #[test]
-fn create_train_job_tag_request_1() {
+fn create_train_job_tags_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::CreateTrainJobTagRequest,
+        crate::models::CreateTrainJobTagsRequest,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"111\",\n      \"value\": \"v2\"\n    },\n    {\n      \"key\": \"k3\",\n      \"value\": \"v2\"\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "create_train_job_tag (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16106)",
+        "create_train_job_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16106)",
         parsed.err()
     );
 }
 
 #[test]
-fn create_train_job_tag_204_1() {
+fn create_train_job_tags_204_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::CreateTrainJobTagResponse,
+        crate::models::CreateTrainJobTagsResponse,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"111\",\n      \"value\": \"v2\"\n    },\n    {\n      \"key\": \"k3\",\n      \"value\": \"v2\"\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "create_train_job_tag (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16124)",
+        "create_train_job_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16124)",
         parsed.err()
     );
 }
@@ -3245,13 +3245,13 @@ fn show_training_job_autosearch_parameter_analysis_200_1() {
 }
 
 #[test]
-fn create_training_job_autosearch_trial_earlystop_200_1() {
+fn post_training_job_autosearch_trial_earlystop_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::CreateTrainingJobAutosearchTrialEarlystopResponse,
+        crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
     >("{\n  \"earlystop_trial\": \"50093e6c\"\n}");
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "create_training_job_autosearch_trial_earlystop (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15884)",
+        "post_training_job_autosearch_trial_earlystop (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15884)",
         parsed.err()
     );
 }
@@ -3286,15 +3286,15 @@ fn show_training_job_metric_200_1() {
 }
 
 #[test]
-fn preview_training_job_task_log_200_1() {
+fn preview_training_job_task_logs_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::PreviewTrainingJobTaskLogResponse,
+        crate::models::PreviewTrainingJobTaskLogsResponse,
     >(
         "{\n  \"content\": \"[Modelarts Service Log]collect and upload ascend logs end at 2021-05-18-14:28:13\\n[Modelarts Service Log]exiting...\\n [Modelarts Service Log]exiting...\\n[Modelarts Service Log]exiting...\\n [Modelarts Service Log]exiting...\\n[Modelarts Service Log]exit with :\\n [Modelarts Service Log]exit with 0\\n[Modelarts Service Log]exit with :\\n [Modelarts Service Log]exit with 0\\n[ModelArts Service Log][INFO][2021/05/18 14:28:14,207]:\\n output-handler finalizing due to: [training finished]\\n[ModelArts Service Log][INFO][2021/05/18 14:28:14,207]:\\n output-handler finalized\\n[Modelarts Service Log][sidecar] exiting at 2021-05-18-14:28:14\\n[Modelarts Service Log][sidecar] wait python processes exit...\\n [Modelarts Service Log][sidecar] wait python processes exit...\\n[Modelarts Service Log][sidecar] exit with :\\n [Modelarts Service Log][sidecar] exit with 0\",\n  \"current_size\": 126548,\n  \"full_size\": 5242880\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "preview_training_job_task_log (documented at spec/docs/004_1a1b83b5d1b965a6.txt:14614)",
+        "preview_training_job_task_logs (documented at spec/docs/004_1a1b83b5d1b965a6.txt:14614)",
         parsed.err()
     );
 }
@@ -3653,7 +3653,7 @@ fn create_workforce_201_1() {
 }
 
 #[test]
-fn list_workforce_workers_v2_200_1() {
+fn list_workforce_workers_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListWorkforceWorkersResponse,
     >(
@@ -3661,7 +3661,7 @@ fn list_workforce_workers_v2_200_1() {
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "list_workforce_workers_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43860)",
+        "list_workforce_workers (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43860)",
         parsed.err()
     );
 }
@@ -3705,7 +3705,7 @@ fn delete_workforce_204_1() {
 }
 
 #[test]
-fn list_workforce_workers_v2_2_200_1() {
+fn list_workforce_workers_by_workforce_id_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListWorkforceWorkersResponse,
     >(
@@ -3713,7 +3713,7 @@ fn list_workforce_workers_v2_2_200_1() {
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "list_workforce_workers_v2_2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43970)",
+        "list_workforce_workers_by_workforce_id (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43970)",
         parsed.err()
     );
 }
@@ -3734,29 +3734,29 @@ fn create_workforce_worker_request_1() {
 }
 
 #[test]
-fn batch_delete_workforce_worker_request_1() {
+fn batch_delete_workforce_workers_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::BatchDeleteWorkforceWorkerRequest,
+        crate::models::BatchDeleteWorkforceWorkersRequest,
     >(
         "{\n  \"workers\": [\n    \"89d4ae38431b8905449821605abdc3a9\",\n    \"a2abd3f27b4e92c593c15282f8b6bd29\"\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "batch_delete_workforce_worker (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44152)",
+        "batch_delete_workforce_workers (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44152)",
         parsed.err()
     );
 }
 
 #[test]
-fn batch_delete_workforce_worker_200_1() {
+fn batch_delete_workforce_workers_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
-        crate::models::BatchDeleteWorkforceWorkerResponse,
+        crate::models::BatchDeleteWorkforceWorkersResponse,
     >(
         "{\n  \"success\": true,\n  \"results\": [\n    {\n      \"success\": true\n    },\n    {\n      \"success\": true\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
-        "batch_delete_workforce_worker (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44164)",
+        "batch_delete_workforce_workers (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44164)",
         parsed.err()
     );
 }

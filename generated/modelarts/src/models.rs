@@ -555,13 +555,13 @@ pub struct BatchCommentDatasetWorkforceTaskAcceptanceRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct BatchDeleteWorkforceWorkerRequest {
+pub struct BatchDeleteWorkforceWorkersRequest {
     /// 团队成员ID列表。
     pub workers: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct BatchDeleteWorkforceWorkerResponse {
+pub struct BatchDeleteWorkforceWorkersResponse {
     /// 操作失败的错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -581,14 +581,14 @@ pub struct BatchDeleteWorkforceWorkerResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct BatchRebootPoolNodeRequest {
+pub struct BatchRebootPoolNodesRequest {
     /// 节点名称集合
     #[serde(rename = "nodeNames")]
     pub node_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct BatchRebootPoolNodeResponse {
+pub struct BatchRebootPoolNodesResponse {
     /// 节点名称集合
     #[serde(rename = "nodeNames")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -596,7 +596,7 @@ pub struct BatchRebootPoolNodeResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct BatchRebootPoolNodeResponse404 {
+pub struct BatchRebootPoolNodesResponse404 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -1516,6 +1516,391 @@ pub struct CreateDatasetDataSource {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDatasetExportTaskRequest {
+    /// 标注格式。当前可取以下值：
+    ///
+    /// \- VOC: VOC格式
+    ///
+    /// \- COCO: COCO格式
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotation_format: Option<String>,
+    /// 导出的目录格式。可选值如下：
+    ///
+    /// \- 1: 树状结构。如: rabbits/1.jpg,bees/2.jpg。
+    ///
+    /// \- 2: 平铺结构。如: 1.jpg,1.txt;2.jpg,2.txt。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_format: Option<CreateDatasetExportTaskRequestExportFormat>,
+    /// 导出数据集任务的参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_params: Option<ExportParams>,
+    /// 导出类型。可选值如下：
+    ///
+    /// \- 0: 已标注
+    ///
+    /// \- 1: 未标注
+    ///
+    /// \- 2: 全部
+    ///
+    /// \- 3: 条件筛选
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_type: Option<CreateDatasetExportTaskRequestExportType>,
+    /// 导出到OBS的输出路径。导出数据到OBS或者导出为新的数据集时该参数必传。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// 样本状态。可选样本状态如下：
+    ///
+    /// \- __ALL__：已标注
+    ///
+    /// \- __NONE__：未标注
+    ///
+    /// \- __UNCHECK__：待验收
+    ///
+    /// \- __ACCEPTED__：验收通过
+    ///
+    /// \- __REJECTED__：已驳回
+    ///
+    /// \- __UNREVIEWED__：待审核
+    ///
+    /// \- __REVIEWED__：已审核
+    ///
+    /// \- __WORKFORCE_SAMPLED__：已采样
+    ///
+    /// \- __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+    ///
+    /// \- __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+    ///
+    /// \- __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+    ///
+    /// \- __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+    ///
+    /// \- __AUTO_ANNOTATION__：待确认
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample_state: Option<CreateDatasetExportTaskRequestSampleState>,
+    /// 指定导出标注文件中的OBS路径前缀，默认为“obs://”，支持指定“s3://”。由于训练无法解析以“obs”开头图片路径，需要导出manifest中的路径前缀为“s3://”。
+    ///
+    /// Default: "obs://".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_type_header: Option<String>,
+    /// 任务状态。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<i32>,
+    /// 任务ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 数据集版本格式。可选值如下：
+    ///
+    /// \- Default：默认格式
+    ///
+    /// \- CarbonData：Carbon格式（仅表格数据集支持）
+    ///
+    /// \- CSV：CSV格式
+    ///
+    /// Default: "Default".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_format: Option<CreateDatasetExportTaskRequestVersionFormat>,
+    /// 数据集版本ID。当导出数据集某一版本的数据时，需要指定该参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+    /// 导出时是否将列名写到CSV文件的第一行，对于表格数据集有效。可选值如下：
+    ///
+    /// \- true: 导出时将列名写到CSV文件的第一行（默认值）
+    ///
+    /// \- false: 导出时不将列名写到CSV文件的第一行
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_column_header: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDatasetExportTaskResponse {
+    /// 任务创建时间。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_time: Option<i64>,
+    /// 错误码。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    /// 错误信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
+    /// 导出的目录格式。可选值如下：
+    ///
+    /// \- 1: 树状结构。如：rabbits/1.jpg,bees/2.jpg。
+    ///
+    /// \- 2: 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_format: Option<CreateDatasetExportTaskResponseExportFormat>,
+    /// 导出数据集任务的参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_params: Option<ExportParams>,
+    /// 导出类型。可选值如下：
+    ///
+    /// \- 0: 已标注
+    ///
+    /// \- 1: 未标注
+    ///
+    /// \- 2: 全部
+    ///
+    /// \- 3: 条件筛选
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_type: Option<CreateDatasetExportTaskResponseExportType>,
+    /// 已完成的样本数量。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_sample_count: Option<i32>,
+    /// 导出的输出路径。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// 任务当前进度百分比。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f32>,
+    /// 任务状态。可选值如下：
+    ///
+    /// \- INIT: 初始化
+    ///
+    /// \- RUNNING: 运行中
+    ///
+    /// \- FAILED: 已失败
+    ///
+    /// \- SUCCEEDED: 已完成
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CreateDatasetExportTaskResponseStatus>,
+    /// 任务ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 样本总数量。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_sample_count: Option<i32>,
+    /// 任务更新时间。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_time: Option<i64>,
+    /// 数据集版本格式。可选值如下：
+    ///
+    /// \- Default: 默认格式
+    ///
+    /// \- CarbonData: Carbon格式（仅表格数据集支持）
+    ///
+    /// \- CSV: CSV格式
+    ///
+    /// Default: "Default".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_format: Option<CreateDatasetExportTaskResponseVersionFormat>,
+    /// 数据集版本ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDatasetImportTaskDataSource {
+    /// 数据源所在路径。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_path: Option<String>,
+    /// 数据类型。可选值如下：
+    ///
+    /// \- 0: OBS桶（默认值）
+    ///
+    /// \- 1: GaussDB(DWS)服务
+    ///
+    /// \- 2: DLI服务
+    ///
+    /// \- 3: RDS服务
+    ///
+    /// \- 4: MRS服务
+    ///
+    /// \- 5: AI Gallery
+    ///
+    /// \- 6: 推理服务
+    ///
+    /// Default: 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_type: Option<CreateDatasetImportTaskDataSourceDataType>,
+    /// 表格数据对应的schema映射信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_maps: Option<Vec<SchemaMap>>,
+    /// 导入表格数据源所需的信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_info: Option<SourceInfo>,
+    /// 文件中首行是否是列名，用于表格数据集。可选值如下：
+    ///
+    /// \- true: 文件首行为列名
+    ///
+    /// \- false: 文件首行不为列名
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_column_header: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDatasetImportTaskLabel {
+    /// 标签的多维度属性，如标签为“音乐”，可能包含属性“风格”、“歌手”等。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Vec<LabelAttribute>>,
+    /// 标签名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 标签基本属性键值对，如颜色、快捷键等。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property: Option<CreateDatasetImportTaskLabelProperty>,
+    /// 标签类型。可选值如下：
+    ///
+    /// \- 0: 图像分类
+    ///
+    /// \- 1: 物体检测
+    ///
+    /// \- 3: 图像分割
+    ///
+    /// \- 100: 文本分类
+    ///
+    /// \- 101: 命名实体
+    ///
+    /// \- 102: 文本三元组关系标签
+    ///
+    /// \- 103: 文本三元组实体标签
+    ///
+    /// \- 200: 语音分类
+    ///
+    /// \- 201: 语音内容
+    ///
+    /// \- 202: 语音分割
+    ///
+    /// \- 600: 视频标注
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<CreateDatasetImportTaskLabelType>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDatasetImportTaskLabelProperty {
+    /// 内置属性：标签展示的颜色，为色彩的16进制代码，默认为空。例如：“#FFFFFF0”。
+    #[serde(rename = "@modelarts:color")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_color: Option<String>,
+    /// 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
+    ///
+    /// \- bndbox: 矩形。
+    ///
+    /// \- polygon: 多边形。
+    ///
+    /// \- circle: 圆形。
+    ///
+    /// \- line: 直线。
+    ///
+    /// \- dashed: 虚线。
+    ///
+    /// \- point: 点。
+    ///
+    /// \- polyline: 折线。
+    #[serde(rename = "@modelarts:default_shape")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_default_shape: Option<
+        CreateDatasetImportTaskLabelPropertyModelartsDefaultShape,
+    >,
+    /// 内置属性：三元组关系标签的起始实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
+    #[serde(rename = "@modelarts:from_type")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_from_type: Option<String>,
+    /// 内置属性：重命名后的标签名。
+    #[serde(rename = "@modelarts:rename_to")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_rename_to: Option<String>,
+    /// 内置属性：标签快捷键，默认为空。例如：“D”。
+    #[serde(rename = "@modelarts:shortcut")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_shortcut: Option<String>,
+    /// 内置属性：三元组关系标签的指向实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
+    #[serde(rename = "@modelarts:to_type")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_to_type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDatasetImportTaskRequest {
+    /// 数据来源。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_source: Option<CreateDatasetImportTaskDataSource>,
+    /// 是否只导入难例。可选值如下：
+    ///
+    /// \- true: 只导入难例样本
+    ///
+    /// \- false: 导入全部样本（默认值）
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficult_only: Option<bool>,
+    /// 不导入包含指定标签的样本。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excluded_labels: Option<Vec<CreateDatasetImportTaskLabel>>,
+    /// 是否导入到最终状态。可选值如下：
+    ///
+    /// \- true: 导入到最终状态（默认值）
+    ///
+    /// \- false: 不导入到最终状态
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_annotation: Option<bool>,
+    /// 是否导入标签。可选值如下：
+    ///
+    /// \- true: 导入标签（默认值）
+    ///
+    /// \- false: 不导入标签
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_annotations: Option<bool>,
+    /// 导入后在数据集存储目录下子目录的名称。多次不同导入可以指定同一个子目录，避免相同样本重复导入。注：对表格数据集不可用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_folder: Option<String>,
+    /// 数据来源。可选值如下：
+    ///
+    /// \- obs: OBS桶（默认值）
+    ///
+    /// \- dws: GaussDB(DWS)服务
+    ///
+    /// \- dli: DLI服务
+    ///
+    /// \- rds: RDS服务
+    ///
+    /// \- mrs: MRS服务
+    ///
+    /// \- inference: 推理服务
+    ///
+    /// Default: "obs".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_origin: Option<CreateDatasetImportTaskRequestImportOrigin>,
+    /// 导入的OBS路径或manifest路径。
+    ///
+    /// \- 导入manifest时，path必须精确到具体manifest文件。
+    ///
+    /// \- 导入为目录时，目前仅支持数据集类型为图片分类、物体检测、文本分类、声音分类。
+    pub import_path: String,
+    /// 是否导入样本。可选值如下：
+    ///
+    /// \- true: 导入样本（默认值）
+    ///
+    /// \- false: 不导入样本
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_samples: Option<bool>,
+    /// 导入方式。可选值如下：
+    ///
+    /// \- dir: 目录导入
+    ///
+    /// \- manifest: 按manifest文件导入
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_type: Option<CreateDatasetImportTaskRequestImportType>,
+    /// 导入包含指定标签的样本。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub included_labels: Option<Vec<CreateDatasetImportTaskLabel>>,
+    /// 标签格式，此参数仅文本类数据集使用。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_format: Option<LabelFormat>,
+    /// 文件中首行是否是列名，若是列名则不导入首行，用于表格数据集。可选值如下：
+    ///
+    /// \- true: 文件首行为列名
+    ///
+    /// \- false: 文件首行不为列名（默认值）
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_column_header: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateDatasetImportTaskResponse {
+    /// 导入任务ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateDatasetLabel {
     /// 标签的多维度属性，如标签为“音乐”，可能包含属性“风格”、“歌手”等。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2012,19 +2397,6 @@ pub struct CreateDatasetWorkforceTaskRequest {
     /// 是否同步更新新增数据
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synchronize_data: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateDatasetWorkforceTaskRequest2 {
-    /// 数据集ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dataset_id: Option<String>,
-    /// 团队标注任务ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<String>,
-    /// 团队标注任务团队信息：委托团队管理员分配，或指定团队自行分配。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workforces_config: Option<WorkforcesConfig>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -3165,13 +3537,13 @@ pub struct CreateNotebookStorageResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateNotebookTagRequest {
+pub struct CreateNotebookTagsRequest {
     /// TMS标签列表。
     pub tags: Vec<TmsTag>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateNotebookTagResponse400 {
+pub struct CreateNotebookTagsResponse400 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -3181,7 +3553,7 @@ pub struct CreateNotebookTagResponse400 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateNotebookTagResponse401 {
+pub struct CreateNotebookTagsResponse401 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -3191,7 +3563,7 @@ pub struct CreateNotebookTagResponse401 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateNotebookTagResponse403 {
+pub struct CreateNotebookTagsResponse403 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -3201,7 +3573,7 @@ pub struct CreateNotebookTagResponse403 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateNotebookTagResponse404 {
+pub struct CreateNotebookTagsResponse404 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -3712,13 +4084,13 @@ pub struct CreateServiceSchedule {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateServiceTagRequest {
+pub struct CreateServiceTagsRequest {
     /// TMS标签列表。
     pub tags: Vec<TmsTag>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateServiceTagResponse400 {
+pub struct CreateServiceTagsResponse400 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -3728,7 +4100,7 @@ pub struct CreateServiceTagResponse400 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateServiceTagResponse401 {
+pub struct CreateServiceTagsResponse401 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -3738,7 +4110,7 @@ pub struct CreateServiceTagResponse401 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateServiceTagResponse403 {
+pub struct CreateServiceTagsResponse403 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -3748,7 +4120,7 @@ pub struct CreateServiceTagResponse403 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateServiceTagResponse404 {
+pub struct CreateServiceTagsResponse404 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -3758,20 +4130,20 @@ pub struct CreateServiceTagResponse404 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainJobTagRequest {
+pub struct CreateTrainJobTagsRequest {
     /// TMS标签列表。
     pub tags: Vec<TmsTag>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainJobTagResponse {
+pub struct CreateTrainJobTagsResponse {
     /// TMS标签列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<CreateTrainJobTagTmsTag>>,
+    pub tags: Option<Vec<CreateTrainJobTagsTmsTag>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainJobTagTmsTag {
+pub struct CreateTrainJobTagsTmsTag {
     /// TMS标签的key。长度不能超过128个字符，首尾不能有空格，不能以_sys_开头。
     ///
     /// Constraints: maximum length 128.
@@ -4285,13 +4657,6 @@ pub struct CreateTrainingJobActionTaskResponseAlgorithm {
     /// 运行算法时所在的工作目录。规则：v1兼容模式下，当前字段不生效。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_dir: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobAutosearchTrialEarlystopResponse {
-    /// 提前终止的trial的trial_id。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub earlystop_trial: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -7780,14 +8145,31 @@ pub struct DeleteAppAuthAppResponse403 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteDatasetDataAnnotationLabelRequest {
+pub struct DeleteDatasetDataAnnotationLabelResponse {
+    /// 操作失败的错误码。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    /// 操作失败的错误信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
+    /// 操作是否执行成功。可选值如下：
+    ///
+    /// \- true: 执行成功
+    ///
+    /// \- false: 执行失败
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteDatasetDataAnnotationLabelsRequest {
     /// 待删除标签列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<Label>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteDatasetDataAnnotationLabelResponse {
+pub struct DeleteDatasetDataAnnotationLabelsResponse {
     /// 操作失败的错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -7807,24 +8189,7 @@ pub struct DeleteDatasetDataAnnotationLabelResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteDatasetDataAnnotationLabelResponse2 {
-    /// 操作失败的错误码。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// 操作失败的错误信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_msg: Option<String>,
-    /// 操作是否执行成功。可选值如下：
-    ///
-    /// \- true: 执行成功
-    ///
-    /// \- false: 执行失败
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub success: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteDatasetDataAnnotationSampleRequest {
+pub struct DeleteDatasetDataAnnotationSamplesRequest {
     /// 是否删除源文件，对非文本类型数据集有效(文本类型数据集因为是导入的整个文本文件，故删除一条样本不会对源文本有影响)。可选值如下：
     ///
     /// \- false: 不删除源文件（默认值）
@@ -7838,7 +8203,7 @@ pub struct DeleteDatasetDataAnnotationSampleRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteDatasetDataAnnotationSampleResponse {
+pub struct DeleteDatasetDataAnnotationSamplesResponse {
     /// 操作失败的错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -8270,13 +8635,13 @@ pub struct DeleteNotebookStorageResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteNotebookTagRequest {
+pub struct DeleteNotebookTagsRequest {
     /// 要删除的标签列表。
     pub tags: Vec<TmsTagForDelete>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteNotebookTagResponse400 {
+pub struct DeleteNotebookTagsResponse400 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -8286,7 +8651,7 @@ pub struct DeleteNotebookTagResponse400 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteNotebookTagResponse401 {
+pub struct DeleteNotebookTagsResponse401 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -8296,7 +8661,7 @@ pub struct DeleteNotebookTagResponse401 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteNotebookTagResponse403 {
+pub struct DeleteNotebookTagsResponse403 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -8306,7 +8671,7 @@ pub struct DeleteNotebookTagResponse403 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteNotebookTagResponse404 {
+pub struct DeleteNotebookTagsResponse404 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -8570,13 +8935,13 @@ pub struct DeleteServiceAppAuthApisResponse500 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteServiceTagRequest {
+pub struct DeleteServiceTagsRequest {
     /// 要删除的标签列表。
     pub tags: Vec<TmsTagForDelete>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteServiceTagResponse400 {
+pub struct DeleteServiceTagsResponse400 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -8586,7 +8951,7 @@ pub struct DeleteServiceTagResponse400 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteServiceTagResponse401 {
+pub struct DeleteServiceTagsResponse401 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -8596,7 +8961,7 @@ pub struct DeleteServiceTagResponse401 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteServiceTagResponse403 {
+pub struct DeleteServiceTagsResponse403 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -8606,7 +8971,7 @@ pub struct DeleteServiceTagResponse403 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteServiceTagResponse404 {
+pub struct DeleteServiceTagsResponse404 {
     /// ModelArts错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -8616,7 +8981,7 @@ pub struct DeleteServiceTagResponse404 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeleteTrainJobTagRequest {
+pub struct DeleteTrainJobTagsRequest {
     /// 要删除的标签列表。
     pub tags: Vec<TmsTagForDelete>,
 }
@@ -9574,254 +9939,6 @@ pub struct ExportTaskStatusResp {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ExportTasksDatasetRequest {
-    /// 标注格式。当前可取以下值：
-    ///
-    /// \- VOC: VOC格式
-    ///
-    /// \- COCO: COCO格式
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotation_format: Option<String>,
-    /// 导出的目录格式。可选值如下：
-    ///
-    /// \- 1: 树状结构。如: rabbits/1.jpg,bees/2.jpg。
-    ///
-    /// \- 2: 平铺结构。如: 1.jpg,1.txt;2.jpg,2.txt。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_format: Option<ExportTasksDatasetRequestExportFormat>,
-    /// 导出数据集任务的参数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_params: Option<ExportParams>,
-    /// 导出类型。可选值如下：
-    ///
-    /// \- 0: 已标注
-    ///
-    /// \- 1: 未标注
-    ///
-    /// \- 2: 全部
-    ///
-    /// \- 3: 条件筛选
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_type: Option<ExportTasksDatasetRequestExportType>,
-    /// 导出到OBS的输出路径。导出数据到OBS或者导出为新的数据集时该参数必传。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// 样本状态。可选样本状态如下：
-    ///
-    /// \- __ALL__：已标注
-    ///
-    /// \- __NONE__：未标注
-    ///
-    /// \- __UNCHECK__：待验收
-    ///
-    /// \- __ACCEPTED__：验收通过
-    ///
-    /// \- __REJECTED__：已驳回
-    ///
-    /// \- __UNREVIEWED__：待审核
-    ///
-    /// \- __REVIEWED__：已审核
-    ///
-    /// \- __WORKFORCE_SAMPLED__：已采样
-    ///
-    /// \- __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
-    ///
-    /// \- __WORKFORCE_SAMPLED_CHECKED__：采样已验收
-    ///
-    /// \- __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
-    ///
-    /// \- __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
-    ///
-    /// \- __AUTO_ANNOTATION__：待确认
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sample_state: Option<ExportTasksDatasetRequestSampleState>,
-    /// 指定导出标注文件中的OBS路径前缀，默认为“obs://”，支持指定“s3://”。由于训练无法解析以“obs”开头图片路径，需要导出manifest中的路径前缀为“s3://”。
-    ///
-    /// Default: "obs://".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_type_header: Option<String>,
-    /// 任务状态。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<i32>,
-    /// 任务ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<String>,
-    /// 数据集版本格式。可选值如下：
-    ///
-    /// \- Default：默认格式
-    ///
-    /// \- CarbonData：Carbon格式（仅表格数据集支持）
-    ///
-    /// \- CSV：CSV格式
-    ///
-    /// Default: "Default".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version_format: Option<ExportTasksDatasetRequestVersionFormat>,
-    /// 数据集版本ID。当导出数据集某一版本的数据时，需要指定该参数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version_id: Option<String>,
-    /// 导出时是否将列名写到CSV文件的第一行，对于表格数据集有效。可选值如下：
-    ///
-    /// \- true: 导出时将列名写到CSV文件的第一行（默认值）
-    ///
-    /// \- false: 导出时不将列名写到CSV文件的第一行
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub with_column_header: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ExportTasksDatasetResponse {
-    /// 任务创建时间。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<i64>,
-    /// 错误码。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// 错误信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_msg: Option<String>,
-    /// 导出的目录格式。可选值如下：
-    ///
-    /// \- 1: 树状结构。如：rabbits/1.jpg,bees/2.jpg。
-    ///
-    /// \- 2: 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_format: Option<ExportTasksDatasetResponseExportFormat>,
-    /// 导出数据集任务的参数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_params: Option<ExportParams>,
-    /// 导出任务列表。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_tasks: Option<Vec<ExportTaskStatusResp>>,
-    /// 导出类型。可选值如下：
-    ///
-    /// \- 0: 已标注
-    ///
-    /// \- 1: 未标注
-    ///
-    /// \- 2: 全部
-    ///
-    /// \- 3: 条件筛选
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_type: Option<ExportTasksDatasetResponseExportType>,
-    /// 已完成的样本数量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub finished_sample_count: Option<i32>,
-    /// 导出的输出路径。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// 任务当前进度百分比。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub progress: Option<f32>,
-    /// 任务状态。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
-    /// 任务ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<String>,
-    /// 导出任务的总数量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_count: Option<i32>,
-    /// 样本总数量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_sample_count: Option<i32>,
-    /// 任务更新时间。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_time: Option<i64>,
-    /// 数据集版本格式。可选值如下：
-    ///
-    /// \- Default: 默认格式
-    ///
-    /// \- CarbonData: Carbon格式（仅表格数据集支持）
-    ///
-    /// \- CSV: CSV格式
-    ///
-    /// Default: "Default".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version_format: Option<ExportTasksDatasetResponseVersionFormat>,
-    /// 数据集版本ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version_id: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ExportTasksDatasetResponse2 {
-    /// 任务创建时间。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<i64>,
-    /// 错误码。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// 错误信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_msg: Option<String>,
-    /// 导出的目录格式。可选值如下：
-    ///
-    /// \- 1: 树状结构。如：rabbits/1.jpg,bees/2.jpg。
-    ///
-    /// \- 2: 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_format: Option<ExportTasksDatasetResponse2ExportFormat>,
-    /// 导出数据集任务的参数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_params: Option<ExportParams>,
-    /// 导出类型。可选值如下：
-    ///
-    /// \- 0: 已标注
-    ///
-    /// \- 1: 未标注
-    ///
-    /// \- 2: 全部
-    ///
-    /// \- 3: 条件筛选
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_type: Option<ExportTasksDatasetResponse2ExportType>,
-    /// 已完成的样本数量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub finished_sample_count: Option<i32>,
-    /// 导出的输出路径。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// 任务当前进度百分比。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub progress: Option<f32>,
-    /// 任务状态。可选值如下：
-    ///
-    /// \- INIT: 初始化
-    ///
-    /// \- RUNNING: 运行中
-    ///
-    /// \- FAILED: 已失败
-    ///
-    /// \- SUCCEEDED: 已完成
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ExportTasksDatasetResponse2Status>,
-    /// 任务ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<String>,
-    /// 样本总数量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_sample_count: Option<i32>,
-    /// 任务更新时间。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_time: Option<i64>,
-    /// 数据集版本格式。可选值如下：
-    ///
-    /// \- Default: 默认格式
-    ///
-    /// \- CarbonData: Carbon格式（仅表格数据集支持）
-    ///
-    /// \- CSV: CSV格式
-    ///
-    /// Default: "Default".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version_format: Option<ExportTasksDatasetResponse2VersionFormat>,
-    /// 数据集版本ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version_id: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExtendParams {
     /// 指定资源池节点的容器引擎空间大小。
     #[serde(rename = "dockerBaseSize")]
@@ -10459,7 +10576,7 @@ pub struct ImportTaskStatusResp {
     pub create_time: Option<i64>,
     /// 数据来源。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_source: Option<ImportTasksDatasetDataSource>,
+    pub data_source: Option<ListDatasetImportTasksDataSource>,
     /// 数据集ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_id: Option<String>,
@@ -10543,228 +10660,6 @@ pub struct ImportTaskStatusResp {
     /// 任务更新时间。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_ms: Option<i64>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImportTasksDatasetDataSource {
-    /// 数据源所在路径。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_path: Option<String>,
-    /// 数据类型。可选值如下：
-    ///
-    /// \- 0: OBS桶（默认值）
-    ///
-    /// \- 1: GaussDB(DWS)服务
-    ///
-    /// \- 2: DLI服务
-    ///
-    /// \- 3: RDS服务
-    ///
-    /// \- 4: MRS服务
-    ///
-    /// \- 5: AI Gallery
-    ///
-    /// \- 6: 推理服务
-    ///
-    /// Default: 0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_type: Option<ImportTasksDatasetDataSourceDataType>,
-    /// 表格数据对应的schema映射信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schema_maps: Option<Vec<SchemaMap>>,
-    /// 导入表格数据源所需的信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_info: Option<SourceInfo>,
-    /// 文件中首行是否是列名，用于表格数据集。可选值如下：
-    ///
-    /// \- true: 文件首行为列名
-    ///
-    /// \- false: 文件首行不为列名
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub with_column_header: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImportTasksDatasetLabel {
-    /// 标签的多维度属性，如标签为“音乐”，可能包含属性“风格”、“歌手”等。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<Vec<LabelAttribute>>,
-    /// 标签名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// 标签基本属性键值对，如颜色、快捷键等。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub property: Option<ImportTasksDatasetLabelProperty>,
-    /// 标签类型。可选值如下：
-    ///
-    /// \- 0: 图像分类
-    ///
-    /// \- 1: 物体检测
-    ///
-    /// \- 3: 图像分割
-    ///
-    /// \- 100: 文本分类
-    ///
-    /// \- 101: 命名实体
-    ///
-    /// \- 102: 文本三元组关系标签
-    ///
-    /// \- 103: 文本三元组实体标签
-    ///
-    /// \- 200: 语音分类
-    ///
-    /// \- 201: 语音内容
-    ///
-    /// \- 202: 语音分割
-    ///
-    /// \- 600: 视频标注
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<ImportTasksDatasetLabelType>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImportTasksDatasetLabelProperty {
-    /// 内置属性：标签展示的颜色，为色彩的16进制代码，默认为空。例如：“#FFFFFF0”。
-    #[serde(rename = "@modelarts:color")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_color: Option<String>,
-    /// 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
-    ///
-    /// \- bndbox: 矩形。
-    ///
-    /// \- polygon: 多边形。
-    ///
-    /// \- circle: 圆形。
-    ///
-    /// \- line: 直线。
-    ///
-    /// \- dashed: 虚线。
-    ///
-    /// \- point: 点。
-    ///
-    /// \- polyline: 折线。
-    #[serde(rename = "@modelarts:default_shape")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_default_shape: Option<
-        ImportTasksDatasetLabelPropertyModelartsDefaultShape,
-    >,
-    /// 内置属性：三元组关系标签的起始实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
-    #[serde(rename = "@modelarts:from_type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_from_type: Option<String>,
-    /// 内置属性：重命名后的标签名。
-    #[serde(rename = "@modelarts:rename_to")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_rename_to: Option<String>,
-    /// 内置属性：标签快捷键，默认为空。例如：“D”。
-    #[serde(rename = "@modelarts:shortcut")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_shortcut: Option<String>,
-    /// 内置属性：三元组关系标签的指向实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
-    #[serde(rename = "@modelarts:to_type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_to_type: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImportTasksDatasetRequest {
-    /// 数据来源。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_source: Option<ImportTasksDatasetDataSource>,
-    /// 是否只导入难例。可选值如下：
-    ///
-    /// \- true: 只导入难例样本
-    ///
-    /// \- false: 导入全部样本（默认值）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub difficult_only: Option<bool>,
-    /// 不导入包含指定标签的样本。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub excluded_labels: Option<Vec<ImportTasksDatasetLabel>>,
-    /// 是否导入到最终状态。可选值如下：
-    ///
-    /// \- true: 导入到最终状态（默认值）
-    ///
-    /// \- false: 不导入到最终状态
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub final_annotation: Option<bool>,
-    /// 是否导入标签。可选值如下：
-    ///
-    /// \- true: 导入标签（默认值）
-    ///
-    /// \- false: 不导入标签
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub import_annotations: Option<bool>,
-    /// 导入后在数据集存储目录下子目录的名称。多次不同导入可以指定同一个子目录，避免相同样本重复导入。注：对表格数据集不可用。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub import_folder: Option<String>,
-    /// 数据来源。可选值如下：
-    ///
-    /// \- obs: OBS桶（默认值）
-    ///
-    /// \- dws: GaussDB(DWS)服务
-    ///
-    /// \- dli: DLI服务
-    ///
-    /// \- rds: RDS服务
-    ///
-    /// \- mrs: MRS服务
-    ///
-    /// \- inference: 推理服务
-    ///
-    /// Default: "obs".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub import_origin: Option<ImportTasksDatasetRequestImportOrigin>,
-    /// 导入的OBS路径或manifest路径。
-    ///
-    /// \- 导入manifest时，path必须精确到具体manifest文件。
-    ///
-    /// \- 导入为目录时，目前仅支持数据集类型为图片分类、物体检测、文本分类、声音分类。
-    pub import_path: String,
-    /// 是否导入样本。可选值如下：
-    ///
-    /// \- true: 导入样本（默认值）
-    ///
-    /// \- false: 不导入样本
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub import_samples: Option<bool>,
-    /// 导入方式。可选值如下：
-    ///
-    /// \- dir: 目录导入
-    ///
-    /// \- manifest: 按manifest文件导入
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub import_type: Option<ImportTasksDatasetRequestImportType>,
-    /// 导入包含指定标签的样本。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub included_labels: Option<Vec<ImportTasksDatasetLabel>>,
-    /// 标签格式，此参数仅文本类数据集使用。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label_format: Option<LabelFormat>,
-    /// 文件中首行是否是列名，若是列名则不导入首行，用于表格数据集。可选值如下：
-    ///
-    /// \- true: 文件首行为列名
-    ///
-    /// \- false: 文件首行不为列名（默认值）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub with_column_header: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImportTasksDatasetResponse {
-    /// 导入任务列表。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub import_tasks: Option<Vec<ImportTaskStatusResp>>,
-    /// 导入任务的数量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_count: Option<i32>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImportTasksDatasetResponse2 {
-    /// 导入任务ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -12318,6 +12213,130 @@ pub struct ListDatasetDataAnnotationStatsResponse {
     /// 样本状态统计信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_stats: Option<std::collections::BTreeMap<String, i32>>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListDatasetExportTasksResponse {
+    /// 任务创建时间。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_time: Option<i64>,
+    /// 错误码。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    /// 错误信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
+    /// 导出的目录格式。可选值如下：
+    ///
+    /// \- 1: 树状结构。如：rabbits/1.jpg,bees/2.jpg。
+    ///
+    /// \- 2: 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_format: Option<ListDatasetExportTasksResponseExportFormat>,
+    /// 导出数据集任务的参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_params: Option<ExportParams>,
+    /// 导出任务列表。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_tasks: Option<Vec<ExportTaskStatusResp>>,
+    /// 导出类型。可选值如下：
+    ///
+    /// \- 0: 已标注
+    ///
+    /// \- 1: 未标注
+    ///
+    /// \- 2: 全部
+    ///
+    /// \- 3: 条件筛选
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_type: Option<ListDatasetExportTasksResponseExportType>,
+    /// 已完成的样本数量。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_sample_count: Option<i32>,
+    /// 导出的输出路径。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// 任务当前进度百分比。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f32>,
+    /// 任务状态。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// 任务ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 导出任务的总数量。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
+    /// 样本总数量。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_sample_count: Option<i32>,
+    /// 任务更新时间。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_time: Option<i64>,
+    /// 数据集版本格式。可选值如下：
+    ///
+    /// \- Default: 默认格式
+    ///
+    /// \- CarbonData: Carbon格式（仅表格数据集支持）
+    ///
+    /// \- CSV: CSV格式
+    ///
+    /// Default: "Default".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_format: Option<ListDatasetExportTasksResponseVersionFormat>,
+    /// 数据集版本ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListDatasetImportTasksDataSource {
+    /// 数据源所在路径。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_path: Option<String>,
+    /// 数据类型。可选值如下：
+    ///
+    /// \- 0: OBS桶（默认值）
+    ///
+    /// \- 1: GaussDB(DWS)服务
+    ///
+    /// \- 2: DLI服务
+    ///
+    /// \- 3: RDS服务
+    ///
+    /// \- 4: MRS服务
+    ///
+    /// \- 5: AI Gallery
+    ///
+    /// \- 6: 推理服务
+    ///
+    /// Default: 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_type: Option<ListDatasetImportTasksDataSourceDataType>,
+    /// 表格数据对应的schema映射信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_maps: Option<Vec<SchemaMap>>,
+    /// 导入表格数据源所需的信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_info: Option<SourceInfo>,
+    /// 文件中首行是否是列名，用于表格数据集。可选值如下：
+    ///
+    /// \- true: 文件首行为列名
+    ///
+    /// \- false: 文件首行不为列名
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_column_header: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListDatasetImportTasksResponse {
+    /// 导入任务列表。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_tasks: Option<Vec<ImportTaskStatusResp>>,
+    /// 导入任务的数量。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -14610,6 +14629,16 @@ pub struct ListResourceflavorsResponse404 {
     /// 具体错误信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListSearchAlgorithmsResponse {
+    /// 超参搜索算法的个数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_algo_count: Option<i32>,
+    /// 所有超参搜索算法的列表。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_algo_list: Option<Vec<SearchAlgoList>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -17650,7 +17679,27 @@ pub struct PoolTag {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct PreviewTrainingJobTaskLogResponse {
+pub struct PostDatasetWorkforceTaskRequest {
+    /// 数据集ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_id: Option<String>,
+    /// 团队标注任务ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// 团队标注任务团队信息：委托团队管理员分配，或指定团队自行分配。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workforces_config: Option<WorkforcesConfig>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PostTrainingJobAutosearchTrialEarlystopResponse {
+    /// 提前终止的trial的trial_id。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlystop_trial: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PreviewTrainingJobTaskLogsResponse {
     /// 日志内容。如果日志大小没有超过上限（n兆）则返回全部内容，如果日志超过了上限（n兆）则返回最新的n兆的日志。2022/03/01 00:00:00 (GMT+08:00)后，此参数名称由“context”改为“content”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
@@ -18183,7 +18232,7 @@ pub struct Result2 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ReviewDatasetWorkforceTaskDataAnnotationRequest {
+pub struct ReviewDatasetWorkforceTaskDataAnnotationsRequest {
     /// 评审意见列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comments: Option<Vec<SampleComment>>,
@@ -18811,16 +18860,6 @@ pub struct SearchAlgoList {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SearchAlgorithmsResponse {
-    /// 超参搜索算法的个数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_algo_count: Option<i32>,
-    /// 所有超参搜索算法的列表。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_algo_list: Option<Vec<SearchAlgoList>>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SearchCondition {
     /// 根据难度系数筛选。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18883,7 +18922,7 @@ pub struct SearchCondition {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SearchConditionDatasetDataAnnotationLabel {
+pub struct SearchConditionDatasetDataAnnotationsLabel {
     /// 标签的多维度属性，如标签为“音乐”，可能包含属性“风格”、“歌手”等。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Vec<LabelAttribute>>,
@@ -18892,7 +18931,7 @@ pub struct SearchConditionDatasetDataAnnotationLabel {
     pub name: Option<String>,
     /// 标签基本属性键值对，如颜色、快捷键等。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub property: Option<SearchConditionDatasetDataAnnotationLabelProperty>,
+    pub property: Option<SearchConditionDatasetDataAnnotationsLabelProperty>,
     /// 标签类型。可选值如下：
     ///
     /// \- 0: 图像分类
@@ -18917,11 +18956,11 @@ pub struct SearchConditionDatasetDataAnnotationLabel {
     ///
     /// \- 600: 视频标注
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<SearchConditionDatasetDataAnnotationLabelType>,
+    pub r#type: Option<SearchConditionDatasetDataAnnotationsLabelType>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SearchConditionDatasetDataAnnotationLabelProperty {
+pub struct SearchConditionDatasetDataAnnotationsLabelProperty {
     /// 内置属性：标签展示的颜色，为色彩的16进制代码，默认为空。例如：“#FFFFFF0”。
     #[serde(rename = "@modelarts:color")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18944,7 +18983,7 @@ pub struct SearchConditionDatasetDataAnnotationLabelProperty {
     #[serde(rename = "@modelarts:default_shape")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_default_shape: Option<
-        SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape,
+        SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape,
     >,
     /// 内置属性：三元组关系标签的起始实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
     #[serde(rename = "@modelarts:from_type")]
@@ -18965,13 +19004,13 @@ pub struct SearchConditionDatasetDataAnnotationLabelProperty {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SearchConditionDatasetDataAnnotationResponse {
+pub struct SearchConditionDatasetDataAnnotationsResponse {
     /// 标注者列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labelers: Option<Vec<String>>,
     /// 标签列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub labels: Option<Vec<SearchConditionDatasetDataAnnotationLabel>>,
+    pub labels: Option<Vec<SearchConditionDatasetDataAnnotationsLabel>>,
     /// 数据集的属性键值对。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, Vec<String>>>,
@@ -26383,13 +26422,13 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SyncDevServerResponse {
+pub struct SyncDevServersResponse {
     /// 当前页数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
     /// DevServer实例列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<Vec<SyncDevServerServerResponse>>,
+    pub data: Option<Vec<SyncDevServersServerResponse>>,
     /// 总的页数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<i32>,
@@ -26402,7 +26441,7 @@ pub struct SyncDevServerResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SyncDevServerServerResponse {
+pub struct SyncDevServersServerResponse {
     /// 创建时间。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_at: Option<i64>,
@@ -26476,7 +26515,7 @@ pub struct SyncDevServerServerResponse {
     ///
     /// \- REINSTALLINGOS_FAILED: 重装操作系统失败。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<SyncDevServerServerResponseStatus>,
+    pub status: Option<SyncDevServersServerResponseStatus>,
     /// 实例所在虚拟私有云ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_id: Option<String>,
@@ -26494,7 +26533,7 @@ pub struct SyncDevServerServerResponse {
     ///
     /// \- SERVER: 单台服务器
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<SyncDevServerServerResponseCategory>,
+    pub category: Option<SyncDevServersServerResponseCategory>,
     /// 服务器归属超节点信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_hps: Option<ServerHpsInfo>,
@@ -27039,96 +27078,7 @@ pub struct UpdateAppAuthAppAppSecretResponse404 {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateDatasetDataAnnotationLabelLabel {
-    /// 标签的多维度属性，如标签为“音乐”，可能包含属性“风格”、“歌手”等。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<Vec<LabelAttribute>>,
-    /// 标签名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// 标签基本属性键值对，如颜色、快捷键等。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub property: Option<UpdateDatasetDataAnnotationLabelLabelProperty>,
-    /// 标签类型。可选值如下：
-    ///
-    /// \- 0: 图像分类
-    ///
-    /// \- 1: 物体检测
-    ///
-    /// \- 3: 图像分割
-    ///
-    /// \- 100: 文本分类
-    ///
-    /// \- 101: 命名实体
-    ///
-    /// \- 102: 文本三元组关系标签
-    ///
-    /// \- 103: 文本三元组实体标签
-    ///
-    /// \- 200: 语音分类
-    ///
-    /// \- 201: 语音内容
-    ///
-    /// \- 202: 语音分割
-    ///
-    /// \- 600: 视频标注
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<UpdateDatasetDataAnnotationLabelLabelType>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateDatasetDataAnnotationLabelLabelProperty {
-    /// 内置属性：标签展示的颜色，为色彩的16进制代码，默认为空。例如：“#FFFFFF0”。
-    #[serde(rename = "@modelarts:color")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_color: Option<String>,
-    /// 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
-    ///
-    /// \- bndbox: 矩形。
-    ///
-    /// \- polygon: 多边形。
-    ///
-    /// \- circle: 圆形。
-    ///
-    /// \- line: 直线。
-    ///
-    /// \- dashed: 虚线。
-    ///
-    /// \- point: 点。
-    ///
-    /// \- polyline: 折线。
-    #[serde(rename = "@modelarts:default_shape")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_default_shape: Option<
-        UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape,
-    >,
-    /// 内置属性：三元组关系标签的起始实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
-    #[serde(rename = "@modelarts:from_type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_from_type: Option<String>,
-    /// 内置属性：重命名后的标签名。
-    #[serde(rename = "@modelarts:rename_to")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_rename_to: Option<String>,
-    /// 内置属性：标签快捷键，默认为空。例如：“D”。
-    #[serde(rename = "@modelarts:shortcut")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_shortcut: Option<String>,
-    /// 内置属性：三元组关系标签的指向实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
-    #[serde(rename = "@modelarts:to_type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modelarts_to_type: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateDatasetDataAnnotationLabelRequest {
-    /// 待更新的标签列表。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub labels: Option<Vec<UpdateDatasetDataAnnotationLabelLabel>>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateDatasetDataAnnotationLabelRequest2 {
     /// 内置属性：标签展示的颜色，为色彩的16进制代码，默认为空。例如：“#FFFFFF0”。
     #[serde(rename = "@modelarts:color")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -27151,7 +27101,7 @@ pub struct UpdateDatasetDataAnnotationLabelRequest2 {
     #[serde(rename = "@modelarts:default_shape")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_default_shape: Option<
-        UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape,
+        UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape,
     >,
     /// 内置属性：三元组关系标签的起始实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
     #[serde(rename = "@modelarts:from_type")]
@@ -27179,6 +27129,112 @@ pub struct UpdateDatasetDataAnnotationLabelResponse {
     /// 操作失败的错误信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
+    /// 操作是否执行成功。可选值如下：
+    ///
+    /// \- true: 执行成功
+    ///
+    /// \- false: 执行失败
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateDatasetDataAnnotationLabelsLabel {
+    /// 标签的多维度属性，如标签为“音乐”，可能包含属性“风格”、“歌手”等。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Vec<LabelAttribute>>,
+    /// 标签名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 标签基本属性键值对，如颜色、快捷键等。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property: Option<UpdateDatasetDataAnnotationLabelsLabelProperty>,
+    /// 标签类型。可选值如下：
+    ///
+    /// \- 0: 图像分类
+    ///
+    /// \- 1: 物体检测
+    ///
+    /// \- 3: 图像分割
+    ///
+    /// \- 100: 文本分类
+    ///
+    /// \- 101: 命名实体
+    ///
+    /// \- 102: 文本三元组关系标签
+    ///
+    /// \- 103: 文本三元组实体标签
+    ///
+    /// \- 200: 语音分类
+    ///
+    /// \- 201: 语音内容
+    ///
+    /// \- 202: 语音分割
+    ///
+    /// \- 600: 视频标注
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<UpdateDatasetDataAnnotationLabelsLabelType>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateDatasetDataAnnotationLabelsLabelProperty {
+    /// 内置属性：标签展示的颜色，为色彩的16进制代码，默认为空。例如：“#FFFFFF0”。
+    #[serde(rename = "@modelarts:color")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_color: Option<String>,
+    /// 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
+    ///
+    /// \- bndbox: 矩形。
+    ///
+    /// \- polygon: 多边形。
+    ///
+    /// \- circle: 圆形。
+    ///
+    /// \- line: 直线。
+    ///
+    /// \- dashed: 虚线。
+    ///
+    /// \- point: 点。
+    ///
+    /// \- polyline: 折线。
+    #[serde(rename = "@modelarts:default_shape")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_default_shape: Option<
+        UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape,
+    >,
+    /// 内置属性：三元组关系标签的起始实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
+    #[serde(rename = "@modelarts:from_type")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_from_type: Option<String>,
+    /// 内置属性：重命名后的标签名。
+    #[serde(rename = "@modelarts:rename_to")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_rename_to: Option<String>,
+    /// 内置属性：标签快捷键，默认为空。例如：“D”。
+    #[serde(rename = "@modelarts:shortcut")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_shortcut: Option<String>,
+    /// 内置属性：三元组关系标签的指向实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
+    #[serde(rename = "@modelarts:to_type")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modelarts_to_type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateDatasetDataAnnotationLabelsRequest {
+    /// 待更新的标签列表。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Vec<UpdateDatasetDataAnnotationLabelsLabel>>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateDatasetDataAnnotationLabelsResponse {
+    /// 操作失败的错误码。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    /// 操作失败的错误信息。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
     /// 更新标签响应体。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<BatchResponse>>,
@@ -27192,24 +27248,7 @@ pub struct UpdateDatasetDataAnnotationLabelResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateDatasetDataAnnotationLabelResponse2 {
-    /// 操作失败的错误码。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// 操作失败的错误信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_msg: Option<String>,
-    /// 操作是否执行成功。可选值如下：
-    ///
-    /// \- true: 执行成功
-    ///
-    /// \- false: 执行失败
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub success: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateDatasetDataAnnotationSampleRequest {
+pub struct UpdateDatasetDataAnnotationSamplesRequest {
     /// 团队标注成员邮箱。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -27219,7 +27258,7 @@ pub struct UpdateDatasetDataAnnotationSampleRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateDatasetDataAnnotationSampleResponse {
+pub struct UpdateDatasetDataAnnotationSamplesResponse {
     /// 操作失败的错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -27642,7 +27681,7 @@ pub struct UpdateDatasetWorkforceTaskAcceptanceStatusSampleLabelProperty {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateDatasetWorkforceTaskDataAnnotationSampleRequest {
+pub struct UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest {
     /// 团队标注成员邮箱。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -27652,7 +27691,7 @@ pub struct UpdateDatasetWorkforceTaskDataAnnotationSampleRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateDatasetWorkforceTaskDataAnnotationSampleResponse {
+pub struct UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse {
     /// 操作失败的错误码。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -29563,13 +29602,13 @@ pub struct UpdateWorkforceWorkerRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateWorkspaceQuotaRequest {
+pub struct UpdateWorkspaceQuotasRequest {
     /// 工作空间配额数据。
     pub quotas: Vec<Quotas>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateWorkspaceQuotaResponse {
+pub struct UpdateWorkspaceQuotasResponse {
     /// 工作空间配额数据。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quotas: Option<Vec<WorkspaceQuotasUpdateResponse>>,
@@ -32498,6 +32537,1458 @@ impl<'de> serde::Deserialize<'de> for CreateDatasetDataSourceDataType {
         number
             .map(Self::from)
             .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 导出的目录格式。可选值如下：
+///
+/// \- 1: 树状结构。如: rabbits/1.jpg,bees/2.jpg。
+///
+/// \- 2: 平铺结构。如: 1.jpg,1.txt;2.jpg,2.txt。
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetExportTaskRequestExportFormat {
+    /// 树状结构。如: rabbits/1.jpg,bees/2.jpg
+    Value1,
+    /// 平铺结构。如: 1.jpg,1.txt;2.jpg,2.txt
+    Value2,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(i64),
+}
+
+impl CreateDatasetExportTaskRequestExportFormat {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [i64] = &[1, 2];
+    /// The value as sent on the wire.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Value1 => 1,
+            Self::Value2 => 2,
+            Self::Other(value) => *value,
+        }
+    }
+}
+
+impl From<i64> for CreateDatasetExportTaskRequestExportFormat {
+    fn from(value: i64) -> Self {
+        match value {
+            1 => Self::Value1,
+            2 => Self::Value2,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for CreateDatasetExportTaskRequestExportFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl PartialEq for CreateDatasetExportTaskRequestExportFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl Eq for CreateDatasetExportTaskRequestExportFormat {}
+
+impl std::hash::Hash for CreateDatasetExportTaskRequestExportFormat {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetExportTaskRequestExportFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetExportTaskRequestExportFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let number = match &raw {
+            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
+            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Self::from)
+            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 导出类型。可选值如下：
+///
+/// \- 0: 已标注
+///
+/// \- 1: 未标注
+///
+/// \- 2: 全部
+///
+/// \- 3: 条件筛选
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetExportTaskRequestExportType {
+    /// 已标注
+    Value0,
+    /// 未标注
+    Value1,
+    /// 全部
+    Value2,
+    /// 条件筛选
+    Value3,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(i64),
+}
+
+impl CreateDatasetExportTaskRequestExportType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [i64] = &[0, 1, 2, 3];
+    /// The value as sent on the wire.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Value0 => 0,
+            Self::Value1 => 1,
+            Self::Value2 => 2,
+            Self::Value3 => 3,
+            Self::Other(value) => *value,
+        }
+    }
+}
+
+impl From<i64> for CreateDatasetExportTaskRequestExportType {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::Value0,
+            1 => Self::Value1,
+            2 => Self::Value2,
+            3 => Self::Value3,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for CreateDatasetExportTaskRequestExportType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl PartialEq for CreateDatasetExportTaskRequestExportType {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl Eq for CreateDatasetExportTaskRequestExportType {}
+
+impl std::hash::Hash for CreateDatasetExportTaskRequestExportType {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetExportTaskRequestExportType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetExportTaskRequestExportType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let number = match &raw {
+            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
+            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Self::from)
+            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 样本状态。可选样本状态如下：
+///
+/// \- __ALL__：已标注
+///
+/// \- __NONE__：未标注
+///
+/// \- __UNCHECK__：待验收
+///
+/// \- __ACCEPTED__：验收通过
+///
+/// \- __REJECTED__：已驳回
+///
+/// \- __UNREVIEWED__：待审核
+///
+/// \- __REVIEWED__：已审核
+///
+/// \- __WORKFORCE_SAMPLED__：已采样
+///
+/// \- __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+///
+/// \- __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+///
+/// \- __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+///
+/// \- __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+///
+/// \- __AUTO_ANNOTATION__：待确认
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetExportTaskRequestSampleState {
+    /// 已标注
+    All,
+    /// 未标注
+    None,
+    /// 待验收
+    Uncheck,
+    /// 验收通过
+    Accepted,
+    /// 已驳回
+    Rejected,
+    /// 待审核
+    Unreviewed,
+    /// 已审核
+    Reviewed,
+    /// 已采样
+    WorkforceSampled,
+    /// 采样待验收
+    WorkforceSampledUncheck,
+    /// 采样已验收
+    WorkforceSampledChecked,
+    /// 采样已通过
+    WorkforceSampledAccepted,
+    /// 采样已驳回
+    WorkforceSampledRejected,
+    /// 待确认
+    AutoAnnotation,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+impl CreateDatasetExportTaskRequestSampleState {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &[
+        "__ALL__",
+        "__NONE__",
+        "__UNCHECK__",
+        "__ACCEPTED__",
+        "__REJECTED__",
+        "__UNREVIEWED__",
+        "__REVIEWED__",
+        "__WORKFORCE_SAMPLED__",
+        "__WORKFORCE_SAMPLED_UNCHECK__",
+        "__WORKFORCE_SAMPLED_CHECKED__",
+        "__WORKFORCE_SAMPLED_ACCEPTED__",
+        "__WORKFORCE_SAMPLED_REJECTED__",
+        "__AUTO_ANNOTATION__",
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::All => "__ALL__",
+            Self::None => "__NONE__",
+            Self::Uncheck => "__UNCHECK__",
+            Self::Accepted => "__ACCEPTED__",
+            Self::Rejected => "__REJECTED__",
+            Self::Unreviewed => "__UNREVIEWED__",
+            Self::Reviewed => "__REVIEWED__",
+            Self::WorkforceSampled => "__WORKFORCE_SAMPLED__",
+            Self::WorkforceSampledUncheck => "__WORKFORCE_SAMPLED_UNCHECK__",
+            Self::WorkforceSampledChecked => "__WORKFORCE_SAMPLED_CHECKED__",
+            Self::WorkforceSampledAccepted => "__WORKFORCE_SAMPLED_ACCEPTED__",
+            Self::WorkforceSampledRejected => "__WORKFORCE_SAMPLED_REJECTED__",
+            Self::AutoAnnotation => "__AUTO_ANNOTATION__",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for CreateDatasetExportTaskRequestSampleState {
+    fn from(value: &str) -> Self {
+        match value {
+            "__ALL__" => Self::All,
+            "__NONE__" => Self::None,
+            "__UNCHECK__" => Self::Uncheck,
+            "__ACCEPTED__" => Self::Accepted,
+            "__REJECTED__" => Self::Rejected,
+            "__UNREVIEWED__" => Self::Unreviewed,
+            "__REVIEWED__" => Self::Reviewed,
+            "__WORKFORCE_SAMPLED__" => Self::WorkforceSampled,
+            "__WORKFORCE_SAMPLED_UNCHECK__" => Self::WorkforceSampledUncheck,
+            "__WORKFORCE_SAMPLED_CHECKED__" => Self::WorkforceSampledChecked,
+            "__WORKFORCE_SAMPLED_ACCEPTED__" => Self::WorkforceSampledAccepted,
+            "__WORKFORCE_SAMPLED_REJECTED__" => Self::WorkforceSampledRejected,
+            "__AUTO_ANNOTATION__" => Self::AutoAnnotation,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for CreateDatasetExportTaskRequestSampleState {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl std::str::FromStr for CreateDatasetExportTaskRequestSampleState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for CreateDatasetExportTaskRequestSampleState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for CreateDatasetExportTaskRequestSampleState {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for CreateDatasetExportTaskRequestSampleState {}
+
+impl std::hash::Hash for CreateDatasetExportTaskRequestSampleState {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetExportTaskRequestSampleState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetExportTaskRequestSampleState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(
+            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+                deserializer,
+            )? {
+                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
+                other => Self::Other(other.to_string()),
+            },
+        )
+    }
+}
+
+/// 数据集版本格式。可选值如下：
+///
+/// \- Default：默认格式
+///
+/// \- CarbonData：Carbon格式（仅表格数据集支持）
+///
+/// \- CSV：CSV格式
+///
+/// Default: "Default".
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetExportTaskRequestVersionFormat {
+    /// 默认格式
+    Default,
+    /// Carbon格式（仅表格数据集支持）
+    CarbonData,
+    /// CSV格式
+    Csv,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+impl CreateDatasetExportTaskRequestVersionFormat {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["Default", "CarbonData", "CSV"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Default => "Default",
+            Self::CarbonData => "CarbonData",
+            Self::Csv => "CSV",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for CreateDatasetExportTaskRequestVersionFormat {
+    fn from(value: &str) -> Self {
+        match value {
+            "Default" => Self::Default,
+            "CarbonData" => Self::CarbonData,
+            "CSV" => Self::Csv,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for CreateDatasetExportTaskRequestVersionFormat {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl std::str::FromStr for CreateDatasetExportTaskRequestVersionFormat {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for CreateDatasetExportTaskRequestVersionFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for CreateDatasetExportTaskRequestVersionFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for CreateDatasetExportTaskRequestVersionFormat {}
+
+impl std::hash::Hash for CreateDatasetExportTaskRequestVersionFormat {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetExportTaskRequestVersionFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetExportTaskRequestVersionFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(
+            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+                deserializer,
+            )? {
+                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
+                other => Self::Other(other.to_string()),
+            },
+        )
+    }
+}
+
+/// 导出的目录格式。可选值如下：
+///
+/// \- 1: 树状结构。如：rabbits/1.jpg,bees/2.jpg。
+///
+/// \- 2: 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetExportTaskResponseExportFormat {
+    /// 树状结构。如：rabbits/1.jpg,bees/2.jpg
+    Value1,
+    /// 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt
+    Value2,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(i64),
+}
+
+impl CreateDatasetExportTaskResponseExportFormat {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [i64] = &[1, 2];
+    /// The value as sent on the wire.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Value1 => 1,
+            Self::Value2 => 2,
+            Self::Other(value) => *value,
+        }
+    }
+}
+
+impl From<i64> for CreateDatasetExportTaskResponseExportFormat {
+    fn from(value: i64) -> Self {
+        match value {
+            1 => Self::Value1,
+            2 => Self::Value2,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for CreateDatasetExportTaskResponseExportFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl PartialEq for CreateDatasetExportTaskResponseExportFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl Eq for CreateDatasetExportTaskResponseExportFormat {}
+
+impl std::hash::Hash for CreateDatasetExportTaskResponseExportFormat {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetExportTaskResponseExportFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetExportTaskResponseExportFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let number = match &raw {
+            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
+            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Self::from)
+            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 导出类型。可选值如下：
+///
+/// \- 0: 已标注
+///
+/// \- 1: 未标注
+///
+/// \- 2: 全部
+///
+/// \- 3: 条件筛选
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetExportTaskResponseExportType {
+    /// 已标注
+    Value0,
+    /// 未标注
+    Value1,
+    /// 全部
+    Value2,
+    /// 条件筛选
+    Value3,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(i64),
+}
+
+impl CreateDatasetExportTaskResponseExportType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [i64] = &[0, 1, 2, 3];
+    /// The value as sent on the wire.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Value0 => 0,
+            Self::Value1 => 1,
+            Self::Value2 => 2,
+            Self::Value3 => 3,
+            Self::Other(value) => *value,
+        }
+    }
+}
+
+impl From<i64> for CreateDatasetExportTaskResponseExportType {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::Value0,
+            1 => Self::Value1,
+            2 => Self::Value2,
+            3 => Self::Value3,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for CreateDatasetExportTaskResponseExportType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl PartialEq for CreateDatasetExportTaskResponseExportType {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl Eq for CreateDatasetExportTaskResponseExportType {}
+
+impl std::hash::Hash for CreateDatasetExportTaskResponseExportType {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetExportTaskResponseExportType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetExportTaskResponseExportType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let number = match &raw {
+            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
+            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Self::from)
+            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 任务状态。可选值如下：
+///
+/// \- INIT: 初始化
+///
+/// \- RUNNING: 运行中
+///
+/// \- FAILED: 已失败
+///
+/// \- SUCCEEDED: 已完成
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetExportTaskResponseStatus {
+    /// 初始化
+    Init,
+    /// 运行中
+    Running,
+    /// 已失败
+    Failed,
+    /// 已完成
+    Succeeded,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+impl CreateDatasetExportTaskResponseStatus {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &[
+        "INIT",
+        "RUNNING",
+        "FAILED",
+        "SUCCEEDED",
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Init => "INIT",
+            Self::Running => "RUNNING",
+            Self::Failed => "FAILED",
+            Self::Succeeded => "SUCCEEDED",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for CreateDatasetExportTaskResponseStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "INIT" => Self::Init,
+            "RUNNING" => Self::Running,
+            "FAILED" => Self::Failed,
+            "SUCCEEDED" => Self::Succeeded,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for CreateDatasetExportTaskResponseStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl std::str::FromStr for CreateDatasetExportTaskResponseStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for CreateDatasetExportTaskResponseStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for CreateDatasetExportTaskResponseStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for CreateDatasetExportTaskResponseStatus {}
+
+impl std::hash::Hash for CreateDatasetExportTaskResponseStatus {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetExportTaskResponseStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetExportTaskResponseStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(
+            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+                deserializer,
+            )? {
+                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
+                other => Self::Other(other.to_string()),
+            },
+        )
+    }
+}
+
+/// 数据集版本格式。可选值如下：
+///
+/// \- Default: 默认格式
+///
+/// \- CarbonData: Carbon格式（仅表格数据集支持）
+///
+/// \- CSV: CSV格式
+///
+/// Default: "Default".
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetExportTaskResponseVersionFormat {
+    /// 默认格式
+    Default,
+    /// Carbon格式（仅表格数据集支持）
+    CarbonData,
+    /// CSV格式
+    Csv,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+impl CreateDatasetExportTaskResponseVersionFormat {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["Default", "CarbonData", "CSV"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Default => "Default",
+            Self::CarbonData => "CarbonData",
+            Self::Csv => "CSV",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for CreateDatasetExportTaskResponseVersionFormat {
+    fn from(value: &str) -> Self {
+        match value {
+            "Default" => Self::Default,
+            "CarbonData" => Self::CarbonData,
+            "CSV" => Self::Csv,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for CreateDatasetExportTaskResponseVersionFormat {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl std::str::FromStr for CreateDatasetExportTaskResponseVersionFormat {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for CreateDatasetExportTaskResponseVersionFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for CreateDatasetExportTaskResponseVersionFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for CreateDatasetExportTaskResponseVersionFormat {}
+
+impl std::hash::Hash for CreateDatasetExportTaskResponseVersionFormat {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetExportTaskResponseVersionFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetExportTaskResponseVersionFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(
+            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+                deserializer,
+            )? {
+                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
+                other => Self::Other(other.to_string()),
+            },
+        )
+    }
+}
+
+/// 数据类型。可选值如下：
+///
+/// \- 0: OBS桶（默认值）
+///
+/// \- 1: GaussDB(DWS)服务
+///
+/// \- 2: DLI服务
+///
+/// \- 3: RDS服务
+///
+/// \- 4: MRS服务
+///
+/// \- 5: AI Gallery
+///
+/// \- 6: 推理服务
+///
+/// Default: 0.
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetImportTaskDataSourceDataType {
+    /// OBS桶（默认值）
+    Value0,
+    /// GaussDB(DWS)服务
+    Value1,
+    /// DLI服务
+    Value2,
+    /// RDS服务
+    Value3,
+    /// MRS服务
+    Value4,
+    /// AI Gallery
+    Value5,
+    /// 推理服务
+    Value6,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(i64),
+}
+
+impl CreateDatasetImportTaskDataSourceDataType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [i64] = &[0, 1, 2, 3, 4, 5, 6];
+    /// The value as sent on the wire.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Value0 => 0,
+            Self::Value1 => 1,
+            Self::Value2 => 2,
+            Self::Value3 => 3,
+            Self::Value4 => 4,
+            Self::Value5 => 5,
+            Self::Value6 => 6,
+            Self::Other(value) => *value,
+        }
+    }
+}
+
+impl From<i64> for CreateDatasetImportTaskDataSourceDataType {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::Value0,
+            1 => Self::Value1,
+            2 => Self::Value2,
+            3 => Self::Value3,
+            4 => Self::Value4,
+            5 => Self::Value5,
+            6 => Self::Value6,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for CreateDatasetImportTaskDataSourceDataType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl PartialEq for CreateDatasetImportTaskDataSourceDataType {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl Eq for CreateDatasetImportTaskDataSourceDataType {}
+
+impl std::hash::Hash for CreateDatasetImportTaskDataSourceDataType {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetImportTaskDataSourceDataType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetImportTaskDataSourceDataType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let number = match &raw {
+            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
+            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Self::from)
+            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 标签类型。可选值如下：
+///
+/// \- 0: 图像分类
+///
+/// \- 1: 物体检测
+///
+/// \- 3: 图像分割
+///
+/// \- 100: 文本分类
+///
+/// \- 101: 命名实体
+///
+/// \- 102: 文本三元组关系标签
+///
+/// \- 103: 文本三元组实体标签
+///
+/// \- 200: 语音分类
+///
+/// \- 201: 语音内容
+///
+/// \- 202: 语音分割
+///
+/// \- 600: 视频标注
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetImportTaskLabelType {
+    /// 图像分类
+    Value0,
+    /// 物体检测
+    Value1,
+    /// 图像分割
+    Value3,
+    /// 文本分类
+    Value100,
+    /// 命名实体
+    Value101,
+    /// 文本三元组关系标签
+    Value102,
+    /// 文本三元组实体标签
+    Value103,
+    /// 语音分类
+    Value200,
+    /// 语音内容
+    Value201,
+    /// 语音分割
+    Value202,
+    /// 视频标注
+    Value600,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(i64),
+}
+
+impl CreateDatasetImportTaskLabelType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [i64] = &[
+        0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600,
+    ];
+    /// The value as sent on the wire.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Value0 => 0,
+            Self::Value1 => 1,
+            Self::Value3 => 3,
+            Self::Value100 => 100,
+            Self::Value101 => 101,
+            Self::Value102 => 102,
+            Self::Value103 => 103,
+            Self::Value200 => 200,
+            Self::Value201 => 201,
+            Self::Value202 => 202,
+            Self::Value600 => 600,
+            Self::Other(value) => *value,
+        }
+    }
+}
+
+impl From<i64> for CreateDatasetImportTaskLabelType {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::Value0,
+            1 => Self::Value1,
+            3 => Self::Value3,
+            100 => Self::Value100,
+            101 => Self::Value101,
+            102 => Self::Value102,
+            103 => Self::Value103,
+            200 => Self::Value200,
+            201 => Self::Value201,
+            202 => Self::Value202,
+            600 => Self::Value600,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for CreateDatasetImportTaskLabelType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl PartialEq for CreateDatasetImportTaskLabelType {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl Eq for CreateDatasetImportTaskLabelType {}
+
+impl std::hash::Hash for CreateDatasetImportTaskLabelType {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetImportTaskLabelType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetImportTaskLabelType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let number = match &raw {
+            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
+            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Self::from)
+            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
+///
+/// \- bndbox: 矩形。
+///
+/// \- polygon: 多边形。
+///
+/// \- circle: 圆形。
+///
+/// \- line: 直线。
+///
+/// \- dashed: 虚线。
+///
+/// \- point: 点。
+///
+/// \- polyline: 折线。
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    /// 矩形
+    Bndbox,
+    /// 多边形
+    Polygon,
+    /// 圆形
+    Circle,
+    /// 直线
+    Line,
+    /// 虚线
+    Dashed,
+    /// 点
+    Point,
+    /// 折线
+    Polyline,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+impl CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &[
+        "bndbox",
+        "polygon",
+        "circle",
+        "line",
+        "dashed",
+        "point",
+        "polyline",
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bndbox => "bndbox",
+            Self::Polygon => "polygon",
+            Self::Circle => "circle",
+            Self::Line => "line",
+            Self::Dashed => "dashed",
+            Self::Point => "point",
+            Self::Polyline => "polyline",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    fn from(value: &str) -> Self {
+        match value {
+            "bndbox" => Self::Bndbox,
+            "polygon" => Self::Polygon,
+            "circle" => Self::Circle,
+            "line" => Self::Line,
+            "dashed" => Self::Dashed,
+            "point" => Self::Point,
+            "polyline" => Self::Polyline,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl std::str::FromStr for CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {}
+
+impl std::hash::Hash for CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for CreateDatasetImportTaskLabelPropertyModelartsDefaultShape {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(
+            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+                deserializer,
+            )? {
+                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
+                other => Self::Other(other.to_string()),
+            },
+        )
+    }
+}
+
+/// 数据来源。可选值如下：
+///
+/// \- obs: OBS桶（默认值）
+///
+/// \- dws: GaussDB(DWS)服务
+///
+/// \- dli: DLI服务
+///
+/// \- rds: RDS服务
+///
+/// \- mrs: MRS服务
+///
+/// \- inference: 推理服务
+///
+/// Default: "obs".
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetImportTaskRequestImportOrigin {
+    /// OBS桶（默认值）
+    Obs,
+    /// GaussDB(DWS)服务
+    Dws,
+    /// DLI服务
+    Dli,
+    /// RDS服务
+    Rds,
+    /// MRS服务
+    Mrs,
+    /// 推理服务
+    Inference,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+impl CreateDatasetImportTaskRequestImportOrigin {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &[
+        "obs",
+        "dws",
+        "dli",
+        "rds",
+        "mrs",
+        "inference",
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Obs => "obs",
+            Self::Dws => "dws",
+            Self::Dli => "dli",
+            Self::Rds => "rds",
+            Self::Mrs => "mrs",
+            Self::Inference => "inference",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for CreateDatasetImportTaskRequestImportOrigin {
+    fn from(value: &str) -> Self {
+        match value {
+            "obs" => Self::Obs,
+            "dws" => Self::Dws,
+            "dli" => Self::Dli,
+            "rds" => Self::Rds,
+            "mrs" => Self::Mrs,
+            "inference" => Self::Inference,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for CreateDatasetImportTaskRequestImportOrigin {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl std::str::FromStr for CreateDatasetImportTaskRequestImportOrigin {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for CreateDatasetImportTaskRequestImportOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for CreateDatasetImportTaskRequestImportOrigin {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for CreateDatasetImportTaskRequestImportOrigin {}
+
+impl std::hash::Hash for CreateDatasetImportTaskRequestImportOrigin {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetImportTaskRequestImportOrigin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetImportTaskRequestImportOrigin {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(
+            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+                deserializer,
+            )? {
+                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
+                other => Self::Other(other.to_string()),
+            },
+        )
+    }
+}
+
+/// 导入方式。可选值如下：
+///
+/// \- dir: 目录导入
+///
+/// \- manifest: 按manifest文件导入
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum CreateDatasetImportTaskRequestImportType {
+    /// 目录导入
+    Dir,
+    /// 按manifest文件导入
+    Manifest,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+impl CreateDatasetImportTaskRequestImportType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["dir", "manifest"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Dir => "dir",
+            Self::Manifest => "manifest",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for CreateDatasetImportTaskRequestImportType {
+    fn from(value: &str) -> Self {
+        match value {
+            "dir" => Self::Dir,
+            "manifest" => Self::Manifest,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for CreateDatasetImportTaskRequestImportType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl std::str::FromStr for CreateDatasetImportTaskRequestImportType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for CreateDatasetImportTaskRequestImportType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for CreateDatasetImportTaskRequestImportType {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for CreateDatasetImportTaskRequestImportType {}
+
+impl std::hash::Hash for CreateDatasetImportTaskRequestImportType {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl serde::Serialize for CreateDatasetImportTaskRequestImportType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateDatasetImportTaskRequestImportType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(
+            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+                deserializer,
+            )? {
+                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
+                other => Self::Other(other.to_string()),
+            },
+        )
     }
 }
 
@@ -49553,1132 +51044,6 @@ impl<'de> serde::Deserialize<'de> for ExportTaskStatusRespVersionFormat {
     }
 }
 
-/// 导出的目录格式。可选值如下：
-///
-/// \- 1: 树状结构。如: rabbits/1.jpg,bees/2.jpg。
-///
-/// \- 2: 平铺结构。如: 1.jpg,1.txt;2.jpg,2.txt。
-#[derive(Debug, Clone, Copy)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetRequestExportFormat {
-    /// 树状结构。如: rabbits/1.jpg,bees/2.jpg
-    Value1,
-    /// 平铺结构。如: 1.jpg,1.txt;2.jpg,2.txt
-    Value2,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(i64),
-}
-
-impl ExportTasksDatasetRequestExportFormat {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [i64] = &[1, 2];
-    /// The value as sent on the wire.
-    pub fn value(&self) -> i64 {
-        match self {
-            Self::Value1 => 1,
-            Self::Value2 => 2,
-            Self::Other(value) => *value,
-        }
-    }
-}
-
-impl From<i64> for ExportTasksDatasetRequestExportFormat {
-    fn from(value: i64) -> Self {
-        match value {
-            1 => Self::Value1,
-            2 => Self::Value2,
-            other => Self::Other(other),
-        }
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetRequestExportFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetRequestExportFormat {
-    fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value()
-    }
-}
-
-impl Eq for ExportTasksDatasetRequestExportFormat {}
-
-impl std::hash::Hash for ExportTasksDatasetRequestExportFormat {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetRequestExportFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetRequestExportFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let number = match &raw {
-            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
-            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        };
-        number
-            .map(Self::from)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
-    }
-}
-
-/// 导出类型。可选值如下：
-///
-/// \- 0: 已标注
-///
-/// \- 1: 未标注
-///
-/// \- 2: 全部
-///
-/// \- 3: 条件筛选
-#[derive(Debug, Clone, Copy)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetRequestExportType {
-    /// 已标注
-    Value0,
-    /// 未标注
-    Value1,
-    /// 全部
-    Value2,
-    /// 条件筛选
-    Value3,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(i64),
-}
-
-impl ExportTasksDatasetRequestExportType {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [i64] = &[0, 1, 2, 3];
-    /// The value as sent on the wire.
-    pub fn value(&self) -> i64 {
-        match self {
-            Self::Value0 => 0,
-            Self::Value1 => 1,
-            Self::Value2 => 2,
-            Self::Value3 => 3,
-            Self::Other(value) => *value,
-        }
-    }
-}
-
-impl From<i64> for ExportTasksDatasetRequestExportType {
-    fn from(value: i64) -> Self {
-        match value {
-            0 => Self::Value0,
-            1 => Self::Value1,
-            2 => Self::Value2,
-            3 => Self::Value3,
-            other => Self::Other(other),
-        }
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetRequestExportType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetRequestExportType {
-    fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value()
-    }
-}
-
-impl Eq for ExportTasksDatasetRequestExportType {}
-
-impl std::hash::Hash for ExportTasksDatasetRequestExportType {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetRequestExportType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetRequestExportType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let number = match &raw {
-            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
-            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        };
-        number
-            .map(Self::from)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
-    }
-}
-
-/// 样本状态。可选样本状态如下：
-///
-/// \- __ALL__：已标注
-///
-/// \- __NONE__：未标注
-///
-/// \- __UNCHECK__：待验收
-///
-/// \- __ACCEPTED__：验收通过
-///
-/// \- __REJECTED__：已驳回
-///
-/// \- __UNREVIEWED__：待审核
-///
-/// \- __REVIEWED__：已审核
-///
-/// \- __WORKFORCE_SAMPLED__：已采样
-///
-/// \- __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
-///
-/// \- __WORKFORCE_SAMPLED_CHECKED__：采样已验收
-///
-/// \- __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
-///
-/// \- __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
-///
-/// \- __AUTO_ANNOTATION__：待确认
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetRequestSampleState {
-    /// 已标注
-    All,
-    /// 未标注
-    None,
-    /// 待验收
-    Uncheck,
-    /// 验收通过
-    Accepted,
-    /// 已驳回
-    Rejected,
-    /// 待审核
-    Unreviewed,
-    /// 已审核
-    Reviewed,
-    /// 已采样
-    WorkforceSampled,
-    /// 采样待验收
-    WorkforceSampledUncheck,
-    /// 采样已验收
-    WorkforceSampledChecked,
-    /// 采样已通过
-    WorkforceSampledAccepted,
-    /// 采样已驳回
-    WorkforceSampledRejected,
-    /// 待确认
-    AutoAnnotation,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-impl ExportTasksDatasetRequestSampleState {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "__ALL__",
-        "__NONE__",
-        "__UNCHECK__",
-        "__ACCEPTED__",
-        "__REJECTED__",
-        "__UNREVIEWED__",
-        "__REVIEWED__",
-        "__WORKFORCE_SAMPLED__",
-        "__WORKFORCE_SAMPLED_UNCHECK__",
-        "__WORKFORCE_SAMPLED_CHECKED__",
-        "__WORKFORCE_SAMPLED_ACCEPTED__",
-        "__WORKFORCE_SAMPLED_REJECTED__",
-        "__AUTO_ANNOTATION__",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::All => "__ALL__",
-            Self::None => "__NONE__",
-            Self::Uncheck => "__UNCHECK__",
-            Self::Accepted => "__ACCEPTED__",
-            Self::Rejected => "__REJECTED__",
-            Self::Unreviewed => "__UNREVIEWED__",
-            Self::Reviewed => "__REVIEWED__",
-            Self::WorkforceSampled => "__WORKFORCE_SAMPLED__",
-            Self::WorkforceSampledUncheck => "__WORKFORCE_SAMPLED_UNCHECK__",
-            Self::WorkforceSampledChecked => "__WORKFORCE_SAMPLED_CHECKED__",
-            Self::WorkforceSampledAccepted => "__WORKFORCE_SAMPLED_ACCEPTED__",
-            Self::WorkforceSampledRejected => "__WORKFORCE_SAMPLED_REJECTED__",
-            Self::AutoAnnotation => "__AUTO_ANNOTATION__",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ExportTasksDatasetRequestSampleState {
-    fn from(value: &str) -> Self {
-        match value {
-            "__ALL__" => Self::All,
-            "__NONE__" => Self::None,
-            "__UNCHECK__" => Self::Uncheck,
-            "__ACCEPTED__" => Self::Accepted,
-            "__REJECTED__" => Self::Rejected,
-            "__UNREVIEWED__" => Self::Unreviewed,
-            "__REVIEWED__" => Self::Reviewed,
-            "__WORKFORCE_SAMPLED__" => Self::WorkforceSampled,
-            "__WORKFORCE_SAMPLED_UNCHECK__" => Self::WorkforceSampledUncheck,
-            "__WORKFORCE_SAMPLED_CHECKED__" => Self::WorkforceSampledChecked,
-            "__WORKFORCE_SAMPLED_ACCEPTED__" => Self::WorkforceSampledAccepted,
-            "__WORKFORCE_SAMPLED_REJECTED__" => Self::WorkforceSampledRejected,
-            "__AUTO_ANNOTATION__" => Self::AutoAnnotation,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-impl From<String> for ExportTasksDatasetRequestSampleState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for ExportTasksDatasetRequestSampleState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetRequestSampleState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetRequestSampleState {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for ExportTasksDatasetRequestSampleState {}
-
-impl std::hash::Hash for ExportTasksDatasetRequestSampleState {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetRequestSampleState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetRequestSampleState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        Ok(
-            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-                deserializer,
-            )? {
-                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                other => Self::Other(other.to_string()),
-            },
-        )
-    }
-}
-
-/// 数据集版本格式。可选值如下：
-///
-/// \- Default：默认格式
-///
-/// \- CarbonData：Carbon格式（仅表格数据集支持）
-///
-/// \- CSV：CSV格式
-///
-/// Default: "Default".
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetRequestVersionFormat {
-    /// 默认格式
-    Default,
-    /// Carbon格式（仅表格数据集支持）
-    CarbonData,
-    /// CSV格式
-    Csv,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-impl ExportTasksDatasetRequestVersionFormat {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["Default", "CarbonData", "CSV"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "Default",
-            Self::CarbonData => "CarbonData",
-            Self::Csv => "CSV",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ExportTasksDatasetRequestVersionFormat {
-    fn from(value: &str) -> Self {
-        match value {
-            "Default" => Self::Default,
-            "CarbonData" => Self::CarbonData,
-            "CSV" => Self::Csv,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-impl From<String> for ExportTasksDatasetRequestVersionFormat {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for ExportTasksDatasetRequestVersionFormat {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetRequestVersionFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetRequestVersionFormat {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for ExportTasksDatasetRequestVersionFormat {}
-
-impl std::hash::Hash for ExportTasksDatasetRequestVersionFormat {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetRequestVersionFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetRequestVersionFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        Ok(
-            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-                deserializer,
-            )? {
-                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                other => Self::Other(other.to_string()),
-            },
-        )
-    }
-}
-
-/// 导出的目录格式。可选值如下：
-///
-/// \- 1: 树状结构。如：rabbits/1.jpg,bees/2.jpg。
-///
-/// \- 2: 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-#[derive(Debug, Clone, Copy)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetResponseExportFormat {
-    /// 树状结构。如：rabbits/1.jpg,bees/2.jpg
-    Value1,
-    /// 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt
-    Value2,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(i64),
-}
-
-impl ExportTasksDatasetResponseExportFormat {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [i64] = &[1, 2];
-    /// The value as sent on the wire.
-    pub fn value(&self) -> i64 {
-        match self {
-            Self::Value1 => 1,
-            Self::Value2 => 2,
-            Self::Other(value) => *value,
-        }
-    }
-}
-
-impl From<i64> for ExportTasksDatasetResponseExportFormat {
-    fn from(value: i64) -> Self {
-        match value {
-            1 => Self::Value1,
-            2 => Self::Value2,
-            other => Self::Other(other),
-        }
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetResponseExportFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetResponseExportFormat {
-    fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value()
-    }
-}
-
-impl Eq for ExportTasksDatasetResponseExportFormat {}
-
-impl std::hash::Hash for ExportTasksDatasetResponseExportFormat {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetResponseExportFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetResponseExportFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let number = match &raw {
-            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
-            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        };
-        number
-            .map(Self::from)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
-    }
-}
-
-/// 导出类型。可选值如下：
-///
-/// \- 0: 已标注
-///
-/// \- 1: 未标注
-///
-/// \- 2: 全部
-///
-/// \- 3: 条件筛选
-#[derive(Debug, Clone, Copy)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetResponseExportType {
-    /// 已标注
-    Value0,
-    /// 未标注
-    Value1,
-    /// 全部
-    Value2,
-    /// 条件筛选
-    Value3,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(i64),
-}
-
-impl ExportTasksDatasetResponseExportType {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [i64] = &[0, 1, 2, 3];
-    /// The value as sent on the wire.
-    pub fn value(&self) -> i64 {
-        match self {
-            Self::Value0 => 0,
-            Self::Value1 => 1,
-            Self::Value2 => 2,
-            Self::Value3 => 3,
-            Self::Other(value) => *value,
-        }
-    }
-}
-
-impl From<i64> for ExportTasksDatasetResponseExportType {
-    fn from(value: i64) -> Self {
-        match value {
-            0 => Self::Value0,
-            1 => Self::Value1,
-            2 => Self::Value2,
-            3 => Self::Value3,
-            other => Self::Other(other),
-        }
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetResponseExportType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetResponseExportType {
-    fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value()
-    }
-}
-
-impl Eq for ExportTasksDatasetResponseExportType {}
-
-impl std::hash::Hash for ExportTasksDatasetResponseExportType {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetResponseExportType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetResponseExportType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let number = match &raw {
-            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
-            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        };
-        number
-            .map(Self::from)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
-    }
-}
-
-/// 数据集版本格式。可选值如下：
-///
-/// \- Default: 默认格式
-///
-/// \- CarbonData: Carbon格式（仅表格数据集支持）
-///
-/// \- CSV: CSV格式
-///
-/// Default: "Default".
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetResponseVersionFormat {
-    /// 默认格式
-    Default,
-    /// Carbon格式（仅表格数据集支持）
-    CarbonData,
-    /// CSV格式
-    Csv,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-impl ExportTasksDatasetResponseVersionFormat {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["Default", "CarbonData", "CSV"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "Default",
-            Self::CarbonData => "CarbonData",
-            Self::Csv => "CSV",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ExportTasksDatasetResponseVersionFormat {
-    fn from(value: &str) -> Self {
-        match value {
-            "Default" => Self::Default,
-            "CarbonData" => Self::CarbonData,
-            "CSV" => Self::Csv,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-impl From<String> for ExportTasksDatasetResponseVersionFormat {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for ExportTasksDatasetResponseVersionFormat {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetResponseVersionFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetResponseVersionFormat {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for ExportTasksDatasetResponseVersionFormat {}
-
-impl std::hash::Hash for ExportTasksDatasetResponseVersionFormat {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetResponseVersionFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetResponseVersionFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        Ok(
-            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-                deserializer,
-            )? {
-                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                other => Self::Other(other.to_string()),
-            },
-        )
-    }
-}
-
-/// 导出的目录格式。可选值如下：
-///
-/// \- 1: 树状结构。如：rabbits/1.jpg,bees/2.jpg。
-///
-/// \- 2: 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-#[derive(Debug, Clone, Copy)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetResponse2ExportFormat {
-    /// 树状结构。如：rabbits/1.jpg,bees/2.jpg
-    Value1,
-    /// 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt
-    Value2,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(i64),
-}
-
-impl ExportTasksDatasetResponse2ExportFormat {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [i64] = &[1, 2];
-    /// The value as sent on the wire.
-    pub fn value(&self) -> i64 {
-        match self {
-            Self::Value1 => 1,
-            Self::Value2 => 2,
-            Self::Other(value) => *value,
-        }
-    }
-}
-
-impl From<i64> for ExportTasksDatasetResponse2ExportFormat {
-    fn from(value: i64) -> Self {
-        match value {
-            1 => Self::Value1,
-            2 => Self::Value2,
-            other => Self::Other(other),
-        }
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetResponse2ExportFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetResponse2ExportFormat {
-    fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value()
-    }
-}
-
-impl Eq for ExportTasksDatasetResponse2ExportFormat {}
-
-impl std::hash::Hash for ExportTasksDatasetResponse2ExportFormat {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetResponse2ExportFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetResponse2ExportFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let number = match &raw {
-            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
-            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        };
-        number
-            .map(Self::from)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
-    }
-}
-
-/// 导出类型。可选值如下：
-///
-/// \- 0: 已标注
-///
-/// \- 1: 未标注
-///
-/// \- 2: 全部
-///
-/// \- 3: 条件筛选
-#[derive(Debug, Clone, Copy)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetResponse2ExportType {
-    /// 已标注
-    Value0,
-    /// 未标注
-    Value1,
-    /// 全部
-    Value2,
-    /// 条件筛选
-    Value3,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(i64),
-}
-
-impl ExportTasksDatasetResponse2ExportType {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [i64] = &[0, 1, 2, 3];
-    /// The value as sent on the wire.
-    pub fn value(&self) -> i64 {
-        match self {
-            Self::Value0 => 0,
-            Self::Value1 => 1,
-            Self::Value2 => 2,
-            Self::Value3 => 3,
-            Self::Other(value) => *value,
-        }
-    }
-}
-
-impl From<i64> for ExportTasksDatasetResponse2ExportType {
-    fn from(value: i64) -> Self {
-        match value {
-            0 => Self::Value0,
-            1 => Self::Value1,
-            2 => Self::Value2,
-            3 => Self::Value3,
-            other => Self::Other(other),
-        }
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetResponse2ExportType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetResponse2ExportType {
-    fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value()
-    }
-}
-
-impl Eq for ExportTasksDatasetResponse2ExportType {}
-
-impl std::hash::Hash for ExportTasksDatasetResponse2ExportType {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetResponse2ExportType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetResponse2ExportType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let number = match &raw {
-            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
-            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        };
-        number
-            .map(Self::from)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
-    }
-}
-
-/// 任务状态。可选值如下：
-///
-/// \- INIT: 初始化
-///
-/// \- RUNNING: 运行中
-///
-/// \- FAILED: 已失败
-///
-/// \- SUCCEEDED: 已完成
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetResponse2Status {
-    /// 初始化
-    Init,
-    /// 运行中
-    Running,
-    /// 已失败
-    Failed,
-    /// 已完成
-    Succeeded,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-impl ExportTasksDatasetResponse2Status {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "INIT",
-        "RUNNING",
-        "FAILED",
-        "SUCCEEDED",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Init => "INIT",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Succeeded => "SUCCEEDED",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ExportTasksDatasetResponse2Status {
-    fn from(value: &str) -> Self {
-        match value {
-            "INIT" => Self::Init,
-            "RUNNING" => Self::Running,
-            "FAILED" => Self::Failed,
-            "SUCCEEDED" => Self::Succeeded,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-impl From<String> for ExportTasksDatasetResponse2Status {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for ExportTasksDatasetResponse2Status {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetResponse2Status {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetResponse2Status {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for ExportTasksDatasetResponse2Status {}
-
-impl std::hash::Hash for ExportTasksDatasetResponse2Status {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetResponse2Status {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetResponse2Status {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        Ok(
-            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-                deserializer,
-            )? {
-                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                other => Self::Other(other.to_string()),
-            },
-        )
-    }
-}
-
-/// 数据集版本格式。可选值如下：
-///
-/// \- Default: 默认格式
-///
-/// \- CarbonData: Carbon格式（仅表格数据集支持）
-///
-/// \- CSV: CSV格式
-///
-/// Default: "Default".
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetResponse2VersionFormat {
-    /// 默认格式
-    Default,
-    /// Carbon格式（仅表格数据集支持）
-    CarbonData,
-    /// CSV格式
-    Csv,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-impl ExportTasksDatasetResponse2VersionFormat {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["Default", "CarbonData", "CSV"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "Default",
-            Self::CarbonData => "CarbonData",
-            Self::Csv => "CSV",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ExportTasksDatasetResponse2VersionFormat {
-    fn from(value: &str) -> Self {
-        match value {
-            "Default" => Self::Default,
-            "CarbonData" => Self::CarbonData,
-            "CSV" => Self::Csv,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-impl From<String> for ExportTasksDatasetResponse2VersionFormat {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for ExportTasksDatasetResponse2VersionFormat {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for ExportTasksDatasetResponse2VersionFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for ExportTasksDatasetResponse2VersionFormat {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for ExportTasksDatasetResponse2VersionFormat {}
-
-impl std::hash::Hash for ExportTasksDatasetResponse2VersionFormat {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl serde::Serialize for ExportTasksDatasetResponse2VersionFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetResponse2VersionFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        Ok(
-            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-                deserializer,
-            )? {
-                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                other => Self::Other(other.to_string()),
-            },
-        )
-    }
-}
-
 /// 资源规格的类型。可选值如下：
 ///
 /// CPU GPU Ascend
@@ -52962,613 +53327,6 @@ impl serde::Serialize for ImportTaskStatusRespStatus {
 }
 
 impl<'de> serde::Deserialize<'de> for ImportTaskStatusRespStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        Ok(
-            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-                deserializer,
-            )? {
-                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                other => Self::Other(other.to_string()),
-            },
-        )
-    }
-}
-
-/// 数据类型。可选值如下：
-///
-/// \- 0: OBS桶（默认值）
-///
-/// \- 1: GaussDB(DWS)服务
-///
-/// \- 2: DLI服务
-///
-/// \- 3: RDS服务
-///
-/// \- 4: MRS服务
-///
-/// \- 5: AI Gallery
-///
-/// \- 6: 推理服务
-///
-/// Default: 0.
-#[derive(Debug, Clone, Copy)]
-#[allow(clippy::enum_variant_names)]
-pub enum ImportTasksDatasetDataSourceDataType {
-    /// OBS桶（默认值）
-    Value0,
-    /// GaussDB(DWS)服务
-    Value1,
-    /// DLI服务
-    Value2,
-    /// RDS服务
-    Value3,
-    /// MRS服务
-    Value4,
-    /// AI Gallery
-    Value5,
-    /// 推理服务
-    Value6,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(i64),
-}
-
-impl ImportTasksDatasetDataSourceDataType {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [i64] = &[0, 1, 2, 3, 4, 5, 6];
-    /// The value as sent on the wire.
-    pub fn value(&self) -> i64 {
-        match self {
-            Self::Value0 => 0,
-            Self::Value1 => 1,
-            Self::Value2 => 2,
-            Self::Value3 => 3,
-            Self::Value4 => 4,
-            Self::Value5 => 5,
-            Self::Value6 => 6,
-            Self::Other(value) => *value,
-        }
-    }
-}
-
-impl From<i64> for ImportTasksDatasetDataSourceDataType {
-    fn from(value: i64) -> Self {
-        match value {
-            0 => Self::Value0,
-            1 => Self::Value1,
-            2 => Self::Value2,
-            3 => Self::Value3,
-            4 => Self::Value4,
-            5 => Self::Value5,
-            6 => Self::Value6,
-            other => Self::Other(other),
-        }
-    }
-}
-
-impl std::fmt::Display for ImportTasksDatasetDataSourceDataType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-
-impl PartialEq for ImportTasksDatasetDataSourceDataType {
-    fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value()
-    }
-}
-
-impl Eq for ImportTasksDatasetDataSourceDataType {}
-
-impl std::hash::Hash for ImportTasksDatasetDataSourceDataType {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value().hash(state);
-    }
-}
-
-impl serde::Serialize for ImportTasksDatasetDataSourceDataType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ImportTasksDatasetDataSourceDataType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let number = match &raw {
-            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
-            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        };
-        number
-            .map(Self::from)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
-    }
-}
-
-/// 标签类型。可选值如下：
-///
-/// \- 0: 图像分类
-///
-/// \- 1: 物体检测
-///
-/// \- 3: 图像分割
-///
-/// \- 100: 文本分类
-///
-/// \- 101: 命名实体
-///
-/// \- 102: 文本三元组关系标签
-///
-/// \- 103: 文本三元组实体标签
-///
-/// \- 200: 语音分类
-///
-/// \- 201: 语音内容
-///
-/// \- 202: 语音分割
-///
-/// \- 600: 视频标注
-#[derive(Debug, Clone, Copy)]
-#[allow(clippy::enum_variant_names)]
-pub enum ImportTasksDatasetLabelType {
-    /// 图像分类
-    Value0,
-    /// 物体检测
-    Value1,
-    /// 图像分割
-    Value3,
-    /// 文本分类
-    Value100,
-    /// 命名实体
-    Value101,
-    /// 文本三元组关系标签
-    Value102,
-    /// 文本三元组实体标签
-    Value103,
-    /// 语音分类
-    Value200,
-    /// 语音内容
-    Value201,
-    /// 语音分割
-    Value202,
-    /// 视频标注
-    Value600,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(i64),
-}
-
-impl ImportTasksDatasetLabelType {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [i64] = &[
-        0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600,
-    ];
-    /// The value as sent on the wire.
-    pub fn value(&self) -> i64 {
-        match self {
-            Self::Value0 => 0,
-            Self::Value1 => 1,
-            Self::Value3 => 3,
-            Self::Value100 => 100,
-            Self::Value101 => 101,
-            Self::Value102 => 102,
-            Self::Value103 => 103,
-            Self::Value200 => 200,
-            Self::Value201 => 201,
-            Self::Value202 => 202,
-            Self::Value600 => 600,
-            Self::Other(value) => *value,
-        }
-    }
-}
-
-impl From<i64> for ImportTasksDatasetLabelType {
-    fn from(value: i64) -> Self {
-        match value {
-            0 => Self::Value0,
-            1 => Self::Value1,
-            3 => Self::Value3,
-            100 => Self::Value100,
-            101 => Self::Value101,
-            102 => Self::Value102,
-            103 => Self::Value103,
-            200 => Self::Value200,
-            201 => Self::Value201,
-            202 => Self::Value202,
-            600 => Self::Value600,
-            other => Self::Other(other),
-        }
-    }
-}
-
-impl std::fmt::Display for ImportTasksDatasetLabelType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-
-impl PartialEq for ImportTasksDatasetLabelType {
-    fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value()
-    }
-}
-
-impl Eq for ImportTasksDatasetLabelType {}
-
-impl std::hash::Hash for ImportTasksDatasetLabelType {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.value().hash(state);
-    }
-}
-
-impl serde::Serialize for ImportTasksDatasetLabelType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ImportTasksDatasetLabelType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let number = match &raw {
-            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
-            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        };
-        number
-            .map(Self::from)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
-    }
-}
-
-/// 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
-///
-/// \- bndbox: 矩形。
-///
-/// \- polygon: 多边形。
-///
-/// \- circle: 圆形。
-///
-/// \- line: 直线。
-///
-/// \- dashed: 虚线。
-///
-/// \- point: 点。
-///
-/// \- polyline: 折线。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    /// 矩形
-    Bndbox,
-    /// 多边形
-    Polygon,
-    /// 圆形
-    Circle,
-    /// 直线
-    Line,
-    /// 虚线
-    Dashed,
-    /// 点
-    Point,
-    /// 折线
-    Polyline,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-impl ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "bndbox",
-        "polygon",
-        "circle",
-        "line",
-        "dashed",
-        "point",
-        "polyline",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Bndbox => "bndbox",
-            Self::Polygon => "polygon",
-            Self::Circle => "circle",
-            Self::Line => "line",
-            Self::Dashed => "dashed",
-            Self::Point => "point",
-            Self::Polyline => "polyline",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    fn from(value: &str) -> Self {
-        match value {
-            "bndbox" => Self::Bndbox,
-            "polygon" => Self::Polygon,
-            "circle" => Self::Circle,
-            "line" => Self::Line,
-            "dashed" => Self::Dashed,
-            "point" => Self::Point,
-            "polyline" => Self::Polyline,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-impl From<String> for ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for ImportTasksDatasetLabelPropertyModelartsDefaultShape {}
-
-impl std::hash::Hash for ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl serde::Serialize for ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de>
-for ImportTasksDatasetLabelPropertyModelartsDefaultShape {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        Ok(
-            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-                deserializer,
-            )? {
-                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                other => Self::Other(other.to_string()),
-            },
-        )
-    }
-}
-
-/// 数据来源。可选值如下：
-///
-/// \- obs: OBS桶（默认值）
-///
-/// \- dws: GaussDB(DWS)服务
-///
-/// \- dli: DLI服务
-///
-/// \- rds: RDS服务
-///
-/// \- mrs: MRS服务
-///
-/// \- inference: 推理服务
-///
-/// Default: "obs".
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ImportTasksDatasetRequestImportOrigin {
-    /// OBS桶（默认值）
-    Obs,
-    /// GaussDB(DWS)服务
-    Dws,
-    /// DLI服务
-    Dli,
-    /// RDS服务
-    Rds,
-    /// MRS服务
-    Mrs,
-    /// 推理服务
-    Inference,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-impl ImportTasksDatasetRequestImportOrigin {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "obs",
-        "dws",
-        "dli",
-        "rds",
-        "mrs",
-        "inference",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Obs => "obs",
-            Self::Dws => "dws",
-            Self::Dli => "dli",
-            Self::Rds => "rds",
-            Self::Mrs => "mrs",
-            Self::Inference => "inference",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ImportTasksDatasetRequestImportOrigin {
-    fn from(value: &str) -> Self {
-        match value {
-            "obs" => Self::Obs,
-            "dws" => Self::Dws,
-            "dli" => Self::Dli,
-            "rds" => Self::Rds,
-            "mrs" => Self::Mrs,
-            "inference" => Self::Inference,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-impl From<String> for ImportTasksDatasetRequestImportOrigin {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for ImportTasksDatasetRequestImportOrigin {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for ImportTasksDatasetRequestImportOrigin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for ImportTasksDatasetRequestImportOrigin {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for ImportTasksDatasetRequestImportOrigin {}
-
-impl std::hash::Hash for ImportTasksDatasetRequestImportOrigin {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl serde::Serialize for ImportTasksDatasetRequestImportOrigin {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ImportTasksDatasetRequestImportOrigin {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        Ok(
-            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-                deserializer,
-            )? {
-                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                other => Self::Other(other.to_string()),
-            },
-        )
-    }
-}
-
-/// 导入方式。可选值如下：
-///
-/// \- dir: 目录导入
-///
-/// \- manifest: 按manifest文件导入
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ImportTasksDatasetRequestImportType {
-    /// 目录导入
-    Dir,
-    /// 按manifest文件导入
-    Manifest,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-impl ImportTasksDatasetRequestImportType {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["dir", "manifest"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dir => "dir",
-            Self::Manifest => "manifest",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ImportTasksDatasetRequestImportType {
-    fn from(value: &str) -> Self {
-        match value {
-            "dir" => Self::Dir,
-            "manifest" => Self::Manifest,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-impl From<String> for ImportTasksDatasetRequestImportType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for ImportTasksDatasetRequestImportType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for ImportTasksDatasetRequestImportType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for ImportTasksDatasetRequestImportType {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for ImportTasksDatasetRequestImportType {}
-
-impl std::hash::Hash for ImportTasksDatasetRequestImportType {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl serde::Serialize for ImportTasksDatasetRequestImportType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ImportTasksDatasetRequestImportType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -55977,6 +55735,403 @@ impl serde::Serialize for ListDatasetDataAnnotationStatsLabelStatsType {
 }
 
 impl<'de> serde::Deserialize<'de> for ListDatasetDataAnnotationStatsLabelStatsType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let number = match &raw {
+            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
+            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Self::from)
+            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 导出的目录格式。可选值如下：
+///
+/// \- 1: 树状结构。如：rabbits/1.jpg,bees/2.jpg。
+///
+/// \- 2: 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
+pub enum ListDatasetExportTasksResponseExportFormat {
+    /// 树状结构。如：rabbits/1.jpg,bees/2.jpg
+    Value1,
+    /// 平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt
+    Value2,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(i64),
+}
+
+impl ListDatasetExportTasksResponseExportFormat {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [i64] = &[1, 2];
+    /// The value as sent on the wire.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Value1 => 1,
+            Self::Value2 => 2,
+            Self::Other(value) => *value,
+        }
+    }
+}
+
+impl From<i64> for ListDatasetExportTasksResponseExportFormat {
+    fn from(value: i64) -> Self {
+        match value {
+            1 => Self::Value1,
+            2 => Self::Value2,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for ListDatasetExportTasksResponseExportFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl PartialEq for ListDatasetExportTasksResponseExportFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl Eq for ListDatasetExportTasksResponseExportFormat {}
+
+impl std::hash::Hash for ListDatasetExportTasksResponseExportFormat {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value().hash(state);
+    }
+}
+
+impl serde::Serialize for ListDatasetExportTasksResponseExportFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListDatasetExportTasksResponseExportFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let number = match &raw {
+            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
+            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Self::from)
+            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 导出类型。可选值如下：
+///
+/// \- 0: 已标注
+///
+/// \- 1: 未标注
+///
+/// \- 2: 全部
+///
+/// \- 3: 条件筛选
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
+pub enum ListDatasetExportTasksResponseExportType {
+    /// 已标注
+    Value0,
+    /// 未标注
+    Value1,
+    /// 全部
+    Value2,
+    /// 条件筛选
+    Value3,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(i64),
+}
+
+impl ListDatasetExportTasksResponseExportType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [i64] = &[0, 1, 2, 3];
+    /// The value as sent on the wire.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Value0 => 0,
+            Self::Value1 => 1,
+            Self::Value2 => 2,
+            Self::Value3 => 3,
+            Self::Other(value) => *value,
+        }
+    }
+}
+
+impl From<i64> for ListDatasetExportTasksResponseExportType {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::Value0,
+            1 => Self::Value1,
+            2 => Self::Value2,
+            3 => Self::Value3,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for ListDatasetExportTasksResponseExportType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl PartialEq for ListDatasetExportTasksResponseExportType {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl Eq for ListDatasetExportTasksResponseExportType {}
+
+impl std::hash::Hash for ListDatasetExportTasksResponseExportType {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value().hash(state);
+    }
+}
+
+impl serde::Serialize for ListDatasetExportTasksResponseExportType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListDatasetExportTasksResponseExportType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let number = match &raw {
+            docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
+            docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Self::from)
+            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
+    }
+}
+
+/// 数据集版本格式。可选值如下：
+///
+/// \- Default: 默认格式
+///
+/// \- CarbonData: Carbon格式（仅表格数据集支持）
+///
+/// \- CSV: CSV格式
+///
+/// Default: "Default".
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ListDatasetExportTasksResponseVersionFormat {
+    /// 默认格式
+    Default,
+    /// Carbon格式（仅表格数据集支持）
+    CarbonData,
+    /// CSV格式
+    Csv,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+impl ListDatasetExportTasksResponseVersionFormat {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["Default", "CarbonData", "CSV"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Default => "Default",
+            Self::CarbonData => "CarbonData",
+            Self::Csv => "CSV",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ListDatasetExportTasksResponseVersionFormat {
+    fn from(value: &str) -> Self {
+        match value {
+            "Default" => Self::Default,
+            "CarbonData" => Self::CarbonData,
+            "CSV" => Self::Csv,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for ListDatasetExportTasksResponseVersionFormat {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl std::str::FromStr for ListDatasetExportTasksResponseVersionFormat {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for ListDatasetExportTasksResponseVersionFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for ListDatasetExportTasksResponseVersionFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for ListDatasetExportTasksResponseVersionFormat {}
+
+impl std::hash::Hash for ListDatasetExportTasksResponseVersionFormat {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl serde::Serialize for ListDatasetExportTasksResponseVersionFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListDatasetExportTasksResponseVersionFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(
+            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+                deserializer,
+            )? {
+                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
+                other => Self::Other(other.to_string()),
+            },
+        )
+    }
+}
+
+/// 数据类型。可选值如下：
+///
+/// \- 0: OBS桶（默认值）
+///
+/// \- 1: GaussDB(DWS)服务
+///
+/// \- 2: DLI服务
+///
+/// \- 3: RDS服务
+///
+/// \- 4: MRS服务
+///
+/// \- 5: AI Gallery
+///
+/// \- 6: 推理服务
+///
+/// Default: 0.
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
+pub enum ListDatasetImportTasksDataSourceDataType {
+    /// OBS桶（默认值）
+    Value0,
+    /// GaussDB(DWS)服务
+    Value1,
+    /// DLI服务
+    Value2,
+    /// RDS服务
+    Value3,
+    /// MRS服务
+    Value4,
+    /// AI Gallery
+    Value5,
+    /// 推理服务
+    Value6,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(i64),
+}
+
+impl ListDatasetImportTasksDataSourceDataType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [i64] = &[0, 1, 2, 3, 4, 5, 6];
+    /// The value as sent on the wire.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Value0 => 0,
+            Self::Value1 => 1,
+            Self::Value2 => 2,
+            Self::Value3 => 3,
+            Self::Value4 => 4,
+            Self::Value5 => 5,
+            Self::Value6 => 6,
+            Self::Other(value) => *value,
+        }
+    }
+}
+
+impl From<i64> for ListDatasetImportTasksDataSourceDataType {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::Value0,
+            1 => Self::Value1,
+            2 => Self::Value2,
+            3 => Self::Value3,
+            4 => Self::Value4,
+            5 => Self::Value5,
+            6 => Self::Value6,
+            other => Self::Other(other),
+        }
+    }
+}
+
+impl std::fmt::Display for ListDatasetImportTasksDataSourceDataType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl PartialEq for ListDatasetImportTasksDataSourceDataType {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl Eq for ListDatasetImportTasksDataSourceDataType {}
+
+impl std::hash::Hash for ListDatasetImportTasksDataSourceDataType {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value().hash(state);
+    }
+}
+
+impl serde::Serialize for ListDatasetImportTasksDataSourceDataType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListDatasetImportTasksDataSourceDataType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -68883,7 +69038,7 @@ impl<'de> serde::Deserialize<'de> for SearchConditionSampleTime {
 /// \- 600: 视频标注
 #[derive(Debug, Clone, Copy)]
 #[allow(clippy::enum_variant_names)]
-pub enum SearchConditionDatasetDataAnnotationLabelType {
+pub enum SearchConditionDatasetDataAnnotationsLabelType {
     /// 图像分类
     Value0,
     /// 物体检测
@@ -68910,7 +69065,7 @@ pub enum SearchConditionDatasetDataAnnotationLabelType {
     Other(i64),
 }
 
-impl SearchConditionDatasetDataAnnotationLabelType {
+impl SearchConditionDatasetDataAnnotationsLabelType {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [i64] = &[
         0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600,
@@ -68934,7 +69089,7 @@ impl SearchConditionDatasetDataAnnotationLabelType {
     }
 }
 
-impl From<i64> for SearchConditionDatasetDataAnnotationLabelType {
+impl From<i64> for SearchConditionDatasetDataAnnotationsLabelType {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::Value0,
@@ -68953,33 +69108,33 @@ impl From<i64> for SearchConditionDatasetDataAnnotationLabelType {
     }
 }
 
-impl std::fmt::Display for SearchConditionDatasetDataAnnotationLabelType {
+impl std::fmt::Display for SearchConditionDatasetDataAnnotationsLabelType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl PartialEq for SearchConditionDatasetDataAnnotationLabelType {
+impl PartialEq for SearchConditionDatasetDataAnnotationsLabelType {
     fn eq(&self, other: &Self) -> bool {
         self.value() == other.value()
     }
 }
 
-impl Eq for SearchConditionDatasetDataAnnotationLabelType {}
+impl Eq for SearchConditionDatasetDataAnnotationsLabelType {}
 
-impl std::hash::Hash for SearchConditionDatasetDataAnnotationLabelType {
+impl std::hash::Hash for SearchConditionDatasetDataAnnotationsLabelType {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.value().hash(state);
     }
 }
 
-impl serde::Serialize for SearchConditionDatasetDataAnnotationLabelType {
+impl serde::Serialize for SearchConditionDatasetDataAnnotationsLabelType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for SearchConditionDatasetDataAnnotationLabelType {
+impl<'de> serde::Deserialize<'de> for SearchConditionDatasetDataAnnotationsLabelType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -69015,7 +69170,7 @@ impl<'de> serde::Deserialize<'de> for SearchConditionDatasetDataAnnotationLabelT
 /// \- polyline: 折线。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+pub enum SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     /// 矩形
     Bndbox,
     /// 多边形
@@ -69034,7 +69189,7 @@ pub enum SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape 
     Other(String),
 }
 
-impl SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+impl SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &[
         "bndbox",
@@ -69061,7 +69216,7 @@ impl SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
 }
 
 impl From<&str>
-for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+for SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     fn from(value: &str) -> Self {
         match value {
             "bndbox" => Self::Bndbox,
@@ -69077,14 +69232,14 @@ for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
 }
 
 impl From<String>
-for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+for SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
 impl std::str::FromStr
-for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+for SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
@@ -69092,37 +69247,37 @@ for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
 }
 
 impl std::fmt::Display
-for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+for SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl PartialEq
-for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+for SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {}
+impl Eq for SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {}
 
 impl std::hash::Hash
-for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+for SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
 impl serde::Serialize
-for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+for SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> serde::Deserialize<'de>
-for SearchConditionDatasetDataAnnotationLabelPropertyModelartsDefaultShape {
+for SearchConditionDatasetDataAnnotationsLabelPropertyModelartsDefaultShape {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -85851,7 +86006,7 @@ impl<'de> serde::Deserialize<'de> for SummaryLogType {
 /// \- REINSTALLINGOS_FAILED: 重装操作系统失败。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum SyncDevServerServerResponseStatus {
+pub enum SyncDevServersServerResponseStatus {
     /// 创建失败
     CreateFailed,
     /// 创建中
@@ -85892,7 +86047,7 @@ pub enum SyncDevServerServerResponseStatus {
     Other(String),
 }
 
-impl SyncDevServerServerResponseStatus {
+impl SyncDevServersServerResponseStatus {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &[
         "CREATE_FAILED",
@@ -85940,7 +86095,7 @@ impl SyncDevServerServerResponseStatus {
     }
 }
 
-impl From<&str> for SyncDevServerServerResponseStatus {
+impl From<&str> for SyncDevServersServerResponseStatus {
     fn from(value: &str) -> Self {
         match value {
             "CREATE_FAILED" => Self::CreateFailed,
@@ -85966,46 +86121,46 @@ impl From<&str> for SyncDevServerServerResponseStatus {
     }
 }
 
-impl From<String> for SyncDevServerServerResponseStatus {
+impl From<String> for SyncDevServersServerResponseStatus {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
-impl std::str::FromStr for SyncDevServerServerResponseStatus {
+impl std::str::FromStr for SyncDevServersServerResponseStatus {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl std::fmt::Display for SyncDevServerServerResponseStatus {
+impl std::fmt::Display for SyncDevServersServerResponseStatus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for SyncDevServerServerResponseStatus {
+impl PartialEq for SyncDevServersServerResponseStatus {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for SyncDevServerServerResponseStatus {}
+impl Eq for SyncDevServersServerResponseStatus {}
 
-impl std::hash::Hash for SyncDevServerServerResponseStatus {
+impl std::hash::Hash for SyncDevServersServerResponseStatus {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl serde::Serialize for SyncDevServerServerResponseStatus {
+impl serde::Serialize for SyncDevServersServerResponseStatus {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for SyncDevServerServerResponseStatus {
+impl<'de> serde::Deserialize<'de> for SyncDevServersServerResponseStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -86029,7 +86184,7 @@ impl<'de> serde::Deserialize<'de> for SyncDevServerServerResponseStatus {
 /// \- SERVER: 单台服务器
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum SyncDevServerServerResponseCategory {
+pub enum SyncDevServersServerResponseCategory {
     /// 超节点服务器
     Hps,
     /// 整柜服务器
@@ -86040,7 +86195,7 @@ pub enum SyncDevServerServerResponseCategory {
     Other(String),
 }
 
-impl SyncDevServerServerResponseCategory {
+impl SyncDevServersServerResponseCategory {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &["HPS", "SPOD", "SERVER"];
     /// The value as sent on the wire.
@@ -86054,7 +86209,7 @@ impl SyncDevServerServerResponseCategory {
     }
 }
 
-impl From<&str> for SyncDevServerServerResponseCategory {
+impl From<&str> for SyncDevServersServerResponseCategory {
     fn from(value: &str) -> Self {
         match value {
             "HPS" => Self::Hps,
@@ -86065,46 +86220,46 @@ impl From<&str> for SyncDevServerServerResponseCategory {
     }
 }
 
-impl From<String> for SyncDevServerServerResponseCategory {
+impl From<String> for SyncDevServersServerResponseCategory {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
-impl std::str::FromStr for SyncDevServerServerResponseCategory {
+impl std::str::FromStr for SyncDevServersServerResponseCategory {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl std::fmt::Display for SyncDevServerServerResponseCategory {
+impl std::fmt::Display for SyncDevServersServerResponseCategory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for SyncDevServerServerResponseCategory {
+impl PartialEq for SyncDevServersServerResponseCategory {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for SyncDevServerServerResponseCategory {}
+impl Eq for SyncDevServersServerResponseCategory {}
 
-impl std::hash::Hash for SyncDevServerServerResponseCategory {
+impl std::hash::Hash for SyncDevServersServerResponseCategory {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl serde::Serialize for SyncDevServerServerResponseCategory {
+impl serde::Serialize for SyncDevServersServerResponseCategory {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for SyncDevServerServerResponseCategory {
+impl<'de> serde::Deserialize<'de> for SyncDevServersServerResponseCategory {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -86236,6 +86391,138 @@ impl<'de> serde::Deserialize<'de> for TemplateParamId {
     }
 }
 
+/// 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
+///
+/// \- bndbox：矩形。
+///
+/// \- polygon：多边形。
+///
+/// \- circle：圆形。
+///
+/// \- line：直线。
+///
+/// \- dashed：虚线。
+///
+/// \- point：点。
+///
+/// \- polyline：折线。
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    /// 矩形
+    Bndbox,
+    /// 多边形
+    Polygon,
+    /// 圆形
+    Circle,
+    /// 直线
+    Line,
+    /// 虚线
+    Dashed,
+    /// 点
+    Point,
+    /// 折线
+    Polyline,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+impl UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &[
+        "bndbox",
+        "polygon",
+        "circle",
+        "line",
+        "dashed",
+        "point",
+        "polyline",
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bndbox => "bndbox",
+            Self::Polygon => "polygon",
+            Self::Circle => "circle",
+            Self::Line => "line",
+            Self::Dashed => "dashed",
+            Self::Point => "point",
+            Self::Polyline => "polyline",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    fn from(value: &str) -> Self {
+        match value {
+            "bndbox" => Self::Bndbox,
+            "polygon" => Self::Polygon,
+            "circle" => Self::Circle,
+            "line" => Self::Line,
+            "dashed" => Self::Dashed,
+            "point" => Self::Point,
+            "polyline" => Self::Polyline,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl std::str::FromStr for UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {}
+
+impl std::hash::Hash for UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl serde::Serialize for UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for UpdateDatasetDataAnnotationLabelRequestModelartsDefaultShape {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(
+            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
+                deserializer,
+            )? {
+                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
+                other => Self::Other(other.to_string()),
+            },
+        )
+    }
+}
+
 /// 标签类型。可选值如下：
 ///
 /// \- 0: 图像分类
@@ -86261,7 +86548,7 @@ impl<'de> serde::Deserialize<'de> for TemplateParamId {
 /// \- 600: 视频标注
 #[derive(Debug, Clone, Copy)]
 #[allow(clippy::enum_variant_names)]
-pub enum UpdateDatasetDataAnnotationLabelLabelType {
+pub enum UpdateDatasetDataAnnotationLabelsLabelType {
     /// 图像分类
     Value0,
     /// 物体检测
@@ -86288,7 +86575,7 @@ pub enum UpdateDatasetDataAnnotationLabelLabelType {
     Other(i64),
 }
 
-impl UpdateDatasetDataAnnotationLabelLabelType {
+impl UpdateDatasetDataAnnotationLabelsLabelType {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [i64] = &[
         0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600,
@@ -86312,7 +86599,7 @@ impl UpdateDatasetDataAnnotationLabelLabelType {
     }
 }
 
-impl From<i64> for UpdateDatasetDataAnnotationLabelLabelType {
+impl From<i64> for UpdateDatasetDataAnnotationLabelsLabelType {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::Value0,
@@ -86331,33 +86618,33 @@ impl From<i64> for UpdateDatasetDataAnnotationLabelLabelType {
     }
 }
 
-impl std::fmt::Display for UpdateDatasetDataAnnotationLabelLabelType {
+impl std::fmt::Display for UpdateDatasetDataAnnotationLabelsLabelType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl PartialEq for UpdateDatasetDataAnnotationLabelLabelType {
+impl PartialEq for UpdateDatasetDataAnnotationLabelsLabelType {
     fn eq(&self, other: &Self) -> bool {
         self.value() == other.value()
     }
 }
 
-impl Eq for UpdateDatasetDataAnnotationLabelLabelType {}
+impl Eq for UpdateDatasetDataAnnotationLabelsLabelType {}
 
-impl std::hash::Hash for UpdateDatasetDataAnnotationLabelLabelType {
+impl std::hash::Hash for UpdateDatasetDataAnnotationLabelsLabelType {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.value().hash(state);
     }
 }
 
-impl serde::Serialize for UpdateDatasetDataAnnotationLabelLabelType {
+impl serde::Serialize for UpdateDatasetDataAnnotationLabelsLabelType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for UpdateDatasetDataAnnotationLabelLabelType {
+impl<'de> serde::Deserialize<'de> for UpdateDatasetDataAnnotationLabelsLabelType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -86393,7 +86680,7 @@ impl<'de> serde::Deserialize<'de> for UpdateDatasetDataAnnotationLabelLabelType 
 /// \- polyline: 折线。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
+pub enum UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     /// 矩形
     Bndbox,
     /// 多边形
@@ -86412,7 +86699,7 @@ pub enum UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
     Other(String),
 }
 
-impl UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
+impl UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &[
         "bndbox",
@@ -86438,7 +86725,7 @@ impl UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
     }
 }
 
-impl From<&str> for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
+impl From<&str> for UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     fn from(value: &str) -> Self {
         match value {
             "bndbox" => Self::Bndbox,
@@ -86454,14 +86741,14 @@ impl From<&str> for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaul
 }
 
 impl From<String>
-for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
+for UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
 impl std::str::FromStr
-for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
+for UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
@@ -86469,170 +86756,36 @@ for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
 }
 
 impl std::fmt::Display
-for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
+for UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
+impl PartialEq for UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {}
+impl Eq for UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {}
 
 impl std::hash::Hash
-for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
+for UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
 impl serde::Serialize
-for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
+for UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> serde::Deserialize<'de>
-for UpdateDatasetDataAnnotationLabelLabelPropertyModelartsDefaultShape {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        Ok(
-            match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(
-                deserializer,
-            )? {
-                docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                other => Self::Other(other.to_string()),
-            },
-        )
-    }
-}
-
-/// 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
-///
-/// \- bndbox：矩形。
-///
-/// \- polygon：多边形。
-///
-/// \- circle：圆形。
-///
-/// \- line：直线。
-///
-/// \- dashed：虚线。
-///
-/// \- point：点。
-///
-/// \- polyline：折线。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
-    /// 矩形
-    Bndbox,
-    /// 多边形
-    Polygon,
-    /// 圆形
-    Circle,
-    /// 直线
-    Line,
-    /// 虚线
-    Dashed,
-    /// 点
-    Point,
-    /// 折线
-    Polyline,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-impl UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "bndbox",
-        "polygon",
-        "circle",
-        "line",
-        "dashed",
-        "point",
-        "polyline",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Bndbox => "bndbox",
-            Self::Polygon => "polygon",
-            Self::Circle => "circle",
-            Self::Line => "line",
-            Self::Dashed => "dashed",
-            Self::Point => "point",
-            Self::Polyline => "polyline",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
-    fn from(value: &str) -> Self {
-        match value {
-            "bndbox" => Self::Bndbox,
-            "polygon" => Self::Polygon,
-            "circle" => Self::Circle,
-            "line" => Self::Line,
-            "dashed" => Self::Dashed,
-            "point" => Self::Point,
-            "polyline" => Self::Polyline,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-impl From<String> for UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr
-for UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display
-for UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {}
-
-impl std::hash::Hash for UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl serde::Serialize for UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de>
-for UpdateDatasetDataAnnotationLabelRequest2ModelartsDefaultShape {
+for UpdateDatasetDataAnnotationLabelsLabelPropertyModelartsDefaultShape {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -95221,7 +95374,7 @@ impl<'de> serde::Deserialize<'de> for ListNotebookAllStatus {
 /// \- ASCEND
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum ListNotebookFlavorsV1Category {
+pub enum ListNotebookFlavorsCategory {
     Cpu,
     Gpu,
     Ascend,
@@ -95229,7 +95382,7 @@ pub enum ListNotebookFlavorsV1Category {
     Other(String),
 }
 
-impl ListNotebookFlavorsV1Category {
+impl ListNotebookFlavorsCategory {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &["CPU", "GPU", "ASCEND"];
     /// The value as sent on the wire.
@@ -95243,7 +95396,7 @@ impl ListNotebookFlavorsV1Category {
     }
 }
 
-impl From<&str> for ListNotebookFlavorsV1Category {
+impl From<&str> for ListNotebookFlavorsCategory {
     fn from(value: &str) -> Self {
         match value {
             "CPU" => Self::Cpu,
@@ -95254,46 +95407,46 @@ impl From<&str> for ListNotebookFlavorsV1Category {
     }
 }
 
-impl From<String> for ListNotebookFlavorsV1Category {
+impl From<String> for ListNotebookFlavorsCategory {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
-impl std::str::FromStr for ListNotebookFlavorsV1Category {
+impl std::str::FromStr for ListNotebookFlavorsCategory {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl std::fmt::Display for ListNotebookFlavorsV1Category {
+impl std::fmt::Display for ListNotebookFlavorsCategory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for ListNotebookFlavorsV1Category {
+impl PartialEq for ListNotebookFlavorsCategory {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for ListNotebookFlavorsV1Category {}
+impl Eq for ListNotebookFlavorsCategory {}
 
-impl std::hash::Hash for ListNotebookFlavorsV1Category {
+impl std::hash::Hash for ListNotebookFlavorsCategory {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl serde::Serialize for ListNotebookFlavorsV1Category {
+impl serde::Serialize for ListNotebookFlavorsCategory {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ListNotebookFlavorsV1Category {
+impl<'de> serde::Deserialize<'de> for ListNotebookFlavorsCategory {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -95315,7 +95468,7 @@ impl<'de> serde::Deserialize<'de> for ListNotebookFlavorsV1Category {
 /// \- DEDICATED：专属集群
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum ListNotebookFlavorsV1Type {
+pub enum ListNotebookFlavorsType {
     /// 公共集群
     Managed,
     /// 专属集群
@@ -95324,7 +95477,7 @@ pub enum ListNotebookFlavorsV1Type {
     Other(String),
 }
 
-impl ListNotebookFlavorsV1Type {
+impl ListNotebookFlavorsType {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &["MANAGED", "DEDICATED"];
     /// The value as sent on the wire.
@@ -95337,7 +95490,7 @@ impl ListNotebookFlavorsV1Type {
     }
 }
 
-impl From<&str> for ListNotebookFlavorsV1Type {
+impl From<&str> for ListNotebookFlavorsType {
     fn from(value: &str) -> Self {
         match value {
             "MANAGED" => Self::Managed,
@@ -95347,46 +95500,46 @@ impl From<&str> for ListNotebookFlavorsV1Type {
     }
 }
 
-impl From<String> for ListNotebookFlavorsV1Type {
+impl From<String> for ListNotebookFlavorsType {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
-impl std::str::FromStr for ListNotebookFlavorsV1Type {
+impl std::str::FromStr for ListNotebookFlavorsType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl std::fmt::Display for ListNotebookFlavorsV1Type {
+impl std::fmt::Display for ListNotebookFlavorsType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for ListNotebookFlavorsV1Type {
+impl PartialEq for ListNotebookFlavorsType {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for ListNotebookFlavorsV1Type {}
+impl Eq for ListNotebookFlavorsType {}
 
-impl std::hash::Hash for ListNotebookFlavorsV1Type {
+impl std::hash::Hash for ListNotebookFlavorsType {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl serde::Serialize for ListNotebookFlavorsV1Type {
+impl serde::Serialize for ListNotebookFlavorsType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ListNotebookFlavorsV1Type {
+impl<'de> serde::Deserialize<'de> for ListNotebookFlavorsType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -98483,7 +98636,7 @@ impl<'de> serde::Deserialize<'de> for ListDatasetAutoAnnotationSamplesOrder {
 /// \- 2: 删除标签和包含标签的样本及其源文件
 #[derive(Debug, Clone, Copy)]
 #[allow(clippy::enum_variant_names)]
-pub enum DeleteDatasetDataAnnotationLabelV2DeletePolicy {
+pub enum DeleteDatasetDataAnnotationLabelsDeletePolicy {
     /// 只删除标签
     Value0,
     /// 删除标签及包含标签的样本
@@ -98494,7 +98647,7 @@ pub enum DeleteDatasetDataAnnotationLabelV2DeletePolicy {
     Other(i64),
 }
 
-impl DeleteDatasetDataAnnotationLabelV2DeletePolicy {
+impl DeleteDatasetDataAnnotationLabelsDeletePolicy {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [i64] = &[0, 1, 2];
     /// The value as sent on the wire.
@@ -98508,7 +98661,7 @@ impl DeleteDatasetDataAnnotationLabelV2DeletePolicy {
     }
 }
 
-impl From<i64> for DeleteDatasetDataAnnotationLabelV2DeletePolicy {
+impl From<i64> for DeleteDatasetDataAnnotationLabelsDeletePolicy {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::Value0,
@@ -98519,33 +98672,33 @@ impl From<i64> for DeleteDatasetDataAnnotationLabelV2DeletePolicy {
     }
 }
 
-impl std::fmt::Display for DeleteDatasetDataAnnotationLabelV2DeletePolicy {
+impl std::fmt::Display for DeleteDatasetDataAnnotationLabelsDeletePolicy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl PartialEq for DeleteDatasetDataAnnotationLabelV2DeletePolicy {
+impl PartialEq for DeleteDatasetDataAnnotationLabelsDeletePolicy {
     fn eq(&self, other: &Self) -> bool {
         self.value() == other.value()
     }
 }
 
-impl Eq for DeleteDatasetDataAnnotationLabelV2DeletePolicy {}
+impl Eq for DeleteDatasetDataAnnotationLabelsDeletePolicy {}
 
-impl std::hash::Hash for DeleteDatasetDataAnnotationLabelV2DeletePolicy {
+impl std::hash::Hash for DeleteDatasetDataAnnotationLabelsDeletePolicy {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.value().hash(state);
     }
 }
 
-impl serde::Serialize for DeleteDatasetDataAnnotationLabelV2DeletePolicy {
+impl serde::Serialize for DeleteDatasetDataAnnotationLabelsDeletePolicy {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for DeleteDatasetDataAnnotationLabelV2DeletePolicy {
+impl<'de> serde::Deserialize<'de> for DeleteDatasetDataAnnotationLabelsDeletePolicy {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -98589,7 +98742,7 @@ impl<'de> serde::Deserialize<'de> for DeleteDatasetDataAnnotationLabelV2DeletePo
 /// \- 600: 视频标注
 #[derive(Debug, Clone, Copy)]
 #[allow(clippy::enum_variant_names)]
-pub enum UpdateDatasetDataAnnotationLabelV22LabelType {
+pub enum UpdateDatasetDataAnnotationLabelLabelType {
     /// 图像分类
     Value0,
     /// 物体检测
@@ -98616,7 +98769,7 @@ pub enum UpdateDatasetDataAnnotationLabelV22LabelType {
     Other(i64),
 }
 
-impl UpdateDatasetDataAnnotationLabelV22LabelType {
+impl UpdateDatasetDataAnnotationLabelLabelType {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [i64] = &[
         0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600,
@@ -98640,7 +98793,7 @@ impl UpdateDatasetDataAnnotationLabelV22LabelType {
     }
 }
 
-impl From<i64> for UpdateDatasetDataAnnotationLabelV22LabelType {
+impl From<i64> for UpdateDatasetDataAnnotationLabelLabelType {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::Value0,
@@ -98659,33 +98812,33 @@ impl From<i64> for UpdateDatasetDataAnnotationLabelV22LabelType {
     }
 }
 
-impl std::fmt::Display for UpdateDatasetDataAnnotationLabelV22LabelType {
+impl std::fmt::Display for UpdateDatasetDataAnnotationLabelLabelType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl PartialEq for UpdateDatasetDataAnnotationLabelV22LabelType {
+impl PartialEq for UpdateDatasetDataAnnotationLabelLabelType {
     fn eq(&self, other: &Self) -> bool {
         self.value() == other.value()
     }
 }
 
-impl Eq for UpdateDatasetDataAnnotationLabelV22LabelType {}
+impl Eq for UpdateDatasetDataAnnotationLabelLabelType {}
 
-impl std::hash::Hash for UpdateDatasetDataAnnotationLabelV22LabelType {
+impl std::hash::Hash for UpdateDatasetDataAnnotationLabelLabelType {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.value().hash(state);
     }
 }
 
-impl serde::Serialize for UpdateDatasetDataAnnotationLabelV22LabelType {
+impl serde::Serialize for UpdateDatasetDataAnnotationLabelLabelType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for UpdateDatasetDataAnnotationLabelV22LabelType {
+impl<'de> serde::Deserialize<'de> for UpdateDatasetDataAnnotationLabelLabelType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -98729,7 +98882,7 @@ impl<'de> serde::Deserialize<'de> for UpdateDatasetDataAnnotationLabelV22LabelTy
 /// \- 600: 视频标注
 #[derive(Debug, Clone, Copy)]
 #[allow(clippy::enum_variant_names)]
-pub enum DeleteDatasetDataAnnotationLabelV22LabelType {
+pub enum DeleteDatasetDataAnnotationLabelLabelType {
     /// 图像分类
     Value0,
     /// 物体检测
@@ -98756,7 +98909,7 @@ pub enum DeleteDatasetDataAnnotationLabelV22LabelType {
     Other(i64),
 }
 
-impl DeleteDatasetDataAnnotationLabelV22LabelType {
+impl DeleteDatasetDataAnnotationLabelLabelType {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [i64] = &[
         0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600,
@@ -98780,7 +98933,7 @@ impl DeleteDatasetDataAnnotationLabelV22LabelType {
     }
 }
 
-impl From<i64> for DeleteDatasetDataAnnotationLabelV22LabelType {
+impl From<i64> for DeleteDatasetDataAnnotationLabelLabelType {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::Value0,
@@ -98799,33 +98952,33 @@ impl From<i64> for DeleteDatasetDataAnnotationLabelV22LabelType {
     }
 }
 
-impl std::fmt::Display for DeleteDatasetDataAnnotationLabelV22LabelType {
+impl std::fmt::Display for DeleteDatasetDataAnnotationLabelLabelType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl PartialEq for DeleteDatasetDataAnnotationLabelV22LabelType {
+impl PartialEq for DeleteDatasetDataAnnotationLabelLabelType {
     fn eq(&self, other: &Self) -> bool {
         self.value() == other.value()
     }
 }
 
-impl Eq for DeleteDatasetDataAnnotationLabelV22LabelType {}
+impl Eq for DeleteDatasetDataAnnotationLabelLabelType {}
 
-impl std::hash::Hash for DeleteDatasetDataAnnotationLabelV22LabelType {
+impl std::hash::Hash for DeleteDatasetDataAnnotationLabelLabelType {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.value().hash(state);
     }
 }
 
-impl serde::Serialize for DeleteDatasetDataAnnotationLabelV22LabelType {
+impl serde::Serialize for DeleteDatasetDataAnnotationLabelLabelType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for DeleteDatasetDataAnnotationLabelV22LabelType {
+impl<'de> serde::Deserialize<'de> for DeleteDatasetDataAnnotationLabelLabelType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -100010,7 +100163,7 @@ impl<'de> serde::Deserialize<'de> for ListDatasetDataAnnotationStatsSampleState 
 /// \- 3: 条件筛选
 #[derive(Debug, Clone, Copy)]
 #[allow(clippy::enum_variant_names)]
-pub enum ExportTasksDatasetV2ExportType {
+pub enum ListDatasetExportTasksExportType {
     /// 已标注
     Value0,
     /// 未标注
@@ -100023,7 +100176,7 @@ pub enum ExportTasksDatasetV2ExportType {
     Other(i64),
 }
 
-impl ExportTasksDatasetV2ExportType {
+impl ListDatasetExportTasksExportType {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [i64] = &[0, 1, 2, 3];
     /// The value as sent on the wire.
@@ -100038,7 +100191,7 @@ impl ExportTasksDatasetV2ExportType {
     }
 }
 
-impl From<i64> for ExportTasksDatasetV2ExportType {
+impl From<i64> for ListDatasetExportTasksExportType {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::Value0,
@@ -100050,33 +100203,33 @@ impl From<i64> for ExportTasksDatasetV2ExportType {
     }
 }
 
-impl std::fmt::Display for ExportTasksDatasetV2ExportType {
+impl std::fmt::Display for ListDatasetExportTasksExportType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl PartialEq for ExportTasksDatasetV2ExportType {
+impl PartialEq for ListDatasetExportTasksExportType {
     fn eq(&self, other: &Self) -> bool {
         self.value() == other.value()
     }
 }
 
-impl Eq for ExportTasksDatasetV2ExportType {}
+impl Eq for ListDatasetExportTasksExportType {}
 
-impl std::hash::Hash for ExportTasksDatasetV2ExportType {
+impl std::hash::Hash for ListDatasetExportTasksExportType {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.value().hash(state);
     }
 }
 
-impl serde::Serialize for ExportTasksDatasetV2ExportType {
+impl serde::Serialize for ListDatasetExportTasksExportType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ExportTasksDatasetV2ExportType {
+impl<'de> serde::Deserialize<'de> for ListDatasetExportTasksExportType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -103451,7 +103604,7 @@ impl<'de> serde::Deserialize<'de> for ListWorkforceWorkerTasksSortBy {
 /// Default: "desc".
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum ListWorkforceWorkersV2Order {
+pub enum ListWorkforceWorkersOrder {
     /// 递增排序
     Asc,
     /// 递减排序（默认值）
@@ -103460,7 +103613,7 @@ pub enum ListWorkforceWorkersV2Order {
     Other(String),
 }
 
-impl ListWorkforceWorkersV2Order {
+impl ListWorkforceWorkersOrder {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &["asc", "desc"];
     /// The value as sent on the wire.
@@ -103473,7 +103626,7 @@ impl ListWorkforceWorkersV2Order {
     }
 }
 
-impl From<&str> for ListWorkforceWorkersV2Order {
+impl From<&str> for ListWorkforceWorkersOrder {
     fn from(value: &str) -> Self {
         match value {
             "asc" => Self::Asc,
@@ -103483,46 +103636,46 @@ impl From<&str> for ListWorkforceWorkersV2Order {
     }
 }
 
-impl From<String> for ListWorkforceWorkersV2Order {
+impl From<String> for ListWorkforceWorkersOrder {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
-impl std::str::FromStr for ListWorkforceWorkersV2Order {
+impl std::str::FromStr for ListWorkforceWorkersOrder {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl std::fmt::Display for ListWorkforceWorkersV2Order {
+impl std::fmt::Display for ListWorkforceWorkersOrder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for ListWorkforceWorkersV2Order {
+impl PartialEq for ListWorkforceWorkersOrder {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for ListWorkforceWorkersV2Order {}
+impl Eq for ListWorkforceWorkersOrder {}
 
-impl std::hash::Hash for ListWorkforceWorkersV2Order {
+impl std::hash::Hash for ListWorkforceWorkersOrder {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl serde::Serialize for ListWorkforceWorkersV2Order {
+impl serde::Serialize for ListWorkforceWorkersOrder {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersV2Order {
+impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersOrder {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -103548,7 +103701,7 @@ impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersV2Order {
 /// Default: 0.
 #[derive(Debug, Clone, Copy)]
 #[allow(clippy::enum_variant_names)]
-pub enum ListWorkforceWorkersV2Role {
+pub enum ListWorkforceWorkersRole {
     /// 标注人员（默认值）
     Value0,
     /// 审核人员
@@ -103559,7 +103712,7 @@ pub enum ListWorkforceWorkersV2Role {
     Other(i64),
 }
 
-impl ListWorkforceWorkersV2Role {
+impl ListWorkforceWorkersRole {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [i64] = &[0, 1, 2];
     /// The value as sent on the wire.
@@ -103573,7 +103726,7 @@ impl ListWorkforceWorkersV2Role {
     }
 }
 
-impl From<i64> for ListWorkforceWorkersV2Role {
+impl From<i64> for ListWorkforceWorkersRole {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::Value0,
@@ -103584,33 +103737,33 @@ impl From<i64> for ListWorkforceWorkersV2Role {
     }
 }
 
-impl std::fmt::Display for ListWorkforceWorkersV2Role {
+impl std::fmt::Display for ListWorkforceWorkersRole {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl PartialEq for ListWorkforceWorkersV2Role {
+impl PartialEq for ListWorkforceWorkersRole {
     fn eq(&self, other: &Self) -> bool {
         self.value() == other.value()
     }
 }
 
-impl Eq for ListWorkforceWorkersV2Role {}
+impl Eq for ListWorkforceWorkersRole {}
 
-impl std::hash::Hash for ListWorkforceWorkersV2Role {
+impl std::hash::Hash for ListWorkforceWorkersRole {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.value().hash(state);
     }
 }
 
-impl serde::Serialize for ListWorkforceWorkersV2Role {
+impl serde::Serialize for ListWorkforceWorkersRole {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersV2Role {
+impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersRole {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -103638,7 +103791,7 @@ impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersV2Role {
 /// Default: "create_time".
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum ListWorkforceWorkersV2SortBy {
+pub enum ListWorkforceWorkersSortBy {
     /// 按创建时间排序（默认值）
     CreateTime,
     /// 按邮件排序
@@ -103647,7 +103800,7 @@ pub enum ListWorkforceWorkersV2SortBy {
     Other(String),
 }
 
-impl ListWorkforceWorkersV2SortBy {
+impl ListWorkforceWorkersSortBy {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &["create_time", "email"];
     /// The value as sent on the wire.
@@ -103660,7 +103813,7 @@ impl ListWorkforceWorkersV2SortBy {
     }
 }
 
-impl From<&str> for ListWorkforceWorkersV2SortBy {
+impl From<&str> for ListWorkforceWorkersSortBy {
     fn from(value: &str) -> Self {
         match value {
             "create_time" => Self::CreateTime,
@@ -103670,46 +103823,46 @@ impl From<&str> for ListWorkforceWorkersV2SortBy {
     }
 }
 
-impl From<String> for ListWorkforceWorkersV2SortBy {
+impl From<String> for ListWorkforceWorkersSortBy {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
-impl std::str::FromStr for ListWorkforceWorkersV2SortBy {
+impl std::str::FromStr for ListWorkforceWorkersSortBy {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl std::fmt::Display for ListWorkforceWorkersV2SortBy {
+impl std::fmt::Display for ListWorkforceWorkersSortBy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for ListWorkforceWorkersV2SortBy {
+impl PartialEq for ListWorkforceWorkersSortBy {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for ListWorkforceWorkersV2SortBy {}
+impl Eq for ListWorkforceWorkersSortBy {}
 
-impl std::hash::Hash for ListWorkforceWorkersV2SortBy {
+impl std::hash::Hash for ListWorkforceWorkersSortBy {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl serde::Serialize for ListWorkforceWorkersV2SortBy {
+impl serde::Serialize for ListWorkforceWorkersSortBy {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersV2SortBy {
+impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersSortBy {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -103733,7 +103886,7 @@ impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersV2SortBy {
 /// Default: "desc".
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum ListWorkforceWorkersV22Order {
+pub enum ListWorkforceWorkersByWorkforceIdOrder {
     /// 递增排序
     Asc,
     /// 递减排序（默认值）
@@ -103742,7 +103895,7 @@ pub enum ListWorkforceWorkersV22Order {
     Other(String),
 }
 
-impl ListWorkforceWorkersV22Order {
+impl ListWorkforceWorkersByWorkforceIdOrder {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &["asc", "desc"];
     /// The value as sent on the wire.
@@ -103755,7 +103908,7 @@ impl ListWorkforceWorkersV22Order {
     }
 }
 
-impl From<&str> for ListWorkforceWorkersV22Order {
+impl From<&str> for ListWorkforceWorkersByWorkforceIdOrder {
     fn from(value: &str) -> Self {
         match value {
             "asc" => Self::Asc,
@@ -103765,46 +103918,46 @@ impl From<&str> for ListWorkforceWorkersV22Order {
     }
 }
 
-impl From<String> for ListWorkforceWorkersV22Order {
+impl From<String> for ListWorkforceWorkersByWorkforceIdOrder {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
-impl std::str::FromStr for ListWorkforceWorkersV22Order {
+impl std::str::FromStr for ListWorkforceWorkersByWorkforceIdOrder {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl std::fmt::Display for ListWorkforceWorkersV22Order {
+impl std::fmt::Display for ListWorkforceWorkersByWorkforceIdOrder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for ListWorkforceWorkersV22Order {
+impl PartialEq for ListWorkforceWorkersByWorkforceIdOrder {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for ListWorkforceWorkersV22Order {}
+impl Eq for ListWorkforceWorkersByWorkforceIdOrder {}
 
-impl std::hash::Hash for ListWorkforceWorkersV22Order {
+impl std::hash::Hash for ListWorkforceWorkersByWorkforceIdOrder {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl serde::Serialize for ListWorkforceWorkersV22Order {
+impl serde::Serialize for ListWorkforceWorkersByWorkforceIdOrder {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersV22Order {
+impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersByWorkforceIdOrder {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -103828,7 +103981,7 @@ impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersV22Order {
 /// Default: "create_time".
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
-pub enum ListWorkforceWorkersV22SortBy {
+pub enum ListWorkforceWorkersByWorkforceIdSortBy {
     /// 按创建时间排序（默认值）
     CreateTime,
     /// 按邮件排序
@@ -103837,7 +103990,7 @@ pub enum ListWorkforceWorkersV22SortBy {
     Other(String),
 }
 
-impl ListWorkforceWorkersV22SortBy {
+impl ListWorkforceWorkersByWorkforceIdSortBy {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &["create_time", "email"];
     /// The value as sent on the wire.
@@ -103850,7 +104003,7 @@ impl ListWorkforceWorkersV22SortBy {
     }
 }
 
-impl From<&str> for ListWorkforceWorkersV22SortBy {
+impl From<&str> for ListWorkforceWorkersByWorkforceIdSortBy {
     fn from(value: &str) -> Self {
         match value {
             "create_time" => Self::CreateTime,
@@ -103860,46 +104013,46 @@ impl From<&str> for ListWorkforceWorkersV22SortBy {
     }
 }
 
-impl From<String> for ListWorkforceWorkersV22SortBy {
+impl From<String> for ListWorkforceWorkersByWorkforceIdSortBy {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 
-impl std::str::FromStr for ListWorkforceWorkersV22SortBy {
+impl std::str::FromStr for ListWorkforceWorkersByWorkforceIdSortBy {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl std::fmt::Display for ListWorkforceWorkersV22SortBy {
+impl std::fmt::Display for ListWorkforceWorkersByWorkforceIdSortBy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for ListWorkforceWorkersV22SortBy {
+impl PartialEq for ListWorkforceWorkersByWorkforceIdSortBy {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for ListWorkforceWorkersV22SortBy {}
+impl Eq for ListWorkforceWorkersByWorkforceIdSortBy {}
 
-impl std::hash::Hash for ListWorkforceWorkersV22SortBy {
+impl std::hash::Hash for ListWorkforceWorkersByWorkforceIdSortBy {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl serde::Serialize for ListWorkforceWorkersV22SortBy {
+impl serde::Serialize for ListWorkforceWorkersByWorkforceIdSortBy {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersV22SortBy {
+impl<'de> serde::Deserialize<'de> for ListWorkforceWorkersByWorkforceIdSortBy {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
