@@ -319,7 +319,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
     }
 }
 
-fn report(common: &Common, json: Option<&std::path::Path>, baseline: Option<&std::path::Path>) -> i32 {
+fn report(
+    common: &Common,
+    json: Option<&std::path::Path>,
+    baseline: Option<&std::path::Path>,
+) -> i32 {
     let job = match job_from_config(&common.config) {
         Ok(j) => j,
         Err(e) => {

@@ -49,10 +49,7 @@ pub struct ExampleCheck {
 /// Check every example of `api`.
 pub fn check_examples(api: &Api) -> Vec<ExampleCheck> {
     let doc = to_openapi(api, OpenApiVersion::V3_1_0);
-    let components = with_format_bounds(
-        doc.pointer("/components/schemas")
-            .unwrap_or(&json!({})),
-    );
+    let components = with_format_bounds(doc.pointer("/components/schemas").unwrap_or(&json!({})));
     let mut out = Vec::new();
     for op in &api.operations {
         let operation = doc
@@ -63,14 +60,23 @@ pub fn check_examples(api: &Api) -> Vec<ExampleCheck> {
             let schema = operation
                 .and_then(|o| o.get("requestBody"))
                 .and_then(|b| b.pointer(&format!("/content/{}/schema", escape(&rb.content_type))));
-            check_all(&mut out, &op.id, "request", &rb.examples, schema, &components);
+            check_all(
+                &mut out,
+                &op.id,
+                "request",
+                &rb.examples,
+                schema,
+                &components,
+            );
         }
         for (status, r) in &op.responses {
             let schema = r.body.as_ref().and_then(|b| {
                 operation
                     .and_then(|o| o.get("responses"))
                     .and_then(|rs| rs.get(status))
-                    .and_then(|x| x.pointer(&format!("/content/{}/schema", escape(&b.content_type))))
+                    .and_then(|x| {
+                        x.pointer(&format!("/content/{}/schema", escape(&b.content_type)))
+                    })
             });
             check_all(&mut out, &op.id, status, &r.examples, schema, &components);
         }
@@ -112,8 +118,10 @@ fn check_all(
 fn with_format_bounds(v: &Value) -> Value {
     match v {
         Value::Object(m) => {
-            let mut out: serde_json::Map<String, Value> =
-                m.iter().map(|(k, x)| (k.clone(), with_format_bounds(x))).collect();
+            let mut out: serde_json::Map<String, Value> = m
+                .iter()
+                .map(|(k, x)| (k.clone(), with_format_bounds(x)))
+                .collect();
             let bounds = match m.get("format").and_then(Value::as_str) {
                 Some("int32") => Some((i64::from(i32::MIN), i64::from(i32::MAX))),
                 Some("int16") => Some((i64::from(i16::MIN), i64::from(i16::MAX))),

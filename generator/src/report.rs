@@ -131,7 +131,8 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
     }
     for named in api.schemas.values() {
         if let SchemaKind::Object { fields: fs } = &named.schema.kind {
-            fs.iter().for_each(|x| walk(&x.schema, &mut fields, &mut enums));
+            fs.iter()
+                .for_each(|x| walk(&x.schema, &mut fields, &mut enums));
         }
     }
     let mut examples = ExampleCounts::default();
@@ -199,7 +200,11 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
     let summary: BTreeMap<String, Figure> = [
         ("operations", api.operations.len() as u64, Better::Higher),
         ("schemas", api.schemas.len() as u64, Better::Higher),
-        ("tables_consumed", coverage.tables_consumed as u64, Better::Higher),
+        (
+            "tables_consumed",
+            coverage.tables_consumed as u64,
+            Better::Higher,
+        ),
         ("tables_orphaned", code("table.orphan"), Better::Lower),
         ("fields_typed", fields.typed, Better::Higher),
         ("fields_free_form", fields.free_form, Better::Lower),
@@ -211,7 +216,11 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
         ("constrained", enums.constrained, Better::Higher),
         ("examples_valid_json", examples.valid_json, Better::Higher),
         ("examples_conformant", examples.conformant, Better::Higher),
-        ("examples_non_conformant_unexplained", unexplained, Better::Lower),
+        (
+            "examples_non_conformant_unexplained",
+            unexplained,
+            Better::Lower,
+        ),
         ("warnings", warnings, Better::Lower),
     ]
     .into_iter()

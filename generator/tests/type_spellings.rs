@@ -79,16 +79,21 @@ fn every_type_spelling_parses() {
     let mut table = String::new();
     for (raw, (count, file)) in &spellings {
         let parsed = parse_type(raw);
-        if contains_unknown(&parsed) {
-            if !NOT_TYPES.iter().any(|(t, _)| t == raw) {
-                unknown.push(format!("{raw:?} ({count}× first in {file})"));
-            }
+        if contains_unknown(&parsed) && !NOT_TYPES.iter().any(|(t, _)| t == raw) {
+            unknown.push(format!("{raw:?} ({count}× first in {file})"));
         }
         table.push_str(&format!("{raw:?} → {parsed:?}\n"));
     }
-    assert!(unknown.is_empty(), "unknown type spellings:\n{}", unknown.join("\n"));
+    assert!(
+        unknown.is_empty(),
+        "unknown type spellings:\n{}",
+        unknown.join("\n")
+    );
     for (text, reason) in NOT_TYPES {
-        assert!(matches!(parse_type(text), TypeExpr::Unknown(_)), "{text:?} is not a type: {reason}");
+        assert!(
+            matches!(parse_type(text), TypeExpr::Unknown(_)),
+            "{text:?} is not a type: {reason}"
+        );
     }
     insta::assert_snapshot!("type_table", table);
 }

@@ -287,10 +287,20 @@ enum Qualifier {
     Item,
 }
 
-fn qualified(base: &str, method: HttpMethod, path: &str, group: &[(HttpMethod, &str)], q: Qualifier) -> String {
+fn qualified(
+    base: &str,
+    method: HttpMethod,
+    path: &str,
+    group: &[(HttpMethod, &str)],
+    q: Qualifier,
+) -> String {
     match q {
         Qualifier::Version => match version_of(path) {
-            Some(v) if group.iter().any(|(_, p)| version_of(p).as_deref() != Some(v.as_str())) => {
+            Some(v)
+                if group
+                    .iter()
+                    .any(|(_, p)| version_of(p).as_deref() != Some(v.as_str())) =>
+            {
                 format!("{base}_{v}")
             }
             _ => base.to_string(),
@@ -307,7 +317,11 @@ fn qualified(base: &str, method: HttpMethod, path: &str, group: &[(HttpMethod, &
         }
         Qualifier::Item => {
             let mine = placeholders(path);
-            let shared = |p: &String| group.iter().all(|(_, other)| placeholders(other).contains(p));
+            let shared = |p: &String| {
+                group
+                    .iter()
+                    .all(|(_, other)| placeholders(other).contains(p))
+            };
             match mine.iter().rev().find(|p| !shared(p)) {
                 Some(p) => format!("{base}_by_{p}"),
                 None => base.to_string(),
@@ -340,9 +354,15 @@ pub fn assign_operation_ids(ops: &[(HttpMethod, String)]) -> Vec<String> {
         if members.len() < 2 {
             continue;
         }
-        let group: Vec<(HttpMethod, &str)> =
-            members.iter().map(|&i| (ops[i].0, ops[i].1.as_str())).collect();
-        let taken = |id: &String| base.iter().enumerate().any(|(j, x)| x == id && !members.contains(&j));
+        let group: Vec<(HttpMethod, &str)> = members
+            .iter()
+            .map(|&i| (ops[i].0, ops[i].1.as_str()))
+            .collect();
+        let taken = |id: &String| {
+            base.iter()
+                .enumerate()
+                .any(|(j, x)| x == id && !members.contains(&j))
+        };
         for strategy in strategies {
             let ids: Vec<String> = members
                 .iter()
@@ -433,7 +453,10 @@ mod tests {
             "update_dataset_data_annotation_labels"
         );
         assert_eq!(
-            base_operation_id(Post, "/v2/{p}/datasets/{d}/workforce-tasks/{workforce_task_id}"),
+            base_operation_id(
+                Post,
+                "/v2/{p}/datasets/{d}/workforce-tasks/{workforce_task_id}"
+            ),
             "post_dataset_workforce_task"
         );
         assert_eq!(singular("policies"), "policy");

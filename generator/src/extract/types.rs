@@ -105,7 +105,9 @@ fn is_table_reference(s: &str) -> bool {
         .or_else(|| strip_ci(s, "table"))
         .map(str::trim);
     rest.is_some_and(|r| {
-        !r.is_empty() && r.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '.')
+        !r.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
     })
 }
 
@@ -336,7 +338,10 @@ mod tests {
             ("表2", Object),
             ("Table 4-3", Object),
             ("List of 表6", arr(Object)),
-            ("包括predictor configs结构和transformer configs", Unknown("包括predictor configs结构和transformer configs".into())),
+            (
+                "包括predictor configs结构和transformer configs",
+                Unknown("包括predictor configs结构和transformer configs".into()),
+            ),
             ("jobs array", arr(named("jobs"))),
             ("String array", arr(String)),
             ("", Unknown("".into())),

@@ -35,7 +35,11 @@ fn typed(body: &Body) -> bool {
 }
 
 /// One test per example; `None` when there is nothing to test.
-pub fn examples_file(plan: &Plan, api: &ir::Api, allowlist: &ExampleAllowlist) -> Option<TokenStream> {
+pub fn examples_file(
+    plan: &Plan,
+    api: &ir::Api,
+    allowlist: &ExampleAllowlist,
+) -> Option<TokenStream> {
     let mut tests = Vec::new();
     for op_plan in &plan.operations {
         let op = &api.operations[op_plan.index];
@@ -63,7 +67,9 @@ pub fn examples_file(plan: &Plan, api: &ir::Api, allowlist: &ExampleAllowlist) -
             }
             let ty = type_tokens(&body.ty, &plan.types, Scope::Crate);
             for (i, ex) in examples.iter().enumerate() {
-                let ExampleValue::Json(value) = &ex.value else { continue };
+                let ExampleValue::Json(value) = &ex.value else {
+                    continue;
+                };
                 let name = ident(&format!("{}_{}_{}", op.id, status, i + 1));
                 let json = serde_json::to_string_pretty(value).unwrap_or_default();
                 let provenance = format!("{} (documented at {})", op.id, ex.span);

@@ -31,9 +31,11 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make the clause conditional.
 fn is_conditional(before: &str) -> bool {
     let lower = before.to_lowercase();
-    ["时", "当", "若", "如果", "如", "对于", "when", "if ", "unless", "for "]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "时", "当", "若", "如果", "如", "对于", "when", "if ", "unless", "for ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Values that mean "nothing" and are no default of a typed field.
@@ -64,7 +66,9 @@ pub fn find(text: &MarkedText) -> Vec<Stated> {
                     continue;
                 }
                 let value = if let Some(v) = c.name("m").or_else(|| c.name("q")) {
-                    v.as_str().trim_matches(['"', '“', '”', '\'', '‘', '’']).to_string()
+                    v.as_str()
+                        .trim_matches(['"', '“', '”', '\'', '‘', '’'])
+                        .to_string()
                 } else if let Some(n) = c.name("n") {
                     // `10`, `10个`, `1000。`: a number ends at anything but more digits/letters.
                     if after.is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '.') {
@@ -74,7 +78,11 @@ pub fn find(text: &MarkedText) -> Vec<Stated> {
                 } else if let Some(w) = c.name("w") {
                     // A word glued to more prose (`默认为false表示`) is still the word; a word
                     // followed by a CJK noun (`默认为OBS桶`) is part of a phrase.
-                    if after.is_some_and(|ch| !ch.is_ascii() && !"，。；、（(：:".contains(ch) && !is_verb_start(rest, end)) {
+                    if after.is_some_and(|ch| {
+                        !ch.is_ascii()
+                            && !"，。；、（(：:".contains(ch)
+                            && !is_verb_start(rest, end)
+                    }) {
                         continue;
                     }
                     w.as_str().trim_end_matches('.').to_string()
@@ -98,5 +106,8 @@ pub fn find(text: &MarkedText) -> Vec<Stated> {
 /// clause.
 fn is_verb_start(rest: &str, end: usize) -> bool {
     let tail = &rest[end..];
-    ["表示", "即", "代表", "则", "时"].iter().any(|w| tail.starts_with(w)) && !tail.starts_with("时")
+    ["表示", "即", "代表", "则", "时"]
+        .iter()
+        .any(|w| tail.starts_with(w))
+        && !tail.starts_with("时")
 }

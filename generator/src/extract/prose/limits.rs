@@ -43,7 +43,9 @@ static LENGTH_MAX: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         re(&format!(
             r"(?:不能超过|不超过|不得超过|不可超过|不大于|最多|最长|至多|小于等于|上限为?|限制为|最大为?)\s*(\d+)\s*{CHARS}"
         )),
-        re(r"(?:最大长度|长度上限|长度最大值?|长度限制|长度不超过|长度不能超过|长度不得超过|长度最多|长度最长|长度小于等于)(?:为|是|：|:)?\s*(\d+)"),
+        re(
+            r"(?:最大长度|长度上限|长度最大值?|长度限制|长度不超过|长度不能超过|长度不得超过|长度最多|长度最长|长度小于等于)(?:为|是|：|:)?\s*(\d+)",
+        ),
         re(&format!(
             r"(?i)(?:at most|up to|no more than|not exceed|cannot exceed|can't exceed|maximum of|max\.?|a maximum of|not longer than)\s*(\d+)\s*{CHARS}"
         )),
@@ -52,9 +54,13 @@ static LENGTH_MAX: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 static LENGTH_MIN: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     vec![
-        re(&format!(r"(?:不能少于|不少于|不得少于|至少|最少|最短|大于等于)\s*(\d+)\s*{CHARS}")),
+        re(&format!(
+            r"(?:不能少于|不少于|不得少于|至少|最少|最短|大于等于)\s*(\d+)\s*{CHARS}"
+        )),
         re(r"(?:最小长度|长度下限|长度最小值?|长度至少|长度不少于)(?:为|是|：|:)?\s*(\d+)"),
-        re(&format!(r"(?i)(?:at least|minimum of|a minimum of|no less than)\s*(\d+)\s*{CHARS}")),
+        re(&format!(
+            r"(?i)(?:at least|minimum of|a minimum of|no less than)\s*(\d+)\s*{CHARS}"
+        )),
     ]
 });
 
@@ -69,15 +75,25 @@ static RANGE_SPAN: LazyLock<Vec<Regex>> = LazyLock::new(|| {
             r"(?:取值范围|范围|取值)(?:为|是|：|:|在)?\s*({NUM})\s*{TO}\s*({NUM})(?:\s*(?:之间|以内))?"
         )),
         re(&format!(r"(?i)between\s+({NUM})\s+and\s+({NUM})")),
-        re(&format!(r"(?i)(?:range|ranges|value)\s+(?:is\s+)?from\s+({NUM})\s+to\s+({NUM})")),
-        re(&format!(r"(?i)(?:value range|range)\s*(?:is|:)?\s*({NUM})\s*(?:-|to|~)\s*({NUM})")),
+        re(&format!(
+            r"(?i)(?:range|ranges|value)\s+(?:is\s+)?from\s+({NUM})\s+to\s+({NUM})"
+        )),
+        re(&format!(
+            r"(?i)(?:value range|range)\s*(?:is|:)?\s*({NUM})\s*(?:-|to|~)\s*({NUM})"
+        )),
     ]
 });
 static RANGE_MIN: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     vec![
-        re(&format!(r"(?:最小值|最小为|不小于|大于等于|不能小于|不得小于|≥|>=)\s*(?:为|是|：|:)?\s*({NUM})")),
-        re(&format!(r"(?i)(?:minimum value|min\. value|minimum)\s*(?:is|:)\s*({NUM})")),
-        re(&format!(r"(?i)(?:at least|no less than|not less than)\s+({NUM})(?:\s|$)")),
+        re(&format!(
+            r"(?:最小值|最小为|不小于|大于等于|不能小于|不得小于|≥|>=)\s*(?:为|是|：|:)?\s*({NUM})"
+        )),
+        re(&format!(
+            r"(?i)(?:minimum value|min\. value|minimum)\s*(?:is|:)\s*({NUM})"
+        )),
+        re(&format!(
+            r"(?i)(?:at least|no less than|not less than)\s+({NUM})(?:\s|$)"
+        )),
     ]
 });
 static RANGE_MAX: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -85,16 +101,38 @@ static RANGE_MAX: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         re(&format!(
             r"(?:最大值|最大为|不大于|小于等于|不超过|不能超过|不得超过|不能大于|不得大于|≤|<=)\s*(?:为|是|：|:)?\s*({NUM})"
         )),
-        re(&format!(r"(?i)(?:maximum value|max\. value|maximum)\s*(?:is|:)\s*({NUM})")),
-        re(&format!(r"(?i)(?:at most|cannot exceed|can't exceed|not exceed|no more than|not greater than)\s+({NUM})(?:\s|$)")),
+        re(&format!(
+            r"(?i)(?:maximum value|max\. value|maximum)\s*(?:is|:)\s*({NUM})"
+        )),
+        re(&format!(
+            r"(?i)(?:at most|cannot exceed|can't exceed|not exceed|no more than|not greater than)\s+({NUM})(?:\s|$)"
+        )),
     ]
 });
 static RANGE_EXCLUSIVE: LazyLock<Vec<(Regex, MinedKind)>> = LazyLock::new(|| {
     vec![
-        (re(&format!(r"(?:取值|值|范围)[^\d。，,]{{0,4}}?大于\s*({NUM})")), MinedKind::Minimum),
-        (re(&format!(r"(?:取值|值|范围)[^\d。，,]{{0,4}}?小于\s*({NUM})")), MinedKind::Maximum),
-        (re(&format!(r"(?i)(?:must be |value is )greater than\s+({NUM})")), MinedKind::Minimum),
-        (re(&format!(r"(?i)(?:must be |value is )less than\s+({NUM})")), MinedKind::Maximum),
+        (
+            re(&format!(
+                r"(?:取值|值|范围)[^\d。，,]{{0,4}}?大于\s*({NUM})"
+            )),
+            MinedKind::Minimum,
+        ),
+        (
+            re(&format!(
+                r"(?:取值|值|范围)[^\d。，,]{{0,4}}?小于\s*({NUM})"
+            )),
+            MinedKind::Maximum,
+        ),
+        (
+            re(&format!(
+                r"(?i)(?:must be |value is )greater than\s+({NUM})"
+            )),
+            MinedKind::Minimum,
+        ),
+        (
+            re(&format!(r"(?i)(?:must be |value is )less than\s+({NUM})")),
+            MinedKind::Maximum,
+        ),
     ]
 });
 
@@ -102,9 +140,20 @@ static RANGE_EXCLUSIVE: LazyLock<Vec<(Regex, MinedKind)>> = LazyLock::new(|| {
 /// multiplier or a unit word (`5兆`, `10MB`, `3k`) is not in the field's own unit.
 fn followed_by_unit(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start();
-    ["个字符", "字符", "位", "个", "字节", "兆", "万", "千", "亿", "百"]
-        .iter()
-        .any(|u| rest.starts_with(u))
+    [
+        "个字符",
+        "字符",
+        "位",
+        "个",
+        "字节",
+        "兆",
+        "万",
+        "千",
+        "亿",
+        "百",
+    ]
+    .iter()
+    .any(|u| rest.starts_with(u))
         || text[end..].starts_with(|c: char| c.is_ascii_alphabetic())
         || rest.to_ascii_lowercase().starts_with("character")
         || rest.to_ascii_lowercase().starts_with("byte")
@@ -112,8 +161,7 @@ fn followed_by_unit(text: &str, end: usize) -> bool {
 
 /// `长度限制为4-64字符`: the single-number patterns must not take the start of a range.
 fn continues_as_range(text: &str, end: usize) -> bool {
-    static RANGE_TAIL: LazyLock<Regex> =
-        LazyLock::new(|| re(&format!(r"^\s*(?:{TO}|to)\s*\d")));
+    static RANGE_TAIL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*(?:{TO}|to)\s*\d")));
     RANGE_TAIL.is_match(&text[end..])
 }
 
@@ -150,12 +198,27 @@ pub fn lengths(text: &str) -> Vec<(MinedKind, Bound)> {
         for c in LENGTH_BRACKETS.captures_iter(clause) {
             let src = &c[0];
             // `(0, 256]`: an open end excludes the number itself.
-            let lo = c[2].parse::<u64>().ok().map(|v| v + u64::from(&c[1] != "[" ));
-            let hi = c[3].parse::<u64>().ok().map(|v| v.saturating_sub(u64::from(&c[4] != "]")));
-            out.extend(lo.and_then(|v| bound(&v.to_string(), false, src)).map(|b| (MinedKind::MinLength, b)));
-            out.extend(hi.and_then(|v| bound(&v.to_string(), false, src)).map(|b| (MinedKind::MaxLength, b)));
+            let lo = c[2]
+                .parse::<u64>()
+                .ok()
+                .map(|v| v + u64::from(&c[1] != "["));
+            let hi = c[3]
+                .parse::<u64>()
+                .ok()
+                .map(|v| v.saturating_sub(u64::from(&c[4] != "]")));
+            out.extend(
+                lo.and_then(|v| bound(&v.to_string(), false, src))
+                    .map(|b| (MinedKind::MinLength, b)),
+            );
+            out.extend(
+                hi.and_then(|v| bound(&v.to_string(), false, src))
+                    .map(|b| (MinedKind::MaxLength, b)),
+            );
         }
-        for (list, kind) in [(&*LENGTH_MAX, MinedKind::MaxLength), (&*LENGTH_MIN, MinedKind::MinLength)] {
+        for (list, kind) in [
+            (&*LENGTH_MAX, MinedKind::MaxLength),
+            (&*LENGTH_MIN, MinedKind::MinLength),
+        ] {
             for r in list.iter() {
                 for c in r.captures_iter(clause) {
                     if continues_as_range(clause, c.get(0).map_or(0, |m| m.end())) {
@@ -194,7 +257,10 @@ pub fn ranges(text: &str) -> Vec<(MinedKind, Bound)> {
                 out.extend(bound(&c[2], false, &c[0]).map(|b| (MinedKind::Maximum, b)));
             }
         }
-        for (list, kind) in [(&*RANGE_MIN, MinedKind::Minimum), (&*RANGE_MAX, MinedKind::Maximum)] {
+        for (list, kind) in [
+            (&*RANGE_MIN, MinedKind::Minimum),
+            (&*RANGE_MAX, MinedKind::Maximum),
+        ] {
             for r in list.iter() {
                 for c in r.captures_iter(clause) {
                     let end = c.get(0).map_or(0, |m| m.end());
@@ -232,7 +298,8 @@ pub fn resolve(
     for (kind, b) in found {
         match out.iter().find(|(k, _)| *k == kind) {
             None => out.push((kind, b)),
-            Some((_, existing)) if existing.value == b.value && existing.exclusive == b.exclusive => {}
+            Some((_, existing))
+                if existing.value == b.value && existing.exclusive == b.exclusive => {}
             Some((_, existing)) => {
                 if !conflicted.contains(&kind) {
                     ambiguous(

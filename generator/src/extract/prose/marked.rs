@@ -85,8 +85,19 @@ pub fn sentences(text: &str) -> Vec<&str> {
 pub fn is_example_or_reference(clause: &str) -> bool {
     let lower = clause.to_lowercase();
     [
-        "例如", "比如", "举例", "示例", "参见", "参考", "请见", "详见", "e.g.", "for example",
-        "such as", "example", "see ",
+        "例如",
+        "比如",
+        "举例",
+        "示例",
+        "参见",
+        "参考",
+        "请见",
+        "详见",
+        "e.g.",
+        "for example",
+        "such as",
+        "example",
+        "see ",
     ]
     .iter()
     .any(|w| lower.contains(w))

@@ -237,7 +237,9 @@ fn apply_default(
                     diags.note(
                         span,
                         "prose.default-ambiguous",
-                        format!("the description states defaults {from_list} and {value}; none is used"),
+                        format!(
+                            "the description states defaults {from_list} and {value}; none is used"
+                        ),
                     );
                     schema.default = None;
                     schema.mined.retain(|f| f.kind != MinedKind::Default);

@@ -142,14 +142,20 @@ fn enum_mining_snapshot() {
 
 #[test]
 fn values_are_typed_like_the_field() {
-    let (s, d) = mine(int(), "标注类型。可选值如下：\n- 0: 图像分类\n- 1: 物体检测");
+    let (s, d) = mine(
+        int(),
+        "标注类型。可选值如下：\n- 0: 图像分类\n- 1: 物体检测",
+    );
     assert_eq!(values(&s), vec![json!(0), json!(1)]);
     assert!(d.is_empty());
     // An announced list whose values do not fit an integer field: a diagnostic, no enum.
     let (s, d) = mine(int(), "操作类型。可选值如下：\n- stop: 停止\n- start: 启动");
     assert!(s.enum_values.is_empty());
     assert!(s.mined.is_empty());
-    assert_eq!(d.iter().next().map(|x| x.code.as_str()), Some("prose.enum-type-mismatch"));
+    assert_eq!(
+        d.iter().next().map(|x| x.code.as_str()),
+        Some("prose.enum-type-mismatch")
+    );
 }
 
 /// Text that mentions numbers, ranges or lists without stating allowed values, lengths or
@@ -179,9 +185,21 @@ fn nothing_is_mined_from_text_that_does_not_state_it() {
     ];
     for (kind, text) in counter {
         let (s, d) = mine(kind, text);
-        assert!(s.enum_values.is_empty(), "enum mined from {text:?}: {:?}", s.enum_values);
-        assert!(s.constraints.is_empty(), "constraint mined from {text:?}: {:?}", s.constraints);
-        assert!(s.default.is_none(), "default mined from {text:?}: {:?}", s.default);
+        assert!(
+            s.enum_values.is_empty(),
+            "enum mined from {text:?}: {:?}",
+            s.enum_values
+        );
+        assert!(
+            s.constraints.is_empty(),
+            "constraint mined from {text:?}: {:?}",
+            s.constraints
+        );
+        assert!(
+            s.default.is_none(),
+            "default mined from {text:?}: {:?}",
+            s.default
+        );
         assert!(s.mined.is_empty());
         assert!(d.is_empty(), "diagnostics for {text:?}: {d:?}");
     }
@@ -193,39 +211,136 @@ fn lengths_of_strings() {
         ("名称，1到64位只包含中英文。", Some(1), Some(64)),
         ("名称，长度为1-100位。", Some(1), Some(100)),
         ("模型备注信息，1-100位长度。", Some(1), Some(100)),
-        ("工作空间名称。长度限制为4-64字符，支持中文。", Some(4), Some(64)),
-        ("TMS标签的key。长度不能超过128个字符，首尾不能有空格。", None, Some(128)),
+        (
+            "工作空间名称。长度限制为4-64字符，支持中文。",
+            Some(4),
+            Some(64),
+        ),
+        (
+            "TMS标签的key。长度不能超过128个字符，首尾不能有空格。",
+            None,
+            Some(128),
+        ),
         ("实例说明，长度限制为512字符。", None, Some(512)),
         ("描述，字符串的长度限制为[0, 256]。", Some(0), Some(256)),
         ("描述，字符串的长度限制为[0，256]。", Some(0), Some(256)),
-        ("Description. The value must contain 0 to 256 characters.", Some(0), Some(256)),
-        ("Name. It can contain a maximum of 64 characters.", None, Some(64)),
+        (
+            "Description. The value must contain 0 to 256 characters.",
+            Some(0),
+            Some(256),
+        ),
+        (
+            "Name. It can contain a maximum of 64 characters.",
+            None,
+            Some(64),
+        ),
     ];
     for (text, min, max) in cases {
         let (s, d) = mine(string(), text);
-        assert_eq!((s.constraints.min_length, s.constraints.max_length), (min, max), "{text}");
+        assert_eq!(
+            (s.constraints.min_length, s.constraints.max_length),
+            (min, max),
+            "{text}"
+        );
         assert!(d.is_empty(), "{text}: {d:?}");
-        assert!(s.mined.iter().all(|f| matches!(f.kind, MinedKind::MinLength | MinedKind::MaxLength)));
+        assert!(s
+            .mined
+            .iter()
+            .all(|f| matches!(f.kind, MinedKind::MinLength | MinedKind::MaxLength)));
     }
 }
 
 #[test]
 fn ranges_of_numbers() {
-    let cases: Vec<(SchemaKind, &str, Option<f64>, bool, Option<f64>, bool)> = vec![
-        (int(), "指定每一页返回的最大条目数，取值范围[1,100]，默认为10。", Some(1.0), false, Some(100.0), false),
-        (number(), "置信度，取值范围为[0,1]", Some(0.0), false, Some(1.0), false),
-        (number(), "学习率，取值范围(0,∞)。", Some(0.0), true, None, false),
-        (int(), "副本数，取值范围：1~128。", Some(1.0), false, Some(128.0), false),
-        (int(), "每页条数，最大值为1000。", None, false, Some(1000.0), false),
-        (int(), "Number of records. The value ranges from 1 to 100.", Some(1.0), false, Some(100.0), false),
-        (int(), "Weight, between 0 and 100.", Some(0.0), false, Some(100.0), false),
+    /// kind, text, minimum, exclusive, maximum, exclusive
+    type Case = (
+        SchemaKind,
+        &'static str,
+        Option<f64>,
+        bool,
+        Option<f64>,
+        bool,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            int(),
+            "指定每一页返回的最大条目数，取值范围[1,100]，默认为10。",
+            Some(1.0),
+            false,
+            Some(100.0),
+            false,
+        ),
+        (
+            number(),
+            "置信度，取值范围为[0,1]",
+            Some(0.0),
+            false,
+            Some(1.0),
+            false,
+        ),
+        (
+            number(),
+            "学习率，取值范围(0,∞)。",
+            Some(0.0),
+            true,
+            None,
+            false,
+        ),
+        (
+            int(),
+            "副本数，取值范围：1~128。",
+            Some(1.0),
+            false,
+            Some(128.0),
+            false,
+        ),
+        (
+            int(),
+            "每页条数，最大值为1000。",
+            None,
+            false,
+            Some(1000.0),
+            false,
+        ),
+        (
+            int(),
+            "Number of records. The value ranges from 1 to 100.",
+            Some(1.0),
+            false,
+            Some(100.0),
+            false,
+        ),
+        (
+            int(),
+            "Weight, between 0 and 100.",
+            Some(0.0),
+            false,
+            Some(100.0),
+            false,
+        ),
         (int(), "等待时长，取值大于0。", Some(0.0), true, None, false),
-        (number(), "权重，值不能小于0.01。", Some(0.01), false, None, false),
+        (
+            number(),
+            "权重，值不能小于0.01。",
+            Some(0.01),
+            false,
+            None,
+            false,
+        ),
     ];
     for (kind, text, min, xmin, max, xmax) in cases {
         let (s, d) = mine(kind, text);
         let c = &s.constraints;
-        assert_eq!((c.minimum, c.exclusive_minimum, c.maximum, c.exclusive_maximum), (min, xmin, max, xmax), "{text}");
+        assert_eq!(
+            (
+                c.minimum,
+                c.exclusive_minimum,
+                c.maximum,
+                c.exclusive_maximum
+            ),
+            (min, xmin, max, xmax),
+            "{text}"
+        );
         assert!(d.is_empty(), "{text}: {d:?}");
     }
 }
@@ -234,9 +349,15 @@ fn ranges_of_numbers() {
 fn defaults_are_typed() {
     let (s, _) = mine(int(), "每页条数，取值范围[1,100]，默认为10。");
     assert_eq!(s.default, Some(json!(10)));
-    let (s, _) = mine(SchemaKind::Boolean, "workflowSMN消息订阅开关，默认为false，表示关闭消息订阅开关。");
+    let (s, _) = mine(
+        SchemaKind::Boolean,
+        "workflowSMN消息订阅开关，默认为false，表示关闭消息订阅开关。",
+    );
     assert_eq!(s.default, Some(json!(false)));
-    let (s, _) = mine(string(), "自动停止类别，默认为timing。\n- timing：自动停止。\n- idle：空闲停止。");
+    let (s, _) = mine(
+        string(),
+        "自动停止类别，默认为timing。\n- timing：自动停止。\n- idle：空闲停止。",
+    );
     assert_eq!(s.default, Some(json!("timing")));
     assert_eq!(values(&s), vec![json!("timing"), json!("idle")]);
     let (s, _) = mine(string(), "排序字段，缺省值：desc。");
@@ -245,17 +366,26 @@ fn defaults_are_typed() {
     assert_eq!(s.default, Some(json!(1)));
     let (s, _) = mine(string(), "Sort order. It defaults to `asc`.");
     assert_eq!(s.default, Some(json!("asc")));
-    let (s, _) = mine(string(), "是否自动续费。可选值如下: 0: 不自动续费, 默认值 1: 自动续费");
-    assert_eq!(s.default, Some(json!("0")), "the item marked as default, not the next item");
+    let (s, _) = mine(
+        string(),
+        "是否自动续费。可选值如下: 0: 不自动续费, 默认值 1: 自动续费",
+    );
+    assert_eq!(
+        s.default,
+        Some(json!("0")),
+        "the item marked as default, not the next item"
+    );
     let (s, _) = mine(string(), "训练作业的描述，默认为“NULL”。");
     assert_eq!(s.default, None, "a null word is no string default");
     // A stated default that is not of the field's type: a diagnostic, no default.
     let (s, d) = mine(int(), "是否开启，默认为true。");
     assert_eq!(s.default, None);
-    assert_eq!(d.iter().next().map(|x| x.code.as_str()), Some("prose.default-type-mismatch"));
+    assert_eq!(
+        d.iter().next().map(|x| x.code.as_str()),
+        Some("prose.default-type-mismatch")
+    );
     let default_fact = mine(int(), "每页条数，默认为10。").0.mined;
     assert_eq!(default_fact.len(), 1);
     assert_eq!(default_fact[0].text, "默认为10");
     assert_eq!(default_fact[0].span.start, 7);
 }
-

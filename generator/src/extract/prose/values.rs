@@ -55,12 +55,16 @@ static VALUE_AT_START: LazyLock<Regex> =
 /// `VALUE:` at the start of the text or after anything that cannot be part of a value —
 /// including a CJK character, because converted tables glue items (`创建中Running: 运行中`).
 static COLON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:^|[^A-Za-z0-9_.\-/+\x{{E001}}])\s*(?P<v>{VALUE})\s*[:：]"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?:^|[^A-Za-z0-9_.\-/+\x{{E001}}])\s*(?P<v>{VALUE})\s*[:：]"
+    ))
+    .expect("valid regex")
 });
 static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:、|,|，|\|)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*(?:或者|或|以及|及|和)\s*")
-        .expect("valid regex")
+    Regex::new(
+        r"\s*(?:、|,|，|\|)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*(?:或者|或|以及|及|和)\s*",
+    )
+    .expect("valid regex")
 });
 /// Lead-in words that make a bullet list something other than a value list.
 static NOT_A_VALUE_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,7 +123,10 @@ fn starts_non_ascii_word(s: &str) -> bool {
 
 /// One list item: `value`, `value: meaning`, `value（meaning）`, `value 含义`, `value含义`.
 fn parse_item(text: &str, seps: Separators) -> Option<Item> {
-    let t = text.trim().trim_start_matches(['•', '●', '·', '-', '*', '◦', '▪']).trim();
+    let t = text
+        .trim()
+        .trim_start_matches(['•', '●', '·', '-', '*', '◦', '▪'])
+        .trim();
     let c = VALUE_AT_START.captures(t)?;
     let value = capture_value(&c);
     if value.is_empty() {
@@ -134,7 +141,9 @@ fn parse_item(text: &str, seps: Separators) -> Option<Item> {
         clean_meaning(r.trim_end().trim_end_matches([')', '）', '。']))
     } else if rest.starts_with(char::is_whitespace) {
         let r = rest.trim_start();
-        let dash = r.strip_prefix(['-', '–', '—']).filter(|x| x.starts_with(' '));
+        let dash = r
+            .strip_prefix(['-', '–', '—'])
+            .filter(|x| x.starts_with(' '));
         if let Some(d) = dash {
             clean_meaning(d)
         } else if starts_non_ascii_word(r) {
@@ -142,9 +151,9 @@ fn parse_item(text: &str, seps: Separators) -> Option<Item> {
         } else {
             return None;
         }
-    } else if seps == Separators::Announced && starts_non_ascii_word(rest) {
-        clean_meaning(rest)
-    } else if seps == Separators::Announced && rest.starts_with(['，', ',']) {
+    } else if seps == Separators::Announced
+        && (starts_non_ascii_word(rest) || rest.starts_with(['，', ',']))
+    {
         clean_meaning(rest)
     } else {
         return None;
@@ -268,15 +277,18 @@ fn announced(text: &MarkedText) -> Option<ValueList> {
     for (k, para) in text.paras.iter().enumerate() {
         for m in ANNOUNCE.find_iter(&para.text) {
             let before = &para.text[..m.start()];
-            let clause_start = before
-                .rfind(['。', '；', ';', '，', ','])
-                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let clause_start = before.rfind(['。', '；', ';', '，', ',']).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
             if is_example_or_reference(&unmark(&para.text[clause_start..m.end()])) {
                 continue;
             }
             let rest = para.text[m.end()..].trim();
             let rest_is_reference = is_example_or_reference(
-                super::marked::sentences(&unmark(rest)).first().copied().unwrap_or(""),
+                super::marked::sentences(&unmark(rest))
+                    .first()
+                    .copied()
+                    .unwrap_or(""),
             );
             if !rest.is_empty() {
                 if rest_is_reference {
