@@ -5865,8 +5865,6 @@ impl ListAppAuthApps<'_> {
 
     /// 返回的APP列表按何属性排序，可选值包括app_name、created_at、updated_at。默认为name。
     ///
-    /// Default: "name".
-    ///
     /// Query parameter `sort_by`.
     pub fn sort_by(mut self, value: crate::models::ListAppAuthAppsSortBy) -> Self {
         self.sort_by = Some(value);
@@ -6417,8 +6415,6 @@ impl ListAppAuthAppAuthApis<'_> {
 
     /// 返回的APP列表按何属性排序，可选值包括app_name、created_at、updated_at。默认为name。
     ///
-    /// Default: "name".
-    ///
     /// Query parameter `sort_by`.
     pub fn sort_by(
         mut self,
@@ -6954,8 +6950,6 @@ impl ListDemanagerInstances<'_> {
     /// 限制本次返回的结果数据条数，取值范围(0,∞)，默认值为“0”，返回全部。
     ///
     /// Constraints: minimum 0 (exclusive).
-    ///
-    /// Default: 0.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {

@@ -92897,8 +92897,6 @@ impl<'de> serde::Deserialize<'de> for ListAppAuthAppsOrder {
 }
 
 /// 返回的APP列表按何属性排序，可选值包括app_name、created_at、updated_at。默认为name。
-///
-/// Default: "name".
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ListAppAuthAppsSortBy {
@@ -93082,8 +93080,6 @@ impl<'de> serde::Deserialize<'de> for ListAppAuthAppAuthApisOrder {
 }
 
 /// 返回的APP列表按何属性排序，可选值包括app_name、created_at、updated_at。默认为name。
-///
-/// Default: "name".
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ListAppAuthAppAuthApisSortBy {

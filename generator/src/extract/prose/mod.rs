@@ -91,7 +91,44 @@ pub fn apply(schema: &mut Schema, description: &RichText, span: &Span, diags: &m
             }
             apply_limits(schema, &text, ty, span, diags);
             apply_default(schema, &text, ty, span, diags);
+            drop_contradicting_default(schema, span, diags);
         }
+    }
+}
+
+/// A default outside the stated values or limits contradicts the description itself (OpenAPI
+/// validators reject it too): report it and keep the values and limits, not the default.
+fn drop_contradicting_default(schema: &mut Schema, span: &Span, diags: &mut Diagnostics) {
+    let Some(default) = &schema.default else {
+        return;
+    };
+    let c = &schema.constraints;
+    let outside_values =
+        !schema.enum_values.is_empty() && !schema.enum_values.iter().any(|e| e.value == *default);
+    let outside_limits = match default {
+        serde_json::Value::Number(n) => n.as_f64().is_some_and(|v| {
+            c.minimum
+                .is_some_and(|m| v < m || (c.exclusive_minimum && v == m))
+                || c.maximum
+                    .is_some_and(|m| v > m || (c.exclusive_maximum && v == m))
+        }),
+        serde_json::Value::String(s) => {
+            let n = s.chars().count() as u64;
+            c.min_length.is_some_and(|m| n < m) || c.max_length.is_some_and(|m| n > m)
+        }
+        _ => false,
+    };
+    if outside_values || outside_limits {
+        diags.note(
+            span,
+            "prose.default-contradicts",
+            format!(
+                "the stated default {default} is outside the stated {}; no default is recorded",
+                if outside_values { "values" } else { "limits" }
+            ),
+        );
+        schema.default = None;
+        schema.mined.retain(|f| f.kind != MinedKind::Default);
     }
 }
 

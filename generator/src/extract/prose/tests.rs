@@ -384,6 +384,16 @@ fn defaults_are_typed() {
         d.iter().next().map(|x| x.code.as_str()),
         Some("prose.default-type-mismatch")
     );
+    // A default that contradicts the stated values is no default.
+    let (s, d) = mine(
+        string(),
+        "排序字段，默认为name。可选值如下：\n- app_name：名称\n- created_at：创建时间",
+    );
+    assert_eq!(s.default, None);
+    assert_eq!(s.enum_values.len(), 2);
+    assert!(d.iter().any(|x| x.code == "prose.default-contradicts"));
+    let (s, _) = mine(int(), "每页条数，取值范围[1,100]，默认为1000。");
+    assert_eq!(s.default, None);
     let default_fact = mine(int(), "每页条数，默认为10。").0.mined;
     assert_eq!(default_fact.len(), 1);
     assert_eq!(default_fact[0].text, "默认为10");
