@@ -57,6 +57,18 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Coverage figures of the job in docbind.toml: operations, tables, types, enums, examples
+    /// checked against their schemas, diagnostics by code.
+    Report {
+        #[command(flatten)]
+        common: Common,
+        /// Also write the full report as JSON to this file (`-` for standard output).
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Exit 1 if any figure is worse than in this baseline report.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -102,6 +114,10 @@ pub fn job_from_config(path: &std::path::Path) -> Result<Job, String> {
             ))
         }
     };
+    let example_allowlist = match c.examples.as_ref().and_then(|e| e.allowlist.as_ref()) {
+        Some(p) => crate::allowlist::ExampleAllowlist::load(p)?,
+        None => Default::default(),
+    };
     Ok(Job {
         title: c.api.title.clone(),
         version: c.api.version.clone(),
@@ -115,8 +131,10 @@ pub fn job_from_config(path: &std::path::Path) -> Result<Job, String> {
             runtime_dependency: r.runtime_dependency.clone(),
             endpoint_template: r.endpoint_template.clone(),
             defaulted_path_params: r.defaulted_path_params.clone(),
+            example_allowlist: example_allowlist.clone(),
         }),
         rust_dir: c.rust.as_ref().map(|r| r.dir.clone()),
+        example_allowlist,
     })
 }
 
@@ -213,8 +231,10 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
                         runtime_dependency: "docbind-runtime = \"0.1\"".into(),
                         endpoint_template: "https://example.invalid".into(),
                         defaulted_path_params: vec![],
+                        example_allowlist: Default::default(),
                     }),
                     rust_dir: rust,
+                    example_allowlist: Default::default(),
                 }
             };
             let outputs = match pipeline::run(&job) {
@@ -267,6 +287,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             }
             EXIT_OK
         }
+        Command::Report {
+            common,
+            json,
+            baseline,
+        } => report(&common, json.as_deref(), baseline.as_deref()),
         Command::Check { common } => {
             let job = match job_from_config(&common.config) {
                 Ok(j) => j,
@@ -297,4 +322,59 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             code
         }
     }
+}
+
+fn report(
+    common: &Common,
+    json: Option<&std::path::Path>,
+    baseline: Option<&std::path::Path>,
+) -> i32 {
+    let job = match job_from_config(&common.config) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("docbind: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let (docs, reader_diags) = match pipeline::read_sources(&job.sources) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("docbind: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let (api, coverage) = pipeline::build_api(&docs, reader_diags, &job.title, &job.version);
+    let report = crate::report::build(&api, &coverage, &job.example_allowlist);
+    let text = serde_json::to_string_pretty(&report).unwrap_or_default() + "\n";
+    match json {
+        Some(p) if p.as_os_str() == "-" => print!("{text}"),
+        Some(p) => {
+            if let Err(e) = std::fs::write(p, &text) {
+                eprintln!("docbind: {}: {e}", p.display());
+                return EXIT_USAGE;
+            }
+            print!("{}", crate::report::render_text(&report));
+        }
+        None => print!("{}", crate::report::render_text(&report)),
+    }
+    if let Some(b) = baseline {
+        let base: crate::report::Report = match std::fs::read_to_string(b)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("docbind: {}: {e}", b.display());
+                return EXIT_USAGE;
+            }
+        };
+        let worse = crate::report::regressions(&base, &report);
+        for (name, was, now) in &worse {
+            eprintln!("docbind: {name} got worse: {was} → {now}");
+        }
+        if !worse.is_empty() {
+            return EXIT_DENIED;
+        }
+    }
+    EXIT_OK
 }

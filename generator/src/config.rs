@@ -13,6 +13,16 @@ pub struct Config {
     pub openapi: Option<OpenApiConfig>,
     #[serde(default)]
     pub rust: Option<RustConfig>,
+    #[serde(default)]
+    pub examples: Option<ExamplesConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamplesConfig {
+    /// The reviewed list of documented examples that contradict their schema
+    /// (see [`crate::allowlist`]).
+    pub allowlist: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -75,6 +85,9 @@ impl Config {
         }
         if let Some(r) = &mut config.rust {
             r.dir = base.join(&r.dir);
+        }
+        if let Some(e) = &mut config.examples {
+            e.allowlist = e.allowlist.as_ref().map(|p| base.join(p));
         }
         Ok(config)
     }

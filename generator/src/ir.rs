@@ -190,6 +190,10 @@ pub struct Schema {
     /// e.g. the English page's wording next to the Chinese one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alt_descriptions: Vec<AltText>,
+    /// Where the enum values, constraints and default above were read from, when they were
+    /// mined from the description prose (see `extract::prose`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mined: Vec<MinedFact>,
 }
 
 /// A description from another source.
@@ -198,6 +202,26 @@ pub struct AltText {
     /// The source file (and line) it comes from.
     pub source: String,
     pub text: String,
+}
+
+/// One fact read from description prose, with the words that state it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MinedFact {
+    pub kind: MinedKind,
+    pub span: Span,
+    /// The text that states the fact (`枚举值如下：…`, `1到64位`, `默认为10`).
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MinedKind {
+    Enum,
+    Default,
+    MinLength,
+    MaxLength,
+    Minimum,
+    Maximum,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -283,6 +307,7 @@ impl Schema {
             default: None,
             span: None,
             alt_descriptions: Vec::new(),
+            mined: Vec::new(),
         }
     }
     pub fn string() -> Self {

@@ -4,8 +4,10 @@
 //! extraction ([`extract`]) turns documents into the [`ir::Api`], emitters ([`emit`]) turn the IR
 //! into OpenAPI and a Rust crate. Every stage returns [`diag::Diagnostics`] next to its output.
 
+pub mod allowlist;
 pub mod cli;
 pub mod config;
+pub mod conformance;
 pub mod diag;
 pub mod doc;
 pub mod emit;
@@ -13,3 +15,4 @@ pub mod extract;
 pub mod ir;
 pub mod pipeline;
 pub mod read;
+pub mod report;

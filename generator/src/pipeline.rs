@@ -25,6 +25,8 @@ pub struct Job {
     pub openapi_version: OpenApiVersion,
     pub rust: Option<emit::rust::RustOptions>,
     pub rust_dir: Option<PathBuf>,
+    /// Documented examples known to be wrong (report and generated tests say so).
+    pub example_allowlist: crate::allowlist::ExampleAllowlist,
 }
 
 /// Everything a run produces, in memory.

@@ -254,3 +254,26 @@ fn the_whole_markdown_corpus_yields_operations_or_reasons() {
         sources.len()
     );
 }
+
+#[test]
+fn report_command_writes_json_and_checks_the_baseline() {
+    let o = docbind(
+        &[
+            "report",
+            "--json",
+            "-",
+            "--baseline",
+            "spec/report-baseline.json",
+        ],
+        &repo_root(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    let examples = &report["examples"];
+    assert!(examples["valid_json"].as_u64().unwrap_or(0) > 300);
+    assert!(examples["conformant"].as_u64().unwrap_or(0) > 250);
+    assert_eq!(report["summary"]["type_unknown"]["value"], 0);
+    assert!(report["diagnostics"]
+        .as_object()
+        .is_some_and(|d| !d.is_empty()));
+}

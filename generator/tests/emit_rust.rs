@@ -23,6 +23,7 @@ fn options() -> RustOptions {
         ),
         endpoint_template: "https://training.{region}.example.com".into(),
         defaulted_path_params: vec!["project_id".into()],
+        example_allowlist: Default::default(),
     }
 }
 
@@ -46,6 +47,7 @@ fn crate_layout() {
             "README.md",
             "rustfmt.toml",
             "src/client.rs",
+            "src/doc_examples.rs",
             "src/lib.rs",
             "src/models.rs"
         ]

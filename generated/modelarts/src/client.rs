@@ -521,8 +521,8 @@ impl Client {
     /// `PUT /v1/{project_id}/dev-servers/sync`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:28036`
-    pub fn sync_dev_server(&self) -> SyncDevServer<'_> {
-        SyncDevServer {
+    pub fn sync_dev_servers(&self) -> SyncDevServers<'_> {
+        SyncDevServers {
             client: &self.inner,
             project_id: None,
             owner: None,
@@ -607,13 +607,13 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23608`
     pub fn list_events(
         &self,
-        resource: impl Into<String>,
+        resource: crate::models::ListEventsResource,
         name: impl Into<String>,
     ) -> ListEvents<'_> {
         ListEvents {
             client: &self.inner,
             project_id: None,
-            resource: resource.into(),
+            resource,
             name: name.into(),
             limit: None,
             r#continue: None,
@@ -954,14 +954,14 @@ impl Client {
     pub fn update_network(
         &self,
         network_name: impl Into<String>,
-        content_type: impl Into<String>,
+        content_type: crate::models::UpdateNetworkContentType,
         body: crate::models::UpdateNetworkRequest,
     ) -> UpdateNetwork<'_> {
         UpdateNetwork {
             client: &self.inner,
             project_id: None,
             network_name: network_name.into(),
-            content_type: content_type.into(),
+            content_type,
             body,
         }
     }
@@ -1041,8 +1041,8 @@ impl Client {
     /// `GET /v1/{project_id}/notebooks/flavors`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:8139`
-    pub fn list_notebook_flavors_v1(&self) -> ListNotebookFlavorsV1<'_> {
-        ListNotebookFlavorsV1 {
+    pub fn list_notebook_flavors(&self) -> ListNotebookFlavors<'_> {
+        ListNotebookFlavors {
             client: &self.inner,
             project_id: None,
             category: None,
@@ -1145,11 +1145,11 @@ impl Client {
     /// `GET /v1/{project_id}/notebooks/{id}/flavors`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:8278`
-    pub fn list_notebook_flavors_v1_2(
+    pub fn list_notebook_flavors_by_id(
         &self,
         id: impl Into<String>,
-    ) -> ListNotebookFlavorsV12<'_> {
-        ListNotebookFlavorsV12 {
+    ) -> ListNotebookFlavorsById<'_> {
+        ListNotebookFlavorsById {
             client: &self.inner,
             project_id: None,
             id: id.into(),
@@ -1184,8 +1184,8 @@ impl Client {
         &self,
         id: impl Into<String>,
         body: crate::models::UpdateNotebookLeaseRequest,
-    ) -> UpdateNotebookLease<'_> {
-        UpdateNotebookLease {
+    ) -> UpdateNotebookLease2<'_> {
+        UpdateNotebookLease2 {
             client: &self.inner,
             project_id: None,
             id: id.into(),
@@ -1311,12 +1311,12 @@ impl Client {
     /// `POST /v1/{project_id}/notebooks/{resource_id}/tags/create`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:9398`
-    pub fn create_notebook_tag(
+    pub fn create_notebook_tags(
         &self,
         resource_id: impl Into<String>,
-        body: crate::models::CreateNotebookTagRequest,
-    ) -> CreateNotebookTag<'_> {
-        CreateNotebookTag {
+        body: crate::models::CreateNotebookTagsRequest,
+    ) -> CreateNotebookTags<'_> {
+        CreateNotebookTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
@@ -1331,12 +1331,12 @@ impl Client {
     /// `DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:9499`
-    pub fn delete_notebook_tag(
+    pub fn delete_notebook_tags(
         &self,
         resource_id: impl Into<String>,
-        body: crate::models::DeleteNotebookTagRequest,
-    ) -> DeleteNotebookTag<'_> {
-        DeleteNotebookTag {
+        body: crate::models::DeleteNotebookTagsRequest,
+    ) -> DeleteNotebookTags<'_> {
+        DeleteNotebookTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
@@ -1367,12 +1367,12 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23174`
     pub fn show_plugintemplate(
         &self,
-        plugintemplate_name: impl Into<String>,
+        plugintemplate_name: crate::models::ShowPlugintemplatePlugintemplateName,
     ) -> ShowPlugintemplate<'_> {
         ShowPlugintemplate {
             client: &self.inner,
             project_id: None,
-            plugintemplate_name: plugintemplate_name.into(),
+            plugintemplate_name,
         }
     }
 
@@ -1383,8 +1383,8 @@ impl Client {
     /// `GET /v1/{project_id}/pools/tags`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:29577`
-    pub fn list_pool_tags_v1(&self) -> ListPoolTagsV1<'_> {
-        ListPoolTagsV1 {
+    pub fn list_pool_tags(&self) -> ListPoolTags<'_> {
+        ListPoolTags {
             client: &self.inner,
             project_id: None,
             limit: None,
@@ -1399,11 +1399,11 @@ impl Client {
     /// `GET /v1/{project_id}/pools/{pool_name}/tags`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:29681`
-    pub fn list_pool_tags_v1_2(
+    pub fn list_pool_tags_by_pool_name(
         &self,
         pool_name: impl Into<String>,
-    ) -> ListPoolTagsV12<'_> {
-        ListPoolTagsV12 {
+    ) -> ListPoolTagsByPoolName<'_> {
+        ListPoolTagsByPoolName {
             client: &self.inner,
             project_id: None,
             pool_name: pool_name.into(),
@@ -1540,14 +1540,14 @@ impl Client {
     /// `POST /v1/{project_id}/services/{resource_id}/tags/create`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:22678`
-    pub fn create_service_tag(
+    pub fn create_service_tags(
         &self,
         resource_id: impl Into<String>,
         content_type: impl Into<String>,
         x_auth_token: impl Into<String>,
-        body: crate::models::CreateServiceTagRequest,
-    ) -> CreateServiceTag<'_> {
-        CreateServiceTag {
+        body: crate::models::CreateServiceTagsRequest,
+    ) -> CreateServiceTags<'_> {
+        CreateServiceTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
@@ -1564,14 +1564,14 @@ impl Client {
     /// `DELETE /v1/{project_id}/services/{resource_id}/tags/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:22785`
-    pub fn delete_service_tag(
+    pub fn delete_service_tags(
         &self,
         resource_id: impl Into<String>,
         content_type: impl Into<String>,
         x_auth_token: impl Into<String>,
-        body: crate::models::DeleteServiceTagRequest,
-    ) -> DeleteServiceTag<'_> {
-        DeleteServiceTag {
+        body: crate::models::DeleteServiceTagsRequest,
+    ) -> DeleteServiceTags<'_> {
+        DeleteServiceTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
@@ -1612,13 +1612,13 @@ impl Client {
     /// `PUT /v1/{project_id}/services/{service_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:21825`
-    pub fn update_service_v1(
+    pub fn update_service(
         &self,
         service_id: impl Into<String>,
         x_auth_token: impl Into<String>,
         body: crate::models::UpdateServiceRequest,
-    ) -> UpdateServiceV1<'_> {
-        UpdateServiceV1 {
+    ) -> UpdateService<'_> {
+        UpdateService {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
@@ -1654,13 +1654,13 @@ impl Client {
     /// `PATCH /v1/{project_id}/services/{service_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:20543`
-    pub fn update_service_v1_2(
+    pub fn patch_service(
         &self,
         service_id: impl Into<String>,
         x_auth_token: impl Into<String>,
         body: Vec<crate::models::PatchServiceV2RequestBody>,
-    ) -> UpdateServiceV12<'_> {
-        UpdateServiceV12 {
+    ) -> PatchService<'_> {
+        PatchService {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
@@ -2564,13 +2564,13 @@ impl Client {
     /// `PUT /v1/{project_id}/workspaces/{workspace_id}/quotas`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:29150`
-    pub fn update_workspace_quota(
+    pub fn update_workspace_quotas(
         &self,
         workspace_id: impl Into<String>,
         x_auth_token: impl Into<String>,
-        body: crate::models::UpdateWorkspaceQuotaRequest,
-    ) -> UpdateWorkspaceQuota<'_> {
-        UpdateWorkspaceQuota {
+        body: crate::models::UpdateWorkspaceQuotasRequest,
+    ) -> UpdateWorkspaceQuotas<'_> {
+        UpdateWorkspaceQuotas {
             client: &self.inner,
             project_id: None,
             workspace_id: workspace_id.into(),
@@ -2732,8 +2732,8 @@ impl Client {
     /// `DELETE /v2/{project_id}/authorizations`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:28680`
-    pub fn delete_authorization(&self) -> DeleteAuthorization<'_> {
-        DeleteAuthorization {
+    pub fn delete_authorizations(&self) -> DeleteAuthorizations<'_> {
+        DeleteAuthorizations {
             client: &self.inner,
             project_id: None,
             user_id: None,
@@ -2915,12 +2915,12 @@ impl Client {
     /// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40352`
-    pub fn update_dataset_data_annotation_label_v2(
+    pub fn update_dataset_data_annotation_labels(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
-    ) -> UpdateDatasetDataAnnotationLabelV2<'_> {
-        UpdateDatasetDataAnnotationLabelV2 {
+        body: crate::models::UpdateDatasetDataAnnotationLabelsRequest,
+    ) -> UpdateDatasetDataAnnotationLabels<'_> {
+        UpdateDatasetDataAnnotationLabels {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -2955,12 +2955,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40491`
-    pub fn delete_dataset_data_annotation_label_v2(
+    pub fn delete_dataset_data_annotation_labels(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::DeleteDatasetDataAnnotationLabelRequest,
-    ) -> DeleteDatasetDataAnnotationLabelV2<'_> {
-        DeleteDatasetDataAnnotationLabelV2 {
+        body: crate::models::DeleteDatasetDataAnnotationLabelsRequest,
+    ) -> DeleteDatasetDataAnnotationLabels<'_> {
+        DeleteDatasetDataAnnotationLabels {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -2976,13 +2976,13 @@ impl Client {
     /// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40629`
-    pub fn update_dataset_data_annotation_label_v2_2(
+    pub fn update_dataset_data_annotation_label(
         &self,
         dataset_id: impl Into<String>,
         label_name: impl Into<String>,
-        body: crate::models::UpdateDatasetDataAnnotationLabelRequest2,
-    ) -> UpdateDatasetDataAnnotationLabelV22<'_> {
-        UpdateDatasetDataAnnotationLabelV22 {
+        body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
+    ) -> UpdateDatasetDataAnnotationLabel<'_> {
+        UpdateDatasetDataAnnotationLabel {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -2999,12 +2999,12 @@ impl Client {
     /// `DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40718`
-    pub fn delete_dataset_data_annotation_label_v2_2(
+    pub fn delete_dataset_data_annotation_label(
         &self,
         dataset_id: impl Into<String>,
         label_name: impl Into<String>,
-    ) -> DeleteDatasetDataAnnotationLabelV22<'_> {
-        DeleteDatasetDataAnnotationLabelV22 {
+    ) -> DeleteDatasetDataAnnotationLabel<'_> {
+        DeleteDatasetDataAnnotationLabel {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3054,12 +3054,12 @@ impl Client {
     /// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:40795`
-    pub fn update_dataset_data_annotation_sample(
+    pub fn update_dataset_data_annotation_samples(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::UpdateDatasetDataAnnotationSampleRequest,
-    ) -> UpdateDatasetDataAnnotationSample<'_> {
-        UpdateDatasetDataAnnotationSample {
+        body: crate::models::UpdateDatasetDataAnnotationSamplesRequest,
+    ) -> UpdateDatasetDataAnnotationSamples<'_> {
+        UpdateDatasetDataAnnotationSamples {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3094,12 +3094,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:39192`
-    pub fn delete_dataset_data_annotation_sample(
+    pub fn delete_dataset_data_annotation_samples(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::DeleteDatasetDataAnnotationSampleRequest,
-    ) -> DeleteDatasetDataAnnotationSample<'_> {
-        DeleteDatasetDataAnnotationSample {
+        body: crate::models::DeleteDatasetDataAnnotationSamplesRequest,
+    ) -> DeleteDatasetDataAnnotationSamples<'_> {
+        DeleteDatasetDataAnnotationSamples {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3137,11 +3137,11 @@ impl Client {
     /// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:39499`
-    pub fn search_condition_dataset_data_annotation(
+    pub fn search_condition_dataset_data_annotations(
         &self,
         dataset_id: impl Into<String>,
-    ) -> SearchConditionDatasetDataAnnotation<'_> {
-        SearchConditionDatasetDataAnnotation {
+    ) -> SearchConditionDatasetDataAnnotations<'_> {
+        SearchConditionDatasetDataAnnotations {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3176,11 +3176,11 @@ impl Client {
     /// `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:44943`
-    pub fn export_tasks_dataset_v2(
+    pub fn list_dataset_export_tasks(
         &self,
         dataset_id: impl Into<String>,
-    ) -> ExportTasksDatasetV2<'_> {
-        ExportTasksDatasetV2 {
+    ) -> ListDatasetExportTasks<'_> {
+        ListDatasetExportTasks {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3197,12 +3197,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:45171`
-    pub fn export_tasks_dataset_v2_2(
+    pub fn create_dataset_export_task(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::ExportTasksDatasetRequest,
-    ) -> ExportTasksDatasetV22<'_> {
-        ExportTasksDatasetV22 {
+        body: crate::models::CreateDatasetExportTaskRequest,
+    ) -> CreateDatasetExportTask<'_> {
+        CreateDatasetExportTask {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3217,11 +3217,11 @@ impl Client {
     /// `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:44402`
-    pub fn import_tasks_dataset_v2(
+    pub fn list_dataset_import_tasks(
         &self,
         dataset_id: impl Into<String>,
-    ) -> ImportTasksDatasetV2<'_> {
-        ImportTasksDatasetV2 {
+    ) -> ListDatasetImportTasks<'_> {
+        ListDatasetImportTasks {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3237,12 +3237,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/import-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:44579`
-    pub fn import_tasks_dataset_v2_2(
+    pub fn create_dataset_import_task(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::ImportTasksDatasetRequest,
-    ) -> ImportTasksDatasetV22<'_> {
-        ImportTasksDatasetV22 {
+        body: crate::models::CreateDatasetImportTaskRequest,
+    ) -> CreateDatasetImportTask<'_> {
+        CreateDatasetImportTask {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3537,12 +3537,12 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:41342`
-    pub fn create_dataset_workforce_task_v2(
+    pub fn create_dataset_workforce_task(
         &self,
         dataset_id: impl Into<String>,
         body: crate::models::CreateDatasetWorkforceTaskRequest,
-    ) -> CreateDatasetWorkforceTaskV2<'_> {
-        CreateDatasetWorkforceTaskV2 {
+    ) -> CreateDatasetWorkforceTask<'_> {
+        CreateDatasetWorkforceTask {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3602,13 +3602,13 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:41839`
-    pub fn create_dataset_workforce_task_v2_2(
+    pub fn post_dataset_workforce_task(
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::CreateDatasetWorkforceTaskRequest2,
-    ) -> CreateDatasetWorkforceTaskV22<'_> {
-        CreateDatasetWorkforceTaskV22 {
+        body: crate::models::PostDatasetWorkforceTaskRequest,
+    ) -> PostDatasetWorkforceTask<'_> {
+        PostDatasetWorkforceTask {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3714,7 +3714,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        locale: impl Into<String>,
+        locale: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusLocale,
         body: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
     ) -> UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
         UpdateDatasetWorkforceTaskAcceptanceStatus {
@@ -3722,7 +3722,7 @@ impl Client {
             project_id: None,
             dataset_id: dataset_id.into(),
             workforce_task_id: workforce_task_id.into(),
-            locale: locale.into(),
+            locale,
             body,
         }
     }
@@ -3734,13 +3734,13 @@ impl Client {
     /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:43025`
-    pub fn review_dataset_workforce_task_data_annotation(
+    pub fn review_dataset_workforce_task_data_annotations(
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationRequest,
-    ) -> ReviewDatasetWorkforceTaskDataAnnotation<'_> {
-        ReviewDatasetWorkforceTaskDataAnnotation {
+        body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
+    ) -> ReviewDatasetWorkforceTaskDataAnnotations<'_> {
+        ReviewDatasetWorkforceTaskDataAnnotations {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3784,13 +3784,13 @@ impl Client {
     /// `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:43111`
-    pub fn update_dataset_workforce_task_data_annotation_sample(
+    pub fn update_dataset_workforce_task_data_annotation_samples(
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSampleRequest,
-    ) -> UpdateDatasetWorkforceTaskDataAnnotationSample<'_> {
-        UpdateDatasetWorkforceTaskDataAnnotationSample {
+        body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
+    ) -> UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
+        UpdateDatasetWorkforceTaskDataAnnotationSamples {
             client: &self.inner,
             project_id: None,
             dataset_id: dataset_id.into(),
@@ -3996,7 +3996,7 @@ impl Client {
     pub fn update_pool(
         &self,
         pool_name: impl Into<String>,
-        content_type: impl Into<String>,
+        content_type: crate::models::UpdatePoolContentType,
         body: crate::models::UpdatePoolRequest,
     ) -> UpdatePool<'_> {
         UpdatePool {
@@ -4004,7 +4004,7 @@ impl Client {
             project_id: None,
             pool_name: pool_name.into(),
             x_model_arts_user_id: None,
-            content_type: content_type.into(),
+            content_type,
             body,
         }
     }
@@ -4178,12 +4178,12 @@ impl Client {
     /// `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23460`
-    pub fn batch_delete_pool_node(
+    pub fn batch_delete_pool_nodes(
         &self,
         pool_name: impl Into<String>,
-        body: crate::models::BatchDeletePoolNodeRequest,
-    ) -> BatchDeletePoolNode<'_> {
-        BatchDeletePoolNode {
+        body: crate::models::BatchDeletePoolNodesRequest,
+    ) -> BatchDeletePoolNodes<'_> {
+        BatchDeletePoolNodes {
             client: &self.inner,
             project_id: None,
             pool_name: pool_name.into(),
@@ -4198,12 +4198,12 @@ impl Client {
     /// `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23518`
-    pub fn batch_reboot_pool_node(
+    pub fn batch_reboot_pool_nodes(
         &self,
         pool_name: impl Into<String>,
-        body: crate::models::BatchRebootPoolNodeRequest,
-    ) -> BatchRebootPoolNode<'_> {
-        BatchRebootPoolNode {
+        body: crate::models::BatchRebootPoolNodesRequest,
+    ) -> BatchRebootPoolNodes<'_> {
+        BatchRebootPoolNodes {
             client: &self.inner,
             project_id: None,
             pool_name: pool_name.into(),
@@ -4509,8 +4509,8 @@ impl Client {
     /// `GET /v2/{project_id}/search-algorithms`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:11898`
-    pub fn search_algorithms(&self) -> SearchAlgorithms<'_> {
-        SearchAlgorithms {
+    pub fn list_search_algorithms(&self) -> ListSearchAlgorithms<'_> {
+        ListSearchAlgorithms {
             client: &self.inner,
             project_id: None,
         }
@@ -4574,12 +4574,12 @@ impl Client {
     /// `POST /v2/{project_id}/trainJob/{training_job_id}/tags/create`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:16050`
-    pub fn create_train_job_tag(
+    pub fn create_train_job_tags(
         &self,
         training_job_id: impl Into<String>,
-        body: crate::models::CreateTrainJobTagRequest,
-    ) -> CreateTrainJobTag<'_> {
-        CreateTrainJobTag {
+        body: crate::models::CreateTrainJobTagsRequest,
+    ) -> CreateTrainJobTags<'_> {
+        CreateTrainJobTags {
             client: &self.inner,
             project_id: None,
             training_job_id: training_job_id.into(),
@@ -4594,12 +4594,12 @@ impl Client {
     /// `DELETE /v2/{project_id}/trainJob/{training_job_id}/tags/delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:16146`
-    pub fn delete_train_job_tag(
+    pub fn delete_train_job_tags(
         &self,
         training_job_id: impl Into<String>,
-        body: crate::models::DeleteTrainJobTagRequest,
-    ) -> DeleteTrainJobTag<'_> {
-        DeleteTrainJobTag {
+        body: crate::models::DeleteTrainJobTagsRequest,
+    ) -> DeleteTrainJobTags<'_> {
+        DeleteTrainJobTags {
             client: &self.inner,
             project_id: None,
             training_job_id: training_job_id.into(),
@@ -4847,12 +4847,12 @@ impl Client {
     /// `POST /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:15836`
-    pub fn create_training_job_autosearch_trial_earlystop(
+    pub fn post_training_job_autosearch_trial_earlystop(
         &self,
         training_job_id: impl Into<String>,
         trial_id: impl Into<String>,
-    ) -> CreateTrainingJobAutosearchTrialEarlystop<'_> {
-        CreateTrainingJobAutosearchTrialEarlystop {
+    ) -> PostTrainingJobAutosearchTrialEarlystop<'_> {
+        PostTrainingJobAutosearchTrialEarlystop {
             client: &self.inner,
             project_id: None,
             training_job_id: training_job_id.into(),
@@ -4954,12 +4954,12 @@ impl Client {
     /// `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:14561`
-    pub fn preview_training_job_task_log(
+    pub fn preview_training_job_task_logs(
         &self,
         training_job_id: impl Into<String>,
         task_id: impl Into<String>,
-    ) -> PreviewTrainingJobTaskLog<'_> {
-        PreviewTrainingJobTaskLog {
+    ) -> PreviewTrainingJobTaskLogs<'_> {
+        PreviewTrainingJobTaskLogs {
             client: &self.inner,
             project_id: None,
             training_job_id: training_job_id.into(),
@@ -5597,8 +5597,8 @@ impl Client {
     /// `GET /v2/{project_id}/workforces/workers`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:43788`
-    pub fn list_workforce_workers_v2(&self) -> ListWorkforceWorkersV2<'_> {
-        ListWorkforceWorkersV2 {
+    pub fn list_workforce_workers(&self) -> ListWorkforceWorkers<'_> {
+        ListWorkforceWorkers {
             client: &self.inner,
             project_id: None,
             limit: None,
@@ -5669,11 +5669,11 @@ impl Client {
     /// `GET /v2/{project_id}/workforces/{workforce_id}/workers`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:43898`
-    pub fn list_workforce_workers_v2_2(
+    pub fn list_workforce_workers_by_workforce_id(
         &self,
         workforce_id: impl Into<String>,
-    ) -> ListWorkforceWorkersV22<'_> {
-        ListWorkforceWorkersV22 {
+    ) -> ListWorkforceWorkersByWorkforceId<'_> {
+        ListWorkforceWorkersByWorkforceId {
             client: &self.inner,
             project_id: None,
             workforce_id: workforce_id.into(),
@@ -5711,12 +5711,12 @@ impl Client {
     /// `POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:44098`
-    pub fn batch_delete_workforce_worker(
+    pub fn batch_delete_workforce_workers(
         &self,
         workforce_id: impl Into<String>,
-        body: crate::models::BatchDeleteWorkforceWorkerRequest,
-    ) -> BatchDeleteWorkforceWorker<'_> {
-        BatchDeleteWorkforceWorker {
+        body: crate::models::BatchDeleteWorkforceWorkersRequest,
+    ) -> BatchDeleteWorkforceWorkers<'_> {
+        BatchDeleteWorkforceWorkers {
             client: &self.inner,
             project_id: None,
             workforce_id: workforce_id.into(),
@@ -5796,8 +5796,8 @@ pub struct ListAppAuthApps<'a> {
     app_name: Option<String>,
     limit: Option<String>,
     offset: Option<String>,
-    order: Option<String>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListAppAuthAppsOrder>,
+    sort_by: Option<crate::models::ListAppAuthAppsSortBy>,
     workspace_id: Option<String>,
     iphertext_enabled: Option<bool>,
     app_ids: Option<Vec<String>>,
@@ -5824,6 +5824,8 @@ impl ListAppAuthApps<'_> {
 
     /// 分页展示时，一页展示多少项。默认为1000。
     ///
+    /// Default: "1000".
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: impl Into<String>) -> Self {
         self.limit = Some(value.into());
@@ -5831,6 +5833,8 @@ impl ListAppAuthApps<'_> {
     }
 
     /// 分页展示时，从第几页开始。默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: impl Into<String>) -> Self {
@@ -5840,17 +5844,19 @@ impl ListAppAuthApps<'_> {
 
     /// 返回的APP列表排序方式，可选值包括asc、desc。默认为asc。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListAppAuthAppsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
     /// 返回的APP列表按何属性排序，可选值包括app_name、created_at、updated_at。默认为name。
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListAppAuthAppsSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -5932,7 +5938,7 @@ impl ListAppAuthApps<'_> {
 }
 
 impl<'a> ListAppAuthApps<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -5950,7 +5956,7 @@ impl<'a> ListAppAuthApps<'a> {
                 .as_ref()
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -5964,7 +5970,7 @@ impl<'a> ListAppAuthApps<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -5982,7 +5988,7 @@ impl<'a> ListAppAuthApps<'a> {
                 .as_ref()
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -6411,9 +6417,9 @@ pub struct ListAppAuthAppAuthApis<'a> {
     app_id: String,
     limit: Option<String>,
     offset: Option<String>,
-    order: Option<String>,
+    order: Option<crate::models::ListAppAuthAppAuthApisOrder>,
     service_name: Option<String>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListAppAuthAppAuthApisSortBy>,
     workspace_id: Option<String>,
     content_type: Option<String>,
     x_auth_token: String,
@@ -6430,6 +6436,8 @@ impl ListAppAuthAppAuthApis<'_> {
 
     /// 分页展示时，一页展示多少项。默认为1000。
     ///
+    /// Default: "1000".
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: impl Into<String>) -> Self {
         self.limit = Some(value.into());
@@ -6437,6 +6445,8 @@ impl ListAppAuthAppAuthApis<'_> {
     }
 
     /// 分页展示时，从第几页开始。默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: impl Into<String>) -> Self {
@@ -6446,9 +6456,11 @@ impl ListAppAuthAppAuthApis<'_> {
 
     /// 返回的APP列表排序方式，可选值包括asc、desc。默认为asc。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListAppAuthAppAuthApisOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -6463,8 +6475,11 @@ impl ListAppAuthAppAuthApis<'_> {
     /// 返回的APP列表按何属性排序，可选值包括app_name、created_at、updated_at。默认为name。
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListAppAuthAppAuthApisSortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -6525,7 +6540,7 @@ impl ListAppAuthAppAuthApis<'_> {
 }
 
 impl<'a> ListAppAuthAppAuthApis<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -6543,7 +6558,7 @@ impl<'a> ListAppAuthAppAuthApis<'a> {
                 .as_ref()
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -6557,7 +6572,7 @@ impl<'a> ListAppAuthAppAuthApis<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -6578,7 +6593,7 @@ impl<'a> ListAppAuthAppAuthApis<'a> {
                 .as_ref()
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -6759,6 +6774,10 @@ impl ListBuiltInAlgorithms<'_> {
 
     /// 指定每一页展示作业参数的总量，默认为10，“per_page”可选的范围为\[1, 100\]。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `per_page`.
     pub fn per_page(mut self, value: i32) -> Self {
         self.per_page = Some(value);
@@ -6766,6 +6785,8 @@ impl ListBuiltInAlgorithms<'_> {
     }
 
     /// 指定要查询页的索引，默认为1。
+    ///
+    /// Default: 1.
     ///
     /// Query parameter `page`.
     pub fn page(mut self, value: i32) -> Self {
@@ -6786,6 +6807,8 @@ impl ListBuiltInAlgorithms<'_> {
     /// \- “asc”为递增排序。
     ///
     /// \- “desc”为递减排序，默认为“desc”。
+    ///
+    /// Default: "desc".
     ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
@@ -6943,8 +6966,8 @@ pub struct ListClusters<'a> {
     status: Option<String>,
     offset: Option<i32>,
     limit: Option<i32>,
-    sort_by: Option<String>,
-    order: Option<String>,
+    sort_by: Option<crate::models::ListClustersSortBy>,
+    order: Option<crate::models::ListClustersOrder>,
     x_auth_token: String,
 }
 
@@ -6975,6 +6998,8 @@ impl ListClusters<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -6982,6 +7007,8 @@ impl ListClusters<'_> {
     }
 
     /// 指定每一页返回的最大条目数，默认为1000。
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -6993,9 +7020,11 @@ impl ListClusters<'_> {
     ///
     /// created_at: 创建时间，默认值。cluster_name: 集群名称。
     ///
+    /// Default: "created_at".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListClustersSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -7003,9 +7032,11 @@ impl ListClusters<'_> {
     ///
     /// asc: 递增排序desc: 递减排序，默认值
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListClustersOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -7046,7 +7077,7 @@ impl ListClusters<'_> {
 }
 
 impl<'a> ListClusters<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -7060,7 +7091,7 @@ impl<'a> ListClusters<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -7092,7 +7123,7 @@ impl<'a> ListClusters<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -7106,7 +7137,7 @@ impl<'a> ListClusters<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -7219,6 +7250,8 @@ impl ListDemanagerInstances<'_> {
 
     /// 分类标准，支持“name”、“creation_timestamp”。默认为“name”。
     ///
+    /// Default: "name".
+    ///
     /// Query parameter `orderby`.
     pub fn orderby(mut self, value: impl Into<String>) -> Self {
         self.orderby = Some(value.into());
@@ -7226,6 +7259,8 @@ impl ListDemanagerInstances<'_> {
     }
 
     /// 排序方式，支持“asc”和“desc”，默认为“asc”。
+    ///
+    /// Default: "asc".
     ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
@@ -7235,6 +7270,8 @@ impl ListDemanagerInstances<'_> {
 
     /// 起始索引，默认为“0”。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -7242,6 +7279,8 @@ impl ListDemanagerInstances<'_> {
     }
 
     /// 限制本次返回的结果数据条数，取值范围(0,∞)，默认值为“0”，返回全部。
+    ///
+    /// Constraints: minimum 0 (exclusive).
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -7258,6 +7297,8 @@ impl ListDemanagerInstances<'_> {
     }
 
     /// 只显示自己，默认值是True。
+    ///
+    /// Default: "True".
     ///
     /// Query parameter `show_self`.
     pub fn show_self(mut self, value: impl Into<String>) -> Self {
@@ -7625,8 +7666,8 @@ pub struct ListDevServers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     owner: Option<String>,
-    sort_dir: Option<String>,
-    sort_key: Option<String>,
+    sort_dir: Option<crate::models::ListDevServersSortDir>,
+    sort_key: Option<crate::models::ListDevServersSortKey>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
@@ -7655,8 +7696,8 @@ impl ListDevServers<'_> {
     /// \- DESC降序。
     ///
     /// Query parameter `sort_dir`.
-    pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
-        self.sort_dir = Some(value.into());
+    pub fn sort_dir(mut self, value: crate::models::ListDevServersSortDir) -> Self {
+        self.sort_dir = Some(value);
         self
     }
 
@@ -7666,9 +7707,11 @@ impl ListDevServers<'_> {
     ///
     /// \- updateTime：更新时间。
     ///
+    /// Default: "createTime".
+    ///
     /// Query parameter `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<String>) -> Self {
-        self.sort_key = Some(value.into());
+    pub fn sort_key(mut self, value: crate::models::ListDevServersSortKey) -> Self {
+        self.sort_key = Some(value);
         self
     }
 
@@ -7852,10 +7895,10 @@ impl CreateDevServer<'_> {
     }
 }
 
-/// Request builder for [`Client::sync_dev_server`]: `PUT /v1/{project_id}/dev-servers/sync`.
+/// Request builder for [`Client::sync_dev_servers`]: `PUT /v1/{project_id}/dev-servers/sync`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
-pub struct SyncDevServer<'a> {
+pub struct SyncDevServers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     owner: Option<String>,
@@ -7865,7 +7908,7 @@ pub struct SyncDevServer<'a> {
     limit: Option<i32>,
 }
 
-impl SyncDevServer<'_> {
+impl SyncDevServers<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -7917,7 +7960,7 @@ impl SyncDevServer<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::SyncDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::SyncDevServersResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/dev-servers/sync",
@@ -7946,12 +7989,15 @@ impl SyncDevServer<'_> {
     }
 }
 
-impl<'a> SyncDevServer<'a> {
+impl<'a> SyncDevServers<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ServerResponse, docbind_runtime::Error>,
+        Item = Result<
+            crate::models::SyncDevServersServerResponse,
+            docbind_runtime::Error,
+        >,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -7997,7 +8043,7 @@ impl<'a> SyncDevServer<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::SyncDevServerResponse, docbind_runtime::Error>,
+        Item = Result<crate::models::SyncDevServersResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset_pages(
@@ -8191,13 +8237,13 @@ impl StopDevServer<'_> {
 pub struct ListEvents<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    resource: String,
+    resource: crate::models::ListEventsResource,
     name: String,
     limit: Option<i32>,
     r#continue: Option<String>,
     since: Option<i32>,
     until: Option<i32>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListEventsType>,
 }
 
 impl ListEvents<'_> {
@@ -8246,8 +8292,8 @@ impl ListEvents<'_> {
     /// Normal: 正常 Warning: 异常
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListEventsType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -8356,10 +8402,10 @@ pub struct ListImages<'a> {
     name_fuzzy_match: Option<bool>,
     namespace: Option<String>,
     offset: Option<i32>,
-    service_type: Option<String>,
+    service_type: Option<crate::models::ListImagesServiceType>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListImagesType>,
     workspace_id: Option<String>,
 }
 
@@ -8374,6 +8420,8 @@ impl ListImages<'_> {
 
     /// 每一页的数量，默认值200。
     ///
+    /// Default: 200.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -8382,6 +8430,8 @@ impl ListImages<'_> {
 
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
     ///
+    /// Constraints: maximum length 512.
+    ///
     /// Query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
@@ -8389,6 +8439,8 @@ impl ListImages<'_> {
     }
 
     /// 镜像名称是否模糊匹配，默认为true。
+    ///
+    /// Default: true.
     ///
     /// Query parameter `name_fuzzy_match`.
     pub fn name_fuzzy_match(mut self, value: bool) -> Self {
@@ -8406,6 +8458,8 @@ impl ListImages<'_> {
 
     /// 分页记录的起始位置偏移量，默认值0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -8417,12 +8471,14 @@ impl ListImages<'_> {
     /// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN: 未明确设置的镜像支持的服务类型。
     ///
     /// Query parameter `service_type`.
-    pub fn service_type(mut self, value: impl Into<String>) -> Self {
-        self.service_type = Some(value.into());
+    pub fn service_type(mut self, value: crate::models::ListImagesServiceType) -> Self {
+        self.service_type = Some(value);
         self
     }
 
     /// 排序方式，ASC升序，DESC降序，默认DESC。
+    ///
+    /// Default: "DESC".
     ///
     /// Query parameter `sort_dir`.
     pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
@@ -8443,8 +8499,8 @@ impl ListImages<'_> {
     /// BUILD_IN: 系统内置镜像。DEDICATED: 用户保存的镜像。
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListImagesType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -8504,7 +8560,7 @@ impl ListImages<'_> {
 }
 
 impl<'a> ListImages<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 200); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -8518,7 +8574,7 @@ impl<'a> ListImages<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(200u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -8550,7 +8606,7 @@ impl<'a> ListImages<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 200); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -8564,7 +8620,7 @@ impl<'a> ListImages<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(200u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -8652,7 +8708,7 @@ pub struct ListImageGroup<'a> {
     name: Option<String>,
     name_fuzzy_match: Option<bool>,
     namespace: Option<String>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListImageGroupType>,
     workspace_id: Option<String>,
 }
 
@@ -8667,6 +8723,8 @@ impl ListImageGroup<'_> {
 
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
     ///
+    /// Constraints: maximum length 512.
+    ///
     /// Query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
@@ -8674,6 +8732,8 @@ impl ListImageGroup<'_> {
     }
 
     /// 镜像名称是否模糊匹配，默认为true。
+    ///
+    /// Default: true.
     ///
     /// Query parameter `name_fuzzy_match`.
     pub fn name_fuzzy_match(mut self, value: bool) -> Self {
@@ -8694,8 +8754,8 @@ impl ListImageGroup<'_> {
     /// BUILD_IN：系统内置镜像。DEDICATED：用户保存的镜像。
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListImageGroupType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -8870,7 +8930,7 @@ impl ListInternalChannelInfo<'_> {
 pub struct ListJobAiEngines<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    job_type: Option<String>,
+    job_type: Option<crate::models::ListJobAiEnginesJobType>,
 }
 
 impl ListJobAiEngines<'_> {
@@ -8885,8 +8945,8 @@ impl ListJobAiEngines<'_> {
     /// 指定作业的类型，可选的有“train”和“inference”。
     ///
     /// Query parameter `job_type`.
-    pub fn job_type(mut self, value: impl Into<String>) -> Self {
-        self.job_type = Some(value.into());
+    pub fn job_type(mut self, value: crate::models::ListJobAiEnginesJobType) -> Self {
+        self.job_type = Some(value);
         self
     }
 
@@ -8915,9 +8975,9 @@ impl ListJobAiEngines<'_> {
 pub struct ListJobResourceSpecs<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    job_type: Option<String>,
+    job_type: Option<crate::models::ListJobResourceSpecsJobType>,
     engine_id: Option<i64>,
-    project_type: Option<i32>,
+    project_type: Option<crate::models::ListJobResourceSpecsProjectType>,
 }
 
 impl ListJobResourceSpecs<'_> {
@@ -8932,12 +8992,17 @@ impl ListJobResourceSpecs<'_> {
     /// 指定作业的类型，可选的有“train”和“inference”。查询自动学习资源规格无需此参数。
     ///
     /// Query parameter `job_type`.
-    pub fn job_type(mut self, value: impl Into<String>) -> Self {
-        self.job_type = Some(value.into());
+    pub fn job_type(
+        mut self,
+        value: crate::models::ListJobResourceSpecsJobType,
+    ) -> Self {
+        self.job_type = Some(value);
         self
     }
 
     /// 指定作业的引擎ID，默认为“0”。查询自动学习资源规格无需此参数。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `engine_id`.
     pub fn engine_id(mut self, value: i64) -> Self {
@@ -8955,8 +9020,13 @@ impl ListJobResourceSpecs<'_> {
     ///
     /// \- 3：自动学习，预测分析。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `project_type`.
-    pub fn project_type(mut self, value: i32) -> Self {
+    pub fn project_type(
+        mut self,
+        value: crate::models::ListJobResourceSpecsProjectType,
+    ) -> Self {
         self.project_type = Some(value);
         self
     }
@@ -9000,11 +9070,11 @@ pub struct ListModels<'a> {
     description: Option<String>,
     offset: Option<i32>,
     limit: Option<i32>,
-    sort_by: Option<String>,
-    order: Option<String>,
+    sort_by: Option<crate::models::ListModelsSortBy>,
+    order: Option<crate::models::ListModelsOrder>,
     workspace_id: Option<String>,
-    model_type: Option<String>,
-    not_model_type: Option<String>,
+    model_type: Option<crate::models::ListModelsModelType>,
+    not_model_type: Option<crate::models::ListModelsNotModelType>,
     x_auth_token: String,
 }
 
@@ -9061,6 +9131,8 @@ impl ListModels<'_> {
 
     /// 指定要查询页的索引，默认为“0”。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -9068,6 +9140,8 @@ impl ListModels<'_> {
     }
 
     /// 指定每一页返回的最大条目数，默认为“1000”。
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -9079,9 +9153,11 @@ impl ListModels<'_> {
     ///
     /// create_at: 默认值，AI应用创建时间 model_version: AI应用版本 model_size: AI应用大小
     ///
+    /// Default: "create_at".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListModelsSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -9089,9 +9165,11 @@ impl ListModels<'_> {
     ///
     /// asc: 递增排序 desc: 递减排序，默认值
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListModelsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -9106,16 +9184,19 @@ impl ListModels<'_> {
     /// 模型类型，查询属于该类型的模型列表。model_type与not_model_type为互斥关系，不能同时存在。可选值为TensorFlow、PyTorch、MindSpore、Image、Custom、Template。
     ///
     /// Query parameter `model_type`.
-    pub fn model_type(mut self, value: impl Into<String>) -> Self {
-        self.model_type = Some(value.into());
+    pub fn model_type(mut self, value: crate::models::ListModelsModelType) -> Self {
+        self.model_type = Some(value);
         self
     }
 
     /// 模型类型，查询不属于该类型的模型列表。可选值为TensorFlow、PyTorch、MindSpore、Image、Custom、Template。
     ///
     /// Query parameter `not_model_type`.
-    pub fn not_model_type(mut self, value: impl Into<String>) -> Self {
-        self.not_model_type = Some(value.into());
+    pub fn not_model_type(
+        mut self,
+        value: crate::models::ListModelsNotModelType,
+    ) -> Self {
+        self.not_model_type = Some(value);
         self
     }
 
@@ -9174,7 +9255,7 @@ impl ListModels<'_> {
 }
 
 impl<'a> ListModels<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -9188,7 +9269,7 @@ impl<'a> ListModels<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -9220,7 +9301,7 @@ impl<'a> ListModels<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -9234,7 +9315,7 @@ impl<'a> ListModels<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -9502,6 +9583,8 @@ impl DeleteModel<'_> {
     }
 
     /// 是否级联删除。默认为false，只删除当前模型ID所对应的模型。取值为true时除了删除模型ID指定的模型，还会删除与指定模型同名不同版本的所有模型。一次最多删除20个模型，超过的模型不删除。
+    ///
+    /// Default: false.
     ///
     /// Query parameter `cascade`.
     pub fn cascade(mut self, value: bool) -> Self {
@@ -9772,7 +9855,7 @@ pub struct UpdateNetwork<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     network_name: String,
-    content_type: String,
+    content_type: crate::models::UpdateNetworkContentType,
     body: crate::models::UpdateNetworkRequest,
 }
 
@@ -9812,7 +9895,7 @@ impl UpdateNetwork<'_> {
 pub struct ListNotebooks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    feature: Option<String>,
+    feature: Option<crate::models::ListNotebooksFeature>,
     limit: Option<i32>,
     name: Option<String>,
     pool_id: Option<String>,
@@ -9820,7 +9903,7 @@ pub struct ListNotebooks<'a> {
     owner: Option<String>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
-    status: Option<String>,
+    status: Option<crate::models::ListNotebooksStatus>,
     workspace_id: Option<String>,
 }
 
@@ -9839,13 +9922,17 @@ impl ListNotebooks<'_> {
     ///
     /// \- NOTEBOOK: 计费规格实例。
     ///
+    /// Default: "NOTEBOOK".
+    ///
     /// Query parameter `feature`.
-    pub fn feature(mut self, value: impl Into<String>) -> Self {
-        self.feature = Some(value.into());
+    pub fn feature(mut self, value: crate::models::ListNotebooksFeature) -> Self {
+        self.feature = Some(value);
         self
     }
 
     /// 每一页的数量，默认值10。
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -9871,6 +9958,8 @@ impl ListNotebooks<'_> {
 
     /// 分页记录的起始位置偏移量，默认值0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -9886,6 +9975,8 @@ impl ListNotebooks<'_> {
     }
 
     /// 排序方式，ASC升序，DESC降序，默认DESC。
+    ///
+    /// Default: "DESC".
     ///
     /// Query parameter `sort_dir`.
     pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
@@ -9932,8 +10023,8 @@ impl ListNotebooks<'_> {
     /// \- FROZEN: 冻结
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListNotebooksStatus) -> Self {
+        self.status = Some(value);
         self
     }
 
@@ -10141,7 +10232,7 @@ impl CreateNotebook<'_> {
 pub struct ListNotebookAll<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    feature: Option<String>,
+    feature: Option<crate::models::ListNotebookAllFeature>,
     limit: Option<i32>,
     name: Option<String>,
     pool_id: Option<String>,
@@ -10149,7 +10240,7 @@ pub struct ListNotebookAll<'a> {
     owner: Option<String>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
-    status: Option<String>,
+    status: Option<crate::models::ListNotebookAllStatus>,
     workspace_id: Option<String>,
 }
 
@@ -10168,13 +10259,17 @@ impl ListNotebookAll<'_> {
     ///
     /// \- NOTEBOOK: 计费规格实例。
     ///
+    /// Default: "NOTEBOOK".
+    ///
     /// Query parameter `feature`.
-    pub fn feature(mut self, value: impl Into<String>) -> Self {
-        self.feature = Some(value.into());
+    pub fn feature(mut self, value: crate::models::ListNotebookAllFeature) -> Self {
+        self.feature = Some(value);
         self
     }
 
     /// 每一页的数量，默认值10。
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -10200,6 +10295,8 @@ impl ListNotebookAll<'_> {
 
     /// 分页记录的起始位置偏移量，默认值0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -10215,6 +10312,8 @@ impl ListNotebookAll<'_> {
     }
 
     /// 排序方式，ASC升序，DESC降序，默认DESC。
+    ///
+    /// Default: "DESC".
     ///
     /// Query parameter `sort_dir`.
     pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
@@ -10261,8 +10360,8 @@ impl ListNotebookAll<'_> {
     /// \- FROZEN: 冻结
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListNotebookAllStatus) -> Self {
+        self.status = Some(value);
         self
     }
 
@@ -10326,7 +10425,7 @@ impl<'a> ListNotebookAll<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::NotebookResp, docbind_runtime::Error>,
+        Item = Result<crate::models::ListNotebookAllNotebookResp, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -10418,20 +10517,20 @@ impl<'a> ListNotebookAll<'a> {
     }
 }
 
-/// Request builder for [`Client::list_notebook_flavors_v1`]: `GET /v1/{project_id}/notebooks/flavors`.
+/// Request builder for [`Client::list_notebook_flavors`]: `GET /v1/{project_id}/notebooks/flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ListNotebookFlavorsV1<'a> {
+pub struct ListNotebookFlavors<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    category: Option<String>,
+    category: Option<crate::models::ListNotebookFlavorsCategory>,
     limit: Option<i32>,
     offset: Option<i32>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListNotebookFlavorsType>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
 }
 
-impl ListNotebookFlavorsV1<'_> {
+impl ListNotebookFlavors<'_> {
     /// 用户项目 ID，获取方法请参见 获取项目 ID 和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -10449,8 +10548,11 @@ impl ListNotebookFlavorsV1<'_> {
     /// \- ASCEND
     ///
     /// Query parameter `category`.
-    pub fn category(mut self, value: impl Into<String>) -> Self {
-        self.category = Some(value.into());
+    pub fn category(
+        mut self,
+        value: crate::models::ListNotebookFlavorsCategory,
+    ) -> Self {
+        self.category = Some(value);
         self
     }
 
@@ -10463,6 +10565,8 @@ impl ListNotebookFlavorsV1<'_> {
     }
 
     /// 分页记录的起始位置偏移量，默认值0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -10477,12 +10581,14 @@ impl ListNotebookFlavorsV1<'_> {
     /// \- DEDICATED：专属集群
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListNotebookFlavorsType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
     /// 排序方式，ASC升序，DESC降序，默认DESC。
+    ///
+    /// Default: "DESC".
     ///
     /// Query parameter `sort_dir`.
     pub fn sort_dir(mut self, value: impl Into<String>) -> Self {
@@ -10747,9 +10853,9 @@ impl CreateImageNotebook<'_> {
     }
 }
 
-/// Request builder for [`Client::list_notebook_flavors_v1_2`]: `GET /v1/{project_id}/notebooks/{id}/flavors`.
+/// Request builder for [`Client::list_notebook_flavors_by_id`]: `GET /v1/{project_id}/notebooks/{id}/flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ListNotebookFlavorsV12<'a> {
+pub struct ListNotebookFlavorsById<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     id: String,
@@ -10757,7 +10863,7 @@ pub struct ListNotebookFlavorsV12<'a> {
     offset: Option<i32>,
 }
 
-impl ListNotebookFlavorsV12<'_> {
+impl ListNotebookFlavorsById<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -10785,7 +10891,7 @@ impl ListNotebookFlavorsV12<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNotebookFlavorsResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::ListNotebookFlavorsResponse2, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{id}/flavors",
@@ -10843,7 +10949,7 @@ impl ListNotebookLease<'_> {
 
 /// Request builder for [`Client::update_notebook_lease`]: `PATCH /v1/{project_id}/notebooks/{id}/lease`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateNotebookLease<'a> {
+pub struct UpdateNotebookLease2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     id: String,
@@ -10851,7 +10957,7 @@ pub struct UpdateNotebookLease<'a> {
     body: crate::models::UpdateNotebookLeaseRequest,
 }
 
-impl UpdateNotebookLease<'_> {
+impl UpdateNotebookLease2<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -10871,7 +10977,7 @@ impl UpdateNotebookLease<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateNotebookLeaseResponse2, docbind_runtime::Error> {
+    ) -> Result<crate::models::UpdateNotebookLease2Response, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v1/{project_id}/notebooks/{id}/lease",
@@ -10889,14 +10995,14 @@ impl UpdateNotebookLease<'_> {
         match response.status {
             200 => {
                 Ok(
-                    crate::models::UpdateNotebookLeaseResponse2::Status200(
+                    crate::models::UpdateNotebookLease2Response::Status200(
                         response.json()?,
                     ),
                 )
             }
-            204 => Ok(crate::models::UpdateNotebookLeaseResponse2::Status204),
+            204 => Ok(crate::models::UpdateNotebookLease2Response::Status204),
             status => {
-                Ok(crate::models::UpdateNotebookLeaseResponse2::Other {
+                Ok(crate::models::UpdateNotebookLease2Response::Other {
                     status,
                     body: response.body,
                 })
@@ -10912,7 +11018,7 @@ pub struct StartNotebook<'a> {
     project_id: Option<String>,
     id: String,
     duration: Option<i64>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::StartNotebookType>,
 }
 
 impl StartNotebook<'_> {
@@ -10938,9 +11044,11 @@ impl StartNotebook<'_> {
     ///
     /// \- idle：空闲停止。
     ///
+    /// Default: "timing".
+    ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::StartNotebookType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -11197,16 +11305,16 @@ impl DeleteNotebookStorage<'_> {
     }
 }
 
-/// Request builder for [`Client::create_notebook_tag`]: `POST /v1/{project_id}/notebooks/{resource_id}/tags/create`.
+/// Request builder for [`Client::create_notebook_tags`]: `POST /v1/{project_id}/notebooks/{resource_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateNotebookTag<'a> {
+pub struct CreateNotebookTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    body: crate::models::CreateNotebookTagRequest,
+    body: crate::models::CreateNotebookTagsRequest,
 }
 
-impl CreateNotebookTag<'_> {
+impl CreateNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -11232,16 +11340,16 @@ impl CreateNotebookTag<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_notebook_tag`]: `DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete`.
+/// Request builder for [`Client::delete_notebook_tags`]: `DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteNotebookTag<'a> {
+pub struct DeleteNotebookTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    body: crate::models::DeleteNotebookTagRequest,
+    body: crate::models::DeleteNotebookTagsRequest,
 }
 
-impl DeleteNotebookTag<'_> {
+impl DeleteNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -11305,7 +11413,7 @@ impl ListOsUserConfig<'_> {
 pub struct ShowPlugintemplate<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    plugintemplate_name: String,
+    plugintemplate_name: crate::models::ShowPlugintemplatePlugintemplateName,
 }
 
 impl ShowPlugintemplate<'_> {
@@ -11335,17 +11443,17 @@ impl ShowPlugintemplate<'_> {
     }
 }
 
-/// Request builder for [`Client::list_pool_tags_v1`]: `GET /v1/{project_id}/pools/tags`.
+/// Request builder for [`Client::list_pool_tags`]: `GET /v1/{project_id}/pools/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
-pub struct ListPoolTagsV1<'a> {
+pub struct ListPoolTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
 
-impl ListPoolTagsV1<'_> {
+impl ListPoolTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -11356,6 +11464,8 @@ impl ListPoolTagsV1<'_> {
 
     /// 指定每一页查询返回的最大条目数，默认为200。
     ///
+    /// Default: 200.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -11363,6 +11473,8 @@ impl ListPoolTagsV1<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -11393,8 +11505,8 @@ impl ListPoolTagsV1<'_> {
     }
 }
 
-impl<'a> ListPoolTagsV1<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+impl<'a> ListPoolTags<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 200); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -11408,7 +11520,7 @@ impl<'a> ListPoolTagsV1<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(200u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -11440,7 +11552,7 @@ impl<'a> ListPoolTagsV1<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 200); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -11454,7 +11566,7 @@ impl<'a> ListPoolTagsV1<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(200u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -11490,15 +11602,15 @@ impl<'a> ListPoolTagsV1<'a> {
     }
 }
 
-/// Request builder for [`Client::list_pool_tags_v1_2`]: `GET /v1/{project_id}/pools/{pool_name}/tags`.
+/// Request builder for [`Client::list_pool_tags_by_pool_name`]: `GET /v1/{project_id}/pools/{pool_name}/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ListPoolTagsV12<'a> {
+pub struct ListPoolTagsByPoolName<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
 }
 
-impl ListPoolTagsV12<'_> {
+impl ListPoolTagsByPoolName<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -11698,12 +11810,12 @@ pub struct ListServices2<'a> {
     service_name: Option<String>,
     model_id: Option<String>,
     workspace_id: Option<String>,
-    infer_type: Option<String>,
-    status: Option<String>,
+    infer_type: Option<crate::models::ListServices2InferType>,
+    status: Option<crate::models::ListServices2Status>,
     offset: Option<i32>,
     limit: Option<i32>,
-    sort_by: Option<String>,
-    order: Option<String>,
+    sort_by: Option<crate::models::ListServices2SortBy>,
+    order: Option<crate::models::ListServices2Order>,
     tags: Option<String>,
     x_auth_token: String,
 }
@@ -11758,8 +11870,8 @@ impl ListServices2<'_> {
     /// \- edge: 边缘服务
     ///
     /// Query parameter `infer_type`.
-    pub fn infer_type(mut self, value: impl Into<String>) -> Self {
-        self.infer_type = Some(value.into());
+    pub fn infer_type(mut self, value: crate::models::ListServices2InferType) -> Self {
+        self.infer_type = Some(value);
         self
     }
 
@@ -11786,12 +11898,14 @@ impl ListServices2<'_> {
     /// \- waiting: 资源排队中，仅在线服务有这个状态。
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListServices2Status) -> Self {
+        self.status = Some(value);
         self
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -11800,6 +11914,8 @@ impl ListServices2<'_> {
     }
 
     /// 指定每一页返回的最大条目数，默认为1000。
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -11815,9 +11931,11 @@ impl ListServices2<'_> {
     ///
     /// \- transition_at: 更新时间
     ///
+    /// Default: "publish_at".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListServices2SortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -11827,9 +11945,11 @@ impl ListServices2<'_> {
     ///
     /// \- desc: 递减排序，默认值
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListServices2Order) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -11893,7 +12013,7 @@ impl ListServices2<'_> {
 }
 
 impl<'a> ListServices2<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -11907,7 +12027,7 @@ impl<'a> ListServices2<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -11939,7 +12059,7 @@ impl<'a> ListServices2<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -11953,7 +12073,7 @@ impl<'a> ListServices2<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -12033,7 +12153,7 @@ pub struct ListServiceSpecifications<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     is_personal_cluster: Option<bool>,
-    infer_type: Option<String>,
+    infer_type: Option<crate::models::ListServiceSpecificationsInferType>,
     limit: Option<String>,
     offset: Option<String>,
     x_auth_token: String,
@@ -12050,6 +12170,8 @@ impl ListServiceSpecifications<'_> {
 
     /// 是否查询专属资源池支持的服务部署规格列表，默认为false。
     ///
+    /// Default: false.
+    ///
     /// Query parameter `is_personal_cluster`.
     pub fn is_personal_cluster(mut self, value: bool) -> Self {
         self.is_personal_cluster = Some(value);
@@ -12064,13 +12186,20 @@ impl ListServiceSpecifications<'_> {
     ///
     /// \- edge: 边缘服务
     ///
+    /// Default: "real-time".
+    ///
     /// Query parameter `infer_type`.
-    pub fn infer_type(mut self, value: impl Into<String>) -> Self {
-        self.infer_type = Some(value.into());
+    pub fn infer_type(
+        mut self,
+        value: crate::models::ListServiceSpecificationsInferType,
+    ) -> Self {
+        self.infer_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，默认为1000。
+    ///
+    /// Default: "1000".
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: impl Into<String>) -> Self {
@@ -12079,6 +12208,8 @@ impl ListServiceSpecifications<'_> {
     }
 
     /// 返回数据的起始偏移量，默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: impl Into<String>) -> Self {
@@ -12120,7 +12251,7 @@ impl ListServiceSpecifications<'_> {
 }
 
 impl<'a> ListServiceSpecifications<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12138,7 +12269,7 @@ impl<'a> ListServiceSpecifications<'a> {
                 .as_ref()
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -12152,7 +12283,7 @@ impl<'a> ListServiceSpecifications<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12173,7 +12304,7 @@ impl<'a> ListServiceSpecifications<'a> {
                 .as_ref()
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -12228,18 +12359,18 @@ impl ListServiceTmTags<'_> {
     }
 }
 
-/// Request builder for [`Client::create_service_tag`]: `POST /v1/{project_id}/services/{resource_id}/tags/create`.
+/// Request builder for [`Client::create_service_tags`]: `POST /v1/{project_id}/services/{resource_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateServiceTag<'a> {
+pub struct CreateServiceTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
     content_type: String,
     x_auth_token: String,
-    body: crate::models::CreateServiceTagRequest,
+    body: crate::models::CreateServiceTagsRequest,
 }
 
-impl CreateServiceTag<'_> {
+impl CreateServiceTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -12267,18 +12398,18 @@ impl CreateServiceTag<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_service_tag`]: `DELETE /v1/{project_id}/services/{resource_id}/tags/delete`.
+/// Request builder for [`Client::delete_service_tags`]: `DELETE /v1/{project_id}/services/{resource_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteServiceTag<'a> {
+pub struct DeleteServiceTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
     content_type: String,
     x_auth_token: String,
-    body: crate::models::DeleteServiceTagRequest,
+    body: crate::models::DeleteServiceTagsRequest,
 }
 
-impl DeleteServiceTag<'_> {
+impl DeleteServiceTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -12343,9 +12474,9 @@ impl ShowService<'_> {
     }
 }
 
-/// Request builder for [`Client::update_service_v1`]: `PUT /v1/{project_id}/services/{service_id}`.
+/// Request builder for [`Client::update_service`]: `PUT /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateServiceV1<'a> {
+pub struct UpdateService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
@@ -12353,7 +12484,7 @@ pub struct UpdateServiceV1<'a> {
     body: crate::models::UpdateServiceRequest,
 }
 
-impl UpdateServiceV1<'_> {
+impl UpdateService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -12415,9 +12546,9 @@ impl DeleteService<'_> {
     }
 }
 
-/// Request builder for [`Client::update_service_v1_2`]: `PATCH /v1/{project_id}/services/{service_id}`.
+/// Request builder for [`Client::patch_service`]: `PATCH /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateServiceV12<'a> {
+pub struct PatchService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
@@ -12426,7 +12557,7 @@ pub struct UpdateServiceV12<'a> {
     body: Vec<crate::models::PatchServiceV2RequestBody>,
 }
 
-impl UpdateServiceV12<'_> {
+impl PatchService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -12663,9 +12794,9 @@ pub struct ListServiceAppAuthApisApiAuths<'a> {
     limit: Option<String>,
     offset: Option<String>,
     app_name: Option<String>,
-    order: Option<String>,
-    show_only: Option<String>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListServiceAppAuthApisApiAuthsOrder>,
+    show_only: Option<crate::models::ListServiceAppAuthApisApiAuthsShowOnly>,
+    sort_by: Option<crate::models::ListServiceAppAuthApisApiAuthsSortBy>,
     workspace_id: Option<String>,
     iphertext_enabled: Option<bool>,
     app_ids: Option<Vec<String>>,
@@ -12682,6 +12813,8 @@ impl ListServiceAppAuthApisApiAuths<'_> {
 
     /// 分页展示时，一页展示多少项。默认为1000。
     ///
+    /// Default: "1000".
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: impl Into<String>) -> Self {
         self.limit = Some(value.into());
@@ -12689,6 +12822,8 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     }
 
     /// 分页展示时，从第几页开始。默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: impl Into<String>) -> Self {
@@ -12706,9 +12841,14 @@ impl ListServiceAppAuthApisApiAuths<'_> {
 
     /// 返回的APP列表排序方式，可选值包括asc、desc。默认为asc。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListServiceAppAuthApisApiAuthsOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -12719,8 +12859,11 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     /// \- UNAUTH：只显示未授权的APP信息。 默认为空，即显示全部可见的APP信息。
     ///
     /// Query parameter `show_only`.
-    pub fn show_only(mut self, value: impl Into<String>) -> Self {
-        self.show_only = Some(value.into());
+    pub fn show_only(
+        mut self,
+        value: crate::models::ListServiceAppAuthApisApiAuthsShowOnly,
+    ) -> Self {
+        self.show_only = Some(value);
         self
     }
 
@@ -12732,9 +12875,14 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     ///
     /// \- updated_at：应用更新时间。 默认为app_name。
     ///
+    /// Default: "app_name".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListServiceAppAuthApisApiAuthsSortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -12812,7 +12960,7 @@ impl ListServiceAppAuthApisApiAuths<'_> {
 }
 
 impl<'a> ListServiceAppAuthApisApiAuths<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12830,7 +12978,7 @@ impl<'a> ListServiceAppAuthApisApiAuths<'a> {
                 .as_ref()
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -12844,7 +12992,7 @@ impl<'a> ListServiceAppAuthApisApiAuths<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12865,7 +13013,7 @@ impl<'a> ListServiceAppAuthApisApiAuths<'a> {
                 .as_ref()
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -13034,14 +13182,14 @@ pub struct ListServiceEvents<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    event_type: Option<String>,
+    event_type: Option<crate::models::ListServiceEventsEventType>,
     event_info: Option<String>,
     start_time: Option<f64>,
     end_time: Option<f64>,
     offset: Option<i32>,
     limit: Option<i32>,
     sort_by: Option<String>,
-    order: Option<String>,
+    order: Option<crate::models::ListServiceEventsOrder>,
     x_auth_token: String,
 }
 
@@ -13059,8 +13207,11 @@ impl ListServiceEvents<'_> {
     /// normal：正常事件。 abnormal：异常事件。
     ///
     /// Query parameter `event_type`.
-    pub fn event_type(mut self, value: impl Into<String>) -> Self {
-        self.event_type = Some(value.into());
+    pub fn event_type(
+        mut self,
+        value: crate::models::ListServiceEventsEventType,
+    ) -> Self {
+        self.event_type = Some(value);
         self
     }
 
@@ -13090,6 +13241,8 @@ impl ListServiceEvents<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -13098,6 +13251,8 @@ impl ListServiceEvents<'_> {
 
     /// 指定每一页返回的最大条目数，默认为1000。
     ///
+    /// Default: 1000.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -13105,6 +13260,8 @@ impl ListServiceEvents<'_> {
     }
 
     /// 指定排序字段，默认为 occur_time（事件产生时间）。
+    ///
+    /// Default: "occur_time".
     ///
     /// Query parameter `sort_by`.
     pub fn sort_by(mut self, value: impl Into<String>) -> Self {
@@ -13116,9 +13273,11 @@ impl ListServiceEvents<'_> {
     ///
     /// asc：递增排序 desc：递减排序，默认值
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListServiceEventsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -13166,7 +13325,7 @@ impl ListServiceEvents<'_> {
 }
 
 impl<'a> ListServiceEvents<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -13180,7 +13339,7 @@ impl<'a> ListServiceEvents<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -13212,7 +13371,7 @@ impl<'a> ListServiceEvents<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -13226,7 +13385,7 @@ impl<'a> ListServiceEvents<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -13516,7 +13675,7 @@ pub struct ShowTrainingJobConfig<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     config_name: String,
-    config_type: Option<String>,
+    config_type: Option<crate::models::ShowTrainingJobConfigConfigType>,
 }
 
 impl ShowTrainingJobConfig<'_> {
@@ -13535,8 +13694,11 @@ impl ShowTrainingJobConfig<'_> {
     /// \- “sample” 为查询示例配置，默认为“custom”。
     ///
     /// Query parameter `config_type`.
-    pub fn config_type(mut self, value: impl Into<String>) -> Self {
-        self.config_type = Some(value.into());
+    pub fn config_type(
+        mut self,
+        value: crate::models::ShowTrainingJobConfigConfigType,
+    ) -> Self {
+        self.config_type = Some(value);
         self
     }
 
@@ -13645,7 +13807,7 @@ pub struct ListTrainingJobs<'a> {
     per_page: Option<i32>,
     page: Option<i32>,
     sort_by: Option<String>,
-    order: Option<String>,
+    order: Option<crate::models::ListTrainingJobsOrder>,
     search_content: Option<String>,
     workspace_id: Option<String>,
 }
@@ -13669,6 +13831,10 @@ impl ListTrainingJobs<'_> {
 
     /// 指定每一页展示作业的总量，默认为10，“per_page”可选的范围为\[1, 1000\]。
     ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `per_page`.
     pub fn per_page(mut self, value: i32) -> Self {
         self.per_page = Some(value);
@@ -13676,6 +13842,10 @@ impl ListTrainingJobs<'_> {
     }
 
     /// 指定要查询页的索引，默认为1。“page”可选的范围为\[1, 65535\]。
+    ///
+    /// Constraints: minimum 1, maximum 65535.
+    ///
+    /// Default: 1.
     ///
     /// Query parameter `page`.
     pub fn page(mut self, value: i32) -> Self {
@@ -13697,9 +13867,11 @@ impl ListTrainingJobs<'_> {
     ///
     /// \- “desc”为递减排序。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListTrainingJobsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -13712,6 +13884,8 @@ impl ListTrainingJobs<'_> {
     }
 
     /// 指定作业所处的工作空间，默认值为“0”。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `workspace_id`.
     pub fn workspace_id(mut self, value: impl Into<String>) -> Self {
@@ -13982,6 +14156,10 @@ impl ListTrainingJobVersions<'_> {
     }
 
     /// 指定每一页展示作业参数的总量，默认为10，“per_page”可选的范围为\[1, 1000\]。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `per_page`.
     pub fn per_page(mut self, value: i32) -> Self {
@@ -14254,7 +14432,7 @@ pub struct ListTrainingJobVersionAomLog<'a> {
     base_line: Option<String>,
     lines: Option<i32>,
     log_file: String,
-    order: Option<String>,
+    order: Option<crate::models::ListTrainingJobVersionAomLogOrder>,
 }
 
 impl ListTrainingJobVersionAomLog<'_> {
@@ -14276,6 +14454,10 @@ impl ListTrainingJobVersionAomLog<'_> {
 
     /// 获取日志的长度，默认为50行。lines的范围为\[0, 500\]。
     ///
+    /// Constraints: minimum 0, maximum 500.
+    ///
+    /// Default: 50.
+    ///
     /// Query parameter `lines`.
     pub fn lines(mut self, value: i32) -> Self {
         self.lines = Some(value);
@@ -14289,8 +14471,11 @@ impl ListTrainingJobVersionAomLog<'_> {
     /// \- asc: 向上查询。
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListTrainingJobVersionAomLogOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -14437,6 +14622,10 @@ impl ListVisualizationJobs<'_> {
 
     /// 指定每一页展示作业的总量，默认为“10”，“per_page”可选的范围为\[1, 1000\]。
     ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `per_page`.
     pub fn per_page(mut self, value: i32) -> Self {
         self.per_page = Some(value);
@@ -14444,6 +14633,8 @@ impl ListVisualizationJobs<'_> {
     }
 
     /// 指定要查询页的索引，默认为“1”。
+    ///
+    /// Default: 1.
     ///
     /// Query parameter `page`.
     pub fn page(mut self, value: i32) -> Self {
@@ -14465,6 +14656,8 @@ impl ListVisualizationJobs<'_> {
     ///
     /// \- “desc”为递减排序。
     ///
+    /// Default: "asc".
+    ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
         self.order = Some(value.into());
@@ -14480,6 +14673,8 @@ impl ListVisualizationJobs<'_> {
     }
 
     /// 指定作业所处的工作空间，默认值为“0”。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `workspace_id`.
     pub fn workspace_id(mut self, value: impl Into<String>) -> Self {
@@ -14864,6 +15059,8 @@ impl ListWorkspaces<'_> {
 
     /// 分页列表的起始页，默认为'0'。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -14871,6 +15068,8 @@ impl ListWorkspaces<'_> {
     }
 
     /// 指定每一页返回的最大条目数，默认为'1000'。
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -14880,6 +15079,8 @@ impl ListWorkspaces<'_> {
 
     /// 指定排序字段，可选'name'、'update_time'、'status'，默认是'name'。
     ///
+    /// Default: "name".
+    ///
     /// Query parameter `sort_by`.
     pub fn sort_by(mut self, value: impl Into<String>) -> Self {
         self.sort_by = Some(value.into());
@@ -14887,6 +15088,8 @@ impl ListWorkspaces<'_> {
     }
 
     /// 可选值。'asc'为递增排序。'desc'为递减排序，默认为'desc'。
+    ///
+    /// Default: "desc".
     ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
@@ -14911,6 +15114,8 @@ impl ListWorkspaces<'_> {
     }
 
     /// 该参数用于筛选可访问的工作空间。指定该参数为true，则会筛选掉当前用户无权限访问的工作空间。该参数默认为false，即为显示所有工作空间。
+    ///
+    /// Default: false.
     ///
     /// Query parameter `filter_accessible`.
     pub fn filter_accessible(mut self, value: bool) -> Self {
@@ -14958,7 +15163,7 @@ impl ListWorkspaces<'_> {
 }
 
 impl<'a> ListWorkspaces<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -14972,7 +15177,7 @@ impl<'a> ListWorkspaces<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -15004,7 +15209,7 @@ impl<'a> ListWorkspaces<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15018,7 +15223,7 @@ impl<'a> ListWorkspaces<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -15241,17 +15446,17 @@ impl ListWorkspaceQuotas<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workspace_quota`]: `PUT /v1/{project_id}/workspaces/{workspace_id}/quotas`.
+/// Request builder for [`Client::update_workspace_quotas`]: `PUT /v1/{project_id}/workspaces/{workspace_id}/quotas`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateWorkspaceQuota<'a> {
+pub struct UpdateWorkspaceQuotas<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workspace_id: String,
     x_auth_token: String,
-    body: crate::models::UpdateWorkspaceQuotaRequest,
+    body: crate::models::UpdateWorkspaceQuotasRequest,
 }
 
-impl UpdateWorkspaceQuota<'_> {
+impl UpdateWorkspaceQuotas<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15263,7 +15468,7 @@ impl UpdateWorkspaceQuota<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateWorkspaceQuotaResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::UpdateWorkspaceQuotasResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/workspaces/{workspace_id}/quotas",
@@ -15339,6 +15544,8 @@ impl ListAlgorithms<'_> {
 
     /// 查询算法的偏移量，最小为0。例如设置为1，则表示从第二条开始查。
     ///
+    /// Constraints: minimum 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -15346,6 +15553,8 @@ impl ListAlgorithms<'_> {
     }
 
     /// 查询算法的限制量。最小为1，最大为50。
+    ///
+    /// Constraints: minimum 1, maximum 50.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -15362,6 +15571,8 @@ impl ListAlgorithms<'_> {
     }
 
     /// 查询算法排列顺序，默认为“desc”，降序排序。也可以选择对应的“asc”，升序排序。
+    ///
+    /// Default: "desc".
     ///
     /// Query parameter `order`.
     pub fn order(mut self, value: impl Into<String>) -> Self {
@@ -15432,7 +15643,7 @@ impl ListAlgorithms<'_> {
 }
 
 impl<'a> ListAlgorithms<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15446,7 +15657,7 @@ impl<'a> ListAlgorithms<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(50u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -15478,7 +15689,7 @@ impl<'a> ListAlgorithms<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15492,7 +15703,7 @@ impl<'a> ListAlgorithms<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(50u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -15674,8 +15885,8 @@ impl DeleteAlgorithm<'_> {
 pub struct ListAuthorizations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    sort_by: Option<String>,
-    order: Option<String>,
+    sort_by: Option<crate::models::ListAuthorizationsSortBy>,
+    order: Option<crate::models::ListAuthorizationsOrder>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
@@ -15694,8 +15905,8 @@ impl ListAuthorizations<'_> {
     /// user_name: IAM用户名称create_time: 创建时间
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListAuthorizationsSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -15704,12 +15915,16 @@ impl ListAuthorizations<'_> {
     /// asc: 递增排序desc: 递减排序
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListAuthorizationsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，默认为1000。 取值范围\[1, 1000\]。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -15718,6 +15933,8 @@ impl ListAuthorizations<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -15755,7 +15972,7 @@ impl ListAuthorizations<'_> {
 }
 
 impl<'a> ListAuthorizations<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15769,7 +15986,7 @@ impl<'a> ListAuthorizations<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -15801,7 +16018,7 @@ impl<'a> ListAuthorizations<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15815,7 +16032,7 @@ impl<'a> ListAuthorizations<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -15884,15 +16101,15 @@ impl CreateAuthorization<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_authorization`]: `DELETE /v2/{project_id}/authorizations`.
+/// Request builder for [`Client::delete_authorizations`]: `DELETE /v2/{project_id}/authorizations`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteAuthorization<'a> {
+pub struct DeleteAuthorizations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     user_id: Option<String>,
 }
 
-impl DeleteAuthorization<'_> {
+impl DeleteAuthorizations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -15935,20 +16152,20 @@ pub struct ListDatasets<'a> {
     project_id: Option<String>,
     check_running_task: Option<bool>,
     contains_versions: Option<bool>,
-    dataset_type: Option<i32>,
+    dataset_type: Option<crate::models::ListDatasetsDatasetType>,
     file_preview: Option<bool>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
-    running_task_type: Option<i32>,
+    order: Option<crate::models::ListDatasetsOrder>,
+    running_task_type: Option<crate::models::ListDatasetsRunningTaskType>,
     search_content: Option<String>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListDatasetsSortBy>,
     support_export: Option<bool>,
     train_evaluate_ratio: Option<String>,
-    version_format: Option<i32>,
+    version_format: Option<crate::models::ListDatasetsVersionFormat>,
     with_labels: Option<bool>,
     workspace_id: Option<String>,
-    dataset_version: Option<String>,
+    dataset_version: Option<crate::models::ListDatasetsDatasetVersion>,
 }
 
 impl ListDatasets<'_> {
@@ -16007,7 +16224,10 @@ impl ListDatasets<'_> {
     /// \- 900: 自由格式
     ///
     /// Query parameter `dataset_type`.
-    pub fn dataset_type(mut self, value: i32) -> Self {
+    pub fn dataset_type(
+        mut self,
+        value: crate::models::ListDatasetsDatasetType,
+    ) -> Self {
         self.dataset_type = Some(value);
         self
     }
@@ -16026,6 +16246,10 @@ impl ListDatasets<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -16033,6 +16257,8 @@ impl ListDatasets<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -16046,9 +16272,11 @@ impl ListDatasets<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListDatasetsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -16071,7 +16299,10 @@ impl ListDatasets<'_> {
     /// \- 7: 自动分组
     ///
     /// Query parameter `running_task_type`.
-    pub fn running_task_type(mut self, value: i32) -> Self {
+    pub fn running_task_type(
+        mut self,
+        value: crate::models::ListDatasetsRunningTaskType,
+    ) -> Self {
         self.running_task_type = Some(value);
         self
     }
@@ -16090,9 +16321,11 @@ impl ListDatasets<'_> {
     ///
     /// \- dataset_name: 按数据集名称排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListDatasetsSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -16124,8 +16357,13 @@ impl ListDatasets<'_> {
     ///
     /// \- 2: CSV格式
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `version_format`.
-    pub fn version_format(mut self, value: i32) -> Self {
+    pub fn version_format(
+        mut self,
+        value: crate::models::ListDatasetsVersionFormat,
+    ) -> Self {
         self.version_format = Some(value);
         self
     }
@@ -16158,9 +16396,14 @@ impl ListDatasets<'_> {
     ///
     /// \- all: 所有数据集
     ///
+    /// Default: "v1".
+    ///
     /// Query parameter `dataset_version`.
-    pub fn dataset_version(mut self, value: impl Into<String>) -> Self {
-        self.dataset_version = Some(value.into());
+    pub fn dataset_version(
+        mut self,
+        value: crate::models::ListDatasetsDatasetVersion,
+    ) -> Self {
+        self.dataset_version = Some(value);
         self
     }
 
@@ -16368,7 +16611,7 @@ pub struct ShowDataset<'a> {
     project_id: Option<String>,
     dataset_id: String,
     check_running_task: Option<bool>,
-    running_task_type: Option<i32>,
+    running_task_type: Option<crate::models::ShowDatasetRunningTaskType>,
 }
 
 impl ShowDataset<'_> {
@@ -16411,7 +16654,10 @@ impl ShowDataset<'_> {
     /// \- 7: 自动分组
     ///
     /// Query parameter `running_task_type`.
-    pub fn running_task_type(mut self, value: i32) -> Self {
+    pub fn running_task_type(
+        mut self,
+        value: crate::models::ShowDatasetRunningTaskType,
+    ) -> Self {
         self.running_task_type = Some(value);
         self
     }
@@ -16519,11 +16765,11 @@ pub struct ListDatasetAutoAnnotationSamples<'a> {
     dataset_id: String,
     high_score: Option<String>,
     label_name: Option<String>,
-    label_type: Option<i32>,
+    label_type: Option<crate::models::ListDatasetAutoAnnotationSamplesLabelType>,
     limit: Option<i32>,
     low_score: Option<String>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListDatasetAutoAnnotationSamplesOrder>,
     process_parameter: Option<String>,
     search_conditions: Option<String>,
 }
@@ -16538,6 +16784,8 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     }
 
     /// 置信度上界，默认为1。
+    ///
+    /// Default: "1".
     ///
     /// Query parameter `high_score`.
     pub fn high_score(mut self, value: impl Into<String>) -> Self {
@@ -16580,12 +16828,19 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     /// \- 900: 自由格式
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::ListDatasetAutoAnnotationSamplesLabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
+    ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -16595,6 +16850,8 @@ impl ListDatasetAutoAnnotationSamples<'_> {
 
     /// 置信度下界，默认为0。
     ///
+    /// Default: "0".
+    ///
     /// Query parameter `low_score`.
     pub fn low_score(mut self, value: impl Into<String>) -> Self {
         self.low_score = Some(value.into());
@@ -16602,6 +16859,8 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -16615,9 +16874,14 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListDatasetAutoAnnotationSamplesOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -16859,6 +17123,8 @@ impl ListDatasetDataAnnotationLabels<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -16866,6 +17132,10 @@ impl ListDatasetDataAnnotationLabels<'_> {
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100000\]，默认为100000。
+    ///
+    /// Constraints: minimum 1, maximum 100000.
+    ///
+    /// Default: 100000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -16904,7 +17174,7 @@ impl ListDatasetDataAnnotationLabels<'_> {
 }
 
 impl<'a> ListDatasetDataAnnotationLabels<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 100000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -16918,7 +17188,7 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(100000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -16950,7 +17220,7 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 100000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -16967,7 +17237,7 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(100000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -17003,16 +17273,16 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_data_annotation_label_v2`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
+/// Request builder for [`Client::update_dataset_data_annotation_labels`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateDatasetDataAnnotationLabelV2<'a> {
+pub struct UpdateDatasetDataAnnotationLabels<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
+    body: crate::models::UpdateDatasetDataAnnotationLabelsRequest,
 }
 
-impl UpdateDatasetDataAnnotationLabelV2<'_> {
+impl UpdateDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17025,7 +17295,7 @@ impl UpdateDatasetDataAnnotationLabelV2<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        crate::models::UpdateDatasetDataAnnotationLabelsResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17083,17 +17353,17 @@ impl CreateDatasetDataAnnotationLabel<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_data_annotation_label_v2`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete`.
+/// Request builder for [`Client::delete_dataset_data_annotation_labels`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteDatasetDataAnnotationLabelV2<'a> {
+pub struct DeleteDatasetDataAnnotationLabels<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    delete_policy: Option<i32>,
-    body: crate::models::DeleteDatasetDataAnnotationLabelRequest,
+    delete_policy: Option<crate::models::DeleteDatasetDataAnnotationLabelsDeletePolicy>,
+    body: crate::models::DeleteDatasetDataAnnotationLabelsRequest,
 }
 
-impl DeleteDatasetDataAnnotationLabelV2<'_> {
+impl DeleteDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17111,7 +17381,10 @@ impl DeleteDatasetDataAnnotationLabelV2<'_> {
     /// \- 2: 删除标签和包含标签的样本及其源文件
     ///
     /// Query parameter `delete_policy`.
-    pub fn delete_policy(mut self, value: i32) -> Self {
+    pub fn delete_policy(
+        mut self,
+        value: crate::models::DeleteDatasetDataAnnotationLabelsDeletePolicy,
+    ) -> Self {
         self.delete_policy = Some(value);
         self
     }
@@ -17120,7 +17393,7 @@ impl DeleteDatasetDataAnnotationLabelV2<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        crate::models::DeleteDatasetDataAnnotationLabelsResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17141,18 +17414,18 @@ impl DeleteDatasetDataAnnotationLabelV2<'_> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_data_annotation_label_v2_2`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
+/// Request builder for [`Client::update_dataset_data_annotation_label`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateDatasetDataAnnotationLabelV22<'a> {
+pub struct UpdateDatasetDataAnnotationLabel<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     label_name: String,
-    label_type: Option<i32>,
-    body: crate::models::UpdateDatasetDataAnnotationLabelRequest2,
+    label_type: Option<crate::models::UpdateDatasetDataAnnotationLabelLabelType>,
+    body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
 }
 
-impl UpdateDatasetDataAnnotationLabelV22<'_> {
+impl UpdateDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17186,7 +17459,10 @@ impl UpdateDatasetDataAnnotationLabelV22<'_> {
     /// \- 600: 视频标注
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::UpdateDatasetDataAnnotationLabelLabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
@@ -17195,7 +17471,7 @@ impl UpdateDatasetDataAnnotationLabelV22<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse2,
+        crate::models::UpdateDatasetDataAnnotationLabelResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17217,18 +17493,18 @@ impl UpdateDatasetDataAnnotationLabelV22<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_data_annotation_label_v2_2`]: `DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
+/// Request builder for [`Client::delete_dataset_data_annotation_label`]: `DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteDatasetDataAnnotationLabelV22<'a> {
+pub struct DeleteDatasetDataAnnotationLabel<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     label_name: String,
     delete_source: Option<bool>,
-    label_type: Option<i32>,
+    label_type: Option<crate::models::DeleteDatasetDataAnnotationLabelLabelType>,
 }
 
-impl DeleteDatasetDataAnnotationLabelV22<'_> {
+impl DeleteDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17274,7 +17550,10 @@ impl DeleteDatasetDataAnnotationLabelV22<'_> {
     /// \- 600: 视频标注
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::DeleteDatasetDataAnnotationLabelLabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
@@ -17283,7 +17562,7 @@ impl DeleteDatasetDataAnnotationLabelV22<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelResponse2,
+        crate::models::DeleteDatasetDataAnnotationLabelResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17317,16 +17596,16 @@ pub struct ListDatasetDataAnnotationSamples<'a> {
     email: Option<String>,
     high_score: Option<String>,
     label_name: Option<String>,
-    label_type: Option<i32>,
+    label_type: Option<crate::models::ListDatasetDataAnnotationSamplesLabelType>,
     limit: Option<i32>,
-    locale: Option<String>,
+    locale: Option<crate::models::ListDatasetDataAnnotationSamplesLocale>,
     low_score: Option<String>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListDatasetDataAnnotationSamplesOrder>,
     preview: Option<bool>,
     process_parameter: Option<String>,
-    sample_state: Option<String>,
-    sample_type: Option<i32>,
+    sample_state: Option<crate::models::ListDatasetDataAnnotationSamplesSampleState>,
+    sample_type: Option<crate::models::ListDatasetDataAnnotationSamplesSampleType>,
     search_conditions: Option<String>,
     version_id: Option<String>,
 }
@@ -17349,6 +17628,8 @@ impl ListDatasetDataAnnotationSamples<'_> {
     }
 
     /// 置信度上界，默认为1。
+    ///
+    /// Default: "1".
     ///
     /// Query parameter `high_score`.
     pub fn high_score(mut self, value: impl Into<String>) -> Self {
@@ -17391,12 +17672,19 @@ impl ListDatasetDataAnnotationSamples<'_> {
     /// \- 900: 自由格式
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesLabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
+    ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -17410,13 +17698,20 @@ impl ListDatasetDataAnnotationSamples<'_> {
     ///
     /// \- en-us: 英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
     /// 置信度下界，默认为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `low_score`.
     pub fn low_score(mut self, value: impl Into<String>) -> Self {
@@ -17425,6 +17720,8 @@ impl ListDatasetDataAnnotationSamples<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -17438,9 +17735,14 @@ impl ListDatasetDataAnnotationSamples<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -17493,8 +17795,11 @@ impl ListDatasetDataAnnotationSamples<'_> {
     /// \- __AUTO_ANNOTATION__：待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -17512,8 +17817,13 @@ impl ListDatasetDataAnnotationSamples<'_> {
     ///
     /// \- 9：自由格式（默认值）
     ///
+    /// Default: 9.
+    ///
     /// Query parameter `sample_type`.
-    pub fn sample_type(mut self, value: i32) -> Self {
+    pub fn sample_type(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationSamplesSampleType,
+    ) -> Self {
         self.sample_type = Some(value);
         self
     }
@@ -17700,16 +18010,16 @@ impl<'a> ListDatasetDataAnnotationSamples<'a> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_data_annotation_sample`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
+/// Request builder for [`Client::update_dataset_data_annotation_samples`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateDatasetDataAnnotationSample<'a> {
+pub struct UpdateDatasetDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::UpdateDatasetDataAnnotationSampleRequest,
+    body: crate::models::UpdateDatasetDataAnnotationSamplesRequest,
 }
 
-impl UpdateDatasetDataAnnotationSample<'_> {
+impl UpdateDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17722,7 +18032,7 @@ impl UpdateDatasetDataAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationSampleResponse,
+        crate::models::UpdateDatasetDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17780,16 +18090,16 @@ impl CreateDatasetDataAnnotationSample<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_data_annotation_sample`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete`.
+/// Request builder for [`Client::delete_dataset_data_annotation_samples`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteDatasetDataAnnotationSample<'a> {
+pub struct DeleteDatasetDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::DeleteDatasetDataAnnotationSampleRequest,
+    body: crate::models::DeleteDatasetDataAnnotationSamplesRequest,
 }
 
-impl DeleteDatasetDataAnnotationSample<'_> {
+impl DeleteDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17802,7 +18112,7 @@ impl DeleteDatasetDataAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationSampleResponse,
+        crate::models::DeleteDatasetDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17827,8 +18137,8 @@ pub struct ShowDatasetDataAnnotationSample<'a> {
     project_id: Option<String>,
     dataset_id: String,
     sample_id: String,
-    locale: Option<String>,
-    sample_state: Option<String>,
+    locale: Option<crate::models::ShowDatasetDataAnnotationSampleLocale>,
+    sample_state: Option<crate::models::ShowDatasetDataAnnotationSampleSampleState>,
     worker_id: Option<String>,
 }
 
@@ -17847,9 +18157,14 @@ impl ShowDatasetDataAnnotationSample<'_> {
     ///
     /// \- en-us：英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ShowDatasetDataAnnotationSampleLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
@@ -17882,8 +18197,11 @@ impl ShowDatasetDataAnnotationSample<'_> {
     /// \- __AUTO_ANNOTATION__：待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ShowDatasetDataAnnotationSampleSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -17926,15 +18244,15 @@ impl ShowDatasetDataAnnotationSample<'_> {
     }
 }
 
-/// Request builder for [`Client::search_condition_dataset_data_annotation`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition`.
+/// Request builder for [`Client::search_condition_dataset_data_annotations`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct SearchConditionDatasetDataAnnotation<'a> {
+pub struct SearchConditionDatasetDataAnnotations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
 }
 
-impl SearchConditionDatasetDataAnnotation<'_> {
+impl SearchConditionDatasetDataAnnotations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -17947,7 +18265,7 @@ impl SearchConditionDatasetDataAnnotation<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::SearchConditionDatasetDataAnnotationResponse,
+        crate::models::SearchConditionDatasetDataAnnotationsResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17971,8 +18289,8 @@ pub struct ListDatasetDataAnnotationStats<'a> {
     project_id: Option<String>,
     dataset_id: String,
     email: Option<String>,
-    locale: Option<String>,
-    sample_state: Option<String>,
+    locale: Option<crate::models::ListDatasetDataAnnotationStatsLocale>,
+    sample_state: Option<crate::models::ListDatasetDataAnnotationStatsSampleState>,
 }
 
 impl ListDatasetDataAnnotationStats<'_> {
@@ -17998,9 +18316,14 @@ impl ListDatasetDataAnnotationStats<'_> {
     ///
     /// \- en-us: 英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationStatsLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
@@ -18033,8 +18356,11 @@ impl ListDatasetDataAnnotationStats<'_> {
     /// \- __AUTO_ANNOTATION__: 待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ListDatasetDataAnnotationStatsSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -18068,19 +18394,19 @@ impl ListDatasetDataAnnotationStats<'_> {
     }
 }
 
-/// Request builder for [`Client::export_tasks_dataset_v2`]: `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
+/// Request builder for [`Client::list_dataset_export_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
-pub struct ExportTasksDatasetV2<'a> {
+pub struct ListDatasetExportTasks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    export_type: Option<i32>,
+    export_type: Option<crate::models::ListDatasetExportTasksExportType>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
 
-impl ExportTasksDatasetV2<'_> {
+impl ListDatasetExportTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -18100,12 +18426,19 @@ impl ExportTasksDatasetV2<'_> {
     /// \- 3: 条件筛选
     ///
     /// Query parameter `export_type`.
-    pub fn export_type(mut self, value: i32) -> Self {
+    pub fn export_type(
+        mut self,
+        value: crate::models::ListDatasetExportTasksExportType,
+    ) -> Self {
         self.export_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
+    ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -18114,6 +18447,8 @@ impl ExportTasksDatasetV2<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -18124,7 +18459,7 @@ impl ExportTasksDatasetV2<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ExportTasksDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::ListDatasetExportTasksResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -18148,7 +18483,7 @@ impl ExportTasksDatasetV2<'_> {
     }
 }
 
-impl<'a> ExportTasksDatasetV2<'a> {
+impl<'a> ListDatasetExportTasks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
@@ -18199,7 +18534,10 @@ impl<'a> ExportTasksDatasetV2<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ExportTasksDatasetResponse, docbind_runtime::Error>,
+        Item = Result<
+            crate::models::ListDatasetExportTasksResponse,
+            docbind_runtime::Error,
+        >,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -18245,16 +18583,16 @@ impl<'a> ExportTasksDatasetV2<'a> {
     }
 }
 
-/// Request builder for [`Client::export_tasks_dataset_v2_2`]: `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
+/// Request builder for [`Client::create_dataset_export_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ExportTasksDatasetV22<'a> {
+pub struct CreateDatasetExportTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::ExportTasksDatasetRequest,
+    body: crate::models::CreateDatasetExportTaskRequest,
 }
 
-impl ExportTasksDatasetV22<'_> {
+impl CreateDatasetExportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -18266,7 +18604,7 @@ impl ExportTasksDatasetV22<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ExportTasksDatasetResponse2, docbind_runtime::Error> {
+    ) -> Result<crate::models::CreateDatasetExportTaskResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -18282,10 +18620,10 @@ impl ExportTasksDatasetV22<'_> {
     }
 }
 
-/// Request builder for [`Client::import_tasks_dataset_v2`]: `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
+/// Request builder for [`Client::list_dataset_import_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
-pub struct ImportTasksDatasetV2<'a> {
+pub struct ListDatasetImportTasks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
@@ -18293,7 +18631,7 @@ pub struct ImportTasksDatasetV2<'a> {
     offset: Option<i32>,
 }
 
-impl ImportTasksDatasetV2<'_> {
+impl ListDatasetImportTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -18304,6 +18642,10 @@ impl ImportTasksDatasetV2<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -18311,6 +18653,8 @@ impl ImportTasksDatasetV2<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -18321,7 +18665,7 @@ impl ImportTasksDatasetV2<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ImportTasksDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::ListDatasetImportTasksResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -18342,7 +18686,7 @@ impl ImportTasksDatasetV2<'_> {
     }
 }
 
-impl<'a> ImportTasksDatasetV2<'a> {
+impl<'a> ListDatasetImportTasks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
@@ -18393,7 +18737,10 @@ impl<'a> ImportTasksDatasetV2<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ImportTasksDatasetResponse, docbind_runtime::Error>,
+        Item = Result<
+            crate::models::ListDatasetImportTasksResponse,
+            docbind_runtime::Error,
+        >,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -18439,16 +18786,16 @@ impl<'a> ImportTasksDatasetV2<'a> {
     }
 }
 
-/// Request builder for [`Client::import_tasks_dataset_v2_2`]: `POST /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
+/// Request builder for [`Client::create_dataset_import_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ImportTasksDatasetV22<'a> {
+pub struct CreateDatasetImportTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::ImportTasksDatasetRequest,
+    body: crate::models::CreateDatasetImportTaskRequest,
 }
 
-impl ImportTasksDatasetV22<'_> {
+impl CreateDatasetImportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -18460,7 +18807,7 @@ impl ImportTasksDatasetV22<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ImportTasksDatasetResponse2, docbind_runtime::Error> {
+    ) -> Result<crate::models::CreateDatasetImportTaskResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -18645,7 +18992,7 @@ pub struct ListDatasetTasks<'a> {
     limit: Option<i32>,
     offset: Option<i32>,
     task_name: Option<String>,
-    r#type: Option<String>,
+    r#type: Option<crate::models::ListDatasetTasksType>,
 }
 
 impl ListDatasetTasks<'_> {
@@ -18659,6 +19006,10 @@ impl ListDatasetTasks<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -18666,6 +19017,8 @@ impl ListDatasetTasks<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -18690,8 +19043,8 @@ impl ListDatasetTasks<'_> {
     /// \- auto-grouping: 自动分组
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListDatasetTasksType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -18938,9 +19291,9 @@ pub struct ListDatasetVersions<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    status: Option<i32>,
+    status: Option<crate::models::ListDatasetVersionsStatus>,
     train_evaluate_ratio: Option<String>,
-    version_format: Option<i32>,
+    version_format: Option<crate::models::ListDatasetVersionsVersionFormat>,
     offset: Option<i32>,
     limit: Option<i32>,
 }
@@ -18967,7 +19320,7 @@ impl ListDatasetVersions<'_> {
     /// \- 4: 错误
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: i32) -> Self {
+    pub fn status(mut self, value: crate::models::ListDatasetVersionsStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -18988,13 +19341,20 @@ impl ListDatasetVersions<'_> {
     ///
     /// \- 2: CSV格式
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `version_format`.
-    pub fn version_format(mut self, value: i32) -> Self {
+    pub fn version_format(
+        mut self,
+        value: crate::models::ListDatasetVersionsVersionFormat,
+    ) -> Self {
         self.version_format = Some(value);
         self
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -19003,6 +19363,10 @@ impl ListDatasetVersions<'_> {
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,1000\]，默认为1000。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -19044,7 +19408,7 @@ impl ListDatasetVersions<'_> {
 }
 
 impl<'a> ListDatasetVersions<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19058,7 +19422,7 @@ impl<'a> ListDatasetVersions<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -19090,7 +19454,7 @@ impl<'a> ListDatasetVersions<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19104,7 +19468,7 @@ impl<'a> ListDatasetVersions<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -19271,6 +19635,8 @@ impl ListDatasetWorkforceTasks<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -19278,6 +19644,10 @@ impl ListDatasetWorkforceTasks<'_> {
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,1000\]，默认为1000。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -19313,7 +19683,7 @@ impl ListDatasetWorkforceTasks<'_> {
 }
 
 impl<'a> ListDatasetWorkforceTasks<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19327,7 +19697,7 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -19359,7 +19729,7 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19376,7 +19746,7 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -19412,16 +19782,16 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_workforce_task_v2`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
+/// Request builder for [`Client::create_dataset_workforce_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateDatasetWorkforceTaskV2<'a> {
+pub struct CreateDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     body: crate::models::CreateDatasetWorkforceTaskRequest,
 }
 
-impl CreateDatasetWorkforceTaskV2<'_> {
+impl CreateDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -19577,17 +19947,17 @@ impl UpdateDatasetWorkforceTask<'_> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_workforce_task_v2_2`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
+/// Request builder for [`Client::post_dataset_workforce_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateDatasetWorkforceTaskV22<'a> {
+pub struct PostDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::CreateDatasetWorkforceTaskRequest2,
+    body: crate::models::PostDatasetWorkforceTaskRequest,
 }
 
-impl CreateDatasetWorkforceTaskV22<'_> {
+impl PostDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -19777,7 +20147,7 @@ pub struct UpdateDatasetWorkforceTaskAcceptanceStatus<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    locale: String,
+    locale: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusLocale,
     body: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
 }
 
@@ -19814,17 +20184,17 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
     }
 }
 
-/// Request builder for [`Client::review_dataset_workforce_task_data_annotation`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review`.
+/// Request builder for [`Client::review_dataset_workforce_task_data_annotations`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct ReviewDatasetWorkforceTaskDataAnnotation<'a> {
+pub struct ReviewDatasetWorkforceTaskDataAnnotations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationRequest,
+    body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
 }
 
-impl ReviewDatasetWorkforceTaskDataAnnotation<'_> {
+impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -19860,12 +20230,16 @@ pub struct ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
     dataset_id: String,
     workforce_task_id: String,
     label_name: Option<String>,
-    label_type: Option<i32>,
+    label_type: Option<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLabelType,
+    >,
     limit: Option<i32>,
-    locale: Option<String>,
+    locale: Option<crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLocale>,
     offset: Option<i32>,
     process_parameter: Option<String>,
-    sample_state: Option<String>,
+    sample_state: Option<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesSampleState,
+    >,
     search_conditions: Option<String>,
 }
 
@@ -19913,12 +20287,19 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// \- 900: 自由格式
     ///
     /// Query parameter `label_type`.
-    pub fn label_type(mut self, value: i32) -> Self {
+    pub fn label_type(
+        mut self,
+        value: crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLabelType,
+    ) -> Self {
         self.label_type = Some(value);
         self
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
+    ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -19932,13 +20313,20 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     ///
     /// \- en-us: 英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -19983,8 +20371,11 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// \- __AUTO_ANNOTATION__: 待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -20145,17 +20536,17 @@ impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_workforce_task_data_annotation_sample`]: `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
+/// Request builder for [`Client::update_dataset_workforce_task_data_annotation_samples`]: `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateDatasetWorkforceTaskDataAnnotationSample<'a> {
+pub struct UpdateDatasetWorkforceTaskDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSampleRequest,
+    body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
 }
 
-impl UpdateDatasetWorkforceTaskDataAnnotationSample<'_> {
+impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -20168,7 +20559,7 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSampleResponse,
+        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20195,8 +20586,10 @@ pub struct ShowDatasetWorkforceTaskDataAnnotationSample<'a> {
     dataset_id: String,
     workforce_task_id: String,
     sample_id: String,
-    locale: Option<String>,
-    sample_state: Option<String>,
+    locale: Option<crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleLocale>,
+    sample_state: Option<
+        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleSampleState,
+    >,
     worker_id: Option<String>,
 }
 
@@ -20215,9 +20608,14 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     ///
     /// \- en-us：英文（默认值）
     ///
+    /// Default: "en-us".
+    ///
     /// Query parameter `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
+    pub fn locale(
+        mut self,
+        value: crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleLocale,
+    ) -> Self {
+        self.locale = Some(value);
         self
     }
 
@@ -20250,8 +20648,11 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     /// \- __AUTO_ANNOTATION__：待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -20302,7 +20703,9 @@ pub struct ListDatasetWorkforceTaskDataAnnotationStats<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    sample_state: Option<String>,
+    sample_state: Option<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationStatsSampleState,
+    >,
 }
 
 impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
@@ -20343,8 +20746,11 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
     /// \- __AUTO_ANNOTATION__：待确认
     ///
     /// Query parameter `sample_state`.
-    pub fn sample_state(mut self, value: impl Into<String>) -> Self {
-        self.sample_state = Some(value.into());
+    pub fn sample_state(
+        mut self,
+        value: crate::models::ListDatasetWorkforceTaskDataAnnotationStatsSampleState,
+    ) -> Self {
+        self.sample_state = Some(value);
         self
     }
 
@@ -20532,7 +20938,7 @@ pub struct ListPools<'a> {
     project_id: Option<String>,
     workspace_id: Option<String>,
     label_selector: Option<String>,
-    status: Option<String>,
+    status: Option<crate::models::ListPoolsStatus>,
 }
 
 impl ListPools<'_> {
@@ -20565,8 +20971,8 @@ impl ListPools<'_> {
     /// created: 创建成功的资源池。 failed: 创建失败的资源池，创建失败的资源池记录保留3天。 creating: 创建中的资源池。
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListPoolsStatus) -> Self {
+        self.status = Some(value);
         self
     }
 
@@ -20744,7 +21150,7 @@ pub struct UpdatePool<'a> {
     project_id: Option<String>,
     pool_name: String,
     x_model_arts_user_id: Option<String>,
-    content_type: String,
+    content_type: crate::models::UpdatePoolContentType,
     body: crate::models::UpdatePoolRequest,
 }
 
@@ -20796,8 +21202,8 @@ pub struct ListPoolMonitor<'a> {
     project_id: Option<String>,
     pool_name: String,
     time_range: Option<String>,
-    statistics: Option<String>,
-    period: Option<String>,
+    statistics: Option<crate::models::ListPoolMonitorStatistics>,
+    period: Option<crate::models::ListPoolMonitorPeriod>,
 }
 
 impl ListPoolMonitor<'_> {
@@ -20837,9 +21243,14 @@ impl ListPoolMonitor<'_> {
     ///
     /// \- sampleCount：采样统计
     ///
+    /// Default: "maximum".
+    ///
     /// Query parameter `statistics`.
-    pub fn statistics(mut self, value: impl Into<String>) -> Self {
-        self.statistics = Some(value.into());
+    pub fn statistics(
+        mut self,
+        value: crate::models::ListPoolMonitorStatistics,
+    ) -> Self {
+        self.statistics = Some(value);
         self
     }
 
@@ -20853,9 +21264,11 @@ impl ListPoolMonitor<'_> {
     ///
     /// \- 3600：粒度为1小时
     ///
+    /// Default: "60".
+    ///
     /// Query parameter `period`.
-    pub fn period(mut self, value: impl Into<String>) -> Self {
-        self.period = Some(value.into());
+    pub fn period(mut self, value: crate::models::ListPoolMonitorPeriod) -> Self {
+        self.period = Some(value);
         self
     }
 
@@ -21343,16 +21756,16 @@ impl<'a> ListPoolNodes<'a> {
     }
 }
 
-/// Request builder for [`Client::batch_delete_pool_node`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete`.
+/// Request builder for [`Client::batch_delete_pool_nodes`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct BatchDeletePoolNode<'a> {
+pub struct BatchDeletePoolNodes<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
-    body: crate::models::BatchDeletePoolNodeRequest,
+    body: crate::models::BatchDeletePoolNodesRequest,
 }
 
-impl BatchDeletePoolNode<'_> {
+impl BatchDeletePoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -21378,16 +21791,16 @@ impl BatchDeletePoolNode<'_> {
     }
 }
 
-/// Request builder for [`Client::batch_reboot_pool_node`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`.
+/// Request builder for [`Client::batch_reboot_pool_nodes`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct BatchRebootPoolNode<'a> {
+pub struct BatchRebootPoolNodes<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
-    body: crate::models::BatchRebootPoolNodeRequest,
+    body: crate::models::BatchRebootPoolNodesRequest,
 }
 
-impl BatchRebootPoolNode<'_> {
+impl BatchRebootPoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -21399,7 +21812,7 @@ impl BatchRebootPoolNode<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::BatchRebootPoolNodeResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::BatchRebootPoolNodesResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools/{pool_name}/nodes/batch-reboot",
@@ -21422,9 +21835,9 @@ pub struct ListPoolWorkloads<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
-    r#type: Option<String>,
-    status: Option<String>,
-    sort: Option<String>,
+    r#type: Option<crate::models::ListPoolWorkloadsType>,
+    status: Option<crate::models::ListPoolWorkloadsStatus>,
+    sort: Option<crate::models::ListPoolWorkloadsSort>,
     ascend: Option<bool>,
     offset: Option<String>,
     limit: Option<i32>,
@@ -21444,8 +21857,8 @@ impl ListPoolWorkloads<'_> {
     /// train: 训练作业infer: 推理服务notebook: Notebook作业
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(mut self, value: crate::models::ListPoolWorkloadsType) -> Self {
+        self.r#type = Some(value);
         self
     }
 
@@ -21454,8 +21867,8 @@ impl ListPoolWorkloads<'_> {
     /// Queue: 排队中Pending: 等待中Abnormal: 异常Terminating: 中止中Creating: 创建中Running: 运行中Completed: 已完成Terminated: 已终止Failed: 运行失败
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: crate::models::ListPoolWorkloadsStatus) -> Self {
+        self.status = Some(value);
         self
     }
 
@@ -21464,8 +21877,8 @@ impl ListPoolWorkloads<'_> {
     /// create_time: 根据作业创建时间排序
     ///
     /// Query parameter `sort`.
-    pub fn sort(mut self, value: impl Into<String>) -> Self {
-        self.sort = Some(value.into());
+    pub fn sort(mut self, value: crate::models::ListPoolWorkloadsSort) -> Self {
+        self.sort = Some(value);
         self
     }
 
@@ -21486,6 +21899,8 @@ impl ListPoolWorkloads<'_> {
     }
 
     /// 单页查询最大数量，值为空或者0时默认为500，最大值为500。
+    ///
+    /// Constraints: maximum 500.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -21530,7 +21945,7 @@ impl ListPoolWorkloads<'_> {
 }
 
 impl<'a> ListPoolWorkloads<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 500); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -21548,7 +21963,7 @@ impl<'a> ListPoolWorkloads<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(500u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -21571,7 +21986,7 @@ impl<'a> ListPoolWorkloads<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 500); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -21589,7 +22004,7 @@ impl<'a> ListPoolWorkloads<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(500u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -21624,15 +22039,15 @@ pub struct ListProcessorTasks<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListProcessorTasksOrder>,
     query_current: Option<bool>,
     return_result: Option<bool>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListProcessorTasksSortBy>,
     source: Option<String>,
-    source_type: Option<String>,
-    status: Option<i32>,
+    source_type: Option<crate::models::ListProcessorTasksSourceType>,
+    status: Option<crate::models::ListProcessorTasksStatus>,
     task_name: Option<String>,
-    task_type: Option<String>,
+    task_type: Option<crate::models::ListProcessorTasksTaskType>,
     version_id: Option<Vec<docbind_runtime::serde_json::Value>>,
     workspace_id: Option<String>,
 }
@@ -21648,6 +22063,10 @@ impl ListProcessorTasks<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -21655,6 +22074,8 @@ impl ListProcessorTasks<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -21668,9 +22089,11 @@ impl ListProcessorTasks<'_> {
     ///
     /// \- desc：递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListProcessorTasksOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -21706,9 +22129,11 @@ impl ListProcessorTasks<'_> {
     ///
     /// \- duration_seconds: 按运行时间排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListProcessorTasksSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -21739,8 +22164,11 @@ impl ListProcessorTasks<'_> {
     /// \- CUSTOM: 资源租户调用
     ///
     /// Query parameter `source_type`.
-    pub fn source_type(mut self, value: impl Into<String>) -> Self {
-        self.source_type = Some(value.into());
+    pub fn source_type(
+        mut self,
+        value: crate::models::ListProcessorTasksSourceType,
+    ) -> Self {
+        self.source_type = Some(value);
         self
     }
 
@@ -21757,7 +22185,7 @@ impl ListProcessorTasks<'_> {
     /// \- 4: 停止
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: i32) -> Self {
+    pub fn status(mut self, value: crate::models::ListProcessorTasksStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -21785,8 +22213,11 @@ impl ListProcessorTasks<'_> {
     /// \- sys_data_selection：数据筛选
     ///
     /// Query parameter `task_type`.
-    pub fn task_type(mut self, value: impl Into<String>) -> Self {
-        self.task_type = Some(value.into());
+    pub fn task_type(
+        mut self,
+        value: crate::models::ListProcessorTasksTaskType,
+    ) -> Self {
+        self.task_type = Some(value);
         self
     }
 
@@ -22015,6 +22446,8 @@ impl ListProcessorTaskItems<'_> {
 
     /// 分页列表的起始页，默认为0。
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
         self.offset = Some(value);
@@ -22022,6 +22455,10 @@ impl ListProcessorTaskItems<'_> {
     }
 
     /// 指定每一页返回的最大条目数，取值范围\[1,1000\]，默认为1000。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 1000.
     ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
@@ -22053,7 +22490,7 @@ impl ListProcessorTaskItems<'_> {
 }
 
 impl<'a> ListProcessorTaskItems<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22067,7 +22504,7 @@ impl<'a> ListProcessorTaskItems<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -22099,7 +22536,7 @@ impl<'a> ListProcessorTaskItems<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22116,7 +22553,7 @@ impl<'a> ListProcessorTaskItems<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(1000u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -22264,8 +22701,8 @@ pub struct ListProcessorTaskVersions<'a> {
     task_id: String,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListProcessorTaskVersionsOrder>,
+    sort_by: Option<crate::models::ListProcessorTaskVersionsSortBy>,
 }
 
 impl ListProcessorTaskVersions<'_> {
@@ -22279,6 +22716,10 @@ impl ListProcessorTaskVersions<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为100。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 100.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -22286,6 +22727,8 @@ impl ListProcessorTaskVersions<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -22299,9 +22742,14 @@ impl ListProcessorTaskVersions<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListProcessorTaskVersionsOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -22311,9 +22759,14 @@ impl ListProcessorTaskVersions<'_> {
     ///
     /// \- version_name: 按任务版本名称排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListProcessorTaskVersionsSortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -22351,7 +22804,7 @@ impl ListProcessorTaskVersions<'_> {
 }
 
 impl<'a> ListProcessorTaskVersions<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 100); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22365,7 +22818,7 @@ impl<'a> ListProcessorTaskVersions<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(100u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -22397,7 +22850,7 @@ impl<'a> ListProcessorTaskVersions<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 100); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22414,7 +22867,7 @@ impl<'a> ListProcessorTaskVersions<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(100u64),
             move |number: u64, size: u64| {
                 let page = base.clone();
                 async move {
@@ -22590,6 +23043,10 @@ impl ListProcessorTaskVersionResults<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -22597,6 +23054,8 @@ impl ListProcessorTaskVersionResults<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -22802,14 +23261,14 @@ impl StopProcessorTaskVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::search_algorithms`]: `GET /v2/{project_id}/search-algorithms`.
+/// Request builder for [`Client::list_search_algorithms`]: `GET /v2/{project_id}/search-algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct SearchAlgorithms<'a> {
+pub struct ListSearchAlgorithms<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
 }
 
-impl SearchAlgorithms<'_> {
+impl ListSearchAlgorithms<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -22821,7 +23280,7 @@ impl SearchAlgorithms<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::SearchAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::ListSearchAlgorithmsResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/search-algorithms",
@@ -22853,6 +23312,8 @@ impl ListStatisticPools<'_> {
     }
 
     /// 工作空间，默认值为0。
+    ///
+    /// Default: "0".
     ///
     /// Query parameter `workspaceId`.
     pub fn workspace_id(mut self, value: impl Into<String>) -> Self {
@@ -22953,16 +23414,16 @@ impl ListTrainJobTags<'_> {
     }
 }
 
-/// Request builder for [`Client::create_train_job_tag`]: `POST /v2/{project_id}/trainJob/{training_job_id}/tags/create`.
+/// Request builder for [`Client::create_train_job_tags`]: `POST /v2/{project_id}/trainJob/{training_job_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateTrainJobTag<'a> {
+pub struct CreateTrainJobTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
-    body: crate::models::CreateTrainJobTagRequest,
+    body: crate::models::CreateTrainJobTagsRequest,
 }
 
-impl CreateTrainJobTag<'_> {
+impl CreateTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -22974,7 +23435,7 @@ impl CreateTrainJobTag<'_> {
     /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateTrainJobTagResponse, docbind_runtime::Error> {
+    ) -> Result<crate::models::CreateTrainJobTagsResponse, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/trainJob/{training_job_id}/tags/create",
@@ -22990,16 +23451,16 @@ impl CreateTrainJobTag<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_train_job_tag`]: `DELETE /v2/{project_id}/trainJob/{training_job_id}/tags/delete`.
+/// Request builder for [`Client::delete_train_job_tags`]: `DELETE /v2/{project_id}/trainJob/{training_job_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct DeleteTrainJobTag<'a> {
+pub struct DeleteTrainJobTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
-    body: crate::models::DeleteTrainJobTagRequest,
+    body: crate::models::DeleteTrainJobTagsRequest,
 }
 
-impl DeleteTrainJobTag<'_> {
+impl DeleteTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -23101,7 +23562,7 @@ impl ListTrainingJobEngines<'_> {
 pub struct ListTrainingJobFlavors<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    flavor_type: Option<String>,
+    flavor_type: Option<crate::models::ListTrainingJobFlavorsFlavorType>,
 }
 
 impl ListTrainingJobFlavors<'_> {
@@ -23122,8 +23583,11 @@ impl ListTrainingJobFlavors<'_> {
     /// \- Ascend
     ///
     /// Query parameter `flavor_type`.
-    pub fn flavor_type(mut self, value: impl Into<String>) -> Self {
-        self.flavor_type = Some(value.into());
+    pub fn flavor_type(
+        mut self,
+        value: crate::models::ListTrainingJobFlavorsFlavorType,
+    ) -> Self {
+        self.flavor_type = Some(value);
         self
     }
 
@@ -23511,16 +23975,16 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
     }
 }
 
-/// Request builder for [`Client::create_training_job_autosearch_trial_earlystop`]: `POST /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}`.
+/// Request builder for [`Client::post_training_job_autosearch_trial_earlystop`]: `POST /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct CreateTrainingJobAutosearchTrialEarlystop<'a> {
+pub struct PostTrainingJobAutosearchTrialEarlystop<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
     trial_id: String,
 }
 
-impl CreateTrainingJobAutosearchTrialEarlystop<'_> {
+impl PostTrainingJobAutosearchTrialEarlystop<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -23533,7 +23997,7 @@ impl CreateTrainingJobAutosearchTrialEarlystop<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateTrainingJobAutosearchTrialEarlystopResponse,
+        crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23690,6 +24154,10 @@ impl ListTrainingJobEvents<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为50。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 50.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -23729,6 +24197,8 @@ impl ListTrainingJobEvents<'_> {
     }
 
     /// 指定事件信息包含的内容，最长256个字符。
+    ///
+    /// Constraints: maximum length 256.
     ///
     /// Query parameter `pattern`.
     pub fn pattern(mut self, value: impl Into<String>) -> Self {
@@ -23798,7 +24268,7 @@ impl ListTrainingJobEvents<'_> {
 }
 
 impl<'a> ListTrainingJobEvents<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -23812,7 +24282,7 @@ impl<'a> ListTrainingJobEvents<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(50u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -23844,7 +24314,7 @@ impl<'a> ListTrainingJobEvents<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -23861,7 +24331,7 @@ impl<'a> ListTrainingJobEvents<'a> {
                 .as_ref()
                 .and_then(|v| u64::try_from(*v).ok())
                 .filter(|v| *v > 0)
-                .unwrap_or(10u64),
+                .unwrap_or(50u64),
             move |offset: u64, limit: u64| {
                 let page = base.clone();
                 async move {
@@ -23934,16 +24404,16 @@ impl ShowTrainingJobMetric<'_> {
     }
 }
 
-/// Request builder for [`Client::preview_training_job_task_log`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview`.
+/// Request builder for [`Client::preview_training_job_task_logs`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct PreviewTrainingJobTaskLog<'a> {
+pub struct PreviewTrainingJobTaskLogs<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
     task_id: String,
 }
 
-impl PreviewTrainingJobTaskLog<'_> {
+impl PreviewTrainingJobTaskLogs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -23956,7 +24426,7 @@ impl PreviewTrainingJobTaskLog<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::PreviewTrainingJobTaskLogResponse,
+        crate::models::PreviewTrainingJobTaskLogsResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24122,7 +24592,7 @@ pub struct ListWorkflows<'a> {
     limit: Option<String>,
     offset: Option<String>,
     sort_by: Option<String>,
-    search_type: Option<String>,
+    search_type: Option<crate::models::ListWorkflowsSearchType>,
 }
 
 impl ListWorkflows<'_> {
@@ -24205,8 +24675,8 @@ impl ListWorkflows<'_> {
     /// \- contain表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。 name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流。
     ///
     /// Query parameter `search_type`.
-    pub fn search_type(mut self, value: impl Into<String>) -> Self {
-        self.search_type = Some(value.into());
+    pub fn search_type(mut self, value: crate::models::ListWorkflowsSearchType) -> Self {
+        self.search_type = Some(value);
         self
     }
 
@@ -24397,6 +24867,8 @@ impl ListWorkflowOverview<'_> {
     }
 
     /// 工作流名称。填写1-64位，仅包含英文、数字、下划线（_）和中划线（-），并且以英文开头的名称。
+    ///
+    /// Constraints: minimum length 1, maximum length 64.
     ///
     /// Query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
@@ -24655,7 +25127,7 @@ pub struct ListWorkflowExecutions<'a> {
     labels: Option<String>,
     status: Option<String>,
     scene_id: Option<String>,
-    order: Option<String>,
+    order: Option<crate::models::ListWorkflowExecutionsOrder>,
 }
 
 impl ListWorkflowExecutions<'_> {
@@ -24727,9 +25199,11 @@ impl ListWorkflowExecutions<'_> {
     ///
     /// asc: 表示升序排列, desc: 降序排列。
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListWorkflowExecutionsOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -25473,9 +25947,9 @@ pub struct ListWorkforces<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListWorkforcesOrder>,
     search_content: Option<String>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListWorkforcesSortBy>,
     workforce_task_id: Option<String>,
 }
 
@@ -25490,6 +25964,10 @@ impl ListWorkforces<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -25497,6 +25975,8 @@ impl ListWorkforces<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -25510,9 +25990,11 @@ impl ListWorkforces<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListWorkforcesOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -25530,9 +26012,11 @@ impl ListWorkforces<'_> {
     ///
     /// \- workforce_name: 按标注团队名称排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListWorkforcesSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -25719,9 +26203,9 @@ pub struct ListWorkforceWorkerTasks<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
+    order: Option<crate::models::ListWorkforceWorkerTasksOrder>,
     search_content: Option<String>,
-    sort_by: Option<String>,
+    sort_by: Option<crate::models::ListWorkforceWorkerTasksSortBy>,
 }
 
 impl ListWorkforceWorkerTasks<'_> {
@@ -25735,6 +26219,10 @@ impl ListWorkforceWorkerTasks<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -25742,6 +26230,8 @@ impl ListWorkforceWorkerTasks<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -25755,9 +26245,11 @@ impl ListWorkforceWorkerTasks<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListWorkforceWorkerTasksOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -25775,9 +26267,14 @@ impl ListWorkforceWorkerTasks<'_> {
     ///
     /// \- workforce_task_name: 按任务名称排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListWorkforceWorkerTasksSortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -25916,20 +26413,20 @@ impl<'a> ListWorkforceWorkerTasks<'a> {
     }
 }
 
-/// Request builder for [`Client::list_workforce_workers_v2`]: `GET /v2/{project_id}/workforces/workers`.
+/// Request builder for [`Client::list_workforce_workers`]: `GET /v2/{project_id}/workforces/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
-pub struct ListWorkforceWorkersV2<'a> {
+pub struct ListWorkforceWorkers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
-    role: Option<i32>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListWorkforceWorkersOrder>,
+    role: Option<crate::models::ListWorkforceWorkersRole>,
+    sort_by: Option<crate::models::ListWorkforceWorkersSortBy>,
 }
 
-impl ListWorkforceWorkersV2<'_> {
+impl ListWorkforceWorkers<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -25940,6 +26437,10 @@ impl ListWorkforceWorkersV2<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -25947,6 +26448,8 @@ impl ListWorkforceWorkersV2<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -25960,9 +26463,11 @@ impl ListWorkforceWorkersV2<'_> {
     ///
     /// \- desc：递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(mut self, value: crate::models::ListWorkforceWorkersOrder) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -25974,8 +26479,10 @@ impl ListWorkforceWorkersV2<'_> {
     ///
     /// \- 2：团队管理员
     ///
+    /// Default: 0.
+    ///
     /// Query parameter `role`.
-    pub fn role(mut self, value: i32) -> Self {
+    pub fn role(mut self, value: crate::models::ListWorkforceWorkersRole) -> Self {
         self.role = Some(value);
         self
     }
@@ -25986,9 +26493,11 @@ impl ListWorkforceWorkersV2<'_> {
     ///
     /// \- email：按邮件排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(mut self, value: crate::models::ListWorkforceWorkersSortBy) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -26024,7 +26533,7 @@ impl ListWorkforceWorkersV2<'_> {
     }
 }
 
-impl<'a> ListWorkforceWorkersV2<'a> {
+impl<'a> ListWorkforceWorkers<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
@@ -26229,20 +26738,20 @@ impl DeleteWorkforce<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workforce_workers_v2_2`]: `GET /v2/{project_id}/workforces/{workforce_id}/workers`.
+/// Request builder for [`Client::list_workforce_workers_by_workforce_id`]: `GET /v2/{project_id}/workforces/{workforce_id}/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
-pub struct ListWorkforceWorkersV22<'a> {
+pub struct ListWorkforceWorkersByWorkforceId<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workforce_id: String,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<String>,
-    sort_by: Option<String>,
+    order: Option<crate::models::ListWorkforceWorkersByWorkforceIdOrder>,
+    sort_by: Option<crate::models::ListWorkforceWorkersByWorkforceIdSortBy>,
 }
 
-impl ListWorkforceWorkersV22<'_> {
+impl ListWorkforceWorkersByWorkforceId<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -26253,6 +26762,10 @@ impl ListWorkforceWorkersV22<'_> {
 
     /// 指定每一页返回的最大条目数，取值范围\[1,100\]，默认为10。
     ///
+    /// Constraints: minimum 1, maximum 100.
+    ///
+    /// Default: 10.
+    ///
     /// Query parameter `limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -26260,6 +26773,8 @@ impl ListWorkforceWorkersV22<'_> {
     }
 
     /// 分页列表的起始页，默认为0。
+    ///
+    /// Default: 0.
     ///
     /// Query parameter `offset`.
     pub fn offset(mut self, value: i32) -> Self {
@@ -26273,9 +26788,14 @@ impl ListWorkforceWorkersV22<'_> {
     ///
     /// \- desc: 递减排序（默认值）
     ///
+    /// Default: "desc".
+    ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: impl Into<String>) -> Self {
-        self.order = Some(value.into());
+    pub fn order(
+        mut self,
+        value: crate::models::ListWorkforceWorkersByWorkforceIdOrder,
+    ) -> Self {
+        self.order = Some(value);
         self
     }
 
@@ -26285,9 +26805,14 @@ impl ListWorkforceWorkersV22<'_> {
     ///
     /// \- email: 按邮件排序
     ///
+    /// Default: "create_time".
+    ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
-        self.sort_by = Some(value.into());
+    pub fn sort_by(
+        mut self,
+        value: crate::models::ListWorkforceWorkersByWorkforceIdSortBy,
+    ) -> Self {
+        self.sort_by = Some(value);
         self
     }
 
@@ -26321,7 +26846,7 @@ impl ListWorkforceWorkersV22<'_> {
     }
 }
 
-impl<'a> ListWorkforceWorkersV22<'a> {
+impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
@@ -26456,16 +26981,16 @@ impl CreateWorkforceWorker<'_> {
     }
 }
 
-/// Request builder for [`Client::batch_delete_workforce_worker`]: `POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete`.
+/// Request builder for [`Client::batch_delete_workforce_workers`]: `POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct BatchDeleteWorkforceWorker<'a> {
+pub struct BatchDeleteWorkforceWorkers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workforce_id: String,
-    body: crate::models::BatchDeleteWorkforceWorkerRequest,
+    body: crate::models::BatchDeleteWorkforceWorkersRequest,
 }
 
-impl BatchDeleteWorkforceWorker<'_> {
+impl BatchDeleteWorkforceWorkers<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
@@ -26478,7 +27003,7 @@ impl BatchDeleteWorkforceWorker<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::BatchDeleteWorkforceWorkerResponse,
+        crate::models::BatchDeleteWorkforceWorkersResponse,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(

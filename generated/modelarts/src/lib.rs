@@ -5,6 +5,9 @@
 
 mod client;
 
+#[cfg(test)]
+mod doc_examples;
+
 pub mod models;
 
 pub use client::*;

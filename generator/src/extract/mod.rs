@@ -11,6 +11,7 @@ pub mod fields;
 pub mod merge;
 pub mod names;
 pub mod operation;
+pub mod prose;
 pub mod registry;
 pub mod resolve;
 pub mod restart;

@@ -1,17 +1,24 @@
 //! Operation ids from method + path, the way cloud SDKs name them.
 //!
-//! Algorithm (documented in ARCHITECTURE.md):
+//! Algorithm:
 //! 1. Take the literal path segments, dropping version segments (`v1`, `v2.1`) and every
 //!    `{placeholder}`; remember whether the path ends in a placeholder (an item) or a literal.
-//! 2. A final literal that is an action (a verb such as `stop`, `batch-delete`) after an item
-//!    becomes the verb: `POST …/jobs/{id}/stop` → `stop_job`.
+//! 2. A final literal that is an action (its first word is a verb such as `stop`, `batch-delete`
+//!    — but not a verb modifying a plural noun, `export-tasks`) becomes the verb:
+//!    `POST …/jobs/{id}/stop` → `stop_job`; after a collection the resource stays plural:
+//!    `POST …/pools/{pool}/nodes/batch-delete` → `batch_delete_pool_nodes`.
 //! 3. Otherwise the verb comes from the method: GET on a collection → `list_`, GET on an item →
-//!    `show_`, POST → `create_`, PUT → `update_`, PATCH → `update_`, DELETE → `delete_`.
+//!    `show_`, POST on a collection → `create_`, POST on an item → `post_`, PUT/PATCH →
+//!    `update_`, DELETE → `delete_`.
 //! 4. The resource is the literal segments joined with `_`, every segment singular except the
-//!    last of a `list_` (plural) : `list_workflow_executions`, `show_workflow_execution`.
-//! 5. Ids that collide get the version segment appended (`_v1`), then the method, then a number;
-//!    ids that do not collide never change when other operations are added, except that adding
-//!    an operation can turn a unique id into a colliding one (then both get qualified).
+//!    last when the whole collection is addressed (`list_jobs`, `update_labels` for a PUT on
+//!    `…/labels`, `delete_labels`): `list_workflow_executions`, `show_workflow_execution`.
+//! 5. Ids that collide are qualified, only within the colliding group, by the first of these
+//!    that makes the group unique: the version (`_v1`), the method (`patch_service` next to
+//!    `update_service`; else `_post`…), the item (`_by_pool_name` for a placeholder the others
+//!    lack), or combinations; a number as the last resort. Ids that do not collide never change
+//!    when other operations are added; adding one can only turn a unique id into a colliding
+//!    one (then that group is qualified).
 
 use crate::ir::HttpMethod;
 use heck::ToSnakeCase;
@@ -140,12 +147,28 @@ fn is_version(seg: &str) -> bool {
 }
 
 fn is_action(seg: &str) -> bool {
-    let first = seg
+    let words: Vec<String> = seg
         .split(['-', '_', '.'])
-        .next()
-        .unwrap_or(seg)
-        .to_ascii_lowercase();
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    // `export-tasks`, `import-tasks`: a verb used as a modifier of a plural noun is a resource.
+    if words.len() > 1 && is_plural_noun(words.last().map_or("", String::as_str)) {
+        return false;
+    }
     ACTION_VERBS.contains(&first.as_str())
+}
+
+fn is_plural_noun(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && !ACTION_VERBS.contains(&word)
 }
 
 /// English singular of a snake_case word group (only its last word changes).
@@ -194,78 +217,182 @@ pub fn base_operation_id(method: HttpMethod, path: &str) -> String {
     let last = *literals.last().unwrap_or(&"");
     let last_follows_param =
         segs.len() >= 2 && segs[segs.len() - 2].starts_with('{') && !ends_with_param;
-    // An action segment after an item (or at the end of a collection path with POST).
+    // An action segment after an item (`…/jobs/{id}/stop` → `stop_job`) or after a collection
+    // (`…/nodes/batch-delete` → `batch_delete_pool_nodes`: the action is on many).
     if !ends_with_param && is_action(last) && (last_follows_param || literals.len() > 1) {
         let action = segment_word(last);
-        let resource: Vec<String> = literals[..literals.len() - 1]
-            .iter()
-            .map(|s| singular(&segment_word(s)))
-            .collect();
+        let resource = resource_words(&literals[..literals.len() - 1], !last_follows_param);
         return if resource.is_empty() {
             action
         } else {
-            format!("{action}_{}", resource.join("_"))
+            format!("{action}_{resource}")
         };
     }
     let verb = match (method, ends_with_param) {
         (HttpMethod::Get, false) => "list",
         (HttpMethod::Get, true) => "show",
-        (HttpMethod::Post, _) => "create",
+        (HttpMethod::Post, false) => "create",
+        // POST to an item is no creation; the method is the only honest name.
+        (HttpMethod::Post, true) => "post",
         (HttpMethod::Put | HttpMethod::Patch, _) => "update",
         (HttpMethod::Delete, _) => "delete",
         (HttpMethod::Head, _) => "head",
         (HttpMethod::Options, _) => "options",
     };
+    // A collection addressed as a whole keeps its plural: `list_jobs`, and also
+    // `update_labels` / `delete_labels` (PUT / DELETE on the collection).
+    let plural = !ends_with_param && verb != "create";
+    format!("{verb}_{}", resource_words(&literals, plural))
+}
+
+/// Resource words: every segment singular, the last one plural when `plural_last`.
+fn resource_words(literals: &[&str], plural_last: bool) -> String {
     let n = literals.len();
-    let words: Vec<String> = literals
+    literals
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let w = segment_word(s);
-            if i + 1 == n && verb == "list" {
+            if i + 1 == n && plural_last {
                 w
             } else {
                 singular(&w)
             }
         })
-        .collect();
-    format!("{verb}_{}", words.join("_"))
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+fn version_of(path: &str) -> Option<String> {
+    path.split('/')
+        .find(|s| is_version(s))
+        .map(|v| v.replace('.', "_").to_lowercase())
+}
+
+/// Placeholders of `path` in order (`{pool_name}` → `pool_name`).
+fn placeholders(path: &str) -> Vec<String> {
+    path.split('/')
+        .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .map(|s| s.to_snake_case())
+        .collect()
+}
+
+/// Ways to tell apart operations whose base ids collide, tried in this order (and combined):
+/// the API version (`_v1`/`_v2`), the method (`patch_` for PATCH next to PUT, else `_post`…),
+/// the item the path addresses (`_by_{placeholder}` for a placeholder the others lack).
+#[derive(Clone, Copy)]
+enum Qualifier {
+    Version,
+    Method,
+    Item,
+}
+
+fn qualified(
+    base: &str,
+    method: HttpMethod,
+    path: &str,
+    group: &[(HttpMethod, &str)],
+    q: Qualifier,
+) -> String {
+    match q {
+        Qualifier::Version => match version_of(path) {
+            Some(v)
+                if group
+                    .iter()
+                    .any(|(_, p)| version_of(p).as_deref() != Some(v.as_str())) =>
+            {
+                format!("{base}_{v}")
+            }
+            _ => base.to_string(),
+        },
+        Qualifier::Method => {
+            if group.iter().all(|(m, _)| *m == method) {
+                return base.to_string();
+            }
+            match (method, base.strip_prefix("update_")) {
+                (HttpMethod::Patch, Some(rest)) => format!("patch_{rest}"),
+                (HttpMethod::Put, Some(_)) => base.to_string(),
+                _ => format!("{base}_{}", method.lower()),
+            }
+        }
+        Qualifier::Item => {
+            let mine = placeholders(path);
+            let shared = |p: &String| {
+                group
+                    .iter()
+                    .all(|(_, other)| placeholders(other).contains(p))
+            };
+            match mine.iter().rev().find(|p| !shared(p)) {
+                Some(p) => format!("{base}_by_{p}"),
+                None => base.to_string(),
+            }
+        }
+    }
 }
 
 /// Assign unique ids to `(method, path)` pairs; returns ids in the same order.
+///
+/// Stability: an id depends only on its own method + path, unless its base id collides with
+/// another operation's; then only the colliding group is qualified.
 pub fn assign_operation_ids(ops: &[(HttpMethod, String)]) -> Vec<String> {
     let base: Vec<String> = ops.iter().map(|(m, p)| base_operation_id(*m, p)).collect();
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for b in &base {
-        *count.entry(b).or_default() += 1;
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, b) in base.iter().enumerate() {
+        groups.entry(b.as_str()).or_default().push(i);
     }
-    let qualified: Vec<String> = ops
-        .iter()
-        .zip(&base)
-        .map(|((m, p), b)| {
-            if count[b.as_str()] == 1 {
-                return b.clone();
+    let mut out = base.clone();
+    let strategies: &[&[Qualifier]] = &[
+        &[Qualifier::Version],
+        &[Qualifier::Method],
+        &[Qualifier::Item],
+        &[Qualifier::Version, Qualifier::Method],
+        &[Qualifier::Version, Qualifier::Item],
+        &[Qualifier::Item, Qualifier::Method],
+        &[Qualifier::Version, Qualifier::Item, Qualifier::Method],
+    ];
+    for (b, members) in &groups {
+        if members.len() < 2 {
+            continue;
+        }
+        let group: Vec<(HttpMethod, &str)> = members
+            .iter()
+            .map(|&i| (ops[i].0, ops[i].1.as_str()))
+            .collect();
+        let taken = |id: &String| {
+            base.iter()
+                .enumerate()
+                .any(|(j, x)| x == id && !members.contains(&j))
+        };
+        for strategy in strategies {
+            let ids: Vec<String> = members
+                .iter()
+                .map(|&i| {
+                    strategy.iter().fold(b.to_string(), |id, q| {
+                        qualified(&id, ops[i].0, &ops[i].1, &group, *q)
+                    })
+                })
+                .collect();
+            let mut sorted = ids.clone();
+            sorted.sort();
+            sorted.dedup();
+            if sorted.len() == ids.len() && !ids.iter().any(taken) {
+                for (&i, id) in members.iter().zip(ids) {
+                    out[i] = id;
+                }
+                break;
             }
-            let version = p
-                .split('/')
-                .find(|s| is_version(s))
-                .map(|v| v.replace('.', "_").to_lowercase());
-            match version {
-                Some(v) => format!("{b}_{v}"),
-                None => format!("{b}_{}", m.lower()),
-            }
-        })
-        .collect();
+        }
+    }
     // Last resort: number remaining duplicates in (path, method) order, which is stable.
     let mut order: Vec<usize> = (0..ops.len()).collect();
     order.sort_by(|&a, &b| (&ops[a].1, ops[a].0).cmp(&(&ops[b].1, ops[b].0)));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut out = qualified.clone();
+    let qualified_ids = out.clone();
     for i in order {
-        let n = seen.entry(qualified[i].clone()).or_default();
+        let n = seen.entry(qualified_ids[i].clone()).or_default();
         *n += 1;
         if *n > 1 {
-            out[i] = format!("{}_{}", qualified[i], n);
+            out[i] = format!("{}_{}", qualified_ids[i], n);
         }
     }
     out
@@ -311,11 +438,26 @@ mod tests {
                 Post,
                 "/v2/{project_id}/pools/{pool_name}/nodes/batch-delete"
             ),
-            "batch_delete_pool_node"
+            "batch_delete_pool_nodes"
         );
         assert_eq!(
             base_operation_id(Delete, "/v2/{project_id}/datasets/{dataset_id}"),
             "delete_dataset"
+        );
+        assert_eq!(
+            base_operation_id(Get, "/v2/{p}/datasets/{dataset_id}/export-tasks"),
+            "list_dataset_export_tasks"
+        );
+        assert_eq!(
+            base_operation_id(Put, "/v2/{p}/datasets/{dataset_id}/data-annotations/labels"),
+            "update_dataset_data_annotation_labels"
+        );
+        assert_eq!(
+            base_operation_id(
+                Post,
+                "/v2/{p}/datasets/{d}/workforce-tasks/{workforce_task_id}"
+            ),
+            "post_dataset_workforce_task"
         );
         assert_eq!(singular("policies"), "policy");
         assert_eq!(singular("statuses"), "status");
@@ -339,5 +481,43 @@ mod tests {
             assign_operation_ids(&reversed),
             vec!["create_job", "list_jobs_v2", "list_jobs_v1"]
         );
+    }
+
+    #[test]
+    fn collisions_by_method_and_item() {
+        let ops = vec![
+            (Put, "/v1/{p}/services/{service_id}".to_string()),
+            (Patch, "/v1/{p}/services/{service_id}".to_string()),
+            (Get, "/v1/{p}/pools/tags".to_string()),
+            (Get, "/v1/{p}/pools/{pool_name}/tags".to_string()),
+        ];
+        assert_eq!(
+            assign_operation_ids(&ops),
+            vec![
+                "update_service",
+                "patch_service",
+                "list_pool_tags",
+                "list_pool_tags_by_pool_name"
+            ]
+        );
+    }
+
+    /// Adding an operation renames no other operation unless its base id collides with it.
+    #[test]
+    fn adding_an_operation_renames_only_true_collisions() {
+        let before = vec![
+            (Get, "/v2/{p}/jobs".to_string()),
+            (Post, "/v2/{p}/jobs/{id}/stop".to_string()),
+            (Get, "/v2/{p}/pools".to_string()),
+        ];
+        let ids_before = assign_operation_ids(&before);
+        let mut after = before.clone();
+        after.push((Get, "/v1/{p}/jobs".to_string()));
+        let ids_after = assign_operation_ids(&after);
+        assert_eq!(ids_after[1..3], ids_before[1..3]);
+        assert_eq!(ids_after[0], "list_jobs_v2");
+        assert_eq!(ids_after[3], "list_jobs_v1");
+        let ids: std::collections::BTreeSet<_> = ids_after.iter().collect();
+        assert_eq!(ids.len(), ids_after.len());
     }
 }

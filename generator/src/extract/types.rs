@@ -86,13 +86,29 @@ fn plural_scalar(word: &str) -> Option<TypeExpr> {
     }
 }
 
+/// A type name as documents write them: ASCII letters, digits, `_-.` and wrap-damage spaces.
+/// Prose (`对应infer_type的config`, "the config matching infer_type") is not a name.
 fn is_identifier_like(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.' || c == ' ')
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.' || c == ' ')
         && s.chars()
             .next()
-            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+}
+
+/// `表 6` / `Table 6`: the type is the object described by that numbered table (the resolver
+/// follows the number).
+fn is_table_reference(s: &str) -> bool {
+    let rest = s
+        .strip_prefix('表')
+        .or_else(|| strip_ci(s, "table"))
+        .map(str::trim);
+    rest.is_some_and(|r| {
+        !r.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
+    })
 }
 
 /// A type name with wrap damage removed: `NetworkConnect ion` → `NetworkConnection`.
@@ -186,24 +202,38 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     ) {
         return TypeExpr::Array(Box::new(TypeExpr::Object));
     }
+    if is_table_reference(s) {
+        return TypeExpr::Object;
+    }
     if let Some(inner) = s.strip_suffix("[]") {
         return TypeExpr::Array(Box::new(parse_clean(inner, true)));
     }
-    // `X结构数组` / `X数组` (Chinese "array of structure X").
-    for suffix in ["结构体数组", "结构数组", "对象数组", "数组"] {
+    // `X结构数组` / `X数组结构` / `X数组` (Chinese "array of structure X"). When X is prose
+    // rather than a name, it is still an array of structures: the resolver finds the table by
+    // reference or field name.
+    for suffix in ["结构体数组", "结构数组", "对象数组", "数组结构", "数组"] {
         if let Some(name) = s.strip_suffix(suffix) {
             let name = name.trim();
-            return TypeExpr::Array(Box::new(if name.is_empty() {
+            let item = if name.is_empty() {
                 TypeExpr::Object
             } else {
-                parse_clean(name, true)
-            }));
+                match parse_clean(name, true) {
+                    TypeExpr::Unknown(_) => TypeExpr::Object,
+                    t => t,
+                }
+            };
+            return TypeExpr::Array(Box::new(item));
         }
     }
-    for suffix in ["结构体", "结构", "对象"] {
+    // `X结构` / `X结构体` / `X对象` / `X实例` ("structure / object / instance X").
+    for suffix in ["结构体", "结构", "对象", "实例"] {
         if let Some(name) = s.strip_suffix(suffix) {
-            if is_identifier_like(name.trim()) {
+            let name = name.trim();
+            if is_identifier_like(name) {
                 return TypeExpr::Named(type_name(name));
+            }
+            if !name.is_empty() && !name.contains(char::is_whitespace) {
+                return TypeExpr::Object;
             }
         }
     }
@@ -302,6 +332,16 @@ mod tests {
             ("Map<String,SkuInfo>", Map(Box::new(named("SkuInfo")))),
             ("<b>SearchProp</b><br>object", named("SearchProp")),
             ("jobs结构数组", arr(named("jobs"))),
+            ("logVolume数组结构", arr(named("logVolume"))),
+            ("Environment实例", named("Environment")),
+            ("对应infer_type的config结构数组", arr(Object)),
+            ("表2", Object),
+            ("Table 4-3", Object),
+            ("List of 表6", arr(Object)),
+            (
+                "包括predictor configs结构和transformer configs",
+                Unknown("包括predictor configs结构和transformer configs".into()),
+            ),
             ("jobs array", arr(named("jobs"))),
             ("String array", arr(String)),
             ("", Unknown("".into())),

@@ -16,6 +16,7 @@ pub mod client;
 pub mod crate_files;
 pub mod docs;
 pub mod enums;
+pub mod examples;
 pub mod idents;
 pub mod models;
 pub mod paging;
@@ -40,6 +41,8 @@ pub struct RustOptions {
     /// Path parameters the client configuration can supply (e.g. `project_id`): they become
     /// optional builder setters instead of required arguments.
     pub defaulted_path_params: Vec<String>,
+    /// Documented examples known to be wrong: their generated tests are ignored, with the reason.
+    pub example_allowlist: crate::allowlist::ExampleAllowlist,
 }
 
 #[derive(Debug)]
@@ -160,10 +163,18 @@ pub fn generate_crate(
     );
 
     let endpoint = &opts.endpoint_template;
+    let doc_examples = examples::examples_file(&plan, api, &opts.example_allowlist);
+    let examples_mod = doc_examples.as_ref().map(|_| {
+        quote! {
+            #[cfg(test)]
+            mod doc_examples;
+        }
+    });
     let lib_body = quote! {
         #![forbid(unsafe_code)]
 
         mod client;
+        #examples_mod
         pub mod models;
 
         pub use client::*;
@@ -183,6 +194,13 @@ pub fn generate_crate(
         PathBuf::from("src/models.rs"),
         format!("{GENERATED_NOTE}{models}"),
     );
+    if let Some(tokens) = doc_examples {
+        let text = unparse("src/doc_examples.rs", tokens)?;
+        files.insert(
+            PathBuf::from("src/doc_examples.rs"),
+            format!("{GENERATED_NOTE}{text}"),
+        );
+    }
     let client = unparse("src/client.rs", client::client_file(&plan, api))?;
     files.insert(
         PathBuf::from("src/client.rs"),

@@ -1,0 +1,305 @@
+//! Facts mined from a field's description prose: allowed values (enums), length and range
+//! limits, and defaults — in Chinese and English. The rule is to read only what the text
+//! *states*: a value list needs a phrase announcing it (`枚举值如下`, `可选值为`, `The value can
+//! be`) or a bullet list whose every item is `value: meaning`; a limit needs its unit or keyword
+//! (`1到64位`, `取值范围[1,100]`, `0 to 256 characters`); a default needs its keyword and a value
+//! of the field's type. Numbers in examples (`例如`), references (`请参见`) and conditional
+//! statements (`…时，默认为`) are not facts. Every fact keeps its provenance
+//! ([`crate::ir::MinedFact`]); a stated fact that does not fit the type is a diagnostic, never a
+//! guess.
+
+mod defaults;
+mod limits;
+mod marked;
+mod values;
+
+use crate::diag::{Diagnostics, Span};
+use crate::doc::RichText;
+use crate::ir::{MinedFact, MinedKind, Schema, SchemaKind};
+use marked::MarkedText;
+
+/// The value type facts are checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+impl ValueType {
+    fn of(kind: &SchemaKind) -> Option<Self> {
+        Some(match kind {
+            SchemaKind::String { format } if format.as_deref() != Some("binary") => Self::String,
+            SchemaKind::Integer { .. } => Self::Integer,
+            SchemaKind::Number { .. } => Self::Number,
+            SchemaKind::Boolean => Self::Boolean,
+            _ => return None,
+        })
+    }
+
+    /// A documented value as JSON of this type, if it is one.
+    pub fn parse(self, raw: &str) -> Option<serde_json::Value> {
+        let t = raw.trim();
+        match self {
+            Self::String => Some(serde_json::Value::String(t.to_string())),
+            Self::Integer => t.parse::<i64>().ok().map(serde_json::Value::from),
+            Self::Number => t
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .map(crate::emit::openapi::schema::number),
+            Self::Boolean => match t.to_ascii_lowercase().as_str() {
+                "true" => Some(serde_json::Value::Bool(true)),
+                "false" => Some(serde_json::Value::Bool(false)),
+                _ => None,
+            },
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Integer => "integer",
+            Self::Number => "number",
+            Self::Boolean => "boolean",
+        }
+    }
+}
+
+/// Mine `description` for facts about `schema` (a field's schema, its type already resolved)
+/// and record them on it. Arrays of scalars get value lists on their items.
+pub fn apply(schema: &mut Schema, description: &RichText, span: &Span, diags: &mut Diagnostics) {
+    if description.is_empty() {
+        return;
+    }
+    let text = MarkedText::from_rich(description);
+    match &mut schema.kind {
+        SchemaKind::Array { items } => {
+            if let Some(ty) = ValueType::of(&items.kind) {
+                if ty != ValueType::Boolean {
+                    apply_values(items, &text, ty, span, diags);
+                }
+            }
+        }
+        kind => {
+            let Some(ty) = ValueType::of(kind) else {
+                return;
+            };
+            if ty != ValueType::Boolean {
+                apply_values(schema, &text, ty, span, diags);
+            }
+            apply_limits(schema, &text, ty, span, diags);
+            apply_default(schema, &text, ty, span, diags);
+            drop_contradicting_default(schema, span, diags);
+        }
+    }
+}
+
+/// A default outside the stated values or limits contradicts the description itself (OpenAPI
+/// validators reject it too): report it and keep the values and limits, not the default.
+fn drop_contradicting_default(schema: &mut Schema, span: &Span, diags: &mut Diagnostics) {
+    let Some(default) = &schema.default else {
+        return;
+    };
+    let c = &schema.constraints;
+    let outside_values =
+        !schema.enum_values.is_empty() && !schema.enum_values.iter().any(|e| e.value == *default);
+    let outside_limits = match default {
+        serde_json::Value::Number(n) => n.as_f64().is_some_and(|v| {
+            c.minimum
+                .is_some_and(|m| v < m || (c.exclusive_minimum && v == m))
+                || c.maximum
+                    .is_some_and(|m| v > m || (c.exclusive_maximum && v == m))
+        }),
+        serde_json::Value::String(s) => {
+            let n = s.chars().count() as u64;
+            c.min_length.is_some_and(|m| n < m) || c.max_length.is_some_and(|m| n > m)
+        }
+        _ => false,
+    };
+    if outside_values || outside_limits {
+        diags.note(
+            span,
+            "prose.default-contradicts",
+            format!(
+                "the stated default {default} is outside the stated {}; no default is recorded",
+                if outside_values { "values" } else { "limits" }
+            ),
+        );
+        schema.default = None;
+        schema.mined.retain(|f| f.kind != MinedKind::Default);
+    }
+}
+
+fn fact(kind: MinedKind, span: &Span, text: &str) -> MinedFact {
+    const MAX: usize = 240;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    };
+    MinedFact {
+        kind,
+        span: span.clone(),
+        text,
+    }
+}
+
+fn apply_values(
+    schema: &mut Schema,
+    text: &MarkedText,
+    ty: ValueType,
+    span: &Span,
+    diags: &mut Diagnostics,
+) {
+    let Some(list) = values::find(text) else {
+        return;
+    };
+    let mut out = Vec::new();
+    for item in &list.items {
+        match ty.parse(&item.value) {
+            Some(value) => {
+                if !out.iter().any(|e: &crate::ir::EnumValue| e.value == value) {
+                    out.push(crate::ir::EnumValue {
+                        value,
+                        description: item.meaning.clone(),
+                    });
+                }
+            }
+            None => {
+                if list.announced {
+                    diags.warn(
+                        span,
+                        "prose.enum-type-mismatch",
+                        format!(
+                            "documented value `{}` is not a {}; the value list is not used",
+                            item.value,
+                            ty.name()
+                        ),
+                    );
+                }
+                return;
+            }
+        }
+    }
+    if out.is_empty() {
+        return;
+    }
+    schema.enum_values = out;
+    schema.mined.push(fact(MinedKind::Enum, span, &list.source));
+    // A value marked as the default in its meaning (`0: OBS桶（默认值）`).
+    if let Some(d) = list.default_value.as_deref().and_then(|v| ty.parse(v)) {
+        if schema.default.is_none() {
+            schema.default = Some(d);
+            schema
+                .mined
+                .push(fact(MinedKind::Default, span, &list.default_source));
+        }
+    }
+}
+
+fn apply_limits(
+    schema: &mut Schema,
+    text: &MarkedText,
+    ty: ValueType,
+    span: &Span,
+    diags: &mut Diagnostics,
+) {
+    let found = match ty {
+        ValueType::String => limits::lengths(&text.plain()),
+        ValueType::Integer | ValueType::Number => limits::ranges(&text.plain()),
+        ValueType::Boolean => return,
+    };
+    let resolved = limits::resolve(found, |slot, values| {
+        diags.note(
+            span,
+            "prose.constraint-ambiguous",
+            format!("the description states different {slot} values ({values}); none is used"),
+        )
+    });
+    let c = &mut schema.constraints;
+    for (kind, bound) in resolved {
+        let v = bound.value;
+        match kind {
+            MinedKind::MinLength => c.min_length = Some(v as u64),
+            MinedKind::MaxLength => c.max_length = Some(v as u64),
+            MinedKind::Minimum => {
+                c.minimum = Some(v);
+                c.exclusive_minimum = bound.exclusive;
+            }
+            MinedKind::Maximum => {
+                c.maximum = Some(v);
+                c.exclusive_maximum = bound.exclusive;
+            }
+            MinedKind::Enum | MinedKind::Default => continue,
+        }
+        schema.mined.push(fact(kind, span, &bound.source));
+    }
+}
+
+fn apply_default(
+    schema: &mut Schema,
+    text: &MarkedText,
+    ty: ValueType,
+    span: &Span,
+    diags: &mut Diagnostics,
+) {
+    let stated = defaults::find(text);
+    let mut typed: Vec<(serde_json::Value, String)> = Vec::new();
+    for d in stated {
+        match ty.parse(&d.value) {
+            Some(v) => {
+                if !typed.iter().any(|(x, _)| *x == v) {
+                    typed.push((v, d.source));
+                }
+            }
+            None => diags.note(
+                span,
+                "prose.default-type-mismatch",
+                format!(
+                    "stated default `{}` is not a {}; no default is recorded",
+                    d.value,
+                    ty.name()
+                ),
+            ),
+        }
+    }
+    match typed.len() {
+        0 => {}
+        1 => {
+            let (value, source) = typed.remove(0);
+            if let Some(from_list) = &schema.default {
+                if *from_list != value {
+                    diags.note(
+                        span,
+                        "prose.default-ambiguous",
+                        format!(
+                            "the description states defaults {from_list} and {value}; none is used"
+                        ),
+                    );
+                    schema.default = None;
+                    schema.mined.retain(|f| f.kind != MinedKind::Default);
+                }
+                return;
+            }
+            schema.default = Some(value);
+            schema.mined.push(fact(MinedKind::Default, span, &source));
+        }
+        _ => diags.note(
+            span,
+            "prose.default-ambiguous",
+            format!(
+                "the description states several defaults ({}); none is used",
+                typed
+                    .iter()
+                    .map(|(v, _)| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,401 @@
+use super::*;
+use crate::doc::{Inline, Paragraph};
+use crate::ir::{EnumValue, Schema, SchemaKind};
+use serde_json::json;
+use std::sync::Arc;
+
+/// A cell from compact text: one paragraph per line, `- ` starts a list item, `**x**` is a
+/// strong run and `` `x` `` a code run.
+fn cell(text: &str) -> RichText {
+    let paragraphs = text
+        .lines()
+        .map(|line| {
+            let (depth, body) = match line.strip_prefix("- ") {
+                Some(b) => (1, b),
+                None => (0, line),
+            };
+            let mut inlines = Vec::new();
+            let mut rest = body;
+            while !rest.is_empty() {
+                let next = [("**", "**"), ("`", "`")]
+                    .iter()
+                    .filter_map(|(o, c)| rest.find(o).map(|i| (i, *o, *c)))
+                    .min_by_key(|x| x.0);
+                match next {
+                    Some((i, open, close)) => {
+                        let after = &rest[i + open.len()..];
+                        let Some(j) = after.find(close) else {
+                            inlines.push(Inline::Text(rest.to_string()));
+                            break;
+                        };
+                        if i > 0 {
+                            inlines.push(Inline::Text(rest[..i].to_string()));
+                        }
+                        let run = after[..j].to_string();
+                        inlines.push(if open == "**" {
+                            Inline::Strong(run)
+                        } else {
+                            Inline::Code(run)
+                        });
+                        rest = &after[j + close.len()..];
+                    }
+                    None => {
+                        inlines.push(Inline::Text(rest.to_string()));
+                        break;
+                    }
+                }
+            }
+            Paragraph {
+                list_depth: depth,
+                inlines,
+            }
+        })
+        .collect();
+    RichText { paragraphs }
+}
+
+fn mine(kind: SchemaKind, text: &str) -> (Schema, Diagnostics) {
+    let mut schema = Schema::new(kind);
+    let mut diags = Diagnostics::new();
+    let span = Span::new(&Arc::from("t.md"), 7, 7);
+    apply(&mut schema, &cell(text), &span, &mut diags);
+    (schema, diags)
+}
+
+fn string() -> SchemaKind {
+    SchemaKind::String { format: None }
+}
+fn int() -> SchemaKind {
+    SchemaKind::Integer {
+        format: "int32".into(),
+    }
+}
+fn number() -> SchemaKind {
+    SchemaKind::Number {
+        format: "double".into(),
+    }
+}
+
+fn values(s: &Schema) -> Vec<serde_json::Value> {
+    s.enum_values.iter().map(|e| e.value.clone()).collect()
+}
+
+fn pairs(s: &Schema) -> Vec<(String, Option<String>)> {
+    s.enum_values
+        .iter()
+        .map(|EnumValue { value, description }| {
+            (
+                value.as_str().map_or(value.to_string(), str::to_string),
+                description.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Enum mining over representative descriptions (zh and en): the snapshot shows each input and
+/// what was read from it.
+#[test]
+fn enum_mining_snapshot() {
+    let cases: Vec<(&str, SchemaKind, &str)> = vec![
+        ("zh list items, space separator", string(), "节点的类型，枚举值如下：\n- job 训练\n- labeling 标注\n- release_dataset 数据集发布"),
+        ("zh one paragraph of value：meaning", string(), "输入项类型。枚举值如下：\ndataset：数据集 obs：OBS data_selector：数据选择"),
+        ("zh list items, colon", string(), "服务器类型。枚举值如下：\n- BMS：裸金属服务\n- ECS：弹性云服务\n- HPS：超节点服务"),
+        ("zh glued items", string(), "匹配方式。可选值如下：\n- • equal表示精确匹配。\n- • contain表示模糊匹配。"),
+        ("zh integer enum", int(), "标注类型。可选值如下：\n- 0: 图像分类\n- 1: 物体检测\n- 3: 图像分割"),
+        ("zh integer inline", int(), "资源池的受限状态。可选值如下：\n0：代表不受限 1：转包周期受限 2：规格变更受限"),
+        ("zh 可选值为、", string(), "数据来源的类型，可选值为dataset、obs、swr、model。"),
+        ("zh single value then prose", string(), "工作流来源，可选值为ai_gallery，表示工作流是从AI Gallery导入的。"),
+        ("zh parenthesised meanings", string(), "枚举值：ROUND_ROBIN(加权轮询算法)，LEAST_CONNECTIONS(加权最少连接)，SOURCE_IP(源ip算法)"),
+        ("zh glued one-paragraph items", string(), "资源池集群状态。可选值如下：\nCreating: 创建中Running: 运行中Abnormal: 资源池不正常"),
+        ("zh values paragraph", string(), "镜像支持的规格。枚举值如下：\nCPU GPU ASCEND"),
+        ("zh 取值为", string(), "排序方式，取值为asc或desc。"),
+        ("zh marked values", string(), "数据来源，取值为`“obs”`、`“dataset”`。"),
+        ("zh default marked in an item", int(), "数据类型。可选值如下：\n- 0: OBS桶（默认值）\n- 1: GaussDB(DWS)服务"),
+        ("zh bare bullet list with colons", string(), "计费模式。\n- COMMON: 同时支持包周期和按需\n- POST_PAID: 按需模式\n- PRE_PAID: 包周期"),
+        ("zh bare bullet list of values", string(), "规格处理器类型。\n- CPU\n- GPU\n- ASCEND"),
+        ("en strong runs", string(), "Dataset type. The value can be **obs** or **dataset**. **obs** and **dataset** cannot be used at the same time."),
+        ("en options", string(), "Sort order. Options: asc, desc."),
+        ("en list items", string(), "Job status. Possible values:\n- running: The job is running.\n- failed: The job failed."),
+        ("array of strings", SchemaKind::Array { items: Box::new(Schema::string()) }, "支持的存储类型。\n- obs\n- evs\n- efs"),
+    ];
+    let mut out = String::new();
+    for (name, kind, text) in cases {
+        let (s, d) = mine(kind, text);
+        let s = match &s.kind {
+            SchemaKind::Array { items } => (**items).clone(),
+            _ => s,
+        };
+        out.push_str(&format!("## {name}\n{text}\n=> {:?}\n", pairs(&s)));
+        if let Some(def) = &s.default {
+            out.push_str(&format!("   default {def}\n"));
+        }
+        for f in &s.mined {
+            out.push_str(&format!("   {:?} from {:?}\n", f.kind, f.text));
+        }
+        for x in d.iter() {
+            out.push_str(&format!("   diagnostic {}: {}\n", x.code, x.message));
+        }
+        assert!(!s.enum_values.is_empty(), "{name}: no values mined");
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn values_are_typed_like_the_field() {
+    let (s, d) = mine(
+        int(),
+        "标注类型。可选值如下：\n- 0: 图像分类\n- 1: 物体检测",
+    );
+    assert_eq!(values(&s), vec![json!(0), json!(1)]);
+    assert!(d.is_empty());
+    // An announced list whose values do not fit an integer field: a diagnostic, no enum.
+    let (s, d) = mine(int(), "操作类型。可选值如下：\n- stop: 停止\n- start: 启动");
+    assert!(s.enum_values.is_empty());
+    assert!(s.mined.is_empty());
+    assert_eq!(
+        d.iter().next().map(|x| x.code.as_str()),
+        Some("prose.enum-type-mismatch")
+    );
+}
+
+/// Text that mentions numbers, ranges or lists without stating allowed values, lengths or
+/// defaults yields nothing.
+#[test]
+fn nothing_is_mined_from_text_that_does_not_state_it() {
+    let counter: Vec<(SchemaKind, &str)> = vec![
+        (string(), "取值范围请参见《规格列表》。"),
+        (int(), "取值范围请参见表3。"),
+        (string(), "训练作业的名称，例如：job-01、job-02。"),
+        (int(), "本次查询的记录数，例如100。"),
+        (string(), "算法的代码目录。规则如下：\n- 必须为/home下的目录；\n- v1兼容模式下，当前字段不生效；"),
+        (string(), "导入的OBS路径或manifest路径。\n- 导入manifest时，path必须精确到具体manifest文件。\n- 导入为目录时，目前仅支持图片分类。"),
+        (int(), "训练作业的引擎类型。对应关系如下：\n- engine_type: 1, engine_name: TensorFlow\n- engine_type: 2, engine_name: MXNet"),
+        (string(), "查询时间范围。参数解释：\n- startTime: 查询的开始时间\n- endTime: 查询的结束时间"),
+        (string(), "配置ID，当前支持：\n- Ascend-Power-Engine 1.0(python3)\n- Multi-Engine 1.0 (python2)-cpu"),
+        (string(), "训练作业的描述，默认为空。"),
+        (string(), "工作空间ID。未创建工作空间时默认值为“0”。"),
+        (int(), "部署服务时，默认值为1；更新服务配置时，默认值为上一次设置的值。"),
+        (string(), "网络的cidr，64位系统可用。"),
+        (int(), "当前返回的日志大小（单位：字节）。最大为5兆。"),
+        (string(), "本版本共有3个节点，2018年发布。"),
+        (int(), "2019年起，每页返回100条。"),
+        (string(), "OBS URL of the output. By default, this parameter is left blank. Example value: **/bucket/trainUrl/**"),
+        (string(), "Obtain the ID by calling the API described in Querying Job Engines. See the 256 characters note."),
+        (int(), "Number of records, for example 10 or 20."),
+    ];
+    for (kind, text) in counter {
+        let (s, d) = mine(kind, text);
+        assert!(
+            s.enum_values.is_empty(),
+            "enum mined from {text:?}: {:?}",
+            s.enum_values
+        );
+        assert!(
+            s.constraints.is_empty(),
+            "constraint mined from {text:?}: {:?}",
+            s.constraints
+        );
+        assert!(
+            s.default.is_none(),
+            "default mined from {text:?}: {:?}",
+            s.default
+        );
+        assert!(s.mined.is_empty());
+        assert!(d.is_empty(), "diagnostics for {text:?}: {d:?}");
+    }
+}
+
+#[test]
+fn lengths_of_strings() {
+    let cases: Vec<(&str, Option<u64>, Option<u64>)> = vec![
+        ("名称，1到64位只包含中英文。", Some(1), Some(64)),
+        ("名称，长度为1-100位。", Some(1), Some(100)),
+        ("模型备注信息，1-100位长度。", Some(1), Some(100)),
+        (
+            "工作空间名称。长度限制为4-64字符，支持中文。",
+            Some(4),
+            Some(64),
+        ),
+        (
+            "TMS标签的key。长度不能超过128个字符，首尾不能有空格。",
+            None,
+            Some(128),
+        ),
+        ("实例说明，长度限制为512字符。", None, Some(512)),
+        ("描述，字符串的长度限制为[0, 256]。", Some(0), Some(256)),
+        ("描述，字符串的长度限制为[0，256]。", Some(0), Some(256)),
+        (
+            "Description. The value must contain 0 to 256 characters.",
+            Some(0),
+            Some(256),
+        ),
+        (
+            "Name. It can contain a maximum of 64 characters.",
+            None,
+            Some(64),
+        ),
+    ];
+    for (text, min, max) in cases {
+        let (s, d) = mine(string(), text);
+        assert_eq!(
+            (s.constraints.min_length, s.constraints.max_length),
+            (min, max),
+            "{text}"
+        );
+        assert!(d.is_empty(), "{text}: {d:?}");
+        assert!(s
+            .mined
+            .iter()
+            .all(|f| matches!(f.kind, MinedKind::MinLength | MinedKind::MaxLength)));
+    }
+}
+
+#[test]
+fn ranges_of_numbers() {
+    /// kind, text, minimum, exclusive, maximum, exclusive
+    type Case = (
+        SchemaKind,
+        &'static str,
+        Option<f64>,
+        bool,
+        Option<f64>,
+        bool,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            int(),
+            "指定每一页返回的最大条目数，取值范围[1,100]，默认为10。",
+            Some(1.0),
+            false,
+            Some(100.0),
+            false,
+        ),
+        (
+            number(),
+            "置信度，取值范围为[0,1]",
+            Some(0.0),
+            false,
+            Some(1.0),
+            false,
+        ),
+        (
+            number(),
+            "学习率，取值范围(0,∞)。",
+            Some(0.0),
+            true,
+            None,
+            false,
+        ),
+        (
+            int(),
+            "副本数，取值范围：1~128。",
+            Some(1.0),
+            false,
+            Some(128.0),
+            false,
+        ),
+        (
+            int(),
+            "每页条数，最大值为1000。",
+            None,
+            false,
+            Some(1000.0),
+            false,
+        ),
+        (
+            int(),
+            "Number of records. The value ranges from 1 to 100.",
+            Some(1.0),
+            false,
+            Some(100.0),
+            false,
+        ),
+        (
+            int(),
+            "Weight, between 0 and 100.",
+            Some(0.0),
+            false,
+            Some(100.0),
+            false,
+        ),
+        (int(), "等待时长，取值大于0。", Some(0.0), true, None, false),
+        (
+            number(),
+            "权重，值不能小于0.01。",
+            Some(0.01),
+            false,
+            None,
+            false,
+        ),
+    ];
+    for (kind, text, min, xmin, max, xmax) in cases {
+        let (s, d) = mine(kind, text);
+        let c = &s.constraints;
+        assert_eq!(
+            (
+                c.minimum,
+                c.exclusive_minimum,
+                c.maximum,
+                c.exclusive_maximum
+            ),
+            (min, xmin, max, xmax),
+            "{text}"
+        );
+        assert!(d.is_empty(), "{text}: {d:?}");
+    }
+}
+
+#[test]
+fn defaults_are_typed() {
+    let (s, _) = mine(int(), "每页条数，取值范围[1,100]，默认为10。");
+    assert_eq!(s.default, Some(json!(10)));
+    let (s, _) = mine(
+        SchemaKind::Boolean,
+        "workflowSMN消息订阅开关，默认为false，表示关闭消息订阅开关。",
+    );
+    assert_eq!(s.default, Some(json!(false)));
+    let (s, _) = mine(
+        string(),
+        "自动停止类别，默认为timing。\n- timing：自动停止。\n- idle：空闲停止。",
+    );
+    assert_eq!(s.default, Some(json!("timing")));
+    assert_eq!(values(&s), vec![json!("timing"), json!("idle")]);
+    let (s, _) = mine(string(), "排序字段，缺省值：desc。");
+    assert_eq!(s.default, Some(json!("desc")));
+    let (s, _) = mine(SchemaKind::Integer { format: "int64".into() }, "ID of the engine. The default value is **1**. After setting **model_id**, you do not need it.");
+    assert_eq!(s.default, Some(json!(1)));
+    let (s, _) = mine(string(), "Sort order. It defaults to `asc`.");
+    assert_eq!(s.default, Some(json!("asc")));
+    let (s, _) = mine(
+        string(),
+        "是否自动续费。可选值如下: 0: 不自动续费, 默认值 1: 自动续费",
+    );
+    assert_eq!(
+        s.default,
+        Some(json!("0")),
+        "the item marked as default, not the next item"
+    );
+    let (s, _) = mine(string(), "训练作业的描述，默认为“NULL”。");
+    assert_eq!(s.default, None, "a null word is no string default");
+    // A stated default that is not of the field's type: a diagnostic, no default.
+    let (s, d) = mine(int(), "是否开启，默认为true。");
+    assert_eq!(s.default, None);
+    assert_eq!(
+        d.iter().next().map(|x| x.code.as_str()),
+        Some("prose.default-type-mismatch")
+    );
+    // A default that contradicts the stated values is no default.
+    let (s, d) = mine(
+        string(),
+        "排序字段，默认为name。可选值如下：\n- app_name：名称\n- created_at：创建时间",
+    );
+    assert_eq!(s.default, None);
+    assert_eq!(s.enum_values.len(), 2);
+    assert!(d.iter().any(|x| x.code == "prose.default-contradicts"));
+    let (s, _) = mine(int(), "每页条数，取值范围[1,100]，默认为1000。");
+    assert_eq!(s.default, None);
+    let default_fact = mine(int(), "每页条数，默认为10。").0.mined;
+    assert_eq!(default_fact.len(), 1);
+    assert_eq!(default_fact[0].text, "默认为10");
+    assert_eq!(default_fact[0].span.start, 7);
+}

@@ -1,0 +1,360 @@
+//! Value lists (enums) in a description.
+//!
+//! Two ways a description states its values:
+//! - *announced*: a phrase (`枚举值如下`, `可选值为`, `取值为`, `The value can be`, `Options:`)
+//!   followed by the values — inline (`dataset、obs、swr`, `A: 含义 B: 含义`, `**obs** or
+//!   **dataset**`, `CPU GPU ASCEND`) or as list items (`• job 训练`, `- 0: 图像分类`);
+//! - *a bare bullet list* whose every item is a value with an explicit separator (`- true: 支持`,
+//!   `- CPU`), not introduced by words that make it something else (rules, examples, a
+//!   mapping, a parameter explanation).
+
+use super::marked::{is_example_or_reference, unmark, MarkedText};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub value: String,
+    pub meaning: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ValueList {
+    pub items: Vec<Item>,
+    /// Whether a phrase announced the list (then a value that does not fit is reported).
+    pub announced: bool,
+    /// The text stating the list (provenance).
+    pub source: String,
+    /// A value whose meaning says it is the default (`0: OBS桶（默认值）`).
+    pub default_value: Option<String>,
+    pub default_source: String,
+}
+
+/// Phrases announcing a value list. `取值范围` (a range) is not one.
+static ANNOUNCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?: 枚举值 | 可选值 | 枚举 | 有效值 | 合法值 | 可选项 | 可选[^\s。，,：:]{1,8}?(?:如下|有) | 取值(?:[^范\s。，,：:]{0,2})?(?:如下|为|包括|包含|有|可以是|可为|是)
+          | 目前已有[^\s。，,：:]{0,8}?如下 | 支持(?:的[^\s。，,：:]{1,8})?(?:如下|以下)[^\s。，,：:]{0,4}
+          | (?:possible|valid|available|allowed|enumerated|supported)\s+values?(?:\s+(?:are|is|include|includes))?
+          | (?:the\s+)?options?(?:\s+(?:are|include))?\s*[:：]
+          | (?:the\s+)?(?:value|parameter)\s+(?:can|may|must)\s+be(?:\s+one\s+of)?(?:\s+the\s+following)?
+          | (?:the\s+)?value\s+is\s+one\s+of
+          | value\s+options?
+        )
+        (?:如下|如下所示|包括|包含|为|是|有)?\s*[:：]?",
+    )
+    .expect("valid regex")
+});
+
+/// A value: marked run, quoted text, integer/decimal, or an identifier-like token.
+const VALUE: &str = r#"(?:\x{E000}(?P<m>[^\x{E001}]{1,80})\x{E001}|["“'‘](?P<q>[^"”'’\s]{1,64})["”'’]|(?P<t>-?\d+(?:\.\d+)?(?:[A-Za-z_][A-Za-z0-9_]*)?|[A-Za-z_][A-Za-z0-9_.\-/+]*))"#;
+
+static VALUE_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s*{VALUE}")).expect("valid regex"));
+/// `VALUE:` at the start of the text or after anything that cannot be part of a value —
+/// including a CJK character, because converted tables glue items (`创建中Running: 运行中`).
+static COLON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[^A-Za-z0-9_.\-/+\x{{E001}}])\s*(?P<v>{VALUE})\s*[:：]"
+    ))
+    .expect("valid regex")
+});
+static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s*(?:、|,|，|\|)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*(?:或者|或|以及|及|和)\s*",
+    )
+    .expect("valid regex")
+});
+/// Lead-in words that make a bullet list something other than a value list.
+static NOT_A_VALUE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)例如|比如|举例|规则|说明|注意|约束|限制|对应关系|参数解释|格式|示例|要求|场景|步骤|e\.g\.|for example|such as|\bnote\b|\brules?\b|\bformat\b")
+        .expect("valid regex")
+});
+
+fn capture_value(c: &regex::Captures) -> String {
+    let raw = c
+        .name("m")
+        .or_else(|| c.name("q"))
+        .or_else(|| c.name("t"))
+        .map(|m| m.as_str())
+        .unwrap_or("");
+    raw.trim()
+        .trim_matches(['"', '“', '”', '\'', '‘', '’'])
+        .trim_end_matches('.')
+        .to_string()
+}
+
+fn clean_meaning(s: &str) -> Option<String> {
+    let s = unmark(s);
+    let s = s
+        .trim()
+        .trim_start_matches([':', '：', '-', '–', '—', ',', '，'])
+        .trim()
+        .trim_end_matches(['。', '；', ';', '，', ',', '、', '.'])
+        .trim();
+    Some(s.to_string()).filter(|s| !s.is_empty())
+}
+
+fn is_default_marker(meaning: &str) -> bool {
+    let lower = meaning.to_lowercase();
+    lower.contains("默认值")
+        || lower.contains("缺省值")
+        || lower.starts_with("默认")
+        || lower.contains("(default)")
+        || lower.contains("（默认）")
+        || lower.starts_with("default")
+}
+
+/// Strictness of the separator between a list item's value and its meaning.
+#[derive(Clone, Copy, PartialEq)]
+enum Separators {
+    /// After an announcing phrase: `job 训练` and glued `equal表示精确匹配` are items too.
+    Announced,
+    /// A bare bullet list: only `value: meaning`, `value (meaning)`, `value 含义` or a lone value.
+    Explicit,
+}
+
+fn starts_non_ascii_word(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() && c.is_alphanumeric())
+}
+
+/// One list item: `value`, `value: meaning`, `value（meaning）`, `value 含义`, `value含义`.
+fn parse_item(text: &str, seps: Separators) -> Option<Item> {
+    let t = text
+        .trim()
+        .trim_start_matches(['•', '●', '·', '-', '*', '◦', '▪'])
+        .trim();
+    let c = VALUE_AT_START.captures(t)?;
+    let value = capture_value(&c);
+    if value.is_empty() {
+        return None;
+    }
+    let rest = &t[c.get(0)?.end()..];
+    let meaning = if rest.trim().is_empty() {
+        None
+    } else if let Some(r) = rest.trim_start().strip_prefix([':', '：']) {
+        clean_meaning(r)
+    } else if let Some(r) = rest.trim_start().strip_prefix(['(', '（']) {
+        clean_meaning(r.trim_end().trim_end_matches([')', '）', '。']))
+    } else if rest.starts_with(char::is_whitespace) {
+        let r = rest.trim_start();
+        let dash = r
+            .strip_prefix(['-', '–', '—'])
+            .filter(|x| x.starts_with(' '));
+        if let Some(d) = dash {
+            clean_meaning(d)
+        } else if starts_non_ascii_word(r) {
+            clean_meaning(r)
+        } else {
+            return None;
+        }
+    } else if seps == Separators::Announced
+        && (starts_non_ascii_word(rest) || rest.starts_with(['，', ',']))
+    {
+        clean_meaning(rest)
+    } else {
+        return None;
+    };
+    Some(Item { value, meaning })
+}
+
+/// `A: 含义 B: 含义` in one paragraph.
+fn colon_sequence(text: &str) -> Option<Vec<Item>> {
+    let t = text.trim();
+    let hits: Vec<(usize, usize, String)> = COLON_ITEM
+        .captures_iter(t)
+        .filter_map(|c| Some((c.name("v")?.start(), c.get(0)?.end(), capture_value(&c))))
+        .collect();
+    if hits.first()?.0 != 0 {
+        return None;
+    }
+    let mut items = Vec::new();
+    for (k, (_, end, value)) in hits.iter().enumerate() {
+        let stop = hits.get(k + 1).map_or(t.len(), |h| h.0);
+        items.push(Item {
+            value: value.clone(),
+            meaning: clean_meaning(&t[*end..stop]),
+        });
+    }
+    Some(items)
+}
+
+/// `dataset、obs、swr`, `**obs** or **dataset**`, `ROUND_ROBIN(含义)，SOURCE_IP(含义)`: values
+/// while the pieces are values; the first piece that is prose ends the list.
+fn delimited(text: &str) -> Option<Vec<Item>> {
+    let first_sentence = super::marked::sentences(text).into_iter().next()?;
+    let mut items = Vec::new();
+    for piece in LIST_SEPARATOR.split(first_sentence) {
+        let piece = piece.trim();
+        let Some(c) = VALUE_AT_START.captures(piece) else {
+            break;
+        };
+        let value = capture_value(&c);
+        let rest = piece[c.get(0).map_or(0, |m| m.end())..].trim();
+        let meaning = if rest.is_empty() {
+            None
+        } else if let Some(r) = rest.strip_prefix(['(', '（']) {
+            if !rest.ends_with([')', '）']) {
+                break;
+            }
+            clean_meaning(r.trim_end_matches([')', '）']))
+        } else {
+            break;
+        };
+        if value.is_empty() {
+            break;
+        }
+        items.push(Item { value, meaning });
+    }
+    Some(items).filter(|v| !v.is_empty())
+}
+
+/// `CPU GPU ASCEND`: a paragraph of values only.
+fn words(text: &str) -> Option<Vec<Item>> {
+    let t = text.trim().trim_end_matches(['。', '.']);
+    let mut items = Vec::new();
+    let mut rest = t;
+    while !rest.trim().is_empty() {
+        let c = VALUE_AT_START.captures(rest)?;
+        let end = c.get(0)?.end();
+        if !rest[end..].is_empty() && !rest[end..].starts_with(char::is_whitespace) {
+            return None;
+        }
+        items.push(Item {
+            value: capture_value(&c),
+            meaning: None,
+        });
+        rest = &rest[end..];
+    }
+    Some(items).filter(|v| v.len() >= 2)
+}
+
+fn inline_values(text: &str, standalone: bool) -> Option<Vec<Item>> {
+    colon_sequence(text)
+        .or_else(|| if standalone { words(text) } else { None })
+        .or_else(|| delimited(text))
+        .filter(|items| !items.is_empty())
+}
+
+/// The value list a description states, if any.
+pub fn find(text: &MarkedText) -> Option<ValueList> {
+    announced(text).or_else(|| bare_bullets(text))
+}
+
+fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList> {
+    let mut seen: Vec<&str> = Vec::new();
+    for i in &items {
+        if seen.contains(&i.value.as_str()) {
+            // `engine_type: 1, engine_name: …` repeated: a mapping table, not a value list.
+            return None;
+        }
+        seen.push(&i.value);
+    }
+    let marked_default: Vec<&Item> = items
+        .iter()
+        .filter(|i| i.meaning.as_deref().is_some_and(is_default_marker))
+        .collect();
+    let (default_value, default_source) = match marked_default.as_slice() {
+        [one] => (
+            Some(one.value.clone()),
+            format!("{}: {}", one.value, one.meaning.clone().unwrap_or_default()),
+        ),
+        _ => (None, String::new()),
+    };
+    Some(ValueList {
+        items,
+        announced,
+        source,
+        default_value,
+        default_source,
+    })
+}
+
+fn announced(text: &MarkedText) -> Option<ValueList> {
+    for (k, para) in text.paras.iter().enumerate() {
+        for m in ANNOUNCE.find_iter(&para.text) {
+            let before = &para.text[..m.start()];
+            let clause_start = before.rfind(['。', '；', ';', '，', ',']).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            if is_example_or_reference(&unmark(&para.text[clause_start..m.end()])) {
+                continue;
+            }
+            let rest = para.text[m.end()..].trim();
+            let rest_is_reference = is_example_or_reference(
+                super::marked::sentences(&unmark(rest))
+                    .first()
+                    .copied()
+                    .unwrap_or(""),
+            );
+            if !rest.is_empty() {
+                if rest_is_reference {
+                    continue;
+                }
+                if let Some(items) = inline_values(rest, false) {
+                    let source = unmark(&para.text[m.start()..]);
+                    return finish(items, true, source);
+                }
+                continue;
+            }
+            // The values follow in the next paragraphs: list items, or one paragraph of values.
+            let following = &text.paras[k + 1..];
+            let Some(next) = following.first() else {
+                continue;
+            };
+            let mut source = unmark(&para.text[m.start()..]);
+            if next.list_depth > 0 {
+                let mut items = Vec::new();
+                for p in following.iter().take_while(|p| p.list_depth > 0) {
+                    source.push('\n');
+                    source.push_str(&unmark(&p.text));
+                    items.push(parse_item(&p.text, Separators::Announced)?);
+                }
+                return finish(items, true, source);
+            }
+            if let Some(items) = inline_values(&next.text, true) {
+                source.push('\n');
+                source.push_str(&unmark(&next.text));
+                return finish(items, true, source);
+            }
+        }
+    }
+    None
+}
+
+fn bare_bullets(text: &MarkedText) -> Option<ValueList> {
+    let start = text.paras.iter().position(|p| p.list_depth > 0)?;
+    let lead_in = text.paras[..start]
+        .iter()
+        .map(|p| unmark(&p.text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if NOT_A_VALUE_LIST.is_match(&lead_in) {
+        return None;
+    }
+    let list: Vec<_> = text.paras[start..]
+        .iter()
+        .take_while(|p| p.list_depth > 0)
+        .collect();
+    if list.len() < 2 {
+        return None;
+    }
+    let items: Vec<Item> = list
+        .iter()
+        .map(|p| parse_item(&p.text, Separators::Explicit))
+        .collect::<Option<_>>()?;
+    // Either every item explains its value, or none does (a plain list of values).
+    let explained = items.iter().filter(|i| i.meaning.is_some()).count();
+    if explained != 0 && explained != items.len() {
+        return None;
+    }
+    let source = list
+        .iter()
+        .map(|p| unmark(&p.text))
+        .collect::<Vec<_>>()
+        .join("\n");
+    finish(items, false, source)
+}

@@ -1,0 +1,281 @@
+//! `docbind report`: how much of the documentation became typed API, as figures that can be
+//! compared over time. `summary` holds the ratcheted figures (each with the direction that is
+//! better); the rest explains them (non-conformant examples with provenance, diagnostics by
+//! code). `spec/report-baseline.json` is the committed baseline a test compares against.
+
+use crate::allowlist::ExampleAllowlist;
+use crate::conformance::{check_examples, ExampleSite, Outcome};
+use crate::diag::Severity;
+use crate::extract::Coverage;
+use crate::ir::{Api, Schema, SchemaKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Whether a larger figure is an improvement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub value: u64,
+    pub better: Better,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Report {
+    pub sources: Vec<String>,
+    /// The ratcheted figures, by name.
+    pub summary: BTreeMap<String, Figure>,
+    pub coverage: serde_json::Value,
+    pub fields: FieldCounts,
+    pub enums: EnumCounts,
+    pub examples: ExampleCounts,
+    /// Diagnostics by code (all severities).
+    pub diagnostics: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct FieldCounts {
+    /// Fields, parameters and headers with a schema, counted once per occurrence (named
+    /// schemas once).
+    pub total: u64,
+    pub typed: u64,
+    pub free_form: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct EnumCounts {
+    /// Schemas with a value list.
+    pub enums: u64,
+    pub values: u64,
+    pub defaults: u64,
+    /// Schemas with at least one length or range limit.
+    pub constrained: u64,
+    /// Facts read from description prose (each with provenance in the IR).
+    pub mined_facts: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ExampleCounts {
+    pub total: u64,
+    pub valid_json: u64,
+    /// Valid JSON with a body schema to check against.
+    pub checked: u64,
+    pub conformant: u64,
+    pub no_schema: u64,
+    pub not_json: u64,
+    /// conformant / checked, in percent (two decimals).
+    pub conformant_percent: f64,
+    /// Values outside a documented (open) value list, with provenance: documentation
+    /// findings, not failures (see [`crate::conformance`]).
+    pub undocumented_enum_values: Vec<String>,
+    pub non_conformant: Vec<NonConformant>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NonConformant {
+    pub operation: String,
+    pub status: String,
+    pub index: usize,
+    /// `file:line` of the example.
+    pub at: String,
+    pub errors: Vec<String>,
+    /// The reviewed explanation from the allow-list, if listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowlisted: Option<String>,
+}
+
+fn walk(s: &Schema, f: &mut FieldCounts, e: &mut EnumCounts) {
+    f.total += 1;
+    if matches!(s.kind, SchemaKind::Any) {
+        f.free_form += 1;
+    } else {
+        f.typed += 1;
+    }
+    count_facts(s, e);
+    match &s.kind {
+        SchemaKind::Array { items } => count_facts(items, e),
+        SchemaKind::Map { values } => count_facts(values, e),
+        SchemaKind::Object { fields } => fields.iter().for_each(|x| walk(&x.schema, f, e)),
+        _ => {}
+    }
+}
+
+fn count_facts(s: &Schema, e: &mut EnumCounts) {
+    if !s.enum_values.is_empty() {
+        e.enums += 1;
+        e.values += s.enum_values.len() as u64;
+    }
+    e.defaults += u64::from(s.default.is_some());
+    e.constrained += u64::from(!s.constraints.is_empty());
+    e.mined_facts += s.mined.len() as u64;
+}
+
+/// Build the report for an extracted API.
+pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Report {
+    let mut fields = FieldCounts::default();
+    let mut enums = EnumCounts::default();
+    for op in &api.operations {
+        for p in &op.parameters {
+            walk(&p.schema, &mut fields, &mut enums);
+        }
+        for r in op.responses.values() {
+            for h in &r.headers {
+                walk(&h.schema, &mut fields, &mut enums);
+            }
+        }
+    }
+    for named in api.schemas.values() {
+        if let SchemaKind::Object { fields: fs } = &named.schema.kind {
+            fs.iter()
+                .for_each(|x| walk(&x.schema, &mut fields, &mut enums));
+        }
+    }
+    let mut examples = ExampleCounts::default();
+    for check in check_examples(api) {
+        examples.total += 1;
+        match check.outcome {
+            Outcome::Conformant {
+                undocumented_values,
+            } => {
+                examples.valid_json += 1;
+                examples.checked += 1;
+                examples.conformant += 1;
+                for value in undocumented_values {
+                    examples.undocumented_enum_values.push(format!(
+                        "{} {} #{} at {}: {value}",
+                        check.site.operation, check.site.status, check.site.index, check.site.span
+                    ));
+                }
+            }
+            Outcome::NoSchema => {
+                examples.valid_json += 1;
+                examples.no_schema += 1;
+            }
+            Outcome::NotJson => examples.not_json += 1,
+            Outcome::NonConformant { errors } => {
+                examples.valid_json += 1;
+                examples.checked += 1;
+                let ExampleSite {
+                    operation,
+                    status,
+                    index,
+                    span,
+                } = check.site;
+                examples.non_conformant.push(NonConformant {
+                    allowlisted: allowlist.reason(&operation, &status).map(str::to_string),
+                    at: span.to_string(),
+                    operation,
+                    status,
+                    index,
+                    errors,
+                });
+            }
+        }
+    }
+    examples.conformant_percent = if examples.checked == 0 {
+        100.0
+    } else {
+        (examples.conformant as f64 * 10000.0 / examples.checked as f64).round() / 100.0
+    };
+    let mut diagnostics: BTreeMap<String, usize> = BTreeMap::new();
+    for d in api.diagnostics.iter() {
+        *diagnostics.entry(d.code.clone()).or_default() += 1;
+    }
+    let code = |c: &str| diagnostics.get(c).copied().unwrap_or(0) as u64;
+    let warnings = api
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Note)
+        .count() as u64;
+    let unexplained = examples
+        .non_conformant
+        .iter()
+        .filter(|n| n.allowlisted.is_none())
+        .count() as u64;
+    let summary: BTreeMap<String, Figure> = [
+        ("operations", api.operations.len() as u64, Better::Higher),
+        ("schemas", api.schemas.len() as u64, Better::Higher),
+        (
+            "tables_consumed",
+            coverage.tables_consumed as u64,
+            Better::Higher,
+        ),
+        ("tables_orphaned", code("table.orphan"), Better::Lower),
+        ("fields_typed", fields.typed, Better::Higher),
+        ("fields_free_form", fields.free_form, Better::Lower),
+        ("type_unknown", code("type.unknown"), Better::Lower),
+        ("type_unresolved", code("type.unresolved"), Better::Lower),
+        ("enums", enums.enums, Better::Higher),
+        ("enum_values", enums.values, Better::Higher),
+        ("defaults", enums.defaults, Better::Higher),
+        ("constrained", enums.constrained, Better::Higher),
+        ("examples_valid_json", examples.valid_json, Better::Higher),
+        ("examples_conformant", examples.conformant, Better::Higher),
+        (
+            "examples_non_conformant_unexplained",
+            unexplained,
+            Better::Lower,
+        ),
+        ("warnings", warnings, Better::Lower),
+    ]
+    .into_iter()
+    .map(|(k, value, better)| (k.to_string(), Figure { value, better }))
+    .collect();
+    Report {
+        sources: api.sources.clone(),
+        summary,
+        coverage: serde_json::to_value(coverage).unwrap_or_default(),
+        fields,
+        enums,
+        examples,
+        diagnostics,
+    }
+}
+
+/// Figures of `current` that are worse than in `baseline` (name, baseline, current).
+pub fn regressions(baseline: &Report, current: &Report) -> Vec<(String, u64, u64)> {
+    let mut out = Vec::new();
+    for (name, base) in &baseline.summary {
+        let now = current.summary.get(name).map_or(0, |f| f.value);
+        let worse = match base.better {
+            Better::Higher => now < base.value,
+            Better::Lower => now > base.value,
+        };
+        if worse {
+            out.push((name.clone(), base.value, now));
+        }
+    }
+    out
+}
+
+/// A short human-readable summary.
+pub fn render_text(r: &Report) -> String {
+    let mut out = String::new();
+    for (name, f) in &r.summary {
+        out.push_str(&format!("{name:<40} {:>8}\n", f.value));
+    }
+    let e = &r.examples;
+    out.push_str(&format!(
+        "examples: {} total, {} valid JSON, {} checked, {} conformant ({}%), {} without schema, {} not JSON\n",
+        e.total, e.valid_json, e.checked, e.conformant, e.conformant_percent, e.no_schema, e.not_json
+    ));
+    for n in &e.non_conformant {
+        out.push_str(&format!(
+            "  non-conformant {} {} #{} at {}: {}{}\n",
+            n.operation,
+            n.status,
+            n.index,
+            n.at,
+            n.errors.first().map_or("", String::as_str),
+            n.allowlisted
+                .as_deref()
+                .map_or(String::new(), |r| format!(" [allow-listed: {r}]"))
+        ));
+    }
+    out
+}
