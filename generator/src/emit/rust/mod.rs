@@ -93,11 +93,36 @@ impl From<askama::Error> for EmitError {
 /// prettyplease puts no blank lines between items; for readability each top-level item is
 /// printed on its own and separated by a blank line, and so are the items of impl blocks.
 fn unparse(file: &str, tokens: proc_macro2::TokenStream) -> Result<String, EmitError> {
+    let mut out = String::new();
+    print_chunk(file, tokens, &mut out)?;
+    Ok(out)
+}
+
+/// Like [`unparse`], for a file given as a header (inner attributes) and a stream of item
+/// groups: each group is parsed and printed on its own, so the syntax tree of the whole file
+/// (hundreds of MB for a large API) never exists at once.
+fn unparse_streamed(
+    file: &str,
+    header: proc_macro2::TokenStream,
+    groups: impl Iterator<Item = proc_macro2::TokenStream>,
+) -> Result<String, EmitError> {
+    let mut out = String::new();
+    print_chunk(file, header, &mut out)?;
+    for group in groups {
+        print_chunk(file, group, &mut out)?;
+    }
+    Ok(out)
+}
+
+fn print_chunk(
+    file: &str,
+    tokens: proc_macro2::TokenStream,
+    out: &mut String,
+) -> Result<(), EmitError> {
     let parsed: syn::File = syn::parse2(tokens).map_err(|e| EmitError::InvalidTokens {
         file: file.to_string(),
         message: e.to_string(),
     })?;
-    let mut out = String::new();
     if !parsed.attrs.is_empty() {
         out.push_str(&prettyplease::unparse(&syn::File {
             shebang: None,
@@ -118,7 +143,7 @@ fn unparse(file: &str, tokens: proc_macro2::TokenStream) -> Result<String, EmitE
             items: vec![item],
         })));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A blank line after every item that closes at impl-item depth (`    }`), unless the block
@@ -189,7 +214,8 @@ pub fn generate_crate(
         unparse("src/lib.rs", lib_body)?
     );
     files.insert(PathBuf::from("src/lib.rs"), lib);
-    let models = unparse("src/models.rs", models::models_file(&plan, &api.title))?;
+    let (header, groups) = models::models_file(&plan, &api.title);
+    let models = unparse_streamed("src/models.rs", header, groups)?;
     files.insert(
         PathBuf::from("src/models.rs"),
         format!("{GENERATED_NOTE}{models}"),

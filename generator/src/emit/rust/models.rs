@@ -44,15 +44,17 @@ pub fn type_tokens(ty: &RustType, types: &[TypeDef], scope: Scope) -> TokenStrea
     }
 }
 
-pub fn models_file(plan: &Plan, title: &str) -> TokenStream {
+/// The models file as its header (crate-level doc) and one token group per type, produced
+/// lazily so the caller can print each group before building the next.
+pub fn models_file<'p>(
+    plan: &'p Plan,
+    title: &str,
+) -> (TokenStream, impl Iterator<Item = TokenStream> + 'p) {
     let items = plan.types.iter().map(|def| type_def(def, &plan.types));
     let title = super::docs::doc_lines(title).join(" ");
     let header =
         format!(" Data types of {title}: request and response bodies, enums and their parts.");
-    quote! {
-        #![doc = #header]
-        #(#items)*
-    }
+    (quote! { #![doc = #header] }, items)
 }
 
 fn type_def(def: &TypeDef, types: &[TypeDef]) -> TokenStream {
