@@ -195,7 +195,6 @@ fn create_app_auth_apis_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's millisecond timestamp 1574923077927 does not fit the documented Integer (int32); the table should say Long"]
 fn list_clusters_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListClustersResponse,
@@ -1708,7 +1707,6 @@ fn create_workspace_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's millisecond timestamps (1470000020000) do not fit the documented Integer (int32); the table should say Long"]
 fn create_workspace_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateWorkspaceResponse,
@@ -1723,7 +1721,6 @@ fn create_workspace_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's millisecond timestamps (1470000020000) do not fit the documented Integer (int32); the table should say Long"]
 fn show_workspace_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ShowWorkspaceResponse,
@@ -1776,7 +1773,6 @@ fn delete_workspace_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's millisecond timestamps (1470000020000) do not fit the documented Integer (int32); the table should say Long"]
 fn list_workspace_quotas_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListWorkspaceQuotasResponse,
@@ -1805,7 +1801,6 @@ fn update_workspace_quotas_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's millisecond timestamp 1574339372000 does not fit the documented Integer (int32); the table should say Long"]
 fn update_workspace_quotas_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateWorkspaceQuotasResponse,
@@ -3103,7 +3098,6 @@ fn create_training_experiment_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's millisecond timestamp 1731552542622 does not fit the documented Integer (int32); the table should say Long"]
 fn create_training_experiment_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateTrainingExperimentResponse,

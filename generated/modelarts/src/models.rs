@@ -798,7 +798,7 @@ pub struct Cluster {
     pub period_num: Option<i32>,
     /// 集群创建时间，距“1970.1.1 0:0:0 UTC”的毫秒数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<i32>,
+    pub created_at: Option<i64>,
     /// 集群备注。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -7684,10 +7684,10 @@ pub struct CreateWorkspaceResponse {
     pub enterprise_project_id: Option<String>,
     /// 最后修改时间，UTC。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_time: Option<i32>,
+    pub update_time: Option<i64>,
     /// 创建时间，UTC。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<i32>,
+    pub create_time: Option<i64>,
     /// 企业项目名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise_project_name: Option<String>,
@@ -22970,7 +22970,7 @@ pub struct ShowDemanagerInstanceAutoStop {
     pub prompt: Option<bool>,
     /// 实例停止时间点，13位时间戳。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stop_timestamp: Option<i32>,
+    pub stop_timestamp: Option<i64>,
     /// 实际停止剩余时间，单位为秒。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remain_time: Option<i32>,
@@ -25814,10 +25814,10 @@ pub struct ShowWorkspaceResponse {
     pub enterprise_project_id: Option<String>,
     /// 最后修改时间，UTC。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_time: Option<i32>,
+    pub update_time: Option<i64>,
     /// 创建时间，UTC。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<i32>,
+    pub create_time: Option<i64>,
     /// 企业项目名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise_project_name: Option<String>,
@@ -27301,10 +27301,10 @@ pub struct TrainingExperimentResponseMetadata {
     pub workspace_id: Option<String>,
     /// 创建时间。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<i32>,
+    pub create_time: Option<i64>,
     /// 更新时间。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_time: Option<i32>,
+    pub update_time: Option<i64>,
     /// 实验ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -31577,7 +31577,7 @@ pub struct WorkspaceQuotasResponse {
     pub max_quota: Option<i32>,
     /// 最后修改时间，UTC。如用户未修改过该资源配额,则该值默认为该工作空间的创建时间。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_time: Option<i32>,
+    pub update_time: Option<i64>,
     /// 资源的唯一标识。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
@@ -31611,7 +31611,7 @@ pub struct WorkspaceQuotasUpdateResponse {
     pub max_quota: Option<i32>,
     /// 最后修改时间，UTC。如用户未修改过该资源配额，则该值默认为该工作空间的创建时间。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_time: Option<i32>,
+    pub update_time: Option<i64>,
     /// 资源的唯一标识。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
@@ -31656,10 +31656,10 @@ pub struct WorkspaceResponse {
     pub enterprise_project_id: Option<String>,
     /// 最后修改时间, UTC。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_time: Option<i32>,
+    pub update_time: Option<i64>,
     /// 创建时间, UTC。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<i32>,
+    pub create_time: Option<i64>,
     /// 企业项目名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise_project_name: Option<String>,
@@ -32583,19 +32583,22 @@ pub enum CreateAppAuthApisRequestAuthType {
     App,
     /// IAM认证
     Iam,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:20039.
+    Apig,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl CreateAppAuthApisRequestAuthType {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["NONE", "APP", "IAM"];
+    pub const VALUES: &'static [&'static str] = &["NONE", "APP", "IAM", "APIG"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::None => "NONE",
             Self::App => "APP",
             Self::Iam => "IAM",
+            Self::Apig => "APIG",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -32607,6 +32610,7 @@ impl From<&str> for CreateAppAuthApisRequestAuthType {
             "NONE" => Self::None,
             "APP" => Self::App,
             "IAM" => Self::Iam,
+            "APIG" => Self::Apig,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -37914,18 +37918,21 @@ pub enum CreateImageResponseArch {
     X8664,
     /// ARM体系架构
     Aarch64,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:9946.
+    X86642,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl CreateImageResponseArch {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64"];
+    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64", "x86_64"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::X8664 => "X86_64",
             Self::Aarch64 => "AARCH64",
+            Self::X86642 => "x86_64",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -37936,6 +37943,7 @@ impl From<&str> for CreateImageResponseArch {
         match value {
             "X86_64" => Self::X8664,
             "AARCH64" => Self::Aarch64,
+            "x86_64" => Self::X86642,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -40222,17 +40230,20 @@ impl<'de> serde::Deserialize<'de> for CreateNotebookStorageRequestCategory {
 #[allow(clippy::enum_variant_names)]
 pub enum CreateNotebookStorageResponseCategory {
     Obs,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:9221.
+    Obsfs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl CreateNotebookStorageResponseCategory {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["OBS"];
+    pub const VALUES: &'static [&'static str] = &["OBS", "OBSFS"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Obs => "OBS",
+            Self::Obsfs => "OBSFS",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -40242,6 +40253,7 @@ impl From<&str> for CreateNotebookStorageResponseCategory {
     fn from(value: &str) -> Self {
         match value {
             "OBS" => Self::Obs,
+            "OBSFS" => Self::Obsfs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -45117,19 +45129,27 @@ pub enum CreateWorkspaceRequestAuthType {
     Public,
     Private,
     Internal,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:29435.
+    Internal2,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl CreateWorkspaceRequestAuthType {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["PUBLIC", "PRIVATE", "INTERNAL"];
+    pub const VALUES: &'static [&'static str] = &[
+        "PUBLIC",
+        "PRIVATE",
+        "INTERNAL",
+        "internal",
+    ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Public => "PUBLIC",
             Self::Private => "PRIVATE",
             Self::Internal => "INTERNAL",
+            Self::Internal2 => "internal",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -45141,6 +45161,7 @@ impl From<&str> for CreateWorkspaceRequestAuthType {
             "PUBLIC" => Self::Public,
             "PRIVATE" => Self::Private,
             "INTERNAL" => Self::Internal,
+            "internal" => Self::Internal2,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -45818,17 +45839,20 @@ impl<'de> serde::Deserialize<'de> for DataVolumeVolumeType {
 #[allow(clippy::enum_variant_names)]
 pub enum DataVolumesResCategory {
     Obs,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:9129.
+    Obsfs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl DataVolumesResCategory {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["OBS"];
+    pub const VALUES: &'static [&'static str] = &["OBS", "OBSFS"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Obs => "OBS",
+            Self::Obsfs => "OBSFS",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -45838,6 +45862,7 @@ impl From<&str> for DataVolumesResCategory {
     fn from(value: &str) -> Self {
         match value {
             "OBS" => Self::Obs,
+            "OBSFS" => Self::Obsfs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -48731,17 +48756,20 @@ impl<'de> serde::Deserialize<'de> for DeleteNotebookResponseBillingItemsItem {
 #[allow(clippy::enum_variant_names)]
 pub enum DeleteNotebookStorageResponseCategory {
     Obs,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:9376.
+    Obsfs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl DeleteNotebookStorageResponseCategory {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["OBS"];
+    pub const VALUES: &'static [&'static str] = &["OBS", "OBSFS"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Obs => "OBS",
+            Self::Obsfs => "OBSFS",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -48751,6 +48779,7 @@ impl From<&str> for DeleteNotebookStorageResponseCategory {
     fn from(value: &str) -> Self {
         match value {
             "OBS" => Self::Obs,
+            "OBSFS" => Self::Obsfs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -49936,6 +49965,8 @@ pub enum DescribeSampleRespSampleStatus {
     WorkforceSampledRejected,
     /// 待确认
     AutoAnnotation,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:38897.
+    ManualAnnotation,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -49956,6 +49987,7 @@ impl DescribeSampleRespSampleStatus {
         "__WORKFORCE_SAMPLED_ACCEPTED__",
         "__WORKFORCE_SAMPLED_REJECTED__",
         "__AUTO_ANNOTATION__",
+        "MANUAL_ANNOTATION",
     ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -49973,6 +50005,7 @@ impl DescribeSampleRespSampleStatus {
             Self::WorkforceSampledAccepted => "__WORKFORCE_SAMPLED_ACCEPTED__",
             Self::WorkforceSampledRejected => "__WORKFORCE_SAMPLED_REJECTED__",
             Self::AutoAnnotation => "__AUTO_ANNOTATION__",
+            Self::ManualAnnotation => "MANUAL_ANNOTATION",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -49994,6 +50027,7 @@ impl From<&str> for DescribeSampleRespSampleStatus {
             "__WORKFORCE_SAMPLED_ACCEPTED__" => Self::WorkforceSampledAccepted,
             "__WORKFORCE_SAMPLED_REJECTED__" => Self::WorkforceSampledRejected,
             "__AUTO_ANNOTATION__" => Self::AutoAnnotation,
+            "MANUAL_ANNOTATION" => Self::ManualAnnotation,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -51731,6 +51765,8 @@ pub enum ExportParamsSampleState {
     WorkforceSampledRejected,
     /// 待确认
     AutoAnnotation,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:45388.
+    Empty,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -51751,6 +51787,7 @@ impl ExportParamsSampleState {
         "__WORKFORCE_SAMPLED_ACCEPTED__",
         "__WORKFORCE_SAMPLED_REJECTED__",
         "__AUTO_ANNOTATION__",
+        "",
     ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -51768,6 +51805,7 @@ impl ExportParamsSampleState {
             Self::WorkforceSampledAccepted => "__WORKFORCE_SAMPLED_ACCEPTED__",
             Self::WorkforceSampledRejected => "__WORKFORCE_SAMPLED_REJECTED__",
             Self::AutoAnnotation => "__AUTO_ANNOTATION__",
+            Self::Empty => "",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -51789,6 +51827,7 @@ impl From<&str> for ExportParamsSampleState {
             "__WORKFORCE_SAMPLED_ACCEPTED__" => Self::WorkforceSampledAccepted,
             "__WORKFORCE_SAMPLED_REJECTED__" => Self::WorkforceSampledRejected,
             "__AUTO_ANNOTATION__" => Self::AutoAnnotation,
+            "" => Self::Empty,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -53470,18 +53509,21 @@ pub enum ImageResponseArch {
     X8664,
     /// ARM体系架构
     Aarch64,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:9797.
+    X86642,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl ImageResponseArch {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64"];
+    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64", "x86_64"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::X8664 => "X86_64",
             Self::Aarch64 => "AARCH64",
+            Self::X86642 => "x86_64",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -53492,6 +53534,7 @@ impl From<&str> for ImageResponseArch {
         match value {
             "X86_64" => Self::X8664,
             "AARCH64" => Self::Aarch64,
+            "x86_64" => Self::X86642,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -53558,18 +53601,21 @@ pub enum ImageResponseDevServicesItem {
     Notebook,
     /// 镜像支持本地IDE通过SSH协议远程连接Notebook
     Ssh,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:9797.
+    AiFlow,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl ImageResponseDevServicesItem {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["NOTEBOOK", "SSH"];
+    pub const VALUES: &'static [&'static str] = &["NOTEBOOK", "SSH", "AI_FLOW"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Notebook => "NOTEBOOK",
             Self::Ssh => "SSH",
+            Self::AiFlow => "AI_FLOW",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -53580,6 +53626,7 @@ impl From<&str> for ImageResponseDevServicesItem {
         match value {
             "NOTEBOOK" => Self::Notebook,
             "SSH" => Self::Ssh,
+            "AI_FLOW" => Self::AiFlow,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -53734,17 +53781,23 @@ impl<'de> serde::Deserialize<'de> for ImageResponseOrigin {
 #[allow(clippy::enum_variant_names)]
 pub enum ImageResponseResourceCategoriesItem {
     Cpugpuascend,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:9797.
+    Gpu,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:9797.
+    Cpu,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl ImageResponseResourceCategoriesItem {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["CPUGPUASCEND"];
+    pub const VALUES: &'static [&'static str] = &["CPUGPUASCEND", "GPU", "CPU"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Cpugpuascend => "CPUGPUASCEND",
+            Self::Gpu => "GPU",
+            Self::Cpu => "CPU",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -53754,6 +53807,8 @@ impl From<&str> for ImageResponseResourceCategoriesItem {
     fn from(value: &str) -> Self {
         match value {
             "CPUGPUASCEND" => Self::Cpugpuascend,
+            "GPU" => Self::Gpu,
+            "CPU" => Self::Cpu,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -63853,19 +63908,22 @@ pub enum NetworkStatusPhase {
     Active,
     /// 网络不正常
     Abnormal,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:23981.
+    Empty,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl NetworkStatusPhase {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["Creating", "Active", "Abnormal"];
+    pub const VALUES: &'static [&'static str] = &["Creating", "Active", "Abnormal", ""];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Creating => "Creating",
             Self::Active => "Active",
             Self::Abnormal => "Abnormal",
+            Self::Empty => "",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -63877,6 +63935,7 @@ impl From<&str> for NetworkStatusPhase {
             "Creating" => Self::Creating,
             "Active" => Self::Active,
             "Abnormal" => Self::Abnormal,
+            "" => Self::Empty,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -64603,18 +64662,21 @@ impl<'de> serde::Deserialize<'de> for NodesState {
 pub enum NotebookFlavorArch {
     X8664,
     Aarch64,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:8238.
+    X86642,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl NotebookFlavorArch {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64"];
+    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64", "x86_64"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::X8664 => "X86_64",
             Self::Aarch64 => "AARCH64",
+            Self::X86642 => "x86_64",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -64625,6 +64687,7 @@ impl From<&str> for NotebookFlavorArch {
         match value {
             "X86_64" => Self::X8664,
             "AARCH64" => Self::Aarch64,
+            "x86_64" => Self::X86642,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -64878,18 +64941,24 @@ impl<'de> serde::Deserialize<'de> for NotebookFlavorFeature {
 pub enum NotebookFlavorStoragesItem {
     Efs,
     Evs,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:8238.
+    Obsfs,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:8238.
+    Obs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl NotebookFlavorStoragesItem {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["EFS", "EVS"];
+    pub const VALUES: &'static [&'static str] = &["EFS", "EVS", "OBSFS", "OBS"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Efs => "EFS",
             Self::Evs => "EVS",
+            Self::Obsfs => "OBSFS",
+            Self::Obs => "OBS",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -64900,6 +64969,8 @@ impl From<&str> for NotebookFlavorStoragesItem {
         match value {
             "EFS" => Self::Efs,
             "EVS" => Self::Evs,
+            "OBSFS" => Self::Obsfs,
+            "OBS" => Self::Obs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -67609,6 +67680,8 @@ pub enum QueryServiceConfigStatus {
     Stopped,
     /// 只有批量服务会有这个状态，表示运行完成
     Finished,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:21776.
+    NotReady,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -67622,6 +67695,7 @@ impl QueryServiceConfigStatus {
         "failed",
         "stopped",
         "finished",
+        "notReady",
     ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -67632,6 +67706,7 @@ impl QueryServiceConfigStatus {
             Self::Failed => "failed",
             Self::Stopped => "stopped",
             Self::Finished => "finished",
+            Self::NotReady => "notReady",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -67646,6 +67721,7 @@ impl From<&str> for QueryServiceConfigStatus {
             "failed" => Self::Failed,
             "stopped" => Self::Stopped,
             "finished" => Self::Finished,
+            "notReady" => Self::NotReady,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -79467,18 +79543,21 @@ pub enum ShowImageResponseArch {
     X8664,
     /// ARM体系架构
     Aarch64,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:10167.
+    X86642,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl ShowImageResponseArch {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64"];
+    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64", "x86_64"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::X8664 => "X86_64",
             Self::Aarch64 => "AARCH64",
+            Self::X86642 => "x86_64",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -79489,6 +79568,7 @@ impl From<&str> for ShowImageResponseArch {
         match value {
             "X86_64" => Self::X8664,
             "AARCH64" => Self::Aarch64,
+            "x86_64" => Self::X86642,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -81498,17 +81578,20 @@ impl<'de> serde::Deserialize<'de> for ShowNotebookResponseBillingItemsItem {
 #[allow(clippy::enum_variant_names)]
 pub enum ShowNotebookStorageResponseCategory {
     Obs,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:9298.
+    Obsfs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl ShowNotebookStorageResponseCategory {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["OBS"];
+    pub const VALUES: &'static [&'static str] = &["OBS", "OBSFS"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Obs => "OBS",
+            Self::Obsfs => "OBSFS",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -81518,6 +81601,7 @@ impl From<&str> for ShowNotebookStorageResponseCategory {
     fn from(value: &str) -> Self {
         match value {
             "OBS" => Self::Obs,
+            "OBSFS" => Self::Obsfs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -85156,6 +85240,8 @@ pub enum SpecResourceFlavorId {
     ModelartsPoolVisual8xlarge,
     /// 16卡, 当前仅限910A3超节点资源池
     ModelartsPoolVisual16xlarge,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:13056.
+    ModelartsP3LargePublicFree,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -85168,6 +85254,7 @@ impl SpecResourceFlavorId {
         "modelarts.pool.visual.4xlarge",
         "modelarts.pool.visual.8xlarge",
         "modelarts.pool.visual.16xlarge",
+        "modelarts.p3.large.public.free",
     ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -85177,6 +85264,7 @@ impl SpecResourceFlavorId {
             Self::ModelartsPoolVisual4xlarge => "modelarts.pool.visual.4xlarge",
             Self::ModelartsPoolVisual8xlarge => "modelarts.pool.visual.8xlarge",
             Self::ModelartsPoolVisual16xlarge => "modelarts.pool.visual.16xlarge",
+            Self::ModelartsP3LargePublicFree => "modelarts.p3.large.public.free",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -85190,6 +85278,7 @@ impl From<&str> for SpecResourceFlavorId {
             "modelarts.pool.visual.4xlarge" => Self::ModelartsPoolVisual4xlarge,
             "modelarts.pool.visual.8xlarge" => Self::ModelartsPoolVisual8xlarge,
             "modelarts.pool.visual.16xlarge" => Self::ModelartsPoolVisual16xlarge,
+            "modelarts.p3.large.public.free" => Self::ModelartsP3LargePublicFree,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -89933,18 +90022,21 @@ pub enum UpdateNotebookLeaseResponseType {
     Timing,
     /// 空闲停止
     Idle,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:8640.
+    Timing2,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl UpdateNotebookLeaseResponseType {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["timing", "idle"];
+    pub const VALUES: &'static [&'static str] = &["timing", "idle", "TIMING"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Timing => "timing",
             Self::Idle => "idle",
+            Self::Timing2 => "TIMING",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -89955,6 +90047,7 @@ impl From<&str> for UpdateNotebookLeaseResponseType {
         match value {
             "timing" => Self::Timing,
             "idle" => Self::Idle,
+            "TIMING" => Self::Timing2,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -92571,18 +92664,21 @@ pub enum VolumeReqCategory {
     Sfs,
     /// 云硬盘
     Evs,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:6848.
+    Evs2,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl VolumeReqCategory {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["SFS", "EVS"];
+    pub const VALUES: &'static [&'static str] = &["SFS", "EVS", "evs"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Sfs => "SFS",
             Self::Evs => "EVS",
+            Self::Evs2 => "evs",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -92593,6 +92689,7 @@ impl From<&str> for VolumeReqCategory {
         match value {
             "SFS" => Self::Sfs,
             "EVS" => Self::Evs,
+            "evs" => Self::Evs2,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -92664,18 +92761,21 @@ pub enum VolumeReqOwnership {
     Managed,
     /// 非托管，即资源在用户账号上，只有在category为EFS时支持
     Dedicated,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:6848.
+    Managed2,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl VolumeReqOwnership {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["MANAGED", "DEDICATED"];
+    pub const VALUES: &'static [&'static str] = &["MANAGED", "DEDICATED", "managed"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Managed => "MANAGED",
             Self::Dedicated => "DEDICATED",
+            Self::Managed2 => "managed",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -92686,6 +92786,7 @@ impl From<&str> for VolumeReqOwnership {
         match value {
             "MANAGED" => Self::Managed,
             "DEDICATED" => Self::Dedicated,
+            "managed" => Self::Managed2,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -92757,18 +92858,21 @@ pub enum VolumeResCategory {
     Sfs,
     /// 云硬盘
     Evs,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:8818.
+    Efs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl VolumeResCategory {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["SFS", "EVS"];
+    pub const VALUES: &'static [&'static str] = &["SFS", "EVS", "EFS"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Sfs => "SFS",
             Self::Evs => "EVS",
+            Self::Efs => "EFS",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -92779,6 +92883,7 @@ impl From<&str> for VolumeResCategory {
         match value {
             "SFS" => Self::Sfs,
             "EVS" => Self::Evs,
+            "EFS" => Self::Efs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -94579,19 +94684,27 @@ pub enum WorkspaceResponseAuthType {
     Private,
     /// 创建者、主账号、指定IAM子账号可访问, 需要与grants参数配合使用
     Internal,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:29331.
+    Public2,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl WorkspaceResponseAuthType {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["PUBLIC", "PRIVATE", "INTERNAL"];
+    pub const VALUES: &'static [&'static str] = &[
+        "PUBLIC",
+        "PRIVATE",
+        "INTERNAL",
+        "public",
+    ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Public => "PUBLIC",
             Self::Private => "PRIVATE",
             Self::Internal => "INTERNAL",
+            Self::Public2 => "public",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -94603,6 +94716,7 @@ impl From<&str> for WorkspaceResponseAuthType {
             "PUBLIC" => Self::Public,
             "PRIVATE" => Self::Private,
             "INTERNAL" => Self::Internal,
+            "public" => Self::Public2,
             other => Self::Other(other.to_owned()),
         }
     }

@@ -6,6 +6,7 @@
 //! operation of the same title. Across documents: merge by method + normalised path
 //! ([`merge`]), assign operation ids ([`names`]), drop schemas nothing reaches.
 
+pub mod evidence;
 pub mod examples;
 pub mod fields;
 pub mod merge;
@@ -158,6 +159,10 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         diagnostics: diags,
     };
     api.schemas = reachable_schemas(&api.operations, registry, keep);
+    // What the documentation's own examples prove about the types (after all sources merged).
+    let mut evidence = Diagnostics::new();
+    evidence::widen_by_examples(&mut api, &mut evidence);
+    api.diagnostics.extend(evidence);
     api.normalize();
     (api, coverage)
 }

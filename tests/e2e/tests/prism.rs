@@ -91,7 +91,7 @@ async fn generated_client_against_prism() {
                 .list_notebooks()
                 .offset(0)
                 .limit(10)
-                .status("RUNNING")
+                .status("RUNNING".into())
                 .send()
                 .await)?;
             let documented: models::ListNotebooksResponse = s
@@ -150,7 +150,7 @@ async fn generated_client_against_prism() {
                 .list_models(TOKEN)
                 .model_name("m")
                 .limit(5)
-                .order("asc")
+                .order("asc".into())
                 .send()
                 .await)?;
             documented(&got, s.response_example("GET", path, 200)?)
@@ -186,7 +186,7 @@ async fn generated_client_against_prism() {
                 .response_example("GET", path, 200)?
                 .ok_or("the list example is missing")?;
             let items: Vec<_> = c
-                .list_events("pools", "pool-1")
+                .list_events("pools".into(), "pool-1")
                 .limit(50)
                 .items()
                 .collect()
@@ -389,7 +389,7 @@ async fn generated_client_against_prism() {
                 let path = "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status";
                 let body = s.request_example("PUT", path)?;
                 let got = api(
-                    c.update_dataset_workforce_task_acceptance_status("ds-1", "wt-1", "en-us", body)
+                    c.update_dataset_workforce_task_acceptance_status("ds-1", "wt-1", "en-us".into(), body)
                         .send()
                         .await,
                 )?;
@@ -425,7 +425,7 @@ async fn generated_client_against_prism() {
         .await;
     ledger
         .case("DELETE", "/v2/{project_id}/authorizations", async {
-            api(c.delete_authorization().user_id("user-1").send().await).map(drop)
+            api(c.delete_authorizations().user_id("user-1").send().await).map(drop)
         })
         .await;
 
