@@ -215,6 +215,21 @@ impl<'a, 'r> Resolver<'a, 'r> {
             .or_else(|| hits.iter().copied().rev().find(|&b| b <= from))
     }
 
+    /// Say which table a type name was matched to when the names are not the same.
+    fn note_fuzzy_match(&mut self, span: &Span, name: &str, block: usize, code: &str, why: &str) {
+        let found = self
+            .objects
+            .iter()
+            .find(|o| o.block == block)
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        self.diags.note(
+            span,
+            code,
+            format!("type `{name}` resolved to the table named `{found}` ({why})"),
+        );
+    }
+
     fn by_type_name(&mut self, name: &str, from: usize, span: &Span) -> Option<usize> {
         let key = name_key(name);
         if key.is_empty() {
@@ -238,16 +253,12 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 || abbreviates_word_by_word(name, &o.name)
         });
         if let Some(b) = abbreviated {
-            let found = self
-                .objects
-                .iter()
-                .find(|o| o.block == b)
-                .map(|o| o.name.clone())
-                .unwrap_or_default();
-            self.diags.note(
+            self.note_fuzzy_match(
                 span,
+                name,
+                b,
                 "type.resolved-abbreviation",
-                format!("type `{name}` resolved to the table named `{found}` (abbreviated name)"),
+                "abbreviated name",
             );
             return Some(b);
         }
@@ -257,18 +268,12 @@ impl<'a, 'r> Resolver<'a, 'r> {
             key.len() >= 6 && edit_distance(&k, &key) <= 2
         });
         if let Some(b) = near {
-            let found = self
-                .objects
-                .iter()
-                .find(|o| o.block == b)
-                .map(|o| o.name.clone())
-                .unwrap_or_default();
-            self.diags.note(
+            self.note_fuzzy_match(
                 span,
+                name,
+                b,
                 "type.resolved-near-miss",
-                format!(
-                    "type `{name}` resolved to the table named `{found}` (names differ by a typo)"
-                ),
+                "names differ by a typo",
             );
             return Some(b);
         }
