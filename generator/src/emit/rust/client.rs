@@ -430,37 +430,19 @@ fn paging_methods(plan: &OperationPlan, paging: &PagingPlan, types: &[TypeDef]) 
             page_size,
         } => {
             let (o, l) = (&plan.params[*offset], &plan.params[*limit]);
-            let start = start_value(o, 0, false, types);
-            let size = start_value(l, *page_size, true, types);
-            let set = [
-                set_value(o, quote!(offset), types),
-                set_value(l, quote!(limit), types),
-            ];
             let how = format!(
                 "Pages are requested with {} counting items (starting at the value set on this builder, else 0) and {} items each (the value set on this builder, else {page_size}); the stream ends after a shorter page.",
                 code_span(&o.json_name),
                 code_span(&l.json_name),
             );
-            let fetch = |result: TokenStream| {
-                quote! {
-                    move |offset: u64, limit: u64| {
-                        let page = base.clone();
-                        async move {
-                            let mut page = page;
-                            #(#set)*
-                            let response = page.send().await?;
-                            Ok(#result)
-                        }
-                    }
-                }
+            let two = TwoParamPaging {
+                position: (o, quote!(offset), start_value(o, 0, false, types)),
+                size: (l, quote!(limit), start_value(l, *page_size, true, types)),
+                items_fn: quote!(docbind_runtime::paginate_offset),
+                pages_fn: quote!(docbind_runtime::paginate_offset_pages),
             };
-            let items_fetch = fetch(items.clone());
-            let pages_fetch = fetch(quote!({ let count = #count; (response, count) }));
-            (
-                how,
-                quote!(docbind_runtime::paginate_offset(#start, #size, #items_fetch)),
-                quote!(docbind_runtime::paginate_offset_pages(#start, #size, #pages_fetch)),
-            )
+            let (items_body, pages_body) = two.bodies(&items, &count, types);
+            (how, items_body, pages_body)
         }
         PagingKind::PageNumber {
             page,
@@ -469,37 +451,19 @@ fn paging_methods(plan: &OperationPlan, paging: &PagingPlan, types: &[TypeDef]) 
             page_size,
         } => {
             let (p, s) = (&plan.params[*page], &plan.params[*size]);
-            let start = start_value(p, *first_page, false, types);
-            let size_value = start_value(s, *page_size, true, types);
-            let set = [
-                set_value(p, quote!(number), types),
-                set_value(s, quote!(size), types),
-            ];
             let how = format!(
                 "Pages are requested by number with {} (starting at the value set on this builder, else {first_page}) and {} items each (the value set on this builder, else {page_size}); the stream ends after a shorter page.",
                 code_span(&p.json_name),
                 code_span(&s.json_name),
             );
-            let fetch = |result: TokenStream| {
-                quote! {
-                    move |number: u64, size: u64| {
-                        let page = base.clone();
-                        async move {
-                            let mut page = page;
-                            #(#set)*
-                            let response = page.send().await?;
-                            Ok(#result)
-                        }
-                    }
-                }
+            let two = TwoParamPaging {
+                position: (p, quote!(number), start_value(p, *first_page, false, types)),
+                size: (s, quote!(size), start_value(s, *page_size, true, types)),
+                items_fn: quote!(docbind_runtime::paginate_page_number),
+                pages_fn: quote!(docbind_runtime::paginate_page_number_pages),
             };
-            let items_fetch = fetch(items.clone());
-            let pages_fetch = fetch(quote!({ let count = #count; (response, count) }));
-            (
-                how,
-                quote!(docbind_runtime::paginate_page_number(#start, #size_value, #items_fetch)),
-                quote!(docbind_runtime::paginate_page_number_pages(#start, #size_value, #pages_fetch)),
-            )
+            let (items_body, pages_body) = two.bodies(&items, &count, types);
+            (how, items_body, pages_body)
         }
         PagingKind::Marker { marker, next } => {
             let m = &plan.params[*marker];
@@ -568,6 +532,53 @@ fn paging_methods(plan: &OperationPlan, paging: &PagingPlan, types: &[TypeDef]) 
 }
 
 /// A `u64` read from the builder's value of `p` (when set and convertible), else `fallback`.
+/// Offset/limit and page-number paging differ only in their parameters and runtime functions:
+/// both fetch closures take `(position, size)`, set the two parameters and send.
+struct TwoParamPaging<'p> {
+    /// The parameter, the closure argument naming it, and its start value.
+    position: (&'p ParamPlan, TokenStream, TokenStream),
+    size: (&'p ParamPlan, TokenStream, TokenStream),
+    items_fn: TokenStream,
+    pages_fn: TokenStream,
+}
+
+impl TwoParamPaging<'_> {
+    /// The bodies of `items()` and `pages()`.
+    fn bodies(
+        &self,
+        items: &TokenStream,
+        count: &TokenStream,
+        types: &[TypeDef],
+    ) -> (TokenStream, TokenStream) {
+        let (p, p_var, start) = &self.position;
+        let (s, s_var, size) = &self.size;
+        let set = [
+            set_value(p, p_var.clone(), types),
+            set_value(s, s_var.clone(), types),
+        ];
+        let fetch = |result: TokenStream| {
+            quote! {
+                move |#p_var: u64, #s_var: u64| {
+                    let page = base.clone();
+                    async move {
+                        let mut page = page;
+                        #(#set)*
+                        let response = page.send().await?;
+                        Ok(#result)
+                    }
+                }
+            }
+        };
+        let items_fetch = fetch(items.clone());
+        let pages_fetch = fetch(quote!({ let count = #count; (response, count) }));
+        let (items_fn, pages_fn) = (&self.items_fn, &self.pages_fn);
+        (
+            quote!(#items_fn(#start, #size, #items_fetch)),
+            quote!(#pages_fn(#start, #size, #pages_fetch)),
+        )
+    }
+}
+
 fn start_value(p: &ParamPlan, fallback: u64, positive: bool, types: &[TypeDef]) -> TokenStream {
     let field = ident(&p.ident);
     let value = if is_argument(p) {
