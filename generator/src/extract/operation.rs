@@ -544,13 +544,24 @@ pub fn assemble(
 /// The schema of a root body table: a named object, or an array when the only row is the
 /// documented array element (`[数组元素]`, `[array element]`).
 fn body_schema(resolver: &mut Resolver<'_, '_>, f: &Found<'_>, name: &str) -> Schema {
-    let raws = read_fields(f.table, &f.cols, &mut Diagnostics::new());
-    if raws.len() == 1 && raws[0].name.starts_with('[') && raws[0].name.ends_with(']') {
-        let mut s = resolver.field_schema(&raws[0], f.block);
-        if !matches!(s.kind, SchemaKind::Array { .. }) {
-            s = Schema::new(SchemaKind::Array { items: Box::new(s) });
+    // Only a one-row table can be a root array; look at its name cell before reading rows, so
+    // ordinary body tables are read once (by `object_schema`) and report their problems once.
+    let single_name = match (f.table.rows.as_slice(), f.cols.name) {
+        ([row], Some(col)) => row
+            .cells
+            .get(col)
+            .map(|c| super::fields::clean_name(&c.text.one_line())),
+        _ => None,
+    };
+    if single_name.is_some_and(|n| n.starts_with('[') && n.ends_with(']')) {
+        let raws = read_fields(f.table, &f.cols, resolver.diags);
+        if let Some(element) = raws.first() {
+            let mut s = resolver.field_schema(element, f.block);
+            if !matches!(s.kind, SchemaKind::Array { .. }) {
+                s = Schema::new(SchemaKind::Array { items: Box::new(s) });
+            }
+            return s;
         }
-        return s;
     }
     let span = resolver.index.doc.blocks[f.block].span.clone();
     resolver.object_schema(f.block, name, &span)
