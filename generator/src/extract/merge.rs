@@ -152,33 +152,15 @@ impl Comparison<'_> {
                 );
             }
         }
-        match (&mut kept.request_body, &other.request_body) {
-            (Some(k), Some(o)) => {
-                if k.content_type != o.content_type {
-                    self.differ(
-                        "merge.content-type-differs",
-                        &o.span,
-                        format!(
-                            "request body is `{}` here but `{}` at {}",
-                            o.content_type, k.content_type, k.span
-                        ),
-                    );
-                }
-                let (k_span, o_span) = (k.span.clone(), o.span.clone());
-                self.node(&mut k.schema, &k_span, &o.schema, &o_span, "request body");
-            }
-            (Some(k), None) => self.differ(
-                "merge.body-only-in-one",
-                &other_at,
-                format!("a request body is documented at {} but not here", k.span),
-            ),
-            (None, Some(o)) => self.differ(
-                "merge.body-only-in-one",
-                &o.span,
-                format!("a request body is documented here but not at {kept_at}"),
-            ),
-            (None, None) => {}
-        }
+        let kept_body = kept
+            .request_body
+            .as_mut()
+            .map(|b| (&b.content_type, &mut b.schema, b.span.clone()));
+        let other_body = other
+            .request_body
+            .as_ref()
+            .map(|b| (&b.content_type, &b.schema, &b.span));
+        self.body("request body", kept_body, other_body, &kept_at, &other_at);
         for (code, o) in &other.responses {
             let Some(k) = kept.responses.get_mut(code) else {
                 self.differ(
@@ -204,24 +186,21 @@ impl Comparison<'_> {
                     );
                 }
             }
-            let what = format!("status {code} body");
-            match (&mut k.body, &o.body) {
-                (Some(kb), Some(ob)) => {
-                    let kb_span = kb.span.clone();
-                    self.node(&mut kb.schema, &kb_span, &ob.schema, &ob.span, &what);
-                }
-                (Some(kb), None) => self.differ(
-                    "merge.body-only-in-one",
-                    &other_at,
-                    format!("{what} is documented at {} but not here", kb.span),
-                ),
-                (None, Some(ob)) => self.differ(
-                    "merge.body-only-in-one",
-                    &ob.span,
-                    format!("{what} is documented here but not at {kept_at}"),
-                ),
-                (None, None) => {}
-            }
+            let kept_body = k
+                .body
+                .as_mut()
+                .map(|b| (&b.content_type, &mut b.schema, b.span.clone()));
+            let other_body = o
+                .body
+                .as_ref()
+                .map(|b| (&b.content_type, &b.schema, &b.span));
+            self.body(
+                &format!("status {code} body"),
+                kept_body,
+                other_body,
+                &kept_at,
+                &other_at,
+            );
         }
         for code in kept.responses.keys() {
             if !other.responses.contains_key(code) {
@@ -236,6 +215,41 @@ impl Comparison<'_> {
 
     /// Compare one schema node (a field, parameter or body): its description (kept as an
     /// alternative when it differs), its type, enum values, and its structure.
+    /// Compare a body documented by both sources (content type, then schema), or report the one
+    /// source that documents it.
+    fn body(
+        &mut self,
+        what: &str,
+        kept: Option<(&String, &mut Schema, Span)>,
+        other: Option<(&String, &Schema, &Span)>,
+        kept_at: &Span,
+        other_at: &Span,
+    ) {
+        match (kept, other) {
+            (Some((k_type, k_schema, k_span)), Some((o_type, o_schema, o_span))) => {
+                if k_type != o_type {
+                    self.differ(
+                        "merge.content-type-differs",
+                        o_span,
+                        format!("{what} is `{o_type}` here but `{k_type}` at {k_span}"),
+                    );
+                }
+                self.node(k_schema, &k_span, o_schema, o_span, what);
+            }
+            (Some((_, _, k_span)), None) => self.differ(
+                "merge.body-only-in-one",
+                other_at,
+                format!("{what} is documented at {k_span} but not here"),
+            ),
+            (None, Some((_, _, o_span))) => self.differ(
+                "merge.body-only-in-one",
+                o_span,
+                format!("{what} is documented here but not at {kept_at}"),
+            ),
+            (None, None) => {}
+        }
+    }
+
     fn node(
         &mut self,
         kept: &mut Schema,
