@@ -21,6 +21,10 @@ pub struct AllowedExample {
     pub operation: String,
     /// `request`, or the response status code (`200`).
     pub status: String,
+    /// Which example of that operation and status (1-based, in documentation order); all of
+    /// them when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
     /// Why the documentation's example is wrong.
     pub reason: String,
 }
@@ -32,11 +36,20 @@ impl ExampleAllowlist {
         toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// The reason an example of `operation` at `status` is allowed to fail, if it is listed.
-    pub fn reason(&self, operation: &str, status: &str) -> Option<&str> {
+    /// The reason example `index` (1-based) of `operation` at `status` is allowed to fail, if
+    /// it is listed.
+    pub fn reason(&self, operation: &str, status: &str, index: usize) -> Option<&str> {
         self.examples
             .iter()
-            .find(|e| e.operation == operation && e.status == status)
+            .find(|e| e.covers(operation, status, index))
             .map(|e| e.reason.as_str())
+    }
+}
+
+impl AllowedExample {
+    pub fn covers(&self, operation: &str, status: &str, index: usize) -> bool {
+        self.operation == operation
+            && self.status == status
+            && self.index.is_none_or(|i| i == index)
     }
 }

@@ -194,6 +194,37 @@ pub struct Schema {
     /// mined from the description prose (see `extract::prose`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mined: Vec<MinedFact>,
+    /// Null is an accepted value: the documentation's own examples show it (see
+    /// `extract::evidence`). Null as an enum member or default also makes a schema nullable.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nullable: bool,
+    /// Other JSON shapes than the documented type that the documentation's own examples show
+    /// for this value (see `extract::evidence`), sorted and unique. The documented type stays
+    /// the primary one; emitters accept these too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub example_shapes: Vec<ExampleShape>,
+}
+
+/// A JSON shape an example shows where the table documents another type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExampleShape {
+    /// A string holding a number, for a numeric type (`"100"` where the table says Integer).
+    NumericString,
+    /// Any other string, for a non-string type (a UUID where the table says Integer).
+    String,
+    /// A number, for a string type.
+    Number,
+    /// A boolean, for a string type.
+    Boolean,
+    /// An array, for a string type.
+    Array,
+    /// An object, for a string type.
+    Object,
+    /// An array of values of the documented object type (where the table says one object).
+    ListOfItems,
+    /// One item of the documented array type (where the table says an array).
+    SingleItem,
 }
 
 /// A description from another source.
@@ -308,6 +339,8 @@ impl Schema {
             span: None,
             alt_descriptions: Vec::new(),
             mined: Vec::new(),
+            nullable: false,
+            example_shapes: Vec::new(),
         }
     }
     pub fn string() -> Self {

@@ -167,7 +167,9 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
                     span,
                 } = check.site;
                 examples.non_conformant.push(NonConformant {
-                    allowlisted: allowlist.reason(&operation, &status).map(str::to_string),
+                    allowlisted: allowlist
+                        .reason(&operation, &status, index)
+                        .map(str::to_string),
                     at: span.to_string(),
                     operation,
                     status,

@@ -57,9 +57,9 @@ fn report_figures_do_not_regress_and_failures_are_explained() {
         .filter(|a| {
             !e.non_conformant
                 .iter()
-                .any(|n| n.operation == a.operation && n.status == a.status)
+                .any(|n| a.covers(&n.operation, &n.status, n.index))
         })
-        .map(|a| format!("{} {}", a.operation, a.status))
+        .map(|a| format!("{} {} {:?}", a.operation, a.status, a.index))
         .collect();
     assert!(
         stale.is_empty(),

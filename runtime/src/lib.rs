@@ -15,6 +15,9 @@
 //! - Pagination streams: [`paginate_offset`], [`paginate_page_number`], [`paginate_marker`]
 //!   and their `_pages` forms.
 //!
+//! - [`lenient`]: deserializers for fields whose documented examples show other JSON shapes than
+//!   their tables (a number in a String field, `"100"` in an Integer field).
+//!
 //! Secrets (secret key, tokens) never appear in `Debug` output; the crate does no logging.
 //!
 //! # Example
@@ -57,6 +60,7 @@ mod client;
 mod config;
 mod encoding;
 mod error;
+pub mod lenient;
 mod paginate;
 mod request;
 mod response;

@@ -237,7 +237,6 @@ fn create_demanager_instance_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example has null for object fields (`annotations`, `extend_params`, `failed_reasons`, `repository`) and a millisecond timestamp that does not fit the documented Integer (int32)"]
 fn show_demanager_instance_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ShowDemanagerInstanceResponse,
@@ -576,7 +575,6 @@ fn delete_network_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: `peerConnectionList[].peerVpcId` is marked mandatory but the example omits it"]
 fn update_network_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateNetworkRequest,
@@ -951,7 +949,6 @@ fn list_pool_tags_by_pool_name_204_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `workspace_id` as the number 0; the table types it String"]
 fn list_services_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListServicesResponse,
@@ -966,7 +963,6 @@ fn list_services_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `config[].weight` as the string \"100\"; the table types it Integer"]
 fn create_service_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateServiceRequest,
@@ -981,7 +977,6 @@ fn create_service_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `config[].weight` as the string \"100\"; the table types it Integer"]
 fn create_service_request_5() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateServiceRequest,
@@ -996,7 +991,6 @@ fn create_service_request_5() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `config[].weight` as the string \"100\"; the table types it Integer"]
 fn create_service_request_6() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateServiceRequest,
@@ -1081,7 +1075,6 @@ fn show_service_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `config[].weight` as the string \"100\"; the table types it Integer"]
 fn update_service_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateServiceRequest,
@@ -1096,7 +1089,6 @@ fn update_service_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's patch operations carry objects in `value`; the table types it String"]
 fn patch_service_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         Vec<crate::models::PatchServiceV2RequestBody>,
@@ -1111,7 +1103,6 @@ fn patch_service_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `resource_ids` as an array and `update_time` as a number; the table types them String"]
 fn patch_service_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateServiceResponse,
@@ -1306,7 +1297,6 @@ fn update_service_node_status_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `configs[].changed_value` as the number 2; the table types it String"]
 fn update_service_property_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateServicePropertyRequest,
@@ -1321,7 +1311,6 @@ fn update_service_property_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `update_time` as a number; the table types it String"]
 fn update_service_property_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateServicePropertyResponse,
@@ -1348,7 +1337,6 @@ fn list_training_job_configs_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: `data_source`, `data_url` and `model_id` are all marked mandatory although the description says only one of them is needed; the example gives only one"]
 fn create_training_job_config_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateTrainingJobConfigRequest,
@@ -1375,7 +1363,6 @@ fn create_training_job_config_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: `parameter[].value` is typed String but the example sends numbers (0.01, 32); `data_source`, `data_url` and `model_id` are all marked mandatory although only one is needed"]
 fn update_training_job_config_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdateTrainingJobConfigRequest,
@@ -1442,7 +1429,6 @@ fn create_training_job_v1_request_4() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `job_id`, `version_id` and `status` as strings (\"10\", \"1\") and `create_time` as a string; the table types them Long/Integer"]
 fn create_training_job_v1_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateTrainingJobResponse2,
@@ -1493,7 +1479,6 @@ fn delete_training_job_v1_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: `config.model_id` is marked mandatory although the description makes it an alternative to `app_url`/`boot_file_url`; the example omits it"]
 fn create_training_job_version_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateTrainingJobVersionRequest,
@@ -1520,7 +1505,6 @@ fn delete_training_job_version_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `lines` as the string \"1\" (typed Integer) and `start_line` as a number (typed String)"]
 fn list_training_job_version_aom_log_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListTrainingJobVersionAomLogResponse,
@@ -1535,7 +1519,6 @@ fn list_training_job_version_aom_log_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `log_file_list` as an array of strings; the table types it String"]
 fn list_training_job_version_log_file_names_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListTrainingJobVersionLogFileNamesResponse,
@@ -1574,7 +1557,6 @@ fn list_visualization_jobs_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `schedule` as an array of objects; the table types it as one object"]
 fn create_visualization_job_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateVisualizationJobRequest,
@@ -1589,7 +1571,6 @@ fn create_visualization_job_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `job_id` and `status` as strings and `create_time` as a string; the table types them Long/Integer"]
 fn create_visualization_job_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateVisualizationJobResponse,
@@ -1678,7 +1659,6 @@ fn stop_visualization_job_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns the workspace `id` as the number 0; the table types it String"]
 fn list_workspaces_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListWorkspacesResponse,
@@ -1827,7 +1807,6 @@ fn create_agency_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's `metadata.id` is a UUID string and `job_config.code_tree` an object, but the tables type them as Integer and `Array of code_tree objects`; `metadata.is_valid` is a boolean typed String"]
 fn list_algorithms_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListAlgorithmsResponse,
@@ -1842,7 +1821,6 @@ fn list_algorithms_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's `metadata.id` is a UUID string and `job_config.code_tree` an object, but the tables type them as Integer and `Array of code_tree objects`; `metadata.is_valid` is a boolean typed String"]
 fn create_algorithm_201_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateAlgorithmResponse,
@@ -2267,7 +2245,6 @@ fn list_dataset_import_tasks_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `included_labels` as strings (\"rabbits\"); the table types them as Label objects"]
 fn create_dataset_import_task_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateDatasetImportTaskRequest,
@@ -2349,7 +2326,6 @@ fn list_dataset_sync_data_status_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `config.n_clusters` as the string \"2\"; the table types it Integer"]
 fn create_dataset_task_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateDatasetTaskRequest,
@@ -2364,7 +2340,6 @@ fn create_dataset_task_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `config.n_clusters` as the string \"2\"; the table types it Integer"]
 fn create_dataset_task_request_2() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateDatasetTaskRequest,
@@ -2379,7 +2354,6 @@ fn create_dataset_task_request_2() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `config.n_clusters` as the string \"2\"; the table types it Integer"]
 fn create_dataset_task_request_3() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateDatasetTaskRequest,
@@ -2696,7 +2670,6 @@ fn notify_dataset_workforce_task_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `export_params.train_sample_ratio` as the number 1.0; the table types it String"]
 fn show_dataset_export_task_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ShowDatasetExportTaskResponse,
@@ -2725,7 +2698,6 @@ fn create_pool_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `status.resources.available` as an array of flavor counts; the table types it as one PoolResourceFlavorCount object"]
 fn show_pool_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ShowPoolResponse,
@@ -2740,7 +2712,6 @@ fn show_pool_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `status.resources.available` as an array of flavor counts; the table types it as one PoolResourceFlavorCount object"]
 fn delete_pool_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::DeletePoolResponse,
@@ -2769,7 +2740,6 @@ fn update_pool_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `status.resources.available`/`creating` as arrays of flavor counts; the table types them as one PoolResourceFlavorCount object"]
 fn update_pool_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::UpdatePoolResponse,
@@ -3112,12 +3082,11 @@ fn create_training_experiment_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example elides items with the string \".....\" inside the array of engine objects"]
 fn list_training_job_engines_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListTrainingJobEnginesResponse,
     >(
-        "{\n  \"total\": 20,\n  \"items\": [\n    {\n      \"engine_id\": \"caffe-1.0.0-python2.7\",\n      \"engine_name\": \"Caffe\",\n      \"engine_version\": \"caffe-1.0.0-python2.7\",\n      \"v1_compatible\": true,\n      \"run_user\": \"\",\n      \"image_info\": {\n        \"cpu_image_url\": \"modelarts-job-dev-image/caffe1-cpu-cp27:1.0.0\",\n        \"gpu_image_url\": \"modelarts-job-dev-image/caffe1-gpu-cuda8-cp27:1.0.0\",\n        \"image_version\": \"3.1.0\"\n      }\n    },\n    {\n      \"engine_id\": \"horovod-cp36-tf-1.16.2\",\n      \"engine_name\": \"Horovod\",\n      \"engine_version\": \"0.16.2-TF-1.13.1-python3.6\",\n      \"v1_compatible\": true,\n      \"run_user\": \"\",\n      \"image_info\": {\n        \"cpu_image_url\": \"modelarts-job-dev-image/tensorflow-gpu-cuda10-cp36-horovod0162:1.13.1\",\n        \"gpu_image_url\": \"modelarts-job-dev-image/tensorflow-gpu-cuda10-cp36-horovod0162:1.13.1\",\n        \"image_version\": \"3.2.1\"\n      }\n    },\n    {\n      \"engine_id\": \"horovod_0.20.0-tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"engine_name\": \"Horovod\",\n      \"engine_version\": \"horovod_0.20.0-tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"v1_compatible\": false,\n      \"run_user\": \"1102\",\n      \"image_info\": {\n        \"cpu_image_url\": \"aip/horovod_tensorflow:train\",\n        \"gpu_image_url\": \"aip/horovod_tensorflow:train\",\n        \"image_version\": \"horovod_0.20.0-tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64-20210912152543-1e0838d\"\n      }\n    },\n    \".....\",\n    {\n      \"engine_id\": \"tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"engine_name\": \"TensorFlow\",\n      \"engine_version\": \"tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"v1_compatible\": false,\n      \"run_user\": \"1102\",\n      \"image_info\": {\n        \"cpu_image_url\": \"aip/tensorflow_2_1:train\",\n        \"gpu_image_url\": \"aip/tensorflow_2_1:train\",\n        \"image_version\": \"tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64-20210912152543-1e0838d\"\n      }\n    },\n    {\n      \"engine_id\": \"xgboost-sklearn-python3.6\",\n      \"engine_name\": \"XGBoost-Sklearn\",\n      \"engine_version\": \"XGBoost-0.80-Sklearn-0.18.1-python3.6\",\n      \"v1_compatible\": true,\n      \"run_user\": \"\",\n      \"image_info\": {\n        \"cpu_image_url\": \"modelarts-job-dev-image/python-train-py36:secure\",\n        \"gpu_image_url\": \"\",\n        \"image_version\": \"2.0.10-20211101113705\"\n      }\n    }\n  ]\n}",
+        "{\n  \"total\": 20,\n  \"items\": [\n    {\n      \"engine_id\": \"caffe-1.0.0-python2.7\",\n      \"engine_name\": \"Caffe\",\n      \"engine_version\": \"caffe-1.0.0-python2.7\",\n      \"v1_compatible\": true,\n      \"run_user\": \"\",\n      \"image_info\": {\n        \"cpu_image_url\": \"modelarts-job-dev-image/caffe1-cpu-cp27:1.0.0\",\n        \"gpu_image_url\": \"modelarts-job-dev-image/caffe1-gpu-cuda8-cp27:1.0.0\",\n        \"image_version\": \"3.1.0\"\n      }\n    },\n    {\n      \"engine_id\": \"horovod-cp36-tf-1.16.2\",\n      \"engine_name\": \"Horovod\",\n      \"engine_version\": \"0.16.2-TF-1.13.1-python3.6\",\n      \"v1_compatible\": true,\n      \"run_user\": \"\",\n      \"image_info\": {\n        \"cpu_image_url\": \"modelarts-job-dev-image/tensorflow-gpu-cuda10-cp36-horovod0162:1.13.1\",\n        \"gpu_image_url\": \"modelarts-job-dev-image/tensorflow-gpu-cuda10-cp36-horovod0162:1.13.1\",\n        \"image_version\": \"3.2.1\"\n      }\n    },\n    {\n      \"engine_id\": \"horovod_0.20.0-tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"engine_name\": \"Horovod\",\n      \"engine_version\": \"horovod_0.20.0-tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"v1_compatible\": false,\n      \"run_user\": \"1102\",\n      \"image_info\": {\n        \"cpu_image_url\": \"aip/horovod_tensorflow:train\",\n        \"gpu_image_url\": \"aip/horovod_tensorflow:train\",\n        \"image_version\": \"horovod_0.20.0-tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64-20210912152543-1e0838d\"\n      }\n    },\n    {\n      \"engine_id\": \"tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"engine_name\": \"TensorFlow\",\n      \"engine_version\": \"tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"v1_compatible\": false,\n      \"run_user\": \"1102\",\n      \"image_info\": {\n        \"cpu_image_url\": \"aip/tensorflow_2_1:train\",\n        \"gpu_image_url\": \"aip/tensorflow_2_1:train\",\n        \"image_version\": \"tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64-20210912152543-1e0838d\"\n      }\n    },\n    {\n      \"engine_id\": \"xgboost-sklearn-python3.6\",\n      \"engine_name\": \"XGBoost-Sklearn\",\n      \"engine_version\": \"XGBoost-0.80-Sklearn-0.18.1-python3.6\",\n      \"v1_compatible\": true,\n      \"run_user\": \"\",\n      \"image_info\": {\n        \"cpu_image_url\": \"modelarts-job-dev-image/python-train-py36:secure\",\n        \"gpu_image_url\": \"\",\n        \"image_version\": \"2.0.10-20211101113705\"\n      }\n    }\n  ]\n}",
     );
     assert!(
         parsed.is_ok(), "{}: {:?}",
@@ -3141,7 +3110,6 @@ fn create_training_job_search_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example has null for the object field `algorithm.policies.auto_search`; the tables do not make it nullable"]
 fn create_training_job_v2_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateTrainingJobRequest,
@@ -3156,7 +3124,6 @@ fn create_training_job_v2_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example has null for the object field `algorithm.policies.auto_search`; the tables do not make it nullable"]
 fn create_training_job_v2_request_2() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateTrainingJobRequest,
@@ -3195,7 +3162,6 @@ fn create_training_job_action_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example has null for the array field `status.node_count_metrics`; the tables do not make it nullable"]
 fn create_training_job_action_202_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateTrainingJobActionResponse,
@@ -3250,7 +3216,6 @@ fn post_training_job_autosearch_trial_earlystop_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example's `data` rows contain an object in a position the table types as String"]
 fn show_training_job_autosearch_trial_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ShowTrainingJobAutosearchTrialResponse,
@@ -3335,7 +3300,6 @@ fn create_training_job_task_save_image_job_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `tag` as the number 0.1; the table types it String"]
 fn create_training_job_task_save_image_job_201_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateTrainingJobTaskSaveImageJobResponse,
@@ -3522,7 +3486,6 @@ fn update_workflow_schedule_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `order.sku_count` as the number 1; the table types it String"]
 fn create_workflow_service_package_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateWorkflowServicePackageRequest,
@@ -3537,7 +3500,6 @@ fn create_workflow_service_package_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example returns `order.sku_count` as the number 1; the table types it String"]
 fn create_workflow_service_package_201_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateWorkflowServicePackageResponse,
@@ -3712,7 +3674,6 @@ fn list_workforce_workers_by_workforce_id_200_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `role` as the string \"2\"; the table types it Integer"]
 fn create_workforce_worker_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateWorkforceWorkerRequest,

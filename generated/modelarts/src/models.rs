@@ -930,7 +930,8 @@ pub struct Config2 {
     /// ID of the built-in model of a training job. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52099: 训练作业的内置模型ID。请通过 查询预置算法 接口获取model_id。填入model_id后app_url与boot_file_url和engine_id无需填写。
-    pub model_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_id: Option<i64>,
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: /bucket/trainUrl/
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52103: 训练作业的输出文件OBS路径URL，默认为空，如：“/bucket/trainUrl/”。
@@ -2304,7 +2305,11 @@ pub struct CreateDatasetTaskSmartTaskConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_version: Option<String>,
     /// 聚类数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub n_clusters: Option<i32>,
     /// 任务名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4942,7 +4947,8 @@ pub struct CreateTrainingJobConfigRequest {
     /// 训练作业的模型ID。请通过查询预置算法接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52773: 训练作业的模式ID。请通过 查询预置算法接口 获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
-    pub model_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_id: Option<i64>,
     /// 训练作业的运行参数，为“label-value”格式，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见表4
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52774: 训练作业的运行参数，为“label-value”格式，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见 表20-684
@@ -4955,7 +4961,8 @@ pub struct CreateTrainingJobConfigRequest {
     /// 训练作业需要的数据集OBS URL。如：“/usr/data/”。
     ///
     /// 不可与data_source或者dataset_id/dataset_version_id同时出现，但必须有其一。
-    pub data_url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_url: Option<String>,
     /// 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url或data_source同时出现。
     pub dataset_id: String,
     /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
@@ -4963,7 +4970,8 @@ pub struct CreateTrainingJobConfigRequest {
     /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52779: 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情参数请见 表20-683 。
-    pub data_source: Vec<DataSource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_source: Option<Vec<DataSource>>,
     /// 训练作业选择的引擎ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从查询作业引擎规格接口获取引擎规格ID。
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52780: 训练作业选择的引擎ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格接口 获取引擎规格ID。
@@ -5474,19 +5482,35 @@ pub struct CreateTrainingJobResponse2 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// 训练作业ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub job_id: Option<i64>,
     /// 训练作业的名称
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_name: Option<String>,
     /// 训练作业的运行状态，详细作业状态列表请查看 作业状态参考 。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<i32>,
     /// 训练作业的创建时间，时间戳格式。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub create_time: Option<i64>,
     /// 训练作业的版本ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub version_id: Option<i64>,
     /// 训练作业的计费资源ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6111,7 +6135,11 @@ pub struct CreateTrainingJobTaskSaveImageJobResponse {
     /// 镜像tag，长度限制64个字符，支持大小写字母、数字、中划线、下划线和点。
     ///
     /// Constraints: maximum length 64.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tag: Option<String>,
     /// 该镜像所对应的描述信息，长度限制512个字符。
     ///
@@ -6257,8 +6285,12 @@ pub struct CreateVisualizationJobRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flavor: Option<CreateVisualizationJobFlavor>,
     /// 自动停止设置。参见 表20-708 。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schedule: Option<CreateVisualizationJobSchedule>,
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::one_or_many",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule: Option<Vec<CreateVisualizationJobSchedule>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -6277,16 +6309,28 @@ pub struct CreateVisualizationJobResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// 可视化作业的ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub job_id: Option<i64>,
     /// 可视化作业的名称
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_name: Option<String>,
     /// 可视化作业的运行状态，详细作业状态列表请参见 作业状态参考 。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<i32>,
     /// 可视化作业的创建时间，时间戳格式。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub create_time: Option<i64>,
     /// 可视化作业的endpoint。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7424,6 +7468,7 @@ pub struct CreateWorkflowServicePackageWorkflowPoolOrder {
     /// 订阅计费信息。
     pub sku: Skulnfo,
     /// 订阅计数。
+    #[serde(deserialize_with = "docbind_runtime::lenient::scalar")]
     pub sku_count: String,
 }
 
@@ -7436,7 +7481,11 @@ pub struct CreateWorkflowServicePackageWorkflowPoolOrder2 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<SkuInfo>,
     /// 订阅计数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sku_count: Option<String>,
 }
 
@@ -9144,8 +9193,12 @@ pub struct DeletePoolResources {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creating: Option<PoolResourceFlavorCount>,
     /// 状态为可用状态的资源量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub available: Option<PoolResourceFlavorCount>,
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::one_or_many",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub available: Option<Vec<PoolResourceFlavorCount>>,
     /// 状态为非正常状态的资源量。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abnormal: Option<PoolResourceFlavorCount>,
@@ -10185,7 +10238,11 @@ pub struct ExportParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_conditions: Option<Vec<SearchCondition>>,
     /// 指定发布版本时训练集-验证集的切分比例，默认为1.00，即全部分为训练集。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub train_sample_ratio: Option<String>,
 }
 
@@ -11295,7 +11352,11 @@ pub struct JobConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engine: Option<Engine>,
     /// 算法的目录结构树。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::one_or_many",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub code_tree: Option<Vec<CodeTree>>,
     /// 算法是否允许创建训练作业时自定义超参。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11837,7 +11898,11 @@ pub struct ListAlgorithmsJobConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engine: Option<Engine>,
     /// 算法的目录结构树。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::one_or_many",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub code_tree: Option<Vec<CodeTree>>,
     /// 算法是否允许创建训练作业时自定义超参。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -15334,7 +15399,11 @@ pub struct ListServices {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publish_at: Option<i64>,
     /// 工作空间ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub workspace_id: Option<String>,
     /// 服务调度配置，未配置则不返回。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -15768,10 +15837,18 @@ pub struct ListTrainingJobVersionAomLogResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// 获得日志的行数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub lines: Option<i32>,
     /// 该段日志内容的开始位置。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start_line: Option<String>,
     /// 该段日志内容的结束位置。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -15795,7 +15872,11 @@ pub struct ListTrainingJobVersionLogFileNamesResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// 训练作业的日志文件名。单机作业日志仅有一个文件，分布式作业日志有多个文件。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub log_file_list: Option<String>,
 }
 
@@ -16235,8 +16316,12 @@ pub struct MemoryInfo {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Metadata {
     /// 算法uuid, 创建算法时无需填写。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<i32>,
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<String>,
     /// 算法名称。限制为1-64位只含数字、字母、下划线和中划线的名称。
     ///
     /// Constraints: minimum length 1, maximum length 64.
@@ -16270,7 +16355,11 @@ pub struct Metadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
     /// 算法可用性。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub is_valid: Option<String>,
     /// 算法状态。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17423,7 +17512,11 @@ pub struct Parameter {
     /// 参数值。
     ///
     /// Also documented in 003_ce73705021848f54.txt:115: Parameter value
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<String>,
 }
 
@@ -17490,7 +17583,11 @@ pub struct PatchServiceV2RequestBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// 替换的目标值。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<String>,
 }
 
@@ -19777,7 +19874,11 @@ pub struct ServiceConfig {
     /// 公共参数。资源规格，可通过查询支持的服务部署规格可获取规格列表。当前版本可选 modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004(需申请)/modelarts.vm.ai1.snt3(需申请)/custom(仅支持在部署到专属资源池时使用)，需申请的规格请提交工单，由 ModelArts 运维工程师添加权限。若配置为 custom，需同时指定 custom_spec 参数。
     pub specification: String,
     /// real-time 类型必选。权重百分比，分配到此模型的流量权重，仅当 infer_type 为 real-time 时需要配置，多个权重相加必须等于 100；当在一个在线服务中同时配置了多个模型版本且设置不同的流量权重比例时，持续地访问此服务的预测接口，ModelArts 会按此权重比例将预测请求转发到对应的模型版本实例。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub weight: Option<i32>,
     /// 单个模型实例部署的超时时间。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23985,8 +24086,12 @@ pub struct ShowPoolResources {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creating: Option<PoolResourceFlavorCount>,
     /// 状态为可用状态的资源量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub available: Option<PoolResourceFlavorCount>,
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::one_or_many",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub available: Option<Vec<PoolResourceFlavorCount>>,
     /// 状态为非正常状态的资源量。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abnormal: Option<PoolResourceFlavorCount>,
@@ -24420,7 +24525,11 @@ pub struct ShowTrainingJobAutosearchTrialResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<Vec<String>>,
     /// 超参搜索某个trial结果的每条数据列表。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub data: Option<Vec<Vec<String>>>,
 }
 
@@ -28531,7 +28640,8 @@ pub struct UpdateNetworkNetworkSpec {
 pub struct UpdateNetworkPeerConnectionList {
     /// 对端的VPC ID。
     #[serde(rename = "peerVpcId")]
-    pub peer_vpc_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer_vpc_id: Option<String>,
     /// 对端的子网ID。
     #[serde(rename = "peerSubnetId")]
     pub peer_subnet_id: String,
@@ -29024,11 +29134,19 @@ pub struct UpdatePoolResources {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdatePoolResources2 {
     /// 状态为创建中状态的资源量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub creating: Option<PoolResourceFlavorCount>,
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::one_or_many",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub creating: Option<Vec<PoolResourceFlavorCount>>,
     /// 状态为可用状态的资源量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub available: Option<PoolResourceFlavorCount>,
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::one_or_many",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub available: Option<Vec<PoolResourceFlavorCount>>,
     /// 状态为非正常状态的资源量。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abnormal: Option<PoolResourceFlavorCount>,
@@ -29159,6 +29277,7 @@ pub struct UpdateServiceAppAuthApisAppAuthApiResponse404 {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateServiceConfig {
     /// 属性值，只支持整数，changed_property属性值为"instance_count"时，该值必须大于或小于当前实例数。
+    #[serde(deserialize_with = "docbind_runtime::lenient::scalar")]
     pub changed_value: String,
     /// 模型ID。
     pub model_id: String,
@@ -29186,7 +29305,11 @@ pub struct UpdateServicePropertyRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateServicePropertyResponse {
     /// 本次更新时间，仅触发服务配置升级时会返回，比如修改config参数，可根据此时间从服务更新记录中过滤出此次的更新结果；修改描述或启停服务不会返回此参数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub update_time: Option<String>,
     /// 更新的资源ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29240,10 +29363,18 @@ pub struct UpdateServiceRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateServiceResponse {
     /// 本次更新时间，仅触发服务配置升级时会返回，比如修改config参数，可根据此时间从服务更新记录中过滤出此次的更新结果；修改描述或启停服务不会返回此参数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub update_time: Option<String>,
     /// 更新的资源ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resource_ids: Option<String>,
 }
 
@@ -29315,7 +29446,8 @@ pub struct UpdateTrainingJobConfigRequest {
     /// 训练作业的模型ID。请通过查询预置算法接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:53001: 训练作业的模式ID。请通过 查询预置算法 接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
-    pub model_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_id: Option<i64>,
     /// 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:53002: 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。该样例请参考表20-693。
@@ -29328,7 +29460,8 @@ pub struct UpdateTrainingJobConfigRequest {
     /// 训练作业需要的数据集OBS URL。如：“/usr/data/”。
     ///
     /// 不可与data_source或者dataset_id/dataset_version_id同时出现，但必须有其一。
-    pub data_url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_url: Option<String>,
     /// 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url或data_source同时出现。
     pub dataset_id: String,
     /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
@@ -29336,7 +29469,8 @@ pub struct UpdateTrainingJobConfigRequest {
     /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:53010: 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情请参见表20-692。
-    pub data_source: Vec<UpdateTrainingJobConfigDataSource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_source: Option<Vec<UpdateTrainingJobConfigDataSource>>,
     /// 训练作业选择的引擎ID，默认为“1”。请从查询作业引擎规格接口获取引擎规格ID。
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:53011: 训练作业选择的引擎ID，默认为“1”。请从 查询作业引擎规格接口 获取引擎规格ID。
@@ -31670,7 +31804,11 @@ pub struct WorkspaceResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// 工作空间ID, 系统生成的32位UUID, 不带横线。默认的工作空间id为'0'。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
     /// 工作空间状态。
     ///

@@ -1,16 +1,25 @@
-//! Facts the documentation's own examples prove about types. Two corrections are made, both
-//! widening what the schema accepts, each with a diagnostic naming the example:
+//! Facts the documentation's own examples prove about types. A documented example is part of
+//! the documentation: where it contradicts its table, the bindings must accept both, or a client
+//! would reject the very response the documentation shows. Every correction widens what the
+//! schema accepts — the documented type stays the primary one — and each is a diagnostic naming
+//! the example:
 //! - an integer documented as 16 or 32 bits whose example values do not fit (millisecond
 //!   timestamps typed `Integer` are common) becomes 64 bits;
 //! - a value list (mined from prose) that an example contradicts gets the example's value, marked
 //!   as shown only in an example — the service evidently sends it, and a closed OpenAPI `enum`
-//!   would make strict validators reject the documentation's own examples.
+//!   would make strict validators reject the documentation's own examples;
+//! - a value an example shows as `null` becomes nullable;
+//! - a required field an example of its object omits becomes optional (tables often mark all of
+//!   several alternatives mandatory; the example shows which may be left out);
+//! - a value an example shows in another JSON shape (a number in a String field, `"100"` in an
+//!   Integer field, an array of the objects the table documents as one object, one object where
+//!   it documents an array) records that shape in [`Schema::example_shapes`].
 //!
-//! Everything else an example contradicts stays as the table says (the conformance report
-//! lists it).
+//! What no rule covers (an example giving a string where the table documents an object) stays as
+//! the table says; the conformance report lists it.
 
 use crate::diag::{Diagnostics, Span};
-use crate::ir::{Api, EnumValue, ExampleValue, Schema, SchemaKind};
+use crate::ir::{Api, EnumValue, ExampleShape, ExampleValue, Schema, SchemaKind};
 use serde_json::Value;
 
 /// Where a schema node lives: in a named component or in an operation's body, and the steps
@@ -34,6 +43,12 @@ enum Fix {
     Widen(i128),
     /// A value missing from the node's value list.
     EnumValue(Value),
+    /// The example holds null.
+    Nullable,
+    /// The example's object omits this required field.
+    Optional(String),
+    /// The example's value has another shape than the documented type.
+    Shape(ExampleShape),
 }
 
 struct Target {
@@ -57,91 +72,164 @@ fn integer(v: &Value) -> Option<i128> {
         .or_else(|| v.as_u64().map(i128::from))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn walk(
-    api: &Api,
-    schema: &Schema,
-    value: &Value,
-    root: &Root,
-    path: &mut Vec<Step>,
-    span: &Span,
-    depth: usize,
-    out: &mut Vec<Target>,
-) {
-    if depth > 64 {
-        return;
-    }
-    match (&schema.kind, value) {
-        (SchemaKind::Ref { name }, _) => {
-            if let Some(named) = api.schemas.get(name) {
-                let mut inner = Vec::new();
-                walk(
-                    api,
-                    &named.schema,
-                    value,
-                    &Root::Component(name.clone()),
-                    &mut inner,
-                    span,
-                    depth + 1,
-                    out,
-                );
-            }
-        }
-        (SchemaKind::Object { fields }, Value::Object(map)) => {
-            for f in fields {
-                if let Some(v) = map.get(&f.name) {
-                    path.push(Step::Field(f.name.clone()));
-                    walk(api, &f.schema, v, root, path, span, depth + 1, out);
-                    path.pop();
-                }
-            }
-        }
-        (SchemaKind::Array { items }, Value::Array(values)) => {
-            path.push(Step::Items);
-            for v in values {
-                walk(api, items, v, root, path, span, depth + 1, out);
-            }
-            path.pop();
-        }
-        (SchemaKind::Map { values: inner }, Value::Object(map)) => {
-            path.push(Step::Values);
-            for v in map.values() {
-                walk(api, inner, v, root, path, span, depth + 1, out);
-            }
-            path.pop();
-        }
-        (SchemaKind::Integer { format }, v) => {
-            if let Some(n) = integer(v) {
-                if !fits(format, n) {
-                    out.push(Target {
-                        root: root.clone(),
-                        path: path.clone(),
-                        fix: Fix::Widen(n),
-                        span: span.clone(),
-                    });
-                }
-            }
-        }
-        _ => {}
-    }
-    let scalar = matches!(
-        schema.kind,
-        SchemaKind::String { .. } | SchemaKind::Integer { .. } | SchemaKind::Number { .. }
-    );
-    if scalar
-        && !schema.enum_values.is_empty()
-        && (value.is_string() || value.is_number())
-        && !schema
-            .enum_values
-            .iter()
-            .any(|e| same_value(&e.value, value))
-    {
-        out.push(Target {
+/// One example being walked against its schema.
+struct Walk<'a> {
+    api: &'a Api,
+    span: &'a Span,
+    out: Vec<Target>,
+}
+
+impl Walk<'_> {
+    fn push(&mut self, root: &Root, path: &[Step], fix: Fix) {
+        self.out.push(Target {
             root: root.clone(),
-            path: path.clone(),
-            fix: Fix::EnumValue(value.clone()),
-            span: span.clone(),
+            path: path.to_vec(),
+            fix,
+            span: self.span.clone(),
         });
+    }
+
+    /// The schema a node stands for once references are followed (for shape decisions only).
+    fn resolved<'s>(&'s self, schema: &'s Schema) -> &'s Schema {
+        let mut node = schema;
+        for _ in 0..16 {
+            match &node.kind {
+                SchemaKind::Ref { name } => match self.api.schemas.get(name) {
+                    Some(named) => node = &named.schema,
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        node
+    }
+
+    fn walk(
+        &mut self,
+        schema: &Schema,
+        value: &Value,
+        root: &Root,
+        path: &mut Vec<Step>,
+        depth: usize,
+    ) {
+        if depth > 64 {
+            return;
+        }
+        if value.is_null() {
+            if !schema.nullable && !matches!(schema.kind, SchemaKind::Any) {
+                self.push(root, path, Fix::Nullable);
+            }
+            return;
+        }
+        let target = self.resolved(schema);
+        let object_like = matches!(
+            target.kind,
+            SchemaKind::Object { .. } | SchemaKind::Map { .. }
+        );
+        match (&schema.kind, value) {
+            // An array of the objects the table documents as one object: each item is walked
+            // against the object's schema.
+            (
+                SchemaKind::Ref { .. } | SchemaKind::Object { .. } | SchemaKind::Map { .. },
+                Value::Array(items),
+            ) if object_like && !items.is_empty() && items.iter().all(Value::is_object) => {
+                self.push(root, path, Fix::Shape(ExampleShape::ListOfItems));
+                for item in items {
+                    self.walk(schema, item, root, path, depth + 1);
+                }
+            }
+            (SchemaKind::Ref { name }, _) => {
+                if let Some(named) = self.api.schemas.get(name) {
+                    let root = Root::Component(name.clone());
+                    self.walk(&named.schema, value, &root, &mut Vec::new(), depth + 1);
+                }
+            }
+            (SchemaKind::Object { fields }, Value::Object(map)) => {
+                for f in fields {
+                    match map.get(&f.name) {
+                        Some(v) => {
+                            path.push(Step::Field(f.name.clone()));
+                            self.walk(&f.schema, v, root, path, depth + 1);
+                            path.pop();
+                        }
+                        None if f.required => self.push(root, path, Fix::Optional(f.name.clone())),
+                        None => {}
+                    }
+                }
+            }
+            (SchemaKind::Array { items }, Value::Array(values)) => {
+                path.push(Step::Items);
+                for v in values {
+                    self.walk(items, v, root, path, depth + 1);
+                }
+                path.pop();
+            }
+            // One object where the table documents an array of objects.
+            (SchemaKind::Array { items }, Value::Object(_))
+                if matches!(
+                    self.resolved(items).kind,
+                    SchemaKind::Object { .. } | SchemaKind::Map { .. }
+                ) =>
+            {
+                self.push(root, path, Fix::Shape(ExampleShape::SingleItem));
+                path.push(Step::Items);
+                self.walk(items, value, root, path, depth + 1);
+                path.pop();
+            }
+            (SchemaKind::Map { values: inner }, Value::Object(map)) => {
+                path.push(Step::Values);
+                for v in map.values() {
+                    self.walk(inner, v, root, path, depth + 1);
+                }
+                path.pop();
+            }
+            (SchemaKind::Integer { format }, v) if integer(v).is_some() => {
+                let n = integer(v).unwrap_or_default();
+                if !fits(format, n) {
+                    self.push(root, path, Fix::Widen(n));
+                }
+            }
+            (SchemaKind::Integer { .. }, Value::String(text)) => {
+                let shape = if text.trim().parse::<i64>().is_ok() {
+                    ExampleShape::NumericString
+                } else {
+                    ExampleShape::String
+                };
+                self.push(root, path, Fix::Shape(shape));
+            }
+            (SchemaKind::Number { .. }, Value::String(text)) => {
+                let shape = if text.trim().parse::<f64>().is_ok_and(f64::is_finite) {
+                    ExampleShape::NumericString
+                } else {
+                    ExampleShape::String
+                };
+                self.push(root, path, Fix::Shape(shape));
+            }
+            (SchemaKind::String { .. }, v) if !v.is_string() => {
+                let shape = match v {
+                    Value::Bool(_) => ExampleShape::Boolean,
+                    Value::Number(_) => ExampleShape::Number,
+                    Value::Array(_) => ExampleShape::Array,
+                    _ => ExampleShape::Object,
+                };
+                self.push(root, path, Fix::Shape(shape));
+            }
+            _ => {}
+        }
+        let scalar = matches!(
+            schema.kind,
+            SchemaKind::String { .. } | SchemaKind::Integer { .. } | SchemaKind::Number { .. }
+        );
+        if scalar
+            && !schema.enum_values.is_empty()
+            && (value.is_string() || value.is_number())
+            && !schema
+                .enum_values
+                .iter()
+                .any(|e| same_value(&e.value, value))
+        {
+            self.push(root, path, Fix::EnumValue(value.clone()));
+        }
     }
 }
 
@@ -179,6 +267,31 @@ fn node_mut<'a>(api: &'a mut Api, root: &Root, path: &[Step]) -> Option<&'a mut 
     Some(node)
 }
 
+fn kind_name(kind: &SchemaKind) -> &'static str {
+    match kind {
+        SchemaKind::String { .. } => "a string",
+        SchemaKind::Integer { .. } => "an integer",
+        SchemaKind::Number { .. } => "a number",
+        SchemaKind::Boolean => "a boolean",
+        SchemaKind::Array { .. } => "an array",
+        SchemaKind::Map { .. } | SchemaKind::Object { .. } | SchemaKind::Ref { .. } => "an object",
+        SchemaKind::Any => "any value",
+    }
+}
+
+fn shape_words(shape: ExampleShape) -> &'static str {
+    match shape {
+        ExampleShape::NumericString => "a number written as a string",
+        ExampleShape::String => "a string",
+        ExampleShape::Number => "a number",
+        ExampleShape::Boolean => "a boolean",
+        ExampleShape::Array => "an array",
+        ExampleShape::Object => "an object",
+        ExampleShape::ListOfItems => "an array of such objects",
+        ExampleShape::SingleItem => "a single item instead of an array",
+    }
+}
+
 fn describe_path(root: &Root, path: &[Step]) -> String {
     let mut s = match root {
         Root::Component(name) => name.clone(),
@@ -201,37 +314,29 @@ fn describe_path(root: &Root, path: &[Step]) -> String {
 /// Widen integers and value lists that the documented examples prove too narrow.
 pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     let mut targets = Vec::new();
-    for (i, op) in api.operations.iter().enumerate() {
-        if let Some(body) = &op.request_body {
-            for ex in &body.examples {
-                if let ExampleValue::Json(v) = &ex.value {
-                    walk(
-                        api,
-                        &body.schema,
-                        v,
-                        &Root::Request(i),
-                        &mut Vec::new(),
-                        &ex.span,
-                        0,
-                        &mut targets,
-                    );
+    {
+        let api: &Api = api;
+        let mut check = |schema: &Schema, ex: &crate::ir::Example, root: Root| {
+            if let ExampleValue::Json(v) = &ex.value {
+                let mut walk = Walk {
+                    api,
+                    span: &ex.span,
+                    out: Vec::new(),
+                };
+                walk.walk(schema, v, &root, &mut Vec::new(), 0);
+                targets.append(&mut walk.out);
+            }
+        };
+        for (i, op) in api.operations.iter().enumerate() {
+            if let Some(body) = &op.request_body {
+                for ex in &body.examples {
+                    check(&body.schema, ex, Root::Request(i));
                 }
             }
-        }
-        for (status, r) in &op.responses {
-            let Some(body) = &r.body else { continue };
-            for ex in &r.examples {
-                if let ExampleValue::Json(v) = &ex.value {
-                    walk(
-                        api,
-                        &body.schema,
-                        v,
-                        &Root::Response(i, status.clone()),
-                        &mut Vec::new(),
-                        &ex.span,
-                        0,
-                        &mut targets,
-                    );
+            for (status, r) in &op.responses {
+                let Some(body) = &r.body else { continue };
+                for ex in &r.examples {
+                    check(&body.schema, ex, Root::Response(i, status.clone()));
                 }
             }
         }
@@ -280,6 +385,36 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                         "Not in the documented list; shown in the example at {example}."
                     )),
                 });
+            }
+            Fix::Nullable => {
+                if node.nullable {
+                    continue;
+                }
+                node.nullable = true;
+                diags.warn(&at, "type.nullable-by-example", format!("`{what}` is not documented as nullable but the example at {example} holds null: null accepted"));
+            }
+            Fix::Optional(field) => {
+                let SchemaKind::Object { fields } = &mut node.kind else {
+                    continue;
+                };
+                let Some(f) = fields.iter_mut().find(|f| f.name == field && f.required) else {
+                    continue;
+                };
+                f.required = false;
+                let at = f.schema.span.clone().unwrap_or(at);
+                diags.warn(&at, "required.relaxed-by-example", format!("`{what}.{field}` is documented as mandatory but the example at {example} omits it: optional"));
+            }
+            Fix::Shape(shape) => {
+                if node.example_shapes.contains(&shape) {
+                    continue;
+                }
+                node.example_shapes.push(shape);
+                node.example_shapes.sort();
+                let documented = node
+                    .raw_type
+                    .clone()
+                    .unwrap_or_else(|| kind_name(&node.kind).to_string());
+                diags.warn(&at, "type.widened-by-example", format!("`{what}` is documented as {documented} but the example at {example} shows {}: accepted as well", shape_words(shape)));
             }
         }
     }
@@ -404,5 +539,167 @@ mod tests {
             codes,
             vec!["type.widened-by-example", "enum.extended-by-example"]
         );
+    }
+
+    fn field(name: &str, required: bool, schema: Schema) -> Field {
+        Field {
+            name: name.into(),
+            required,
+            schema,
+        }
+    }
+
+    fn api_with_request(body: Schema, examples: &[Value]) -> Api {
+        let span = Span::new(&Arc::from("f"), 1, 1);
+        let mut api = Api::default();
+        api.operations.push(Operation {
+            id: "create_thing".into(),
+            method: crate::ir::HttpMethod::Post,
+            path: "/things".into(),
+            summary: String::new(),
+            description: None,
+            tag: None,
+            parameters: vec![],
+            request_body: Some(crate::ir::RequestBody {
+                content_type: "application/json".into(),
+                required: true,
+                schema: body,
+                examples: examples
+                    .iter()
+                    .map(|v| Example {
+                        value: ExampleValue::Json(v.clone()),
+                        span: span.clone(),
+                    })
+                    .collect(),
+                span: span.clone(),
+            }),
+            responses: Default::default(),
+            alt_docs: vec![],
+            span,
+        });
+        api
+    }
+
+    fn request_fields(api: &Api) -> &[Field] {
+        let body = &api.operations[0].request_body.as_ref().unwrap().schema;
+        match &body.kind {
+            SchemaKind::Object { fields } => fields,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn nulls_omissions_and_other_shapes_are_recorded_and_only_those() {
+        let int32 = || {
+            Schema::new(SchemaKind::Integer {
+                format: "int32".into(),
+            })
+        };
+        let tag = || {
+            Schema::new(SchemaKind::Object {
+                fields: vec![field("key", false, Schema::string())],
+            })
+        };
+        let body = Schema::new(SchemaKind::Object {
+            fields: vec![
+                field("name", true, Schema::string()),
+                field("model_id", true, int32()),
+                field("count", false, int32()),
+                field("note", false, Schema::string()),
+                field("tag", false, tag()),
+                field(
+                    "tags",
+                    false,
+                    Schema::new(SchemaKind::Array {
+                        items: Box::new(tag()),
+                    }),
+                ),
+                field("flag", false, Schema::string()),
+            ],
+        });
+        let examples = [
+            // model_id omitted; count as a numeric string; note null; an array where one tag
+            // object is documented; one object where an array of tags is documented; a boolean
+            // in a String field.
+            serde_json::json!({
+                "name": "a", "count": "100", "note": null,
+                "tag": [{ "key": "k" }], "tags": { "key": "k" }, "flag": true
+            }),
+            // Counter-examples: every value as documented proves nothing.
+            serde_json::json!({ "name": "b", "model_id": 7, "count": 3, "note": "n",
+                "tag": { "key": "k" }, "tags": [{ "key": "k" }], "flag": "yes" }),
+        ];
+        let mut api = api_with_request(body, &examples);
+        let mut diags = Diagnostics::new();
+        widen_by_examples(&mut api, &mut diags);
+        let f = request_fields(&api);
+        let by_name = |n: &str| f.iter().find(|x| x.name == n).unwrap();
+        assert!(by_name("name").required, "present in every example");
+        assert!(!by_name("model_id").required, "omitted by an example");
+        assert_eq!(
+            by_name("count").schema.example_shapes,
+            vec![ExampleShape::NumericString]
+        );
+        assert!(by_name("note").schema.nullable);
+        assert!(by_name("note").schema.example_shapes.is_empty());
+        assert_eq!(
+            by_name("tag").schema.example_shapes,
+            vec![ExampleShape::ListOfItems]
+        );
+        assert_eq!(
+            by_name("tags").schema.example_shapes,
+            vec![ExampleShape::SingleItem]
+        );
+        assert_eq!(
+            by_name("flag").schema.example_shapes,
+            vec![ExampleShape::Boolean]
+        );
+        assert!(
+            !by_name("name").schema.nullable && by_name("name").schema.example_shapes.is_empty()
+        );
+        let mut codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+        codes.sort_unstable();
+        assert_eq!(
+            codes,
+            vec![
+                "required.relaxed-by-example",
+                "type.nullable-by-example",
+                "type.widened-by-example",
+                "type.widened-by-example",
+                "type.widened-by-example",
+                "type.widened-by-example",
+            ]
+        );
+    }
+
+    #[test]
+    fn examples_that_agree_with_the_table_change_nothing() {
+        let body = Schema::new(SchemaKind::Object {
+            fields: vec![
+                field("name", true, Schema::string()),
+                field(
+                    "size",
+                    false,
+                    Schema::new(SchemaKind::Number {
+                        format: "double".into(),
+                    }),
+                ),
+            ],
+        });
+        let before = body.clone();
+        let mut api = api_with_request(
+            body,
+            &[
+                serde_json::json!({ "name": "x", "size": 1.5 }),
+                serde_json::json!({ "name": "y" }),
+            ],
+        );
+        let mut diags = Diagnostics::new();
+        widen_by_examples(&mut api, &mut diags);
+        assert_eq!(
+            api.operations[0].request_body.as_ref().unwrap().schema,
+            before
+        );
+        assert!(diags.is_empty(), "{diags:?}");
     }
 }

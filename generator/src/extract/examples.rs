@@ -56,10 +56,20 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
         return None;
     }
     match serde_json::from_str::<serde_json::Value>(body) {
-        Ok(v) => Some(Example {
-            value: ExampleValue::Json(v),
-            span: span.clone(),
-        }),
+        Ok(mut v) => {
+            let elided = strip_elisions(&mut v);
+            if elided > 0 {
+                diags.note(
+                    span,
+                    "example.elision",
+                    format!("example marks {elided} omitted array item(s) with an ellipsis string; removed"),
+                );
+            }
+            Some(Example {
+                value: ExampleValue::Json(v),
+                span: span.clone(),
+            })
+        }
         Err(e) => {
             if looks_like_json(body) {
                 diags.warn(
@@ -73,6 +83,33 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
                 span: span.clone(),
             })
         }
+    }
+}
+
+/// An array item that is only an ellipsis (`"..."`, `"....."`, `"…"`) says "more items like
+/// these", not a value: documentation writes it inside arrays of objects, where a string is not
+/// a valid item. Removed (recursively); returns how many.
+fn strip_elisions(v: &mut serde_json::Value) -> usize {
+    let is_elision = |item: &serde_json::Value| {
+        item.as_str().is_some_and(|s| {
+            let t = s.trim();
+            let dots = t.chars().filter(|&c| c == '.').count();
+            let ellipses = t.chars().filter(|&c| c == '…').count();
+            !t.is_empty() && dots + ellipses == t.chars().count() && (dots >= 3 || ellipses >= 1)
+        })
+    };
+    match v {
+        serde_json::Value::Array(items) => {
+            let before = items.len();
+            items.retain(|item| !is_elision(item));
+            let mut removed = before - items.len();
+            for item in items {
+                removed += strip_elisions(item);
+            }
+            removed
+        }
+        serde_json::Value::Object(map) => map.values_mut().map(strip_elisions).sum(),
+        _ => 0,
     }
 }
 
@@ -131,5 +168,28 @@ mod tests {
             ExampleValue::Text(_)
         ));
         assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn ellipsis_items_are_elisions_not_values() {
+        let span = Span::new(&Arc::from("f"), 1, 3);
+        let mut d = Diagnostics::new();
+        let ex = example_value(
+            r#"{"items": [{"a": 1}, "....."], "names": ["x", "…"], "text": "...", "dots": ["a.b", ".."]}"#,
+            &span,
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(
+            ex.value,
+            ExampleValue::Json(serde_json::json!({
+                "items": [{"a": 1}], "names": ["x"], "text": "...", "dots": ["a.b", ".."]
+            })),
+            "only array items that are nothing but an ellipsis go; a field's value stays"
+        );
+        assert_eq!(
+            d.iter().map(|x| x.code.as_str()).collect::<Vec<_>>(),
+            ["example.elision"]
+        );
     }
 }

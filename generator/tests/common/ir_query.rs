@@ -102,3 +102,17 @@ pub fn params(o: &Operation) -> Vec<(&str, ParamLocation, bool)> {
         .map(|p| (p.name.as_str(), p.location, p.required))
         .collect()
 }
+
+/// Fields whose mandatory flag a documented example disproved, in diagnostic order: the name
+/// between the backticks' last `.` and the closing backtick.
+pub fn relaxed_by_example(api: &Api) -> Vec<String> {
+    api.diagnostics
+        .0
+        .iter()
+        .filter(|d| d.code == "required.relaxed-by-example")
+        .filter_map(|d| {
+            let quoted = d.message.split('`').nth(1)?;
+            Some(quoted.rsplit('.').next()?.to_string())
+        })
+        .collect()
+}

@@ -4,7 +4,7 @@
 //! the type first, then documentation, values, limits, structure, and docbind extensions.
 
 use super::OpenApiVersion;
-use crate::ir::{EnumValue, Schema, SchemaKind};
+use crate::ir::{EnumValue, ExampleShape, Schema, SchemaKind};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -33,7 +33,8 @@ pub fn number(v: f64) -> Value {
 
 /// JSON null is a documented value (an enum member or the default): the schema is nullable.
 fn is_nullable(s: &Schema) -> bool {
-    s.default.as_ref().is_some_and(Value::is_null)
+    s.nullable
+        || s.default.as_ref().is_some_and(Value::is_null)
         || s.enum_values.iter().any(|e| e.value.is_null())
 }
 
@@ -86,6 +87,86 @@ pub fn schema_without_description(s: &Schema, ctx: &SchemaContext) -> Value {
 }
 
 fn schema_with(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Value {
+    if s.example_shapes.is_empty() {
+        documented_schema(s, ctx, with_description)
+    } else {
+        with_example_shapes(s, ctx, with_description)
+    }
+}
+
+/// A schema whose examples show other shapes than its documented type (see
+/// `extract::evidence`): `anyOf` the documented schema (first, with its values and limits) and
+/// each shape shown; the description stays outside so every tool finds it.
+fn with_example_shapes(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Value {
+    let documented = Schema {
+        description: None,
+        alt_descriptions: Vec::new(),
+        example_shapes: Vec::new(),
+        ..s.clone()
+    };
+    let mut branches = vec![documented_schema(&documented, ctx, false)];
+    for shape in &s.example_shapes {
+        let branch = match shape {
+            // A documented numeric enum keeps its closed value set when written as strings.
+            ExampleShape::NumericString if !s.enum_values.is_empty() => {
+                let values: Vec<Value> = s
+                    .enum_values
+                    .iter()
+                    .map(|e| match &e.value {
+                        Value::String(text) => Value::String(text.clone()),
+                        other => Value::String(other.to_string()),
+                    })
+                    .collect();
+                json!({ "type": "string", "enum": values })
+            }
+            ExampleShape::NumericString => {
+                let pattern = if matches!(s.kind, SchemaKind::Integer { .. }) {
+                    r"^\s*[-+]?[0-9]+\s*$"
+                } else {
+                    r"^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$"
+                };
+                json!({ "type": "string", "pattern": pattern })
+            }
+            ExampleShape::String => json!({ "type": "string" }),
+            ExampleShape::Number => json!({ "type": "number" }),
+            ExampleShape::Boolean => json!({ "type": "boolean" }),
+            ExampleShape::Array => json!({ "type": "array" }),
+            ExampleShape::Object => json!({ "type": "object" }),
+            ExampleShape::ListOfItems => json!({ "type": "array", "items": branches[0].clone() }),
+            ExampleShape::SingleItem => match &s.kind {
+                SchemaKind::Array { items } => schema(items, ctx),
+                _ => continue,
+            },
+        };
+        branches.push(branch);
+    }
+    let mut m = Map::new();
+    if with_description {
+        if let Some(d) = s.description.as_deref().filter(|d| !d.trim().is_empty()) {
+            m.insert("description".into(), d.into());
+        }
+    }
+    m.insert("anyOf".into(), Value::Array(branches));
+    if !s.alt_descriptions.is_empty() {
+        m.insert("x-docbind-alt-descriptions".into(), alt_descriptions(s));
+    }
+    let shapes: Vec<Value> = s
+        .example_shapes
+        .iter()
+        .map(|shape| serde_json::to_value(shape).unwrap_or(Value::Null))
+        .collect();
+    m.insert("x-docbind-example-shapes".into(), Value::Array(shapes));
+    Value::Object(m)
+}
+
+fn alt_descriptions(s: &Schema) -> Value {
+    s.alt_descriptions
+        .iter()
+        .map(|a| json!({ "source": a.source, "description": a.text }))
+        .collect()
+}
+
+fn documented_schema(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Value {
     let v31 = ctx.version == OpenApiVersion::V3_1_0;
     let nullable = is_nullable(s);
     let mut m = Map::new();
@@ -141,13 +222,7 @@ fn annotations(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Map<S
     }
     // Other sources' wording of the same field (merged operations), with where it comes from.
     if !s.alt_descriptions.is_empty() {
-        m.insert(
-            "x-docbind-alt-descriptions".into(),
-            s.alt_descriptions
-                .iter()
-                .map(|a| json!({ "source": a.source, "description": a.text }))
-                .collect(),
-        );
+        m.insert("x-docbind-alt-descriptions".into(), alt_descriptions(s));
     }
     let values = enum_values(s);
     if !values.is_empty() {

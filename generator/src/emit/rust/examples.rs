@@ -73,7 +73,7 @@ pub fn examples_file(
                 let name = ident(&format!("{}_{}_{}", op.id, status, i + 1));
                 let json = serde_json::to_string_pretty(value).unwrap_or_default();
                 let provenance = format!("{} (documented at {})", op.id, ex.span);
-                let ignore = allowlist.reason(&op.id, &status).map(|reason| {
+                let ignore = allowlist.reason(&op.id, &status, i + 1).map(|reason| {
                     let reason = format!("documentation error: {reason}");
                     quote!(#[ignore = #reason])
                 });

@@ -3,7 +3,7 @@
 use super::docs::doc_attrs;
 use super::enums::{int_enum, string_enum};
 use super::idents::{bare, ident};
-use super::plan::{Body, FieldDef, Plan, ResponseVariant, RustType, TypeBody, TypeDef};
+use super::plan::{Body, FieldDef, Lenient, Plan, ResponseVariant, RustType, TypeBody, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -98,19 +98,35 @@ fn field(f: &FieldDef, types: &[TypeDef]) -> TokenStream {
     } else {
         quote!()
     };
-    if f.required {
-        quote! {
+    let with = match f.lenient {
+        None => None,
+        Some(Lenient::Scalar) => Some("docbind_runtime::lenient::scalar"),
+        Some(Lenient::OneOrMany) => Some("docbind_runtime::lenient::one_or_many"),
+    };
+    match (f.required, with) {
+        (true, None) => quote! {
             #doc
             #rename
             pub #name: #ty,
-        }
-    } else {
-        quote! {
+        },
+        (true, Some(with)) => quote! {
+            #doc
+            #rename
+            #[serde(deserialize_with = #with)]
+            pub #name: #ty,
+        },
+        (false, None) => quote! {
             #doc
             #rename
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub #name: Option<#ty>,
-        }
+        },
+        (false, Some(with)) => quote! {
+            #doc
+            #rename
+            #[serde(default, deserialize_with = #with, skip_serializing_if = "Option::is_none")]
+            pub #name: Option<#ty>,
+        },
     }
 }
 

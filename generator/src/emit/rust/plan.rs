@@ -10,7 +10,7 @@ use super::idents::{pascal_words, Namespace};
 use super::paging::{paging, PagingPlan};
 use super::EmitError;
 use crate::emit::path_placeholders;
-use crate::ir::{self, Schema, SchemaKind};
+use crate::ir::{self, ExampleShape, Schema, SchemaKind};
 use std::collections::BTreeMap;
 
 pub type TypeId = usize;
@@ -63,6 +63,46 @@ pub struct FieldDef {
     /// Set when the field closes a cycle of directly contained structs.
     pub boxed: bool,
     pub doc: Vec<String>,
+    /// How to decode the other JSON shapes the documentation's examples show for this field.
+    pub lenient: Option<Lenient>,
+}
+
+/// A field whose documented examples contradict its table (see `extract::evidence`) decodes
+/// through a `docbind_runtime::lenient` deserializer; the Rust type stays the documented one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lenient {
+    /// Scalars (or arrays/maps of them) that also arrive as other scalars: `lenient::scalar`.
+    Scalar,
+    /// A list that also arrives as one item, or one object that also arrives as a list (typed
+    /// as the list): `lenient::one_or_many`.
+    OneOrMany,
+}
+
+/// Which lenient decoding a field's schema needs, if any.
+fn lenient_of(schema: &Schema) -> Option<Lenient> {
+    if schema
+        .example_shapes
+        .iter()
+        .any(|s| matches!(s, ExampleShape::ListOfItems | ExampleShape::SingleItem))
+    {
+        return Some(Lenient::OneOrMany);
+    }
+    fn scalar_shapes(s: &Schema) -> bool {
+        // Generated enums decode any JSON value themselves (unknown ones into `Other`).
+        if enum_body(s).is_some() {
+            return false;
+        }
+        match &s.kind {
+            SchemaKind::String { .. }
+            | SchemaKind::Integer { .. }
+            | SchemaKind::Number { .. }
+            | SchemaKind::Boolean => !s.example_shapes.is_empty(),
+            SchemaKind::Array { items } => scalar_shapes(items),
+            SchemaKind::Map { values } => scalar_shapes(values),
+            _ => false,
+        }
+    }
+    scalar_shapes(schema).then_some(Lenient::Scalar)
 }
 
 #[derive(Debug, Clone)]
@@ -263,14 +303,25 @@ impl Planner {
             let fallback = format!("field_{}", n + 1);
             let ident = idents.claim(&field.name, &fallback);
             let part = pascal_words(&field.name).unwrap_or_else(|| format!("Field{}", n + 1));
-            let ty = self.rust_type(&field.schema, &format!("{parent}{part}"))?;
+            let mut ty = self.rust_type(&field.schema, &format!("{parent}{part}"))?;
+            let lenient = lenient_of(&field.schema);
+            if field
+                .schema
+                .example_shapes
+                .contains(&ExampleShape::ListOfItems)
+            {
+                // One object in the table, a list of them in the example: the list holds both.
+                ty = RustType::Vec(Box::new(ty));
+            }
             out.push(FieldDef {
                 ident,
                 json_name: field.name.clone(),
                 ty,
-                required: field.required,
+                // A value the examples show as null cannot be a plain required Rust value.
+                required: field.required && !field.schema.nullable,
                 boxed: false,
                 doc: schema_doc(&field.schema),
+                lenient,
             });
         }
         Ok(out)
@@ -285,8 +336,16 @@ impl Planner {
                 body,
             )));
         }
+        // A number the examples also show as arbitrary text (a UUID where the table says
+        // Integer) can only be held as text.
+        let text_too = schema.example_shapes.contains(&ExampleShape::String);
         Ok(match &schema.kind {
             SchemaKind::String { .. } => RustType::String,
+            SchemaKind::Integer { .. } | SchemaKind::Number { .. } | SchemaKind::Boolean
+                if text_too =>
+            {
+                RustType::String
+            }
             SchemaKind::Integer { format } => match format.as_str() {
                 "int16" => RustType::I16,
                 "int32" => RustType::I32,
