@@ -15,6 +15,8 @@
 //! - Pagination streams: [`paginate_offset`], [`paginate_page_number`], [`paginate_marker`]
 //!   and their `_pages` forms.
 //!
+//! - [`string_enum_impls!`] / [`int_enum_impls!`]: the trait impls every generated
+//!   forward-compatible enum shares (equality by wire value, lenient decoding).
 //! - [`lenient`]: deserializers for fields whose documented examples show other JSON shapes than
 //!   their tables (a number in a String field, `"100"` in an Integer field).
 //!
@@ -61,6 +63,8 @@ mod config;
 mod encoding;
 mod error;
 pub mod lenient;
+#[doc(hidden)]
+pub mod open_enum;
 mod paginate;
 mod request;
 mod response;
@@ -70,6 +74,12 @@ pub mod signing;
 pub use futures_core::Stream;
 pub use http::Method;
 pub use serde_json;
+
+/// Paths the exported macros use; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}
 
 pub use client::{Client, AUTH_TOKEN_HEADER, PROJECT_ID_HEADER};
 pub use config::{env, Config, Credentials};

@@ -83,8 +83,108 @@ pub fn doc_lines(text: &str) -> Vec<String> {
     lines
 }
 
-/// `#[doc = "..."]` attributes (prettyplease prints them as `///` lines).
+/// Rustdoc lines are parked here while code is laid out, and spliced back in afterwards.
+///
+/// Descriptions are most of a generated crate's text. As `#[doc = "..."]` string literals they
+/// would be escaped by proc-macro2, unescaped again by syn and walked by prettyplease, character
+/// by character, only to come out unchanged as `///` lines. So the token stream carries one short
+/// key per doc block (`#[doc = "\u{E000}<n>\u{E000}"]`), and [`expand_stashed_docs`] replaces
+/// each printed key line with the block's lines at the key's indentation. A real doc line can
+/// never look like a key: every non-empty one starts with a space.
+///
+/// The stash is per thread: tokens must be printed on the thread that built them (an unexpanded
+/// key is reported as a generator bug, never written).
+mod stash {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static BLOCKS: RefCell<Vec<Vec<String>>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub(super) const MARK: char = '\u{E000}';
+
+    /// Park a block's `///` line contents (each empty or starting with a space); its key.
+    pub(super) fn park(lines: Vec<String>) -> String {
+        BLOCKS.with(|b| {
+            let mut b = b.borrow_mut();
+            b.push(lines);
+            format!("{MARK}{}{MARK}", b.len() - 1)
+        })
+    }
+
+    pub(super) fn with_block<R>(key: usize, f: impl FnOnce(Option<&[String]>) -> R) -> R {
+        BLOCKS.with(|b| f(b.borrow().get(key).map(Vec::as_slice)))
+    }
+
+    /// Forget every parked block (the keys handed out so far become invalid).
+    pub fn clear() {
+        BLOCKS.with(|b| b.borrow_mut().clear());
+    }
+}
+
+pub use stash::clear as clear_stashed_docs;
+
+/// One parked block as a `#[doc]` attribute carrying its key; nothing for no lines.
+fn parked(lines: Vec<String>) -> TokenStream {
+    if lines.is_empty() {
+        return TokenStream::new();
+    }
+    let lines = lines
+        .into_iter()
+        .map(|l| if l.is_empty() { l } else { format!(" {l}") })
+        .collect();
+    let key = stash::park(lines);
+    quote!(#[doc = #key])
+}
+
+/// Replace every printed doc key line (`<indent>///<key>`) with its block's `///` lines.
+/// Err names the first key that is not parked on this thread.
+pub fn expand_stashed_docs(text: &str) -> Result<String, String> {
+    if !text.contains(stash::MARK) {
+        return Ok(text.to_string());
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let indent = &body[..body.len() - body.trim_start().len()];
+        let key = body[indent.len()..]
+            .strip_prefix("///")
+            .and_then(|k| k.strip_prefix(stash::MARK))
+            .and_then(|k| k.strip_suffix(stash::MARK))
+            .and_then(|k| k.parse::<usize>().ok());
+        let Some(key) = key else {
+            out.push_str(line);
+            continue;
+        };
+        stash::with_block(key, |block| match block {
+            Some(block) => {
+                for doc in block {
+                    out.push_str(indent);
+                    out.push_str("///");
+                    out.push_str(doc);
+                    out.push('\n');
+                }
+                Ok(())
+            }
+            None => Err(format!("doc block {key} was not parked on this thread")),
+        })?;
+    }
+    // A key prints as a whole `///` line; in any other position prettyplease would print the
+    // attribute with an escaped literal. Either leftover is a generator bug.
+    let raw_key = format!("///{}", stash::MARK);
+    if out.contains(&raw_key) || out.contains("\"\\u{e000}") {
+        return Err("a doc key was printed outside a `///` line".to_string());
+    }
+    Ok(out)
+}
+
+/// Rustdoc for plain-text parts (each a description; blank lines between them), as one
+/// parked `#[doc]` attribute (see [`stash`]).
 pub fn doc_attrs<'a>(parts: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    parked(plain_lines(parts))
+}
+
+fn plain_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for part in parts {
         let part_lines = doc_lines(part);
@@ -96,41 +196,21 @@ pub fn doc_attrs<'a>(parts: impl IntoIterator<Item = &'a str>) -> TokenStream {
         }
         lines.extend(part_lines);
     }
-    let attrs = lines.iter().map(|l| {
-        let l = if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        };
-        quote!(#[doc = #l])
-    });
-    quote!(#(#attrs)*)
+    lines
 }
 
-/// Doc attributes for plain-text parts followed by Markdown lines the generator wrote itself
+/// Rustdoc for plain-text parts followed by Markdown lines the generator wrote itself
 /// (code spans for paths and names), separated by a blank line.
 pub fn doc_attrs_with_markdown<'a>(
     plain: impl IntoIterator<Item = &'a str>,
     markdown: &[String],
 ) -> TokenStream {
-    let plain = doc_attrs(plain);
-    if markdown.is_empty() {
-        return plain;
+    let mut lines = plain_lines(plain);
+    if !lines.is_empty() && !markdown.is_empty() {
+        lines.push(String::new());
     }
-    let separator = if plain.is_empty() {
-        quote!()
-    } else {
-        quote!(#[doc = ""])
-    };
-    let lines = markdown.iter().map(|l| {
-        let l = if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        };
-        quote!(#[doc = #l])
-    });
-    quote!(#plain #separator #(#lines)*)
+    lines.extend(markdown.iter().cloned());
+    parked(lines)
 }
 
 /// Text for a Markdown code span written by the generator (backticks cannot be escaped inside).

@@ -1,10 +1,11 @@
 //! Forward-compatible enums: documented values become variants, anything else lands in
 //! `Other(..)` carrying the raw value, so a service adding a value never breaks decoding.
 //!
-//! Serialize/Deserialize/Display/PartialEq are written by hand around `as_str()`/`value()`:
-//! equality follows the wire value, so `Other("RUNNING".into()) == Running` like the server
-//! would see it. Deserialization is lenient about the JSON type (a number where a string enum
-//! was documented still decodes, into `Other`), because documentation types are often loose.
+//! Each enum spells out its wire mapping (`VALUES`, `as_str()`/`value()`, `From<&str>`/
+//! `From<i64>`); the trait impls that follow from it (Display, equality and hashing by wire
+//! value, lenient serde) are the same for every enum and come from the runtime's
+//! `string_enum_impls!`/`int_enum_impls!`, which keeps generated crates small and quick to
+//! generate and compile (hundreds of enums would otherwise repeat ~50 lines each).
 
 use super::docs::doc_attrs;
 use super::idents::ident;
@@ -74,53 +75,7 @@ pub fn string_enum(
             }
         }
 
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                Self::from(value.as_str())
-            }
-        }
-
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from(value))
-            }
-        }
-
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl PartialEq for #name {
-            fn eq(&self, other: &Self) -> bool {
-                self.as_str() == other.as_str()
-            }
-        }
-
-        impl Eq for #name {}
-
-        impl std::hash::Hash for #name {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.as_str().hash(state);
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                Ok(match <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(deserializer)? {
-                    docbind_runtime::serde_json::Value::String(value) => Self::from(value),
-                    other => Self::Other(other.to_string()),
-                })
-            }
-        }
+        docbind_runtime::string_enum_impls!(#name);
     }
 }
 
@@ -164,44 +119,6 @@ pub fn int_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Variant
             }
         }
 
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "{}", self.value())
-            }
-        }
-
-        impl PartialEq for #name {
-            fn eq(&self, other: &Self) -> bool {
-                self.value() == other.value()
-            }
-        }
-
-        impl Eq for #name {}
-
-        impl std::hash::Hash for #name {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.value().hash(state);
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_i64(self.value())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                use serde::de::Error as _;
-                let raw = <docbind_runtime::serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                // Numbers documented as integers are sometimes sent as strings.
-                let number = match &raw {
-                    docbind_runtime::serde_json::Value::Number(n) => n.as_i64(),
-                    docbind_runtime::serde_json::Value::String(s) => s.trim().parse().ok(),
-                    _ => None,
-                };
-                number.map(Self::from).ok_or_else(|| D::Error::custom(format!("expected an integer, found {raw}")))
-            }
-        }
+        docbind_runtime::int_enum_impls!(#name);
     }
 }
