@@ -124,17 +124,29 @@ mod stash {
 
 pub use stash::clear as clear_stashed_docs;
 
-/// One parked block as a `#[doc]` attribute carrying its key; nothing for no lines.
-fn parked(lines: Vec<String>) -> TokenStream {
+/// Park a block's lines; the key a `#[doc]` attribute carries for it (None for no lines).
+fn park(lines: Vec<String>) -> Option<String> {
     if lines.is_empty() {
-        return TokenStream::new();
+        return None;
     }
     let lines = lines
         .into_iter()
         .map(|l| if l.is_empty() { l } else { format!(" {l}") })
         .collect();
-    let key = stash::park(lines);
-    quote!(#[doc = #key])
+    Some(stash::park(lines))
+}
+
+/// One parked block as a `#[doc]` attribute carrying its key; nothing for no lines.
+fn parked(lines: Vec<String>) -> TokenStream {
+    match park(lines) {
+        Some(key) => quote!(#[doc = #key]),
+        None => TokenStream::new(),
+    }
+}
+
+/// Like [`doc_attrs`], for syntax trees built directly: the parked block's key, if any.
+pub fn doc_key<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    park(plain_lines(parts))
 }
 
 /// Replace every printed doc key line (`<indent>///<key>`) with its block's `///` lines.
@@ -268,5 +280,30 @@ mod tests {
     #[test]
     fn empty_text_has_no_lines() {
         assert!(doc_lines(" \n\t\n").is_empty());
+    }
+
+    #[test]
+    fn parked_docs_come_back_at_their_indentation() {
+        clear_stashed_docs();
+        let tokens = doc_attrs(["第一行\n[x]", "Second part"]);
+        let item: syn::File = syn::parse2(quote! {
+            mod m {
+                #tokens
+                pub struct S;
+            }
+        })
+        .unwrap();
+        let printed = prettyplease::unparse(&item);
+        assert!(printed.contains(stash::MARK), "keys, not text, go through layout");
+        let expanded = expand_stashed_docs(&printed).unwrap();
+        assert_eq!(
+            expanded,
+            "mod m {\n    /// 第一行\n    ///\n    /// \\[x\\]\n    ///\n    /// Second part\n    pub struct S;\n}\n"
+        );
+        clear_stashed_docs();
+        assert!(
+            expand_stashed_docs(&printed).is_err(),
+            "a key parked elsewhere is a generator bug, never printed"
+        );
     }
 }

@@ -12,6 +12,7 @@
 //! - [`crate_files`] renders the templated scaffolding;
 //! - [`docs`] turns descriptions into warning-free rustdoc.
 
+pub mod ast;
 pub mod client;
 pub mod crate_files;
 pub mod docs;
@@ -98,18 +99,27 @@ fn unparse(file: &str, tokens: proc_macro2::TokenStream) -> Result<String, EmitE
     Ok(out)
 }
 
-/// Like [`unparse`], for a file given as a header (inner attributes) and a stream of item
-/// groups: each group is parsed and printed on its own, so the syntax tree of the whole file
-/// (hundreds of MB for a large API) never exists at once.
+/// A piece of a file to print: tokens to parse, or an item built directly (see [`ast`]).
+pub enum Chunk {
+    Tokens(proc_macro2::TokenStream),
+    Item(Box<syn::Item>),
+}
+
+/// Like [`unparse`], for a file given as a header (inner attributes) and a stream of chunks:
+/// each is printed on its own, so the syntax tree of the whole file (hundreds of MB for a
+/// large API) never exists at once.
 fn unparse_streamed(
     file: &str,
     header: proc_macro2::TokenStream,
-    groups: impl Iterator<Item = proc_macro2::TokenStream>,
+    chunks: impl Iterator<Item = Chunk>,
 ) -> Result<String, EmitError> {
     let mut out = String::new();
     print_chunk(file, header, &mut out)?;
-    for group in groups {
-        print_chunk(file, group, &mut out)?;
+    for chunk in chunks {
+        match chunk {
+            Chunk::Tokens(tokens) => print_chunk(file, tokens, &mut out)?,
+            Chunk::Item(item) => print_item(file, *item, &mut out)?,
+        }
     }
     Ok(out)
 }
@@ -123,35 +133,42 @@ fn print_chunk(
         file: file.to_string(),
         message: e.to_string(),
     })?;
-    let expand = |text: &str| {
-        docs::expand_stashed_docs(text).map_err(|message| EmitError::InvalidTokens {
-            file: file.to_string(),
-            message,
-        })
-    };
     if !parsed.attrs.is_empty() {
-        out.push_str(&expand(&prettyplease::unparse(&syn::File {
+        let text = prettyplease::unparse(&syn::File {
             shebang: None,
-            attrs: parsed.attrs.clone(),
+            attrs: parsed.attrs,
             items: Vec::new(),
-        }))?);
+        });
+        out.push_str(&expand_docs(file, &text)?);
         if !out.ends_with('\n') {
             out.push('\n');
         }
     }
     for item in parsed.items {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&expand(&separate_impl_items(&prettyplease::unparse(
-            &syn::File {
-                shebang: None,
-                attrs: Vec::new(),
-                items: vec![item],
-            },
-        )))?);
+        print_item(file, item, out)?;
     }
     Ok(())
+}
+
+/// One top-level item, after a blank line unless it opens the file.
+fn print_item(file: &str, item: syn::Item, out: &mut String) -> Result<(), EmitError> {
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    let text = prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![item],
+    });
+    out.push_str(&expand_docs(file, &separate_impl_items(&text))?);
+    Ok(())
+}
+
+fn expand_docs(file: &str, text: &str) -> Result<String, EmitError> {
+    docs::expand_stashed_docs(text).map_err(|message| EmitError::InvalidTokens {
+        file: file.to_string(),
+        message,
+    })
 }
 
 /// A blank line after every item that closes at impl-item depth (`    }`), unless the block

@@ -1,9 +1,11 @@
 //! `src/models.rs`: one item per planned type (structs, enums, aliases, response enums).
 
-use super::docs::doc_attrs;
+use super::ast;
+use super::docs::{doc_attrs, doc_key};
 use super::enums::{int_enum, string_enum};
 use super::idents::{bare, ident};
 use super::plan::{Body, FieldDef, Lenient, Plan, ResponseVariant, RustType, TypeBody, TypeDef};
+use super::Chunk;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -44,90 +46,112 @@ pub fn type_tokens(ty: &RustType, types: &[TypeDef], scope: Scope) -> TokenStrea
     }
 }
 
-/// The models file as its header (crate-level doc) and one token group per type, produced
-/// lazily so the caller can print each group before building the next.
+/// The same type as a syntax tree (for items built directly, see [`ast`]).
+pub fn syn_type(ty: &RustType, types: &[TypeDef], scope: Scope) -> syn::Type {
+    let plain = |name: &str| ast::path_type(&[name], Vec::new());
+    match ty {
+        RustType::String => plain("String"),
+        RustType::I16 => plain("i16"),
+        RustType::I32 => plain("i32"),
+        RustType::I64 => plain("i64"),
+        RustType::F32 => plain("f32"),
+        RustType::F64 => plain("f64"),
+        RustType::Bool => plain("bool"),
+        RustType::Json => ast::path_type(&["docbind_runtime", "serde_json", "Value"], Vec::new()),
+        RustType::Bytes => ast::path_type(&["Vec"], vec![plain("u8")]),
+        RustType::Vec(item) => ast::path_type(&["Vec"], vec![syn_type(item, types, scope)]),
+        RustType::Map(value) => ast::path_type(
+            &["std", "collections", "BTreeMap"],
+            vec![plain("String"), syn_type(value, types, scope)],
+        ),
+        RustType::Named(id) => {
+            let name = types[*id].name.as_str();
+            match scope {
+                Scope::Models => plain(name),
+                Scope::Crate => ast::path_type(&["crate", "models", name], Vec::new()),
+            }
+        }
+    }
+}
+
+/// The models file as its header (crate-level doc) and one chunk per type, produced lazily so
+/// the caller can print each before building the next.
 pub fn models_file<'p>(
     plan: &'p Plan,
     title: &str,
-) -> (TokenStream, impl Iterator<Item = TokenStream> + 'p) {
-    let items = plan.types.iter().map(|def| type_def(def, &plan.types));
+) -> (TokenStream, impl Iterator<Item = Chunk> + 'p) {
+    let common = ast::Common::new();
+    let items = plan
+        .types
+        .iter()
+        .map(move |def| type_def(def, &plan.types, &common));
     let title = super::docs::doc_lines(title).join(" ");
     let header =
         format!(" Data types of {title}: request and response bodies, enums and their parts.");
     (quote! { #![doc = #header] }, items)
 }
 
-fn type_def(def: &TypeDef, types: &[TypeDef]) -> TokenStream {
+fn type_def(def: &TypeDef, types: &[TypeDef], common: &ast::Common) -> Chunk {
     let name = ident(&def.name);
-    let doc = doc_attrs(def.doc.iter().map(String::as_str));
     match &def.body {
         TypeBody::Pending => unreachable!("planning fills every reserved type"),
+        // Structs are most of the file: built as syntax trees, not parsed (see `ast`).
         TypeBody::Struct(fields) => {
-            let fields = fields.iter().map(|f| field(f, types));
-            quote! {
-                #doc
-                #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-                pub struct #name {
-                    #(#fields)*
-                }
-            }
+            let mut attrs: Vec<syn::Attribute> = doc_key(def.doc.iter().map(String::as_str))
+                .map(|key| common.doc_attr(&key))
+                .into_iter()
+                .collect();
+            attrs.push(common.derive());
+            let fields = fields.iter().map(|f| field(f, types, common)).collect();
+            Chunk::Item(Box::new(ast::struct_item(attrs, &def.name, fields)))
         }
-        TypeBody::StringEnum(variants) => string_enum(&name, doc, variants),
-        TypeBody::IntEnum(variants) => int_enum(&name, doc, variants),
+        TypeBody::StringEnum(variants) => Chunk::Tokens(string_enum(&name, doc(def), variants)),
+        TypeBody::IntEnum(variants) => Chunk::Tokens(int_enum(&name, doc(def), variants)),
         TypeBody::Alias(ty) => {
             let ty = type_tokens(ty, types, Scope::Models);
-            quote! {
+            let doc = doc(def);
+            Chunk::Tokens(quote! {
                 #doc
                 pub type #name = #ty;
-            }
+            })
         }
-        TypeBody::Response(variants) => response_enum(&name, doc, variants, types),
+        TypeBody::Response(variants) => {
+            Chunk::Tokens(response_enum(&name, doc(def), variants, types))
+        }
     }
 }
 
-fn field(f: &FieldDef, types: &[TypeDef]) -> TokenStream {
-    let name = ident(&f.ident);
-    let doc = doc_attrs(f.doc.iter().map(String::as_str));
-    let mut ty = type_tokens(&f.ty, types, Scope::Models);
+fn doc(def: &TypeDef) -> TokenStream {
+    doc_attrs(def.doc.iter().map(String::as_str))
+}
+
+fn field(f: &FieldDef, types: &[TypeDef], common: &ast::Common) -> syn::Field {
+    let mut attrs: Vec<syn::Attribute> = doc_key(f.doc.iter().map(String::as_str))
+        .map(|key| common.doc_attr(&key))
+        .into_iter()
+        .collect();
+    let mut ty = syn_type(&f.ty, types, Scope::Models);
     if f.boxed {
-        ty = quote!(Box<#ty>);
+        ty = ast::path_type(&["Box"], vec![ty]);
     }
-    let rename = if bare(&f.ident) != f.json_name {
+    if bare(&f.ident) != f.json_name {
         let json = &f.json_name;
-        quote!(#[serde(rename = #json)])
-    } else {
-        quote!()
-    };
+        attrs.push(ast::serde_attr(quote!(rename = #json)));
+    }
     let with = match f.lenient {
         None => None,
         Some(Lenient::Scalar) => Some("docbind_runtime::lenient::scalar"),
         Some(Lenient::OneOrMany) => Some("docbind_runtime::lenient::one_or_many"),
     };
-    match (f.required, with) {
-        (true, None) => quote! {
-            #doc
-            #rename
-            pub #name: #ty,
-        },
-        (true, Some(with)) => quote! {
-            #doc
-            #rename
-            #[serde(deserialize_with = #with)]
-            pub #name: #ty,
-        },
-        (false, None) => quote! {
-            #doc
-            #rename
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub #name: Option<#ty>,
-        },
-        (false, Some(with)) => quote! {
-            #doc
-            #rename
-            #[serde(default, deserialize_with = #with, skip_serializing_if = "Option::is_none")]
-            pub #name: Option<#ty>,
-        },
+    if f.required {
+        if let Some(with) = with {
+            attrs.push(ast::serde_attr(quote!(deserialize_with = #with)));
+        }
+    } else {
+        attrs.push(ast::serde_attr(ast::optional_field_args(with)));
+        ty = ast::path_type(&["Option"], vec![ty]);
     }
+    ast::field(attrs, &f.ident, ty)
 }
 
 fn body_type(body: &Body, types: &[TypeDef]) -> TokenStream {
