@@ -294,7 +294,10 @@ mod tests {
         })
         .unwrap();
         let printed = prettyplease::unparse(&item);
-        assert!(printed.contains(stash::MARK), "keys, not text, go through layout");
+        assert!(
+            printed.contains(stash::MARK),
+            "keys, not text, go through layout"
+        );
         let expanded = expand_stashed_docs(&printed).unwrap();
         assert_eq!(
             expanded,

@@ -102,7 +102,7 @@ fn unparse(file: &str, tokens: proc_macro2::TokenStream) -> Result<String, EmitE
 /// A piece of a file to print: tokens to parse, or an item built directly (see [`ast`]).
 pub enum Chunk {
     Tokens(proc_macro2::TokenStream),
-    Item(Box<syn::Item>),
+    Items(Vec<syn::Item>),
 }
 
 /// Like [`unparse`], for a file given as a header (inner attributes) and a stream of chunks:
@@ -118,7 +118,11 @@ fn unparse_streamed(
     for chunk in chunks {
         match chunk {
             Chunk::Tokens(tokens) => print_chunk(file, tokens, &mut out)?,
-            Chunk::Item(item) => print_item(file, *item, &mut out)?,
+            Chunk::Items(items) => {
+                for item in items {
+                    print_item(file, item, &mut out)?;
+                }
+            }
         }
     }
     Ok(out)

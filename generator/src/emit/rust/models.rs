@@ -2,7 +2,7 @@
 
 use super::ast;
 use super::docs::{doc_attrs, doc_key};
-use super::enums::{int_enum, string_enum};
+use super::enums::{int_enum, string_enum, Skeletons};
 use super::idents::{bare, ident};
 use super::plan::{Body, FieldDef, Lenient, Plan, ResponseVariant, RustType, TypeBody, TypeDef};
 use super::Chunk;
@@ -81,17 +81,18 @@ pub fn models_file<'p>(
     title: &str,
 ) -> (TokenStream, impl Iterator<Item = Chunk> + 'p) {
     let common = ast::Common::new();
+    let enums = Skeletons::new();
     let items = plan
         .types
         .iter()
-        .map(move |def| type_def(def, &plan.types, &common));
+        .map(move |def| type_def(def, &plan.types, &common, &enums));
     let title = super::docs::doc_lines(title).join(" ");
     let header =
         format!(" Data types of {title}: request and response bodies, enums and their parts.");
     (quote! { #![doc = #header] }, items)
 }
 
-fn type_def(def: &TypeDef, types: &[TypeDef], common: &ast::Common) -> Chunk {
+fn type_def(def: &TypeDef, types: &[TypeDef], common: &ast::Common, enums: &Skeletons) -> Chunk {
     let name = ident(&def.name);
     match &def.body {
         TypeBody::Pending => unreachable!("planning fills every reserved type"),
@@ -103,10 +104,29 @@ fn type_def(def: &TypeDef, types: &[TypeDef], common: &ast::Common) -> Chunk {
                 .collect();
             attrs.push(common.derive());
             let fields = fields.iter().map(|f| field(f, types, common)).collect();
-            Chunk::Item(Box::new(ast::struct_item(attrs, &def.name, fields)))
+            Chunk::Items(vec![ast::struct_item(attrs, &def.name, fields)])
         }
-        TypeBody::StringEnum(variants) => Chunk::Tokens(string_enum(&name, doc(def), variants)),
-        TypeBody::IntEnum(variants) => Chunk::Tokens(int_enum(&name, doc(def), variants)),
+        // Enums, the next most numerous, are filled into a parsed skeleton (see `enums`).
+        TypeBody::StringEnum(variants) => {
+            match enums.string_enum(
+                &def.name,
+                doc_key(def.doc.iter().map(String::as_str)),
+                variants,
+            ) {
+                Some(items) => Chunk::Items(items),
+                None => Chunk::Tokens(string_enum(&name, doc(def), variants)),
+            }
+        }
+        TypeBody::IntEnum(variants) => {
+            match enums.int_enum(
+                &def.name,
+                doc_key(def.doc.iter().map(String::as_str)),
+                variants,
+            ) {
+                Some(items) => Chunk::Items(items),
+                None => Chunk::Tokens(int_enum(&name, doc(def), variants)),
+            }
+        }
         TypeBody::Alias(ty) => {
             let ty = type_tokens(ty, types, Scope::Models);
             let doc = doc(def);
