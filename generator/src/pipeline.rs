@@ -180,19 +180,7 @@ impl Outputs {
             }
         }
         if let Some((dir, files)) = &self.crate_dir {
-            for (rel, content) in files {
-                let path = dir.join(rel);
-                if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str()) {
-                    out.push(path);
-                }
-            }
-            let mut existing = Vec::new();
-            let _ = list_files(dir, dir, &mut existing);
-            for rel in existing {
-                if !files.contains_key(&rel) {
-                    out.push(dir.join(rel));
-                }
-            }
+            out.extend(stale_in_crate_dir(dir, files));
         }
         out.sort();
         out
@@ -203,10 +191,18 @@ impl Outputs {
     /// a failed run leaves the previous outputs.
     pub fn write(&self) -> Result<(), PipelineError> {
         let io = |p: &Path, e: std::io::Error| PipelineError::Io(format!("{}: {e}", p.display()));
+        // Outputs that did not change are left alone: rewriting them would bump their mtimes
+        // and make cargo rebuild a generated crate whose code is the same.
         for (path, content) in &self.files {
+            if std::fs::read_to_string(path).ok().as_deref() == Some(content.as_str()) {
+                continue;
+            }
             write_atomic(path, content).map_err(|e| io(path, e))?;
         }
         if let Some((dir, files)) = &self.crate_dir {
+            if dir.exists() && stale_in_crate_dir(dir, files).is_empty() {
+                return Ok(());
+            }
             let name = dir
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
@@ -251,6 +247,26 @@ fn list_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Resul
         }
     }
     Ok(())
+}
+
+/// Files of a generated crate directory that differ from `files` (missing, different, or not
+/// generated any more).
+fn stale_in_crate_dir(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for (rel, content) in files {
+        let path = dir.join(rel);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str()) {
+            out.push(path);
+        }
+    }
+    let mut existing = Vec::new();
+    let _ = list_files(dir, dir, &mut existing);
+    for rel in existing {
+        if !files.contains_key(&rel) {
+            out.push(dir.join(rel));
+        }
+    }
+    out
 }
 
 fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {

@@ -73,6 +73,40 @@ fn generation_is_byte_identical_and_independent_of_input_order() {
 }
 
 #[test]
+fn unchanged_outputs_are_not_rewritten() {
+    // Rewriting identical files would bump their mtimes and make cargo rebuild the crate.
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    let json = dir.path().join("o.json");
+    let rust = dir.path().join("crate");
+    let args = [
+        "generate",
+        SEED_000,
+        "--openapi",
+        json.to_str().unwrap(),
+        "--rust",
+        rust.to_str().unwrap(),
+        "--crate-name",
+        "x",
+    ];
+    let modified = |p: &std::path::Path| std::fs::metadata(p).unwrap().modified().unwrap();
+    let o = docbind(&args, &root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let models = rust.join("src/models.rs");
+    let before = (modified(&json), modified(&models));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let o = docbind(&args, &root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!((modified(&json), modified(&models)), before);
+    // A stray file in the crate directory is stale: the crate is regenerated without it.
+    std::fs::write(rust.join("src/extra.rs"), "").unwrap();
+    let o = docbind(&args, &root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!rust.join("src/extra.rs").exists());
+    assert!(models.exists());
+}
+
+#[test]
 fn unreadable_inputs_are_one_line_errors_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.md");
