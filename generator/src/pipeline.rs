@@ -149,11 +149,14 @@ pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
             _ => Ok(None),
         });
         let mut files = BTreeMap::new();
-        if let Some(p) = &job.openapi_json {
-            files.insert(p.clone(), emit::openapi::to_json(&api, job.openapi_version));
+        // One document, serialised as JSON and as YAML.
+        let document = (job.openapi_json.is_some() || job.openapi_yaml.is_some())
+            .then(|| emit::openapi::to_openapi(&api, job.openapi_version));
+        if let (Some(p), Some(doc)) = (&job.openapi_json, &document) {
+            files.insert(p.clone(), emit::openapi::json_text(doc));
         }
-        if let Some(p) = &job.openapi_yaml {
-            files.insert(p.clone(), emit::openapi::to_yaml(&api, job.openapi_version));
+        if let (Some(p), Some(doc)) = (&job.openapi_yaml, &document) {
+            files.insert(p.clone(), emit::openapi::yaml_text(doc));
         }
         let crate_dir = rust
             .join()

@@ -77,13 +77,21 @@ fn tags(api: &ir::Api) -> Vec<&str> {
 
 /// Pretty JSON with a trailing newline.
 pub fn to_json(api: &ir::Api, version: OpenApiVersion) -> String {
-    let mut s = serde_json::to_string_pretty(&to_openapi(api, version))
-        .expect("a JSON value always serialises");
+    json_text(&to_openapi(api, version))
+}
+
+pub fn to_yaml(api: &ir::Api, version: OpenApiVersion) -> String {
+    yaml_text(&to_openapi(api, version))
+}
+
+/// An OpenAPI document (from [`to_openapi`]) as pretty JSON text.
+pub fn json_text(doc: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(doc).expect("a JSON value always serialises");
     s.push('\n');
     s
 }
 
-pub fn to_yaml(api: &ir::Api, version: OpenApiVersion) -> String {
-    serde_norway::to_string(&to_openapi(api, version))
-        .expect("a JSON value always serialises as YAML")
+/// An OpenAPI document (from [`to_openapi`]) as YAML text.
+pub fn yaml_text(doc: &Value) -> String {
+    serde_norway::to_string(doc).expect("a JSON value always serialises as YAML")
 }

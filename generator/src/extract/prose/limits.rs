@@ -173,10 +173,16 @@ fn bound(value: &str, exclusive: bool, source: &str) -> Option<Bound> {
     })
 }
 
+/// The clauses that may state a limit: every length and range pattern needs a number (`\d`,
+/// a Unicode decimal digit, which `char::is_numeric` covers), so clauses without one are skipped
+/// before any regex runs — most descriptions state no limit at all.
 fn clauses(text: &str) -> impl Iterator<Item = &str> {
-    sentences(text)
+    let has_number = text.chars().any(char::is_numeric);
+    has_number
+        .then(|| sentences(text))
+        .unwrap_or_default()
         .into_iter()
-        .filter(|c| !is_example_or_reference(c))
+        .filter(|c| c.chars().any(char::is_numeric) && !is_example_or_reference(c))
 }
 
 /// Length facts of a string field.
