@@ -177,10 +177,12 @@ fn bound(value: &str, exclusive: bool, source: &str) -> Option<Bound> {
 /// a Unicode decimal digit, which `char::is_numeric` covers), so clauses without one are skipped
 /// before any regex runs — most descriptions state no limit at all.
 fn clauses(text: &str) -> impl Iterator<Item = &str> {
-    let has_number = text.chars().any(char::is_numeric);
-    has_number
-        .then(|| sentences(text))
-        .unwrap_or_default()
+    let candidates = if text.chars().any(char::is_numeric) {
+        sentences(text)
+    } else {
+        Vec::new()
+    };
+    candidates
         .into_iter()
         .filter(|c| c.chars().any(char::is_numeric) && !is_example_or_reference(c))
 }
