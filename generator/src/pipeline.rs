@@ -137,7 +137,12 @@ pub fn build_api(
 
 /// Run the job in memory.
 pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
-    let (docs, reader_diags) = read_sources(&job.sources).map_err(PipelineError::Input)?;
+    // Extraction's patterns compile on the second core while the sources are read.
+    let (docs, reader_diags) = std::thread::scope(|scope| {
+        scope.spawn(extract::warm_up);
+        read_sources(&job.sources)
+    })
+    .map_err(PipelineError::Input)?;
     let (api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
     // The emitters only read the IR: the Rust crate (the slowest stage) is generated on a
     // second thread while the OpenAPI documents are written on this one.

@@ -112,6 +112,14 @@ pub fn extract(docs: &[Document], opts: &ExtractOptions) -> (Api, Coverage) {
     extract_with_priority(docs, &priority, opts)
 }
 
+/// Compile every regular expression extraction uses. They are compiled lazily on first use,
+/// which costs tens of milliseconds of Unicode-aware compilation on the critical path; a caller
+/// with a spare core can run this while the sources are still being read.
+pub fn warm_up() {
+    prose::warm_up();
+    resolve::warm_up();
+}
+
 /// Extract with an explicit merge priority per document (lower wins). Documents are processed
 /// in the order given, which decides schema names on collisions: callers wanting output
 /// independent of input order pass documents in a canonical order.

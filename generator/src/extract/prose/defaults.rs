@@ -111,3 +111,9 @@ fn is_verb_start(rest: &str, end: usize) -> bool {
         .any(|w| tail.starts_with(w))
         && !tail.starts_with("时")
 }
+
+/// Compile this module's patterns now (see `extract::warm_up`).
+pub(crate) fn warm_up() {
+    LazyLock::force(&KEYWORD);
+    LazyLock::force(&VALUE);
+}
