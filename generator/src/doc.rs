@@ -168,17 +168,21 @@ impl RichText {
     }
     /// Plain text on one line (paragraphs joined with a space), trimmed.
     pub fn one_line(&self) -> String {
-        let parts: Vec<String> = self
-            .paragraphs
-            .iter()
-            .map(|p| p.inlines.iter().map(Inline::text).collect::<String>())
-            .collect();
-        parts
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        // Called for every cell many times over: one buffer per paragraph, no per-part Vecs.
+        let mut out = String::new();
+        let mut paragraph = String::new();
+        for p in &self.paragraphs {
+            paragraph.clear();
+            p.inlines.iter().for_each(|i| paragraph.push_str(i.text()));
+            let text = paragraph.trim();
+            if !text.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(text);
+            }
+        }
+        out
     }
     pub fn inlines(&self) -> impl Iterator<Item = &Inline> {
         self.paragraphs.iter().flat_map(|p| p.inlines.iter())

@@ -214,11 +214,9 @@ fn reachable_schemas(
             walk(&s.schema, &mut pending);
         }
     }
-    registry
-        .schemas
-        .into_iter()
-        .filter(|(k, _)| seen.contains(k))
-        .collect()
+    let mut schemas = registry.schemas;
+    schemas.retain(|k, _| seen.contains(k));
+    schemas
 }
 
 /// Request lines of a URI section: paragraphs and the first line of code blocks.
