@@ -191,7 +191,7 @@ pub fn expand_stashed_docs(text: &str) -> Result<String, String> {
 }
 
 /// Rustdoc for plain-text parts (each a description; blank lines between them), as one
-/// parked `#[doc]` attribute (see [`stash`]).
+/// parked `#[doc]` attribute (see the parking notes in this module).
 pub fn doc_attrs<'a>(parts: impl IntoIterator<Item = &'a str>) -> TokenStream {
     parked(plain_lines(parts))
 }
