@@ -228,26 +228,26 @@ fn generate_files(
         crate_files::readme(api, &plan, opts)?,
     );
 
-    // client.rs and doc_examples.rs are printed on a second thread while models.rs (the largest
-    // file) is printed on this one; tokens are built and printed on the same thread (doc blocks
+    // client.rs is printed on a second thread while models.rs and doc_examples.rs are printed
+    // on this one (about equal shares); tokens are built and printed on the same thread (doc blocks
     // are parked per thread, see `docs`).
-    let (printed, side) = std::thread::scope(|scope| {
-        let side = scope.spawn(|| -> Result<_, EmitError> {
+    let (printed, client) = std::thread::scope(|scope| {
+        let client = scope.spawn(|| unparse("src/client.rs", client::client_file(&plan, api)));
+        let printed = (|| -> Result<_, EmitError> {
+            let (header, groups) = models::models_file(&plan, &api.title);
+            let models = unparse_streamed("src/models.rs", header, groups)?;
             let examples = examples::examples_file(&plan, api, &opts.example_allowlist)
                 .map(|tokens| unparse("src/doc_examples.rs", tokens))
                 .transpose()?;
-            let client = unparse("src/client.rs", client::client_file(&plan, api))?;
-            Ok((examples, client))
-        });
-        let (header, groups) = models::models_file(&plan, &api.title);
-        let models = unparse_streamed("src/models.rs", header, groups);
-        let side = side
+            Ok((models, examples))
+        })();
+        let client = client
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (models, side)
+        (printed, client)
     });
-    let models = printed?;
-    let (doc_examples, client) = side?;
+    let (models, doc_examples) = printed?;
+    let client = client?;
     files.insert(
         PathBuf::from("src/lib.rs"),
         lib_file(opts, doc_examples.is_some())?,

@@ -106,26 +106,21 @@ fn type_def(def: &TypeDef, types: &[TypeDef], common: &ast::Common, enums: &Skel
             let fields = fields.iter().map(|f| field(f, types, common)).collect();
             Chunk::Items(vec![ast::struct_item(attrs, &def.name, fields)])
         }
-        // Enums, the next most numerous, are filled into a parsed skeleton (see `enums`).
+        // Enums, the next most numerous, are filled into a parsed skeleton (see `enums`); the
+        // tokens are the fallback should the skeleton not fit.
         TypeBody::StringEnum(variants) => {
-            match enums.string_enum(
-                &def.name,
-                doc_key(def.doc.iter().map(String::as_str)),
-                variants,
-            ) {
-                Some(items) => Chunk::Items(items),
-                None => Chunk::Tokens(string_enum(&name, doc(def), variants)),
-            }
+            let doc_key = doc_key(def.doc.iter().map(String::as_str));
+            enums.string_enum(&def.name, doc_key, variants).map_or_else(
+                || Chunk::Tokens(string_enum(&name, doc(def), variants)),
+                Chunk::Items,
+            )
         }
         TypeBody::IntEnum(variants) => {
-            match enums.int_enum(
-                &def.name,
-                doc_key(def.doc.iter().map(String::as_str)),
-                variants,
-            ) {
-                Some(items) => Chunk::Items(items),
-                None => Chunk::Tokens(int_enum(&name, doc(def), variants)),
-            }
+            let doc_key = doc_key(def.doc.iter().map(String::as_str));
+            enums.int_enum(&def.name, doc_key, variants).map_or_else(
+                || Chunk::Tokens(int_enum(&name, doc(def), variants)),
+                Chunk::Items,
+            )
         }
         TypeBody::Alias(ty) => {
             let ty = type_tokens(ty, types, Scope::Models);
