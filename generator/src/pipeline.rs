@@ -153,6 +153,10 @@ pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
                 .map_err(|e| PipelineError::Emit(e.to_string())),
             _ => Ok(None),
         });
+        // The document model is not needed any more: freeing it here (off the critical path,
+        // the Rust side is the longer one) lets the emitters reuse its memory and keeps the
+        // peak down.
+        drop(docs);
         let mut files = BTreeMap::new();
         // One document, serialised as JSON and as YAML.
         let document = (job.openapi_json.is_some() || job.openapi_yaml.is_some())
@@ -163,6 +167,7 @@ pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
         if let (Some(p), Some(doc)) = (&job.openapi_yaml, &document) {
             files.insert(p.clone(), emit::openapi::yaml_text(doc));
         }
+        drop(document);
         let crate_dir = rust
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
