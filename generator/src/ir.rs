@@ -290,6 +290,21 @@ pub enum SchemaKind {
     Any,
 }
 
+impl SchemaKind {
+    /// The JSON type a value of this kind has: references and maps are objects, `Any` is "any".
+    pub fn json_type(&self) -> &'static str {
+        match self {
+            SchemaKind::String { .. } => "string",
+            SchemaKind::Integer { .. } => "integer",
+            SchemaKind::Number { .. } => "number",
+            SchemaKind::Boolean => "boolean",
+            SchemaKind::Array { .. } => "array",
+            SchemaKind::Map { .. } | SchemaKind::Object { .. } | SchemaKind::Ref { .. } => "object",
+            SchemaKind::Any => "any",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     /// The JSON name exactly as documented.

@@ -188,7 +188,7 @@ impl Outputs {
     pub fn stale(&self) -> Vec<PathBuf> {
         let mut out = Vec::new();
         for (path, content) in &self.files {
-            if std::fs::read_to_string(path).ok().as_deref() != Some(content.as_str()) {
+            if !unchanged(path, content) {
                 out.push(path.clone());
             }
         }
@@ -207,7 +207,7 @@ impl Outputs {
         // Outputs that did not change are left alone: rewriting them would bump their mtimes
         // and make cargo rebuild a generated crate whose code is the same.
         for (path, content) in &self.files {
-            if std::fs::read_to_string(path).ok().as_deref() == Some(content.as_str()) {
+            if unchanged(path, content) {
                 continue;
             }
             write_atomic(path, content).map_err(|e| io(path, e))?;
@@ -262,13 +262,18 @@ fn list_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Resul
     Ok(())
 }
 
+/// Whether `path` already holds exactly `content`.
+fn unchanged(path: &Path, content: &str) -> bool {
+    std::fs::read_to_string(path).ok().as_deref() == Some(content)
+}
+
 /// Files of a generated crate directory that differ from `files` (missing, different, or not
 /// generated any more).
 fn stale_in_crate_dir(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for (rel, content) in files {
         let path = dir.join(rel);
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str()) {
+        if !unchanged(&path, content) {
             out.push(path);
         }
     }

@@ -30,17 +30,22 @@ impl FromLenient for String {
     }
 }
 
+/// A JSON integer, or a string holding one (`"100"`), as i64.
+pub(crate) fn integer(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse::<i64>().ok(),
+        _ => None,
+    }
+}
+
 macro_rules! integer_from_lenient {
     ($($ty:ty),*) => {$(
         /// A JSON integer, or a string holding one (`"100"`).
         impl FromLenient for $ty {
             fn from_lenient(value: Value) -> Result<Self, String> {
-                let wide = match &value {
-                    Value::Number(n) => n.as_i64(),
-                    Value::String(s) => s.trim().parse::<i64>().ok(),
-                    _ => None,
-                };
-                wide.and_then(|n| <$ty>::try_from(n).ok())
+                integer(&value)
+                    .and_then(|n| <$ty>::try_from(n).ok())
                     .ok_or_else(|| format!("{value} is not a {}", stringify!($ty)))
             }
         }

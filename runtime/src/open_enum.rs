@@ -140,12 +140,8 @@ pub fn string_from_json<T>(
 
 /// The integer of an integer enum: a JSON integer, or one written as a string.
 pub fn int_from_json<E: serde::de::Error>(raw: serde_json::Value) -> Result<i64, E> {
-    let number = match &raw {
-        serde_json::Value::Number(n) => n.as_i64(),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    };
-    number.ok_or_else(|| E::custom(format!("expected an integer, found {raw}")))
+    crate::lenient::integer(&raw)
+        .ok_or_else(|| E::custom(format!("expected an integer, found {raw}")))
 }
 
 #[cfg(test)]

@@ -72,6 +72,15 @@ fn integer(v: &Value) -> Option<i128> {
         .or_else(|| v.as_u64().map(i128::from))
 }
 
+/// The shape of a string given for a number: a number written as text, or other text.
+fn string_shape(numeric: bool) -> ExampleShape {
+    if numeric {
+        ExampleShape::NumericString
+    } else {
+        ExampleShape::String
+    }
+}
+
 /// One example being walked against its schema.
 struct Walk<'a> {
     api: &'a Api,
@@ -183,27 +192,18 @@ impl Walk<'_> {
                 }
                 path.pop();
             }
-            (SchemaKind::Integer { format }, v) if integer(v).is_some() => {
-                let n = integer(v).unwrap_or_default();
-                if !fits(format, n) {
+            (SchemaKind::Integer { format }, Value::Number(_)) => {
+                if let Some(n) = integer(value).filter(|&n| !fits(format, n)) {
                     self.push(root, path, Fix::Widen(n));
                 }
             }
             (SchemaKind::Integer { .. }, Value::String(text)) => {
-                let shape = if text.trim().parse::<i64>().is_ok() {
-                    ExampleShape::NumericString
-                } else {
-                    ExampleShape::String
-                };
-                self.push(root, path, Fix::Shape(shape));
+                let numeric = text.trim().parse::<i64>().is_ok();
+                self.push(root, path, Fix::Shape(string_shape(numeric)));
             }
             (SchemaKind::Number { .. }, Value::String(text)) => {
-                let shape = if text.trim().parse::<f64>().is_ok_and(f64::is_finite) {
-                    ExampleShape::NumericString
-                } else {
-                    ExampleShape::String
-                };
-                self.push(root, path, Fix::Shape(shape));
+                let numeric = text.trim().parse::<f64>().is_ok_and(f64::is_finite);
+                self.push(root, path, Fix::Shape(string_shape(numeric)));
             }
             (SchemaKind::String { .. }, v) if !v.is_string() => {
                 let shape = match v {
@@ -265,18 +265,6 @@ fn node_mut<'a>(api: &'a mut Api, root: &Root, path: &[Step]) -> Option<&'a mut 
         };
     }
     Some(node)
-}
-
-fn kind_name(kind: &SchemaKind) -> &'static str {
-    match kind {
-        SchemaKind::String { .. } => "a string",
-        SchemaKind::Integer { .. } => "an integer",
-        SchemaKind::Number { .. } => "a number",
-        SchemaKind::Boolean => "a boolean",
-        SchemaKind::Array { .. } => "an array",
-        SchemaKind::Map { .. } | SchemaKind::Object { .. } | SchemaKind::Ref { .. } => "an object",
-        SchemaKind::Any => "any value",
-    }
 }
 
 fn shape_words(shape: ExampleShape) -> &'static str {
@@ -413,7 +401,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 let documented = node
                     .raw_type
                     .clone()
-                    .unwrap_or_else(|| kind_name(&node.kind).to_string());
+                    .unwrap_or_else(|| node.kind.json_type().to_string());
                 diags.warn(&at, "type.widened-by-example", format!("`{what}` is documented as {documented} but the example at {example} shows {}: accepted as well", shape_words(shape)));
             }
         }

@@ -87,18 +87,6 @@ fn top_fields(registry: &Registry, name: &str) -> Vec<Field> {
     }
 }
 
-fn kind_name(k: &SchemaKind) -> &'static str {
-    match k {
-        SchemaKind::String { .. } => "string",
-        SchemaKind::Integer { .. } => "integer",
-        SchemaKind::Number { .. } => "number",
-        SchemaKind::Boolean => "boolean",
-        SchemaKind::Array { .. } => "array",
-        SchemaKind::Map { .. } | SchemaKind::Object { .. } | SchemaKind::Ref { .. } => "object",
-        SchemaKind::Any => "any",
-    }
-}
-
 /// Verify the REST operation with the SDK page's title against the SDK return values. Returns
 /// the schema names to keep in the API.
 pub fn apply(
@@ -162,7 +150,7 @@ pub fn apply(
                     ),
                 ),
                 Some(rf)
-                    if kind_name(&rf.schema.kind) != kind_name(&sf.schema.kind)
+                    if rf.schema.kind.json_type() != sf.schema.kind.json_type()
                         && !matches!(rf.schema.kind, SchemaKind::Any) =>
                 {
                     diags.warn(
@@ -171,8 +159,8 @@ pub fn apply(
                         format!(
                             "`{}` is {} in the SDK page but {} in the REST response of `{}`",
                             sf.name,
-                            kind_name(&sf.schema.kind),
-                            kind_name(&rf.schema.kind),
+                            sf.schema.kind.json_type(),
+                            rf.schema.kind.json_type(),
                             op.summary
                         ),
                     )

@@ -38,16 +38,12 @@ fn is_nullable(s: &Schema) -> bool {
         || s.enum_values.iter().any(|e| e.value.is_null())
 }
 
+/// The `type` keyword: none for a reference (the target says) or a free-form value.
 fn type_name(kind: &SchemaKind) -> Option<&'static str> {
-    Some(match kind {
-        SchemaKind::String { .. } => "string",
-        SchemaKind::Integer { .. } => "integer",
-        SchemaKind::Number { .. } => "number",
-        SchemaKind::Boolean => "boolean",
-        SchemaKind::Array { .. } => "array",
-        SchemaKind::Map { .. } | SchemaKind::Object { .. } => "object",
-        SchemaKind::Ref { .. } | SchemaKind::Any => return None,
-    })
+    match kind {
+        SchemaKind::Ref { .. } | SchemaKind::Any => None,
+        other => Some(other.json_type()),
+    }
 }
 
 /// Enum values typed like the schema (documentation tables often write `"1"` for integers or

@@ -40,6 +40,14 @@ impl Common {
         }))
     }
 
+    /// Rustdoc for plain-text parts as attributes: one parked doc block, or none for no text.
+    pub fn doc_attrs<'a>(&self, parts: impl IntoIterator<Item = &'a str>) -> Vec<syn::Attribute> {
+        super::docs::doc_key(parts)
+            .map(|key| self.doc_attr(&key))
+            .into_iter()
+            .collect()
+    }
+
     /// The derive every data struct carries.
     pub fn derive(&self) -> syn::Attribute {
         self.derive.clone()

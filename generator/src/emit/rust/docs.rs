@@ -151,9 +151,9 @@ pub fn doc_key<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<String> {
 
 /// Replace every printed doc key line (`<indent>///<key>`) with its block's `///` lines.
 /// Err names the first key that is not parked on this thread.
-pub fn expand_stashed_docs(text: &str) -> Result<String, String> {
+pub fn expand_stashed_docs(text: String) -> Result<String, String> {
     if !text.contains(stash::MARK) {
-        return Ok(text.to_string());
+        return Ok(text);
     }
     let mut out = String::with_capacity(text.len() * 2);
     for line in text.split_inclusive('\n') {
@@ -298,14 +298,14 @@ mod tests {
             printed.contains(stash::MARK),
             "keys, not text, go through layout"
         );
-        let expanded = expand_stashed_docs(&printed).unwrap();
+        let expanded = expand_stashed_docs(printed.clone()).unwrap();
         assert_eq!(
             expanded,
             "mod m {\n    /// 第一行\n    ///\n    /// \\[x\\]\n    ///\n    /// Second part\n    pub struct S;\n}\n"
         );
         clear_stashed_docs();
         assert!(
-            expand_stashed_docs(&printed).is_err(),
+            expand_stashed_docs(printed).is_err(),
             "a key parked elsewhere is a generator bug, never printed"
         );
     }

@@ -211,10 +211,7 @@ impl Skeletons {
         let mut documented = syn::punctuated::Punctuated::<syn::Variant, syn::Token![,]>::new();
         for v in variants {
             documented.push(syn::Variant {
-                attrs: super::docs::doc_key(v.doc.as_deref())
-                    .map(|key| self.common.doc_attr(&key))
-                    .into_iter()
-                    .collect(),
+                attrs: self.common.doc_attrs(v.doc.as_deref()),
                 ident: ident(&v.ident),
                 fields: syn::Fields::Unit,
                 discriminant: None,
@@ -350,8 +347,8 @@ mod tests {
         let doc = quote!(#[doc = " Phase."]);
         super::super::docs::clear_stashed_docs();
         let expected = parsed(string_enum(&ident("Phase"), doc.clone(), &strings));
-        let built = super::super::docs::expand_stashed_docs(&printed(built)).unwrap();
-        let expected = super::super::docs::expand_stashed_docs(&printed(expected)).unwrap();
+        let built = super::super::docs::expand_stashed_docs(printed(built)).unwrap();
+        let expected = super::super::docs::expand_stashed_docs(printed(expected)).unwrap();
         assert_eq!(built, expected);
 
         let ints = [
@@ -363,8 +360,8 @@ mod tests {
             .expect("skeleton shape");
         let expected = parsed(int_enum(&ident("Role"), TokenStream::new(), &ints));
         assert_eq!(
-            super::super::docs::expand_stashed_docs(&printed(built)).unwrap(),
-            super::super::docs::expand_stashed_docs(&printed(expected)).unwrap()
+            super::super::docs::expand_stashed_docs(printed(built)).unwrap(),
+            super::super::docs::expand_stashed_docs(printed(expected)).unwrap()
         );
         assert!(
             skeletons

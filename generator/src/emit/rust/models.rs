@@ -7,7 +7,7 @@ use super::idents::{bare, ident};
 use super::plan::{Body, FieldDef, Lenient, Plan, ResponseVariant, RustType, TypeBody, TypeDef};
 use super::Chunk;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 /// Where a type expression is printed: inside `models` names resolve directly, elsewhere they
 /// go through `crate::models::`.
@@ -17,36 +17,12 @@ pub enum Scope {
     Crate,
 }
 
+/// A type expression as tokens (for code written with `quote!`); the same as [`syn_type`].
 pub fn type_tokens(ty: &RustType, types: &[TypeDef], scope: Scope) -> TokenStream {
-    match ty {
-        RustType::String => quote!(String),
-        RustType::I16 => quote!(i16),
-        RustType::I32 => quote!(i32),
-        RustType::I64 => quote!(i64),
-        RustType::F32 => quote!(f32),
-        RustType::F64 => quote!(f64),
-        RustType::Bool => quote!(bool),
-        RustType::Json => quote!(docbind_runtime::serde_json::Value),
-        RustType::Bytes => quote!(Vec<u8>),
-        RustType::Vec(item) => {
-            let item = type_tokens(item, types, scope);
-            quote!(Vec<#item>)
-        }
-        RustType::Map(value) => {
-            let value = type_tokens(value, types, scope);
-            quote!(std::collections::BTreeMap<String, #value>)
-        }
-        RustType::Named(id) => {
-            let name = ident(&types[*id].name);
-            match scope {
-                Scope::Models => quote!(#name),
-                Scope::Crate => quote!(crate::models::#name),
-            }
-        }
-    }
+    syn_type(ty, types, scope).into_token_stream()
 }
 
-/// The same type as a syntax tree (for items built directly, see [`ast`]).
+/// A type expression as a syntax tree (items built directly use it as is, see [`ast`]).
 pub fn syn_type(ty: &RustType, types: &[TypeDef], scope: Scope) -> syn::Type {
     let plain = |name: &str| ast::path_type(&[name], Vec::new());
     match ty {
@@ -98,10 +74,7 @@ fn type_def(def: &TypeDef, types: &[TypeDef], common: &ast::Common, enums: &Skel
         TypeBody::Pending => unreachable!("planning fills every reserved type"),
         // Structs are most of the file: built as syntax trees, not parsed (see `ast`).
         TypeBody::Struct(fields) => {
-            let mut attrs: Vec<syn::Attribute> = doc_key(def.doc.iter().map(String::as_str))
-                .map(|key| common.doc_attr(&key))
-                .into_iter()
-                .collect();
+            let mut attrs = common.doc_attrs(def.doc.iter().map(String::as_str));
             attrs.push(common.derive());
             let fields = fields.iter().map(|f| field(f, types, common)).collect();
             Chunk::Items(vec![ast::struct_item(attrs, &def.name, fields)])
@@ -141,10 +114,7 @@ fn doc(def: &TypeDef) -> TokenStream {
 }
 
 fn field(f: &FieldDef, types: &[TypeDef], common: &ast::Common) -> syn::Field {
-    let mut attrs: Vec<syn::Attribute> = doc_key(f.doc.iter().map(String::as_str))
-        .map(|key| common.doc_attr(&key))
-        .into_iter()
-        .collect();
+    let mut attrs = common.doc_attrs(f.doc.iter().map(String::as_str));
     let mut ty = syn_type(&f.ty, types, Scope::Models);
     if f.boxed {
         ty = ast::path_type(&["Box"], vec![ty]);
