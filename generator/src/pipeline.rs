@@ -94,18 +94,72 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Read every source (any unreadable one is an error naming the file).
+/// Read every source (any unreadable one is an error naming the file, the first in `sources`
+/// order if several are). Sources are read on two threads, split so each reads about half the
+/// bytes; documents and diagnostics come back in `sources` order whatever thread read them.
 pub fn read_sources(sources: &[PathBuf]) -> Result<(Vec<Document>, Diagnostics), InputError> {
-    let mut docs = Vec::new();
+    let (mine, helpers) = split_by_size(sources);
+    let mut slots: Vec<Option<Result<(Document, Diagnostics), InputError>>> =
+        (0..sources.len()).map(|_| None).collect();
+    let read_all = |indices: Vec<usize>| {
+        indices
+            .into_iter()
+            .map(|i| (i, read_source(&sources[i])))
+            .collect::<Vec<_>>()
+    };
+    let (here, there) = std::thread::scope(|scope| {
+        let helper = (!helpers.is_empty()).then(|| scope.spawn(|| read_all(helpers)));
+        let here = read_all(mine);
+        let there = helper
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .unwrap_or_default();
+        (here, there)
+    });
+    for (i, result) in here.into_iter().chain(there) {
+        slots[i] = Some(result);
+    }
+    let mut docs = Vec::with_capacity(sources.len());
     let mut diags = Diagnostics::new();
-    for path in sources {
-        let text = read::load_file(path)?;
-        let format = read::detect_format(&text);
-        let (doc, d) = read::read_text(&path.display().to_string(), &text, format);
+    for slot in slots.into_iter().flatten() {
+        let (doc, d) = slot?;
         docs.push(doc);
         diags.extend(d);
     }
     Ok((docs, diags))
+}
+
+fn read_source(path: &Path) -> Result<(Document, Diagnostics), InputError> {
+    let text = read::load_file(path)?;
+    let format = read::detect_format(&text);
+    Ok(read::read_text(&path.display().to_string(), &text, format))
+}
+
+/// Source indices for this thread and for a helper: largest first, each to the side with fewer
+/// bytes so far (reading time grows with size). A source whose size is unknown counts as
+/// empty; reading it reports the error.
+fn split_by_size(sources: &[PathBuf]) -> (Vec<usize>, Vec<usize>) {
+    let size = |p: &PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let mut by_size: Vec<(u64, usize)> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (size(p), i))
+        .collect();
+    by_size.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (mut mine, mut helpers) = (Vec::new(), Vec::new());
+    let (mut mine_bytes, mut helper_bytes) = (0u64, 0u64);
+    for (bytes, i) in by_size {
+        if mine_bytes <= helper_bytes {
+            mine.push(i);
+            mine_bytes += bytes;
+        } else {
+            helpers.push(i);
+            helper_bytes += bytes;
+        }
+    }
+    (mine, helpers)
 }
 
 /// Documents → IR. Processing order is the sorted file order (so names never depend on how
@@ -128,6 +182,7 @@ pub fn build_api(
         &ExtractOptions {
             title: title.into(),
             version: version.into(),
+            ..ExtractOptions::default()
         },
     );
     api.diagnostics.extend(reader_diags);
@@ -186,17 +241,39 @@ impl Outputs {
     /// Files whose content on disk differs from this run (missing, different, or stale extras
     /// in a generated crate directory).
     pub fn stale(&self) -> Vec<PathBuf> {
-        let mut out = Vec::new();
-        for (path, content) in &self.files {
-            if !unchanged(path, content) {
-                out.push(path.clone());
-            }
-        }
-        if let Some((dir, files)) = &self.crate_dir {
-            out.extend(stale_in_crate_dir(dir, files));
+        let (files, crate_files) = self.differing();
+        let mut out = files;
+        if let (Some((dir, files)), Some(differing)) = (&self.crate_dir, crate_files) {
+            out.extend(differing);
+            out.extend(extras_in_crate_dir(dir, files));
         }
         out.sort();
         out
+    }
+
+    /// The output files, and the crate directory's files, whose content on disk differs from
+    /// this run's (missing or different). Comparing reads every output back (megabytes), so it
+    /// is done on two threads.
+    fn differing(&self) -> (Vec<PathBuf>, Option<Vec<PathBuf>>) {
+        let mut all: Vec<(PathBuf, &str)> = self
+            .files
+            .iter()
+            .map(|(p, c)| (p.clone(), c.as_str()))
+            .collect();
+        let top_level = all.len();
+        if let Some((dir, files)) = &self.crate_dir {
+            all.extend(files.iter().map(|(rel, c)| (dir.join(rel), c.as_str())));
+        }
+        let same = unchanged_all(&all);
+        let (mut files, mut crate_files) = (Vec::new(), Vec::new());
+        for (i, ((path, _), same)) in all.into_iter().zip(same).enumerate() {
+            match (same, i < top_level) {
+                (true, _) => {}
+                (false, true) => files.push(path),
+                (false, false) => crate_files.push(path),
+            }
+        }
+        (files, self.crate_dir.as_ref().map(|_| crate_files))
     }
 
     /// Write all outputs. Everything is generated before anything is written; each file is
@@ -206,14 +283,15 @@ impl Outputs {
         let io = |p: &Path, e: std::io::Error| PipelineError::Io(format!("{}: {e}", p.display()));
         // Outputs that did not change are left alone: rewriting them would bump their mtimes
         // and make cargo rebuild a generated crate whose code is the same.
-        for (path, content) in &self.files {
-            if unchanged(path, content) {
-                continue;
-            }
-            write_atomic(path, content).map_err(|e| io(path, e))?;
+        let (changed, crate_changed) = self.differing();
+        for path in &changed {
+            write_atomic(path, &self.files[path]).map_err(|e| io(path, e))?;
         }
         if let Some((dir, files)) = &self.crate_dir {
-            if dir.exists() && stale_in_crate_dir(dir, files).is_empty() {
+            if dir.exists()
+                && crate_changed.is_none_or(|c| c.is_empty())
+                && extras_in_crate_dir(dir, files).is_empty()
+            {
                 return Ok(());
             }
             let name = dir
@@ -267,24 +345,44 @@ fn unchanged(path: &Path, content: &str) -> bool {
     std::fs::read_to_string(path).ok().as_deref() == Some(content)
 }
 
-/// Files of a generated crate directory that differ from `files` (missing, different, or not
-/// generated any more).
-fn stale_in_crate_dir(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for (rel, content) in files {
-        let path = dir.join(rel);
-        if !unchanged(&path, content) {
-            out.push(path);
-        }
-    }
+/// [`unchanged`] for each file, in order; the files holding the second half of the bytes are
+/// compared on another thread.
+fn unchanged_all(files: &[(PathBuf, &str)]) -> Vec<bool> {
+    let total: usize = files.iter().map(|(_, c)| c.len()).sum();
+    let mut bytes = 0;
+    let split = files
+        .iter()
+        .position(|(_, c)| {
+            bytes += c.len();
+            bytes * 2 >= total
+        })
+        .map_or(files.len(), |i| i + 1);
+    let (first, second) = files.split_at(split);
+    let check = |part: &[(PathBuf, &str)]| -> Vec<bool> {
+        part.iter().map(|(p, c)| unchanged(p, c)).collect()
+    };
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| check(second));
+        let mut out = check(first);
+        out.extend(
+            later
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        out
+    })
+}
+
+/// Files in a generated crate directory that this run does not generate (left from an
+/// earlier run).
+fn extras_in_crate_dir(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Vec<PathBuf> {
     let mut existing = Vec::new();
     let _ = list_files(dir, dir, &mut existing);
-    for rel in existing {
-        if !files.contains_key(&rel) {
-            out.push(dir.join(rel));
-        }
-    }
-    out
+    existing
+        .into_iter()
+        .filter(|rel| !files.contains_key(rel))
+        .map(|rel| dir.join(rel))
+        .collect()
 }
 
 fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
@@ -302,4 +400,51 @@ fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
 /// Warnings and errors among diagnostics (what `--deny-warnings` fails on).
 pub fn warnings(diags: &Diagnostics) -> usize {
     diags.count(Severity::Warning) + diags.count(Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds() -> Vec<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/docs");
+        expand_inputs(&[dir]).expect("seeds are listable")
+    }
+
+    /// Sources are read on two threads but come back in the order given, whatever it is.
+    #[test]
+    fn documents_come_back_in_source_order() {
+        let mut sources = seeds();
+        sources.reverse();
+        sources.swap(0, 2);
+        let (docs, _) = read_sources(&sources).expect("seeds are readable");
+        let files: Vec<String> = docs.iter().map(|d| d.file.to_string()).collect();
+        let given: Vec<String> = sources.iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(files, given);
+    }
+
+    /// With several unreadable sources the error names the first in source order, not the
+    /// one a thread happened to meet first.
+    #[test]
+    fn the_first_unreadable_source_is_reported() {
+        let mut sources = seeds();
+        sources.insert(1, PathBuf::from("missing-b.txt"));
+        sources.push(PathBuf::from("missing-a.txt"));
+        let err = read_sources(&sources).expect_err("missing files are errors");
+        assert!(err.file.contains("missing-b.txt"), "{err}");
+    }
+
+    /// The largest source is read on this thread, the rest balanced by size.
+    #[test]
+    fn sources_are_split_by_size() {
+        let sources = seeds();
+        let (mine, helper) = split_by_size(&sources);
+        let size = |i: &usize| std::fs::metadata(&sources[*i]).unwrap().len();
+        let largest = (0..sources.len()).max_by_key(size).unwrap();
+        assert_eq!(mine.first(), Some(&largest));
+        let mut all: Vec<usize> = mine.iter().chain(&helper).copied().collect();
+        all.sort();
+        assert_eq!(all, (0..sources.len()).collect::<Vec<_>>());
+        assert!(!helper.is_empty());
+    }
 }

@@ -12,6 +12,7 @@ pub mod fields;
 pub mod merge;
 pub mod names;
 pub mod operation;
+pub mod parallel;
 pub mod prose;
 pub mod registry;
 pub mod resolve;
@@ -25,7 +26,7 @@ pub mod vocab;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{BlockKind, Document};
 use crate::ir::{Api, Operation, Schema, SchemaKind};
-use operation::{assemble, OperationInput};
+use operation::OperationInput;
 use registry::Registry;
 use resolve::DocIndex;
 use sections::{parse_request_line, RequestLine, SectionTree};
@@ -36,6 +37,9 @@ use vocab::SectionRole;
 pub struct ExtractOptions {
     pub title: String,
     pub version: String,
+    /// Assemble a document's operations on two threads ([`parallel`]); the result is the same
+    /// either way (a test compares them).
+    pub parallel: bool,
 }
 
 impl Default for ExtractOptions {
@@ -43,6 +47,7 @@ impl Default for ExtractOptions {
         ExtractOptions {
             title: "API".into(),
             version: "1.0.0".into(),
+            parallel: true,
         }
     }
 }
@@ -137,7 +142,7 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         ..Coverage::default()
     };
     for (source, doc) in docs.iter().enumerate() {
-        let out = extract_document(doc.borrow(), &mut registry, &mut diags);
+        let out = extract_document(doc.borrow(), &mut registry, &mut diags, opts.parallel);
         coverage.add(&out.coverage);
         let rank = priority.get(source).copied().unwrap_or(source);
         operations.extend(out.operations.into_iter().map(|o| (rank, o)));
@@ -241,6 +246,7 @@ pub fn extract_document(
     doc: &Document,
     registry: &mut Registry,
     diags: &mut Diagnostics,
+    parallel: bool,
 ) -> DocOutput {
     let tree = SectionTree::build(doc);
     let index = DocIndex::new(doc);
@@ -328,6 +334,7 @@ pub fn extract_document(
         candidates.push((op_section, rl, b.span.clone(), false));
     }
     let uri_sections: BTreeSet<usize> = candidates.iter().filter(|c| c.3).map(|c| c.0).collect();
+    let mut work: Vec<OperationInput<'_>> = Vec::new();
     for (op_section, rl, span, from_uri_section) in candidates {
         if !from_uri_section {
             let covered = {
@@ -381,27 +388,25 @@ pub fn extract_document(
                     (rec.request, rec.span, Some(summary))
                 }
             };
-            let assembled = assemble(
-                OperationInput {
-                    index: &index,
-                    tree: &tree,
-                    section: op_section,
-                    request,
-                    uri_span,
-                    blocks: part.blocks,
-                    summary,
-                },
-                registry,
-                diags,
-            );
-            coverage.tables_in_operations += assembled.tables_seen;
-            coverage.tables_consumed += assembled.tables_used;
-            coverage.tables_diagnosed += assembled.tables_diagnosed;
-            for (reference, resolved) in assembled.type_refs {
-                *type_refs.entry(reference).or_default() |= resolved;
-            }
-            operations.push(assembled.operation);
+            work.push(OperationInput {
+                index: &index,
+                tree: &tree,
+                section: op_section,
+                request,
+                uri_span,
+                blocks: part.blocks,
+                summary,
+            });
         }
+    }
+    for assembled in parallel::assemble_all(work, registry, diags, parallel) {
+        coverage.tables_in_operations += assembled.tables_seen;
+        coverage.tables_consumed += assembled.tables_used;
+        coverage.tables_diagnosed += assembled.tables_diagnosed;
+        for (reference, resolved) in assembled.type_refs {
+            *type_refs.entry(reference).or_default() |= resolved;
+        }
+        operations.push(assembled.operation);
     }
     coverage.operations = operations.len();
     coverage.type_refs = type_refs.len();

@@ -409,7 +409,13 @@ impl<'a, 'r> Resolver<'a, 'r> {
         schema.description = Some(describe(&f.description)).filter(|d| !d.is_empty());
         schema.raw_type = Some(f.type_text.clone()).filter(|t| !t.is_empty());
         schema.span = Some(f.span.clone());
-        super::prose::apply(&mut schema, &f.description, &f.span, self.diags);
+        super::prose::apply(
+            &mut schema,
+            &f.description,
+            &f.span,
+            &mut self.registry.prose,
+            self.diags,
+        );
         schema
     }
 

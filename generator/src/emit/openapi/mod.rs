@@ -59,7 +59,10 @@ pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
     doc.insert("paths".into(), operation::paths(api, &ctx));
     let schemas = components::schemas(api, &ctx);
     if !schemas.is_empty() {
-        doc.insert("components".into(), json!({ "schemas": schemas }));
+        // Moved in, not through `json!` (which would serialise a deep copy of every schema).
+        let mut components = Map::new();
+        components.insert("schemas".into(), Value::Object(schemas));
+        doc.insert("components".into(), Value::Object(components));
     }
     Value::Object(doc)
 }

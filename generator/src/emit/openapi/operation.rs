@@ -61,7 +61,7 @@ pub fn operation(op: &ir::Operation, ctx: &SchemaContext) -> Value {
         body.insert("required".into(), rb.required.into());
         body.insert(
             "content".into(),
-            json!({ rb.content_type.clone(): media(&rb.schema, &rb.examples, ctx) }),
+            one_entry(&rb.content_type, media(&rb.schema, &rb.examples, ctx)),
         );
         m.insert("requestBody".into(), Value::Object(body));
     }
@@ -158,7 +158,12 @@ fn insert_examples(
             let named: Map<String, Value> = many
                 .iter()
                 .enumerate()
-                .map(|(i, v)| (format!("example{}", i + 1), json!({ "value": v })))
+                .map(|(i, v)| {
+                    (
+                        format!("example{}", i + 1),
+                        one_entry("value", (*v).clone()),
+                    )
+                })
                 .collect();
             m.insert(many_key.into(), Value::Object(named));
         }
@@ -219,7 +224,7 @@ fn responses(op: &ir::Operation, ctx: &SchemaContext) -> Value {
             Some(body) => {
                 m.insert(
                     "content".into(),
-                    json!({ body.content_type.clone(): media(&body.schema, &r.examples, ctx) }),
+                    one_entry(&body.content_type, media(&body.schema, &r.examples, ctx)),
                 );
             }
             // Examples of an undescribed body stay with the response.
@@ -239,4 +244,11 @@ fn responses(op: &ir::Operation, ctx: &SchemaContext) -> Value {
         );
     }
     Value::Object(out)
+}
+
+/// `{ key: value }`, with `value` moved in: `json!` would serialise a deep copy of it.
+fn one_entry(key: &str, value: Value) -> Value {
+    let mut m = Map::new();
+    m.insert(key.to_string(), value);
+    Value::Object(m)
 }

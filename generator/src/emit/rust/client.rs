@@ -15,15 +15,14 @@ use quote::quote;
 /// More arguments than this on one method trips `clippy::too_many_arguments` (limit 7).
 const MAX_ARGUMENTS: usize = 7;
 
-pub fn client_file(plan: &Plan, api: &ir::Api) -> TokenStream {
+/// The head of `src/client.rs`: the module doc, `Client` and its one method per operation.
+/// The builders follow, one [`builder_chunk`] per operation (printed by whichever thread is
+/// free, see `emit::rust::BuilderPool`).
+pub fn client_head(plan: &Plan, api: &ir::Api) -> TokenStream {
     let methods = plan
         .operations
         .iter()
         .map(|p| client_method(p, &api.operations[p.index], &plan.types));
-    let builders = plan
-        .operations
-        .iter()
-        .map(|p| builder(p, &api.operations[p.index], &plan.types));
     let title = super::docs::doc_lines(&api.title).join(" ");
     let client_doc =
         format!(" Client for {title}. Cheap to clone; one per service endpoint is enough.");
@@ -60,9 +59,13 @@ pub fn client_file(plan: &Plan, api: &ir::Api) -> TokenStream {
 
             #(#methods)*
         }
-
-        #(#builders)*
     }
+}
+
+/// The request builder of the `n`th planned operation (its struct and impls).
+pub fn builder_chunk(plan: &Plan, api: &ir::Api, n: usize) -> TokenStream {
+    let p = &plan.operations[n];
+    builder(p, &api.operations[p.index], &plan.types)
 }
 
 fn location_word(location: ParamLocation) -> &'static str {

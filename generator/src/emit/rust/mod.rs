@@ -228,19 +228,31 @@ fn generate_files(
         crate_files::readme(api, &plan, opts)?,
     );
 
-    // client.rs is printed on a second thread while models.rs and doc_examples.rs are printed
-    // on this one (about equal shares); tokens are built and printed on the same thread (doc blocks
-    // are parked per thread, see `docs`).
+    // Two threads print: this one models.rs and doc_examples.rs, the other the head of
+    // client.rs; then both print the client's builders from a shared pool (see `BuilderPool`).
+    let pool = BuilderPool::new(&plan, api);
     let (printed, client) = std::thread::scope(|scope| {
-        let client = scope.spawn(|| unparse("src/client.rs", client::client_file(&plan, api)));
+        let client = scope.spawn(|| {
+            let head = unparse("src/client.rs", client::client_head(&plan, api))?;
+            Ok::<_, EmitError>((head, pool.print()?))
+        });
         let printed = models_and_examples(api, opts, &plan);
+        let builders = pool.print();
         let client = client
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (printed, client)
+        (printed, client.and_then(|c| Ok((c, builders?))))
     });
+    let ((head, mut builders), more) = client?;
+    builders.extend(more);
+    builders.sort_by_key(|(n, _)| *n);
+    let mut client = head;
+    for (_, text) in builders {
+        // As if printed into one text: `print_item` separates items by a blank line.
+        client.push('\n');
+        client.push_str(&text);
+    }
     let (models, doc_examples) = printed?;
-    let client = client?;
     files.insert(
         PathBuf::from("src/lib.rs"),
         lib_file(opts, doc_examples.is_some())?,
@@ -268,6 +280,42 @@ fn generate_files(
     Ok(files)
 }
 
+/// The client's request builders, one per operation, printed by whichever thread is free: the
+/// threads' fixed shares (models vs. client head) differ per API, and taking builders one at a
+/// time from a shared counter keeps both busy to the end. Each builder's tokens are built and
+/// printed on one thread (doc blocks are parked per thread, see `docs`) and the texts are put
+/// back in operation order, so the file does not depend on which thread printed what.
+struct BuilderPool<'a> {
+    plan: &'a plan::Plan,
+    api: &'a ir::Api,
+    next: std::sync::atomic::AtomicUsize,
+}
+
+impl<'a> BuilderPool<'a> {
+    fn new(plan: &'a plan::Plan, api: &'a ir::Api) -> Self {
+        BuilderPool {
+            plan,
+            api,
+            next: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// Print builders until none is left: (operation number, text) of those printed here.
+    fn print(&self) -> Result<Vec<(usize, String)>, EmitError> {
+        let mut printed = Vec::new();
+        loop {
+            let n = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if n >= self.plan.operations.len() {
+                return Ok(printed);
+            }
+            let mut text = String::new();
+            let tokens = client::builder_chunk(self.plan, self.api, n);
+            print_chunk("src/client.rs", tokens, &mut text)?;
+            printed.push((n, text));
+        }
+    }
+}
+
 /// src/models.rs, and src/doc_examples.rs when the documentation has examples.
 fn models_and_examples(
     api: &ir::Api,
@@ -276,6 +324,7 @@ fn models_and_examples(
 ) -> Result<(String, Option<String>), EmitError> {
     let (header, chunks) = models::models_file(plan, &api.title);
     let models = unparse_streamed("src/models.rs", header, chunks)?;
+
     let examples = examples::examples_file(plan, api, &opts.example_allowlist)
         .map(|tokens| unparse("src/doc_examples.rs", tokens))
         .transpose()?;

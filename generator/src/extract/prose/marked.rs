@@ -6,14 +6,14 @@ use crate::doc::{Inline, RichText};
 pub const OPEN: char = '\u{E000}';
 pub const CLOSE: char = '\u{E001}';
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Para {
     pub list_depth: u8,
     /// Text with marked runs wrapped in [`OPEN`] … [`CLOSE`], whitespace collapsed.
     pub text: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MarkedText {
     pub paras: Vec<Para>,
 }

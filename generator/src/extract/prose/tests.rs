@@ -58,7 +58,13 @@ fn mine(kind: SchemaKind, text: &str) -> (Schema, Diagnostics) {
     let mut schema = Schema::new(kind);
     let mut diags = Diagnostics::new();
     let span = Span::new(&Arc::from("t.md"), 7, 7);
-    apply(&mut schema, &cell(text), &span, &mut diags);
+    apply(
+        &mut schema,
+        &cell(text),
+        &span,
+        &mut Memo::default(),
+        &mut diags,
+    );
     (schema, diags)
 }
 
@@ -398,4 +404,47 @@ fn defaults_are_typed() {
     assert_eq!(default_fact.len(), 1);
     assert_eq!(default_fact[0].text, "默认为10");
     assert_eq!(default_fact[0].span.start, 7);
+}
+
+/// One memo serves a whole run: a description read for one field is reused for the next
+/// field with the same text, and the result is the same as reading it afresh, whatever kind of
+/// field came first (the memo is keyed by what each kind can carry).
+#[test]
+fn memoised_findings_equal_fresh_ones() {
+    let text = "长度为1~64位，取值范围1~100。默认值：8。可选值：\n- 8\n- 16";
+    let kinds = [
+        string(),
+        int(),
+        number(),
+        SchemaKind::Boolean,
+        SchemaKind::Array {
+            items: Box::new(Schema::new(int())),
+        },
+        int(),
+        string(),
+    ];
+    let span = Span::new(&Arc::from("t.md"), 7, 7);
+    let mut memo = Memo::default();
+    for kind in kinds {
+        let (fresh, fresh_diags) = mine(kind.clone(), text);
+        let mut shared = Schema::new(kind);
+        let mut diags = Diagnostics::new();
+        apply(&mut shared, &cell(text), &span, &mut memo, &mut diags);
+        assert_eq!(
+            serde_json::to_value(&shared).unwrap(),
+            serde_json::to_value(&fresh).unwrap()
+        );
+        assert_eq!(format!("{diags:?}"), format!("{fresh_diags:?}"));
+    }
+    // The string and the integer readings differ (lengths vs ranges), so neither was served
+    // the other's.
+    let (s, _) = mine(string(), text);
+    let (i, _) = mine(int(), text);
+    assert_eq!(s.constraints.max_length, Some(64));
+    assert_eq!(i.constraints.maximum, Some(100.0));
+    assert_eq!(
+        memo.read.len(),
+        4,
+        "string, number-like, boolean and array readings"
+    );
 }
