@@ -26,7 +26,7 @@ pub mod vocab;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{BlockKind, Document};
 use crate::ir::{Api, Operation, Schema, SchemaKind};
-use operation::OperationInput;
+use operation::{assemble, OperationInput};
 use registry::Registry;
 use resolve::DocIndex;
 use sections::{parse_request_line, RequestLine, SectionTree};
@@ -242,14 +242,57 @@ fn request_lines(doc: &Document, from: usize, to: usize) -> Vec<(RequestLine, Sp
     out
 }
 
+/// Paragraphs that are a request line (`METHOD /path`, wrapped lines joined), by block index.
+fn paragraph_request_lines(doc: &Document) -> Vec<(usize, RequestLine)> {
+    let mut out = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let BlockKind::Paragraph { text, .. } = &b.kind else {
+            continue;
+        };
+        let joined = text
+            .plain()
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Some(rl) = parse_request_line(&joined) else {
+            continue;
+        };
+        if rl.path.starts_with('/') && !joined.contains("://") {
+            out.push((i, rl));
+        }
+    }
+    out
+}
+
+/// From this many blocks on, a document's index and request-line scan run on a second thread
+/// while its section tree is built.
+const LARGE_DOCUMENT_BLOCKS: usize = 4096;
+
 pub fn extract_document(
     doc: &Document,
     registry: &mut Registry,
     diags: &mut Diagnostics,
     parallel: bool,
 ) -> DocOutput {
-    let tree = SectionTree::build(doc);
-    let index = DocIndex::new(doc);
+    // Independent passes over the blocks: for a large document, the index and the request-line
+    // scan run on a second thread while the section tree is built.
+    let (tree, (index, paragraph_request_lines)) =
+        if parallel && doc.blocks.len() >= LARGE_DOCUMENT_BLOCKS {
+            std::thread::scope(|scope| {
+                let helper = scope.spawn(|| (DocIndex::new(doc), paragraph_request_lines(doc)));
+                let tree = SectionTree::build(doc);
+                let helper = helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (tree, helper)
+            })
+        } else {
+            (
+                SectionTree::build(doc),
+                (DocIndex::new(doc), paragraph_request_lines(doc)),
+            )
+        };
     let mut operations = Vec::new();
     let mut coverage = Coverage::default();
     let mut op_sections: BTreeSet<usize> = BTreeSet::new();
@@ -298,22 +341,8 @@ pub fn extract_document(
     }
     // Request lines outside any URI section, not in examples: used when their section has no
     // operation from a URI section.
-    for (i, b) in doc.blocks.iter().enumerate() {
-        let BlockKind::Paragraph { text, .. } = &b.kind else {
-            continue;
-        };
-        let joined = text
-            .plain()
-            .lines()
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join(" ");
-        let Some(rl) = parse_request_line(&joined) else {
-            continue;
-        };
-        if !rl.path.starts_with('/') || joined.contains("://") {
-            continue;
-        }
+    for (i, rl) in paragraph_request_lines {
+        let b = &doc.blocks[i];
         let inner = tree.innermost(i);
         let role = tree.role_at(i, usize::MAX);
         if matches!(
@@ -334,7 +363,7 @@ pub fn extract_document(
         candidates.push((op_section, rl, b.span.clone(), false));
     }
     let uri_sections: BTreeSet<usize> = candidates.iter().filter(|c| c.3).map(|c| c.0).collect();
-    let mut work: Vec<OperationInput<'_>> = Vec::new();
+    let mut work: Vec<(usize, RequestLine, Span)> = Vec::new();
     for (op_section, rl, span, from_uri_section) in candidates {
         if !from_uri_section {
             let covered = {
@@ -378,7 +407,16 @@ pub fn extract_document(
             );
             continue;
         }
-        for part in restart::split_section(doc, &tree, op_section, &rl, diags) {
+        work.push((op_section, rl, span));
+    }
+    // Each operation section, split where it holds a recovered second operation, then
+    // assembled: on two threads for a large document (see `parallel`).
+    let assemble_section = |(op_section, rl, span): (usize, RequestLine, Span),
+                            registry: &mut Registry,
+                            diags: &mut Diagnostics| {
+        let parts = restart::split_section(doc, &tree, op_section, &rl, diags);
+        let mut out = Vec::with_capacity(parts.len());
+        for part in parts {
             let (request, uri_span, summary) = match part.recovered {
                 None => (rl.clone(), span.clone(), None),
                 Some(rec) => {
@@ -388,7 +426,7 @@ pub fn extract_document(
                     (rec.request, rec.span, Some(summary))
                 }
             };
-            work.push(OperationInput {
+            let input = OperationInput {
                 index: &index,
                 tree: &tree,
                 section: op_section,
@@ -396,10 +434,24 @@ pub fn extract_document(
                 uri_span,
                 blocks: part.blocks,
                 summary,
-            });
+            };
+            out.push(assemble(input, registry, diags));
         }
-    }
-    for assembled in parallel::assemble_all(work, registry, diags, parallel) {
+        out
+    };
+    let section_size = |w: &(usize, RequestLine, Span)| {
+        let s = &tree.sections[w.0];
+        s.end.saturating_sub(s.start)
+    };
+    let assembled = parallel::assemble_all(
+        work,
+        section_size,
+        registry,
+        diags,
+        parallel,
+        assemble_section,
+    );
+    for assembled in assembled {
         coverage.tables_in_operations += assembled.tables_seen;
         coverage.tables_consumed += assembled.tables_used;
         coverage.tables_diagnosed += assembled.tables_diagnosed;

@@ -9,41 +9,47 @@
 //! in the later half's operations and diagnostics replaced. The replayed calls see the same
 //! registry state, in the same order, as a sequential run would have made them.
 
-use super::operation::{assemble, Assembled, OperationInput};
+use super::operation::Assembled;
 use super::registry::Registry;
 use crate::diag::Diagnostics;
 
-/// Below this many operations a second thread is not worth starting.
+/// Below this many work items a second thread is not worth starting.
 const MIN_PARALLEL: usize = 8;
 
-/// Assemble `work` in order; on two threads when `parallel` and there is enough of it.
-pub fn assemble_all(
-    work: Vec<OperationInput<'_>>,
+/// Run `assemble` on each of `work` (a unit yielding one or more operations), results in
+/// order; on two threads when `parallel` and there is enough work. `weight` estimates an
+/// item's cost (to split it evenly); `assemble` may run on either thread and must reach shared
+/// state only through the registry and diagnostics it is given.
+pub fn assemble_all<W: Send>(
+    work: Vec<W>,
+    weight: impl Fn(&W) -> usize,
     registry: &mut Registry,
     diags: &mut Diagnostics,
     parallel: bool,
+    assemble: impl Fn(W, &mut Registry, &mut Diagnostics) -> Vec<Assembled> + Sync,
 ) -> Vec<Assembled> {
     if !parallel || work.len() < MIN_PARALLEL {
         return work
             .into_iter()
-            .map(|input| assemble(input, registry, diags))
+            .flat_map(|w| assemble(w, registry, diags))
             .collect();
     }
     let mut first = work;
-    let later = first.split_off(balance_point(&first));
+    let later = first.split_off(balance_point(&first, weight));
+    let assemble = &assemble;
     std::thread::scope(|scope| {
         let helper = scope.spawn(move || {
             let mut deferring = Registry::deferring();
             let mut later_diags = Diagnostics::new();
             let assembled: Vec<Assembled> = later
                 .into_iter()
-                .map(|input| assemble(input, &mut deferring, &mut later_diags))
+                .flat_map(|w| assemble(w, &mut deferring, &mut later_diags))
                 .collect();
             (assembled, deferring, later_diags)
         });
         let mut out: Vec<Assembled> = first
             .into_iter()
-            .map(|input| assemble(input, registry, diags))
+            .flat_map(|w| assemble(w, registry, diags))
             .collect();
         let (mut later, deferring, mut later_diags) = helper
             .join()
@@ -61,11 +67,11 @@ pub fn assemble_all(
     })
 }
 
-/// Where to split so the halves hold about the same number of blocks (the work of assembling
-/// an operation grows with its tables). The first half is a little smaller: its thread then
-/// replays the second half's names (about a tenth of assembling it, measured on ModelArts).
-fn balance_point(work: &[OperationInput<'_>]) -> usize {
-    let weight = |w: &OperationInput<'_>| w.blocks.len().max(1);
+/// Where to split so the halves weigh about the same. The first half is a little lighter: its
+/// thread then replays the second half's names (about a tenth of assembling it, measured on
+/// ModelArts).
+fn balance_point<W>(work: &[W], weight: impl Fn(&W) -> usize) -> usize {
+    let weight = |w: &W| weight(w).max(1);
     let total: usize = work.iter().map(weight).sum();
     let mut acc = 0;
     for (i, w) in work.iter().enumerate() {
