@@ -1,5 +1,5 @@
-//! A document's operations assembled on two threads, with exactly the result of assembling
-//! them in order on one.
+//! A document's operation sections split and assembled on two threads, with exactly the result
+//! of doing it in order on one.
 //!
 //! Assembling is independent per operation except for schema naming: [`Registry::intern`]
 //! names a schema after what earlier operations registered (collisions, de-duplication). So the

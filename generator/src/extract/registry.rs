@@ -1,6 +1,11 @@
 //! Named schemas (OpenAPI components) with structural de-duplication: the same name with the
 //! same shape is one schema; the same name with a different shape gets a distinct name derived
 //! from the operation context, and a diagnostic says so. Never merged silently.
+//!
+//! Names depend on what was registered before, so the order of `intern` calls is part of the
+//! result. A deferring registry lets operations be assembled apart (on another thread) and their
+//! calls replayed later in the order a sequential run would have made them (see
+//! `extract::parallel`).
 
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{AltText, NamedSchema, Operation, Schema, SchemaKind};
