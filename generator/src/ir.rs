@@ -342,6 +342,35 @@ impl Constraints {
     }
 }
 
+impl Operation {
+    /// The schemas the operation holds itself, in document order: parameters, request body,
+    /// then per response its headers and body (not the schemas these nest or reference).
+    pub fn schemas(&self) -> impl Iterator<Item = &Schema> {
+        let responses = self.responses.values().flat_map(|r| {
+            let headers = r.headers.iter().map(|h| &h.schema);
+            headers.chain(r.body.iter().map(|b| &b.schema))
+        });
+        self.parameters
+            .iter()
+            .map(|p| &p.schema)
+            .chain(self.request_body.iter().map(|b| &b.schema))
+            .chain(responses)
+    }
+
+    /// [`Operation::schemas`], mutable.
+    pub fn schemas_mut(&mut self) -> impl Iterator<Item = &mut Schema> {
+        let responses = self.responses.values_mut().flat_map(|r| {
+            let headers = r.headers.iter_mut().map(|h| &mut h.schema);
+            headers.chain(r.body.iter_mut().map(|b| &mut b.schema))
+        });
+        self.parameters
+            .iter_mut()
+            .map(|p| &mut p.schema)
+            .chain(self.request_body.iter_mut().map(|b| &mut b.schema))
+            .chain(responses)
+    }
+}
+
 impl Schema {
     pub fn new(kind: SchemaKind) -> Self {
         Schema {

@@ -16,3 +16,4 @@ pub mod ir;
 pub mod pipeline;
 pub mod read;
 pub mod report;
+pub mod threads;

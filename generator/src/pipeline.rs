@@ -7,6 +7,7 @@ use crate::emit;
 use crate::extract::{self, Coverage, ExtractOptions};
 use crate::ir::Api;
 use crate::read::{self, InputError};
+use crate::threads;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -95,36 +96,17 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// Read every source (any unreadable one is an error naming the file, the first in `sources`
-/// order if several are). Sources are read on two threads, split so each reads about half the
-/// bytes; documents and diagnostics come back in `sources` order whatever thread read them.
+/// order if several are). Sources are read on two threads, shared out by size; documents and
+/// diagnostics come back in `sources` order whatever thread read them.
 pub fn read_sources(sources: &[PathBuf]) -> Result<(Vec<Document>, Diagnostics), InputError> {
-    let (mine, helpers) = split_by_size(sources);
-    let mut slots: Vec<Option<Result<(Document, Diagnostics), InputError>>> =
-        (0..sources.len()).map(|_| None).collect();
-    let read_all = |indices: Vec<usize>| {
-        indices
-            .into_iter()
-            .map(|i| (i, read_source(&sources[i])))
-            .collect::<Vec<_>>()
-    };
-    let (here, there) = std::thread::scope(|scope| {
-        let helper = (!helpers.is_empty()).then(|| scope.spawn(|| read_all(helpers)));
-        let here = read_all(mine);
-        let there = helper
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .unwrap_or_default();
-        (here, there)
-    });
-    for (i, result) in here.into_iter().chain(there) {
-        slots[i] = Some(result);
-    }
+    // Reading time grows with size; a source whose size is unknown counts as empty (reading it
+    // reports the error).
+    let size = |p: &PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let read = threads::map_balanced(sources, size, |p| read_source(p));
     let mut docs = Vec::with_capacity(sources.len());
     let mut diags = Diagnostics::new();
-    for slot in slots.into_iter().flatten() {
-        let (doc, d) = slot?;
+    for result in read {
+        let (doc, d) = result?;
         docs.push(doc);
         diags.extend(d);
     }
@@ -135,31 +117,6 @@ fn read_source(path: &Path) -> Result<(Document, Diagnostics), InputError> {
     let text = read::load_file(path)?;
     let format = read::detect_format(&text);
     Ok(read::read_text(&path.display().to_string(), &text, format))
-}
-
-/// Source indices for this thread and for a helper: largest first, each to the side with fewer
-/// bytes so far (reading time grows with size). A source whose size is unknown counts as
-/// empty; reading it reports the error.
-fn split_by_size(sources: &[PathBuf]) -> (Vec<usize>, Vec<usize>) {
-    let size = |p: &PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    let mut by_size: Vec<(u64, usize)> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (size(p), i))
-        .collect();
-    by_size.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let (mut mine, mut helpers) = (Vec::new(), Vec::new());
-    let (mut mine_bytes, mut helper_bytes) = (0u64, 0u64);
-    for (bytes, i) in by_size {
-        if mine_bytes <= helper_bytes {
-            mine.push(i);
-            mine_bytes += bytes;
-        } else {
-            helpers.push(i);
-            helper_bytes += bytes;
-        }
-    }
-    (mine, helpers)
 }
 
 /// Documents → IR. Processing order is the sorted file order (so names never depend on how
@@ -193,21 +150,18 @@ pub fn build_api(
 /// Run the job in memory.
 pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
     // Extraction's patterns compile on the second core while the sources are read.
-    let (docs, reader_diags) = std::thread::scope(|scope| {
-        scope.spawn(extract::warm_up);
-        read_sources(&job.sources)
-    })
-    .map_err(PipelineError::Input)?;
+    let (read, ()) = threads::join(|| read_sources(&job.sources), extract::warm_up);
+    let (docs, reader_diags) = read.map_err(PipelineError::Input)?;
     let (api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
     // The emitters only read the IR: the Rust crate (the slowest stage) is generated on a
     // second thread while the OpenAPI documents are written on this one.
-    let (files, crate_dir) = std::thread::scope(|scope| {
-        let rust = scope.spawn(|| match (&job.rust, &job.rust_dir) {
-            (Some(opts), Some(dir)) => emit::rust::generate_crate(&api, opts)
-                .map(|files| Some((dir.clone(), files)))
-                .map_err(|e| PipelineError::Emit(e.to_string())),
-            _ => Ok(None),
-        });
+    let rust = || match (&job.rust, &job.rust_dir) {
+        (Some(opts), Some(dir)) => emit::rust::generate_crate(&api, opts)
+            .map(|files| Some((dir.clone(), files)))
+            .map_err(|e| PipelineError::Emit(e.to_string())),
+        _ => Ok(None),
+    };
+    let openapi = || {
         // The document model is not needed any more: freeing it here (off the critical path,
         // the Rust side is the longer one) lets the emitters reuse its memory and keeps the
         // peak down.
@@ -223,11 +177,9 @@ pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
             files.insert(p.clone(), emit::openapi::yaml_text(doc));
         }
         drop(document);
-        let crate_dir = rust
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (files, crate_dir)
-    });
+        files
+    };
+    let (files, crate_dir) = threads::join(openapi, rust);
     let crate_dir = crate_dir?;
     Ok(Outputs {
         api,
@@ -241,10 +193,9 @@ impl Outputs {
     /// Files whose content on disk differs from this run (missing, different, or stale extras
     /// in a generated crate directory).
     pub fn stale(&self) -> Vec<PathBuf> {
-        let (files, crate_files) = self.differing();
-        let mut out = files;
-        if let (Some((dir, files)), Some(differing)) = (&self.crate_dir, crate_files) {
-            out.extend(differing);
+        let (mut out, crate_files) = self.differing();
+        out.extend(crate_files);
+        if let Some((dir, files)) = &self.crate_dir {
             out.extend(extras_in_crate_dir(dir, files));
         }
         out.sort();
@@ -254,7 +205,7 @@ impl Outputs {
     /// The output files, and the crate directory's files, whose content on disk differs from
     /// this run's (missing or different). Comparing reads every output back (megabytes), so it
     /// is done on two threads.
-    fn differing(&self) -> (Vec<PathBuf>, Option<Vec<PathBuf>>) {
+    fn differing(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
         let mut all: Vec<(PathBuf, &str)> = self
             .files
             .iter()
@@ -264,7 +215,7 @@ impl Outputs {
         if let Some((dir, files)) = &self.crate_dir {
             all.extend(files.iter().map(|(rel, c)| (dir.join(rel), c.as_str())));
         }
-        let same = unchanged_all(&all);
+        let same = threads::map_balanced(&all, |(_, c)| c.len() as u64, |(p, c)| unchanged(p, c));
         let (mut files, mut crate_files) = (Vec::new(), Vec::new());
         for (i, ((path, _), same)) in all.into_iter().zip(same).enumerate() {
             match (same, i < top_level) {
@@ -273,7 +224,7 @@ impl Outputs {
                 (false, false) => crate_files.push(path),
             }
         }
-        (files, self.crate_dir.as_ref().map(|_| crate_files))
+        (files, crate_files)
     }
 
     /// Write all outputs. Everything is generated before anything is written; each file is
@@ -289,7 +240,7 @@ impl Outputs {
         }
         if let Some((dir, files)) = &self.crate_dir {
             if dir.exists()
-                && crate_changed.is_none_or(|c| c.is_empty())
+                && crate_changed.is_empty()
                 && extras_in_crate_dir(dir, files).is_empty()
             {
                 return Ok(());
@@ -343,34 +294,6 @@ fn list_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Resul
 /// Whether `path` already holds exactly `content`.
 fn unchanged(path: &Path, content: &str) -> bool {
     std::fs::read_to_string(path).ok().as_deref() == Some(content)
-}
-
-/// [`unchanged`] for each file, in order; the files holding the second half of the bytes are
-/// compared on another thread.
-fn unchanged_all(files: &[(PathBuf, &str)]) -> Vec<bool> {
-    let total: usize = files.iter().map(|(_, c)| c.len()).sum();
-    let mut bytes = 0;
-    let split = files
-        .iter()
-        .position(|(_, c)| {
-            bytes += c.len();
-            bytes * 2 >= total
-        })
-        .map_or(files.len(), |i| i + 1);
-    let (first, second) = files.split_at(split);
-    let check = |part: &[(PathBuf, &str)]| -> Vec<bool> {
-        part.iter().map(|(p, c)| unchanged(p, c)).collect()
-    };
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| check(second));
-        let mut out = check(first);
-        out.extend(
-            later
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        );
-        out
-    })
 }
 
 /// Files in a generated crate directory that this run does not generate (left from an
@@ -432,19 +355,5 @@ mod tests {
         sources.push(PathBuf::from("missing-a.txt"));
         let err = read_sources(&sources).expect_err("missing files are errors");
         assert!(err.file.contains("missing-b.txt"), "{err}");
-    }
-
-    /// The largest source is read on this thread, the rest balanced by size.
-    #[test]
-    fn sources_are_split_by_size() {
-        let sources = seeds();
-        let (mine, helper) = split_by_size(&sources);
-        let size = |i: &usize| std::fs::metadata(&sources[*i]).unwrap().len();
-        let largest = (0..sources.len()).max_by_key(size).unwrap();
-        assert_eq!(mine.first(), Some(&largest));
-        let mut all: Vec<usize> = mine.iter().chain(&helper).copied().collect();
-        all.sort();
-        assert_eq!(all, (0..sources.len()).collect::<Vec<_>>());
-        assert!(!helper.is_empty());
     }
 }

@@ -196,19 +196,8 @@ fn reachable_schemas(
         }
     }
     let mut pending: Vec<String> = keep.into_iter().collect();
-    for op in ops {
-        op.parameters
-            .iter()
-            .for_each(|p| walk(&p.schema, &mut pending));
-        if let Some(b) = &op.request_body {
-            walk(&b.schema, &mut pending);
-        }
-        for r in op.responses.values() {
-            r.headers.iter().for_each(|h| walk(&h.schema, &mut pending));
-            if let Some(b) = &r.body {
-                walk(&b.schema, &mut pending);
-            }
-        }
+    for schema in ops.iter().flat_map(Operation::schemas) {
+        walk(schema, &mut pending);
     }
     let mut seen = BTreeSet::new();
     while let Some(name) = pending.pop() {
@@ -279,14 +268,10 @@ pub fn extract_document(
     // scan run on a second thread while the section tree is built.
     let (tree, (index, paragraph_request_lines)) =
         if parallel && doc.blocks.len() >= LARGE_DOCUMENT_BLOCKS {
-            std::thread::scope(|scope| {
-                let helper = scope.spawn(|| (DocIndex::new(doc), paragraph_request_lines(doc)));
-                let tree = SectionTree::build(doc);
-                let helper = helper
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (tree, helper)
-            })
+            crate::threads::join(
+                || SectionTree::build(doc),
+                || (DocIndex::new(doc), paragraph_request_lines(doc)),
+            )
         } else {
             (
                 SectionTree::build(doc),

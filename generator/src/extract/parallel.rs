@@ -37,34 +37,33 @@ pub fn assemble_all<W: Send>(
     let mut first = work;
     let later = first.split_off(balance_point(&first, weight));
     let assemble = &assemble;
-    std::thread::scope(|scope| {
-        let helper = scope.spawn(move || {
-            let mut deferring = Registry::deferring();
-            let mut later_diags = Diagnostics::new();
-            let assembled: Vec<Assembled> = later
-                .into_iter()
-                .flat_map(|w| assemble(w, &mut deferring, &mut later_diags))
-                .collect();
-            (assembled, deferring, later_diags)
-        });
-        let mut out: Vec<Assembled> = first
+    let later_half = move || {
+        let mut deferring = Registry::deferring();
+        let mut later_diags = Diagnostics::new();
+        let assembled: Vec<Assembled> = later
+            .into_iter()
+            .flat_map(|w| assemble(w, &mut deferring, &mut later_diags))
+            .collect();
+        (assembled, deferring, later_diags)
+    };
+    let first_half = || -> Vec<Assembled> {
+        first
             .into_iter()
             .flat_map(|w| assemble(w, registry, diags))
-            .collect();
-        let (mut later, deferring, mut later_diags) = helper
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let renames = registry.replay(deferring, diags);
-        for a in &mut later {
-            renames.operation(&mut a.operation);
-        }
-        for d in &mut later_diags.0 {
-            renames.in_place(&mut d.message);
-        }
-        diags.extend(later_diags);
-        out.extend(later);
-        out
-    })
+            .collect()
+    };
+    let (mut out, (mut later, deferring, mut later_diags)) =
+        crate::threads::join(first_half, later_half);
+    let renames = registry.replay(deferring, diags);
+    for a in &mut later {
+        renames.operation(&mut a.operation);
+    }
+    for d in &mut later_diags.0 {
+        renames.in_place(&mut d.message);
+    }
+    diags.extend(later_diags);
+    out.extend(later);
+    out
 }
 
 /// Where to split so the halves weigh about the same. The first half is a little lighter: its

@@ -100,19 +100,8 @@ impl Renames {
 
     /// Replace placeholders in every schema of `op`.
     pub fn operation(&self, op: &mut Operation) {
-        for p in &mut op.parameters {
-            self.schema(&mut p.schema);
-        }
-        if let Some(body) = &mut op.request_body {
-            self.schema(&mut body.schema);
-        }
-        for response in op.responses.values_mut() {
-            for h in &mut response.headers {
-                self.schema(&mut h.schema);
-            }
-            if let Some(body) = &mut response.body {
-                self.schema(&mut body.schema);
-            }
+        for schema in op.schemas_mut() {
+            self.schema(schema);
         }
     }
 }

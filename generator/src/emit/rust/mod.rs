@@ -231,22 +231,17 @@ fn generate_files(
     // Two threads print: this one models.rs and doc_examples.rs, the other the head of
     // client.rs; then both print the client's builders from a shared pool (see `BuilderPool`).
     let pool = BuilderPool::new(&plan, api);
-    let (printed, client) = std::thread::scope(|scope| {
-        let client = scope.spawn(|| {
+    let ((printed, builders), client_head) = crate::threads::join(
+        || (models_and_examples(api, opts, &plan), pool.print()),
+        || -> Result<_, EmitError> {
             let head = unparse("src/client.rs", client::client_head(&plan, api))?;
-            Ok::<_, EmitError>((head, pool.print()?))
-        });
-        let printed = models_and_examples(api, opts, &plan);
-        let builders = pool.print();
-        let client = client
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (printed, client.and_then(|c| Ok((c, builders?))))
-    });
-    let ((head, mut builders), more) = client?;
+            Ok((head, pool.print()?))
+        },
+    );
+    let (mut client, more) = client_head?;
+    let mut builders = builders?;
     builders.extend(more);
     builders.sort_by_key(|(n, _)| *n);
-    let mut client = head;
     for (_, text) in builders {
         // As if printed into one text: `print_item` separates items by a blank line.
         client.push('\n');
@@ -324,7 +319,6 @@ fn models_and_examples(
 ) -> Result<(String, Option<String>), EmitError> {
     let (header, chunks) = models::models_file(plan, &api.title);
     let models = unparse_streamed("src/models.rs", header, chunks)?;
-
     let examples = examples::examples_file(plan, api, &opts.example_allowlist)
         .map(|tokens| unparse("src/doc_examples.rs", tokens))
         .transpose()?;

@@ -229,9 +229,9 @@ struct Planner {
 
 pub fn plan(api: &ir::Api, defaulted_path_params: &[String]) -> Result<Plan, EmitError> {
     let mut p = Planner {
-        // Named schemas, plus the inline types and per-operation types planned below: sized
-        // once rather than regrown (a type definition is a few hundred bytes).
-        types: Vec::with_capacity(2 * api.schemas.len() + 4 * api.operations.len()),
+        // The named schemas come first and their number is known; inline and per-operation
+        // types are added as they are met.
+        types: Vec::with_capacity(api.schemas.len()),
         type_names: Namespace::pascal().reserving(RESERVED_TYPES),
         named: BTreeMap::new(),
     };

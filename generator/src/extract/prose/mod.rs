@@ -134,8 +134,9 @@ impl Findings {
     }
 }
 
-/// Findings already read in this run, by text and what the field can carry. Owned by the extraction run (see
-/// [`crate::extract::registry::Registry`]); a pure cache, so results never depend on it.
+/// Findings already read in this run, by text and what the field can carry. Owned by the
+/// extraction run (see [`crate::extract::registry::Registry`]); a pure cache, so results never
+/// depend on it.
 #[derive(Debug, Default)]
 pub struct Memo {
     read: HashMap<(MarkedText, Wanted), Findings>,
