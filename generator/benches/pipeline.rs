@@ -16,8 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 
 /// Counts live heap bytes and their high-water mark, over the allocator the `docbind` binary
 /// uses (so the figures are the binary's). Counting is on only for the one run whose peak is
-/// reported: the shared counters would otherwise be contended by every allocation of the
-/// pipeline's threads and slow the timed runs down (by more than half).
+/// reported, so the timed runs do not pay for it.
 struct Counting;
 
 static COUNTING: AtomicBool = AtomicBool::new(false);

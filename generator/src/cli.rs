@@ -170,13 +170,6 @@ fn finish(outputs: &Outputs, common: &Common) -> i32 {
     EXIT_OK
 }
 
-/// Free `value` on a detached thread: the model and outputs of a run are hundreds of thousands
-/// of allocations, and a process about to exit need not wait for them (in-process callers still
-/// get the memory back).
-fn drop_in_background<T: Send + 'static>(value: T) {
-    std::thread::spawn(move || drop(value));
-}
-
 /// Run the CLI; returns the process exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
@@ -259,7 +252,6 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
                 eprintln!("docbind: {e}");
                 return EXIT_USAGE;
             }
-            drop_in_background(outputs);
             EXIT_OK
         }
         Command::Ir { inputs, common } => {

@@ -7,7 +7,6 @@ use crate::emit;
 use crate::extract::{self, Coverage, ExtractOptions};
 use crate::ir::Api;
 use crate::read::{self, InputError};
-use crate::threads;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -44,7 +43,7 @@ pub struct Outputs {
 #[derive(Debug)]
 pub enum PipelineError {
     Input(InputError),
-    Emit(String),
+    Emit(emit::rust::EmitError),
     Io(String),
 }
 
@@ -59,6 +58,12 @@ impl std::fmt::Display for PipelineError {
 }
 
 impl std::error::Error for PipelineError {}
+
+impl From<emit::rust::EmitError> for PipelineError {
+    fn from(e: emit::rust::EmitError) -> Self {
+        PipelineError::Emit(e)
+    }
+}
 
 /// Expand directories into the files below them (sorted), keeping the given order otherwise.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
@@ -95,18 +100,12 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Read every source (any unreadable one is an error naming the file, the first in `sources`
-/// order if several are). Sources are read on two threads, shared out by size; documents and
-/// diagnostics come back in `sources` order whatever thread read them.
+/// Read every source, in `sources` order (an unreadable one is an error naming the file).
 pub fn read_sources(sources: &[PathBuf]) -> Result<(Vec<Document>, Diagnostics), InputError> {
-    // Reading time grows with size; a source whose size is unknown counts as empty (reading it
-    // reports the error).
-    let size = |p: &PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    let read = threads::map_balanced(sources, size, |p| read_source(p));
     let mut docs = Vec::with_capacity(sources.len());
     let mut diags = Diagnostics::new();
-    for result in read {
-        let (doc, d) = result?;
+    for path in sources {
+        let (doc, d) = read_source(path)?;
         docs.push(doc);
         diags.extend(d);
     }
@@ -149,38 +148,24 @@ pub fn build_api(
 
 /// Run the job in memory.
 pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
-    // Extraction's patterns compile on the second core while the sources are read.
-    let (read, ()) = threads::join(|| read_sources(&job.sources), extract::warm_up);
-    let (docs, reader_diags) = read.map_err(PipelineError::Input)?;
+    let (docs, reader_diags) = read_sources(&job.sources).map_err(PipelineError::Input)?;
     let (api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
-    // The emitters only read the IR: the Rust crate (the slowest stage) is generated on a
-    // second thread while the OpenAPI documents are written on this one.
-    let rust = || match (&job.rust, &job.rust_dir) {
-        (Some(opts), Some(dir)) => emit::rust::generate_crate(&api, opts)
-            .map(|files| Some((dir.clone(), files)))
-            .map_err(|e| PipelineError::Emit(e.to_string())),
-        _ => Ok(None),
-    };
-    let openapi = || {
-        // The document model is not needed any more: freeing it here (off the critical path,
-        // the Rust side is the longer one) lets the emitters reuse its memory and keeps the
-        // peak down.
-        drop(docs);
-        let mut files = BTreeMap::new();
-        // One document, serialised as JSON and as YAML.
-        let document = (job.openapi_json.is_some() || job.openapi_yaml.is_some())
-            .then(|| emit::openapi::to_openapi(&api, job.openapi_version));
-        if let (Some(p), Some(doc)) = (&job.openapi_json, &document) {
-            files.insert(p.clone(), emit::openapi::json_text(doc));
+    drop(docs);
+    let mut files = BTreeMap::new();
+    // One document, serialised as JSON and as YAML.
+    if job.openapi_json.is_some() || job.openapi_yaml.is_some() {
+        let document = emit::openapi::to_openapi(&api, job.openapi_version);
+        if let Some(p) = &job.openapi_json {
+            files.insert(p.clone(), emit::openapi::json_text(&document));
         }
-        if let (Some(p), Some(doc)) = (&job.openapi_yaml, &document) {
-            files.insert(p.clone(), emit::openapi::yaml_text(doc));
+        if let Some(p) = &job.openapi_yaml {
+            files.insert(p.clone(), emit::openapi::yaml_text(&document));
         }
-        drop(document);
-        files
+    }
+    let crate_dir = match (&job.rust, &job.rust_dir) {
+        (Some(opts), Some(dir)) => Some((dir.clone(), emit::rust::generate_crate(&api, opts)?)),
+        _ => None,
     };
-    let (files, crate_dir) = threads::join(openapi, rust);
-    let crate_dir = crate_dir?;
     Ok(Outputs {
         api,
         coverage,
@@ -203,27 +188,21 @@ impl Outputs {
     }
 
     /// The output files, and the crate directory's files, whose content on disk differs from
-    /// this run's (missing or different). Comparing reads every output back (megabytes), so it
-    /// is done on two threads.
+    /// this run's (missing or different).
     fn differing(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
-        let mut all: Vec<(PathBuf, &str)> = self
+        let files = self
             .files
             .iter()
-            .map(|(p, c)| (p.clone(), c.as_str()))
+            .filter(|(p, c)| !unchanged(p, c))
+            .map(|(p, _)| p.clone())
             .collect();
-        let top_level = all.len();
-        if let Some((dir, files)) = &self.crate_dir {
-            all.extend(files.iter().map(|(rel, c)| (dir.join(rel), c.as_str())));
-        }
-        let same = threads::map_balanced(&all, |(_, c)| c.len() as u64, |(p, c)| unchanged(p, c));
-        let (mut files, mut crate_files) = (Vec::new(), Vec::new());
-        for (i, ((path, _), same)) in all.into_iter().zip(same).enumerate() {
-            match (same, i < top_level) {
-                (true, _) => {}
-                (false, true) => files.push(path),
-                (false, false) => crate_files.push(path),
-            }
-        }
+        let crate_files = self
+            .crate_dir
+            .iter()
+            .flat_map(|(dir, files)| files.iter().map(move |(rel, c)| (dir.join(rel), c)))
+            .filter(|(p, c)| !unchanged(p, c))
+            .map(|(p, _)| p)
+            .collect();
         (files, crate_files)
     }
 
@@ -334,7 +313,7 @@ mod tests {
         expand_inputs(&[dir]).expect("seeds are listable")
     }
 
-    /// Sources are read on two threads but come back in the order given, whatever it is.
+    /// Documents come back in the order given, whatever it is.
     #[test]
     fn documents_come_back_in_source_order() {
         let mut sources = seeds();
@@ -346,8 +325,7 @@ mod tests {
         assert_eq!(files, given);
     }
 
-    /// With several unreadable sources the error names the first in source order, not the
-    /// one a thread happened to meet first.
+    /// With several unreadable sources the error names the first in source order.
     #[test]
     fn the_first_unreadable_source_is_reported() {
         let mut sources = seeds();

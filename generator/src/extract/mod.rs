@@ -12,7 +12,6 @@ pub mod fields;
 pub mod merge;
 pub mod names;
 pub mod operation;
-pub mod parallel;
 pub mod prose;
 pub mod registry;
 pub mod resolve;
@@ -24,7 +23,7 @@ pub mod types;
 pub mod vocab;
 
 use crate::diag::{Diagnostics, Span};
-use crate::doc::{BlockKind, Document};
+use crate::doc::{Block, BlockKind, Document};
 use crate::ir::{Api, Operation, Schema, SchemaKind};
 use operation::{assemble, OperationInput};
 use registry::Registry;
@@ -37,9 +36,6 @@ use vocab::SectionRole;
 pub struct ExtractOptions {
     pub title: String,
     pub version: String,
-    /// Assemble a document's operations on two threads ([`parallel`]); the result is the same
-    /// either way (a test compares them).
-    pub parallel: bool,
 }
 
 impl Default for ExtractOptions {
@@ -47,7 +43,6 @@ impl Default for ExtractOptions {
         ExtractOptions {
             title: "API".into(),
             version: "1.0.0".into(),
-            parallel: true,
         }
     }
 }
@@ -117,14 +112,6 @@ pub fn extract(docs: &[Document], opts: &ExtractOptions) -> (Api, Coverage) {
     extract_with_priority(docs, &priority, opts)
 }
 
-/// Compile every regular expression extraction uses. They are compiled lazily on first use,
-/// which costs tens of milliseconds of Unicode-aware compilation on the critical path; a caller
-/// with a spare core can run this while the sources are still being read.
-pub fn warm_up() {
-    prose::warm_up();
-    resolve::warm_up();
-}
-
 /// Extract with an explicit merge priority per document (lower wins). Documents are processed
 /// in the order given, which decides schema names on collisions: callers wanting output
 /// independent of input order pass documents in a canonical order.
@@ -142,7 +129,7 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         ..Coverage::default()
     };
     for (source, doc) in docs.iter().enumerate() {
-        let out = extract_document(doc.borrow(), &mut registry, &mut diags, opts.parallel);
+        let out = extract_document(doc.borrow(), &mut registry, &mut diags);
         coverage.add(&out.coverage);
         let rank = priority.get(source).copied().unwrap_or(source);
         operations.extend(out.operations.into_iter().map(|o| (rank, o)));
@@ -213,122 +200,81 @@ fn reachable_schemas(
     schemas
 }
 
-/// Request lines of a URI section: paragraphs and the first line of code blocks.
-fn request_lines(doc: &Document, from: usize, to: usize) -> Vec<(RequestLine, Span)> {
-    let mut out = Vec::new();
-    for b in &doc.blocks[from..to] {
-        let text = match &b.kind {
-            BlockKind::Paragraph { text, .. } => text.plain(),
-            BlockKind::Code { text, .. } => text.clone(),
-            _ => continue,
-        };
-        // A paragraph may hold the line wrapped over several physical lines.
-        let joined = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
-        if let Some(rl) = parse_request_line(&joined) {
-            out.push((rl, b.span.clone()));
-        }
+/// A request line (`METHOD /path`, possibly wrapped over several lines) that a paragraph or a
+/// code block starts with.
+fn block_request_line(block: &Block) -> Option<RequestLine> {
+    match &block.kind {
+        BlockKind::Paragraph { text, .. } => parse_request_line(&text.plain()),
+        BlockKind::Code { text, .. } => parse_request_line(text),
+        _ => None,
     }
-    out
 }
 
-/// Paragraphs that are a request line (`METHOD /path`, wrapped lines joined), by block index.
-fn paragraph_request_lines(doc: &Document) -> Vec<(usize, RequestLine)> {
-    let mut out = Vec::new();
-    for (i, b) in doc.blocks.iter().enumerate() {
-        let BlockKind::Paragraph { text, .. } = &b.kind else {
-            continue;
-        };
-        let joined = text
-            .plain()
-            .lines()
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join(" ");
-        let Some(rl) = parse_request_line(&joined) else {
-            continue;
-        };
-        if rl.path.starts_with('/') && !joined.contains("://") {
-            out.push((i, rl));
-        }
-    }
-    out
+/// Where an operation's request line was found.
+struct Candidate {
+    /// The section the operation is assembled from.
+    op_section: usize,
+    request: RequestLine,
+    span: Span,
+    /// Under a URI heading (rather than a request line in the section's prose).
+    from_uri_section: bool,
 }
 
-/// From this many blocks on, a document's index and request-line scan run on a second thread
-/// while its section tree is built.
-const LARGE_DOCUMENT_BLOCKS: usize = 4096;
-
-pub fn extract_document(
-    doc: &Document,
-    registry: &mut Registry,
-    diags: &mut Diagnostics,
-    parallel: bool,
-) -> DocOutput {
-    // Independent passes over the blocks: for a large document, the index and the request-line
-    // scan run on a second thread while the section tree is built.
-    let (tree, (index, paragraph_request_lines)) =
-        if parallel && doc.blocks.len() >= LARGE_DOCUMENT_BLOCKS {
-            crate::threads::join(
-                || SectionTree::build(doc),
-                || (DocIndex::new(doc), paragraph_request_lines(doc)),
-            )
-        } else {
-            (
-                SectionTree::build(doc),
-                (DocIndex::new(doc), paragraph_request_lines(doc)),
-            )
-        };
-    let mut operations = Vec::new();
-    let mut coverage = Coverage::default();
-    let mut op_sections: BTreeSet<usize> = BTreeSet::new();
-    let mut type_refs: std::collections::BTreeMap<(u32, String), bool> = Default::default();
-
-    let mut candidates: Vec<(usize, RequestLine, Span, bool)> = Vec::new();
-    for (si, s) in tree.sections.iter().enumerate() {
-        if s.role != SectionRole::Uri {
-            continue;
-        }
+/// The operations' request lines: one per URI section (a second one there is diagnosed), then
+/// request lines in prose outside URI and example sections.
+fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for s in tree.sections.iter().filter(|s| s.role == SectionRole::Uri) {
         let op_section = s.parent.unwrap_or(0);
-        let lines = request_lines(doc, s.start, s.end);
-        let heading_span = s
-            .heading
-            .map(|h| doc.blocks[h].span.clone())
-            .unwrap_or_else(|| Span::new(&doc.file, 1, 1));
-        match lines.split_first() {
-            None => diags.warn(
+        let mut lines = doc.blocks[s.start..s.end]
+            .iter()
+            .filter_map(|b| Some((block_request_line(b)?, b.span.clone())));
+        let Some((request, span)) = lines.next() else {
+            let heading_span = s
+                .heading
+                .map(|h| doc.blocks[h].span.clone())
+                .unwrap_or_else(|| Span::new(&doc.file, 1, 1));
+            diags.warn(
                 &heading_span,
                 "uri.missing",
                 format!(
                     "section `{}` has a URI heading but no `METHOD /path` line; no operation",
                     tree.sections[op_section].title
                 ),
-            ),
-            Some(((rl, span), rest)) => {
-                for (other, ospan) in rest {
-                    if (other.method, &other.path) != (rl.method, &rl.path) {
-                        diags.warn(
-                            ospan,
-                            "uri.multiple",
-                            format!(
-                                "a second URI `{} {}` in one section; only `{} {}` is used",
-                                other.method.as_str(),
-                                other.path,
-                                rl.method.as_str(),
-                                rl.path
-                            ),
-                        );
-                    }
-                }
-                candidates.push((op_section, rl.clone(), span.clone(), true));
+            );
+            continue;
+        };
+        for (other, ospan) in lines {
+            if (other.method, &other.path) != (request.method, &request.path) {
+                diags.warn(
+                    &ospan,
+                    "uri.multiple",
+                    format!(
+                        "a second URI `{} {}` in one section; only `{} {}` is used",
+                        other.method.as_str(),
+                        other.path,
+                        request.method.as_str(),
+                        request.path
+                    ),
+                );
             }
         }
-        let _ = si;
+        out.push(Candidate {
+            op_section,
+            request,
+            span,
+            from_uri_section: true,
+        });
     }
-    // Request lines outside any URI section, not in examples: used when their section has no
-    // operation from a URI section.
-    for (i, rl) in paragraph_request_lines {
-        let b = &doc.blocks[i];
-        let inner = tree.innermost(i);
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let BlockKind::Paragraph { text, .. } = &b.kind else {
+            continue;
+        };
+        // A full URL in prose is an example of a call, not the operation's URI.
+        let Some(request) = block_request_line(b).filter(|_| !text.plain().contains("://"))
+        else {
+            continue;
+        };
         let role = tree.role_at(i, usize::MAX);
         if matches!(
             role,
@@ -340,37 +286,57 @@ pub fn extract_document(
         ) {
             continue;
         }
+        let inner = tree.innermost(i);
         let op_section = if tree.sections[inner].role == SectionRole::Other {
             inner
         } else {
             tree.sections[inner].parent.unwrap_or(0)
         };
-        candidates.push((op_section, rl, b.span.clone(), false));
+        out.push(Candidate {
+            op_section,
+            request,
+            span: b.span.clone(),
+            from_uri_section: false,
+        });
     }
-    let uri_sections: BTreeSet<usize> = candidates.iter().filter(|c| c.3).map(|c| c.0).collect();
-    let mut work: Vec<(usize, RequestLine, Span)> = Vec::new();
-    for (op_section, rl, span, from_uri_section) in candidates {
-        if !from_uri_section {
-            let covered = {
-                let mut s = Some(op_section);
-                let mut hit = false;
-                while let Some(x) = s {
-                    if uri_sections.contains(&x) {
-                        hit = true;
-                        break;
-                    }
-                    s = tree.sections[x].parent;
-                }
-                hit || tree.sections[op_section]
-                    .children
-                    .iter()
-                    .any(|c| uri_sections.contains(c))
-            };
-            if covered {
+    out
+}
+
+/// The candidates that become operations: a prose request line only where no URI section
+/// covers its section, and one operation per section.
+fn operation_work(
+    candidates: Vec<Candidate>,
+    tree: &SectionTree,
+    diags: &mut Diagnostics,
+) -> Vec<Candidate> {
+    let uri_sections: BTreeSet<usize> = candidates
+        .iter()
+        .filter(|c| c.from_uri_section)
+        .map(|c| c.op_section)
+        .collect();
+    let covered = |section: usize| {
+        let mut s = Some(section);
+        while let Some(x) = s {
+            if uri_sections.contains(&x) {
+                return true;
+            }
+            s = tree.sections[x].parent;
+        }
+        tree.sections[section]
+            .children
+            .iter()
+            .any(|c| uri_sections.contains(c))
+    };
+    let mut op_sections: BTreeSet<usize> = BTreeSet::new();
+    let mut work = Vec::new();
+    for c in candidates {
+        let rl = &c.request;
+        if !c.from_uri_section {
+            if covered(c.op_section) {
                 continue;
             }
             diags.note(
-                &span,
+                &c.span,
                 "uri.outside-uri-section",
                 format!(
                     "`{} {}` found outside a URI section; used as the operation's URI",
@@ -379,31 +345,40 @@ pub fn extract_document(
                 ),
             );
         }
-        if !op_sections.insert(op_section) {
+        if !op_sections.insert(c.op_section) {
             diags.warn(
-                &span,
+                &c.span,
                 "uri.second-in-section",
                 format!(
                     "section `{}` already yielded an operation; `{} {}` is not extracted",
-                    tree.sections[op_section].title,
+                    tree.sections[c.op_section].title,
                     rl.method.as_str(),
                     rl.path
                 ),
             );
             continue;
         }
-        work.push((op_section, rl, span));
+        work.push(c);
     }
-    // Each operation section, split where it holds a recovered second operation, then
-    // assembled: on two threads for a large document (see `parallel`).
-    let assemble_section = |(op_section, rl, span): (usize, RequestLine, Span),
-                            registry: &mut Registry,
-                            diags: &mut Diagnostics| {
-        let parts = restart::split_section(doc, &tree, op_section, &rl, diags);
-        let mut out = Vec::with_capacity(parts.len());
-        for part in parts {
+    work
+}
+
+pub fn extract_document(
+    doc: &Document,
+    registry: &mut Registry,
+    diags: &mut Diagnostics,
+) -> DocOutput {
+    let tree = SectionTree::build(doc);
+    let index = DocIndex::new(doc);
+    let mut operations = Vec::new();
+    let mut coverage = Coverage::default();
+    let mut type_refs: std::collections::BTreeMap<(u32, String), bool> = Default::default();
+    let found = candidates(doc, &tree, diags);
+    for c in operation_work(found, &tree, diags) {
+        // A section may hold a recovered second operation: each part is assembled on its own.
+        for part in restart::split_section(doc, &tree, c.op_section, &c.request, diags) {
             let (request, uri_span, summary) = match part.recovered {
-                None => (rl.clone(), span.clone(), None),
+                None => (c.request.clone(), c.span.clone(), None),
                 Some(rec) => {
                     let summary = rec.label.unwrap_or_else(|| {
                         format!("{} {}", rec.request.method.as_str(), rec.request.path)
@@ -414,36 +389,21 @@ pub fn extract_document(
             let input = OperationInput {
                 index: &index,
                 tree: &tree,
-                section: op_section,
+                section: c.op_section,
                 request,
                 uri_span,
                 blocks: part.blocks,
                 summary,
             };
-            out.push(assemble(input, registry, diags));
+            let assembled = assemble(input, registry, diags);
+            coverage.tables_in_operations += assembled.tables_seen;
+            coverage.tables_consumed += assembled.tables_used;
+            coverage.tables_diagnosed += assembled.tables_diagnosed;
+            for (reference, resolved) in assembled.type_refs {
+                *type_refs.entry(reference).or_default() |= resolved;
+            }
+            operations.push(assembled.operation);
         }
-        out
-    };
-    let section_size = |w: &(usize, RequestLine, Span)| {
-        let s = &tree.sections[w.0];
-        s.end.saturating_sub(s.start)
-    };
-    let assembled = parallel::assemble_all(
-        work,
-        section_size,
-        registry,
-        diags,
-        parallel,
-        assemble_section,
-    );
-    for assembled in assembled {
-        coverage.tables_in_operations += assembled.tables_seen;
-        coverage.tables_consumed += assembled.tables_used;
-        coverage.tables_diagnosed += assembled.tables_diagnosed;
-        for (reference, resolved) in assembled.type_refs {
-            *type_refs.entry(reference).or_default() |= resolved;
-        }
-        operations.push(assembled.operation);
     }
     coverage.operations = operations.len();
     coverage.type_refs = type_refs.len();
@@ -472,19 +432,11 @@ pub fn extract_document(
 /// A page with request lines only in examples or prose (e.g. a page explaining how to call the
 /// API) yields no operation; say so, once per page, so no method + URI goes unmentioned.
 fn report_example_only_requests(doc: &Document, diags: &mut Diagnostics) {
-    for b in &doc.blocks {
-        let text = match &b.kind {
-            BlockKind::Paragraph { text, .. } => text.plain(),
-            BlockKind::Code { text, .. } => text
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("")
-                .to_string(),
-            _ => continue,
-        };
-        if let Some(rl) = parse_request_line(text.trim()) {
-            diags.note(&b.span, "uri.example-only", format!("`{} {}` appears only in an example or in prose, not under a URI heading: no operation from this page", rl.method.as_str(), rl.path));
-            return;
-        }
+    if let Some((rl, b)) = doc
+        .blocks
+        .iter()
+        .find_map(|b| Some((block_request_line(b)?, b)))
+    {
+        diags.note(&b.span, "uri.example-only", format!("`{} {}` appears only in an example or in prose, not under a URI heading: no operation from this page", rl.method.as_str(), rl.path));
     }
 }

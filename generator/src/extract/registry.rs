@@ -3,12 +3,10 @@
 //! from the operation context, and a diagnostic says so. Never merged silently.
 //!
 //! Names depend on what was registered before, so the order of `intern` calls is part of the
-//! result. A deferring registry lets operations be assembled apart (on another thread) and their
-//! calls replayed later in the order a sequential run would have made them (see
-//! `extract::parallel`).
+//! result: documents are extracted in sorted path order, operations in document order.
 
 use crate::diag::{Diagnostics, Span};
-use crate::ir::{AltText, NamedSchema, Operation, Schema, SchemaKind};
+use crate::ir::{AltText, NamedSchema, Schema, SchemaKind};
 use heck::ToUpperCamelCase;
 use std::collections::BTreeMap;
 
@@ -18,92 +16,6 @@ use std::collections::BTreeMap;
 pub struct Registry {
     pub schemas: BTreeMap<String, NamedSchema>,
     pub prose: super::prose::Memo,
-    /// Set on a registry that defers naming (see [`Registry::deferring`]): the `intern` calls
-    /// made so far, in order.
-    deferred: Option<Vec<Deferred>>,
-}
-
-/// One `intern` call kept for later.
-#[derive(Debug)]
-struct Deferred {
-    preferred: String,
-    context: String,
-    schema: Schema,
-    span: Span,
-}
-
-/// Stands for the name the `n`th deferred schema will get: private-use marks around the call
-/// number, which no documented name contains.
-fn placeholder(n: usize) -> String {
-    format!("{PLACEHOLDER_OPEN}{n}{PLACEHOLDER_CLOSE}")
-}
-
-const PLACEHOLDER_OPEN: char = '\u{E010}';
-const PLACEHOLDER_CLOSE: char = '\u{E011}';
-
-/// The names deferred schemas got when replayed, by call number.
-#[derive(Debug, Default)]
-pub struct Renames(Vec<String>);
-
-impl Renames {
-    /// `text` with every placeholder replaced by its name.
-    pub fn text(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(start) = rest.find(PLACEHOLDER_OPEN) {
-            out.push_str(&rest[..start]);
-            let after = &rest[start + PLACEHOLDER_OPEN.len_utf8()..];
-            let end = after.find(PLACEHOLDER_CLOSE);
-            let name = end
-                .and_then(|e| after[..e].parse::<usize>().ok())
-                .and_then(|n| self.0.get(n));
-            match (name, end) {
-                (Some(name), Some(e)) => {
-                    out.push_str(name);
-                    rest = &after[e + PLACEHOLDER_CLOSE.len_utf8()..];
-                }
-                _ => {
-                    out.push(PLACEHOLDER_OPEN);
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
-    }
-
-    /// Replace placeholders in `text`, if it has any.
-    pub fn in_place(&self, text: &mut String) {
-        if text.contains(PLACEHOLDER_OPEN) {
-            *text = self.text(text);
-        }
-    }
-
-    /// Replace placeholders in every reference of `schema` (nested ones included).
-    pub fn schema(&self, schema: &mut Schema) {
-        match &mut schema.kind {
-            SchemaKind::Ref { name } => self.in_place(name),
-            SchemaKind::Array { items } => self.schema(items),
-            SchemaKind::Map { values } => self.schema(values),
-            SchemaKind::Object { fields } => {
-                for f in fields {
-                    self.schema(&mut f.schema);
-                }
-            }
-            SchemaKind::String { .. }
-            | SchemaKind::Integer { .. }
-            | SchemaKind::Number { .. }
-            | SchemaKind::Boolean
-            | SchemaKind::Any => {}
-        }
-    }
-
-    /// Replace placeholders in every schema of `op`.
-    pub fn operation(&self, op: &mut Operation) {
-        for schema in op.schemas_mut() {
-            self.schema(schema);
-        }
-    }
 }
 
 /// A schema with documentation stripped: what "the same structure" means.
@@ -199,30 +111,6 @@ fn absorb_descriptions(kept: &mut Schema, other: &Schema, source: &str) {
 }
 
 impl Registry {
-    /// A registry that names nothing yet: `intern` records each call and answers with a
-    /// placeholder; [`Registry::replay`] later makes the same calls, in the same order, on the
-    /// shared registry. Operations can so be assembled apart from it (on another thread) with
-    /// the names they would have got in sequence.
-    pub fn deferring() -> Self {
-        Registry {
-            deferred: Some(Vec::new()),
-            ..Registry::default()
-        }
-    }
-
-    /// Make `deferred`'s recorded `intern` calls on this registry, in order (each schema's
-    /// references to earlier placeholders first given their names), and return the names.
-    pub fn replay(&mut self, deferred: Registry, diags: &mut Diagnostics) -> Renames {
-        let mut renames = Renames::default();
-        for call in deferred.deferred.unwrap_or_default() {
-            let mut schema = call.schema;
-            renames.schema(&mut schema);
-            let name = self.intern(&call.preferred, &call.context, schema, &call.span, diags);
-            renames.0.push(name);
-        }
-        renames
-    }
-
     /// The same structure interned again: when it comes from another document, its wording
     /// is kept next to the first one (a table copied between pages of one document is not
     /// another wording worth keeping).
@@ -247,15 +135,6 @@ impl Registry {
         span: &Span,
         diags: &mut Diagnostics,
     ) -> String {
-        if let Some(calls) = &mut self.deferred {
-            calls.push(Deferred {
-                preferred: preferred.to_string(),
-                context: context.to_string(),
-                schema,
-                span: span.clone(),
-            });
-            return placeholder(calls.len() - 1);
-        }
         let wanted = shape(&schema);
         let mut candidates = vec![preferred.to_string()];
         if !preferred.starts_with(context) {
@@ -383,62 +262,5 @@ mod tests {
         assert_eq!(component_name("WorkflowStep", "X"), "WorkflowStep");
         assert_eq!(component_name("训练作业", "CreateJob"), "CreateJob");
         assert_eq!(component_name("3d_model", "Obj"), "Obj3dModel");
-    }
-
-    /// Deferred calls replayed in order get the names sequential calls would have got, and
-    /// references to earlier deferred schemas follow them (here into a collision name).
-    #[test]
-    fn deferred_interns_replay_like_sequential_ones() {
-        let span = Span::new(&Arc::from("f"), 1, 1);
-        let calls = |r: &mut Registry, d: &mut Diagnostics| {
-            let child = r.intern("Child", "Op", obj(&[("x", true)]), &span, d);
-            let parent = Schema::new(SchemaKind::Object {
-                fields: vec![Field {
-                    name: "child".into(),
-                    required: true,
-                    schema: Schema::new(SchemaKind::Ref {
-                        name: child.clone(),
-                    }),
-                }],
-            });
-            let parent = r.intern("Parent", "Op", parent, &span, d);
-            (child, parent)
-        };
-        let seeded = || {
-            let mut r = Registry::default();
-            r.intern(
-                "Child",
-                "Other",
-                obj(&[("y", true)]),
-                &span,
-                &mut Diagnostics::new(),
-            );
-            r
-        };
-        let mut sequential = seeded();
-        let mut seq_diags = Diagnostics::new();
-        let names = calls(&mut sequential, &mut seq_diags);
-        assert_eq!(names, ("OpChild".to_string(), "Parent".to_string()));
-
-        let mut deferring = Registry::deferring();
-        let mut local = Diagnostics::new();
-        let (child, parent) = calls(&mut deferring, &mut local);
-        assert!(local.is_empty() && deferring.schemas.is_empty());
-        let mut shared = seeded();
-        let mut diags = Diagnostics::new();
-        let renames = shared.replay(deferring, &mut diags);
-        assert_eq!(renames.text(&child), "OpChild");
-        assert_eq!(
-            renames.text(&format!("`{parent}` uses `{child}`")),
-            "`Parent` uses `OpChild`"
-        );
-        assert_eq!(
-            format!("{:?}", shared.schemas),
-            format!("{:?}", sequential.schemas)
-        );
-        assert_eq!(format!("{diags:?}"), format!("{seq_diags:?}"));
-        // A mark that is not a placeholder is left as it is.
-        assert_eq!(renames.text("a\u{E010}b"), "a\u{E010}b");
-        assert_eq!(renames.text("\u{E010}99\u{E011}"), "\u{E010}99\u{E011}");
     }
 }

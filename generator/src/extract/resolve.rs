@@ -539,10 +539,6 @@ impl<'a, 'r> Resolver<'a, 'r> {
     }
 }
 
-/// Compile this module's patterns now (see `extract::warm_up`).
-pub(crate) fn warm_up() {
-    LazyLock::force(&TABLE_REF);
-}
 
 #[cfg(test)]
 mod tests {

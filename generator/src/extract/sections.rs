@@ -142,7 +142,10 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
         let continues = url.ends_with(['/', '{', '=', '&', '?', '_', '-'])
             || tok.starts_with(['/', '{', '}', '?', '&', '=', '_'])
             || url.matches('{').count() > url.matches('}').count();
-        if continues && !tok.starts_with("HTTP/") {
+        // A quote never stands in a path, nor a lone brace: `{"a": …}` or `{` on the next line
+        // opens the request body.
+        let opens_body = tok == "{" || tok.contains('"');
+        if continues && !tok.starts_with("HTTP/") && !opens_body {
             url.push_str(tok);
         } else {
             break;
@@ -243,6 +246,10 @@ mod tests {
             .unwrap();
         assert_eq!(r.path, "/v1/{project_id}/x");
         assert!(parse_request_line("Get the list").is_none());
+        let r = parse_request_line("POST /v2/orders/pay\n{\"order_id\":\"CS21\"}").unwrap();
+        assert_eq!(r.path, "/v2/orders/pay");
+        let r = parse_request_line("POST /v2/orders/pay\n{\n  \"a\": 1\n}").unwrap();
+        assert_eq!(r.path, "/v2/orders/pay");
         assert!(parse_request_line("POST请求必填").is_none());
     }
 

@@ -112,8 +112,3 @@ fn is_verb_start(rest: &str, end: usize) -> bool {
         && !tail.starts_with("时")
 }
 
-/// Compile this module's patterns now (see `extract::warm_up`).
-pub(crate) fn warm_up() {
-    LazyLock::force(&KEYWORD);
-    LazyLock::force(&VALUE);
-}

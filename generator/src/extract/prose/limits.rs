@@ -348,15 +348,3 @@ fn slot_name(kind: MinedKind) -> &'static str {
     }
 }
 
-/// Compile this module's patterns now (see `extract::warm_up`).
-pub(crate) fn warm_up() {
-    LazyLock::force(&LENGTH_RANGE);
-    LazyLock::force(&LENGTH_BRACKETS);
-    LazyLock::force(&LENGTH_MAX);
-    LazyLock::force(&LENGTH_MIN);
-    LazyLock::force(&RANGE_BRACKETS);
-    LazyLock::force(&RANGE_SPAN);
-    LazyLock::force(&RANGE_MIN);
-    LazyLock::force(&RANGE_MAX);
-    LazyLock::force(&RANGE_EXCLUSIVE);
-}

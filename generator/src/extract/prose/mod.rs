@@ -386,12 +386,6 @@ fn apply_default(
     }
 }
 
-/// Compile the mining patterns now (see `extract::warm_up`).
-pub(crate) fn warm_up() {
-    defaults::warm_up();
-    limits::warm_up();
-    values::warm_up();
-}
 
 #[cfg(test)]
 mod tests;

@@ -359,11 +359,3 @@ fn bare_bullets(text: &MarkedText) -> Option<ValueList> {
     finish(items, false, source)
 }
 
-/// Compile this module's patterns now (see `extract::warm_up`).
-pub(crate) fn warm_up() {
-    LazyLock::force(&ANNOUNCE);
-    LazyLock::force(&VALUE_AT_START);
-    LazyLock::force(&COLON_ITEM);
-    LazyLock::force(&LIST_SEPARATOR);
-    LazyLock::force(&NOT_A_VALUE_LIST);
-}
