@@ -271,8 +271,7 @@ fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Ve
             continue;
         };
         // A full URL in prose is an example of a call, not the operation's URI.
-        let Some(request) = block_request_line(b).filter(|_| !text.plain().contains("://"))
-        else {
+        let Some(request) = block_request_line(b).filter(|_| !text.plain().contains("://")) else {
             continue;
         };
         let role = tree.role_at(i, usize::MAX);

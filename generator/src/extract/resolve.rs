@@ -539,7 +539,6 @@ impl<'a, 'r> Resolver<'a, 'r> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -111,4 +111,3 @@ fn is_verb_start(rest: &str, end: usize) -> bool {
         .any(|w| tail.starts_with(w))
         && !tail.starts_with("时")
 }
-

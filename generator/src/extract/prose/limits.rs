@@ -347,4 +347,3 @@ fn slot_name(kind: MinedKind) -> &'static str {
         MinedKind::Default => "default",
     }
 }
-

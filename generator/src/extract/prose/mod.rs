@@ -386,6 +386,5 @@ fn apply_default(
     }
 }
 
-
 #[cfg(test)]
 mod tests;

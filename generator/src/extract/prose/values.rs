@@ -358,4 +358,3 @@ fn bare_bullets(text: &MarkedText) -> Option<ValueList> {
         .join("\n");
     finish(items, false, source)
 }
-

@@ -1,0 +1,204 @@
+//! One pass over an operation's blocks: its description, its tables with what each is for, and
+//! its code examples, each with the sub-section role and status code it stands under.
+
+use super::super::examples::{split_request_line, CodeExample};
+use super::super::fields::{columns, Columns};
+use super::super::sections::SectionTree;
+use super::super::text::describe;
+use super::super::vocab::{caption_role, status_line, CaptionRole, SectionRole};
+use crate::doc::{BlockKind, Document, Table};
+use crate::ir::ParamLocation;
+use std::collections::BTreeSet;
+
+/// What a table is for, within an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Purpose {
+    Params(ParamLocation),
+    UriParams,
+    RequestBody,
+    ResponseBody(Option<String>),
+    ResponseHeaders(Option<String>),
+    RequestHeaders,
+    Object(String),
+    Status,
+    Ignored(&'static str),
+    Unclassified,
+}
+
+pub(super) struct Found<'a> {
+    pub block: usize,
+    pub table: &'a Table,
+    pub purpose: Purpose,
+    pub cols: Columns,
+    /// The purpose came from the enclosing section because the caption was generic
+    /// (`Parameters`, `参数说明`).
+    pub generic: bool,
+}
+
+/// A generic caption is the body table the first time in a section; when the same body already
+/// has a table, a generically captioned table is an object named by its caption (`Table 5
+/// Parameters` describing `Array of Parameters objects`).
+pub(super) fn reclassify_repeated_generic_bodies(found: &mut [Found<'_>]) {
+    let mut seen_request = false;
+    let mut seen_response: BTreeSet<Option<String>> = BTreeSet::new();
+    for f in found.iter_mut() {
+        let repeated = match &f.purpose {
+            Purpose::RequestBody => std::mem::replace(&mut seen_request, true),
+            Purpose::ResponseBody(code) => !seen_response.insert(code.clone()),
+            _ => false,
+        };
+        if repeated && f.generic {
+            let caption = f
+                .table
+                .caption
+                .as_ref()
+                .map(|c| c.one_line())
+                .unwrap_or_default();
+            let name = super::super::vocab::object_name_from_caption(
+                &super::super::vocab::strip_table_number(&caption).1,
+            );
+            if !name.is_empty() {
+                f.purpose = Purpose::Object(name);
+            }
+        }
+    }
+}
+
+/// A code block of the operation: the sub-section role, status and label it stands under.
+pub(super) struct Code {
+    pub role: SectionRole,
+    pub status: Option<String>,
+    pub label: String,
+    pub example: CodeExample,
+}
+
+/// What the operation's blocks say.
+pub(super) struct Walked<'a> {
+    /// Paragraphs of the description (sub-section, or directly under the operation heading).
+    pub description: Vec<String>,
+    pub tables: Vec<Found<'a>>,
+    pub codes: Vec<Code>,
+}
+
+/// Walk `blocks` of section `section` once, tracking the sub-section role and the status context.
+pub(super) fn walk<'a>(
+    doc: &'a Document,
+    tree: &SectionTree,
+    section: usize,
+    blocks: std::ops::Range<usize>,
+) -> Walked<'a> {
+    let mut description: Vec<String> = Vec::new();
+    let mut found: Vec<Found<'_>> = Vec::new();
+    let mut codes: Vec<Code> = Vec::new();
+    let mut status: Option<String> = None;
+    let mut last_role = SectionRole::Other;
+    let mut label = String::new();
+    for i in blocks {
+        let block = &doc.blocks[i];
+        let role = tree.role_at(i, section);
+        if role != last_role {
+            status = None;
+            label.clear();
+            last_role = role;
+        }
+        match &block.kind {
+            BlockKind::Heading { text, .. } => {
+                if let Some(code) = status_line(&text.one_line()) {
+                    status = Some(code);
+                }
+                label = text.one_line();
+            }
+            BlockKind::Paragraph { text, .. } => {
+                let line = text.one_line();
+                if let Some(code) = status_line(&line) {
+                    status = Some(code);
+                    continue;
+                }
+                // Prose of the description sub-section, or directly under the operation heading.
+                let describes = role == SectionRole::Description
+                    || (role == SectionRole::Other && tree.innermost(i) == section);
+                if describes && !line.is_empty() {
+                    description.push(describe(text));
+                }
+                label = line;
+            }
+            BlockKind::Table(table) => {
+                let cols = columns(table);
+                let caption = table
+                    .caption
+                    .as_ref()
+                    .map(|c| c.one_line())
+                    .unwrap_or_default();
+                let caption_role = caption_role(&caption);
+                let generic = caption_role == CaptionRole::Generic;
+                let purpose = purpose_for(caption_role, role, &status, &cols);
+                found.push(Found {
+                    block: i,
+                    table,
+                    purpose,
+                    cols,
+                    generic,
+                });
+            }
+            BlockKind::Code { lang, text } => {
+                let is_code_sample = lang.as_deref().is_some_and(|l| {
+                    !matches!(
+                        l.to_ascii_lowercase().as_str(),
+                        "json" | "text" | "http" | "" | "console"
+                    )
+                });
+                if is_code_sample || matches!(role, SectionRole::Uri | SectionRole::SampleCode) {
+                    continue;
+                }
+                codes.push(Code {
+                    role,
+                    status: status.clone(),
+                    label: label.clone(),
+                    example: split_request_line(text, &block.span),
+                });
+            }
+        }
+    }
+
+    reclassify_repeated_generic_bodies(&mut found);
+    Walked {
+        description,
+        tables: found,
+        codes,
+    }
+}
+
+fn purpose_for(
+    role: CaptionRole,
+    section: SectionRole,
+    status: &Option<String>,
+    cols: &Columns,
+) -> Purpose {
+    if cols.is_status_table() {
+        return Purpose::Status;
+    }
+    if !cols.is_field_table() {
+        return Purpose::Unclassified;
+    }
+    match role {
+        CaptionRole::PathParams => Purpose::Params(ParamLocation::Path),
+        CaptionRole::QueryParams => Purpose::Params(ParamLocation::Query),
+        CaptionRole::UriParams => Purpose::UriParams,
+        CaptionRole::RequestHeaders => Purpose::RequestHeaders,
+        CaptionRole::ResponseHeaders => Purpose::ResponseHeaders(status.clone()),
+        CaptionRole::RequestBody => Purpose::RequestBody,
+        CaptionRole::ResponseBody => Purpose::ResponseBody(status.clone()),
+        CaptionRole::Object(name) => Purpose::Object(name),
+        // Inside an operation, `instances 字段响应参数说明` describes the object `instances`.
+        CaptionRole::SdkRequest(name) | CaptionRole::SdkResponse(name) => {
+            Purpose::Object(super::super::vocab::object_name_from_caption(&name))
+        }
+        CaptionRole::Generic => match section {
+            SectionRole::Uri => Purpose::UriParams,
+            SectionRole::Request => Purpose::RequestBody,
+            SectionRole::Response => Purpose::ResponseBody(status.clone()),
+            SectionRole::ErrorCodes => Purpose::Ignored("an error-code table"),
+            _ => Purpose::Unclassified,
+        },
+    }
+}

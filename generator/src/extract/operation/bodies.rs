@@ -1,0 +1,137 @@
+//! Bodies: the request body table, response body tables per status code, and response header
+//! tables.
+
+use super::super::fields::read_fields;
+use super::super::resolve::Resolver;
+use super::blocks::Found;
+use super::status::StatusDocs;
+use crate::ir::{
+    ParamLocation, Parameter, RequestBody, Response, ResponseBody, Schema, SchemaKind,
+};
+use std::collections::BTreeMap;
+
+/// The request body from its table; a second request body table is diagnosed and left out.
+pub(super) fn read_request_body(
+    resolver: &mut Resolver<'_, '_>,
+    f: &Found<'_>,
+    request_body: &mut Option<RequestBody>,
+) {
+    let block_span = resolver.index.doc.blocks[f.block].span.clone();
+    if request_body.is_some() {
+        resolver.diags.warn(
+            &block_span,
+            "body.duplicate-request-table",
+            "a second request body table in one operation; ignored",
+        );
+        return;
+    }
+    resolver.used.insert(f.block);
+    let name = format!("{}Request", resolver.context);
+    let schema = body_schema(resolver, f, &name);
+    let required = matches!(
+        &schema.kind,
+        SchemaKind::Ref { .. } | SchemaKind::Array { .. }
+    );
+    *request_body = Some(RequestBody {
+        content_type: "application/json".into(),
+        required,
+        schema,
+        examples: Vec::new(),
+        span: block_span,
+    });
+}
+
+/// The response body of status `code` (the default success code when the table has none).
+pub(super) fn read_response_body(
+    resolver: &mut Resolver<'_, '_>,
+    f: &Found<'_>,
+    code: Option<&String>,
+    status: &StatusDocs,
+    responses: &mut BTreeMap<String, Response>,
+) {
+    let block_span = resolver.index.doc.blocks[f.block].span.clone();
+    let code = code
+        .cloned()
+        .unwrap_or_else(|| status.default_success.clone());
+    let resp = responses
+        .entry(code.clone())
+        .or_insert_with(|| status.empty_response(&code));
+    if resp.body.is_some() {
+        resolver.diags.warn(
+            &block_span,
+            "body.duplicate-response-table",
+            format!("a second response body table for status {code}; ignored"),
+        );
+        return;
+    }
+    resolver.used.insert(f.block);
+    let name = if code == status.default_success {
+        format!("{}Response", resolver.context)
+    } else {
+        format!("{}Response{code}", resolver.context)
+    };
+    let schema = body_schema(resolver, f, &name);
+    if let Some(resp) = responses.get_mut(&code) {
+        resp.body = Some(ResponseBody {
+            content_type: "application/json".into(),
+            schema,
+            span: block_span,
+        });
+    }
+}
+
+/// The headers of status `code`'s response (the default success code when the table has none).
+pub(super) fn read_response_headers(
+    resolver: &mut Resolver<'_, '_>,
+    f: &Found<'_>,
+    code: Option<&String>,
+    status: &StatusDocs,
+    responses: &mut BTreeMap<String, Response>,
+) {
+    resolver.used.insert(f.block);
+    let code = code
+        .cloned()
+        .unwrap_or_else(|| status.default_success.clone());
+    let raws = read_fields(f.table, &f.cols, resolver.diags);
+    let headers: Vec<Parameter> = raws
+        .iter()
+        .map(|raw| Parameter {
+            name: raw.name.clone(),
+            location: ParamLocation::Header,
+            required: false,
+            schema: resolver.field_schema(raw, f.block),
+            span: raw.span.clone(),
+        })
+        .collect();
+    responses
+        .entry(code.clone())
+        .or_insert_with(|| status.empty_response(&code))
+        .headers
+        .extend(headers);
+}
+
+/// The schema of a root body table: a named object, or an array when the only row is the
+/// documented array element (`[数组元素]`, `[array element]`).
+fn body_schema(resolver: &mut Resolver<'_, '_>, f: &Found<'_>, name: &str) -> Schema {
+    // Only a one-row table can be a root array; look at its name cell before reading rows, so
+    // ordinary body tables are read once (by `object_schema`) and report their problems once.
+    let single_name = match (f.table.rows.as_slice(), f.cols.name) {
+        ([row], Some(col)) => row
+            .cells
+            .get(col)
+            .map(|c| super::super::fields::clean_name(&c.text.one_line())),
+        _ => None,
+    };
+    if single_name.is_some_and(|n| n.starts_with('[') && n.ends_with(']')) {
+        let raws = read_fields(f.table, &f.cols, resolver.diags);
+        if let Some(element) = raws.first() {
+            let mut s = resolver.field_schema(element, f.block);
+            if !matches!(s.kind, SchemaKind::Array { .. }) {
+                s = Schema::new(SchemaKind::Array { items: Box::new(s) });
+            }
+            return s;
+        }
+    }
+    let span = resolver.index.doc.blocks[f.block].span.clone();
+    resolver.object_schema(f.block, name, &span)
+}

@@ -1,0 +1,100 @@
+//! The operation's code examples attached to its request body and responses: page-split pieces
+//! re-joined, request vs response told apart, examples of another operation left out.
+
+use super::super::examples::{example_value, join_split_pieces, CodeExample};
+use super::super::sections::RequestLine;
+use super::super::vocab::{mentions_failure, SectionRole};
+use super::blocks::Code;
+use crate::diag::Diagnostics;
+use crate::ir::{RequestBody, Response};
+use std::collections::BTreeMap;
+
+pub(super) fn attach_examples(
+    codes: Vec<Code>,
+    request: &RequestLine,
+    default_success: &str,
+    request_body: &mut Option<RequestBody>,
+    responses: &mut BTreeMap<String, Response>,
+    diags: &mut Diagnostics,
+) {
+    // Re-join pieces of one example split at a page break (same role and status).
+    let mut groups: Vec<(SectionRole, Option<String>, String, Vec<CodeExample>)> = Vec::new();
+    for Code {
+        role,
+        status,
+        label,
+        example: code,
+    } in codes
+    {
+        match groups.last_mut() {
+            Some(g)
+                if g.0 == role && g.1 == status && g.2 == label && code.request_line.is_none() =>
+            {
+                g.3.push(code)
+            }
+            _ => groups.push((role, status, label, vec![code])),
+        }
+    }
+    for (role, status, label, pieces) in groups {
+        for code in join_split_pieces(pieces) {
+            let is_request = code.request_line.is_some()
+                || role == SectionRole::RequestExample
+                || (role == SectionRole::Examples
+                    && (label.contains("请求") || label.to_lowercase().contains("request")));
+            if let Some(rl) = &code.request_line {
+                if rl.method != request.method
+                    || !super::super::sections::path_fits(&request.path, &rl.path)
+                {
+                    diags.note(
+                        &code.span,
+                        "example.other-operation",
+                        format!(
+                            "example request `{} {}` is not this operation's `{} {}`; not attached",
+                            rl.method.as_str(),
+                            rl.path,
+                            request.method.as_str(),
+                            request.path
+                        ),
+                    );
+                    continue;
+                }
+            }
+            let Some(example) = example_value(&code.body, &code.span, diags) else {
+                continue;
+            };
+            if is_request {
+                match request_body {
+                    Some(b) => b.examples.push(example),
+                    None => diags.note(&code.span, "example.no-request-body", "request example given for an operation without a documented request body; not attached"),
+                }
+                continue;
+            }
+            let code_status = match status.clone() {
+                Some(s) => s,
+                None if mentions_failure(&label) => {
+                    let errors: Vec<&String> =
+                        responses.keys().filter(|c| !c.starts_with('2')).collect();
+                    if errors.len() == 1 {
+                        errors[0].clone()
+                    } else {
+                        diags.note(
+                            &code.span,
+                            "example.failure-unattached",
+                            "failure response example with no status code; not attached",
+                        );
+                        continue;
+                    }
+                }
+                None => default_success.to_string(),
+            };
+            match responses.get_mut(&code_status) {
+                Some(r) => r.examples.push(example),
+                None => diags.note(
+                    &code.span,
+                    "example.unknown-status",
+                    format!("response example for undocumented status {code_status}; not attached"),
+                ),
+            }
+        }
+    }
+}

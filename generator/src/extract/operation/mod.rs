@@ -1,0 +1,241 @@
+//! Assembling one operation from its section: URI, parameters, request body, responses per
+//! status code, examples; every table of the section consumed or diagnosed.
+//!
+//! [`blocks`] walks the section once; [`status`] reads the status codes; [`params`] and
+//! [`bodies`] turn tables into parameters and bodies (resolving nested tables); [`examples`]
+//! attaches the code examples.
+
+mod blocks;
+mod bodies;
+mod examples;
+mod params;
+mod status;
+
+use super::names::base_operation_id;
+use super::registry::Registry;
+use super::resolve::{DocIndex, ObjectTable, Resolver};
+use super::sections::{strip_number, RequestLine, SectionTree};
+use crate::diag::{Diagnostics, Span};
+use crate::ir::{Operation, Parameter, RequestBody, Response};
+use blocks::{Found, Purpose};
+use heck::ToUpperCamelCase;
+use status::StatusDocs;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Everything an operation section yields, before ids are assigned.
+pub struct Assembled {
+    pub operation: Operation,
+    /// Tables of the operation's blocks: all, consumed, and not consumed but diagnosed
+    /// (`table.orphan`, `table.unclassified`, `table.ignored`): `seen = used + diagnosed`.
+    pub tables_seen: usize,
+    pub tables_used: usize,
+    pub tables_diagnosed: usize,
+    /// Type-name references by (line, name) and whether each was resolved.
+    pub type_refs: BTreeMap<(u32, String), bool>,
+}
+
+pub struct OperationInput<'a> {
+    pub index: &'a DocIndex<'a>,
+    pub tree: &'a SectionTree,
+    pub section: usize,
+    pub request: RequestLine,
+    pub uri_span: Span,
+    /// The blocks of the section that describe this operation (all of them, unless the section
+    /// holds a recovered second operation: see [`super::restart`]).
+    pub blocks: std::ops::Range<usize>,
+    /// The summary when the section title is not this operation's (a recovered operation).
+    pub summary: Option<String>,
+}
+
+/// Assemble the operation described by `input.section`.
+pub fn assemble(
+    input: OperationInput<'_>,
+    registry: &mut Registry,
+    diags: &mut Diagnostics,
+) -> Assembled {
+    let index = input.index;
+    let doc = index.doc;
+    let tree = input.tree;
+    let sec = &tree.sections[input.section];
+    let first = if input.blocks.start == sec.start {
+        sec.heading
+    } else {
+        Some(input.blocks.start)
+    };
+    let op_span = first
+        .map(|h| {
+            doc.blocks[h]
+                .span
+                .join(&doc.blocks[input.blocks.end.saturating_sub(1).max(h)].span)
+        })
+        .unwrap_or_else(|| input.uri_span.clone());
+    let summary = input
+        .summary
+        .clone()
+        .unwrap_or_else(|| strip_number(&sec.title).to_string());
+    let base_id = base_operation_id(input.request.method, &input.request.path);
+    let context = base_id.to_upper_camel_case();
+
+    let walked = blocks::walk(doc, tree, input.section, input.blocks.clone());
+    let found = walked.tables;
+    let objects: Vec<ObjectTable> = found
+        .iter()
+        .filter_map(|f| match &f.purpose {
+            Purpose::Object(name) => Some(ObjectTable {
+                block: f.block,
+                name: name.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut resolver = Resolver::new(index, objects, registry, diags, context);
+    let status = StatusDocs::read(&found, &mut resolver.used);
+
+    let mut parameters: Vec<Parameter> = Vec::new();
+    let mut request_body: Option<RequestBody> = None;
+    let mut responses: BTreeMap<String, Response> = BTreeMap::new();
+    for f in &found {
+        match &f.purpose {
+            Purpose::Params(_) | Purpose::UriParams | Purpose::RequestHeaders => {
+                params::read_parameter_table(&mut resolver, f, &input.request, &mut parameters)
+            }
+            Purpose::RequestBody => bodies::read_request_body(&mut resolver, f, &mut request_body),
+            Purpose::ResponseBody(code) => {
+                bodies::read_response_body(&mut resolver, f, code.as_ref(), &status, &mut responses)
+            }
+            Purpose::ResponseHeaders(code) => bodies::read_response_headers(
+                &mut resolver,
+                f,
+                code.as_ref(),
+                &status,
+                &mut responses,
+            ),
+            Purpose::Ignored(why) => resolver.diags.note(
+                &doc.blocks[f.block].span,
+                "table.ignored",
+                format!("table not used: {why}"),
+            ),
+            Purpose::Object(_) | Purpose::Status | Purpose::Unclassified => {}
+        }
+    }
+    params::add_undocumented(
+        &input.request,
+        &input.uri_span,
+        &mut parameters,
+        resolver.diags,
+    );
+
+    // Status codes documented without a table still become responses.
+    for code in status.docs.keys() {
+        responses
+            .entry(code.clone())
+            .or_insert_with(|| status.empty_response(code));
+    }
+    let default_success = &status.default_success;
+    if !responses.keys().any(|c| c.starts_with('2')) {
+        resolver.diags.note(
+            &op_span,
+            "response.assumed-success",
+            format!("no success response documented; assuming {default_success} with no body"),
+        );
+        responses.insert(
+            default_success.clone(),
+            status.empty_response(default_success),
+        );
+    }
+
+    if let Some(body) = request_body.as_mut() {
+        if let Some(ct) = params::documented_content_type(&parameters, resolver.diags) {
+            body.content_type = ct;
+        }
+    }
+
+    examples::attach_examples(
+        walked.codes,
+        &input.request,
+        default_success,
+        &mut request_body,
+        &mut responses,
+        resolver.diags,
+    );
+
+    let counts = account_for_tables(&found, &resolver.used, doc, resolver.diags);
+    let tag = tag_of(tree, input.section);
+    let description = walked.description.join("\n\n");
+    Assembled {
+        operation: Operation {
+            id: base_id,
+            method: input.request.method,
+            path: input.request.path.clone(),
+            summary,
+            description: Some(description).filter(|d| !d.is_empty()),
+            tag,
+            parameters,
+            request_body,
+            responses,
+            alt_docs: Vec::new(),
+            span: op_span,
+        },
+        tables_seen: counts.seen,
+        tables_used: counts.used,
+        tables_diagnosed: counts.diagnosed,
+        type_refs: std::mem::take(&mut resolver.type_refs),
+    }
+}
+
+/// How the operation's tables were accounted for: `seen = used + diagnosed`.
+struct TableCounts {
+    seen: usize,
+    used: usize,
+    diagnosed: usize,
+}
+
+/// Diagnose every table nobody consumed (`table.orphan`, `table.unclassified`; ignored ones were
+/// reported where they were classified) and count them.
+fn account_for_tables(
+    found: &[Found<'_>],
+    used: &BTreeSet<usize>,
+    doc: &crate::doc::Document,
+    diags: &mut Diagnostics,
+) -> TableCounts {
+    let mut counts = TableCounts {
+        seen: found.len(),
+        used: 0,
+        diagnosed: 0,
+    };
+    for f in found {
+        if used.contains(&f.block) {
+            counts.used += 1;
+            continue;
+        }
+        counts.diagnosed += 1;
+        let span = &doc.blocks[f.block].span;
+        match &f.purpose {
+            Purpose::Ignored(_) => {}
+            Purpose::Object(name) => diags.warn(
+                span,
+                "table.orphan",
+                format!("table describing `{name}` is not referenced by any field"),
+            ),
+            _ => diags.warn(
+                span,
+                "table.unclassified",
+                "table not recognised as parameters, body, object or status codes; ignored",
+            ),
+        }
+    }
+    counts
+}
+
+/// The chapter an operation belongs to: the title of its outermost titled ancestor.
+fn tag_of(tree: &SectionTree, section: usize) -> Option<String> {
+    let mut s = tree.sections[section].parent?;
+    let mut outermost = None;
+    while s != 0 {
+        outermost = Some(s);
+        s = tree.sections[s].parent?;
+    }
+    outermost
+        .map(|o| strip_number(&tree.sections[o].title).to_string())
+        .filter(|t| !t.is_empty())
+}
