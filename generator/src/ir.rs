@@ -253,6 +253,19 @@ pub enum MinedKind {
     MaxLength,
     Minimum,
     Maximum,
+    /// The number counts pages, not items (`起始页`, `page number`): a paging parameter named
+    /// like an offset that the emitters must step by one page, not by the page size.
+    PageIndex,
+}
+
+/// A number as JSON: integral values print without a fraction (`1`, not `1.0`); beyond 2^53
+/// a float cannot hold every integer, so such values stay floats.
+pub fn json_number(v: f64) -> serde_json::Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        serde_json::Value::from(v as i64)
+    } else {
+        serde_json::Value::from(v)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

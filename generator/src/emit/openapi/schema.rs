@@ -22,15 +22,6 @@ impl SchemaContext<'_> {
     }
 }
 
-/// A number as JSON: integral values print without a fraction (`1`, not `1.0`).
-pub fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        Value::from(v as i64)
-    } else {
-        Value::from(v)
-    }
-}
-
 /// JSON null is a documented value (an enum member or the default): the schema is nullable.
 fn is_nullable(s: &Schema) -> bool {
     s.nullable
@@ -59,7 +50,7 @@ fn enum_values(s: &Schema) -> Vec<(Value, Option<&str>)> {
                 t.trim().parse::<i64>().map_or(value.clone(), Value::from)
             }
             (SchemaKind::Number { .. }, Value::String(t)) => {
-                t.trim().parse::<f64>().map_or(value.clone(), number)
+                t.trim().parse::<f64>().map_or(value.clone(), crate::ir::json_number)
             }
             _ => value.clone(),
         };
@@ -269,14 +260,14 @@ fn annotations(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Map<S
         match (exclusive, v31) {
             // 3.1 (JSON Schema 2020-12): the exclusive bound is the number itself.
             (true, true) => {
-                m.insert(exclusive_key.into(), number(value));
+                m.insert(exclusive_key.into(), crate::ir::json_number(value));
             }
             (true, false) => {
-                m.insert(inclusive_key.into(), number(value));
+                m.insert(inclusive_key.into(), crate::ir::json_number(value));
                 m.insert(exclusive_key.into(), Value::Bool(true));
             }
             (false, _) => {
-                m.insert(inclusive_key.into(), number(value));
+                m.insert(inclusive_key.into(), crate::ir::json_number(value));
             }
         }
     }

@@ -11,13 +11,12 @@
 //! - for markers, the response carries the next marker in a string field named like the
 //!   parameter (or `next_` + the name), at the top level or inside one nested object.
 //!
-//! Whether `offset` counts items or pages is read from its description
-//! ([`crate::extract::vocab::counts_pages`]); unless the description clearly says pages, it
-//! counts items. Anything undecidable gets no helper rather than a guess.
+//! Whether `offset` counts items or pages is an IR fact ([`MinedKind::PageIndex`], read by
+//! extraction from its description); unless the description clearly says pages, it counts
+//! items. Anything undecidable gets no helper rather than a guess.
 
 use super::plan::{ParamPlan, ResponsePlan, RustType, TypeBody, TypeDef, TypeId};
-use crate::extract::vocab;
-use crate::ir::{self, ParamLocation, Schema};
+use crate::ir::{self, MinedKind, ParamLocation, Schema};
 
 /// Page size used when the caller sets none and the documentation gives no default or maximum.
 /// Small on purpose: a page shorter than the requested size ends the stream, so asking for
@@ -116,8 +115,7 @@ pub fn paging(
     {
         let page_size = page_size(schema_of(limit));
         let counts_pages = schema_of(offset)
-            .and_then(|s| s.description.as_deref())
-            .is_some_and(vocab::counts_pages);
+            .is_some_and(|s| s.mined.iter().any(|m| m.kind == MinedKind::PageIndex));
         if counts_pages {
             PagingKind::PageNumber {
                 page: offset,

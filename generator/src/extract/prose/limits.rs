@@ -345,5 +345,6 @@ fn slot_name(kind: MinedKind) -> &'static str {
         MinedKind::Maximum => "maximum",
         MinedKind::Enum => "value list",
         MinedKind::Default => "default",
+        MinedKind::PageIndex => "page index",
     }
 }

@@ -49,7 +49,7 @@ impl ValueType {
                 .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .map(crate::emit::openapi::schema::number),
+                .map(crate::ir::json_number),
             Self::Boolean => match t.to_ascii_lowercase().as_str() {
                 "true" => Some(serde_json::Value::Bool(true)),
                 "false" => Some(serde_json::Value::Bool(false)),
@@ -176,6 +176,11 @@ pub fn apply(
             let Some(ty) = ValueType::of(kind) else {
                 return;
             };
+            if ty != ValueType::Boolean && super::vocab::counts_pages(&text.plain()) {
+                schema
+                    .mined
+                    .push(fact(MinedKind::PageIndex, span, &text.plain()));
+            }
             let found = memo.findings(text, Wanted::scalar(ty));
             apply_values(schema, found.values.as_ref(), ty, span, diags);
             apply_limits(schema, &found.limits, span, diags);
@@ -318,7 +323,7 @@ fn apply_limits(
                 c.maximum = Some(v);
                 c.exclusive_maximum = bound.exclusive;
             }
-            MinedKind::Enum | MinedKind::Default => continue,
+            MinedKind::Enum | MinedKind::Default | MinedKind::PageIndex => continue,
         }
         schema.mined.push(fact(kind, span, &bound.source));
     }
