@@ -384,7 +384,78 @@ impl Operation {
     }
 }
 
+/// How [`Schema::walk`] reached a node from its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via<'a> {
+    /// The schema `walk` was called on.
+    Root,
+    /// A field of an inline object.
+    Field(&'a str),
+    /// The items of an array.
+    Items,
+    /// The values of a map.
+    Values,
+}
+
 impl Schema {
+    /// Visit this schema and every schema nested in it (array items, map values, inline object
+    /// fields), parents before children, fields in order. References are not followed: a named
+    /// schema is walked on its own, so recursive types need no visited set here.
+    pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Schema, Via<'a>)) {
+        self.walk_via(Via::Root, visit);
+    }
+
+    fn walk_via<'a>(&'a self, via: Via<'a>, visit: &mut impl FnMut(&'a Schema, Via<'a>)) {
+        visit(self, via);
+        match &self.kind {
+            SchemaKind::Array { items } => items.walk_via(Via::Items, visit),
+            SchemaKind::Map { values } => values.walk_via(Via::Values, visit),
+            SchemaKind::Object { fields } => {
+                for f in fields {
+                    f.schema.walk_via(Via::Field(&f.name), visit);
+                }
+            }
+            SchemaKind::String { .. }
+            | SchemaKind::Integer { .. }
+            | SchemaKind::Number { .. }
+            | SchemaKind::Boolean
+            | SchemaKind::Ref { .. }
+            | SchemaKind::Any => {}
+        }
+    }
+
+    /// [`Schema::walk`], mutable: each node is visited before its children, so a visit may
+    /// change what is walked next.
+    pub fn walk_mut(&mut self, visit: &mut impl FnMut(&mut Schema)) {
+        visit(self);
+        match &mut self.kind {
+            SchemaKind::Array { items } => items.walk_mut(visit),
+            SchemaKind::Map { values } => values.walk_mut(visit),
+            SchemaKind::Object { fields } => {
+                for f in fields {
+                    f.schema.walk_mut(visit);
+                }
+            }
+            SchemaKind::String { .. }
+            | SchemaKind::Integer { .. }
+            | SchemaKind::Number { .. }
+            | SchemaKind::Boolean
+            | SchemaKind::Ref { .. }
+            | SchemaKind::Any => {}
+        }
+    }
+
+    /// The names of the schemas this one references directly (nested inline schemas included).
+    pub fn references(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.walk(&mut |s, _| {
+            if let SchemaKind::Ref { name } = &s.kind {
+                out.push(name.as_str());
+            }
+        });
+        out
+    }
+
     pub fn new(kind: SchemaKind) -> Self {
         Schema {
             kind,

@@ -7,7 +7,7 @@ use crate::allowlist::ExampleAllowlist;
 use crate::conformance::{check_examples, ExampleSite, Outcome};
 use crate::diag::Severity;
 use crate::extract::Coverage;
-use crate::ir::{Api, Schema, SchemaKind};
+use crate::ir::{Api, Schema, SchemaKind, Via};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -89,20 +89,20 @@ pub struct NonConformant {
     pub allowlisted: Option<String>,
 }
 
+/// Count a field's schema and the fields of inline objects nested in it (typed or free-form);
+/// array items and map values are not fields of their own, but their facts count.
 fn walk(s: &Schema, f: &mut FieldCounts, e: &mut EnumCounts) {
-    f.total += 1;
-    if matches!(s.kind, SchemaKind::Any) {
-        f.free_form += 1;
-    } else {
-        f.typed += 1;
-    }
-    count_facts(s, e);
-    match &s.kind {
-        SchemaKind::Array { items } => count_facts(items, e),
-        SchemaKind::Map { values } => count_facts(values, e),
-        SchemaKind::Object { fields } => fields.iter().for_each(|x| walk(&x.schema, f, e)),
-        _ => {}
-    }
+    s.walk(&mut |node, via| {
+        if matches!(via, Via::Root | Via::Field(_)) {
+            f.total += 1;
+            if matches!(node.kind, SchemaKind::Any) {
+                f.free_form += 1;
+            } else {
+                f.typed += 1;
+            }
+        }
+        count_facts(node, e);
+    });
 }
 
 fn count_facts(s: &Schema, e: &mut EnumCounts) {

@@ -24,7 +24,7 @@ pub mod vocab;
 
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{Block, BlockKind, Document};
-use crate::ir::{Api, Operation, Schema, SchemaKind};
+use crate::ir::{Api, Operation};
 use operation::{assemble, OperationInput};
 use registry::Registry;
 use resolve::DocIndex;
@@ -173,18 +173,9 @@ fn reachable_schemas(
     registry: Registry,
     keep: BTreeSet<String>,
 ) -> std::collections::BTreeMap<String, crate::ir::NamedSchema> {
-    fn walk(s: &Schema, out: &mut Vec<String>) {
-        match &s.kind {
-            SchemaKind::Ref { name } => out.push(name.clone()),
-            SchemaKind::Array { items } => walk(items, out),
-            SchemaKind::Map { values } => walk(values, out),
-            SchemaKind::Object { fields } => fields.iter().for_each(|f| walk(&f.schema, out)),
-            _ => {}
-        }
-    }
     let mut pending: Vec<String> = keep.into_iter().collect();
     for schema in ops.iter().flat_map(Operation::schemas) {
-        walk(schema, &mut pending);
+        pending.extend(schema.references().into_iter().map(str::to_string));
     }
     let mut seen = BTreeSet::new();
     while let Some(name) = pending.pop() {
@@ -192,7 +183,7 @@ fn reachable_schemas(
             continue;
         }
         if let Some(s) = registry.schemas.get(&name) {
-            walk(&s.schema, &mut pending);
+            pending.extend(s.schema.references().into_iter().map(str::to_string));
         }
     }
     let mut schemas = registry.schemas;

@@ -18,35 +18,23 @@ pub struct Registry {
     pub prose: super::prose::Memo,
 }
 
-/// A schema with documentation stripped: what "the same structure" means.
+/// A schema with documentation stripped: what "the same structure" means (type, fields with
+/// their required flags, enum values).
 fn shape(s: &Schema) -> Schema {
-    let mut out = Schema::new(match &s.kind {
-        SchemaKind::Array { items } => SchemaKind::Array {
-            items: Box::new(shape(items)),
-        },
-        SchemaKind::Map { values } => SchemaKind::Map {
-            values: Box::new(shape(values)),
-        },
-        SchemaKind::Object { fields } => SchemaKind::Object {
-            fields: fields
-                .iter()
-                .map(|f| crate::ir::Field {
-                    name: f.name.clone(),
-                    required: f.required,
-                    schema: shape(&f.schema),
+    let mut out = s.clone();
+    out.walk_mut(&mut |n| {
+        *n = Schema {
+            kind: std::mem::replace(&mut n.kind, SchemaKind::Any),
+            enum_values: std::mem::take(&mut n.enum_values)
+                .into_iter()
+                .map(|e| crate::ir::EnumValue {
+                    value: e.value,
+                    description: None,
                 })
                 .collect(),
-        },
-        other => other.clone(),
+            ..Schema::new(SchemaKind::Any)
+        }
     });
-    out.enum_values = s
-        .enum_values
-        .iter()
-        .map(|e| crate::ir::EnumValue {
-            value: e.value.clone(),
-            description: None,
-        })
-        .collect();
     out
 }
 

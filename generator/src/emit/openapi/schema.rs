@@ -49,9 +49,10 @@ fn enum_values(s: &Schema) -> Vec<(Value, Option<&str>)> {
             (SchemaKind::Integer { .. }, Value::String(t)) => {
                 t.trim().parse::<i64>().map_or(value.clone(), Value::from)
             }
-            (SchemaKind::Number { .. }, Value::String(t)) => {
-                t.trim().parse::<f64>().map_or(value.clone(), crate::ir::json_number)
-            }
+            (SchemaKind::Number { .. }, Value::String(t)) => t
+                .trim()
+                .parse::<f64>()
+                .map_or(value.clone(), crate::ir::json_number),
             _ => value.clone(),
         };
         let description = description.as_deref().filter(|d| !d.trim().is_empty());
