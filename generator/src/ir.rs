@@ -258,6 +258,22 @@ pub enum MinedKind {
     PageIndex,
 }
 
+/// `{name}` placeholders of a path template, in order. Path parameters are exactly these (the
+/// IR's guarantee: extraction adds a string parameter for a placeholder without a row and makes
+/// a "path" row that names no placeholder a query parameter).
+pub fn path_placeholders(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push(&rest[open + 1..open + close]);
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
+
 /// A number as JSON: integral values print without a fraction (`1`, not `1.0`); beyond 2^53
 /// a float cannot hold every integer, so such values stay floats.
 pub fn json_number(v: f64) -> serde_json::Value {

@@ -8,8 +8,7 @@
 //! the operation's documentation), `x-docbind-raw-type` (the type cell as written),
 //! `x-enum-descriptions` (aligned with `enum`), `x-docbind-alt-docs`, `x-docbind-example-text`
 //! (examples that are not valid JSON), `x-docbind-example(s)` (examples of a response without a
-//! described body), `x-docbind-undocumented` (a path placeholder with no
-//! parameter row) and `x-docbind-name` (a schema's documented name when it had to be renamed).
+//! described body) and `x-docbind-name` (a schema's documented name when it had to be renamed).
 
 pub mod components;
 pub mod operation;

@@ -1,7 +1,6 @@
 //! Operations → `paths`: parameters, request bodies, responses and examples.
 
 use super::schema::{schema, schema_without_description, SchemaContext};
-use crate::emit::path_placeholders;
 use crate::ir::{self, Example, ExampleValue, ParamLocation};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -107,32 +106,13 @@ fn parameter_object(p: &ir::Parameter, ctx: &SchemaContext) -> Value {
     Value::Object(m)
 }
 
-/// Documented parameters (path ones only when the template has them), then a string parameter
-/// for every placeholder without a row.
+/// The operation's parameters (path parameters are exactly the path's placeholders: the IR
+/// guarantees it, see `extract::operation::params`).
 fn parameters(op: &ir::Operation, ctx: &SchemaContext) -> Vec<Value> {
-    let placeholders = path_placeholders(&op.path);
-    let mut out: Vec<Value> = op
-        .parameters
+    op.parameters
         .iter()
-        .filter(|p| p.location != ParamLocation::Path || placeholders.contains(&p.name.as_str()))
         .map(|p| parameter_object(p, ctx))
-        .collect();
-    for placeholder in placeholders {
-        let documented = op
-            .parameters
-            .iter()
-            .any(|p| p.location == ParamLocation::Path && p.name == placeholder);
-        if !documented {
-            out.push(json!({
-                "name": placeholder,
-                "in": "path",
-                "required": true,
-                "schema": { "type": "string" },
-                "x-docbind-undocumented": true,
-            }));
-        }
-    }
-    out
+        .collect()
 }
 
 /// `example` for one JSON example, `examples` for several (they are mutually exclusive), and

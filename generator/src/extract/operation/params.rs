@@ -8,8 +8,7 @@ use super::super::resolve::Resolver;
 use super::super::sections::RequestLine;
 use super::blocks::{Found, Purpose};
 use crate::diag::{Diagnostics, Span};
-use crate::ir::{ParamLocation, Parameter, Schema};
-use std::collections::BTreeSet;
+use crate::ir::{path_placeholders, ParamLocation, Parameter, Schema};
 
 /// The parameter rows of a parameter table (`f.purpose` is `Params`, `UriParams` or
 /// `RequestHeaders`), added to `parameters` unless already documented.
@@ -19,29 +18,29 @@ pub(super) fn read_parameter_table(
     request: &RequestLine,
     parameters: &mut Vec<Parameter>,
 ) {
-    let path_placeholders = placeholders(&request.path);
+    let placeholders = path_placeholders(&request.path);
     resolver.used.insert(f.block);
     for raw in read_fields(f.table, &f.cols, resolver.diags) {
         let location = match &f.purpose {
             Purpose::Params(l) => *l,
             Purpose::RequestHeaders => ParamLocation::Header,
-            _ if path_placeholders.contains(&raw.name) => ParamLocation::Path,
+            _ if placeholders.contains(&raw.name.as_str()) => ParamLocation::Path,
             _ => ParamLocation::Query,
         };
-        let location = if location == ParamLocation::Path && !path_placeholders.contains(&raw.name)
-        {
-            resolver.diags.warn(
-                &raw.span,
-                "param.not-in-path",
-                format!(
-                    "path parameter `{}` does not appear in `{}`; treated as a query parameter",
-                    raw.name, request.path
-                ),
-            );
-            ParamLocation::Query
-        } else {
-            location
-        };
+        let location =
+            if location == ParamLocation::Path && !placeholders.contains(&raw.name.as_str()) {
+                resolver.diags.warn(
+                    &raw.span,
+                    "param.not-in-path",
+                    format!(
+                        "path parameter `{}` does not appear in `{}`; treated as a query parameter",
+                        raw.name, request.path
+                    ),
+                );
+                ParamLocation::Query
+            } else {
+                location
+            };
         if parameters
             .iter()
             .any(|p| p.name == raw.name && p.location == location)
@@ -76,10 +75,10 @@ pub(super) fn add_undocumented(
     parameters: &mut Vec<Parameter>,
     diags: &mut Diagnostics,
 ) {
-    for name in &placeholders(&request.path) {
+    for name in path_placeholders(&request.path) {
         if !parameters
             .iter()
-            .any(|p| p.location == ParamLocation::Path && &p.name == name)
+            .any(|p| p.location == ParamLocation::Path && p.name == name)
         {
             diags.warn(
                 uri_span,
@@ -87,7 +86,7 @@ pub(super) fn add_undocumented(
                 format!("path parameter `{name}` has no table row; typed as a string"),
             );
             parameters.push(Parameter {
-                name: name.clone(),
+                name: name.to_string(),
                 location: ParamLocation::Path,
                 required: true,
                 schema: Schema::string(),
@@ -162,17 +161,4 @@ pub(super) fn documented_content_type(
             Some(chosen)
         }
     }
-}
-
-fn placeholders(path: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        out.insert(rest[start + 1..start + len].to_string());
-        rest = &rest[start + len + 1..];
-    }
-    out
 }
