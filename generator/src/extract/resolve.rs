@@ -153,12 +153,8 @@ fn abbreviates_word_by_word(a: &str, b: &str) -> bool {
         && (wa[0] == wb[0] || wa[1..] == wb[1..])
 }
 
-/// `表 4-3`, `表20-515`, `Table 5`, optionally followed by the caption's object name
-/// (`表9 notebook字段数据结构说明`, `表10 auto_stop 字段…`).
-static TABLE_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:表|Table)\s*(\d+(?:-\d+)?)(?:\s*([A-Za-z_][A-Za-z0-9_.]*))?")
-        .expect("valid regex")
-});
+static TABLE_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(super::vocab::TABLE_REFERENCE).expect("valid regex"));
 
 /// Resolves the tables of one operation into schemas.
 pub struct Resolver<'a, 'r> {

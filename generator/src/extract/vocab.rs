@@ -399,6 +399,59 @@ pub fn counts_pages(description: &str) -> bool {
     .any(|w| l.contains(w))
 }
 
+/// Whether an example's label says it is the request (`请求示例`, `Example request`).
+pub fn names_request(label: &str) -> bool {
+    label.contains("请求") || label.to_lowercase().contains("request")
+}
+
+/// Words that make a clause an example, a reference or a condition, not a statement of fact.
+pub fn is_example_or_reference(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    [
+        "例如",
+        "比如",
+        "举例",
+        "示例",
+        "参见",
+        "参考",
+        "请见",
+        "详见",
+        "e.g.",
+        "for example",
+        "such as",
+        "example",
+        "see ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// A reference to a numbered table: `表 4-3`, `表20-515`, `Table 5`, optionally followed by
+/// the caption's object name (`表9 notebook字段数据结构说明`, `表10 auto_stop 字段…`).
+/// Captures: the number, the object name.
+pub const TABLE_REFERENCE: &str = r"(?:表|Table)\s*(\d+(?:-\d+)?)(?:\s*([A-Za-z_][A-Za-z0-9_.]*))?";
+
+/// Phrases announcing a value list (`枚举值如下`, `可选值为`, `The value can be`). `取值范围` (a
+/// range) is not one.
+pub const VALUE_LIST_ANNOUNCE: &str = r"(?ix)
+        (?: 枚举值 | 可选值 | 枚举 | 有效值 | 合法值 | 可选项 | 可选[^\s。，,：:]{1,8}?(?:如下|有) | 取值(?:[^范\s。，,：:]{0,2})?(?:如下|为|包括|包含|有|可以是|可为|是)
+          | 目前已有[^\s。，,：:]{0,8}?如下 | 支持(?:的[^\s。，,：:]{1,8})?(?:如下|以下)[^\s。，,：:]{0,4}
+          | (?:possible|valid|available|allowed|enumerated|supported)\s+values?(?:\s+(?:are|is|include|includes))?
+          | (?:the\s+)?options?(?:\s+(?:are|include))?\s*[:：]
+          | (?:the\s+)?(?:value|parameter)\s+(?:can|may|must)\s+be(?:\s+one\s+of)?(?:\s+the\s+following)?
+          | (?:the\s+)?value\s+is\s+one\s+of
+          | value\s+options?
+        )
+        (?:如下|如下所示|包括|包含|为|是|有)?\s*[:：]?";
+
+/// Separators between the values of an inline list (`、`, `,`, `or`, `或`, `和`).
+pub const VALUE_LIST_SEPARATOR: &str =
+    r"\s*(?:、|,|，|\|)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*(?:或者|或|以及|及|和)\s*";
+
+/// Lead-in words that make a bullet list something other than a value list (rules, examples,
+/// a mapping, a parameter explanation).
+pub const NOT_A_VALUE_LIST: &str = r"(?i)例如|比如|举例|规则|说明|注意|约束|限制|对应关系|参数解释|格式|示例|要求|场景|步骤|e\.g\.|for example|such as|\bnote\b|\brules?\b|\bformat\b";
+
 #[cfg(test)]
 mod tests {
     use super::*;

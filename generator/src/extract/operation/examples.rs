@@ -3,7 +3,7 @@
 
 use super::super::examples::{example_value, join_split_pieces, CodeExample};
 use super::super::sections::RequestLine;
-use super::super::vocab::{mentions_failure, SectionRole};
+use super::super::vocab::{mentions_failure, names_request, SectionRole};
 use super::blocks::Code;
 use crate::diag::Diagnostics;
 use crate::ir::{RequestBody, Response};
@@ -39,8 +39,7 @@ pub(super) fn attach_examples(
         for code in join_split_pieces(pieces) {
             let is_request = code.request_line.is_some()
                 || role == SectionRole::RequestExample
-                || (role == SectionRole::Examples
-                    && (label.contains("请求") || label.to_lowercase().contains("request")));
+                || (role == SectionRole::Examples && names_request(&label));
             if let Some(rl) = &code.request_line {
                 if rl.method != request.method
                     || !super::super::sections::path_fits(&request.path, &rl.path)

@@ -81,24 +81,4 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out.into_iter().filter(|s| !s.trim().is_empty()).collect()
 }
 
-/// Words that make a clause an example, a reference or a condition, not a statement of fact.
-pub fn is_example_or_reference(clause: &str) -> bool {
-    let lower = clause.to_lowercase();
-    [
-        "例如",
-        "比如",
-        "举例",
-        "示例",
-        "参见",
-        "参考",
-        "请见",
-        "详见",
-        "e.g.",
-        "for example",
-        "such as",
-        "example",
-        "see ",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-}
+pub use super::super::vocab::is_example_or_reference;

@@ -8,6 +8,7 @@
 //!   `- CPU`), not introduced by words that make it something else (rules, examples, a
 //!   mapping, a parameter explanation).
 
+use super::super::vocab;
 use super::marked::{is_example_or_reference, unmark, MarkedText};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -30,22 +31,8 @@ pub struct ValueList {
     pub default_source: String,
 }
 
-/// Phrases announcing a value list. `取值范围` (a range) is not one.
-static ANNOUNCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
-        (?: 枚举值 | 可选值 | 枚举 | 有效值 | 合法值 | 可选项 | 可选[^\s。，,：:]{1,8}?(?:如下|有) | 取值(?:[^范\s。，,：:]{0,2})?(?:如下|为|包括|包含|有|可以是|可为|是)
-          | 目前已有[^\s。，,：:]{0,8}?如下 | 支持(?:的[^\s。，,：:]{1,8})?(?:如下|以下)[^\s。，,：:]{0,4}
-          | (?:possible|valid|available|allowed|enumerated|supported)\s+values?(?:\s+(?:are|is|include|includes))?
-          | (?:the\s+)?options?(?:\s+(?:are|include))?\s*[:：]
-          | (?:the\s+)?(?:value|parameter)\s+(?:can|may|must)\s+be(?:\s+one\s+of)?(?:\s+the\s+following)?
-          | (?:the\s+)?value\s+is\s+one\s+of
-          | value\s+options?
-        )
-        (?:如下|如下所示|包括|包含|为|是|有)?\s*[:：]?",
-    )
-    .expect("valid regex")
-});
+static ANNOUNCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(vocab::VALUE_LIST_ANNOUNCE).expect("valid regex"));
 
 /// A value: marked run, quoted text, integer/decimal, or an identifier-like token.
 const VALUE: &str = r#"(?:\x{E000}(?P<m>[^\x{E001}]{1,80})\x{E001}|["“'‘](?P<q>[^"”'’\s]{1,64})["”'’]|(?P<t>-?\d+(?:\.\d+)?(?:[A-Za-z_][A-Za-z0-9_]*)?|[A-Za-z_][A-Za-z0-9_.\-/+]*))"#;
@@ -60,17 +47,10 @@ static COLON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\s*(?:、|,|，|\|)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*(?:或者|或|以及|及|和)\s*",
-    )
-    .expect("valid regex")
-});
-/// Lead-in words that make a bullet list something other than a value list.
-static NOT_A_VALUE_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)例如|比如|举例|规则|说明|注意|约束|限制|对应关系|参数解释|格式|示例|要求|场景|步骤|e\.g\.|for example|such as|\bnote\b|\brules?\b|\bformat\b")
-        .expect("valid regex")
-});
+static LIST_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(vocab::VALUE_LIST_SEPARATOR).expect("valid regex"));
+static NOT_A_VALUE_LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(vocab::NOT_A_VALUE_LIST).expect("valid regex"));
 
 fn capture_value(c: &regex::Captures) -> String {
     let raw = c
