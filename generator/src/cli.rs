@@ -69,6 +69,8 @@ pub enum Command {
         #[arg(long)]
         baseline: Option<PathBuf>,
     },
+    /// Explain a diagnostic code (`docbind explain table.orphan`); without CODE, list them all.
+    Explain { code: Option<String> },
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -168,6 +170,53 @@ fn finish(outputs: &Outputs, common: &Common) -> i32 {
         return EXIT_DENIED;
     }
     EXIT_OK
+}
+
+/// `docbind explain [CODE]`: one code's explanation, or the catalogue's summaries.
+fn explain(code: Option<&str>) -> i32 {
+    use crate::diag::catalogue;
+    use std::io::Write;
+    // A closed pipe (`docbind explain | head`) is not an error worth reporting.
+    let mut out = std::io::stdout().lock();
+    let Some(id) = code else {
+        for c in catalogue::ALL {
+            let _ = writeln!(
+                out,
+                "{:<40} {:<8} {}",
+                c.id,
+                severity_word(c.severity),
+                c.summary
+            );
+        }
+        return EXIT_OK;
+    };
+    match catalogue::find(id) {
+        Some(c) => {
+            let _ = writeln!(
+                out,
+                "{} ({})\n\n{}",
+                c.id,
+                severity_word(c.severity),
+                c.summary
+            );
+            if !c.explanation.is_empty() {
+                let _ = writeln!(out, "\n{}", c.explanation);
+            }
+            EXIT_OK
+        }
+        None => {
+            eprintln!("docbind: no diagnostic code `{id}` (`docbind explain` lists them)");
+            EXIT_USAGE
+        }
+    }
+}
+
+fn severity_word(s: crate::diag::Severity) -> &'static str {
+    match s {
+        crate::diag::Severity::Note => "note",
+        crate::diag::Severity::Warning => "warning",
+        crate::diag::Severity::Error => "error",
+    }
 }
 
 /// Run the CLI; returns the process exit code.
@@ -292,6 +341,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             json,
             baseline,
         } => report(&common, json.as_deref(), baseline.as_deref()),
+        Command::Explain { code } => explain(code.as_deref()),
         Command::Check { common } => {
             let job = match job_from_config(&common.config) {
                 Ok(j) => j,

@@ -1,6 +1,9 @@
 //! Diagnostics are values: every stage returns them next to its output so that nothing is
 //! dropped silently and nothing panics on bad input. The CLI decides how to print them.
 
+pub mod catalogue;
+
+pub use catalogue::Code;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
@@ -90,6 +93,10 @@ impl Diagnostics {
             code: code.to_string(),
             message: message.into(),
         });
+    }
+    /// Record a diagnostic of a catalogued code, at the code's severity.
+    pub fn add(&mut self, span: &Span, code: Code, message: impl Into<String>) {
+        self.push(span, code.severity, code.id, message)
     }
     pub fn note(&mut self, span: &Span, code: &str, message: impl Into<String>) {
         self.push(span, Severity::Note, code, message)

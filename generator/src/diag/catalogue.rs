@@ -1,0 +1,323 @@
+//! Every diagnostic code docbind emits, with its severity, a one-line summary and an
+//! explanation (`docbind explain CODE` prints it, as `rustc --explain` does).
+//!
+//! Codes are stable: tests, allow-lists and users' CI filters refer to them. A code is
+//! `<stage>.<what>`: `read.md.*`, `read.rst.*`, `read.pdf.*` for the readers, the extraction
+//! step's own prefixes (`uri`, `param`, `body`, `table`, `type`, `field`, `schema`, `prose`,
+//! `example`, `enum`, `required`, `merge`, `sdk`, `operation`, `response`) after them. Call sites
+//! name the constant, never a string; `tests/diagnostic_catalogue.rs` fails when a run emits a
+//! code that is not here.
+
+use super::Severity;
+
+/// One diagnostic code of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// What happened, in one line.
+    pub summary: &'static str,
+    /// Why it happens, what docbind did about it, and what the user can do; with an example.
+    pub explanation: &'static str,
+}
+
+macro_rules! catalogue {
+    ($($name:ident = $id:literal, $severity:ident, $summary:literal, $explanation:literal;)*) => {
+        $(
+            #[doc = $summary]
+            pub const $name: Code = Code {
+                id: $id,
+                severity: Severity::$severity,
+                summary: $summary,
+                explanation: $explanation,
+            };
+        )*
+        /// Every code, in catalogue order.
+        pub const ALL: &[Code] = &[$($name),*];
+    };
+}
+
+/// The code with this id.
+pub fn find(id: &str) -> Option<&'static Code> {
+    ALL.iter().find(|c| c.id == id)
+}
+
+catalogue! {
+    // ---- Markdown reader (Huawei pages: markdown with embedded HTML tables) ----
+    READ_MD_RAGGED_ROW = "read.md.ragged-row", Warning,
+        "A table row has more or fewer cells than the header.",
+        "The row is padded with empty cells or cut to the header's width, so the columns keep their meaning. Usually a cell with an unescaped `|` or a row broken by the converter.\nExample: `| a | b | c |` under a two-column header.";
+    READ_MD_TABLE_NO_HEADER = "read.md.table-no-header", Warning,
+        "An HTML table has no header row.",
+        "Column roles (name, type, required, description) are read from the header; without one the table is kept, but extraction may not recognise what it describes.\nExample: `<table><tr><td>name</td>…` with no `<th>` or `<thead>`.";
+    READ_MD_EMPTY_TABLE = "read.md.empty-table", Warning,
+        "A table has a header but no rows.",
+        "The table is kept (it may still be referenced) but describes nothing. Often a page whose rows were removed when the API changed.\nExample: `<table><thead>…</thead><tbody></tbody></table>`.";
+    READ_MD_UNCLOSED_TABLE = "read.md.unclosed-table", Warning,
+        "An HTML table is not closed before the page ends.",
+        "The table is read up to the end of the page. Check the page source for a missing `</table>`.";
+    READ_MD_SPLIT_HTML_TABLE = "read.md.split-html-table", Note,
+        "An HTML table was split by blank lines and has been re-joined.",
+        "Markdown ends an HTML block at a blank line; pages with blank lines inside `<table>` arrive in pieces, which the reader joins back into one table.";
+    READ_MD_DANGLING_ANCHOR = "read.md.dangling-anchor", Note,
+        "A link points to an anchor that no element of the page carries.",
+        "References by link (`[表3](#xyz)`) cannot be followed; extraction falls back to type names and captions.\nExample: `[ServiceConfig](#section5)` with no `<a name=\"section5\">`.";
+    // ---- reStructuredText reader (Open Telekom Cloud pages) ----
+    READ_RST_DANGLING_TARGET = "read.rst.dangling-target", Note,
+        "A `:ref:` names a target no page of the run defines.",
+        "The reference text is kept as plain text; nested tables it pointed to are found by type name or caption instead.\nExample: ``:ref:`Table 3 <xyz__tab_abc>` `` with no `.. _xyz__tab_abc:`.";
+    READ_RST_INLINE_UNTERMINATED = "read.rst.inline-unterminated", Note,
+        "Inline markup (`**`, `` ` ``, `*`) is opened but not closed.",
+        "The marker is kept as literal text, as docutils does.";
+    READ_RST_LITERAL_BLOCK_MISSING = "read.rst.literal-block-missing", Warning,
+        "A `::` or `.. code-block::` announces a literal block that does not follow.",
+        "Nothing is lost but the example the page meant to show. Check the indentation of the block.";
+    READ_RST_MALFORMED_TABLE = "read.rst.malformed-table", Warning,
+        "A grid or simple table's borders do not line up.",
+        "The reader keeps the rows it can delimit and reports where the layout broke; cells may be merged or split.\nExample: a `+----+` line shorter than the rows under it.";
+    READ_RST_NESTED_TABLE = "read.rst.nested-table", Note,
+        "A table stands inside a table cell.",
+        "The inner table is kept as the cell's text; docbind does not describe objects with nested grid tables.";
+    READ_RST_TABLE_DIRECTIVE_WITHOUT_TABLE = "read.rst.table-directive-without-table", Warning,
+        "A `.. table::` directive holds no table.",
+        "The caption is dropped with it. Usually an indentation error.";
+    READ_RST_TABLE_WITHOUT_HEADER = "read.rst.table-without-header", Note,
+        "A grid table has no `+===+` header separator.",
+        "Header cells are empty, so columns are recognised by position only if at all.";
+    READ_RST_UNKNOWN_DIRECTIVE = "read.rst.unknown-directive", Note,
+        "A directive the reader does not know.",
+        "Its content is kept as paragraphs. Directives that carry API facts (tables, code) are known.";
+    READ_RST_UNKNOWN_SUBSTITUTION = "read.rst.unknown-substitution", Warning,
+        "A `|name|` substitution is used but not defined.",
+        "The text `|name|` is kept as written.";
+    // ---- PDF-converted text reader ----
+    READ_PDF_TOC_SKIPPED = "read.pdf.toc-skipped", Note,
+        "The table of contents was recognised and skipped.",
+        "Its entries are used to cross-check the numbered headings of the body (see read.pdf.toc-entry-missing).";
+    READ_PDF_TOC_ENTRY_MISSING = "read.pdf.toc-entry-missing", Warning,
+        "The table of contents lists a section the body does not have.",
+        "Often a heading glued to the text before it by the converter; the section's content is then read as part of the previous one.\nExample: `table of contents lists 10.4 批量删除节点 but the body has no such heading`.";
+    READ_PDF_HEADING_TOC_MISMATCH = "read.pdf.heading-toc-mismatch", Warning,
+        "A numbered heading's title differs from its table-of-contents entry.",
+        "The body's title is used. Usually a doc edit made in one place only.";
+    READ_PDF_HEADING_NOT_IN_TOC = "read.pdf.heading-not-in-toc", Warning,
+        "A numbered heading of the body is missing from the table of contents.",
+        "The heading is kept. It may be a numbered list item that looks like a heading.";
+    READ_PDF_HEADING_NUMBER_GAP = "read.pdf.heading-number-gap", Warning,
+        "Section numbers skip one (10.5 follows 10.3).",
+        "A heading was lost by the converter; its content becomes part of the previous section.";
+    READ_PDF_GLUED_HEADING = "read.pdf.glued-heading", Note,
+        "A heading was glued to the text after it and has been split off.",
+        "Example: `响应示例{\"a\": 1}` becomes the heading `响应示例` and a code block.";
+    READ_PDF_GLUED_CAPTION = "read.pdf.glued-caption", Note,
+        "A table caption was glued to the line before it and has been split off.",
+        "Captions name the object a table describes, so they are recovered.";
+    READ_PDF_ROW_WIDTH = "read.pdf.row-width", Warning,
+        "A table row has a different number of cells than the header.",
+        "The row is padded or cut to the header's width.";
+    READ_PDF_SPLIT_ROW_MERGED = "read.pdf.split-row-merged", Note,
+        "A table row split by a page break was joined to the previous row.",
+        "PDF conversion cuts rows at page ends; a continuation row without a name cell is merged back.";
+    READ_PDF_UNCLOSED_FENCE = "read.pdf.unclosed-fence", Warning,
+        "A code fence is not closed before the document ends.",
+        "The rest of the document is read as code. Check the converted text around the line.";
+    // ---- Finding operations ----
+    URI_MISSING = "uri.missing", Warning,
+        "A URI section has no `METHOD /path` line: no operation.",
+        "Operations are found by their request line under a URI heading (`URI`, `请求URI`). Without one, the section yields nothing.\nExample: `section 授权 has a URI heading but no METHOD /path line`.";
+    URI_MULTIPLE = "uri.multiple", Warning,
+        "A URI section holds a second, different request line; only the first is used.",
+        "Often an example URI with concrete ids next to the template.";
+    URI_OUTSIDE_URI_SECTION = "uri.outside-uri-section", Note,
+        "A request line in the section's prose is used as the operation's URI.",
+        "Older pages state `GET /v1/...` in a paragraph instead of a URI sub-section.";
+    URI_SECOND_IN_SECTION = "uri.second-in-section", Warning,
+        "A section already yielded an operation; another request line in it is not extracted.",
+        "A section describes one operation. Example requests with concrete ids trigger this when they stand outside an example section.";
+    URI_EXAMPLE_ONLY = "uri.example-only", Note,
+        "A page has request lines only in examples or prose: no operation from it.",
+        "Pages explaining how to call the API (authentication, getting started) show requests that are not operations of this reference.";
+    OPERATION_RECOVERED = "operation.recovered", Warning,
+        "A section starts over with a second operation that lost its heading and URI; it was recovered.",
+        "Some pages document two operations in one section. The second is split off, named after its example request.";
+    OPERATION_RESTART_WITHOUT_URI = "operation.restart-without-uri", Warning,
+        "A section starts over with a second group of sub-sections, but no example names another request.",
+        "The sub-sections are kept as part of the first operation; its parameters may then mix two variants of the request.";
+    // ---- Parameters, bodies, responses, tables ----
+    PARAM_NOT_IN_PATH = "param.not-in-path", Warning,
+        "A documented path parameter does not appear in the path; it is treated as a query parameter.",
+        "Path parameters are exactly the path's placeholders (an IR guarantee the emitters rely on).";
+    PARAM_DUPLICATE = "param.duplicate", Warning,
+        "A parameter is documented twice in one operation; the first is kept.",
+        "Example: `project_id` in both the URI table and a path parameter table.";
+    PARAM_UNDOCUMENTED_PATH = "param.undocumented-path", Warning,
+        "A path placeholder has no table row; it is typed as a string.",
+        "Example: `/v2/{project_id}/keys/{key}` with no row for `key`.";
+    PARAM_QUERY_FROM_URI = "param.query-from-uri", Note,
+        "A query parameter appears only in the request line; it is typed as a string.",
+        "Example: `GET /v1/x?id={id}` with no table row for `id`.";
+    BODY_DUPLICATE_REQUEST_TABLE = "body.duplicate-request-table", Warning,
+        "A second request body table in one operation is ignored.",
+        "Usually a page documenting two variants of a request. The first table is the body.";
+    BODY_DUPLICATE_RESPONSE_TABLE = "body.duplicate-response-table", Warning,
+        "A second response body table for one status code is ignored.",
+        "Usually a table of a nested object whose caption was not recognised as naming it.";
+    BODY_CONTENT_TYPE_CHOICE = "body.content-type-choice", Note,
+        "The Content-Type header names several media types; one is chosen for the request body.",
+        "JSON is chosen when it is among them, else the first named.";
+    RESPONSE_ASSUMED_SUCCESS = "response.assumed-success", Note,
+        "No success response is documented; a 200 with no body is assumed.",
+        "Every operation needs a success response in OpenAPI; the assumed one carries no schema.";
+    TABLE_IGNORED = "table.ignored", Note,
+        "A table inside an operation is deliberately not used (e.g. an error-code table).",
+        "Error codes are not part of an operation's schema.";
+    TABLE_ORPHAN = "table.orphan", Warning,
+        "A table describing an object is not referenced by any field.",
+        "Nested objects are tied to fields by link, type name, `表 N` reference or caption; none matched. The object's fields are then missing from the schema.\nExample: `table describing 要素 is not referenced by any field`.";
+    TABLE_UNCLASSIFIED = "table.unclassified", Warning,
+        "A table in an operation is not recognised as parameters, body, object or status codes.",
+        "Its columns or caption are of a kind docbind does not know; it is ignored.";
+    TABLE_ROW_WITHOUT_NAME = "table.row-without-name", Warning,
+        "A field table row has no name; it is skipped.",
+        "Usually a row split by the converter.";
+    // ---- Types and fields ----
+    FIELD_DUPLICATE = "field.duplicate", Warning,
+        "A field is listed twice in one table; the first is kept.",
+        "Example: `field delete_sfs is listed twice in one table`.";
+    FIELD_REQUIRED_UNCLEAR = "field.required-unclear", Warning,
+        "The required column says neither yes nor no; the field is optional.",
+        "Example: `POST/PUT请求必填，GET不能包含` (required depends on the method).";
+    TYPE_MISSING = "type.missing", Warning,
+        "A field has no type; it is a free-form value.",
+        "The type cell is empty. The generated field accepts any JSON.";
+    TYPE_UNKNOWN = "type.unknown", Warning,
+        "A type spelling docbind does not know; the field is a free-form value.",
+        "Known spellings are listed in extract/types.rs. Example: `unknown type spelling 无`.";
+    TYPE_UNRESOLVED = "type.unresolved", Warning,
+        "A type names an object no table describes; the field is a free-form value.",
+        "Example: `type disk of disk has no table describing it`.";
+    TYPE_RESOLVED_ABBREVIATION = "type.resolved-abbreviation", Note,
+        "A type name was matched to a table by abbreviation or plural.",
+        "Example: `type Listeners resolved to the table named listener`.";
+    TYPE_RESOLVED_NEAR_MISS = "type.resolved-near-miss", Note,
+        "A type name was matched to a table whose name differs by a typo.",
+        "Example: `type Result resolved to the table named result结果`.";
+    SCHEMA_FREE_FORM = "schema.free-form", Note,
+        "An object field has no table describing it; it is a free-form value.",
+        "Documented as `Object`/`JSON` without a nested table.";
+    SCHEMA_NAME_COLLISION = "schema.name-collision", Note,
+        "Two different objects share a documented name; the later one is renamed.",
+        "The new name is qualified by the operation. Example: `schema Log is already defined with other fields; this one is named SdkLog`.";
+    // ---- Facts mined from prose ----
+    PROSE_CONSTRAINT_AMBIGUOUS = "prose.constraint-ambiguous", Note,
+        "The description states different values for one limit; none is used.",
+        "Example: `取值范围0~732` and `取值1~732` in one description.";
+    PROSE_DEFAULT_AMBIGUOUS = "prose.default-ambiguous", Note,
+        "The description states several defaults; none is used.",
+        "Example: `默认300` … `默认60`.";
+    PROSE_DEFAULT_CONTRADICTS = "prose.default-contradicts", Note,
+        "The stated default is outside the stated values or limits; no default is recorded.",
+        "OpenAPI validators reject such a default, and the description contradicts itself.";
+    PROSE_DEFAULT_TYPE_MISMATCH = "prose.default-type-mismatch", Note,
+        "The stated default is not a value of the field's type; no default is recorded.",
+        "Example: default `按需计费` for an integer field.";
+    PROSE_ENUM_TYPE_MISMATCH = "prose.enum-type-mismatch", Warning,
+        "An announced value list holds a value not of the field's type; the list is not used.",
+        "Example: `0.125` in the value list of an integer field.";
+    // ---- Evidence from the documentation's examples ----
+    EXAMPLE_INVALID_JSON = "example.invalid-json", Warning,
+        "An example is not valid JSON; it is kept as text.",
+        "It cannot check or widen the schema. Usually converter damage or an elided example.";
+    EXAMPLE_ELISION = "example.elision", Note,
+        "An example marks omitted items with an ellipsis; they were removed.",
+        "`\"...\"` or `…` items stand for more of the same; the rest of the example is used.";
+    EXAMPLE_OTHER_OPERATION = "example.other-operation", Note,
+        "An example request is not this operation's; it is not attached.",
+        "Example: `POST /v2/charts` shown on the page of `PUT /v2/charts/{chart_id}`.";
+    EXAMPLE_NO_REQUEST_BODY = "example.no-request-body", Note,
+        "A request example is given for an operation without a documented request body; not attached.",
+        "The body table may be missing from the page.";
+    EXAMPLE_FAILURE_UNATTACHED = "example.failure-unattached", Note,
+        "A failure response example has no status code; it is not attached.",
+        "With several error statuses documented, the example cannot be placed.";
+    EXAMPLE_UNKNOWN_STATUS = "example.unknown-status", Note,
+        "A response example names a status that is not documented; not attached.",
+        "The example stands under a status heading (`状态码：404`) that no status table or response documents, so it has nowhere to go.\nExample: `response example for undocumented status 404; not attached`.";
+    TYPE_WIDENED_BY_EXAMPLE = "type.widened-by-example", Warning,
+        "An example shows another JSON shape than the documented type; it is accepted as well.",
+        "OpenAPI gets `anyOf` [documented, shown]; the Rust field decodes leniently.\nExample: `Tag.key is documented as String but the example shows a number`.";
+    TYPE_NULLABLE_BY_EXAMPLE = "type.nullable-by-example", Warning,
+        "An example holds null for a field not documented as nullable; null is accepted.",
+        "The schema gets `nullable` (OpenAPI) and the Rust field is an `Option` that accepts null.\nExample: `L7Rule.key is not documented as nullable but the example holds null`.";
+    ENUM_EXTENDED_BY_EXAMPLE = "enum.extended-by-example", Warning,
+        "An example shows a value outside the documented list; it is added as shown only in an example.",
+        "Enums are open in generated code, so clients never break on such a value.";
+    REQUIRED_RELAXED_BY_EXAMPLE = "required.relaxed-by-example", Warning,
+        "A mandatory field is omitted by an example; it becomes optional.",
+        "Example: `ResetNode.spec is documented as mandatory but the example omits it`.";
+    // ---- Several sources of one API ----
+    MERGE_DUPLICATE_OPERATION = "merge.duplicate-operation", Note,
+        "An operation is described in several sources; the first source has priority.",
+        "Other sources' wording is kept as alternative documentation.";
+    MERGE_PARAMETER_ONLY_IN_ONE = "merge.parameter-only-in-one", Warning,
+        "Sources disagree: a parameter is documented in one but not the other.",
+        "The operation keeps the parameters of the source with priority; the other source's parameter is reported so a reviewer can decide which page is right.\nExample: `Query parameter nocatalog is documented at …:89 but not here`.";
+    MERGE_REQUIRED_DIFFERS = "merge.required-differs", Warning,
+        "Sources disagree on whether a parameter or field is required.",
+        "The source with priority wins.\nExample: `header parameter content-type is optional here but required at …`.";
+    MERGE_TYPE_DIFFERS = "merge.type-differs", Warning,
+        "Sources disagree on a type.",
+        "The source with priority wins; compare the two pages named in the message.\nExample: `field count is integer here but string at …`.";
+    MERGE_ENUM_DIFFERS = "merge.enum-differs", Warning,
+        "Sources disagree on a value list.",
+        "The source with priority wins; the other list is named in the message.";
+    MERGE_FIELD_ONLY_IN_ONE = "merge.field-only-in-one", Warning,
+        "Sources disagree: a field is documented in one but not the other.",
+        "The source with priority wins.\nExample: `field status 201 body.token is documented at … but not here`.";
+    MERGE_BODY_ONLY_IN_ONE = "merge.body-only-in-one", Warning,
+        "Sources disagree: a body is documented in one but not the other.",
+        "The source with priority wins; a body only the other source documents is left out.\nExample: `request body is documented here but not at …`.";
+    MERGE_RESPONSE_ONLY_IN_ONE = "merge.response-only-in-one", Warning,
+        "Sources disagree: a response status is documented in one but not the other.",
+        "The source with priority wins.\nExample: `status 500 is documented at … but not here`.";
+    MERGE_CONTENT_TYPE_DIFFERS = "merge.content-type-differs", Warning,
+        "Sources disagree on a body's media type.",
+        "The source with priority wins.\nExample: `request body is application/json. here but application/json at …`.";
+    // ---- SDK reference pages ----
+    SDK_NO_OPERATION = "sdk.no-operation", Warning,
+        "An SDK page documents a call with no HTTP method or URI, and no REST page of its title is among the inputs.",
+        "Its tables are kept as schemas but no operation comes from it.";
+    SDK_NOTHING_TO_VERIFY = "sdk.nothing-to-verify", Note,
+        "The REST operation an SDK page describes has no success response body to verify against.",
+        "SDK pages are used to verify and enrich the REST operation of the same title; with no response body there is nothing to compare.";
+    SDK_FIELD_NOT_IN_REST = "sdk.field-not-in-rest", Warning,
+        "An SDK return value is not in the REST response of the same operation.",
+        "The REST page is the source of truth for the HTTP API; the SDK page's extra value is reported, not added.\nExample: `SDK return value id is not in the REST response of 绑定签名密钥`.";
+    SDK_TYPE_DIFFERS = "sdk.type-differs", Warning,
+        "A field's type differs between the SDK page and the REST page.",
+        "The REST page's type is kept.\nExample: `is_shared is boolean in the SDK page but number in the REST response`.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in ALL {
+            assert!(seen.insert(c.id), "{} twice", c.id);
+            assert!(
+                c.id.split('.').count() >= 2
+                    && c.id
+                        .chars()
+                        .all(|ch| ch.is_ascii_lowercase() || ch == '.' || ch == '-'),
+                "{}",
+                c.id
+            );
+            assert!(!c.summary.is_empty(), "{}", c.id);
+        }
+        assert_eq!(find("uri.missing"), Some(&URI_MISSING));
+        assert_eq!(find("no.such-code"), None);
+    }
+}
