@@ -12832,7 +12832,7 @@ pub struct ListDatasetTasksEvent {
     pub error_message: Option<String>,
     /// 子事件列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<Event>>,
+    pub events: Option<Vec<ListDatasetTasksEvent>>,
     /// 事件级别。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<i32>,
@@ -21751,7 +21751,7 @@ pub struct ShowDatasetTaskEvent {
     pub error_message: Option<String>,
     /// 子事件列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<Event>>,
+    pub events: Option<Vec<ShowDatasetTaskEvent>>,
     /// 事件级别。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<i32>,

@@ -205,6 +205,9 @@ catalogue! {
     SCHEMA_FREE_FORM = "schema.free-form", Note,
         "An object field has no table describing it; it is a free-form value.",
         "Documented as `Object`/`JSON` without a nested table.";
+    SCHEMA_DANGLING_REFERENCE = "schema.dangling-reference", Warning,
+        "A reference names a schema no table defines; the value is free-form.",
+        "A safety net: resolution should never produce such a reference, but if it does, one field loses its type instead of the run failing. Please report it with the page.\nExample: `reference to RoleAssignmentId, which no table defines`.";
     SCHEMA_NAME_COLLISION = "schema.name-collision", Note,
         "Two different objects share a documented name; the later one is renamed.",
         "The new name is qualified by the operation. Example: `schema Log is already defined with other fields; this one is named SdkLog`.";

@@ -159,12 +159,51 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         diagnostics: diags,
     };
     api.schemas = reachable_schemas(&api.operations, registry, keep);
+    drop_dangling_references(&mut api);
     // What the documentation's own examples prove about the types (after all sources merged).
     let mut evidence = Diagnostics::new();
     evidence::widen_by_examples(&mut api, &mut evidence);
     api.diagnostics.extend(evidence);
     api.normalize();
     (api, coverage)
+}
+
+/// Every reference names a schema of the API (the IR's guarantee the emitters rely on): one
+/// that does not (a resolution defect) becomes a free-form value with a diagnostic, so a
+/// defect in one field never aborts a run.
+fn drop_dangling_references(api: &mut Api) {
+    let known: BTreeSet<String> = api.schemas.keys().cloned().collect();
+    let mut diags = Diagnostics::new();
+    let mut fix = |s: &mut crate::ir::Schema, fallback: &Span| {
+        s.walk_mut(&mut |n| {
+            if let crate::ir::SchemaKind::Ref { name } = &n.kind {
+                if !known.contains(name) {
+                    let span = n.span.clone().unwrap_or_else(|| fallback.clone());
+                    diags.add(
+                        &span,
+                        crate::diag::catalogue::SCHEMA_DANGLING_REFERENCE,
+                        format!("reference to `{name}`, which no table defines: a free-form value"),
+                    );
+                    n.kind = crate::ir::SchemaKind::Any;
+                }
+            }
+        })
+    };
+    for op in &mut api.operations {
+        let span = op.span.clone();
+        for s in op.schemas_mut() {
+            fix(s, &span);
+        }
+    }
+    for named in api.schemas.values_mut() {
+        let span = named
+            .schema
+            .span
+            .clone()
+            .unwrap_or_else(|| Span::new(&std::sync::Arc::from("?"), 1, 1));
+        fix(&mut named.schema, &span);
+    }
+    api.diagnostics.extend(diags);
 }
 
 /// Keep only schemas reachable from operations (or explicitly kept, e.g. SDK schemas).
@@ -428,5 +467,60 @@ fn report_example_only_requests(doc: &Document, diags: &mut Diagnostics) {
         .find_map(|b| Some((block_request_line(b)?, b)))
     {
         diags.note(&b.span, "uri.example-only", format!("`{} {}` appears only in an example or in prose, not under a URI heading: no operation from this page", rl.method.as_str(), rl.path));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Field, NamedSchema, Schema, SchemaKind};
+    use std::sync::Arc;
+
+    /// A reference to a schema nobody defined becomes a free-form value with a diagnostic.
+    #[test]
+    fn dangling_references_become_free_form() {
+        let span = Span::new(&Arc::from("f.md"), 3, 3);
+        let mut field = Schema::new(SchemaKind::Ref {
+            name: "Missing".into(),
+        });
+        field.span = Some(span.clone());
+        let mut api = Api::default();
+        api.schemas.insert(
+            "Holder".into(),
+            NamedSchema {
+                name: "Holder".into(),
+                schema: Schema::new(SchemaKind::Object {
+                    fields: vec![
+                        Field {
+                            name: "bad".into(),
+                            required: false,
+                            schema: field,
+                        },
+                        Field {
+                            name: "good".into(),
+                            required: false,
+                            schema: Schema::new(SchemaKind::Ref {
+                                name: "Holder".into(),
+                            }),
+                        },
+                    ],
+                }),
+            },
+        );
+        drop_dangling_references(&mut api);
+        let SchemaKind::Object { fields } = &api.schemas["Holder"].schema.kind else {
+            panic!()
+        };
+        assert_eq!(fields[0].schema.kind, SchemaKind::Any);
+        assert_eq!(
+            fields[1].schema.kind,
+            SchemaKind::Ref {
+                name: "Holder".into()
+            }
+        );
+        let d: Vec<_> = api.diagnostics.iter().collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "schema.dangling-reference");
+        assert_eq!(d[0].span, span);
     }
 }

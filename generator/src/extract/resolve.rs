@@ -166,7 +166,9 @@ pub struct Resolver<'a, 'r> {
     pub context: String,
     /// table block → component name, so a table referenced twice is one schema.
     memo: HashMap<usize, String>,
-    in_progress: Vec<usize>,
+    /// Tables being built (outermost first), with the component name each is built under: a
+    /// recursive reference names it before it is registered.
+    in_progress: Vec<(usize, String)>,
     /// Tables consumed (for orphan detection and coverage counts).
     pub used: BTreeSet<usize>,
     /// Type-name references met (`X object`, `Array of X objects`, `Map<String,X>`, `Array<X>`),
@@ -335,6 +337,26 @@ impl<'a, 'r> Resolver<'a, 'r> {
         )
     }
 
+    /// A table whose caption names the field by its path from the table it stands in:
+    /// `role_assignments.role` for the field `role` of the table `role_assignments` (pages
+    /// caption nested tables with dotted paths instead of type names).
+    fn by_field_path(&self, field: &RawField, from: usize) -> Option<usize> {
+        let parent = self.objects.iter().find(|o| o.block == from)?;
+        let key = name_key(&format!("{}.{}", parent.name, field.name));
+        self.nearest(from, |o| o.name.contains('.') && name_key(&o.name) == key)
+    }
+
+    /// The table being built for type `name`, when a field inside it (or inside a table it
+    /// contains) names that type again: a recursive type (`children: Array of Node objects`
+    /// in the table describing `Node`), whatever tied the type to the table.
+    fn being_built_as(&self, name: &str) -> Option<usize> {
+        let key = name_key(&component_name(name, &self.context));
+        self.in_progress
+            .iter()
+            .find(|(_, building)| name_key(building) == key)
+            .map(|(b, _)| *b)
+    }
+
     fn by_field_name(&self, field: &RawField, from: usize) -> Option<usize> {
         let key = name_key(&field.name);
         self.nearest(from, |o| name_key(&o.name) == key)
@@ -346,27 +368,34 @@ impl<'a, 'r> Resolver<'a, 'r> {
         if let Some(name) = self.memo.get(&block) {
             return Schema::new(SchemaKind::Ref { name: name.clone() });
         }
-        if self.in_progress.contains(&block) {
-            // A recursive structure: refer to the component being built.
-            let name = component_name(preferred_name, &self.context);
-            return Schema::new(SchemaKind::Ref { name });
+        if let Some((_, name)) = self.in_progress.iter().find(|(b, _)| *b == block) {
+            // A recursive structure: refer to the component being built, by the name it is
+            // being built under (not the name this reference would prefer).
+            return Schema::new(SchemaKind::Ref { name: name.clone() });
         }
         let Some(table) = self.index.table(block) else {
             return Schema::any();
         };
-        self.in_progress.push(block);
+        let building = component_name(preferred_name, &self.context);
+        self.in_progress.push((block, building.clone()));
         let schema = self.table_schema(table, block);
         self.in_progress.pop();
         let table_span = self.index.doc.blocks[block].span.clone();
         let mut schema = schema;
         schema.span = Some(table_span);
-        let name = self.registry.intern(
-            &component_name(preferred_name, &self.context),
-            &self.context,
-            schema,
-            span,
-            self.diags,
-        );
+        let name = self
+            .registry
+            .intern(&building, &self.context, schema, span, self.diags);
+        if name != building {
+            // Registered under another name (a collision): its references to itself follow.
+            if let Some(named) = self.registry.schemas.get_mut(&name) {
+                named.schema.walk_mut(&mut |n| {
+                    if matches!(&n.kind, SchemaKind::Ref { name: r } if *r == building) {
+                        n.kind = SchemaKind::Ref { name: name.clone() };
+                    }
+                });
+            }
+        }
         self.memo.insert(block, name.clone());
         Schema::new(SchemaKind::Ref { name })
     }
@@ -447,6 +476,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
             Object => {
                 let found = self
                     .by_reference(f, from)
+                    .or_else(|| self.by_field_path(f, from))
                     .or_else(|| self.by_field_name(f, from));
                 return match found {
                     Some(b) if b != from => {
@@ -468,11 +498,13 @@ impl<'a, 'r> Resolver<'a, 'r> {
             Named(name) => {
                 let reference = (f.span.start, name.clone());
                 let found = self
-                    .by_type_name(name, from, &f.span)
+                    .by_field_path(f, from)
+                    .or_else(|| self.by_type_name(name, from, &f.span))
+                    .or_else(|| self.being_built_as(name))
                     .or_else(|| self.by_reference(f, from))
                     .or_else(|| self.by_field_name(f, from));
                 return match found {
-                    Some(b) if b != from || self.in_progress.contains(&b) => {
+                    Some(b) if b != from || self.in_progress.iter().any(|(p, _)| *p == b) => {
                         *self.type_refs.entry(reference).or_default() = true;
                         self.object_schema(b, name, &f.span)
                     }

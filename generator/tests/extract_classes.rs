@@ -1,0 +1,211 @@
+//! Classes of documentation layout seen in other services' references, each pinned with a
+//! small page of its own (never a page of the corpus): how nested tables are tied to fields,
+//! recursive types, and the IR guarantee that every reference names a schema.
+
+use docbind::doc::Format;
+use docbind::ir::{Api, Schema, SchemaKind};
+use docbind::{pipeline, read};
+
+fn api(pages: &[(&str, &str)]) -> Api {
+    let mut docs = Vec::new();
+    let mut diags = docbind::diag::Diagnostics::new();
+    for (file, text) in pages {
+        let (doc, d) = read::read_text(file, text, Format::HuaweiMarkdown);
+        docs.push(doc);
+        diags.extend(d);
+    }
+    pipeline::build_api(&docs, diags, "t", "1").0
+}
+
+fn codes(api: &Api) -> Vec<&str> {
+    api.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// Every reference names a schema of the API (what the emitters rely on).
+fn assert_references_resolve(api: &Api) {
+    let mut refs: Vec<String> = Vec::new();
+    let mut collect = |s: &Schema| {
+        refs.extend(s.references().into_iter().map(str::to_string));
+    };
+    api.operations
+        .iter()
+        .flat_map(|o| o.schemas())
+        .for_each(&mut collect);
+    api.schemas.values().for_each(|n| collect(&n.schema));
+    for r in refs {
+        assert!(api.schemas.contains_key(&r), "dangling reference `{r}`");
+    }
+}
+
+fn field<'a>(api: &'a Api, schema: &str, name: &str) -> &'a Schema {
+    let SchemaKind::Object { fields } = &api.schemas[schema].schema.kind else {
+        panic!("{schema} is not an object");
+    };
+    &fields.iter().find(|f| f.name == name).expect(name).schema
+}
+
+fn page(title: &str, method_path: &str, tables: &str) -> String {
+    format!(
+        "# {title}<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\n{method_path}\n\n## 响应参数<a name=\"a3\"></a>\n\n{tables}"
+    )
+}
+
+fn table(caption: &str, rows: &[(&str, &str)]) -> String {
+    let mut t = format!("**表 1**  {caption}\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n");
+    for (name, ty) in rows {
+        t.push_str(&format!("| {name} | {ty} | 说明。 |\n"));
+    }
+    t.push('\n');
+    t
+}
+
+/// Nested tables captioned with the field's dotted path from the table it stands in
+/// (`role_assignments.role`, `role_assignments.scope.project`), whatever the type cell says.
+#[test]
+fn captions_naming_a_dotted_field_path() {
+    let tables = [
+        table(
+            "响应Body参数",
+            &[("role_assignments", "Array of RoleAssignmentBody objects")],
+        ),
+        table(
+            "role\\_assignments",
+            &[
+                ("id", "String"),
+                ("role", "RoleAssignmentId object"),
+                ("scope", "RoleAssignmentScope object"),
+            ],
+        ),
+        table("role\\_assignments.role", &[("id", "String")]),
+        table(
+            "role\\_assignments.scope",
+            &[("project", "RoleProjectAssignmentId object")],
+        ),
+        table(
+            "role\\_assignments.scope.project",
+            &[("id", "String"), ("name", "String")],
+        ),
+    ]
+    .concat();
+    let api = api(&[(
+        "p.md",
+        &page("查询授权", "GET /v3/role-assignments", &tables),
+    )]);
+    assert_references_resolve(&api);
+    let c = codes(&api);
+    assert!(
+        !c.contains(&"table.orphan") && !c.contains(&"type.unresolved"),
+        "{c:?}"
+    );
+    let role = field(&api, "RoleAssignmentBody", "role");
+    let SchemaKind::Ref { name } = &role.kind else {
+        panic!("{role:?}")
+    };
+    assert!(
+        matches!(&api.schemas[name].schema.kind, SchemaKind::Object { fields } if fields.len() == 1)
+    );
+    let SchemaKind::Ref { name: scope } = &field(&api, "RoleAssignmentBody", "scope").kind else {
+        panic!()
+    };
+    let SchemaKind::Ref { name: project } = &field(&api, scope, "project").kind else {
+        panic!()
+    };
+    assert!(
+        matches!(&api.schemas[project].schema.kind, SchemaKind::Object { fields } if fields.len() == 2)
+    );
+}
+
+/// A type that contains itself, where the table describing it is captioned with the field
+/// name (`role_assignments`) rather than the type name (`RoleAssignmentBody`), and a field
+/// whose type name only nearly matches the table being built.
+#[test]
+fn recursive_type_described_under_another_name() {
+    let tables = [
+        table(
+            "响应Body参数",
+            &[("role_assignments", "Array of RoleAssignmentBody objects")],
+        ),
+        table(
+            "role\\_assignments",
+            &[
+                ("id", "String"),
+                ("children", "Array of RoleAssignmentBody objects"),
+                ("role", "RoleAssignmentId object"),
+            ],
+        ),
+    ]
+    .concat();
+    let api = api(&[(
+        "p.md",
+        &page("查询授权", "GET /v3/role-assignments", &tables),
+    )]);
+    assert_references_resolve(&api);
+    let children = field(&api, "RoleAssignmentBody", "children");
+    let SchemaKind::Array { items } = &children.kind else {
+        panic!("{children:?}")
+    };
+    assert_eq!(
+        items.kind,
+        SchemaKind::Ref {
+            name: "RoleAssignmentBody".into()
+        }
+    );
+}
+
+/// Two pages define a recursive `Node` differently: the second is renamed, and its reference
+/// to itself follows the new name (it used to name the first page's `Node`, or nothing).
+#[test]
+fn renamed_recursive_type_refers_to_itself() {
+    let first = page(
+        "查询树",
+        "GET /v1/trees",
+        &[
+            table("响应Body参数", &[("root", "Node object")]),
+            table(
+                "Node",
+                &[("id", "String"), ("children", "Array of Node objects")],
+            ),
+        ]
+        .concat(),
+    );
+    let second = page(
+        "查询森林",
+        "GET /v1/forests",
+        &[
+            table("响应Body参数", &[("root", "Node object")]),
+            table(
+                "Node",
+                &[("name", "Integer"), ("kids", "Array of Node objects")],
+            ),
+        ]
+        .concat(),
+    );
+    let api = api(&[("a.md", &first), ("b.md", &second)]);
+    assert_references_resolve(&api);
+    let renamed: Vec<&String> = api
+        .schemas
+        .keys()
+        .filter(|k| k.ends_with("Node") && *k != "Node")
+        .collect();
+    assert_eq!(renamed.len(), 1, "{:?}", api.schemas.keys());
+    let kids = field(&api, renamed[0], "kids");
+    let SchemaKind::Array { items } = &kids.kind else {
+        panic!()
+    };
+    assert_eq!(
+        items.kind,
+        SchemaKind::Ref {
+            name: renamed[0].clone()
+        }
+    );
+    let children = field(&api, "Node", "children");
+    let SchemaKind::Array { items } = &children.kind else {
+        panic!()
+    };
+    assert_eq!(
+        items.kind,
+        SchemaKind::Ref {
+            name: "Node".into()
+        }
+    );
+}
