@@ -209,3 +209,106 @@ fn renamed_recursive_type_refers_to_itself() {
         }
     );
 }
+
+fn rst_api(text: &str) -> Api {
+    let (doc, diags) = read::read_text("p.rst", text, Format::Rst);
+    pipeline::build_api(&[doc], diags, "t", "1").0
+}
+
+/// OpenStack-style rST pages: tables captioned with the part of the message they describe
+/// (`Parameters in the request body`), nested tables introduced by a list item naming the
+/// field path (`auth.identity`) instead of a caption, reached through a `:ref:` in the name
+/// cell.
+#[test]
+fn titled_nested_tables_reached_from_the_name_cell() {
+    let text = r#"Obtaining a Token
+=================
+
+URI
+---
+
+POST /v3/auth/tokens
+
+Request Parameters
+------------------
+
+-  Parameters in the request header
+
+   +--------------+--------+-----------+------------------+
+   | Parameter    | Type   | Mandatory | Description      |
+   +==============+========+===========+==================+
+   | Content-Type | String | Yes       | application/json |
+   +--------------+--------+-----------+------------------+
+
+-  Parameters in the request body
+
+   +------------------------------+------------------+-----------+-----------------+
+   | Name                         | Type             | Mandatory | Description     |
+   +==============================+==================+===========+=================+
+   | :ref:`auth <p__li_auth>`     | TokenAuth object | Yes       | Authentication. |
+   +------------------------------+------------------+-----------+-----------------+
+
+   -  .. _p__li_auth:
+
+      auth
+
+      +----------------------------------+--------------------------+-----------+-------------+
+      | Name                             | Type                     | Mandatory | Description |
+      +==================================+==========================+===========+=============+
+      | :ref:`identity <p__li_identity>` | TokenAuthIdentity object | Yes       | Identity.   |
+      +----------------------------------+--------------------------+-----------+-------------+
+
+   -  .. _p__li_identity:
+
+      auth.identity
+
+      +---------+------------------+-----------+-------------+
+      | Name    | Type             | Mandatory | Description |
+      +=========+==================+===========+=============+
+      | methods | Array of strings | Yes       | Methods.    |
+      +---------+------------------+-----------+-------------+
+"#;
+    let api = rst_api(text);
+    assert_references_resolve(&api);
+    let c = codes(&api);
+    assert!(
+        !c.contains(&"table.orphan")
+            && !c.contains(&"table.unclassified")
+            && !c.contains(&"type.unresolved"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let op = &api.operations[0];
+    assert!(op.parameters.iter().any(|p| p.name == "Content-Type"));
+    let body = op.request_body.as_ref().expect("request body");
+    let SchemaKind::Ref { name } = &body.schema.kind else {
+        panic!()
+    };
+    let SchemaKind::Ref { name: auth } = &field(&api, name, "auth").kind else {
+        panic!()
+    };
+    let SchemaKind::Ref { name: identity } = &field(&api, auth, "identity").kind else {
+        panic!()
+    };
+    assert!(matches!(
+        field(&api, identity, "methods").kind,
+        SchemaKind::Array { .. }
+    ));
+}
+
+/// Older Huawei pages: `请求` / `响应` sections whose tables are captioned by the part of the
+/// message (`URI格式的参数说明`, `请求样例的参数说明`, `响应样例的参数说明`).
+#[test]
+fn tables_captioned_by_message_part() {
+    let text = "# 修改记录<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPATCH /v2/records/{record_id}\n\n**表 1**  URI格式的参数说明\n\n| 名称 | 是否必选 | 参数类型 | 说明 |\n| --- | --- | --- | --- |\n| record_id | 是 | String | 记录ID。 |\n\n## 请求<a name=\"a3\"></a>\n\n-   参数说明\n\n    **表 2**  请求样例的参数说明\n\n    | 名称 | 是否必选 | 参数类型 | 说明 |\n    | --- | --- | --- | --- |\n    | ttl | 否 | Integer | 缓存时间。 |\n\n## 响应<a name=\"a4\"></a>\n\n-   参数说明\n\n    **表 3**  响应样例的参数说明\n\n    | 名称 | 参数类型 | 说明 |\n    | --- | --- | --- |\n    | id | String | 记录ID。 |\n";
+    let api = api(&[("p.md", text)]);
+    let c = codes(&api);
+    assert!(
+        !c.contains(&"table.orphan") && !c.contains(&"table.unclassified"),
+        "{c:?}"
+    );
+    let op = &api.operations[0];
+    assert!(op.parameters.iter().any(|p| p.name == "record_id"));
+    assert!(op.request_body.is_some());
+    assert!(op.responses.values().any(|r| r.body.is_some()));
+}

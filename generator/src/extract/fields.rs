@@ -8,6 +8,8 @@ use crate::doc::{RichText, Table};
 #[derive(Debug, Clone)]
 pub struct RawField {
     pub name: String,
+    /// The name cell as written: it may link to the table describing the field.
+    pub name_cell: RichText,
     /// None when the table has no required column or the cell states no plain flag.
     pub required: Option<bool>,
     pub type_text: String,
@@ -97,7 +99,8 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
                 .map(|c| c.text.clone())
                 .unwrap_or_default()
         };
-        let name = clean_name(&cell(Some(name_col)).one_line());
+        let name_cell = cell(Some(name_col));
+        let name = clean_name(&name_cell.one_line());
         let type_cell = cell(cols.ty);
         let description = cell(cols.description);
         if name.is_empty() {
@@ -129,6 +132,7 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
         };
         out.push(RawField {
             name,
+            name_cell,
             required,
             type_text: type_cell.one_line(),
             type_cell,

@@ -34,7 +34,15 @@ impl<'a> DocIndex<'a> {
     pub fn new(doc: &'a Document) -> Self {
         let mut anchors = HashMap::new();
         let mut numbers: HashMap<String, Vec<usize>> = HashMap::new();
+        // A link target on the title of a nested table (a list item naming the object, then
+        // its table) means the table, unless a table carries the same target itself.
+        let mut titles = HashMap::new();
         for (i, b) in doc.blocks.iter().enumerate() {
+            if let Some(table) = super::text::titled_table(doc, i) {
+                for a in &b.anchors {
+                    titles.entry(a.clone()).or_insert(table);
+                }
+            }
             if let BlockKind::Table(t) = &b.kind {
                 for a in &b.anchors {
                     anchors.entry(a.clone()).or_insert(i);
@@ -47,6 +55,9 @@ impl<'a> DocIndex<'a> {
                     numbers.entry(num).or_default().push(i);
                 }
             }
+        }
+        for (a, table) in titles {
+            anchors.entry(a).or_insert(table);
         }
         DocIndex {
             doc,
@@ -280,7 +291,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
 
     /// A table the field's cells link to, or name by number (`表 4`, `Table 5`).
     fn by_reference(&self, field: &RawField, from: usize) -> Option<usize> {
-        for cell in [&field.type_cell, &field.description] {
+        for cell in [&field.type_cell, &field.description, &field.name_cell] {
             for (_, target) in cell.links() {
                 if let LinkTarget::Anchor(a) = target {
                     if let Some(&b) = self.index.anchors.get(a) {
@@ -540,7 +551,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
 
     /// The object a table's caption names, if it names one.
     fn caption_object_name(&self, block: usize) -> Option<std::string::String> {
-        let caption = self.index.table(block)?.caption.as_ref()?.one_line();
+        let caption = super::text::table_caption(self.index.doc, block)?;
         match super::vocab::caption_role(&caption) {
             CaptionRole::Object(n) => Some(n),
             _ => None,
@@ -554,11 +565,8 @@ impl<'a, 'r> Resolver<'a, 'r> {
             .find(|o| o.block == block)
             .map(|o| o.name.clone())
             .unwrap_or_else(|| {
-                match self
-                    .index
-                    .table(block)
-                    .and_then(|t| t.caption.as_ref())
-                    .map(|c| super::vocab::caption_role(&c.one_line()))
+                match super::text::table_caption(self.index.doc, block)
+                    .map(|c| super::vocab::caption_role(&c))
                 {
                     Some(CaptionRole::Object(n)) => n,
                     _ => field_name.to_string(),

@@ -1,6 +1,7 @@
 //! Rendering documentation rich text into plain description strings.
 
-use crate::doc::RichText;
+use super::vocab::CaptionRole;
+use crate::doc::{BlockKind, Document, RichText};
 
 /// Paragraphs separated by a blank line; list items as `- item` lines.
 pub fn describe(rt: &RichText) -> String {
@@ -31,4 +32,81 @@ pub fn describe(rt: &RichText) -> String {
         prev_list = is_list;
     }
     out
+}
+
+/// A table's caption: its own, else the title paragraph right before it. Nested tables are
+/// often introduced by a list item that names the object by its field path (`auth.identity`,
+/// `role_assignments`) instead of a caption; such a title is a bare name path.
+pub fn table_caption(doc: &Document, block: usize) -> Option<String> {
+    let BlockKind::Table(table) = &doc.blocks.get(block)?.kind else {
+        return None;
+    };
+    if let Some(c) = &table.caption {
+        return Some(c.one_line());
+    }
+    let title = block.checked_sub(1)?;
+    titled_table(doc, title)?;
+    let BlockKind::Paragraph { text, .. } = &doc.blocks[title].kind else {
+        return None;
+    };
+    Some(text.one_line().trim().to_string())
+}
+
+/// The table that block `title` is the title of: a paragraph right before a table without a
+/// caption that is a bare name path (`auth.identity`) or names a part of the message
+/// (`Parameters in the request header`).
+pub fn titled_table(doc: &Document, title: usize) -> Option<usize> {
+    let BlockKind::Paragraph { text, .. } = &doc.blocks.get(title)?.kind else {
+        return None;
+    };
+    let BlockKind::Table(table) = &doc.blocks.get(title + 1)?.kind else {
+        return None;
+    };
+    let text = text.one_line();
+    let text = text.trim();
+    let is_title = is_name_path(text)
+        || (text.chars().count() <= 60
+            && !matches!(
+                super::vocab::caption_role(text),
+                CaptionRole::Object(_)
+                    | CaptionRole::Generic
+                    | CaptionRole::SdkRequest(_)
+                    | CaptionRole::SdkResponse(_)
+            ));
+    (table.caption.is_none() && is_title).then_some(title + 1)
+}
+
+/// `auth`, `auth.identity`, `role_assignments.scope.project`: identifiers joined by dots.
+fn is_name_path(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 120
+        && s.split('.').all(|part| {
+            part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn name_paths() {
+        for yes in [
+            "auth",
+            "auth.identity",
+            "role_assignments.scope.project",
+            "X_1",
+        ] {
+            assert!(super::is_name_path(yes), "{yes}");
+        }
+        for no in [
+            "",
+            "auth.",
+            "1st",
+            "请求参数",
+            "Parameters in the request",
+            "a.b c",
+        ] {
+            assert!(!super::is_name_path(no), "{no}");
+        }
+    }
 }

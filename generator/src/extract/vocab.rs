@@ -243,6 +243,14 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     ) {
         return CaptionRole::Generic;
     }
+    if let Some(role) = message_part_caption(&t)
+        .filter(|_| rest.trim().contains(char::is_whitespace) || !rest.is_ascii())
+    {
+        return role;
+    }
+    if let Some(field) = field_description_caption(&rest) {
+        return CaptionRole::Object(field);
+    }
     // SDK captions: a name followed by 请求参数说明 / 返回参数说明.
     let name = rest.replace("**", "");
     let name = name.trim();
@@ -266,6 +274,83 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
         }
     }
     CaptionRole::Object(object_name_from_caption(name))
+}
+
+/// Captions naming the part of the message a table describes rather than an object:
+/// `Parameters in the request body`, `Parameter in the URI`, `Response parameters`,
+/// `URI格式的参数说明`, `请求样例的参数说明`. `squashed` is the caption without spaces, lowercase
+/// (the caller makes sure an English caption is words, not one PascalCase object name).
+fn message_part_caption(squashed: &str) -> Option<CaptionRole> {
+    let mut head = squashed;
+    for prefix in [
+        "parametersinthe",
+        "parameterinthe",
+        "parametersin",
+        "parameterin",
+        "parameterdescriptionofthe",
+        "parameterdescriptionof",
+        "descriptionofparametersinthe",
+    ] {
+        if let Some(rest) = head.strip_prefix(prefix) {
+            head = rest;
+            break;
+        }
+    }
+    for suffix in [
+        "的参数说明",
+        "参数说明",
+        "的参数",
+        "parameterdescription",
+        "parameters",
+        "parameter",
+    ] {
+        if let Some(rest) = head.strip_suffix(suffix) {
+            head = rest;
+            break;
+        }
+    }
+    if head.len() == squashed.len() {
+        return None;
+    }
+    Some(match head {
+        "uri" | "url" | "uri格式" | "url格式" => CaptionRole::UriParams,
+        "path" | "路径" => CaptionRole::PathParams,
+        "query" | "querystring" => CaptionRole::QueryParams,
+        "requestheader" | "requestheaders" | "header" | "headers" | "请求头" | "请求消息头" => {
+            CaptionRole::RequestHeaders
+        }
+        "responseheader" | "responseheaders" | "响应头" | "响应消息头" => {
+            CaptionRole::ResponseHeaders
+        }
+        "requestbody" | "request" | "requestexample" | "请求样例" | "请求示例" | "请求体"
+        | "请求消息体" => CaptionRole::RequestBody,
+        "responsebody" | "response" | "responseexample" | "响应样例" | "响应示例" | "响应体"
+        | "响应消息体" | "返回值" => CaptionRole::ResponseBody,
+        _ => return None,
+    })
+}
+
+/// `Description of the router field` names the object `router`.
+fn field_description_caption(caption: &str) -> Option<String> {
+    let words: Vec<&str> = caption.split_whitespace().collect();
+    let rest = match words.as_slice() {
+        [d, o, rest @ ..]
+            if d.eq_ignore_ascii_case("description") && o.eq_ignore_ascii_case("of") =>
+        {
+            rest
+        }
+        _ => return None,
+    };
+    let rest = match rest {
+        [t, rest @ ..] if t.eq_ignore_ascii_case("the") => rest,
+        _ => rest,
+    };
+    match rest {
+        [name, f] if f.eq_ignore_ascii_case("field") || f.eq_ignore_ascii_case("object") => {
+            Some(name.trim_matches(['*', '`']).to_string())
+        }
+        _ => None,
+    }
 }
 
 /// `Query 参数`, `query 请求参数`, `Query Parameters` — but not an object named `QueryServiceConfig`:
@@ -521,6 +606,46 @@ mod tests {
             CaptionRole::ResponseHeaders
         );
         assert_eq!(caption_role("**表 1**  参数说明"), CaptionRole::Generic);
+        assert_eq!(
+            caption_role("表 1 URI格式的参数说明"),
+            CaptionRole::UriParams
+        );
+        assert_eq!(
+            caption_role("表 2 请求样例的参数说明"),
+            CaptionRole::RequestBody
+        );
+        assert_eq!(
+            caption_role("表 3 响应样例的参数说明"),
+            CaptionRole::ResponseBody
+        );
+        assert_eq!(
+            caption_role("Table 1 Parameter in the URI"),
+            CaptionRole::UriParams
+        );
+        assert_eq!(
+            caption_role("Parameters in the request header"),
+            CaptionRole::RequestHeaders
+        );
+        assert_eq!(
+            caption_role("Parameters in the request body"),
+            CaptionRole::RequestBody
+        );
+        assert_eq!(
+            caption_role("Table 4 Parameters in the response"),
+            CaptionRole::ResponseBody
+        );
+        assert_eq!(
+            caption_role("Table 5 Description of the router field"),
+            CaptionRole::Object("router".into())
+        );
+        assert_eq!(
+            caption_role("Table 6 QueryParameters"),
+            CaptionRole::QueryParams
+        );
+        assert_eq!(
+            caption_role("Table 7 RequestParameter"),
+            CaptionRole::Object("RequestParameter".into())
+        );
         assert_eq!(caption_role("**Table 6** Parameters"), CaptionRole::Generic);
         assert_eq!(
             caption_role("**表 2**  get_job_configs_info返回参数说明"),

@@ -4,7 +4,7 @@
 use super::super::examples::{split_request_line, CodeExample};
 use super::super::fields::{columns, Columns};
 use super::super::sections::SectionTree;
-use super::super::text::describe;
+use super::super::text::{describe, table_caption};
 use super::super::vocab::{caption_role, status_line, CaptionRole, SectionRole};
 use crate::doc::{BlockKind, Document, Table};
 use crate::ir::ParamLocation;
@@ -28,6 +28,8 @@ pub(super) enum Purpose {
 pub(super) struct Found<'a> {
     pub block: usize,
     pub table: &'a Table,
+    /// Its caption, or the title paragraph standing for one (see `text::table_caption`).
+    pub caption: String,
     pub purpose: Purpose,
     pub cols: Columns,
     /// The purpose came from the enclosing section because the caption was generic
@@ -48,14 +50,8 @@ pub(super) fn reclassify_repeated_generic_bodies(found: &mut [Found<'_>]) {
             _ => false,
         };
         if repeated && f.generic {
-            let caption = f
-                .table
-                .caption
-                .as_ref()
-                .map(|c| c.one_line())
-                .unwrap_or_default();
             let name = super::super::vocab::object_name_from_caption(
-                &super::super::vocab::strip_table_number(&caption).1,
+                &super::super::vocab::strip_table_number(&f.caption).1,
             );
             if !name.is_empty() {
                 f.purpose = Purpose::Object(name);
@@ -124,17 +120,14 @@ pub(super) fn walk<'a>(
             }
             BlockKind::Table(table) => {
                 let cols = columns(table);
-                let caption = table
-                    .caption
-                    .as_ref()
-                    .map(|c| c.one_line())
-                    .unwrap_or_default();
+                let caption = table_caption(doc, i).unwrap_or_default();
                 let caption_role = caption_role(&caption);
                 let generic = caption_role == CaptionRole::Generic;
                 let purpose = purpose_for(caption_role, role, &status, &cols);
                 found.push(Found {
                     block: i,
                     table,
+                    caption,
                     purpose,
                     cols,
                     generic,
