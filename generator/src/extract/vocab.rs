@@ -240,6 +240,9 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
             | "responseparameters"
             | "请求消息"
             | "响应消息"
+            | "要素"
+            | "要素说明"
+            | "参数要素"
     ) {
         return CaptionRole::Generic;
     }
@@ -300,6 +303,9 @@ fn message_part_caption(squashed: &str) -> Option<CaptionRole> {
         "的参数说明",
         "参数说明",
         "的参数",
+        "的要素说明",
+        "要素说明",
+        "的要素",
         "parameterdescription",
         "parameters",
         "parameter",
