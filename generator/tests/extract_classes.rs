@@ -312,3 +312,84 @@ fn tables_captioned_by_message_part() {
     assert!(op.request_body.is_some());
     assert!(op.responses.values().any(|r| r.body.is_some()));
 }
+
+/// An error response wrapped in a one-row table (`error: Object`) whose object is described by
+/// the next table with neither a link nor a shared name (`ErrorDetail`); and a caption naming
+/// the field it describes (`Data structure of the values field`).
+#[test]
+fn wrapped_error_objects_and_field_structure_captions() {
+    let text = r#"Signing Data
+============
+
+URI
+---
+
+POST /v1.0/{project_id}/kms/sign
+
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 1** Response body parameters
+
+   ========= ====== =================
+   Parameter Type   Description
+   ========= ====== =================
+   key_id    String Key ID
+   values    Object Values
+   ========= ====== =================
+
+.. table:: **Table 2** Data structure of the **values** field
+
+   ========= ====== =================
+   Parameter Type   Description
+   ========= ====== =================
+   size      String Size
+   ========= ====== =================
+
+**Status code: 400**
+
+.. table:: **Table 3** Response body parameter
+
+   ========= ====== =============
+   Parameter Type   Description
+   ========= ====== =============
+   error     Object Error message
+   ========= ====== =============
+
+.. table:: **Table 4** ErrorDetail
+
+   ========== ====== =================
+   Parameter  Type   Description
+   ========== ====== =================
+   error_code String Error code
+   error_msg  String Error information
+   ========== ====== =================
+"#;
+    let api = rst_api(text);
+    assert_references_resolve(&api);
+    let c = codes(&api);
+    assert!(
+        !c.contains(&"table.orphan") && !c.contains(&"schema.free-form"),
+        "{:#?}",
+        api.diagnostics
+    );
+    assert!(c.contains(&"type.resolved-by-position"), "{c:?}");
+    let op = &api.operations[0];
+    let SchemaKind::Ref { name } = &op.responses["400"]
+        .body
+        .as_ref()
+        .expect("400 body")
+        .schema
+        .kind
+    else {
+        panic!()
+    };
+    let SchemaKind::Ref { name: error } = &field(&api, name, "error").kind else {
+        panic!()
+    };
+    assert!(
+        matches!(&api.schemas[error].schema.kind, SchemaKind::Object { fields } if fields.len() == 2)
+    );
+}

@@ -202,6 +202,9 @@ catalogue! {
     TYPE_RESOLVED_NEAR_MISS = "type.resolved-near-miss", Note,
         "A type name was matched to a table whose name differs by a typo.",
         "Example: `type Result resolved to the table named result结果`.";
+    TYPE_RESOLVED_BY_POSITION = "type.resolved-by-position", Note,
+        "An object field was tied to the unclaimed object table right after its own table.",
+        "Pages list a row such as `error: Object` and then the table describing it (`ErrorDetail`) with neither a link nor a shared name. The next table is taken when no other field claimed it; the note says which.\nExample: `object error has no link or name tying it to a table; the table right after, ErrorDetail, is taken to describe it`.";
     SCHEMA_FREE_FORM = "schema.free-form", Note,
         "An object field has no table describing it; it is a free-form value.",
         "Documented as `Object`/`JSON` without a nested table.";

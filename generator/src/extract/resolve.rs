@@ -180,6 +180,11 @@ pub struct Resolver<'a, 'r> {
     /// Tables being built (outermost first), with the component name each is built under: a
     /// recursive reference names it before it is registered.
     in_progress: Vec<(usize, String)>,
+    /// Every table of the operation (for [`Resolver::by_position`]; empty: no position guesses).
+    pub tables: Vec<usize>,
+    /// Name keys of every field and type name the operation's tables mention, and the tables
+    /// their cells link to (computed on first need).
+    mentioned: Option<(BTreeSet<String>, BTreeSet<usize>)>,
     /// Tables consumed (for orphan detection and coverage counts).
     pub used: BTreeSet<usize>,
     /// Type-name references met (`X object`, `Array of X objects`, `Map<String,X>`, `Array<X>`),
@@ -204,6 +209,8 @@ impl<'a, 'r> Resolver<'a, 'r> {
             context,
             memo: HashMap::new(),
             in_progress: Vec::new(),
+            tables: Vec::new(),
+            mentioned: None,
             used: BTreeSet::new(),
             type_refs: BTreeMap::new(),
         }
@@ -357,6 +364,75 @@ impl<'a, 'r> Resolver<'a, 'r> {
         self.nearest(from, |o| o.name.contains('.') && name_key(&o.name) == key)
     }
 
+    /// For the only row of a one-row table, the object table right after it when nothing
+    /// else claims that table: pages wrap a response in `error: Object` and describe the
+    /// object in the next table (`ErrorDetail`) with no link and no shared name. Said with a
+    /// note, as it rests on position alone.
+    fn by_position(&mut self, field: &RawField, from: usize) -> Option<usize> {
+        if self.tables.is_empty() || self.index.table(from)?.rows.len() != 1 {
+            return None;
+        }
+        let next = (from + 1..self.index.doc.blocks.len())
+            .find(|&b| matches!(self.index.doc.blocks[b].kind, BlockKind::Table(_)))?;
+        let object = self.objects.iter().find(|o| o.block == next)?;
+        if self.used.contains(&next) || self.memo.contains_key(&next) {
+            return None;
+        }
+        let name = object.name.clone();
+        // Only a table named like a type (`ErrorDetail`): a field path or a phrase names
+        // what it describes, and that is not this field.
+        let type_like = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric());
+        if !type_like {
+            return None;
+        }
+        // A table some row names (by field or type name) or links to is that row's.
+        let (names, linked) = self.mentioned();
+        if names.contains(&name_key(&name)) || linked.contains(&next) {
+            return None;
+        }
+        self.diags.add(
+            &field.span,
+            crate::diag::catalogue::TYPE_RESOLVED_BY_POSITION,
+            format!(
+                "object `{}` has no link or name tying it to a table; the table right after, `{name}`, is taken to describe it",
+                field.name
+            ),
+        );
+        Some(next)
+    }
+
+    /// What the operation's tables mention: field names, words of type cells, link targets.
+    fn mentioned(&mut self) -> &(BTreeSet<String>, BTreeSet<usize>) {
+        let (index, tables) = (self.index, &self.tables);
+        self.mentioned.get_or_insert_with(|| {
+            let mut names = BTreeSet::new();
+            let mut linked = BTreeSet::new();
+            for &b in tables {
+                let Some(table) = index.table(b) else {
+                    continue;
+                };
+                for r in read_fields(table, &columns(table), &mut Diagnostics::new()) {
+                    names.insert(name_key(&r.name));
+                    for word in r
+                        .type_text
+                        .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    {
+                        names.insert(name_key(word));
+                    }
+                    for cell in [&r.type_cell, &r.description, &r.name_cell] {
+                        for (_, target) in cell.links() {
+                            if let LinkTarget::Anchor(a) = target {
+                                linked.extend(index.anchors.get(a).copied());
+                            }
+                        }
+                    }
+                }
+            }
+            (names, linked)
+        })
+    }
+
     /// The table being built for type `name`, when a field inside it (or inside a table it
     /// contains) names that type again: a recursive type (`children: Array of Node objects`
     /// in the table describing `Node`), whatever tied the type to the table.
@@ -488,7 +564,8 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 let found = self
                     .by_reference(f, from)
                     .or_else(|| self.by_field_path(f, from))
-                    .or_else(|| self.by_field_name(f, from));
+                    .or_else(|| self.by_field_name(f, from))
+                    .or_else(|| self.by_position(f, from));
                 return match found {
                     Some(b) if b != from => {
                         self.object_schema(b, &self.table_object_name(b, &f.name), &f.span)

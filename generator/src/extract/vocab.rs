@@ -336,12 +336,20 @@ fn message_part_caption(squashed: &str) -> Option<CaptionRole> {
     })
 }
 
-/// `Description of the router field` names the object `router`.
+/// `Description of the router field`, `Data structure of the values field` name the object
+/// `router`, `values`.
 fn field_description_caption(caption: &str) -> Option<String> {
     let words: Vec<&str> = caption.split_whitespace().collect();
     let rest = match words.as_slice() {
         [d, o, rest @ ..]
             if d.eq_ignore_ascii_case("description") && o.eq_ignore_ascii_case("of") =>
+        {
+            rest
+        }
+        [d, s, o, rest @ ..]
+            if d.eq_ignore_ascii_case("data")
+                && s.eq_ignore_ascii_case("structure")
+                && o.eq_ignore_ascii_case("of") =>
         {
             rest
         }
@@ -647,6 +655,10 @@ mod tests {
         assert_eq!(
             caption_role("Table 6 QueryParameters"),
             CaptionRole::QueryParams
+        );
+        assert_eq!(
+            caption_role("Table 9 Data structure of the **values** field"),
+            CaptionRole::Object("values".into())
         );
         assert_eq!(
             caption_role("Table 7 RequestParameter"),

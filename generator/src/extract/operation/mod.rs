@@ -89,6 +89,7 @@ pub fn assemble(
         })
         .collect();
     let mut resolver = Resolver::new(index, objects, registry, diags, context);
+    resolver.tables = found.iter().map(|f| f.block).collect();
     let status = StatusDocs::read(&found, &mut resolver.used);
 
     let mut parameters: Vec<Parameter> = Vec::new();
