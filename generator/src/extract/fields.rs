@@ -25,6 +25,8 @@ pub struct Columns {
     pub ty: Option<usize>,
     pub description: Option<usize>,
     pub status: Option<usize>,
+    pub method: Option<usize>,
+    pub uri: Option<usize>,
 }
 
 pub fn columns(table: &Table) -> Columns {
@@ -34,6 +36,8 @@ pub fn columns(table: &Table) -> Columns {
         ty: None,
         description: None,
         status: None,
+        method: None,
+        uri: None,
     };
     for (i, h) in table.header.iter().enumerate() {
         let slot = match column(&h.text.one_line()) {
@@ -42,6 +46,8 @@ pub fn columns(table: &Table) -> Columns {
             Column::Type => &mut c.ty,
             Column::Description => &mut c.description,
             Column::Status => &mut c.status,
+            Column::Method => &mut c.method,
+            Column::Uri => &mut c.uri,
             Column::Other => continue,
         };
         if slot.is_none() {
@@ -57,6 +63,10 @@ impl Columns {
     }
     pub fn is_status_table(&self) -> bool {
         self.status.is_some() && self.ty.is_none()
+    }
+    /// A table giving the request line as a method column and a URI column.
+    pub fn is_request_line_table(&self) -> bool {
+        self.method.is_some() && self.uri.is_some()
     }
 }
 

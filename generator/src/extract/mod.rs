@@ -236,8 +236,23 @@ fn block_request_line(block: &Block) -> Option<RequestLine> {
     match &block.kind {
         BlockKind::Paragraph { text, .. } => parse_request_line(&text.plain()),
         BlockKind::Code { text, .. } => parse_request_line(text),
-        _ => None,
+        BlockKind::Table(table) => table_request_line(table),
+        BlockKind::Heading { .. } => None,
     }
+}
+
+/// The request line of a table with a method and a URI column (`请求方法 | URI`), its first row.
+fn table_request_line(table: &crate::doc::Table) -> Option<RequestLine> {
+    let cols = fields::columns(table);
+    let (method, uri) = (cols.method?, cols.uri?);
+    let row = table.rows.first()?;
+    let cell = |i: usize| {
+        row.cells
+            .get(i)
+            .map(|c| c.text.one_line())
+            .unwrap_or_default()
+    };
+    parse_request_line(&format!("{} {}", cell(method).trim(), cell(uri).trim()))
 }
 
 /// Where an operation's request line was found.

@@ -205,6 +205,18 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     if is_table_reference(s) {
         return TypeExpr::Object;
     }
+    // `字典数据类型` ("dictionary data type"; `字段数据类型` is its typo): an object whose table
+    // the resolver finds by field name or reference.
+    if matches!(
+        s,
+        "字典数据类型" | "字段数据类型" | "字典" | "字典类型" | "字典数据"
+    ) {
+        return TypeExpr::Object;
+    }
+    // `[]String` (Go-style array).
+    if let Some(inner) = s.strip_prefix("[]").filter(|i| !i.trim().is_empty()) {
+        return TypeExpr::Array(Box::new(parse_clean(inner, true)));
+    }
     if let Some(inner) = s.strip_suffix("[]") {
         return TypeExpr::Array(Box::new(parse_clean(inner, true)));
     }
@@ -300,6 +312,9 @@ mod tests {
             ("object", Object),
             ("JSON", Object),
             ("Dict", Object),
+            ("字典数据类型", Object),
+            ("字段数据类型", Object),
+            ("[]String", arr(String)),
             ("WorkflowStep object", named("WorkflowStep")),
             ("NetworkConnect ion object", named("NetworkConnection")),
             ("Array of WorkflowStep objects", arr(named("WorkflowStep"))),

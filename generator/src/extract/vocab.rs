@@ -62,6 +62,10 @@ pub enum Column {
     Type,
     Description,
     Status,
+    /// The HTTP method of a request-line table (`请求方法` | `URI`).
+    Method,
+    /// The path of a request-line table.
+    Uri,
     Other,
 }
 
@@ -80,6 +84,10 @@ pub fn column(header: &str) -> Column {
         }
         "状态码" | "statuscode" | "httpstatuscode" | "返回值" | "returnedvalue" | "returnvalue" => {
             Column::Status
+        }
+        "请求方法" | "方法" | "method" | "httpmethod" | "requestmethod" => Column::Method,
+        "uri" | "url" | "请求uri" | "请求url" | "请求路径" | "path" | "requesturi" => {
+            Column::Uri
         }
         _ => Column::Other,
     }

@@ -21,6 +21,8 @@ pub(super) enum Purpose {
     RequestHeaders,
     Object(String),
     Status,
+    /// The request line written as a table (method and URI columns).
+    RequestLine,
     Ignored(&'static str),
     Unclassified,
 }
@@ -169,6 +171,9 @@ fn purpose_for(
 ) -> Purpose {
     if cols.is_status_table() {
         return Purpose::Status;
+    }
+    if cols.is_request_line_table() {
+        return Purpose::RequestLine;
     }
     if !cols.is_field_table() {
         return Purpose::Unclassified;

@@ -116,6 +116,9 @@ pub fn assemble(
                 "table.ignored",
                 format!("table not used: {why}"),
             ),
+            Purpose::RequestLine => {
+                resolver.used.insert(f.block);
+            }
             Purpose::Object(_) | Purpose::Status | Purpose::Unclassified => {}
         }
     }
