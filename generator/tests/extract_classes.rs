@@ -393,3 +393,50 @@ Response Parameters
         matches!(&api.schemas[error].schema.kind, SchemaKind::Object { fields } if fields.len() == 2)
     );
 }
+
+/// The request line written as a table with a method and a URI column; an object typed as a
+/// dictionary (`字典数据类型`) tied to its table by the field name.
+#[test]
+fn request_line_as_a_table() {
+    let text = "# 添加后端实例<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\n**表 1**  HTTP/HTTPS请求方法以及URI\n\n| 请求方法 | URI |\n| --- | --- |\n| POST | /v1.0/apigw/vpc-channels/{id}/members |\n\n**表 2**  参数说明\n\n| 名称 | 是否必选 | 类型 | 说明 |\n| --- | --- | --- | --- |\n| id | 是 | String | 通道编号。 |\n\n## 请求消息<a name=\"a3\"></a>\n\n**表 3**  参数说明\n\n| 参数 | 是否必选 | 类型 | 说明 |\n| --- | --- | --- | --- |\n| member | 是 | 字典数据类型 | 后端实例。 |\n\n**表 4**  member\n\n| 参数 | 是否必选 | 类型 | 说明 |\n| --- | --- | --- | --- |\n| weight | 是 | Integer | 权重。 |\n";
+    let api = api(&[("p.md", text)]);
+    assert_eq!(api.operations.len(), 1, "{:#?}", api.diagnostics);
+    let op = &api.operations[0];
+    assert_eq!(op.path, "/v1.0/apigw/vpc-channels/{id}/members");
+    let c = codes(&api);
+    assert!(
+        !c.contains(&"table.orphan")
+            && !c.contains(&"table.unclassified")
+            && !c.contains(&"type.unknown"),
+        "{c:?}"
+    );
+    let SchemaKind::Ref { name } = &op.request_body.as_ref().expect("body").schema.kind else {
+        panic!()
+    };
+    assert!(matches!(
+        field(&api, name, "member").kind,
+        SchemaKind::Ref { .. }
+    ));
+}
+
+/// A recursive type described by two sources of one run (here the same page twice): merging
+/// compares the two descriptions once per pair of named schemas instead of forever.
+#[test]
+fn recursive_type_in_two_sources_merges() {
+    let page = page(
+        "查询树",
+        "GET /v1/trees",
+        &[
+            table("响应Body参数", &[("root", "Node object")]),
+            table(
+                "Node",
+                &[("id", "String"), ("children", "Array of Node objects")],
+            ),
+        ]
+        .concat(),
+    );
+    let api = api(&[("a.md", &page), ("b.md", &page)]);
+    assert_eq!(api.operations.len(), 1);
+    assert_references_resolve(&api);
+    assert!(codes(&api).contains(&"merge.duplicate-operation"));
+}

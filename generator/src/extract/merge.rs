@@ -277,6 +277,12 @@ impl Comparison<'_> {
                 Some(_) => {}
             }
         }
+        // The other side's reference name, if any: what a recursive type is recognised by once
+        // its body is compared (see `structure`).
+        let other_ref = match &other.kind {
+            SchemaKind::Ref { name } => Some(name.clone()),
+            _ => None,
+        };
         let other_deref = self.deref(other);
         let (kl, ol) = (type_label(&self.deref(kept)), type_label(&other_deref));
         if kl != ol {
@@ -303,7 +309,13 @@ impl Comparison<'_> {
                 ),
             );
         }
-        self.structure(kept, &kept_at, &other_deref, &other_at, what);
+        self.structure(
+            kept,
+            &kept_at,
+            (&other_deref, other_ref.as_deref()),
+            &other_at,
+            what,
+        );
     }
 
     /// A named schema's body, or the schema itself.
@@ -319,19 +331,19 @@ impl Comparison<'_> {
         }
     }
 
+    /// Compare the structure of `kept` with `other` (already dereferenced; `other_ref` names
+    /// the schema it came from, if it was a reference). A pair of named schemas is compared
+    /// once: recursive types (a node holding nodes) end there.
     fn structure(
         &mut self,
         kept: &mut Schema,
         kept_at: &Span,
-        other: &Schema,
+        (other, other_ref): (&Schema, Option<&str>),
         other_at: &Span,
         what: &str,
     ) {
         if let SchemaKind::Ref { name } = &kept.kind {
-            let other_name = match &other.kind {
-                SchemaKind::Ref { name } => name.clone(),
-                _ => what.to_string(),
-            };
+            let other_name = other_ref.map_or_else(|| what.to_string(), str::to_string);
             if !self.seen.insert((name.clone(), other_name)) {
                 return;
             }
@@ -339,7 +351,13 @@ impl Comparison<'_> {
             let Some(mut named) = self.registry.schemas.get(&name).cloned() else {
                 return;
             };
-            self.structure(&mut named.schema, kept_at, other, other_at, what);
+            self.structure(
+                &mut named.schema,
+                kept_at,
+                (other, other_ref),
+                other_at,
+                what,
+            );
             self.registry.schemas.insert(name, named);
             return;
         }

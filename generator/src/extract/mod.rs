@@ -241,6 +241,31 @@ fn block_request_line(block: &Block) -> Option<RequestLine> {
     }
 }
 
+/// A request line given as labelled values on lines of their own (`PATH: /v1/x`, `Method:
+/// POST`), in either order.
+fn labelled_request_line(blocks: &[Block]) -> Option<(RequestLine, Span)> {
+    let (mut method, mut path, mut span) = (None, None, None);
+    for b in blocks {
+        let BlockKind::Paragraph { text, .. } = &b.kind else {
+            continue;
+        };
+        for line in text.plain().lines() {
+            match vocab::request_line_part(line.trim()) {
+                Some((vocab::RequestLinePart::Method, m)) if method.is_none() => {
+                    method = Some(m.to_string())
+                }
+                Some((vocab::RequestLinePart::Path, p)) if path.is_none() => {
+                    path = Some(p.to_string());
+                    span = Some(b.span.clone());
+                }
+                _ => {}
+            }
+        }
+    }
+    let request = parse_request_line(&format!("{} {}", method?, path?))?;
+    Some((request, span?))
+}
+
 /// The request line of a table with a method and a URI column (`请求方法 | URI`), its first row.
 fn table_request_line(table: &crate::doc::Table) -> Option<RequestLine> {
     let cols = fields::columns(table);
@@ -274,7 +299,10 @@ fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Ve
         let mut lines = doc.blocks[s.start..s.end]
             .iter()
             .filter_map(|b| Some((block_request_line(b)?, b.span.clone())));
-        let Some((request, span)) = lines.next() else {
+        let first = lines
+            .next()
+            .or_else(|| labelled_request_line(&doc.blocks[s.start..s.end]));
+        let Some((request, span)) = first else {
             let heading_span = s
                 .heading
                 .map(|h| doc.blocks[h].span.clone())

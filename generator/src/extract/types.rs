@@ -49,7 +49,32 @@ pub fn clean_type_text(raw: &str) -> String {
 
 pub fn parse_type(raw: &str) -> TypeExpr {
     let s = clean_type_text(raw);
-    parse_clean(&s, false)
+    parse_clean(first_sentence(&s), false)
+}
+
+/// A type cell that goes on after its type (`Dictionary data structure. For details, see
+/// Table 3.`, `字典数据结构，请参见表3。`, `String。`): the type is the first sentence; the
+/// reference in the rest is followed by the resolver.
+fn first_sentence(s: &str) -> &str {
+    let mut depth = 0i32;
+    let cut = s
+        .char_indices()
+        .find(|&(i, c)| {
+            match c {
+                '<' => depth += 1,
+                '>' => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+                && (matches!(c, '。' | '，' | '；')
+                    || (c == '.' && s[i + 1..].starts_with(' '))
+                    || (c == '.' && i + 1 == s.len()))
+        })
+        .map(|(i, _)| i);
+    match cut {
+        Some(i) if i > 0 => s[..i].trim(),
+        _ => s,
+    }
 }
 
 fn scalar(word: &str) -> Option<TypeExpr> {
@@ -208,10 +233,25 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     // `字典数据类型` ("dictionary data type"; `字段数据类型` is its typo): an object whose table
     // the resolver finds by field name or reference.
     if matches!(
-        s,
-        "字典数据类型" | "字段数据类型" | "字典" | "字典类型" | "字典数据"
+        lower.as_str(),
+        "字典数据类型"
+            | "字段数据类型"
+            | "字典"
+            | "字典类型"
+            | "字典数据"
+            | "字典数据结构"
+            | "dictionary data structure"
+            | "dictionary"
+            | "dict data structure"
     ) {
         return TypeExpr::Object;
+    }
+    // `列表数据结构` / `List data structure`: a list of objects described by a table.
+    if matches!(
+        lower.as_str(),
+        "列表数据结构" | "list data structure" | "列表"
+    ) {
+        return TypeExpr::Array(Box::new(TypeExpr::Object));
     }
     // `[]String` (Go-style array).
     if let Some(inner) = s.strip_prefix("[]").filter(|i| !i.trim().is_empty()) {
@@ -315,6 +355,14 @@ mod tests {
             ("字典数据类型", Object),
             ("字段数据类型", Object),
             ("[]String", arr(String)),
+            (
+                "Dictionary data structure. For details, see Table 3.",
+                Object,
+            ),
+            ("字典数据结构，请参见表3。", Object),
+            ("列表数据结构。", arr(Object)),
+            ("String。", String),
+            ("Map<String，String>", Map(Box::new(String))),
             ("WorkflowStep object", named("WorkflowStep")),
             ("NetworkConnect ion object", named("NetworkConnection")),
             ("Array of WorkflowStep objects", arr(named("WorkflowStep"))),

@@ -40,14 +40,18 @@ pub fn section_role(title: &str) -> SectionRole {
         "请求参数" | "请求消息" | "请求" | "request" | "requests" | "requestparameters"
         | "requestbody" | "requestmessage" | "request parameters" => Request,
         "响应参数" | "响应消息" | "响应" | "response" | "responses" | "responseparameters"
-        | "responsebody" | "responsemessage" => Response,
+        | "responsebody" | "responsemessage" | "正常响应" | "normalresponse" | "正常响应消息" => {
+            Response
+        }
         "请求示例" | "examplerequest" | "examplerequests" | "samplerequest" | "requestexample"
         | "requestexamples" => RequestExample,
         "响应示例" | "exampleresponse" | "exampleresponses" | "sampleresponse"
         | "responseexample" | "responseexamples" => ResponseExample,
         "示例" | "samples" | "sample" | "example" | "examples" => Examples,
         "状态码" | "statuscode" | "statuscodes" | "返回值" | "returnedvalues" => StatusCodes,
-        "错误码" | "errorcode" | "errorcodes" => ErrorCodes,
+        "错误码" | "errorcode" | "errorcodes" | "异常响应" | "abnormalresponse" => {
+            ErrorCodes
+        }
         "参数说明" | "parameterdescription" | "parameters" => ParameterDescription,
         "示例代码" | "samplecode" => SampleCode,
         _ => Other,
@@ -559,9 +563,40 @@ pub const VALUE_LIST_SEPARATOR: &str =
 /// a mapping, a parameter explanation).
 pub const NOT_A_VALUE_LIST: &str = r"(?i)例如|比如|举例|规则|说明|注意|约束|限制|对应关系|参数解释|格式|示例|要求|场景|步骤|e\.g\.|for example|such as|\bnote\b|\brules?\b|\bformat\b";
 
+/// A request line given as labelled values (`PATH：/v3/{project_id}/x` and `Method：PUT` on
+/// lines of their own): which part `line` gives, and its value.
+pub fn request_line_part(line: &str) -> Option<(RequestLinePart, &str)> {
+    let (label, value) = line.split_once([':', '：'])?;
+    let part = match label.trim().to_lowercase().as_str() {
+        "path" | "uri" | "url" | "请求路径" => RequestLinePart::Path,
+        "method" | "http method" | "请求方法" | "方法" => RequestLinePart::Method,
+        _ => return None,
+    };
+    Some((part, value.trim()))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestLinePart {
+    Method,
+    Path,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn request_line_parts() {
+        assert_eq!(
+            request_line_part("PATH：/v3/{project_id}/x"),
+            Some((RequestLinePart::Path, "/v3/{project_id}/x"))
+        );
+        assert_eq!(
+            request_line_part("Method: POST"),
+            Some((RequestLinePart::Method, "POST"))
+        );
+        assert_eq!(request_line_part("Note: see below"), None);
+    }
 
     #[test]
     fn captions() {
@@ -707,6 +742,9 @@ mod tests {
         assert_eq!(section_role("请求消息"), SectionRole::Request);
         assert_eq!(section_role("Response Body"), SectionRole::Response);
         assert_eq!(section_role("Status Code"), SectionRole::StatusCodes);
+        assert_eq!(section_role("正常响应"), SectionRole::Response);
+        assert_eq!(section_role("Normal Response"), SectionRole::Response);
+        assert_eq!(section_role("Abnormal Response"), SectionRole::ErrorCodes);
     }
 
     #[test]
