@@ -234,6 +234,9 @@ catalogue! {
     EXAMPLE_INVALID_JSON = "example.invalid-json", Warning,
         "An example is not valid JSON; it is kept as text.",
         "It cannot check or widen the schema. Usually converter damage or an elided example.";
+    EXAMPLE_REPAIRED = "example.repaired", Note,
+        "An example that was not valid JSON was repaired and is used.",
+        "Only layout damage is repaired: a string wrapped over lines (re-joined), a trailing comma (removed), a bare `...` standing for more items (removed). The message names each repair; anything else stays unparsed (example.invalid-json).\nExample: `example is not valid JSON (trailing comma at line 29 column 3); repaired: a trailing comma removed`.";
     EXAMPLE_ELISION = "example.elision", Note,
         "An example marks omitted items with an ellipsis; they were removed.",
         "`\"...\"` or `…` items stand for more of the same; the rest of the example is used.";

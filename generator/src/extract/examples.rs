@@ -71,17 +71,47 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
             })
         }
         Err(e) => {
-            if looks_like_json(body) {
-                diags.warn(
-                    span,
-                    "example.invalid-json",
-                    format!("example is not valid JSON ({e}); kept as text"),
-                );
+            if !looks_like_json(body) {
+                return Some(Example {
+                    value: ExampleValue::Text(body.to_string()),
+                    span: span.clone(),
+                });
             }
-            Some(Example {
-                value: ExampleValue::Text(body.to_string()),
-                span: span.clone(),
-            })
+            // Layout damage and elisions the documentation is full of: repaired, and said so.
+            let repaired = super::json_repair::repair(body).and_then(|(text, repairs)| {
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .ok()
+                    .map(|v| (v, repairs))
+            });
+            match repaired {
+                Some((mut v, repairs)) => {
+                    strip_elisions(&mut v);
+                    let what: Vec<&str> = repairs.iter().map(|r| r.describe()).collect();
+                    diags.add(
+                        span,
+                        crate::diag::catalogue::EXAMPLE_REPAIRED,
+                        format!(
+                            "example is not valid JSON ({e}); repaired: {}",
+                            what.join(", ")
+                        ),
+                    );
+                    Some(Example {
+                        value: ExampleValue::Json(v),
+                        span: span.clone(),
+                    })
+                }
+                None => {
+                    diags.warn(
+                        span,
+                        "example.invalid-json",
+                        format!("example is not valid JSON ({e}); kept as text"),
+                    );
+                    Some(Example {
+                        value: ExampleValue::Text(body.to_string()),
+                        span: span.clone(),
+                    })
+                }
+            }
         }
     }
 }
@@ -119,11 +149,14 @@ pub fn join_split_pieces(pieces: Vec<CodeExample>) -> Vec<CodeExample> {
     let mut i = 0;
     while i < pieces.len() {
         let mut current = pieces[i].clone();
-        let valid = |s: &str| serde_json::from_str::<serde_json::Value>(s).is_ok();
-        if looks_like_json(&current.body) && !valid(&current.body) {
+        let parses = |s: &str| serde_json::from_str::<serde_json::Value>(s).is_ok();
+        // Joined pieces may need the same repairs as one piece (`example_value` makes them).
+        let valid =
+            |s: &str| parses(s) || super::json_repair::repair(s).is_some_and(|(t, _)| parses(&t));
+        if looks_like_json(&current.body) && !parses(&current.body) {
             let mut j = i + 1;
             let mut joined = current.body.clone();
-            while j < pieces.len() && pieces[j].request_line.is_none() && j - i <= 3 {
+            while j < pieces.len() && pieces[j].request_line.is_none() && j - i <= 8 {
                 joined.push('\n');
                 joined.push_str(&pieces[j].body);
                 if valid(&joined) {

@@ -9,6 +9,7 @@
 pub mod evidence;
 pub mod examples;
 pub mod fields;
+pub mod json_repair;
 pub mod merge;
 pub mod names;
 pub mod operation;
