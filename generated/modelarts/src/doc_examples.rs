@@ -155,6 +155,20 @@ fn update_app_auth_app_app_secret_200_1() {
 }
 
 #[test]
+fn list_app_auth_app_auth_apis_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ListAppAuthAppAuthApisResponse,
+    >(
+        "{\n  \"apis\": [\n    {\n      \"api_id\": \"7e0d272df0e94297b7d4046bada3f158\",\n      \"api_name\": \"infer_ae20fc9fb37c48c28ebc3f3a638c9f48\",\n      \"api_method\": \"ANY\",\n      \"predict_url\": \"https://b86b2d069324491fbd66940e4533b45c.apig.xxxxx.com/v1/infers/ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n      \"support_app_code\": true,\n      \"service_id\": \"ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n      \"service_name\": \"service-3c02\"\n    }\n  ],\n  \"count\": 1\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "list_app_auth_app_auth_apis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19075)",
+        parsed.err()
+    );
+}
+
+#[test]
 fn list_app_auth_app_exists_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListAppAuthAppExistsResponse,
@@ -190,6 +204,34 @@ fn create_app_auth_apis_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "create_app_auth_apis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20059)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn show_app_auth_apis_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ShowAppAuthApisResponse,
+    >(
+        "{\n  \"api\": {\n    \"api_id\": \"7e0d272df0e94297b7d4046bada3f158\",\n    \"api_name\": \"infer_ae20fc9fb37c48c28ebc3f3a638c9f48\",\n    \"api_method\": \"ANY\",\n    \"predict_url\": \"https://b86b2d069324491fbd66940e4533b45c.apig.xxxxxx.com/v1/infers/ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n    \"support_app_code\": true,\n    \"service_id\": \"ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n    \"service_name\": \"service-3c02\",\n    \"auth_type\": \"APP\",\n    \"api_remark\": \"test\"\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "show_app_auth_apis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20181)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn list_built_in_algorithms_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ListBuiltInAlgorithmsResponse,
+    >(
+        "{\n  \"models\": [\n    {\n      \"model_id\": 4,\n      \"model_name\": \"ResNet_v2_50\",\n      \"model_usage\": 1,\n      \"model_precision\": \"75.55%(top1), 92.6%(top5)\",\n      \"model_size\": 102503801,\n      \"model_train_dataset\": \"imagenet, 1000类图像分类\",\n      \"model_dataset_format\": \"shape: [H>=32, W>=32, C>=1]; type: int8\",\n      \"model_description_url\": \"https://github.com/apache/incubator-mxnet/blob/master/example/image-classification/symbols/resnet.py\",\n      \"parameter\": \"[{\\\"label\\\":\\\"batch_size\\\",\\\"value\\\":\\\"4\\\",\\\"placeholder_cn\\\":\\\"每次更新训练的图片数量（总）\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"lr\\\",\\\"value\\\":\\\"0.0001\\\",\\\"placeholder_cn\\\":\\\"更新参数的学习率\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"save_frequency\\\",\\\"value\\\":\\\"1\\\",\\\"placeholder_cn\\\":\\\"保存模型的频率，每隔N个epoch保存一次模型\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"num_classes\\\",\\\"value\\\":\\\"\\\",\\\"placeholder_cn\\\":\\\"训练中使用的图片总的类别数\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"num_epoch\\\",\\\"value\\\":\\\"10\\\",\\\"placeholder_cn\\\":\\\"训练的epoch数\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true}]\",\n      \"create_time\": 1522218780025,\n      \"engine_id\": 501,\n      \"engine_name\": \"MXNet\",\n      \"engine_version\": \"MXNet-1.2.1-python2.7\"\n    },\n    {\n      \"model_id\": 5,\n      \"model_name\": \"Faster_RCNN_ResNet_v2_101\",\n      \"model_usage\": 2,\n      \"model_precision\": \"80.05%(mAP)\",\n      \"model_size\": 190936449,\n      \"model_train_dataset\": \"Pascal VOC2007, 20类物体检测\",\n      \"model_dataset_format\": \"shape: [H, W, C==3]; type: int8\",\n      \"model_description_url\": \"https://github.com/apache/incubator-mxnet/tree/master/example/rcnn\",\n      \"parameter\": \"[{\\\"label\\\":\\\"lr\\\",\\\"value\\\":\\\"0.0001\\\",\\\"placeholder_cn\\\":\\\"更新参数的学习率\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"eval_frequence\\\",\\\"value\\\":\\\"1\\\",\\\"placeholder_cn\\\":\\\"对模型做验证的频率，默认为每个epoch都做\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"mom\\\",\\\"value\\\":\\\"0.9\\\",\\\"placeholder_cn\\\":\\\"训练网络的动量参数\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"wd\\\",\\\"value\\\":\\\"0.0005\\\",\\\"placeholder_cn\\\":\\\"权重衰减系数\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"num_classes\\\",\\\"value\\\":\\\"\\\",\\\"placeholder_cn\\\":\\\"训练中使用的图片总的类别数，这里需要+1，因为有一个额外的背景类\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true}]\",\n      \"create_time\": 1525313224596,\n      \"engine_id\": 501\n    }\n  ]\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "list_built_in_algorithms (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52588)",
         parsed.err()
     );
 }
@@ -493,6 +535,20 @@ fn list_job_ai_engines_200_1() {
 }
 
 #[test]
+fn list_job_resource_specs_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ListJobResourceSpecsResponse,
+    >(
+        "{\n  \"specs\": [\n    {\n      \"spec_id\": 2,\n      \"core\": \"2\",\n      \"cpu\": \"8\",\n      \"gpu_num\": 0,\n      \"gpu_type\": \"\",\n      \"spec_code\": \"modelarts.vm.cpu.2u\"\n    }\n  ]\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "list_job_resource_specs (documented at spec/docs/004_1a1b83b5d1b965a6.txt:54086)",
+        parsed.err()
+    );
+}
+
+#[test]
 fn list_models_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListModelsResponse,
@@ -528,6 +584,20 @@ fn show_model_200_2() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "show_model (documented at spec/docs/004_1a1b83b5d1b965a6.txt:17743)", parsed
+        .err()
+    );
+}
+
+#[test]
+fn delete_model_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::DeleteModelResponse,
+    >(
+        "{\n  \"delete_success_list\": [\n    \"10eb0091-887f-4839-9929-cbc884f1e20e\"\n  ],\n  \"delete_failed_list\": [\n    {\n      \"error_msg\": \"Failed to delete model, model ( 759645d9-3672-4db1-bb6d-49ed58b84e10) alreadydeploy service.\",\n      \"error_code\": \"ModelArts.3009\",\n      \"model_id\": \"e527d311-a947-46da-a6e0-66c49945dfaa\"\n    }\n  ]\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "delete_model (documented at spec/docs/004_1a1b83b5d1b965a6.txt:17954)", parsed
         .err()
     );
 }
@@ -626,6 +696,20 @@ fn create_notebook_request_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "create_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6848)", parsed
+        .err()
+    );
+}
+
+#[test]
+fn create_notebook_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::CreateNotebookResponse,
+    >(
+        "{\n  \"description\": \"api-test\",\n  \"feature\": \"NOTEBOOK\",\n  \"flavor\": \"modelarts.vm.cpu.2u\",\n  \"id\": \"f9937afa-4451-42db-a76b-72d624749f66\",\n  \"image\": {\n    \"description\": \"description\",\n    \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n    \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n    \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1\",\n    \"tag\": \"3.3.2-release_v1\",\n    \"type\": \"BUILD_IN\"\n  },\n  \"lease\": {\n    \"create_at\": 1638841744515,\n    \"duration\": 3600000\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "create_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6870)", parsed
         .err()
     );
 }
@@ -736,6 +820,20 @@ fn create_image_notebook_request_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "create_image_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8084)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn create_image_notebook_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::CreateImageNotebookResponse,
+    >(
+        "{\n  \"arch\": \"x86_64\",\n  \"create_at\": 1671786468811,\n  \"description\": \"notebook2.0 20200816\",\n  \"dev_services\": [\n    \"SSH\",\n    \"NOTEBOOK\"\n  ],\n  \"id\": \"4e0d1854-63e5-4517-b683-a0ee97a692a1\",\n  \"name\": \"pytorch1_4\",\n  \"namespace\": \"atelier-auto\",\n  \"origin\": \"IMAGE_SAVE\",\n  \"resource_categories\": [\n    \"CPU\",\n    \"GPU\"\n  ],\n  \"service_type\": \"TRAIN\"\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "create_image_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8100)",
         parsed.err()
     );
 }
@@ -972,6 +1070,20 @@ fn create_service_request_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "create_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:21113)", parsed
+        .err()
+    );
+}
+
+#[test]
+fn create_service_request_2() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::CreateServiceRequest,
+    >(
+        "{\n  \"service_name\": \"mnist\",\n  \"description\": \"mnist service\",\n  \"infer_type\": \"real-time\",\n  \"config\": [\n    {\n      \"model_id\": \"xxxmodel-idxxx\"\n    }\n  ]\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "create_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:21131)", parsed
         .err()
     );
 }
@@ -1415,6 +1527,34 @@ fn list_training_jobs_200_1() {
 }
 
 #[test]
+fn create_training_job_v1_request_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::CreateTrainingJobRequest2,
+    >(
+        "{\n  \"job_name\": \"TestModelArtsJob\",\n  \"job_desc\": \"This is a ModelArts job\",\n  \"workspace_id\": \"af261af2218841ec960b01ab3cf1a5fa\",\n  \"config\": {\n    \"worker_server_num\": 1,\n    \"app_url\": \"/usr/app/\",\n    \"boot_file_url\": \"/usr/app/boot.py\",\n    \"parameter\": [\n      {\n        \"label\": \"learning_rate\",\n        \"value\": \"0.01\"\n      },\n      {\n        \"label\": \"batch_size\",\n        \"value\": \"32\"\n      }\n    ]\n  },\n  \"dataset_id\": \"38277e62-9e59-48f4-8d89-c8cf41622c24\",\n  \"dataset_version_id\": \"2ff0d6ba-c480-45ae-be41-09a8369bfc90\",\n  \"spec_id\": 1,\n  \"engine_id\": 1,\n  \"train_url\": \"/usr/train/\"\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "create_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51070)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn create_training_job_v1_request_3() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::CreateTrainingJobRequest2,
+    >(
+        "{\n  \"job_name\": \"TestModelArtsJob2\",\n  \"job_desc\": \"This is a ModelArts job\",\n  \"workspace_id\": \"af261af2218841ec960b01ab3cf1a5fa\",\n  \"config\": {\n    \"worker_server_num\": 1,\n    \"data_url\": \"/usr/data/\",\n    \"app_url\": \"/usr/app/\",\n    \"boot_file_url\": \"/usr/app/boot.py\",\n    \"parameter\": [\n      {\n        \"label\": \"CUSTOM_PARAM1\",\n        \"value\": \"1\"\n      }\n    ],\n    \"spec_id\": 1,\n    \"user_command\": \"bash -x /home/work/run_train.sh python /home/work/user-job-dir/app/mnist/mnist_softmax.py --data_url /home/work/user-job-dir/app/mnist_data\",\n    \"user_image_url\": \"100.125.5.235:20202/jobmng/custom-cpu-base:1.0\",\n    \"train_url\": \"/usr/train/\",\n    \"log_url\": \"/usr/log/\",\n    \"model_id\": 1,\n    \"pool_id\": \"testpool\",\n    \"engine_id\": 1\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "create_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51109)",
+        parsed.err()
+    );
+}
+
+#[test]
 fn create_training_job_v1_request_4() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateTrainingJobRequest2,
@@ -1474,6 +1614,20 @@ fn delete_training_job_v1_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "delete_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52411)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn list_training_job_versions_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ListTrainingJobVersionsResponse,
+    >(
+        "{\n  \"is_success\": true,\n  \"job_id\": 10,\n  \"job_name\": \"testModelArtsJob\",\n  \"job_desc\": \"testModelArtsJob desc\",\n  \"version_count\": 2,\n  \"versions\": [\n    {\n      \"version_id\": 10,\n      \"version_name\": \"V0004\",\n      \"pre_version_id\": 5,\n      \"engine_type\": 1,\n      \"engine_name\": \"TensorFlow\",\n      \"engine_id\": 1,\n      \"engine_version\": \"TF-1.4.0-python2.7\",\n      \"status\": 10,\n      \"app_url\": \"/usr/app/\",\n      \"boot_file_url\": \"/usr/app/boot.py\",\n      \"create_time\": 1524189990635,\n      \"parameter\": [\n        {\n          \"label\": \"learning_rate\",\n          \"value\": 0.01\n        }\n      ],\n      \"duration\": 532003,\n      \"spec_id\": 1,\n      \"core\": 2,\n      \"cpu\": 8,\n      \"gpu\": true\n    }\n  ]\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "list_training_job_versions (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51948)",
         parsed.err()
     );
 }
@@ -1849,6 +2003,20 @@ fn update_algorithm_request_1() {
 }
 
 #[test]
+fn update_algorithm_201_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::UpdateAlgorithmResponse,
+    >(
+        "{\n  \"metadata\": {\n    \"id\": \"2e5451fe-913f-4492-821a-2981031382f7\",\n    \"name\": \"TestModelArtsalgorithm\",\n    \"description\": \"This is a ModelArts algorithm modified\",\n    \"create_time\": 1636600721742\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "update_algorithm (documented at spec/docs/004_1a1b83b5d1b965a6.txt:11761)",
+        parsed.err()
+    );
+}
+
+#[test]
 fn list_authorizations_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListAuthorizationsResponse,
@@ -1926,6 +2094,20 @@ fn create_dataset_201_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "create_dataset (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37239)", parsed
+        .err()
+    );
+}
+
+#[test]
+fn show_dataset_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ShowDatasetResponse,
+    >(
+        "{\n  \"dataset_id\": \"gfgHsokody6AJigS5A\",\n  \"dataset_name\": \"dataset-f9e8\",\n  \"dataset_type\": 0,\n  \"data_format\": \"Default\",\n  \"next_version_num\": 4,\n  \"status\": 1,\n  \"data_sources\": [\n    {\n      \"data_type\": 0,\n      \"data_path\": \"/test-obs/classify/input/animals/\"\n    }\n  ],\n  \"create_time\": 1605690595404,\n  \"update_time\": 1605690595404,\n  \"description\": \"\",\n  \"current_version_id\": \"54IXbeJhfttGpL46lbv\",\n  \"current_version_name\": \"V003\",\n  \"total_sample_count\": 10,\n  \"annotated_sample_count\": 10,\n  \"unconfirmed_sample_count\": 0\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "show_dataset (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37577)", parsed
         .err()
     );
 }
@@ -2104,6 +2286,20 @@ fn update_dataset_data_annotation_samples_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "update_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40953)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn create_dataset_data_annotation_sample_request_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::CreateDatasetDataAnnotationSampleRequest,
+    >(
+        "{\n  \"samples\": [\n    {\n      \"name\": \"2.jpg\",\n      \"data\": \"/9j/4AAQSkZJRgABAQAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJ4nlCslxwckDcplDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkCCwLDBgNDRgyIRwhMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjL/wAARCAA1AJUDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRoUicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTUWVW15iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL\"\n    }\n  ]\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "create_dataset_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39142)",
         parsed.err()
     );
 }
@@ -2380,6 +2576,20 @@ fn create_dataset_task_200_1() {
 }
 
 #[test]
+fn show_dataset_task_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ShowDatasetTaskResponse,
+    >(
+        "{\n  \"resource_id\": \"XGrRZuCV1qmMxnsmd5u\",\n  \"create_time\": \"2020-11-23 11:08:20\",\n  \"progress\": 10.0,\n  \"status\": 1,\n  \"message\": \"Start to export annotations. Export task id is jMZGm2SBp4Ymr2wrhAK\",\n  \"code\": \"ModelArts.4902\",\n  \"elapsed_time\": 0,\n  \"result\": {\n    \"total_sample_count\": 49,\n    \"annotated_sample_count\": 30\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "show_dataset_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47341)",
+        parsed.err()
+    );
+}
+
+#[test]
 fn list_dataset_versions_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListDatasetVersionsResponse,
@@ -2618,6 +2828,20 @@ fn update_dataset_workforce_task_data_annotation_samples_200_1() {
 }
 
 #[test]
+fn show_dataset_workforce_task_data_annotation_sample_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+    >(
+        "{\n  \"sample_id\": \"26c6dd793d80d3274eb89349ec76d678\",\n  \"sample_type\": 0,\n  \"labels\": [],\n  \"source\": \"https://test-obs.obs.xxx.com:443/detect/data/dataset-car-and-person/IMG_kitti_0000_000016.png?AccessKeyId=4D34AYDTK93HUY79NSD7&Expires=1606300437&x-obs-security-token=gQpjb1ub3J0aC03jELficNKUP87aSTlhvsHQAvmcyVbXLYTrU2XJlc28F7kiXanJ3TyJV39ixl0yi5mzQ...\",\n  \"metadata\": {\n    \"@modelarts:import_origin\": 0,\n    \"@modelarts:size\": [\n      1242,\n      375,\n      3\n    ]\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "show_dataset_workforce_task_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40039)",
+        parsed.err()
+    );
+}
+
+#[test]
 fn list_dataset_workforce_task_data_annotation_stats_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
@@ -2824,6 +3048,20 @@ fn delete_pool_nodepool_200_1() {
 }
 
 #[test]
+fn update_pool_nodepool_request_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::UpdatePoolNodepoolRequest,
+    >(
+        "{\n  \"spec\": {\n    \"resources\": {\n      \"nodePool\": \"modelarts.vm.2u4g.dcc-Default\",\n      \"flavor\": \"modelarts.vm.2u4g.dcc\",\n      \"count\": 1,\n      \"maxCount\": 1\n    }\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "update_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30676)",
+        parsed.err()
+    );
+}
+
+#[test]
 fn list_pool_nodepool_nodes_200_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::ListPoolNodepoolNodesResponse,
@@ -2920,6 +3158,20 @@ fn create_processor_task_request_2() {
 }
 
 #[test]
+fn create_processor_task_request_3() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::CreateProcessorTaskRequest,
+    >(
+        "{\n  \"name\": \"PRE-330f\",\n  \"inputs\": [\n    {\n      \"type\": \"DATASET\",\n      \"source\": \"gfghHSokody6AJigS5A\",\n      \"version_id\": \"54lXbeJhfttGpL46lbv\"\n    }\n  ],\n  \"work_path\": {\n    \"type\": \"DATASET\",\n    \"path\": \"gfghHSokody6AJigS5A\",\n    \"version_name\": \"V004\"\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "create_processor_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47817)",
+        parsed.err()
+    );
+}
+
+#[test]
 fn create_processor_task_request_5() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateProcessorTaskRequest,
@@ -3007,6 +3259,34 @@ fn show_processor_task_version_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "show_processor_task_version (documented at spec/docs/004_1a1b83b5d1b965a6.txt:48870)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn list_processor_task_version_results_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ListProcessorTaskVersionResultsResponse,
+    >(
+        "{\n  \"count\": 3,\n  \"results\": [\n    {\n      \"sample_id\": \"0ac9aee517acbef965f547bb5a3268af\",\n      \"version_id\": \"7PolhUzSk92OglQrTxr\",\n      \"origin_source\": \"s3://test-obs/classify/data/animals/8.jpg\",\n      \"new_source\": \"obs://test-obs/classify/output/7PolhUzSk92OglQrTxr/Data/8.jpg\",\n      \"signed_origin_source\": \"https://test-obs.obs.xxx.com:443/classify/data/animals/8.jpg?AccessKeyId=I5lZ9R29S1W9WACNJJ0J&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jQ5yFSR1TfKXjeawutgyAnMranimalsNaSkeSBOKK...&Signature=GbnVBZ5JxUWhiAulUzpV9TD835Q%3D\",\n      \"signed_new_source\": \"https://test-obs.obs.xxx.com:443/classify/output/7PolhUzSk92OglQrTxr/Data/8.jpg?AccessKeyId=I5lZ9R29S1W9WACNJJ0J&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jQ5yFSR1TfKXjeawutgyAnMranimalsNaSkeSBOKK...&Signature=Q5stFFFvX9kykR49S8PPBlFqe0%3D\",\n      \"result_property\": 3,\n      \"result_description\": [\n        [\n          \"use AddNoise augmentation\"\n        ],\n        [\n          \"result_description to translate\"\n        ]\n      ]\n    },\n    {\n      \"sample_id\": \"196799b2d731727b1800b70851fc60b0\",\n      \"version_id\": \"7PolhUzSk92OglQrTxr\",\n      \"origin_source\": \"s3://test-obs/classify/data/animals/2.jpg\",\n      \"new_source\": \"obs://test-obs/classify/output/7PolhUzSk92OglQrTxr/Data/2.jpg\",\n      \"signed_origin_source\": \"https://test-obs.obs.xxx.com:443/classify/data/animals/2.jpg?AccessKeyId=QEKFB6WFGZWC2YUP2JPK&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jdUZcXVRCNOHjWNNWiuu2E9Q...&Signature=6yvhJufi5kQO6UjToQgR0ztP%2Bis%3D\",\n      \"signed_new_source\": \"https://test-obs.obs.xxx.com:443/classify/output/7PolhUzSk92OglQrTxr/Data/2.jpg?AccessKeyId=QEKFB6WFGZWC2YUP2JPK&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jdUZcXVRCNOHjWNNWiuu2E...&Signature=Zr%2BAEBDJwKS%2FpS6vzxK7MSzjblA%3D\",\n      \"result_property\": 3,\n      \"result_description\": [\n        [\n          \"use AddNoise augmentation\"\n        ],\n        [\n          \"result_description to translate\"\n        ]\n      ]\n    },\n    {\n      \"sample_id\": \"1dc7351b78dcb24850f71d20267edd0e\",\n      \"version_id\": \"7PolhUzSk92OglQrTxr\",\n      \"origin_source\": \"s3://test-obs/classify/data/animals/import_1603716822103/test-obs/classify/output/E8ZLnTQvPBVtbZ6QsAp/Data/13.jpg\",\n      \"new_source\": \"obs://test-obs/classify/output/7PolhUzSk92OglQrTxr/Data/13.jpg\",\n      \"signed_origin_source\": \"https://test-obs.obs.xxx.com:443/classify/data/animals/import_1603716822103/test-obs/classify/output/E8ZLnTQvPBVtbZ6QsAp/Data/13.jpg?AccessKeyId=W6TSX9F1BRS8AUBDYKPY&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jVVFic8iObvdqZLuWxyIHlAjbjPCTX...&Signature=WV73XnoMkBD0SuVe%2BF5UaP1GxKw%3D\",\n      \"signed_new_source\": \"https://test-obs.obs.xxx.com:443/classify/output/7PolhUzSk92OglQrTxr/Data/13.jpg?AccessKeyId=W6TSX9F1BRS8AUBDYKPY&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jVVFic8iObvdqZLuWxyIHlAjbjPCTXeYXkQh8z...&Signature=%2FYsgrsbyrz5ZQrnrQ9QyoHluYQ%3D\",\n      \"result_property\": 3,\n      \"result_description\": [\n        [\n          \"use AddNoise augmentation\"\n        ],\n        [\n          \"result_description to translate\"\n        ]\n      ]\n    }\n  ],\n  \"has_more\": true\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "list_processor_task_version_results (documented at spec/docs/004_1a1b83b5d1b965a6.txt:49071)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn list_statistic_pools_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ListStatisticPoolsResponse,
+    >(
+        "{\n  \"statistics\": {\n    \"status\": {\n      \"created\": 3,\n      \"creating\": 0,\n      \"failed\": 1,\n      \"pending\": 0\n    }\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "list_statistic_pools (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26848)",
         parsed.err()
     );
 }
@@ -3105,6 +3385,20 @@ fn create_training_job_search_request_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "create_training_job_search (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15326)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn create_training_job_search_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::CreateTrainingJobSearchResponse,
+    >(
+        "{\n  \"total\": 5059,\n  \"count\": 1,\n  \"limit\": 1,\n  \"offset\": 0,\n  \"sort_by\": \"create_time\",\n  \"order\": \"desc\",\n  \"group_by\": \"\",\n  \"workspace_id\": \"0\",\n  \"ai_project\": \"default-ai-project\",\n  \"items\": [\n    {\n      \"kind\": \"job\",\n      \"metadata\": {\n        \"id\": \"3faf5c03-aaa1-4cbe-879d-24b05d997347\",\n        \"name\": \"trainjob--py14_mem06-byd-108\",\n        \"description\": \"\",\n        \"create_time\": 1636447346315,\n        \"workspace_id\": \"0\",\n        \"user_name\": \"ei_modelarts_q00357245_01\"\n      },\n      \"status\": {\n        \"phase\": \"Abnormal\",\n        \"secondary_phase\": \"CreateFailed\",\n        \"duration\": 0,\n        \"start_time\": 0,\n        \"node_count_metrics\": [\n          [\n            1636447746000,\n            0\n          ],\n          [\n            1636447755000,\n            0\n          ],\n          [\n            1636447756000,\n            0\n          ]\n        ],\n        \"tasks\": [\n          \"worker-0\"\n        ]\n      },\n      \"algorithm\": {\n        \"code_dir\": \"obs://test-crq/economic_test/py_minist/\",\n        \"boot_file\": \"obs://test-crq/economic_test/py_minist/minist_common.py\",\n        \"inputs\": [\n          {\n            \"name\": \"data_url\",\n            \"local_dir\": \"/home/ma-user/modelarts/inputs/data_url_0\",\n            \"remote\": {\n              \"obs\": {\n                \"obs_url\": \"/test-crq/data/py_minist/\"\n              }\n            }\n          }\n        ],\n        \"outputs\": [\n          {\n            \"name\": \"train_url\",\n            \"local_dir\": \"/home/ma-user/modelarts/outputs/train_url_0\",\n            \"remote\": {\n              \"obs\": {\n                \"obs_url\": \"/test-crq/train_output/\"\n              }\n            }\n          }\n        ],\n        \"engine\": {\n          \"engine_id\": \"pytorch-cp36-1.4.0-v2\",\n          \"engine_name\": \"PyTorch\",\n          \"engine_version\": \"PyTorch-1.4.0-python3.6-v2\"\n        }\n      },\n      \"spec\": {\n        \"resource\": {\n          \"policy\": \"economic\",\n          \"flavor_id\": \"modelarts.vm.pnt1.large.eco\"\n        }\n      }\n    }\n  ]\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "create_training_job_search (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15373)",
         parsed.err()
     );
 }
@@ -3211,6 +3505,20 @@ fn post_training_job_autosearch_trial_earlystop_200_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "post_training_job_autosearch_trial_earlystop (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15884)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn list_training_job_autosearch_trials_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ListTrainingJobAutosearchTrialsResponse,
+    >(
+        "{\n  \"total\": 8,\n  \"count\": 8,\n  \"limit\": 50,\n  \"offset\": 0,\n  \"group_by\": \"\",\n  \"items\": {\n    \"header\": [\n      \"\",\n      \"done\",\n      \"pid\",\n      \"config\",\n      \"trial_id\",\n      \"training_iteration\",\n      \"time_total_s\",\n      \"worker_index\",\n      \"reward_attr\",\n      \"status\",\n      \"acc\",\n      \"loss\",\n      \"best_reward\"\n    ],\n    \"data\": [\n      [\n        \"0\",\n        \"True\",\n        \"314\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.05512301741232006,\n          \"trial_index\": 0,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.05512301741232006\n        },\n        \"ae544174\",\n        \"2\",\n        \"19.477163314819336\",\n        \"\",\n        \"0.0625\",\n        \"TERMINATED\",\n        \"0.0625\",\n        \"tensor(0.0754,device='cuda:0', requires_grad=True)\",\n        \"0.0625\"\n      ],\n      [\n        \"1\",\n        \"True\",\n        \"315\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.0785570955603036,\n          \"trial_index\": 1,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.0785570955603036\n        },\n        \"ae548666\",\n        \"2\",\n        \"3.601897954940796\",\n        \"\",\n        \"0.0\",\n        \"TERMINATED\",\n        \"0.0\",\n        \"tensor(0.0760,device='cuda:0', requires_grad=True)\",\n        \"0.0\"\n      ],\n      [\n        \"2\",\n        \"True\",\n        \"312\",\n        {\n          \"batch_size\": 16,\n          \"learning_rate\": 0.04015387428829642,\n          \"trial_index\": 2,\n          \"param/batch_size\": 16,\n          \"param/learning_rate\": 0.04015387428829642\n        },\n        \"ae54c0ea\",\n        \"2\",\n        \"3.5978384017944336\",\n        \"\",\n        \"0.1875\",\n        \"TERMINATED\",\n        \"0.1875\",\n        \"tensor(0.1469,device='cuda:0', requires_grad=True)\",\n        \"0.1875\"\n      ],\n      [\n        \"3\",\n        \"True\",\n        \"313\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.0340820322164706,\n          \"trial_index\": 3,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.0340820322164706\n        },\n        \"ae5503c0\",\n        \"2\",\n        \"3.641200304031372\",\n        \"\",\n        \"0.25\",\n        \"TERMINATED\",\n        \"0.25\",\n        \"tensor(0.0716,device='cuda:0', requires_grad=True)\",\n        \"0.25\"\n      ],\n      [\n        \"4\",\n        \"True\",\n        \"470\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.03656488928171769,\n          \"trial_index\": 4,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.03656488928171769\n        },\n        \"bef46590\",\n        \"2\",\n        \"3.6120550632476807\",\n        \"\",\n        \"0.09375\",\n        \"TERMINATED\",\n        \"0.09375\",\n        \"tensor(0.0740,device='cuda:0', requires_grad=True)\",\n        \"0.09375\"\n      ],\n      [\n        \"5\",\n        \"True\",\n        \"499\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.008413169003970163,\n          \"trial_index\": 5,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.008413169003970163\n        },\n        \"bef578f4\",\n        \"2\",\n        \"3.6379287242889404\",\n        \"\",\n        \"0.1875\",\n        \"TERMINATED\",\n        \"0.1875\",\n        \"tensor(0.0723,device='cuda:0', requires_grad=True)\",\n        \"0.1875\"\n      ],\n      [\n        \"6\",\n        \"True\",\n        \"528\",\n        {\n          \"batch_size\": 64,\n          \"learning_rate\": 0.06297447200613912,\n          \"trial_index\": 6,\n          \"param/batch_size\": 64,\n          \"param/learning_rate\": 0.06297447200613912\n        },\n        \"bef5c584\",\n        \"2\",\n        \"3.711118221282959\",\n        \"\",\n        \"0.046875\",\n        \"TERMINATED\",\n        \"0.046875\",\n        \"tensor(0.0381,device='cuda:0', requires_grad=True)\",\n        \"0.046875\"\n      ],\n      [\n        \"7\",\n        \"True\",\n        \"557\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.04426479392014276,\n          \"trial_index\": 7,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.04426479392014276\n        },\n        \"bef60684\",\n        \"2\",\n        \"3.6971280574798584\",\n        \"\",\n        \"0.0625\",\n        \"TERMINATED\",\n        \"0.0625\",\n        \"tensor(0.0778,device='cuda:0', requires_grad=True)\",\n        \"0.0625\"\n      ]\n    ]\n  }\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "list_training_job_autosearch_trials (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15542)",
         parsed.err()
     );
 }
@@ -3340,6 +3648,49 @@ fn create_workflow_service_auth_201_1() {
 }
 
 #[test]
+fn list_workflow_todolist_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::ListWorkflowTodolistResponse,
+    >(
+        "{\n  \"total\": 5,\n  \"items\": [\n    {\n      \"time\": \"2022-10-28T15:31:43.409368+08:00\",\n      \"duration\": 366181,\n      \"workflow_id\": \"bd711470-e00f-422a-8da4-8a7fa06f4b8c\",\n      \"workflow_name\": \"wf-test-service-xiahou\",\n      \"execution_id\": \"837f989e-ff44-4089-90f5-ec6d790d339d\",\n      \"step_name\": \"service_step\",\n      \"step_title\": \"install service\",\n      \"status\": \"wait_inputs\"\n    },\n    {\n      \"time\": \"2022-10-28T15:31:28.753908+08:00\",\n      \"duration\": 366196,\n      \"workflow_id\": \"acf1a43e-3037-4e97-8438-d21fe38d31dd\",\n      \"workflow_name\": \"workflow-service-infer2\",\n      \"execution_id\": \"2d235b72-c9e2-4277-9a10-b826746d38e7\",\n      \"step_name\": \"service_step\",\n      \"step_title\": \"service_step\",\n      \"status\": \"wait_inputs\"\n    },\n    {\n      \"time\": \"2022-10-27T15:01:33.644611+08:00\",\n      \"duration\": 454391,\n      \"workflow_id\": \"79232863-7d4c-4e36-af8a-b4030da7b525\",\n      \"workflow_name\": \"MAssist_checkpoint_url_beta2_4dc3a098-2687-400a-a621-11fe1ff6542\",\n      \"execution_id\": \"2d2affa3-892f-4b2f-87de-a22f8b8d018a\",\n      \"step_name\": \"condition_step\",\n      \"step_title\": \"skip training\"\n    }\n  ]\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "list_workflow_todolist (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3448)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn update_workflow_request_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::UpdateWorkflowRequest,
+    >(
+        "{\n  \"parameters\": [\n    {\n      \"name\": \"schedule_1zHw\",\n      \"type\": \"int\",\n      \"format\": \"schedule\",\n      \"description\": \"Set how long the deployed service will stop in hours, where -1 means the service willalways run\",\n      \"delay\": true,\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"smn_switch\": true\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "update_workflow (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3177)", parsed
+        .err()
+    );
+}
+
+#[test]
+#[ignore = "documentation error: the example (re-joined across a page break and repaired) gives a step input's `data` as a `$ref/...` string; the table types it as an object"]
+fn update_workflow_200_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::UpdateWorkflowResponse,
+    >(
+        "{\n  \"created_at\": \"2021-12-14T11:34:24.541809+08:00\",\n  \"workflow_id\": \"a8f31367-3534-4644-a2fe-75d187341ae7\",\n  \"name\": \"demo_workflow\",\n  \"description\": \"this is a demo workflow\",\n  \"user_name\": \"ei_modelarts_z00424192_01\",\n  \"workspace_id\": \"0\",\n  \"steps\": [\n    {\n      \"created_at\": \"2021-12-14T11:34:24.545451+08:00\",\n      \"name\": \"model_step\",\n      \"title\": \"model release\",\n      \"description\": \"\",\n      \"type\": \"model\",\n      \"inputs\": [\n        {\n          \"name\": \"model_input\",\n          \"type\": \"obs\",\n          \"data\": \"$ref/data_requirements/model_input\"\n        }\n      ],\n      \"outputs\": [\n        {\n          \"name\": \"model_output\",\n          \"type\": \"model\"\n        }\n      ],\n      \"properties\": {\n        \"model_name\": \"model-name-xh\",\n        \"model_type\": \"TensorFlow\"\n      },\n      \"policy\": {}\n    },\n    {\n      \"created_at\": \"2021-12-14T11:34:24.549514+08:00\",\n      \"name\": \"service_step\",\n      \"title\": \"service install\",\n      \"description\": \"\",\n      \"type\": \"service\",\n      \"inputs\": [\n        {\n          \"name\": \"service_input\",\n          \"type\": \"model_list\",\n          \"data\": \"$ref/data_requirements/service_model\"\n        }\n      ],\n      \"outputs\": [\n        {\n          \"name\": \"service_output\",\n          \"type\": \"service\"\n        }\n      ],\n      \"properties\": {\n        \"infer_type\": \"real-time\",\n        \"schedule\": \"$ref/parameters/schedule_d0MY\"\n      },\n      \"depend_steps\": [\n        \"model_step\"\n      ],\n      \"policy\": {}\n    }\n  ],\n  \"data_requirements\": [\n    {\n      \"name\": \"model_input\",\n      \"type\": \"obs\",\n      \"conditions\": [\n        {\n          \"attribute\": \"object_type\",\n          \"operator\": \"equal\",\n          \"value\": \"directory\"\n        }\n      ],\n      \"value\": {\n        \"object_type\": [\n          \"DIRECTORY\"\n        ],\n        \"obs_url\": \"/cwf-test/csv/\"\n      },\n      \"used_steps\": [\n        \"model_step\"\n      ]\n    },\n    {\n      \"name\": \"service_model\",\n      \"type\": \"model_list\",\n      \"delay\": true,\n      \"conditions\": [\n        {\n          \"attribute\": \"model_name\",\n          \"operator\": \"equal\",\n          \"value\": \"model-name-xh\"\n        }\n      ],\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"parameters\": [\n    {\n      \"name\": \"schedule_1zHw\",\n      \"type\": \"int\",\n      \"format\": \"schedule\",\n      \"description\": \"Set how long the deployed service will stop in hours, where -1 means the service willalways run\",\n      \"delay\": true,\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"policy\": {},\n  \"last_modified_at\": \"2022-05-20T14:16:40.373445+08:00\"\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "update_workflow (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3198)", parsed
+        .err()
+    );
+}
+
+#[test]
 fn create_workflow_execution_request_1() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateWorkflowExecutionRequest,
@@ -3347,6 +3698,20 @@ fn create_workflow_execution_request_1() {
     assert!(
         parsed.is_ok(), "{}: {:?}",
         "create_workflow_execution (documented at spec/docs/004_1a1b83b5d1b965a6.txt:4443)",
+        parsed.err()
+    );
+}
+
+#[test]
+fn create_workflow_execution_201_1() {
+    let parsed = docbind_runtime::serde_json::from_str::<
+        crate::models::CreateWorkflowExecutionResponse,
+    >(
+        "{\n  \"created_at\": \"2022-11-01T21:36:04.264564372+08:00\",\n  \"name\": \"execution-065\",\n  \"execution_id\": \"46c682b6-0310-4774-9c8e-62d7fb7e0b55\",\n  \"description\": \"\",\n  \"workspace_id\": \"0\",\n  \"workflow_id\": \"f1642618-43eb-4ab1-a0b1-9cc584182c60\",\n  \"workflow_name\": \"workflow_model_service_no_modify_xiahou_copy\",\n  \"steps_execution\": null,\n  \"duration\": 0,\n  \"data_requirements\": [\n    {\n      \"name\": \"model_input\",\n      \"type\": \"obs\",\n      \"conditions\": [\n        {\n          \"attribute\": \"object_type\",\n          \"operator\": \"equal\",\n          \"value\": \"directory\"\n        }\n      ],\n      \"value\": {\n        \"object_type\": [\n          \"DIRECTORY\"\n        ],\n        \"obs_url\": \"/test-crq/train_output/\"\n      },\n      \"used_steps\": [\n        \"model_step\"\n      ]\n    },\n    {\n      \"name\": \"service_model\",\n      \"type\": \"model_list\",\n      \"delay\": true,\n      \"conditions\": [\n        {\n          \"attribute\": \"model_name\",\n          \"operator\": \"equal\",\n          \"value\": \"lh-xh\"\n        }\n      ],\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"parameters\": [\n    {\n      \"name\": \"schedule_d5sm\",\n      \"type\": \"int\",\n      \"format\": \"schedule\",\n      \"description\": \"Set how long the deployed service will stop in hours, where -1 means the service willalways run\",\n      \"delay\": true,\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"policies\": {}\n}",
+    );
+    assert!(
+        parsed.is_ok(), "{}: {:?}",
+        "create_workflow_execution (documented at spec/docs/004_1a1b83b5d1b965a6.txt:4454)",
         parsed.err()
     );
 }

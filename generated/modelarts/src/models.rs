@@ -3988,7 +3988,8 @@ pub struct CreateProcessorTaskRequest {
     /// 数据处理任务名称。
     pub name: String,
     /// 数据处理模板，如算法ID和参数等。
-    pub template: TemplateParam,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<TemplateParam>,
     /// 数据集版本ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_id: Option<String>,
@@ -4890,15 +4891,19 @@ pub struct CreateTrainingJobConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source: Option<Vec<CreateTrainingJobDataSource3>>,
     /// 训练作业选择的资源规格ID。请从 查询作业资源规格 接口获取资源ID。创建公共池作业时，spec_id必选，且不能与pool_id同时出现。
-    pub spec_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec_id: Option<i64>,
     /// 专属资源池ID。可在ModelArts管理控制台，单击左侧“专属资源池”，在专属资源池列表中查看资源池ID。创建专属池作业时，pool_id必选，且不能与spec_id同时出现。
-    pub pool_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pool_id: Option<String>,
     /// 训练作业选择的引擎规格ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格 接口获取引擎规格ID。
     ///
     /// Default: 1.
-    pub engine_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine_id: Option<i64>,
     /// 训练作业的内置模型ID。请通过 查询预置算法 接口获取model_id。填入model_id后app_url/boot_file_url和engine_id无需填写。
-    pub model_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_id: Option<i64>,
     /// 训练作业的输出文件OBS路径URL，默认为空，如：“/usr/train/”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub train_url: Option<String>,
@@ -6771,7 +6776,11 @@ pub struct CreateWorkflowExecutionResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_graphs: Option<Vec<WorkflowSubgraph>>,
     /// 执行的时长。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub duration: Option<String>,
     /// 执行的事件。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11194,7 +11203,11 @@ pub struct Items {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<Vec<String>>,
     /// 超参搜索所有trial结果的每条数据列表。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub data: Option<Vec<Vec<String>>>,
 }
 
@@ -19872,7 +19885,8 @@ pub struct ServiceConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envs: Option<std::collections::BTreeMap<String, String>>,
     /// 公共参数。资源规格，可通过查询支持的服务部署规格可获取规格列表。当前版本可选 modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004(需申请)/modelarts.vm.ai1.snt3(需申请)/custom(仅支持在部署到专属资源池时使用)，需申请的规格请提交工单，由 ModelArts 运维工程师添加权限。若配置为 custom，需同时指定 custom_spec 参数。
-    pub specification: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specification: Option<String>,
     /// real-time 类型必选。权重百分比，分配到此模型的流量权重，仅当 infer_type 为 real-time 时需要配置，多个权重相加必须等于 100；当在一个在线服务中同时配置了多个模型版本且设置不同的流量权重比例时，持续地访问此服务的预测接口，ModelArts 会按此权重比例将预测请求转发到对应的模型版本实例。
     #[serde(
         default,
@@ -19915,7 +19929,8 @@ pub struct ServiceConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dest_path: Option<String>,
     /// 公共参数。模型部署的实例数，当前限制最大实例数为128，如需使用更多的实例数，需提交工单申请。
-    pub instance_count: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<i32>,
     /// 模型部署附加属性，便于服务实例管理。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_properties: Option<
@@ -26656,7 +26671,7 @@ pub struct Status {
     pub duration: Option<i64>,
     /// 训练作业运行时节点数变化指标。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub node_count_metrics: Option<Vec<Vec<i32>>>,
+    pub node_count_metrics: Option<Vec<Vec<i64>>>,
     /// 训练作业子任务名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<String>>,
@@ -30001,7 +30016,11 @@ pub struct UpdateWorkflowRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<String>>,
     /// SMN消息订阅开关。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub smn_switch: Option<String>,
     /// workflow节点。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -30487,10 +30506,18 @@ pub struct Versions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec_id: Option<i64>,
     /// 资源规格的核数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub core: Option<String>,
     /// 资源规格CPU内存。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "docbind_runtime::lenient::scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cpu: Option<String>,
     /// 是否使用gpu。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34469,18 +34496,21 @@ pub enum CreateImageNotebookResponseArch {
     X8664,
     /// ARM体系架构
     Aarch64,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:8100.
+    X86642,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl CreateImageNotebookResponseArch {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64"];
+    pub const VALUES: &'static [&'static str] = &["X86_64", "AARCH64", "x86_64"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::X8664 => "X86_64",
             Self::Aarch64 => "AARCH64",
+            Self::X86642 => "x86_64",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -34491,6 +34521,7 @@ impl From<&str> for CreateImageNotebookResponseArch {
         match value {
             "X86_64" => Self::X8664,
             "AARCH64" => Self::Aarch64,
+            "x86_64" => Self::X86642,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -34577,17 +34608,23 @@ docbind_runtime::string_enum_impls!(CreateImageNotebookResponseOrigin);
 #[allow(clippy::enum_variant_names)]
 pub enum CreateImageNotebookResponseResourceCategoriesItem {
     Cpugpuascend,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:8100.
+    Cpu,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:8100.
+    Gpu,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl CreateImageNotebookResponseResourceCategoriesItem {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["CPUGPUASCEND"];
+    pub const VALUES: &'static [&'static str] = &["CPUGPUASCEND", "CPU", "GPU"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Cpugpuascend => "CPUGPUASCEND",
+            Self::Cpu => "CPU",
+            Self::Gpu => "GPU",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -34597,6 +34634,8 @@ impl From<&str> for CreateImageNotebookResponseResourceCategoriesItem {
     fn from(value: &str) -> Self {
         match value {
             "CPUGPUASCEND" => Self::Cpugpuascend,
+            "CPU" => Self::Cpu,
+            "GPU" => Self::Gpu,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -37095,17 +37134,20 @@ docbind_runtime::string_enum_impls!(CreateTrainingJobSearchRemoteConstraintAttri
 #[allow(clippy::enum_variant_names)]
 pub enum CreateTrainingJobSearchResourcePolicy {
     Regular,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:15373.
+    Economic,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl CreateTrainingJobSearchResourcePolicy {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["regular"];
+    pub const VALUES: &'static [&'static str] = &["regular", "economic"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Regular => "regular",
+            Self::Economic => "economic",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -37115,6 +37157,7 @@ impl From<&str> for CreateTrainingJobSearchResourcePolicy {
     fn from(value: &str) -> Self {
         match value {
             "regular" => Self::Regular,
+            "economic" => Self::Economic,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -37142,6 +37185,8 @@ pub enum CreateTrainingJobSearchResourceFlavorId {
     ModelartsPoolVisual4xlarge,
     /// 8卡
     ModelartsPoolVisual8xlarge,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:15373.
+    ModelartsVmPnt1LargeEco,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -37153,6 +37198,7 @@ impl CreateTrainingJobSearchResourceFlavorId {
         "modelarts.pool.visual.2xlarge",
         "modelarts.pool.visual.4xlarge",
         "modelarts.pool.visual.8xlarge",
+        "modelarts.vm.pnt1.large.eco",
     ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -37161,6 +37207,7 @@ impl CreateTrainingJobSearchResourceFlavorId {
             Self::ModelartsPoolVisual2xlarge => "modelarts.pool.visual.2xlarge",
             Self::ModelartsPoolVisual4xlarge => "modelarts.pool.visual.4xlarge",
             Self::ModelartsPoolVisual8xlarge => "modelarts.pool.visual.8xlarge",
+            Self::ModelartsVmPnt1LargeEco => "modelarts.vm.pnt1.large.eco",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -37173,6 +37220,7 @@ impl From<&str> for CreateTrainingJobSearchResourceFlavorId {
             "modelarts.pool.visual.2xlarge" => Self::ModelartsPoolVisual2xlarge,
             "modelarts.pool.visual.4xlarge" => Self::ModelartsPoolVisual4xlarge,
             "modelarts.pool.visual.8xlarge" => Self::ModelartsPoolVisual8xlarge,
+            "modelarts.vm.pnt1.large.eco" => Self::ModelartsVmPnt1LargeEco,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -43293,19 +43341,27 @@ pub enum JobInputType {
     Obs,
     /// 数据选择
     DataSelector,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:3198.
+    ModelList,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl JobInputType {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["dataset", "obs", "data_selector"];
+    pub const VALUES: &'static [&'static str] = &[
+        "dataset",
+        "obs",
+        "data_selector",
+        "model_list",
+    ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Dataset => "dataset",
             Self::Obs => "obs",
             Self::DataSelector => "data_selector",
+            Self::ModelList => "model_list",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -43317,6 +43373,7 @@ impl From<&str> for JobInputType {
             "dataset" => Self::Dataset,
             "obs" => Self::Obs,
             "data_selector" => Self::DataSelector,
+            "model_list" => Self::ModelList,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -43336,18 +43393,21 @@ pub enum JobOutputType {
     Obs,
     /// AI应用元模型
     Model,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:3198.
+    Service,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
 
 impl JobOutputType {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["obs", "model"];
+    pub const VALUES: &'static [&'static str] = &["obs", "model", "service"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Obs => "obs",
             Self::Model => "model",
+            Self::Service => "service",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -43358,6 +43418,7 @@ impl From<&str> for JobOutputType {
         match value {
             "obs" => Self::Obs,
             "model" => Self::Model,
+            "service" => Self::Service,
             other => Self::Other(other.to_owned()),
         }
     }
