@@ -57,9 +57,12 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Coverage figures of the job in docbind.toml: operations, tables, types, enums, examples
-    /// checked against their schemas, diagnostics by code.
+    /// Coverage figures: operations, endpoints, tables, types, enums, examples checked against
+    /// their schemas and the share of their fields the schemas declare, diagnostics by code.
+    /// Without INPUTs: the job in docbind.toml.
     Report {
+        /// Input files or directories (ad-hoc runs).
+        inputs: Vec<PathBuf>,
         #[command(flatten)]
         common: Common,
         /// Also write the full report as JSON to this file (`-` for standard output).
@@ -219,6 +222,21 @@ fn severity_word(s: crate::diag::Severity) -> &'static str {
     }
 }
 
+/// A job reading `inputs` (files or directories) with no outputs: the report of an ad-hoc run.
+fn adhoc_job(inputs: &[PathBuf]) -> Result<Job, String> {
+    Ok(Job {
+        title: "API".into(),
+        version: "0.0.0".into(),
+        sources: pipeline::expand_inputs(inputs).map_err(|e| e.to_string())?,
+        openapi_json: None,
+        openapi_yaml: None,
+        openapi_version: OpenApiVersion::V3_0_3,
+        rust: None,
+        rust_dir: None,
+        example_allowlist: Default::default(),
+    })
+}
+
 /// Run the CLI; returns the process exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
@@ -337,10 +355,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             EXIT_OK
         }
         Command::Report {
+            inputs,
             common,
             json,
             baseline,
-        } => report(&common, json.as_deref(), baseline.as_deref()),
+        } => report(&inputs, &common, json.as_deref(), baseline.as_deref()),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Check { common } => {
             let job = match job_from_config(&common.config) {
@@ -375,11 +394,17 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
 }
 
 fn report(
+    inputs: &[PathBuf],
     common: &Common,
     json: Option<&std::path::Path>,
     baseline: Option<&std::path::Path>,
 ) -> i32 {
-    let job = match job_from_config(&common.config) {
+    let job = if inputs.is_empty() {
+        job_from_config(&common.config)
+    } else {
+        adhoc_job(inputs)
+    };
+    let job = match job {
         Ok(j) => j,
         Err(e) => {
             eprintln!("docbind: {e}");
@@ -408,7 +433,7 @@ fn report(
         None => print!("{}", crate::report::render_text(&report)),
     }
     if let Some(b) = baseline {
-        let base: crate::report::Report = match std::fs::read_to_string(b)
+        let base: crate::report::Baseline = match std::fs::read_to_string(b)
             .map_err(|e| e.to_string())
             .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
         {

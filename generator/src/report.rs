@@ -70,6 +70,13 @@ pub struct ExampleCounts {
     pub not_json: u64,
     /// conformant / checked, in percent (two decimals).
     pub conformant_percent: f64,
+    /// Field paths (`a.b[].c`) in valid JSON request and 2xx response examples, and how many
+    /// of them the operation's schema declares: the docs' own examples as the oracle of
+    /// fidelity. Below a free-form value nothing counts as declared.
+    pub fields: u64,
+    pub fields_declared: u64,
+    /// fields_declared / fields, in percent (two decimals).
+    pub field_coverage_percent: f64,
     /// Values outside a documented (open) value list, with provenance: documentation
     /// findings, not failures (see [`crate::conformance`]).
     pub undocumented_enum_values: Vec<String>,
@@ -179,6 +186,10 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
             }
         }
     }
+    let (fields_seen, fields_declared) = example_field_coverage(api);
+    examples.fields = fields_seen;
+    examples.fields_declared = fields_declared;
+    examples.field_coverage_percent = percent(fields_declared, fields_seen);
     examples.conformant_percent = if examples.checked == 0 {
         100.0
     } else {
@@ -201,6 +212,22 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
         .count() as u64;
     let summary: BTreeMap<String, Figure> = [
         ("operations", api.operations.len() as u64, Better::Higher),
+        (
+            "endpoints_extracted",
+            coverage.endpoints_extracted as u64,
+            Better::Higher,
+        ),
+        (
+            "endpoints_missed",
+            (coverage.endpoints_documented - coverage.endpoints_extracted) as u64,
+            Better::Lower,
+        ),
+        ("example_fields_declared", fields_declared, Better::Higher),
+        (
+            "example_fields_undeclared",
+            fields_seen - fields_declared,
+            Better::Lower,
+        ),
         ("schemas", api.schemas.len() as u64, Better::Higher),
         (
             "tables_consumed",
@@ -239,8 +266,14 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
     }
 }
 
+/// The ratcheted figures of a report: all a baseline file needs (a full report JSON is one too).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Baseline {
+    pub summary: BTreeMap<String, Figure>,
+}
+
 /// Figures of `current` that are worse than in `baseline` (name, baseline, current).
-pub fn regressions(baseline: &Report, current: &Report) -> Vec<(String, u64, u64)> {
+pub fn regressions(baseline: &Baseline, current: &Report) -> Vec<(String, u64, u64)> {
     let mut out = Vec::new();
     for (name, base) in &baseline.summary {
         let now = current.summary.get(name).map_or(0, |f| f.value);
@@ -255,6 +288,105 @@ pub fn regressions(baseline: &Report, current: &Report) -> Vec<(String, u64, u64
     out
 }
 
+fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        (part as f64 * 10000.0 / whole as f64).round() / 100.0
+    }
+}
+
+/// (field paths seen, declared) over the valid JSON request and 2xx response examples.
+fn example_field_coverage(api: &Api) -> (u64, u64) {
+    let mut counts = (0, 0);
+    for op in &api.operations {
+        if let Some(body) = &op.request_body {
+            for e in &body.examples {
+                if let crate::ir::ExampleValue::Json(v) = &e.value {
+                    cover(api, v, Some(&body.schema), &mut counts, 0);
+                }
+            }
+        }
+        for (status, r) in &op.responses {
+            if !status.starts_with('2') {
+                continue;
+            }
+            for e in &r.examples {
+                if let crate::ir::ExampleValue::Json(v) = &e.value {
+                    cover(api, v, r.body.as_ref().map(|b| &b.schema), &mut counts, 0);
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// Count the object keys of `value` (recursively) and those `schema` declares. `None`: below a
+/// free-form or undeclared value, where nothing is declared.
+fn cover(
+    api: &Api,
+    value: &serde_json::Value,
+    schema: Option<&Schema>,
+    counts: &mut (u64, u64),
+    depth: usize,
+) {
+    // Examples are finite; the bound only guards against a pathological document.
+    if depth > 64 {
+        return;
+    }
+    let mut schema = schema;
+    for _ in 0..8 {
+        match schema.map(|s| &s.kind) {
+            Some(SchemaKind::Ref { name }) => schema = api.schemas.get(name).map(|n| &n.schema),
+            _ => break,
+        }
+    }
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                counts.0 += 1;
+                let declared = match schema.map(|s| &s.kind) {
+                    Some(SchemaKind::Object { fields }) => {
+                        fields.iter().find(|f| f.name == *key).map(|f| &f.schema)
+                    }
+                    Some(SchemaKind::Map { values }) => Some(values.as_ref()),
+                    // One item where an array is documented (an example shape evidence accepts).
+                    Some(SchemaKind::Array { items }) => match &api_deref(api, items).kind {
+                        SchemaKind::Object { fields } => {
+                            fields.iter().find(|f| f.name == *key).map(|f| &f.schema)
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if declared.is_some() {
+                    counts.1 += 1;
+                }
+                cover(api, child, declared, counts, depth + 1);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            let item_schema = match schema.map(|s| &s.kind) {
+                Some(SchemaKind::Array { items }) => Some(items.as_ref()),
+                // A list where one object is documented (an example shape evidence accepts).
+                Some(SchemaKind::Object { .. }) | Some(SchemaKind::Map { .. }) => schema,
+                _ => None,
+            };
+            for item in items {
+                cover(api, item, item_schema, counts, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn api_deref<'a>(api: &'a Api, s: &'a Schema) -> &'a Schema {
+    match &s.kind {
+        SchemaKind::Ref { name } => api.schemas.get(name).map_or(s, |n| &n.schema),
+        _ => s,
+    }
+}
+
 /// A short human-readable summary.
 pub fn render_text(r: &Report) -> String {
     let mut out = String::new();
@@ -263,8 +395,9 @@ pub fn render_text(r: &Report) -> String {
     }
     let e = &r.examples;
     out.push_str(&format!(
-        "examples: {} total, {} valid JSON, {} checked, {} conformant ({}%), {} without schema, {} not JSON\n",
-        e.total, e.valid_json, e.checked, e.conformant, e.conformant_percent, e.no_schema, e.not_json
+        "examples: {} total, {} valid JSON, {} checked, {} conformant ({}%), {} without schema, {} not JSON; field coverage {}/{} ({}%)\n",
+        e.total, e.valid_json, e.checked, e.conformant, e.conformant_percent, e.no_schema, e.not_json,
+        e.fields_declared, e.fields, e.field_coverage_percent
     ));
     for n in &e.non_conformant {
         out.push_str(&format!(

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use docbind::allowlist::ExampleAllowlist;
 use docbind::config::Config;
-use docbind::report::{build, regressions, Report};
+use docbind::report::{build, regressions, Baseline, Report};
 
 fn current() -> (Report, ExampleAllowlist) {
     let config = Config::load(&repo_root().join("docbind.toml")).expect("docbind.toml loads");
@@ -26,7 +26,7 @@ fn current() -> (Report, ExampleAllowlist) {
 #[test]
 fn report_figures_do_not_regress_and_failures_are_explained() {
     let (report, allowlist) = current();
-    let baseline: Report = serde_json::from_str(
+    let baseline: Baseline = serde_json::from_str(
         &std::fs::read_to_string(repo_root().join("spec/report-baseline.json"))
             .expect("baseline readable"),
     )

@@ -68,6 +68,13 @@ pub struct Coverage {
     /// others carry a `type.unresolved` diagnostic.
     pub type_refs: usize,
     pub type_refs_resolved: usize,
+    /// Distinct documented endpoints (`METHOD /path`, path normalised) whose request line was
+    /// found (in a URI section, the section's prose, a request-line table or labelled values),
+    /// and how many became operations; each one that did not carries a diagnostic.
+    pub endpoints_documented: usize,
+    pub endpoints_extracted: usize,
+    #[serde(skip)]
+    endpoints: BTreeSet<(crate::ir::HttpMethod, String)>,
 }
 
 impl Coverage {
@@ -79,6 +86,7 @@ impl Coverage {
         self.tables_outside_operations += other.tables_outside_operations;
         self.type_refs += other.type_refs;
         self.type_refs_resolved += other.type_refs_resolved;
+        self.endpoints.extend(other.endpoints.iter().cloned());
     }
 }
 
@@ -96,6 +104,11 @@ impl std::fmt::Display for Coverage {
             self.tables_outside_operations,
             self.type_refs_resolved,
             self.type_refs
+        )?;
+        write!(
+            f,
+            "; endpoints: {}/{} extracted",
+            self.endpoints_extracted, self.endpoints_documented
         )
     }
 }
@@ -151,6 +164,12 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         op.id = id;
     }
     coverage.operations = operations.len();
+    let extracted: BTreeSet<(crate::ir::HttpMethod, String)> = operations
+        .iter()
+        .map(|o| (o.method, sections::normalize_path(&o.path)))
+        .collect();
+    coverage.endpoints_documented = coverage.endpoints.len();
+    coverage.endpoints_extracted = coverage.endpoints.intersection(&extracted).count();
     let mut api = Api {
         title: opts.title.clone(),
         version: opts.version.clone(),
@@ -447,6 +466,10 @@ pub fn extract_document(
     let mut coverage = Coverage::default();
     let mut type_refs: std::collections::BTreeMap<(u32, String), bool> = Default::default();
     let found = candidates(doc, &tree, diags);
+    coverage.endpoints = found
+        .iter()
+        .map(|c| (c.request.method, sections::normalize_path(&c.request.path)))
+        .collect();
     for c in operation_work(found, &tree, diags) {
         // A section may hold a recovered second operation: each part is assembled on its own.
         for part in restart::split_section(doc, &tree, c.op_section, &c.request, diags) {

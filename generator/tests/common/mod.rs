@@ -18,6 +18,38 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// Every API reference of the corpus (`tests/corpus/<cloud>/<service>`), repo-relative, sorted.
+pub fn corpus_references() -> Vec<String> {
+    let mut out = Vec::new();
+    for cloud in ["huawei-md", "otc-rst"] {
+        let dir = repo_root().join("tests/corpus").join(cloud);
+        for entry in std::fs::read_dir(&dir).expect("corpus is listable") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                let name = path
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .to_string();
+                out.push(format!("tests/corpus/{cloud}/{name}"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The IR and coverage of a whole reference (a repo-relative directory), as `generate` builds it.
+pub fn reference_api(rel: &str) -> (Api, docbind::extract::Coverage) {
+    let root = repo_root();
+    let sources = docbind::pipeline::expand_inputs(&[root.join(rel)]).expect("listable");
+    let docs: Vec<Document> = sources
+        .iter()
+        .map(|p| read_doc(&p.strip_prefix(&root).unwrap_or(p).to_string_lossy()))
+        .collect();
+    docbind::pipeline::build_api(&docs, Default::default(), "API", "0.0.0")
+}
+
 pub fn read_doc(rel: &str) -> Document {
     let text = docbind::read::load_file(&repo_root().join(rel)).expect("readable test input");
     let format = docbind::read::detect_format(&text);
