@@ -62,14 +62,19 @@ mod client;
 mod config;
 mod encoding;
 mod error;
+mod hooks;
 pub mod lenient;
 #[doc(hidden)]
 pub mod open_enum;
 mod paginate;
+mod provider;
+mod region;
 mod request;
 mod response;
 mod retry;
 pub mod signing;
+mod sources;
+mod transport;
 
 pub use futures_core::Stream;
 pub use http::Method;
@@ -81,14 +86,19 @@ pub mod __private {
     pub use serde;
 }
 
-pub use client::{Client, AUTH_TOKEN_HEADER, PROJECT_ID_HEADER};
-pub use config::{env, Config, Credentials};
+pub use client::{Client, AUTH_TOKEN_HEADER, DOMAIN_ID_HEADER, PROJECT_ID_HEADER};
+pub use config::{env, Config, Credentials, Scope, Signing};
 pub use encoding::{decode_component, encode_component};
 pub use error::Error;
+pub use hooks::RequestInfo;
 pub use paginate::{
     paginate_marker, paginate_marker_pages, paginate_offset, paginate_offset_pages,
     paginate_page_number, paginate_page_number_pages,
 };
+pub use provider::{CredentialSource, REFRESH_BEFORE_EXPIRY};
+pub use region::{resolve_endpoint, service_of_template, Cloud, EndpointSource};
 pub use request::RequestSpec;
 pub use response::{RawResponse, REQUEST_ID_HEADER};
-pub use retry::RetryPolicy;
+pub use retry::{Backoff, Outcome, RetryCondition, RetryPolicy};
+pub use sources::{names, Sources};
+pub use transport::Proxy;
