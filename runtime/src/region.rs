@@ -128,13 +128,11 @@ fn endpoint_from_file(
     };
     let services: BTreeMap<String, Vec<RegionEntry>> = serde_norway::from_str(&text)
         .map_err(|e| Error::config(format!("{}: not a regions file: {e}", path.display())))?;
-    let entries = services
+    // Service names match case-insensitively; every matching key counts.
+    Ok(services
         .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(service))
-        .map(|(_, entries)| entries);
-    Ok(entries
-        .into_iter()
-        .flatten()
+        .filter(|(name, _)| name.eq_ignore_ascii_case(service))
+        .flat_map(|(_, entries)| entries)
         .find(|entry| entry.id.as_deref() == Some(region))
         .and_then(|entry| {
             entry
