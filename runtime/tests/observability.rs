@@ -41,8 +41,15 @@ fn fast_retry() -> RetryPolicy {
         .base_delay(Duration::from_millis(1))
 }
 
+/// Every test of this file runs its client inside `capture_logs`, one at a time: tracing
+/// caches per-callsite interest process-wide, so a callsite first hit by a test without a
+/// subscriber (or while another test's scoped subscriber comes and goes) could be muted
+/// for the test that captures.
+static CAPTURE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// Run `body` with every event and span close of every level written to the capture.
 async fn capture_logs<F: std::future::Future<Output = ()>>(body: F) -> String {
+    let _one_at_a_time = CAPTURE.lock().await;
     let captured = Captured::default();
     let writer = captured.clone();
     let subscriber = tracing_subscriber::fmt()
@@ -147,11 +154,14 @@ async fn hooks_observe_every_attempt_and_response() {
                 response.status, info.attempt
             ));
         });
-    let client = Client::new(config).unwrap();
-    client
-        .execute(RequestSpec::new(Method::GET, "/v1/things").query("limit", 5))
-        .await
-        .unwrap();
+    capture_logs(async {
+        let client = Client::new(config).unwrap();
+        client
+            .execute(RequestSpec::new(Method::GET, "/v1/things").query("limit", 5))
+            .await
+            .unwrap();
+    })
+    .await;
     let url = format!("{}/v1/things?limit=5", server.url());
     assert_eq!(
         *seen.lock().unwrap(),
