@@ -53,18 +53,10 @@ pub enum Signing {
     },
 }
 
-/// Environment variable names read by [`Config::from_env`].
+/// Environment variable names read by [`Config::from_env`] (the same names as in
+/// [`names`](crate::names), which lists everything the provider chains read).
 pub mod env {
-    /// Access key ID.
-    pub const AK: &str = "HUAWEICLOUD_SDK_AK";
-    /// Secret access key.
-    pub const SK: &str = "HUAWEICLOUD_SDK_SK";
-    /// Project ID, default for every `{project_id}` path parameter.
-    pub const PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
-    /// Security token of temporary AK/SK credentials.
-    pub const SECURITY_TOKEN: &str = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
-    /// Region, substituted for `{region}` in the endpoint template.
-    pub const REGION: &str = "HUAWEICLOUD_SDK_REGION";
+    pub use crate::sources::names::{AK, PROJECT_ID, REGION, SECURITY_TOKEN, SK};
 }
 
 /// How requests authenticate. `Debug` never shows secrets.
@@ -418,7 +410,8 @@ impl Config {
         self
     }
 
-    /// Call `hook` before every attempt is sent (the official `HttpHandler` request handler).
+    /// Call `hook` before every attempt is sent (the official `HttpHandler` request handler),
+    /// IAM ID discovery requests included.
     pub fn on_request(mut self, hook: impl Fn(&RequestInfo<'_>) + Send + Sync + 'static) -> Self {
         self.hooks.on_request.push(Arc::new(hook));
         self
