@@ -210,6 +210,9 @@ impl Config {
     ///   `[basic]` or `[global]`, keys `ak`, `sk`, `security_token`, `project_id` /
     ///   `domain_id`, `iam_endpoint`); then the ECS metadata service (temporary credentials
     ///   refreshed [`REFRESH_BEFORE_EXPIRY`](crate::REFRESH_BEFORE_EXPIRY) before expiry).
+    ///   Where the environment (`HUAWEICLOUD_SDK_IDP_ID` + `_ID_TOKEN_FILE`) or the profile
+    ///   (`idp_id` + `id_token_file`) configures OpenID Connect federation instead of AK/SK,
+    ///   the ID token is exchanged at IAM for temporary credentials, again before they expire.
     /// - **IAM endpoint** for ID discovery: `HUAWEICLOUD_SDK_IAM_ENDPOINT`, the profile's
     ///   `iam_endpoint`, else the endpoint's cloud default ([`Cloud::iam_endpoint`]).
     ///
@@ -232,7 +235,8 @@ impl Config {
                 EndpointSource::Template,
             ),
         };
-        let found = provider::chain(scope, sources).await?;
+        let default_iam = region::Cloud::of_url(&endpoint).map(|cloud| cloud.iam_endpoint(&region));
+        let found = provider::chain(scope, sources, default_iam.as_deref()).await?;
         let mut config = Config::with_base_url(&endpoint)
             .region_id(region)
             .scope(scope)

@@ -20,6 +20,13 @@ pub enum CredentialSource {
     /// Temporary credentials of the ECS instance's agency, from this metadata service,
     /// refreshed before they expire.
     EcsMetadata(String),
+    /// Temporary credentials IAM exchanged for an OpenID Connect ID token of this identity
+    /// provider (`idp_id` + `id_token_file`, from the environment or the profile file),
+    /// exchanged again before they expire.
+    IdTokenFederation {
+        /// Identity provider ID.
+        idp_id: String,
+    },
 }
 
 impl fmt::Display for CredentialSource {
@@ -28,6 +35,9 @@ impl fmt::Display for CredentialSource {
             CredentialSource::Environment => f.write_str("environment variables"),
             CredentialSource::ProfileFile(path) => write!(f, "profile file {}", path.display()),
             CredentialSource::EcsMetadata(url) => write!(f, "ECS metadata service {url}"),
+            CredentialSource::IdTokenFederation { idp_id } => {
+                write!(f, "ID token federation with identity provider {idp_id}")
+            }
         }
     }
 }
@@ -40,21 +50,46 @@ pub(crate) struct Found {
     /// `project_id` (project scope) or `domain_id` (global scope), when configured.
     pub scope_id: Option<String>,
     pub iam_endpoint: Option<String>,
+    /// ID token to exchange ([`CredentialSource::IdTokenFederation`] before [`federate`]).
+    pub id_token_file: Option<PathBuf>,
+}
+
+impl Found {
+    fn federated(
+        idp_id: String,
+        id_token_file: PathBuf,
+        scope_id: Option<String>,
+        iam_endpoint: Option<String>,
+    ) -> Self {
+        Found {
+            source: CredentialSource::IdTokenFederation { idp_id },
+            credentials: Credentials::None,
+            temporary: None,
+            scope_id,
+            iam_endpoint,
+            id_token_file: Some(id_token_file),
+        }
+    }
 }
 
 /// Try the providers in the official order; the first that has credentials answers. A
-/// provider that is configured but broken (half an AK/SK pair, an unreadable profile file,
-/// federation variables this runtime cannot use yet) stops the chain with its error instead
-/// of silently falling through to the next one.
-pub(crate) async fn chain(scope: Scope, sources: &Sources) -> Result<Found, Error> {
+/// provider that is configured but broken (half an AK/SK pair, an unreadable profile file or
+/// ID token file, a failing token exchange) stops the chain with its error instead of
+/// silently falling through to the next one. `default_iam` is where ID token federation goes
+/// when neither the environment nor the profile names an IAM endpoint.
+pub(crate) async fn chain(
+    scope: Scope,
+    sources: &Sources,
+    default_iam: Option<&str>,
+) -> Result<Found, Error> {
     let mut tried = Vec::new();
     match from_environment(scope, sources)? {
-        Some(found) => return Ok(found),
+        Some(found) => return federate(found, default_iam).await,
         None => tried.push("environment: HUAWEICLOUD_SDK_AK/_SK not set".to_string()),
     }
     match sources.profile_path(names::CREDENTIALS_FILE, names::CREDENTIALS_FILE_NAME) {
         Some(path) => match from_profile(scope, &path)? {
-            Some(found) => return Ok(found),
+            Some(found) => return federate(found, default_iam).await,
             None => tried.push(format!(
                 "profile file {}: missing or without [{}] ak/sk",
                 path.display(),
@@ -65,7 +100,7 @@ pub(crate) async fn chain(scope: Scope, sources: &Sources) -> Result<Found, Erro
     }
     match &sources.metadata_url {
         Some(url) => {
-            let temporary = TemporaryCredentials::ecs_metadata(url)?;
+            let temporary = TemporaryCredentials::new(Exchange::EcsMetadata { url: url.clone() })?;
             match temporary.current().await {
                 Ok(credentials) => {
                     return Ok(Found {
@@ -74,6 +109,7 @@ pub(crate) async fn chain(scope: Scope, sources: &Sources) -> Result<Found, Erro
                         temporary: Some(std::sync::Arc::new(temporary)),
                         scope_id: None,
                         iam_endpoint: None,
+                        id_token_file: None,
                     })
                 }
                 Err(e) => tried.push(format!("ECS metadata {url}: {e}")),
@@ -87,16 +123,52 @@ pub(crate) async fn chain(scope: Scope, sources: &Sources) -> Result<Found, Erro
     )))
 }
 
-fn federation_unsupported(origin: &str) -> Error {
-    Error::config(format!(
-        "{origin} configures OpenID Connect federation (idp_id + id_token_file), which \
-         docbind-runtime does not support yet: use AK/SK or ECS agency credentials"
-    ))
+/// A provider found `idp_id` + `id_token_file`: exchange the ID token now (so the chain
+/// reports a working source) and keep exchanging it before the credentials expire.
+async fn federate(mut found: Found, default_iam: Option<&str>) -> Result<Found, Error> {
+    let CredentialSource::IdTokenFederation { idp_id } = &found.source else {
+        return Ok(found);
+    };
+    let Some(token_file) = found.id_token_file.take() else {
+        return Ok(found);
+    };
+    let iam = found
+        .iam_endpoint
+        .clone()
+        .or(default_iam.map(str::to_string))
+        .ok_or_else(|| {
+            Error::config(format!(
+                "ID token federation needs an IAM endpoint: set {} or the profile's iam_endpoint",
+                names::IAM_ENDPOINT
+            ))
+        })?;
+    let temporary = TemporaryCredentials::new(Exchange::IdToken {
+        iam,
+        idp_id: idp_id.clone(),
+        token_file,
+    })?;
+    found.credentials = temporary.current().await?;
+    found.temporary = Some(std::sync::Arc::new(temporary));
+    Ok(found)
 }
 
 fn from_environment(scope: Scope, sources: &Sources) -> Result<Option<Found>, Error> {
-    if sources.var(names::IDP_ID).is_some() && sources.var(names::ID_TOKEN_FILE).is_some() {
-        return Err(federation_unsupported("the environment"));
+    let id_variable = match scope {
+        Scope::Global => names::DOMAIN_ID,
+        _ => names::PROJECT_ID,
+    };
+    let scope_id = sources.var(id_variable);
+    let iam_endpoint = sources.var(names::IAM_ENDPOINT);
+    if let (Some(idp_id), Some(file)) = (
+        sources.var(names::IDP_ID),
+        sources.var(names::ID_TOKEN_FILE),
+    ) {
+        return Ok(Some(Found::federated(
+            idp_id,
+            file.into(),
+            scope_id,
+            iam_endpoint,
+        )));
     }
     let credentials = match (sources.var(names::AK), sources.var(names::SK)) {
         (Some(ak), Some(sk)) => Credentials::AkSk {
@@ -108,16 +180,13 @@ fn from_environment(scope: Scope, sources: &Sources) -> Result<Option<Found>, Er
         (Some(_), None) => return Err(half_pair(names::AK, names::SK)),
         (None, Some(_)) => return Err(half_pair(names::SK, names::AK)),
     };
-    let id_variable = match scope {
-        Scope::Global => names::DOMAIN_ID,
-        _ => names::PROJECT_ID,
-    };
     Ok(Some(Found {
         source: CredentialSource::Environment,
         credentials,
         temporary: None,
-        scope_id: sources.var(id_variable),
-        iam_endpoint: sources.var(names::IAM_ENDPOINT),
+        scope_id,
+        iam_endpoint,
+        id_token_file: None,
     }))
 }
 
@@ -145,15 +214,20 @@ fn from_profile(scope: Scope, path: &std::path::Path) -> Result<Option<Found>, E
             .filter(|v| !v.is_empty())
             .map(str::to_string)
     };
-    if get("idp_id").is_some() && get("id_token_file").is_some() {
-        return Err(federation_unsupported(&path.display().to_string()));
-    }
-    let (Some(ak), Some(sk)) = (get("ak"), get("sk")) else {
-        return Ok(None);
-    };
     let id_key = match scope {
         Scope::Global => "domain_id",
         _ => "project_id",
+    };
+    if let (Some(idp_id), Some(file)) = (get("idp_id"), get("id_token_file")) {
+        return Ok(Some(Found::federated(
+            idp_id,
+            file.into(),
+            get(id_key),
+            get("iam_endpoint"),
+        )));
+    }
+    let (Some(ak), Some(sk)) = (get("ak"), get("sk")) else {
+        return Ok(None);
     };
     Ok(Some(Found {
         source: CredentialSource::ProfileFile(path.to_path_buf()),
@@ -165,6 +239,7 @@ fn from_profile(scope: Scope, path: &std::path::Path) -> Result<Option<Found>, E
         temporary: None,
         scope_id: get(id_key),
         iam_endpoint: get("iam_endpoint"),
+        id_token_file: None,
     }))
 }
 
@@ -174,25 +249,46 @@ const METADATA_TOKEN_PATH: &str = "/meta-data/latest/api/token";
 const METADATA_SECURITY_KEY_PATH: &str = "/openstack/latest/securitykey";
 const METADATA_TOKEN_TTL_SECONDS: &str = "21600";
 
-/// Temporary AK/SK + security token from the ECS metadata service, fetched on first use and
-/// again whenever less than [`REFRESH_BEFORE_EXPIRY`] is left.
+const ID_TOKEN_PATH: &str = "/v3.0/OS-AUTH/id-token/tokens";
+const SECURITY_TOKENS_PATH: &str = "/v3.0/OS-CREDENTIAL/securitytokens";
+/// Lifetime asked for federated temporary credentials (the official cores' 6 h).
+const FEDERATION_DURATION_SECONDS: u64 = 6 * 60 * 60;
+
+/// Where temporary credentials come from.
+pub(crate) enum Exchange {
+    /// The ECS metadata service: the instance agency's credentials.
+    EcsMetadata { url: String },
+    /// IAM: an OpenID Connect ID token (read from the file at each exchange, since the
+    /// platform that writes it rotates it) for an unscoped token, that for credentials.
+    IdToken {
+        iam: String,
+        idp_id: String,
+        token_file: PathBuf,
+    },
+}
+
+/// Temporary AK/SK + security token, obtained on first use and again whenever less than
+/// [`REFRESH_BEFORE_EXPIRY`] is left.
 pub(crate) struct TemporaryCredentials {
-    url: String,
+    exchange: Exchange,
     http: reqwest::Client,
     current: Mutex<Option<(Credentials, OffsetDateTime)>>,
 }
 
 impl TemporaryCredentials {
-    pub(crate) fn ecs_metadata(url: &str) -> Result<Self, Error> {
-        // The metadata service is link-local: never through a proxy, and quick to answer.
-        let http = reqwest::Client::builder()
-            .no_proxy()
+    pub(crate) fn new(exchange: Exchange) -> Result<Self, Error> {
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(3))
-            .timeout(Duration::from_secs(3))
+            .timeout(Duration::from_secs(30));
+        if let Exchange::EcsMetadata { .. } = exchange {
+            // The metadata service is link-local: never through a proxy, and quick to answer.
+            builder = builder.no_proxy().timeout(Duration::from_secs(3));
+        }
+        let http = builder
             .build()
-            .map_err(|e| Error::config(format!("cannot build metadata client: {e}")))?;
+            .map_err(|e| Error::config(format!("cannot build credentials client: {e}")))?;
         Ok(TemporaryCredentials {
-            url: url.trim_end_matches('/').to_string(),
+            exchange,
             http,
             current: Mutex::new(None),
         })
@@ -207,17 +303,27 @@ impl TemporaryCredentials {
                 return Ok(credentials.clone());
             }
         }
-        let fresh = self.fetch().await?;
-        tracing::debug!(target: "docbind_runtime", expires_at = %fresh.1, "refreshed temporary credentials from ECS metadata");
+        let fresh = match &self.exchange {
+            Exchange::EcsMetadata { url } => self.ask_metadata_service(url).await?,
+            Exchange::IdToken {
+                iam,
+                idp_id,
+                token_file,
+            } => self.exchange_id_token(iam, idp_id, token_file).await?,
+        };
+        tracing::debug!(target: "docbind_runtime", expires_at = %fresh.1, "obtained temporary credentials");
         *current = Some(fresh.clone());
         Ok(fresh.0)
     }
 
-    async fn fetch(&self) -> Result<(Credentials, OffsetDateTime), Error> {
+    async fn ask_metadata_service(
+        &self,
+        url: &str,
+    ) -> Result<(Credentials, OffsetDateTime), Error> {
         // A session token is optional (older metadata services do not issue one).
         let token = self
             .http
-            .put(format!("{}{METADATA_TOKEN_PATH}", self.url))
+            .put(format!("{url}{METADATA_TOKEN_PATH}"))
             .header("X-Metadata-Token-Ttl-Seconds", METADATA_TOKEN_TTL_SECONDS)
             .send()
             .await
@@ -227,30 +333,68 @@ impl TemporaryCredentials {
             Some(r) => r.text().await.ok(),
             None => None,
         };
-        let mut request = self
-            .http
-            .get(format!("{}{METADATA_SECURITY_KEY_PATH}", self.url));
+        let mut request = self.http.get(format!("{url}{METADATA_SECURITY_KEY_PATH}"));
         if let Some(token) = token {
             request = request.header("X-Metadata-Token", token);
         }
-        let response = request.send().await.map_err(|e| Error::Transport {
-            message: format!("metadata service: {e}"),
-        })?;
-        let raw = RawResponse {
-            status: response.status().as_u16(),
-            headers: response.headers().clone(),
-            body: response
-                .bytes()
-                .await
-                .map_err(|e| Error::Transport {
-                    message: format!("metadata service: {e}"),
-                })?
-                .to_vec(),
-        };
-        if !raw.is_success() {
-            return Err(raw.into_error());
-        }
+        let raw = send("metadata service", request).await?;
         parse_security_key(&raw)
+    }
+
+    async fn exchange_id_token(
+        &self,
+        iam: &str,
+        idp_id: &str,
+        token_file: &std::path::Path,
+    ) -> Result<(Credentials, OffsetDateTime), Error> {
+        let id_token = std::fs::read_to_string(token_file)
+            .map_err(|e| Error::config(format!("ID token file {}: {e}", token_file.display())))?;
+        let id_token = id_token.trim();
+        if id_token.is_empty() {
+            return Err(Error::config(format!(
+                "ID token file {} is empty",
+                token_file.display()
+            )));
+        }
+        let iam = iam.trim_end_matches('/');
+        let request = self
+            .http
+            .post(format!("{iam}{ID_TOKEN_PATH}"))
+            .header("X-Idp-Id", idp_id)
+            .json(&serde_json::json!({"auth": {"id_token": {"id": id_token}}}));
+        let raw = send("IAM token exchange", request).await?;
+        let unscoped = raw
+            .header("X-Subject-Token")
+            .ok_or_else(|| Error::config("IAM answered the ID token without X-Subject-Token"))?
+            .to_string();
+        let request = self
+            .http
+            .post(format!("{iam}{SECURITY_TOKENS_PATH}"))
+            .header(crate::AUTH_TOKEN_HEADER, &unscoped)
+            .json(&serde_json::json!({"auth": {"identity": {
+                "methods": ["token"],
+                "token": {"id": unscoped, "duration_seconds": FEDERATION_DURATION_SECONDS}
+            }}}));
+        let raw = send("IAM temporary credentials", request).await?;
+        parse_security_key(&raw)
+    }
+}
+
+/// Send a credentials request; non-success statuses become [`Error::Api`].
+async fn send(what: &str, request: reqwest::RequestBuilder) -> Result<RawResponse, Error> {
+    let transport = |e: reqwest::Error| Error::Transport {
+        message: format!("{what}: {e}"),
+    };
+    let response = request.send().await.map_err(transport)?;
+    let raw = RawResponse {
+        status: response.status().as_u16(),
+        headers: response.headers().clone(),
+        body: response.bytes().await.map_err(transport)?.to_vec(),
+    };
+    if raw.is_success() {
+        Ok(raw)
+    } else {
+        Err(raw.into_error())
     }
 }
 

@@ -268,6 +268,7 @@ async fn chain_errors_name_the_sources_but_never_the_secrets() {
     assert!(matches!(half, Error::Config(_)));
     assert!(!format!("{half} {half:?}").contains(&SK[..12]));
 
+    // Federation configured but its ID token file missing: an error naming the file.
     let federation = Config::from_chain_with(
         TEMPLATE,
         Scope::Project,
@@ -275,7 +276,7 @@ async fn chain_errors_name_the_sources_but_never_the_secrets() {
             &[
                 (names::REGION, "cn-north-4"),
                 (names::IDP_ID, "idp"),
-                (names::ID_TOKEN_FILE, "/tmp/token"),
+                (names::ID_TOKEN_FILE, "/nonexistent/docbind/id-token"),
             ],
             None,
         ),
@@ -283,7 +284,9 @@ async fn chain_errors_name_the_sources_but_never_the_secrets() {
     .await
     .unwrap_err();
     assert!(
-        federation.to_string().contains("federation"),
+        federation
+            .to_string()
+            .contains("/nonexistent/docbind/id-token"),
         "{federation}"
     );
 
@@ -362,4 +365,97 @@ async fn broken_regions_file_is_an_error_naming_it() {
     .await
     .unwrap_err();
     assert!(err.to_string().contains("regions.yaml"), "{err}");
+}
+
+/// IAM for ID token federation: checks the exchange's headers and bodies, answers with an
+/// unscoped token and then temporary credentials valid for two hours.
+async fn federation_iam() -> MockServer {
+    MockServer::start(|request, _| {
+        let body: docbind_runtime::serde_json::Value =
+            docbind_runtime::serde_json::from_slice(&request.body).unwrap_or_default();
+        match request.path() {
+            "/v3.0/OS-AUTH/id-token/tokens"
+                if request.header("x-idp-id") == Some("corp-idp")
+                    && body["auth"]["id_token"]["id"] == "eyJ.id.token" =>
+            {
+                Reply::json(201, "{}").header("X-Subject-Token", "unscoped-token")
+            }
+            "/v3.0/OS-CREDENTIAL/securitytokens"
+                if request.header("x-auth-token") == Some("unscoped-token")
+                    && body["auth"]["identity"]["token"]["id"] == "unscoped-token" =>
+            {
+                let expires = (time::OffsetDateTime::now_utc() + time::Duration::hours(2))
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .unwrap();
+                Reply::json(
+                    201,
+                    &format!(
+                        r#"{{"credential":{{"access":"FEDAK","secret":"FEDSK","securitytoken":"FEDTOKEN","expires_at":"{expires}"}}}}"#
+                    ),
+                )
+            }
+            _ => Reply::json(401, r#"{"error_msg":"unexpected request"}"#),
+        }
+    })
+    .await
+}
+
+#[tokio::test]
+async fn id_token_federation_from_environment_or_profile_exchanges_at_iam() {
+    let iam = federation_iam().await;
+    let dir = tempfile::tempdir().unwrap();
+    let token_file = dir.path().join("id-token");
+    std::fs::write(&token_file, "eyJ.id.token\n").unwrap();
+    let token_path = token_file.to_str().unwrap();
+
+    let from_env = Config::from_chain_with(
+        TEMPLATE,
+        Scope::Project,
+        &sources(
+            &[
+                (names::REGION, "cn-north-4"),
+                (names::IDP_ID, "corp-idp"),
+                (names::ID_TOKEN_FILE, token_path),
+                (names::IAM_ENDPOINT, iam.url()),
+                (names::PROJECT_ID, "p-fed"),
+            ],
+            None,
+        ),
+    )
+    .await
+    .unwrap();
+    let profile = format!(
+        "[global]\nidp_id = corp-idp\nid_token_file = {token_path}\niam_endpoint = {}\ndomain_id = d-fed\n",
+        iam.url()
+    );
+    let home = home_with(&[("credentials", &profile)]);
+    let from_profile = Config::from_chain_with(
+        TEMPLATE,
+        Scope::Global,
+        &sources(&[(names::REGION, "cn-north-4")], Some(home.path())),
+    )
+    .await
+    .unwrap();
+    for (config, id_header, id) in [
+        (from_env, "x-project-id", "p-fed"),
+        (from_profile, "x-domain-id", "d-fed"),
+    ] {
+        assert_eq!(
+            config.credential_source(),
+            Some(&CredentialSource::IdTokenFederation {
+                idp_id: "corp-idp".into()
+            })
+        );
+        let shown = format!("{config:?}");
+        assert!(
+            !shown.contains("FEDSK") && !shown.contains("FEDTOKEN"),
+            "{shown}"
+        );
+        let r = sent(config).await;
+        assert!(r.header("authorization").unwrap().contains("Access=FEDAK"));
+        assert_eq!(r.header("x-security-token"), Some("FEDTOKEN"));
+        assert_eq!(r.header(id_header), Some(id));
+    }
+    // Two exchanges (one per chain), each of two requests.
+    assert_eq!(iam.count(), 4);
 }
