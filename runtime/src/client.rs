@@ -344,14 +344,7 @@ impl Client {
             request = request.timeout(timeout);
         }
         let response = request.send().await.map_err(from_reqwest)?;
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(from_reqwest)?.to_vec();
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-        })
+        read_response(response).await.map_err(from_reqwest)
     }
 
     /// Request headers of one attempt: content type, caller headers, then authentication.
@@ -447,6 +440,20 @@ impl fmt::Debug for Client {
             .field("config", &self.inner.config)
             .finish_non_exhaustive()
     }
+}
+
+/// Status, headers and the whole body of a response.
+pub(crate) async fn read_response(
+    response: reqwest::Response,
+) -> Result<RawResponse, reqwest::Error> {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response.bytes().await?.to_vec();
+    Ok(RawResponse {
+        status,
+        headers,
+        body,
+    })
 }
 
 fn header_name(name: &str) -> Result<HeaderName, Error> {

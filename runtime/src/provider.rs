@@ -386,11 +386,9 @@ async fn send(what: &str, request: reqwest::RequestBuilder) -> Result<RawRespons
         message: format!("{what}: {e}"),
     };
     let response = request.send().await.map_err(transport)?;
-    let raw = RawResponse {
-        status: response.status().as_u16(),
-        headers: response.headers().clone(),
-        body: response.bytes().await.map_err(transport)?.to_vec(),
-    };
+    let raw = crate::client::read_response(response)
+        .await
+        .map_err(transport)?;
     if raw.is_success() {
         Ok(raw)
     } else {
