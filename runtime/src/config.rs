@@ -4,20 +4,59 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
-use crate::{Error, RetryPolicy};
+use crate::hooks::{Hooks, RequestInfo};
+use crate::provider::{self, CredentialSource, TemporaryCredentials};
+use crate::region::{self, Cloud, EndpointSource};
+use crate::sources::{names, Sources};
+use crate::transport::{Proxy, Transport};
+use crate::{Error, RawResponse, RetryPolicy};
+use std::sync::Arc;
 
-/// Environment variable names read by [`Config::from_env`].
+/// Whether a service's resources live in a project or in the account (domain).
+///
+/// Requests signed with AK/SK carry the ID IAM needs to scope them: `X-Project-Id` for
+/// project-scoped services (most: ECS, ModelArts, …), `X-Domain-Id` for global services
+/// (IAM, DNS, CDN, …). When the ID is not configured and the IAM endpoint is known, the
+/// client asks IAM once (`GET /v3/projects?name=<region>` or `GET /v3/auth/domains`) and keeps
+/// the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Project-scoped: `X-Project-Id`, the project of the configured region.
+    #[default]
+    Project,
+    /// Global: `X-Domain-Id`, the account's domain.
+    Global,
+}
+
+impl Scope {
+    /// Section of the credentials profile file the chain reads for this scope.
+    pub fn profile_section(self) -> &'static str {
+        match self {
+            Scope::Project => "basic",
+            Scope::Global => "global",
+        }
+    }
+}
+
+/// Which AK/SK signature requests carry.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Signing {
+    /// `SDK-HMAC-SHA256`, signed with the secret key.
+    #[default]
+    Standard,
+    /// `V11-HMAC-SHA256` ([`signing::sign_derived`](crate::signing::sign_derived)): a key
+    /// derived for the day, the config's region and `service` signs instead of the secret key.
+    /// Needs a region ([`Config::new`] or [`Config::region_id`]).
+    Derived {
+        /// Service name in the derivation info (the API Gateway's name for the service).
+        service: String,
+    },
+}
+
+/// Environment variable names read by [`Config::from_env`] (the same names as in
+/// [`names`](crate::names), which lists everything the provider chains read).
 pub mod env {
-    /// Access key ID.
-    pub const AK: &str = "HUAWEICLOUD_SDK_AK";
-    /// Secret access key.
-    pub const SK: &str = "HUAWEICLOUD_SDK_SK";
-    /// Project ID, default for every `{project_id}` path parameter.
-    pub const PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
-    /// Security token of temporary AK/SK credentials.
-    pub const SECURITY_TOKEN: &str = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
-    /// Region, substituted for `{region}` in the endpoint template.
-    pub const REGION: &str = "HUAWEICLOUD_SDK_REGION";
+    pub use crate::sources::names::{AK, PROJECT_ID, REGION, SECURITY_TOKEN, SK};
 }
 
 /// How requests authenticate. `Debug` never shows secrets.
@@ -100,6 +139,18 @@ pub struct Config {
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) user_agent: String,
+    pub(crate) scope: Scope,
+    pub(crate) domain_id: Option<String>,
+    pub(crate) iam_endpoint: Option<String>,
+    pub(crate) signing: Signing,
+    pub(crate) transport: Transport,
+    pub(crate) hooks: Hooks,
+    /// Set when credentials come from a refreshing source (ECS metadata).
+    pub(crate) temporary: Option<Arc<TemporaryCredentials>>,
+    pub(crate) credential_source: Option<CredentialSource>,
+    pub(crate) endpoint_source: Option<EndpointSource>,
+    /// False for the client that performs ID discovery itself.
+    pub(crate) discover_ids: bool,
 }
 
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -126,7 +177,83 @@ impl Config {
             timeout: DEFAULT_TIMEOUT,
             retry: RetryPolicy::default(),
             user_agent: concat!("docbind-runtime/", env!("CARGO_PKG_VERSION")).to_string(),
+            scope: Scope::default(),
+            domain_id: None,
+            iam_endpoint: None,
+            signing: Signing::default(),
+            transport: Transport::default(),
+            hooks: Hooks::default(),
+            temporary: None,
+            credential_source: None,
+            endpoint_source: None,
+            discover_ids: true,
         }
+    }
+
+    /// Everything from the official provider chains, reading the process environment, the
+    /// home directory and the ECS metadata service ([`Sources::system`]).
+    ///
+    /// See [`Config::from_chain_with`].
+    pub async fn from_chain(endpoint_template: &str, scope: Scope) -> Result<Self, Error> {
+        Config::from_chain_with(endpoint_template, scope, &Sources::system()).await
+    }
+
+    /// Configuration from the provider chains, in the official cores' order:
+    ///
+    /// - **Region**: `HUAWEICLOUD_SDK_REGION` (required).
+    /// - **Endpoint** (region chain, [`region::resolve_endpoint`](crate::resolve_endpoint)):
+    ///   `HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}`, then the regions file, then the template.
+    ///   The service name is the template host's first label.
+    /// - **Credentials** (credential chain): `HUAWEICLOUD_SDK_AK`/`_SK`/`_SECURITY_TOKEN`
+    ///   with `_PROJECT_ID` (project scope) or `_DOMAIN_ID` (global scope); then the profile
+    ///   file (`HUAWEICLOUD_SDK_CREDENTIALS_FILE` or `~/.huaweicloud/credentials`, section
+    ///   `[basic]` or `[global]`, keys `ak`, `sk`, `security_token`, `project_id` /
+    ///   `domain_id`, `iam_endpoint`); then the ECS metadata service (temporary credentials
+    ///   refreshed [`REFRESH_BEFORE_EXPIRY`](crate::REFRESH_BEFORE_EXPIRY) before expiry).
+    ///   Where the environment (`HUAWEICLOUD_SDK_IDP_ID` + `_ID_TOKEN_FILE`) or the profile
+    ///   (`idp_id` + `id_token_file`) configures OpenID Connect federation instead of AK/SK,
+    ///   the ID token is exchanged at IAM for temporary credentials, again before they expire.
+    /// - **IAM endpoint** for ID discovery: `HUAWEICLOUD_SDK_IAM_ENDPOINT`, the profile's
+    ///   `iam_endpoint`, else the endpoint's cloud default ([`Cloud::iam_endpoint`]).
+    ///
+    /// [`Config::credential_source`] and [`Config::endpoint_source`] say which link answered.
+    /// Errors name variables and files, never their secret values.
+    pub async fn from_chain_with(
+        endpoint_template: &str,
+        scope: Scope,
+        sources: &Sources,
+    ) -> Result<Self, Error> {
+        let region = sources
+            .var(names::REGION)
+            .ok_or_else(|| Error::config(format!("{} is not set", names::REGION)))?;
+        let (endpoint, endpoint_source) = match region::service_of_template(endpoint_template) {
+            Some(service) => {
+                region::resolve_endpoint(&service, &region, endpoint_template, sources)?
+            }
+            None => (
+                endpoint_template.replace(REGION_PLACEHOLDER, &region),
+                EndpointSource::Template,
+            ),
+        };
+        let default_iam = region::Cloud::of_url(&endpoint).map(|cloud| cloud.iam_endpoint(&region));
+        let found = provider::chain(scope, sources, default_iam.as_deref()).await?;
+        let mut config = Config::with_base_url(&endpoint)
+            .region_id(region)
+            .scope(scope)
+            .credentials(found.credentials);
+        config.temporary = found.temporary;
+        config.credential_source = Some(found.source);
+        config.endpoint_source = Some(endpoint_source);
+        if let Some(id) = found.scope_id {
+            config = match scope {
+                Scope::Project => config.project_id(id),
+                Scope::Global => config.domain_id(id),
+            };
+        }
+        if let Some(iam) = sources.var(names::IAM_ENDPOINT).or(found.iam_endpoint) {
+            config = config.iam_endpoint(iam);
+        }
+        Ok(config)
     }
 
     /// From `HUAWEICLOUD_SDK_REGION` (required), `HUAWEICLOUD_SDK_AK`/`_SK` (both or
@@ -182,6 +309,7 @@ impl Config {
     /// How requests authenticate.
     pub fn credentials(mut self, c: Credentials) -> Self {
         self.credentials = c;
+        self.temporary = None;
         self
     }
 
@@ -223,6 +351,110 @@ impl Config {
         self
     }
 
+    /// Set the region without touching the endpoint (for [`Config::with_base_url`] configs:
+    /// ID discovery and derived signing need it).
+    pub fn region_id(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Project-scoped (default) or global service; see [`Scope`].
+    pub fn scope(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
+    }
+
+    /// Account (domain) ID sent as `X-Domain-Id` by global services.
+    pub fn domain_id(mut self, id: impl Into<String>) -> Self {
+        self.domain_id = Some(id.into());
+        self
+    }
+
+    /// IAM endpoint for project / domain ID discovery. Default: the endpoint's cloud's IAM in
+    /// the configured region ([`Cloud::iam_endpoint`]); none for other hosts, where a missing
+    /// ID is simply not sent.
+    pub fn iam_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.iam_endpoint = Some(url.into().trim_end_matches('/').to_string());
+        self
+    }
+
+    /// AK/SK signature algorithm; see [`Signing`].
+    pub fn signing(mut self, signing: Signing) -> Self {
+        self.signing = signing;
+        self
+    }
+
+    /// Send every request through this proxy.
+    pub fn proxy(mut self, proxy: Proxy) -> Self {
+        self.transport.proxy = Some(proxy);
+        self
+    }
+
+    /// Also trust the CA certificate(s) in this PEM text (a corporate TLS-inspecting proxy,
+    /// a private endpoint). The built-in roots stay trusted.
+    pub fn ca_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.transport.ca_certificates.push(pem.into());
+        self
+    }
+
+    /// Present this client certificate: PEM with the certificate chain and its private key
+    /// (PKCS#8, PKCS#1 or SEC1).
+    pub fn client_identity_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.transport.identity = Some(pem.into());
+        self
+    }
+
+    /// **Dangerous.** `true` accepts *any* TLS certificate: expired, self-signed, issued
+    /// for another host. Anyone on the network path can then read and change requests,
+    /// including tokens and signed requests they can replay. It exists because the official
+    /// cores have it, for throw-away test environments only; prefer
+    /// [`Config::ca_certificate_pem`]. A `WARN` event is logged when a client is built with it.
+    pub fn ignore_ssl_verification(mut self, ignore: bool) -> Self {
+        self.transport.ignore_ssl_verification = ignore;
+        self
+    }
+
+    /// Call `hook` before every attempt is sent (the official `HttpHandler` request handler),
+    /// IAM ID discovery requests included.
+    pub fn on_request(mut self, hook: impl Fn(&RequestInfo<'_>) + Send + Sync + 'static) -> Self {
+        self.hooks.on_request.push(Arc::new(hook));
+        self
+    }
+
+    /// Call `hook` after every attempt that got a response, with the time it took (the
+    /// official `HttpHandler` response handler).
+    pub fn on_response(
+        mut self,
+        hook: impl Fn(&RequestInfo<'_>, &RawResponse, Duration) + Send + Sync + 'static,
+    ) -> Self {
+        self.hooks.on_response.push(Arc::new(hook));
+        self
+    }
+
+    /// Scope set with [`Config::scope`].
+    pub fn service_scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// Which provider of the credential chain answered ([`Config::from_chain`] only).
+    pub fn credential_source(&self) -> Option<&CredentialSource> {
+        self.credential_source.as_ref()
+    }
+
+    /// Which link of the region chain gave the endpoint ([`Config::from_chain`] only).
+    pub fn endpoint_source(&self) -> Option<&EndpointSource> {
+        self.endpoint_source.as_ref()
+    }
+
+    /// The IAM endpoint ID discovery would use, if any.
+    pub fn effective_iam_endpoint(&self) -> Option<String> {
+        if let Some(url) = &self.iam_endpoint {
+            return Some(url.clone());
+        }
+        let region = self.region.as_deref()?;
+        Cloud::of_url(&self.base_url).map(|cloud| cloud.iam_endpoint(region))
+    }
+
     /// Base URL requests go to (no trailing `/`).
     pub fn base_url(&self) -> &str {
         &self.base_url
@@ -260,6 +492,14 @@ impl fmt::Debug for Config {
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .field("user_agent", &self.user_agent)
+            .field("scope", &self.scope)
+            .field("domain_id", &self.domain_id)
+            .field("iam_endpoint", &self.iam_endpoint)
+            .field("signing", &self.signing)
+            .field("transport", &self.transport)
+            .field("hooks", &self.hooks)
+            .field("credential_source", &self.credential_source)
+            .field("endpoint_source", &self.endpoint_source)
             .finish()
     }
 }

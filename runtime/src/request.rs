@@ -28,6 +28,7 @@ pub struct RequestSpec {
     pub(crate) body: Vec<u8>,
     body_content_type: Option<&'static str>,
     content_type: Option<&'static str>,
+    pub(crate) timeout: Option<std::time::Duration>,
 }
 
 impl RequestSpec {
@@ -43,6 +44,7 @@ impl RequestSpec {
             body: Vec::new(),
             body_content_type: None,
             content_type: None,
+            timeout: None,
         }
     }
 
@@ -96,6 +98,13 @@ impl RequestSpec {
     pub fn bytes(mut self, content_type: &'static str, body: Vec<u8>) -> Self {
         self.body = body;
         self.body_content_type = Some(content_type);
+        self
+    }
+
+    /// Timeout of each attempt of this request, replacing [`Config::timeout`](crate::Config::timeout)
+    /// (for example a long export or a quick health probe).
+    pub fn timeout(mut self, d: std::time::Duration) -> Self {
+        self.timeout = Some(d);
         self
     }
 

@@ -2,30 +2,107 @@
 
 use http::{HeaderMap, Method};
 use rand::Rng;
+use std::fmt;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-/// Retry policy: exponential backoff with full jitter, bounded attempts and delay.
+use crate::{Error, RawResponse};
+
+/// How the wait before each retry grows. `base` and `max` are the policy's
+/// [`base_delay`](RetryPolicy::base_delay) and [`max_delay`](RetryPolicy::max_delay); `n` is
+/// the retry number (1 for the first retry).
 ///
-/// A request is retried only when its method is idempotent (GET, HEAD, PUT, DELETE,
-/// OPTIONS) and it failed with 429, a 5xx status, a connection error or a timeout.
-/// The delay before retry *n* (1-based) is uniform in `0..=min(max_delay, base_delay · 2ⁿ⁻¹)`;
-/// a `Retry-After` header (seconds or HTTP-date) replaces it. When `Retry-After` asks for more
-/// than `max_delay`, the response is returned as is instead of waiting that long.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The official cores offer the same family (`BackoffStrategies` in the Python core,
+/// `backoff` strategies in the Go core) with fixed 10 ms / 60 s bounds; here the bounds are the
+/// policy's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Backoff {
+    /// Uniform in `0..=min(max, base·2ⁿ⁻¹)` (the default: spreads retries of many clients).
+    #[default]
+    FullJitter,
+    /// Exactly `min(max, base·2ⁿ⁻¹)`: deterministic, for tests and single clients.
+    Exponential,
+    /// Half the exponential delay plus a random part up to the other half.
+    EqualJitter,
+    /// `min(max, uniform(base ..= 3·previous))`, starting from `previous = base`: grows
+    /// like the exponential on average but decorrelates clients that failed together.
+    DecorrelatedJitter,
+}
+
+/// What a retry condition sees of one failed attempt.
+#[derive(Debug, Clone, Copy)]
+pub enum Outcome<'a> {
+    /// The server answered (any status).
+    Response(&'a RawResponse),
+    /// No usable answer: transport failure or timeout.
+    Error(&'a Error),
+}
+
+/// A user-supplied retry condition, see [`RetryPolicy::retry_if`].
+pub type RetryCondition = Arc<dyn Fn(&Method, &Outcome<'_>) -> bool + Send + Sync>;
+
+/// Retry policy: backoff strategy, bounded attempts and delay, which outcomes are retried.
+///
+/// By default a request is retried only when its method is idempotent (GET, HEAD, PUT,
+/// DELETE, OPTIONS) and it failed with 429, a 5xx status, a connection error or a timeout:
+/// a POST that timed out may have created the resource already. [`retry_if`](Self::retry_if)
+/// replaces the outcome test; [`retry_non_idempotent`](Self::retry_non_idempotent) lifts the
+/// method restriction. The delay comes from the [`Backoff`] strategy (full jitter by default);
+/// a `Retry-After` header (seconds or HTTP-date) replaces it. When `Retry-After` asks for
+/// more than `max_delay`, the response is returned as is instead of waiting that long.
+#[derive(Clone)]
 pub struct RetryPolicy {
     max_attempts: u32,
     base_delay: Duration,
     max_delay: Duration,
+    backoff: Backoff,
+    condition: Option<RetryCondition>,
+    non_idempotent: bool,
 }
 
 impl Default for RetryPolicy {
-    /// 3 attempts, 200 ms base delay, 10 s maximum delay.
+    /// 3 attempts, 200 ms base delay, 10 s maximum delay, full jitter.
     fn default() -> Self {
         RetryPolicy {
             max_attempts: 3,
             base_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(10),
+            backoff: Backoff::default(),
+            condition: None,
+            non_idempotent: false,
         }
+    }
+}
+
+impl PartialEq for RetryPolicy {
+    /// Conditions compare by identity (the same `Arc`).
+    fn eq(&self, other: &Self) -> bool {
+        let same_condition = match (&self.condition, &other.condition) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        self.max_attempts == other.max_attempts
+            && self.base_delay == other.base_delay
+            && self.max_delay == other.max_delay
+            && self.backoff == other.backoff
+            && self.non_idempotent == other.non_idempotent
+            && same_condition
+    }
+}
+
+impl Eq for RetryPolicy {}
+
+impl fmt::Debug for RetryPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RetryPolicy")
+            .field("max_attempts", &self.max_attempts)
+            .field("base_delay", &self.base_delay)
+            .field("max_delay", &self.max_delay)
+            .field("backoff", &self.backoff)
+            .field("custom_condition", &self.condition.is_some())
+            .field("non_idempotent", &self.non_idempotent)
+            .finish()
     }
 }
 
@@ -56,31 +133,93 @@ impl RetryPolicy {
         self
     }
 
+    /// How delays grow between attempts.
+    pub fn backoff(mut self, b: Backoff) -> Self {
+        self.backoff = b;
+        self
+    }
+
+    /// Retry exactly the outcomes for which `condition(method, outcome)` is true (instead of
+    /// 429/5xx/transport errors/timeouts). Non-idempotent methods still need
+    /// [`retry_non_idempotent`](Self::retry_non_idempotent).
+    pub fn retry_if(
+        mut self,
+        condition: impl Fn(&Method, &Outcome<'_>) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        self.condition = Some(Arc::new(condition));
+        self
+    }
+
+    /// Also retry POST and PATCH. Only opt in for operations the service documents as safe to
+    /// repeat (for example ones that take a client token): a retried POST can act twice.
+    pub fn retry_non_idempotent(mut self, yes: bool) -> Self {
+        self.non_idempotent = yes;
+        self
+    }
+
     /// Configured total number of attempts.
     pub fn attempts(&self) -> u32 {
         self.max_attempts
     }
 
-    /// Random full-jitter delay before retry number `retry` (1 for the first retry).
-    pub(crate) fn backoff(&self, retry: u32) -> Duration {
+    /// Whether `outcome` of a `method` request may be retried (attempts not counted).
+    pub(crate) fn should_retry(&self, method: &Method, outcome: &Outcome<'_>) -> bool {
+        if !self.non_idempotent && !is_idempotent(method) {
+            return false;
+        }
+        match (&self.condition, outcome) {
+            (Some(condition), _) => condition(method, outcome),
+            (None, Outcome::Response(r)) => is_retryable_status(r.status),
+            (None, Outcome::Error(e)) => matches!(e, Error::Transport { .. } | Error::Timeout),
+        }
+    }
+
+    /// Delay before retry number `retry` (1 for the first retry); `previous` is the delay
+    /// used before the previous retry (decorrelated jitter grows from it).
+    pub(crate) fn backoff_delay(&self, retry: u32, previous: Duration) -> Duration {
         let exp = retry.saturating_sub(1).min(31);
-        let ceiling = self
+        let exponential = self
             .base_delay
             .saturating_mul(1u32 << exp)
             .min(self.max_delay);
-        let nanos = u64::try_from(ceiling.as_nanos()).unwrap_or(u64::MAX);
-        Duration::from_nanos(rand::thread_rng().gen_range(0..=nanos))
+        match self.backoff {
+            Backoff::Exponential => exponential,
+            Backoff::FullJitter => uniform(Duration::ZERO, exponential),
+            Backoff::EqualJitter => {
+                let half = exponential / 2;
+                half + uniform(Duration::ZERO, exponential - half)
+            }
+            Backoff::DecorrelatedJitter => {
+                let previous = previous.max(self.base_delay);
+                uniform(self.base_delay, previous.saturating_mul(3)).min(self.max_delay)
+            }
+        }
     }
 
     /// Delay before retry number `retry` after a retryable response, or `None` when the
     /// server's `Retry-After` exceeds `max_delay`.
-    pub(crate) fn delay_after_response(&self, retry: u32, headers: &HeaderMap) -> Option<Duration> {
+    pub(crate) fn delay_after_response(
+        &self,
+        retry: u32,
+        previous: Duration,
+        headers: &HeaderMap,
+    ) -> Option<Duration> {
         match retry_after(headers, SystemTime::now()) {
             Some(wait) if wait > self.max_delay => None,
             Some(wait) => Some(wait),
-            None => Some(self.backoff(retry)),
+            None => Some(self.backoff_delay(retry, previous)),
         }
     }
+}
+
+/// Uniform in `low..=high` (nanosecond resolution; `high < low` gives `low`).
+fn uniform(low: Duration, high: Duration) -> Duration {
+    let low_n = u64::try_from(low.as_nanos()).unwrap_or(u64::MAX);
+    let high_n = u64::try_from(high.as_nanos()).unwrap_or(u64::MAX);
+    if high_n <= low_n {
+        return low;
+    }
+    Duration::from_nanos(rand::thread_rng().gen_range(low_n..=high_n))
 }
 
 /// Methods that can be repeated without changing the outcome (RFC 9110 §9.2.2; TRACE is
@@ -155,22 +294,49 @@ mod tests {
         let p = RetryPolicy::default()
             .base_delay(Duration::from_millis(10))
             .max_delay(Duration::from_millis(35));
+        let z = Duration::ZERO;
         for _ in 0..200 {
-            assert!(p.backoff(1) <= Duration::from_millis(10));
-            assert!(p.backoff(2) <= Duration::from_millis(20));
-            assert!(p.backoff(3) <= Duration::from_millis(35));
-            assert!(p.backoff(40) <= Duration::from_millis(35));
+            assert!(p.backoff_delay(1, z) <= Duration::from_millis(10));
+            assert!(p.backoff_delay(2, z) <= Duration::from_millis(20));
+            assert!(p.backoff_delay(3, z) <= Duration::from_millis(35));
+            assert!(p.backoff_delay(40, z) <= Duration::from_millis(35));
         }
     }
 
     #[test]
     fn retry_after_beyond_max_delay_gives_up() {
         let p = RetryPolicy::default().max_delay(Duration::from_secs(5));
-        assert_eq!(p.delay_after_response(1, &headers("60")), None);
         assert_eq!(
-            p.delay_after_response(1, &headers("2")),
+            p.delay_after_response(1, Duration::ZERO, &headers("60")),
+            None
+        );
+        assert_eq!(
+            p.delay_after_response(1, Duration::ZERO, &headers("2")),
             Some(Duration::from_secs(2))
         );
+    }
+
+    #[test]
+    fn each_strategy_stays_in_its_documented_range() {
+        let ms = Duration::from_millis;
+        let p = RetryPolicy::default()
+            .base_delay(ms(100))
+            .max_delay(ms(1000));
+        let exp = p.clone().backoff(Backoff::Exponential);
+        assert_eq!(
+            [1, 2, 3, 4, 5].map(|n| exp.backoff_delay(n, Duration::ZERO)),
+            [ms(100), ms(200), ms(400), ms(800), ms(1000)]
+        );
+        let equal = p.clone().backoff(Backoff::EqualJitter);
+        let decorrelated = p.clone().backoff(Backoff::DecorrelatedJitter);
+        for _ in 0..200 {
+            let d = equal.backoff_delay(3, Duration::ZERO);
+            assert!(d >= ms(200) && d <= ms(400), "{d:?}");
+            let d = decorrelated.backoff_delay(2, ms(200));
+            assert!(d >= ms(100) && d <= ms(600), "{d:?}");
+            let d = decorrelated.backoff_delay(9, ms(900));
+            assert!(d >= ms(100) && d <= ms(1000), "{d:?}");
+        }
     }
 
     #[test]
