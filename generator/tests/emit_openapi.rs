@@ -162,16 +162,19 @@ fn operation_details() {
         list["responses"]["200"]["headers"]["X-Request-Id"]["schema"],
         json!({"type": "string"})
     );
-    // Path parameters are always required; an undocumented placeholder gets a string parameter.
+    // Path parameters are always required, and they are the path's placeholders.
     let metrics = &doc["paths"]["/v2/{project_id}/jobs/{job_id}/metrics/{metric-name}"]["get"];
     let params = metrics["parameters"].as_array().unwrap();
     assert!(params
         .iter()
         .filter(|p| p["in"] == "path")
         .all(|p| p["required"] == json!(true)));
-    assert!(params
+    let path_params: Vec<&serde_json::Value> = params
         .iter()
-        .any(|p| p["name"] == "metric-name" && p["x-docbind-undocumented"] == json!(true)));
+        .filter(|p| p["in"] == "path")
+        .map(|p| &p["name"])
+        .collect();
+    assert_eq!(path_params, ["project_id", "job_id", "metric-name"]);
     // Several JSON examples use `examples`; an empty description gets a generic one.
     assert!(
         metrics["responses"]["200"]["content"]["application/json;charset=UTF-8"]["examples"]

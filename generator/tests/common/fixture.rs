@@ -627,6 +627,9 @@ fn operations() -> Vec<Operation> {
             parameters: vec![
                 project_id(),
                 job_id(),
+                // A placeholder no table documents: extraction adds it as a string (the IR
+                // guarantees path parameters are exactly the placeholders).
+                param("metric-name", ParamLocation::Path, true, string(), 200),
                 param(
                     "period",
                     ParamLocation::Query,

@@ -1064,11 +1064,15 @@ mod tests {
         assert!(matches!(&items.items, ItemsAt::Field(f) if f.ident == "items" && !f.required));
         let mut limit = query("limit", Schema::string(), "每页条目数。");
         limit.schema.default = Some(json!("50"));
+        // That the offset counts pages is an IR fact extraction reads from the description.
+        let mut offset = query("offset", Schema::string(), "分页列表的起始页，默认为0。");
+        offset.schema.mined.push(crate::ir::MinedFact {
+            kind: crate::ir::MinedKind::PageIndex,
+            span: offset.span.clone(),
+            text: "分页列表的起始页".into(),
+        });
         let pages = paging_of(
-            vec![
-                query("offset", Schema::string(), "分页列表的起始页，默认为0。"),
-                limit,
-            ],
+            vec![offset, limit],
             list_body(),
         )
         .unwrap();
