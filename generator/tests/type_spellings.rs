@@ -13,11 +13,19 @@ use std::path::Path;
 
 /// Type cells that are documentation text, not a type (with the reason). Empty cells are
 /// reported as `type.missing` and are not listed here.
-const NOT_TYPES: &[(&str, &str)] = &[(
-    "包括predictor configs结构和transformer configs",
-    "a sentence (\"includes the predictor configs structure and transformer configs\") in the \
-     type column of an SDK page; the field's shape is described in prose, not by one type",
-)];
+const NOT_TYPES: &[(&str, &str)] = &[
+    (
+        "包括predictor configs结构和transformer configs",
+        "a sentence (\"includes the predictor configs structure and transformer configs\") in \
+         the type column of an SDK page; the field's shape is described in prose, not by one type",
+    ),
+    ("-", "a dash standing for \"no type\" (a deprecated field)"),
+    ("无", "\"none\" in the type column"),
+    (
+        "String/Int",
+        "either of two types; docbind does not guess one (free-form, with a diagnostic)",
+    ),
+];
 
 fn inputs() -> Vec<String> {
     let root = repo_root();

@@ -49,7 +49,24 @@ pub fn clean_type_text(raw: &str) -> String {
 
 pub fn parse_type(raw: &str) -> TypeExpr {
     let s = clean_type_text(raw);
-    parse_clean(first_sentence(&s), false)
+    parse_clean(without_table_reference(first_sentence(&s)), false)
+}
+
+/// A type cell that also names the table describing it (`List<Object> Table 6`, `object
+/// Table 5`, `表2 object`): the type without the reference (the resolver follows it).
+fn without_table_reference(s: &str) -> &str {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let is_number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '-');
+    match words.as_slice() {
+        [.., t, n] if words.len() > 2 && t.eq_ignore_ascii_case("table") && is_number(n) => {
+            let cut = s.rfind(*t).unwrap_or(s.len());
+            s[..cut].trim()
+        }
+        [first, _, ..] if first.strip_prefix('表').is_some_and(is_number) => {
+            s[first.len()..].trim()
+        }
+        _ => s,
+    }
 }
 
 /// A type cell that goes on after its type (`Dictionary data structure. For details, see
@@ -183,6 +200,10 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     if let Some(t) = scalar(s) {
         return t;
     }
+    // `Map<String>X` (the value type after the bracket).
+    if let Some(value) = strip_ci(s, "map<string>").filter(|v| !v.trim().is_empty()) {
+        return TypeExpr::Map(Box::new(parse_clean(value, true)));
+    }
     // Generic forms: Array<X>, List<X>, Map<String,X>.
     if let (Some(open), true) = (s.find('<'), s.ends_with('>')) {
         let head = s[..open].trim();
@@ -240,6 +261,8 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
             | "字典类型"
             | "字典数据"
             | "字典数据结构"
+            | "结构体数据类型"
+            | "结构体"
             | "dictionary data structure"
             | "dictionary"
             | "dict data structure"
@@ -299,8 +322,12 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
             return TypeExpr::Array(Box::new(TypeExpr::Named(type_name(name))));
         }
     }
-    // `X object` (possibly wrap-damaged: `NetworkConnect ion object`).
-    if let Some(name) = strip_suffix_ci(s, " object").or_else(|| strip_suffix_ci(s, " objects")) {
+    // `X object` (possibly wrap-damaged: `NetworkConnect ion object`, or misspelled: `oject`).
+    if let Some(name) = strip_suffix_ci(s, " object")
+        .or_else(|| strip_suffix_ci(s, " objects"))
+        .or_else(|| strip_suffix_ci(s, " oject"))
+        .or_else(|| strip_suffix_ci(s, " objcet"))
+    {
         let name = name.trim();
         if let Some(t) = scalar(name) {
             return t;
@@ -362,6 +389,13 @@ mod tests {
             ("字典数据结构，请参见表3。", Object),
             ("列表数据结构。", arr(Object)),
             ("String。", String),
+            ("List<Object> Table 6", arr(Object)),
+            ("object Table 5", Object),
+            ("表2 object", Object),
+            ("Map<String>String", Map(Box::new(String))),
+            ("Map<String>[]string", Map(Box::new(arr(String)))),
+            ("flavor oject", named("flavor")),
+            ("结构体数据类型", Object),
             ("Map<String，String>", Map(Box::new(String))),
             ("WorkflowStep object", named("WorkflowStep")),
             ("NetworkConnect ion object", named("NetworkConnection")),

@@ -1071,11 +1071,7 @@ mod tests {
             span: offset.span.clone(),
             text: "分页列表的起始页".into(),
         });
-        let pages = paging_of(
-            vec![offset, limit],
-            list_body(),
-        )
-        .unwrap();
+        let pages = paging_of(vec![offset, limit], list_body()).unwrap();
         assert!(matches!(
             pages.kind,
             PagingKind::PageNumber {
