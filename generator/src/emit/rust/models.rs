@@ -51,7 +51,10 @@ pub fn models_file<'p>(
     plan: &'p Plan,
     title: &str,
 ) -> (TokenStream, impl Iterator<Item = TokenStream> + 'p) {
-    let items = plan.types.iter().map(|def| type_def(def, &plan.types));
+    let items = plan
+        .print_order
+        .iter()
+        .map(|id| type_def(&plan.types[*id], &plan.types));
     let title = super::docs::doc_lines(title).join(" ");
     let header =
         format!(" Data types of {title}: request and response bodies, enums and their parts.");
