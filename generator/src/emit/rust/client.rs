@@ -294,7 +294,7 @@ fn add_param(p: &ParamPlan, value: TokenStream, types: &[TypeDef]) -> TokenStrea
             request = request.#add(
                 #name,
                 docbind_runtime::serde_json::to_string(&#value).map_err(|e| {
-                    docbind_runtime::Error::Config(format!("cannot encode parameter {}: {e}", #name))
+                    docbind_runtime::Error::Request { name: #name.to_owned(), message: e.to_string() }
                 })?,
             );
         },
@@ -610,8 +610,9 @@ fn set_value(p: &ParamPlan, var: TokenStream, types: &[TypeDef]) -> TokenStream 
     } else {
         let ty = type_tokens(&p.ty, types, Scope::Crate);
         quote! {
-            <#ty>::try_from(#var).map_err(|_| {
-                docbind_runtime::Error::Config(format!("{} is out of range for parameter `{}`", #var, #name))
+            <#ty>::try_from(#var).map_err(|_| docbind_runtime::Error::Request {
+                name: #name.to_owned(),
+                message: format!("{} is out of range for the parameter's type", #var),
             })?
         }
     };
