@@ -40,6 +40,14 @@ pub enum Error {
     },
     /// Bad configuration or request: missing path parameter, invalid header, unusable URL, …
     Config(String),
+    /// A value given for the request could not be encoded: a parameter without a documented
+    /// encoding that does not serialize as JSON, a page position out of its parameter's range.
+    Request {
+        /// The parameter (or `body`) whose value could not be encoded.
+        name: String,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 impl Error {
@@ -91,6 +99,9 @@ impl fmt::Display for Error {
                 "cannot decode response (HTTP {status}): {message}; body starts with {snippet:?}"
             ),
             Error::Config(message) => write!(f, "configuration error: {message}"),
+            Error::Request { name, message } => {
+                write!(f, "cannot encode request value `{name}`: {message}")
+            }
         }
     }
 }
@@ -135,5 +146,18 @@ mod tests {
             "API error: HTTP 404 ModelArts.0104: job not found (request id abc123)"
         );
         assert_eq!(e.status(), Some(404));
+    }
+
+    #[test]
+    fn request_error_names_the_value() {
+        let e = Error::Request {
+            name: "limit".into(),
+            message: "70000 is out of range".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "cannot encode request value `limit`: 70000 is out of range"
+        );
+        assert_eq!(e.status(), None);
     }
 }

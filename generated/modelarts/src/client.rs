@@ -6878,22 +6878,20 @@ impl<'a> ListBuiltInAlgorithms<'a> {
                     let mut page = page;
                     page.page = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.per_page = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "per_page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -6927,22 +6925,20 @@ impl<'a> ListBuiltInAlgorithms<'a> {
                     let mut page = page;
                     page.page = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.per_page = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "per_page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -7098,22 +7094,20 @@ impl<'a> ListClusters<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -7144,22 +7138,20 @@ impl<'a> ListClusters<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -7401,22 +7393,20 @@ impl<'a> ListDemanagerInstances<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -7450,22 +7440,20 @@ impl<'a> ListDemanagerInstances<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -7785,22 +7773,20 @@ impl<'a> ListDevServers<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -7831,22 +7817,20 @@ impl<'a> ListDevServers<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -8014,22 +7998,20 @@ impl<'a> SyncDevServers<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -8060,22 +8042,20 @@ impl<'a> SyncDevServers<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -8581,22 +8561,20 @@ impl<'a> ListImages<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -8627,22 +8605,20 @@ impl<'a> ListImages<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -9276,22 +9252,20 @@ impl<'a> ListModels<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -9322,22 +9296,20 @@ impl<'a> ListModels<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -10105,22 +10077,20 @@ impl<'a> ListNotebooks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -10151,22 +10121,20 @@ impl<'a> ListNotebooks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -10442,22 +10410,20 @@ impl<'a> ListNotebookAll<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -10488,22 +10454,20 @@ impl<'a> ListNotebookAll<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -11527,22 +11491,20 @@ impl<'a> ListPoolTags<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -11573,22 +11535,20 @@ impl<'a> ListPoolTags<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -12034,22 +11994,20 @@ impl<'a> ListServices2<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -12080,22 +12038,20 @@ impl<'a> ListServices2<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -13346,22 +13302,20 @@ impl<'a> ListServiceEvents<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -13392,22 +13346,20 @@ impl<'a> ListServiceEvents<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -13953,22 +13905,20 @@ impl<'a> ListTrainingJobs<'a> {
                     let mut page = page;
                     page.page = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.per_page = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "per_page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -13999,22 +13949,20 @@ impl<'a> ListTrainingJobs<'a> {
                     let mut page = page;
                     page.page = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.per_page = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "per_page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -14225,22 +14173,20 @@ impl<'a> ListTrainingJobVersions<'a> {
                     let mut page = page;
                     page.page = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.per_page = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "per_page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -14274,22 +14220,20 @@ impl<'a> ListTrainingJobVersions<'a> {
                     let mut page = page;
                     page.page = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.per_page = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "per_page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -14742,22 +14686,20 @@ impl<'a> ListVisualizationJobs<'a> {
                     let mut page = page;
                     page.page = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.per_page = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "per_page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -14791,22 +14733,20 @@ impl<'a> ListVisualizationJobs<'a> {
                     let mut page = page;
                     page.page = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.per_page = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "per_page"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -15184,22 +15124,20 @@ impl<'a> ListWorkspaces<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -15230,22 +15168,20 @@ impl<'a> ListWorkspaces<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -15664,22 +15600,20 @@ impl<'a> ListAlgorithms<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -15710,22 +15644,20 @@ impl<'a> ListAlgorithms<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -15993,22 +15925,20 @@ impl<'a> ListAuthorizations<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -16039,22 +15969,20 @@ impl<'a> ListAuthorizations<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -16494,22 +16422,20 @@ impl<'a> ListDatasets<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -16540,22 +16466,20 @@ impl<'a> ListDatasets<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -16974,22 +16898,20 @@ impl<'a> ListDatasetAutoAnnotationSamples<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -17023,22 +16945,20 @@ impl<'a> ListDatasetAutoAnnotationSamples<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -17195,22 +17115,20 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -17244,22 +17162,20 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -17932,22 +17848,20 @@ impl<'a> ListDatasetDataAnnotationSamples<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -17981,22 +17895,20 @@ impl<'a> ListDatasetDataAnnotationSamples<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -18505,22 +18417,20 @@ impl<'a> ListDatasetExportTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -18554,22 +18464,20 @@ impl<'a> ListDatasetExportTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -18708,22 +18616,20 @@ impl<'a> ListDatasetImportTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -18757,22 +18663,20 @@ impl<'a> ListDatasetImportTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -19100,22 +19004,20 @@ impl<'a> ListDatasetTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -19146,22 +19048,20 @@ impl<'a> ListDatasetTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -19429,22 +19329,20 @@ impl<'a> ListDatasetVersions<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -19475,22 +19373,20 @@ impl<'a> ListDatasetVersions<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -19704,22 +19600,20 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -19753,22 +19647,20 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -20458,22 +20350,20 @@ impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -20507,22 +20397,20 @@ impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -21971,12 +21859,11 @@ impl<'a> ListPoolWorkloads<'a> {
                     page.offset = Some(offset.to_string());
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -22012,12 +21899,11 @@ impl<'a> ListPoolWorkloads<'a> {
                     page.offset = Some(offset.to_string());
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -22315,22 +22201,20 @@ impl<'a> ListProcessorTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -22361,22 +22245,20 @@ impl<'a> ListProcessorTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -22511,22 +22393,20 @@ impl<'a> ListProcessorTaskItems<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -22560,22 +22440,20 @@ impl<'a> ListProcessorTaskItems<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -22825,22 +22703,20 @@ impl<'a> ListProcessorTaskVersions<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -22874,22 +22750,20 @@ impl<'a> ListProcessorTaskVersions<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -23148,22 +23022,20 @@ impl<'a> ListProcessorTaskVersionResults<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -23197,22 +23069,20 @@ impl<'a> ListProcessorTaskVersionResults<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -24289,22 +24159,20 @@ impl<'a> ListTrainingJobEvents<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -24338,22 +24206,20 @@ impl<'a> ListTrainingJobEvents<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(offset)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", offset, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", offset
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(limit)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", limit, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", limit
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -26085,22 +25951,20 @@ impl<'a> ListWorkforces<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -26131,22 +25995,20 @@ impl<'a> ListWorkforces<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -26335,22 +26197,20 @@ impl<'a> ListWorkforceWorkerTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -26384,22 +26244,20 @@ impl<'a> ListWorkforceWorkerTasks<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -26555,22 +26413,20 @@ impl<'a> ListWorkforceWorkers<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -26604,22 +26460,20 @@ impl<'a> ListWorkforceWorkers<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -26868,22 +26722,20 @@ impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;
@@ -26917,22 +26769,20 @@ impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
                     let mut page = page;
                     page.offset = Some(
                         <i32>::try_from(number)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", number, "offset"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "offset".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
                             })?,
                     );
                     page.limit = Some(
                         <i32>::try_from(size)
-                            .map_err(|_| {
-                                docbind_runtime::Error::Config(
-                                    format!(
-                                        "{} is out of range for parameter `{}`", size, "limit"
-                                    ),
-                                )
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "limit".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
                             })?,
                     );
                     let response = page.send().await?;

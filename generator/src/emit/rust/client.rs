@@ -16,8 +16,7 @@ use quote::quote;
 const MAX_ARGUMENTS: usize = 7;
 
 /// The head of `src/client.rs`: the module doc, `Client` and its one method per operation.
-/// The builders follow, one [`builder_chunk`] per operation (printed by whichever thread is
-/// free, see `emit::rust::BuilderPool`).
+/// The builders follow, one [`builder_chunk`] per operation.
 pub fn client_head(plan: &Plan, api: &ir::Api) -> TokenStream {
     let methods = plan
         .operations
@@ -295,7 +294,7 @@ fn add_param(p: &ParamPlan, value: TokenStream, types: &[TypeDef]) -> TokenStrea
             request = request.#add(
                 #name,
                 docbind_runtime::serde_json::to_string(&#value).map_err(|e| {
-                    docbind_runtime::Error::Config(format!("cannot encode parameter {}: {e}", #name))
+                    docbind_runtime::Error::Request { name: #name.to_owned(), message: e.to_string() }
                 })?,
             );
         },
@@ -534,7 +533,6 @@ fn paging_methods(plan: &OperationPlan, paging: &PagingPlan, types: &[TypeDef]) 
     }
 }
 
-/// A `u64` read from the builder's value of `p` (when set and convertible), else `fallback`.
 /// Offset/limit and page-number paging differ only in their parameters and runtime functions:
 /// both fetch closures take `(position, size)`, set the two parameters and send.
 struct TwoParamPaging<'p> {
@@ -582,6 +580,7 @@ impl TwoParamPaging<'_> {
     }
 }
 
+/// A `u64` read from the builder's value of `p` (when set and convertible), else `fallback`.
 fn start_value(p: &ParamPlan, fallback: u64, positive: bool, types: &[TypeDef]) -> TokenStream {
     let field = ident(&p.ident);
     let value = if is_argument(p) {
@@ -611,8 +610,9 @@ fn set_value(p: &ParamPlan, var: TokenStream, types: &[TypeDef]) -> TokenStream 
     } else {
         let ty = type_tokens(&p.ty, types, Scope::Crate);
         quote! {
-            <#ty>::try_from(#var).map_err(|_| {
-                docbind_runtime::Error::Config(format!("{} is out of range for parameter `{}`", #var, #name))
+            <#ty>::try_from(#var).map_err(|_| docbind_runtime::Error::Request {
+                name: #name.to_owned(),
+                message: format!("{} is out of range for the parameter's type", #var),
             })?
         }
     };

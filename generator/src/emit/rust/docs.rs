@@ -83,117 +83,18 @@ pub fn doc_lines(text: &str) -> Vec<String> {
     lines
 }
 
-/// Rustdoc lines are parked here while code is laid out, and spliced back in afterwards.
-///
-/// Descriptions are most of a generated crate's text. As `#[doc = "..."]` string literals they
-/// would be escaped by proc-macro2, unescaped again by syn and walked by prettyplease, character
-/// by character, only to come out unchanged as `///` lines. So the token stream carries one short
-/// key per doc block (`#[doc = "\u{E000}<n>\u{E000}"]`), and [`expand_stashed_docs`] replaces
-/// each printed key line with the block's lines at the key's indentation. A real doc line can
-/// never look like a key: every non-empty one starts with a space.
-///
-/// The stash is per thread: tokens must be printed on the thread that built them (an unexpanded
-/// key is reported as a generator bug, never written).
-mod stash {
-    use std::cell::RefCell;
-
-    thread_local! {
-        static BLOCKS: RefCell<Vec<Vec<String>>> = const { RefCell::new(Vec::new()) };
-    }
-
-    pub(super) const MARK: char = '\u{E000}';
-
-    /// Park a block's `///` line contents (each empty or starting with a space); its key.
-    pub(super) fn park(lines: Vec<String>) -> String {
-        BLOCKS.with(|b| {
-            let mut b = b.borrow_mut();
-            b.push(lines);
-            format!("{MARK}{}{MARK}", b.len() - 1)
-        })
-    }
-
-    pub(super) fn with_block<R>(key: usize, f: impl FnOnce(Option<&[String]>) -> R) -> R {
-        BLOCKS.with(|b| f(b.borrow().get(key).map(Vec::as_slice)))
-    }
-
-    /// Forget every parked block (the keys handed out so far become invalid).
-    pub fn clear() {
-        BLOCKS.with(|b| b.borrow_mut().clear());
-    }
-}
-
-pub use stash::clear as clear_stashed_docs;
-
-/// Park a block's lines; the key a `#[doc]` attribute carries for it (None for no lines).
-fn park(lines: Vec<String>) -> Option<String> {
-    if lines.is_empty() {
-        return None;
-    }
+/// One `#[doc]` attribute per line, as `///` comments are: prettyplease prints each as a
+/// `///` line (a multi-line value would become a `/** */` block).
+fn attrs(lines: Vec<String>) -> TokenStream {
     let lines = lines
         .into_iter()
-        .map(|l| if l.is_empty() { l } else { format!(" {l}") })
-        .collect();
-    Some(stash::park(lines))
+        .map(|l| if l.is_empty() { l } else { format!(" {l}") });
+    quote!(#(#[doc = #lines])*)
 }
 
-/// One parked block as a `#[doc]` attribute carrying its key; nothing for no lines.
-fn parked(lines: Vec<String>) -> TokenStream {
-    match park(lines) {
-        Some(key) => quote!(#[doc = #key]),
-        None => TokenStream::new(),
-    }
-}
-
-/// Like [`doc_attrs`], for syntax trees built directly: the parked block's key, if any.
-pub fn doc_key<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    park(plain_lines(parts))
-}
-
-/// Replace every printed doc key line (`<indent>///<key>`) with its block's `///` lines.
-/// Err names the first key that is not parked on this thread.
-pub fn expand_stashed_docs(text: String) -> Result<String, String> {
-    if !text.contains(stash::MARK) {
-        return Ok(text);
-    }
-    let mut out = String::with_capacity(text.len() * 2);
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        let indent = &body[..body.len() - body.trim_start().len()];
-        let key = body[indent.len()..]
-            .strip_prefix("///")
-            .and_then(|k| k.strip_prefix(stash::MARK))
-            .and_then(|k| k.strip_suffix(stash::MARK))
-            .and_then(|k| k.parse::<usize>().ok());
-        let Some(key) = key else {
-            out.push_str(line);
-            continue;
-        };
-        stash::with_block(key, |block| match block {
-            Some(block) => {
-                for doc in block {
-                    out.push_str(indent);
-                    out.push_str("///");
-                    out.push_str(doc);
-                    out.push('\n');
-                }
-                Ok(())
-            }
-            None => Err(format!("doc block {key} was not parked on this thread")),
-        })?;
-    }
-    // A key prints as a whole `///` line; in any other position prettyplease would print the
-    // attribute with an escaped literal. Either leftover is a generator bug.
-    let raw_key = format!("///{}", stash::MARK);
-    if out.contains(&raw_key) || out.contains("\"\\u{e000}") {
-        return Err("a doc key was printed outside a `///` line".to_string());
-    }
-    Ok(out)
-}
-
-/// Rustdoc for plain-text parts (each a description; blank lines between them), as one
-/// parked `#[doc]` attribute (see the parking notes in this module).
+/// Rustdoc for plain-text parts (each a description; blank lines between them).
 pub fn doc_attrs<'a>(parts: impl IntoIterator<Item = &'a str>) -> TokenStream {
-    parked(plain_lines(parts))
+    attrs(plain_lines(parts))
 }
 
 fn plain_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
@@ -222,17 +123,12 @@ pub fn doc_attrs_with_markdown<'a>(
         lines.push(String::new());
     }
     lines.extend(markdown.iter().cloned());
-    parked(lines)
+    attrs(lines)
 }
 
 /// Text for a Markdown code span written by the generator (backticks cannot be escaped inside).
 pub fn code_span(text: &str) -> String {
     format!("`{}`", text.replace('`', "'"))
-}
-
-/// `//!`-style lines (for the askama-rendered crate header), each without the prefix.
-pub fn inner_doc_lines(text: &str) -> Vec<String> {
-    doc_lines(text)
 }
 
 #[cfg(test)]
@@ -283,8 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn parked_docs_come_back_at_their_indentation() {
-        clear_stashed_docs();
+    fn doc_lines_print_as_line_comments() {
         let tokens = doc_attrs(["第一行\n[x]", "Second part"]);
         let item: syn::File = syn::parse2(quote! {
             mod m {
@@ -293,20 +188,9 @@ mod tests {
             }
         })
         .unwrap();
-        let printed = prettyplease::unparse(&item);
-        assert!(
-            printed.contains(stash::MARK),
-            "keys, not text, go through layout"
-        );
-        let expanded = expand_stashed_docs(printed.clone()).unwrap();
         assert_eq!(
-            expanded,
+            prettyplease::unparse(&item),
             "mod m {\n    /// 第一行\n    ///\n    /// \\[x\\]\n    ///\n    /// Second part\n    pub struct S;\n}\n"
-        );
-        clear_stashed_docs();
-        assert!(
-            expand_stashed_docs(printed).is_err(),
-            "a key parked elsewhere is a generator bug, never printed"
         );
     }
 }

@@ -12,7 +12,6 @@
 //! - [`crate_files`] renders the templated scaffolding;
 //! - [`docs`] turns descriptions into warning-free rustdoc.
 
-pub mod ast;
 pub mod client;
 pub mod crate_files;
 pub mod docs;
@@ -89,41 +88,20 @@ impl From<askama::Error> for EmitError {
     }
 }
 
-/// Print a token stream as a formatted Rust file.
+/// Print token streams, one after the other, as a formatted Rust file; the first may carry
+/// the file's inner attributes.
 ///
 /// prettyplease puts no blank lines between items; for readability each top-level item is
 /// printed on its own and separated by a blank line, and so are the items of impl blocks.
-fn unparse(file: &str, tokens: proc_macro2::TokenStream) -> Result<String, EmitError> {
-    let mut out = String::new();
-    print_chunk(file, tokens, &mut out)?;
-    Ok(out)
-}
-
-/// A piece of a file to print: tokens to parse, or an item built directly (see [`ast`]).
-pub enum Chunk {
-    Tokens(proc_macro2::TokenStream),
-    Items(Vec<syn::Item>),
-}
-
-/// Like [`unparse`], for a file given as a header (inner attributes) and a stream of chunks:
-/// each is printed on its own, so the syntax tree of the whole file (hundreds of MB for a
-/// large API) never exists at once.
-fn unparse_streamed(
+/// Each stream is parsed and printed before the next is built, so the syntax tree of a whole
+/// file (hundreds of MB for a large API) never exists at once.
+fn unparse(
     file: &str,
-    header: proc_macro2::TokenStream,
-    chunks: impl Iterator<Item = Chunk>,
+    chunks: impl IntoIterator<Item = proc_macro2::TokenStream>,
 ) -> Result<String, EmitError> {
     let mut out = String::new();
-    print_chunk(file, header, &mut out)?;
-    for chunk in chunks {
-        match chunk {
-            Chunk::Tokens(tokens) => print_chunk(file, tokens, &mut out)?,
-            Chunk::Items(items) => {
-                for item in items {
-                    print_item(file, item, &mut out)?;
-                }
-            }
-        }
+    for tokens in chunks {
+        print_chunk(file, tokens, &mut out)?;
     }
     Ok(out)
 }
@@ -138,24 +116,23 @@ fn print_chunk(
         message: e.to_string(),
     })?;
     if !parsed.attrs.is_empty() {
-        let text = prettyplease::unparse(&syn::File {
+        out.push_str(&prettyplease::unparse(&syn::File {
             shebang: None,
             attrs: parsed.attrs,
             items: Vec::new(),
-        });
-        out.push_str(&expand_docs(file, text)?);
+        }));
         if !out.ends_with('\n') {
             out.push('\n');
         }
     }
     for item in parsed.items {
-        print_item(file, item, out)?;
+        print_item(item, out);
     }
     Ok(())
 }
 
 /// One top-level item, after a blank line unless it opens the file.
-fn print_item(file: &str, item: syn::Item, out: &mut String) -> Result<(), EmitError> {
+fn print_item(item: syn::Item, out: &mut String) {
     if !out.is_empty() {
         out.push('\n');
     }
@@ -164,15 +141,7 @@ fn print_item(file: &str, item: syn::Item, out: &mut String) -> Result<(), EmitE
         attrs: Vec::new(),
         items: vec![item],
     });
-    out.push_str(&expand_docs(file, separate_impl_items(&text))?);
-    Ok(())
-}
-
-fn expand_docs(file: &str, text: String) -> Result<String, EmitError> {
-    docs::expand_stashed_docs(text).map_err(|message| EmitError::InvalidTokens {
-        file: file.to_string(),
-        message,
-    })
+    out.push_str(&separate_impl_items(&text));
 }
 
 /// A blank line after every item that closes at impl-item depth (`    }`), unless the block
@@ -205,18 +174,6 @@ pub fn generate_crate(
     api: &ir::Api,
     opts: &RustOptions,
 ) -> Result<BTreeMap<PathBuf, String>, EmitError> {
-    // Doc blocks are parked per thread while tokens are printed (see `docs`); none from an
-    // earlier run may linger, and none should outlive this one.
-    docs::clear_stashed_docs();
-    let files = generate_files(api, opts);
-    docs::clear_stashed_docs();
-    files
-}
-
-fn generate_files(
-    api: &ir::Api,
-    opts: &RustOptions,
-) -> Result<BTreeMap<PathBuf, String>, EmitError> {
     let plan = plan::plan(api, &opts.defaulted_path_params)?;
     let mut files = BTreeMap::new();
     files.insert(
@@ -227,27 +184,16 @@ fn generate_files(
         PathBuf::from("README.md"),
         crate_files::readme(api, &plan, opts)?,
     );
-
-    // Two threads print: this one models.rs and doc_examples.rs, the other the head of
-    // client.rs; then both print the client's builders from a shared pool (see `BuilderPool`).
-    let pool = BuilderPool::new(&plan, api);
-    let ((printed, builders), client_head) = crate::threads::join(
-        || (models_and_examples(api, opts, &plan), pool.print()),
-        || -> Result<_, EmitError> {
-            let head = unparse("src/client.rs", client::client_head(&plan, api))?;
-            Ok((head, pool.print()?))
-        },
-    );
-    let (mut client, more) = client_head?;
-    let mut builders = builders?;
-    builders.extend(more);
-    builders.sort_by_key(|(n, _)| *n);
-    for (_, text) in builders {
-        // As if printed into one text: `print_item` separates items by a blank line.
-        client.push('\n');
-        client.push_str(&text);
-    }
-    let (models, doc_examples) = printed?;
+    let (header, types) = models::models_file(&plan, &api.title);
+    let models = unparse("src/models.rs", std::iter::once(header).chain(types))?;
+    let doc_examples = examples::examples_file(&plan, api, &opts.example_allowlist)
+        .map(|tokens| unparse("src/doc_examples.rs", [tokens]))
+        .transpose()?;
+    let builders = (0..plan.operations.len()).map(|n| client::builder_chunk(&plan, api, n));
+    let client = unparse(
+        "src/client.rs",
+        std::iter::once(client::client_head(&plan, api)).chain(builders),
+    )?;
     files.insert(
         PathBuf::from("src/lib.rs"),
         lib_file(opts, doc_examples.is_some())?,
@@ -275,56 +221,6 @@ fn generate_files(
     Ok(files)
 }
 
-/// The client's request builders, one per operation, printed by whichever thread is free: the
-/// threads' fixed shares (models vs. client head) differ per API, and taking builders one at a
-/// time from a shared counter keeps both busy to the end. Each builder's tokens are built and
-/// printed on one thread (doc blocks are parked per thread, see `docs`) and the texts are put
-/// back in operation order, so the file does not depend on which thread printed what.
-struct BuilderPool<'a> {
-    plan: &'a plan::Plan,
-    api: &'a ir::Api,
-    next: std::sync::atomic::AtomicUsize,
-}
-
-impl<'a> BuilderPool<'a> {
-    fn new(plan: &'a plan::Plan, api: &'a ir::Api) -> Self {
-        BuilderPool {
-            plan,
-            api,
-            next: std::sync::atomic::AtomicUsize::new(0),
-        }
-    }
-
-    /// Print builders until none is left: (operation number, text) of those printed here.
-    fn print(&self) -> Result<Vec<(usize, String)>, EmitError> {
-        let mut printed = Vec::new();
-        loop {
-            let n = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if n >= self.plan.operations.len() {
-                return Ok(printed);
-            }
-            let mut text = String::new();
-            let tokens = client::builder_chunk(self.plan, self.api, n);
-            print_chunk("src/client.rs", tokens, &mut text)?;
-            printed.push((n, text));
-        }
-    }
-}
-
-/// src/models.rs, and src/doc_examples.rs when the documentation has examples.
-fn models_and_examples(
-    api: &ir::Api,
-    opts: &RustOptions,
-    plan: &plan::Plan,
-) -> Result<(String, Option<String>), EmitError> {
-    let (header, chunks) = models::models_file(plan, &api.title);
-    let models = unparse_streamed("src/models.rs", header, chunks)?;
-    let examples = examples::examples_file(plan, api, &opts.example_allowlist)
-        .map(|tokens| unparse("src/doc_examples.rs", tokens))
-        .transpose()?;
-    Ok((models, examples))
-}
-
 /// src/lib.rs; it declares `doc_examples` only when that file is generated.
 fn lib_file(opts: &RustOptions, has_examples: bool) -> Result<String, EmitError> {
     let endpoint = &opts.endpoint_template;
@@ -350,6 +246,6 @@ fn lib_file(opts: &RustOptions, has_examples: bool) -> Result<String, EmitError>
     Ok(format!(
         "{}{}",
         crate_files::lib_header()?,
-        unparse("src/lib.rs", lib_body)?
+        unparse("src/lib.rs", [lib_body])?
     ))
 }

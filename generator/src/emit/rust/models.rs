@@ -1,13 +1,11 @@
 //! `src/models.rs`: one item per planned type (structs, enums, aliases, response enums).
 
-use super::ast;
-use super::docs::{doc_attrs, doc_key};
-use super::enums::{int_enum, string_enum, Skeletons};
+use super::docs::doc_attrs;
+use super::enums::{int_enum, string_enum};
 use super::idents::{bare, ident};
 use super::plan::{Body, FieldDef, Lenient, Plan, ResponseVariant, RustType, TypeBody, TypeDef};
-use super::Chunk;
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::quote;
 
 /// Where a type expression is printed: inside `models` names resolve directly, elsewhere they
 /// go through `crate::models::`.
@@ -17,126 +15,109 @@ pub enum Scope {
     Crate,
 }
 
-/// A type expression as tokens (for code written with `quote!`); the same as [`syn_type`].
+/// A type expression as tokens.
 pub fn type_tokens(ty: &RustType, types: &[TypeDef], scope: Scope) -> TokenStream {
-    syn_type(ty, types, scope).into_token_stream()
-}
-
-/// A type expression as a syntax tree (items built directly use it as is, see [`ast`]).
-pub fn syn_type(ty: &RustType, types: &[TypeDef], scope: Scope) -> syn::Type {
-    let plain = |name: &str| ast::path_type(&[name], Vec::new());
     match ty {
-        RustType::String => plain("String"),
-        RustType::I16 => plain("i16"),
-        RustType::I32 => plain("i32"),
-        RustType::I64 => plain("i64"),
-        RustType::F32 => plain("f32"),
-        RustType::F64 => plain("f64"),
-        RustType::Bool => plain("bool"),
-        RustType::Json => ast::path_type(&["docbind_runtime", "serde_json", "Value"], Vec::new()),
-        RustType::Bytes => ast::path_type(&["Vec"], vec![plain("u8")]),
-        RustType::Vec(item) => ast::path_type(&["Vec"], vec![syn_type(item, types, scope)]),
-        RustType::Map(value) => ast::path_type(
-            &["std", "collections", "BTreeMap"],
-            vec![plain("String"), syn_type(value, types, scope)],
-        ),
+        RustType::String => quote!(String),
+        RustType::I16 => quote!(i16),
+        RustType::I32 => quote!(i32),
+        RustType::I64 => quote!(i64),
+        RustType::F32 => quote!(f32),
+        RustType::F64 => quote!(f64),
+        RustType::Bool => quote!(bool),
+        RustType::Json => quote!(docbind_runtime::serde_json::Value),
+        RustType::Bytes => quote!(Vec<u8>),
+        RustType::Vec(item) => {
+            let item = type_tokens(item, types, scope);
+            quote!(Vec<#item>)
+        }
+        RustType::Map(value) => {
+            let value = type_tokens(value, types, scope);
+            quote!(std::collections::BTreeMap<String, #value>)
+        }
         RustType::Named(id) => {
-            let name = types[*id].name.as_str();
+            let name = ident(&types[*id].name);
             match scope {
-                Scope::Models => plain(name),
-                Scope::Crate => ast::path_type(&["crate", "models", name], Vec::new()),
+                Scope::Models => quote!(#name),
+                Scope::Crate => quote!(crate::models::#name),
             }
         }
     }
 }
 
-/// The models file as its header (crate-level doc) and one chunk per type, produced lazily so
-/// the caller can print each before building the next.
+/// The models file as its header (crate-level doc) and one item group per type, produced
+/// lazily so the caller can print each before building the next.
 pub fn models_file<'p>(
     plan: &'p Plan,
     title: &str,
-) -> (TokenStream, impl Iterator<Item = Chunk> + 'p) {
-    let common = ast::Common::new();
-    let enums = Skeletons::new();
+) -> (TokenStream, impl Iterator<Item = TokenStream> + 'p) {
     let items = plan
-        .types
+        .print_order
         .iter()
-        .map(move |def| type_def(def, &plan.types, &common, &enums));
+        .map(|id| type_def(&plan.types[*id], &plan.types));
     let title = super::docs::doc_lines(title).join(" ");
     let header =
         format!(" Data types of {title}: request and response bodies, enums and their parts.");
     (quote! { #![doc = #header] }, items)
 }
 
-fn type_def(def: &TypeDef, types: &[TypeDef], common: &ast::Common, enums: &Skeletons) -> Chunk {
+fn type_def(def: &TypeDef, types: &[TypeDef]) -> TokenStream {
     let name = ident(&def.name);
+    let doc = doc_attrs(def.doc.iter().map(String::as_str));
     match &def.body {
         TypeBody::Pending => unreachable!("planning fills every reserved type"),
-        // Structs are most of the file: built as syntax trees, not parsed (see `ast`).
         TypeBody::Struct(fields) => {
-            let mut attrs = common.doc_attrs(def.doc.iter().map(String::as_str));
-            attrs.push(common.derive());
-            let fields = fields.iter().map(|f| field(f, types, common)).collect();
-            Chunk::Items(vec![ast::struct_item(attrs, &def.name, fields)])
+            let fields = fields.iter().map(|f| field(f, types));
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+                pub struct #name {
+                    #(#fields,)*
+                }
+            }
         }
-        // Enums, the next most numerous, are filled into a parsed skeleton (see `enums`); the
-        // tokens are the fallback should the skeleton not fit.
-        TypeBody::StringEnum(variants) => {
-            let doc_key = doc_key(def.doc.iter().map(String::as_str));
-            enums.string_enum(&def.name, doc_key, variants).map_or_else(
-                || Chunk::Tokens(string_enum(&name, doc(def), variants)),
-                Chunk::Items,
-            )
-        }
-        TypeBody::IntEnum(variants) => {
-            let doc_key = doc_key(def.doc.iter().map(String::as_str));
-            enums.int_enum(&def.name, doc_key, variants).map_or_else(
-                || Chunk::Tokens(int_enum(&name, doc(def), variants)),
-                Chunk::Items,
-            )
-        }
+        TypeBody::StringEnum(variants) => string_enum(&name, doc, variants),
+        TypeBody::IntEnum(variants) => int_enum(&name, doc, variants),
         TypeBody::Alias(ty) => {
             let ty = type_tokens(ty, types, Scope::Models);
-            let doc = doc(def);
-            Chunk::Tokens(quote! {
+            quote! {
                 #doc
                 pub type #name = #ty;
-            })
+            }
         }
-        TypeBody::Response(variants) => {
-            Chunk::Tokens(response_enum(&name, doc(def), variants, types))
-        }
+        TypeBody::Response(variants) => response_enum(&name, doc, variants, types),
     }
 }
 
-fn doc(def: &TypeDef) -> TokenStream {
-    doc_attrs(def.doc.iter().map(String::as_str))
-}
-
-fn field(f: &FieldDef, types: &[TypeDef], common: &ast::Common) -> syn::Field {
-    let mut attrs = common.doc_attrs(f.doc.iter().map(String::as_str));
-    let mut ty = syn_type(&f.ty, types, Scope::Models);
+/// `pub <name>: <type>` with its docs and serde attributes.
+fn field(f: &FieldDef, types: &[TypeDef]) -> TokenStream {
+    let doc = doc_attrs(f.doc.iter().map(String::as_str));
+    let name = ident(&f.ident);
+    let mut ty = type_tokens(&f.ty, types, Scope::Models);
     if f.boxed {
-        ty = ast::path_type(&["Box"], vec![ty]);
+        ty = quote!(Box<#ty>);
     }
-    if bare(&f.ident) != f.json_name {
+    let rename = (bare(&f.ident) != f.json_name).then(|| {
         let json = &f.json_name;
-        attrs.push(ast::serde_attr(quote!(rename = #json)));
-    }
+        quote!(#[serde(rename = #json)])
+    });
     let with = match f.lenient {
         None => None,
         Some(Lenient::Scalar) => Some("docbind_runtime::lenient::scalar"),
         Some(Lenient::OneOrMany) => Some("docbind_runtime::lenient::one_or_many"),
     };
-    if f.required {
-        if let Some(with) = with {
-            attrs.push(ast::serde_attr(quote!(deserialize_with = #with)));
-        }
-    } else {
-        attrs.push(ast::serde_attr(ast::optional_field_args(with)));
-        ty = ast::path_type(&["Option"], vec![ty]);
+    let serde = match (f.required, with) {
+        (true, None) => quote!(),
+        (true, Some(with)) => quote!(#[serde(deserialize_with = #with)]),
+        (false, None) => quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
+        (false, Some(with)) => quote! {
+            #[serde(default, deserialize_with = #with, skip_serializing_if = "Option::is_none")]
+        },
+    };
+    if !f.required {
+        ty = quote!(Option<#ty>);
     }
-    ast::field(attrs, &f.ident, ty)
+    quote!(#doc #rename #serde pub #name: #ty)
 }
 
 fn body_type(body: &Body, types: &[TypeDef]) -> TokenStream {

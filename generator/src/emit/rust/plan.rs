@@ -175,6 +175,10 @@ pub enum ResponsePlan {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub types: Vec<TypeDef>,
+    /// Every type id once, in the order `models.rs` defines them: each named schema followed
+    /// by the inline types and enums of its fields (depth first), then the operations' types in
+    /// operation order (each operation's together), so a reader finds a field's type next to it.
+    pub print_order: Vec<TypeId>,
     pub operations: Vec<OperationPlan>,
 }
 
@@ -253,20 +257,32 @@ pub fn plan(api: &ir::Api, defaulted_path_params: &[String]) -> Result<Plan, Emi
             )
         })
         .collect();
+    // Types are created depth first while a schema is filled, so the types a schema's fields
+    // create are the ids added meanwhile: they are printed right after it.
+    let mut print_order = Vec::with_capacity(p.types.len());
     for (key, named) in &api.schemas {
         let id = p.named[key];
+        let first_inline = p.types.len();
         let name = p.types[id].name.clone();
         let body = p.body_of(&named.schema, &name)?;
         p.types[id].body = body;
         p.types[id].doc = schema_doc(&named.schema);
+        print_order.push(id);
+        print_order.extend(first_inline..p.types.len());
     }
+    let first_operation_type = p.types.len();
     let mut operations = Vec::new();
     for (index, (op, (builder, method))) in api.operations.iter().zip(heads).enumerate() {
         operations.push(p.operation(index, op, builder, method, defaulted_path_params)?);
     }
+    print_order.extend(first_operation_type..p.types.len());
     let mut types = p.types;
     mark_boxed_fields(&mut types);
-    Ok(Plan { types, operations })
+    Ok(Plan {
+        types,
+        print_order,
+        operations,
+    })
 }
 
 impl Planner {
@@ -820,6 +836,53 @@ mod tests {
         let plan = plan(&a, &[]).unwrap();
         assert_eq!(names(&plan), ["Job", "JobSpec", "JobSpec2", "JobItemsItem"]);
         assert_eq!(field(&plan, "Job", "spec").ty, RustType::Named(2));
+    }
+
+    #[test]
+    fn inline_types_are_printed_after_their_schema() {
+        let inner = obj(vec![("x", true, obj(vec![("y", true, Schema::string())]))]);
+        let a = api(
+            vec![
+                ("Alpha", obj(vec![("spec", true, inner.clone())])),
+                ("Beta", obj(vec![("spec", true, inner)])),
+            ],
+            vec![op(
+                "list",
+                "/things",
+                vec![],
+                vec![("200", Some(obj(vec![("z", true, Schema::string())])))],
+            )],
+        );
+        let plan = plan(&a, &[]).unwrap();
+        assert_eq!(
+            names(&plan),
+            [
+                "Alpha",
+                "Beta",
+                "AlphaSpec",
+                "AlphaSpecX",
+                "BetaSpec",
+                "BetaSpecX",
+                "ListResponse"
+            ]
+        );
+        let printed: Vec<&str> = plan
+            .print_order
+            .iter()
+            .map(|id| plan.types[*id].name.as_str())
+            .collect();
+        assert_eq!(
+            printed,
+            [
+                "Alpha",
+                "AlphaSpec",
+                "AlphaSpecX",
+                "Beta",
+                "BetaSpec",
+                "BetaSpecX",
+                "ListResponse"
+            ]
+        );
     }
 
     #[test]
