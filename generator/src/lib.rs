@@ -16,4 +16,3 @@ pub mod ir;
 pub mod pipeline;
 pub mod read;
 pub mod report;
-pub mod threads;
