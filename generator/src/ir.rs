@@ -386,6 +386,19 @@ impl Operation {
             .chain(responses)
     }
 
+    /// The path parameters in the order of the path's placeholders (the IR guarantees one
+    /// parameter per placeholder).
+    pub fn path_parameters(&self) -> Vec<&Parameter> {
+        path_placeholders(&self.path)
+            .into_iter()
+            .filter_map(|name| {
+                self.parameters
+                    .iter()
+                    .find(|p| p.location == ParamLocation::Path && p.name == name)
+            })
+            .collect()
+    }
+
     /// [`Operation::schemas`], mutable.
     pub fn schemas_mut(&mut self) -> impl Iterator<Item = &mut Schema> {
         let responses = self.responses.values_mut().flat_map(|r| {

@@ -3,19 +3,17 @@
 pub mod openapi;
 pub mod rust;
 
-pub use crate::ir::path_placeholders;
-
 #[cfg(test)]
 mod tests {
     #[test]
     fn placeholders_in_order() {
         assert_eq!(
-            super::path_placeholders("/v1/{project_id}/jobs/{job_id}/x"),
+            crate::ir::path_placeholders("/v1/{project_id}/jobs/{job_id}/x"),
             ["project_id", "job_id"]
         );
-        assert!(super::path_placeholders("/v1/jobs").is_empty());
+        assert!(crate::ir::path_placeholders("/v1/jobs").is_empty());
         assert_eq!(
-            super::path_placeholders("/v1/{unclosed"),
+            crate::ir::path_placeholders("/v1/{unclosed"),
             Vec::<&str>::new()
         );
     }

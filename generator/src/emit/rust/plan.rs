@@ -9,7 +9,6 @@
 use super::idents::{pascal_words, Namespace};
 use super::paging::{paging, PagingPlan};
 use super::EmitError;
-use crate::emit::path_placeholders;
 use crate::ir::{self, ExampleShape, Schema, SchemaKind};
 use std::collections::BTreeMap;
 
@@ -410,16 +409,10 @@ impl Planner {
     ) -> Result<OperationPlan, EmitError> {
         let mut members = Namespace::snake().reserving(RESERVED_BUILDER_MEMBERS);
         let mut params = Vec::new();
-        // Path parameters follow the template: undocumented placeholders still need a value,
-        // documented ones missing from the template have nowhere to go.
-        for (n, placeholder) in path_placeholders(&op.path).into_iter().enumerate() {
-            let documented = op
-                .parameters
-                .iter()
-                .find(|p| p.location == ir::ParamLocation::Path && p.name == placeholder);
-            let schema = documented
-                .map(|p| p.schema.clone())
-                .unwrap_or_else(Schema::string);
+        // Path parameters in template order (the IR guarantees they are its placeholders).
+        for (n, param) in op.path_parameters().into_iter().enumerate() {
+            let placeholder = param.name.as_str();
+            let schema = &param.schema;
             let defaulted = defaulted_path_params.iter().any(|d| d == placeholder);
             let ident = members.claim(placeholder, &format!("path_{}", n + 1));
             let ty = if defaulted {
@@ -429,7 +422,7 @@ impl Planner {
                     "{builder}{}",
                     pascal_words(placeholder).unwrap_or_else(|| format!("Path{}", n + 1))
                 );
-                self.rust_type(&schema, &hint)?
+                self.rust_type(schema, &hint)?
             };
             params.push(ParamPlan {
                 json_name: placeholder.to_string(),
@@ -438,7 +431,7 @@ impl Planner {
                 ty,
                 required: !defaulted,
                 defaulted,
-                doc: schema_doc(&schema),
+                doc: schema_doc(schema),
             });
         }
         for (n, param) in op
@@ -665,12 +658,9 @@ pub fn schema_doc(schema: &Schema) -> Vec<String> {
     doc
 }
 
+/// A documented limit as text, written as JSON writes it (`1`, not `1.0`).
 pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    crate::ir::json_number(v).to_string()
 }
 
 /// Box struct fields that would otherwise make a type infinitely sized: a field whose type
