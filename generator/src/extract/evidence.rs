@@ -18,6 +18,7 @@
 //! What no rule covers (an example giving a string where the table documents an object) stays as
 //! the table says; the conformance report lists it.
 
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{Api, EnumValue, ExampleShape, ExampleValue, Schema, SchemaKind};
 use serde_json::Value;
@@ -346,7 +347,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 }
                 let documented = format.clone();
                 *format = "int64".into();
-                diags.warn(&at, "type.widened-by-example", format!("`{what}` is documented as {documented} but the example at {example} holds {value}: typed int64"));
+                diags.add(&at, catalogue::TYPE_WIDENED_BY_EXAMPLE, format!("`{what}` is documented as {documented} but the example at {example} holds {value}: typed int64"));
             }
             Fix::EnumValue(value) => {
                 if node
@@ -366,7 +367,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 if !fits_type {
                     continue;
                 }
-                diags.warn(&at, "enum.extended-by-example", format!("`{what}` lists its values but the example at {example} shows {value}, which is not among them: added as a documented value"));
+                diags.add(&at, catalogue::ENUM_EXTENDED_BY_EXAMPLE, format!("`{what}` lists its values but the example at {example} shows {value}, which is not among them: added as a documented value"));
                 node.enum_values.push(EnumValue {
                     value,
                     description: Some(format!(
@@ -379,7 +380,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                     continue;
                 }
                 node.nullable = true;
-                diags.warn(&at, "type.nullable-by-example", format!("`{what}` is not documented as nullable but the example at {example} holds null: null accepted"));
+                diags.add(&at, catalogue::TYPE_NULLABLE_BY_EXAMPLE, format!("`{what}` is not documented as nullable but the example at {example} holds null: null accepted"));
             }
             Fix::Optional(field) => {
                 let SchemaKind::Object { fields } = &mut node.kind else {
@@ -390,7 +391,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 };
                 f.required = false;
                 let at = f.schema.span.clone().unwrap_or(at);
-                diags.warn(&at, "required.relaxed-by-example", format!("`{what}.{field}` is documented as mandatory but the example at {example} omits it: optional"));
+                diags.add(&at, catalogue::REQUIRED_RELAXED_BY_EXAMPLE, format!("`{what}.{field}` is documented as mandatory but the example at {example} omits it: optional"));
             }
             Fix::Shape(shape) => {
                 if node.example_shapes.contains(&shape) {
@@ -402,7 +403,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                     .raw_type
                     .clone()
                     .unwrap_or_else(|| node.kind.json_type().to_string());
-                diags.warn(&at, "type.widened-by-example", format!("`{what}` is documented as {documented} but the example at {example} shows {}: accepted as well", shape_words(shape)));
+                diags.add(&at, catalogue::TYPE_WIDENED_BY_EXAMPLE, format!("`{what}` is documented as {documented} but the example at {example} shows {}: accepted as well", shape_words(shape)));
             }
         }
     }

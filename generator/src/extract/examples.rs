@@ -2,6 +2,7 @@
 //! by page breaks re-joined when only the joined text is valid JSON.
 
 use super::sections::parse_request_line;
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{Example, ExampleValue};
 
@@ -59,9 +60,9 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
         Ok(mut v) => {
             let elided = strip_elisions(&mut v);
             if elided > 0 {
-                diags.note(
+                diags.add(
                     span,
-                    "example.elision",
+                    catalogue::EXAMPLE_ELISION,
                     format!("example marks {elided} omitted array item(s) with an ellipsis string; removed"),
                 );
             }
@@ -101,9 +102,9 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
                     })
                 }
                 None => {
-                    diags.warn(
+                    diags.add(
                         span,
-                        "example.invalid-json",
+                        catalogue::EXAMPLE_INVALID_JSON,
                         format!("example is not valid JSON ({e}); kept as text"),
                     );
                     Some(Example {

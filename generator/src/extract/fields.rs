@@ -2,6 +2,7 @@
 //! raw rows. Names are repaired here (wrap damage) because only here do we know a cell is a name.
 
 use super::vocab::{column, required_flag, Column};
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{RichText, Table};
 
@@ -122,9 +123,9 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
                 }
             }
             if !(type_cell.is_empty() && description.is_empty()) {
-                diags.warn(
+                diags.add(
                     &row.span,
-                    "table.row-without-name",
+                    catalogue::TABLE_ROW_WITHOUT_NAME,
                     "a table row has no parameter name; skipped",
                 );
             }
@@ -134,7 +135,7 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
         let required = if cols.required.is_some() {
             let flag = required_flag(&required_text);
             if flag.is_none() {
-                diags.warn(&row.span, "field.required-unclear", format!("required flag of `{name}` is not a plain yes/no ({required_text:?}); treated as optional"));
+                diags.add(&row.span, catalogue::FIELD_REQUIRED_UNCLEAR, format!("required flag of `{name}` is not a plain yes/no ({required_text:?}); treated as optional"));
             }
             flag
         } else {

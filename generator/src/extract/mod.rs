@@ -23,6 +23,7 @@ pub mod text;
 pub mod types;
 pub mod vocab;
 
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{Block, BlockKind, Document};
 use crate::ir::{Api, Operation};
@@ -327,9 +328,9 @@ fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Ve
                 .heading
                 .map(|h| doc.blocks[h].span.clone())
                 .unwrap_or_else(|| Span::new(&doc.file, 1, 1));
-            diags.warn(
+            diags.add(
                 &heading_span,
-                "uri.missing",
+                catalogue::URI_MISSING,
                 format!(
                     "section `{}` has a URI heading but no `METHOD /path` line; no operation",
                     tree.sections[op_section].title
@@ -339,9 +340,9 @@ fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Ve
         };
         for (other, ospan) in lines {
             if (other.method, &other.path) != (request.method, &request.path) {
-                diags.warn(
+                diags.add(
                     &ospan,
-                    "uri.multiple",
+                    catalogue::URI_MULTIPLE,
                     format!(
                         "a second URI `{} {}` in one section; only `{} {}` is used",
                         other.method.as_str(),
@@ -427,9 +428,9 @@ fn operation_work(
             if covered(c.op_section) {
                 continue;
             }
-            diags.note(
+            diags.add(
                 &c.span,
-                "uri.outside-uri-section",
+                catalogue::URI_OUTSIDE_URI_SECTION,
                 format!(
                     "`{} {}` found outside a URI section; used as the operation's URI",
                     rl.method.as_str(),
@@ -438,9 +439,9 @@ fn operation_work(
             );
         }
         if !op_sections.insert(c.op_section) {
-            diags.warn(
+            diags.add(
                 &c.span,
-                "uri.second-in-section",
+                catalogue::URI_SECOND_IN_SECTION,
                 format!(
                     "section `{}` already yielded an operation; `{} {}` is not extracted",
                     tree.sections[c.op_section].title,
@@ -533,7 +534,7 @@ fn report_example_only_requests(doc: &Document, diags: &mut Diagnostics) {
         .iter()
         .find_map(|b| Some((block_request_line(b)?, b)))
     {
-        diags.note(&b.span, "uri.example-only", format!("`{} {}` appears only in an example or in prose, not under a URI heading: no operation from this page", rl.method.as_str(), rl.path));
+        diags.add(&b.span, catalogue::URI_EXAMPLE_ONLY, format!("`{} {}` appears only in an example or in prose, not under a URI heading: no operation from this page", rl.method.as_str(), rl.path));
     }
 }
 

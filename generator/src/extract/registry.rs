@@ -5,6 +5,7 @@
 //! Names depend on what was registered before, so the order of `intern` calls is part of the
 //! result: documents are extracted in sorted path order, operations in document order.
 
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{AltText, NamedSchema, Schema, SchemaKind};
 use heck::ToUpperCamelCase;
@@ -132,7 +133,7 @@ impl Registry {
             match self.schemas.get(name) {
                 None => {
                     if i > 0 {
-                        diags.note(span, "schema.name-collision", format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
+                        diags.add(span, catalogue::SCHEMA_NAME_COLLISION, format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
                     }
                     self.schemas.insert(
                         name.clone(),
@@ -160,7 +161,7 @@ impl Registry {
             let name = format!("{base}{n}");
             match self.schemas.get(&name) {
                 None => {
-                    diags.note(span, "schema.name-collision", format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
+                    diags.add(span, catalogue::SCHEMA_NAME_COLLISION, format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
                     self.schemas.insert(
                         name.clone(),
                         NamedSchema {

@@ -7,6 +7,7 @@ use super::registry::{component_name, Registry};
 use super::text::describe;
 use super::types::{parse_type, TypeExpr};
 use super::vocab::{strip_table_number, CaptionRole};
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{BlockKind, Document, LinkTarget, Table};
 use crate::ir::{Field, Schema, SchemaKind};
@@ -232,14 +233,21 @@ impl<'a, 'r> Resolver<'a, 'r> {
     }
 
     /// Say which table a type name was matched to when the names are not the same.
-    fn note_fuzzy_match(&mut self, span: &Span, name: &str, block: usize, code: &str, why: &str) {
+    fn note_fuzzy_match(
+        &mut self,
+        span: &Span,
+        name: &str,
+        block: usize,
+        code: crate::diag::Code,
+        why: &str,
+    ) {
         let found = self
             .objects
             .iter()
             .find(|o| o.block == block)
             .map(|o| o.name.clone())
             .unwrap_or_default();
-        self.diags.note(
+        self.diags.add(
             span,
             code,
             format!("type `{name}` resolved to the table named `{found}` ({why})"),
@@ -273,7 +281,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 span,
                 name,
                 b,
-                "type.resolved-abbreviation",
+                catalogue::TYPE_RESOLVED_ABBREVIATION,
                 "abbreviated name",
             );
             return Some(b);
@@ -288,7 +296,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 span,
                 name,
                 b,
-                "type.resolved-near-miss",
+                catalogue::TYPE_RESOLVED_NEAR_MISS,
                 "names differ by a typo",
             );
             return Some(b);
@@ -494,9 +502,9 @@ impl<'a, 'r> Resolver<'a, 'r> {
         let mut fields: Vec<Field> = Vec::new();
         for f in &raw {
             if fields.iter().any(|x| x.name == f.name) {
-                self.diags.warn(
+                self.diags.add(
                     &f.span,
-                    "field.duplicate",
+                    catalogue::FIELD_DUPLICATE,
                     format!(
                         "field `{}` is listed twice in one table; the first is kept",
                         f.name
@@ -571,9 +579,9 @@ impl<'a, 'r> Resolver<'a, 'r> {
                         self.object_schema(b, &self.table_object_name(b, &f.name), &f.span)
                     }
                     _ => {
-                        self.diags.note(
+                        self.diags.add(
                             &f.span,
-                            "schema.free-form",
+                            catalogue::SCHEMA_FREE_FORM,
                             format!(
                                 "`{}` is an object with no table describing it: a free-form value",
                                 f.name
@@ -598,22 +606,22 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     }
                     _ => {
                         self.type_refs.entry(reference).or_default();
-                        self.diags.warn(&f.span, "type.unresolved", format!("type `{name}` of `{}` has no table describing it: a free-form value", f.name));
+                        self.diags.add(&f.span, catalogue::TYPE_UNRESOLVED, format!("type `{name}` of `{}` has no table describing it: a free-form value", f.name));
                         Schema::any()
                     }
                 };
             }
             Unknown(raw) => {
                 if raw.is_empty() {
-                    self.diags.warn(
+                    self.diags.add(
                         &f.span,
-                        "type.missing",
+                        catalogue::TYPE_MISSING,
                         format!("`{}` has no type: a free-form value", f.name),
                     );
                 } else {
-                    self.diags.warn(
+                    self.diags.add(
                         &f.span,
-                        "type.unknown",
+                        catalogue::TYPE_UNKNOWN,
                         format!(
                             "unknown type spelling `{raw}` of `{}`: a free-form value",
                             f.name

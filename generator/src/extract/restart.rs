@@ -8,6 +8,7 @@
 use super::examples::split_request_line;
 use super::sections::{path_fits, RequestLine, SectionTree};
 use super::vocab::{caption_role, section_role, status_line, CaptionRole, SectionRole};
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{BlockKind, Document};
 use std::ops::Range;
@@ -154,9 +155,9 @@ pub fn split_section(
         let span = &doc.blocks[point].span;
         match example_request(doc, tree, point..end, &known) {
             Some(rec) => {
-                diags.warn(
+                diags.add(
                     span,
-                    "operation.recovered",
+                    catalogue::OPERATION_RECOVERED,
                     format!(
                         "section `{}` starts over here with a second group of parameter and response sub-sections whose example requests `{} {}`: another operation lost its heading and URI line; recovered as its own operation, {}",
                         sec.title,
@@ -171,9 +172,9 @@ pub fn split_section(
                 known.push(rec.request.clone());
                 boundaries.push((point, rec));
             }
-            None => diags.warn(
+            None => diags.add(
                 span,
-                "operation.restart-without-uri",
+                catalogue::OPERATION_RESTART_WITHOUT_URI,
                 format!(
                     "section `{}` starts over here with a second group of sub-sections, but no example names another request; kept as part of `{} {}`",
                     sec.title,

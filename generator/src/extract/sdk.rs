@@ -7,6 +7,7 @@ use super::registry::{component_name, Registry};
 use super::resolve::{name_key, DocIndex, ObjectTable, Resolver};
 use super::sections::{strip_number, SectionTree};
 use super::vocab::{caption_role, CaptionRole};
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{BlockKind, Document};
 use crate::ir::{AltDoc, Field, Operation, SchemaKind};
@@ -105,9 +106,9 @@ pub fn apply(
         .iter_mut()
         .find(|o| name_key(&o.summary) == name_key(&page.title))
     else {
-        diags.warn(
+        diags.add(
             &page.span,
-            "sdk.no-operation",
+            catalogue::SDK_NO_OPERATION,
             format!("SDK page `{}` documents an SDK call with no HTTP method or URI, and no REST page of that title is among the inputs: no operation (schemas kept: {})", page.title, keep.iter().cloned().collect::<Vec<_>>().join(", ")),
         );
         return keep;
@@ -123,9 +124,9 @@ pub fn apply(
         .find(|(c, r)| c.starts_with('2') && r.body.is_some())
         .map(|(c, _)| c.clone())
     else {
-        diags.note(
+        diags.add(
             &page.span,
-            "sdk.nothing-to-verify",
+            catalogue::SDK_NOTHING_TO_VERIFY,
             format!(
                 "operation `{}` has no success response body to verify against the SDK page",
                 op.summary
@@ -141,9 +142,9 @@ pub fn apply(
     for sdk_name in &page.response_schemas {
         for sf in top_fields(registry, sdk_name) {
             match rest_fields.iter().find(|f| f.name == sf.name) {
-                None => diags.warn(
+                None => diags.add(
                     &sf.schema.span.clone().unwrap_or(page.span.clone()),
-                    "sdk.field-not-in-rest",
+                    catalogue::SDK_FIELD_NOT_IN_REST,
                     format!(
                         "SDK return value `{}` is not in the REST response of `{}`",
                         sf.name, op.summary
@@ -153,9 +154,9 @@ pub fn apply(
                     if rf.schema.kind.json_type() != sf.schema.kind.json_type()
                         && !matches!(rf.schema.kind, SchemaKind::Any) =>
                 {
-                    diags.warn(
+                    diags.add(
                         &sf.schema.span.clone().unwrap_or(page.span.clone()),
-                        "sdk.type-differs",
+                        catalogue::SDK_TYPE_DIFFERS,
                         format!(
                             "`{}` is {} in the SDK page but {} in the REST response of `{}`",
                             sf.name,

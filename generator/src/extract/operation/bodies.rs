@@ -5,6 +5,7 @@ use super::super::fields::read_fields;
 use super::super::resolve::Resolver;
 use super::blocks::Found;
 use super::status::StatusDocs;
+use crate::diag::catalogue;
 use crate::ir::{
     ParamLocation, Parameter, RequestBody, Response, ResponseBody, Schema, SchemaKind,
 };
@@ -18,9 +19,9 @@ pub(super) fn read_request_body(
 ) {
     let block_span = resolver.index.doc.blocks[f.block].span.clone();
     if request_body.is_some() {
-        resolver.diags.warn(
+        resolver.diags.add(
             &block_span,
-            "body.duplicate-request-table",
+            catalogue::BODY_DUPLICATE_REQUEST_TABLE,
             "a second request body table in one operation; ignored",
         );
         return;
@@ -57,9 +58,9 @@ pub(super) fn read_response_body(
         .entry(code.clone())
         .or_insert_with(|| status.empty_response(&code));
     if resp.body.is_some() {
-        resolver.diags.warn(
+        resolver.diags.add(
             &block_span,
-            "body.duplicate-response-table",
+            catalogue::BODY_DUPLICATE_RESPONSE_TABLE,
             format!("a second response body table for status {code}; ignored"),
         );
         return;

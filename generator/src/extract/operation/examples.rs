@@ -5,6 +5,7 @@ use super::super::examples::{example_value, join_split_pieces, CodeExample};
 use super::super::sections::RequestLine;
 use super::super::vocab::{mentions_failure, names_request, SectionRole};
 use super::blocks::Code;
+use crate::diag::catalogue;
 use crate::diag::Diagnostics;
 use crate::ir::{RequestBody, Response};
 use std::collections::BTreeMap;
@@ -44,9 +45,9 @@ pub(super) fn attach_examples(
                 if rl.method != request.method
                     || !super::super::sections::path_fits(&request.path, &rl.path)
                 {
-                    diags.note(
+                    diags.add(
                         &code.span,
-                        "example.other-operation",
+                        catalogue::EXAMPLE_OTHER_OPERATION,
                         format!(
                             "example request `{} {}` is not this operation's `{} {}`; not attached",
                             rl.method.as_str(),
@@ -64,7 +65,7 @@ pub(super) fn attach_examples(
             if is_request {
                 match request_body {
                     Some(b) => b.examples.push(example),
-                    None => diags.note(&code.span, "example.no-request-body", "request example given for an operation without a documented request body; not attached"),
+                    None => diags.add(&code.span, catalogue::EXAMPLE_NO_REQUEST_BODY, "request example given for an operation without a documented request body; not attached"),
                 }
                 continue;
             }
@@ -76,9 +77,9 @@ pub(super) fn attach_examples(
                     if errors.len() == 1 {
                         errors[0].clone()
                     } else {
-                        diags.note(
+                        diags.add(
                             &code.span,
-                            "example.failure-unattached",
+                            catalogue::EXAMPLE_FAILURE_UNATTACHED,
                             "failure response example with no status code; not attached",
                         );
                         continue;
@@ -88,9 +89,9 @@ pub(super) fn attach_examples(
             };
             match responses.get_mut(&code_status) {
                 Some(r) => r.examples.push(example),
-                None => diags.note(
+                None => diags.add(
                     &code.span,
-                    "example.unknown-status",
+                    catalogue::EXAMPLE_UNKNOWN_STATUS,
                     format!("response example for undocumented status {code_status}; not attached"),
                 ),
             }

@@ -15,6 +15,7 @@ use super::names::base_operation_id;
 use super::registry::Registry;
 use super::resolve::{DocIndex, ObjectTable, Resolver};
 use super::sections::{strip_number, RequestLine, SectionTree};
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{Operation, Parameter, RequestBody, Response};
 use blocks::{Found, Purpose};
@@ -111,9 +112,9 @@ pub fn assemble(
                 &status,
                 &mut responses,
             ),
-            Purpose::Ignored(why) => resolver.diags.note(
+            Purpose::Ignored(why) => resolver.diags.add(
                 &doc.blocks[f.block].span,
-                "table.ignored",
+                catalogue::TABLE_IGNORED,
                 format!("table not used: {why}"),
             ),
             Purpose::RequestLine => {
@@ -137,9 +138,9 @@ pub fn assemble(
     }
     let default_success = &status.default_success;
     if !responses.keys().any(|c| c.starts_with('2')) {
-        resolver.diags.note(
+        resolver.diags.add(
             &op_span,
-            "response.assumed-success",
+            catalogue::RESPONSE_ASSUMED_SUCCESS,
             format!("no success response documented; assuming {default_success} with no body"),
         );
         responses.insert(
@@ -216,14 +217,14 @@ fn account_for_tables(
         let span = &doc.blocks[f.block].span;
         match &f.purpose {
             Purpose::Ignored(_) => {}
-            Purpose::Object(name) => diags.warn(
+            Purpose::Object(name) => diags.add(
                 span,
-                "table.orphan",
+                catalogue::TABLE_ORPHAN,
                 format!("table describing `{name}` is not referenced by any field"),
             ),
-            _ => diags.warn(
+            _ => diags.add(
                 span,
-                "table.unclassified",
+                catalogue::TABLE_UNCLASSIFIED,
                 "table not recognised as parameters, body, object or status codes; ignored",
             ),
         }

@@ -7,6 +7,7 @@ use super::super::fields::read_fields;
 use super::super::resolve::Resolver;
 use super::super::sections::RequestLine;
 use super::blocks::{Found, Purpose};
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{path_placeholders, ParamLocation, Parameter, Schema};
 
@@ -29,9 +30,9 @@ pub(super) fn read_parameter_table(
         };
         let location =
             if location == ParamLocation::Path && !placeholders.contains(&raw.name.as_str()) {
-                resolver.diags.warn(
+                resolver.diags.add(
                     &raw.span,
-                    "param.not-in-path",
+                    catalogue::PARAM_NOT_IN_PATH,
                     format!(
                         "path parameter `{}` does not appear in `{}`; treated as a query parameter",
                         raw.name, request.path
@@ -45,9 +46,9 @@ pub(super) fn read_parameter_table(
             .iter()
             .any(|p| p.name == raw.name && p.location == location)
         {
-            resolver.diags.warn(
+            resolver.diags.add(
                 &raw.span,
-                "param.duplicate",
+                catalogue::PARAM_DUPLICATE,
                 format!(
                     "parameter `{}` is documented twice; the first is kept",
                     raw.name
@@ -80,9 +81,9 @@ pub(super) fn add_undocumented(
             .iter()
             .any(|p| p.location == ParamLocation::Path && p.name == name)
         {
-            diags.warn(
+            diags.add(
                 uri_span,
-                "param.undocumented-path",
+                catalogue::PARAM_UNDOCUMENTED_PATH,
                 format!("path parameter `{name}` has no table row; typed as a string"),
             );
             parameters.push(Parameter {
@@ -99,9 +100,9 @@ pub(super) fn add_undocumented(
             let name = pair.split('=').next().unwrap_or("").trim();
             if !name.is_empty() && !name.contains('{') && !parameters.iter().any(|p| p.name == name)
             {
-                diags.note(
+                diags.add(
                     uri_span,
-                    "param.query-from-uri",
+                    catalogue::PARAM_QUERY_FROM_URI,
                     format!(
                         "query parameter `{name}` appears only in the URI line; typed as a string"
                     ),
@@ -150,9 +151,9 @@ pub(super) fn documented_content_type(
             } else {
                 first.clone()
             };
-            diags.note(
+            diags.add(
                 &header.span,
-                "body.content-type-choice",
+                catalogue::BODY_CONTENT_TYPE_CHOICE,
                 format!(
                     "the Content-Type header names several media types ({}); the request body is documented as `{chosen}`",
                     named.join(", ")

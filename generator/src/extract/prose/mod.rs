@@ -13,6 +13,7 @@ mod limits;
 mod marked;
 mod values;
 
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::RichText;
 use crate::ir::{MinedFact, MinedKind, Schema, SchemaKind};
@@ -213,9 +214,9 @@ fn drop_contradicting_default(schema: &mut Schema, span: &Span, diags: &mut Diag
         _ => false,
     };
     if outside_values || outside_limits {
-        diags.note(
+        diags.add(
             span,
-            "prose.default-contradicts",
+            catalogue::PROSE_DEFAULT_CONTRADICTS,
             format!(
                 "the stated default {default} is outside the stated {}; no default is recorded",
                 if outside_values { "values" } else { "limits" }
@@ -263,9 +264,9 @@ fn apply_values(
             }
             None => {
                 if list.announced {
-                    diags.warn(
+                    diags.add(
                         span,
-                        "prose.enum-type-mismatch",
+                        catalogue::PROSE_ENUM_TYPE_MISMATCH,
                         format!(
                             "documented value `{}` is not a {}; the value list is not used",
                             item.value,
@@ -303,9 +304,9 @@ fn apply_limits(
         return;
     }
     let resolved = limits::resolve(found.to_vec(), |slot, values| {
-        diags.note(
+        diags.add(
             span,
-            "prose.constraint-ambiguous",
+            catalogue::PROSE_CONSTRAINT_AMBIGUOUS,
             format!("the description states different {slot} values ({values}); none is used"),
         )
     });
@@ -344,9 +345,9 @@ fn apply_default(
                     typed.push((v, d.source.clone()));
                 }
             }
-            None => diags.note(
+            None => diags.add(
                 span,
-                "prose.default-type-mismatch",
+                catalogue::PROSE_DEFAULT_TYPE_MISMATCH,
                 format!(
                     "stated default `{}` is not a {}; no default is recorded",
                     d.value,
@@ -361,9 +362,9 @@ fn apply_default(
             let (value, source) = typed.remove(0);
             if let Some(from_list) = &schema.default {
                 if *from_list != value {
-                    diags.note(
+                    diags.add(
                         span,
-                        "prose.default-ambiguous",
+                        catalogue::PROSE_DEFAULT_AMBIGUOUS,
                         format!(
                             "the description states defaults {from_list} and {value}; none is used"
                         ),
@@ -376,9 +377,9 @@ fn apply_default(
             schema.default = Some(value);
             schema.mined.push(fact(MinedKind::Default, span, &source));
         }
-        _ => diags.note(
+        _ => diags.add(
             span,
-            "prose.default-ambiguous",
+            catalogue::PROSE_DEFAULT_AMBIGUOUS,
             format!(
                 "the description states several defaults ({}); none is used",
                 typed
