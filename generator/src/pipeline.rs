@@ -28,6 +28,8 @@ pub struct Job {
     pub rust_dir: Option<PathBuf>,
     /// Documented examples known to be wrong (report and generated tests say so).
     pub example_allowlist: crate::allowlist::ExampleAllowlist,
+    /// OpenAPI Overlay 1.0 files applied in order after extraction (see `overlay`).
+    pub overlays: Vec<PathBuf>,
 }
 
 /// Everything a run produces, in memory.
@@ -152,7 +154,9 @@ pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
     // Extraction's patterns compile on the second core while the sources are read.
     let (read, ()) = threads::join(|| read_sources(&job.sources), extract::warm_up);
     let (docs, reader_diags) = read.map_err(PipelineError::Input)?;
-    let (api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
+    let (mut api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
+    crate::overlay::apply_files(&mut api, &job.overlays, job.openapi_version)
+        .map_err(PipelineError::Input)?;
     // The emitters only read the IR: the Rust crate (the slowest stage) is generated on a
     // second thread while the OpenAPI documents are written on this one.
     let rust = || match (&job.rust, &job.rust_dir) {
