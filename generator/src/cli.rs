@@ -406,7 +406,12 @@ fn report(
             return EXIT_USAGE;
         }
     };
-    let (api, coverage) = pipeline::build_api(&docs, reader_diags, &job.title, &job.version);
+    let (mut api, coverage) = pipeline::build_api(&docs, reader_diags, &job.title, &job.version);
+    // The report describes what is generated: with the overlays' corrections.
+    if let Err(e) = crate::overlay::apply_files(&mut api, &job.overlays, job.openapi_version) {
+        eprintln!("docbind: {e}");
+        return EXIT_USAGE;
+    }
     let report = crate::report::build(&api, &coverage, &job.example_allowlist);
     let text = serde_json::to_string_pretty(&report).unwrap_or_default() + "\n";
     match json {

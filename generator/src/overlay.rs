@@ -47,6 +47,7 @@ struct Info {
 struct Action {
     target: String,
     #[serde(default)]
+    #[allow(dead_code)] // For the reader of the overlay.
     description: Option<String>,
     #[serde(default)]
     update: Option<Value>,
@@ -93,10 +94,7 @@ pub fn apply_text(
     for (n, action) in overlay.actions.iter().enumerate() {
         let line = lines.get(n).copied().unwrap_or(1);
         let source = format!("{file}:{line}");
-        let name = match &action.description {
-            Some(d) => format!("action {} ({d:?}, target `{}`)", n + 1, action.target),
-            None => format!("action {} (target `{}`)", n + 1, action.target),
-        };
+        let name = format!("action {} (target `{}`)", n + 1, action.target);
         let changed = apply_action(api, action, &source, version)
             .map_err(|reason| error(line, format!("{name}: {reason}")))?;
         let span = Span::new(&file_arc, line as u32, line as u32);
@@ -530,7 +528,7 @@ fn update_node(
                     (other, _) => return Err(format!("`{other}` of a parameter is not mapped")),
                 }
             }
-            p.schema.overlay.push(source.to_string());
+            mark(&mut p.schema, source);
         }
         Node::Schema(path) => {
             let s = schema_mut(api, path)?;
@@ -630,7 +628,7 @@ fn update_schema(
                         Some(f) => update_schema(&mut f.schema, p, importer, source)?,
                         None => {
                             let mut schema = importer.schema(p);
-                            schema.overlay.push(source.to_string());
+                            mark(&mut schema, source);
                             fields.push(Field {
                                 name: name.clone(),
                                 required: false,
@@ -659,10 +657,17 @@ fn update_schema(
         }
         own_change = true;
     }
-    if own_change && !s.overlay.iter().any(|o| o == source) {
-        s.overlay.push(source.to_string());
+    if own_change {
+        mark(s, source);
     }
     Ok(())
+}
+
+/// Record that the action at `source` changed this schema (once).
+fn mark(s: &mut Schema, source: &str) {
+    if !s.overlay.iter().any(|o| o == source) {
+        s.overlay.push(source.to_string());
+    }
 }
 
 /// A new JSON type: the schema keeps its documentation and takes the type; the update's
