@@ -525,3 +525,56 @@ fn otc_rst_rds_2024_02_to_corpus() {
         "tests/corpus/otc-rst/rds"
     ));
 }
+
+#[test]
+fn diff_shows_overlay_effects() {
+    // The default job without its overlays, against the default job.
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root().canonicalize().unwrap();
+    let config = std::fs::read_to_string(root.join("docbind.toml")).unwrap();
+    let sources: Vec<String> = docbind::config::Config::load(&root.join("docbind.toml"))
+        .unwrap()
+        .sources
+        .iter()
+        .map(|s| format!("{:?}", s.display().to_string()))
+        .collect();
+    let start = config.find("sources = [").unwrap();
+    let end = start + config[start..].find(']').unwrap() + 1;
+    let without = format!(
+        "{}sources = [{}]{}",
+        &config[..start],
+        sources.join(", "),
+        &config[end..]
+    )
+    .replace("overlays = [\"spec/overlays/modelarts.yaml\"]", "")
+    .replace(
+        "allowlist = \"",
+        &format!("allowlist = \"{}/", root.display()),
+    );
+    let old = dir.path().join("docbind.toml");
+    std::fs::write(&old, without).unwrap();
+    let o = docbind(&[
+        "diff",
+        old.to_str().unwrap(),
+        "docbind.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found: Vec<(&str, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap(), f["location"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [("request-property-type-changed", "body.included_labels[]")]
+    );
+}
