@@ -9,8 +9,9 @@
 
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{
-    Api, Constraints, EnumValue, ExampleShape, Field, HttpMethod, NamedSchema, Operation,
-    ParamLocation, Parameter, RequestBody, Response, ResponseBody, Schema, SchemaKind,
+    Api, Constraints, EnumValue, Example, ExampleShape, ExampleValue, Field, HttpMethod,
+    NamedSchema, Operation, ParamLocation, Parameter, RequestBody, Response, ResponseBody, Schema,
+    SchemaKind,
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -158,7 +159,7 @@ impl Importer {
                 content_type: content_type.clone(),
                 required: b.get("required").and_then(Value::as_bool).unwrap_or(false),
                 schema: self.schema_with_description(media.get("schema")?, b.get("description")),
-                examples: Vec::new(),
+                examples: examples(media, ("example", "examples"), &span),
                 span: span.clone(),
             })
         });
@@ -230,17 +231,22 @@ impl Importer {
                 span: span.clone(),
             });
         }
-        let body = r
+        let media = r
             .get("content")
             .and_then(Value::as_object)
-            .and_then(|c| c.iter().next())
-            .and_then(|(content_type, media)| {
-                Some(ResponseBody {
-                    content_type: content_type.clone(),
-                    schema: self.schema(media.get("schema")?),
-                    span: span.clone(),
-                })
-            });
+            .and_then(|c| c.iter().next());
+        // Examples sit in the media object, or on the response when no body is described.
+        let examples = match media {
+            Some((_, m)) => examples(m, ("example", "examples"), span),
+            None => examples(r, ("x-docbind-example", "x-docbind-examples"), span),
+        };
+        let body = media.and_then(|(content_type, media)| {
+            Some(ResponseBody {
+                content_type: content_type.clone(),
+                schema: self.schema(media.get("schema")?),
+                span: span.clone(),
+            })
+        });
         Response {
             description: r
                 .get("description")
@@ -249,7 +255,7 @@ impl Importer {
                 .to_string(),
             headers,
             body,
-            examples: Vec::new(),
+            examples,
         }
     }
 
@@ -433,6 +439,28 @@ impl Importer {
         s.constraints = c;
         s.overlay = strings(m.get("x-docbind-overlay"));
     }
+}
+
+/// The examples the emitter wrote into `m`: one under `one`, several under `many`
+/// (`exampleN.value`), and those that are not JSON in `x-docbind-example-text`.
+fn examples(m: &Value, (one, many): (&str, &str), span: &Span) -> Vec<Example> {
+    let json = |value: &Value| Example {
+        value: ExampleValue::Json(value.clone()),
+        span: span.clone(),
+    };
+    let mut out: Vec<Example> = m.get(one).map(json).into_iter().collect();
+    if let Some(named) = m.get(many).and_then(Value::as_object) {
+        out.extend(named.values().filter_map(|e| e.get("value")).map(json));
+    }
+    out.extend(
+        strings(m.get("x-docbind-example-text"))
+            .into_iter()
+            .map(|t| Example {
+                value: ExampleValue::Text(t),
+                span: span.clone(),
+            }),
+    );
+    out
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {

@@ -217,6 +217,8 @@ fn fixed_cases() -> Vec<(&'static str, String, String)> {
             resp_body("properties: {p: {type: string}}"),
             resp_body("properties: {p: {type: string}}, required: [p]"),
         ),
+        ("request-example-changed", with("requestBody: {required: true, content: {application/json: {schema: {type: object}, example: {a: 1}}}}"), with("requestBody: {required: true, content: {application/json: {schema: {type: object}, examples: {example1: {value: {a: 1}}, example2: {value: {a: 2}}}}}}")),
+        ("response-example-changed", resp("200", ", x-docbind-example: {a: 1}"), resp("200", ", x-docbind-example: {a: 2}")),
         ("response-header-added", resp("200", ""), header(false)),
         (
             "response-required-header-removed",

@@ -11,7 +11,9 @@ use super::rules::{rule, value_rule_id, Area, ValueKind};
 use super::Finding;
 use crate::diag::Span;
 use crate::emit::path_placeholders;
-use crate::ir::{Api, Field, HttpMethod, Operation, ParamLocation, Parameter, Schema, SchemaKind};
+use crate::ir::{
+    Api, Example, Field, HttpMethod, Operation, ParamLocation, Parameter, Schema, SchemaKind,
+};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -273,6 +275,10 @@ impl Comparer<'_> {
                     }
                     _ => {}
                 }
+                if !same_examples(&o.examples, &n.examples) {
+                    let m = "the documented request examples changed".to_string();
+                    self.push("request-example-changed", "body", m, so, sn);
+                }
                 self.schema(Area::RequestProperty, "body", &o.schema, &n.schema, so, sn);
             }
         }
@@ -293,6 +299,10 @@ impl Comparer<'_> {
                 continue;
             };
             self.headers(status, &o.headers, &n.headers);
+            if !same_examples(&o.examples, &n.examples) {
+                let m = format!("the documented examples of response {status} changed");
+                self.push("response-example-changed", &loc, m, sa, sb);
+            }
             match (&o.body, &n.body) {
                 (None, None) => {}
                 (Some(ob), None) => {
@@ -612,6 +622,19 @@ fn resolve<'s>(api: &'s Api, mut s: &'s Schema) -> &'s Schema {
         }
     }
     &ANY
+}
+
+/// The same example values, in any order (the emitter writes JSON examples before text ones).
+fn same_examples(a: &[Example], b: &[Example]) -> bool {
+    let values = |list: &[Example]| {
+        let mut v: Vec<String> = list
+            .iter()
+            .map(|e| serde_json::to_string(&e.value).unwrap_or_default())
+            .collect();
+        v.sort();
+        v
+    };
+    values(a) == values(b)
 }
 
 fn ref_name(s: &Schema) -> Option<&str> {

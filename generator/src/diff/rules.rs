@@ -516,6 +516,20 @@ const FIXED: &[(&str, Level, Bump, &str, &str)] = &[
         "clients just always see it; the Rust field stops being an Option",
     ),
     (
+        "request-example-changed",
+        Level::Info,
+        Bump::Patch,
+        "the documented request examples changed",
+        "examples are documentation; where docbind could not read a body's table they are the only sign that the body changed, so read them",
+    ),
+    (
+        "response-example-changed",
+        Level::Info,
+        Bump::Patch,
+        "the documented examples of a response changed",
+        "examples are documentation; where docbind could not read a body's table they are the only sign that the body changed, so read them",
+    ),
+    (
         "response-header-added",
         Level::Info,
         Bump::Minor,
