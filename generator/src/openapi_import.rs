@@ -5,7 +5,7 @@
 //! Only what docbind writes is understood: the `x-docbind-*` extensions give back provenance
 //! (`x-docbind-source` → operation span, `x-docbind-name` → documented schema name,
 //! `x-docbind-raw-type`, `x-docbind-example-shapes`, `x-docbind-overlay`). A construct docbind
-//! never emits is a diagnostic (`import-unsupported`), never silently dropped.
+//! never emits is a diagnostic (`import.unsupported`), never silently dropped.
 
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{
@@ -128,7 +128,7 @@ impl Importer {
         let span = Span::new(&self.file, 1, 1);
         self.diagnostics.warn(
             &span,
-            "import-unsupported",
+            "import.unsupported",
             format!("{what}: not a construct docbind emits; ignored"),
         );
     }

@@ -11,7 +11,7 @@
 //! - `remove: true` deletes the node (and wins over an `update` in the same action).
 //!
 //! An action docbind cannot map, or a target that selects nothing, is an error naming the
-//! overlay file, line and action. Every applied action is a note (`overlay-applied`) at its line,
+//! overlay file, line and action. Every applied action is a note (`overlay.applied`) at its line,
 //! and every changed schema lists the action in `x-docbind-overlay`.
 
 use crate::diag::Span;
@@ -101,7 +101,7 @@ pub fn apply_text(
         let verb = if action.remove { "removed" } else { "updated" };
         api.diagnostics.note(
             &span,
-            "overlay-applied",
+            "overlay.applied",
             format!(
                 "overlay {:?} {name}: {verb} {}",
                 overlay.info.title,

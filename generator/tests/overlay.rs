@@ -91,7 +91,7 @@ fn schema_keywords_map_onto_the_ir() {
     let notes: Vec<String> = api
         .diagnostics
         .iter()
-        .filter(|d| d.code == "overlay-applied")
+        .filter(|d| d.code == "overlay.applied")
         .map(|d| format!("{}:{}", d.span.file, d.span.start))
         .collect();
     assert_eq!(notes, ["fix.yaml:6", "fix.yaml:8", "fix.yaml:10"]);
@@ -235,7 +235,7 @@ fn an_overlay_on_an_ad_hoc_run_changes_both_outputs_and_runs_are_byte_identical(
             "{}",
             String::from_utf8_lossy(&o.stderr)
         );
-        assert!(String::from_utf8_lossy(&o.stderr).contains("overlay-applied"));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("overlay.applied"));
         let models = std::fs::read_to_string(rust.join("src/models.rs")).unwrap();
         (std::fs::read_to_string(json).unwrap(), models)
     };
