@@ -9,9 +9,9 @@
 
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{
-    Api, Constraints, EnumValue, Example, ExampleShape, ExampleValue, Field, HttpMethod,
-    NamedSchema, Operation, ParamLocation, Parameter, RequestBody, Response, ResponseBody, Schema,
-    SchemaKind,
+    AltDoc, AltText, Api, Constraints, EnumValue, Example, ExampleShape, ExampleValue, Field,
+    HttpMethod, NamedSchema, Operation, ParamLocation, Parameter, RequestBody, Response,
+    ResponseBody, Schema, SchemaKind,
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -189,7 +189,17 @@ impl Importer {
             parameters,
             request_body,
             responses,
-            alt_docs: Vec::new(),
+            alt_docs: op
+                .get("x-docbind-alt-docs")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|a| AltDoc {
+                    source: text_of(a, "source").unwrap_or_default(),
+                    summary: text_of(a, "summary").unwrap_or_default(),
+                    description: text_of(a, "description"),
+                })
+                .collect(),
             span,
         }
     }
@@ -287,6 +297,7 @@ impl Importer {
             if let Some(d) = m.get("description").and_then(Value::as_str) {
                 s.description = Some(d.to_string());
             }
+            s.alt_descriptions = alt_descriptions(m);
             return s;
         }
         let mut nullable = m.get("nullable").and_then(Value::as_bool).unwrap_or(false);
@@ -392,6 +403,7 @@ impl Importer {
         if let Some(d) = m.get("description").and_then(Value::as_str) {
             s.description = Some(d.to_string());
         }
+        s.alt_descriptions = alt_descriptions(m);
         let descriptions = m.get("x-enum-descriptions").and_then(Value::as_array);
         if let Some(values) = m.get("enum").and_then(Value::as_array) {
             s.enum_values = values
@@ -461,6 +473,24 @@ fn examples(m: &Value, (one, many): (&str, &str), span: &Span) -> Vec<Example> {
             }),
     );
     out
+}
+
+fn text_of(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(String::from)
+}
+
+/// Other sources' wording of a field (`x-docbind-alt-descriptions`).
+fn alt_descriptions(m: &Map<String, Value>) -> Vec<AltText> {
+    let list = m
+        .get("x-docbind-alt-descriptions")
+        .and_then(Value::as_array);
+    list.into_iter()
+        .flatten()
+        .map(|a| AltText {
+            source: text_of(a, "source").unwrap_or_default(),
+            text: text_of(a, "description").unwrap_or_default(),
+        })
+        .collect()
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {
