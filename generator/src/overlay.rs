@@ -190,7 +190,13 @@ fn apply_action(
     }
     let mut importer = Importer::for_document(&doc, source);
     let mut work = api.clone();
-    for (pointer, node) in &nodes {
+    // Removals last to first: removing an operation shifts the indices of those after it.
+    let order: Vec<&(String, Node)> = if action.remove {
+        nodes.iter().rev().collect()
+    } else {
+        nodes.iter().collect()
+    };
+    for (pointer, node) in order {
         let result = if action.remove {
             remove(&mut work, node)
         } else {

@@ -140,6 +140,20 @@ fn removal_and_remove_winning_over_update() {
 }
 
 #[test]
+fn removing_several_operations_at_once() {
+    let two = BASE.replace(
+        "components:",
+        "  /v1/jobs/{id}:\n    get:\n      operationId: get_job\n      responses: {'200': {description: OK}}\n    delete:\n      operationId: delete_job\n      responses: {'204': {description: Gone}}\ncomponents:",
+    );
+    let mut api = import(&serde_norway::from_str(&two).unwrap(), "base.yaml");
+    assert_eq!(api.operations.len(), 3);
+    let fix = overlay("  - target: $.paths['/v1/jobs/{id}'][*]\n    remove: true\n");
+    apply_text(&mut api, "fix.yaml", &fix, V30).unwrap();
+    let ids: Vec<&str> = api.operations.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["create_job"]);
+}
+
+#[test]
 fn actions_apply_in_order_each_to_the_previous_result() {
     // The second action targets the property the first one adds.
     let (_, doc) = apply(
