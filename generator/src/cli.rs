@@ -45,6 +45,9 @@ pub enum Command {
         /// OpenAPI version of ad-hoc output.
         #[arg(long, value_enum, default_value_t = Version::V3_0)]
         openapi_version: Version,
+        /// Apply this OpenAPI Overlay 1.0 file (repeatable, in order; ad-hoc runs).
+        #[arg(long)]
+        overlay: Vec<PathBuf>,
     },
     /// Print the intermediate model as JSON. Without INPUTs: the sources in docbind.toml.
     Ir {
@@ -56,6 +59,26 @@ pub enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+    },
+    /// What changed between two versions of an API, each change labelled by a rule
+    /// (docs/diff-rules.md). OLD and NEW: a documentation file or folder, a docbind.toml job,
+    /// or an OpenAPI document docbind emitted.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Exit 1 if a finding (not ignored) is at least this level.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Fingerprints of reviewed findings to leave out (one per line, `#` comments).
+        #[arg(long)]
+        ignore: Option<PathBuf>,
+        /// Print the diagnostics of reading both sides (warnings; with --notes, notes too).
+        #[arg(long)]
+        diagnostics: bool,
+        #[arg(long)]
+        notes: bool,
     },
     /// Coverage figures: operations, endpoints, tables, types, enums, examples checked against
     /// their schemas and the share of their fields the schemas declare, diagnostics by code.
@@ -96,6 +119,19 @@ pub struct Common {
 pub enum DiagFormat {
     Text,
     Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    Breaking,
+    Warning,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +176,7 @@ pub fn job_from_config(path: &std::path::Path) -> Result<Job, String> {
         }),
         rust_dir: c.rust.as_ref().map(|r| r.dir.clone()),
         example_allowlist,
+        overlays: c.overlays.clone(),
     })
 }
 
@@ -234,6 +271,7 @@ fn adhoc_job(inputs: &[PathBuf]) -> Result<Job, String> {
         rust: None,
         rust_dir: None,
         example_allowlist: Default::default(),
+        overlays: Vec::new(),
     })
 }
 
@@ -255,10 +293,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             rust,
             crate_name,
             openapi_version,
+            overlay,
         } => {
             let job = if inputs.is_empty() {
-                if openapi.is_some() || yaml.is_some() || rust.is_some() {
-                    eprintln!("docbind: --openapi/--yaml/--rust need INPUT files (without inputs, docbind.toml decides the outputs)");
+                if openapi.is_some() || yaml.is_some() || rust.is_some() || !overlay.is_empty() {
+                    eprintln!("docbind: --openapi/--yaml/--rust/--overlay need INPUT files (without inputs, docbind.toml decides the outputs)");
                     return EXIT_USAGE;
                 }
                 match job_from_config(&common.config) {
@@ -302,6 +341,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
                     }),
                     rust_dir: rust,
                     example_allowlist: Default::default(),
+                    overlays: overlay,
                 }
             };
             let outputs = match pipeline::run(&job) {
@@ -354,6 +394,22 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             }
             EXIT_OK
         }
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+            ignore,
+            diagnostics,
+            notes,
+        } => diff(
+            &old,
+            &new,
+            format,
+            fail_on,
+            ignore.as_deref(),
+            (diagnostics, notes),
+        ),
         Command::Report {
             inputs,
             common,
@@ -418,7 +474,12 @@ fn report(
             return EXIT_USAGE;
         }
     };
-    let (api, coverage) = pipeline::build_api(&docs, reader_diags, &job.title, &job.version);
+    let (mut api, coverage) = pipeline::build_api(&docs, reader_diags, &job.title, &job.version);
+    // The report describes what is generated: with the overlays' corrections.
+    if let Err(e) = crate::overlay::apply_files(&mut api, &job.overlays, job.openapi_version) {
+        eprintln!("docbind: {e}");
+        return EXIT_USAGE;
+    }
     let report = crate::report::build(&api, &coverage, &job.example_allowlist);
     let text = serde_json::to_string_pretty(&report).unwrap_or_default() + "\n";
     match json {
@@ -452,4 +513,67 @@ fn report(
         }
     }
     EXIT_OK
+}
+
+/// `docbind diff`: print the report; exit 1 if `fail_on` is reached, 2 if a side cannot be read.
+fn diff(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    format: DiffFormat,
+    fail_on: Option<FailOn>,
+    ignore: Option<&std::path::Path>,
+    (show_diagnostics, notes): (bool, bool),
+) -> i32 {
+    use crate::diff::{self, render, rules::Level};
+    let ignore = match ignore.map(std::fs::read_to_string) {
+        None => Default::default(),
+        Some(Ok(text)) => diff::parse_ignore(&text),
+        Some(Err(e)) => {
+            eprintln!("docbind: {}: {e}", ignore.unwrap_or(old).display());
+            return EXIT_USAGE;
+        }
+    };
+    let mut sides = Vec::new();
+    for path in [old, new] {
+        match diff::load(path) {
+            Ok((api, diags)) => {
+                let warnings = pipeline::warnings(&diags);
+                if show_diagnostics {
+                    diags
+                        .iter()
+                        .filter(|d| notes || d.severity != crate::diag::Severity::Note)
+                        .for_each(|d| eprintln!("{d}"));
+                } else if warnings > 0 {
+                    eprintln!(
+                        "docbind: {}: {warnings} warning(s) while reading (--diagnostics lists them)",
+                        path.display()
+                    );
+                }
+                sides.push(api);
+            }
+            Err(e) => {
+                eprintln!("docbind: {e}");
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let report = diff::diff(&sides[0], &sides[1], &ignore);
+    print!(
+        "{}",
+        match format {
+            DiffFormat::Text => render::text(&report),
+            DiffFormat::Json => render::json(&report),
+            DiffFormat::Markdown => render::markdown(&report),
+        }
+    );
+    let threshold = match fail_on {
+        None => return EXIT_OK,
+        Some(FailOn::Breaking) => Level::Breaking,
+        Some(FailOn::Warning) => Level::Warning,
+    };
+    if report.fails(threshold) {
+        EXIT_DENIED
+    } else {
+        EXIT_OK
+    }
 }

@@ -15,6 +15,9 @@ pub struct Config {
     pub rust: Option<RustConfig>,
     #[serde(default)]
     pub examples: Option<ExamplesConfig>,
+    /// OpenAPI Overlay 1.0 files that correct the extracted API, applied in order.
+    #[serde(default)]
+    pub overlays: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -76,7 +79,7 @@ impl Config {
         // Relative to the config file; a config in the current directory keeps paths as written
         // (diagnostics then say `spec/docs/x.txt`, not `./spec/docs/x.txt`).
         let base = path.parent().unwrap_or(Path::new(""));
-        for s in &mut config.sources {
+        for s in config.sources.iter_mut().chain(&mut config.overlays) {
             *s = base.join(&*s);
         }
         if let Some(o) = &mut config.openapi {

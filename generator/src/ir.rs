@@ -203,6 +203,9 @@ pub struct Schema {
     /// the primary one; emitters accept these too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub example_shapes: Vec<ExampleShape>,
+    /// The overlay actions (`file:line`) that changed this schema (see `overlay`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overlay: Vec<String>,
 }
 
 /// A JSON shape an example shows where the table documents another type.
@@ -498,6 +501,7 @@ impl Schema {
             mined: Vec::new(),
             nullable: false,
             example_shapes: Vec::new(),
+            overlay: Vec::new(),
         }
     }
     pub fn string() -> Self {

@@ -27,6 +27,8 @@ pub struct Job {
     pub rust_dir: Option<PathBuf>,
     /// Documented examples known to be wrong (report and generated tests say so).
     pub example_allowlist: crate::allowlist::ExampleAllowlist,
+    /// OpenAPI Overlay 1.0 files applied in order after extraction (see `overlay`).
+    pub overlays: Vec<PathBuf>,
 }
 
 /// Everything a run produces, in memory.
@@ -149,8 +151,10 @@ pub fn build_api(
 /// Run the job in memory.
 pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
     let (docs, reader_diags) = read_sources(&job.sources).map_err(PipelineError::Input)?;
-    let (api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
+    let (mut api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
     drop(docs);
+    crate::overlay::apply_files(&mut api, &job.overlays, job.openapi_version)
+        .map_err(PipelineError::Input)?;
     let mut files = BTreeMap::new();
     // One document, serialised as JSON and as YAML.
     if job.openapi_json.is_some() || job.openapi_yaml.is_some() {

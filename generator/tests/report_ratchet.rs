@@ -18,8 +18,13 @@ fn current() -> (Report, ExampleAllowlist) {
         .map(|p| ExampleAllowlist::load(p).expect("allow-list loads"))
         .unwrap_or_default();
     let (docs, diags) = docbind::pipeline::read_sources(&config.sources).expect("sources read");
-    let (api, coverage) =
+    let (mut api, coverage) =
         docbind::pipeline::build_api(&docs, diags, &config.api.title, &config.api.version);
+    // What is generated: with the overlays' corrections.
+    let version = docbind::cli::job_from_config(&repo_root().join("docbind.toml"))
+        .expect("docbind.toml loads")
+        .openapi_version;
+    docbind::overlay::apply_files(&mut api, &config.overlays, version).expect("overlays apply");
     (build(&api, &coverage, &allowlist), allowlist)
 }
 

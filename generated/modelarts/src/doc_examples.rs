@@ -2455,7 +2455,6 @@ fn create_dataset_import_task_request_1() {
 }
 
 #[test]
-#[ignore = "documentation error: the example sends `included_labels` as strings (\"rabbits\"); the table types them as Label objects"]
 fn create_dataset_import_task_request_2() {
     let parsed = docbind_runtime::serde_json::from_str::<
         crate::models::CreateDatasetImportTaskRequest,

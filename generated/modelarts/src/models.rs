@@ -3496,7 +3496,7 @@ pub struct CreateDatasetImportTaskRequest {
     pub import_type: Option<CreateDatasetImportTaskRequestImportType>,
     /// 导入包含指定标签的样本。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub included_labels: Option<Vec<CreateDatasetImportTaskLabel>>,
+    pub included_labels: Option<Vec<String>>,
     /// 标签格式，此参数仅文本类数据集使用。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_format: Option<LabelFormat>,

@@ -292,6 +292,13 @@ catalogue! {
     MERGE_CONTENT_TYPE_DIFFERS = "merge.content-type-differs", Warning,
         "Sources disagree on a body's media type.",
         "The source with priority wins.\nExample: `request body is application/json. here but application/json at …`.";
+    // ---- Overlays and imported OpenAPI documents ----
+    OVERLAY_APPLIED = "overlay.applied", Note,
+        "An overlay action changed the model.",
+        "Overlays (OpenAPI Overlay 1.0, listed in docbind.toml or given with --overlay) correct the documentation where it is wrong; each applied action is noted at its line in the overlay file, and the values it set carry `x-docbind-overlay` in the OpenAPI document.\nExample: `action 1 (target $.components.schemas.X.properties.y.items): type set to string`.";
+    IMPORT_UNSUPPORTED = "import.unsupported", Warning,
+        "An imported OpenAPI document uses something docbind never emits; it is ignored.",
+        "`docbind diff` reads OpenAPI documents that docbind emitted; constructs outside that subset (e.g. `oneOf` of objects, callbacks) are skipped with this warning so the comparison still runs.";
     // ---- SDK reference pages ----
     SDK_NO_OPERATION = "sdk.no-operation", Warning,
         "An SDK page documents a call with no HTTP method or URI, and no REST page of its title is among the inputs.",

@@ -196,6 +196,9 @@ fn documented_schema(s: &Schema, ctx: &SchemaContext, with_description: bool) ->
     if let Some(raw) = s.raw_type.as_deref().filter(|r| !r.trim().is_empty()) {
         m.insert("x-docbind-raw-type".into(), raw.into());
     }
+    if !s.overlay.is_empty() {
+        m.insert("x-docbind-overlay".into(), s.overlay.clone().into());
+    }
     Value::Object(m)
 }
 
