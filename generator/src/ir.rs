@@ -295,12 +295,10 @@ pub enum SchemaKind {
         format: Option<String>,
     },
     Integer {
-        /// `int32`, `int64` or `int16`.
-        format: String,
+        format: IntFormat,
     },
     Number {
-        /// `float` or `double`.
-        format: String,
+        format: NumberFormat,
     },
     Boolean,
     Array {
@@ -322,7 +320,90 @@ pub enum SchemaKind {
     Any,
 }
 
+/// The width of an integer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IntFormat {
+    Int16,
+    Int32,
+    Int64,
+}
+
+impl IntFormat {
+    /// The OpenAPI `format` keyword.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IntFormat::Int16 => "int16",
+            IntFormat::Int32 => "int32",
+            IntFormat::Int64 => "int64",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "int16" => IntFormat::Int16,
+            "int32" => IntFormat::Int32,
+            "int64" => IntFormat::Int64,
+            _ => return None,
+        })
+    }
+    /// Whether `v` fits in this width.
+    pub fn fits(self, v: i128) -> bool {
+        match self {
+            IntFormat::Int16 => i16::try_from(v).is_ok(),
+            IntFormat::Int32 => i32::try_from(v).is_ok(),
+            IntFormat::Int64 => i64::try_from(v).is_ok(),
+        }
+    }
+}
+
+impl std::fmt::Display for IntFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The precision of a floating-point number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberFormat {
+    Float,
+    Double,
+}
+
+impl NumberFormat {
+    /// The OpenAPI `format` keyword.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NumberFormat::Float => "float",
+            NumberFormat::Double => "double",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "float" => NumberFormat::Float,
+            "double" => NumberFormat::Double,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for NumberFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl SchemaKind {
+    /// The OpenAPI `format` keyword of a string, integer or number.
+    pub fn format(&self) -> Option<&str> {
+        match self {
+            SchemaKind::String { format } => format.as_deref(),
+            SchemaKind::Integer { format } => Some(format.as_str()),
+            SchemaKind::Number { format } => Some(format.as_str()),
+            _ => None,
+        }
+    }
+
     /// The JSON type a value of this kind has: references and maps are objects, `Any` is "any".
     pub fn json_type(&self) -> &'static str {
         match self {

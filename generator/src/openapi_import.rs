@@ -356,11 +356,19 @@ impl Importer {
         let format = m.get("format").and_then(Value::as_str).map(String::from);
         match ty {
             Some("string") => SchemaKind::String { format },
+            // docbind writes a format on every integer and number; another tool's document
+            // may not (OpenAPI's defaults are used then).
             Some("integer") => SchemaKind::Integer {
-                format: format.unwrap_or_default(),
+                format: format
+                    .as_deref()
+                    .and_then(crate::ir::IntFormat::parse)
+                    .unwrap_or(crate::ir::IntFormat::Int64),
             },
             Some("number") => SchemaKind::Number {
-                format: format.unwrap_or_default(),
+                format: format
+                    .as_deref()
+                    .and_then(crate::ir::NumberFormat::parse)
+                    .unwrap_or(crate::ir::NumberFormat::Double),
             },
             Some("boolean") => SchemaKind::Boolean,
             Some("array") => SchemaKind::Array {
@@ -517,7 +525,7 @@ mod tests {
         };
         let file: Arc<str> = Arc::from("a.md");
         let mut inner = Schema::new(SchemaKind::Integer {
-            format: "int32".into(),
+            format: crate::ir::IntFormat::Int32,
         });
         inner.enum_values = vec![EnumValue {
             value: 1.into(),

@@ -589,8 +589,13 @@ fn update_schema(
             ("type", _) => continue,
             ("format", Value::String(f)) => match &mut s.kind {
                 SchemaKind::String { format } => *format = Some(f.clone()),
-                SchemaKind::Integer { format } | SchemaKind::Number { format } => {
-                    *format = f.clone()
+                SchemaKind::Integer { format } => {
+                    *format = crate::ir::IntFormat::parse(f)
+                        .ok_or_else(|| format!("integer format {f:?} (int16, int32 or int64)"))?
+                }
+                SchemaKind::Number { format } => {
+                    *format = crate::ir::NumberFormat::parse(f)
+                        .ok_or_else(|| format!("number format {f:?} (float or double)"))?
                 }
                 _ => return Err(format!("`format` on a {} schema", s.kind.json_type())),
             },
@@ -688,10 +693,10 @@ fn retype(s: &mut Schema, ty: &str) -> Result<(), String> {
         "string" => SchemaKind::String { format: None },
         // The documented spellings: Integer is int32, Number double.
         "integer" => SchemaKind::Integer {
-            format: "int32".into(),
+            format: crate::ir::IntFormat::Int32,
         },
         "number" => SchemaKind::Number {
-            format: "double".into(),
+            format: crate::ir::NumberFormat::Double,
         },
         "boolean" => SchemaKind::Boolean,
         "array" => SchemaKind::Array {

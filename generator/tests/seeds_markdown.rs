@@ -49,7 +49,7 @@ fn seed_000_create_training_job_config() {
     let p = array_item_fields(&api, field(&api, body, "parameter"));
     assert_eq!(names(&p), vec!["label", "value"]);
     assert!(
-        matches!(field(&api, body, "model_id").kind, SchemaKind::Integer { ref format } if format == "int64")
+        matches!(field(&api, body, "model_id").kind, SchemaKind::Integer { format } if format == docbind::ir::IntFormat::Int64)
     );
 
     let ok = o.responses.get("200").expect("200 response");

@@ -647,8 +647,7 @@ fn ref_name(s: &Schema) -> Option<&str> {
 fn format_of(kind: &SchemaKind) -> Option<&str> {
     match kind {
         SchemaKind::String { format } => text(format.as_deref()),
-        SchemaKind::Integer { format } | SchemaKind::Number { format } => text(Some(format)),
-        _ => None,
+        other => text(other.format()),
     }
 }
 

@@ -59,14 +59,6 @@ struct Target {
     span: Span,
 }
 
-fn fits(format: &str, v: i128) -> bool {
-    match format {
-        "int16" => i16::try_from(v).is_ok(),
-        "int32" => i32::try_from(v).is_ok(),
-        _ => true,
-    }
-}
-
 fn integer(v: &Value) -> Option<i128> {
     v.as_i64()
         .map(i128::from)
@@ -194,7 +186,7 @@ impl Walk<'_> {
                 path.pop();
             }
             (SchemaKind::Integer { format }, Value::Number(_)) => {
-                if let Some(n) = integer(value).filter(|&n| !fits(format, n)) {
+                if let Some(n) = integer(value).filter(|&n| !format.fits(n)) {
                     self.push(root, path, Fix::Widen(n));
                 }
             }
@@ -342,11 +334,11 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 let SchemaKind::Integer { format } = &mut node.kind else {
                     continue;
                 };
-                if fits(format, value) {
+                if format.fits(value) {
                     continue; // already widened by an earlier example
                 }
                 let documented = format.clone();
-                *format = "int64".into();
+                *format = crate::ir::IntFormat::Int64;
                 diags.add(&at, catalogue::TYPE_WIDENED_BY_EXAMPLE, format!("`{what}` is documented as {documented} but the example at {example} holds {value}: typed int64"));
             }
             Fix::EnumValue(value) => {
@@ -420,7 +412,7 @@ mod tests {
         let span = Span::new(&Arc::from("f"), 1, 1);
         let int32 = || {
             Schema::new(SchemaKind::Integer {
-                format: "int32".into(),
+                format: crate::ir::IntFormat::Int32,
             })
         };
         let item = Schema::new(SchemaKind::Object {
@@ -502,13 +494,13 @@ mod tests {
         assert_eq!(
             fields[0].schema.kind,
             SchemaKind::Integer {
-                format: "int64".into()
+                format: crate::ir::IntFormat::Int64
             }
         );
         assert_eq!(
             fields[1].schema.kind,
             SchemaKind::Integer {
-                format: "int32".into()
+                format: crate::ir::IntFormat::Int32
             },
             "a value that fits proves nothing"
         );
@@ -581,7 +573,7 @@ mod tests {
     fn nulls_omissions_and_other_shapes_are_recorded_and_only_those() {
         let int32 = || {
             Schema::new(SchemaKind::Integer {
-                format: "int32".into(),
+                format: crate::ir::IntFormat::Int32,
             })
         };
         let tag = || {
@@ -670,7 +662,7 @@ mod tests {
                     "size",
                     false,
                     Schema::new(SchemaKind::Number {
-                        format: "double".into(),
+                        format: crate::ir::NumberFormat::Double,
                     }),
                 ),
             ],

@@ -547,19 +547,19 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 format: Some("binary".into()),
             },
             Int16 => SchemaKind::Integer {
-                format: "int16".into(),
+                format: crate::ir::IntFormat::Int16,
             },
             Int32 => SchemaKind::Integer {
-                format: "int32".into(),
+                format: crate::ir::IntFormat::Int32,
             },
             Int64 => SchemaKind::Integer {
-                format: "int64".into(),
+                format: crate::ir::IntFormat::Int64,
             },
             Float => SchemaKind::Number {
-                format: "float".into(),
+                format: crate::ir::NumberFormat::Float,
             },
             Double | Number => SchemaKind::Number {
-                format: "double".into(),
+                format: crate::ir::NumberFormat::Double,
             },
             Boolean => SchemaKind::Boolean,
             Array(inner) => SchemaKind::Array {

@@ -22,22 +22,22 @@ fn string() -> Schema {
 }
 fn int32() -> Schema {
     kind(SchemaKind::Integer {
-        format: "int32".into(),
+        format: docbind::ir::IntFormat::Int32,
     })
 }
 fn int64() -> Schema {
     kind(SchemaKind::Integer {
-        format: "int64".into(),
+        format: docbind::ir::IntFormat::Int64,
     })
 }
 fn double() -> Schema {
     kind(SchemaKind::Number {
-        format: "double".into(),
+        format: docbind::ir::NumberFormat::Double,
     })
 }
 fn float() -> Schema {
     kind(SchemaKind::Number {
-        format: "float".into(),
+        format: docbind::ir::NumberFormat::Float,
     })
 }
 fn boolean() -> Schema {

@@ -180,10 +180,7 @@ fn documented_schema(s: &Schema, ctx: &SchemaContext, with_description: bool) ->
         // Any: `{}` already admits every value including null.
         (_, None) => {}
     }
-    if let SchemaKind::String { format: Some(f) }
-    | SchemaKind::Integer { format: f }
-    | SchemaKind::Number { format: f } = &s.kind
-    {
+    if let Some(f) = s.kind.format() {
         if !f.trim().is_empty() {
             m.insert("format".into(), f.trim().into());
         }

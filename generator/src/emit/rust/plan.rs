@@ -363,14 +363,14 @@ impl Planner {
             {
                 RustType::String
             }
-            SchemaKind::Integer { format } => match format.as_str() {
-                "int16" => RustType::I16,
-                "int32" => RustType::I32,
-                _ => RustType::I64,
+            SchemaKind::Integer { format } => match format {
+                ir::IntFormat::Int16 => RustType::I16,
+                ir::IntFormat::Int32 => RustType::I32,
+                ir::IntFormat::Int64 => RustType::I64,
             },
-            SchemaKind::Number { format } => match format.as_str() {
-                "float" => RustType::F32,
-                _ => RustType::F64,
+            SchemaKind::Number { format } => match format {
+                ir::NumberFormat::Float => RustType::F32,
+                ir::NumberFormat::Double => RustType::F64,
             },
             SchemaKind::Boolean => RustType::Bool,
             SchemaKind::Any => RustType::Json,
@@ -977,7 +977,7 @@ mod tests {
             ["A", "A2", "Other2", "Empty"]
         );
         let mut i = Schema::new(SchemaKind::Integer {
-            format: "int32".into(),
+            format: crate::ir::IntFormat::Int32,
         });
         i.enum_values = [json!(1), json!("2"), json!("x"), json!(-3)]
             .into_iter()
@@ -1073,7 +1073,7 @@ mod tests {
     }
     fn int() -> Schema {
         Schema::new(SchemaKind::Integer {
-            format: "int32".into(),
+            format: crate::ir::IntFormat::Int32,
         })
     }
     fn paging_of(parameters: Vec<Parameter>, body: Schema) -> Option<PagingPlan> {

@@ -73,12 +73,12 @@ fn string() -> SchemaKind {
 }
 fn int() -> SchemaKind {
     SchemaKind::Integer {
-        format: "int32".into(),
+        format: crate::ir::IntFormat::Int32,
     }
 }
 fn number() -> SchemaKind {
     SchemaKind::Number {
-        format: "double".into(),
+        format: crate::ir::NumberFormat::Double,
     }
 }
 
@@ -368,7 +368,7 @@ fn defaults_are_typed() {
     assert_eq!(values(&s), vec![json!("timing"), json!("idle")]);
     let (s, _) = mine(string(), "排序字段，缺省值：desc。");
     assert_eq!(s.default, Some(json!("desc")));
-    let (s, _) = mine(SchemaKind::Integer { format: "int64".into() }, "ID of the engine. The default value is **1**. After setting **model_id**, you do not need it.");
+    let (s, _) = mine(SchemaKind::Integer { format: crate::ir::IntFormat::Int64 }, "ID of the engine. The default value is **1**. After setting **model_id**, you do not need it.");
     assert_eq!(s.default, Some(json!(1)));
     let (s, _) = mine(string(), "Sort order. It defaults to `asc`.");
     assert_eq!(s.default, Some(json!("asc")));
