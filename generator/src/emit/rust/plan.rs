@@ -1002,6 +1002,8 @@ mod tests {
         assert!(enum_body(&b).is_none());
     }
 
+    /// Path parameters come in template order whatever order the tables listed them in (the
+    /// IR guarantees one per placeholder); a defaulted one is an optional setter.
     #[test]
     fn path_parameters_follow_the_template() {
         let p = |name: &str| Parameter {
@@ -1015,8 +1017,8 @@ mod tests {
             vec![],
             vec![op(
                 "get",
-                "/v1/{project_id}/x/{undocumented}",
-                vec![p("project_id"), p("stray")],
+                "/v1/{project_id}/x/{item_id}",
+                vec![p("item_id"), p("project_id")],
                 vec![],
             )],
         );
@@ -1028,7 +1030,7 @@ mod tests {
             .collect();
         assert_eq!(
             params,
-            [("project_id", false, true), ("undocumented", true, false)]
+            [("project_id", false, true), ("item_id", true, false)]
         );
     }
 
