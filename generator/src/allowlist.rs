@@ -27,6 +27,27 @@ pub struct AllowedExample {
     pub index: Option<usize>,
     /// Why the documentation's example is wrong.
     pub reason: String,
+    /// What the example contradicts (its schema unless stated).
+    #[serde(default, skip_serializing_if = "Contradiction::is_schema")]
+    pub contradicts: Contradiction,
+}
+
+/// How a listed example is wrong.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Contradiction {
+    /// It does not conform to its schema (what `docbind report` checks).
+    #[default]
+    Schema,
+    /// It conforms, but shows a field its tables do not document, so the generated model
+    /// cannot reproduce it (what the generated `doc_examples` round trip checks).
+    RoundTrip,
+}
+
+impl Contradiction {
+    fn is_schema(&self) -> bool {
+        *self == Contradiction::Schema
+    }
 }
 
 impl ExampleAllowlist {

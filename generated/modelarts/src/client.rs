@@ -1836,7 +1836,8 @@ impl Client {
 
     /// 解除 API 对 APP 的授权
     ///
-    /// 解除指定的API对APP的授权，请求用户对API所属服务必须有更新权限。同URL： /v1/{project_id}/app-auth/{service_id}/apis/{api_id}/auths
+    /// 解除指定的API对APP的授权，请求用户对API所属服务必须有更新权限。同URL：
+    /// /v1/{project_id}/app-auth/{service_id}/apis/{api_id}/auths
     ///
     /// `DELETE /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`
     ///
@@ -2170,7 +2171,9 @@ impl Client {
     ///
     /// This API is used to create a version of a training job.
     ///
-    /// Calling this API is an asynchronous operation. The job status can be obtained by calling the APIs described in Querying a Training Job List and Querying the Details About a Training Job Version.
+    /// Calling this API is an asynchronous operation. The job status can be obtained by calling the
+    /// APIs described in Querying a Training Job List and Querying the Details About a Training Job
+    /// Version.
     ///
     /// `POST /v1/{project_id}/training-jobs/{job_id}/versions`
     ///
@@ -2709,7 +2712,8 @@ impl Client {
 
     /// 配置授权
     ///
-    /// 配置ModelArts授权。若没有授权，ModelArts训练管理、开发环境、数据管理、在线服务等功能将不能正常使用。该API支持管理员给IAM子用户设置委托，支持设置当前用户的访问密钥。调用该API需要在IAM系统里配置Security Administrator权限。
+    /// 配置ModelArts授权。若没有授权，ModelArts训练管理、开发环境、数据管理、在线服务等功能将不能正常使用。该API支持管理员给IAM子用户设置委托，支持设置当前用户的访问密钥。调用该API需要在IAM系统里配置Security
+    /// Administrator权限。
     ///
     /// `POST /v2/{project_id}/authorizations`
     ///
@@ -5808,7 +5812,8 @@ pub struct ListAppAuthApps<'a> {
 impl ListAppAuthApps<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -5938,7 +5943,10 @@ impl ListAppAuthApps<'_> {
 }
 
 impl<'a> ListAppAuthApps<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -5970,7 +5978,10 @@ impl<'a> ListAppAuthApps<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -6019,7 +6030,8 @@ pub struct CreateAppAuthApp<'a> {
 impl CreateAppAuthApp<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6055,7 +6067,8 @@ impl CreateAppAuthApp<'_> {
     }
 }
 
-/// Request builder for [`Client::show_app_auth_app`]: `GET /v1/{project_id}/app-auth/apps/{app_id}`.
+/// Request builder for [`Client::show_app_auth_app`]:
+/// `GET /v1/{project_id}/app-auth/apps/{app_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowAppAuthApp<'a> {
     client: &'a docbind_runtime::Client,
@@ -6070,7 +6083,8 @@ pub struct ShowAppAuthApp<'a> {
 impl ShowAppAuthApp<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6128,7 +6142,8 @@ impl ShowAppAuthApp<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_app_auth_app`]: `DELETE /v1/{project_id}/app-auth/apps/{app_id}`.
+/// Request builder for [`Client::delete_app_auth_app`]:
+/// `DELETE /v1/{project_id}/app-auth/apps/{app_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteAppAuthApp<'a> {
     client: &'a docbind_runtime::Client,
@@ -6142,7 +6157,8 @@ pub struct DeleteAppAuthApp<'a> {
 impl DeleteAppAuthApp<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6187,7 +6203,8 @@ impl DeleteAppAuthApp<'_> {
     }
 }
 
-/// Request builder for [`Client::create_app_auth_app_app_code`]: `POST /v1/{project_id}/app-auth/apps/{app_id}/app-code`.
+/// Request builder for [`Client::create_app_auth_app_app_code`]:
+/// `POST /v1/{project_id}/app-auth/apps/{app_id}/app-code`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateAppAuthAppAppCode<'a> {
     client: &'a docbind_runtime::Client,
@@ -6201,7 +6218,8 @@ pub struct CreateAppAuthAppAppCode<'a> {
 impl CreateAppAuthAppAppCode<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6238,7 +6256,8 @@ impl CreateAppAuthAppAppCode<'_> {
     }
 }
 
-/// Request builder for [`Client::update_app_auth_app_app_code`]: `PUT /v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}`.
+/// Request builder for [`Client::update_app_auth_app_app_code`]:
+/// `PUT /v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateAppAuthAppAppCode<'a> {
     client: &'a docbind_runtime::Client,
@@ -6253,7 +6272,8 @@ pub struct UpdateAppAuthAppAppCode<'a> {
 impl UpdateAppAuthAppAppCode<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6291,7 +6311,8 @@ impl UpdateAppAuthAppAppCode<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_app_auth_app_app_code`]: `DELETE /v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}`.
+/// Request builder for [`Client::delete_app_auth_app_app_code`]:
+/// `DELETE /v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteAppAuthAppAppCode<'a> {
     client: &'a docbind_runtime::Client,
@@ -6306,7 +6327,8 @@ pub struct DeleteAppAuthAppAppCode<'a> {
 impl DeleteAppAuthAppAppCode<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6354,7 +6376,8 @@ impl DeleteAppAuthAppAppCode<'_> {
     }
 }
 
-/// Request builder for [`Client::update_app_auth_app_app_secret`]: `PUT /v1/{project_id}/app-auth/apps/{app_id}/app-secret`.
+/// Request builder for [`Client::update_app_auth_app_app_secret`]:
+/// `PUT /v1/{project_id}/app-auth/apps/{app_id}/app-secret`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateAppAuthAppAppSecret<'a> {
     client: &'a docbind_runtime::Client,
@@ -6368,7 +6391,8 @@ pub struct UpdateAppAuthAppAppSecret<'a> {
 impl UpdateAppAuthAppAppSecret<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6408,7 +6432,8 @@ impl UpdateAppAuthAppAppSecret<'_> {
     }
 }
 
-/// Request builder for [`Client::list_app_auth_app_auth_apis`]: `GET /v1/{project_id}/app-auth/apps/{app_id}/auth-apis`.
+/// Request builder for [`Client::list_app_auth_app_auth_apis`]:
+/// `GET /v1/{project_id}/app-auth/apps/{app_id}/auth-apis`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListAppAuthAppAuthApis<'a> {
@@ -6428,7 +6453,8 @@ pub struct ListAppAuthAppAuthApis<'a> {
 impl ListAppAuthAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6540,7 +6566,10 @@ impl ListAppAuthAppAuthApis<'_> {
 }
 
 impl<'a> ListAppAuthAppAuthApis<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -6572,7 +6601,10 @@ impl<'a> ListAppAuthAppAuthApis<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -6611,7 +6643,8 @@ impl<'a> ListAppAuthAppAuthApis<'a> {
     }
 }
 
-/// Request builder for [`Client::list_app_auth_app_exists`]: `GET /v1/{project_id}/app-auth/apps/{app_name}/exists`.
+/// Request builder for [`Client::list_app_auth_app_exists`]:
+/// `GET /v1/{project_id}/app-auth/apps/{app_name}/exists`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListAppAuthAppExists<'a> {
     client: &'a docbind_runtime::Client,
@@ -6624,7 +6657,8 @@ pub struct ListAppAuthAppExists<'a> {
 impl ListAppAuthAppExists<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6660,7 +6694,8 @@ impl ListAppAuthAppExists<'_> {
     }
 }
 
-/// Request builder for [`Client::create_app_auth_apis`]: `POST /v1/{project_id}/app-auth/{service_id}/apis`.
+/// Request builder for [`Client::create_app_auth_apis`]:
+/// `POST /v1/{project_id}/app-auth/{service_id}/apis`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateAppAuthApis<'a> {
     client: &'a docbind_runtime::Client,
@@ -6673,7 +6708,8 @@ pub struct CreateAppAuthApis<'a> {
 impl CreateAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6699,7 +6735,8 @@ impl CreateAppAuthApis<'_> {
     }
 }
 
-/// Request builder for [`Client::show_app_auth_apis`]: `GET /v1/{project_id}/app-auth/{service_id}/apis/{api_id}`.
+/// Request builder for [`Client::show_app_auth_apis`]:
+/// `GET /v1/{project_id}/app-auth/{service_id}/apis/{api_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowAppAuthApis<'a> {
     client: &'a docbind_runtime::Client,
@@ -6713,7 +6750,8 @@ pub struct ShowAppAuthApis<'a> {
 impl ShowAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6750,7 +6788,8 @@ impl ShowAppAuthApis<'_> {
     }
 }
 
-/// Request builder for [`Client::list_built_in_algorithms`]: `GET /v1/{project_id}/built-in-algorithms`.
+/// Request builder for [`Client::list_built_in_algorithms`]:
+/// `GET /v1/{project_id}/built-in-algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListBuiltInAlgorithms<'a> {
@@ -6766,7 +6805,8 @@ pub struct ListBuiltInAlgorithms<'a> {
 impl ListBuiltInAlgorithms<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -6857,7 +6897,10 @@ impl ListBuiltInAlgorithms<'_> {
 }
 
 impl<'a> ListBuiltInAlgorithms<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `page` (starting at the value set on this builder,
+    /// else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -6901,7 +6944,10 @@ impl<'a> ListBuiltInAlgorithms<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `page` (starting at the value set on this
+    /// builder, else 1) and `per_page` items each (the value set on this builder, else 10); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -6970,7 +7016,8 @@ pub struct ListClusters<'a> {
 impl ListClusters<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7073,7 +7120,10 @@ impl ListClusters<'_> {
 }
 
 impl<'a> ListClusters<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -7117,7 +7167,10 @@ impl<'a> ListClusters<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -7165,7 +7218,8 @@ impl<'a> ListClusters<'a> {
     }
 }
 
-/// Request builder for [`Client::list_demanager_instances`]: `GET /v1/{project_id}/demanager/instances`.
+/// Request builder for [`Client::list_demanager_instances`]:
+/// `GET /v1/{project_id}/demanager/instances`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDemanagerInstances<'a> {
@@ -7188,7 +7242,8 @@ pub struct ListDemanagerInstances<'a> {
 impl ListDemanagerInstances<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7372,7 +7427,10 @@ impl ListDemanagerInstances<'_> {
 }
 
 impl<'a> ListDemanagerInstances<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -7416,7 +7474,10 @@ impl<'a> ListDemanagerInstances<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -7467,7 +7528,8 @@ impl<'a> ListDemanagerInstances<'a> {
     }
 }
 
-/// Request builder for [`Client::create_demanager_instance`]: `POST /v1/{project_id}/demanager/instances`.
+/// Request builder for [`Client::create_demanager_instance`]:
+/// `POST /v1/{project_id}/demanager/instances`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDemanagerInstance<'a> {
     client: &'a docbind_runtime::Client,
@@ -7478,7 +7540,8 @@ pub struct CreateDemanagerInstance<'a> {
 impl CreateDemanagerInstance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7502,7 +7565,8 @@ impl CreateDemanagerInstance<'_> {
     }
 }
 
-/// Request builder for [`Client::show_demanager_instance`]: `GET /v1/{project_id}/demanager/instances/{instance_id}`.
+/// Request builder for [`Client::show_demanager_instance`]:
+/// `GET /v1/{project_id}/demanager/instances/{instance_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDemanagerInstance<'a> {
     client: &'a docbind_runtime::Client,
@@ -7513,7 +7577,8 @@ pub struct ShowDemanagerInstance<'a> {
 impl ShowDemanagerInstance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7537,7 +7602,8 @@ impl ShowDemanagerInstance<'_> {
     }
 }
 
-/// Request builder for [`Client::update_demanager_instance`]: `PUT /v1/{project_id}/demanager/instances/{instance_id}`.
+/// Request builder for [`Client::update_demanager_instance`]:
+/// `PUT /v1/{project_id}/demanager/instances/{instance_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateDemanagerInstance<'a> {
     client: &'a docbind_runtime::Client,
@@ -7549,7 +7615,8 @@ pub struct UpdateDemanagerInstance<'a> {
 impl UpdateDemanagerInstance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7574,7 +7641,8 @@ impl UpdateDemanagerInstance<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_demanager_instance`]: `DELETE /v1/{project_id}/demanager/instances/{instance_id}`.
+/// Request builder for [`Client::delete_demanager_instance`]:
+/// `DELETE /v1/{project_id}/demanager/instances/{instance_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteDemanagerInstance<'a> {
     client: &'a docbind_runtime::Client,
@@ -7585,7 +7653,8 @@ pub struct DeleteDemanagerInstance<'a> {
 impl DeleteDemanagerInstance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7609,7 +7678,8 @@ impl DeleteDemanagerInstance<'_> {
     }
 }
 
-/// Request builder for [`Client::create_demanager_instance_action`]: `POST /v1/{project_id}/demanager/instances/{instance_id}/action`.
+/// Request builder for [`Client::create_demanager_instance_action`]:
+/// `POST /v1/{project_id}/demanager/instances/{instance_id}/action`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDemanagerInstanceAction<'a> {
     client: &'a docbind_runtime::Client,
@@ -7619,7 +7689,8 @@ pub struct CreateDemanagerInstanceAction<'a> {
 }
 
 impl CreateDemanagerInstanceAction<'_> {
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7663,7 +7734,8 @@ pub struct ListDevServers<'a> {
 impl ListDevServers<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7752,7 +7824,10 @@ impl ListDevServers<'_> {
 }
 
 impl<'a> ListDevServers<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -7796,7 +7871,10 @@ impl<'a> ListDevServers<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -7855,7 +7933,8 @@ pub struct CreateDevServer<'a> {
 impl CreateDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7895,7 +7974,8 @@ pub struct SyncDevServers<'a> {
 impl SyncDevServers<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -7974,7 +8054,10 @@ impl SyncDevServers<'_> {
 }
 
 impl<'a> SyncDevServers<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -8021,7 +8104,10 @@ impl<'a> SyncDevServers<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -8080,7 +8166,8 @@ pub struct ShowDevServer<'a> {
 impl ShowDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8104,7 +8191,8 @@ impl ShowDevServer<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dev_server`]: `DELETE /v1/{project_id}/dev-servers/{id}`.
+/// Request builder for [`Client::delete_dev_server`]:
+/// `DELETE /v1/{project_id}/dev-servers/{id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteDevServer<'a> {
     client: &'a docbind_runtime::Client,
@@ -8115,7 +8203,8 @@ pub struct DeleteDevServer<'a> {
 impl DeleteDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8139,7 +8228,8 @@ impl DeleteDevServer<'_> {
     }
 }
 
-/// Request builder for [`Client::start_dev_server`]: `PUT /v1/{project_id}/dev-servers/{id}/start`.
+/// Request builder for [`Client::start_dev_server`]:
+/// `PUT /v1/{project_id}/dev-servers/{id}/start`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct StartDevServer<'a> {
     client: &'a docbind_runtime::Client,
@@ -8151,7 +8241,8 @@ pub struct StartDevServer<'a> {
 impl StartDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8176,7 +8267,8 @@ impl StartDevServer<'_> {
     }
 }
 
-/// Request builder for [`Client::stop_dev_server`]: `PUT /v1/{project_id}/dev-servers/{id}/stop`.
+/// Request builder for [`Client::stop_dev_server`]:
+/// `PUT /v1/{project_id}/dev-servers/{id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct StopDevServer<'a> {
     client: &'a docbind_runtime::Client,
@@ -8187,7 +8279,8 @@ pub struct StopDevServer<'a> {
 impl StopDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8229,7 +8322,8 @@ pub struct ListEvents<'a> {
 impl ListEvents<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8312,7 +8406,10 @@ impl ListEvents<'_> {
 }
 
 impl<'a> ListEvents<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with the marker `continue` (starting at the value set on this builder),
+    /// taken from the previous response; the stream ends when the response has no new marker. The
+    /// first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -8341,7 +8438,10 @@ impl<'a> ListEvents<'a> {
         }
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with the marker `continue` (starting at the value set on this
+    /// builder), taken from the previous response; the stream ends when the response has no new
+    /// marker. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -8392,7 +8492,8 @@ pub struct ListImages<'a> {
 impl ListImages<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8448,7 +8549,8 @@ impl ListImages<'_> {
 
     /// 镜像支持服务类型。枚举值如下：
     ///
-    /// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN: 未明确设置的镜像支持的服务类型。
+    /// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN:
+    /// 未明确设置的镜像支持的服务类型。
     ///
     /// Query parameter `service_type`.
     pub fn service_type(mut self, value: crate::models::ListImagesServiceType) -> Self {
@@ -8540,7 +8642,10 @@ impl ListImages<'_> {
 }
 
 impl<'a> ListImages<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 200); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 200); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -8584,7 +8689,10 @@ impl<'a> ListImages<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 200); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 200); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -8643,7 +8751,8 @@ pub struct CreateImage<'a> {
 impl CreateImage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8691,7 +8800,8 @@ pub struct ListImageGroup<'a> {
 impl ListImageGroup<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8786,7 +8896,8 @@ pub struct ShowImage<'a> {
 impl ShowImage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8822,7 +8933,8 @@ pub struct DeleteImage<'a> {
 impl DeleteImage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8866,7 +8978,8 @@ impl DeleteImage<'_> {
     }
 }
 
-/// Request builder for [`Client::list_internal_channel_info`]: `GET /v1/{project_id}/internal-channel-info`.
+/// Request builder for [`Client::list_internal_channel_info`]:
+/// `GET /v1/{project_id}/internal-channel-info`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListInternalChannelInfo<'a> {
     client: &'a docbind_runtime::Client,
@@ -8877,7 +8990,8 @@ pub struct ListInternalChannelInfo<'a> {
 impl ListInternalChannelInfo<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8912,7 +9026,8 @@ pub struct ListJobAiEngines<'a> {
 impl ListJobAiEngines<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -8946,7 +9061,8 @@ impl ListJobAiEngines<'_> {
     }
 }
 
-/// Request builder for [`Client::list_job_resource_specs`]: `GET /v1/{project_id}/job/resource-specs`.
+/// Request builder for [`Client::list_job_resource_specs`]:
+/// `GET /v1/{project_id}/job/resource-specs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListJobResourceSpecs<'a> {
     client: &'a docbind_runtime::Client,
@@ -8959,7 +9075,8 @@ pub struct ListJobResourceSpecs<'a> {
 impl ListJobResourceSpecs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9057,7 +9174,8 @@ pub struct ListModels<'a> {
 impl ListModels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9231,7 +9349,10 @@ impl ListModels<'_> {
 }
 
 impl<'a> ListModels<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -9275,7 +9396,10 @@ impl<'a> ListModels<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -9335,7 +9459,8 @@ pub struct CreateModel<'a> {
 impl CreateModel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9360,7 +9485,8 @@ impl CreateModel<'_> {
     }
 }
 
-/// Request builder for [`Client::list_model_ai_engine_runtimes`]: `GET /v1/{project_id}/models/ai-engine-runtimes`.
+/// Request builder for [`Client::list_model_ai_engine_runtimes`]:
+/// `GET /v1/{project_id}/models/ai-engine-runtimes`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListModelAiEngineRuntimes<'a> {
@@ -9374,7 +9500,8 @@ pub struct ListModelAiEngineRuntimes<'a> {
 impl ListModelAiEngineRuntimes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9424,7 +9551,10 @@ impl ListModelAiEngineRuntimes<'_> {
 }
 
 impl<'a> ListModelAiEngineRuntimes<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -9456,7 +9586,10 @@ impl<'a> ListModelAiEngineRuntimes<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -9510,7 +9643,8 @@ pub struct ShowModel<'a> {
 impl ShowModel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9548,7 +9682,8 @@ pub struct DeleteModel<'a> {
 impl DeleteModel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9600,7 +9735,8 @@ pub struct ListNetworks<'a> {
 impl ListNetworks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9657,7 +9793,10 @@ impl ListNetworks<'_> {
 }
 
 impl<'a> ListNetworks<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with the marker `continue` (starting at the value set on this builder),
+    /// taken from the previous response; the stream ends when the response has no new marker. The
+    /// first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -9686,7 +9825,10 @@ impl<'a> ListNetworks<'a> {
         }
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with the marker `continue` (starting at the value set on this
+    /// builder), taken from the previous response; the stream ends when the response has no new
+    /// marker. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -9727,7 +9869,8 @@ pub struct CreateNetwork<'a> {
 impl CreateNetwork<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9751,7 +9894,8 @@ impl CreateNetwork<'_> {
     }
 }
 
-/// Request builder for [`Client::show_network`]: `GET /v1/{project_id}/networks/{network_name}`.
+/// Request builder for [`Client::show_network`]:
+/// `GET /v1/{project_id}/networks/{network_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowNetwork<'a> {
     client: &'a docbind_runtime::Client,
@@ -9762,7 +9906,8 @@ pub struct ShowNetwork<'a> {
 impl ShowNetwork<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9786,7 +9931,8 @@ impl ShowNetwork<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_network`]: `DELETE /v1/{project_id}/networks/{network_name}`.
+/// Request builder for [`Client::delete_network`]:
+/// `DELETE /v1/{project_id}/networks/{network_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteNetwork<'a> {
     client: &'a docbind_runtime::Client,
@@ -9797,7 +9943,8 @@ pub struct DeleteNetwork<'a> {
 impl DeleteNetwork<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9821,7 +9968,8 @@ impl DeleteNetwork<'_> {
     }
 }
 
-/// Request builder for [`Client::update_network`]: `PATCH /v1/{project_id}/networks/{network_name}`.
+/// Request builder for [`Client::update_network`]:
+/// `PATCH /v1/{project_id}/networks/{network_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateNetwork<'a> {
     client: &'a docbind_runtime::Client,
@@ -9834,7 +9982,8 @@ pub struct UpdateNetwork<'a> {
 impl UpdateNetwork<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -9882,7 +10031,8 @@ pub struct ListNotebooks<'a> {
 impl ListNotebooks<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10056,7 +10206,10 @@ impl ListNotebooks<'_> {
 }
 
 impl<'a> ListNotebooks<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -10100,7 +10253,10 @@ impl<'a> ListNotebooks<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -10159,7 +10315,8 @@ pub struct CreateNotebook<'a> {
 impl CreateNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10215,7 +10372,8 @@ pub struct ListNotebookAll<'a> {
 impl ListNotebookAll<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10389,7 +10547,10 @@ impl ListNotebookAll<'_> {
 }
 
 impl<'a> ListNotebookAll<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -10433,7 +10594,10 @@ impl<'a> ListNotebookAll<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -10481,7 +10645,8 @@ impl<'a> ListNotebookAll<'a> {
     }
 }
 
-/// Request builder for [`Client::list_notebook_flavors`]: `GET /v1/{project_id}/notebooks/flavors`.
+/// Request builder for [`Client::list_notebook_flavors`]:
+/// `GET /v1/{project_id}/notebooks/flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListNotebookFlavors<'a> {
     client: &'a docbind_runtime::Client,
@@ -10497,7 +10662,8 @@ pub struct ListNotebookFlavors<'a> {
 impl ListNotebookFlavors<'_> {
     /// 用户项目 ID，获取方法请参见 获取项目 ID 和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10613,7 +10779,8 @@ pub struct ListNotebookTags<'a> {
 impl ListNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10647,7 +10814,8 @@ pub struct ShowNotebook<'a> {
 impl ShowNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10683,7 +10851,8 @@ pub struct UpdateNotebook<'a> {
 impl UpdateNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10730,7 +10899,8 @@ pub struct DeleteNotebook<'a> {
 impl DeleteNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10765,7 +10935,8 @@ impl DeleteNotebook<'_> {
     }
 }
 
-/// Request builder for [`Client::create_image_notebook`]: `POST /v1/{project_id}/notebooks/{id}/create-image`.
+/// Request builder for [`Client::create_image_notebook`]:
+/// `POST /v1/{project_id}/notebooks/{id}/create-image`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateImageNotebook<'a> {
     client: &'a docbind_runtime::Client,
@@ -10777,7 +10948,8 @@ pub struct CreateImageNotebook<'a> {
 impl CreateImageNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10817,7 +10989,8 @@ impl CreateImageNotebook<'_> {
     }
 }
 
-/// Request builder for [`Client::list_notebook_flavors_by_id`]: `GET /v1/{project_id}/notebooks/{id}/flavors`.
+/// Request builder for [`Client::list_notebook_flavors_by_id`]:
+/// `GET /v1/{project_id}/notebooks/{id}/flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListNotebookFlavorsById<'a> {
     client: &'a docbind_runtime::Client,
@@ -10830,7 +11003,8 @@ pub struct ListNotebookFlavorsById<'a> {
 impl ListNotebookFlavorsById<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10876,7 +11050,8 @@ impl ListNotebookFlavorsById<'_> {
     }
 }
 
-/// Request builder for [`Client::list_notebook_lease`]: `GET /v1/{project_id}/notebooks/{id}/lease`.
+/// Request builder for [`Client::list_notebook_lease`]:
+/// `GET /v1/{project_id}/notebooks/{id}/lease`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListNotebookLease<'a> {
     client: &'a docbind_runtime::Client,
@@ -10887,7 +11062,8 @@ pub struct ListNotebookLease<'a> {
 impl ListNotebookLease<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10911,7 +11087,8 @@ impl ListNotebookLease<'_> {
     }
 }
 
-/// Request builder for [`Client::update_notebook_lease`]: `PATCH /v1/{project_id}/notebooks/{id}/lease`.
+/// Request builder for [`Client::update_notebook_lease`]:
+/// `PATCH /v1/{project_id}/notebooks/{id}/lease`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateNotebookLease2<'a> {
     client: &'a docbind_runtime::Client,
@@ -10924,7 +11101,8 @@ pub struct UpdateNotebookLease2<'a> {
 impl UpdateNotebookLease2<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -10975,7 +11153,8 @@ impl UpdateNotebookLease2<'_> {
     }
 }
 
-/// Request builder for [`Client::start_notebook`]: `POST /v1/{project_id}/notebooks/{id}/start`.
+/// Request builder for [`Client::start_notebook`]:
+/// `POST /v1/{project_id}/notebooks/{id}/start`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct StartNotebook<'a> {
     client: &'a docbind_runtime::Client,
@@ -10988,7 +11167,8 @@ pub struct StartNotebook<'a> {
 impl StartNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11060,7 +11240,8 @@ pub struct StopNotebook<'a> {
 impl StopNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11093,7 +11274,8 @@ impl StopNotebook<'_> {
     }
 }
 
-/// Request builder for [`Client::list_notebook_storage`]: `GET /v1/{project_id}/notebooks/{instance_id}/storage`.
+/// Request builder for [`Client::list_notebook_storage`]:
+/// `GET /v1/{project_id}/notebooks/{instance_id}/storage`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListNotebookStorage<'a> {
     client: &'a docbind_runtime::Client,
@@ -11104,7 +11286,8 @@ pub struct ListNotebookStorage<'a> {
 impl ListNotebookStorage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11128,7 +11311,8 @@ impl ListNotebookStorage<'_> {
     }
 }
 
-/// Request builder for [`Client::create_notebook_storage`]: `POST /v1/{project_id}/notebooks/{instance_id}/storage`.
+/// Request builder for [`Client::create_notebook_storage`]:
+/// `POST /v1/{project_id}/notebooks/{instance_id}/storage`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateNotebookStorage<'a> {
     client: &'a docbind_runtime::Client,
@@ -11140,7 +11324,8 @@ pub struct CreateNotebookStorage<'a> {
 impl CreateNotebookStorage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11180,7 +11365,8 @@ impl CreateNotebookStorage<'_> {
     }
 }
 
-/// Request builder for [`Client::show_notebook_storage`]: `GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}`.
+/// Request builder for [`Client::show_notebook_storage`]:
+/// `GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowNotebookStorage<'a> {
     client: &'a docbind_runtime::Client,
@@ -11192,7 +11378,8 @@ pub struct ShowNotebookStorage<'a> {
 impl ShowNotebookStorage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11217,7 +11404,8 @@ impl ShowNotebookStorage<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_notebook_storage`]: `DELETE /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}`.
+/// Request builder for [`Client::delete_notebook_storage`]:
+/// `DELETE /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteNotebookStorage<'a> {
     client: &'a docbind_runtime::Client,
@@ -11229,7 +11417,8 @@ pub struct DeleteNotebookStorage<'a> {
 impl DeleteNotebookStorage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11269,7 +11458,8 @@ impl DeleteNotebookStorage<'_> {
     }
 }
 
-/// Request builder for [`Client::create_notebook_tags`]: `POST /v1/{project_id}/notebooks/{resource_id}/tags/create`.
+/// Request builder for [`Client::create_notebook_tags`]:
+/// `POST /v1/{project_id}/notebooks/{resource_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateNotebookTags<'a> {
     client: &'a docbind_runtime::Client,
@@ -11281,7 +11471,8 @@ pub struct CreateNotebookTags<'a> {
 impl CreateNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11304,7 +11495,8 @@ impl CreateNotebookTags<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_notebook_tags`]: `DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete`.
+/// Request builder for [`Client::delete_notebook_tags`]:
+/// `DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteNotebookTags<'a> {
     client: &'a docbind_runtime::Client,
@@ -11316,7 +11508,8 @@ pub struct DeleteNotebookTags<'a> {
 impl DeleteNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11349,7 +11542,8 @@ pub struct ListOsUserConfig<'a> {
 impl ListOsUserConfig<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11372,7 +11566,8 @@ impl ListOsUserConfig<'_> {
     }
 }
 
-/// Request builder for [`Client::show_plugintemplate`]: `GET /v1/{project_id}/plugintemplates/{plugintemplate_name}`.
+/// Request builder for [`Client::show_plugintemplate`]:
+/// `GET /v1/{project_id}/plugintemplates/{plugintemplate_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowPlugintemplate<'a> {
     client: &'a docbind_runtime::Client,
@@ -11383,7 +11578,8 @@ pub struct ShowPlugintemplate<'a> {
 impl ShowPlugintemplate<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11420,7 +11616,8 @@ pub struct ListPoolTags<'a> {
 impl ListPoolTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11470,7 +11667,10 @@ impl ListPoolTags<'_> {
 }
 
 impl<'a> ListPoolTags<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 200); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 200); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -11514,7 +11714,10 @@ impl<'a> ListPoolTags<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 200); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 200); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -11562,7 +11765,8 @@ impl<'a> ListPoolTags<'a> {
     }
 }
 
-/// Request builder for [`Client::list_pool_tags_by_pool_name`]: `GET /v1/{project_id}/pools/{pool_name}/tags`.
+/// Request builder for [`Client::list_pool_tags_by_pool_name`]:
+/// `GET /v1/{project_id}/pools/{pool_name}/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListPoolTagsByPoolName<'a> {
     client: &'a docbind_runtime::Client,
@@ -11573,7 +11777,8 @@ pub struct ListPoolTagsByPoolName<'a> {
 impl ListPoolTagsByPoolName<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11607,7 +11812,8 @@ pub struct ListQuotas<'a> {
 impl ListQuotas<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11630,7 +11836,8 @@ impl ListQuotas<'_> {
     }
 }
 
-/// Request builder for [`Client::list_resourceflavors`]: `GET /v1/{project_id}/resourceflavors`.
+/// Request builder for [`Client::list_resourceflavors`]:
+/// `GET /v1/{project_id}/resourceflavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListResourceflavors<'a> {
@@ -11644,7 +11851,8 @@ pub struct ListResourceflavors<'a> {
 impl ListResourceflavors<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11701,7 +11909,10 @@ impl ListResourceflavors<'_> {
 }
 
 impl<'a> ListResourceflavors<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with the marker `continue` (starting at the value set on this builder),
+    /// taken from the previous response; the stream ends when the response has no new marker. The
+    /// first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -11730,7 +11941,10 @@ impl<'a> ListResourceflavors<'a> {
         }
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with the marker `continue` (starting at the value set on this
+    /// builder), taken from the previous response; the stream ends when the response has no new
+    /// marker. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -11783,7 +11997,8 @@ pub struct ListServices2<'a> {
 impl ListServices2<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -11973,7 +12188,10 @@ impl ListServices2<'_> {
 }
 
 impl<'a> ListServices2<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12017,7 +12235,10 @@ impl<'a> ListServices2<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12077,7 +12298,8 @@ pub struct CreateService<'a> {
 impl CreateService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12102,7 +12324,8 @@ impl CreateService<'_> {
     }
 }
 
-/// Request builder for [`Client::list_service_specifications`]: `GET /v1/{project_id}/services/specifications`.
+/// Request builder for [`Client::list_service_specifications`]:
+/// `GET /v1/{project_id}/services/specifications`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListServiceSpecifications<'a> {
@@ -12118,7 +12341,8 @@ pub struct ListServiceSpecifications<'a> {
 impl ListServiceSpecifications<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12207,7 +12431,10 @@ impl ListServiceSpecifications<'_> {
 }
 
 impl<'a> ListServiceSpecifications<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12239,7 +12466,10 @@ impl<'a> ListServiceSpecifications<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12278,7 +12508,8 @@ impl<'a> ListServiceSpecifications<'a> {
     }
 }
 
-/// Request builder for [`Client::list_service_tm_tags`]: `GET /v1/{project_id}/services/tms/tags`.
+/// Request builder for [`Client::list_service_tm_tags`]:
+/// `GET /v1/{project_id}/services/tms/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListServiceTmTags<'a> {
     client: &'a docbind_runtime::Client,
@@ -12290,7 +12521,8 @@ pub struct ListServiceTmTags<'a> {
 impl ListServiceTmTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12315,7 +12547,8 @@ impl ListServiceTmTags<'_> {
     }
 }
 
-/// Request builder for [`Client::create_service_tags`]: `POST /v1/{project_id}/services/{resource_id}/tags/create`.
+/// Request builder for [`Client::create_service_tags`]:
+/// `POST /v1/{project_id}/services/{resource_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateServiceTags<'a> {
     client: &'a docbind_runtime::Client,
@@ -12329,7 +12562,8 @@ pub struct CreateServiceTags<'a> {
 impl CreateServiceTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12354,7 +12588,8 @@ impl CreateServiceTags<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_service_tags`]: `DELETE /v1/{project_id}/services/{resource_id}/tags/delete`.
+/// Request builder for [`Client::delete_service_tags`]:
+/// `DELETE /v1/{project_id}/services/{resource_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteServiceTags<'a> {
     client: &'a docbind_runtime::Client,
@@ -12368,7 +12603,8 @@ pub struct DeleteServiceTags<'a> {
 impl DeleteServiceTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12405,7 +12641,8 @@ pub struct ShowService<'a> {
 impl ShowService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12430,7 +12667,8 @@ impl ShowService<'_> {
     }
 }
 
-/// Request builder for [`Client::update_service`]: `PUT /v1/{project_id}/services/{service_id}`.
+/// Request builder for [`Client::update_service`]:
+/// `PUT /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateService<'a> {
     client: &'a docbind_runtime::Client,
@@ -12443,7 +12681,8 @@ pub struct UpdateService<'a> {
 impl UpdateService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12467,7 +12706,8 @@ impl UpdateService<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_service`]: `DELETE /v1/{project_id}/services/{service_id}`.
+/// Request builder for [`Client::delete_service`]:
+/// `DELETE /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteService<'a> {
     client: &'a docbind_runtime::Client,
@@ -12479,7 +12719,8 @@ pub struct DeleteService<'a> {
 impl DeleteService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12502,7 +12743,8 @@ impl DeleteService<'_> {
     }
 }
 
-/// Request builder for [`Client::patch_service`]: `PATCH /v1/{project_id}/services/{service_id}`.
+/// Request builder for [`Client::patch_service`]:
+/// `PATCH /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct PatchService<'a> {
     client: &'a docbind_runtime::Client,
@@ -12516,7 +12758,8 @@ pub struct PatchService<'a> {
 impl PatchService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12553,7 +12796,8 @@ impl PatchService<'_> {
     }
 }
 
-/// Request builder for [`Client::list_service_api_auths`]: `GET /v1/{project_id}/services/{service_id}/api-auths`.
+/// Request builder for [`Client::list_service_api_auths`]:
+/// `GET /v1/{project_id}/services/{service_id}/api-auths`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListServiceApiAuths<'a> {
     client: &'a docbind_runtime::Client,
@@ -12566,7 +12810,8 @@ pub struct ListServiceApiAuths<'a> {
 impl ListServiceApiAuths<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12602,7 +12847,8 @@ impl ListServiceApiAuths<'_> {
     }
 }
 
-/// Request builder for [`Client::create_service_app_auth_api`]: `POST /v1/{project_id}/services/{service_id}/app-auth-api`.
+/// Request builder for [`Client::create_service_app_auth_api`]:
+/// `POST /v1/{project_id}/services/{service_id}/app-auth-api`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateServiceAppAuthApi<'a> {
     client: &'a docbind_runtime::Client,
@@ -12615,7 +12861,8 @@ pub struct CreateServiceAppAuthApi<'a> {
 impl CreateServiceAppAuthApi<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12641,7 +12888,8 @@ impl CreateServiceAppAuthApi<'_> {
     }
 }
 
-/// Request builder for [`Client::list_service_app_auth_apis`]: `GET /v1/{project_id}/services/{service_id}/app-auth-apis`.
+/// Request builder for [`Client::list_service_app_auth_apis`]:
+/// `GET /v1/{project_id}/services/{service_id}/app-auth-apis`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListServiceAppAuthApis<'a> {
     client: &'a docbind_runtime::Client,
@@ -12654,7 +12902,8 @@ pub struct ListServiceAppAuthApis<'a> {
 impl ListServiceAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12690,7 +12939,8 @@ impl ListServiceAppAuthApis<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_service_app_auth_apis`]: `DELETE /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}`.
+/// Request builder for [`Client::delete_service_app_auth_apis`]:
+/// `DELETE /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteServiceAppAuthApis<'a> {
     client: &'a docbind_runtime::Client,
@@ -12704,7 +12954,8 @@ pub struct DeleteServiceAppAuthApis<'a> {
 impl DeleteServiceAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12739,7 +12990,8 @@ impl DeleteServiceAppAuthApis<'_> {
     }
 }
 
-/// Request builder for [`Client::list_service_app_auth_apis_api_auths`]: `GET /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/api-auths`.
+/// Request builder for [`Client::list_service_app_auth_apis_api_auths`]:
+/// `GET /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/api-auths`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListServiceAppAuthApisApiAuths<'a> {
@@ -12761,7 +13013,8 @@ pub struct ListServiceAppAuthApisApiAuths<'a> {
 impl ListServiceAppAuthApisApiAuths<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -12916,7 +13169,10 @@ impl ListServiceAppAuthApisApiAuths<'_> {
 }
 
 impl<'a> ListServiceAppAuthApisApiAuths<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12948,7 +13204,10 @@ impl<'a> ListServiceAppAuthApisApiAuths<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -12987,7 +13246,8 @@ impl<'a> ListServiceAppAuthApisApiAuths<'a> {
     }
 }
 
-/// Request builder for [`Client::update_service_app_auth_apis_app_auth_api`]: `PUT /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
+/// Request builder for [`Client::update_service_app_auth_apis_app_auth_api`]:
+/// `PUT /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateServiceAppAuthApisAppAuthApi<'a> {
     client: &'a docbind_runtime::Client,
@@ -13001,7 +13261,8 @@ pub struct UpdateServiceAppAuthApisAppAuthApi<'a> {
 impl UpdateServiceAppAuthApisAppAuthApi<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13031,7 +13292,8 @@ impl UpdateServiceAppAuthApisAppAuthApi<'_> {
     }
 }
 
-/// Request builder for [`Client::create_service_app_auth_apis_app_auth_api`]: `POST /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
+/// Request builder for [`Client::create_service_app_auth_apis_app_auth_api`]:
+/// `POST /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateServiceAppAuthApisAppAuthApi<'a> {
     client: &'a docbind_runtime::Client,
@@ -13045,7 +13307,8 @@ pub struct CreateServiceAppAuthApisAppAuthApi<'a> {
 impl CreateServiceAppAuthApisAppAuthApi<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13075,7 +13338,8 @@ impl CreateServiceAppAuthApisAppAuthApi<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_service_app_auth_apis_app_auth_api`]: `DELETE /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
+/// Request builder for [`Client::delete_service_app_auth_apis_app_auth_api`]:
+/// `DELETE /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteServiceAppAuthApisAppAuthApi<'a> {
     client: &'a docbind_runtime::Client,
@@ -13090,7 +13354,8 @@ pub struct DeleteServiceAppAuthApisAppAuthApi<'a> {
 impl DeleteServiceAppAuthApisAppAuthApi<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13131,7 +13396,8 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
     }
 }
 
-/// Request builder for [`Client::list_service_events`]: `GET /v1/{project_id}/services/{service_id}/events`.
+/// Request builder for [`Client::list_service_events`]:
+/// `GET /v1/{project_id}/services/{service_id}/events`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListServiceEvents<'a> {
@@ -13152,7 +13418,8 @@ pub struct ListServiceEvents<'a> {
 impl ListServiceEvents<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13281,7 +13548,10 @@ impl ListServiceEvents<'_> {
 }
 
 impl<'a> ListServiceEvents<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -13325,7 +13595,10 @@ impl<'a> ListServiceEvents<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -13373,7 +13646,8 @@ impl<'a> ListServiceEvents<'a> {
     }
 }
 
-/// Request builder for [`Client::list_service_logs`]: `GET /v1/{project_id}/services/{service_id}/logs`.
+/// Request builder for [`Client::list_service_logs`]:
+/// `GET /v1/{project_id}/services/{service_id}/logs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListServiceLogs<'a> {
     client: &'a docbind_runtime::Client,
@@ -13386,7 +13660,8 @@ pub struct ListServiceLogs<'a> {
 impl ListServiceLogs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13422,7 +13697,8 @@ impl ListServiceLogs<'_> {
     }
 }
 
-/// Request builder for [`Client::list_service_monitor`]: `GET /v1/{project_id}/services/{service_id}/monitor`.
+/// Request builder for [`Client::list_service_monitor`]:
+/// `GET /v1/{project_id}/services/{service_id}/monitor`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListServiceMonitor<'a> {
     client: &'a docbind_runtime::Client,
@@ -13435,7 +13711,8 @@ pub struct ListServiceMonitor<'a> {
 impl ListServiceMonitor<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13471,7 +13748,8 @@ impl ListServiceMonitor<'_> {
     }
 }
 
-/// Request builder for [`Client::update_service_node_status`]: `PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status`.
+/// Request builder for [`Client::update_service_node_status`]:
+/// `PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateServiceNodeStatus<'a> {
     client: &'a docbind_runtime::Client,
@@ -13485,7 +13763,8 @@ pub struct UpdateServiceNodeStatus<'a> {
 impl UpdateServiceNodeStatus<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13510,7 +13789,8 @@ impl UpdateServiceNodeStatus<'_> {
     }
 }
 
-/// Request builder for [`Client::update_service_property`]: `PUT /v1/{project_id}/services/{service_id}/property`.
+/// Request builder for [`Client::update_service_property`]:
+/// `PUT /v1/{project_id}/services/{service_id}/property`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateServiceProperty<'a> {
     client: &'a docbind_runtime::Client,
@@ -13523,7 +13803,8 @@ pub struct UpdateServiceProperty<'a> {
 impl UpdateServiceProperty<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13549,7 +13830,8 @@ impl UpdateServiceProperty<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_configs`]: `GET /v1/{project_id}/training-job-configs`.
+/// Request builder for [`Client::list_training_job_configs`]:
+/// `GET /v1/{project_id}/training-job-configs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobConfigs<'a> {
     client: &'a docbind_runtime::Client,
@@ -13560,7 +13842,8 @@ pub struct ListTrainingJobConfigs<'a> {
 impl ListTrainingJobConfigs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13584,7 +13867,8 @@ impl ListTrainingJobConfigs<'_> {
     }
 }
 
-/// Request builder for [`Client::create_training_job_config`]: `POST /v1/{project_id}/training-job-configs`.
+/// Request builder for [`Client::create_training_job_config`]:
+/// `POST /v1/{project_id}/training-job-configs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainingJobConfig2<'a> {
     client: &'a docbind_runtime::Client,
@@ -13597,7 +13881,8 @@ impl CreateTrainingJobConfig2<'_> {
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52755: 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13621,7 +13906,8 @@ impl CreateTrainingJobConfig2<'_> {
     }
 }
 
-/// Request builder for [`Client::show_training_job_config`]: `GET /v1/{project_id}/training-job-configs/{config_name}`.
+/// Request builder for [`Client::show_training_job_config`]:
+/// `GET /v1/{project_id}/training-job-configs/{config_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowTrainingJobConfig<'a> {
     client: &'a docbind_runtime::Client,
@@ -13633,7 +13919,8 @@ pub struct ShowTrainingJobConfig<'a> {
 impl ShowTrainingJobConfig<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13675,7 +13962,8 @@ impl ShowTrainingJobConfig<'_> {
     }
 }
 
-/// Request builder for [`Client::update_training_job_config`]: `PUT /v1/{project_id}/training-job-configs/{config_name}`.
+/// Request builder for [`Client::update_training_job_config`]:
+/// `PUT /v1/{project_id}/training-job-configs/{config_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateTrainingJobConfig<'a> {
     client: &'a docbind_runtime::Client,
@@ -13689,7 +13977,8 @@ impl UpdateTrainingJobConfig<'_> {
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52986: 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13714,7 +14003,8 @@ impl UpdateTrainingJobConfig<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_training_job_config`]: `DELETE /v1/{project_id}/training-job-configs/{config_name}`.
+/// Request builder for [`Client::delete_training_job_config`]:
+/// `DELETE /v1/{project_id}/training-job-configs/{config_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteTrainingJobConfig<'a> {
     client: &'a docbind_runtime::Client,
@@ -13725,7 +14015,8 @@ pub struct DeleteTrainingJobConfig<'a> {
 impl DeleteTrainingJobConfig<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13767,7 +14058,8 @@ pub struct ListTrainingJobs<'a> {
 impl ListTrainingJobs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -13884,7 +14176,10 @@ impl ListTrainingJobs<'_> {
 }
 
 impl<'a> ListTrainingJobs<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `page` (starting at the value set on this builder,
+    /// else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -13928,7 +14223,10 @@ impl<'a> ListTrainingJobs<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `page` (starting at the value set on this
+    /// builder, else 1) and `per_page` items each (the value set on this builder, else 10); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -13976,7 +14274,8 @@ impl<'a> ListTrainingJobs<'a> {
     }
 }
 
-/// Request builder for [`Client::create_training_job_v1`]: `POST /v1/{project_id}/training-jobs`.
+/// Request builder for [`Client::create_training_job_v1`]:
+/// `POST /v1/{project_id}/training-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainingJobV1<'a> {
     client: &'a docbind_runtime::Client,
@@ -13987,7 +14286,8 @@ pub struct CreateTrainingJobV1<'a> {
 impl CreateTrainingJobV1<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14011,7 +14311,8 @@ impl CreateTrainingJobV1<'_> {
     }
 }
 
-/// Request builder for [`Client::update_training_job_v1`]: `PUT /v1/{project_id}/training-jobs/{job_id}`.
+/// Request builder for [`Client::update_training_job_v1`]:
+/// `PUT /v1/{project_id}/training-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateTrainingJobV1<'a> {
     client: &'a docbind_runtime::Client,
@@ -14023,7 +14324,8 @@ pub struct UpdateTrainingJobV1<'a> {
 impl UpdateTrainingJobV1<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14048,7 +14350,8 @@ impl UpdateTrainingJobV1<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_training_job_v1`]: `DELETE /v1/{project_id}/training-jobs/{job_id}`.
+/// Request builder for [`Client::delete_training_job_v1`]:
+/// `DELETE /v1/{project_id}/training-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteTrainingJobV1<'a> {
     client: &'a docbind_runtime::Client,
@@ -14059,7 +14362,8 @@ pub struct DeleteTrainingJobV1<'a> {
 impl DeleteTrainingJobV1<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14083,7 +14387,8 @@ impl DeleteTrainingJobV1<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_versions`]: `GET /v1/{project_id}/training-jobs/{job_id}/versions`.
+/// Request builder for [`Client::list_training_job_versions`]:
+/// `GET /v1/{project_id}/training-jobs/{job_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListTrainingJobVersions<'a> {
@@ -14097,7 +14402,8 @@ pub struct ListTrainingJobVersions<'a> {
 impl ListTrainingJobVersions<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14152,7 +14458,10 @@ impl ListTrainingJobVersions<'_> {
 }
 
 impl<'a> ListTrainingJobVersions<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `page` (starting at the value set on this builder,
+    /// else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -14196,7 +14505,10 @@ impl<'a> ListTrainingJobVersions<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `page` (starting at the value set on this
+    /// builder, else 1) and `per_page` items each (the value set on this builder, else 10); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -14247,7 +14559,8 @@ impl<'a> ListTrainingJobVersions<'a> {
     }
 }
 
-/// Request builder for [`Client::create_training_job_version`]: `POST /v1/{project_id}/training-jobs/{job_id}/versions`.
+/// Request builder for [`Client::create_training_job_version`]:
+/// `POST /v1/{project_id}/training-jobs/{job_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainingJobVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -14261,7 +14574,8 @@ impl CreateTrainingJobVersion<'_> {
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52070: 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14289,7 +14603,8 @@ impl CreateTrainingJobVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::show_training_job_version`]: `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}`.
+/// Request builder for [`Client::show_training_job_version`]:
+/// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowTrainingJobVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -14301,7 +14616,8 @@ pub struct ShowTrainingJobVersion<'a> {
 impl ShowTrainingJobVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14326,7 +14642,8 @@ impl ShowTrainingJobVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_training_job_version`]: `DELETE /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}`.
+/// Request builder for [`Client::delete_training_job_version`]:
+/// `DELETE /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteTrainingJobVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -14338,7 +14655,8 @@ pub struct DeleteTrainingJobVersion<'a> {
 impl DeleteTrainingJobVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14366,7 +14684,8 @@ impl DeleteTrainingJobVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_version_aom_log`]: `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log`.
+/// Request builder for [`Client::list_training_job_version_aom_log`]:
+/// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobVersionAomLog<'a> {
     client: &'a docbind_runtime::Client,
@@ -14382,7 +14701,8 @@ pub struct ListTrainingJobVersionAomLog<'a> {
 impl ListTrainingJobVersionAomLog<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14455,7 +14775,8 @@ impl ListTrainingJobVersionAomLog<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_version_log_file_names`]: `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names`.
+/// Request builder for [`Client::list_training_job_version_log_file_names`]:
+/// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobVersionLogFileNames<'a> {
     client: &'a docbind_runtime::Client,
@@ -14467,7 +14788,8 @@ pub struct ListTrainingJobVersionLogFileNames<'a> {
 impl ListTrainingJobVersionLogFileNames<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14495,7 +14817,8 @@ impl ListTrainingJobVersionLogFileNames<'_> {
     }
 }
 
-/// Request builder for [`Client::stop_training_job_version`]: `POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop`.
+/// Request builder for [`Client::stop_training_job_version`]:
+/// `POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct StopTrainingJobVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -14507,7 +14830,8 @@ pub struct StopTrainingJobVersion<'a> {
 impl StopTrainingJobVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14532,7 +14856,8 @@ impl StopTrainingJobVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::list_visualization_jobs`]: `GET /v1/{project_id}/visualization-jobs`.
+/// Request builder for [`Client::list_visualization_jobs`]:
+/// `GET /v1/{project_id}/visualization-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListVisualizationJobs<'a> {
@@ -14550,7 +14875,8 @@ pub struct ListVisualizationJobs<'a> {
 impl ListVisualizationJobs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14665,7 +14991,10 @@ impl ListVisualizationJobs<'_> {
 }
 
 impl<'a> ListVisualizationJobs<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `page` (starting at the value set on this builder,
+    /// else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -14709,7 +15038,10 @@ impl<'a> ListVisualizationJobs<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `page` (starting at the value set on this builder, else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `page` (starting at the value set on this
+    /// builder, else 1) and `per_page` items each (the value set on this builder, else 10); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -14760,7 +15092,8 @@ impl<'a> ListVisualizationJobs<'a> {
     }
 }
 
-/// Request builder for [`Client::create_visualization_job`]: `POST /v1/{project_id}/visualization-jobs`.
+/// Request builder for [`Client::create_visualization_job`]:
+/// `POST /v1/{project_id}/visualization-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateVisualizationJob<'a> {
     client: &'a docbind_runtime::Client,
@@ -14771,7 +15104,8 @@ pub struct CreateVisualizationJob<'a> {
 impl CreateVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14795,7 +15129,8 @@ impl CreateVisualizationJob<'_> {
     }
 }
 
-/// Request builder for [`Client::show_visualization_job`]: `GET /v1/{project_id}/visualization-jobs/{job_id}`.
+/// Request builder for [`Client::show_visualization_job`]:
+/// `GET /v1/{project_id}/visualization-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowVisualizationJob<'a> {
     client: &'a docbind_runtime::Client,
@@ -14806,7 +15141,8 @@ pub struct ShowVisualizationJob<'a> {
 impl ShowVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14830,7 +15166,8 @@ impl ShowVisualizationJob<'_> {
     }
 }
 
-/// Request builder for [`Client::update_visualization_job`]: `PUT /v1/{project_id}/visualization-jobs/{job_id}`.
+/// Request builder for [`Client::update_visualization_job`]:
+/// `PUT /v1/{project_id}/visualization-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateVisualizationJob<'a> {
     client: &'a docbind_runtime::Client,
@@ -14842,7 +15179,8 @@ pub struct UpdateVisualizationJob<'a> {
 impl UpdateVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14867,7 +15205,8 @@ impl UpdateVisualizationJob<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_visualization_job`]: `DELETE /v1/{project_id}/visualization-jobs/{job_id}`.
+/// Request builder for [`Client::delete_visualization_job`]:
+/// `DELETE /v1/{project_id}/visualization-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteVisualizationJob<'a> {
     client: &'a docbind_runtime::Client,
@@ -14878,7 +15217,8 @@ pub struct DeleteVisualizationJob<'a> {
 impl DeleteVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14902,7 +15242,8 @@ impl DeleteVisualizationJob<'_> {
     }
 }
 
-/// Request builder for [`Client::restart_visualization_job`]: `POST /v1/{project_id}/visualization-jobs/{job_id}/restart`.
+/// Request builder for [`Client::restart_visualization_job`]:
+/// `POST /v1/{project_id}/visualization-jobs/{job_id}/restart`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct RestartVisualizationJob<'a> {
     client: &'a docbind_runtime::Client,
@@ -14913,7 +15254,8 @@ pub struct RestartVisualizationJob<'a> {
 impl RestartVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14937,7 +15279,8 @@ impl RestartVisualizationJob<'_> {
     }
 }
 
-/// Request builder for [`Client::stop_visualization_job`]: `POST /v1/{project_id}/visualization-jobs/{job_id}/stop`.
+/// Request builder for [`Client::stop_visualization_job`]:
+/// `POST /v1/{project_id}/visualization-jobs/{job_id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct StopVisualizationJob<'a> {
     client: &'a docbind_runtime::Client,
@@ -14948,7 +15291,8 @@ pub struct StopVisualizationJob<'a> {
 impl StopVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -14991,7 +15335,8 @@ pub struct ListWorkspaces<'a> {
 impl ListWorkspaces<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15103,7 +15448,10 @@ impl ListWorkspaces<'_> {
 }
 
 impl<'a> ListWorkspaces<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15147,7 +15495,10 @@ impl<'a> ListWorkspaces<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15207,7 +15558,8 @@ pub struct CreateWorkspace<'a> {
 impl CreateWorkspace<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15232,7 +15584,8 @@ impl CreateWorkspace<'_> {
     }
 }
 
-/// Request builder for [`Client::show_workspace`]: `GET /v1/{project_id}/workspaces/{workspace_id}`.
+/// Request builder for [`Client::show_workspace`]:
+/// `GET /v1/{project_id}/workspaces/{workspace_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowWorkspace<'a> {
     client: &'a docbind_runtime::Client,
@@ -15244,7 +15597,8 @@ pub struct ShowWorkspace<'a> {
 impl ShowWorkspace<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15269,7 +15623,8 @@ impl ShowWorkspace<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workspace`]: `PUT /v1/{project_id}/workspaces/{workspace_id}`.
+/// Request builder for [`Client::update_workspace`]:
+/// `PUT /v1/{project_id}/workspaces/{workspace_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateWorkspace<'a> {
     client: &'a docbind_runtime::Client,
@@ -15282,7 +15637,8 @@ pub struct UpdateWorkspace<'a> {
 impl UpdateWorkspace<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15308,7 +15664,8 @@ impl UpdateWorkspace<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_workspace`]: `DELETE /v1/{project_id}/workspaces/{workspace_id}`.
+/// Request builder for [`Client::delete_workspace`]:
+/// `DELETE /v1/{project_id}/workspaces/{workspace_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteWorkspace<'a> {
     client: &'a docbind_runtime::Client,
@@ -15320,7 +15677,8 @@ pub struct DeleteWorkspace<'a> {
 impl DeleteWorkspace<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15345,7 +15703,8 @@ impl DeleteWorkspace<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workspace_quotas`]: `GET /v1/{project_id}/workspaces/{workspace_id}/quotas`.
+/// Request builder for [`Client::list_workspace_quotas`]:
+/// `GET /v1/{project_id}/workspaces/{workspace_id}/quotas`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListWorkspaceQuotas<'a> {
     client: &'a docbind_runtime::Client,
@@ -15357,7 +15716,8 @@ pub struct ListWorkspaceQuotas<'a> {
 impl ListWorkspaceQuotas<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15382,7 +15742,8 @@ impl ListWorkspaceQuotas<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workspace_quotas`]: `PUT /v1/{project_id}/workspaces/{workspace_id}/quotas`.
+/// Request builder for [`Client::update_workspace_quotas`]:
+/// `PUT /v1/{project_id}/workspaces/{workspace_id}/quotas`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateWorkspaceQuotas<'a> {
     client: &'a docbind_runtime::Client,
@@ -15395,7 +15756,8 @@ pub struct UpdateWorkspaceQuotas<'a> {
 impl UpdateWorkspaceQuotas<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15432,7 +15794,8 @@ pub struct CreateAgency<'a> {
 impl CreateAgency<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15472,7 +15835,8 @@ pub struct ListAlgorithms<'a> {
 impl ListAlgorithms<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15579,7 +15943,10 @@ impl ListAlgorithms<'_> {
 }
 
 impl<'a> ListAlgorithms<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 50); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15623,7 +15990,10 @@ impl<'a> ListAlgorithms<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15682,7 +16052,8 @@ pub struct CreateAlgorithm<'a> {
 impl CreateAlgorithm<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15706,7 +16077,8 @@ impl CreateAlgorithm<'_> {
     }
 }
 
-/// Request builder for [`Client::show_algorithm`]: `GET /v2/{project_id}/algorithms/{algorithm_id}`.
+/// Request builder for [`Client::show_algorithm`]:
+/// `GET /v2/{project_id}/algorithms/{algorithm_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowAlgorithm<'a> {
     client: &'a docbind_runtime::Client,
@@ -15717,7 +16089,8 @@ pub struct ShowAlgorithm<'a> {
 impl ShowAlgorithm<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15741,7 +16114,8 @@ impl ShowAlgorithm<'_> {
     }
 }
 
-/// Request builder for [`Client::update_algorithm`]: `PUT /v2/{project_id}/algorithms/{algorithm_id}`.
+/// Request builder for [`Client::update_algorithm`]:
+/// `PUT /v2/{project_id}/algorithms/{algorithm_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateAlgorithm<'a> {
     client: &'a docbind_runtime::Client,
@@ -15753,7 +16127,8 @@ pub struct UpdateAlgorithm<'a> {
 impl UpdateAlgorithm<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15778,7 +16153,8 @@ impl UpdateAlgorithm<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_algorithm`]: `DELETE /v2/{project_id}/algorithms/{algorithm_id}`.
+/// Request builder for [`Client::delete_algorithm`]:
+/// `DELETE /v2/{project_id}/algorithms/{algorithm_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteAlgorithm<'a> {
     client: &'a docbind_runtime::Client,
@@ -15789,7 +16165,8 @@ pub struct DeleteAlgorithm<'a> {
 impl DeleteAlgorithm<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15826,7 +16203,8 @@ pub struct ListAuthorizations<'a> {
 impl ListAuthorizations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -15904,7 +16282,10 @@ impl ListAuthorizations<'_> {
 }
 
 impl<'a> ListAuthorizations<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15948,7 +16329,10 @@ impl<'a> ListAuthorizations<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -15996,7 +16380,8 @@ impl<'a> ListAuthorizations<'a> {
     }
 }
 
-/// Request builder for [`Client::create_authorization`]: `POST /v2/{project_id}/authorizations`.
+/// Request builder for [`Client::create_authorization`]:
+/// `POST /v2/{project_id}/authorizations`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateAuthorization<'a> {
     client: &'a docbind_runtime::Client,
@@ -16007,7 +16392,8 @@ pub struct CreateAuthorization<'a> {
 impl CreateAuthorization<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -16029,7 +16415,8 @@ impl CreateAuthorization<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_authorizations`]: `DELETE /v2/{project_id}/authorizations`.
+/// Request builder for [`Client::delete_authorizations`]:
+/// `DELETE /v2/{project_id}/authorizations`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteAuthorizations<'a> {
     client: &'a docbind_runtime::Client,
@@ -16040,7 +16427,8 @@ pub struct DeleteAuthorizations<'a> {
 impl DeleteAuthorizations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -16099,7 +16487,8 @@ pub struct ListDatasets<'a> {
 impl ListDatasets<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -16401,7 +16790,10 @@ impl ListDatasets<'_> {
 }
 
 impl<'a> ListDatasets<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -16445,7 +16837,10 @@ impl<'a> ListDatasets<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -16504,7 +16899,8 @@ pub struct CreateDataset<'a> {
 impl CreateDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -16541,7 +16937,8 @@ pub struct ShowDataset<'a> {
 impl ShowDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -16610,7 +17007,8 @@ impl ShowDataset<'_> {
     }
 }
 
-/// Request builder for [`Client::update_dataset`]: `PUT /v2/{project_id}/datasets/{dataset_id}`.
+/// Request builder for [`Client::update_dataset`]:
+/// `PUT /v2/{project_id}/datasets/{dataset_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateDataset<'a> {
     client: &'a docbind_runtime::Client,
@@ -16622,7 +17020,8 @@ pub struct UpdateDataset<'a> {
 impl UpdateDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -16647,7 +17046,8 @@ impl UpdateDataset<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset`]: `DELETE /v2/{project_id}/datasets/{dataset_id}`.
+/// Request builder for [`Client::delete_dataset`]:
+/// `DELETE /v2/{project_id}/datasets/{dataset_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteDataset<'a> {
     client: &'a docbind_runtime::Client,
@@ -16658,7 +17058,8 @@ pub struct DeleteDataset<'a> {
 impl DeleteDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -16680,7 +17081,8 @@ impl DeleteDataset<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_auto_annotation_samples`]: `GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples`.
+/// Request builder for [`Client::list_dataset_auto_annotation_samples`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDatasetAutoAnnotationSamples<'a> {
@@ -16701,7 +17103,8 @@ pub struct ListDatasetAutoAnnotationSamples<'a> {
 impl ListDatasetAutoAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -16874,7 +17277,10 @@ impl ListDatasetAutoAnnotationSamples<'_> {
 }
 
 impl<'a> ListDatasetAutoAnnotationSamples<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -16921,7 +17327,10 @@ impl<'a> ListDatasetAutoAnnotationSamples<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -16972,7 +17381,8 @@ impl<'a> ListDatasetAutoAnnotationSamples<'a> {
     }
 }
 
-/// Request builder for [`Client::show_dataset_auto_annotation_sample`]: `GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}`.
+/// Request builder for [`Client::show_dataset_auto_annotation_sample`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDatasetAutoAnnotationSample<'a> {
     client: &'a docbind_runtime::Client,
@@ -16984,7 +17394,8 @@ pub struct ShowDatasetAutoAnnotationSample<'a> {
 impl ShowDatasetAutoAnnotationSample<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -17012,7 +17423,8 @@ impl ShowDatasetAutoAnnotationSample<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_data_annotation_labels`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
+/// Request builder for [`Client::list_dataset_data_annotation_labels`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDatasetDataAnnotationLabels<'a> {
@@ -17027,7 +17439,8 @@ pub struct ListDatasetDataAnnotationLabels<'a> {
 impl ListDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -17094,7 +17507,10 @@ impl ListDatasetDataAnnotationLabels<'_> {
 }
 
 impl<'a> ListDatasetDataAnnotationLabels<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 100000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 100000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -17138,7 +17554,10 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 100000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 100000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -17189,7 +17608,8 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_data_annotation_labels`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
+/// Request builder for [`Client::update_dataset_data_annotation_labels`]:
+/// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateDatasetDataAnnotationLabels<'a> {
     client: &'a docbind_runtime::Client,
@@ -17201,7 +17621,8 @@ pub struct UpdateDatasetDataAnnotationLabels<'a> {
 impl UpdateDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -17229,7 +17650,8 @@ impl UpdateDatasetDataAnnotationLabels<'_> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_data_annotation_label`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
+/// Request builder for [`Client::create_dataset_data_annotation_label`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDatasetDataAnnotationLabel<'a> {
     client: &'a docbind_runtime::Client,
@@ -17241,7 +17663,8 @@ pub struct CreateDatasetDataAnnotationLabel<'a> {
 impl CreateDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -17269,7 +17692,8 @@ impl CreateDatasetDataAnnotationLabel<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_data_annotation_labels`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete`.
+/// Request builder for [`Client::delete_dataset_data_annotation_labels`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteDatasetDataAnnotationLabels<'a> {
     client: &'a docbind_runtime::Client,
@@ -17282,7 +17706,8 @@ pub struct DeleteDatasetDataAnnotationLabels<'a> {
 impl DeleteDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -17330,7 +17755,8 @@ impl DeleteDatasetDataAnnotationLabels<'_> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_data_annotation_label`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
+/// Request builder for [`Client::update_dataset_data_annotation_label`]:
+/// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateDatasetDataAnnotationLabel<'a> {
     client: &'a docbind_runtime::Client,
@@ -17344,7 +17770,8 @@ pub struct UpdateDatasetDataAnnotationLabel<'a> {
 impl UpdateDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -17409,7 +17836,8 @@ impl UpdateDatasetDataAnnotationLabel<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_data_annotation_label`]: `DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
+/// Request builder for [`Client::delete_dataset_data_annotation_label`]:
+/// `DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteDatasetDataAnnotationLabel<'a> {
     client: &'a docbind_runtime::Client,
@@ -17423,7 +17851,8 @@ pub struct DeleteDatasetDataAnnotationLabel<'a> {
 impl DeleteDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -17502,7 +17931,8 @@ impl DeleteDatasetDataAnnotationLabel<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_data_annotation_samples`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
+/// Request builder for [`Client::list_dataset_data_annotation_samples`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDatasetDataAnnotationSamples<'a> {
@@ -17529,7 +17959,8 @@ pub struct ListDatasetDataAnnotationSamples<'a> {
 impl ListDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -17827,7 +18258,10 @@ impl ListDatasetDataAnnotationSamples<'_> {
 }
 
 impl<'a> ListDatasetDataAnnotationSamples<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -17871,7 +18305,10 @@ impl<'a> ListDatasetDataAnnotationSamples<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -17922,7 +18359,8 @@ impl<'a> ListDatasetDataAnnotationSamples<'a> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_data_annotation_samples`]: `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
+/// Request builder for [`Client::update_dataset_data_annotation_samples`]:
+/// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateDatasetDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
@@ -17934,7 +18372,8 @@ pub struct UpdateDatasetDataAnnotationSamples<'a> {
 impl UpdateDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -17962,7 +18401,8 @@ impl UpdateDatasetDataAnnotationSamples<'_> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_data_annotation_sample`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
+/// Request builder for [`Client::create_dataset_data_annotation_sample`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDatasetDataAnnotationSample<'a> {
     client: &'a docbind_runtime::Client,
@@ -17974,7 +18414,8 @@ pub struct CreateDatasetDataAnnotationSample<'a> {
 impl CreateDatasetDataAnnotationSample<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18002,7 +18443,8 @@ impl CreateDatasetDataAnnotationSample<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_data_annotation_samples`]: `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete`.
+/// Request builder for [`Client::delete_dataset_data_annotation_samples`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteDatasetDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
@@ -18014,7 +18456,8 @@ pub struct DeleteDatasetDataAnnotationSamples<'a> {
 impl DeleteDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18042,7 +18485,8 @@ impl DeleteDatasetDataAnnotationSamples<'_> {
     }
 }
 
-/// Request builder for [`Client::show_dataset_data_annotation_sample`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}`.
+/// Request builder for [`Client::show_dataset_data_annotation_sample`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDatasetDataAnnotationSample<'a> {
     client: &'a docbind_runtime::Client,
@@ -18057,7 +18501,8 @@ pub struct ShowDatasetDataAnnotationSample<'a> {
 impl ShowDatasetDataAnnotationSample<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18156,7 +18601,8 @@ impl ShowDatasetDataAnnotationSample<'_> {
     }
 }
 
-/// Request builder for [`Client::search_condition_dataset_data_annotations`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition`.
+/// Request builder for [`Client::search_condition_dataset_data_annotations`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct SearchConditionDatasetDataAnnotations<'a> {
     client: &'a docbind_runtime::Client,
@@ -18167,7 +18613,8 @@ pub struct SearchConditionDatasetDataAnnotations<'a> {
 impl SearchConditionDatasetDataAnnotations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18194,7 +18641,8 @@ impl SearchConditionDatasetDataAnnotations<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_data_annotation_stats`]: `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/stats`.
+/// Request builder for [`Client::list_dataset_data_annotation_stats`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/stats`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListDatasetDataAnnotationStats<'a> {
     client: &'a docbind_runtime::Client,
@@ -18208,7 +18656,8 @@ pub struct ListDatasetDataAnnotationStats<'a> {
 impl ListDatasetDataAnnotationStats<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18306,7 +18755,8 @@ impl ListDatasetDataAnnotationStats<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_export_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
+/// Request builder for [`Client::list_dataset_export_tasks`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDatasetExportTasks<'a> {
@@ -18321,7 +18771,8 @@ pub struct ListDatasetExportTasks<'a> {
 impl ListDatasetExportTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18396,7 +18847,10 @@ impl ListDatasetExportTasks<'_> {
 }
 
 impl<'a> ListDatasetExportTasks<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -18440,7 +18894,10 @@ impl<'a> ListDatasetExportTasks<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -18491,7 +18948,8 @@ impl<'a> ListDatasetExportTasks<'a> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_export_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
+/// Request builder for [`Client::create_dataset_export_task`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDatasetExportTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -18503,7 +18961,8 @@ pub struct CreateDatasetExportTask<'a> {
 impl CreateDatasetExportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18528,7 +18987,8 @@ impl CreateDatasetExportTask<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_import_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
+/// Request builder for [`Client::list_dataset_import_tasks`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDatasetImportTasks<'a> {
@@ -18542,7 +19002,8 @@ pub struct ListDatasetImportTasks<'a> {
 impl ListDatasetImportTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18595,7 +19056,10 @@ impl ListDatasetImportTasks<'_> {
 }
 
 impl<'a> ListDatasetImportTasks<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -18639,7 +19103,10 @@ impl<'a> ListDatasetImportTasks<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -18690,7 +19157,8 @@ impl<'a> ListDatasetImportTasks<'a> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_import_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
+/// Request builder for [`Client::create_dataset_import_task`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDatasetImportTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -18702,7 +19170,8 @@ pub struct CreateDatasetImportTask<'a> {
 impl CreateDatasetImportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18727,7 +19196,8 @@ impl CreateDatasetImportTask<'_> {
     }
 }
 
-/// Request builder for [`Client::show_dataset_import_task`]: `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}`.
+/// Request builder for [`Client::show_dataset_import_task`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDatasetImportTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -18739,7 +19209,8 @@ pub struct ShowDatasetImportTask<'a> {
 impl ShowDatasetImportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18764,7 +19235,8 @@ impl ShowDatasetImportTask<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_metrics`]: `GET /v2/{project_id}/datasets/{dataset_id}/metrics`.
+/// Request builder for [`Client::list_dataset_metrics`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/metrics`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListDatasetMetrics<'a> {
     client: &'a docbind_runtime::Client,
@@ -18778,7 +19250,8 @@ pub struct ListDatasetMetrics<'a> {
 impl ListDatasetMetrics<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18815,7 +19288,8 @@ impl ListDatasetMetrics<'_> {
     }
 }
 
-/// Request builder for [`Client::sync_data_dataset`]: `POST /v2/{project_id}/datasets/{dataset_id}/sync-data`.
+/// Request builder for [`Client::sync_data_dataset`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/sync-data`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct SyncDataDataset<'a> {
     client: &'a docbind_runtime::Client,
@@ -18826,7 +19300,8 @@ pub struct SyncDataDataset<'a> {
 impl SyncDataDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18848,7 +19323,8 @@ impl SyncDataDataset<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_sync_data_status`]: `GET /v2/{project_id}/datasets/{dataset_id}/sync-data/status`.
+/// Request builder for [`Client::list_dataset_sync_data_status`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/sync-data/status`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListDatasetSyncDataStatus<'a> {
     client: &'a docbind_runtime::Client,
@@ -18859,7 +19335,8 @@ pub struct ListDatasetSyncDataStatus<'a> {
 impl ListDatasetSyncDataStatus<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18886,7 +19363,8 @@ impl ListDatasetSyncDataStatus<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/tasks`.
+/// Request builder for [`Client::list_dataset_tasks`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDatasetTasks<'a> {
@@ -18902,7 +19380,8 @@ pub struct ListDatasetTasks<'a> {
 impl ListDatasetTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -18983,7 +19462,10 @@ impl ListDatasetTasks<'_> {
 }
 
 impl<'a> ListDatasetTasks<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19027,7 +19509,10 @@ impl<'a> ListDatasetTasks<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19075,7 +19560,8 @@ impl<'a> ListDatasetTasks<'a> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/tasks`.
+/// Request builder for [`Client::create_dataset_task`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDatasetTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -19087,7 +19573,8 @@ pub struct CreateDatasetTask<'a> {
 impl CreateDatasetTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19112,7 +19599,8 @@ impl CreateDatasetTask<'_> {
     }
 }
 
-/// Request builder for [`Client::show_dataset_task`]: `GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}`.
+/// Request builder for [`Client::show_dataset_task`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDatasetTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -19124,7 +19612,8 @@ pub struct ShowDatasetTask<'a> {
 impl ShowDatasetTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19149,7 +19638,8 @@ impl ShowDatasetTask<'_> {
     }
 }
 
-/// Request builder for [`Client::stop_dataset_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop`.
+/// Request builder for [`Client::stop_dataset_task`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct StopDatasetTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -19161,7 +19651,8 @@ pub struct StopDatasetTask<'a> {
 impl StopDatasetTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19184,7 +19675,8 @@ impl StopDatasetTask<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_versions`]: `GET /v2/{project_id}/datasets/{dataset_id}/versions`.
+/// Request builder for [`Client::list_dataset_versions`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDatasetVersions<'a> {
@@ -19201,7 +19693,8 @@ pub struct ListDatasetVersions<'a> {
 impl ListDatasetVersions<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19308,7 +19801,10 @@ impl ListDatasetVersions<'_> {
 }
 
 impl<'a> ListDatasetVersions<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19352,7 +19848,10 @@ impl<'a> ListDatasetVersions<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19400,7 +19899,8 @@ impl<'a> ListDatasetVersions<'a> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_version`]: `POST /v2/{project_id}/datasets/{dataset_id}/versions`.
+/// Request builder for [`Client::create_dataset_version`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDatasetVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -19412,7 +19912,8 @@ pub struct CreateDatasetVersion<'a> {
 impl CreateDatasetVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19437,7 +19938,8 @@ impl CreateDatasetVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::show_dataset_version`]: `GET /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}`.
+/// Request builder for [`Client::show_dataset_version`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDatasetVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -19449,7 +19951,8 @@ pub struct ShowDatasetVersion<'a> {
 impl ShowDatasetVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19474,7 +19977,8 @@ impl ShowDatasetVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_version`]: `DELETE /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}`.
+/// Request builder for [`Client::delete_dataset_version`]:
+/// `DELETE /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteDatasetVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -19486,7 +19990,8 @@ pub struct DeleteDatasetVersion<'a> {
 impl DeleteDatasetVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19509,7 +20014,8 @@ impl DeleteDatasetVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_workforce_tasks`]: `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
+/// Request builder for [`Client::list_dataset_workforce_tasks`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDatasetWorkforceTasks<'a> {
@@ -19523,7 +20029,8 @@ pub struct ListDatasetWorkforceTasks<'a> {
 impl ListDatasetWorkforceTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19579,7 +20086,10 @@ impl ListDatasetWorkforceTasks<'_> {
 }
 
 impl<'a> ListDatasetWorkforceTasks<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19623,7 +20133,10 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -19674,7 +20187,8 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_workforce_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
+/// Request builder for [`Client::create_dataset_workforce_task`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -19686,7 +20200,8 @@ pub struct CreateDatasetWorkforceTask<'a> {
 impl CreateDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19714,7 +20229,8 @@ impl CreateDatasetWorkforceTask<'_> {
     }
 }
 
-/// Request builder for [`Client::show_dataset_workforce_task`]: `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
+/// Request builder for [`Client::show_dataset_workforce_task`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -19729,7 +20245,8 @@ pub struct ShowDatasetWorkforceTask<'a> {
 impl ShowDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19802,7 +20319,8 @@ impl ShowDatasetWorkforceTask<'_> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_workforce_task`]: `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
+/// Request builder for [`Client::update_dataset_workforce_task`]:
+/// `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -19815,7 +20333,8 @@ pub struct UpdateDatasetWorkforceTask<'a> {
 impl UpdateDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19839,7 +20358,8 @@ impl UpdateDatasetWorkforceTask<'_> {
     }
 }
 
-/// Request builder for [`Client::post_dataset_workforce_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
+/// Request builder for [`Client::post_dataset_workforce_task`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct PostDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -19852,7 +20372,8 @@ pub struct PostDatasetWorkforceTask<'a> {
 impl PostDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19876,7 +20397,8 @@ impl PostDatasetWorkforceTask<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_dataset_workforce_task`]: `DELETE /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
+/// Request builder for [`Client::delete_dataset_workforce_task`]:
+/// `DELETE /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -19888,7 +20410,8 @@ pub struct DeleteDatasetWorkforceTask<'a> {
 impl DeleteDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19911,7 +20434,8 @@ impl DeleteDatasetWorkforceTask<'_> {
     }
 }
 
-/// Request builder for [`Client::create_dataset_workforce_task_acceptance`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance`.
+/// Request builder for [`Client::create_dataset_workforce_task_acceptance`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDatasetWorkforceTaskAcceptance<'a> {
     client: &'a docbind_runtime::Client,
@@ -19924,7 +20448,8 @@ pub struct CreateDatasetWorkforceTaskAcceptance<'a> {
 impl CreateDatasetWorkforceTaskAcceptance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19953,7 +20478,8 @@ impl CreateDatasetWorkforceTaskAcceptance<'_> {
     }
 }
 
-/// Request builder for [`Client::batch_comment_dataset_workforce_task_acceptance`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment`.
+/// Request builder for [`Client::batch_comment_dataset_workforce_task_acceptance`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct BatchCommentDatasetWorkforceTaskAcceptance<'a> {
     client: &'a docbind_runtime::Client,
@@ -19966,7 +20492,8 @@ pub struct BatchCommentDatasetWorkforceTaskAcceptance<'a> {
 impl BatchCommentDatasetWorkforceTaskAcceptance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -19990,7 +20517,8 @@ impl BatchCommentDatasetWorkforceTaskAcceptance<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_workforce_task_acceptance_report`]: `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report`.
+/// Request builder for [`Client::list_dataset_workforce_task_acceptance_report`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListDatasetWorkforceTaskAcceptanceReport<'a> {
     client: &'a docbind_runtime::Client,
@@ -20003,7 +20531,8 @@ pub struct ListDatasetWorkforceTaskAcceptanceReport<'a> {
 impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20032,7 +20561,8 @@ impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_workforce_task_acceptance_status`]: `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status`.
+/// Request builder for [`Client::update_dataset_workforce_task_acceptance_status`]:
+/// `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateDatasetWorkforceTaskAcceptanceStatus<'a> {
     client: &'a docbind_runtime::Client,
@@ -20046,7 +20576,8 @@ pub struct UpdateDatasetWorkforceTaskAcceptanceStatus<'a> {
 impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20076,7 +20607,8 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
     }
 }
 
-/// Request builder for [`Client::review_dataset_workforce_task_data_annotations`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review`.
+/// Request builder for [`Client::review_dataset_workforce_task_data_annotations`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ReviewDatasetWorkforceTaskDataAnnotations<'a> {
     client: &'a docbind_runtime::Client,
@@ -20089,7 +20621,8 @@ pub struct ReviewDatasetWorkforceTaskDataAnnotations<'a> {
 impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20113,7 +20646,8 @@ impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_workforce_task_data_annotation_samples`]: `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
+/// Request builder for [`Client::list_dataset_workforce_task_data_annotation_samples`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
@@ -20138,7 +20672,8 @@ pub struct ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
 impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20326,7 +20861,10 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
 }
 
 impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -20373,7 +20911,10 @@ impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -20424,7 +20965,8 @@ impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
     }
 }
 
-/// Request builder for [`Client::update_dataset_workforce_task_data_annotation_samples`]: `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
+/// Request builder for [`Client::update_dataset_workforce_task_data_annotation_samples`]:
+/// `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateDatasetWorkforceTaskDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
@@ -20437,7 +20979,8 @@ pub struct UpdateDatasetWorkforceTaskDataAnnotationSamples<'a> {
 impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20466,7 +21009,8 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
     }
 }
 
-/// Request builder for [`Client::show_dataset_workforce_task_data_annotation_sample`]: `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}`.
+/// Request builder for [`Client::show_dataset_workforce_task_data_annotation_sample`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDatasetWorkforceTaskDataAnnotationSample<'a> {
     client: &'a docbind_runtime::Client,
@@ -20484,7 +21028,8 @@ pub struct ShowDatasetWorkforceTaskDataAnnotationSample<'a> {
 impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20584,7 +21129,8 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_workforce_task_data_annotation_stats`]: `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats`.
+/// Request builder for [`Client::list_dataset_workforce_task_data_annotation_stats`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListDatasetWorkforceTaskDataAnnotationStats<'a> {
     client: &'a docbind_runtime::Client,
@@ -20599,7 +21145,8 @@ pub struct ListDatasetWorkforceTaskDataAnnotationStats<'a> {
 impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20667,7 +21214,8 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
     }
 }
 
-/// Request builder for [`Client::list_dataset_workforce_task_metrics`]: `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics`.
+/// Request builder for [`Client::list_dataset_workforce_task_metrics`]:
+/// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListDatasetWorkforceTaskMetrics<'a> {
     client: &'a docbind_runtime::Client,
@@ -20679,7 +21227,8 @@ pub struct ListDatasetWorkforceTaskMetrics<'a> {
 impl ListDatasetWorkforceTaskMetrics<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20707,7 +21256,8 @@ impl ListDatasetWorkforceTaskMetrics<'_> {
     }
 }
 
-/// Request builder for [`Client::notify_dataset_workforce_task`]: `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify`.
+/// Request builder for [`Client::notify_dataset_workforce_task`]:
+/// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct NotifyDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -20720,7 +21270,8 @@ pub struct NotifyDatasetWorkforceTask<'a> {
 impl NotifyDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20749,7 +21300,8 @@ impl NotifyDatasetWorkforceTask<'_> {
     }
 }
 
-/// Request builder for [`Client::show_dataset_export_task`]: `GET /v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}`.
+/// Request builder for [`Client::show_dataset_export_task`]:
+/// `GET /v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDatasetExportTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -20761,7 +21313,8 @@ pub struct ShowDatasetExportTask<'a> {
 impl ShowDatasetExportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20786,7 +21339,8 @@ impl ShowDatasetExportTask<'_> {
     }
 }
 
-/// Request builder for [`Client::list_metric_runtime_pools`]: `GET /v2/{project_id}/metrics/runtime/pools`.
+/// Request builder for [`Client::list_metric_runtime_pools`]:
+/// `GET /v2/{project_id}/metrics/runtime/pools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListMetricRuntimePools<'a> {
     client: &'a docbind_runtime::Client,
@@ -20796,7 +21350,8 @@ pub struct ListMetricRuntimePools<'a> {
 impl ListMetricRuntimePools<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20832,7 +21387,8 @@ pub struct ListPools<'a> {
 impl ListPools<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20902,7 +21458,8 @@ pub struct CreatePool<'a> {
 impl CreatePool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20949,7 +21506,8 @@ pub struct ShowPool<'a> {
 impl ShowPool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -20996,7 +21554,8 @@ pub struct DeletePool<'a> {
 impl DeletePool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21045,7 +21604,8 @@ pub struct UpdatePool<'a> {
 impl UpdatePool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21083,7 +21643,8 @@ impl UpdatePool<'_> {
     }
 }
 
-/// Request builder for [`Client::list_pool_monitor`]: `GET /v2/{project_id}/pools/{pool_name}/monitor`.
+/// Request builder for [`Client::list_pool_monitor`]:
+/// `GET /v2/{project_id}/pools/{pool_name}/monitor`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListPoolMonitor<'a> {
     client: &'a docbind_runtime::Client,
@@ -21097,7 +21658,8 @@ pub struct ListPoolMonitor<'a> {
 impl ListPoolMonitor<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21105,13 +21667,18 @@ impl ListPoolMonitor<'_> {
 
     /// 查询时间范围，默认值“-1.-1.60”。格式为startTimelnMillis.endTimelnMi llis.durationlnMinutes，参数解释：
     ///
-    /// \- startTimelnMillis: 查询的开始时间，格式为UTC毫秒，如果指定为-1，服务端将按(endTimelnMillis - durationlnMinutes * 60 * 1000)计算开始时间
+    /// \- startTimelnMillis: 查询的开始时间，格式为UTC毫秒，如果指定为-1，服务端将按(endTimelnMillis - durationlnMinutes *
+    /// 60 * 1000)计算开始时间
     ///
-    /// \- endTimelnMillis: 查询的结束时间，格式为UTC毫秒，如果指定为-1，服务端将按(startTimelnMillis + durationlnMinutes * 60 * 1000)计算结束时间，如果计算出的结束时间大于当前系统时间，则使用当前系统时间
+    /// \- endTimelnMillis: 查询的结束时间，格式为UTC毫秒，如果指定为-1，服务端将按(startTimelnMillis + durationlnMinutes *
+    /// 60 * 1000)计算结束时间，如果计算出的结束时间大于当前系统时间，则使用当前系统时间
     ///
-    /// \- durationlnMinutes: 查询时间的跨度分钟数。取值范围大于0并且大于等于(endTimelnMillis - startTimelnMillis) / (60 * 1000) - 1
+    /// \- durationlnMinutes: 查询时间的跨度分钟数。取值范围大于0并且大于等于(endTimelnMillis - startTimelnMillis) /
+    /// (60 * 1000) - 1
     ///
-    /// 当开始时间与结束时间都设置为-1时，系统会将结束时间设置为当前时间UTC毫秒值，并按(endTimelnMillis - durationlnMinutes * 60 * 1000)计算开始时间。 如：-1.-1.60(表示最近60分钟)约束：单次请求中，查询时长与周期需要满足以下条件：$durationlnMinutes * 60 / period \\leq 1440$。
+    /// 当开始时间与结束时间都设置为-1时，系统会将结束时间设置为当前时间UTC毫秒值，并按(endTimelnMillis - durationlnMinutes *
+    /// 60 * 1000)计算开始时间。 如：-1.-1.60(表示最近60分钟)约束：单次请求中，查询时长与周期需要满足以下条件：$durationlnMinutes * 60 /
+    /// period \\leq 1440$。
     ///
     /// Query parameter `time_range`.
     pub fn time_range(mut self, value: impl Into<String>) -> Self {
@@ -21187,7 +21754,8 @@ impl ListPoolMonitor<'_> {
     }
 }
 
-/// Request builder for [`Client::list_pool_nodepools`]: `GET /v2/{project_id}/pools/{pool_name}/nodepools`.
+/// Request builder for [`Client::list_pool_nodepools`]:
+/// `GET /v2/{project_id}/pools/{pool_name}/nodepools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListPoolNodepools<'a> {
     client: &'a docbind_runtime::Client,
@@ -21198,7 +21766,8 @@ pub struct ListPoolNodepools<'a> {
 impl ListPoolNodepools<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21222,7 +21791,8 @@ impl ListPoolNodepools<'_> {
     }
 }
 
-/// Request builder for [`Client::create_pool_nodepool`]: `POST /v2/{project_id}/pools/{pool_name}/nodepools`.
+/// Request builder for [`Client::create_pool_nodepool`]:
+/// `POST /v2/{project_id}/pools/{pool_name}/nodepools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreatePoolNodepool<'a> {
     client: &'a docbind_runtime::Client,
@@ -21234,7 +21804,8 @@ pub struct CreatePoolNodepool<'a> {
 impl CreatePoolNodepool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21259,7 +21830,8 @@ impl CreatePoolNodepool<'_> {
     }
 }
 
-/// Request builder for [`Client::show_pool_nodepool`]: `GET /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}`.
+/// Request builder for [`Client::show_pool_nodepool`]:
+/// `GET /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowPoolNodepool<'a> {
     client: &'a docbind_runtime::Client,
@@ -21273,7 +21845,8 @@ pub struct ShowPoolNodepool<'a> {
 impl ShowPoolNodepool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21320,7 +21893,8 @@ impl ShowPoolNodepool<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_pool_nodepool`]: `DELETE /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}`.
+/// Request builder for [`Client::delete_pool_nodepool`]:
+/// `DELETE /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeletePoolNodepool<'a> {
     client: &'a docbind_runtime::Client,
@@ -21332,7 +21906,8 @@ pub struct DeletePoolNodepool<'a> {
 impl DeletePoolNodepool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21357,7 +21932,8 @@ impl DeletePoolNodepool<'_> {
     }
 }
 
-/// Request builder for [`Client::update_pool_nodepool`]: `PATCH /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}`.
+/// Request builder for [`Client::update_pool_nodepool`]:
+/// `PATCH /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdatePoolNodepool<'a> {
     client: &'a docbind_runtime::Client,
@@ -21371,7 +21947,8 @@ pub struct UpdatePoolNodepool<'a> {
 impl UpdatePoolNodepool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21399,7 +21976,8 @@ impl UpdatePoolNodepool<'_> {
     }
 }
 
-/// Request builder for [`Client::list_pool_nodepool_nodes`]: `GET /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}/nodes`.
+/// Request builder for [`Client::list_pool_nodepool_nodes`]:
+/// `GET /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}/nodes`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListPoolNodepoolNodes<'a> {
@@ -21414,7 +21992,8 @@ pub struct ListPoolNodepoolNodes<'a> {
 impl ListPoolNodepoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21462,7 +22041,10 @@ impl ListPoolNodepoolNodes<'_> {
 }
 
 impl<'a> ListPoolNodepoolNodes<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with the marker `continue` (starting at the value set on this builder),
+    /// taken from the previous response; the stream ends when the response has no new marker. The
+    /// first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -21491,7 +22073,10 @@ impl<'a> ListPoolNodepoolNodes<'a> {
         }
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with the marker `continue` (starting at the value set on this
+    /// builder), taken from the previous response; the stream ends when the response has no new
+    /// marker. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -21524,7 +22109,8 @@ impl<'a> ListPoolNodepoolNodes<'a> {
     }
 }
 
-/// Request builder for [`Client::list_pool_nodes`]: `GET /v2/{project_id}/pools/{pool_name}/nodes`.
+/// Request builder for [`Client::list_pool_nodes`]:
+/// `GET /v2/{project_id}/pools/{pool_name}/nodes`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListPoolNodes<'a> {
@@ -21538,7 +22124,8 @@ pub struct ListPoolNodes<'a> {
 impl ListPoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21585,7 +22172,10 @@ impl ListPoolNodes<'_> {
 }
 
 impl<'a> ListPoolNodes<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with the marker `continue` (starting at the value set on this builder),
+    /// taken from the previous response; the stream ends when the response has no new marker. The
+    /// first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -21614,7 +22204,10 @@ impl<'a> ListPoolNodes<'a> {
         }
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with the marker `continue` (starting at the value set on this builder), taken from the previous response; the stream ends when the response has no new marker. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with the marker `continue` (starting at the value set on this
+    /// builder), taken from the previous response; the stream ends when the response has no new
+    /// marker. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -21644,7 +22237,8 @@ impl<'a> ListPoolNodes<'a> {
     }
 }
 
-/// Request builder for [`Client::batch_delete_pool_nodes`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete`.
+/// Request builder for [`Client::batch_delete_pool_nodes`]:
+/// `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct BatchDeletePoolNodes<'a> {
     client: &'a docbind_runtime::Client,
@@ -21656,7 +22250,8 @@ pub struct BatchDeletePoolNodes<'a> {
 impl BatchDeletePoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21679,7 +22274,8 @@ impl BatchDeletePoolNodes<'_> {
     }
 }
 
-/// Request builder for [`Client::batch_reboot_pool_nodes`]: `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`.
+/// Request builder for [`Client::batch_reboot_pool_nodes`]:
+/// `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct BatchRebootPoolNodes<'a> {
     client: &'a docbind_runtime::Client,
@@ -21691,7 +22287,8 @@ pub struct BatchRebootPoolNodes<'a> {
 impl BatchRebootPoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21716,7 +22313,8 @@ impl BatchRebootPoolNodes<'_> {
     }
 }
 
-/// Request builder for [`Client::list_pool_workloads`]: `GET /v2/{project_id}/pools/{pool_name}/workloads`.
+/// Request builder for [`Client::list_pool_workloads`]:
+/// `GET /v2/{project_id}/pools/{pool_name}/workloads`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListPoolWorkloads<'a> {
@@ -21734,7 +22332,8 @@ pub struct ListPoolWorkloads<'a> {
 impl ListPoolWorkloads<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -21752,7 +22351,8 @@ impl ListPoolWorkloads<'_> {
 
     /// 作业状态。可选值如下：
     ///
-    /// Queue: 排队中Pending: 等待中Abnormal: 异常Terminating: 中止中Creating: 创建中Running: 运行中Completed: 已完成Terminated: 已终止Failed: 运行失败
+    /// Queue: 排队中Pending: 等待中Abnormal: 异常Terminating: 中止中Creating: 创建中Running: 运行中Completed:
+    /// 已完成Terminated: 已终止Failed: 运行失败
     ///
     /// Query parameter `status`.
     pub fn status(mut self, value: crate::models::ListPoolWorkloadsStatus) -> Self {
@@ -21833,7 +22433,10 @@ impl ListPoolWorkloads<'_> {
 }
 
 impl<'a> ListPoolWorkloads<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 500); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 500); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -21873,7 +22476,10 @@ impl<'a> ListPoolWorkloads<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 500); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 500); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -21917,7 +22523,8 @@ impl<'a> ListPoolWorkloads<'a> {
     }
 }
 
-/// Request builder for [`Client::list_processor_tasks`]: `GET /v2/{project_id}/processor-tasks`.
+/// Request builder for [`Client::list_processor_tasks`]:
+/// `GET /v2/{project_id}/processor-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListProcessorTasks<'a> {
@@ -21941,7 +22548,8 @@ pub struct ListProcessorTasks<'a> {
 impl ListProcessorTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22180,7 +22788,10 @@ impl ListProcessorTasks<'_> {
 }
 
 impl<'a> ListProcessorTasks<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22224,7 +22835,10 @@ impl<'a> ListProcessorTasks<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22272,7 +22886,8 @@ impl<'a> ListProcessorTasks<'a> {
     }
 }
 
-/// Request builder for [`Client::create_processor_task`]: `POST /v2/{project_id}/processor-tasks`.
+/// Request builder for [`Client::create_processor_task`]:
+/// `POST /v2/{project_id}/processor-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateProcessorTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -22283,7 +22898,8 @@ pub struct CreateProcessorTask<'a> {
 impl CreateProcessorTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22307,7 +22923,8 @@ impl CreateProcessorTask<'_> {
     }
 }
 
-/// Request builder for [`Client::list_processor_task_items`]: `GET /v2/{project_id}/processor-tasks/items`.
+/// Request builder for [`Client::list_processor_task_items`]:
+/// `GET /v2/{project_id}/processor-tasks/items`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListProcessorTaskItems<'a> {
@@ -22320,7 +22937,8 @@ pub struct ListProcessorTaskItems<'a> {
 impl ListProcessorTaskItems<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22372,7 +22990,10 @@ impl ListProcessorTaskItems<'_> {
 }
 
 impl<'a> ListProcessorTaskItems<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22416,7 +23037,10 @@ impl<'a> ListProcessorTaskItems<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 1000); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 1000); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22467,7 +23091,8 @@ impl<'a> ListProcessorTaskItems<'a> {
     }
 }
 
-/// Request builder for [`Client::show_processor_task`]: `GET /v2/{project_id}/processor-tasks/{task_id}`.
+/// Request builder for [`Client::show_processor_task`]:
+/// `GET /v2/{project_id}/processor-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowProcessorTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -22478,7 +23103,8 @@ pub struct ShowProcessorTask<'a> {
 impl ShowProcessorTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22502,7 +23128,8 @@ impl ShowProcessorTask<'_> {
     }
 }
 
-/// Request builder for [`Client::update_processor_task`]: `PUT /v2/{project_id}/processor-tasks/{task_id}`.
+/// Request builder for [`Client::update_processor_task`]:
+/// `PUT /v2/{project_id}/processor-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateProcessorTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -22514,7 +23141,8 @@ pub struct UpdateProcessorTask<'a> {
 impl UpdateProcessorTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22537,7 +23165,8 @@ impl UpdateProcessorTask<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_processor_task`]: `DELETE /v2/{project_id}/processor-tasks/{task_id}`.
+/// Request builder for [`Client::delete_processor_task`]:
+/// `DELETE /v2/{project_id}/processor-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteProcessorTask<'a> {
     client: &'a docbind_runtime::Client,
@@ -22548,7 +23177,8 @@ pub struct DeleteProcessorTask<'a> {
 impl DeleteProcessorTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22570,7 +23200,8 @@ impl DeleteProcessorTask<'_> {
     }
 }
 
-/// Request builder for [`Client::list_processor_task_versions`]: `GET /v2/{project_id}/processor-tasks/{task_id}/versions`.
+/// Request builder for [`Client::list_processor_task_versions`]:
+/// `GET /v2/{project_id}/processor-tasks/{task_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListProcessorTaskVersions<'a> {
@@ -22586,7 +23217,8 @@ pub struct ListProcessorTaskVersions<'a> {
 impl ListProcessorTaskVersions<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22682,7 +23314,10 @@ impl ListProcessorTaskVersions<'_> {
 }
 
 impl<'a> ListProcessorTaskVersions<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 100); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 100); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22726,7 +23361,10 @@ impl<'a> ListProcessorTaskVersions<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 100); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 100); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -22777,7 +23415,8 @@ impl<'a> ListProcessorTaskVersions<'a> {
     }
 }
 
-/// Request builder for [`Client::create_processor_task_version`]: `POST /v2/{project_id}/processor-tasks/{task_id}/versions`.
+/// Request builder for [`Client::create_processor_task_version`]:
+/// `POST /v2/{project_id}/processor-tasks/{task_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateProcessorTaskVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -22789,7 +23428,8 @@ pub struct CreateProcessorTaskVersion<'a> {
 impl CreateProcessorTaskVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22817,7 +23457,8 @@ impl CreateProcessorTaskVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::show_processor_task_version`]: `GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
+/// Request builder for [`Client::show_processor_task_version`]:
+/// `GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowProcessorTaskVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -22829,7 +23470,8 @@ pub struct ShowProcessorTaskVersion<'a> {
 impl ShowProcessorTaskVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22857,7 +23499,8 @@ impl ShowProcessorTaskVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_processor_task_version`]: `DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
+/// Request builder for [`Client::delete_processor_task_version`]:
+/// `DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteProcessorTaskVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -22869,7 +23512,8 @@ pub struct DeleteProcessorTaskVersion<'a> {
 impl DeleteProcessorTaskVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22892,7 +23536,8 @@ impl DeleteProcessorTaskVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::list_processor_task_version_results`]: `GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results`.
+/// Request builder for [`Client::list_processor_task_version_results`]:
+/// `GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListProcessorTaskVersionResults<'a> {
@@ -22909,7 +23554,8 @@ pub struct ListProcessorTaskVersionResults<'a> {
 impl ListProcessorTaskVersionResults<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -22998,7 +23644,10 @@ impl ListProcessorTaskVersionResults<'_> {
 }
 
 impl<'a> ListProcessorTaskVersionResults<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -23045,7 +23694,10 @@ impl<'a> ListProcessorTaskVersionResults<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -23096,7 +23748,8 @@ impl<'a> ListProcessorTaskVersionResults<'a> {
     }
 }
 
-/// Request builder for [`Client::stop_processor_task_version`]: `POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop`.
+/// Request builder for [`Client::stop_processor_task_version`]:
+/// `POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct StopProcessorTaskVersion<'a> {
     client: &'a docbind_runtime::Client,
@@ -23108,7 +23761,8 @@ pub struct StopProcessorTaskVersion<'a> {
 impl StopProcessorTaskVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23131,7 +23785,8 @@ impl StopProcessorTaskVersion<'_> {
     }
 }
 
-/// Request builder for [`Client::list_search_algorithms`]: `GET /v2/{project_id}/search-algorithms`.
+/// Request builder for [`Client::list_search_algorithms`]:
+/// `GET /v2/{project_id}/search-algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListSearchAlgorithms<'a> {
     client: &'a docbind_runtime::Client,
@@ -23141,7 +23796,8 @@ pub struct ListSearchAlgorithms<'a> {
 impl ListSearchAlgorithms<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23164,7 +23820,8 @@ impl ListSearchAlgorithms<'_> {
     }
 }
 
-/// Request builder for [`Client::list_statistic_pools`]: `GET /v2/{project_id}/statistics/pools`.
+/// Request builder for [`Client::list_statistic_pools`]:
+/// `GET /v2/{project_id}/statistics/pools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListStatisticPools<'a> {
     client: &'a docbind_runtime::Client,
@@ -23175,7 +23832,8 @@ pub struct ListStatisticPools<'a> {
 impl ListStatisticPools<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23211,7 +23869,8 @@ impl ListStatisticPools<'_> {
     }
 }
 
-/// Request builder for [`Client::list_statistic_pool_workloads`]: `GET /v2/{project_id}/statistics/pools/{pool_name}/workloads`.
+/// Request builder for [`Client::list_statistic_pool_workloads`]:
+/// `GET /v2/{project_id}/statistics/pools/{pool_name}/workloads`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListStatisticPoolWorkloads<'a> {
     client: &'a docbind_runtime::Client,
@@ -23222,7 +23881,8 @@ pub struct ListStatisticPoolWorkloads<'a> {
 impl ListStatisticPoolWorkloads<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23249,7 +23909,8 @@ impl ListStatisticPoolWorkloads<'_> {
     }
 }
 
-/// Request builder for [`Client::list_train_job_tags`]: `GET /v2/{project_id}/trainJob/{training_job_id}/tags`.
+/// Request builder for [`Client::list_train_job_tags`]:
+/// `GET /v2/{project_id}/trainJob/{training_job_id}/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainJobTags<'a> {
     client: &'a docbind_runtime::Client,
@@ -23260,7 +23921,8 @@ pub struct ListTrainJobTags<'a> {
 impl ListTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23284,7 +23946,8 @@ impl ListTrainJobTags<'_> {
     }
 }
 
-/// Request builder for [`Client::create_train_job_tags`]: `POST /v2/{project_id}/trainJob/{training_job_id}/tags/create`.
+/// Request builder for [`Client::create_train_job_tags`]:
+/// `POST /v2/{project_id}/trainJob/{training_job_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainJobTags<'a> {
     client: &'a docbind_runtime::Client,
@@ -23296,7 +23959,8 @@ pub struct CreateTrainJobTags<'a> {
 impl CreateTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23321,7 +23985,8 @@ impl CreateTrainJobTags<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_train_job_tags`]: `DELETE /v2/{project_id}/trainJob/{training_job_id}/tags/delete`.
+/// Request builder for [`Client::delete_train_job_tags`]:
+/// `DELETE /v2/{project_id}/trainJob/{training_job_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteTrainJobTags<'a> {
     client: &'a docbind_runtime::Client,
@@ -23333,7 +23998,8 @@ pub struct DeleteTrainJobTags<'a> {
 impl DeleteTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23356,7 +24022,8 @@ impl DeleteTrainJobTags<'_> {
     }
 }
 
-/// Request builder for [`Client::create_training_experiment`]: `POST /v2/{project_id}/training-experiments/`.
+/// Request builder for [`Client::create_training_experiment`]:
+/// `POST /v2/{project_id}/training-experiments/`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainingExperiment<'a> {
     client: &'a docbind_runtime::Client,
@@ -23367,7 +24034,8 @@ pub struct CreateTrainingExperiment<'a> {
 impl CreateTrainingExperiment<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23394,7 +24062,8 @@ impl CreateTrainingExperiment<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_engines`]: `GET /v2/{project_id}/training-job-engines`.
+/// Request builder for [`Client::list_training_job_engines`]:
+/// `GET /v2/{project_id}/training-job-engines`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobEngines<'a> {
     client: &'a docbind_runtime::Client,
@@ -23404,7 +24073,8 @@ pub struct ListTrainingJobEngines<'a> {
 impl ListTrainingJobEngines<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23427,7 +24097,8 @@ impl ListTrainingJobEngines<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_flavors`]: `GET /v2/{project_id}/training-job-flavors`.
+/// Request builder for [`Client::list_training_job_flavors`]:
+/// `GET /v2/{project_id}/training-job-flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobFlavors<'a> {
     client: &'a docbind_runtime::Client,
@@ -23438,7 +24109,8 @@ pub struct ListTrainingJobFlavors<'a> {
 impl ListTrainingJobFlavors<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23481,7 +24153,8 @@ impl ListTrainingJobFlavors<'_> {
     }
 }
 
-/// Request builder for [`Client::create_training_job_search`]: `POST /v2/{project_id}/training-job-searches`.
+/// Request builder for [`Client::create_training_job_search`]:
+/// `POST /v2/{project_id}/training-job-searches`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainingJobSearch<'a> {
     client: &'a docbind_runtime::Client,
@@ -23492,7 +24165,8 @@ pub struct CreateTrainingJobSearch<'a> {
 impl CreateTrainingJobSearch<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23516,7 +24190,8 @@ impl CreateTrainingJobSearch<'_> {
     }
 }
 
-/// Request builder for [`Client::create_training_job_v2`]: `POST /v2/{project_id}/training-jobs`.
+/// Request builder for [`Client::create_training_job_v2`]:
+/// `POST /v2/{project_id}/training-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainingJobV2<'a> {
     client: &'a docbind_runtime::Client,
@@ -23527,7 +24202,8 @@ pub struct CreateTrainingJobV2<'a> {
 impl CreateTrainingJobV2<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23551,7 +24227,8 @@ impl CreateTrainingJobV2<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_autosearch_yaml_templates`]: `GET /v2/{project_id}/training-jobs/autosearch/yaml-templates`.
+/// Request builder for [`Client::list_training_job_autosearch_yaml_templates`]:
+/// `GET /v2/{project_id}/training-jobs/autosearch/yaml-templates`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobAutosearchYamlTemplates<'a> {
     client: &'a docbind_runtime::Client,
@@ -23561,7 +24238,8 @@ pub struct ListTrainingJobAutosearchYamlTemplates<'a> {
 impl ListTrainingJobAutosearchYamlTemplates<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23587,7 +24265,8 @@ impl ListTrainingJobAutosearchYamlTemplates<'_> {
     }
 }
 
-/// Request builder for [`Client::show_training_job_autosearch_yaml_template`]: `GET /v2/{project_id}/training-jobs/autosearch/yaml-templates/{algorithm_type}/{algorithm_name}`.
+/// Request builder for [`Client::show_training_job_autosearch_yaml_template`]:
+/// `GET /v2/{project_id}/training-jobs/autosearch/yaml-templates/{algorithm_type}/{algorithm_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowTrainingJobAutosearchYamlTemplate<'a> {
     client: &'a docbind_runtime::Client,
@@ -23599,7 +24278,8 @@ pub struct ShowTrainingJobAutosearchYamlTemplate<'a> {
 impl ShowTrainingJobAutosearchYamlTemplate<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23627,7 +24307,8 @@ impl ShowTrainingJobAutosearchYamlTemplate<'_> {
     }
 }
 
-/// Request builder for [`Client::show_training_job`]: `GET /v2/{project_id}/training-jobs/{training_job_id}`.
+/// Request builder for [`Client::show_training_job`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowTrainingJob<'a> {
     client: &'a docbind_runtime::Client,
@@ -23638,7 +24319,8 @@ pub struct ShowTrainingJob<'a> {
 impl ShowTrainingJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23662,7 +24344,8 @@ impl ShowTrainingJob<'_> {
     }
 }
 
-/// Request builder for [`Client::update_training_job_v2`]: `PUT /v2/{project_id}/training-jobs/{training_job_id}`.
+/// Request builder for [`Client::update_training_job_v2`]:
+/// `PUT /v2/{project_id}/training-jobs/{training_job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateTrainingJobV2<'a> {
     client: &'a docbind_runtime::Client,
@@ -23674,7 +24357,8 @@ pub struct UpdateTrainingJobV2<'a> {
 impl UpdateTrainingJobV2<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23697,7 +24381,8 @@ impl UpdateTrainingJobV2<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_training_job_v2`]: `DELETE /v2/{project_id}/training-jobs/{training_job_id}`.
+/// Request builder for [`Client::delete_training_job_v2`]:
+/// `DELETE /v2/{project_id}/training-jobs/{training_job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteTrainingJobV2<'a> {
     client: &'a docbind_runtime::Client,
@@ -23708,7 +24393,8 @@ pub struct DeleteTrainingJobV2<'a> {
 impl DeleteTrainingJobV2<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23730,7 +24416,8 @@ impl DeleteTrainingJobV2<'_> {
     }
 }
 
-/// Request builder for [`Client::create_training_job_action`]: `POST /v2/{project_id}/training-jobs/{training_job_id}/actions`.
+/// Request builder for [`Client::create_training_job_action`]:
+/// `POST /v2/{project_id}/training-jobs/{training_job_id}/actions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainingJobAction<'a> {
     client: &'a docbind_runtime::Client,
@@ -23742,7 +24429,8 @@ pub struct CreateTrainingJobAction<'a> {
 impl CreateTrainingJobAction<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23767,7 +24455,8 @@ impl CreateTrainingJobAction<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_autosearch_parameter_analysis`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-parameter-analysis`.
+/// Request builder for [`Client::list_training_job_autosearch_parameter_analysis`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-parameter-analysis`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobAutosearchParameterAnalysis<'a> {
     client: &'a docbind_runtime::Client,
@@ -23778,7 +24467,8 @@ pub struct ListTrainingJobAutosearchParameterAnalysis<'a> {
 impl ListTrainingJobAutosearchParameterAnalysis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23805,7 +24495,8 @@ impl ListTrainingJobAutosearchParameterAnalysis<'_> {
     }
 }
 
-/// Request builder for [`Client::show_training_job_autosearch_parameter_analysis`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-parameter-analysis/{parameter_name}`.
+/// Request builder for [`Client::show_training_job_autosearch_parameter_analysis`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-parameter-analysis/{parameter_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowTrainingJobAutosearchParameterAnalysis<'a> {
     client: &'a docbind_runtime::Client,
@@ -23817,7 +24508,8 @@ pub struct ShowTrainingJobAutosearchParameterAnalysis<'a> {
 impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23845,7 +24537,8 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
     }
 }
 
-/// Request builder for [`Client::post_training_job_autosearch_trial_earlystop`]: `POST /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}`.
+/// Request builder for [`Client::post_training_job_autosearch_trial_earlystop`]:
+/// `POST /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct PostTrainingJobAutosearchTrialEarlystop<'a> {
     client: &'a docbind_runtime::Client,
@@ -23857,7 +24550,8 @@ pub struct PostTrainingJobAutosearchTrialEarlystop<'a> {
 impl PostTrainingJobAutosearchTrialEarlystop<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23885,7 +24579,8 @@ impl PostTrainingJobAutosearchTrialEarlystop<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_autosearch_trials`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials`.
+/// Request builder for [`Client::list_training_job_autosearch_trials`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobAutosearchTrials<'a> {
     client: &'a docbind_runtime::Client,
@@ -23898,7 +24593,8 @@ pub struct ListTrainingJobAutosearchTrials<'a> {
 impl ListTrainingJobAutosearchTrials<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23947,7 +24643,8 @@ impl ListTrainingJobAutosearchTrials<'_> {
     }
 }
 
-/// Request builder for [`Client::show_training_job_autosearch_trial`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials/{trial_id}`.
+/// Request builder for [`Client::show_training_job_autosearch_trial`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials/{trial_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowTrainingJobAutosearchTrial<'a> {
     client: &'a docbind_runtime::Client,
@@ -23959,7 +24656,8 @@ pub struct ShowTrainingJobAutosearchTrial<'a> {
 impl ShowTrainingJobAutosearchTrial<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -23987,7 +24685,8 @@ impl ShowTrainingJobAutosearchTrial<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_events`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/events`.
+/// Request builder for [`Client::list_training_job_events`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}/events`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListTrainingJobEvents<'a> {
@@ -24008,7 +24707,8 @@ pub struct ListTrainingJobEvents<'a> {
 impl ListTrainingJobEvents<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24138,7 +24838,10 @@ impl ListTrainingJobEvents<'_> {
 }
 
 impl<'a> ListTrainingJobEvents<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 50); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -24182,7 +24885,10 @@ impl<'a> ListTrainingJobEvents<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 50); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -24233,7 +24939,8 @@ impl<'a> ListTrainingJobEvents<'a> {
     }
 }
 
-/// Request builder for [`Client::show_training_job_metric`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/metrics/{task_id}`.
+/// Request builder for [`Client::show_training_job_metric`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}/metrics/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowTrainingJobMetric<'a> {
     client: &'a docbind_runtime::Client,
@@ -24245,7 +24952,8 @@ pub struct ShowTrainingJobMetric<'a> {
 impl ShowTrainingJobMetric<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24270,7 +24978,8 @@ impl ShowTrainingJobMetric<'_> {
     }
 }
 
-/// Request builder for [`Client::preview_training_job_task_logs`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview`.
+/// Request builder for [`Client::preview_training_job_task_logs`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct PreviewTrainingJobTaskLogs<'a> {
     client: &'a docbind_runtime::Client,
@@ -24282,7 +24991,8 @@ pub struct PreviewTrainingJobTaskLogs<'a> {
 impl PreviewTrainingJobTaskLogs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24310,7 +25020,8 @@ impl PreviewTrainingJobTaskLogs<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_task_log_url`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/url`.
+/// Request builder for [`Client::list_training_job_task_log_url`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/url`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobTaskLogUrl<'a> {
     client: &'a docbind_runtime::Client,
@@ -24323,7 +25034,8 @@ pub struct ListTrainingJobTaskLogUrl<'a> {
 impl ListTrainingJobTaskLogUrl<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24362,7 +25074,8 @@ impl ListTrainingJobTaskLogUrl<'_> {
     }
 }
 
-/// Request builder for [`Client::list_training_job_task_save_image_job`]: `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/save-image-job`.
+/// Request builder for [`Client::list_training_job_task_save_image_job`]:
+/// `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/save-image-job`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListTrainingJobTaskSaveImageJob<'a> {
     client: &'a docbind_runtime::Client,
@@ -24374,7 +25087,8 @@ pub struct ListTrainingJobTaskSaveImageJob<'a> {
 impl ListTrainingJobTaskSaveImageJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24402,7 +25116,8 @@ impl ListTrainingJobTaskSaveImageJob<'_> {
     }
 }
 
-/// Request builder for [`Client::create_training_job_task_save_image_job`]: `POST /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/save-image-job`.
+/// Request builder for [`Client::create_training_job_task_save_image_job`]:
+/// `POST /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/save-image-job`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateTrainingJobTaskSaveImageJob<'a> {
     client: &'a docbind_runtime::Client,
@@ -24415,7 +25130,8 @@ pub struct CreateTrainingJobTaskSaveImageJob<'a> {
 impl CreateTrainingJobTaskSaveImageJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24464,7 +25180,8 @@ pub struct ListWorkflows<'a> {
 impl ListWorkflows<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24538,7 +25255,8 @@ impl ListWorkflows<'_> {
     ///
     /// \- equal表示精确匹配。
     ///
-    /// \- contain表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。 name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流。
+    /// \- contain表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。
+    /// name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流。
     ///
     /// Query parameter `search_type`.
     pub fn search_type(mut self, value: crate::models::ListWorkflowsSearchType) -> Self {
@@ -24591,7 +25309,10 @@ impl ListWorkflows<'_> {
 }
 
 impl<'a> ListWorkflows<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -24623,7 +25344,10 @@ impl<'a> ListWorkflows<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -24670,7 +25394,8 @@ pub struct CreateWorkflow<'a> {
 impl CreateWorkflow<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24694,7 +25419,8 @@ impl CreateWorkflow<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workflow_overview`]: `GET /v2/{project_id}/workflows/overview`.
+/// Request builder for [`Client::list_workflow_overview`]:
+/// `GET /v2/{project_id}/workflows/overview`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListWorkflowOverview<'a> {
     client: &'a docbind_runtime::Client,
@@ -24708,7 +25434,8 @@ pub struct ListWorkflowOverview<'a> {
 impl ListWorkflowOverview<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24724,7 +25451,8 @@ impl ListWorkflowOverview<'_> {
 
     /// 过滤方式。可选值如下：
     ///
-    /// equal表示精确匹配。contain表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。 name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流。
+    /// equal表示精确匹配。contain表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。
+    /// name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流。
     ///
     /// Query parameter `search_type`.
     pub fn search_type(mut self, value: impl Into<String>) -> Self {
@@ -24779,7 +25507,8 @@ impl ListWorkflowOverview<'_> {
     }
 }
 
-/// Request builder for [`Client::create_workflow_service_auth`]: `POST /v2/{project_id}/workflows/service/auth`.
+/// Request builder for [`Client::create_workflow_service_auth`]:
+/// `POST /v2/{project_id}/workflows/service/auth`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkflowServiceAuth<'a> {
     client: &'a docbind_runtime::Client,
@@ -24790,7 +25519,8 @@ pub struct CreateWorkflowServiceAuth<'a> {
 impl CreateWorkflowServiceAuth<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24817,7 +25547,8 @@ impl CreateWorkflowServiceAuth<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workflow_todolist`]: `GET /v2/{project_id}/workflows/todolist`.
+/// Request builder for [`Client::list_workflow_todolist`]:
+/// `GET /v2/{project_id}/workflows/todolist`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListWorkflowTodolist<'a> {
     client: &'a docbind_runtime::Client,
@@ -24828,7 +25559,8 @@ pub struct ListWorkflowTodolist<'a> {
 impl ListWorkflowTodolist<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24862,7 +25594,8 @@ impl ListWorkflowTodolist<'_> {
     }
 }
 
-/// Request builder for [`Client::show_workflow`]: `GET /v2/{project_id}/workflows/{workflow_id}`.
+/// Request builder for [`Client::show_workflow`]:
+/// `GET /v2/{project_id}/workflows/{workflow_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowWorkflow<'a> {
     client: &'a docbind_runtime::Client,
@@ -24874,7 +25607,8 @@ pub struct ShowWorkflow<'a> {
 impl ShowWorkflow<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24909,7 +25643,8 @@ impl ShowWorkflow<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workflow`]: `PUT /v2/{project_id}/workflows/{workflow_id}`.
+/// Request builder for [`Client::update_workflow`]:
+/// `PUT /v2/{project_id}/workflows/{workflow_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateWorkflow<'a> {
     client: &'a docbind_runtime::Client,
@@ -24921,7 +25656,8 @@ pub struct UpdateWorkflow<'a> {
 impl UpdateWorkflow<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24946,7 +25682,8 @@ impl UpdateWorkflow<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_workflow`]: `DELETE /v2/{project_id}/workflows/{workflow_id}`.
+/// Request builder for [`Client::delete_workflow`]:
+/// `DELETE /v2/{project_id}/workflows/{workflow_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteWorkflow<'a> {
     client: &'a docbind_runtime::Client,
@@ -24957,7 +25694,8 @@ pub struct DeleteWorkflow<'a> {
 impl DeleteWorkflow<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -24979,7 +25717,8 @@ impl DeleteWorkflow<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workflow_executions`]: `GET /v2/{project_id}/workflows/{workflow_id}/executions`.
+/// Request builder for [`Client::list_workflow_executions`]:
+/// `GET /v2/{project_id}/workflows/{workflow_id}/executions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListWorkflowExecutions<'a> {
@@ -24999,7 +25738,8 @@ pub struct ListWorkflowExecutions<'a> {
 impl ListWorkflowExecutions<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25116,7 +25856,10 @@ impl ListWorkflowExecutions<'_> {
 }
 
 impl<'a> ListWorkflowExecutions<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested with `offset` counting items (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -25148,7 +25891,10 @@ impl<'a> ListWorkflowExecutions<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested with `offset` counting items (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested with `offset` counting items (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -25187,7 +25933,8 @@ impl<'a> ListWorkflowExecutions<'a> {
     }
 }
 
-/// Request builder for [`Client::create_workflow_execution`]: `POST /v2/{project_id}/workflows/{workflow_id}/executions`.
+/// Request builder for [`Client::create_workflow_execution`]:
+/// `POST /v2/{project_id}/workflows/{workflow_id}/executions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkflowExecution<'a> {
     client: &'a docbind_runtime::Client,
@@ -25199,7 +25946,8 @@ pub struct CreateWorkflowExecution<'a> {
 impl CreateWorkflowExecution<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25224,7 +25972,8 @@ impl CreateWorkflowExecution<'_> {
     }
 }
 
-/// Request builder for [`Client::show_workflow_execution`]: `GET /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}`.
+/// Request builder for [`Client::show_workflow_execution`]:
+/// `GET /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowWorkflowExecution<'a> {
     client: &'a docbind_runtime::Client,
@@ -25236,7 +25985,8 @@ pub struct ShowWorkflowExecution<'a> {
 impl ShowWorkflowExecution<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25261,7 +26011,8 @@ impl ShowWorkflowExecution<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workflow_execution`]: `PUT /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}`.
+/// Request builder for [`Client::update_workflow_execution`]:
+/// `PUT /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateWorkflowExecution<'a> {
     client: &'a docbind_runtime::Client,
@@ -25274,7 +26025,8 @@ pub struct UpdateWorkflowExecution<'a> {
 impl UpdateWorkflowExecution<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25300,7 +26052,8 @@ impl UpdateWorkflowExecution<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_workflow_execution`]: `DELETE /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}`.
+/// Request builder for [`Client::delete_workflow_execution`]:
+/// `DELETE /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteWorkflowExecution<'a> {
     client: &'a docbind_runtime::Client,
@@ -25312,7 +26065,8 @@ pub struct DeleteWorkflowExecution<'a> {
 impl DeleteWorkflowExecution<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25335,7 +26089,8 @@ impl DeleteWorkflowExecution<'_> {
     }
 }
 
-/// Request builder for [`Client::create_workflow_execution_action`]: `POST /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/actions`.
+/// Request builder for [`Client::create_workflow_execution_action`]:
+/// `POST /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/actions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkflowExecutionAction<'a> {
     client: &'a docbind_runtime::Client,
@@ -25348,7 +26103,8 @@ pub struct CreateWorkflowExecutionAction<'a> {
 impl CreateWorkflowExecutionAction<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25377,7 +26133,8 @@ impl CreateWorkflowExecutionAction<'_> {
     }
 }
 
-/// Request builder for [`Client::create_workflow_execution_step_execution_action`]: `POST /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/step-executions/{step_execution_id}/actions`.
+/// Request builder for [`Client::create_workflow_execution_step_execution_action`]:
+/// `POST /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/step-executions/{step_execution_id}/actions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkflowExecutionStepExecutionAction<'a> {
     client: &'a docbind_runtime::Client,
@@ -25391,7 +26148,8 @@ pub struct CreateWorkflowExecutionStepExecutionAction<'a> {
 impl CreateWorkflowExecutionStepExecutionAction<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25421,7 +26179,8 @@ impl CreateWorkflowExecutionStepExecutionAction<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workflow_execution_step_execution_metrics`]: `GET /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/step-executions/{step_execution_id}/metrics`.
+/// Request builder for [`Client::list_workflow_execution_step_execution_metrics`]:
+/// `GET /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/step-executions/{step_execution_id}/metrics`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListWorkflowExecutionStepExecutionMetrics<'a> {
     client: &'a docbind_runtime::Client,
@@ -25434,7 +26193,8 @@ pub struct ListWorkflowExecutionStepExecutionMetrics<'a> {
 impl ListWorkflowExecutionStepExecutionMetrics<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25460,7 +26220,8 @@ impl ListWorkflowExecutionStepExecutionMetrics<'_> {
     }
 }
 
-/// Request builder for [`Client::create_workflow_schedule`]: `POST /v2/{project_id}/workflows/{workflow_id}/schedules`.
+/// Request builder for [`Client::create_workflow_schedule`]:
+/// `POST /v2/{project_id}/workflows/{workflow_id}/schedules`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkflowSchedule<'a> {
     client: &'a docbind_runtime::Client,
@@ -25472,7 +26233,8 @@ pub struct CreateWorkflowSchedule<'a> {
 impl CreateWorkflowSchedule<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25497,7 +26259,8 @@ impl CreateWorkflowSchedule<'_> {
     }
 }
 
-/// Request builder for [`Client::show_workflow_schedule`]: `GET /v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}`.
+/// Request builder for [`Client::show_workflow_schedule`]:
+/// `GET /v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowWorkflowSchedule<'a> {
     client: &'a docbind_runtime::Client,
@@ -25509,7 +26272,8 @@ pub struct ShowWorkflowSchedule<'a> {
 impl ShowWorkflowSchedule<'_> {
     /// 用户项目 ID。获取方法请参见 获取项目 ID 和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25534,7 +26298,8 @@ impl ShowWorkflowSchedule<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workflow_schedule`]: `PUT /v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}`.
+/// Request builder for [`Client::update_workflow_schedule`]:
+/// `PUT /v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateWorkflowSchedule<'a> {
     client: &'a docbind_runtime::Client,
@@ -25547,7 +26312,8 @@ pub struct UpdateWorkflowSchedule<'a> {
 impl UpdateWorkflowSchedule<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25573,7 +26339,8 @@ impl UpdateWorkflowSchedule<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_workflow_schedule`]: `DELETE /v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}`.
+/// Request builder for [`Client::delete_workflow_schedule`]:
+/// `DELETE /v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteWorkflowSchedule<'a> {
     client: &'a docbind_runtime::Client,
@@ -25585,7 +26352,8 @@ pub struct DeleteWorkflowSchedule<'a> {
 impl DeleteWorkflowSchedule<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25608,7 +26376,8 @@ impl DeleteWorkflowSchedule<'_> {
     }
 }
 
-/// Request builder for [`Client::create_workflow_service_package`]: `POST /v2/{project_id}/workflows/{workflow_id}/service/packages`.
+/// Request builder for [`Client::create_workflow_service_package`]:
+/// `POST /v2/{project_id}/workflows/{workflow_id}/service/packages`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkflowServicePackage<'a> {
     client: &'a docbind_runtime::Client,
@@ -25620,7 +26389,8 @@ pub struct CreateWorkflowServicePackage<'a> {
 impl CreateWorkflowServicePackage<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25648,7 +26418,8 @@ impl CreateWorkflowServicePackage<'_> {
     }
 }
 
-/// Request builder for [`Client::create_workflow_subscription`]: `POST /v2/{project_id}/workflows/{workflow_id}/subscriptions`.
+/// Request builder for [`Client::create_workflow_subscription`]:
+/// `POST /v2/{project_id}/workflows/{workflow_id}/subscriptions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkflowSubscription<'a> {
     client: &'a docbind_runtime::Client,
@@ -25660,7 +26431,8 @@ pub struct CreateWorkflowSubscription<'a> {
 impl CreateWorkflowSubscription<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25688,7 +26460,8 @@ impl CreateWorkflowSubscription<'_> {
     }
 }
 
-/// Request builder for [`Client::show_workflow_subscription`]: `GET /v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}`.
+/// Request builder for [`Client::show_workflow_subscription`]:
+/// `GET /v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowWorkflowSubscription<'a> {
     client: &'a docbind_runtime::Client,
@@ -25700,7 +26473,8 @@ pub struct ShowWorkflowSubscription<'a> {
 impl ShowWorkflowSubscription<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25728,7 +26502,8 @@ impl ShowWorkflowSubscription<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workflow_subscription`]: `PUT /v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}`.
+/// Request builder for [`Client::update_workflow_subscription`]:
+/// `PUT /v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateWorkflowSubscription<'a> {
     client: &'a docbind_runtime::Client,
@@ -25741,7 +26516,8 @@ pub struct UpdateWorkflowSubscription<'a> {
 impl UpdateWorkflowSubscription<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25770,7 +26546,8 @@ impl UpdateWorkflowSubscription<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_workflow_subscription`]: `DELETE /v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}`.
+/// Request builder for [`Client::delete_workflow_subscription`]:
+/// `DELETE /v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteWorkflowSubscription<'a> {
     client: &'a docbind_runtime::Client,
@@ -25782,7 +26559,8 @@ pub struct DeleteWorkflowSubscription<'a> {
 impl DeleteWorkflowSubscription<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25822,7 +26600,8 @@ pub struct ListWorkforces<'a> {
 impl ListWorkforces<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -25930,7 +26709,10 @@ impl ListWorkforces<'_> {
 }
 
 impl<'a> ListWorkforces<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -25974,7 +26756,10 @@ impl<'a> ListWorkforces<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -26033,7 +26818,8 @@ pub struct CreateWorkforce<'a> {
 impl CreateWorkforce<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26057,7 +26843,8 @@ impl CreateWorkforce<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workforce_worker_tasks`]: `GET /v2/{project_id}/workforces/worker-tasks`.
+/// Request builder for [`Client::list_workforce_worker_tasks`]:
+/// `GET /v2/{project_id}/workforces/worker-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListWorkforceWorkerTasks<'a> {
@@ -26073,7 +26860,8 @@ pub struct ListWorkforceWorkerTasks<'a> {
 impl ListWorkforceWorkerTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26176,7 +26964,10 @@ impl ListWorkforceWorkerTasks<'_> {
 }
 
 impl<'a> ListWorkforceWorkerTasks<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -26220,7 +27011,10 @@ impl<'a> ListWorkforceWorkerTasks<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -26271,7 +27065,8 @@ impl<'a> ListWorkforceWorkerTasks<'a> {
     }
 }
 
-/// Request builder for [`Client::list_workforce_workers`]: `GET /v2/{project_id}/workforces/workers`.
+/// Request builder for [`Client::list_workforce_workers`]:
+/// `GET /v2/{project_id}/workforces/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListWorkforceWorkers<'a> {
@@ -26287,7 +27082,8 @@ pub struct ListWorkforceWorkers<'a> {
 impl ListWorkforceWorkers<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26392,7 +27188,10 @@ impl ListWorkforceWorkers<'_> {
 }
 
 impl<'a> ListWorkforceWorkers<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -26436,7 +27235,10 @@ impl<'a> ListWorkforceWorkers<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -26487,7 +27289,8 @@ impl<'a> ListWorkforceWorkers<'a> {
     }
 }
 
-/// Request builder for [`Client::show_workforce`]: `GET /v2/{project_id}/workforces/{workforce_id}`.
+/// Request builder for [`Client::show_workforce`]:
+/// `GET /v2/{project_id}/workforces/{workforce_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowWorkforce<'a> {
     client: &'a docbind_runtime::Client,
@@ -26498,7 +27301,8 @@ pub struct ShowWorkforce<'a> {
 impl ShowWorkforce<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26522,7 +27326,8 @@ impl ShowWorkforce<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workforce`]: `PUT /v2/{project_id}/workforces/{workforce_id}`.
+/// Request builder for [`Client::update_workforce`]:
+/// `PUT /v2/{project_id}/workforces/{workforce_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateWorkforce<'a> {
     client: &'a docbind_runtime::Client,
@@ -26534,7 +27339,8 @@ pub struct UpdateWorkforce<'a> {
 impl UpdateWorkforce<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26557,7 +27363,8 @@ impl UpdateWorkforce<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_workforce`]: `DELETE /v2/{project_id}/workforces/{workforce_id}`.
+/// Request builder for [`Client::delete_workforce`]:
+/// `DELETE /v2/{project_id}/workforces/{workforce_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteWorkforce<'a> {
     client: &'a docbind_runtime::Client,
@@ -26568,7 +27375,8 @@ pub struct DeleteWorkforce<'a> {
 impl DeleteWorkforce<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26592,7 +27400,8 @@ impl DeleteWorkforce<'_> {
     }
 }
 
-/// Request builder for [`Client::list_workforce_workers_by_workforce_id`]: `GET /v2/{project_id}/workforces/{workforce_id}/workers`.
+/// Request builder for [`Client::list_workforce_workers_by_workforce_id`]:
+/// `GET /v2/{project_id}/workforces/{workforce_id}/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
 pub struct ListWorkforceWorkersByWorkforceId<'a> {
@@ -26608,7 +27417,8 @@ pub struct ListWorkforceWorkersByWorkforceId<'a> {
 impl ListWorkforceWorkersByWorkforceId<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26701,7 +27511,10 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
 }
 
 impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
-    /// Every item of every page, fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `offset` (starting at the value set on this builder,
+    /// else 0) and `limit` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -26745,7 +27558,10 @@ impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
         )
     }
 
-    /// Every page (the whole response), fetched lazily: one request per page as the stream is polled. Pages are requested by number with `offset` (starting at the value set on this builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream ends after a shorter page. The first error is yielded and ends the stream.
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `offset` (starting at the value set on this
+    /// builder, else 0) and `limit` items each (the value set on this builder, else 10); the stream
+    /// ends after a shorter page. The first error is yielded and ends the stream.
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
@@ -26796,7 +27612,8 @@ impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
     }
 }
 
-/// Request builder for [`Client::create_workforce_worker`]: `POST /v2/{project_id}/workforces/{workforce_id}/workers`.
+/// Request builder for [`Client::create_workforce_worker`]:
+/// `POST /v2/{project_id}/workforces/{workforce_id}/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkforceWorker<'a> {
     client: &'a docbind_runtime::Client,
@@ -26808,7 +27625,8 @@ pub struct CreateWorkforceWorker<'a> {
 impl CreateWorkforceWorker<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26831,7 +27649,8 @@ impl CreateWorkforceWorker<'_> {
     }
 }
 
-/// Request builder for [`Client::batch_delete_workforce_workers`]: `POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete`.
+/// Request builder for [`Client::batch_delete_workforce_workers`]:
+/// `POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct BatchDeleteWorkforceWorkers<'a> {
     client: &'a docbind_runtime::Client,
@@ -26843,7 +27662,8 @@ pub struct BatchDeleteWorkforceWorkers<'a> {
 impl BatchDeleteWorkforceWorkers<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26871,7 +27691,8 @@ impl BatchDeleteWorkforceWorkers<'_> {
     }
 }
 
-/// Request builder for [`Client::show_workforce_worker`]: `GET /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}`.
+/// Request builder for [`Client::show_workforce_worker`]:
+/// `GET /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowWorkforceWorker<'a> {
     client: &'a docbind_runtime::Client,
@@ -26883,7 +27704,8 @@ pub struct ShowWorkforceWorker<'a> {
 impl ShowWorkforceWorker<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26908,7 +27730,8 @@ impl ShowWorkforceWorker<'_> {
     }
 }
 
-/// Request builder for [`Client::update_workforce_worker`]: `PUT /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}`.
+/// Request builder for [`Client::update_workforce_worker`]:
+/// `PUT /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateWorkforceWorker<'a> {
     client: &'a docbind_runtime::Client,
@@ -26921,7 +27744,8 @@ pub struct UpdateWorkforceWorker<'a> {
 impl UpdateWorkforceWorker<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
@@ -26945,7 +27769,8 @@ impl UpdateWorkforceWorker<'_> {
     }
 }
 
-/// Request builder for [`Client::delete_workforce_worker`]: `DELETE /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}`.
+/// Request builder for [`Client::delete_workforce_worker`]:
+/// `DELETE /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteWorkforceWorker<'a> {
     client: &'a docbind_runtime::Client,
@@ -26957,7 +27782,8 @@ pub struct DeleteWorkforceWorker<'a> {
 impl DeleteWorkforceWorker<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
-    /// Path parameter `project_id`; when not set, the client configuration's default for it is used.
+    /// Path parameter `project_id`; when not set, the client configuration's default for it is
+    /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self

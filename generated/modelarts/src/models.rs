@@ -1243,79 +1243,116 @@ pub struct CombineTmsTags {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Config2 {
-    /// Number of workers in a training job. Obtain the maximum value from Querying Job Resource Specifications.
+    /// Number of workers in a training job. Obtain the maximum value from Querying Job Resource
+    /// Specifications.
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52088: 训练作业worker的个数。最大值请从 查询作业资源规格 接口获取。
     pub worker_server_num: i32,
-    /// Code directory of a training job, for example, /usr/app/. This parameter must be used together with boot_file_url. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
+    /// Code directory of a training job, for example, /usr/app/. This parameter must be used
+    /// together with boot_file_url. After setting model_id, you do not need to set app_url or
+    /// boot_file_url, and engine_id.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52089: 训练作业的代码目录。如：“/usr/app/”。应与boot_file_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52089:
+    /// 训练作业的代码目录。如：“/usr/app/”。应与boot_file_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub app_url: String,
-    /// Boot file of a training job, which needs to be stored in the code directory. Example value: /usr/app/boot.py This parameter must be used together with app_url. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
+    /// Boot file of a training job, which needs to be stored in the code directory. Example value:
+    /// /usr/app/boot.py This parameter must be used together with app_url. After setting model_id,
+    /// you do not need to set app_url or boot_file_url, and engine_id.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52090: 训练作业的代码启动文件，需要在代码目录下。如：“/usr/app/boot.py”。应与app_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52090:
+    /// 训练作业的代码启动文件，需要在代码目录下。如：“/usr/app/boot.py”。应与app_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub boot_file_url: String,
-    /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the sample request. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 5.
+    /// Running parameters of a training job. It is a collection of label-value pairs. For details,
+    /// see the sample request. This parameter is a container environment variable when a training
+    /// job uses a custom image. For details, see Table 5.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52091: 训练作业的运行参数，为“label-value”格式。该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。 表 20-662
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52091:
+    /// 训练作业的运行参数，为“label-value”格式。该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。 表 20-662
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
-    /// OBS URL of the dataset required by a training job. By default, this parameter is left blank. For example, /usr/data/. This parameter cannot be used together with data_source or dataset_id and dataset_version_id. However, one of the parameters must exist.
+    /// OBS URL of the dataset required by a training job. By default, this parameter is left blank.
+    /// For example, /usr/data/. This parameter cannot be used together with data_source or
+    /// dataset_id and dataset_version_id. However, one of the parameters must exist.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52092: 训练作业需要的数据集OBS路径URL，默认为空。如：“/usr/data/”。不可与data_source或者dataset_id/dataset_version_id同时出现，但必须有其一。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52092:
+    /// 训练作业需要的数据集OBS路径URL，默认为空。如：“/usr/data/”。不可与data_source或者dataset_id/dataset_version_id同时出现，但必须有其一。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_url: Option<String>,
-    /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot be used together with data_url or data_source.
+    /// Dataset ID of a training job. This parameter must be used together with dataset_version_id,
+    /// but cannot be used together with data_url or data_source.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52093: 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url或data_source同时出现。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52093:
+    /// 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url或data_source同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_id: Option<String>,
-    /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot be used together with data_url or data_source.
+    /// Dataset version ID of a training job. This parameter must be used together with dataset_id,
+    /// but cannot be used together with data_url or data_source.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52094: 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52094:
+    /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url或data_source同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_version_id: Option<String>,
-    /// Dataset of a training job. This parameter cannot be used with data_url, dataset_id, or dataset_version_id. For details, see Table 4.
+    /// Dataset of a training job. This parameter cannot be used with data_url, dataset_id, or
+    /// dataset_version_id. For details, see Table 4.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52095: 训练作业使用的数据集。不可与data_url、dataset_id/dataset_version_id同时使用。 表 20-661
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52095:
+    /// 训练作业使用的数据集。不可与data_url、dataset_id/dataset_version_id同时使用。 表 20-661
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source: Option<Vec<CreateTrainingJobVersionDataSource>>,
-    /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API described in Querying Job Resource Specifications.
+    /// ID of the resource specifications selected for a training job. Obtain the ID by calling the
+    /// API described in Querying Job Resource Specifications.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52096: 训练作业选择的资源规格ID。请从 查询作业资源规格 接口获取资源ID。创建公共池作业时，spec_id必选，且不能与pool_id同时出现。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52096: 训练作业选择的资源规格ID。请从 查询作业资源规格
+    /// 接口获取资源ID。创建公共池作业时，spec_id必选，且不能与pool_id同时出现。
     pub spec_id: i64,
-    /// ID of the engine selected for a training job. The default value is 1. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id. Obtain the ID by calling the API described in Querying Job Engine Specifications.
+    /// ID of the engine selected for a training job. The default value is 1. After setting
+    /// model_id, you do not need to set app_url or boot_file_url, and engine_id. Obtain the ID by
+    /// calling the API described in Querying Job Engine Specifications.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52098: 训练作业选择的引擎规格ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格 接口获取引擎规格ID。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52098:
+    /// 训练作业选择的引擎规格ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格 接口获取引擎规格ID。
     ///
     /// Default: 1.
     pub engine_id: i64,
-    /// ID of the built-in model of a training job. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
+    /// ID of the built-in model of a training job. After setting model_id, you do not need to set
+    /// app_url or boot_file_url, and engine_id.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52099: 训练作业的内置模型ID。请通过 查询预置算法 接口获取model_id。填入model_id后app_url与boot_file_url和engine_id无需填写。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52099: 训练作业的内置模型ID。请通过 查询预置算法
+    /// 接口获取model_id。填入model_id后app_url与boot_file_url和engine_id无需填写。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<i64>,
-    /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: /bucket/trainUrl/
+    /// OBS URL of the output file of a training job. By default, this parameter is left blank.
+    /// Example value: /bucket/trainUrl/
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52103: 训练作业的输出文件OBS路径URL，默认为空，如：“/bucket/trainUrl/”。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52103:
+    /// 训练作业的输出文件OBS路径URL，默认为空，如：“/bucket/trainUrl/”。
     pub train_url: String,
-    /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: /usr/train/
+    /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example
+    /// value: /usr/train/
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52104: 训练作业的日志OBS输出路径URL，默认为空。如：“/usr/train/”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_url: Option<String>,
-    /// ID of the previous version of a training job. You can obtain the value of version_id by calling the API described in Querying a List of Training Job Versions.
+    /// ID of the previous version of a training job. You can obtain the value of version_id by
+    /// calling the API described in Querying a List of Training Job Versions.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52105: 训练作业前一版本的ID。可通过 查询训练作业版本列表 中查找“version_id”。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52105: 训练作业前一版本的ID。可通过 查询训练作业版本列表
+    /// 中查找“version_id”。
     pub pre_version_id: i64,
-    /// SWR URL of a custom image used by a training job. Example value: 100.125.5.235:20202/jobmng/custom-cpu-base:1.0
+    /// SWR URL of a custom image used by a training job. Example
+    /// value: 100.125.5.235:20202/jobmng/custom-cpu-base:1.0
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52106: 自定义镜像训练作业的自定义镜像的SWR-URL。如：“100.125.5.235:20202/jobmng/custom-cpu-base:1.0”。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52106:
+    /// 自定义镜像训练作业的自定义镜像的SWR-URL。如：“100.125.5.235:20202/jobmng/custom-cpu-base:1.0”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_image_url: Option<String>,
-    /// Boot command used to start the container of a custom image of a training job. The format is bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}.
+    /// Boot command used to start the container of a custom image of a training job. The format is
+    /// bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py
+    /// {python_file_parameter}.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52107: 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52107: 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash
+    /// /home/work/run_train.sh python /home/work/user-job-dir/app/train.py
+    /// {python_file_parameter}”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_command: Option<String>,
 }
@@ -1346,7 +1383,8 @@ pub struct ConfigResponse {
     /// 自定义镜像训练作业的自定义镜像的SWR-URL。如：“100.125.5.235:20202/jobmng/custom-cpu-base:1.0”
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_image_url: Option<String>,
-    /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。
+    /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python
+    /// /home/work/user-job-dir/app/train.py {python_file_parameter}”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_command: Option<String>,
 }
@@ -1409,7 +1447,8 @@ pub struct CpuInfo {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateAgencyRequest {
-    /// 委托名称后缀。 长度不大于50位。 委托名称前缀固定为 ma_agency。 如该字段为iam-user01，则创 建出来的委托名称为 ma_agency_iam-user01。 默认为空，表示创建名称为 modelarts_agency的委托。
+    /// 委托名称后缀。 长度不大于50位。 委托名称前缀固定为 ma_agency。 如该字段为iam-user01，则创 建出来的委托名称为 ma_agency_iam-user01。
+    /// 默认为空，表示创建名称为 modelarts_agency的委托。
     ///
     /// Constraints: maximum length 50.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1563,7 +1602,8 @@ pub struct CreateAlgorithmSearchParams {
     pub name: Option<String>,
     /// 参数类型。
     ///
-    /// continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时, 控制台显示为输入框。 discrete: 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时, 控制台显示为下拉选择框架。
+    /// continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时, 控制台显示为输入框。 discrete:
+    /// 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时, 控制台显示为下拉选择框架。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param_type: Option<String>,
     /// 超参下界。
@@ -1636,7 +1676,8 @@ pub enum CreateAppAuthApisRequestAuthType {
     App,
     /// IAM认证
     Iam,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:20039.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:20039.
     Apig,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -5035,7 +5076,8 @@ pub struct CreateDevServerEndpoints {
     pub allowed_access_ips: Option<Vec<String>>,
     /// 支持的服务，枚举值如下：
     ///
-    /// NOTEBOOK: 可以通过https协议访问Notebook SSH: 可以通过SSH协议远程连接Notebook AI_FLOW MA_STUDIO TENSOR_BOARD WEB_IDE
+    /// NOTEBOOK: 可以通过https协议访问Notebook SSH: 可以通过SSH协议远程连接Notebook AI_FLOW MA_STUDIO TENSOR_BOARD
+    /// WEB_IDE
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dev_service: Option<CreateDevServerEndpointsDevService>,
     /// 通过应用专属URL直接打开应用进入远程开发模式。
@@ -5048,7 +5090,8 @@ pub struct CreateDevServerEndpoints {
 
 /// 支持的服务，枚举值如下：
 ///
-/// NOTEBOOK: 可以通过https协议访问Notebook SSH: 可以通过SSH协议远程连接Notebook AI_FLOW MA_STUDIO TENSOR_BOARD WEB_IDE
+/// NOTEBOOK: 可以通过https协议访问Notebook SSH: 可以通过SSH协议远程连接Notebook AI_FLOW MA_STUDIO TENSOR_BOARD
+/// WEB_IDE
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum CreateDevServerEndpointsDevService {
@@ -5587,7 +5630,8 @@ pub struct CreateImageNotebookResponse {
     /// \- SSH：镜像支持本地IDE通过SSH协议远程连接Notebook。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dev_services: Option<Vec<CreateImageNotebookResponseDevServicesItem>>,
-    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考 查询支持的镜像列表 获取。
+    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考
+    /// 查询支持的镜像列表 获取。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
@@ -6096,7 +6140,8 @@ pub struct CreateImageRequest {
     pub resource_category: Option<Vec<CreateImageRequestResourceCategoryItem>>,
     /// 镜像支持服务类型。枚举值如下：
     ///
-    /// COMMON: 通用镜像。 INFERENCE: 建议仅在推理部署场景使用。 TRAIN: 建议仅在训练任务场景使用。 DEV: 建议仅在开发调测场景使用。 UNKNOWN: 未明确设置的镜像支持的服务类型。
+    /// COMMON: 通用镜像。 INFERENCE: 建议仅在推理部署场景使用。 TRAIN: 建议仅在训练任务场景使用。 DEV: 建议仅在开发调测场景使用。 UNKNOWN:
+    /// 未明确设置的镜像支持的服务类型。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_type: Option<CreateImageRequestServiceType>,
     /// 镜像支持的服务，默认值NOTEBOOK、SSH。枚举值如下：
@@ -6241,7 +6286,8 @@ docbind_runtime::string_enum_impls!(CreateImageRequestResourceCategoryItem);
 
 /// 镜像支持服务类型。枚举值如下：
 ///
-/// COMMON: 通用镜像。 INFERENCE: 建议仅在推理部署场景使用。 TRAIN: 建议仅在训练任务场景使用。 DEV: 建议仅在开发调测场景使用。 UNKNOWN: 未明确设置的镜像支持的服务类型。
+/// COMMON: 通用镜像。 INFERENCE: 建议仅在推理部署场景使用。 TRAIN: 建议仅在训练任务场景使用。 DEV: 建议仅在开发调测场景使用。 UNKNOWN:
+/// 未明确设置的镜像支持的服务类型。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum CreateImageRequestServiceType {
@@ -6397,7 +6443,8 @@ pub struct CreateImageResponse {
     /// \- SSH: 镜像支持本地IDE通过SSH协议远程连接Notebook。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dev_services: Option<Vec<CreateImageResponseDevServicesItem>>,
-    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考 查询支持的镜像列表 获取。
+    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考
+    /// 查询支持的镜像列表 获取。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
@@ -6442,7 +6489,8 @@ pub struct CreateImageResponse {
     pub size: Option<i64>,
     /// 镜像状态。枚举值如下：
     ///
-    /// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。 ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+    /// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。
+    /// ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CreateImageResponseStatus>,
     /// 镜像保存操作过程中，构建信息展示。
@@ -6703,7 +6751,8 @@ docbind_runtime::string_enum_impls!(CreateImageResponseServiceType);
 
 /// 镜像状态。枚举值如下：
 ///
-/// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。 ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+/// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。
+/// ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum CreateImageResponseStatus {
@@ -6902,10 +6951,12 @@ pub struct CreateModelRequest {
     /// Default: "true".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_copy: Option<CreateModelRequestSourceCopy>,
-    /// 模型配置文件转成的字符串。建议通过配置文件initial_config来提供“apis”、“dependencies”、“input_params”、“output_params”、“health”、“readiness_health”、“startup_health”等字段的信息。 非模板参数
+    /// 模型配置文件转成的字符串。建议通过配置文件initial_config来提供“apis”、“dependencies”、“input_params”、“output_params”、“health”、“readiness_health”、“startup_health”等字段的信息。
+    /// 非模板参数
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_config: Option<String>,
-    /// 执行代码存放的OBS地址，默认值为空，名称固定为“customize_service.py”。推理代码文件需存放在模型“model”目录。该字段不需要填，系统也能自动识别出model目录下的推理代码。 公共参数
+    /// 执行代码存放的OBS地址，默认值为空，名称固定为“customize_service.py”。推理代码文件需存放在模型“model”目录。该字段不需要填，系统也能自动识别出model目录下的推理代码。
+    /// 公共参数
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execution_code: Option<String>,
     /// 来源训练作业ID，模型是从训练作业产生的可填写，用于溯源；如模型是从第三方元模型导入，则为空。默认值为空。 非模板参数
@@ -7553,7 +7604,8 @@ pub struct CreateNotebookRequest {
     ///
     /// \- modelarts.vm.cpu.8u: Intel CPU算力增强型，适用于密集计算场景下运算。
     pub flavor: CreateNotebookRequestFlavor,
-    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。镜像的ID可通过调用 查询支持的镜像列表 接口获取。
+    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。镜像的ID可通过调用
+    /// 查询支持的镜像列表 接口获取。
     pub image_id: String,
     /// 实例名称，长度限制为128个字符，支持大小写字母、数字、中划线和下划线，名称可重复。
     ///
@@ -8899,10 +8951,14 @@ pub struct CreateServiceRequest {
     /// 服务调度配置，仅在线服务可配置，默认不使用，服务长期运行。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Vec<CreateServiceSchedule>>,
-    /// 可选，部署服务时使用的资源池ID。对于rel-time和batch服务类型，为旧版专属资源池ID，配置此参数后，则使用集群的网络配置，vpc_id参数不生效，使用专属资源池部署服务时需确保集群状态正常，若要使用专属资源池，需配置cluster_id或pool_name两个参数中任意一个，且pool_name优先级高于cluster_id，均不配置时则使用共享资源池，当与下方 config 中的cluster_id或pool_name同时配置时，优先使用config中的cluster_id及pool_name参数；对于edge服务类型，为边缘资源池ID，使用边缘资源池部署服务时需确保资源池状态正常，当与下方 config中的cluster_id同时配置时，优先使用config中的cluster_id参数。
+    /// 可选，部署服务时使用的资源池ID。对于rel-time和batch服务类型，为旧版专属资源池ID，配置此参数后，则使用集群的网络配置，vpc_id参数不生效，使用专属资源池部署服务时需确保集群状态正常，若要使用专属资源池，需配置cluster_id或pool_name两个参数中任意一个，且pool_name优先级高于cluster_id，均不配置时则使用共享资源池，当与下方
+    /// config
+    /// 中的cluster_id或pool_name同时配置时，优先使用config中的cluster_id及pool_name参数；对于edge服务类型，为边缘资源池ID，使用边缘资源池部署服务时需确保资源池状态正常，当与下方
+    /// config中的cluster_id同时配置时，优先使用config中的cluster_id参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
-    /// real-time和batch服务类型可选。部署服务时使用的AI专属资源池弹性集群的资源池ID；使用专属资源池部署服务时需确保集群状态正常；当与下方 config 中的cluster_id或pool_name同时配置时，优先使用config中的cluster_id及pool_name参数；若要使用专属资源池，需配置cluster_id或pool_name两个参数中任意一个，且pool_name优先级高于cluster_id，均不配置时则使用共享资源池。
+    /// real-time和batch服务类型可选。部署服务时使用的AI专属资源池弹性集群的资源池ID；使用专属资源池部署服务时需确保集群状态正常；当与下方 config
+    /// 中的cluster_id或pool_name同时配置时，优先使用config中的cluster_id及pool_name参数；若要使用专属资源池，需配置cluster_id或pool_name两个参数中任意一个，且pool_name优先级高于cluster_id，均不配置时则使用共享资源池。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_name: Option<String>,
     /// 推理方式，取值为real-time/ batch/edge。
@@ -9302,7 +9358,8 @@ pub struct CreateTrainingJobActionInputDataInfo {
 pub struct CreateTrainingJobActionJobAlgorithmResponse {
     /// 训练作业算法。目前支持三种形式：
     ///
-    /// id：只取算法的id； subscription_id+item_version_id：取算法的订阅id和版本id； code_dir+boot_file：取训练作业的代码目录和启动文件。
+    /// id：只取算法的id； subscription_id+item_version_id：取算法的订阅id和版本id；
+    /// code_dir+boot_file：取训练作业的代码目录和启动文件。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 算法名称。
@@ -9573,7 +9630,8 @@ pub struct CreateTrainingJobActionRequiredAffinity {
     /// cabinet 强整柜调度hyperinstance 超节点亲和调度
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity_type: Option<String>,
-    /// 亲和组大小，affinity_type为hyperinstance时必填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
+    /// 亲和组大小，affinity_type为hyperinstance时必填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。
+    /// 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity_group_size: Option<i32>,
 }
@@ -9770,7 +9828,8 @@ pub struct CreateTrainingJobActionSummary {
     /// 训练作业可视化日志输出，log_type非空时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_dir: Option<CreateTrainingJobActionLogDir>,
-    /// 可视化作业或训练作业调试模式的可视化日志输入，训练作业高级功能开启"tensorboard/enable": "true"或"mindstudio-insight/enable": "true"时必填。
+    /// 可视化作业或训练作业调试模式的可视化日志输入，训练作业高级功能开启"tensorboard/enable": "true"或"mindstudio-insight/enable":
+    /// "true"时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sources: Option<Vec<CreateTrainingJobActionDataSource>>,
 }
@@ -9890,7 +9949,8 @@ pub struct CreateTrainingJobConfig {
     pub app_url: String,
     /// 训练作业的代码启动文件，需要在代码目录下。如：“/usr/app/boot.py”。应与app_url一同出现，若填入model_id则app_url/boot_file_url和engine_id无需填写。
     pub boot_file_url: String,
-    /// 训练作业的运行参数，为“label-value”格式。取值可以为自定义的任何值，其中label为参数名称，value为参数值，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见 表20-622 。
+    /// 训练作业的运行参数，为“label-value”格式。取值可以为自定义的任何值，其中label为参数名称，value为参数值，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见
+    /// 表20-622 。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
     /// 训练作业需要的数据集OBS路径URL，默认为空。如：“/usr/data/”。不可与data_source或者dataset_id/dataset_version_id同时出现，但必须有其一。
@@ -9928,7 +9988,8 @@ pub struct CreateTrainingJobConfig {
     /// 自定义镜像训练作业的自定义镜像的SWR-URL。如：“100.125.5.235:2020/jobmng/custom-cpu-base:1.0”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_image_url: Option<String>,
-    /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。
+    /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python
+    /// /home/work/user-job-dir/app/train.py {python_file_parameter}”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_command: Option<String>,
     /// 创建训练作业的同时是否创建版本。
@@ -9966,12 +10027,14 @@ pub struct CreateTrainingJobConfigRequest {
     pub boot_file_url: String,
     /// 训练作业的模型ID。请通过查询预置算法接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52773: 训练作业的模式ID。请通过 查询预置算法接口 获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52773: 训练作业的模式ID。请通过 查询预置算法接口
+    /// 获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<i64>,
     /// 训练作业的运行参数，为“label-value”格式，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见表4
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52774: 训练作业的运行参数，为“label-value”格式，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见 表20-684
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52774:
+    /// 训练作业的运行参数，为“label-value”格式，该样例请参考请求示例；当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见 表20-684
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
     /// 训练作业选择的资源规格ID。请从查询作业资源规格接口获取资源规格ID。
@@ -9989,12 +10052,14 @@ pub struct CreateTrainingJobConfigRequest {
     pub dataset_version_id: String,
     /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52779: 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情参数请见 表20-683 。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52779:
+    /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情参数请见 表20-683 。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source: Option<Vec<DataSource>>,
     /// 训练作业选择的引擎ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从查询作业引擎规格接口获取引擎规格ID。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52780: 训练作业选择的引擎ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格接口 获取引擎规格ID。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52780:
+    /// 训练作业选择的引擎ID，默认为“1”。填入model_id后app_url/boot_file_url和engine_id无需填写。请从 查询作业引擎规格接口 获取引擎规格ID。
     ///
     /// Default: 1.
     pub engine_id: i64,
@@ -10007,9 +10072,13 @@ pub struct CreateTrainingJobConfigRequest {
     /// 自定义镜像训练作业的自定义镜像的SWR-URL。如：“100.125.5.235:20202/jobmng/custom-cpu-base:1.0”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_image_url: Option<String>,
-    /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。需要调用通过run_train.sh进行变量的初始化，如AK/SK。run_train.sh后跟python是保证python文件能在已经初始化的变量环境下执行，即使用run_train.sh去启动python。
+    /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python
+    /// /home/work/user-job-dir/app/train.py
+    /// {python_file_parameter}”。需要调用通过run_train.sh进行变量的初始化，如AK/SK。run_train.sh后跟python是保证python文件能在已经初始化的变量环境下执行，即使用run_train.sh去启动python。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52787: 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。需要调用通过启动脚本run_train.sh进行变量的初始化，如AK/SK。run_train.sh后跟python是保证python文件能在已经初始化的变量环境下执行，即使用run_train.sh去启动python。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52787: 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash
+    /// /home/work/run_train.sh python /home/work/user-job-dir/app/train.py
+    /// {python_file_parameter}”。需要调用通过启动脚本run_train.sh进行变量的初始化，如AK/SK。run_train.sh后跟python是保证python文件能在已经初始化的变量环境下执行，即使用run_train.sh去启动python。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_command: Option<String>,
 }
@@ -10614,7 +10683,8 @@ pub struct CreateTrainingJobRequiredAffinity {
     /// cabinet 强整柜调度 hyperinstance 超节点亲和调度
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity_type: Option<String>,
-    /// 亲和组大小，affinity_type为hyperinstance时必填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
+    /// 亲和组大小，affinity_type为hyperinstance时必填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。
+    /// 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity_group_size: Option<i32>,
 }
@@ -10893,7 +10963,8 @@ pub struct CreateTrainingJobSearchInputDataInfo {
 pub struct CreateTrainingJobSearchJobAlgorithmResponse {
     /// 训练作业算法。目前支持三种形式：
     ///
-    /// id：只取算法的id； subscription_id+item_version_id：取算法的订阅id和版本id； code_dir+boot_file：取训练作业的代码目录和启动文件。
+    /// id：只取算法的id； subscription_id+item_version_id：取算法的订阅id和版本id；
+    /// code_dir+boot_file：取训练作业的代码目录和启动文件。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 算法名称。
@@ -11186,7 +11257,8 @@ pub struct CreateTrainingJobSearchRequiredAffinity {
     /// cabinet 强整柜调度 hyperinstance 超节点亲和调度
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity_type: Option<String>,
-    /// 亲和组大小，affinity_type为hyperinstance时必须填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
+    /// 亲和组大小，affinity_type为hyperinstance时必须填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。
+    /// 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity_group_size: Option<i32>,
 }
@@ -11226,7 +11298,8 @@ pub struct CreateTrainingJobSearchResource {
 #[allow(clippy::enum_variant_names)]
 pub enum CreateTrainingJobSearchResourcePolicy {
     Regular,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:15373.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:15373.
     Economic,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -11277,7 +11350,8 @@ pub enum CreateTrainingJobSearchResourceFlavorId {
     ModelartsPoolVisual4xlarge,
     /// 8卡
     ModelartsPoolVisual8xlarge,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:15373.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:15373.
     ModelartsVmPnt1LargeEco,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -11403,7 +11477,8 @@ pub struct CreateTrainingJobSearchSummary {
     /// 训练作业可视化日志输出，log_type非空时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_dir: Option<CreateTrainingJobSearchLogDir>,
-    /// 可视化作业或训练作业调试模式的可视化日志输入，训练作业高级功能开启"tensorboard/enable": "true"或"mindstudio-insight/enable": "true"时必填。
+    /// 可视化作业或训练作业调试模式的可视化日志输入，训练作业高级功能开启"tensorboard/enable": "true"或"mindstudio-insight/enable":
+    /// "true"时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sources: Option<Vec<CreateTrainingJobSearchDataSource>>,
 }
@@ -11499,7 +11574,8 @@ pub struct CreateTrainingJobSummary {
     /// 训练作业可视化日志输出，log_type非空时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_dir: Option<CreateTrainingJobLogDir>,
-    /// 可视化作业或训练作业调试模式的可视化日志输入，训练作业高级功能开启 "tensorboard/enable": "true"或 "mindstudio-insight/enable": "true"时必填。
+    /// 可视化作业或训练作业调试模式的可视化日志输入，训练作业高级功能开启 "tensorboard/enable": "true"或 "mindstudio-insight/enable":
+    /// "true"时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sources: Option<Vec<CreateTrainingJobDataSource2>>,
 }
@@ -11666,31 +11742,40 @@ docbind_runtime::string_enum_impls!(CreateTrainingJobTaskSaveImageJobResponseSta
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobVersionDataSource {
-    /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot be used together with data_url.
+    /// Dataset ID of a training job. This parameter must be used together with dataset_version_id,
+    /// but cannot be used together with data_url.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52113: 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url同时出现。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52113:
+    /// 训练作业的数据集ID。应与dataset_version_id同时出现，但不可与data_url同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_id: Option<String>,
-    /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot be used together with data_url.
+    /// Dataset version ID of a training job. This parameter must be used together with dataset_id,
+    /// but cannot be used together with data_url.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52114: 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url同时出现。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52114:
+    /// 训练作业的数据集版本ID。应与dataset_id同时出现，但不可与data_url同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_version: Option<String>,
-    /// Dataset type. The value can be obs or dataset. obs and dataset cannot be used at the same time.
+    /// Dataset type. The value can be obs or dataset. obs and dataset cannot be used at the same
+    /// time.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52115: 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52115:
+    /// 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<CreateTrainingJobVersionDataSourceType>,
     /// OBS bucket path. This parameter cannot be used together with dataset_id or dataset_version.
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52116: OBS的桶路径，不可与dataset_id/dataset_version同时出现。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52116:
+    /// OBS的桶路径，不可与dataset_id/dataset_version同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_url: Option<String>,
 }
 
-/// Dataset type. The value can be obs or dataset. obs and dataset cannot be used at the same time.
+/// Dataset type. The value can be obs or dataset. obs and dataset cannot be used at the same
+/// time.
 ///
-/// Also documented in 004_1a1b83b5d1b965a6.txt:52115: 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
+/// Also documented in 004_1a1b83b5d1b965a6.txt:52115:
+/// 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum CreateTrainingJobVersionDataSourceType {
@@ -11727,7 +11812,8 @@ docbind_runtime::string_enum_impls!(CreateTrainingJobVersionDataSourceType);
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobVersionRequest {
-    /// Description of a training job. The value must contain 0 to 256 characters. By default, this parameter is left blank.
+    /// Description of a training job. The value must contain 0 to 256 characters. By default, this
+    /// parameter is left blank.
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52081: 对训练作业的描述，默认为“NULL”，字符串的长度限制为\[0, 256\]。
     ///
@@ -11756,7 +11842,8 @@ pub struct CreateTrainingJobVersionResponse {
     /// 调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
-    /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    /// Error code of a failed API call. For details, see Error Codes. This parameter is not
+    /// included when the API call succeeds.
     ///
     /// Also documented in 004_1a1b83b5d1b965a6.txt:52135: 调用失败时的错误码，具体请参见 错误码 。调用成功时无此字段。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -14496,7 +14583,8 @@ pub enum CreateWorkspaceRequestAuthType {
     Public,
     Private,
     Internal,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:29435.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:29435.
     Internal2,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -14941,7 +15029,8 @@ pub struct DataSource {
     pub dataset_version: String,
     /// 数据集类型。可选值有obs、dataset。obs与dataset不可同时出现。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:52795: 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:52795:
+    /// 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
     pub r#type: DataSourceType,
     /// OBS的桶路径，不可与dataset_id/dataset_version同时出现。
     pub data_url: String,
@@ -14949,7 +15038,8 @@ pub struct DataSource {
 
 /// 数据集类型。可选值有obs、dataset。obs与dataset不可同时出现。
 ///
-/// Also documented in 004_1a1b83b5d1b965a6.txt:52795: 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
+/// Also documented in 004_1a1b83b5d1b965a6.txt:52795:
+/// 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum DataSourceType {
@@ -16777,7 +16867,8 @@ pub struct DeleteImageResponse {
     /// NOTEBOOK: 镜像支持通过https协议访问Notebook。SSH: 镜像支持本地IDE通过SSH协议远程连接Notebook。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dev_services: Option<Vec<DeleteImageResponseDevServicesItem>>,
-    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考 查询支持的镜像列表 获取。
+    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考
+    /// 查询支持的镜像列表 获取。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
@@ -16800,7 +16891,8 @@ pub struct DeleteImageResponse {
     pub resource_categories: Option<Vec<DeleteImageResponseResourceCategoriesItem>>,
     /// 镜像支持服务类型。枚举值如下：
     ///
-    /// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN: 未明确设置的镜像支持的服务类型。
+    /// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN:
+    /// 未明确设置的镜像支持的服务类型。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_type: Option<DeleteImageResponseServiceType>,
     /// 镜像大小（单位KB）。
@@ -16808,7 +16900,8 @@ pub struct DeleteImageResponse {
     pub size: Option<i64>,
     /// 镜像状态。枚举值如下：
     ///
-    /// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。 ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+    /// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。
+    /// ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DeleteImageResponseStatus>,
     /// 镜像保存操作过程中，构建信息展示。
@@ -16990,7 +17083,8 @@ docbind_runtime::string_enum_impls!(DeleteImageResponseResourceCategoriesItem);
 
 /// 镜像支持服务类型。枚举值如下：
 ///
-/// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN: 未明确设置的镜像支持的服务类型。
+/// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN:
+/// 未明确设置的镜像支持的服务类型。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum DeleteImageResponseServiceType {
@@ -17047,7 +17141,8 @@ docbind_runtime::string_enum_impls!(DeleteImageResponseServiceType);
 
 /// 镜像状态。枚举值如下：
 ///
-/// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。 ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+/// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。
+/// ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum DeleteImageResponseStatus {
@@ -17447,7 +17542,9 @@ pub struct DeleteNotebookResponse {
     pub pool: Option<Pool>,
     /// 实例状态。枚举值如下：
     ///
-    /// INIT: 初始化 CREATING: 创建中 STARTING: 启动中 STOPPING: 停止中 DELETING: 删除中 RUNNING: 运行中 STOPPED: 已停止 SNAPSHOTTING: 快照中(保存镜像时的状态) CREATE_FAILED: 创建失败 START_FAILED: 启动失败 DELETE_FAILED: 删除失败 ERROR: 错误 DELETED: 已删除 FROZEN: 冻结
+    /// INIT: 初始化 CREATING: 创建中 STARTING: 启动中 STOPPING: 停止中 DELETING: 删除中 RUNNING: 运行中 STOPPED: 已停止
+    /// SNAPSHOTTING: 快照中(保存镜像时的状态) CREATE_FAILED: 创建失败 START_FAILED: 启动失败 DELETE_FAILED: 删除失败
+    /// ERROR: 错误 DELETED: 已删除 FROZEN: 冻结
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DeleteNotebookResponseStatus>,
     /// Notebook鉴权使用的token信息。
@@ -17479,7 +17576,9 @@ pub struct DeleteNotebookResponse {
 
 /// 实例状态。枚举值如下：
 ///
-/// INIT: 初始化 CREATING: 创建中 STARTING: 启动中 STOPPING: 停止中 DELETING: 删除中 RUNNING: 运行中 STOPPED: 已停止 SNAPSHOTTING: 快照中(保存镜像时的状态) CREATE_FAILED: 创建失败 START_FAILED: 启动失败 DELETE_FAILED: 删除失败 ERROR: 错误 DELETED: 已删除 FROZEN: 冻结
+/// INIT: 初始化 CREATING: 创建中 STARTING: 启动中 STOPPING: 停止中 DELETING: 删除中 RUNNING: 运行中 STOPPED: 已停止
+/// SNAPSHOTTING: 快照中(保存镜像时的状态) CREATE_FAILED: 创建失败 START_FAILED: 启动失败 DELETE_FAILED: 删除失败
+/// ERROR: 错误 DELETED: 已删除 FROZEN: 冻结
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum DeleteNotebookResponseStatus {
@@ -19063,7 +19162,8 @@ pub enum DescribeSampleRespSampleStatus {
     WorkforceSampledRejected,
     /// 待确认
     AutoAnnotation,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:38897.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:38897.
     ManualAnnotation,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -20431,7 +20531,8 @@ pub enum ExportParamsSampleState {
     WorkforceSampledRejected,
     /// 待确认
     AutoAnnotation,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:45388.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:45388.
     Empty,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -21364,7 +21465,8 @@ pub struct Image {
     /// \- SSH: 镜像支持本地IDE通过SSH协议远程连接Notebook。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dev_services: Option<Vec<ImageDevServicesItem>>,
-    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考 查询支持的镜像列表 获取。
+    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考
+    /// 查询支持的镜像列表 获取。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
@@ -21409,7 +21511,8 @@ pub struct Image {
     pub size: Option<i64>,
     /// 镜像状态。枚举值如下：
     ///
-    /// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。 ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+    /// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。
+    /// ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ImageStatus>,
     /// 镜像保存操作过程中，构建信息展示。
@@ -21666,7 +21769,8 @@ docbind_runtime::string_enum_impls!(ImageServiceType);
 
 /// 镜像状态。枚举值如下：
 ///
-/// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。 ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+/// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。
+/// ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ImageStatus {
@@ -21893,7 +21997,8 @@ pub struct ImageResponse {
     /// NOTEBOOK: 镜像支持通过https协议访问Notebook。SSH: 镜像支持本地IDE通过SSH协议远程连接Notebook。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dev_services: Option<Vec<ImageResponseDevServicesItem>>,
-    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考 查询支持的镜像列表 获取。
+    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考
+    /// 查询支持的镜像列表 获取。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
@@ -21916,7 +22021,8 @@ pub struct ImageResponse {
     pub resource_categories: Option<Vec<ImageResponseResourceCategoriesItem>>,
     /// 镜像支持服务类型。枚举值如下：
     ///
-    /// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN: 未明确设置的镜像支持的服务类型。
+    /// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN:
+    /// 未明确设置的镜像支持的服务类型。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_type: Option<ImageResponseServiceType>,
     /// 镜像大小（单位KB）。
@@ -21924,7 +22030,8 @@ pub struct ImageResponse {
     pub size: Option<i64>,
     /// 镜像状态。枚举值如下：
     ///
-    /// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。 ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+    /// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。
+    /// ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ImageResponseStatus>,
     /// 镜像保存操作过程中，构建信息展示。
@@ -22117,7 +22224,8 @@ docbind_runtime::string_enum_impls!(ImageResponseResourceCategoriesItem);
 
 /// 镜像支持服务类型。枚举值如下：
 ///
-/// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN: 未明确设置的镜像支持的服务类型。
+/// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN:
+/// 未明确设置的镜像支持的服务类型。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ImageResponseServiceType {
@@ -22174,7 +22282,8 @@ docbind_runtime::string_enum_impls!(ImageResponseServiceType);
 
 /// 镜像状态。枚举值如下：
 ///
-/// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。 ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+/// INIT：初始化。 CREATING：镜像保存中，此时 Notebook 不可用。 CREATE_FAILED：镜像保存失败。 ERROR：错误。 DELETED：已删除。
+/// ACTIVE：镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ImageResponseStatus {
@@ -22742,7 +22851,8 @@ pub struct JobAlgorithm {
 pub struct JobAlgorithmResponse {
     /// 训练作业算法。目前支持三种形式：
     ///
-    /// id: 只取算法的id; subscription_id+item_version_id: 取算法的订阅id和版本id; code_dir+boot_file: 取训练作业的代码目录和启动文件。
+    /// id: 只取算法的id; subscription_id+item_version_id: 取算法的订阅id和版本id; code_dir+boot_file:
+    /// 取训练作业的代码目录和启动文件。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 算法名称。
@@ -23538,7 +23648,8 @@ pub struct LabelFormat {
     ///
     /// \- 0: 标签和文本分离，以固定后缀“_result”区分。如：文本文件是“abc.txt”，标签文件是“abc_result.txt”。
     ///
-    /// \- 1: 默认值，标签和文本在一个文件内，以分隔符分离。文本与标签，标签与标签之间的分隔符可通过text_sample_separator和text_label_separator指定。
+    /// \- 1:
+    /// 默认值，标签和文本在一个文件内，以分隔符分离。文本与标签，标签与标签之间的分隔符可通过text_sample_separator和text_label_separator指定。
     ///
     /// Default: "1".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23555,7 +23666,8 @@ pub struct LabelFormat {
 ///
 /// \- 0: 标签和文本分离，以固定后缀“_result”区分。如：文本文件是“abc.txt”，标签文件是“abc_result.txt”。
 ///
-/// \- 1: 默认值，标签和文本在一个文件内，以分隔符分离。文本与标签，标签与标签之间的分隔符可通过text_sample_separator和text_label_separator指定。
+/// \- 1:
+/// 默认值，标签和文本在一个文件内，以分隔符分离。文本与标签，标签与标签之间的分隔符可通过text_sample_separator和text_label_separator指定。
 ///
 /// Default: "1".
 #[derive(Debug, Clone)]
@@ -24121,7 +24233,8 @@ pub struct ListAlgorithmsSearchParams {
     pub name: Option<String>,
     /// 参数类型。
     ///
-    /// continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时，控制台显示为输入框。 discrete: 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时，控制台显示为下拉选择框架。
+    /// continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时，控制台显示为输入框。 discrete:
+    /// 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时，控制台显示为下拉选择框架。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param_type: Option<String>,
     /// 超参下界。
@@ -24826,7 +24939,8 @@ pub struct ListDatasetAutoAnnotationSamplesSampleLabelProperty {
     pub modelarts_content: Option<String>,
     /// 命名实体标签专用内置属性：文本的结束位置，但不包括end_index所指的字符。例如：
     ///
-    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
+    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and
+    /// politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
     ///
     /// \- 文本内容为“截止到2018年底，本公司人员规模已经超过100”，则其中时间“2018年底”的start_index为3，end_index为9。
     #[serde(rename = "@modelarts:end_index")]
@@ -24836,9 +24950,11 @@ pub struct ListDatasetAutoAnnotationSamplesSampleLabelProperty {
     #[serde(rename = "@modelarts:end_time")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_end_time: Option<String>,
-    /// 物体检测标签专用内置属性：形状特征，类型为 List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x, y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
+    /// 物体检测标签专用内置属性：形状特征，类型为 List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x,
+    /// y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
     ///
-    /// \- bbox \[\[0,10\],\[50,95\]\] 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点(即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标)。
+    /// \- bbox \[\[0,10\],\[50,95\]\]
+    /// 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点(即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标)。
     ///
     /// \- polygon \[\[0,100\],\[50,95\],\[10,60\],\[500,400\]\] 多个点组成，按顺序连接成一个多边形。
     ///
@@ -26414,7 +26530,8 @@ pub struct ListDatasetTasksSampleLabelProperty {
     pub modelarts_content: Option<String>,
     /// 命名实体标签专用内置属性：文本的结束位置，但不包括end_index所指的字符。例如：
     ///
-    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
+    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and
+    /// politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
     ///
     /// \- 文本内容为“截止到2018年底，本公司人员规模已经超过100”，则其中时间“2018年底”的start_index为3，end_index为9。
     #[serde(rename = "@modelarts:end_index")]
@@ -26424,9 +26541,11 @@ pub struct ListDatasetTasksSampleLabelProperty {
     #[serde(rename = "@modelarts:end_time")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_end_time: Option<String>,
-    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x, y\]，x表示横坐标，y表示纵坐标(x和y均≥0)。每种形状的格式如下：
+    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x,
+    /// y\]，x表示横坐标，y表示纵坐标(x和y均≥0)。每种形状的格式如下：
     ///
-    /// \- bndbox \[\[0,10\],\[50,95\]\] 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
+    /// \- bndbox \[\[0,10\],\[50,95\]\]
+    /// 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
     ///
     /// \- polygon \[\[0,100\],\[50,95\],\[10,60\],\[500,400\]\] 多个点组成，按顺序连接成一个多边形。
     ///
@@ -27604,7 +27723,8 @@ pub struct ListDatasetWorkforceTaskDataAnnotationSamplesSampleLabelProperty {
     pub modelarts_content: Option<String>,
     /// 命名实体标签专用内置属性：文本的结束位置，但不包括end_index所指的字符。例如：
     ///
-    /// \- 文本内容为“Barack Hussein Obama II (born on August 4, 1961) is an attorney and politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
+    /// \- 文本内容为“Barack Hussein Obama II (born on August 4, 1961) is an attorney and
+    /// politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
     ///
     /// \- 文本内容为“截止到2018年底，本公司人员规模已经超过100”，则其中时间“2018年底”的start_index为3，end_index为9。
     #[serde(rename = "@modelarts:end_index")]
@@ -27614,9 +27734,11 @@ pub struct ListDatasetWorkforceTaskDataAnnotationSamplesSampleLabelProperty {
     #[serde(rename = "@modelarts:end_time")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_end_time: Option<String>,
-    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x, y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
+    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x,
+    /// y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
     ///
-    /// \- bndbox \[\[0,10\],\[50,95\]\] 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
+    /// \- bndbox \[\[0,10\],\[50,95\]\]
+    /// 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
     ///
     /// \- polygon \[\[0,100\],\[50,95\],\[10,60\],\[500,400\]\] 多个点组成，按顺序连接成一个多边形。
     ///
@@ -28375,7 +28497,8 @@ pub struct ListDatasetWorkforceTaskDataAnnotationStatsResponse {
             Vec<ListDatasetWorkforceTaskDataAnnotationStatsLabelStats>,
         >,
     >,
-    /// 难例原因详情统计信息。类型为Map\<Integer,Pair\<Integer,HardDetail\>\>, Map的key为难例原因ID, Pair的key为难例原因出现的次数, Pair的value为难例原因HardDetail。
+    /// 难例原因详情统计信息。类型为Map\<Integer,Pair\<Integer,HardDetail\>\>, Map的key为难例原因ID, Pair的key为难例原因出现的次数,
+    /// Pair的value为难例原因HardDetail。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hard_detail_stats: Option<
         std::collections::BTreeMap<String, PairOfIntAndHardDetail>,
@@ -29412,7 +29535,9 @@ pub struct ListNotebookAllNotebookResp {
     pub pool: Option<Pool>,
     /// 实例状态。枚举值如下：
     ///
-    /// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止 SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误 DELETED：已删除 FROZEN：冻结
+    /// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止
+    /// SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误
+    /// DELETED：已删除 FROZEN：冻结
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ListNotebookAllNotebookRespStatus>,
     /// Notebook鉴权使用的token信息。
@@ -29444,7 +29569,9 @@ pub struct ListNotebookAllNotebookResp {
 
 /// 实例状态。枚举值如下：
 ///
-/// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止 SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误 DELETED：已删除 FROZEN：冻结
+/// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止
+/// SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误
+/// DELETED：已删除 FROZEN：冻结
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ListNotebookAllNotebookRespStatus {
@@ -31324,7 +31451,8 @@ pub struct ListServiceLogsPersistentVolumes {
     /// 存储卷的名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// 存储卷在容器中的挂载路径。如: /tmp。请不要挂载在系统目录下，如“/”、“/var/run”等，会导致容器异常。建议挂载在空目录下，若目录不为空，请确保目录下无影响容器启动的文件，否则文件会被替换，导致容器启动异常，工作负载创建失败。
+    /// 存储卷在容器中的挂载路径。如:
+    /// /tmp。请不要挂载在系统目录下，如“/”、“/var/run”等，会导致容器异常。建议挂载在空目录下，若目录不为空，请确保目录下无影响容器启动的文件，否则文件会被替换，导致容器启动异常，工作负载创建失败。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mount_path: Option<String>,
     /// 挂载类型sfs_turbo极速文件系统挂载。
@@ -31506,7 +31634,8 @@ pub struct ListServices {
     pub tenant: Option<String>,
     /// 服务状态，取值包含：
     ///
-    /// running：运行中，服务正常运行。 deploying：部署中，服务正在部署，包含打镜像和调度资源部署。 concerning：告警，后端实例部分存在异常。 failed：失败，服务部署失败，失败原因可以看事件和日志标签页。 stopped：停止。 finished：只有批量服务会有这个状态，表示运行完成。
+    /// running：运行中，服务正常运行。 deploying：部署中，服务正在部署，包含打镜像和调度资源部署。 concerning：告警，后端实例部分存在异常。
+    /// failed：失败，服务部署失败，失败原因可以看事件和日志标签页。 stopped：停止。 finished：只有批量服务会有这个状态，表示运行完成。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ListServicesStatus>,
     /// 是否打开数据采集，默认“false”。
@@ -31570,7 +31699,8 @@ docbind_runtime::string_enum_impls!(ListServicesInferType);
 
 /// 服务状态，取值包含：
 ///
-/// running：运行中，服务正常运行。 deploying：部署中，服务正在部署，包含打镜像和调度资源部署。 concerning：告警，后端实例部分存在异常。 failed：失败，服务部署失败，失败原因可以看事件和日志标签页。 stopped：停止。 finished：只有批量服务会有这个状态，表示运行完成。
+/// running：运行中，服务正常运行。 deploying：部署中，服务正在部署，包含打镜像和调度资源部署。 concerning：告警，后端实例部分存在异常。
+/// failed：失败，服务部署失败，失败原因可以看事件和日志标签页。 stopped：停止。 finished：只有批量服务会有这个状态，表示运行完成。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ListServicesStatus {
@@ -32803,7 +32933,8 @@ pub struct Metric {
     pub metric_name: Option<String>,
     /// 指标命名空间。可选值如下：
     ///
-    /// PAAS.CONTAINER：组件指标、实例指标、进程指标和容器指标的命名空间 PAAS.NODE：主机指标、网络指标、磁盘指标和文件系统指标的命名空间 PAAS.SLA：SLA指标的命名空间 PAAS.AGGR：集群指标的命名空间 CUSTOMMETRICS：默认的自定义指标的命名空间
+    /// PAAS.CONTAINER：组件指标、实例指标、进程指标和容器指标的命名空间 PAAS.NODE：主机指标、网络指标、磁盘指标和文件系统指标的命名空间
+    /// PAAS.SLA：SLA指标的命名空间 PAAS.AGGR：集群指标的命名空间 CUSTOMMETRICS：默认的自定义指标的命名空间
     ///
     /// Default: "CUSTOMMETRICS".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -32812,7 +32943,8 @@ pub struct Metric {
 
 /// 指标命名空间。可选值如下：
 ///
-/// PAAS.CONTAINER：组件指标、实例指标、进程指标和容器指标的命名空间 PAAS.NODE：主机指标、网络指标、磁盘指标和文件系统指标的命名空间 PAAS.SLA：SLA指标的命名空间 PAAS.AGGR：集群指标的命名空间 CUSTOMMETRICS：默认的自定义指标的命名空间
+/// PAAS.CONTAINER：组件指标、实例指标、进程指标和容器指标的命名空间 PAAS.NODE：主机指标、网络指标、磁盘指标和文件系统指标的命名空间
+/// PAAS.SLA：SLA指标的命名空间 PAAS.AGGR：集群指标的命名空间 CUSTOMMETRICS：默认的自定义指标的命名空间
 ///
 /// Default: "CUSTOMMETRICS".
 #[derive(Debug, Clone)]
@@ -33141,7 +33273,8 @@ pub struct ModelListItem {
     pub publishable_flag: Option<bool>,
     /// 镜像复制开关，仅当“model_type”为“Image”时有效。
     ///
-    /// true：表示复制镜像模式，无法极速创建AI应用，SWR源目录中的镜像更改或删除不影响服务部署。 false：表示不复制镜像模式，可极速创建AI应用，更改或删除SWR源目录中的镜像会影响服务部署。 不设置值时，默认为复制镜像模式。
+    /// true：表示复制镜像模式，无法极速创建AI应用，SWR源目录中的镜像更改或删除不影响服务部署。
+    /// false：表示不复制镜像模式，可极速创建AI应用，更改或删除SWR源目录中的镜像会影响服务部署。 不设置值时，默认为复制镜像模式。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_copy: Option<String>,
     /// 模型所属租户的账号id。
@@ -33595,7 +33728,8 @@ pub enum NetworkStatusPhase {
     Active,
     /// 网络不正常
     Abnormal,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:23981.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:23981.
     Empty,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -34983,7 +35117,8 @@ pub struct PatchServiceV2RequestBody {
     /// 操作类型，目前仅支持 replace，代表值替换操作。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub op: Option<String>,
-    /// 操作路径，符合标准的Json PATCH格式，代表以服务详情的Json返回体为基准，想要执行替换的值的目标路径（Json PATH）。当前支持且仅支持对模型相关所有参数的替换更新，因此前缀固定为“/config/”。例如，当期望更新第一个模型中的实例数量，则路径为“/config/0/instance_count”。
+    /// 操作路径，符合标准的Json PATCH格式，代表以服务详情的Json返回体为基准，想要执行替换的值的目标路径（Json
+    /// PATH）。当前支持且仅支持对模型相关所有参数的替换更新，因此前缀固定为“/config/”。例如，当期望更新第一个模型中的实例数量，则路径为“/config/0/instance_count”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// 替换的目标值。
@@ -35078,7 +35213,8 @@ pub struct PersistentVolumes {
     /// 存储卷的名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// 存储卷在容器中的挂载路径。如: /tmp。请不要挂载在系统目录下，如“/”、“/var/run”等，会导致容器异常。建议挂载在空目录下，若目录不为空，请确保目录下无影响容器启动的文件，否则文件会被替换，导致容器启动异常，工作负载创建失败。
+    /// 存储卷在容器中的挂载路径。如:
+    /// /tmp。请不要挂载在系统目录下，如“/”、“/var/run”等，会导致容器异常。建议挂载在空目录下，若目录不为空，请确保目录下无影响容器启动的文件，否则文件会被替换，导致容器启动异常，工作负载创建失败。
     pub mount_path: String,
     /// 挂载类型sfs_turbo极速文件系统挂载。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36472,7 +36608,8 @@ pub struct PostTrainingJobAutosearchTrialEarlystopResponse {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PreviewTrainingJobTaskLogsResponse {
-    /// 日志内容。如果日志大小没有超过上限（n兆）则返回全部内容，如果日志超过了上限（n兆）则返回最新的n兆的日志。2022/03/01 00:00:00 (GMT+08:00)后，此参数名称由“context”改为“content”。
+    /// 日志内容。如果日志大小没有超过上限（n兆）则返回全部内容，如果日志超过了上限（n兆）则返回最新的n兆的日志。2022/03/01 00:00:00
+    /// (GMT+08:00)后，此参数名称由“context”改为“content”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// 当前返回的日志大小（单位：字节）。最大为5兆。
@@ -36807,7 +36944,8 @@ pub enum QueryServiceConfigStatus {
     Stopped,
     /// 只有批量服务会有这个状态，表示运行完成
     Finished,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:21776.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:21776.
     NotReady,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -37114,7 +37252,8 @@ pub struct Resource {
     pub policy: Option<ResourcePolicy>,
     /// 训练作业资源规格id。CPU规格专属资源池不支持指定flavor_id。GPU/Ascend规格专属资源池可选取值如下：
     ///
-    /// modelarts.pool.visual.xlarge (1卡) modelarts.pool.visual.2xlarge (2卡) modelarts.pool.visual.4xlarge (4卡) modelarts.pool.visual.8xlarge (8卡)
+    /// modelarts.pool.visual.xlarge (1卡) modelarts.pool.visual.2xlarge (2卡)
+    /// modelarts.pool.visual.4xlarge (4卡) modelarts.pool.visual.8xlarge (8卡)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flavor_id: Option<ResourceFlavorId>,
     /// 使用flavor_id时，由ModelArts返回的只读规格名称。
@@ -37165,11 +37304,13 @@ docbind_runtime::string_enum_impls!(ResourcePolicy);
 
 /// 训练作业资源规格id。CPU规格专属资源池不支持指定flavor_id。GPU/Ascend规格专属资源池可选取值如下：
 ///
-/// modelarts.pool.visual.xlarge (1卡) modelarts.pool.visual.2xlarge (2卡) modelarts.pool.visual.4xlarge (4卡) modelarts.pool.visual.8xlarge (8卡)
+/// modelarts.pool.visual.xlarge (1卡) modelarts.pool.visual.2xlarge (2卡)
+/// modelarts.pool.visual.4xlarge (4卡) modelarts.pool.visual.8xlarge (8卡)
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ResourceFlavorId {
-    /// 1卡) modelarts.pool.visual.2xlarge (2卡) modelarts.pool.visual.4xlarge (4卡) modelarts.pool.visual.8xlarge (8卡
+    /// 1卡) modelarts.pool.visual.2xlarge (2卡) modelarts.pool.visual.4xlarge (4卡)
+    /// modelarts.pool.visual.8xlarge (8卡
     ModelartsPoolVisualXlarge,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -37496,7 +37637,9 @@ pub struct ResourceQuota {
 pub struct ResourceRequirement {
     /// 资源约束，可选键值如：
     ///
-    /// flavor_type（资源类型），对应值可选择CPU、GPU或Ascend； device_distributed_mode（是否支持多卡训练），对应值可选择multiple（支持）、singular（不支持）； host_distributed_mode（是否支持分布式训练），对应值可选择multiple（支持）、singular（不支持）。
+    /// flavor_type（资源类型），对应值可选择CPU、GPU或Ascend；
+    /// device_distributed_mode（是否支持多卡训练），对应值可选择multiple（支持）、singular（不支持）；
+    /// host_distributed_mode（是否支持分布式训练），对应值可选择multiple（支持）、singular（不支持）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// 资源约束键对应值。
@@ -37818,7 +37961,8 @@ pub struct RunningRecord {
     pub end_related_task: Option<String>,
     /// 本次运行结束后所采取的故障容忍策略，枚举值如下：
     ///
-    /// npu_proc_restart: NPU原地热恢复 gpu_proc_restart: GPU原地热恢复 proc_restart: 进程原地重启 pod_reschedule: Pod级重调度 job_reschedule: Job级重调度 job_reschedule_with_taint: 隔离式Job重调度
+    /// npu_proc_restart: NPU原地热恢复 gpu_proc_restart: GPU原地热恢复 proc_restart: 进程原地重启 pod_reschedule:
+    /// Pod级重调度 job_reschedule: Job级重调度 job_reschedule_with_taint: 隔离式Job重调度
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_recover: Option<RunningRecordEndRecover>,
     /// 本次运行结束后在故障容忍策略降级前所采取的容忍策略，取值范围同end_recover。
@@ -37828,7 +37972,8 @@ pub struct RunningRecord {
 
 /// 本次运行结束后所采取的故障容忍策略，枚举值如下：
 ///
-/// npu_proc_restart: NPU原地热恢复 gpu_proc_restart: GPU原地热恢复 proc_restart: 进程原地重启 pod_reschedule: Pod级重调度 job_reschedule: Job级重调度 job_reschedule_with_taint: 隔离式Job重调度
+/// npu_proc_restart: NPU原地热恢复 gpu_proc_restart: GPU原地热恢复 proc_restart: 进程原地重启 pod_reschedule:
+/// Pod级重调度 job_reschedule: Job级重调度 job_reschedule_with_taint: 隔离式Job重调度
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum RunningRecordEndRecover {
@@ -38314,7 +38459,8 @@ pub struct SampleLabelProperty {
     pub modelarts_content: Option<String>,
     /// 命名实体标签专用内置属性：文本的结束位置，但不包括end_index所指的字符。例如：
     ///
-    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
+    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and
+    /// politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
     ///
     /// \- 文本内容为“截止到2018年底，本公司人员规模已经超过100”，则其中时间“2018年底”的start_index为3，end_index为9。
     #[serde(rename = "@modelarts:end_index")]
@@ -38324,9 +38470,11 @@ pub struct SampleLabelProperty {
     #[serde(rename = "@modelarts:end_time")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_end_time: Option<String>,
-    /// 物体检测标签专用内置属性：形状特征，类型为 List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x, y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
+    /// 物体检测标签专用内置属性：形状特征，类型为 List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x,
+    /// y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
     ///
-    /// \- bbox \[\[0,10\],\[50,95\]\] 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点(即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标)。
+    /// \- bbox \[\[0,10\],\[50,95\]\]
+    /// 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点(即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标)。
     ///
     /// \- polygon \[\[0,100\],\[50,95\],\[10,60\],\[500,400\]\] 多个点组成，按顺序连接成一个多边形。
     ///
@@ -39035,7 +39183,8 @@ pub struct SampleMetadata {
     #[serde(rename = "@modelarts:hard_reasons")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_hard_reasons: Option<Vec<SampleMetadataModelartsHardReasonsItem>>,
-    /// 内置属性: 图像尺寸 ( 图像的宽度、高度、深度 ), 类型为List\<Integer\>。列表中的第一个数字为宽度(像素), 第二个数字为高度(像素), 第三个数字为深度(深度可以没有, 默认为3), 如 \[100,200,3\]和\[100,200\]均合法。说明: 只有当样本的标签列表包含物体检测标签时, 此字段必选。
+    /// 内置属性: 图像尺寸 ( 图像的宽度、高度、深度 ), 类型为List\<Integer\>。列表中的第一个数字为宽度(像素), 第二个数字为高度(像素),
+    /// 第三个数字为深度(深度可以没有, 默认为3), 如 \[100,200,3\]和\[100,200\]均合法。说明: 只有当样本的标签列表包含物体检测标签时, 此字段必选。
     #[serde(rename = "@modelarts:size")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_size: Option<Vec<docbind_runtime::serde_json::Value>>,
@@ -39476,7 +39625,8 @@ pub struct SearchCondition {
     ///
     /// \- day: 搜索昨天(往前1天)至今天内添加的样本
     ///
-    /// \- yyyyMMdd-yyyyMMdd: 搜索指定时间段内添加的样本，格式为“起始日期-结束日期”，查询天数不能超过30天。例如：“20190901-2019091501”表示搜索2019年9月1日至2019年9月15日期间的样本。
+    /// \- yyyyMMdd-yyyyMMdd:
+    /// 搜索指定时间段内添加的样本，格式为“起始日期-结束日期”，查询天数不能超过30天。例如：“20190901-2019091501”表示搜索2019年9月1日至2019年9月15日期间的样本。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_time: Option<SearchConditionSampleTime>,
     /// 根据置信度筛选。
@@ -39540,7 +39690,8 @@ docbind_runtime::string_enum_impls!(SearchConditionHard);
 ///
 /// \- day: 搜索昨天(往前1天)至今天内添加的样本
 ///
-/// \- yyyyMMdd-yyyyMMdd: 搜索指定时间段内添加的样本，格式为“起始日期-结束日期”，查询天数不能超过30天。例如：“20190901-2019091501”表示搜索2019年9月1日至2019年9月15日期间的样本。
+/// \- yyyyMMdd-yyyyMMdd:
+/// 搜索指定时间段内添加的样本，格式为“起始日期-结束日期”，查询天数不能超过30天。例如：“20190901-2019091501”表示搜索2019年9月1日至2019年9月15日期间的样本。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum SearchConditionSampleTime {
@@ -40095,7 +40246,8 @@ pub struct SearchParams {
     /// 超参名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// 参数类型。- continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时，控制台显示为输入框。- discrete: 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时，控制台显示为下拉选择框架。
+    /// 参数类型。- continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时，控制台显示为输入框。- discrete:
+    /// 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时，控制台显示为下拉选择框架。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param_type: Option<String>,
     /// 超参下界。
@@ -40307,7 +40459,10 @@ pub struct ServerResponse {
     pub server_image_response: Option<ServerImageResponse>,
     /// 实例状态。
     ///
-    /// CREATE_FAILED: 创建失败; CREATING: 创建中; DELETED: 已删除; DELETE_FAILED: 删除失败; DELETING: 删除中; ERROR: 错误; RUNNING: 运行中; STARTING: 启动中; START_FAILED: 启动失败; STOPPED: 已停止; STOPPING: 停止中; STOP_FAILED: 停止失败; REBOOTING: 重启中; REBOOT_FAILED: 重启失败; CHANGINGOS: 切换操作系统中; CHANGINGOS_FAILED: 切换操作系统失败; REINSTALLINGOS: 重装操作系统中; REINSTALLINGOS_FAILED: 重装操作系统失败。
+    /// CREATE_FAILED: 创建失败; CREATING: 创建中; DELETED: 已删除; DELETE_FAILED: 删除失败; DELETING: 删除中; ERROR:
+    /// 错误; RUNNING: 运行中; STARTING: 启动中; START_FAILED: 启动失败; STOPPED: 已停止; STOPPING: 停止中;
+    /// STOP_FAILED: 停止失败; REBOOTING: 重启中; REBOOT_FAILED: 重启失败; CHANGINGOS: 切换操作系统中;
+    /// CHANGINGOS_FAILED: 切换操作系统失败; REINSTALLINGOS: 重装操作系统中; REINSTALLINGOS_FAILED: 重装操作系统失败。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// 实例所在虚拟私有云ID。
@@ -40410,10 +40565,13 @@ pub struct ServiceConfig {
     /// 公共参数。运行模型需要的环境变量键值对，可选填，默认为空。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envs: Option<std::collections::BTreeMap<String, String>>,
-    /// 公共参数。资源规格，可通过查询支持的服务部署规格可获取规格列表。当前版本可选 modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004(需申请)/modelarts.vm.ai1.snt3(需申请)/custom(仅支持在部署到专属资源池时使用)，需申请的规格请提交工单，由 ModelArts 运维工程师添加权限。若配置为 custom，需同时指定 custom_spec 参数。
+    /// 公共参数。资源规格，可通过查询支持的服务部署规格可获取规格列表。当前版本可选
+    /// modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004(需申请)/modelarts.vm.ai1.snt3(需申请)/custom(仅支持在部署到专属资源池时使用)，需申请的规格请提交工单，由
+    /// ModelArts 运维工程师添加权限。若配置为 custom，需同时指定 custom_spec 参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specification: Option<String>,
-    /// real-time 类型必选。权重百分比，分配到此模型的流量权重，仅当 infer_type 为 real-time 时需要配置，多个权重相加必须等于 100；当在一个在线服务中同时配置了多个模型版本且设置不同的流量权重比例时，持续地访问此服务的预测接口，ModelArts 会按此权重比例将预测请求转发到对应的模型版本实例。
+    /// real-time 类型必选。权重百分比，分配到此模型的流量权重，仅当 infer_type 为 real-time 时需要配置，多个权重相加必须等于
+    /// 100；当在一个在线服务中同时配置了多个模型版本且设置不同的流量权重比例时，持续地访问此服务的预测接口，ModelArts 会按此权重比例将预测请求转发到对应的模型版本实例。
     #[serde(
         default,
         deserialize_with = "docbind_runtime::lenient::scalar",
@@ -40428,12 +40586,14 @@ pub struct ServiceConfig {
     /// batch 服务类型必选。批量任务输入数据的 OBS 路径。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub src_path: Option<String>,
-    /// batch 服务类型必选。批量任务中调用的推理接口，即模型镜像中暴露的 REST 接口，需要从模型的 config.json 文件中选取一个 api 路径用于此次推理；如使用 ModelArts 提供的预置推理镜像，则此接口为 /。
+    /// batch 服务类型必选。批量任务中调用的推理接口，即模型镜像中暴露的 REST 接口，需要从模型的 config.json 文件中选取一个 api 路径用于此次推理；如使用
+    /// ModelArts 提供的预置推理镜像，则此接口为 /。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub req_uri: Option<String>,
     /// batch服务类型必选。输入数据的映射类型，可选file或csv。
     ///
-    /// 选择file时，指每个推理请求对应到输入数据目录下的一个文件，当使用此方式时，此模型对应req_uri只能有一个输入参数且此参数的类型是file。 选择csv时，指每个推理请求对应到csv里的一行数据，当使用此方式时，输入数据目录下的文件只能以.csv为后缀，且需配置mapping_rule参数，以表达推理请求体中各个参数对应到csv的索引。
+    /// 选择file时，指每个推理请求对应到输入数据目录下的一个文件，当使用此方式时，此模型对应req_uri只能有一个输入参数且此参数的类型是file。
+    /// 选择csv时，指每个推理请求对应到csv里的一行数据，当使用此方式时，输入数据目录下的文件只能以.csv为后缀，且需配置mapping_rule参数，以表达推理请求体中各个参数对应到csv的索引。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping_type: Option<String>,
     /// 可选，部署服务时使用的资源池ID。对于rel-time和batch服务类型，为旧版专属资源池ID，配置此参数后，则使用集群的网络配置，vpc_id参数不生效，使用专属资源池部署服务时需确保集群状态正常，该参数优先级高于cluster_id，配置该参数时需要同时配置服务层级的cluster_id或pool_name参数，且该参数优先级高于服务层级的cluster_id及pool_name，当config内的cluster_id与pool_name均未配置时，会使用服务层级的cluster_id及pool_name参数，均不配置时则会使用共享资源池；对于edge服务类型，为边缘资源池ID，使用边缘资源池部署服务时需确保资源池状态正常，配置该参数时需要同时配置服务层级的cluster_id参数，且该参数优先级高于服务层级的cluster_id；当该参数未配置时，会使用服务层级的cluster_id参数。
@@ -40739,7 +40899,8 @@ pub struct ShowAlgorithmSearchParams {
     pub name: Option<String>,
     /// 参数类型。
     ///
-    /// continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时，控制台显示为输入框。 discrete: 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时，控制台显示为下拉选择框架。
+    /// continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时，控制台显示为输入框。 discrete:
+    /// 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时，控制台显示为下拉选择框架。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param_type: Option<String>,
     /// 超参下界。
@@ -41333,7 +41494,8 @@ pub struct ShowDatasetAutoAnnotationSampleSampleLabelProperty {
     pub modelarts_content: Option<String>,
     /// 命名实体标签专用内置属性：文本的结束位置，但不包括end_index所指的字符。例如：
     ///
-    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
+    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and
+    /// politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
     ///
     /// \- 文本内容为“截止到2018年底，本公司人员规模已经超过100”，则其中时间“2018年底”的start_index为3，end_index为9。
     #[serde(rename = "@modelarts:end_index")]
@@ -41343,9 +41505,11 @@ pub struct ShowDatasetAutoAnnotationSampleSampleLabelProperty {
     #[serde(rename = "@modelarts:end_time")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_end_time: Option<String>,
-    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x, y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
+    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x,
+    /// y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
     ///
-    /// \- bndbox \[\[0,10\],\[50,95\]\] 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
+    /// \- bndbox \[\[0,10\],\[50,95\]\]
+    /// 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
     ///
     /// \- polygon \[\[0,100\],\[50,95\],\[10,60\],\[500,400\]\] 多个点组成，按顺序连接成一个多边形。
     ///
@@ -42317,7 +42481,8 @@ pub struct ShowDatasetDataAnnotationSampleSampleLabelProperty {
     pub modelarts_content: Option<String>,
     /// 命名实体标签专用内置属性：文本的结束位置，但不包括end_index所指的字符。例如：
     ///
-    /// \- 文本内容为“Barack Hussein Obama II (born on August 4, 1961) is an attorney and politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
+    /// \- 文本内容为“Barack Hussein Obama II (born on August 4, 1961) is an attorney and
+    /// politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
     ///
     /// \- 文本内容为“截止到2018年底，本公司人员规模已经超过100”，则其中时间“2018年底”的start_index为3，end_index为9。
     #[serde(rename = "@modelarts:end_index")]
@@ -42327,9 +42492,11 @@ pub struct ShowDatasetDataAnnotationSampleSampleLabelProperty {
     #[serde(rename = "@modelarts:end_time")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_end_time: Option<String>,
-    /// 物体检测标签专用内置属性：形状特征，类型为 List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x, y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
+    /// 物体检测标签专用内置属性：形状特征，类型为 List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x,
+    /// y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
     ///
-    /// \- bbox \[\[0,10\],\[50,95\]\] 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点(即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标)。
+    /// \- bbox \[\[0,10\],\[50,95\]\]
+    /// 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点(即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标)。
     ///
     /// \- polygon \[\[0,100\],\[50,95\],\[10,60\],\[500,400\]\] 多个点组成，按顺序连接成一个多边形。
     ///
@@ -45595,7 +45762,8 @@ pub struct ShowDatasetTaskSampleLabelProperty {
     pub modelarts_content: Option<String>,
     /// 命名实体标签专用内置属性：文本的结束位置，但不包括end_index所指的字符。例如：
     ///
-    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
+    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and
+    /// politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
     ///
     /// \- 文本内容为“截止到2018年底，本公司人员规模已经超过100”，则其中时间“2018年底”的start_index为3，end_index为9。
     #[serde(rename = "@modelarts:end_index")]
@@ -45605,9 +45773,11 @@ pub struct ShowDatasetTaskSampleLabelProperty {
     #[serde(rename = "@modelarts:end_time")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_end_time: Option<String>,
-    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x, y\]，x表示横坐标，y表示纵坐标(x和y均≥0)。每种形状的格式如下：
+    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x,
+    /// y\]，x表示横坐标，y表示纵坐标(x和y均≥0)。每种形状的格式如下：
     ///
-    /// \- bndbox \[\[0,10\],\[50,95\]\] 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
+    /// \- bndbox \[\[0,10\],\[50,95\]\]
+    /// 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
     ///
     /// \- polygon \[\[0,100\],\[50,95\],\[10,60\],\[500,400\]\] 多个点组成，按顺序连接成一个多边形。
     ///
@@ -47742,7 +47912,8 @@ pub struct ShowDatasetWorkforceTaskDataAnnotationSampleSampleLabelProperty {
     pub modelarts_content: Option<String>,
     /// 命名实体标签专用内置属性：文本的结束位置，但不包括end_index所指的字符。例如：
     ///
-    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
+    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and
+    /// politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
     ///
     /// \- 文本内容为“截止到2018年底，本公司人员规模已经超过100”，则其中时间“2018年底”的start_index为3，end_index为9。
     #[serde(rename = "@modelarts:end_index")]
@@ -47752,9 +47923,11 @@ pub struct ShowDatasetWorkforceTaskDataAnnotationSampleSampleLabelProperty {
     #[serde(rename = "@modelarts:end_time")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_end_time: Option<String>,
-    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x, y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
+    /// 物体检测标签专用内置属性：形状特征，类型为List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x,
+    /// y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
     ///
-    /// \- bndbox \[\[0,10\],\[50,95\]\] 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
+    /// \- bndbox \[\[0,10\],\[50,95\]\]
+    /// 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点（即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标）。
     ///
     /// \- polygon \[\[0,100\],\[50,95\],\[10,60\],\[500,400\]\] 多个点组成，按顺序连接成一个多边形。
     ///
@@ -48268,7 +48441,8 @@ pub struct ShowDatasetWorkforceTaskResponse {
     pub score: Option<f64>,
     /// 团队标注任务状态，可选值如下：
     ///
-    /// \- 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
+    /// \-
+    /// 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
     ///
     /// \- 1：运行中。labeler/reviewer进行标注和审核工作，owner验收，如新增、同步智能标注、导入未标注文件需再次分发新增文件。
     ///
@@ -48324,7 +48498,8 @@ pub struct ShowDatasetWorkforceTaskResponse {
 
 /// 团队标注任务状态，可选值如下：
 ///
-/// \- 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
+/// \-
+/// 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
 ///
 /// \- 1：运行中。labeler/reviewer进行标注和审核工作，owner验收，如新增、同步智能标注、导入未标注文件需再次分发新增文件。
 ///
@@ -48924,7 +49099,8 @@ pub struct ShowImageResponse {
     /// \- SSH: 镜像支持本地IDE通过SSH协议远程连接Notebook。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dev_services: Option<Vec<ShowImageResponseDevServicesItem>>,
-    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考 查询支持的镜像列表 获取。
+    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考
+    /// 查询支持的镜像列表 获取。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
@@ -48953,7 +49129,8 @@ pub struct ShowImageResponse {
     pub resource_categories: Option<Vec<ShowImageResponseResourceCategoriesItem>>,
     /// 镜像支持服务类型。枚举值如下：
     ///
-    /// COMMON: 通用镜像。 INFERENCE: 建议仅在推理部署场景使用。 TRAIN: 建议仅在训练任务场景使用。 DEV: 建议仅在开发调测场景使用。 UNKNOWN: 未明确设置的镜像支持的服务类型。
+    /// COMMON: 通用镜像。 INFERENCE: 建议仅在推理部署场景使用。 TRAIN: 建议仅在训练任务场景使用。 DEV: 建议仅在开发调测场景使用。 UNKNOWN:
+    /// 未明确设置的镜像支持的服务类型。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_type: Option<ShowImageResponseServiceType>,
     /// 镜像大小（单位KB）。
@@ -48961,7 +49138,8 @@ pub struct ShowImageResponse {
     pub size: Option<i64>,
     /// 镜像状态。枚举值如下：
     ///
-    /// INIT: 初始化。 CREATING: 镜像保存中，此时 Notebook 不可用。 CREATE_FAILED: 镜像保存失败。 ERROR: 错误。 DELETED: 已删除。 ACTIVE: 镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+    /// INIT: 初始化。 CREATING: 镜像保存中，此时 Notebook 不可用。 CREATE_FAILED: 镜像保存失败。 ERROR: 错误。 DELETED: 已删除。
+    /// ACTIVE: 镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ShowImageResponseStatus>,
     /// 镜像保存操作过程中，构建信息显示。
@@ -49008,7 +49186,8 @@ pub enum ShowImageResponseArch {
     X8664,
     /// ARM体系架构
     Aarch64,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:10167.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:10167.
     X86642,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -49157,7 +49336,8 @@ docbind_runtime::string_enum_impls!(ShowImageResponseResourceCategoriesItem);
 
 /// 镜像支持服务类型。枚举值如下：
 ///
-/// COMMON: 通用镜像。 INFERENCE: 建议仅在推理部署场景使用。 TRAIN: 建议仅在训练任务场景使用。 DEV: 建议仅在开发调测场景使用。 UNKNOWN: 未明确设置的镜像支持的服务类型。
+/// COMMON: 通用镜像。 INFERENCE: 建议仅在推理部署场景使用。 TRAIN: 建议仅在训练任务场景使用。 DEV: 建议仅在开发调测场景使用。 UNKNOWN:
+/// 未明确设置的镜像支持的服务类型。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ShowImageResponseServiceType {
@@ -49214,7 +49394,8 @@ docbind_runtime::string_enum_impls!(ShowImageResponseServiceType);
 
 /// 镜像状态。枚举值如下：
 ///
-/// INIT: 初始化。 CREATING: 镜像保存中，此时 Notebook 不可用。 CREATE_FAILED: 镜像保存失败。 ERROR: 错误。 DELETED: 已删除。 ACTIVE: 镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
+/// INIT: 初始化。 CREATING: 镜像保存中，此时 Notebook 不可用。 CREATE_FAILED: 镜像保存失败。 ERROR: 错误。 DELETED: 已删除。
+/// ACTIVE: 镜像保存成功，保存的镜像可以在 SWR 控制台查看，同时可以基于保存的镜像创建 Notebook 实例。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ShowImageResponseStatus {
@@ -51437,7 +51618,8 @@ pub struct ShowServicePersistentVolumes {
     /// 存储卷的名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// 存储卷在容器中的挂载路径。如: /tmp。请不要挂载在系统目录下，如“/”、“/var/run”等，会导致容器异常。建议挂载在空目录下，若目录不为空，请确保目录下无影响容器启动的文件，否则文件会被替换，导致容器启动异常，工作负载创建失败。
+    /// 存储卷在容器中的挂载路径。如:
+    /// /tmp。请不要挂载在系统目录下，如“/”、“/var/run”等，会导致容器异常。建议挂载在空目录下，若目录不为空，请确保目录下无影响容器启动的文件，否则文件会被替换，导致容器启动异常，工作负载创建失败。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mount_path: Option<String>,
     /// 挂载类型sfs_turbo极速文件系统挂载。
@@ -52194,7 +52376,8 @@ pub struct ShowTrainingJobInputDataInfo {
 pub struct ShowTrainingJobJobAlgorithmResponse {
     /// 训练作业算法。目前支持三种形式：
     ///
-    /// id：只取算法的id； subscription_id+item_version_id：取算法的订阅id和版本id； code_dir+boot_file：取训练作业的代码目录和启动文件。
+    /// id：只取算法的id； subscription_id+item_version_id：取算法的订阅id和版本id；
+    /// code_dir+boot_file：取训练作业的代码目录和启动文件。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 算法名称。
@@ -52411,7 +52594,8 @@ pub struct ShowTrainingJobRequiredAffinity {
     /// cabinet 强整柜调度hyperinstance 超节点亲和调度
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity_type: Option<String>,
-    /// 亲和组大小，affinity_type为hyperinstance时必须填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
+    /// 亲和组大小，affinity_type为hyperinstance时必须填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。
+    /// 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity_group_size: Option<i32>,
 }
@@ -52551,7 +52735,8 @@ pub struct ShowTrainingJobResponse {
     pub status: Option<Status>,
     /// 训练作业算法。目前支持三种形式：
     ///
-    /// id: 只取算法的id; subscription_id+item_version_id: 取算法的订阅id和版本id; code_dir+boot_file: 取训练作业的代码目录和启动文件。
+    /// id: 只取算法的id; subscription_id+item_version_id: 取算法的订阅id和版本id; code_dir+boot_file:
+    /// 取训练作业的代码目录和启动文件。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<ShowTrainingJobJobAlgorithmResponse>,
     /// 异构训练作业的任务列表。
@@ -52604,7 +52789,8 @@ pub struct ShowTrainingJobSummary {
     /// 训练作业可视化日志输出，log_type非空时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_dir: Option<ShowTrainingJobLogDir>,
-    /// 可视化作业或训练作业调试模式的可视化日志输入，训练作业高级功能开启"tensorboard/enable": "true"或"mindstudio-insight/enable": "true"时必填。
+    /// 可视化作业或训练作业调试模式的可视化日志输入，训练作业高级功能开启"tensorboard/enable": "true"或"mindstudio-insight/enable":
+    /// "true"时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sources: Option<Vec<ShowTrainingJobDataSource>>,
 }
@@ -54560,7 +54746,8 @@ pub enum SpecResourceFlavorId {
     ModelartsPoolVisual8xlarge,
     /// 16卡, 当前仅限910A3超节点资源池
     ModelartsPoolVisual16xlarge,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:13056.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:13056.
     ModelartsP3LargePublicFree,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -54947,7 +55134,10 @@ pub struct StartDevServerResponse {
     pub server_image_response: Option<ServerImageResponse>,
     /// 实例状态。
     ///
-    /// CREATE_FAILED: 创建失败; CREATING: 创建中; DELETED: 已删除; DELETE_FAILED: 删除失败; DELETING: 删除中; ERROR: 错误; RUNNING: 运行中; STARTING: 启动中; START_FAILED: 启动失败; STOPPED: 已停止; STOPPING: 停止中; STOP_FAILED: 停止失败; REBOOTING: 重启中; REBOOT_FAILED: 重启失败; CHANGINGOS: 切换操作系统中; CHANGINGOS_FAILED: 切换操作系统失败; REINSTALLINGOS: 重装操作系统中; REINSTALLINGOS_FAILED: 重装操作系统失败。
+    /// CREATE_FAILED: 创建失败; CREATING: 创建中; DELETED: 已删除; DELETE_FAILED: 删除失败; DELETING: 删除中; ERROR:
+    /// 错误; RUNNING: 运行中; STARTING: 启动中; START_FAILED: 启动失败; STOPPED: 已停止; STOPPING: 停止中;
+    /// STOP_FAILED: 停止失败; REBOOTING: 重启中; REBOOT_FAILED: 重启失败; CHANGINGOS: 切换操作系统中;
+    /// CHANGINGOS_FAILED: 切换操作系统失败; REINSTALLINGOS: 重装操作系统中; REINSTALLINGOS_FAILED: 重装操作系统失败。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// 实例所在虚拟私有云ID。
@@ -55875,7 +56065,10 @@ pub struct StopDevServerResponse {
     pub server_image_response: Option<ServerImageResponse>,
     /// 实例状态。
     ///
-    /// CREATE_FAILED: 创建失败; CREATING: 创建中; DELETED: 已删除; DELETE_FAILED: 删除失败; DELETING: 删除中; ERROR: 错误; RUNNING: 运行中; STARTING: 启动中; START_FAILED: 启动失败; STOPPED: 已停止; STOPPING: 停止中; STOP_FAILED: 停止失败; REBOOTING: 重启中; REBOOT_FAILED: 重启失败; CHANGINGOS: 切换操作系统中; CHANGINGOS_FAILED: 切换操作系统失败; REINSTALLINGOS: 重装操作系统中; REINSTALLINGOS_FAILED: 重装操作系统失败。
+    /// CREATE_FAILED: 创建失败; CREATING: 创建中; DELETED: 已删除; DELETE_FAILED: 删除失败; DELETING: 删除中; ERROR:
+    /// 错误; RUNNING: 运行中; STARTING: 启动中; START_FAILED: 启动失败; STOPPED: 已停止; STOPPING: 停止中;
+    /// STOP_FAILED: 停止失败; REBOOTING: 重启中; REBOOT_FAILED: 重启失败; CHANGINGOS: 切换操作系统中;
+    /// CHANGINGOS_FAILED: 切换操作系统失败; REINSTALLINGOS: 重装操作系统中; REINSTALLINGOS_FAILED: 重装操作系统失败。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// 实例所在虚拟私有云ID。
@@ -55920,7 +56113,8 @@ pub struct StopNotebookImage {
     /// NOTEBOOK：镜像支持通过https协议访问Notebook。 SSH：镜像支持本地IDE通过SSH协议远程连接Notebook。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dev_services: Option<Vec<StopNotebookImageDevServicesItem>>,
-    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考 查询支持的镜像列表 获取。
+    /// 待创建Notebook实例的镜像，需要指定镜像ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。预置镜像的ID参考
+    /// 查询支持的镜像列表 获取。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 镜像名称，长度限制512个字符，支持小写字母、数字、中划线、下划线和点。
@@ -56414,7 +56608,9 @@ pub struct StopNotebookResponse {
     pub pool: Option<Pool>,
     /// 实例状态。枚举值如下：
     ///
-    /// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止 SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误 DELETED：已删除 FROZEN：冻结
+    /// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止
+    /// SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误
+    /// DELETED：已删除 FROZEN：冻结
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<StopNotebookResponseStatus>,
     /// Notebook鉴权使用的token信息。
@@ -56450,7 +56646,9 @@ pub struct StopNotebookResponse {
 
 /// 实例状态。枚举值如下：
 ///
-/// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止 SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误 DELETED：已删除 FROZEN：冻结
+/// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止
+/// SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误
+/// DELETED：已删除 FROZEN：冻结
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum StopNotebookResponseStatus {
@@ -56676,7 +56874,8 @@ pub struct Summary {
     /// 训练作业可视化日志输出, log_type非空时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_dir: Option<LogDir>,
-    /// 可视化作业或训练作业调试模式的可视化日志输入, 训练作业高级功能开启"tensorboard/enable": "true"或"mindstudio-insight/enable": "true"时必填。
+    /// 可视化作业或训练作业调试模式的可视化日志输入, 训练作业高级功能开启"tensorboard/enable": "true"或"mindstudio-insight/enable":
+    /// "true"时必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sources: Option<Vec<CreateTrainingJobDataSource>>,
 }
@@ -57584,7 +57783,8 @@ pub struct UpdateAlgorithmSearchParams {
     pub name: Option<String>,
     /// 参数类型。
     ///
-    /// continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时，控制台显示为输入框。 discrete: 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时，控制台显示为下拉选择框架。
+    /// continuous: 指定时表示这个超参是连续类型的。连续类型的超参在算法使用于训练作业时，控制台显示为输入框。 discrete:
+    /// 指定时表示这个超参是离散类型的。离散类型的超参在算法使用于训练作业时，控制台显示为下拉选择框架。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param_type: Option<String>,
     /// 超参下界。
@@ -58812,7 +59012,8 @@ pub struct UpdateDatasetWorkforceTaskAcceptanceStatusSampleLabelProperty {
     pub modelarts_content: Option<String>,
     /// 命名实体标签专用内置属性：文本的结束位置，但不包括end_index所指的字符。例如：
     ///
-    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
+    /// \- 文本内容为“Barack Hussein Obama II (born August 4, 1961) is a attorney and
+    /// politician.”，则其中人名“Barack Hussein Obama II”的start_index为0，end_index为23。
     ///
     /// \- 文本内容为“截止到2018年底，本公司人员规模已经超过100”，则其中时间“2018年底”的start_index为3，end_index为9。
     #[serde(rename = "@modelarts:end_index")]
@@ -58822,9 +59023,11 @@ pub struct UpdateDatasetWorkforceTaskAcceptanceStatusSampleLabelProperty {
     #[serde(rename = "@modelarts:end_time")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modelarts_end_time: Option<String>,
-    /// 物体检测标签专用内置属性：形状特征，类型为 List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x, y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
+    /// 物体检测标签专用内置属性：形状特征，类型为 List。以图片的左上角为坐标原点\[0, 0\]，每个坐标点的表示方法为\[x,
+    /// y\]，x表示横坐标，y表示纵坐标(x和y均\>=0)。每种形状的格式如下：
     ///
-    /// \- bbox \[\[0,10\],\[50,95\]\] 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点(即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标)。
+    /// \- bbox \[\[0,10\],\[50,95\]\]
+    /// 两个点组成，矩形的左上角为第一个点，矩形的右下角为第二个点(即第一个点x坐标一定小于第二个点的x坐标，第一个点y坐标一定小于第二个点的y坐标)。
     ///
     /// \- polygon \[\[0,100\],\[50,95\],\[10,60\],\[500,400\]\] 多个点组成，按顺序连接成一个多边形。
     ///
@@ -61107,7 +61310,8 @@ pub struct UpdateTrainingJobConfigDataSource {
     pub dataset_version: Option<String>,
     /// 数据集类型。可选值为obs、dataset。obs与dataset不可同时出现。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:53026: 数据集类型。可选值为“obs”、“dataset”。obs与dataset不可同时出现。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53026:
+    /// 数据集类型。可选值为“obs”、“dataset”。obs与dataset不可同时出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<UpdateTrainingJobConfigDataSourceType>,
     /// OBS的桶路径，不可与dataset_id/dataset_version同时出现。
@@ -61117,7 +61321,8 @@ pub struct UpdateTrainingJobConfigDataSource {
 
 /// 数据集类型。可选值为obs、dataset。obs与dataset不可同时出现。
 ///
-/// Also documented in 004_1a1b83b5d1b965a6.txt:53026: 数据集类型。可选值为“obs”、“dataset”。obs与dataset不可同时出现。
+/// Also documented in 004_1a1b83b5d1b965a6.txt:53026:
+/// 数据集类型。可选值为“obs”、“dataset”。obs与dataset不可同时出现。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum UpdateTrainingJobConfigDataSourceType {
@@ -61171,12 +61376,14 @@ pub struct UpdateTrainingJobConfigRequest {
     pub boot_file_url: String,
     /// 训练作业的模型ID。请通过查询预置算法接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:53001: 训练作业的模式ID。请通过 查询预置算法 接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53001: 训练作业的模式ID。请通过 查询预置算法
+    /// 接口获取model_id。填入model_id后app_url/boot_file_url和engine_id不需填写。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<i64>,
     /// 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:53002: 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。该样例请参考表20-693。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53002:
+    /// 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。该样例请参考表20-693。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<Parameter>>,
     /// 训练作业选择的资源规格ID。请从查询作业资源规格接口获取资源规格ID。
@@ -61194,12 +61401,14 @@ pub struct UpdateTrainingJobConfigRequest {
     pub dataset_version_id: String,
     /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:53010: 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情请参见表20-692。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53010:
+    /// 训练作业使用的数据集。不可与data_url或dataset_id/dataset_version_id同时使用。详情请参见表20-692。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source: Option<Vec<UpdateTrainingJobConfigDataSource>>,
     /// 训练作业选择的引擎ID，默认为“1”。请从查询作业引擎规格接口获取引擎规格ID。
     ///
-    /// Also documented in 004_1a1b83b5d1b965a6.txt:53011: 训练作业选择的引擎ID，默认为“1”。请从 查询作业引擎规格接口 获取引擎规格ID。
+    /// Also documented in 004_1a1b83b5d1b965a6.txt:53011: 训练作业选择的引擎ID，默认为“1”。请从 查询作业引擎规格接口
+    /// 获取引擎规格ID。
     ///
     /// Default: 1.
     pub engine_id: i64,
@@ -61212,7 +61421,8 @@ pub struct UpdateTrainingJobConfigRequest {
     /// 自定义镜像训练作业的自定义镜像的SWR-URL。如：“100.125.5.235:20202/jobmng/custom-cpu-base:1.0”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_image_url: Option<String>,
-    /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。
+    /// 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python
+    /// /home/work/user-job-dir/app/train.py {python_file_parameter}”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_command: Option<String>,
 }
@@ -62970,10 +63180,12 @@ pub struct VolumeReq {
     ///
     /// \- DEDICATED：非托管，即资源在用户账号上，只有在category为EFS时支持。
     pub ownership: VolumeReqOwnership,
-    /// EFS专属存储盘uri，只有当category为EFS，同时ownership为DEDICATED时必填。 登录弹性文件服务控制台，在文件系统列表中，单击文件系统名称进入详情页。其中，“共享路径”即为此参数的参数值。
+    /// EFS专属存储盘uri，只有当category为EFS，同时ownership为DEDICATED时必填。
+    /// 登录弹性文件服务控制台，在文件系统列表中，单击文件系统名称进入详情页。其中，“共享路径”即为此参数的参数值。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
-    /// EFS专属存储盘ID，只有当category为EFS，同时ownership为DEDICATED时必填。 参数值获取方式如下：登录弹性文件服务控制台，在文件系统列表中，单击文件系统名称进入详情页。其中，“ID”即为此参数的参数值。
+    /// EFS专属存储盘ID，只有当category为EFS，同时ownership为DEDICATED时必填。
+    /// 参数值获取方式如下：登录弹性文件服务控制台，在文件系统列表中，单击文件系统名称进入详情页。其中，“ID”即为此参数的参数值。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -64654,7 +64866,8 @@ pub struct WorkforceTask {
     pub score: Option<f64>,
     /// 团队标注任务状态，可选值如下：
     ///
-    /// \- 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
+    /// \-
+    /// 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
     ///
     /// \- 1：运行中。labeler/reviewer进行标注和审核工作，owner验收，如新增、同步智能标注、导入未标注文件需再次分发新增文件。
     ///
@@ -64707,7 +64920,8 @@ pub struct WorkforceTask {
 
 /// 团队标注任务状态，可选值如下：
 ///
-/// \- 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
+/// \-
+/// 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
 ///
 /// \- 1：运行中。labeler/reviewer进行标注和审核工作，owner验收，如新增、同步智能标注、导入未标注文件需再次分发新增文件。
 ///
@@ -65213,7 +65427,8 @@ pub enum WorkspaceResponseAuthType {
     Private,
     /// 创建者、主账号、指定IAM子账号可访问, 需要与grants参数配合使用
     Internal,
-    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:29331.
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:29331.
     Public2,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
@@ -65721,7 +65936,8 @@ docbind_runtime::string_enum_impls!(ListEventsType);
 
 /// 镜像支持服务类型。枚举值如下：
 ///
-/// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN: 未明确设置的镜像支持的服务类型。
+/// COMMON: 通用镜像。INFERENCE: 建议仅在推理部署场景使用。TRAIN: 建议仅在训练任务场景使用。DEV: 建议仅在开发调测场景使用。UNKNOWN:
+/// 未明确设置的镜像支持的服务类型。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ListImagesServiceType {
@@ -70144,7 +70360,8 @@ docbind_runtime::string_enum_impls!(ListPoolWorkloadsType);
 
 /// 作业状态。可选值如下：
 ///
-/// Queue: 排队中Pending: 等待中Abnormal: 异常Terminating: 中止中Creating: 创建中Running: 运行中Completed: 已完成Terminated: 已终止Failed: 运行失败
+/// Queue: 排队中Pending: 等待中Abnormal: 异常Terminating: 中止中Creating: 创建中Running: 运行中Completed:
+/// 已完成Terminated: 已终止Failed: 运行失败
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ListPoolWorkloadsStatus {
@@ -70663,13 +70880,15 @@ docbind_runtime::string_enum_impls!(ListTrainingJobFlavorsFlavorType);
 ///
 /// \- equal表示精确匹配。
 ///
-/// \- contain表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。 name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流。
+/// \- contain表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。
+/// name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ListWorkflowsSearchType {
     /// 表示精确匹配
     Equal,
-    /// 表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。 name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流
+    /// 表示模糊匹配。 具体过滤的字段，由各个接口额外定义参数。例如Workflow支持按照名称（name）进行过滤，则相应的过滤字段为name。
+    /// name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流
     Contain,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),

@@ -1,7 +1,7 @@
 //! `src/client.rs`: the `Client` wrapper and one request builder per operation, written
 //! against runtime/CONTRACT.md (`RequestSpec`, `Client::execute`, `RawResponse`).
 
-use super::docs::{code_span, doc_attrs_with_markdown};
+use super::docs::{code_span, doc_attrs_with_markdown, markdown_attrs};
 use super::idents::ident;
 use super::models::{type_tokens, Scope};
 use super::paging::{FieldStep, ItemsAt, PagingKind, PagingPlan};
@@ -23,12 +23,13 @@ pub fn client_head(plan: &Plan, api: &ir::Api) -> TokenStream {
         .iter()
         .map(|p| client_method(p, &api.operations[p.index], &plan.types));
     let title = super::docs::doc_lines(&api.title).join(" ");
-    let client_doc =
-        format!(" Client for {title}. Cheap to clone; one per service endpoint is enough.");
+    let client_doc = markdown_attrs(&format!(
+        "Client for {title}. Cheap to clone; one per service endpoint is enough."
+    ));
     quote! {
         //! The API client and one request builder per operation.
 
-        #[doc = #client_doc]
+        #client_doc
         #[derive(Clone)]
         pub struct Client {
             inner: docbind_runtime::Client,
@@ -156,11 +157,11 @@ fn builder(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> Token
     } else {
         format!("[`Client::{}`]", plan.method)
     };
-    let method_link = format!(
-        " Request builder for {method_ref}: `{} {}`.",
+    let method_link = markdown_attrs(&format!(
+        "Request builder for {method_ref}: `{} {}`.",
         op.method.as_str(),
         op.path.replace('`', "'")
-    );
+    ));
     let mut fields = Vec::new();
     let mut setters = Vec::new();
     for p in &plan.params {
@@ -229,7 +230,7 @@ fn builder(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> Token
         quote!()
     };
     quote! {
-        #[doc = #method_link]
+        #method_link
         #[must_use = "a request builder does nothing until `.send().await`"]
         #derive
         pub struct #name<'a> {
@@ -506,15 +507,15 @@ fn paging_methods(plan: &OperationPlan, paging: &PagingPlan, types: &[TypeDef]) 
             )
         }
     };
-    let items_doc = format!(
-        " Every item of every page, fetched lazily: one request per page as the stream is polled. {how} The first error is yielded and ends the stream."
-    );
-    let pages_doc = format!(
-        " Every page (the whole response), fetched lazily: one request per page as the stream is polled. {how} The first error is yielded and ends the stream."
-    );
+    let items_doc = markdown_attrs(&format!(
+        "Every item of every page, fetched lazily: one request per page as the stream is polled. {how} The first error is yielded and ends the stream."
+    ));
+    let pages_doc = markdown_attrs(&format!(
+        "Every page (the whole response), fetched lazily: one request per page as the stream is polled. {how} The first error is yielded and ends the stream."
+    ));
     quote! {
         impl<'a> #name<'a> {
-            #[doc = #items_doc]
+            #items_doc
             pub fn items(
                 self,
             ) -> impl docbind_runtime::Stream<Item = Result<#item_ty, docbind_runtime::Error>> + Unpin + 'a {
@@ -522,7 +523,7 @@ fn paging_methods(plan: &OperationPlan, paging: &PagingPlan, types: &[TypeDef]) 
                 #items_body
             }
 
-            #[doc = #pages_doc]
+            #pages_doc
             pub fn pages(
                 self,
             ) -> impl docbind_runtime::Stream<Item = Result<#page_ty, docbind_runtime::Error>> + Unpin + 'a {

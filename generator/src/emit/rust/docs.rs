@@ -83,13 +83,67 @@ pub fn doc_lines(text: &str) -> Vec<String> {
     lines
 }
 
-/// One `#[doc]` attribute per line, as `///` comments are: prettyplease prints each as a
-/// `///` line (a multi-line value would become a `/** */` block).
+/// One `#[doc]` attribute per printed line, as `///` comments are: prettyplease prints each as
+/// a `///` line (a multi-line value would become a `/** */` block). Long lines are wrapped.
 fn attrs(lines: Vec<String>) -> TokenStream {
-    let lines = lines
-        .into_iter()
-        .map(|l| if l.is_empty() { l } else { format!(" {l}") });
+    let lines = lines.iter().flat_map(|l| wrap(l)).map(|l| {
+        if l.is_empty() {
+            l.to_string()
+        } else {
+            format!(" {l}")
+        }
+    });
     quote!(#(#[doc = #lines])*)
+}
+
+/// The most characters of text on one `///` line: an impl item's doc line (`    /// ` and the
+/// text) then fits in 100 columns.
+const WRAP_WIDTH: usize = 92;
+
+/// One Markdown paragraph line as lines of at most [`WRAP_WIDTH`] characters. Breaks go only
+/// at spaces outside code spans, and never before a word that would open a list item, heading,
+/// quote or table row at the start of a line; a word longer than the width (a URL, a sentence
+/// without spaces as Chinese text is written) stays whole, since a break inside it would
+/// render as a space.
+fn wrap(line: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    // Where the current line may end (byte offset of a space) and how many characters precede it.
+    let mut last_break: Option<(usize, usize)> = None;
+    let mut width = 0;
+    let (mut in_code, mut escaped) = (false, false);
+    for (i, c) in line.char_indices() {
+        if c == ' ' && !in_code && width > 0 && may_start_line(&line[i + 1..]) {
+            last_break = Some((i, width));
+        }
+        if c == '`' && !escaped {
+            in_code = !in_code;
+        }
+        escaped = c == '\\' && !escaped;
+        width += 1;
+        if width > WRAP_WIDTH {
+            if let Some((at, before)) = last_break.take() {
+                lines.push(&line[start..at]);
+                start = at + 1;
+                width -= before + 1;
+            }
+        }
+    }
+    lines.push(&line[start..]);
+    lines
+}
+
+/// Whether a line may start with this text and stay a paragraph line: not a list marker
+/// (`-`, `+`, `*`, `1.`, `1)`), heading (`#`), setext underline (`=`), quote (`>`), table
+/// row (`|`), or a space.
+fn may_start_line(rest: &str) -> bool {
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = rest[digits..].chars().next();
+    match rest.chars().next() {
+        None | Some(' ' | '-' | '+' | '*' | '#' | '=' | '>' | '|') => false,
+        Some(_) if digits > 0 => !matches!(after_digits, Some('.' | ')')),
+        Some(_) => true,
+    }
 }
 
 /// Rustdoc for plain-text parts (each a description; blank lines between them).
@@ -124,6 +178,11 @@ pub fn doc_attrs_with_markdown<'a>(
     }
     lines.extend(markdown.iter().cloned());
     attrs(lines)
+}
+
+/// Rustdoc for one Markdown line the generator wrote itself.
+pub fn markdown_attrs(line: &str) -> TokenStream {
+    attrs(vec![line.to_string()])
 }
 
 /// Text for a Markdown code span written by the generator (backticks cannot be escaped inside).
@@ -176,6 +235,38 @@ mod tests {
     #[test]
     fn empty_text_has_no_lines() {
         assert!(doc_lines(" \n\t\n").is_empty());
+    }
+
+    #[test]
+    fn long_lines_wrap_at_spaces_outside_code_spans() {
+        let code = "`GET /v1/{project_id}/jobs/{job_id}`";
+        let url = format!("<https://example.com/{}>", "a".repeat(100));
+        let line = format!("{}{code} and more - 1. next {url}", "word ".repeat(17));
+        assert_eq!(
+            wrap(&line),
+            [
+                "word ".repeat(17).trim_end(),
+                &format!("{code} and more - 1. next"),
+                &url,
+            ]
+        );
+        // Pressure right at `- x`: the break moves to an earlier space.
+        let line = format!("{} abc - x 2. y", "w".repeat(87));
+        assert_eq!(wrap(&line), [&"w".repeat(87), "abc - x 2. y"]);
+        for opener in [
+            "- x", "+ x", "* x", "# x", "= x", "> x", "| x", "2. x", "10) x",
+        ] {
+            assert!(!may_start_line(opener), "{opener}");
+        }
+        assert!(may_start_line("2025 x") && may_start_line("x"));
+        let short = "short line";
+        assert_eq!(wrap(short), [short]);
+        let chinese = "数据集".repeat(40);
+        assert_eq!(
+            wrap(&chinese),
+            [chinese.as_str()],
+            "no break without a space"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `src/doc_examples.rs`: the documented examples as tests of the generated crate. Every JSON
 //! request example must deserialize into the operation's request body type and every JSON
-//! success-response example into the response type of its status. Examples the reviewed
+//! success-response example into the response type of its status, and serialize back to what
+//! the example says (rules for null, numbers and lenient shapes in the generated `difference`). Examples the reviewed
 //! allow-list names as documentation errors stay, marked `#[ignore]` with the reason.
 //!
 //! Not generated (nothing typed to test against): non-JSON examples, examples of bodies typed
@@ -81,8 +82,7 @@ pub fn examples_file(
                     #[test]
                     #ignore
                     fn #name() {
-                        let parsed = docbind_runtime::serde_json::from_str::<#ty>(#json);
-                        assert!(parsed.is_ok(), "{}: {:?}", #provenance, parsed.err());
+                        round_trip::<#ty>(#json, #provenance);
                     }
                 });
             }
@@ -92,8 +92,76 @@ pub fn examples_file(
         return None;
     }
     Some(quote! {
-        //! The documented request and response examples, decoded into the generated types.
+        //! The documented request and response examples, decoded into the generated types and
+        //! encoded again: what comes back must say what the example says, so a field the model
+        //! lacks fails its test.
         #![allow(non_snake_case)]
+
+        use docbind_runtime::serde_json::{self, Value};
+
+        /// Decode `json` as `T`, encode it again and compare with the example.
+        fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(json: &str, provenance: &str) {
+            let example: Value = serde_json::from_str(json).expect("documented examples are JSON");
+            let decoded: T = match serde_json::from_value(example.clone()) {
+                Ok(decoded) => decoded,
+                Err(e) => panic!("{provenance}: does not decode: {e}"),
+            };
+            let encoded = serde_json::to_value(&decoded).expect("models encode");
+            if let Some(difference) = difference("$", &example, &encoded) {
+                panic!("{provenance}: the model does not reproduce the example: {difference}");
+            }
+        }
+
+        /// The first place where `model` (the example after the round trip) says something else
+        /// than `example`. Not differences: a member that is null in the example and absent from
+        /// the model (optional fields skip `None`); numbers of equal value at `f32` precision
+        /// when one is a float (`5` in a float field is `5.0`, `0.6` in an `f32` field is
+        /// `0.6000000238418579`); and the shapes the runtime's lenient decoders accept for a field
+        /// whose examples show them (`"5"` for a number, a value for its text, one item for a
+        /// list), which the model encodes in the documented shape.
+        fn difference(path: &str, example: &Value, model: &Value) -> Option<String> {
+            match (example, model) {
+                (Value::Object(e), Value::Object(m)) => {
+                    for (key, value) in e {
+                        let at = format!("{path}.{key}");
+                        match m.get(key) {
+                            Some(modelled) => {
+                                if let Some(d) = difference(&at, value, modelled) {
+                                    return Some(d);
+                                }
+                            }
+                            None if value.is_null() => {}
+                            None => return Some(format!("{at} is not in the model")),
+                        }
+                    }
+                    m.keys()
+                        .find(|key| !e.contains_key(*key))
+                        .map(|key| format!("{path}.{key} is not in the example"))
+                }
+                (Value::Array(e), Value::Array(m)) if e.len() == m.len() => e
+                    .iter()
+                    .zip(m)
+                    .enumerate()
+                    .find_map(|(i, (e, m))| difference(&format!("{path}[{i}]"), e, m)),
+                (e, Value::Array(m)) if !e.is_array() && m.len() == 1 => difference(path, e, &m[0]),
+                (Value::Number(e), Value::Number(m)) if same_number(e, m) => None,
+                (Value::String(text), value) | (value, Value::String(text)) if is_text_of(text, value) => None,
+                (e, m) if e == m => None,
+                (e, m) => Some(format!("{path} is {e} in the example but {m} in the model")),
+            }
+        }
+
+        /// Equal numbers; compared at `f32` precision when one of them is a float.
+        fn same_number(e: &serde_json::Number, m: &serde_json::Number) -> bool {
+            e == m || ((e.is_f64() || m.is_f64()) && e.as_f64().map(|v| v as f32) == m.as_f64().map(|v| v as f32))
+        }
+
+        /// Whether `text` is the JSON text of `value`, a number, boolean, object or array.
+        fn is_text_of(text: &str, value: &Value) -> bool {
+            !value.is_string()
+                && !value.is_null()
+                && serde_json::to_string(value).is_ok_and(|json| json == text.trim())
+        }
 
         #(#tests)*
     })
