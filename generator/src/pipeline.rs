@@ -116,7 +116,9 @@ pub fn read_sources(sources: &[PathBuf]) -> Result<(Vec<Document>, Diagnostics),
 fn read_source(path: &Path) -> Result<(Document, Diagnostics), InputError> {
     let text = read::load_file(path)?;
     let format = read::detect_format(&text);
-    Ok(read::read_text(&path.display().to_string(), &text, format))
+    let base = std::env::current_dir().unwrap_or_default();
+    let name = read::provenance_name(path, &base);
+    Ok(read::read_text(&name, &text, format))
 }
 
 /// Documents → IR. Processing order is the sorted file order (so names never depend on how

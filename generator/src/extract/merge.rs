@@ -303,7 +303,14 @@ impl Comparison<'_> {
                 ),
             );
         }
-        self.structure(kept, &kept_at, &other_deref, &other_at, what);
+        // The pair of named schemas compared is keyed by the other side's *name*: after `deref`
+        // only its body is left, and keying by the growing field path never repeats on a
+        // recursive schema (a node whose field is an array of the same node).
+        let other_name = match &other.kind {
+            SchemaKind::Ref { name } => name.clone(),
+            _ => what.to_string(),
+        };
+        self.structure(kept, &kept_at, &other_deref, &other_name, &other_at, what);
     }
 
     /// A named schema's body, or the schema itself.
@@ -319,27 +326,33 @@ impl Comparison<'_> {
         }
     }
 
+    /// `other_name` names `other` for the visited set: its schema name if it was a reference
+    /// (an inline schema is finite, so its path is enough).
     fn structure(
         &mut self,
         kept: &mut Schema,
         kept_at: &Span,
         other: &Schema,
+        other_name: &str,
         other_at: &Span,
         what: &str,
     ) {
         if let SchemaKind::Ref { name } = &kept.kind {
-            let other_name = match &other.kind {
-                SchemaKind::Ref { name } => name.clone(),
-                _ => what.to_string(),
-            };
-            if !self.seen.insert((name.clone(), other_name)) {
+            if !self.seen.insert((name.clone(), other_name.to_string())) {
                 return;
             }
             let name = name.clone();
             let Some(mut named) = self.registry.schemas.get(&name).cloned() else {
                 return;
             };
-            self.structure(&mut named.schema, kept_at, other, other_at, what);
+            self.structure(
+                &mut named.schema,
+                kept_at,
+                other,
+                other_name,
+                other_at,
+                what,
+            );
             self.registry.schemas.insert(name, named);
             return;
         }

@@ -170,7 +170,9 @@ pub struct Resolver<'a, 'r> {
     pub context: String,
     /// table block → component name, so a table referenced twice is one schema.
     memo: HashMap<usize, String>,
-    in_progress: Vec<usize>,
+    /// Tables being built, with the name asked for them: a reference back to one of them (a
+    /// recursive structure) must use that name, not the name the inner field asks for.
+    in_progress: Vec<(usize, String)>,
     /// Tables consumed (for orphan detection and coverage counts).
     pub used: BTreeSet<usize>,
     /// Type-name references met (`X object`, `Array of X objects`, `Map<String,X>`, `Array<X>`),
@@ -350,15 +352,15 @@ impl<'a, 'r> Resolver<'a, 'r> {
         if let Some(name) = self.memo.get(&block) {
             return Schema::new(SchemaKind::Ref { name: name.clone() });
         }
-        if self.in_progress.contains(&block) {
+        if let Some((_, outer)) = self.in_progress.iter().find(|(b, _)| *b == block) {
             // A recursive structure: refer to the component being built.
-            let name = component_name(preferred_name, &self.context);
+            let name = component_name(outer, &self.context);
             return Schema::new(SchemaKind::Ref { name });
         }
         let Some(table) = self.index.table(block) else {
             return Schema::any();
         };
-        self.in_progress.push(block);
+        self.in_progress.push((block, preferred_name.to_string()));
         let schema = self.table_schema(table, block);
         self.in_progress.pop();
         let table_span = self.index.doc.blocks[block].span.clone();
@@ -380,8 +382,10 @@ impl<'a, 'r> Resolver<'a, 'r> {
         let cols = columns(table);
         let raw = read_fields(table, &cols, self.diags);
         let mut fields: Vec<Field> = Vec::new();
+        // A set, not a scan of `fields`: a table may have 100,000 rows.
+        let mut names = std::collections::HashSet::new();
         for f in &raw {
-            if fields.iter().any(|x| x.name == f.name) {
+            if !names.insert(f.name.as_str()) {
                 self.diags.warn(
                     &f.span,
                     "field.duplicate",
@@ -476,7 +480,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     .or_else(|| self.by_reference(f, from))
                     .or_else(|| self.by_field_name(f, from));
                 return match found {
-                    Some(b) if b != from || self.in_progress.contains(&b) => {
+                    Some(b) if b != from || self.in_progress.iter().any(|(p, _)| *p == b) => {
                         *self.type_refs.entry(reference).or_default() = true;
                         self.object_schema(b, name, &f.span)
                     }
