@@ -344,7 +344,11 @@ mod tests {
         sources.swap(0, 2);
         let (docs, _) = read_sources(&sources).expect("seeds are readable");
         let files: Vec<String> = docs.iter().map(|d| d.file.to_string()).collect();
-        let given: Vec<String> = sources.iter().map(|p| p.display().to_string()).collect();
+        let cwd = std::env::current_dir().unwrap();
+        let given: Vec<String> = sources
+            .iter()
+            .map(|p| read::provenance_name(p, &cwd))
+            .collect();
         assert_eq!(files, given);
     }
 
