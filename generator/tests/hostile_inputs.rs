@@ -366,7 +366,9 @@ fn devices_fifos_and_oversized_inputs_are_one_line_errors() {
     std::fs::write(&big, tree_page("ID。")).unwrap();
     let fifo = dir.path().join("fifo.md");
     let made = Command::new("mkfifo").arg(&fifo).status();
-    let mut cases: Vec<(PathBuf, &str, Vec<(&str, &str)>)> = vec![
+    // (input, what the error says, environment)
+    type Case<'a> = (PathBuf, &'a str, Vec<(&'a str, &'a str)>);
+    let mut cases: Vec<Case> = vec![
         (PathBuf::from("/dev/zero"), "not a regular file", vec![]),
         (
             big.clone(),
