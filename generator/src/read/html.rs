@@ -590,4 +590,32 @@ mod tests {
             let _ = read(html);
         }
     }
+
+    #[test]
+    fn nesting_counts_what_a_parser_keeps_open() {
+        let deep = |tag: &str, n: usize| format!("{}x", format!("<{tag}>").repeat(n));
+        // Siblings a repeated tag closes, void elements, `/>` and closed elements do not nest.
+        for flat in [
+            deep("p", 1000),
+            deep("li", 1000),
+            deep("br", 1000),
+            "<img/>".repeat(1000),
+            "<div>a</div>".repeat(1000),
+            "<DIV>a</div>".repeat(1000),
+            "</div>".repeat(1000),
+        ] {
+            assert_eq!(nesting_cut(&flat), None, "{}", &flat[..20]);
+        }
+        let divs = deep("div", MAX_NESTING + 5);
+        assert_eq!(nesting_cut(&divs), Some(MAX_NESTING * "<div>".len()));
+        assert_eq!(nesting_cut(&deep("div", MAX_NESTING)), None);
+        // A closing tag closes what it matches and everything left open inside it.
+        let closed = format!(
+            "{}{}{}",
+            deep("td><span", 40),
+            "</td>".repeat(40),
+            deep("b", 70)
+        );
+        assert_eq!(nesting_cut(&closed), None);
+    }
 }
