@@ -518,3 +518,29 @@ fn a_table_that_refers_back_to_itself_under_another_type_name_generates() {
         }
     }
 }
+
+#[test]
+fn deeply_nested_rst_is_cut_with_a_diagnostic() {
+    let n = 100_000;
+    let staircase: String = (0..300)
+        .map(|i| format!("{}x\n\n", " ".repeat(i)))
+        .collect();
+    for body in [
+        format!("{}x\n", "- ".repeat(n)),
+        (0..300)
+            .map(|i| format!("{}.. note::\n\n", "   ".repeat(i)))
+            .collect(),
+        staircase,
+    ] {
+        let text = format!("Title\n=====\n\n{body}");
+        let started = Instant::now();
+        let (_, diags) = docbind::read::read_text("deep.rst", &text, docbind::doc::Format::Rst);
+        assert!(
+            diags.iter().any(|d| d.code == "read.rst.too-deep"),
+            "{}: {:?}",
+            &body[..10],
+            diags.iter().map(|d| &d.code).collect::<Vec<_>>()
+        );
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    }
+}
