@@ -29,13 +29,16 @@ pub fn pipeline(text: &str) {
         defaulted_path_params: vec!["project_id".into()],
         example_allowlist: Default::default(),
     };
-    // A plan error (e.g. a name the emitter cannot place) is a reported error, not a crash.
-    if let Ok(files) = generate_crate(&api, &options) {
-        for (path, text) in files {
-            if path.extension().is_some_and(|e| e == "rs") {
-                if let Err(e) = syn::parse_file(&text) {
-                    panic!("{} is not Rust: {e}", path.display());
-                }
+    // An emitter error means extraction produced an IR the emitter cannot place (e.g. a
+    // reference to a schema that does not exist): a bug, like a panic.
+    let files = match generate_crate(&api, &options) {
+        Ok(files) => files,
+        Err(e) => panic!("the crate does not generate: {e}"),
+    };
+    for (path, text) in files {
+        if path.extension().is_some_and(|e| e == "rs") {
+            if let Err(e) = syn::parse_file(&text) {
+                panic!("{} is not Rust: {e}", path.display());
             }
         }
     }
