@@ -117,7 +117,9 @@ pub fn read_sources(sources: &[PathBuf]) -> Result<(Vec<Document>, Diagnostics),
 fn read_source(path: &Path) -> Result<(Document, Diagnostics), InputError> {
     let text = read::load_file(path)?;
     let format = read::detect_format(&text);
-    Ok(read::read_text(&path.display().to_string(), &text, format))
+    let base = std::env::current_dir().unwrap_or_default();
+    let name = read::provenance_name(path, &base);
+    Ok(read::read_text(&name, &text, format))
 }
 
 /// Documents → IR. Processing order is the sorted file order (so names never depend on how
@@ -325,7 +327,11 @@ mod tests {
         sources.swap(0, 2);
         let (docs, _) = read_sources(&sources).expect("seeds are readable");
         let files: Vec<String> = docs.iter().map(|d| d.file.to_string()).collect();
-        let given: Vec<String> = sources.iter().map(|p| p.display().to_string()).collect();
+        let cwd = std::env::current_dir().unwrap();
+        let given: Vec<String> = sources
+            .iter()
+            .map(|p| read::provenance_name(p, &cwd))
+            .collect();
         assert_eq!(files, given);
     }
 

@@ -277,12 +277,6 @@ impl Comparison<'_> {
                 Some(_) => {}
             }
         }
-        // The other side's reference name, if any: what a recursive type is recognised by once
-        // its body is compared (see `structure`).
-        let other_ref = match &other.kind {
-            SchemaKind::Ref { name } => Some(name.clone()),
-            _ => None,
-        };
         let other_deref = self.deref(other);
         let (kl, ol) = (type_label(&self.deref(kept)), type_label(&other_deref));
         if kl != ol {
@@ -309,13 +303,14 @@ impl Comparison<'_> {
                 ),
             );
         }
-        self.structure(
-            kept,
-            &kept_at,
-            (&other_deref, other_ref.as_deref()),
-            &other_at,
-            what,
-        );
+        // The pair of named schemas compared is keyed by the other side's *name*: after `deref`
+        // only its body is left, and keying by the growing field path never repeats on a
+        // recursive schema (a node whose field is an array of the same node).
+        let other_name = match &other.kind {
+            SchemaKind::Ref { name } => name.clone(),
+            _ => what.to_string(),
+        };
+        self.structure(kept, &kept_at, &other_deref, &other_name, &other_at, what);
     }
 
     /// A named schema's body, or the schema itself.
@@ -331,20 +326,19 @@ impl Comparison<'_> {
         }
     }
 
-    /// Compare the structure of `kept` with `other` (already dereferenced; `other_ref` names
-    /// the schema it came from, if it was a reference). A pair of named schemas is compared
-    /// once: recursive types (a node holding nodes) end there.
+    /// `other_name` names `other` for the visited set: its schema name if it was a reference
+    /// (an inline schema is finite, so its path is enough).
     fn structure(
         &mut self,
         kept: &mut Schema,
         kept_at: &Span,
-        (other, other_ref): (&Schema, Option<&str>),
+        other: &Schema,
+        other_name: &str,
         other_at: &Span,
         what: &str,
     ) {
         if let SchemaKind::Ref { name } = &kept.kind {
-            let other_name = other_ref.map_or_else(|| what.to_string(), str::to_string);
-            if !self.seen.insert((name.clone(), other_name)) {
+            if !self.seen.insert((name.clone(), other_name.to_string())) {
                 return;
             }
             let name = name.clone();
@@ -354,7 +348,8 @@ impl Comparison<'_> {
             self.structure(
                 &mut named.schema,
                 kept_at,
-                (other, other_ref),
+                other,
+                other_name,
                 other_at,
                 what,
             );

@@ -500,8 +500,10 @@ impl<'a, 'r> Resolver<'a, 'r> {
         let cols = columns(table);
         let raw = read_fields(table, &cols, self.diags);
         let mut fields: Vec<Field> = Vec::new();
+        // A set, not a scan of `fields`: a table may have 100,000 rows.
+        let mut names = std::collections::HashSet::new();
         for f in &raw {
-            if fields.iter().any(|x| x.name == f.name) {
+            if !names.insert(f.name.as_str()) {
                 self.diags.add(
                     &f.span,
                     catalogue::FIELD_DUPLICATE,

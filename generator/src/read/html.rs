@@ -43,7 +43,23 @@ pub enum Piece {
 
 /// Read a block-level fragment into blocks and loose anchors, in document order.
 pub fn read_fragment(frag: &Fragment<'_>, diags: &mut Diagnostics) -> Vec<Piece> {
-    let doc = Html::parse_fragment(&mark_offsets(frag.html));
+    let html = match nesting_cut(frag.html) {
+        None => frag.html,
+        Some(cut) => {
+            let span = Span::new(
+                frag.file,
+                (frag.line_of)(cut),
+                (frag.line_of)(frag.html.len().saturating_sub(1)),
+            );
+            diags.warn(
+                &span,
+                &format!("{}.html-too-deep", frag.diag_prefix),
+                format!("HTML nested deeper than {MAX_NESTING} elements; the rest of this HTML block is skipped"),
+            );
+            &frag.html[..cut]
+        }
+    };
+    let doc = Html::parse_fragment(&mark_offsets(html));
     let mut reader = FragmentReader {
         frag,
         lower: frag.html.to_ascii_lowercase(),
@@ -81,6 +97,71 @@ pub fn read_fragment(frag: &Fragment<'_>, diags: &mut Diagnostics) -> Vec<Piece>
         .pieces
         .extend(trailing.into_iter().map(Piece::Anchor));
     reader.pieces
+}
+
+/// How deep HTML elements may nest. Real pages nest a table in a list in a cell a few levels
+/// deep; the HTML parser's scope checks walk the stack of open elements (quadratic time) and
+/// the tree walks recurse (stack depth), so deeper input is cut here, before parsing.
+pub const MAX_NESTING: usize = 100;
+
+/// Elements that never have content (no closing tag to wait for).
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements a repeated opening tag closes implicitly (`<p>a<p>b`, `<li>`, cells and rows).
+const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
+
+/// Byte offset of the first opening tag nested deeper than [`MAX_NESTING`], if any. A linear
+/// scan of tags that mirrors how a parser nests them closely enough to bound its work: void
+/// elements and `/>` do not nest, a repeated `<p>`/`<li>`/cell/row closes its sibling, a
+/// closing tag closes up to its opening tag (stray ones are ignored). Comments, quotes and
+/// scripts are not special: a miscount only moves where a pathological fragment is cut.
+pub fn nesting_cut(html: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut open: Vec<&str> = Vec::new();
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'<') {
+        let start = at + i;
+        at = start + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_start = if closing { at + 1 } else { at };
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &html[name_start..name_start + name_len];
+        let end = bytes[name_start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |p| name_start + p);
+        at = end;
+        if closing {
+            if let Some(pos) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+                open.truncate(pos);
+            }
+            continue;
+        }
+        let self_closed = end > 0 && bytes.get(end - 1) == Some(&b'/');
+        if self_closed || VOID_ELEMENTS.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        let sibling = SELF_CLOSING_SIBLINGS
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(name));
+        if sibling && open.last().is_some_and(|o| o.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        if open.len() == MAX_NESTING {
+            return Some(start);
+        }
+        open.push(name);
+    }
+    None
 }
 
 static MARKED_TAGS: LazyLock<Regex> = LazyLock::new(|| {
@@ -508,5 +589,33 @@ mod tests {
         ] {
             let _ = read(html);
         }
+    }
+
+    #[test]
+    fn nesting_counts_what_a_parser_keeps_open() {
+        let deep = |tag: &str, n: usize| format!("{}x", format!("<{tag}>").repeat(n));
+        // Siblings a repeated tag closes, void elements, `/>` and closed elements do not nest.
+        for flat in [
+            deep("p", 1000),
+            deep("li", 1000),
+            deep("br", 1000),
+            "<img/>".repeat(1000),
+            "<div>a</div>".repeat(1000),
+            "<DIV>a</div>".repeat(1000),
+            "</div>".repeat(1000),
+        ] {
+            assert_eq!(nesting_cut(&flat), None, "{}", &flat[..20]);
+        }
+        let divs = deep("div", MAX_NESTING + 5);
+        assert_eq!(nesting_cut(&divs), Some(MAX_NESTING * "<div>".len()));
+        assert_eq!(nesting_cut(&deep("div", MAX_NESTING)), None);
+        // A closing tag closes what it matches and everything left open inside it.
+        let closed = format!(
+            "{}{}{}",
+            deep("td><span", 40),
+            "</td>".repeat(40),
+            deep("b", 70)
+        );
+        assert_eq!(nesting_cut(&closed), None);
     }
 }

@@ -266,9 +266,21 @@ impl<'t> Reader<'t> {
     /// Finish the open paragraph, heading or cell.
     fn close_text(&mut self) {
         let Some(open) = self.open.take() else { return };
-        let (mut text, anchors) = html::rich_text_from_html(&open.html.finish());
-        emphasis::recover_strong(&mut text);
         let span = self.span(&open.range);
+        let mut inline = open.html.finish();
+        if let Some(cut) = html::nesting_cut(&inline) {
+            self.diags.warn(
+                &span,
+                &format!("{DIAG}.html-too-deep"),
+                format!(
+                    "inline HTML nested deeper than {} elements; the rest of this text is skipped",
+                    html::MAX_NESTING
+                ),
+            );
+            inline.truncate(cut);
+        }
+        let (mut text, anchors) = html::rich_text_from_html(&inline);
+        emphasis::recover_strong(&mut text);
         match open.kind {
             TextKind::Cell => {
                 if let Some(t) = &mut self.table {

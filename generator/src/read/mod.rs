@@ -85,14 +85,60 @@ pub fn read_text(file: &str, text: &str, format: Format) -> (Document, Diagnosti
     }
 }
 
-/// Load a file from disk, rejecting missing, empty, binary and non-UTF-8 inputs.
+/// Largest input file read, in bytes, unless `DOCBIND_MAX_INPUT_BYTES` says otherwise. Reading
+/// costs about 5 bytes of memory per input byte (README, "Limits"); a reference of many pages
+/// is a few MB, so 256 MiB leaves room while keeping a wrong input (a disk image, a log) from
+/// exhausting memory.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The input size limit in force: `DOCBIND_MAX_INPUT_BYTES` (a byte count) or the default.
+pub fn max_input_bytes() -> Result<u64, InputError> {
+    match std::env::var("DOCBIND_MAX_INPUT_BYTES") {
+        Err(_) => Ok(DEFAULT_MAX_INPUT_BYTES),
+        Ok(v) => v.trim().parse().map_err(|_| InputError {
+            file: "DOCBIND_MAX_INPUT_BYTES".into(),
+            reason: format!("`{v}` is not a byte count"),
+        }),
+    }
+}
+
+/// Load a file from disk, rejecting missing, non-regular (devices, FIFOs, sockets: they never
+/// end or block), oversized, empty, binary and non-UTF-8 inputs.
 pub fn load_file(path: &Path) -> Result<String, InputError> {
+    load_file_limited(path, max_input_bytes()?)
+}
+
+/// [`load_file`] with an explicit size limit in bytes.
+pub fn load_file_limited(path: &Path, max_bytes: u64) -> Result<String, InputError> {
+    use std::io::Read;
     let file = path.display().to_string();
     let err = |reason: &str| InputError {
         file: file.clone(),
         reason: reason.to_string(),
     };
-    let bytes = std::fs::read(path).map_err(|e| err(&format!("cannot read: {e}")))?;
+    // Checked before opening: opening a FIFO blocks until a writer appears.
+    let meta = std::fs::metadata(path).map_err(|e| err(&format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(err(
+            "not a regular file (a directory, device, FIFO or socket)",
+        ));
+    }
+    let too_big = || {
+        err(&format!(
+            "larger than the input limit of {max_bytes} bytes (DOCBIND_MAX_INPUT_BYTES)"
+        ))
+    };
+    if meta.len() > max_bytes {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|e| err(&format!("cannot read: {e}")))?;
+    // The file may have grown since its size was checked.
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big());
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(err("empty input"));
     }
@@ -109,6 +155,30 @@ pub fn load_file(path: &Path) -> Result<String, InputError> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text))
+}
+
+/// The name a source goes by in provenance (`x-docbind-source`, `Source:` docs, diagnostics):
+/// relative to `base` (the working directory), so that outputs generated from the same tree on
+/// two machines are identical whether inputs were named by absolute or relative paths. A
+/// relative path is kept as given; an absolute one outside `base` is reached with `..`.
+pub fn provenance_name(path: &Path, base: &Path) -> String {
+    use std::path::Component;
+    if path.is_relative() || base.is_relative() {
+        return path.display().to_string();
+    }
+    let (p, b): (Vec<Component>, Vec<Component>) =
+        (path.components().collect(), base.components().collect());
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return path.display().to_string();
+    }
+    let mut rel = std::path::PathBuf::new();
+    for _ in common..b.len() {
+        rel.push("..");
+    }
+    rel.extend(&p[common..]);
+    // Provenance is text in committed outputs: `/` on every platform.
+    rel.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]
@@ -132,5 +202,15 @@ mod tests {
             Format::Rst
         );
         assert_eq!(detect_format("Title\n=====\n\ntext\n"), Format::Rst);
+    }
+
+    #[test]
+    fn provenance_is_relative_to_the_base() {
+        let base = Path::new("/home/a/repo");
+        let name = |p: &str| provenance_name(Path::new(p), base);
+        assert_eq!(name("/home/a/repo/spec/docs/x.txt"), "spec/docs/x.txt");
+        assert_eq!(name("/home/a/other/y.md"), "../other/y.md");
+        assert_eq!(name("spec/docs/x.txt"), "spec/docs/x.txt");
+        assert_eq!(name("../z.md"), "../z.md");
     }
 }

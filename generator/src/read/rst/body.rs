@@ -42,8 +42,29 @@ impl Scope {
     }
 }
 
+/// How deep block constructs may nest. Real pages nest a table in a list in a note a few
+/// levels deep; each level copies its (dedented) lines and recurses, so deeper input is cut.
+pub(crate) const MAX_NESTING: usize = 32;
+
 /// Parse `lines` (indentation already relative to the enclosing construct) into blocks.
 pub(crate) fn parse_blocks(ctx: &mut Ctx, lines: &[Line], scope: Scope, out: &mut Vec<Block>) {
+    if ctx.nesting >= MAX_NESTING {
+        if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
+            let span = ctx.span(first.no, last.no);
+            ctx.diags.warn(
+                &span,
+                "read.rst.too-deep",
+                format!("block structure nested deeper than {MAX_NESTING} levels; its content is skipped"),
+            );
+        }
+        return;
+    }
+    ctx.nesting += 1;
+    parse_blocks_here(ctx, lines, scope, out);
+    ctx.nesting -= 1;
+}
+
+fn parse_blocks_here(ctx: &mut Ctx, lines: &[Line], scope: Scope, out: &mut Vec<Block>) {
     let mut i = 0;
     while i < lines.len() {
         if lines[i].is_blank() {

@@ -32,6 +32,9 @@ pub(crate) struct Ctx {
     pub pending_anchors: Vec<String>,
     /// `:original_name:` of the page, without `.html`.
     pub original_name: Option<String>,
+    /// How many block parsers are active (block quotes, list items, directive content and
+    /// table cells nest them): bounded so that deep input cannot overflow the stack.
+    pub nesting: usize,
 }
 
 static TARGET: LazyLock<Regex> =
@@ -71,6 +74,7 @@ impl Ctx {
             section_styles: Vec::new(),
             pending_anchors: Vec::new(),
             original_name: None,
+            nesting: 0,
         };
         for (i, line) in lines.iter().enumerate() {
             if let Some((name, url)) = parse_target(&line.text) {
