@@ -93,25 +93,25 @@ fn seed_numbered_headings_match_the_toc_but_one() {
         );
     }
     let c = codes(&diags);
-    assert_eq!(c.get("pdf.toc-skipped"), Some(&1));
+    assert_eq!(c.get("read.pdf.toc-skipped"), Some(&1));
     assert!(diags
         .iter()
-        .any(|d| d.code == "pdf.toc-skipped" && d.message.contains("333 entries")));
+        .any(|d| d.code == "read.pdf.toc-skipped" && d.message.contains("333 entries")));
     // 333 TOC entries = 332 body headings + 10.4, whose body heading is missing.
     let missing: Vec<_> = diags
         .iter()
-        .filter(|d| d.code == "pdf.toc-entry-missing")
+        .filter(|d| d.code == "read.pdf.toc-entry-missing")
         .collect();
     assert_eq!(missing.len(), 1);
     assert!(missing[0].message.contains("10.4"));
-    assert_eq!(c.get("pdf.heading-not-in-toc"), None);
+    assert_eq!(c.get("read.pdf.heading-not-in-toc"), None);
     assert_eq!(
-        c.get("pdf.heading-number-gap"),
+        c.get("read.pdf.heading-number-gap"),
         Some(&1),
         "10.5 right after 10.3"
     );
     // Body titles that differ from the TOC wording (工作流 vs workflow).
-    assert_eq!(c.get("pdf.heading-toc-mismatch"), Some(&6));
+    assert_eq!(c.get("read.pdf.heading-toc-mismatch"), Some(&6));
     // The number-like line inside an unfenced JSON example (`16.833 ]`) is not a heading.
     assert!(!numbered.iter().any(|h| h.1 == Some("16.833")));
     // Both layouts: 195 bare titles, 137 markdown titles.
@@ -223,7 +223,7 @@ fn seed_table_pieces_join_into_logical_tables() {
             assert!(b.span.start <= r.span.start && r.span.end <= b.span.end);
         }
     }
-    assert_eq!(codes(&diags).get("pdf.row-width"), None);
+    assert_eq!(codes(&diags).get("read.pdf.row-width"), None);
 }
 
 #[test]
@@ -231,7 +231,7 @@ fn seed_split_rows_and_glued_lines_are_repaired() {
     let (doc, diags, _) = seed();
     let c = codes(&diags);
     // 26 parameter-table rows plus one permission-table row (L35047) split by a page break.
-    assert_eq!(c.get("pdf.split-row-merged"), Some(&27));
+    assert_eq!(c.get("read.pdf.split-row-merged"), Some(&27));
     for (_, t) in tables(&doc) {
         for r in &t.rows {
             let key_cells = (t.header.len() - 1).clamp(1, 2);
@@ -254,8 +254,8 @@ fn seed_split_rows_and_glued_lines_are_repaired() {
             .iter()
             .any(|i| i.text().starts_with("21: 基于crop"))));
     // Three captions glued to a status line, two sub-section titles glued to a status line.
-    assert_eq!(c.get("pdf.glued-caption"), Some(&3));
-    assert_eq!(c.get("pdf.glued-heading"), Some(&2));
+    assert_eq!(c.get("read.pdf.glued-caption"), Some(&3));
+    assert_eq!(c.get("read.pdf.glued-heading"), Some(&2));
     let at = |line: u32| {
         doc.blocks
             .iter()
@@ -286,7 +286,7 @@ fn seed_code_blocks_and_leftover_markup() {
         .collect();
     assert_eq!(code.len(), 840);
     assert!(code.iter().any(|b| b.span.start == 33448));
-    assert_eq!(codes(&diags).get("pdf.unclosed-fence"), None);
+    assert_eq!(codes(&diags).get("read.pdf.unclosed-fence"), None);
     // URIs inside fences stay code (L6553–6555).
     assert!(code
         .iter()
@@ -378,10 +378,14 @@ fn part_a_snippet_layout() {
     assert!(ts[2].1.caption.is_none());
     assert!(doc.blocks.iter().any(|b| matches!(&b.kind, BlockKind::Paragraph { text, .. } if text.links().any(|(t, l)| t == "错误码" && *l == LinkTarget::Lost))));
     let c = codes(&diags);
-    assert_eq!(c.get("pdf.glued-caption"), Some(&1));
-    assert_eq!(c.get("pdf.heading-number-gap"), Some(&1), "1.3 after 1.1");
-    assert_eq!(c.get("pdf.heading-not-in-toc"), Some(&1), "1.4");
-    assert_eq!(c.get("pdf.toc-entry-missing"), Some(&1), "1.2");
+    assert_eq!(c.get("read.pdf.glued-caption"), Some(&1));
+    assert_eq!(
+        c.get("read.pdf.heading-number-gap"),
+        Some(&1),
+        "1.3 after 1.1"
+    );
+    assert_eq!(c.get("read.pdf.heading-not-in-toc"), Some(&1), "1.4");
+    assert_eq!(c.get("read.pdf.toc-entry-missing"), Some(&1), "1.2");
 }
 
 const PART_B_SNIPPET: &str = "## 20.3.2.1 查询作业\n\n### 功能介绍\n\n查询。\n\n## 2. 调用[创建工作空间](#)接口。\n\n#### 请求示例\n\n### 查询作业列表\n\n```\nGET https://{endpoint}/v1/{project\\_id}/jobs\n```\n\n### 📖 说明\n\n**表 20-1** 响应参数\n\n| 参数 | 参数类型 | 描述 |\n|---|---|---|\n| state | Integer | 状态：<ul style=\"list-style-type: none\"><li>• 0: 新建</li></ul> |\n\n\n\n| 参数 | 参数类型 | 描述 |\n|---|---|---|\n|  |  | <ul><li>• 1: 运行</li></ul> |\n| spec | <b>Spec</b><br>object | 见<a href=\"#\">表20-2</a>，id\\_x |\n";
@@ -461,7 +465,7 @@ fn part_b_snippet_layout() {
         }
     );
     assert!(spec[2].text.plain().ends_with("id_x"));
-    assert_eq!(codes(&diags).get("pdf.split-row-merged"), Some(&1));
+    assert_eq!(codes(&diags).get("read.pdf.split-row-merged"), Some(&1));
 }
 
 #[test]
@@ -509,7 +513,7 @@ fn hostile_inputs_do_not_panic() {
         let _ = diags;
     }
     let (_, diags) = read("```\nnever closed");
-    assert_eq!(codes(&diags).get("pdf.unclosed-fence"), Some(&1));
+    assert_eq!(codes(&diags).get("read.pdf.unclosed-fence"), Some(&1));
 }
 
 #[test]

@@ -47,7 +47,7 @@ catalogue! {
     READ_MD_RAGGED_ROW = "read.md.ragged-row", Warning,
         "A table row has more or fewer cells than the header.",
         "The row is padded with empty cells or cut to the header's width, so the columns keep their meaning. Usually a cell with an unescaped `|` or a row broken by the converter.\nExample: `| a | b | c |` under a two-column header.";
-    READ_MD_TABLE_NO_HEADER = "read.md.table-no-header", Warning,
+    READ_MD_TABLE_NO_HEADER = "read.md.table-no-header", Note,
         "An HTML table has no header row.",
         "Column roles (name, type, required, description) are read from the header; without one the table is kept, but extraction may not recognise what it describes.\nExample: `<table><tr><td>name</td>…` with no `<th>` or `<thead>`.";
     READ_MD_EMPTY_TABLE = "read.md.empty-table", Warning,
@@ -62,6 +62,9 @@ catalogue! {
     READ_MD_DANGLING_ANCHOR = "read.md.dangling-anchor", Note,
         "A link points to an anchor that no element of the page carries.",
         "References by link (`[表3](#xyz)`) cannot be followed; extraction falls back to type names and captions.\nExample: `[ServiceConfig](#section5)` with no `<a name=\"section5\">`.";
+    READ_MD_HTML_TOO_DEEP = "read.md.html-too-deep", Warning,
+        "HTML nested deeper than the reader follows; the deeper part is cut.",
+        "Real pages nest a few levels (a table in a list in a cell); a page nesting hundreds of elements is damaged or hostile. The reader keeps what stands above the limit, so the run stays linear in the input and never exhausts the stack.";
     // ---- reStructuredText reader (Open Telekom Cloud pages) ----
     READ_RST_DANGLING_TARGET = "read.rst.dangling-target", Note,
         "A `:ref:` names a target no page of the run defines.",
@@ -84,6 +87,9 @@ catalogue! {
     READ_RST_TABLE_WITHOUT_HEADER = "read.rst.table-without-header", Note,
         "A grid table has no `+===+` header separator.",
         "Header cells are empty, so columns are recognised by position only if at all.";
+    READ_RST_TOO_DEEP = "read.rst.too-deep", Warning,
+        "Nested blocks deeper than the reader follows; the deeper part is cut.",
+        "Lists and directives nested hundreds of levels deep are not documentation; the reader keeps what stands above the limit so it never exhausts the stack.";
     READ_RST_UNKNOWN_DIRECTIVE = "read.rst.unknown-directive", Note,
         "A directive the reader does not know.",
         "Its content is kept as paragraphs. Directives that carry API facts (tables, code) are known.";

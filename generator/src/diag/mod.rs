@@ -80,13 +80,7 @@ impl Diagnostics {
     pub fn new() -> Self {
         Self::default()
     }
-    pub fn push(
-        &mut self,
-        span: &Span,
-        severity: Severity,
-        code: &str,
-        message: impl Into<String>,
-    ) {
+    fn push(&mut self, span: &Span, severity: Severity, code: &str, message: impl Into<String>) {
         self.0.push(Diagnostic {
             span: span.clone(),
             severity,
@@ -97,15 +91,6 @@ impl Diagnostics {
     /// Record a diagnostic of a catalogued code, at the code's severity.
     pub fn add(&mut self, span: &Span, code: Code, message: impl Into<String>) {
         self.push(span, code.severity, code.id, message)
-    }
-    pub fn note(&mut self, span: &Span, code: &str, message: impl Into<String>) {
-        self.push(span, Severity::Note, code, message)
-    }
-    pub fn warn(&mut self, span: &Span, code: &str, message: impl Into<String>) {
-        self.push(span, Severity::Warning, code, message)
-    }
-    pub fn error(&mut self, span: &Span, code: &str, message: impl Into<String>) {
-        self.push(span, Severity::Error, code, message)
     }
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0)

@@ -10,6 +10,7 @@
 
 use super::registry::Registry;
 use super::sections::normalize_path;
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{AltDoc, AltText, Operation, Schema, SchemaKind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,9 +33,9 @@ pub fn merge_operations(
             }
             Some(&i) => {
                 let kept = &mut out[i];
-                diags.note(
+                diags.add(
                     &op.span,
-                    "merge.duplicate-operation",
+                    catalogue::MERGE_DUPLICATE_OPERATION,
                     format!(
                         "`{} {}` is also described at {}; that description has priority",
                         op.method.as_str(),
@@ -93,8 +94,8 @@ fn place(s: &Schema, fallback: &Span) -> Span {
 }
 
 impl Comparison<'_> {
-    fn differ(&mut self, code: &str, at: &Span, what: String) {
-        self.diags.warn(
+    fn differ(&mut self, code: crate::diag::Code, at: &Span, what: String) {
+        self.diags.add(
             at,
             code,
             format!("sources disagree on `{}`: {what}", self.operation),
@@ -110,7 +111,7 @@ impl Comparison<'_> {
                 .find(|k| k.name == p.name && k.location == p.location)
             {
                 None => self.differ(
-                    "merge.parameter-only-in-one",
+                    catalogue::MERGE_PARAMETER_ONLY_IN_ONE,
                     &p.span,
                     format!(
                         "{:?} parameter `{}` is documented here but not at {kept_at}",
@@ -121,7 +122,7 @@ impl Comparison<'_> {
                     let what = format!("{:?} parameter {}", p.location, p.name).to_lowercase();
                     if k.required != p.required {
                         self.differ(
-                            "merge.required-differs",
+                            catalogue::MERGE_REQUIRED_DIFFERS,
                             &p.span,
                             format!(
                                 "{what} is {} here but {} at {}",
@@ -143,7 +144,7 @@ impl Comparison<'_> {
                 .any(|p| p.name == k.name && p.location == k.location)
             {
                 self.differ(
-                    "merge.parameter-only-in-one",
+                    catalogue::MERGE_PARAMETER_ONLY_IN_ONE,
                     &other_at,
                     format!(
                         "{:?} parameter `{}` is documented at {} but not here",
@@ -164,7 +165,7 @@ impl Comparison<'_> {
         for (code, o) in &other.responses {
             let Some(k) = kept.responses.get_mut(code) else {
                 self.differ(
-                    "merge.response-only-in-one",
+                    catalogue::MERGE_RESPONSE_ONLY_IN_ONE,
                     &other_at,
                     format!("status {code} is documented here but not at {kept_at}"),
                 );
@@ -177,7 +178,7 @@ impl Comparison<'_> {
                     self.node(&mut kh.schema, &kh_span, &h.schema, &h.span, &what);
                 } else {
                     self.differ(
-                        "merge.parameter-only-in-one",
+                        catalogue::MERGE_PARAMETER_ONLY_IN_ONE,
                         &h.span,
                         format!(
                             "status {code} header `{}` is documented here but not at {kept_at}",
@@ -205,7 +206,7 @@ impl Comparison<'_> {
         for code in kept.responses.keys() {
             if !other.responses.contains_key(code) {
                 self.differ(
-                    "merge.response-only-in-one",
+                    catalogue::MERGE_RESPONSE_ONLY_IN_ONE,
                     &other_at,
                     format!("status {code} is documented at {kept_at} but not here"),
                 );
@@ -229,7 +230,7 @@ impl Comparison<'_> {
             (Some((k_type, k_schema, k_span)), Some((o_type, o_schema, o_span))) => {
                 if k_type != o_type {
                     self.differ(
-                        "merge.content-type-differs",
+                        catalogue::MERGE_CONTENT_TYPE_DIFFERS,
                         o_span,
                         format!("{what} is `{o_type}` here but `{k_type}` at {k_span}"),
                     );
@@ -237,12 +238,12 @@ impl Comparison<'_> {
                 self.node(k_schema, &k_span, o_schema, o_span, what);
             }
             (Some((_, _, k_span)), None) => self.differ(
-                "merge.body-only-in-one",
+                catalogue::MERGE_BODY_ONLY_IN_ONE,
                 other_at,
                 format!("{what} is documented at {k_span} but not here"),
             ),
             (None, Some((_, _, o_span))) => self.differ(
-                "merge.body-only-in-one",
+                catalogue::MERGE_BODY_ONLY_IN_ONE,
                 o_span,
                 format!("{what} is documented here but not at {kept_at}"),
             ),
@@ -281,7 +282,7 @@ impl Comparison<'_> {
         let (kl, ol) = (type_label(&self.deref(kept)), type_label(&other_deref));
         if kl != ol {
             self.differ(
-                "merge.type-differs",
+                catalogue::MERGE_TYPE_DIFFERS,
                 &other_at,
                 format!("`{what}` is {ol} here but {kl} at {kept_at}"),
             );
@@ -294,7 +295,7 @@ impl Comparison<'_> {
         if ke != oe {
             let list = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(", ");
             self.differ(
-                "merge.enum-differs",
+                catalogue::MERGE_ENUM_DIFFERS,
                 &other_at,
                 format!(
                     "`{what}` allows [{}] here but [{}] at {kept_at}",
@@ -369,7 +370,7 @@ impl Comparison<'_> {
                     let o_at = place(&o.schema, other_at);
                     match kf.iter_mut().find(|k| k.name == o.name) {
                         None => self.differ(
-                            "merge.field-only-in-one",
+                            catalogue::MERGE_FIELD_ONLY_IN_ONE,
                             &o_at,
                             format!("field `{path}` is documented here but not at {kept_at}"),
                         ),
@@ -377,7 +378,7 @@ impl Comparison<'_> {
                             let k_at = place(&k.schema, kept_at);
                             if k.required != o.required {
                                 self.differ(
-                                    "merge.required-differs",
+                                    catalogue::MERGE_REQUIRED_DIFFERS,
                                     &o_at,
                                     format!(
                                         "field `{path}` is {} here but {} at {k_at}",
@@ -393,7 +394,7 @@ impl Comparison<'_> {
                 for k in kf.iter() {
                     if !of.iter().any(|o| o.name == k.name) {
                         self.differ(
-                            "merge.field-only-in-one",
+                            catalogue::MERGE_FIELD_ONLY_IN_ONE,
                             other_at,
                             format!(
                                 "field `{what}.{}` is documented at {} but not here",

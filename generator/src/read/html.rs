@@ -11,6 +11,7 @@ mod rich;
 
 pub use rich::{link_target, rich_text_from_html};
 
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{Block, BlockKind, Cell, Row, Table};
 use grid::RawCell;
@@ -28,8 +29,6 @@ pub struct Fragment<'a> {
     pub html: &'a str,
     /// 1-based page line of a byte offset inside `html`.
     pub line_of: &'a dyn Fn(usize) -> u32,
-    /// Diagnostic code prefix of the calling reader (`read.md`).
-    pub diag_prefix: &'a str,
     /// List depth of the context the fragment sits in (an HTML block inside a list item).
     pub list_depth: u8,
 }
@@ -51,9 +50,9 @@ pub fn read_fragment(frag: &Fragment<'_>, diags: &mut Diagnostics) -> Vec<Piece>
                 (frag.line_of)(cut),
                 (frag.line_of)(frag.html.len().saturating_sub(1)),
             );
-            diags.warn(
+            diags.add(
                 &span,
-                &format!("{}.html-too-deep", frag.diag_prefix),
+                catalogue::READ_MD_HTML_TOO_DEEP,
                 format!("HTML nested deeper than {MAX_NESTING} elements; the rest of this HTML block is skipped"),
             );
             &frag.html[..cut]
@@ -327,18 +326,18 @@ impl FragmentReader<'_, '_> {
         let mut body_cells = grid::expand(&raw_rows(&body));
         let mut body_spans: Vec<Span> = self.row_spans(&body, end);
         if header.is_empty() && !body_cells.is_empty() {
-            self.diags.note(
+            self.diags.add(
                 &body_spans[0],
-                &format!("{}.table-no-header", self.frag.diag_prefix),
+                catalogue::READ_MD_TABLE_NO_HEADER,
                 "table has no header row; its first row is used as the header",
             );
             header = body_cells.remove(0);
             body_spans.remove(0);
         }
         if header.is_empty() {
-            self.diags.warn(
+            self.diags.add(
                 &table_span,
-                &format!("{}.empty-table", self.frag.diag_prefix),
+                catalogue::READ_MD_EMPTY_TABLE,
                 "table has no rows",
             );
         }
@@ -348,9 +347,9 @@ impl FragmentReader<'_, '_> {
             .zip(body_spans)
             .map(|(mut cells, span)| {
                 if let Some(had) = grid::fit_width(&mut cells, width) {
-                    self.diags.warn(
+                    self.diags.add(
                         &span,
-                        &format!("{}.ragged-row", self.frag.diag_prefix),
+                        catalogue::READ_MD_RAGGED_ROW,
                         format!("row has {had} cells but the header has {width}; padded or cut to {width}"),
                     );
                 }
@@ -438,7 +437,6 @@ mod tests {
             file: &file,
             html,
             line_of: &line_of,
-            diag_prefix: "read.md",
             list_depth: 0,
         };
         let mut diags = Diagnostics::new();

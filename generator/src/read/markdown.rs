@@ -13,6 +13,7 @@ mod inline;
 
 use super::html::{self, Fragment, Piece};
 use super::lines::LineIndex;
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{Block, BlockKind, Cell, Document, Format, Inline, RichText, Row, Table};
 use assemble::Assembler;
@@ -21,8 +22,6 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use regex::Regex;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
-
-const DIAG: &str = "read.md";
 
 /// Read one Huawei markdown page. Never fails: oddities become diagnostics.
 pub fn read(file: Arc<str>, text: &str) -> (Document, Diagnostics) {
@@ -269,9 +268,9 @@ impl<'t> Reader<'t> {
         let span = self.span(&open.range);
         let mut inline = open.html.finish();
         if let Some(cut) = html::nesting_cut(&inline) {
-            self.diags.warn(
+            self.diags.add(
                 &span,
-                &format!("{DIAG}.html-too-deep"),
+                catalogue::READ_MD_HTML_TOO_DEEP,
                 format!(
                     "inline HTML nested deeper than {} elements; the rest of this text is skipped",
                     html::MAX_NESTING
@@ -340,9 +339,9 @@ impl<'t> Reader<'t> {
             let had = row.cells.len();
             if had != width {
                 row.cells.resize(width, Cell::default());
-                self.diags.warn(
+                self.diags.add(
                     &row.span,
-                    &format!("{DIAG}.ragged-row"),
+                    catalogue::READ_MD_RAGGED_ROW,
                     format!(
                         "row has {had} cells but the header has {width}; padded or cut to {width}"
                     ),
@@ -380,7 +379,6 @@ impl<'t> Reader<'t> {
             file: &self.file,
             html: &block.text,
             line_of: &line_of,
-            diag_prefix: DIAG,
             list_depth: self.list_depth,
         };
         for piece in html::read_fragment(&frag, &mut self.diags) {
@@ -417,9 +415,9 @@ impl<'t> Reader<'t> {
             }
         }
         let Some(end) = end else {
-            self.diags.warn(
+            self.diags.add(
                 &self.span(&block.range),
-                &format!("{DIAG}.unclosed-table"),
+                catalogue::READ_MD_UNCLOSED_TABLE,
                 "HTML table is never closed",
             );
             return;
@@ -432,9 +430,9 @@ impl<'t> Reader<'t> {
         block.text.push_str(rest.get(..chunk_end).unwrap_or(rest));
         block.range.end = from + chunk_end;
         self.skip_until = block.range.end;
-        self.diags.note(
+        self.diags.add(
             &self.span(&block.range),
-            &format!("{DIAG}.split-html-table"),
+            catalogue::READ_MD_SPLIT_HTML_TABLE,
             "HTML table contains a blank line; read up to its </table>",
         );
     }
@@ -451,9 +449,9 @@ impl<'t> Reader<'t> {
                 self.lines.line(self.text.len()),
                 self.lines.line(self.text.len()),
             );
-            self.diags.note(
+            self.diags.add(
                 &span,
-                &format!("{DIAG}.dangling-anchor"),
+                catalogue::READ_MD_DANGLING_ANCHOR,
                 format!("anchors at page end point at nothing: {}", loose.join(", ")),
             );
         }

@@ -16,6 +16,7 @@ mod inline;
 mod tables;
 mod toc;
 
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{Block, BlockKind, Document, Format};
 use headings::{Levels, SectionNumber};
@@ -103,9 +104,9 @@ impl<'a> Reader<'a> {
         let toc_range = self.toc.as_ref().map(|t| (t.start, t.end));
         if let (Some((start, end)), Some(toc)) = (toc_range, &self.toc) {
             let span = self.span(start, end.saturating_sub(1));
-            self.diags.note(
+            self.diags.add(
                 &span,
-                "pdf.toc-skipped",
+                catalogue::READ_PDF_TOC_SKIPPED,
                 format!(
                     "table of contents with {} entries skipped",
                     toc.entries.len()
@@ -158,9 +159,9 @@ impl<'a> Reader<'a> {
         if after_blank {
             if let Some((title, rest)) = headings::split_glued_subsection(line.trim()) {
                 if self.levels.last_number.is_some() {
-                    self.diags.note(
+                    self.diags.add(
                         &self.span(i, i),
-                        "pdf.glued-heading",
+                        catalogue::READ_PDF_GLUED_HEADING,
                         format!("`{title}` split from the text glued after it"),
                     );
                     let level = self.levels.subsection();
@@ -177,9 +178,9 @@ impl<'a> Reader<'a> {
             }
             if let Some(c) = GLUED_CAPTION.captures(line) {
                 self.flush_paragraph();
-                self.diags.note(
+                self.diags.add(
                     &self.span(i, i),
-                    "pdf.glued-caption",
+                    catalogue::READ_PDF_GLUED_CAPTION,
                     "caption split from the line it was glued to",
                 );
                 self.push_paragraph(i, i, &c[1], 0);
@@ -242,17 +243,17 @@ impl<'a> Reader<'a> {
                 .last_number
                 .as_ref()
                 .map_or_else(|| "the start".to_string(), |p| p.to_string());
-            self.diags.warn(
+            self.diags.add(
                 &span,
-                "pdf.heading-number-gap",
+                catalogue::READ_PDF_HEADING_NUMBER_GAP,
                 format!("section {label} follows {prev}"),
             );
         }
         if let Some(toc) = &self.toc {
             match toc.get(&label) {
-                None => self.diags.warn(
+                None => self.diags.add(
                     &span,
-                    "pdf.heading-not-in-toc",
+                    catalogue::READ_PDF_HEADING_NOT_IN_TOC,
                     format!("section {label} `{title}` is not in the table of contents"),
                 ),
                 Some(entry) => {
@@ -263,7 +264,8 @@ impl<'a> Reader<'a> {
                         .unwrap_or(0);
                     if !toc::same_title(&entry.title, title) {
                         let message = format!("section {label} is `{title}` in the body but `{}` in the table of contents", entry.title);
-                        self.diags.warn(&span, "pdf.heading-toc-mismatch", message);
+                        self.diags
+                            .add(&span, catalogue::READ_PDF_HEADING_TOC_MISMATCH, message);
                     }
                     if let Some(seen) = self.toc_seen.get_mut(index) {
                         *seen = true;
@@ -302,9 +304,9 @@ impl<'a> Reader<'a> {
         });
         let end = close.unwrap_or(self.lines.len());
         if close.is_none() {
-            self.diags.warn(
+            self.diags.add(
                 &self.span(i, i),
-                "pdf.unclosed-fence",
+                catalogue::READ_PDF_UNCLOSED_FENCE,
                 "code fence is never closed; taken to the end of the file",
             );
         }
@@ -338,9 +340,9 @@ impl<'a> Reader<'a> {
                 if tables::append_piece(open, piece) {
                     if let Some(row) = first_row {
                         let span = Span::new(self.file, line_no(row), line_no(row));
-                        self.diags.note(
+                        self.diags.add(
                             &span,
-                            "pdf.split-row-merged",
+                            catalogue::READ_PDF_SPLIT_ROW_MERGED,
                             "row split by a page break joined to the previous row",
                         );
                     }
@@ -425,7 +427,8 @@ impl<'a> Reader<'a> {
                         "table of contents lists {} `{}` but the body has no such heading",
                         entry.number, entry.title
                     );
-                    self.diags.warn(&span, "pdf.toc-entry-missing", message);
+                    self.diags
+                        .add(&span, catalogue::READ_PDF_TOC_ENTRY_MISSING, message);
                 }
             }
         }

@@ -23,6 +23,7 @@ mod inline;
 mod lines;
 mod simple;
 
+use crate::diag::catalogue;
 use crate::diag::Diagnostics;
 use crate::doc::{Block, BlockKind, Document, Format};
 use std::sync::Arc;
@@ -54,9 +55,9 @@ fn attach_leftover_anchors(ctx: &mut context::Ctx, blocks: &mut [Block]) {
     let span = blocks
         .last()
         .map_or_else(|| ctx.span(1, 1), |b| b.span.clone());
-    ctx.diags.note(
+    ctx.diags.add(
         &span,
-        "read.rst.dangling-target",
+        catalogue::READ_RST_DANGLING_TARGET,
         format!(
             "target(s) {} at the end of the page; attached to the last block",
             anchors.join(", ")

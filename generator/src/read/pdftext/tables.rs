@@ -12,6 +12,7 @@
 //! column's meaning (identifier vs description), which only extraction knows.
 
 use super::inline::parse_rich;
+use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::doc::{Cell, RichText, Row, Table};
 use regex::Regex;
@@ -147,9 +148,9 @@ fn fit_width(cells: &mut Vec<String>, width: usize, span: &Span, diags: &mut Dia
     if cells.len() == width || width == 0 {
         return;
     }
-    diags.warn(
+    diags.add(
         span,
-        "pdf.row-width",
+        catalogue::READ_PDF_ROW_WIDTH,
         format!("row has {} cells, header has {width}", cells.len()),
     );
     if cells.len() > width {

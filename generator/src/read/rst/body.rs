@@ -6,6 +6,7 @@
 use super::context::Ctx;
 use super::lines::{dedent, dedent_common, indented_end, min_indent, trim_blank_edges, Line};
 use super::{directive, grid, inline, simple};
+use crate::diag::catalogue;
 use crate::doc::{Block, BlockKind, Paragraph, RichText};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -51,9 +52,9 @@ pub(crate) fn parse_blocks(ctx: &mut Ctx, lines: &[Line], scope: Scope, out: &mu
     if ctx.nesting >= MAX_NESTING {
         if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
             let span = ctx.span(first.no, last.no);
-            ctx.diags.warn(
+            ctx.diags.add(
                 &span,
-                "read.rst.too-deep",
+                catalogue::READ_RST_TOO_DEEP,
                 format!("block structure nested deeper than {MAX_NESTING} levels; its content is skipped"),
             );
         }
@@ -341,9 +342,9 @@ fn paragraph(ctx: &mut Ctx, lines: &[Line], i: usize, scope: Scope, out: &mut Ve
         .map_or(lines.len(), |p| end + p);
     if start >= lines.len() || lines[start].indent() == 0 {
         let span = ctx.span(lines[end - 1].no, lines[end - 1].no);
-        ctx.diags.warn(
+        ctx.diags.add(
             &span,
-            "read.rst.literal-block-missing",
+            catalogue::READ_RST_LITERAL_BLOCK_MISSING,
             "paragraph ends with `::` but no indented literal block follows",
         );
         return end;
@@ -402,9 +403,9 @@ pub(crate) fn rich_text_of(ctx: &mut Ctx, lines: &[Line]) -> (RichText, Vec<Stri
             }),
             BlockKind::Table(table) => {
                 let span = block.span;
-                ctx.diags.note(
+                ctx.diags.add(
                     &span,
-                    "read.rst.nested-table",
+                    catalogue::READ_RST_NESTED_TABLE,
                     "table inside a table cell: kept as one paragraph per row",
                 );
                 for row in std::iter::once(&table.header).chain(table.rows.iter().map(|r| &r.cells))

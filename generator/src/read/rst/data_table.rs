@@ -7,6 +7,7 @@ use super::context::Ctx;
 use super::directive::DirectiveParts;
 use super::grid::merge_header_rows;
 use super::lines::Line;
+use crate::diag::catalogue;
 use crate::diag::Span;
 use crate::doc::{Cell, RichText, Row, Table};
 
@@ -54,9 +55,9 @@ fn items(ctx: &mut Ctx, lines: &[Line]) -> Vec<(Vec<Line>, u32, u32)> {
             }
             None => {
                 let span = ctx.span(line.no, line.no);
-                ctx.diags.warn(
+                ctx.diags.add(
                     &span,
-                    "read.rst.malformed-table",
+                    catalogue::READ_RST_MALFORMED_TABLE,
                     "list-table content outside a bullet item is ignored",
                 );
                 i += 1;
@@ -75,9 +76,9 @@ pub(crate) fn csv_table(ctx: &mut Ctx, parts: &DirectiveParts, start: u32) -> Ta
     };
     if parts.option("file").is_some() || parts.option("url").is_some() {
         let span = ctx.span(start, start);
-        ctx.diags.warn(
+        ctx.diags.add(
             &span,
-            "read.rst.malformed-table",
+            catalogue::READ_RST_MALFORMED_TABLE,
             "csv-table data from :file: or :url: is not read; only inline content is",
         );
     }
@@ -162,9 +163,9 @@ fn header_rows(ctx: &mut Ctx, parts: &DirectiveParts, start: u32) -> usize {
         Some(Ok(n)) => n,
         Some(Err(_)) => {
             let span = ctx.span(start, start);
-            ctx.diags.warn(
+            ctx.diags.add(
                 &span,
-                "read.rst.malformed-table",
+                catalogue::READ_RST_MALFORMED_TABLE,
                 ":header-rows: is not a number; no header rows assumed",
             );
             0
@@ -191,9 +192,9 @@ fn square(
         .into_iter()
         .map(|r| {
             if r.cells.len() < width {
-                ctx.diags.warn(
+                ctx.diags.add(
                     &r.span,
-                    "read.rst.malformed-table",
+                    catalogue::READ_RST_MALFORMED_TABLE,
                     format!(
                         "row has {} cells, the table {}; padded with empty cells",
                         r.cells.len(),
@@ -215,9 +216,9 @@ fn square(
         Some(h) => h.into_iter().map(|text| Cell { text }).collect(),
         None if header_cells.is_empty() => {
             let span = ctx.span(start, start);
-            ctx.diags.note(
+            ctx.diags.add(
                 &span,
-                "read.rst.table-without-header",
+                catalogue::READ_RST_TABLE_WITHOUT_HEADER,
                 "table has no header rows; header cells are empty",
             );
             Vec::new()

@@ -5,6 +5,7 @@ use super::body::{emit_code, parse_blocks, rich_paragraph, Scope};
 use super::context::{normalize_name, parse_target, Ctx};
 use super::data_table;
 use super::lines::{dedent_common, trim_blank_edges, Line};
+use crate::diag::catalogue;
 use crate::doc::{Block, BlockKind, RichText};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -127,9 +128,9 @@ pub(crate) fn explicit_markup(ctx: &mut Ctx, block: &[Line], scope: Scope, out: 
         n if SILENT.contains(&n) => {}
         _ => {
             let span = ctx.span(start, end);
-            ctx.diags.note(
+            ctx.diags.add(
                 &span,
-                "read.rst.unknown-directive",
+                catalogue::READ_RST_UNKNOWN_DIRECTIVE,
                 format!("unknown directive `{name}`: its content is kept as paragraphs"),
             );
             let mut body = Vec::new();
@@ -230,9 +231,9 @@ fn table(
         }
         None => {
             let span = ctx.span(start, end);
-            ctx.diags.warn(
+            ctx.diags.add(
                 &span,
-                "read.rst.table-directive-without-table",
+                catalogue::READ_RST_TABLE_DIRECTIVE_WITHOUT_TABLE,
                 "`.. table::` directive without a table; its caption is kept as a paragraph",
             );
             if let Some(text) = caption {

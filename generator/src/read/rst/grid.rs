@@ -9,6 +9,7 @@
 use super::body::rich_text_of;
 use super::context::Ctx;
 use super::lines::Line;
+use crate::diag::catalogue;
 use crate::diag::Span;
 use crate::doc::{Block, BlockKind, Cell, Inline, Paragraph, RichText, Row, Table};
 use std::collections::{BTreeSet, HashSet};
@@ -184,9 +185,9 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
     if !lines.last().is_some_and(|l| is_border(&l.text)) {
         if let Some(border) = lines.iter().rev().find(|l| is_border(&l.text)) {
             let span = ctx.span(first, last);
-            ctx.diags.warn(
+            ctx.diags.add(
                 &span,
-                "read.rst.malformed-table",
+                catalogue::READ_RST_MALFORMED_TABLE,
                 "grid table has no closing border; closed after its last line",
             );
             grid.push(border.text.trim_end().replace('=', "-").chars().collect());
@@ -201,9 +202,9 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
         Ok(layout) => layout,
         Err(reason) => {
             let span = ctx.span(first, last);
-            ctx.diags.warn(
+            ctx.diags.add(
                 &span,
-                "read.rst.malformed-table",
+                catalogue::READ_RST_MALFORMED_TABLE,
                 format!("grid table could not be parsed ({reason}); kept as text"),
             );
             let text = lines
@@ -270,9 +271,9 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
     let columns = layout.slots[0].len();
     let header = if layout.header_rows == 0 {
         let span = ctx.span(first, last);
-        ctx.diags.note(
+        ctx.diags.add(
             &span,
-            "read.rst.table-without-header",
+            catalogue::READ_RST_TABLE_WITHOUT_HEADER,
             "grid table has no `+===+` header separator; header cells are empty",
         );
         vec![Cell::default(); columns]

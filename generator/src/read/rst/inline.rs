@@ -8,6 +8,7 @@
 //! follow non-whitespace and be followed by whitespace or closing punctuation.
 
 use super::context::{normalize_name, Ctx, Substitution};
+use crate::diag::catalogue;
 use crate::doc::{Inline, LinkTarget};
 
 /// Substitutions may refer to substitutions; this bounds the recursion on cyclic definitions.
@@ -149,9 +150,9 @@ fn find_end(
     // literal, strong and role markup usually means broken markup worth a note.
     if end.len() > 1 || end[0] == '`' {
         let span = ctx.span(line, line);
-        ctx.diags.note(
+        ctx.diags.add(
             &span,
-            "read.rst.inline-unterminated",
+            catalogue::READ_RST_INLINE_UNTERMINATED,
             format!("{what} start-string without end-string; kept as text"),
         );
     }
@@ -332,18 +333,18 @@ fn substitute(ctx: &mut Ctx, name: &str, line: u32, depth: u8, runs: &mut Runs) 
         Some(Substitution::Image) => {}
         Some(Substitution::Text(_)) => {
             let span = ctx.span(line, line);
-            ctx.diags.warn(
+            ctx.diags.add(
                 &span,
-                "read.rst.unknown-substitution",
+                catalogue::READ_RST_UNKNOWN_SUBSTITUTION,
                 format!("substitution |{name}| nests too deeply (cycle?)"),
             );
             runs.push_str(&format!("|{name}|"));
         }
         None => {
             let span = ctx.span(line, line);
-            ctx.diags.warn(
+            ctx.diags.add(
                 &span,
-                "read.rst.unknown-substitution",
+                catalogue::READ_RST_UNKNOWN_SUBSTITUTION,
                 format!("substitution |{name}| is not defined on this page"),
             );
             runs.push_str(&format!("|{name}|"));

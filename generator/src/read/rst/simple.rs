@@ -6,6 +6,7 @@ use super::body::rich_text_of;
 use super::context::Ctx;
 use super::grid::merge_header_rows;
 use super::lines::Line;
+use crate::diag::catalogue;
 use crate::doc::{Block, BlockKind, Cell, RichText, Row, Table};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -77,9 +78,9 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
     let closed = borders.len() >= 2 && borders.last() == Some(&(lines.len() - 1));
     if !closed {
         let span = ctx.span(first, last);
-        ctx.diags.warn(
+        ctx.diags.add(
             &span,
-            "read.rst.malformed-table",
+            catalogue::READ_RST_MALFORMED_TABLE,
             "simple table has no closing border; read up to its first blank line",
         );
     }
@@ -109,9 +110,9 @@ pub(crate) fn read(ctx: &mut Ctx, lines: &[Line], out: &mut Vec<Block>) {
         .collect();
     let header = if header_cells.is_empty() {
         let span = ctx.span(first, last);
-        ctx.diags.note(
+        ctx.diags.add(
             &span,
-            "read.rst.table-without-header",
+            catalogue::READ_RST_TABLE_WITHOUT_HEADER,
             "simple table has no header; header cells are empty",
         );
         vec![Cell::default(); cols.len()]
@@ -209,9 +210,9 @@ fn check_gap(ctx: &mut Ctx, row: &RawRow, gap_start: usize, gap_end: usize) {
             .is_empty()
         {
             let span = ctx.span(line.no, line.no);
-            ctx.diags.warn(
+            ctx.diags.add(
                 &span,
-                "read.rst.malformed-table",
+                catalogue::READ_RST_MALFORMED_TABLE,
                 "simple table text crosses a column boundary",
             );
             return;
