@@ -63,6 +63,10 @@ pub struct RustConfig {
     /// Path parameters the client fills from its configuration unless given (e.g. project_id).
     #[serde(default)]
     pub defaulted_path_params: Vec<String>,
+    /// `project` or `global`; without it, the reference decides (global when no path names a
+    /// project).
+    #[serde(default)]
+    pub scope: Option<crate::emit::rust::ServiceScope>,
 }
 
 fn default_crate_version() -> String {

@@ -23,6 +23,7 @@ fn options() -> RustOptions {
         ),
         endpoint_template: "https://training.{region}.example.com".into(),
         defaulted_path_params: vec!["project_id".into()],
+        scope: None,
         example_allowlist: Default::default(),
     }
 }

@@ -194,6 +194,7 @@ fn options() -> RustOptions {
         runtime_dependency: "docbind-runtime = { path = \"../runtime\" }".into(),
         endpoint_template: "https://x.{region}.example.com".into(),
         defaulted_path_params: vec!["project_id".into()],
+        scope: None,
         example_allowlist: Default::default(),
     }
 }

@@ -203,6 +203,7 @@ fn options() -> RustOptions {
         ),
         endpoint_template: "https://hostile.{region}.example.com".into(),
         defaulted_path_params: vec!["project_id".into()],
+        scope: None,
         example_allowlist: Default::default(),
     }
 }

@@ -16,3 +16,7 @@ pub use docbind_runtime::{Config, Credentials, Error};
 
 /// The endpoint template of the service; `{region}` is replaced by the configured region.
 pub const ENDPOINT_TEMPLATE: &str = "https://modelarts.{region}.myhuaweicloud.com";
+
+/// Whether the service's credentials are scoped to a project (`X-Project-Id`) or to the
+/// account's domain (`X-Domain-Id`, global services).
+pub const SCOPE: docbind_runtime::Scope = docbind_runtime::Scope::Project;

@@ -66,6 +66,7 @@ pub fn rust_options() -> RustOptions {
         runtime_dependency: "docbind-runtime = { path = \"../../runtime\" }".into(),
         endpoint_template: "https://modelarts.{region}.myhuaweicloud.com".into(),
         defaulted_path_params: vec!["project_id".into()],
+        scope: None,
         example_allowlist: Default::default(),
     }
 }

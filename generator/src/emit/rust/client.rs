@@ -47,6 +47,13 @@ pub fn client_head(plan: &Plan, api: &ir::Api) -> TokenStream {
                 Self::new(docbind_runtime::Config::from_env(crate::ENDPOINT_TEMPLATE)?)
             }
 
+            /// A client configured by the official SDKs' provider chains (credentials from the
+            /// environment, the profile file or the ECS metadata service; region from the
+            /// environment or the regions file), scoped as [`crate::SCOPE`] says.
+            pub async fn from_chain() -> Result<Self, docbind_runtime::Error> {
+                Self::new(docbind_runtime::Config::from_chain(crate::ENDPOINT_TEMPLATE, crate::SCOPE).await?)
+            }
+
             /// Wrap an existing runtime client.
             pub fn from_runtime(inner: docbind_runtime::Client) -> Self {
                 Self { inner }

@@ -41,8 +41,63 @@ pub struct RustOptions {
     /// Path parameters the client configuration can supply (e.g. `project_id`): they become
     /// optional builder setters instead of required arguments.
     pub defaulted_path_params: Vec<String>,
+    /// Whether the service is project-scoped or global (IAM, DNS…: authenticated by domain).
+    /// `None`: from the reference — global when no path has a `{project_id}`.
+    pub scope: Option<ServiceScope>,
     /// Documented examples known to be wrong: their generated tests are ignored, with the reason.
     pub example_allowlist: crate::allowlist::ExampleAllowlist,
+}
+
+/// How the runtime scopes the service's credentials (`docbind_runtime::Scope`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ServiceScope {
+    Project,
+    Global,
+}
+
+impl ServiceScope {
+    /// Project-scoped when at least half the operations name the project right after the
+    /// path's version (`/v1/{project_id}/jobs`, `/rds/v1/{project_id}/…`,
+    /// `/api/v3/projects/{project_id}/clusters`, `/{version_id}/{project_id}/…`): the project
+    /// scopes those calls. A global service where a few calls name a project (IAM's project
+    /// management, DNS tags) stays global.
+    pub fn of(api: &ir::Api) -> Self {
+        let scoped = api
+            .operations
+            .iter()
+            .filter(|o| names_scope_project(&o.path))
+            .count();
+        if scoped * 2 >= api.operations.len() && scoped > 0 {
+            ServiceScope::Project
+        } else {
+            ServiceScope::Global
+        }
+    }
+}
+
+fn names_scope_project(path: &str) -> bool {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let Some(i) = segments.iter().position(|s| *s == "{project_id}") else {
+        return false;
+    };
+    let version = |t: &str| {
+        t.strip_prefix(['v', 'V'])
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            || (t.starts_with('{') && t.to_ascii_lowercase().contains("version"))
+    };
+    let service = |t: &str| t.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    // `…/v3/projects/{project_id}/clusters`: the project collection names the scope too.
+    let before = match &segments[..i] {
+        [rest @ .., "projects"] => rest,
+        all => all,
+    };
+    match before {
+        [] => true,
+        [v] => version(v),
+        [s, v] => service(s) && version(v),
+        _ => false,
+    }
 }
 
 #[derive(Debug)]
@@ -196,7 +251,11 @@ pub fn generate_crate(
     )?;
     files.insert(
         PathBuf::from("src/lib.rs"),
-        lib_file(opts, doc_examples.is_some())?,
+        lib_file(
+            opts,
+            opts.scope.unwrap_or_else(|| ServiceScope::of(api)),
+            doc_examples.is_some(),
+        )?,
     );
     files.insert(
         PathBuf::from("src/models.rs"),
@@ -222,8 +281,16 @@ pub fn generate_crate(
 }
 
 /// src/lib.rs; it declares `doc_examples` only when that file is generated.
-fn lib_file(opts: &RustOptions, has_examples: bool) -> Result<String, EmitError> {
+fn lib_file(
+    opts: &RustOptions,
+    scope: ServiceScope,
+    has_examples: bool,
+) -> Result<String, EmitError> {
     let endpoint = &opts.endpoint_template;
+    let scope = match scope {
+        ServiceScope::Project => quote!(Project),
+        ServiceScope::Global => quote!(Global),
+    };
     let examples_mod = has_examples.then(|| {
         quote! {
             #[cfg(test)]
@@ -242,10 +309,66 @@ fn lib_file(opts: &RustOptions, has_examples: bool) -> Result<String, EmitError>
 
         /// The endpoint template of the service; `{region}` is replaced by the configured region.
         pub const ENDPOINT_TEMPLATE: &str = #endpoint;
+
+        /// Whether the service's credentials are scoped to a project (`X-Project-Id`) or to the
+        /// account's domain (`X-Domain-Id`, global services).
+        pub const SCOPE: docbind_runtime::Scope = docbind_runtime::Scope::#scope;
     };
     Ok(format!(
         "{}{}",
         crate_files::lib_header()?,
         unparse("src/lib.rs", [lib_body])?
     ))
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    fn api(paths: &[&str]) -> ir::Api {
+        let mut api = ir::Api::default();
+        for p in paths {
+            api.operations.push(ir::Operation {
+                id: String::new(),
+                method: ir::HttpMethod::Get,
+                path: p.to_string(),
+                summary: String::new(),
+                description: None,
+                tag: None,
+                parameters: Vec::new(),
+                request_body: None,
+                responses: Default::default(),
+                alt_docs: Vec::new(),
+                span: crate::diag::Span::new(&std::sync::Arc::from("f"), 1, 1),
+            });
+        }
+        api
+    }
+
+    #[test]
+    fn services_are_scoped_by_the_project_their_paths_name() {
+        for scoped in [
+            "/v1/{project_id}/jobs",
+            "/rds/v1/{project_id}/backups",
+            "/autoscaling-api/v1/{project_id}/quotas",
+            "/api/v3/projects/{project_id}/clusters",
+            "/{version_id}/{project_id}/configurations",
+        ] {
+            assert_eq!(
+                ServiceScope::of(&api(&[scoped])),
+                ServiceScope::Project,
+                "{scoped}"
+            );
+        }
+        // IAM manages projects; DNS has a few project-scoped tag calls: both are global.
+        let iam = api(&["/v3/users", "/v3/groups", "/v3/projects/{project_id}"]);
+        assert_eq!(ServiceScope::of(&iam), ServiceScope::Global);
+        let dns = api(&[
+            "/v2/zones",
+            "/v2/zones/{zone_id}",
+            "/v2/{project_id}/zones/tags",
+        ]);
+        assert_eq!(ServiceScope::of(&dns), ServiceScope::Global);
+        assert_eq!(ServiceScope::of(&api(&["/v2/zones"])), ServiceScope::Global);
+    }
 }
