@@ -142,7 +142,6 @@ pub fn build_api(
         &ExtractOptions {
             title: title.into(),
             version: version.into(),
-            ..ExtractOptions::default()
         },
     );
     api.diagnostics.extend(reader_diags);

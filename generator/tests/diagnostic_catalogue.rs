@@ -1,38 +1,19 @@
 //! Every diagnostic code a run emits is in the catalogue (`diag::catalogue`), at the severity
 //! the catalogue gives it: on the seeds and on every reference of the corpus.
 
+mod common;
+use common::*;
 use docbind::diag::catalogue;
-use docbind::pipeline;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn references() -> Vec<PathBuf> {
-    let mut out = vec![repo().join("spec/docs")];
-    for cloud in ["huawei-md", "otc-rst"] {
-        let dir = repo().join("tests/corpus").join(cloud);
-        let mut services: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .expect("corpus is listable")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.is_dir())
-            .collect();
-        services.sort();
-        out.extend(services);
-    }
-    out
-}
 
 #[test]
 fn every_emitted_code_is_catalogued() {
     let mut unknown = BTreeSet::new();
     let mut emitted = BTreeSet::new();
-    for reference in references() {
-        let sources = pipeline::expand_inputs(&[reference.clone()]).expect("listable");
-        let (docs, diags) = pipeline::read_sources(&sources).expect("readable");
-        let (api, _) = pipeline::build_api(&docs, diags, "t", "1");
+    let mut references = corpus_references();
+    references.push("spec/docs".to_string());
+    for reference in references {
+        let (api, _) = reference_api(&reference);
         for d in api.diagnostics.iter() {
             match catalogue::find(&d.code) {
                 Some(c) => {
@@ -44,7 +25,7 @@ fn every_emitted_code_is_catalogued() {
                     emitted.insert(c.id);
                 }
                 None => {
-                    unknown.insert(format!("{}: {d}", reference.display()));
+                    unknown.insert(format!("{reference}: {d}"));
                 }
             }
         }

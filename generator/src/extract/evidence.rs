@@ -337,7 +337,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 if format.fits(value) {
                     continue; // already widened by an earlier example
                 }
-                let documented = format.clone();
+                let documented = *format;
                 *format = crate::ir::IntFormat::Int64;
                 diags.add(&at, catalogue::TYPE_WIDENED_BY_EXAMPLE, format!("`{what}` is documented as {documented} but the example at {example} holds {value}: typed int64"));
             }
