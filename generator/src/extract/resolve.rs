@@ -181,7 +181,7 @@ pub struct Resolver<'a, 'r> {
     /// Tables being built (outermost first), with the component name each is built under: a
     /// recursive reference names it before it is registered.
     in_progress: Vec<(usize, String)>,
-    /// Every table of the operation (for [`Resolver::by_position`]; empty: no position guesses).
+    /// Every table of the operation (for `Resolver::by_position`; empty: no position guesses).
     pub tables: Vec<usize>,
     /// Name keys of every field and type name the operation's tables mention, and the tables
     /// their cells link to (computed on first need).

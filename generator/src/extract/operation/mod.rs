@@ -1,8 +1,8 @@
 //! Assembling one operation from its section: URI, parameters, request body, responses per
 //! status code, examples; every table of the section consumed or diagnosed.
 //!
-//! [`blocks`] walks the section once; [`status`] reads the status codes; [`params`] and
-//! [`bodies`] turn tables into parameters and bodies (resolving nested tables); [`examples`]
+//! `blocks` walks the section once; `status` reads the status codes; `params` and
+//! `bodies` turn tables into parameters and bodies (resolving nested tables); `examples`
 //! attaches the code examples.
 
 mod blocks;
