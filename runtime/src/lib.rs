@@ -68,6 +68,7 @@ pub mod open_enum;
 mod paginate;
 mod request;
 mod response;
+mod response_value;
 mod retry;
 pub mod signing;
 
@@ -91,4 +92,5 @@ pub use paginate::{
 };
 pub use request::RequestSpec;
 pub use response::{RawResponse, REQUEST_ID_HEADER};
+pub use response_value::ResponseValue;
 pub use retry::RetryPolicy;

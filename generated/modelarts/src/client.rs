@@ -5897,10 +5897,14 @@ impl ListAppAuthApps<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAppAuthAppsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAppAuthAppsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/apps",
@@ -5938,7 +5942,16 @@ impl ListAppAuthApps<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAppAuthAppsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6045,10 +6058,14 @@ impl CreateAppAuthApp<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateAppAuthAppResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateAppAuthAppResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/app-auth/apps",
@@ -6063,7 +6080,16 @@ impl CreateAppAuthApp<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateAppAuthAppResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6114,10 +6140,14 @@ impl ShowAppAuthApp<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowAppAuthAppResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowAppAuthAppResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/apps/{app_id}",
@@ -6138,7 +6168,16 @@ impl ShowAppAuthApp<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowAppAuthAppResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6180,8 +6219,11 @@ impl DeleteAppAuthApp<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/app-auth/apps/{app_id}",
@@ -6199,7 +6241,14 @@ impl DeleteAppAuthApp<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6233,10 +6282,14 @@ impl CreateAppAuthAppAppCode<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateAppAuthAppAppCodeResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/app-auth/apps/{app_id}/app-code",
@@ -6252,7 +6305,16 @@ impl CreateAppAuthAppAppCode<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6287,10 +6349,14 @@ impl UpdateAppAuthAppAppCode<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateAppAuthAppAppCodeResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}",
@@ -6307,7 +6373,16 @@ impl UpdateAppAuthAppAppCode<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6350,10 +6425,14 @@ impl DeleteAppAuthAppAppCode<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteAppAuthAppAppCodeResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}",
@@ -6372,7 +6451,16 @@ impl DeleteAppAuthAppAppCode<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6406,11 +6494,12 @@ impl UpdateAppAuthAppAppSecret<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateAppAuthAppAppSecretResponse,
+        docbind_runtime::ResponseValue<crate::models::UpdateAppAuthAppAppSecretResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6428,7 +6517,19 @@ impl UpdateAppAuthAppAppSecret<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateAppAuthAppAppSecretResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6525,10 +6626,14 @@ impl ListAppAuthAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAppAuthAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAppAuthAppAuthApisResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/apps/{app_id}/auth-apis",
@@ -6561,7 +6666,16 @@ impl ListAppAuthAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAppAuthAppAuthApisResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6672,10 +6786,14 @@ impl ListAppAuthAppExists<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAppAuthAppExistsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAppAuthAppExistsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/apps/{app_name}/exists",
@@ -6690,7 +6808,16 @@ impl ListAppAuthAppExists<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAppAuthAppExistsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6715,10 +6842,14 @@ impl CreateAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateAppAuthApisResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/app-auth/{service_id}/apis",
@@ -6731,7 +6862,16 @@ impl CreateAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateAppAuthApisResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6765,10 +6905,14 @@ impl ShowAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowAppAuthApisResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/{service_id}/apis/{api_id}",
@@ -6784,7 +6928,16 @@ impl ShowAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowAppAuthApisResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6864,10 +7017,14 @@ impl ListBuiltInAlgorithms<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListBuiltInAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListBuiltInAlgorithmsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/built-in-algorithms",
@@ -6892,7 +7049,16 @@ impl ListBuiltInAlgorithms<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListBuiltInAlgorithmsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7083,10 +7249,14 @@ impl ListClusters<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListClustersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListClustersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/clusters",
@@ -7115,7 +7285,16 @@ impl ListClusters<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListClustersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7375,10 +7554,14 @@ impl ListDemanagerInstances<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDemanagerInstancesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDemanagerInstancesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/demanager/instances",
@@ -7422,7 +7605,16 @@ impl ListDemanagerInstances<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDemanagerInstancesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7547,10 +7739,14 @@ impl CreateDemanagerInstance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDemanagerInstanceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/demanager/instances",
@@ -7561,7 +7757,16 @@ impl CreateDemanagerInstance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDemanagerInstanceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7584,10 +7789,14 @@ impl ShowDemanagerInstance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDemanagerInstanceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -7598,7 +7807,16 @@ impl ShowDemanagerInstance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDemanagerInstanceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7622,10 +7840,14 @@ impl UpdateDemanagerInstance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateDemanagerInstanceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -7637,7 +7859,16 @@ impl UpdateDemanagerInstance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateDemanagerInstanceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7660,10 +7891,14 @@ impl DeleteDemanagerInstance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteDemanagerInstanceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -7674,7 +7909,16 @@ impl DeleteDemanagerInstance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteDemanagerInstanceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7696,11 +7940,14 @@ impl CreateDemanagerInstanceAction<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDemanagerInstanceActionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDemanagerInstanceActionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -7714,7 +7961,19 @@ impl CreateDemanagerInstanceAction<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDemanagerInstanceActionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7791,10 +8050,14 @@ impl ListDevServers<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDevServersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDevServersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/dev-servers",
@@ -7819,7 +8082,16 @@ impl ListDevServers<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDevServersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7940,10 +8212,14 @@ impl CreateDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/dev-servers",
@@ -7954,7 +8230,16 @@ impl CreateDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8021,10 +8306,14 @@ impl SyncDevServers<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::SyncDevServersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::SyncDevServersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/dev-servers/sync",
@@ -8049,7 +8338,16 @@ impl SyncDevServers<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::SyncDevServersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8173,10 +8471,14 @@ impl ShowDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/dev-servers/{id}",
@@ -8187,7 +8489,16 @@ impl ShowDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8210,10 +8521,14 @@ impl DeleteDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/dev-servers/{id}",
@@ -8224,7 +8539,16 @@ impl DeleteDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8248,10 +8572,14 @@ impl StartDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StartDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StartDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/dev-servers/{id}/start",
@@ -8263,7 +8591,16 @@ impl StartDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StartDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8286,10 +8623,14 @@ impl StopDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StopDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StopDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/dev-servers/{id}/stop",
@@ -8300,7 +8641,16 @@ impl StopDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StopDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8371,10 +8721,14 @@ impl ListEvents<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListEventsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListEventsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/events",
@@ -8401,7 +8755,16 @@ impl ListEvents<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListEventsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8594,10 +8957,14 @@ impl ListImages<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListImagesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListImagesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/images",
@@ -8637,7 +9004,16 @@ impl ListImages<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListImagesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8758,10 +9134,14 @@ impl CreateImage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateImageResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateImageResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/images",
@@ -8772,16 +9152,33 @@ impl CreateImage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => Ok(crate::models::CreateImageResponse2::Status200(response.json()?)),
-            201 => Ok(crate::models::CreateImageResponse2::Status201),
-            status => {
-                Ok(crate::models::CreateImageResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::CreateImageResponse2::Status200(response.json()?)
+                    }
+                    201 => crate::models::CreateImageResponse2::Status201,
+                    status => {
+                        crate::models::CreateImageResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateImageResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8853,10 +9250,14 @@ impl ListImageGroup<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListImageGroupResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListImageGroupResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/images/group",
@@ -8881,7 +9282,16 @@ impl ListImageGroup<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListImageGroupResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8903,10 +9313,14 @@ impl ShowImage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowImageResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowImageResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/images/{id}",
@@ -8917,7 +9331,16 @@ impl ShowImage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowImageResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8948,10 +9371,14 @@ impl DeleteImage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteImageResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteImageResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/images/{id}",
@@ -8965,16 +9392,33 @@ impl DeleteImage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => Ok(crate::models::DeleteImageResponse2::Status200(response.json()?)),
-            204 => Ok(crate::models::DeleteImageResponse2::Status204),
-            status => {
-                Ok(crate::models::DeleteImageResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::DeleteImageResponse2::Status200(response.json()?)
+                    }
+                    204 => crate::models::DeleteImageResponse2::Status204,
+                    status => {
+                        crate::models::DeleteImageResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteImageResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8997,10 +9441,16 @@ impl ListInternalChannelInfo<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪ID。
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListInternalChannelInfoResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListInternalChannelInfoResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/internal-channel-info",
@@ -9011,7 +9461,16 @@ impl ListInternalChannelInfo<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListInternalChannelInfoResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9041,10 +9500,14 @@ impl ListJobAiEngines<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListJobAiEnginesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListJobAiEnginesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/job/ai-engines",
@@ -9057,7 +9520,16 @@ impl ListJobAiEngines<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListJobAiEnginesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9124,10 +9596,14 @@ impl ListJobResourceSpecs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListJobResourceSpecsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListJobResourceSpecsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/job/resource-specs",
@@ -9146,7 +9622,16 @@ impl ListJobResourceSpecs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListJobResourceSpecsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9294,10 +9779,14 @@ impl ListModels<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListModelsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListModelsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/models",
@@ -9344,7 +9833,16 @@ impl ListModels<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListModelsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9466,10 +9964,14 @@ impl CreateModel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateModelResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateModelResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/models",
@@ -9481,7 +9983,16 @@ impl CreateModel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateModelResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9523,11 +10034,12 @@ impl ListModelAiEngineRuntimes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListModelAiEngineRuntimesResponse,
+        docbind_runtime::ResponseValue<crate::models::ListModelAiEngineRuntimesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9546,7 +10058,19 @@ impl ListModelAiEngineRuntimes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListModelAiEngineRuntimesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9650,10 +10174,14 @@ impl ShowModel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowModelResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowModelResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/models/{model_id}",
@@ -9665,7 +10193,16 @@ impl ShowModel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowModelResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9699,10 +10236,14 @@ impl DeleteModel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteModelResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteModelResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/models/{model_id}",
@@ -9717,7 +10258,16 @@ impl DeleteModel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteModelResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9766,10 +10316,14 @@ impl ListNetworks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNetworksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNetworksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/networks",
@@ -9788,7 +10342,16 @@ impl ListNetworks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNetworksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9876,10 +10439,14 @@ impl CreateNetwork<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateNetworkResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/networks",
@@ -9890,7 +10457,16 @@ impl CreateNetwork<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateNetworkResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9913,10 +10489,14 @@ impl ShowNetwork<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowNetworkResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/networks/{network_name}",
@@ -9927,7 +10507,16 @@ impl ShowNetwork<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowNetworkResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9950,10 +10539,14 @@ impl DeleteNetwork<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteNetworkResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/networks/{network_name}",
@@ -9964,7 +10557,16 @@ impl DeleteNetwork<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteNetworkResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9989,10 +10591,14 @@ impl UpdateNetwork<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateNetworkResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v1/{project_id}/networks/{network_name}",
@@ -10006,7 +10612,16 @@ impl UpdateNetwork<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateNetworkResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10158,10 +10773,14 @@ impl ListNotebooks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebooksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebooksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks",
@@ -10201,7 +10820,16 @@ impl ListNotebooks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebooksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10322,10 +10950,14 @@ impl CreateNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks",
@@ -10336,18 +10968,35 @@ impl CreateNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(crate::models::CreateNotebookResponse2::Status200(response.json()?))
-            }
-            201 => Ok(crate::models::CreateNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::CreateNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::CreateNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::CreateNotebookResponse2::Status201,
+                    status => {
+                        crate::models::CreateNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10499,10 +11148,14 @@ impl ListNotebookAll<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookAllResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookAllResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/all",
@@ -10542,7 +11195,16 @@ impl ListNotebookAll<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookAllResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10734,10 +11396,14 @@ impl ListNotebookFlavors<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookFlavorsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookFlavorsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/flavors",
@@ -10765,7 +11431,16 @@ impl ListNotebookFlavors<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookFlavorsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10786,10 +11461,14 @@ impl ListNotebookTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/tags",
@@ -10799,7 +11478,16 @@ impl ListNotebookTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10821,10 +11509,14 @@ impl ShowNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowNotebookResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowNotebookResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{id}",
@@ -10835,7 +11527,16 @@ impl ShowNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowNotebookResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10858,10 +11559,14 @@ impl UpdateNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/notebooks/{id}",
@@ -10873,18 +11578,35 @@ impl UpdateNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(crate::models::UpdateNotebookResponse2::Status200(response.json()?))
-            }
-            201 => Ok(crate::models::UpdateNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::UpdateNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::UpdateNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::UpdateNotebookResponse2::Status201,
+                    status => {
+                        crate::models::UpdateNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10906,10 +11628,14 @@ impl DeleteNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/notebooks/{id}",
@@ -10920,18 +11646,35 @@ impl DeleteNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(crate::models::DeleteNotebookResponse2::Status200(response.json()?))
-            }
-            204 => Ok(crate::models::DeleteNotebookResponse2::Status204),
-            status => {
-                Ok(crate::models::DeleteNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::DeleteNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    204 => crate::models::DeleteNotebookResponse2::Status204,
+                    status => {
+                        crate::models::DeleteNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10955,10 +11698,14 @@ impl CreateImageNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateImageNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateImageNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{id}/create-image",
@@ -10970,22 +11717,35 @@ impl CreateImageNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(
-                    crate::models::CreateImageNotebookResponse2::Status200(
-                        response.json()?,
-                    ),
-                )
-            }
-            201 => Ok(crate::models::CreateImageNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::CreateImageNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::CreateImageNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::CreateImageNotebookResponse2::Status201,
+                    status => {
+                        crate::models::CreateImageNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateImageNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11026,10 +11786,14 @@ impl ListNotebookFlavorsById<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookFlavorsResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookFlavorsResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{id}/flavors",
@@ -11046,7 +11810,16 @@ impl ListNotebookFlavorsById<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookFlavorsResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11069,10 +11842,14 @@ impl ListNotebookLease<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookLeaseResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookLeaseResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{id}/lease",
@@ -11083,7 +11860,16 @@ impl ListNotebookLease<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookLeaseResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11116,10 +11902,14 @@ impl UpdateNotebookLease2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateNotebookLease2Response, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateNotebookLease2Response>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v1/{project_id}/notebooks/{id}/lease",
@@ -11134,22 +11924,35 @@ impl UpdateNotebookLease2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(
-                    crate::models::UpdateNotebookLease2Response::Status200(
-                        response.json()?,
-                    ),
-                )
-            }
-            204 => Ok(crate::models::UpdateNotebookLease2Response::Status204),
-            status => {
-                Ok(crate::models::UpdateNotebookLease2Response::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::UpdateNotebookLease2Response::Status200(
+                            response.json()?,
+                        )
+                    }
+                    204 => crate::models::UpdateNotebookLease2Response::Status204,
+                    status => {
+                        crate::models::UpdateNotebookLease2Response::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateNotebookLease2Response, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11196,10 +11999,14 @@ impl StartNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StartNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StartNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{id}/start",
@@ -11216,16 +12023,35 @@ impl StartNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => Ok(crate::models::StartNotebookResponse2::Status200(response.json()?)),
-            201 => Ok(crate::models::StartNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::StartNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::StartNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::StartNotebookResponse2::Status201,
+                    status => {
+                        crate::models::StartNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StartNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11247,10 +12073,14 @@ impl StopNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StopNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StopNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{id}/stop",
@@ -11261,16 +12091,33 @@ impl StopNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => Ok(crate::models::StopNotebookResponse2::Status200(response.json()?)),
-            201 => Ok(crate::models::StopNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::StopNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::StopNotebookResponse2::Status200(response.json()?)
+                    }
+                    201 => crate::models::StopNotebookResponse2::Status201,
+                    status => {
+                        crate::models::StopNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StopNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11293,10 +12140,14 @@ impl ListNotebookStorage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookStorageResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookStorageResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{instance_id}/storage",
@@ -11307,7 +12158,16 @@ impl ListNotebookStorage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookStorageResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11331,10 +12191,14 @@ impl CreateNotebookStorage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateNotebookStorageResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateNotebookStorageResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{instance_id}/storage",
@@ -11346,22 +12210,35 @@ impl CreateNotebookStorage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(
-                    crate::models::CreateNotebookStorageResponse2::Status200(
-                        response.json()?,
-                    ),
-                )
-            }
-            201 => Ok(crate::models::CreateNotebookStorageResponse2::Status201),
-            status => {
-                Ok(crate::models::CreateNotebookStorageResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::CreateNotebookStorageResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::CreateNotebookStorageResponse2::Status201,
+                    status => {
+                        crate::models::CreateNotebookStorageResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateNotebookStorageResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11385,10 +12262,14 @@ impl ShowNotebookStorage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowNotebookStorageResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowNotebookStorageResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}",
@@ -11400,7 +12281,16 @@ impl ShowNotebookStorage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowNotebookStorageResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11424,10 +12314,14 @@ impl DeleteNotebookStorage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteNotebookStorageResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteNotebookStorageResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}",
@@ -11439,22 +12333,35 @@ impl DeleteNotebookStorage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(
-                    crate::models::DeleteNotebookStorageResponse2::Status200(
-                        response.json()?,
-                    ),
-                )
-            }
-            204 => Ok(crate::models::DeleteNotebookStorageResponse2::Status204),
-            status => {
-                Ok(crate::models::DeleteNotebookStorageResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::DeleteNotebookStorageResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    204 => crate::models::DeleteNotebookStorageResponse2::Status204,
+                    status => {
+                        crate::models::DeleteNotebookStorageResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteNotebookStorageResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11478,8 +12385,11 @@ impl CreateNotebookTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{resource_id}/tags/create",
@@ -11491,7 +12401,14 @@ impl CreateNotebookTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11515,8 +12432,11 @@ impl DeleteNotebookTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/notebooks/{resource_id}/tags/delete",
@@ -11528,7 +12448,14 @@ impl DeleteNotebookTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11549,10 +12476,14 @@ impl ListOsUserConfig<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListOsUserConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListOsUserConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/os-user-config",
@@ -11562,7 +12493,16 @@ impl ListOsUserConfig<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListOsUserConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11585,10 +12525,14 @@ impl ShowPlugintemplate<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowPlugintemplateResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowPlugintemplateResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/plugintemplates/{plugintemplate_name}",
@@ -11599,7 +12543,16 @@ impl ShowPlugintemplate<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowPlugintemplateResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11643,10 +12596,14 @@ impl ListPoolTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/pools/tags",
@@ -11662,7 +12619,16 @@ impl ListPoolTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11784,10 +12750,14 @@ impl ListPoolTagsByPoolName<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/pools/{pool_name}/tags",
@@ -11798,7 +12768,16 @@ impl ListPoolTagsByPoolName<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11819,10 +12798,14 @@ impl ListQuotas<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListQuotasResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListQuotasResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/quotas",
@@ -11832,7 +12815,16 @@ impl ListQuotas<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListQuotasResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11882,10 +12874,14 @@ impl ListResourceflavors<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListResourceflavorsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListResourceflavorsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/resourceflavors",
@@ -11904,7 +12900,16 @@ impl ListResourceflavors<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListResourceflavorsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12136,10 +13141,14 @@ impl ListServices2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServicesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServicesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services",
@@ -12183,7 +13192,16 @@ impl ListServices2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServicesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12305,10 +13323,14 @@ impl CreateService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateServiceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateServiceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/services",
@@ -12320,7 +13342,16 @@ impl CreateService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateServiceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12397,11 +13428,12 @@ impl ListServiceSpecifications<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListServiceSpecificationsResponse,
+        docbind_runtime::ResponseValue<crate::models::ListServiceSpecificationsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12426,7 +13458,19 @@ impl ListServiceSpecifications<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListServiceSpecificationsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12528,10 +13572,14 @@ impl ListServiceTmTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceTmTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceTmTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/tms/tags",
@@ -12543,7 +13591,16 @@ impl ListServiceTmTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceTmTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12569,8 +13626,11 @@ impl CreateServiceTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/services/{resource_id}/tags/create",
@@ -12584,7 +13644,14 @@ impl CreateServiceTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12610,8 +13677,11 @@ impl DeleteServiceTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/services/{resource_id}/tags/delete",
@@ -12625,7 +13695,14 @@ impl DeleteServiceTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12648,10 +13725,14 @@ impl ShowService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowServiceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowServiceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}",
@@ -12663,7 +13744,16 @@ impl ShowService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowServiceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12688,8 +13778,11 @@ impl UpdateService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/services/{service_id}",
@@ -12702,7 +13795,14 @@ impl UpdateService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12726,8 +13826,11 @@ impl DeleteService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/services/{service_id}",
@@ -12739,7 +13842,14 @@ impl DeleteService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12773,10 +13883,16 @@ impl PatchService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 请求链路编号，可用于日志追踪
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateServiceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateServiceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v1/{project_id}/services/{service_id}",
@@ -12792,7 +13908,16 @@ impl PatchService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateServiceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12825,10 +13950,14 @@ impl ListServiceApiAuths<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceApiAuthsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceApiAuthsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/api-auths",
@@ -12843,7 +13972,16 @@ impl ListServiceApiAuths<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceApiAuthsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12868,10 +14006,16 @@ impl CreateServiceAppAuthApi<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪编号
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateServiceAppAuthApiResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateServiceAppAuthApiResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/services/{service_id}/app-auth-api",
@@ -12884,7 +14028,16 @@ impl CreateServiceAppAuthApi<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateServiceAppAuthApiResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12917,10 +14070,14 @@ impl ListServiceAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceAppAuthApisResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/app-auth-apis",
@@ -12935,7 +14092,16 @@ impl ListServiceAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceAppAuthApisResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12969,8 +14135,13 @@ impl DeleteServiceAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 204): 链路追踪编号
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}",
@@ -12986,7 +14157,14 @@ impl DeleteServiceAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13119,11 +14297,14 @@ impl ListServiceAppAuthApisApiAuths<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListServiceAppAuthApisApiAuthsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListServiceAppAuthApisApiAuthsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13164,7 +14345,19 @@ impl ListServiceAppAuthApisApiAuths<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListServiceAppAuthApisApiAuthsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13268,11 +14461,16 @@ impl UpdateServiceAppAuthApisAppAuthApi<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪编号
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateServiceAppAuthApisAppAuthApiResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13288,7 +14486,19 @@ impl UpdateServiceAppAuthApisAppAuthApi<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13314,11 +14524,16 @@ impl CreateServiceAppAuthApisAppAuthApi<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪编号
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateServiceAppAuthApisAppAuthApiResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13334,7 +14549,19 @@ impl CreateServiceAppAuthApisAppAuthApi<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13369,11 +14596,16 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪编号
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::DeleteServiceAppAuthApisAppAuthApiResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13392,7 +14624,19 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13504,10 +14748,14 @@ impl ListServiceEvents<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceEventsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceEventsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/events",
@@ -13543,7 +14791,16 @@ impl ListServiceEvents<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceEventsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13675,10 +14932,14 @@ impl ListServiceLogs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceLogsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceLogsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/logs",
@@ -13693,7 +14954,16 @@ impl ListServiceLogs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceLogsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13726,10 +14996,14 @@ impl ListServiceMonitor<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceMonitorResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceMonitorResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/monitor",
@@ -13744,7 +15018,16 @@ impl ListServiceMonitor<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceMonitorResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13770,8 +15053,11 @@ impl UpdateServiceNodeStatus<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/services/{service_id}/nodes/{node_id}/status",
@@ -13785,7 +15071,14 @@ impl UpdateServiceNodeStatus<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13810,10 +15103,16 @@ impl UpdateServiceProperty<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪ID。
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateServicePropertyResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateServicePropertyResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/services/{service_id}/property",
@@ -13826,7 +15125,16 @@ impl UpdateServiceProperty<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateServicePropertyResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13849,10 +15157,14 @@ impl ListTrainingJobConfigs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobConfigsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobConfigsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-job-configs",
@@ -13863,7 +15175,16 @@ impl ListTrainingJobConfigs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobConfigsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13888,10 +15209,14 @@ impl CreateTrainingJobConfig2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/training-job-configs",
@@ -13902,7 +15227,16 @@ impl CreateTrainingJobConfig2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13941,10 +15275,14 @@ impl ShowTrainingJobConfig<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-job-configs/{config_name}",
@@ -13958,7 +15296,16 @@ impl ShowTrainingJobConfig<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowTrainingJobConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13984,10 +15331,14 @@ impl UpdateTrainingJobConfig<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateTrainingJobConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/training-job-configs/{config_name}",
@@ -13999,7 +15350,16 @@ impl UpdateTrainingJobConfig<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateTrainingJobConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14022,10 +15382,14 @@ impl DeleteTrainingJobConfig<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteTrainingJobConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/training-job-configs/{config_name}",
@@ -14036,7 +15400,16 @@ impl DeleteTrainingJobConfig<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteTrainingJobConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14137,10 +15510,14 @@ impl ListTrainingJobs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-jobs",
@@ -14171,7 +15548,16 @@ impl ListTrainingJobs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14293,10 +15679,14 @@ impl CreateTrainingJobV1<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/training-jobs",
@@ -14307,7 +15697,16 @@ impl CreateTrainingJobV1<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14331,10 +15730,14 @@ impl UpdateTrainingJobV1<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateTrainingJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/training-jobs/{job_id}",
@@ -14346,7 +15749,16 @@ impl UpdateTrainingJobV1<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateTrainingJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14369,10 +15781,14 @@ impl DeleteTrainingJobV1<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteTrainingJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/training-jobs/{job_id}",
@@ -14383,7 +15799,16 @@ impl DeleteTrainingJobV1<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteTrainingJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14433,10 +15858,14 @@ impl ListTrainingJobVersions<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobVersionsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobVersionsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-jobs/{job_id}/versions",
@@ -14453,7 +15882,16 @@ impl ListTrainingJobVersions<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobVersionsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14581,11 +16019,12 @@ impl CreateTrainingJobVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateTrainingJobVersionResponse,
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14599,7 +16038,19 @@ impl CreateTrainingJobVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateTrainingJobVersionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14623,10 +16074,14 @@ impl ShowTrainingJobVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowTrainingJobVersionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobVersionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
@@ -14638,7 +16093,16 @@ impl ShowTrainingJobVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowTrainingJobVersionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14662,11 +16126,12 @@ impl DeleteTrainingJobVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteTrainingJobVersionResponse,
+        docbind_runtime::ResponseValue<crate::models::DeleteTrainingJobVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14680,7 +16145,19 @@ impl DeleteTrainingJobVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteTrainingJobVersionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14743,11 +16220,14 @@ impl ListTrainingJobVersionAomLog<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobVersionAomLogResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobVersionAomLogResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14771,7 +16251,19 @@ impl ListTrainingJobVersionAomLog<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobVersionAomLogResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14795,11 +16287,14 @@ impl ListTrainingJobVersionLogFileNames<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobVersionLogFileNamesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobVersionLogFileNamesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14813,7 +16308,19 @@ impl ListTrainingJobVersionLogFileNames<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobVersionLogFileNamesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14837,10 +16344,14 @@ impl StopTrainingJobVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StopTrainingJobVersionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StopTrainingJobVersionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
@@ -14852,7 +16363,16 @@ impl StopTrainingJobVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StopTrainingJobVersionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14952,10 +16472,14 @@ impl ListVisualizationJobs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListVisualizationJobsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListVisualizationJobsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/visualization-jobs",
@@ -14986,7 +16510,16 @@ impl ListVisualizationJobs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListVisualizationJobsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15111,10 +16644,14 @@ impl CreateVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/visualization-jobs",
@@ -15125,7 +16662,16 @@ impl CreateVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15148,10 +16694,14 @@ impl ShowVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -15162,7 +16712,16 @@ impl ShowVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15186,10 +16745,14 @@ impl UpdateVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -15201,7 +16764,16 @@ impl UpdateVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15224,10 +16796,14 @@ impl DeleteVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -15238,7 +16814,16 @@ impl DeleteVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15261,10 +16846,14 @@ impl RestartVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::RestartVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::RestartVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/visualization-jobs/{job_id}/restart",
@@ -15275,7 +16864,16 @@ impl RestartVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::RestartVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15298,10 +16896,14 @@ impl StopVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StopVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StopVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/visualization-jobs/{job_id}/stop",
@@ -15312,7 +16914,16 @@ impl StopVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StopVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15408,10 +17019,14 @@ impl ListWorkspaces<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkspacesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkspacesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/workspaces",
@@ -15443,7 +17058,16 @@ impl ListWorkspaces<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkspacesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15565,10 +17189,14 @@ impl CreateWorkspace<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkspaceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/workspaces",
@@ -15580,7 +17208,16 @@ impl CreateWorkspace<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkspaceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15604,10 +17241,14 @@ impl ShowWorkspace<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkspaceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/workspaces/{workspace_id}",
@@ -15619,7 +17260,16 @@ impl ShowWorkspace<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkspaceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15644,10 +17294,14 @@ impl UpdateWorkspace<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkspaceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/workspaces/{workspace_id}",
@@ -15660,7 +17314,16 @@ impl UpdateWorkspace<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkspaceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15684,10 +17347,14 @@ impl DeleteWorkspace<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteWorkspaceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/workspaces/{workspace_id}",
@@ -15699,7 +17366,16 @@ impl DeleteWorkspace<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteWorkspaceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15723,10 +17399,14 @@ impl ListWorkspaceQuotas<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkspaceQuotasResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkspaceQuotasResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/workspaces/{workspace_id}/quotas",
@@ -15738,7 +17418,16 @@ impl ListWorkspaceQuotas<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkspaceQuotasResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15763,10 +17452,14 @@ impl UpdateWorkspaceQuotas<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkspaceQuotasResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkspaceQuotasResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/workspaces/{workspace_id}/quotas",
@@ -15779,7 +17472,16 @@ impl UpdateWorkspaceQuotas<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkspaceQuotasResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15801,8 +17503,11 @@ impl CreateAgency<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/agency",
@@ -15813,7 +17518,14 @@ impl CreateAgency<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15904,10 +17616,14 @@ impl ListAlgorithms<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAlgorithmsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/algorithms",
@@ -15938,7 +17654,16 @@ impl ListAlgorithms<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAlgorithmsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16059,10 +17784,14 @@ impl CreateAlgorithm<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateAlgorithmResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateAlgorithmResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/algorithms",
@@ -16073,7 +17802,16 @@ impl CreateAlgorithm<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateAlgorithmResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16096,10 +17834,14 @@ impl ShowAlgorithm<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowAlgorithmResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowAlgorithmResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/algorithms/{algorithm_id}",
@@ -16110,7 +17852,16 @@ impl ShowAlgorithm<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowAlgorithmResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16134,10 +17885,14 @@ impl UpdateAlgorithm<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateAlgorithmResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateAlgorithmResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/algorithms/{algorithm_id}",
@@ -16149,7 +17904,16 @@ impl UpdateAlgorithm<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateAlgorithmResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16172,8 +17936,11 @@ impl DeleteAlgorithm<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/algorithms/{algorithm_id}",
@@ -16184,7 +17951,14 @@ impl DeleteAlgorithm<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16252,10 +18026,14 @@ impl ListAuthorizations<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAuthorizationsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAuthorizationsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/authorizations",
@@ -16277,7 +18055,16 @@ impl ListAuthorizations<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAuthorizationsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16399,8 +18186,11 @@ impl CreateAuthorization<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/authorizations",
@@ -16411,7 +18201,14 @@ impl CreateAuthorization<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16442,8 +18239,11 @@ impl DeleteAuthorizations<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/authorizations",
@@ -16456,7 +18256,14 @@ impl DeleteAuthorizations<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16724,10 +18531,14 @@ impl ListDatasets<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets",
@@ -16785,7 +18596,16 @@ impl ListDatasets<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16906,10 +18726,14 @@ impl CreateDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets",
@@ -16920,7 +18744,16 @@ impl CreateDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16983,10 +18816,14 @@ impl ShowDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}",
@@ -17003,7 +18840,16 @@ impl ShowDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17027,10 +18873,14 @@ impl UpdateDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateDatasetResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/datasets/{dataset_id}",
@@ -17042,7 +18892,16 @@ impl UpdateDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateDatasetResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17065,8 +18924,11 @@ impl DeleteDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/datasets/{dataset_id}",
@@ -17077,7 +18939,14 @@ impl DeleteDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17228,11 +19097,14 @@ impl ListDatasetAutoAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetAutoAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetAutoAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17272,7 +19144,19 @@ impl ListDatasetAutoAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetAutoAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17401,11 +19285,14 @@ impl ShowDatasetAutoAnnotationSample<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowDatasetAutoAnnotationSampleResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowDatasetAutoAnnotationSampleResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17419,7 +19306,19 @@ impl ShowDatasetAutoAnnotationSample<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowDatasetAutoAnnotationSampleResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17476,11 +19375,14 @@ impl ListDatasetDataAnnotationLabels<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetDataAnnotationLabelsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17502,7 +19404,19 @@ impl ListDatasetDataAnnotationLabels<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17628,11 +19542,14 @@ impl UpdateDatasetDataAnnotationLabels<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetDataAnnotationLabelsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17646,7 +19563,19 @@ impl UpdateDatasetDataAnnotationLabels<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17670,11 +19599,14 @@ impl CreateDatasetDataAnnotationLabel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDatasetDataAnnotationLabelResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDatasetDataAnnotationLabelResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17688,7 +19620,19 @@ impl CreateDatasetDataAnnotationLabel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDatasetDataAnnotationLabelResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17730,11 +19674,14 @@ impl DeleteDatasetDataAnnotationLabels<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17751,7 +19698,19 @@ impl DeleteDatasetDataAnnotationLabels<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17810,11 +19769,14 @@ impl UpdateDatasetDataAnnotationLabel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17832,7 +19794,19 @@ impl UpdateDatasetDataAnnotationLabel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17903,11 +19877,14 @@ impl DeleteDatasetDataAnnotationLabel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17927,7 +19904,19 @@ impl DeleteDatasetDataAnnotationLabel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18191,11 +20180,14 @@ impl ListDatasetDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18253,7 +20245,19 @@ impl ListDatasetDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18379,11 +20383,14 @@ impl UpdateDatasetDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18397,7 +20404,19 @@ impl UpdateDatasetDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18421,11 +20440,14 @@ impl CreateDatasetDataAnnotationSample<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDatasetDataAnnotationSampleResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDatasetDataAnnotationSampleResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18439,7 +20461,19 @@ impl CreateDatasetDataAnnotationSample<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDatasetDataAnnotationSampleResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18463,11 +20497,14 @@ impl DeleteDatasetDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::DeleteDatasetDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18481,7 +20518,19 @@ impl DeleteDatasetDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18570,11 +20619,14 @@ impl ShowDatasetDataAnnotationSample<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowDatasetDataAnnotationSampleResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowDatasetDataAnnotationSampleResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18597,7 +20649,19 @@ impl ShowDatasetDataAnnotationSample<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowDatasetDataAnnotationSampleResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18620,11 +20684,14 @@ impl SearchConditionDatasetDataAnnotations<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::SearchConditionDatasetDataAnnotationsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::SearchConditionDatasetDataAnnotationsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18637,7 +20704,19 @@ impl SearchConditionDatasetDataAnnotations<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::SearchConditionDatasetDataAnnotationsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18725,11 +20804,14 @@ impl ListDatasetDataAnnotationStats<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetDataAnnotationStatsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetDataAnnotationStatsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18751,7 +20833,19 @@ impl ListDatasetDataAnnotationStats<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetDataAnnotationStatsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18819,10 +20913,14 @@ impl ListDatasetExportTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetExportTasksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetExportTasksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -18842,7 +20940,16 @@ impl ListDatasetExportTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetExportTasksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18968,10 +21075,14 @@ impl CreateDatasetExportTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetExportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetExportTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -18983,7 +21094,16 @@ impl CreateDatasetExportTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetExportTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19031,10 +21151,14 @@ impl ListDatasetImportTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetImportTasksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetImportTasksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -19051,7 +21175,16 @@ impl ListDatasetImportTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetImportTasksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19177,10 +21310,14 @@ impl CreateDatasetImportTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetImportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetImportTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -19192,7 +21329,16 @@ impl CreateDatasetImportTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetImportTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19216,10 +21362,14 @@ impl ShowDatasetImportTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetImportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetImportTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}",
@@ -19231,7 +21381,16 @@ impl ShowDatasetImportTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetImportTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19265,10 +21424,14 @@ impl ListDatasetMetrics<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetMetricsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetMetricsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/metrics",
@@ -19284,7 +21447,16 @@ impl ListDatasetMetrics<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetMetricsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19307,8 +21479,11 @@ impl SyncDataDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/sync-data",
@@ -19319,7 +21494,14 @@ impl SyncDataDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19342,11 +21524,12 @@ impl ListDatasetSyncDataStatus<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetSyncDataStatusResponse,
+        docbind_runtime::ResponseValue<crate::models::ListDatasetSyncDataStatusResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -19359,7 +21542,19 @@ impl ListDatasetSyncDataStatus<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetSyncDataStatusResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19431,10 +21626,14 @@ impl ListDatasetTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetTasksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetTasksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/tasks",
@@ -19457,7 +21656,16 @@ impl ListDatasetTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetTasksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19580,10 +21788,14 @@ impl CreateDatasetTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/tasks",
@@ -19595,7 +21807,16 @@ impl CreateDatasetTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19619,10 +21840,14 @@ impl ShowDatasetTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}",
@@ -19634,7 +21859,16 @@ impl ShowDatasetTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19658,8 +21892,11 @@ impl StopDatasetTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop",
@@ -19671,7 +21908,14 @@ impl StopDatasetTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19767,10 +22011,14 @@ impl ListDatasetVersions<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetVersionsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetVersionsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/versions",
@@ -19796,7 +22044,16 @@ impl ListDatasetVersions<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetVersionsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19919,10 +22176,14 @@ impl CreateDatasetVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetVersionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetVersionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/versions",
@@ -19934,7 +22195,16 @@ impl CreateDatasetVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetVersionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19958,10 +22228,14 @@ impl ShowDatasetVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetVersionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetVersionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
@@ -19973,7 +22247,16 @@ impl ShowDatasetVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetVersionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19997,8 +22280,11 @@ impl DeleteDatasetVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
@@ -20010,7 +22296,14 @@ impl DeleteDatasetVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20058,11 +22351,12 @@ impl ListDatasetWorkforceTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTasksResponse,
+        docbind_runtime::ResponseValue<crate::models::ListDatasetWorkforceTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20081,7 +22375,19 @@ impl ListDatasetWorkforceTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTasksResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20207,11 +22513,14 @@ impl CreateDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDatasetWorkforceTaskResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDatasetWorkforceTaskResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20225,7 +22534,19 @@ impl CreateDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDatasetWorkforceTaskResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20288,11 +22609,12 @@ impl ShowDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowDatasetWorkforceTaskResponse,
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetWorkforceTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20315,7 +22637,19 @@ impl ShowDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowDatasetWorkforceTaskResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20340,8 +22674,11 @@ impl UpdateDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -20354,7 +22691,14 @@ impl UpdateDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20379,8 +22723,11 @@ impl PostDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -20393,7 +22740,14 @@ impl PostDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20417,8 +22771,11 @@ impl DeleteDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -20430,7 +22787,14 @@ impl DeleteDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20455,11 +22819,14 @@ impl CreateDatasetWorkforceTaskAcceptance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDatasetWorkforceTaskAcceptanceResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDatasetWorkforceTaskAcceptanceResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20474,7 +22841,19 @@ impl CreateDatasetWorkforceTaskAcceptance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDatasetWorkforceTaskAcceptanceResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20499,8 +22878,11 @@ impl BatchCommentDatasetWorkforceTaskAcceptance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment",
@@ -20513,7 +22895,14 @@ impl BatchCommentDatasetWorkforceTaskAcceptance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20538,11 +22927,14 @@ impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20557,7 +22949,19 @@ impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20583,11 +22987,14 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20603,7 +23010,19 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20628,8 +23047,11 @@ impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review",
@@ -20642,7 +23064,14 @@ impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20814,11 +23243,14 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20856,7 +23288,19 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20986,11 +23430,14 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21005,7 +23452,19 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21097,11 +23556,14 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21125,7 +23587,19 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21189,11 +23663,14 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21210,7 +23687,19 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21234,11 +23723,14 @@ impl ListDatasetWorkforceTaskMetrics<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskMetricsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetWorkforceTaskMetricsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21252,7 +23744,19 @@ impl ListDatasetWorkforceTaskMetrics<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTaskMetricsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21277,11 +23781,14 @@ impl NotifyDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::NotifyDatasetWorkforceTaskResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::NotifyDatasetWorkforceTaskResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21296,7 +23803,19 @@ impl NotifyDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::NotifyDatasetWorkforceTaskResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21320,10 +23839,14 @@ impl ShowDatasetExportTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetExportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetExportTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}",
@@ -21335,7 +23858,16 @@ impl ShowDatasetExportTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetExportTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21357,10 +23889,14 @@ impl ListMetricRuntimePools<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListMetricRuntimePoolsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListMetricRuntimePoolsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/metrics/runtime/pools",
@@ -21370,7 +23906,16 @@ impl ListMetricRuntimePools<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListMetricRuntimePoolsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21420,10 +23965,14 @@ impl ListPools<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools",
@@ -21442,7 +23991,16 @@ impl ListPools<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21473,10 +24031,14 @@ impl CreatePool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreatePoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreatePoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools",
@@ -21490,7 +24052,16 @@ impl CreatePool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreatePoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21521,10 +24092,14 @@ impl ShowPool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowPoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowPoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}",
@@ -21538,7 +24113,16 @@ impl ShowPool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowPoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21569,10 +24153,14 @@ impl DeletePool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeletePoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeletePoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/pools/{pool_name}",
@@ -21586,7 +24174,16 @@ impl DeletePool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeletePoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21619,10 +24216,14 @@ impl UpdatePool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdatePoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdatePoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v2/{project_id}/pools/{pool_name}",
@@ -21639,7 +24240,16 @@ impl UpdatePool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdatePoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21727,10 +24337,14 @@ impl ListPoolMonitor<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolMonitorResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolMonitorResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/monitor",
@@ -21750,7 +24364,16 @@ impl ListPoolMonitor<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolMonitorResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21773,10 +24396,14 @@ impl ListPoolNodepools<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolNodepoolsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolNodepoolsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/nodepools",
@@ -21787,7 +24414,16 @@ impl ListPoolNodepools<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolNodepoolsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21811,10 +24447,14 @@ impl CreatePoolNodepool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreatePoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreatePoolNodepoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools/{pool_name}/nodepools",
@@ -21826,7 +24466,16 @@ impl CreatePoolNodepool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreatePoolNodepoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21868,10 +24517,14 @@ impl ShowPoolNodepool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowPoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowPoolNodepoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}",
@@ -21889,7 +24542,16 @@ impl ShowPoolNodepool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowPoolNodepoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21913,10 +24575,14 @@ impl DeletePoolNodepool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeletePoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeletePoolNodepoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}",
@@ -21928,7 +24594,16 @@ impl DeletePoolNodepool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeletePoolNodepoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21954,10 +24629,14 @@ impl UpdatePoolNodepool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdatePoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdatePoolNodepoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}",
@@ -21972,7 +24651,16 @@ impl UpdatePoolNodepool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdatePoolNodepoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22015,10 +24703,14 @@ impl ListPoolNodepoolNodes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolNodepoolNodesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolNodepoolNodesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}/nodes",
@@ -22036,7 +24728,16 @@ impl ListPoolNodepoolNodes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolNodepoolNodesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22147,10 +24848,14 @@ impl ListPoolNodes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolNodesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolNodesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/nodes",
@@ -22167,7 +24872,16 @@ impl ListPoolNodes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolNodesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22257,8 +24971,11 @@ impl BatchDeletePoolNodes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools/{pool_name}/nodes/batch-delete",
@@ -22270,7 +24987,14 @@ impl BatchDeletePoolNodes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22294,10 +25018,14 @@ impl BatchRebootPoolNodes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::BatchRebootPoolNodesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::BatchRebootPoolNodesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools/{pool_name}/nodes/batch-reboot",
@@ -22309,7 +25037,16 @@ impl BatchRebootPoolNodes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::BatchRebootPoolNodesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22396,10 +25133,14 @@ impl ListPoolWorkloads<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolWorkloadsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolWorkloadsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/workloads",
@@ -22428,7 +25169,16 @@ impl ListPoolWorkloads<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolWorkloadsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22731,10 +25481,14 @@ impl ListProcessorTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListProcessorTasksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListProcessorTasksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/processor-tasks",
@@ -22783,7 +25537,16 @@ impl ListProcessorTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListProcessorTasksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22905,10 +25668,14 @@ impl CreateProcessorTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateProcessorTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateProcessorTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/processor-tasks",
@@ -22919,7 +25686,16 @@ impl CreateProcessorTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateProcessorTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22966,10 +25742,14 @@ impl ListProcessorTaskItems<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListProcessorTaskItemsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListProcessorTaskItemsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/processor-tasks/items",
@@ -22985,7 +25765,16 @@ impl ListProcessorTaskItems<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListProcessorTaskItemsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23110,10 +25899,14 @@ impl ShowProcessorTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowProcessorTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowProcessorTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/processor-tasks/{task_id}",
@@ -23124,7 +25917,16 @@ impl ShowProcessorTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowProcessorTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23148,8 +25950,11 @@ impl UpdateProcessorTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/processor-tasks/{task_id}",
@@ -23161,7 +25966,14 @@ impl UpdateProcessorTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23184,8 +25996,11 @@ impl DeleteProcessorTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/processor-tasks/{task_id}",
@@ -23196,7 +26011,14 @@ impl DeleteProcessorTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23280,11 +26102,12 @@ impl ListProcessorTaskVersions<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListProcessorTaskVersionsResponse,
+        docbind_runtime::ResponseValue<crate::models::ListProcessorTaskVersionsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23309,7 +26132,19 @@ impl ListProcessorTaskVersions<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListProcessorTaskVersionsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23435,11 +26270,14 @@ impl CreateProcessorTaskVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateProcessorTaskVersionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateProcessorTaskVersionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23453,7 +26291,19 @@ impl CreateProcessorTaskVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateProcessorTaskVersionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23477,11 +26327,12 @@ impl ShowProcessorTaskVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowProcessorTaskVersionResponse,
+        docbind_runtime::ResponseValue<crate::models::ShowProcessorTaskVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23495,7 +26346,19 @@ impl ShowProcessorTaskVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowProcessorTaskVersionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23519,8 +26382,11 @@ impl DeleteProcessorTaskVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
@@ -23532,7 +26398,14 @@ impl DeleteProcessorTaskVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23609,11 +26482,14 @@ impl ListProcessorTaskVersionResults<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListProcessorTaskVersionResultsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListProcessorTaskVersionResultsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23639,7 +26515,19 @@ impl ListProcessorTaskVersionResults<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListProcessorTaskVersionResultsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23768,8 +26656,11 @@ impl StopProcessorTaskVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
@@ -23781,7 +26672,14 @@ impl StopProcessorTaskVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23803,10 +26701,14 @@ impl ListSearchAlgorithms<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListSearchAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListSearchAlgorithmsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/search-algorithms",
@@ -23816,7 +26718,16 @@ impl ListSearchAlgorithms<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListSearchAlgorithmsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23849,10 +26760,14 @@ impl ListStatisticPools<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListStatisticPoolsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListStatisticPoolsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/statistics/pools",
@@ -23865,7 +26780,16 @@ impl ListStatisticPools<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListStatisticPoolsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23888,11 +26812,14 @@ impl ListStatisticPoolWorkloads<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListStatisticPoolWorkloadsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListStatisticPoolWorkloadsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23905,7 +26832,19 @@ impl ListStatisticPoolWorkloads<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListStatisticPoolWorkloadsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23928,10 +26867,14 @@ impl ListTrainJobTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainJobTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainJobTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/trainJob/{training_job_id}/tags",
@@ -23942,7 +26885,16 @@ impl ListTrainJobTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainJobTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23966,10 +26918,14 @@ impl CreateTrainJobTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainJobTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainJobTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/trainJob/{training_job_id}/tags/create",
@@ -23981,7 +26937,16 @@ impl CreateTrainJobTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainJobTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24005,8 +26970,11 @@ impl DeleteTrainJobTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/trainJob/{training_job_id}/tags/delete",
@@ -24018,7 +26986,14 @@ impl DeleteTrainJobTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24041,11 +27016,12 @@ impl CreateTrainingExperiment<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateTrainingExperimentResponse,
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingExperimentResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24058,7 +27034,19 @@ impl CreateTrainingExperiment<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateTrainingExperimentResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24080,10 +27068,14 @@ impl ListTrainingJobEngines<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobEnginesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobEnginesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-job-engines",
@@ -24093,7 +27085,16 @@ impl ListTrainingJobEngines<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobEnginesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24133,10 +27134,14 @@ impl ListTrainingJobFlavors<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobFlavorsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobFlavorsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-job-flavors",
@@ -24149,7 +27154,16 @@ impl ListTrainingJobFlavors<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobFlavorsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24172,10 +27186,14 @@ impl CreateTrainingJobSearch<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobSearchResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobSearchResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/training-job-searches",
@@ -24186,7 +27204,16 @@ impl CreateTrainingJobSearch<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobSearchResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24209,10 +27236,14 @@ impl CreateTrainingJobV2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/training-jobs",
@@ -24223,7 +27254,16 @@ impl CreateTrainingJobV2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24245,11 +27285,14 @@ impl ListTrainingJobAutosearchYamlTemplates<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobAutosearchYamlTemplatesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobAutosearchYamlTemplatesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24261,7 +27304,19 @@ impl ListTrainingJobAutosearchYamlTemplates<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobAutosearchYamlTemplatesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24285,11 +27340,14 @@ impl ShowTrainingJobAutosearchYamlTemplate<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowTrainingJobAutosearchYamlTemplateResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowTrainingJobAutosearchYamlTemplateResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24303,7 +27361,19 @@ impl ShowTrainingJobAutosearchYamlTemplate<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowTrainingJobAutosearchYamlTemplateResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24326,10 +27396,14 @@ impl ShowTrainingJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-jobs/{training_job_id}",
@@ -24340,7 +27414,16 @@ impl ShowTrainingJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowTrainingJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24364,8 +27447,11 @@ impl UpdateTrainingJobV2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/training-jobs/{training_job_id}",
@@ -24377,7 +27463,14 @@ impl UpdateTrainingJobV2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24400,8 +27493,11 @@ impl DeleteTrainingJobV2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/training-jobs/{training_job_id}",
@@ -24412,7 +27508,14 @@ impl DeleteTrainingJobV2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24436,10 +27539,14 @@ impl CreateTrainingJobAction<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobActionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobActionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/training-jobs/{training_job_id}/actions",
@@ -24451,7 +27558,16 @@ impl CreateTrainingJobAction<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobActionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24474,11 +27590,14 @@ impl ListTrainingJobAutosearchParameterAnalysis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobAutosearchParameterAnalysisResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobAutosearchParameterAnalysisResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24491,7 +27610,19 @@ impl ListTrainingJobAutosearchParameterAnalysis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobAutosearchParameterAnalysisResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24515,11 +27646,14 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24533,7 +27667,19 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24557,11 +27703,14 @@ impl PostTrainingJobAutosearchTrialEarlystop<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24575,7 +27724,19 @@ impl PostTrainingJobAutosearchTrialEarlystop<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24616,11 +27777,14 @@ impl ListTrainingJobAutosearchTrials<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobAutosearchTrialsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobAutosearchTrialsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24639,7 +27803,19 @@ impl ListTrainingJobAutosearchTrials<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobAutosearchTrialsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24663,11 +27839,14 @@ impl ShowTrainingJobAutosearchTrial<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowTrainingJobAutosearchTrialResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowTrainingJobAutosearchTrialResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24681,7 +27860,19 @@ impl ShowTrainingJobAutosearchTrial<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowTrainingJobAutosearchTrialResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24792,10 +27983,14 @@ impl ListTrainingJobEvents<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobEventsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobEventsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-jobs/{training_job_id}/events",
@@ -24833,7 +28028,16 @@ impl ListTrainingJobEvents<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobEventsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24959,10 +28163,14 @@ impl ShowTrainingJobMetric<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowTrainingJobMetricResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobMetricResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-jobs/{training_job_id}/metrics/{task_id}",
@@ -24974,7 +28182,16 @@ impl ShowTrainingJobMetric<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowTrainingJobMetricResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24998,11 +28215,14 @@ impl PreviewTrainingJobTaskLogs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::PreviewTrainingJobTaskLogsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::PreviewTrainingJobTaskLogsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25016,7 +28236,19 @@ impl PreviewTrainingJobTaskLogs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::PreviewTrainingJobTaskLogsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25049,11 +28281,12 @@ impl ListTrainingJobTaskLogUrl<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobTaskLogUrlResponse,
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobTaskLogUrlResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25070,7 +28303,19 @@ impl ListTrainingJobTaskLogUrl<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobTaskLogUrlResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25094,11 +28339,14 @@ impl ListTrainingJobTaskSaveImageJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobTaskSaveImageJobResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobTaskSaveImageJobResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25112,7 +28360,19 @@ impl ListTrainingJobTaskSaveImageJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobTaskSaveImageJobResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25137,11 +28397,14 @@ impl CreateTrainingJobTaskSaveImageJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateTrainingJobTaskSaveImageJobResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateTrainingJobTaskSaveImageJobResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25156,7 +28419,19 @@ impl CreateTrainingJobTaskSaveImageJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateTrainingJobTaskSaveImageJobResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25264,10 +28539,14 @@ impl ListWorkflows<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkflowsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkflowsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows",
@@ -25304,7 +28583,16 @@ impl ListWorkflows<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkflowsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25401,10 +28689,14 @@ impl CreateWorkflow<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkflowResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkflowResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workflows",
@@ -25415,7 +28707,16 @@ impl CreateWorkflow<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkflowResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25478,10 +28779,14 @@ impl ListWorkflowOverview<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkflowOverviewResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkflowOverviewResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/overview",
@@ -25503,7 +28808,16 @@ impl ListWorkflowOverview<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkflowOverviewResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25526,11 +28840,12 @@ impl CreateWorkflowServiceAuth<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowServiceAuthResponse,
+        docbind_runtime::ResponseValue<crate::models::CreateWorkflowServiceAuthResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25543,7 +28858,19 @@ impl CreateWorkflowServiceAuth<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowServiceAuthResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25574,10 +28901,14 @@ impl ListWorkflowTodolist<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkflowTodolistResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkflowTodolistResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/todolist",
@@ -25590,7 +28921,16 @@ impl ListWorkflowTodolist<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkflowTodolistResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25622,10 +28962,14 @@ impl ShowWorkflow<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkflowResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkflowResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}",
@@ -25639,7 +28983,16 @@ impl ShowWorkflow<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkflowResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25663,10 +29016,14 @@ impl UpdateWorkflow<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkflowResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkflowResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workflows/{workflow_id}",
@@ -25678,7 +29035,16 @@ impl UpdateWorkflow<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkflowResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25701,8 +29067,11 @@ impl DeleteWorkflow<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workflows/{workflow_id}",
@@ -25713,7 +29082,14 @@ impl DeleteWorkflow<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25813,10 +29189,14 @@ impl ListWorkflowExecutions<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkflowExecutionsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkflowExecutionsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}/executions",
@@ -25851,7 +29231,16 @@ impl ListWorkflowExecutions<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkflowExecutionsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25953,10 +29342,14 @@ impl CreateWorkflowExecution<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkflowExecutionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkflowExecutionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workflows/{workflow_id}/executions",
@@ -25968,7 +29361,16 @@ impl CreateWorkflowExecution<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkflowExecutionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25992,10 +29394,14 @@ impl ShowWorkflowExecution<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkflowExecutionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkflowExecutionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}",
@@ -26007,7 +29413,16 @@ impl ShowWorkflowExecution<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkflowExecutionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26032,10 +29447,14 @@ impl UpdateWorkflowExecution<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkflowExecutionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkflowExecutionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}",
@@ -26048,7 +29467,16 @@ impl UpdateWorkflowExecution<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkflowExecutionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26072,8 +29500,11 @@ impl DeleteWorkflowExecution<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}",
@@ -26085,7 +29516,14 @@ impl DeleteWorkflowExecution<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26110,11 +29548,14 @@ impl CreateWorkflowExecutionAction<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowExecutionActionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateWorkflowExecutionActionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26129,7 +29570,19 @@ impl CreateWorkflowExecutionAction<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowExecutionActionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26155,11 +29608,14 @@ impl CreateWorkflowExecutionStepExecutionAction<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowExecutionStepExecutionActionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateWorkflowExecutionStepExecutionActionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26175,7 +29631,19 @@ impl CreateWorkflowExecutionStepExecutionAction<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowExecutionStepExecutionActionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26200,10 +29668,14 @@ impl ListWorkflowExecutionStepExecutionMetrics<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<Vec<crate::models::WorkflowStepMetric>, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<Vec<crate::models::WorkflowStepMetric>>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/step-executions/{step_execution_id}/metrics",
@@ -26216,7 +29688,16 @@ impl ListWorkflowExecutionStepExecutionMetrics<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<Vec<crate::models::WorkflowStepMetric>, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26240,10 +29721,14 @@ impl CreateWorkflowSchedule<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkflowScheduleResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkflowScheduleResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workflows/{workflow_id}/schedules",
@@ -26255,7 +29740,16 @@ impl CreateWorkflowSchedule<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkflowScheduleResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26279,10 +29773,14 @@ impl ShowWorkflowSchedule<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkflowScheduleResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkflowScheduleResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}",
@@ -26294,7 +29792,16 @@ impl ShowWorkflowSchedule<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkflowScheduleResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26319,10 +29826,14 @@ impl UpdateWorkflowSchedule<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkflowScheduleResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkflowScheduleResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}",
@@ -26335,7 +29846,16 @@ impl UpdateWorkflowSchedule<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkflowScheduleResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26359,8 +29879,11 @@ impl DeleteWorkflowSchedule<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}",
@@ -26372,7 +29895,14 @@ impl DeleteWorkflowSchedule<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26396,11 +29926,14 @@ impl CreateWorkflowServicePackage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowServicePackageResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateWorkflowServicePackageResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26414,7 +29947,19 @@ impl CreateWorkflowServicePackage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowServicePackageResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26438,11 +29983,14 @@ impl CreateWorkflowSubscription<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowSubscriptionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateWorkflowSubscriptionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26456,7 +30004,19 @@ impl CreateWorkflowSubscription<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowSubscriptionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26480,11 +30040,12 @@ impl ShowWorkflowSubscription<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowWorkflowSubscriptionResponse,
+        docbind_runtime::ResponseValue<crate::models::ShowWorkflowSubscriptionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26498,7 +30059,19 @@ impl ShowWorkflowSubscription<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowWorkflowSubscriptionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26523,11 +30096,14 @@ impl UpdateWorkflowSubscription<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateWorkflowSubscriptionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateWorkflowSubscriptionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26542,7 +30118,19 @@ impl UpdateWorkflowSubscription<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateWorkflowSubscriptionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26566,8 +30154,11 @@ impl DeleteWorkflowSubscription<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}",
@@ -26579,7 +30170,14 @@ impl DeleteWorkflowSubscription<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26673,10 +30271,14 @@ impl ListWorkforces<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkforcesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkforcesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces",
@@ -26704,7 +30306,16 @@ impl ListWorkforces<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkforcesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26825,10 +30436,14 @@ impl CreateWorkforce<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkforceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkforceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workforces",
@@ -26839,7 +30454,16 @@ impl CreateWorkforce<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkforceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26928,11 +30552,12 @@ impl ListWorkforceWorkerTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListWorkforceWorkerTasksResponse,
+        docbind_runtime::ResponseValue<crate::models::ListWorkforceWorkerTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26959,7 +30584,19 @@ impl ListWorkforceWorkerTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListWorkforceWorkerTasksResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27155,10 +30792,14 @@ impl ListWorkforceWorkers<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkforceWorkersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces/workers",
@@ -27183,7 +30824,16 @@ impl ListWorkforceWorkers<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27308,10 +30958,14 @@ impl ShowWorkforce<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkforceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkforceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces/{workforce_id}",
@@ -27322,7 +30976,16 @@ impl ShowWorkforce<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkforceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27346,8 +31009,11 @@ impl UpdateWorkforce<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workforces/{workforce_id}",
@@ -27359,7 +31025,14 @@ impl UpdateWorkforce<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27382,10 +31055,14 @@ impl DeleteWorkforce<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteWorkforceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteWorkforceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workforces/{workforce_id}",
@@ -27396,7 +31073,16 @@ impl DeleteWorkforce<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteWorkforceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27480,10 +31166,14 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkforceWorkersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces/{workforce_id}/workers",
@@ -27506,7 +31196,16 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27632,8 +31331,11 @@ impl CreateWorkforceWorker<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workforces/{workforce_id}/workers",
@@ -27645,7 +31347,14 @@ impl CreateWorkforceWorker<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27669,11 +31378,14 @@ impl BatchDeleteWorkforceWorkers<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::BatchDeleteWorkforceWorkersResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::BatchDeleteWorkforceWorkersResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27687,7 +31399,19 @@ impl BatchDeleteWorkforceWorkers<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::BatchDeleteWorkforceWorkersResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27711,10 +31435,14 @@ impl ShowWorkforceWorker<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkforceWorkerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkforceWorkerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -27726,7 +31454,16 @@ impl ShowWorkforceWorker<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkforceWorkerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27751,8 +31488,11 @@ impl UpdateWorkforceWorker<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -27765,7 +31505,14 @@ impl UpdateWorkforceWorker<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27789,8 +31536,11 @@ impl DeleteWorkforceWorker<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -27802,6 +31552,13 @@ impl DeleteWorkforceWorker<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
