@@ -5907,10 +5907,14 @@ impl ListAppAuthApps<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAppAuthAppsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAppAuthAppsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/apps",
@@ -5948,7 +5952,16 @@ impl ListAppAuthApps<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAppAuthAppsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6055,10 +6068,14 @@ impl CreateAppAuthApp<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateAppAuthAppResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateAppAuthAppResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/app-auth/apps",
@@ -6073,7 +6090,16 @@ impl CreateAppAuthApp<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateAppAuthAppResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6124,10 +6150,14 @@ impl ShowAppAuthApp<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowAppAuthAppResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowAppAuthAppResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/apps/{app_id}",
@@ -6148,7 +6178,16 @@ impl ShowAppAuthApp<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowAppAuthAppResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6190,8 +6229,11 @@ impl DeleteAppAuthApp<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/app-auth/apps/{app_id}",
@@ -6209,7 +6251,14 @@ impl DeleteAppAuthApp<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6243,10 +6292,14 @@ impl CreateAppAuthAppAppCode<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateAppAuthAppAppCodeResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/app-auth/apps/{app_id}/app-code",
@@ -6262,7 +6315,16 @@ impl CreateAppAuthAppAppCode<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6297,10 +6359,14 @@ impl UpdateAppAuthAppAppCode<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateAppAuthAppAppCodeResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}",
@@ -6317,7 +6383,16 @@ impl UpdateAppAuthAppAppCode<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6360,10 +6435,14 @@ impl DeleteAppAuthAppAppCode<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteAppAuthAppAppCodeResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}",
@@ -6382,7 +6461,16 @@ impl DeleteAppAuthAppAppCode<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6416,11 +6504,12 @@ impl UpdateAppAuthAppAppSecret<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateAppAuthAppAppSecretResponse,
+        docbind_runtime::ResponseValue<crate::models::UpdateAppAuthAppAppSecretResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6438,7 +6527,19 @@ impl UpdateAppAuthAppAppSecret<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateAppAuthAppAppSecretResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6535,10 +6636,14 @@ impl ListAppAuthAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAppAuthAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAppAuthAppAuthApisResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/apps/{app_id}/auth-apis",
@@ -6571,7 +6676,16 @@ impl ListAppAuthAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAppAuthAppAuthApisResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6682,10 +6796,14 @@ impl ListAppAuthAppExists<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAppAuthAppExistsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAppAuthAppExistsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/apps/{app_name}/exists",
@@ -6700,7 +6818,16 @@ impl ListAppAuthAppExists<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAppAuthAppExistsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6725,10 +6852,14 @@ impl CreateAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateAppAuthApisResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/app-auth/{service_id}/apis",
@@ -6741,7 +6872,16 @@ impl CreateAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateAppAuthApisResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6775,10 +6915,14 @@ impl ShowAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowAppAuthApisResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/app-auth/{service_id}/apis/{api_id}",
@@ -6794,7 +6938,16 @@ impl ShowAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowAppAuthApisResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -6874,10 +7027,14 @@ impl ListBuiltInAlgorithms<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListBuiltInAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListBuiltInAlgorithmsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/built-in-algorithms",
@@ -6902,7 +7059,16 @@ impl ListBuiltInAlgorithms<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListBuiltInAlgorithmsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7093,10 +7259,14 @@ impl ListClusters<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListClustersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListClustersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/clusters",
@@ -7125,7 +7295,16 @@ impl ListClusters<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListClustersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7385,10 +7564,14 @@ impl ListDemanagerInstances<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDemanagerInstancesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDemanagerInstancesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/demanager/instances",
@@ -7432,7 +7615,16 @@ impl ListDemanagerInstances<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDemanagerInstancesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7557,10 +7749,14 @@ impl CreateDemanagerInstance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDemanagerInstanceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/demanager/instances",
@@ -7571,7 +7767,16 @@ impl CreateDemanagerInstance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDemanagerInstanceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7594,10 +7799,14 @@ impl ShowDemanagerInstance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDemanagerInstanceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -7608,7 +7817,16 @@ impl ShowDemanagerInstance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDemanagerInstanceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7632,10 +7850,14 @@ impl UpdateDemanagerInstance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateDemanagerInstanceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -7647,7 +7869,16 @@ impl UpdateDemanagerInstance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateDemanagerInstanceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7670,10 +7901,14 @@ impl DeleteDemanagerInstance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteDemanagerInstanceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -7684,7 +7919,16 @@ impl DeleteDemanagerInstance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteDemanagerInstanceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7706,11 +7950,14 @@ impl CreateDemanagerInstanceAction<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDemanagerInstanceActionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDemanagerInstanceActionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -7724,7 +7971,19 @@ impl CreateDemanagerInstanceAction<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDemanagerInstanceActionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7801,10 +8060,14 @@ impl ListDevServers<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDevServersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDevServersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/dev-servers",
@@ -7829,7 +8092,16 @@ impl ListDevServers<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDevServersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -7950,10 +8222,14 @@ impl CreateDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/dev-servers",
@@ -7964,7 +8240,16 @@ impl CreateDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8031,10 +8316,14 @@ impl SyncDevServers<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::SyncDevServersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::SyncDevServersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/dev-servers/sync",
@@ -8059,7 +8348,16 @@ impl SyncDevServers<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::SyncDevServersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8183,10 +8481,14 @@ impl ShowDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/dev-servers/{id}",
@@ -8197,7 +8499,16 @@ impl ShowDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8220,10 +8531,14 @@ impl DeleteDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/dev-servers/{id}",
@@ -8234,7 +8549,16 @@ impl DeleteDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8258,10 +8582,14 @@ impl StartDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StartDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StartDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/dev-servers/{id}/start",
@@ -8273,7 +8601,16 @@ impl StartDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StartDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8296,10 +8633,14 @@ impl StopDevServer<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StopDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StopDevServerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/dev-servers/{id}/stop",
@@ -8310,7 +8651,16 @@ impl StopDevServer<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StopDevServerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8381,10 +8731,14 @@ impl ListEvents<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListEventsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListEventsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/events",
@@ -8411,7 +8765,16 @@ impl ListEvents<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListEventsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8604,10 +8967,14 @@ impl ListImages<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListImagesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListImagesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/images",
@@ -8647,7 +9014,16 @@ impl ListImages<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListImagesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8768,10 +9144,14 @@ impl CreateImage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateImageResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateImageResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/images",
@@ -8782,16 +9162,33 @@ impl CreateImage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => Ok(crate::models::CreateImageResponse2::Status200(response.json()?)),
-            201 => Ok(crate::models::CreateImageResponse2::Status201),
-            status => {
-                Ok(crate::models::CreateImageResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::CreateImageResponse2::Status200(response.json()?)
+                    }
+                    201 => crate::models::CreateImageResponse2::Status201,
+                    status => {
+                        crate::models::CreateImageResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateImageResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8863,10 +9260,14 @@ impl ListImageGroup<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListImageGroupResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListImageGroupResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/images/group",
@@ -8891,7 +9292,16 @@ impl ListImageGroup<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListImageGroupResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8913,10 +9323,14 @@ impl ShowImage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowImageResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowImageResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/images/{id}",
@@ -8927,7 +9341,16 @@ impl ShowImage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowImageResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -8958,10 +9381,14 @@ impl DeleteImage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteImageResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteImageResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/images/{id}",
@@ -8975,16 +9402,33 @@ impl DeleteImage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => Ok(crate::models::DeleteImageResponse2::Status200(response.json()?)),
-            204 => Ok(crate::models::DeleteImageResponse2::Status204),
-            status => {
-                Ok(crate::models::DeleteImageResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::DeleteImageResponse2::Status200(response.json()?)
+                    }
+                    204 => crate::models::DeleteImageResponse2::Status204,
+                    status => {
+                        crate::models::DeleteImageResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteImageResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9007,10 +9451,16 @@ impl ListInternalChannelInfo<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪ID。
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListInternalChannelInfoResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListInternalChannelInfoResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/internal-channel-info",
@@ -9021,7 +9471,16 @@ impl ListInternalChannelInfo<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListInternalChannelInfoResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9051,10 +9510,14 @@ impl ListJobAiEngines<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListJobAiEnginesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListJobAiEnginesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/job/ai-engines",
@@ -9067,7 +9530,16 @@ impl ListJobAiEngines<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListJobAiEnginesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9134,10 +9606,14 @@ impl ListJobResourceSpecs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListJobResourceSpecsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListJobResourceSpecsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/job/resource-specs",
@@ -9156,7 +9632,16 @@ impl ListJobResourceSpecs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListJobResourceSpecsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9304,10 +9789,14 @@ impl ListModels<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListModelsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListModelsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/models",
@@ -9354,7 +9843,16 @@ impl ListModels<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListModelsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9476,10 +9974,14 @@ impl CreateModel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateModelResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateModelResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/models",
@@ -9491,7 +9993,16 @@ impl CreateModel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateModelResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9533,11 +10044,12 @@ impl ListModelAiEngineRuntimes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListModelAiEngineRuntimesResponse,
+        docbind_runtime::ResponseValue<crate::models::ListModelAiEngineRuntimesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9556,7 +10068,19 @@ impl ListModelAiEngineRuntimes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListModelAiEngineRuntimesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9660,10 +10184,14 @@ impl ShowModel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowModelResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowModelResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/models/{model_id}",
@@ -9675,7 +10203,16 @@ impl ShowModel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowModelResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9709,10 +10246,14 @@ impl DeleteModel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteModelResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteModelResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/models/{model_id}",
@@ -9727,7 +10268,16 @@ impl DeleteModel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteModelResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9776,10 +10326,14 @@ impl ListNetworks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNetworksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNetworksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/networks",
@@ -9798,7 +10352,16 @@ impl ListNetworks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNetworksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9886,10 +10449,14 @@ impl CreateNetwork<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateNetworkResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/networks",
@@ -9900,7 +10467,16 @@ impl CreateNetwork<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateNetworkResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9923,10 +10499,14 @@ impl ShowNetwork<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowNetworkResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/networks/{network_name}",
@@ -9937,7 +10517,16 @@ impl ShowNetwork<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowNetworkResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9960,10 +10549,14 @@ impl DeleteNetwork<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteNetworkResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/networks/{network_name}",
@@ -9974,7 +10567,16 @@ impl DeleteNetwork<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteNetworkResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -9999,10 +10601,14 @@ impl UpdateNetwork<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateNetworkResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v1/{project_id}/networks/{network_name}",
@@ -10016,7 +10622,16 @@ impl UpdateNetwork<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateNetworkResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10168,10 +10783,14 @@ impl ListNotebooks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebooksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebooksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks",
@@ -10211,7 +10830,16 @@ impl ListNotebooks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebooksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10332,10 +10960,14 @@ impl CreateNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks",
@@ -10346,18 +10978,35 @@ impl CreateNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(crate::models::CreateNotebookResponse2::Status200(response.json()?))
-            }
-            201 => Ok(crate::models::CreateNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::CreateNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::CreateNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::CreateNotebookResponse2::Status201,
+                    status => {
+                        crate::models::CreateNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10509,10 +11158,14 @@ impl ListNotebookAll<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookAllResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookAllResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/all",
@@ -10552,7 +11205,16 @@ impl ListNotebookAll<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookAllResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10744,10 +11406,14 @@ impl ListNotebookFlavors<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookFlavorsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookFlavorsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/flavors",
@@ -10775,7 +11441,16 @@ impl ListNotebookFlavors<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookFlavorsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10796,10 +11471,14 @@ impl ListNotebookTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/tags",
@@ -10809,7 +11488,16 @@ impl ListNotebookTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10831,10 +11519,14 @@ impl ShowNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowNotebookResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowNotebookResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{id}",
@@ -10845,7 +11537,16 @@ impl ShowNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowNotebookResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10868,10 +11569,14 @@ impl UpdateNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/notebooks/{id}",
@@ -10883,18 +11588,35 @@ impl UpdateNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(crate::models::UpdateNotebookResponse2::Status200(response.json()?))
-            }
-            201 => Ok(crate::models::UpdateNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::UpdateNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::UpdateNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::UpdateNotebookResponse2::Status201,
+                    status => {
+                        crate::models::UpdateNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10916,10 +11638,14 @@ impl DeleteNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/notebooks/{id}",
@@ -10930,18 +11656,35 @@ impl DeleteNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(crate::models::DeleteNotebookResponse2::Status200(response.json()?))
-            }
-            204 => Ok(crate::models::DeleteNotebookResponse2::Status204),
-            status => {
-                Ok(crate::models::DeleteNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::DeleteNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    204 => crate::models::DeleteNotebookResponse2::Status204,
+                    status => {
+                        crate::models::DeleteNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -10965,10 +11708,14 @@ impl CreateImageNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateImageNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateImageNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{id}/create-image",
@@ -10980,22 +11727,35 @@ impl CreateImageNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(
-                    crate::models::CreateImageNotebookResponse2::Status200(
-                        response.json()?,
-                    ),
-                )
-            }
-            201 => Ok(crate::models::CreateImageNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::CreateImageNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::CreateImageNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::CreateImageNotebookResponse2::Status201,
+                    status => {
+                        crate::models::CreateImageNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateImageNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11036,10 +11796,14 @@ impl ListNotebookFlavorsById<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookFlavorsResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookFlavorsResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{id}/flavors",
@@ -11056,7 +11820,16 @@ impl ListNotebookFlavorsById<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookFlavorsResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11079,10 +11852,14 @@ impl ListNotebookLease<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookLeaseResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookLeaseResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{id}/lease",
@@ -11093,7 +11870,16 @@ impl ListNotebookLease<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookLeaseResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11126,10 +11912,14 @@ impl UpdateNotebookLease2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateNotebookLease2Response, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateNotebookLease2Response>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v1/{project_id}/notebooks/{id}/lease",
@@ -11144,22 +11934,35 @@ impl UpdateNotebookLease2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(
-                    crate::models::UpdateNotebookLease2Response::Status200(
-                        response.json()?,
-                    ),
-                )
-            }
-            204 => Ok(crate::models::UpdateNotebookLease2Response::Status204),
-            status => {
-                Ok(crate::models::UpdateNotebookLease2Response::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::UpdateNotebookLease2Response::Status200(
+                            response.json()?,
+                        )
+                    }
+                    204 => crate::models::UpdateNotebookLease2Response::Status204,
+                    status => {
+                        crate::models::UpdateNotebookLease2Response::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateNotebookLease2Response, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11206,10 +12009,14 @@ impl StartNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StartNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StartNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{id}/start",
@@ -11226,16 +12033,35 @@ impl StartNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => Ok(crate::models::StartNotebookResponse2::Status200(response.json()?)),
-            201 => Ok(crate::models::StartNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::StartNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::StartNotebookResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::StartNotebookResponse2::Status201,
+                    status => {
+                        crate::models::StartNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StartNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11257,10 +12083,14 @@ impl StopNotebook<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StopNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StopNotebookResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{id}/stop",
@@ -11271,16 +12101,33 @@ impl StopNotebook<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => Ok(crate::models::StopNotebookResponse2::Status200(response.json()?)),
-            201 => Ok(crate::models::StopNotebookResponse2::Status201),
-            status => {
-                Ok(crate::models::StopNotebookResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::StopNotebookResponse2::Status200(response.json()?)
+                    }
+                    201 => crate::models::StopNotebookResponse2::Status201,
+                    status => {
+                        crate::models::StopNotebookResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StopNotebookResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11303,10 +12150,14 @@ impl ListNotebookStorage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListNotebookStorageResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListNotebookStorageResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{instance_id}/storage",
@@ -11317,7 +12168,16 @@ impl ListNotebookStorage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListNotebookStorageResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11341,10 +12201,14 @@ impl CreateNotebookStorage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateNotebookStorageResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateNotebookStorageResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{instance_id}/storage",
@@ -11356,22 +12220,35 @@ impl CreateNotebookStorage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(
-                    crate::models::CreateNotebookStorageResponse2::Status200(
-                        response.json()?,
-                    ),
-                )
-            }
-            201 => Ok(crate::models::CreateNotebookStorageResponse2::Status201),
-            status => {
-                Ok(crate::models::CreateNotebookStorageResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::CreateNotebookStorageResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    201 => crate::models::CreateNotebookStorageResponse2::Status201,
+                    status => {
+                        crate::models::CreateNotebookStorageResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateNotebookStorageResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11395,10 +12272,14 @@ impl ShowNotebookStorage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowNotebookStorageResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowNotebookStorageResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}",
@@ -11410,7 +12291,16 @@ impl ShowNotebookStorage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowNotebookStorageResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11434,10 +12324,14 @@ impl DeleteNotebookStorage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteNotebookStorageResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteNotebookStorageResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}",
@@ -11449,22 +12343,35 @@ impl DeleteNotebookStorage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        match response.status {
-            200 => {
-                Ok(
-                    crate::models::DeleteNotebookStorageResponse2::Status200(
-                        response.json()?,
-                    ),
-                )
-            }
-            204 => Ok(crate::models::DeleteNotebookStorageResponse2::Status204),
-            status => {
-                Ok(crate::models::DeleteNotebookStorageResponse2::Other {
-                    status,
-                    body: response.body,
-                })
-            }
-        }
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(
+            docbind_runtime::ResponseValue::new(
+                status,
+                headers,
+                match response.status {
+                    200 => {
+                        crate::models::DeleteNotebookStorageResponse2::Status200(
+                            response.json()?,
+                        )
+                    }
+                    204 => crate::models::DeleteNotebookStorageResponse2::Status204,
+                    status => {
+                        crate::models::DeleteNotebookStorageResponse2::Other {
+                            status,
+                            body: response.body,
+                        }
+                    }
+                },
+            ),
+        )
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteNotebookStorageResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11488,8 +12395,11 @@ impl CreateNotebookTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/notebooks/{resource_id}/tags/create",
@@ -11501,7 +12411,14 @@ impl CreateNotebookTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11525,8 +12442,11 @@ impl DeleteNotebookTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/notebooks/{resource_id}/tags/delete",
@@ -11538,7 +12458,14 @@ impl DeleteNotebookTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11559,10 +12486,14 @@ impl ListOsUserConfig<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListOsUserConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListOsUserConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/os-user-config",
@@ -11572,7 +12503,16 @@ impl ListOsUserConfig<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListOsUserConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11595,10 +12535,14 @@ impl ShowPlugintemplate<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowPlugintemplateResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowPlugintemplateResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/plugintemplates/{plugintemplate_name}",
@@ -11609,7 +12553,16 @@ impl ShowPlugintemplate<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowPlugintemplateResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11653,10 +12606,14 @@ impl ListPoolTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/pools/tags",
@@ -11672,7 +12629,16 @@ impl ListPoolTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11794,10 +12760,14 @@ impl ListPoolTagsByPoolName<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/pools/{pool_name}/tags",
@@ -11808,7 +12778,16 @@ impl ListPoolTagsByPoolName<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11829,10 +12808,14 @@ impl ListQuotas<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListQuotasResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListQuotasResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/quotas",
@@ -11842,7 +12825,16 @@ impl ListQuotas<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListQuotasResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -11892,10 +12884,14 @@ impl ListResourceflavors<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListResourceflavorsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListResourceflavorsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/resourceflavors",
@@ -11914,7 +12910,16 @@ impl ListResourceflavors<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListResourceflavorsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12146,10 +13151,14 @@ impl ListServices2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServicesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServicesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services",
@@ -12193,7 +13202,16 @@ impl ListServices2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServicesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12315,10 +13333,14 @@ impl CreateService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateServiceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateServiceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/services",
@@ -12330,7 +13352,16 @@ impl CreateService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateServiceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12407,11 +13438,12 @@ impl ListServiceSpecifications<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListServiceSpecificationsResponse,
+        docbind_runtime::ResponseValue<crate::models::ListServiceSpecificationsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12436,7 +13468,19 @@ impl ListServiceSpecifications<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListServiceSpecificationsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12538,10 +13582,14 @@ impl ListServiceTmTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceTmTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceTmTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/tms/tags",
@@ -12553,7 +13601,16 @@ impl ListServiceTmTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceTmTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12579,8 +13636,11 @@ impl CreateServiceTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/services/{resource_id}/tags/create",
@@ -12594,7 +13654,14 @@ impl CreateServiceTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12620,8 +13687,11 @@ impl DeleteServiceTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/services/{resource_id}/tags/delete",
@@ -12635,7 +13705,14 @@ impl DeleteServiceTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12658,10 +13735,14 @@ impl ShowService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowServiceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowServiceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}",
@@ -12673,7 +13754,16 @@ impl ShowService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowServiceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12698,8 +13788,11 @@ impl UpdateService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/services/{service_id}",
@@ -12712,7 +13805,14 @@ impl UpdateService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12736,8 +13836,11 @@ impl DeleteService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/services/{service_id}",
@@ -12749,7 +13852,14 @@ impl DeleteService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12783,10 +13893,16 @@ impl PatchService<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 请求链路编号，可用于日志追踪
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateServiceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateServiceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v1/{project_id}/services/{service_id}",
@@ -12802,7 +13918,16 @@ impl PatchService<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateServiceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12835,10 +13960,14 @@ impl ListServiceApiAuths<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceApiAuthsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceApiAuthsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/api-auths",
@@ -12853,7 +13982,16 @@ impl ListServiceApiAuths<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceApiAuthsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12878,10 +14016,16 @@ impl CreateServiceAppAuthApi<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪编号
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateServiceAppAuthApiResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateServiceAppAuthApiResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/services/{service_id}/app-auth-api",
@@ -12894,7 +14038,16 @@ impl CreateServiceAppAuthApi<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateServiceAppAuthApiResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12927,10 +14080,14 @@ impl ListServiceAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceAppAuthApisResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/app-auth-apis",
@@ -12945,7 +14102,16 @@ impl ListServiceAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceAppAuthApisResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -12979,8 +14145,13 @@ impl DeleteServiceAppAuthApis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 204): 链路追踪编号
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}",
@@ -12996,7 +14167,14 @@ impl DeleteServiceAppAuthApis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13129,11 +14307,14 @@ impl ListServiceAppAuthApisApiAuths<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListServiceAppAuthApisApiAuthsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListServiceAppAuthApisApiAuthsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13174,7 +14355,19 @@ impl ListServiceAppAuthApisApiAuths<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListServiceAppAuthApisApiAuthsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13278,11 +14471,16 @@ impl UpdateServiceAppAuthApisAppAuthApi<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪编号
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateServiceAppAuthApisAppAuthApiResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13298,7 +14496,19 @@ impl UpdateServiceAppAuthApisAppAuthApi<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13324,11 +14534,16 @@ impl CreateServiceAppAuthApisAppAuthApi<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪编号
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateServiceAppAuthApisAppAuthApiResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13344,7 +14559,19 @@ impl CreateServiceAppAuthApisAppAuthApi<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13379,11 +14606,16 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪编号
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::DeleteServiceAppAuthApisAppAuthApiResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13402,7 +14634,19 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteServiceAppAuthApisAppAuthApiResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13514,10 +14758,14 @@ impl ListServiceEvents<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceEventsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceEventsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/events",
@@ -13553,7 +14801,16 @@ impl ListServiceEvents<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceEventsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13685,10 +14942,14 @@ impl ListServiceLogs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceLogsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceLogsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/logs",
@@ -13703,7 +14964,16 @@ impl ListServiceLogs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceLogsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13736,10 +15006,14 @@ impl ListServiceMonitor<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListServiceMonitorResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListServiceMonitorResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/services/{service_id}/monitor",
@@ -13754,7 +15028,16 @@ impl ListServiceMonitor<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListServiceMonitorResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13780,8 +15063,11 @@ impl UpdateServiceNodeStatus<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/services/{service_id}/nodes/{node_id}/status",
@@ -13795,7 +15081,14 @@ impl UpdateServiceNodeStatus<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13820,10 +15113,16 @@ impl UpdateServiceProperty<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    ///
+    /// Documented header `X-Request-Id` (HTTP 200): 链路追踪ID。
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateServicePropertyResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateServicePropertyResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/services/{service_id}/property",
@@ -13836,7 +15135,16 @@ impl UpdateServiceProperty<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateServicePropertyResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13859,10 +15167,14 @@ impl ListTrainingJobConfigs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobConfigsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobConfigsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-job-configs",
@@ -13873,7 +15185,16 @@ impl ListTrainingJobConfigs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobConfigsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13898,10 +15219,14 @@ impl CreateTrainingJobConfig2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/training-job-configs",
@@ -13912,7 +15237,16 @@ impl CreateTrainingJobConfig2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13951,10 +15285,14 @@ impl ShowTrainingJobConfig<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-job-configs/{config_name}",
@@ -13968,7 +15306,16 @@ impl ShowTrainingJobConfig<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowTrainingJobConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -13994,10 +15341,14 @@ impl UpdateTrainingJobConfig<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateTrainingJobConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/training-job-configs/{config_name}",
@@ -14009,7 +15360,16 @@ impl UpdateTrainingJobConfig<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateTrainingJobConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14032,10 +15392,14 @@ impl DeleteTrainingJobConfig<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteTrainingJobConfigResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/training-job-configs/{config_name}",
@@ -14046,7 +15410,16 @@ impl DeleteTrainingJobConfig<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteTrainingJobConfigResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14147,10 +15520,14 @@ impl ListTrainingJobs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-jobs",
@@ -14181,7 +15558,16 @@ impl ListTrainingJobs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14303,10 +15689,14 @@ impl CreateTrainingJobV1<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobResponse2, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobResponse2>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/training-jobs",
@@ -14317,7 +15707,16 @@ impl CreateTrainingJobV1<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobResponse2, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14341,10 +15740,14 @@ impl UpdateTrainingJobV1<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateTrainingJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/training-jobs/{job_id}",
@@ -14356,7 +15759,16 @@ impl UpdateTrainingJobV1<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateTrainingJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14379,10 +15791,14 @@ impl DeleteTrainingJobV1<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteTrainingJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/training-jobs/{job_id}",
@@ -14393,7 +15809,16 @@ impl DeleteTrainingJobV1<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteTrainingJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14443,10 +15868,14 @@ impl ListTrainingJobVersions<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobVersionsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobVersionsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-jobs/{job_id}/versions",
@@ -14463,7 +15892,16 @@ impl ListTrainingJobVersions<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobVersionsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14591,11 +16029,12 @@ impl CreateTrainingJobVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateTrainingJobVersionResponse,
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14609,7 +16048,19 @@ impl CreateTrainingJobVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateTrainingJobVersionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14633,10 +16084,14 @@ impl ShowTrainingJobVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowTrainingJobVersionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobVersionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
@@ -14648,7 +16103,16 @@ impl ShowTrainingJobVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowTrainingJobVersionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14672,11 +16136,12 @@ impl DeleteTrainingJobVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteTrainingJobVersionResponse,
+        docbind_runtime::ResponseValue<crate::models::DeleteTrainingJobVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14690,7 +16155,19 @@ impl DeleteTrainingJobVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteTrainingJobVersionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14753,11 +16230,14 @@ impl ListTrainingJobVersionAomLog<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobVersionAomLogResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobVersionAomLogResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14781,7 +16261,19 @@ impl ListTrainingJobVersionAomLog<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobVersionAomLogResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14805,11 +16297,14 @@ impl ListTrainingJobVersionLogFileNames<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobVersionLogFileNamesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobVersionLogFileNamesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14823,7 +16318,19 @@ impl ListTrainingJobVersionLogFileNames<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobVersionLogFileNamesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14847,10 +16354,14 @@ impl StopTrainingJobVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StopTrainingJobVersionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StopTrainingJobVersionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
@@ -14862,7 +16373,16 @@ impl StopTrainingJobVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StopTrainingJobVersionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -14962,10 +16482,14 @@ impl ListVisualizationJobs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListVisualizationJobsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListVisualizationJobsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/visualization-jobs",
@@ -14996,7 +16520,16 @@ impl ListVisualizationJobs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListVisualizationJobsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15121,10 +16654,14 @@ impl CreateVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/visualization-jobs",
@@ -15135,7 +16672,16 @@ impl CreateVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15158,10 +16704,14 @@ impl ShowVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -15172,7 +16722,16 @@ impl ShowVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15196,10 +16755,14 @@ impl UpdateVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -15211,7 +16774,16 @@ impl UpdateVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15234,10 +16806,14 @@ impl DeleteVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -15248,7 +16824,16 @@ impl DeleteVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15271,10 +16856,14 @@ impl RestartVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::RestartVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::RestartVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/visualization-jobs/{job_id}/restart",
@@ -15285,7 +16874,16 @@ impl RestartVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::RestartVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15308,10 +16906,14 @@ impl StopVisualizationJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::StopVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::StopVisualizationJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/visualization-jobs/{job_id}/stop",
@@ -15322,7 +16924,16 @@ impl StopVisualizationJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::StopVisualizationJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15418,10 +17029,14 @@ impl ListWorkspaces<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkspacesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkspacesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/workspaces",
@@ -15453,7 +17068,16 @@ impl ListWorkspaces<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkspacesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15575,10 +17199,14 @@ impl CreateWorkspace<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkspaceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v1/{project_id}/workspaces",
@@ -15590,7 +17218,16 @@ impl CreateWorkspace<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkspaceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15614,10 +17251,14 @@ impl ShowWorkspace<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkspaceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/workspaces/{workspace_id}",
@@ -15629,7 +17270,16 @@ impl ShowWorkspace<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkspaceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15654,10 +17304,14 @@ impl UpdateWorkspace<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkspaceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/workspaces/{workspace_id}",
@@ -15670,7 +17324,16 @@ impl UpdateWorkspace<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkspaceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15694,10 +17357,14 @@ impl DeleteWorkspace<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteWorkspaceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v1/{project_id}/workspaces/{workspace_id}",
@@ -15709,7 +17376,16 @@ impl DeleteWorkspace<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteWorkspaceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15733,10 +17409,14 @@ impl ListWorkspaceQuotas<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkspaceQuotasResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkspaceQuotasResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v1/{project_id}/workspaces/{workspace_id}/quotas",
@@ -15748,7 +17428,16 @@ impl ListWorkspaceQuotas<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkspaceQuotasResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15773,10 +17462,14 @@ impl UpdateWorkspaceQuotas<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkspaceQuotasResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkspaceQuotasResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v1/{project_id}/workspaces/{workspace_id}/quotas",
@@ -15789,7 +17482,16 @@ impl UpdateWorkspaceQuotas<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkspaceQuotasResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15811,8 +17513,11 @@ impl CreateAgency<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/agency",
@@ -15823,7 +17528,14 @@ impl CreateAgency<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -15914,10 +17626,14 @@ impl ListAlgorithms<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAlgorithmsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/algorithms",
@@ -15948,7 +17664,16 @@ impl ListAlgorithms<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAlgorithmsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16069,10 +17794,14 @@ impl CreateAlgorithm<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateAlgorithmResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateAlgorithmResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/algorithms",
@@ -16083,7 +17812,16 @@ impl CreateAlgorithm<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateAlgorithmResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16106,10 +17844,14 @@ impl ShowAlgorithm<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowAlgorithmResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowAlgorithmResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/algorithms/{algorithm_id}",
@@ -16120,7 +17862,16 @@ impl ShowAlgorithm<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowAlgorithmResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16144,10 +17895,14 @@ impl UpdateAlgorithm<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateAlgorithmResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateAlgorithmResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/algorithms/{algorithm_id}",
@@ -16159,7 +17914,16 @@ impl UpdateAlgorithm<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateAlgorithmResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16182,8 +17946,11 @@ impl DeleteAlgorithm<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/algorithms/{algorithm_id}",
@@ -16194,7 +17961,14 @@ impl DeleteAlgorithm<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16262,10 +18036,14 @@ impl ListAuthorizations<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListAuthorizationsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListAuthorizationsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/authorizations",
@@ -16287,7 +18065,16 @@ impl ListAuthorizations<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListAuthorizationsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16409,8 +18196,11 @@ impl CreateAuthorization<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/authorizations",
@@ -16421,7 +18211,14 @@ impl CreateAuthorization<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16452,8 +18249,11 @@ impl DeleteAuthorizations<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/authorizations",
@@ -16466,7 +18266,14 @@ impl DeleteAuthorizations<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16734,10 +18541,14 @@ impl ListDatasets<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets",
@@ -16795,7 +18606,16 @@ impl ListDatasets<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16916,10 +18736,14 @@ impl CreateDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets",
@@ -16930,7 +18754,16 @@ impl CreateDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -16993,10 +18826,14 @@ impl ShowDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}",
@@ -17013,7 +18850,16 @@ impl ShowDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17037,10 +18883,14 @@ impl UpdateDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateDatasetResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/datasets/{dataset_id}",
@@ -17052,7 +18902,16 @@ impl UpdateDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateDatasetResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17075,8 +18934,11 @@ impl DeleteDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/datasets/{dataset_id}",
@@ -17087,7 +18949,14 @@ impl DeleteDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17238,11 +19107,14 @@ impl ListDatasetAutoAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetAutoAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetAutoAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17282,7 +19154,19 @@ impl ListDatasetAutoAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetAutoAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17411,11 +19295,14 @@ impl ShowDatasetAutoAnnotationSample<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowDatasetAutoAnnotationSampleResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowDatasetAutoAnnotationSampleResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17429,7 +19316,19 @@ impl ShowDatasetAutoAnnotationSample<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowDatasetAutoAnnotationSampleResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17486,11 +19385,14 @@ impl ListDatasetDataAnnotationLabels<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetDataAnnotationLabelsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17512,7 +19414,19 @@ impl ListDatasetDataAnnotationLabels<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17638,11 +19552,14 @@ impl UpdateDatasetDataAnnotationLabels<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetDataAnnotationLabelsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17656,7 +19573,19 @@ impl UpdateDatasetDataAnnotationLabels<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17680,11 +19609,14 @@ impl CreateDatasetDataAnnotationLabel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDatasetDataAnnotationLabelResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDatasetDataAnnotationLabelResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17698,7 +19630,19 @@ impl CreateDatasetDataAnnotationLabel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDatasetDataAnnotationLabelResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17740,11 +19684,14 @@ impl DeleteDatasetDataAnnotationLabels<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17761,7 +19708,19 @@ impl DeleteDatasetDataAnnotationLabels<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17820,11 +19779,14 @@ impl UpdateDatasetDataAnnotationLabel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17842,7 +19804,19 @@ impl UpdateDatasetDataAnnotationLabel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -17913,11 +19887,14 @@ impl DeleteDatasetDataAnnotationLabel<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17937,7 +19914,19 @@ impl DeleteDatasetDataAnnotationLabel<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18201,11 +20190,14 @@ impl ListDatasetDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18263,7 +20255,19 @@ impl ListDatasetDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18389,11 +20393,14 @@ impl UpdateDatasetDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18407,7 +20414,19 @@ impl UpdateDatasetDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18431,11 +20450,14 @@ impl CreateDatasetDataAnnotationSample<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDatasetDataAnnotationSampleResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDatasetDataAnnotationSampleResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18449,7 +20471,19 @@ impl CreateDatasetDataAnnotationSample<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDatasetDataAnnotationSampleResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18473,11 +20507,14 @@ impl DeleteDatasetDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::DeleteDatasetDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18491,7 +20528,19 @@ impl DeleteDatasetDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::DeleteDatasetDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18580,11 +20629,14 @@ impl ShowDatasetDataAnnotationSample<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowDatasetDataAnnotationSampleResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowDatasetDataAnnotationSampleResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18607,7 +20659,19 @@ impl ShowDatasetDataAnnotationSample<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowDatasetDataAnnotationSampleResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18630,11 +20694,14 @@ impl SearchConditionDatasetDataAnnotations<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::SearchConditionDatasetDataAnnotationsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::SearchConditionDatasetDataAnnotationsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18647,7 +20714,19 @@ impl SearchConditionDatasetDataAnnotations<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::SearchConditionDatasetDataAnnotationsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18735,11 +20814,14 @@ impl ListDatasetDataAnnotationStats<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetDataAnnotationStatsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetDataAnnotationStatsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18761,7 +20843,19 @@ impl ListDatasetDataAnnotationStats<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetDataAnnotationStatsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18829,10 +20923,14 @@ impl ListDatasetExportTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetExportTasksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetExportTasksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -18852,7 +20950,16 @@ impl ListDatasetExportTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetExportTasksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -18978,10 +21085,14 @@ impl CreateDatasetExportTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetExportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetExportTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -18993,7 +21104,16 @@ impl CreateDatasetExportTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetExportTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19041,10 +21161,14 @@ impl ListDatasetImportTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetImportTasksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetImportTasksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -19061,7 +21185,16 @@ impl ListDatasetImportTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetImportTasksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19187,10 +21320,14 @@ impl CreateDatasetImportTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetImportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetImportTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -19202,7 +21339,16 @@ impl CreateDatasetImportTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetImportTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19226,10 +21372,14 @@ impl ShowDatasetImportTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetImportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetImportTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}",
@@ -19241,7 +21391,16 @@ impl ShowDatasetImportTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetImportTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19275,10 +21434,14 @@ impl ListDatasetMetrics<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetMetricsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetMetricsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/metrics",
@@ -19294,7 +21457,16 @@ impl ListDatasetMetrics<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetMetricsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19317,8 +21489,11 @@ impl SyncDataDataset<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/sync-data",
@@ -19329,7 +21504,14 @@ impl SyncDataDataset<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19352,11 +21534,12 @@ impl ListDatasetSyncDataStatus<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetSyncDataStatusResponse,
+        docbind_runtime::ResponseValue<crate::models::ListDatasetSyncDataStatusResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -19369,7 +21552,19 @@ impl ListDatasetSyncDataStatus<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetSyncDataStatusResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19441,10 +21636,14 @@ impl ListDatasetTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetTasksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetTasksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/tasks",
@@ -19467,7 +21666,16 @@ impl ListDatasetTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetTasksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19590,10 +21798,14 @@ impl CreateDatasetTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/tasks",
@@ -19605,7 +21817,16 @@ impl CreateDatasetTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19629,10 +21850,14 @@ impl ShowDatasetTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}",
@@ -19644,7 +21869,16 @@ impl ShowDatasetTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19668,8 +21902,11 @@ impl StopDatasetTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop",
@@ -19681,7 +21918,14 @@ impl StopDatasetTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19777,10 +22021,14 @@ impl ListDatasetVersions<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListDatasetVersionsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListDatasetVersionsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/versions",
@@ -19806,7 +22054,16 @@ impl ListDatasetVersions<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListDatasetVersionsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19929,10 +22186,14 @@ impl CreateDatasetVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateDatasetVersionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateDatasetVersionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/versions",
@@ -19944,7 +22205,16 @@ impl CreateDatasetVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateDatasetVersionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -19968,10 +22238,14 @@ impl ShowDatasetVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetVersionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetVersionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
@@ -19983,7 +22257,16 @@ impl ShowDatasetVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetVersionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20007,8 +22290,11 @@ impl DeleteDatasetVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
@@ -20020,7 +22306,14 @@ impl DeleteDatasetVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20068,11 +22361,12 @@ impl ListDatasetWorkforceTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTasksResponse,
+        docbind_runtime::ResponseValue<crate::models::ListDatasetWorkforceTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20091,7 +22385,19 @@ impl ListDatasetWorkforceTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTasksResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20217,11 +22523,14 @@ impl CreateDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDatasetWorkforceTaskResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDatasetWorkforceTaskResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20235,7 +22544,19 @@ impl CreateDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDatasetWorkforceTaskResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20298,11 +22619,12 @@ impl ShowDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowDatasetWorkforceTaskResponse,
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetWorkforceTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20325,7 +22647,19 @@ impl ShowDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowDatasetWorkforceTaskResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20350,8 +22684,11 @@ impl UpdateDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -20364,7 +22701,14 @@ impl UpdateDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20389,8 +22733,11 @@ impl PostDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -20403,7 +22750,14 @@ impl PostDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20427,8 +22781,11 @@ impl DeleteDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -20440,7 +22797,14 @@ impl DeleteDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20465,11 +22829,14 @@ impl CreateDatasetWorkforceTaskAcceptance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateDatasetWorkforceTaskAcceptanceResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateDatasetWorkforceTaskAcceptanceResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20484,7 +22851,19 @@ impl CreateDatasetWorkforceTaskAcceptance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateDatasetWorkforceTaskAcceptanceResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20509,8 +22888,11 @@ impl BatchCommentDatasetWorkforceTaskAcceptance<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment",
@@ -20523,7 +22905,14 @@ impl BatchCommentDatasetWorkforceTaskAcceptance<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20548,11 +22937,14 @@ impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20567,7 +22959,19 @@ impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20593,11 +22997,14 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20613,7 +23020,19 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20638,8 +23057,11 @@ impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review",
@@ -20652,7 +23074,14 @@ impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20824,11 +23253,14 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -20866,7 +23298,19 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -20996,11 +23440,14 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21015,7 +23462,19 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21107,11 +23566,14 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21135,7 +23597,19 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21199,11 +23673,14 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21220,7 +23697,19 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21244,11 +23733,14 @@ impl ListDatasetWorkforceTaskMetrics<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskMetricsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListDatasetWorkforceTaskMetricsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21262,7 +23754,19 @@ impl ListDatasetWorkforceTaskMetrics<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListDatasetWorkforceTaskMetricsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21287,11 +23791,14 @@ impl NotifyDatasetWorkforceTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::NotifyDatasetWorkforceTaskResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::NotifyDatasetWorkforceTaskResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21306,7 +23813,19 @@ impl NotifyDatasetWorkforceTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::NotifyDatasetWorkforceTaskResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21330,10 +23849,14 @@ impl ShowDatasetExportTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowDatasetExportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowDatasetExportTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}",
@@ -21345,7 +23868,16 @@ impl ShowDatasetExportTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowDatasetExportTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21367,10 +23899,14 @@ impl ListMetricRuntimePools<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListMetricRuntimePoolsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListMetricRuntimePoolsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/metrics/runtime/pools",
@@ -21380,7 +23916,16 @@ impl ListMetricRuntimePools<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListMetricRuntimePoolsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21430,10 +23975,14 @@ impl ListPools<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools",
@@ -21452,7 +24001,16 @@ impl ListPools<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21483,10 +24041,14 @@ impl CreatePool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreatePoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreatePoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools",
@@ -21500,7 +24062,16 @@ impl CreatePool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreatePoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21531,10 +24102,14 @@ impl ShowPool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowPoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowPoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}",
@@ -21548,7 +24123,16 @@ impl ShowPool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowPoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21579,10 +24163,14 @@ impl DeletePool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeletePoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeletePoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/pools/{pool_name}",
@@ -21596,7 +24184,16 @@ impl DeletePool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeletePoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21629,10 +24226,14 @@ impl UpdatePool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdatePoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdatePoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v2/{project_id}/pools/{pool_name}",
@@ -21649,7 +24250,16 @@ impl UpdatePool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdatePoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21737,10 +24347,14 @@ impl ListPoolMonitor<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolMonitorResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolMonitorResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/monitor",
@@ -21760,7 +24374,16 @@ impl ListPoolMonitor<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolMonitorResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21783,10 +24406,14 @@ impl ListPoolNodepools<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolNodepoolsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolNodepoolsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/nodepools",
@@ -21797,7 +24424,16 @@ impl ListPoolNodepools<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolNodepoolsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21821,10 +24457,14 @@ impl CreatePoolNodepool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreatePoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreatePoolNodepoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools/{pool_name}/nodepools",
@@ -21836,7 +24476,16 @@ impl CreatePoolNodepool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreatePoolNodepoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21878,10 +24527,14 @@ impl ShowPoolNodepool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowPoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowPoolNodepoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}",
@@ -21899,7 +24552,16 @@ impl ShowPoolNodepool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowPoolNodepoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21923,10 +24585,14 @@ impl DeletePoolNodepool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeletePoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeletePoolNodepoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}",
@@ -21938,7 +24604,16 @@ impl DeletePoolNodepool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeletePoolNodepoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -21964,10 +24639,14 @@ impl UpdatePoolNodepool<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdatePoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdatePoolNodepoolResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PATCH,
             "/v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}",
@@ -21982,7 +24661,16 @@ impl UpdatePoolNodepool<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdatePoolNodepoolResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22025,10 +24713,14 @@ impl ListPoolNodepoolNodes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolNodepoolNodesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolNodepoolNodesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}/nodes",
@@ -22046,7 +24738,16 @@ impl ListPoolNodepoolNodes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolNodepoolNodesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22157,10 +24858,14 @@ impl ListPoolNodes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolNodesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolNodesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/nodes",
@@ -22177,7 +24882,16 @@ impl ListPoolNodes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolNodesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22267,8 +24981,11 @@ impl BatchDeletePoolNodes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools/{pool_name}/nodes/batch-delete",
@@ -22280,7 +24997,14 @@ impl BatchDeletePoolNodes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22304,10 +25028,14 @@ impl BatchRebootPoolNodes<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::BatchRebootPoolNodesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::BatchRebootPoolNodesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/pools/{pool_name}/nodes/batch-reboot",
@@ -22319,7 +25047,16 @@ impl BatchRebootPoolNodes<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::BatchRebootPoolNodesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22406,10 +25143,14 @@ impl ListPoolWorkloads<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListPoolWorkloadsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListPoolWorkloadsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/pools/{pool_name}/workloads",
@@ -22438,7 +25179,16 @@ impl ListPoolWorkloads<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListPoolWorkloadsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22741,10 +25491,14 @@ impl ListProcessorTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListProcessorTasksResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListProcessorTasksResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/processor-tasks",
@@ -22793,7 +25547,16 @@ impl ListProcessorTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListProcessorTasksResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22915,10 +25678,14 @@ impl CreateProcessorTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateProcessorTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateProcessorTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/processor-tasks",
@@ -22929,7 +25696,16 @@ impl CreateProcessorTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateProcessorTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -22976,10 +25752,14 @@ impl ListProcessorTaskItems<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListProcessorTaskItemsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListProcessorTaskItemsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/processor-tasks/items",
@@ -22995,7 +25775,16 @@ impl ListProcessorTaskItems<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListProcessorTaskItemsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23120,10 +25909,14 @@ impl ShowProcessorTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowProcessorTaskResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowProcessorTaskResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/processor-tasks/{task_id}",
@@ -23134,7 +25927,16 @@ impl ShowProcessorTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowProcessorTaskResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23158,8 +25960,11 @@ impl UpdateProcessorTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/processor-tasks/{task_id}",
@@ -23171,7 +25976,14 @@ impl UpdateProcessorTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23194,8 +26006,11 @@ impl DeleteProcessorTask<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/processor-tasks/{task_id}",
@@ -23206,7 +26021,14 @@ impl DeleteProcessorTask<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23290,11 +26112,12 @@ impl ListProcessorTaskVersions<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListProcessorTaskVersionsResponse,
+        docbind_runtime::ResponseValue<crate::models::ListProcessorTaskVersionsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23319,7 +26142,19 @@ impl ListProcessorTaskVersions<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListProcessorTaskVersionsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23445,11 +26280,14 @@ impl CreateProcessorTaskVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateProcessorTaskVersionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateProcessorTaskVersionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23463,7 +26301,19 @@ impl CreateProcessorTaskVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateProcessorTaskVersionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23487,11 +26337,12 @@ impl ShowProcessorTaskVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowProcessorTaskVersionResponse,
+        docbind_runtime::ResponseValue<crate::models::ShowProcessorTaskVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23505,7 +26356,19 @@ impl ShowProcessorTaskVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowProcessorTaskVersionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23529,8 +26392,11 @@ impl DeleteProcessorTaskVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
@@ -23542,7 +26408,14 @@ impl DeleteProcessorTaskVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23619,11 +26492,14 @@ impl ListProcessorTaskVersionResults<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListProcessorTaskVersionResultsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListProcessorTaskVersionResultsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23649,7 +26525,19 @@ impl ListProcessorTaskVersionResults<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListProcessorTaskVersionResultsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23778,8 +26666,11 @@ impl StopProcessorTaskVersion<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
@@ -23791,7 +26682,14 @@ impl StopProcessorTaskVersion<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23813,10 +26711,14 @@ impl ListSearchAlgorithms<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListSearchAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListSearchAlgorithmsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/search-algorithms",
@@ -23826,7 +26728,16 @@ impl ListSearchAlgorithms<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListSearchAlgorithmsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23859,10 +26770,14 @@ impl ListStatisticPools<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListStatisticPoolsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListStatisticPoolsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/statistics/pools",
@@ -23875,7 +26790,16 @@ impl ListStatisticPools<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListStatisticPoolsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23898,11 +26822,14 @@ impl ListStatisticPoolWorkloads<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListStatisticPoolWorkloadsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListStatisticPoolWorkloadsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -23915,7 +26842,19 @@ impl ListStatisticPoolWorkloads<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListStatisticPoolWorkloadsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23938,10 +26877,14 @@ impl ListTrainJobTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainJobTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainJobTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/trainJob/{training_job_id}/tags",
@@ -23952,7 +26895,16 @@ impl ListTrainJobTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainJobTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -23976,10 +26928,14 @@ impl CreateTrainJobTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainJobTagsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainJobTagsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/trainJob/{training_job_id}/tags/create",
@@ -23991,7 +26947,16 @@ impl CreateTrainJobTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainJobTagsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24015,8 +26980,11 @@ impl DeleteTrainJobTags<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/trainJob/{training_job_id}/tags/delete",
@@ -24028,7 +26996,14 @@ impl DeleteTrainJobTags<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24051,11 +27026,12 @@ impl CreateTrainingExperiment<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateTrainingExperimentResponse,
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingExperimentResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24068,7 +27044,19 @@ impl CreateTrainingExperiment<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateTrainingExperimentResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24090,10 +27078,14 @@ impl ListTrainingJobEngines<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobEnginesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobEnginesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-job-engines",
@@ -24103,7 +27095,16 @@ impl ListTrainingJobEngines<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobEnginesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24143,10 +27144,14 @@ impl ListTrainingJobFlavors<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobFlavorsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobFlavorsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-job-flavors",
@@ -24159,7 +27164,16 @@ impl ListTrainingJobFlavors<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobFlavorsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24182,10 +27196,14 @@ impl CreateTrainingJobSearch<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobSearchResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobSearchResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/training-job-searches",
@@ -24196,7 +27214,16 @@ impl CreateTrainingJobSearch<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobSearchResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24219,10 +27246,14 @@ impl CreateTrainingJobV2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/training-jobs",
@@ -24233,7 +27264,16 @@ impl CreateTrainingJobV2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24255,11 +27295,14 @@ impl ListTrainingJobAutosearchYamlTemplates<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobAutosearchYamlTemplatesResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobAutosearchYamlTemplatesResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24271,7 +27314,19 @@ impl ListTrainingJobAutosearchYamlTemplates<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobAutosearchYamlTemplatesResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24295,11 +27350,14 @@ impl ShowTrainingJobAutosearchYamlTemplate<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowTrainingJobAutosearchYamlTemplateResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowTrainingJobAutosearchYamlTemplateResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24313,7 +27371,19 @@ impl ShowTrainingJobAutosearchYamlTemplate<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowTrainingJobAutosearchYamlTemplateResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24336,10 +27406,14 @@ impl ShowTrainingJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-jobs/{training_job_id}",
@@ -24350,7 +27424,16 @@ impl ShowTrainingJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowTrainingJobResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24374,8 +27457,11 @@ impl UpdateTrainingJobV2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/training-jobs/{training_job_id}",
@@ -24387,7 +27473,14 @@ impl UpdateTrainingJobV2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24410,8 +27503,11 @@ impl DeleteTrainingJobV2<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/training-jobs/{training_job_id}",
@@ -24422,7 +27518,14 @@ impl DeleteTrainingJobV2<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24446,10 +27549,14 @@ impl CreateTrainingJobAction<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateTrainingJobActionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobActionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/training-jobs/{training_job_id}/actions",
@@ -24461,7 +27568,16 @@ impl CreateTrainingJobAction<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateTrainingJobActionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24484,11 +27600,14 @@ impl ListTrainingJobAutosearchParameterAnalysis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobAutosearchParameterAnalysisResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobAutosearchParameterAnalysisResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24501,7 +27620,19 @@ impl ListTrainingJobAutosearchParameterAnalysis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobAutosearchParameterAnalysisResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24525,11 +27656,14 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24543,7 +27677,19 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24567,11 +27713,14 @@ impl PostTrainingJobAutosearchTrialEarlystop<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24585,7 +27734,19 @@ impl PostTrainingJobAutosearchTrialEarlystop<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24626,11 +27787,14 @@ impl ListTrainingJobAutosearchTrials<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobAutosearchTrialsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobAutosearchTrialsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24649,7 +27813,19 @@ impl ListTrainingJobAutosearchTrials<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobAutosearchTrialsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24673,11 +27849,14 @@ impl ShowTrainingJobAutosearchTrial<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowTrainingJobAutosearchTrialResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ShowTrainingJobAutosearchTrialResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24691,7 +27870,19 @@ impl ShowTrainingJobAutosearchTrial<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowTrainingJobAutosearchTrialResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24802,10 +27993,14 @@ impl ListTrainingJobEvents<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListTrainingJobEventsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobEventsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-jobs/{training_job_id}/events",
@@ -24843,7 +28038,16 @@ impl ListTrainingJobEvents<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListTrainingJobEventsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -24969,10 +28173,14 @@ impl ShowTrainingJobMetric<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowTrainingJobMetricResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobMetricResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/training-jobs/{training_job_id}/metrics/{task_id}",
@@ -24984,7 +28192,16 @@ impl ShowTrainingJobMetric<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowTrainingJobMetricResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25008,11 +28225,14 @@ impl PreviewTrainingJobTaskLogs<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::PreviewTrainingJobTaskLogsResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::PreviewTrainingJobTaskLogsResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25026,7 +28246,19 @@ impl PreviewTrainingJobTaskLogs<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::PreviewTrainingJobTaskLogsResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25059,11 +28291,12 @@ impl ListTrainingJobTaskLogUrl<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobTaskLogUrlResponse,
+        docbind_runtime::ResponseValue<crate::models::ListTrainingJobTaskLogUrlResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25080,7 +28313,19 @@ impl ListTrainingJobTaskLogUrl<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobTaskLogUrlResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25104,11 +28349,14 @@ impl ListTrainingJobTaskSaveImageJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobTaskSaveImageJobResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::ListTrainingJobTaskSaveImageJobResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25122,7 +28370,19 @@ impl ListTrainingJobTaskSaveImageJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListTrainingJobTaskSaveImageJobResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25147,11 +28407,14 @@ impl CreateTrainingJobTaskSaveImageJob<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateTrainingJobTaskSaveImageJobResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateTrainingJobTaskSaveImageJobResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25166,7 +28429,19 @@ impl CreateTrainingJobTaskSaveImageJob<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateTrainingJobTaskSaveImageJobResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25274,10 +28549,14 @@ impl ListWorkflows<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkflowsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkflowsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows",
@@ -25314,7 +28593,16 @@ impl ListWorkflows<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkflowsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25411,10 +28699,14 @@ impl CreateWorkflow<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkflowResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkflowResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workflows",
@@ -25425,7 +28717,16 @@ impl CreateWorkflow<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkflowResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25488,10 +28789,14 @@ impl ListWorkflowOverview<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkflowOverviewResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkflowOverviewResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/overview",
@@ -25513,7 +28818,16 @@ impl ListWorkflowOverview<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkflowOverviewResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25536,11 +28850,12 @@ impl CreateWorkflowServiceAuth<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowServiceAuthResponse,
+        docbind_runtime::ResponseValue<crate::models::CreateWorkflowServiceAuthResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25553,7 +28868,19 @@ impl CreateWorkflowServiceAuth<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowServiceAuthResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25584,10 +28911,14 @@ impl ListWorkflowTodolist<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkflowTodolistResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkflowTodolistResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/todolist",
@@ -25600,7 +28931,16 @@ impl ListWorkflowTodolist<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkflowTodolistResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25632,10 +28972,14 @@ impl ShowWorkflow<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkflowResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkflowResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}",
@@ -25649,7 +28993,16 @@ impl ShowWorkflow<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkflowResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25673,10 +29026,14 @@ impl UpdateWorkflow<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkflowResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkflowResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workflows/{workflow_id}",
@@ -25688,7 +29045,16 @@ impl UpdateWorkflow<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkflowResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25711,8 +29077,11 @@ impl DeleteWorkflow<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workflows/{workflow_id}",
@@ -25723,7 +29092,14 @@ impl DeleteWorkflow<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25823,10 +29199,14 @@ impl ListWorkflowExecutions<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkflowExecutionsResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkflowExecutionsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}/executions",
@@ -25861,7 +29241,16 @@ impl ListWorkflowExecutions<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkflowExecutionsResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -25963,10 +29352,14 @@ impl CreateWorkflowExecution<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkflowExecutionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkflowExecutionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workflows/{workflow_id}/executions",
@@ -25978,7 +29371,16 @@ impl CreateWorkflowExecution<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkflowExecutionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26002,10 +29404,14 @@ impl ShowWorkflowExecution<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkflowExecutionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkflowExecutionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}",
@@ -26017,7 +29423,16 @@ impl ShowWorkflowExecution<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkflowExecutionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26042,10 +29457,14 @@ impl UpdateWorkflowExecution<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkflowExecutionResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkflowExecutionResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}",
@@ -26058,7 +29477,16 @@ impl UpdateWorkflowExecution<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkflowExecutionResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26082,8 +29510,11 @@ impl DeleteWorkflowExecution<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}",
@@ -26095,7 +29526,14 @@ impl DeleteWorkflowExecution<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26120,11 +29558,14 @@ impl CreateWorkflowExecutionAction<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowExecutionActionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateWorkflowExecutionActionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26139,7 +29580,19 @@ impl CreateWorkflowExecutionAction<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowExecutionActionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26165,11 +29618,14 @@ impl CreateWorkflowExecutionStepExecutionAction<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowExecutionStepExecutionActionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateWorkflowExecutionStepExecutionActionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26185,7 +29641,19 @@ impl CreateWorkflowExecutionStepExecutionAction<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowExecutionStepExecutionActionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26210,10 +29678,14 @@ impl ListWorkflowExecutionStepExecutionMetrics<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<Vec<crate::models::WorkflowStepMetric>, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<Vec<crate::models::WorkflowStepMetric>>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/step-executions/{step_execution_id}/metrics",
@@ -26226,7 +29698,16 @@ impl ListWorkflowExecutionStepExecutionMetrics<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<Vec<crate::models::WorkflowStepMetric>, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26250,10 +29731,14 @@ impl CreateWorkflowSchedule<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkflowScheduleResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkflowScheduleResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workflows/{workflow_id}/schedules",
@@ -26265,7 +29750,16 @@ impl CreateWorkflowSchedule<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkflowScheduleResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26289,10 +29783,14 @@ impl ShowWorkflowSchedule<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkflowScheduleResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkflowScheduleResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}",
@@ -26304,7 +29802,16 @@ impl ShowWorkflowSchedule<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkflowScheduleResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26329,10 +29836,14 @@ impl UpdateWorkflowSchedule<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::UpdateWorkflowScheduleResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::UpdateWorkflowScheduleResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}",
@@ -26345,7 +29856,16 @@ impl UpdateWorkflowSchedule<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::UpdateWorkflowScheduleResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26369,8 +29889,11 @@ impl DeleteWorkflowSchedule<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}",
@@ -26382,7 +29905,14 @@ impl DeleteWorkflowSchedule<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26406,11 +29936,14 @@ impl CreateWorkflowServicePackage<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowServicePackageResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateWorkflowServicePackageResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26424,7 +29957,19 @@ impl CreateWorkflowServicePackage<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowServicePackageResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26448,11 +29993,14 @@ impl CreateWorkflowSubscription<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowSubscriptionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::CreateWorkflowSubscriptionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26466,7 +30014,19 @@ impl CreateWorkflowSubscription<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::CreateWorkflowSubscriptionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26490,11 +30050,12 @@ impl ShowWorkflowSubscription<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ShowWorkflowSubscriptionResponse,
+        docbind_runtime::ResponseValue<crate::models::ShowWorkflowSubscriptionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26508,7 +30069,19 @@ impl ShowWorkflowSubscription<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ShowWorkflowSubscriptionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26533,11 +30106,14 @@ impl UpdateWorkflowSubscription<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::UpdateWorkflowSubscriptionResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::UpdateWorkflowSubscriptionResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26552,7 +30128,19 @@ impl UpdateWorkflowSubscription<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::UpdateWorkflowSubscriptionResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26576,8 +30164,11 @@ impl DeleteWorkflowSubscription<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}",
@@ -26589,7 +30180,14 @@ impl DeleteWorkflowSubscription<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26683,10 +30281,14 @@ impl ListWorkforces<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkforcesResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkforcesResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces",
@@ -26714,7 +30316,16 @@ impl ListWorkforces<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkforcesResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26835,10 +30446,14 @@ impl CreateWorkforce<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::CreateWorkforceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::CreateWorkforceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workforces",
@@ -26849,7 +30464,16 @@ impl CreateWorkforce<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::CreateWorkforceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -26938,11 +30562,12 @@ impl ListWorkforceWorkerTasks<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::ListWorkforceWorkerTasksResponse,
+        docbind_runtime::ResponseValue<crate::models::ListWorkforceWorkerTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26969,7 +30594,19 @@ impl ListWorkforceWorkerTasks<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::ListWorkforceWorkerTasksResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27165,10 +30802,14 @@ impl ListWorkforceWorkers<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkforceWorkersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces/workers",
@@ -27193,7 +30834,16 @@ impl ListWorkforceWorkers<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27318,10 +30968,14 @@ impl ShowWorkforce<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkforceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkforceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces/{workforce_id}",
@@ -27332,7 +30986,16 @@ impl ShowWorkforce<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkforceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27356,8 +31019,11 @@ impl UpdateWorkforce<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workforces/{workforce_id}",
@@ -27369,7 +31035,14 @@ impl UpdateWorkforce<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27392,10 +31065,14 @@ impl DeleteWorkforce<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::DeleteWorkforceResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::DeleteWorkforceResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workforces/{workforce_id}",
@@ -27406,7 +31083,16 @@ impl DeleteWorkforce<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::DeleteWorkforceResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27490,10 +31176,14 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ListWorkforceWorkersResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces/{workforce_id}/workers",
@@ -27516,7 +31206,16 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27642,8 +31341,11 @@ impl CreateWorkforceWorker<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/workforces/{workforce_id}/workers",
@@ -27655,7 +31357,14 @@ impl CreateWorkforceWorker<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27679,11 +31388,14 @@ impl BatchDeleteWorkforceWorkers<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
     ) -> Result<
-        crate::models::BatchDeleteWorkforceWorkersResponse,
+        docbind_runtime::ResponseValue<
+            crate::models::BatchDeleteWorkforceWorkersResponse,
+        >,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27697,7 +31409,19 @@ impl BatchDeleteWorkforceWorkers<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<
+        crate::models::BatchDeleteWorkforceWorkersResponse,
+        docbind_runtime::Error,
+    > {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27721,10 +31445,14 @@ impl ShowWorkforceWorker<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
         self,
-    ) -> Result<crate::models::ShowWorkforceWorkerResponse, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<crate::models::ShowWorkforceWorkerResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::GET,
             "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -27736,7 +31464,16 @@ impl ShowWorkforceWorker<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        response.json()
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(
+        self,
+    ) -> Result<crate::models::ShowWorkforceWorkerResponse, docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27761,8 +31498,11 @@ impl UpdateWorkforceWorker<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::PUT,
             "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -27775,7 +31515,14 @@ impl UpdateWorkforceWorker<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
 
@@ -27799,8 +31546,11 @@ impl DeleteWorkforceWorker<'_> {
         self
     }
 
-    /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    /// Send the request: the decoded body with the response's status and headers.
+    /// Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send_with_headers(
+        self,
+    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -27812,6 +31562,13 @@ impl DeleteWorkforceWorker<'_> {
         if !response.is_success() {
             return Err(response.into_error());
         }
-        Ok(())
+        let (status, headers) = (response.status, response.headers.clone());
+        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+    }
+
+    /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+    /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+        self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }

@@ -348,26 +348,69 @@ fn send_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> T
     } else {
         quote!(let mut request)
     };
-    let (output, decode) = decode(&plan.response, types);
+    let (output, value) = decode(&plan.response, types);
+    let headers_doc = headers_doc(op);
     quote! {
-        /// Send the request. Non-success statuses become [`docbind_runtime::Error::Api`].
-        pub async fn send(self) -> Result<#output, docbind_runtime::Error> {
+        /// Send the request: the decoded body with the response's status and headers.
+        /// Non-success statuses become [`docbind_runtime::Error::Api`].
+        #headers_doc
+        pub async fn send_with_headers(
+            self,
+        ) -> Result<docbind_runtime::ResponseValue<#output>, docbind_runtime::Error> {
             #binding = docbind_runtime::RequestSpec::new(docbind_runtime::Method::#method, #path);
             #(#statements)*
             let response = self.client.execute(request).await?;
             if !response.is_success() {
                 return Err(response.into_error());
             }
-            #decode
+            let (status, headers) = (response.status, response.headers.clone());
+            Ok(docbind_runtime::ResponseValue::new(status, headers, #value))
+        }
+
+        /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
+        /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
+        pub async fn send(self) -> Result<#output, docbind_runtime::Error> {
+            self.send_with_headers()
+                .await
+                .map(docbind_runtime::ResponseValue::into_inner)
         }
     }
 }
 
-/// The success type of `send()` and the expression producing it from `response`.
+/// The response headers the documentation describes for the success statuses, each as a doc
+/// paragraph (nothing when it describes none).
+fn headers_doc(op: &ir::Operation) -> TokenStream {
+    let mut lines = Vec::new();
+    for (status, response) in &op.responses {
+        if !status.starts_with('2') {
+            continue;
+        }
+        for header in &response.headers {
+            let mut line = format!(
+                "Documented header {} (HTTP {status})",
+                code_span(&header.name)
+            );
+            match header.schema.description.as_deref().map(str::trim) {
+                Some(text) if !text.is_empty() => {
+                    line.push_str(": ");
+                    line.push_str(&super::docs::doc_lines(text).join(" "));
+                }
+                _ => line.push('.'),
+            }
+            // Each its own paragraph, after a blank line.
+            lines.push(String::new());
+            lines.push(line);
+        }
+    }
+    doc_attrs_with_markdown([], &lines)
+}
+
+/// The success type of `send()` and the expression producing it from `response` (`?` passes
+/// on decoding errors).
 fn decode(response: &ResponsePlan, types: &[TypeDef]) -> (TokenStream, TokenStream) {
     match response {
-        ResponsePlan::Raw => (quote!(docbind_runtime::RawResponse), quote!(Ok(response))),
-        ResponsePlan::Single(None) => (quote!(()), quote!(Ok(()))),
+        ResponsePlan::Raw => (quote!(docbind_runtime::RawResponse), quote!(response)),
+        ResponsePlan::Single(None) => (quote!(()), quote!(())),
         ResponsePlan::Single(Some(body)) => {
             (type_tokens(&body.ty, types, Scope::Crate), body_value(body))
         }
@@ -386,15 +429,15 @@ fn decode(response: &ResponsePlan, types: &[TypeDef]) -> (TokenStream, TokenStre
                         } else {
                             quote!(response.body)
                         };
-                        quote!(#status => Ok(#name::#variant(#value)),)
+                        quote!(#status => #name::#variant(#value),)
                     }
-                    None => quote!(#status => Ok(#name::#variant),),
+                    None => quote!(#status => #name::#variant,),
                 }
             });
             let decode = quote! {
                 match response.status {
                     #(#arms)*
-                    status => Ok(#name::Other { status, body: response.body }),
+                    status => #name::Other { status, body: response.body },
                 }
             };
             (name, decode)
@@ -402,12 +445,12 @@ fn decode(response: &ResponsePlan, types: &[TypeDef]) -> (TokenStream, TokenStre
     }
 }
 
-/// `Result<T, Error>` for the only success body: JSON decoded, anything else as bytes.
+/// The only success body: JSON decoded, anything else as bytes.
 fn body_value(body: &Body) -> TokenStream {
     if body.json {
-        quote!(response.json())
+        quote!(response.json()?)
     } else {
-        quote!(Ok(response.body))
+        quote!(response.body)
     }
 }
 
