@@ -82,8 +82,10 @@ impl RequestSpec {
 
     /// JSON body (sets `Content-Type: application/json` unless another content type is given).
     pub fn json<B: serde::Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
-        self.body = serde_json::to_vec(body)
-            .map_err(|e| Error::config(format!("cannot serialize request body: {e}")))?;
+        self.body = serde_json::to_vec(body).map_err(|e| Error::Request {
+            name: "body".into(),
+            message: format!("cannot serialize request body: {e}"),
+        })?;
         self.body_content_type = Some(JSON);
         Ok(self)
     }
