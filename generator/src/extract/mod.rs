@@ -510,7 +510,11 @@ pub fn extract_document(
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Table(_)))
         .count();
-    coverage.tables_outside_operations = coverage.tables - coverage.tables_in_operations;
+    // Saturating: a table can be counted in two operations (found by fuzzing; see
+    // tests/data/fuzz/pipeline-tables-counted-twice.md), which must not panic.
+    coverage.tables_outside_operations = coverage
+        .tables
+        .saturating_sub(coverage.tables_in_operations);
     if operations.is_empty() {
         report_example_only_requests(doc, diags);
     }
