@@ -1195,6 +1195,7 @@ fn list_training_jobs_200_1() {
 }
 
 #[test]
+#[ignore = "documentation error: the example (repaired: a trailing comma) puts `dataset_id`, `dataset_version_id`, `spec_id`, `engine_id` and `train_url` at the top level; the request table documents them inside `config`"]
 fn create_training_job_v1_request_1() {
     round_trip::<
         crate::models::CreateTrainingJobRequest2,
