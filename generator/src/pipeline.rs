@@ -179,6 +179,34 @@ pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
     })
 }
 
+/// Run independent jobs (several references) on up to `workers` threads: the only
+/// parallelism in docbind. Each job runs single-threaded exactly as [`run`] does, so results
+/// are the same whatever `workers` is; they come back in the order of `jobs`. Workers take
+/// the next job as they finish one, which balances references of very different sizes.
+pub fn run_all(jobs: &[Job], workers: usize) -> Vec<Result<Outputs, PipelineError>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<Outputs, PipelineError>>>> =
+        Mutex::new(jobs.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers.clamp(1, jobs.len().max(1)) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                let result = run(job);
+                results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| r.expect("every job ran"))
+        .collect()
+}
+
 impl Outputs {
     /// Files whose content on disk differs from this run (missing, different, or stale extras
     /// in a generated crate directory).

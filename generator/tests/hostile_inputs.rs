@@ -553,10 +553,8 @@ fn fuzz_crash_tables_counted_in_two_operations() {
     let rel = "generator/tests/data/fuzz/pipeline-tables-counted-twice.md";
     let bytes = std::fs::read(common::repo_root().join(rel)).unwrap();
     // The fuzz target reads the input's valid UTF-8 prefix (libfuzzer-sys `&str`).
-    let valid = std::str::from_utf8(&bytes).map_or_else(
-        |e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap(),
-        |s| s,
-    );
+    let valid = std::str::from_utf8(&bytes)
+        .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap());
     run(&[("fuzz.md", valid.to_string())]);
 }
 
@@ -565,9 +563,7 @@ fn fuzz_crash_tables_counted_in_two_operations() {
 fn fuzz_crash_client_rs_does_not_parse() {
     let rel = "generator/tests/data/fuzz/pipeline-client-not-rust.md";
     let bytes = std::fs::read(common::repo_root().join(rel)).unwrap();
-    let valid = std::str::from_utf8(&bytes).map_or_else(
-        |e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap(),
-        |s| s,
-    );
+    let valid = std::str::from_utf8(&bytes)
+        .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap());
     run(&[("fuzz.md", valid.to_string())]);
 }
