@@ -77,10 +77,31 @@ pub struct ExampleCounts {
     pub fields_declared: u64,
     /// fields_declared / fields, in percent (two decimals).
     pub field_coverage_percent: f64,
+    /// Where the undeclared field paths start: each entry is a key no schema declares, whose
+    /// whole subtree counts as undeclared (so the gaps can be reviewed one by one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undeclared_fields: Vec<UndeclaredField>,
     /// Values outside a documented (open) value list, with provenance: documentation
     /// findings, not failures (see [`crate::conformance`]).
     pub undocumented_enum_values: Vec<String>,
     pub non_conformant: Vec<NonConformant>,
+}
+
+/// An example's key that the operation's schema does not declare.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UndeclaredField {
+    pub operation: String,
+    /// `request` or the response status.
+    pub status: String,
+    /// `file:line` of the example.
+    pub at: String,
+    /// The key's path in the example (`a.b[].c`).
+    pub path: String,
+    /// Field paths in its subtree, itself included.
+    pub fields: u64,
+    /// Whether the enclosing value is declared free-form (`true`) or the key is missing from
+    /// a documented object (`false`).
+    pub below_free_form: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -186,7 +207,8 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
             }
         }
     }
-    let (fields_seen, fields_declared) = example_field_coverage(api);
+    let (fields_seen, fields_declared, undeclared) = example_field_coverage(api);
+    examples.undeclared_fields = undeclared;
     examples.fields = fields_seen;
     examples.fields_declared = fields_declared;
     examples.field_coverage_percent = percent(fields_declared, fields_seen);
@@ -296,45 +318,92 @@ fn percent(part: u64, whole: u64) -> f64 {
     }
 }
 
-/// (field paths seen, declared) over the valid JSON request and 2xx response examples.
-fn example_field_coverage(api: &Api) -> (u64, u64) {
-    let mut counts = (0, 0);
+/// (field paths seen, declared, where the undeclared ones start) over the valid JSON request
+/// and 2xx response examples.
+fn example_field_coverage(api: &Api) -> (u64, u64, Vec<UndeclaredField>) {
+    let mut coverage = FieldCoverage::default();
     for op in &api.operations {
-        if let Some(body) = &op.request_body {
-            for e in &body.examples {
+        let bodies = op
+            .request_body
+            .iter()
+            .map(|b| ("request", Some(&b.schema), &b.examples))
+            .chain(
+                op.responses
+                    .iter()
+                    .filter(|(status, _)| status.starts_with('2'))
+                    .map(|(status, r)| {
+                        (
+                            status.as_str(),
+                            r.body.as_ref().map(|b| &b.schema),
+                            &r.examples,
+                        )
+                    }),
+            );
+        for (status, schema, examples) in bodies {
+            for e in examples {
                 if let crate::ir::ExampleValue::Json(v) = &e.value {
-                    cover(api, v, Some(&body.schema), &mut counts, 0);
-                }
-            }
-        }
-        for (status, r) in &op.responses {
-            if !status.starts_with('2') {
-                continue;
-            }
-            for e in &r.examples {
-                if let crate::ir::ExampleValue::Json(v) = &e.value {
-                    cover(api, v, r.body.as_ref().map(|b| &b.schema), &mut counts, 0);
+                    let mut site = Site {
+                        operation: &op.id,
+                        status,
+                        at: e.span.to_string(),
+                        path: String::new(),
+                    };
+                    cover(
+                        api,
+                        v,
+                        schema.map(|s| Declared::Schema(s)),
+                        &mut site,
+                        &mut coverage,
+                        0,
+                    );
                 }
             }
         }
     }
-    counts
+    (coverage.seen, coverage.declared, coverage.undeclared)
 }
 
-/// Count the object keys of `value` (recursively) and those `schema` declares. `None`: below a
-/// free-form or undeclared value, where nothing is declared.
+#[derive(Default)]
+struct FieldCoverage {
+    seen: u64,
+    declared: u64,
+    undeclared: Vec<UndeclaredField>,
+}
+
+/// Which example is walked, and the path of the current value in it.
+struct Site<'a> {
+    operation: &'a str,
+    status: &'a str,
+    at: String,
+    path: String,
+}
+
+/// What the schema says of the current value.
+#[derive(Clone, Copy)]
+enum Declared<'a> {
+    Schema(&'a Schema),
+    /// Below a key no schema declares.
+    Undeclared,
+}
+
+/// Count the object keys of `value` (recursively) and those the schema declares; record where
+/// each undeclared subtree starts.
 fn cover(
     api: &Api,
     value: &serde_json::Value,
-    schema: Option<&Schema>,
-    counts: &mut (u64, u64),
+    declared: Option<Declared<'_>>,
+    site: &mut Site<'_>,
+    coverage: &mut FieldCoverage,
     depth: usize,
 ) {
     // Examples are finite; the bound only guards against a pathological document.
     if depth > 64 {
         return;
     }
-    let mut schema = schema;
+    let mut schema = match declared {
+        Some(Declared::Schema(s)) => Some(s),
+        _ => None,
+    };
     for _ in 0..8 {
         match schema.map(|s| &s.kind) {
             Some(SchemaKind::Ref { name }) => schema = api.schemas.get(name).map(|n| &n.schema),
@@ -344,8 +413,8 @@ fn cover(
     match value {
         serde_json::Value::Object(map) => {
             for (key, child) in map {
-                counts.0 += 1;
-                let declared = match schema.map(|s| &s.kind) {
+                coverage.seen += 1;
+                let field = match schema.map(|s| &s.kind) {
                     Some(SchemaKind::Object { fields }) => {
                         fields.iter().find(|f| f.name == *key).map(|f| &f.schema)
                     }
@@ -359,24 +428,64 @@ fn cover(
                     },
                     _ => None,
                 };
-                if declared.is_some() {
-                    counts.1 += 1;
+                let len = site.path.len();
+                if !site.path.is_empty() {
+                    site.path.push('.');
                 }
-                cover(api, child, declared, counts, depth + 1);
+                site.path.push_str(key);
+                let child_declared = match field {
+                    Some(f) => {
+                        coverage.declared += 1;
+                        Some(Declared::Schema(f))
+                    }
+                    None => {
+                        if !matches!(declared, Some(Declared::Undeclared)) {
+                            coverage.undeclared.push(UndeclaredField {
+                                operation: site.operation.to_string(),
+                                status: site.status.to_string(),
+                                at: site.at.clone(),
+                                path: site.path.clone(),
+                                fields: 1 + subtree_keys(child),
+                                below_free_form: matches!(
+                                    schema.map(|s| &s.kind),
+                                    Some(SchemaKind::Any)
+                                ),
+                            });
+                        }
+                        Some(Declared::Undeclared)
+                    }
+                };
+                cover(api, child, child_declared, site, coverage, depth + 1);
+                site.path.truncate(len);
             }
         }
         serde_json::Value::Array(items) => {
-            let item_schema = match schema.map(|s| &s.kind) {
-                Some(SchemaKind::Array { items }) => Some(items.as_ref()),
+            let item_schema = match (declared, schema.map(|s| &s.kind)) {
+                (Some(Declared::Undeclared), _) => Some(Declared::Undeclared),
+                (_, Some(SchemaKind::Array { items })) => Some(Declared::Schema(items.as_ref())),
                 // A list where one object is documented (an example shape evidence accepts).
-                Some(SchemaKind::Object { .. }) | Some(SchemaKind::Map { .. }) => schema,
+                (_, Some(SchemaKind::Object { .. }) | Some(SchemaKind::Map { .. })) => {
+                    schema.map(Declared::Schema)
+                }
                 _ => None,
             };
+            let len = site.path.len();
+            site.path.push_str("[]");
             for item in items {
-                cover(api, item, item_schema, counts, depth + 1);
+                cover(api, item, item_schema, site, coverage, depth + 1);
             }
+            site.path.truncate(len);
         }
         _ => {}
+    }
+}
+
+/// Object keys anywhere below `value`.
+fn subtree_keys(value: &serde_json::Value) -> u64 {
+    match value {
+        serde_json::Value::Object(map) => map.values().map(|v| 1 + subtree_keys(v)).sum(),
+        serde_json::Value::Array(items) => items.iter().map(subtree_keys).sum(),
+        _ => 0,
     }
 }
 
@@ -412,5 +521,110 @@ pub fn render_text(r: &Report) -> String {
                 .map_or(String::new(), |r| format!(" [allow-listed: {r}]"))
         ));
     }
+    // The largest gaps in field coverage first; `--json` lists them all.
+    let mut gaps: Vec<&UndeclaredField> = e.undeclared_fields.iter().collect();
+    gaps.sort_by(|a, b| b.fields.cmp(&a.fields));
+    for u in gaps.iter().take(UNDECLARED_SHOWN) {
+        out.push_str(&format!(
+            "  undeclared {} {} `{}` ({} field paths{}) at {}\n",
+            u.operation,
+            u.status,
+            u.path,
+            u.fields,
+            if u.below_free_form {
+                ", below a free-form value"
+            } else {
+                ""
+            },
+            u.at
+        ));
+    }
+    if gaps.len() > UNDECLARED_SHOWN {
+        out.push_str(&format!(
+            "  … {} more undeclared example fields (--json lists them all)\n",
+            gaps.len() - UNDECLARED_SHOWN
+        ));
+    }
     out
+}
+
+/// How many undeclared example fields the text report names.
+const UNDECLARED_SHOWN: usize = 10;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Example, ExampleValue, Field, Operation, Response, ResponseBody};
+    use std::sync::Arc;
+
+    #[test]
+    fn undeclared_example_fields_are_listed_where_their_subtree_starts() {
+        let span = crate::diag::Span::new(&Arc::from("page.md"), 7, 7);
+        let item = Schema::new(SchemaKind::Object {
+            fields: vec![Field {
+                name: "id".into(),
+                required: true,
+                schema: Schema::string(),
+            }],
+        });
+        let body = Schema::new(SchemaKind::Object {
+            fields: vec![Field {
+                name: "items".into(),
+                required: true,
+                schema: Schema::new(SchemaKind::Array {
+                    items: Box::new(item),
+                }),
+            }],
+        });
+        let example = serde_json::json!({
+            "items": [{"id": "a", "extra": {"x": 1, "y": [{"z": 2}]}}],
+            "job": {"id": "b"}
+        });
+        let mut responses = BTreeMap::new();
+        responses.insert(
+            "200".to_string(),
+            Response {
+                description: "OK".into(),
+                headers: vec![],
+                body: Some(ResponseBody {
+                    content_type: "application/json".into(),
+                    schema: body,
+                    span: span.clone(),
+                }),
+                examples: vec![Example {
+                    value: ExampleValue::Json(example),
+                    span: span.clone(),
+                }],
+            },
+        );
+        let mut api = Api::default();
+        api.operations.push(Operation {
+            id: "list_items".into(),
+            method: crate::ir::HttpMethod::Get,
+            path: "/items".into(),
+            summary: String::new(),
+            description: None,
+            tag: None,
+            parameters: vec![],
+            request_body: None,
+            responses,
+            alt_docs: vec![],
+            span,
+        });
+        let (seen, declared, undeclared) = example_field_coverage(&api);
+        // items, items[].id, items[].extra(+x, y, y[].z), job(+id)
+        assert_eq!((seen, declared), (8, 2));
+        let listed: Vec<(&str, u64, &str)> = undeclared
+            .iter()
+            .map(|u| (u.path.as_str(), u.fields, u.at.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            vec![("items[].extra", 4, "page.md:7"), ("job", 2, "page.md:7")]
+        );
+        assert_eq!(
+            seen - declared,
+            undeclared.iter().map(|u| u.fields).sum::<u64>()
+        );
+    }
 }
