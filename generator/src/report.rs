@@ -351,7 +351,7 @@ fn example_field_coverage(api: &Api) -> (u64, u64, Vec<UndeclaredField>) {
                     cover(
                         api,
                         v,
-                        schema.map(|s| Declared::Schema(s)),
+                        schema.map(Declared::Schema),
                         &mut site,
                         &mut coverage,
                         0,
@@ -523,7 +523,7 @@ pub fn render_text(r: &Report) -> String {
     }
     // The largest gaps in field coverage first; `--json` lists them all.
     let mut gaps: Vec<&UndeclaredField> = e.undeclared_fields.iter().collect();
-    gaps.sort_by(|a, b| b.fields.cmp(&a.fields));
+    gaps.sort_by_key(|u| std::cmp::Reverse(u.fields));
     for u in gaps.iter().take(UNDECLARED_SHOWN) {
         out.push_str(&format!(
             "  undeclared {} {} `{}` ({} field paths{}) at {}\n",

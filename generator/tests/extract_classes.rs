@@ -440,3 +440,76 @@ fn recursive_type_in_two_sources_merges() {
     assert_references_resolve(&api);
     assert!(codes(&api).contains(&"merge.duplicate-operation"));
 }
+
+/// Examples given as alternatives (`Example request` {block} `or` {block}), and an error body
+/// offered as an alternative success response (`Example response` {block} `or`
+/// {`{"error": …}`}): the second request block is a request example, and the error body is not
+/// a success example.
+#[test]
+fn alternative_examples_and_error_bodies_under_success_headings() {
+    let text = r#"Tagging a Key
+=============
+
+URI
+---
+
+POST /v1.0/{project_id}/kms/tags
+
+Request Parameters
+------------------
+
+.. table:: **Table 1** Request body parameters
+
+   ====== ========= ================ ===========
+   Name   Mandatory Type             Description
+   ====== ========= ================ ===========
+   action Yes       String           Operation.
+   tags   Yes       Array of strings Tag keys.
+   ====== ========= ================ ===========
+
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ====== ========= ====== ===========
+   Name   Mandatory Type   Description
+   ====== ========= ====== ===========
+   key_id Yes       String Key ID.
+   ====== ========= ====== ===========
+
+Examples
+--------
+
+-  Example request
+
+   .. code-block::
+
+      {"action": "create", "tags": ["a"]}
+
+   or
+
+   .. code-block::
+
+      {"action": "delete", "tags": ["b"]}
+
+-  Example response
+
+   .. code-block::
+
+      {"key_id": "k1"}
+
+   or
+
+   .. code-block::
+
+      {"error": {"error_code": "KMS.0001", "error_msg": "failed"}}
+"#;
+    let api = rst_api(text);
+    let op = &api.operations[0];
+    let request = &op.request_body.as_ref().expect("request body").examples;
+    assert_eq!(request.len(), 2, "both alternatives are request examples");
+    let success = &op.responses["200"].examples;
+    assert_eq!(success.len(), 1, "the error body is not a success example");
+    assert!(codes(&api).contains(&"example.failure-unattached"));
+}

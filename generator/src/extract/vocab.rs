@@ -484,6 +484,40 @@ pub fn mentions_failure(text: &str) -> bool {
     .any(|w| l.contains(w))
 }
 
+/// A paragraph that only joins two alternatives (`or` between two example blocks): the
+/// block after it stands under the same label as the one before.
+pub fn is_alternative_connective(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches([':', '：', ',', '，'])
+        .to_lowercase();
+    ["or", "或", "或者", "and/or"].contains(&t.as_str())
+}
+
+/// Top-level keys of an error body (`{"error": {…}}`, `{"error_code": …, "error_msg": …}`):
+/// an example made only of them shows a failure, whatever its heading says.
+const ERROR_BODY_KEYS: &[&str] = &[
+    "error",
+    "error_code",
+    "error_msg",
+    "error_message",
+    "errorcode",
+    "errormsg",
+    "request_id",
+    "encoded_authorization_message",
+];
+
+/// Whether an example object consists only of error-body keys, one of them naming an error.
+pub fn is_error_body(keys: &[&str]) -> bool {
+    !keys.is_empty()
+        && keys
+            .iter()
+            .all(|k| ERROR_BODY_KEYS.contains(&k.to_ascii_lowercase().as_str()))
+        && keys
+            .iter()
+            .any(|k| k.to_ascii_lowercase().starts_with("error"))
+}
+
 /// Words that say an example shows a success.
 pub fn mentions_success(text: &str) -> bool {
     let l = text.to_lowercase();

@@ -5,7 +5,9 @@ use super::super::examples::{split_request_line, CodeExample};
 use super::super::fields::{columns, Columns};
 use super::super::sections::SectionTree;
 use super::super::text::{describe, table_caption};
-use super::super::vocab::{caption_role, status_line, CaptionRole, SectionRole};
+use super::super::vocab::{
+    caption_role, is_alternative_connective, status_line, CaptionRole, SectionRole,
+};
 use crate::doc::{BlockKind, Document, Table};
 use crate::ir::ParamLocation;
 use std::collections::BTreeSet;
@@ -117,6 +119,10 @@ pub(super) fn walk<'a>(
                     || (role == SectionRole::Other && tree.innermost(i) == section);
                 if describes && !line.is_empty() {
                     description.push(describe(text));
+                }
+                // `Example request` {block} `or` {block}: both blocks are request examples.
+                if is_alternative_connective(&line) {
+                    continue;
                 }
                 label = line;
             }

@@ -3,11 +3,11 @@
 
 use super::super::examples::{example_value, join_split_pieces, CodeExample};
 use super::super::sections::RequestLine;
-use super::super::vocab::{mentions_failure, names_request, SectionRole};
+use super::super::vocab::{is_error_body, mentions_failure, names_request, SectionRole};
 use super::blocks::Code;
 use crate::diag::catalogue;
 use crate::diag::Diagnostics;
-use crate::ir::{RequestBody, Response};
+use crate::ir::{Example, ExampleValue, RequestBody, Response, SchemaKind};
 use std::collections::BTreeMap;
 
 pub(super) fn attach_examples(
@@ -71,7 +71,9 @@ pub(super) fn attach_examples(
             }
             let code_status = match status.clone() {
                 Some(s) => s,
-                None if mentions_failure(&label) => {
+                None if mentions_failure(&label)
+                    || shows_undocumented_error(&example, responses.get(default_success)) =>
+                {
                     let errors: Vec<&String> =
                         responses.keys().filter(|c| !c.starts_with('2')).collect();
                     if errors.len() == 1 {
@@ -97,4 +99,25 @@ pub(super) fn attach_examples(
             }
         }
     }
+}
+
+/// An example under a success heading that is an error body (`Example response` {block} `or`
+/// {`{"error": {…}}`}) which the success response does not document: it shows a failure.
+fn shows_undocumented_error(example: &Example, success: Option<&Response>) -> bool {
+    let ExampleValue::Json(serde_json::Value::Object(map)) = &example.value else {
+        return false;
+    };
+    let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+    if !is_error_body(&keys) {
+        return false;
+    }
+    // A success body that documents these keys (a batch result listing errors) keeps them.
+    let documented = success
+        .and_then(|r| r.body.as_ref())
+        .map(|b| match &b.schema.kind {
+            SchemaKind::Object { fields } => fields.iter().any(|f| keys.contains(&f.name.as_str())),
+            _ => false,
+        })
+        .unwrap_or(false);
+    !documented
 }
