@@ -13,34 +13,17 @@ use mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// The corpus references and the repository root, as the tests list them.
+#[path = "../tests/common/mod.rs"]
+#[allow(unused_imports)]
+mod common;
+
 #[global_allocator]
 static ALLOCATOR: MiMalloc = MiMalloc;
 
 const RUNS: usize = 3;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .canonicalize()
-        .expect("repository root")
-}
-
-/// The corpus references, `tests/corpus/{cloud}/{service}`, sorted.
-fn references(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for cloud in ["huawei-md", "otc-rst"] {
-        for entry in std::fs::read_dir(root.join("tests/corpus").join(cloud)).expect("corpus") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-/// A reference as an ad-hoc `docbind generate DIR --openapi … --rust … --crate-name …` job.
+/// A reference as an ad-hoc `docbind generate DIR --openapi … --yaml … --rust … --crate-name …` job.
 fn reference_job(dir: &Path) -> Job {
     let name = dir
         .file_name()
@@ -49,23 +32,11 @@ fn reference_job(dir: &Path) -> Job {
         .to_string();
     Job {
         title: name.clone(),
-        version: "0.0.0".into(),
-        sources: pipeline::expand_inputs(&[dir.to_path_buf()]).expect("listable"),
         openapi_json: Some(PathBuf::from(format!("{name}.openapi.json"))),
         openapi_yaml: Some(PathBuf::from(format!("{name}.openapi.yaml"))),
-        openapi_version: Default::default(),
-        rust: Some(RustOptions {
-            crate_name: name.clone(),
-            crate_version: "0.1.0".into(),
-            runtime_dependency: "docbind-runtime = \"0.1\"".into(),
-            endpoint_template: "https://example.invalid".into(),
-            defaulted_path_params: vec!["project_id".into()],
-            scope: None,
-            example_allowlist: Default::default(),
-        }),
+        rust: Some(RustOptions::ad_hoc(&name)),
         rust_dir: Some(PathBuf::from(name)),
-        example_allowlist: Default::default(),
-        overlays: Vec::new(),
+        ..Job::ad_hoc(pipeline::expand_inputs(&[dir.to_path_buf()]).expect("listable"))
     }
 }
 
@@ -89,14 +60,10 @@ fn run_all(jobs: &[Job], workers: usize) {
 }
 
 fn main() {
-    let root = repo_root();
+    let root = common::repo_root();
     std::env::set_current_dir(&root).expect("repository root");
-    let dirs = references(&root);
-    let mut names: Vec<String> = dirs
-        .iter()
-        .map(|d| d.strip_prefix(&root).unwrap_or(d).display().to_string())
-        .collect();
-    let mut jobs: Vec<Job> = dirs.iter().map(|d| reference_job(d)).collect();
+    let mut names: Vec<String> = common::corpus_references();
+    let mut jobs: Vec<Job> = names.iter().map(|r| reference_job(&root.join(r))).collect();
     jobs.push(docbind::cli::job_from_config(Path::new("docbind.toml")).expect("docbind.toml"));
     names.push("default job (docbind.toml)".into());
     let pages: Vec<usize> = jobs.iter().map(|j| j.sources.len()).collect();

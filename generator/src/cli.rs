@@ -322,9 +322,6 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
                 }
                 let crate_name = crate_name.unwrap_or_else(|| "api".into());
                 Job {
-                    title: "API".into(),
-                    version: "0.0.0".into(),
-                    sources,
                     openapi_json: openapi,
                     openapi_yaml: yaml,
                     openapi_version: if openapi_version == Version::V3_1 {
@@ -332,18 +329,10 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
                     } else {
                         OpenApiVersion::V3_0_3
                     },
-                    rust: rust.as_ref().map(|_| RustOptions {
-                        crate_name: crate_name.clone(),
-                        crate_version: "0.1.0".into(),
-                        runtime_dependency: "docbind-runtime = \"0.1\"".into(),
-                        endpoint_template: "https://example.invalid".into(),
-                        defaulted_path_params: vec![],
-                        scope: None,
-                        example_allowlist: Default::default(),
-                    }),
+                    rust: rust.as_ref().map(|_| RustOptions::ad_hoc(&crate_name)),
                     rust_dir: rust,
-                    example_allowlist: Default::default(),
                     overlays: overlay,
+                    ..Job::ad_hoc(sources)
                 }
             };
             let outputs = match pipeline::run(&job) {

@@ -456,6 +456,24 @@ impl Constraints {
 }
 
 impl Operation {
+    /// A bare operation for unit tests: no parameters, bodies or responses.
+    #[cfg(test)]
+    pub(crate) fn stub(id: &str, method: HttpMethod, path: &str, span: Span) -> Self {
+        Operation {
+            id: id.into(),
+            method,
+            path: path.into(),
+            summary: String::new(),
+            description: None,
+            tag: None,
+            parameters: Vec::new(),
+            request_body: None,
+            responses: Default::default(),
+            alt_docs: Vec::new(),
+            span,
+        }
+    }
+
     /// The schemas the operation holds itself, in document order: parameters, request body,
     /// then per response its headers and body (not the schemas these nest or reference).
     pub fn schemas(&self) -> impl Iterator<Item = &Schema> {
@@ -598,6 +616,22 @@ impl Schema {
 }
 
 impl Api {
+    /// The schema `schema` stands for once references are followed (a bounded number of hops;
+    /// an unknown name stops at the reference).
+    pub fn resolve<'a>(&'a self, schema: &'a Schema) -> &'a Schema {
+        let mut node = schema;
+        for _ in 0..16 {
+            match &node.kind {
+                SchemaKind::Ref { name } => match self.schemas.get(name) {
+                    Some(named) => node = &named.schema,
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        node
+    }
+
     /// Sort everything that has no inherent order so output is byte-identical for any input order.
     pub fn normalize(&mut self) {
         self.operations

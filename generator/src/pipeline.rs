@@ -31,6 +31,25 @@ pub struct Job {
     pub overlays: Vec<PathBuf>,
 }
 
+impl Job {
+    /// An ad-hoc job (`docbind generate INPUTS …` without docbind.toml) over `sources`, with no
+    /// outputs yet: the caller names the files and the crate directory it wants.
+    pub fn ad_hoc(sources: Vec<PathBuf>) -> Self {
+        Job {
+            title: "API".into(),
+            version: "0.0.0".into(),
+            sources,
+            openapi_json: None,
+            openapi_yaml: None,
+            openapi_version: OpenApiVersion::default(),
+            rust: None,
+            rust_dir: None,
+            example_allowlist: Default::default(),
+            overlays: Vec::new(),
+        }
+    }
+}
+
 /// Everything a run produces, in memory.
 pub struct Outputs {
     pub api: Api,

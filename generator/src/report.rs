@@ -400,16 +400,10 @@ fn cover(
     if depth > 64 {
         return;
     }
-    let mut schema = match declared {
-        Some(Declared::Schema(s)) => Some(s),
+    let schema = match declared {
+        Some(Declared::Schema(s)) => Some(api.resolve(s)),
         _ => None,
     };
-    for _ in 0..8 {
-        match schema.map(|s| &s.kind) {
-            Some(SchemaKind::Ref { name }) => schema = api.schemas.get(name).map(|n| &n.schema),
-            _ => break,
-        }
-    }
     match value {
         serde_json::Value::Object(map) => {
             for (key, child) in map {
@@ -420,7 +414,7 @@ fn cover(
                     }
                     Some(SchemaKind::Map { values }) => Some(values.as_ref()),
                     // One item where an array is documented (an example shape evidence accepts).
-                    Some(SchemaKind::Array { items }) => match &api_deref(api, items).kind {
+                    Some(SchemaKind::Array { items }) => match &api.resolve(items).kind {
                         SchemaKind::Object { fields } => {
                             fields.iter().find(|f| f.name == *key).map(|f| &f.schema)
                         }
@@ -486,13 +480,6 @@ fn subtree_keys(value: &serde_json::Value) -> u64 {
         serde_json::Value::Object(map) => map.values().map(|v| 1 + subtree_keys(v)).sum(),
         serde_json::Value::Array(items) => items.iter().map(subtree_keys).sum(),
         _ => 0,
-    }
-}
-
-fn api_deref<'a>(api: &'a Api, s: &'a Schema) -> &'a Schema {
-    match &s.kind {
-        SchemaKind::Ref { name } => api.schemas.get(name).map_or(s, |n| &n.schema),
-        _ => s,
     }
 }
 
@@ -598,19 +585,9 @@ mod tests {
             },
         );
         let mut api = Api::default();
-        api.operations.push(Operation {
-            id: "list_items".into(),
-            method: crate::ir::HttpMethod::Get,
-            path: "/items".into(),
-            summary: String::new(),
-            description: None,
-            tag: None,
-            parameters: vec![],
-            request_body: None,
-            responses,
-            alt_docs: vec![],
-            span,
-        });
+        let mut op = Operation::stub("list_items", crate::ir::HttpMethod::Get, "/items", span);
+        op.responses = responses;
+        api.operations.push(op);
         let (seen, declared, undeclared) = example_field_coverage(&api);
         // items, items[].id, items[].extra(+x, y, y[].z), job(+id)
         assert_eq!((seen, declared), (8, 2));

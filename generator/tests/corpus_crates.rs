@@ -37,28 +37,19 @@ fn every_reference_crate_builds_without_warnings() {
     for reference in corpus_references() {
         let name = crate_name(&reference);
         let dir = workspace.join(&name);
+        // What `docbind generate DIR --rust OUT --crate-name NAME` builds, with the runtime of
+        // this checkout instead of the published one.
         let job = Job {
             title: name.clone(),
-            version: "0.0.0".into(),
-            sources: pipeline::expand_inputs(&[root.join(&reference)]).expect("listable"),
-            openapi_json: None,
-            openapi_yaml: None,
-            openapi_version: Default::default(),
             rust: Some(RustOptions {
-                crate_name: name.clone(),
-                crate_version: "0.1.0".into(),
                 runtime_dependency: format!(
                     "docbind-runtime = {{ path = {:?} }}",
                     runtime.to_string_lossy()
                 ),
-                endpoint_template: "https://example.invalid".into(),
-                defaulted_path_params: vec!["project_id".into()],
-                scope: None,
-                example_allowlist: Default::default(),
+                ..RustOptions::ad_hoc(&name)
             }),
             rust_dir: Some(dir),
-            example_allowlist: Default::default(),
-            overlays: Vec::new(),
+            ..Job::ad_hoc(pipeline::expand_inputs(&[root.join(&reference)]).expect("listable"))
         };
         let outputs = pipeline::run(&job).unwrap_or_else(|e| panic!("{reference}: {e}"));
         // Unchanged files are left alone, so a rerun checks only what changed.

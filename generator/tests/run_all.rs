@@ -9,15 +9,8 @@ use std::path::PathBuf;
 fn job(reference: &str) -> Job {
     Job {
         title: reference.into(),
-        version: "0.0.0".into(),
-        sources: pipeline::expand_inputs(&[repo_root().join(reference)]).expect("listable"),
         openapi_json: Some(PathBuf::from("api.json")),
-        openapi_yaml: None,
-        openapi_version: Default::default(),
-        rust: None,
-        rust_dir: None,
-        example_allowlist: Default::default(),
-        overlays: Vec::new(),
+        ..Job::ad_hoc(pipeline::expand_inputs(&[repo_root().join(reference)]).expect("listable"))
     }
 }
 

@@ -91,21 +91,6 @@ impl Walk<'_> {
         });
     }
 
-    /// The schema a node stands for once references are followed (for shape decisions only).
-    fn resolved<'s>(&'s self, schema: &'s Schema) -> &'s Schema {
-        let mut node = schema;
-        for _ in 0..16 {
-            match &node.kind {
-                SchemaKind::Ref { name } => match self.api.schemas.get(name) {
-                    Some(named) => node = &named.schema,
-                    None => break,
-                },
-                _ => break,
-            }
-        }
-        node
-    }
-
     fn walk(
         &mut self,
         schema: &Schema,
@@ -123,7 +108,7 @@ impl Walk<'_> {
             }
             return;
         }
-        let target = self.resolved(schema);
+        let target = self.api.resolve(schema);
         let object_like = matches!(
             target.kind,
             SchemaKind::Object { .. } | SchemaKind::Map { .. }
@@ -169,7 +154,7 @@ impl Walk<'_> {
             // One object where the table documents an array of objects.
             (SchemaKind::Array { items }, Value::Object(_))
                 if matches!(
-                    self.resolved(items).kind,
+                    self.api.resolve(items).kind,
                     SchemaKind::Object { .. } | SchemaKind::Map { .. }
                 ) =>
             {
@@ -473,19 +458,9 @@ mod tests {
                 }],
             },
         );
-        api.operations.push(Operation {
-            id: "list_items".into(),
-            method: crate::ir::HttpMethod::Get,
-            path: "/items".into(),
-            summary: String::new(),
-            description: None,
-            tag: None,
-            parameters: vec![],
-            request_body: None,
-            responses,
-            alt_docs: vec![],
-            span: span.clone(),
-        });
+        let mut op = Operation::stub("list_items", crate::ir::HttpMethod::Get, "/items", span);
+        op.responses = responses;
+        api.operations.push(op);
         let mut diags = Diagnostics::new();
         widen_by_examples(&mut api, &mut diags);
         let SchemaKind::Object { fields } = &api.schemas["Item"].schema.kind else {
@@ -533,31 +508,26 @@ mod tests {
     fn api_with_request(body: Schema, examples: &[Value]) -> Api {
         let span = Span::new(&Arc::from("f"), 1, 1);
         let mut api = Api::default();
-        api.operations.push(Operation {
-            id: "create_thing".into(),
-            method: crate::ir::HttpMethod::Post,
-            path: "/things".into(),
-            summary: String::new(),
-            description: None,
-            tag: None,
-            parameters: vec![],
-            request_body: Some(crate::ir::RequestBody {
-                content_type: "application/json".into(),
-                required: true,
-                schema: body,
-                examples: examples
-                    .iter()
-                    .map(|v| Example {
-                        value: ExampleValue::Json(v.clone()),
-                        span: span.clone(),
-                    })
-                    .collect(),
-                span: span.clone(),
-            }),
-            responses: Default::default(),
-            alt_docs: vec![],
+        let mut op = Operation::stub(
+            "create_thing",
+            crate::ir::HttpMethod::Post,
+            "/things",
+            span.clone(),
+        );
+        op.request_body = Some(crate::ir::RequestBody {
+            content_type: "application/json".into(),
+            required: true,
+            schema: body,
+            examples: examples
+                .iter()
+                .map(|v| Example {
+                    value: ExampleValue::Json(v.clone()),
+                    span: span.clone(),
+                })
+                .collect(),
             span,
         });
+        api.operations.push(op);
         api
     }
 

@@ -504,7 +504,6 @@ const ERROR_BODY_KEYS: &[&str] = &[
     "errorcode",
     "errormsg",
     "request_id",
-    "encoded_authorization_message",
 ];
 
 /// Whether an example object consists only of error-body keys, one of them naming an error.

@@ -48,6 +48,23 @@ pub struct RustOptions {
     pub example_allowlist: crate::allowlist::ExampleAllowlist,
 }
 
+impl RustOptions {
+    /// The options of an ad-hoc run (`docbind generate INPUTS --rust DIR --crate-name NAME`):
+    /// no docbind.toml, so the crate depends on the published runtime, the endpoint is a
+    /// placeholder and the scope comes from the reference.
+    pub fn ad_hoc(crate_name: &str) -> Self {
+        RustOptions {
+            crate_name: crate_name.to_string(),
+            crate_version: "0.1.0".into(),
+            runtime_dependency: "docbind-runtime = \"0.1\"".into(),
+            endpoint_template: "https://example.invalid".into(),
+            defaulted_path_params: vec![],
+            scope: None,
+            example_allowlist: Default::default(),
+        }
+    }
+}
+
 /// How the runtime scopes the service's credentials (`docbind_runtime::Scope`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -328,19 +345,12 @@ mod scope_tests {
     fn api(paths: &[&str]) -> ir::Api {
         let mut api = ir::Api::default();
         for p in paths {
-            api.operations.push(ir::Operation {
-                id: String::new(),
-                method: ir::HttpMethod::Get,
-                path: p.to_string(),
-                summary: String::new(),
-                description: None,
-                tag: None,
-                parameters: Vec::new(),
-                request_body: None,
-                responses: Default::default(),
-                alt_docs: Vec::new(),
-                span: crate::diag::Span::new(&std::sync::Arc::from("f"), 1, 1),
-            });
+            api.operations.push(ir::Operation::stub(
+                "",
+                ir::HttpMethod::Get,
+                p,
+                crate::diag::Span::new(&std::sync::Arc::from("f"), 1, 1),
+            ));
         }
         api
     }
