@@ -42,6 +42,13 @@ pub enum Command {
         rust: Option<PathBuf>,
         #[arg(long)]
         crate_name: Option<String>,
+        /// The crate's runtime dependency as a Cargo.toml line (e.g. `docbind-runtime = { path =
+        /// "../runtime" }`); without it the runtime is bundled in the crate (`runtime/`).
+        #[arg(long, requires = "rust")]
+        runtime_dependency: Option<String>,
+        /// The endpoint template (`https://svc.{region}.example.com`) instead of the documented one.
+        #[arg(long)]
+        endpoint_template: Option<String>,
         /// OpenAPI version of ad-hoc output.
         #[arg(long, value_enum, default_value_t = Version::V3_0)]
         openapi_version: Version,
@@ -166,11 +173,12 @@ pub fn job_from_config(path: &std::path::Path) -> Result<Job, String> {
         openapi_json: c.openapi.as_ref().and_then(|o| o.json.clone()),
         openapi_yaml: c.openapi.as_ref().and_then(|o| o.yaml.clone()),
         openapi_version,
+        endpoint_template: c.api.endpoint_template.clone(),
+        region: c.api.region.clone(),
         rust: c.rust.as_ref().map(|r| RustOptions {
             crate_name: r.crate_name.clone(),
             crate_version: r.crate_version.clone(),
             runtime_dependency: r.runtime_dependency.clone(),
-            endpoint_template: r.endpoint_template.clone(),
             defaulted_path_params: r.defaulted_path_params.clone(),
             scope: r.scope,
             example_allowlist: example_allowlist.clone(),
@@ -262,18 +270,9 @@ fn severity_word(s: crate::diag::Severity) -> &'static str {
 
 /// A job reading `inputs` (files or directories) with no outputs: the report of an ad-hoc run.
 fn adhoc_job(inputs: &[PathBuf]) -> Result<Job, String> {
-    Ok(Job {
-        title: "API".into(),
-        version: "0.0.0".into(),
-        sources: pipeline::expand_inputs(inputs).map_err(|e| e.to_string())?,
-        openapi_json: None,
-        openapi_yaml: None,
-        openapi_version: OpenApiVersion::V3_0_3,
-        rust: None,
-        rust_dir: None,
-        example_allowlist: Default::default(),
-        overlays: Vec::new(),
-    })
+    Ok(Job::ad_hoc(
+        pipeline::expand_inputs(inputs).map_err(|e| e.to_string())?,
+    ))
 }
 
 /// Run the CLI; returns the process exit code.
@@ -293,11 +292,18 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             yaml,
             rust,
             crate_name,
+            runtime_dependency,
+            endpoint_template,
             openapi_version,
             overlay,
         } => {
             let job = if inputs.is_empty() {
-                if openapi.is_some() || yaml.is_some() || rust.is_some() || !overlay.is_empty() {
+                if openapi.is_some()
+                    || yaml.is_some()
+                    || rust.is_some()
+                    || endpoint_template.is_some()
+                    || !overlay.is_empty()
+                {
                     eprintln!("docbind: --openapi/--yaml/--rust/--overlay need INPUT files (without inputs, docbind.toml decides the outputs)");
                     return EXIT_USAGE;
                 }
@@ -329,7 +335,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
                     } else {
                         OpenApiVersion::V3_0_3
                     },
-                    rust: rust.as_ref().map(|_| RustOptions::ad_hoc(&crate_name)),
+                    rust: rust.as_ref().map(|_| RustOptions {
+                        runtime_dependency,
+                        ..RustOptions::ad_hoc(&crate_name)
+                    }),
+                    endpoint_template,
                     rust_dir: rust,
                     overlays: overlay,
                     ..Job::ad_hoc(sources)

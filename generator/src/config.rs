@@ -33,6 +33,14 @@ pub struct ExamplesConfig {
 pub struct ApiConfig {
     pub title: String,
     pub version: String,
+    /// Base URL template (`https://svc.{region}.example.com`) overriding the endpoint the
+    /// documentation's endpoint table states; both outputs use it.
+    #[serde(default)]
+    pub endpoint_template: Option<String>,
+    /// The default region (OpenAPI `servers` variable default); the first documented region
+    /// when not given.
+    #[serde(default)]
+    pub region: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -56,10 +64,10 @@ pub struct RustConfig {
     pub crate_name: String,
     #[serde(default = "default_crate_version")]
     pub crate_version: String,
-    /// The Cargo.toml dependency line for the runtime crate.
-    pub runtime_dependency: String,
-    /// Base URL template, `{region}` filled from the client configuration.
-    pub endpoint_template: String,
+    /// The Cargo.toml dependency line for the runtime crate; without it the runtime is
+    /// bundled with the generated crate (`runtime/` inside it).
+    #[serde(default)]
+    pub runtime_dependency: Option<String>,
     /// Path parameters the client fills from its configuration unless given (e.g. project_id).
     #[serde(default)]
     pub defaulted_path_params: Vec<String>,

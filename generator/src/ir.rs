@@ -18,7 +18,22 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Named schemas (OpenAPI `components/schemas`), keyed by component name.
     pub schemas: BTreeMap<String, NamedSchema>,
+    /// Where the service is reached, when the reference's endpoint page says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<Endpoint>,
     pub diagnostics: Diagnostics,
+}
+
+/// The service endpoint as the documentation states it: a URL template with a `{region}`
+/// placeholder and the regions the documentation lists (in its order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Endpoint {
+    /// E.g. `https://modelarts.{region}.myhuaweicloud.com`.
+    pub template: String,
+    /// Region ids the documentation lists, in the documentation's order (may be empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -92,7 +107,76 @@ pub struct Operation {
     /// Documentation of the same operation from other sources (e.g. an English page).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alt_docs: Vec<AltDoc>,
+    /// Documented request headers the runtime sets itself (authentication, signing, transport,
+    /// scope): not arguments of the operation, kept here so nothing documented is dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runtime_headers: Vec<RuntimeHeader>,
+    /// How the operation authenticates, when its documentation says something specific.
+    #[serde(default, skip_serializing_if = "Auth::is_default")]
+    pub auth: Auth,
     pub span: Span,
+}
+
+/// A documented request header that the runtime owns.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RuntimeHeader {
+    /// As documented (`X-Auth-Token`).
+    pub name: String,
+    pub role: HeaderRole,
+    pub span: Span,
+}
+
+/// What a runtime-owned header carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderRole {
+    /// A credential the runtime adds from its configuration (IAM token, security token,
+    /// the AK/SK signature).
+    Auth,
+    /// Part of the AK/SK signature (the signing time).
+    Signing,
+    /// HTTP transport (`Content-Type` of the body, `Content-Length`, `Host`).
+    Transport,
+    /// The project or account the credentials are scoped to (`X-Project-Id`, `X-Domain-Id`).
+    Scope,
+}
+
+impl HeaderRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeaderRole::Auth => "auth",
+            HeaderRole::Signing => "signing",
+            HeaderRole::Transport => "transport",
+            HeaderRole::Scope => "scope",
+        }
+    }
+}
+
+/// How an operation authenticates.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Auth {
+    /// With the runtime's configured credentials (IAM token or AK/SK signature): the default.
+    #[default]
+    Credentials,
+    /// The documentation says the operation needs no authentication (e.g. token issuing).
+    None { span: Span },
+    /// One documented variant needs none, another documents credentials (one endpoint for
+    /// password and delegated token requests): credentials go along when configured.
+    Optional { span: Span },
+    /// The caller passes the credential in a documented header parameter (e.g. an identity
+    /// provider's `Authorization: Bearer {ID token}`): the runtime adds none of its own.
+    Caller { header: String, span: Span },
+}
+
+impl Auth {
+    pub fn is_default(&self) -> bool {
+        matches!(self, Auth::Credentials)
+    }
+    /// Whether the runtime's configured credentials go with the request.
+    pub fn uses_credentials(&self) -> bool {
+        matches!(self, Auth::Credentials | Auth::Optional { .. })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -470,6 +554,8 @@ impl Operation {
             request_body: None,
             responses: Default::default(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Default::default(),
             span,
         }
     }

@@ -10,9 +10,9 @@
 use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{
-    AltDoc, AltText, Api, Constraints, EnumValue, Example, ExampleShape, ExampleValue, Field,
+    AltDoc, AltText, Api, Auth, Constraints, EnumValue, Example, ExampleShape, ExampleValue, Field,
     HttpMethod, NamedSchema, Operation, ParamLocation, Parameter, RequestBody, Response,
-    ResponseBody, Schema, SchemaKind,
+    ResponseBody, RuntimeHeader, Schema, SchemaKind,
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -75,6 +75,35 @@ pub fn import(doc: &Value, file: &str) -> Api {
             }
         }
     }
+    api.endpoint = doc.pointer("/servers/0").and_then(|server| {
+        let template = text_of(server, "url")?;
+        let span = text_of(server, "x-docbind-source")
+            .and_then(|s| parse_span(&s))
+            .unwrap_or_else(|| Span::new(&file, 1, 1));
+        // The default region first, then the others the description lists.
+        let mut regions: Vec<String> = server
+            .pointer("/variables/region/default")
+            .and_then(Value::as_str)
+            .filter(|r| !r.is_empty())
+            .map(String::from)
+            .into_iter()
+            .collect();
+        let listed = server
+            .pointer("/variables/region/description")
+            .and_then(Value::as_str)
+            .and_then(|d| d.split_once(": "))
+            .map(|(_, list)| list.trim_end_matches('.').to_string());
+        for r in listed.iter().flat_map(|l| l.split(", ")) {
+            if !regions.iter().any(|x| x == r) {
+                regions.push(r.to_string());
+            }
+        }
+        Some(crate::ir::Endpoint {
+            template,
+            regions,
+            span,
+        })
+    });
     api.diagnostics = importer.diagnostics;
     api.normalize();
     api
@@ -201,6 +230,8 @@ impl Importer {
                     description: text_of(a, "description"),
                 })
                 .collect(),
+            runtime_headers: runtime_headers(op, &span),
+            auth: auth(op, &span),
             span,
         }
     }
@@ -484,6 +515,45 @@ fn examples(m: &Value, (one, many): (&str, &str), span: &Span) -> Vec<Example> {
     out
 }
 
+/// The runtime-owned headers the operation documents (`x-docbind-runtime-headers`).
+fn runtime_headers(op: &Value, fallback: &Span) -> Vec<RuntimeHeader> {
+    let list = op
+        .get("x-docbind-runtime-headers")
+        .and_then(Value::as_array);
+    list.into_iter()
+        .flatten()
+        .filter_map(|h| {
+            let role = serde_json::from_value(h.get("role")?.clone()).ok()?;
+            Some(RuntimeHeader {
+                name: text_of(h, "name")?,
+                role,
+                span: text_of(h, "source")
+                    .and_then(|s| parse_span(&s))
+                    .unwrap_or_else(|| fallback.clone()),
+            })
+        })
+        .collect()
+}
+
+/// How the operation authenticates: `security: []` with `x-docbind-auth` saying why.
+fn auth(op: &Value, fallback: &Span) -> Auth {
+    let Some(why) = op.get("x-docbind-auth") else {
+        return match op.get("security").and_then(Value::as_array) {
+            Some(list) if list.is_empty() => Auth::None {
+                span: fallback.clone(),
+            },
+            _ => Auth::Credentials,
+        };
+    };
+    let span = text_of(why, "source")
+        .and_then(|s| parse_span(&s))
+        .unwrap_or_else(|| fallback.clone());
+    match text_of(why, "header") {
+        Some(header) => Auth::Caller { header, span },
+        None => Auth::None { span },
+    }
+}
+
 fn text_of(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).map(String::from)
 }
@@ -590,6 +660,8 @@ mod tests {
                 },
             )]),
             alt_docs: vec![],
+            runtime_headers: Vec::new(),
+            auth: Default::default(),
             span: Span::new(&file, 1, 1),
         });
         for version in [OpenApiVersion::V3_0_3, OpenApiVersion::V3_1_0] {

@@ -23,6 +23,10 @@ pub struct Job {
     pub openapi_json: Option<PathBuf>,
     pub openapi_yaml: Option<PathBuf>,
     pub openapi_version: OpenApiVersion,
+    /// The endpoint template to use instead of the one the documentation states.
+    pub endpoint_template: Option<String>,
+    /// The default region, first among the endpoint's regions.
+    pub region: Option<String>,
     pub rust: Option<emit::rust::RustOptions>,
     pub rust_dir: Option<PathBuf>,
     /// Documented examples known to be wrong (report and generated tests say so).
@@ -42,6 +46,8 @@ impl Job {
             openapi_json: None,
             openapi_yaml: None,
             openapi_version: OpenApiVersion::default(),
+            endpoint_template: None,
+            region: None,
             rust: None,
             rust_dir: None,
             example_allowlist: Default::default(),
@@ -173,6 +179,13 @@ pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
     let (docs, reader_diags) = read_sources(&job.sources).map_err(PipelineError::Input)?;
     let (mut api, coverage) = build_api(&docs, reader_diags, &job.title, &job.version);
     drop(docs);
+    if let Some(template) = &job.endpoint_template {
+        override_endpoint(&mut api, template);
+    }
+    if let (Some(region), Some(endpoint)) = (&job.region, api.endpoint.as_mut()) {
+        endpoint.regions.retain(|r| r != region);
+        endpoint.regions.insert(0, region.clone());
+    }
     crate::overlay::apply_files(&mut api, &job.overlays, job.openapi_version)
         .map_err(PipelineError::Input)?;
     let mut files = BTreeMap::new();
@@ -196,6 +209,25 @@ pub fn run(job: &Job) -> Result<Outputs, PipelineError> {
         files,
         crate_dir,
     })
+}
+
+/// The configured endpoint template replaces the documented one; the documented regions stay
+/// when the two templates agree.
+pub fn override_endpoint(api: &mut Api, template: &str) {
+    let documented = api.endpoint.take();
+    let span = documented
+        .as_ref()
+        .map(|e| e.span.clone())
+        .unwrap_or_else(|| crate::diag::Span::new(&std::sync::Arc::from("docbind.toml"), 1, 1));
+    let regions = documented
+        .filter(|e| e.template == template)
+        .map(|e| e.regions)
+        .unwrap_or_default();
+    api.endpoint = Some(crate::ir::Endpoint {
+        template: template.to_string(),
+        regions,
+        span,
+    });
 }
 
 /// Run independent jobs (several references) on up to `workers` threads: the only

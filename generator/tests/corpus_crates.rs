@@ -38,14 +38,15 @@ fn every_reference_crate_builds_without_warnings() {
         let name = crate_name(&reference);
         let dir = workspace.join(&name);
         // What `docbind generate DIR --rust OUT --crate-name NAME` builds, with the runtime of
-        // this checkout instead of the published one.
+        // this checkout instead of a bundled copy per crate (`standalone_crate.rs` builds one
+        // bundled crate outside the workspace).
         let job = Job {
             title: name.clone(),
             rust: Some(RustOptions {
-                runtime_dependency: format!(
+                runtime_dependency: Some(format!(
                     "docbind-runtime = {{ path = {:?} }}",
                     runtime.to_string_lossy()
-                ),
+                )),
                 ..RustOptions::ad_hoc(&name)
             }),
             rust_dir: Some(dir),

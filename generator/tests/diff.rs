@@ -75,6 +75,8 @@ fn fixed_cases() -> Vec<(&'static str, String, String)> {
             with(""),
             with("operationId: fetch_thing"),
         ),
+        ("api-security-added", with("security: []"), with("")),
+        ("api-security-removed", with(""), with("security: []")),
         (
             "api-summary-changed",
             with("summary: Get"),

@@ -17,11 +17,10 @@ fn options() -> RustOptions {
     RustOptions {
         crate_name: "training-client".into(),
         crate_version: "0.1.0".into(),
-        runtime_dependency: format!(
+        runtime_dependency: Some(format!(
             "docbind-runtime = {{ path = {:?} }}",
             runtime.display().to_string()
-        ),
-        endpoint_template: "https://training.{region}.example.com".into(),
+        )),
         defaulted_path_params: vec!["project_id".into()],
         scope: None,
         example_allowlist: Default::default(),
@@ -59,7 +58,7 @@ fn crate_layout() {
 fn snapshots() {
     // The runtime path is machine-specific; snapshot a portable dependency line instead.
     let mut opts = options();
-    opts.runtime_dependency = r#"docbind-runtime = { path = "../../runtime" }"#.into();
+    opts.runtime_dependency = Some(r#"docbind-runtime = { path = "../../runtime" }"#.into());
     let files = generate_crate(&common::fixture_api(), &opts).unwrap();
     for (path, text) in &files {
         let name = format!(

@@ -191,8 +191,7 @@ fn options() -> RustOptions {
     RustOptions {
         crate_name: "fuzzed".into(),
         crate_version: "0.1.0".into(),
-        runtime_dependency: "docbind-runtime = { path = \"../runtime\" }".into(),
-        endpoint_template: "https://x.{region}.example.com".into(),
+        runtime_dependency: Some("docbind-runtime = { path = \"../runtime\" }".into()),
         defaulted_path_params: vec!["project_id".into()],
         scope: None,
         example_allowlist: Default::default(),

@@ -197,11 +197,10 @@ fn options() -> RustOptions {
     RustOptions {
         crate_name: "hostile-client".into(),
         crate_version: "0.1.0".into(),
-        runtime_dependency: format!(
+        runtime_dependency: Some(format!(
             "docbind-runtime = {{ path = {:?} }}",
             runtime.display().to_string()
-        ),
-        endpoint_template: "https://hostile.{region}.example.com".into(),
+        )),
         defaulted_path_params: vec!["project_id".into()],
         scope: None,
         example_allowlist: Default::default(),

@@ -147,7 +147,11 @@ impl Client {
     ) -> Result<RawResponse, Error> {
         let config = &self.inner.config;
         let started = Instant::now();
-        let scope_id = self.scope_id(&self.credentials().await?).await?;
+        let scope_id = if req.with_credentials {
+            self.scope_id(&self.credentials().await?).await?
+        } else {
+            None
+        };
         let defaults = match (&scope_id, config.scope) {
             (Some(id), Scope::Project)
                 if !config.default_path_params.contains_key("project_id") =>
@@ -167,7 +171,11 @@ impl Client {
         let mut attempt = 1;
         let mut previous_delay = Duration::ZERO;
         let result = loop {
-            let credentials = self.credentials().await?;
+            let credentials = if req.with_credentials {
+                self.credentials().await?
+            } else {
+                Credentials::None
+            };
             let headers = self.headers(&req, &path, &query, &credentials, scope_id.as_deref())?;
             let info = RequestInfo {
                 method: &req.method,

@@ -29,6 +29,8 @@ pub struct RequestSpec {
     body_content_type: Option<&'static str>,
     content_type: Option<&'static str>,
     pub(crate) timeout: Option<std::time::Duration>,
+    /// Whether the configured credentials (token, AK/SK signature, scope id) go along.
+    pub(crate) with_credentials: bool,
 }
 
 impl RequestSpec {
@@ -45,6 +47,7 @@ impl RequestSpec {
             body_content_type: None,
             content_type: None,
             timeout: None,
+            with_credentials: true,
         }
     }
 
@@ -71,6 +74,14 @@ impl RequestSpec {
     pub fn query_all<T: Display>(mut self, name: &'static str, values: &[T]) -> Self {
         self.query
             .extend(values.iter().map(|v| (name.to_string(), v.to_string())));
+        self
+    }
+
+    /// Send without the configured credentials: no token, no AK/SK signature, no scope id.
+    /// For operations the documentation says need no authentication (IAM's token API) and for
+    /// those whose caller passes a credential of its own in a header.
+    pub fn without_credentials(mut self) -> Self {
+        self.with_credentials = false;
         self
     }
 

@@ -400,6 +400,35 @@ async fn token_is_sent_as_x_auth_token() {
     assert_eq!(r.header("authorization"), None);
 }
 
+#[tokio::test]
+async fn requests_without_credentials_carry_no_token_signature_or_scope() {
+    let server = MockServer::sequence(vec![Reply::json(200, "{}"), Reply::json(200, "{}")]).await;
+    for credentials in [
+        Credentials::Token("iam-token-value".into()),
+        Credentials::aksk(AK, SK),
+    ] {
+        let client = build(
+            Config::with_base_url(server.url())
+                .credentials(credentials)
+                .project_id("p-1"),
+        );
+        client
+            .execute(get("/v3/auth/tokens").without_credentials())
+            .await
+            .unwrap();
+    }
+    for r in server.requests() {
+        for header in [
+            "x-auth-token",
+            "authorization",
+            "x-sdk-date",
+            "x-project-id",
+        ] {
+            assert_eq!(r.header(header), None, "{header}");
+        }
+    }
+}
+
 const AK: &str = "HPUAJNYCIXMLQ1YEXAMPLE";
 const SK: &str = "tDk1YWQ0NzQtNTc3OC00NDZiLWI4NWEtMzk1ZGU2OGVEXAMPLE";
 

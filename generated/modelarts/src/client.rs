@@ -41,6 +41,7 @@ impl Client {
         &self.inner
     }
 
+    #[cfg(feature = "app-auth")]
     /// 获取 APP 列表
     ///
     /// 获取APIG APP基本信息列表，用户只能获取自己创建的APP信息。
@@ -48,10 +49,7 @@ impl Client {
     /// `GET /v1/{project_id}/app-auth/apps`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:17977`
-    pub fn list_app_auth_apps(
-        &self,
-        x_auth_token: impl Into<String>,
-    ) -> ListAppAuthApps<'_> {
+    pub fn list_app_auth_apps(&self) -> ListAppAuthApps<'_> {
         ListAppAuthApps {
             client: &self.inner,
             project_id: None,
@@ -63,11 +61,10 @@ impl Client {
             workspace_id: None,
             iphertext_enabled: None,
             app_ids: None,
-            content_type: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 创建 APP
     ///
     /// 创建API网关应用（简称APP），每个用户最多只能创建5个APP，有需求可以申请增加配额。
@@ -77,18 +74,16 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:18118`
     pub fn create_app_auth_app(
         &self,
-        x_auth_token: impl Into<String>,
         body: crate::models::CreateAppAuthAppRequest,
     ) -> CreateAppAuthApp<'_> {
         CreateAppAuthApp {
             client: &self.inner,
             project_id: None,
-            content_type: None,
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 查询 APP 详情
     ///
     /// 查询指定的APP详情。
@@ -96,22 +91,17 @@ impl Client {
     /// `GET /v1/{project_id}/app-auth/apps/{app_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:18253`
-    pub fn show_app_auth_app(
-        &self,
-        app_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
-    ) -> ShowAppAuthApp<'_> {
+    pub fn show_app_auth_app(&self, app_id: impl Into<String>) -> ShowAppAuthApp<'_> {
         ShowAppAuthApp {
             client: &self.inner,
             project_id: None,
             app_id: app_id.into(),
             workspace_id: None,
             iphertext_enabled: None,
-            content_type: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 删除 APP
     ///
     /// 删除指定的APP，只有APP的创建用户才可以删除APP，且APP没有绑定的API。
@@ -122,18 +112,16 @@ impl Client {
     pub fn delete_app_auth_app(
         &self,
         app_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> DeleteAppAuthApp<'_> {
         DeleteAppAuthApp {
             client: &self.inner,
             project_id: None,
             app_id: app_id.into(),
             workspace_id: None,
-            content_type: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 增加 AppCode
     ///
     /// 为指定API网关应用创建新的AppCode，只有APP的创建用户才可以创建AppCode，且只有共享/专享版APIG的APP才能创建AppCode。
@@ -144,19 +132,17 @@ impl Client {
     pub fn create_app_auth_app_app_code(
         &self,
         app_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::CreateAppAuthAppAppCodeRequest,
     ) -> CreateAppAuthAppAppCode<'_> {
         CreateAppAuthAppAppCode {
             client: &self.inner,
             project_id: None,
             app_id: app_id.into(),
-            content_type: None,
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 重置 AppCode
     ///
     /// 重置指定API网关应用的指定的AppCode，只有APP的创建用户才可以重置AppCode，且只有共享/专享版APIG的APP才支持AppCode。
@@ -168,7 +154,6 @@ impl Client {
         &self,
         app_id: impl Into<String>,
         app_code: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::UpdateAppAuthAppAppCodeRequest,
     ) -> UpdateAppAuthAppAppCode<'_> {
         UpdateAppAuthAppAppCode {
@@ -176,12 +161,11 @@ impl Client {
             project_id: None,
             app_id: app_id.into(),
             app_code: app_code.into(),
-            content_type: None,
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 删除 AppCode
     ///
     /// 删除指定API网关应用的指定的AppCode，只有APP的创建用户才可以删除AppCode，且只有共享/专享版APIG的APP才支持AppCode。
@@ -193,7 +177,6 @@ impl Client {
         &self,
         app_id: impl Into<String>,
         app_code: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> DeleteAppAuthAppAppCode<'_> {
         DeleteAppAuthAppAppCode {
             client: &self.inner,
@@ -201,11 +184,10 @@ impl Client {
             app_id: app_id.into(),
             app_code: app_code.into(),
             workspace_id: None,
-            content_type: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 重置 AppSecret
     ///
     /// 重置指定API网关应用的AppSecret，只有APP的创建用户才可以重置AppSecret。
@@ -216,19 +198,17 @@ impl Client {
     pub fn update_app_auth_app_app_secret(
         &self,
         app_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::UpdateAppAuthAppAppSecretRequest,
     ) -> UpdateAppAuthAppAppSecret<'_> {
         UpdateAppAuthAppAppSecret {
             client: &self.inner,
             project_id: None,
             app_id: app_id.into(),
-            content_type: None,
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 获取用户绑定 APP 的 api 列表
     ///
     /// 获取用户绑定app的API列表。
@@ -239,7 +219,6 @@ impl Client {
     pub fn list_app_auth_app_auth_apis(
         &self,
         app_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> ListAppAuthAppAuthApis<'_> {
         ListAppAuthAppAuthApis {
             client: &self.inner,
@@ -251,11 +230,10 @@ impl Client {
             service_name: None,
             sort_by: None,
             workspace_id: None,
-            content_type: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 查询 APP 是否存在
     ///
     /// 查询APP是否存在。
@@ -266,17 +244,16 @@ impl Client {
     pub fn list_app_auth_app_exists(
         &self,
         app_name: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> ListAppAuthAppExists<'_> {
         ListAppAuthAppExists {
             client: &self.inner,
             project_id: None,
             app_name: app_name.into(),
             workspace_id: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 创建 API
     ///
     /// 创建API，未将API授权给APP。
@@ -287,18 +264,17 @@ impl Client {
     pub fn create_app_auth_apis(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::CreateAppAuthApisRequest,
     ) -> CreateAppAuthApis<'_> {
         CreateAppAuthApis {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 查询 API
     ///
     /// 查询指定API详情。
@@ -310,7 +286,6 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         api_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> ShowAppAuthApis<'_> {
         ShowAppAuthApis {
             client: &self.inner,
@@ -318,10 +293,10 @@ impl Client {
             service_id: service_id.into(),
             api_id: api_id.into(),
             workspace_id: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询预置算法
     ///
     /// 查看预置模型的详情。
@@ -341,6 +316,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "services")]
     /// 查询专属资源池列表
     ///
     /// 查询专属资源池列表。
@@ -348,7 +324,7 @@ impl Client {
     /// `GET /v1/{project_id}/clusters`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:22218`
-    pub fn list_clusters(&self, x_auth_token: impl Into<String>) -> ListClusters<'_> {
+    pub fn list_clusters(&self) -> ListClusters<'_> {
         ListClusters {
             client: &self.inner,
             project_id: None,
@@ -358,10 +334,10 @@ impl Client {
             limit: None,
             sort_by: None,
             order: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询开发环境实例列表
     ///
     /// 该接口用于查询开发环境实例列表，用户可按需查询满足条件的开发环境实例列表。
@@ -391,6 +367,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建开发环境实例
     ///
     /// 创建开发环境实例，用于代码开发。
@@ -411,6 +388,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询开发环境实例详情
     ///
     /// 该接口用于查询开发环境实例详情。
@@ -429,6 +407,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 更新开发环境实例信息
     ///
     /// 该接口用于更新开发环境实例的描述信息或自动停止信息。
@@ -449,6 +428,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除开发环境实例
     ///
     /// 该接口用于删除开发环境实例。
@@ -467,6 +447,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 管理开发环境实例
     ///
     /// 该接口用于启动、停止、重启、排队、取消排队开发环境Notebook实例。
@@ -487,6 +468,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "dev-servers")]
     /// 查询用户所有 DevServer 实例列表
     ///
     /// 查询用户所有DevServer实例列表。
@@ -506,6 +488,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "dev-servers")]
     /// 创建 DevServer
     ///
     /// 创建DevServer。
@@ -524,6 +507,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "dev-servers")]
     /// 实时同步用户所有 DevServer 实例状态
     ///
     /// 实时同步用户所有DevServer实例状态。
@@ -543,6 +527,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "dev-servers")]
     /// 查询 DevServer 实例详情
     ///
     /// 查询DevServer实例详情。
@@ -558,6 +543,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "dev-servers")]
     /// 删除 DevServer 实例
     ///
     /// 删除DevServer实例。
@@ -573,6 +559,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "dev-servers")]
     /// 启动 DevServer 实例
     ///
     /// 启动DevServer实例。
@@ -593,6 +580,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "dev-servers")]
     /// 停止 DevServer 实例
     ///
     /// 停止DevServer实例。
@@ -608,6 +596,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询事件列表
     ///
     /// 查询事件列表。
@@ -633,6 +622,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询支持的镜像列表
     ///
     /// 根据指定条件分页查询满足条件的所有镜像。
@@ -657,6 +647,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 注册自定义镜像
     ///
     /// 将用户自定义的镜像注册到ModelArts镜像管理。
@@ -675,6 +666,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询用户镜像组列表
     ///
     /// 查询用户镜像信息概览，以镜像名称作为聚合的信息。
@@ -694,6 +686,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询镜像详情
     ///
     /// 查询镜像详情。
@@ -709,6 +702,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 删除镜像
     ///
     /// 删除镜像对象，对于个人私有镜像可以通过参数一并删除SWR镜像内容。
@@ -725,6 +719,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "services")]
     /// 查询推理 VPC 访问通道信息的 API
     ///
     /// 该接口用于查询推理VPC访问通道。
@@ -732,17 +727,14 @@ impl Client {
     /// `GET /v1/{project_id}/internal-channel-info`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:22993`
-    pub fn list_internal_channel_info(
-        &self,
-        x_auth_token: impl Into<String>,
-    ) -> ListInternalChannelInfo<'_> {
+    pub fn list_internal_channel_info(&self) -> ListInternalChannelInfo<'_> {
         ListInternalChannelInfo {
             client: &self.inner,
             project_id: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询作业引擎规格
     ///
     /// 查看指定作业的引擎类型和版本。
@@ -760,6 +752,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询作业资源规格
     ///
     /// 查看指定作业类型的资源规格。
@@ -779,6 +772,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "models")]
     /// 查询 AI 应用列表
     ///
     /// 查询AI应用列表，可以根据不同的检索参数进行查询。
@@ -786,7 +780,7 @@ impl Client {
     /// `GET /v1/{project_id}/models`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:17172`
-    pub fn list_models(&self, x_auth_token: impl Into<String>) -> ListModels<'_> {
+    pub fn list_models(&self) -> ListModels<'_> {
         ListModels {
             client: &self.inner,
             project_id: None,
@@ -802,10 +796,10 @@ impl Client {
             workspace_id: None,
             model_type: None,
             not_model_type: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "models")]
     /// 创建 AI 应用
     ///
     /// 导入元模型创建AI应用。
@@ -817,17 +811,16 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:17305`
     pub fn create_model(
         &self,
-        x_auth_token: impl Into<String>,
         body: crate::models::CreateModelRequest,
     ) -> CreateModel<'_> {
         CreateModel {
             client: &self.inner,
             project_id: None,
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "models")]
     /// 查询模型 runtime
     ///
     /// 查询模型AI引擎以及runtime。
@@ -835,19 +828,16 @@ impl Client {
     /// `GET /v1/{project_id}/models/ai-engine-runtimes`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:16957`
-    pub fn list_model_ai_engine_runtimes(
-        &self,
-        x_auth_token: impl Into<String>,
-    ) -> ListModelAiEngineRuntimes<'_> {
+    pub fn list_model_ai_engine_runtimes(&self) -> ListModelAiEngineRuntimes<'_> {
         ListModelAiEngineRuntimes {
             client: &self.inner,
             project_id: None,
             limit: None,
             offset: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "models")]
     /// 查询 AI 应用详情
     ///
     /// 查询AI应用详情，根据AI应用ID查询AI应用的详细信息。
@@ -855,19 +845,15 @@ impl Client {
     /// `GET /v1/{project_id}/models/{model_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:17559`
-    pub fn show_model(
-        &self,
-        model_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
-    ) -> ShowModel<'_> {
+    pub fn show_model(&self, model_id: impl Into<String>) -> ShowModel<'_> {
         ShowModel {
             client: &self.inner,
             project_id: None,
             model_id: model_id.into(),
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "models")]
     /// 删除 AI 应用
     ///
     /// 删除AI应用，根据AI应用ID删除指定AI应用，cascade取值为true时除了删除AI应用ID指定的AI应用，还会删除其他与指定AI应用同名不同版本的AI应用；默认只删除当前AI应用ID所对应的AI应用。
@@ -875,20 +861,16 @@ impl Client {
     /// `DELETE /v1/{project_id}/models/{model_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:17893`
-    pub fn delete_model(
-        &self,
-        model_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
-    ) -> DeleteModel<'_> {
+    pub fn delete_model(&self, model_id: impl Into<String>) -> DeleteModel<'_> {
         DeleteModel {
             client: &self.inner,
             project_id: None,
             model_id: model_id.into(),
             cascade: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询网络资源列表
     ///
     /// 查询网络资源列表。
@@ -906,6 +888,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 创建网络资源
     ///
     /// 创建网络资源。
@@ -924,6 +907,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询网络资源
     ///
     /// 查询指定网络资源的详情信息。
@@ -939,6 +923,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 删除网络资源
     ///
     /// 删除指定网络资源。
@@ -954,6 +939,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 更新网络资源
     ///
     /// 更新指定网络资源。
@@ -964,18 +950,17 @@ impl Client {
     pub fn update_network(
         &self,
         network_name: impl Into<String>,
-        content_type: crate::models::UpdateNetworkContentType,
         body: crate::models::UpdateNetworkRequest,
     ) -> UpdateNetwork<'_> {
         UpdateNetwork {
             client: &self.inner,
             project_id: None,
             network_name: network_name.into(),
-            content_type,
             body,
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询 Notebook 实例列表
     ///
     /// 查询Notebook实例列表，用户可按需查询满足条件的Notebook实例列表。
@@ -1000,6 +985,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 创建 Notebook 实例
     ///
     /// 创建Notebook实例，可以根据您指定的实例规格，不同AI引擎镜像，存储等相关参数，为您创建一个Notebook，您可以通过网页和SSH客户端访问Notebook实例。
@@ -1020,6 +1006,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询所有 Notebook 实例列表
     ///
     /// 查询所有Notebook实例列表，用户可按需查询满足条件的Notebook实例列表。
@@ -1044,6 +1031,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询 Notebook 支持的有效规格列表
     ///
     /// 查询运行 Notebook 实例所支持的有效规格列表。
@@ -1064,6 +1052,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询 Notebook 资源类型下的标签
     ///
     /// 查询用户当前project下Notebook实例类型下的标签，默认查询所有工作空间，无权限不返回标签数据。
@@ -1078,6 +1067,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询 Notebook 实例详情
     ///
     /// 查询Notebook实例详情，可查询实例详细信息包括实例ID、名称、规格、镜像、实例状态和实例可打开的URL等。
@@ -1093,6 +1083,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 更新 Notebook 实例
     ///
     /// 该接口用于更新Notebook实例，包括名称、描述信息、规格、镜像ID，该接口仅可以在Notebook实例停止状态下使用。
@@ -1113,6 +1104,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 删除 Notebook 实例
     ///
     /// 删除Notebook实例，删除的资源包括Notebook容器以及对应的所有存储资源。
@@ -1128,6 +1120,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 通过运行的实例保存成容器镜像
     ///
     /// 运行的实例可以保存成容器镜像，保存的镜像中，安装的依赖包（pip包）不丢失，VS Code远程开发场景下，在Server端安装的插件不丢失。
@@ -1148,6 +1141,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询 Notebook 支持的可切换规格列表
     ///
     /// 查询创建Notebook实例支持的可切换的规格列表。
@@ -1168,6 +1162,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 查询运行中的 Notebook 可用时长
     ///
     /// 该接口用于查询运行中的Notebook实例的可用时长。
@@ -1183,6 +1178,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// Notebook 时长续约
     ///
     /// 该接口用于延长运行中的Notebook实例的运行时间。
@@ -1204,6 +1200,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 启动 Notebook 实例
     ///
     /// 启动Notebook实例。
@@ -1221,6 +1218,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 停止 Notebook 实例
     ///
     /// 停止Notebook实例。
@@ -1236,6 +1234,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 获取动态挂载 OBS 实例信息列表
     ///
     /// 获取动态挂载OBS实例信息列表。
@@ -1254,6 +1253,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 动态挂载 OBS
     ///
     /// 在运行中的Notebook实例，支持将“OBS并行文件系统”挂载到实例中指定的文件目录，挂载后可以在容器中以文件系统操作方式完成OBS并行文件系统对象的读写。
@@ -1274,6 +1274,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 获取动态挂载 OBS 实例详情
     ///
     /// 获取动态挂载OBS实例详情。
@@ -1294,6 +1295,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 动态卸载 OBS
     ///
     /// 卸载后，OBS存储中的对象保持不变，Notebook容器中无法再操作OBS对象。
@@ -1314,6 +1316,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 添加资源标签
     ///
     /// 给指定Notebook资源添加标签，支持批量添加，当添加的标签key已存在，则覆盖该标签的value。
@@ -1334,6 +1337,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "notebooks")]
     /// 删除资源标签
     ///
     /// 删除指定Notebook资源的标签，支持批量删除。
@@ -1354,6 +1358,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询 OS 的配置参数
     ///
     /// 获取ModelArts OS服务的配置参数，如网络网段，用户资源配额等。
@@ -1368,6 +1373,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询插件模板
     ///
     /// 获取指定插件模板的详细信息。
@@ -1386,6 +1392,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools-tags")]
     /// 查询资源池的所有标签
     ///
     /// 查询用户当前项目下资源池的所有标签，默认查询所有工作空间，无权限的工作空间不返回标签数据。
@@ -1402,6 +1409,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools-tags")]
     /// 查询资源池上的标签
     ///
     /// 查询指定资源池的标签。
@@ -1420,6 +1428,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "quotas")]
     /// 查询 OS 的配额
     ///
     /// 获取ModelArts OS服务中部分资源的配额，如资源池配额、网络配额等。
@@ -1434,6 +1443,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询资源规格列表
     ///
     /// 查询资源规格列表。
@@ -1451,6 +1461,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "services")]
     /// 查询服务列表
     ///
     /// 查询模型服务列表。
@@ -1458,7 +1469,7 @@ impl Client {
     /// `GET /v1/{project_id}/services`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:20788`
-    pub fn list_services(&self, x_auth_token: impl Into<String>) -> ListServices2<'_> {
+    pub fn list_services(&self) -> ListServices2<'_> {
         ListServices2 {
             client: &self.inner,
             project_id: None,
@@ -1473,10 +1484,10 @@ impl Client {
             sort_by: None,
             order: None,
             tags: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "services")]
     /// 部署服务
     ///
     /// 将模型部署为服务。
@@ -1490,17 +1501,16 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:20921`
     pub fn create_service(
         &self,
-        x_auth_token: impl Into<String>,
         body: crate::models::CreateServiceRequest,
     ) -> CreateService<'_> {
         CreateService {
             client: &self.inner,
             project_id: None,
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "services")]
     /// 查询支持的服务部署规格
     ///
     /// 查询支持的服务部署规格列表。
@@ -1508,10 +1518,7 @@ impl Client {
     /// `GET /v1/{project_id}/services/specifications`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:21351`
-    pub fn list_service_specifications(
-        &self,
-        x_auth_token: impl Into<String>,
-    ) -> ListServiceSpecifications<'_> {
+    pub fn list_service_specifications(&self) -> ListServiceSpecifications<'_> {
         ListServiceSpecifications {
             client: &self.inner,
             project_id: None,
@@ -1519,10 +1526,10 @@ impl Client {
             infer_type: None,
             limit: None,
             offset: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "services")]
     /// 查询推理服务标签
     ///
     /// 查询当前项目下的推理服务标签，默认查询所有工作空间，无权限不返回标签数据。
@@ -1530,19 +1537,14 @@ impl Client {
     /// `GET /v1/{project_id}/services/tms/tags`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:22893`
-    pub fn list_service_tm_tags(
-        &self,
-        x_auth_token: impl Into<String>,
-        content_type: impl Into<String>,
-    ) -> ListServiceTmTags<'_> {
+    pub fn list_service_tm_tags(&self) -> ListServiceTmTags<'_> {
         ListServiceTmTags {
             client: &self.inner,
             project_id: None,
-            x_auth_token: x_auth_token.into(),
-            content_type: content_type.into(),
         }
     }
 
+    #[cfg(feature = "services")]
     /// 添加资源标签
     ///
     /// 给指定服务添加标签（目前只支持在线服务），当添加的标签key已存在，则覆盖该标签的value。
@@ -1553,20 +1555,17 @@ impl Client {
     pub fn create_service_tags(
         &self,
         resource_id: impl Into<String>,
-        content_type: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::CreateServiceTagsRequest,
     ) -> CreateServiceTags<'_> {
         CreateServiceTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
-            content_type: content_type.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "services")]
     /// 删除资源标签
     ///
     /// 删除服务（目前只支持在线服务）的标签，支持批量删除。
@@ -1577,20 +1576,17 @@ impl Client {
     pub fn delete_service_tags(
         &self,
         resource_id: impl Into<String>,
-        content_type: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::DeleteServiceTagsRequest,
     ) -> DeleteServiceTags<'_> {
         DeleteServiceTags {
             client: &self.inner,
             project_id: None,
             resource_id: resource_id.into(),
-            content_type: content_type.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "services")]
     /// 查询服务详情
     ///
     /// 查询模型服务详情，根据服务ID查询服务详情。
@@ -1598,19 +1594,15 @@ impl Client {
     /// `GET /v1/{project_id}/services/{service_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:21571`
-    pub fn show_service(
-        &self,
-        service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
-    ) -> ShowService<'_> {
+    pub fn show_service(&self, service_id: impl Into<String>) -> ShowService<'_> {
         ShowService {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "services")]
     /// 更新服务配置
     ///
     /// 更新模型服务配置。也可以使用此接口启停服务。
@@ -1625,18 +1617,17 @@ impl Client {
     pub fn update_service(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::UpdateServiceRequest,
     ) -> UpdateService<'_> {
         UpdateService {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "services")]
     /// 删除服务
     ///
     /// 删除模型服务，仅可删除本人名下的服务。
@@ -1644,19 +1635,15 @@ impl Client {
     /// `DELETE /v1/{project_id}/services/{service_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:22042`
-    pub fn delete_service(
-        &self,
-        service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
-    ) -> DeleteService<'_> {
+    pub fn delete_service(&self, service_id: impl Into<String>) -> DeleteService<'_> {
         DeleteService {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "services")]
     /// 通过 patch 操作对服务进行更新
     ///
     /// 通过patch操作对服务进行更新。patch的格式可以参照json patch。
@@ -1667,7 +1654,6 @@ impl Client {
     pub fn patch_service(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: Vec<crate::models::PatchServiceV2RequestBody>,
     ) -> PatchService<'_> {
         PatchService {
@@ -1675,11 +1661,11 @@ impl Client {
             project_id: None,
             service_id: service_id.into(),
             x_model_arts_user_id: None,
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 查询 API 和 APP
     ///
     /// 查询服务授权的API、APP信息。
@@ -1690,17 +1676,16 @@ impl Client {
     pub fn list_service_api_auths(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> ListServiceApiAuths<'_> {
         ListServiceApiAuths {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
             workspace_id: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 注册 API 并授权给 APP
     ///
     /// 注册API并将API授权给APP，只有对服务有更新权限的华为云用户可以调用。
@@ -1711,18 +1696,17 @@ impl Client {
     pub fn create_service_app_auth_api(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::CreateServiceAppAuthApiRequest,
     ) -> CreateServiceAppAuthApi<'_> {
         CreateServiceAppAuthApi {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 查询 APP 的 API 认证信息
     ///
     /// 查询APP的API认证信息。
@@ -1733,17 +1717,16 @@ impl Client {
     pub fn list_service_app_auth_apis(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> ListServiceAppAuthApis<'_> {
         ListServiceAppAuthApis {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
             workspace_id: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 删除 API
     ///
     /// 删除指定的API，只有对API所属服务有删除权限的用户才可以删除API。
@@ -1755,7 +1738,6 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         api_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> DeleteServiceAppAuthApis<'_> {
         DeleteServiceAppAuthApis {
             client: &self.inner,
@@ -1763,10 +1745,10 @@ impl Client {
             service_id: service_id.into(),
             api_id: api_id.into(),
             workspace_id: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 获取 API 授权关系列表
     ///
     /// 获取指定的API与APP授权关系列表，API的认证方式必须是APP认证，管理员可以获得所有API的授权信息，普通用户只能获取自己有访问权限的服务下的API的授权信息。
@@ -1796,6 +1778,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 更新 API 授权
     ///
     /// 更新API的授权关系。API的认证方式必须为APP认证，APP的创建用户必须是API所属服务的创建者，且请求用户对API所属服务必须有更新权限。
@@ -1807,7 +1790,6 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         api_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::UpdateServiceAppAuthApisAppAuthApiRequest,
     ) -> UpdateServiceAppAuthApisAppAuthApi<'_> {
         UpdateServiceAppAuthApisAppAuthApi {
@@ -1815,11 +1797,11 @@ impl Client {
             project_id: None,
             service_id: service_id.into(),
             api_id: api_id.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 授权 API 至 APP
     ///
     /// 将指定的API授权给APP。API的认证方式必须为APP认证，APP的创建用户必须是API所属服务的创建者，且请求用户对API所属服务必须有更新权限。
@@ -1831,7 +1813,6 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         api_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::CreateServiceAppAuthApisAppAuthApiRequest,
     ) -> CreateServiceAppAuthApisAppAuthApi<'_> {
         CreateServiceAppAuthApisAppAuthApi {
@@ -1839,11 +1820,11 @@ impl Client {
             project_id: None,
             service_id: service_id.into(),
             api_id: api_id.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "app-auth")]
     /// 解除 API 对 APP 的授权
     ///
     /// 解除指定的API对APP的授权，请求用户对API所属服务必须有更新权限。同URL：
@@ -1856,7 +1837,6 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         api_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::DeleteServiceAppAuthApisAppAuthApiRequest,
     ) -> DeleteServiceAppAuthApisAppAuthApi<'_> {
         DeleteServiceAppAuthApisAppAuthApi {
@@ -1865,11 +1845,11 @@ impl Client {
             service_id: service_id.into(),
             api_id: api_id.into(),
             workspace_id: None,
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "services")]
     /// 查询服务事件日志
     ///
     /// 查询服务事件日志，包含服务的操作记录及部署过程中的关键动作、部署失败原因。
@@ -1880,7 +1860,6 @@ impl Client {
     pub fn list_service_events(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> ListServiceEvents<'_> {
         ListServiceEvents {
             client: &self.inner,
@@ -1894,10 +1873,10 @@ impl Client {
             limit: None,
             sort_by: None,
             order: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "services")]
     /// 查询服务更新日志
     ///
     /// 查询实时服务更新日志。
@@ -1908,17 +1887,16 @@ impl Client {
     pub fn list_service_logs(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> ListServiceLogs<'_> {
         ListServiceLogs {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
             update_time: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "services")]
     /// 查询服务监控信息
     ///
     /// 查询服务监控信息。
@@ -1929,17 +1907,16 @@ impl Client {
     pub fn list_service_monitor(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> ListServiceMonitor<'_> {
         ListServiceMonitor {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
             node_id: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "services")]
     /// 启动停止边缘节点服务实例
     ///
     /// 启动停止边缘节点服务实例。
@@ -1951,7 +1928,6 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         node_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::UpdateServiceNodeStatusRequest,
     ) -> UpdateServiceNodeStatus<'_> {
         UpdateServiceNodeStatus {
@@ -1959,11 +1935,11 @@ impl Client {
             project_id: None,
             service_id: service_id.into(),
             node_id: node_id.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "services")]
     /// 更新模型服务的单个属性
     ///
     /// 更新模型服务的单个属性，目前只支持instance_count(更新模型服务实例数量)，仅运行中、告警、异常状态下的在线服务可以执行该操作。
@@ -1974,18 +1950,17 @@ impl Client {
     pub fn update_service_property(
         &self,
         service_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::UpdateServicePropertyRequest,
     ) -> UpdateServiceProperty<'_> {
         UpdateServiceProperty {
             client: &self.inner,
             project_id: None,
             service_id: service_id.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询训练作业参数列表
     ///
     /// 根据指定条件查询用户创建的训练作业参数。
@@ -2004,6 +1979,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "ungrouped")]
     /// 创建训练作业参数
     ///
     /// 创建训练作业参数。
@@ -2022,6 +1998,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询训练作业参数详情
     ///
     /// 查看指定的训练作业参数详情。
@@ -2041,6 +2018,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "ungrouped")]
     /// 更新训练作业参数
     ///
     /// 更新训练作业参数。
@@ -2061,6 +2039,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除训练作业参数
     ///
     /// 删除训练作业参数。
@@ -2079,6 +2058,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询训练作业列表
     ///
     /// 根据指定条件查询用户创建的训练作业。
@@ -2100,6 +2080,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建训练作业
     ///
     /// 创建一个训练作业。
@@ -2120,6 +2101,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 更新训练作业描述
     ///
     /// 更新训练作业的描述。
@@ -2140,6 +2122,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除训练作业
     ///
     /// 删除训练作业。
@@ -2157,6 +2140,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询训练作业版本列表
     ///
     /// 根据作业ID查看指定的训练作业版本。
@@ -2177,6 +2161,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "ungrouped")]
     /// Creating a Version of a Training Job
     ///
     /// This API is used to create a version of a training job.
@@ -2201,6 +2186,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询训练作业版本详情
     ///
     /// 根据作业ID查看指定的训练作业详情。
@@ -2221,6 +2207,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除训练作业版本
     ///
     /// 删除训练作业一个版本。
@@ -2243,6 +2230,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询训练作业日志
     ///
     /// 按行来查询训练作业日志详细信息。
@@ -2268,6 +2256,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 获取训练作业日志的文件名
     ///
     /// 获取训练作业日志的文件名。
@@ -2288,6 +2277,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 停止训练作业版本
     ///
     /// 停止训练作业。
@@ -2310,6 +2300,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询可视化作业列表
     ///
     /// 根据指定条件查询用户创建的可视化作业列表。
@@ -2331,6 +2322,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建可视化作业
     ///
     /// 创建可视化作业。
@@ -2351,6 +2343,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询可视化作业详情
     ///
     /// 根据作业名称查看指定的可视化作业详情。
@@ -2369,6 +2362,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 更新可视化作业描述
     ///
     /// 更新可视化作业的描述。
@@ -2389,6 +2383,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除可视化作业
     ///
     /// 删除可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
@@ -2407,6 +2402,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 重启可视化作业
     ///
     /// 重启可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
@@ -2425,6 +2421,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 停止可视化作业
     ///
     /// 停止可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
@@ -2443,6 +2440,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workspaces")]
     /// 查询工作空间列表
     ///
     /// 查询工作空间列表，响应消息体中包含详细信息。
@@ -2450,10 +2448,7 @@ impl Client {
     /// `GET /v1/{project_id}/workspaces`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:29253`
-    pub fn list_workspaces(
-        &self,
-        x_auth_token: impl Into<String>,
-    ) -> ListWorkspaces<'_> {
+    pub fn list_workspaces(&self) -> ListWorkspaces<'_> {
         ListWorkspaces {
             client: &self.inner,
             project_id: None,
@@ -2464,10 +2459,10 @@ impl Client {
             enterprise_project_id: None,
             name: None,
             filter_accessible: None,
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "workspaces")]
     /// 创建工作空间
     ///
     /// 创建工作空间（"default"为系统预留的默认工作空间名称，不能使用）。
@@ -2477,17 +2472,16 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:29360`
     pub fn create_workspace(
         &self,
-        x_auth_token: impl Into<String>,
         body: crate::models::CreateWorkspaceRequest,
     ) -> CreateWorkspace<'_> {
         CreateWorkspace {
             client: &self.inner,
             project_id: None,
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "workspaces")]
     /// 查询工作空间详情
     ///
     /// 查询工作空间详情。
@@ -2495,19 +2489,15 @@ impl Client {
     /// `GET /v1/{project_id}/workspaces/{workspace_id}`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:28813`
-    pub fn show_workspace(
-        &self,
-        workspace_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
-    ) -> ShowWorkspace<'_> {
+    pub fn show_workspace(&self, workspace_id: impl Into<String>) -> ShowWorkspace<'_> {
         ShowWorkspace {
             client: &self.inner,
             project_id: None,
             workspace_id: workspace_id.into(),
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "workspaces")]
     /// 修改工作空间
     ///
     /// 修改工作空间。
@@ -2518,18 +2508,17 @@ impl Client {
     pub fn update_workspace(
         &self,
         workspace_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::UpdateWorkspaceRequest,
     ) -> UpdateWorkspace<'_> {
         UpdateWorkspace {
             client: &self.inner,
             project_id: None,
             workspace_id: workspace_id.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "workspaces")]
     /// 删除工作空间
     ///
     /// 删除工作空间。
@@ -2540,16 +2529,15 @@ impl Client {
     pub fn delete_workspace(
         &self,
         workspace_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> DeleteWorkspace<'_> {
         DeleteWorkspace {
             client: &self.inner,
             project_id: None,
             workspace_id: workspace_id.into(),
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "workspaces")]
     /// 查询工作空间配额
     ///
     /// 查询工作空间配额。
@@ -2560,16 +2548,15 @@ impl Client {
     pub fn list_workspace_quotas(
         &self,
         workspace_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
     ) -> ListWorkspaceQuotas<'_> {
         ListWorkspaceQuotas {
             client: &self.inner,
             project_id: None,
             workspace_id: workspace_id.into(),
-            x_auth_token: x_auth_token.into(),
         }
     }
 
+    #[cfg(feature = "workspaces")]
     /// 修改工作空间配额
     ///
     /// 修改工作空间配额。
@@ -2580,18 +2567,17 @@ impl Client {
     pub fn update_workspace_quotas(
         &self,
         workspace_id: impl Into<String>,
-        x_auth_token: impl Into<String>,
         body: crate::models::UpdateWorkspaceQuotasRequest,
     ) -> UpdateWorkspaceQuotas<'_> {
         UpdateWorkspaceQuotas {
             client: &self.inner,
             project_id: None,
             workspace_id: workspace_id.into(),
-            x_auth_token: x_auth_token.into(),
             body,
         }
     }
 
+    #[cfg(feature = "authorizations")]
     /// 创建 ModelArts 委托
     ///
     /// 创建包含OBS、SWR、IEF等依赖服务的ModelArts委托。
@@ -2610,6 +2596,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询算法列表
     ///
     /// 查询算法列表。
@@ -2631,6 +2618,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 创建算法
     ///
     /// 创建一个算法。
@@ -2649,6 +2637,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询算法详情
     ///
     /// 根据算法id查询指定算法。
@@ -2664,6 +2653,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 更新算法
     ///
     /// 更新算法。
@@ -2684,6 +2674,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 删除算法
     ///
     /// 删除算法。
@@ -2702,6 +2693,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "authorizations")]
     /// 查看授权列表
     ///
     /// 查看授权列表。
@@ -2720,6 +2712,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "authorizations")]
     /// 配置授权
     ///
     /// 配置ModelArts授权。若没有授权，ModelArts训练管理、开发环境、数据管理、在线服务等功能将不能正常使用。该API支持管理员给IAM子用户设置委托，支持设置当前用户的访问密钥。调用该API需要在IAM系统里配置Security
@@ -2739,6 +2732,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "authorizations")]
     /// 删除授权
     ///
     /// 删除指定用户的授权或者删除全量用户的授权。
@@ -2754,6 +2748,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集列表
     ///
     /// 根据指定条件分页查询用户创建的所有数据集。
@@ -2784,6 +2779,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建数据集
     ///
     /// 创建数据集。
@@ -2802,6 +2798,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集详情
     ///
     /// 查询数据集详情。
@@ -2819,6 +2816,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 更新数据集
     ///
     /// 修改数据集的基本信息，如数据集名称、描述、当前版本或标签等信息。
@@ -2839,6 +2837,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除数据集
     ///
     /// 删除数据集，但不删除数据集的源数据。
@@ -2854,6 +2853,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询智能标注的样本列表
     ///
     /// 查询数据集中智能标注的样本列表。
@@ -2881,6 +2881,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询单个智能标注样本的信息
     ///
     /// 查询单个智能标注样本的信息。
@@ -2901,6 +2902,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集标签列表
     ///
     /// 查询数据集下所有标签列表。
@@ -2922,6 +2924,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 批量修改标签
     ///
     /// 批量修改标签。
@@ -2942,6 +2945,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建数据集标签
     ///
     /// 创建数据集标签。
@@ -2962,6 +2966,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 批量删除标签
     ///
     /// 批量删除标签。
@@ -2983,6 +2988,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 按标签名称更新单个标签
     ///
     /// 按标签名称更新单个标签。
@@ -3006,6 +3012,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 按标签名称删除标签及仅包含此标签的文件
     ///
     /// 按标签名称删除标签及仅包含此标签的文件。
@@ -3028,6 +3035,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询样本列表
     ///
     /// 分页查询样本列表。
@@ -3061,6 +3069,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 批量更新样本标签
     ///
     /// 批量更新样本标签，包括添加、修改和删除样本标签。当请求体中单个样本的“labels”参数传空列表时，表示删除该样本的标签。
@@ -3081,6 +3090,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 批量添加样本
     ///
     /// 批量添加样本。
@@ -3101,6 +3111,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 批量删除样本
     ///
     /// 批量删除样本。
@@ -3121,6 +3132,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询单个样本信息
     ///
     /// 查询单个样本信息。
@@ -3144,6 +3156,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 获取样本搜索条件
     ///
     /// 获取样本搜索条件。
@@ -3162,6 +3175,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集的统计信息
     ///
     /// 查询数据集的统计信息。
@@ -3183,6 +3197,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集导出任务列表
     ///
     /// 分页查询数据集导出任务列表。
@@ -3204,6 +3219,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建数据集导出任务
     ///
     /// 创建数据集导出任务，可导出至OBS或新数据集。
@@ -3224,6 +3240,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集导入任务列表
     ///
     /// 分页查询数据集导入任务列表。
@@ -3244,6 +3261,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建导入任务
     ///
     /// 创建数据集的导入任务：从存储系统导入样本、标签到数据集。
@@ -3264,6 +3282,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集导入任务的详情
     ///
     /// 查询数据集导入任务的详情。
@@ -3284,6 +3303,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集监控数据
     ///
     /// 查询数据集在指定时间范围内的监控数据。
@@ -3307,6 +3327,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 同步数据集
     ///
     /// 从数据集输入位置同步数据至数据集，包含样本及标注信息。文本类数据集不支持此操作。
@@ -3325,6 +3346,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集同步任务的状态
     ///
     /// 查询数据集同步任务的状态。
@@ -3343,6 +3365,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 分页查询智能任务列表
     ///
     /// 分页查询智能任务列表，包括“智能标注”和“自动分组”两大类智能任务。可通过指定“type”参数来单独查询某类任务的列表。
@@ -3373,6 +3396,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 启动智能任务
     ///
     /// 启动智能任务，支持启动“智能标注”和“自动分组”两大类智能任务。可通过指定请求体中的“task_type”参数来启动某类任务。数据路径或工作路径位于KMS加密桶的数据集，不支持启动主动学习和自动分组任务，支持预标注任务。
@@ -3401,6 +3425,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 获取智能任务的信息
     ///
     /// 获取智能任务的详细信息，支持查询“智能标注”和“自动分组”两大类智能任务。可通过指定路径参数“task_id”来查询某个具体任务的详情。
@@ -3421,6 +3446,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 停止智能任务
     ///
     /// 停止智能任务，支持停止“智能标注”和“自动分组”两大类智能任务。可通过指定路径参数“task_id”来停止某个具体任务。
@@ -3441,6 +3467,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集的版本列表
     ///
     /// 查询指定数据集的版本列表。
@@ -3464,6 +3491,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建数据集标注版本
     ///
     /// 创建数据集标注版本。
@@ -3484,6 +3512,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集版本详情
     ///
     /// 查询数据集版本详情。
@@ -3504,6 +3533,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除数据集标注版本
     ///
     /// 删除数据集标注版本。
@@ -3524,6 +3554,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集的团队标注任务列表
     ///
     /// 查询数据集的团队标注任务列表。
@@ -3544,6 +3575,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建团队标注任务
     ///
     /// 创建团队标注任务。
@@ -3564,6 +3596,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询团队标注任务详情
     ///
     /// 查询团队标注任务详情。
@@ -3587,6 +3620,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 更新团队标注任务
     ///
     /// 更新团队标注任务。
@@ -3609,6 +3643,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 启动团队标注任务
     ///
     /// 启动团队标注任务。
@@ -3631,6 +3666,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除团队标注任务
     ///
     /// 删除团队标注任务。
@@ -3651,6 +3687,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建团队标注验收任务
     ///
     /// 创建团队标注验收任务。
@@ -3673,6 +3710,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 提交验收任务的样本评审意见
     ///
     /// 提交验收任务的样本评审意见。
@@ -3695,6 +3733,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询团队标注验收任务报告
     ///
     /// 查询团队标注验收任务报告。
@@ -3717,6 +3756,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 更新团队标注验收任务状态
     ///
     /// 在团队标注任务完成验收前确认验收范围以及是否覆盖已标注的数据，以此更新样本状态。
@@ -3741,6 +3781,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 团队标注审核
     ///
     /// 团队标注审核。
@@ -3763,6 +3804,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 分页查询团队标注任务下的样本列表
     ///
     /// 分页查询团队标注任务下的样本列表。
@@ -3791,6 +3833,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 批量更新团队标注样本的标签
     ///
     /// 批量更新团队标注样本的标签。
@@ -3813,6 +3856,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询团队标注的样本信息
     ///
     /// 查询团队标注的样本信息，只有在验收任务发起后才能正确调用。
@@ -3838,6 +3882,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询团队标注任务统计信息
     ///
     /// 查询团队标注任务统计信息。
@@ -3859,6 +3904,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询团队标注任务成员的进度信息
     ///
     /// 查询数据集团队标注任务中成员标注进展的统计信息。
@@ -3879,6 +3925,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 向标注成员发送邮件
     ///
     /// 向标注成员发送邮件。
@@ -3901,6 +3948,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据集导出任务的状态
     ///
     /// 查询数据集导出任务的状态。
@@ -3921,6 +3969,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询资源实时利用率
     ///
     /// 查询当前项目下所有资源池的实时利用率。
@@ -3935,6 +3984,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询资源池列表
     ///
     /// 查询资源池列表，可通过标签、资源池状态筛选查询资源池列表。
@@ -3952,6 +4002,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 创建资源池
     ///
     /// 用户创建资源池。
@@ -3968,6 +4019,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询资源池
     ///
     /// 查询指定资源池的详细信息。
@@ -3984,6 +4036,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 删除资源池
     ///
     /// 删除指定的资源池。
@@ -4000,6 +4053,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 更新资源池
     ///
     /// 更新指定的资源池。
@@ -4010,7 +4064,6 @@ impl Client {
     pub fn update_pool(
         &self,
         pool_name: impl Into<String>,
-        content_type: crate::models::UpdatePoolContentType,
         body: crate::models::UpdatePoolRequest,
     ) -> UpdatePool<'_> {
         UpdatePool {
@@ -4018,11 +4071,11 @@ impl Client {
             project_id: None,
             pool_name: pool_name.into(),
             x_model_arts_user_id: None,
-            content_type,
             body,
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 资源池监控
     ///
     /// 获取资源池的监控信息。
@@ -4044,6 +4097,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools-nodepools")]
     /// 查询节点池列表
     ///
     /// 查询节点池列表。
@@ -4062,6 +4116,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools-nodepools")]
     /// 创建节点池
     ///
     /// 创建节点池。
@@ -4082,6 +4137,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools-nodepools")]
     /// 查询指定节点池详情
     ///
     /// 查询指定节点池详情。
@@ -4104,6 +4160,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools-nodepools")]
     /// 删除节点池
     ///
     /// 删除节点池。包周期资源池不支持。
@@ -4124,6 +4181,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools-nodepools")]
     /// 更新节点池
     ///
     /// 更新节点池。
@@ -4135,7 +4193,6 @@ impl Client {
         &self,
         pool_name: impl Into<String>,
         nodepool_name: impl Into<String>,
-        content_type: impl Into<String>,
         body: crate::models::UpdatePoolNodepoolRequest,
     ) -> UpdatePoolNodepool<'_> {
         UpdatePoolNodepool {
@@ -4143,11 +4200,11 @@ impl Client {
             project_id: None,
             pool_name: pool_name.into(),
             nodepool_name: nodepool_name.into(),
-            content_type: content_type.into(),
             body,
         }
     }
 
+    #[cfg(feature = "pools-nodepools")]
     /// 查询节点池的节点列表
     ///
     /// 查询节点池的节点列表。
@@ -4170,6 +4227,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询节点列表
     ///
     /// 查询资源池中的节点列表。
@@ -4187,6 +4245,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 批量删除节点
     ///
     /// `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete`
@@ -4205,6 +4264,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 批量重启节点
     ///
     /// 批量重启指定资源池中的节点
@@ -4225,6 +4285,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询专属资源池作业列表
     ///
     /// 查询专属资源池作业列表。
@@ -4249,6 +4310,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询处理任务列表
     ///
     /// 查询处理任务列表，包括“特征分析”任务和“数据处理”两大类任务。可通过指定“task_type”参数来单独查询某类任务的列表。
@@ -4288,6 +4350,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建处理任务
     ///
     /// 创建处理任务，支持创建“特征分析”任务和“数据处理”两大类任务。可通过指定请求体中的复合参数“template”的“id”字段来创建某类任务。
@@ -4318,6 +4381,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据处理的算法类别
     ///
     /// 查询数据处理的算法类别。
@@ -4334,6 +4398,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询处理任务详情
     ///
     /// 查询处理任务详情，支持查询“特征分析”任务和“数据处理”两大类任务。可通过指定路径参数“task_id”来查询某个具体任务的详情。
@@ -4352,6 +4417,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 更新处理任务
     ///
     /// 更新处理任务，支持更新“特征分析”任务和“数据处理”两大类任务，仅支持更新任务的描述。可通过指定路径参数“task_id”来更新某个具体任务。
@@ -4372,6 +4438,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除处理任务
     ///
     /// 删除处理任务，支持删除“特征分析”任务和“数据处理”两大类任务。可通过指定路径参数“task_id”来删除某个具体任务。
@@ -4390,6 +4457,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据处理任务的版本列表
     ///
     /// 查询数据处理任务的版本列表。
@@ -4412,6 +4480,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建数据处理任务版本
     ///
     /// 创建数据处理任务版本。
@@ -4432,6 +4501,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据处理任务的版本详情
     ///
     /// 查询数据处理任务的版本详情。
@@ -4452,6 +4522,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除数据处理任务的版本
     ///
     /// 删除数据处理任务的版本。
@@ -4472,6 +4543,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询数据处理任务版本的结果展示
     ///
     /// 查询数据处理任务版本的结果展示。
@@ -4496,6 +4568,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 停止数据处理任务的版本
     ///
     /// 停止数据处理任务的版本。
@@ -4516,6 +4589,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 获取支持的超参搜索算法
     ///
     /// 获取支持的超参搜索算法。
@@ -4530,6 +4604,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 资源池统计
     ///
     /// 获取资源池的统计信息。
@@ -4545,6 +4620,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "pools")]
     /// 查询专属资源池作业统计信息
     ///
     /// 查询专属资源池作业统计信息。
@@ -4563,6 +4639,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询训练作业标签
     ///
     /// 查询训练作业标签。
@@ -4581,6 +4658,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 创建训练作业标签
     ///
     /// 创建训练作业标签，支持批量添加，当添加的标签key已存在，则覆盖该标签的value。
@@ -4601,6 +4679,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 删除训练作业标签
     ///
     /// 删除训练作业标签，支持批量删除。
@@ -4621,6 +4700,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 创建训练实验
     ///
     /// 创建训练实验。
@@ -4639,6 +4719,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 获取训练作业支持的 AI 预置框架
     ///
     /// 获取训练作业支持的AI预置框架。
@@ -4653,6 +4734,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 获取训练作业支持的公共规格
     ///
     /// 获取训练作业支持的公共规格。
@@ -4668,6 +4750,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询训练作业列表
     ///
     /// 根据指定查询条件查询用户创建的训练作业列表。
@@ -4686,6 +4769,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 创建训练作业
     ///
     /// 创建训练作业。
@@ -4704,6 +4788,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 获取自动化搜索作业 yaml 模板的信息
     ///
     /// 获取自动化搜索作业yaml模板的信息。
@@ -4720,6 +4805,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 获取自动化搜索作业 yaml 模板的内容
     ///
     /// 获取自动化搜索作业yaml模板的内容。
@@ -4740,6 +4826,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询训练作业详情
     ///
     /// 查询训练作业详情。
@@ -4758,6 +4845,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 更新训练作业描述
     ///
     /// 更新训练作业描述。
@@ -4778,6 +4866,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 删除训练作业
     ///
     /// 删除训练作业。
@@ -4796,6 +4885,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 终止训练作业
     ///
     /// 终止训练作业，只可终止创建中、等待中、运行中的作业。
@@ -4816,6 +4906,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 获取超参敏感度分析结果
     ///
     /// 获取超参敏感度分析结果的汇总表。
@@ -4834,6 +4925,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 获取某个超参敏感度分析图像的路径
     ///
     /// 获取某个超参敏感度分析图像的保存路径。
@@ -4854,6 +4946,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 提前终止自动化搜索作业的某个 trial
     ///
     /// 提前终止自动化搜索作业的某个trial。
@@ -4874,6 +4967,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询超参搜索所有 trial 的结果
     ///
     /// 查询超参搜索所有trial的结果。
@@ -4894,6 +4988,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询超参搜索某个 trial 的结果
     ///
     /// 根据传入的trial_id，查询指定trial的搜索结果。
@@ -4914,6 +5009,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 获取训练作业事件列表
     ///
     /// 获取训练作业事件列表。
@@ -4941,6 +5037,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询训练作业指定任务的运行指标
     ///
     /// 查询训练作业指定任务的运行指标。
@@ -4961,6 +5058,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询训练作业指定任务的日志（预览）
     ///
     /// 查询训练作业指定任务的日志（预览）。
@@ -4981,6 +5079,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询训练作业指定任务的日志（OBS 链接）
     ///
     /// 查询训练作业指定任务的日志（OBS临时链接，有效期5分钟），可全量查看或直接下载。
@@ -4998,10 +5097,10 @@ impl Client {
             project_id: None,
             training_job_id: training_job_id.into(),
             task_id: task_id.into(),
-            content_type: None,
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 查询训练作业镜像保存任务
     ///
     /// 查询训练作业镜像保存任务。
@@ -5022,6 +5121,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "training-jobs")]
     /// 创建训练作业镜像保存任务
     ///
     /// 创建训练作业镜像保存任务。
@@ -5044,6 +5144,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 获取 Workflow workflow列表
     ///
     /// 展示Workflow工作流的列表。
@@ -5067,6 +5168,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 新建 Workflow workflow
     ///
     /// 创建Workflow workflow。可参考如何开发Workflow，创建 workflow。
@@ -5085,6 +5187,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 总览 Workflow workflow
     ///
     /// 获取Workflow workflow统计信息。
@@ -5103,6 +5206,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 在线服务鉴权
     ///
     /// 计费工作流在线服务鉴权。
@@ -5121,6 +5225,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 查询 Workflow 待办事项
     ///
     /// 获取Workflow待办列表。
@@ -5136,6 +5241,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 查询 Workflow 工作流
     ///
     /// 通过ID查询Workflow工作流详情。
@@ -5152,6 +5258,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 修改 Workflow 工作流
     ///
     /// 更新Workflow工作流信息。
@@ -5172,6 +5279,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 删除 Workflow 工作流
     ///
     /// 通过ID删除Workflow工作流。
@@ -5187,6 +5295,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 获取 Execution 列表
     ///
     /// 查询Workflow下的执行记录列表。
@@ -5213,6 +5322,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 新建 Workflow Execution
     ///
     /// 创建Workflow Execution。
@@ -5233,6 +5343,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 查询 Workflow Execution
     ///
     /// 通过ID查询Workflow Execution详情。
@@ -5253,6 +5364,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 更新 Workflow Execution
     ///
     /// 通过ID更新Workflow Execution。
@@ -5275,6 +5387,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 删除 Workflow Execution
     ///
     /// 通过ID删除Workflow Execution。
@@ -5295,6 +5408,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 管理 Workflow Execution
     ///
     /// 本接口支持对Workflow Execution进行停止或重跑操作。
@@ -5317,6 +5431,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 管理 Workflow StepExecution
     ///
     /// 本接口支持对Workflow StepExecution进行重试、停止和继续操作。
@@ -5341,6 +5456,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 获取 Workflow 工作流节点度量信息
     ///
     /// 获取Workflow工作流节点的度量信息。
@@ -5363,6 +5479,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 创建工作流定时调度
     ///
     /// 创建Workflow定时调度。
@@ -5383,6 +5500,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 查询 workflow 定时调度详情
     ///
     /// 查询 workflow 调度详情。
@@ -5403,6 +5521,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 更新 workflow 定时调度信息
     ///
     /// 更新WorkflowSchedule信息。
@@ -5425,6 +5544,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 删除工作流定时调度信息
     ///
     /// 删除工作流调度信息。
@@ -5445,6 +5565,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 创建在线服务包
     ///
     /// 计费工作流购买资源。
@@ -5465,6 +5586,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 新建消息订阅 Subscription
     ///
     /// 为Workflow工作流添加消息订阅功能。工作流已订阅的事件发生时，会产生消息提醒。
@@ -5485,6 +5607,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 查询消息订阅 Subscription 详情
     ///
     /// 查询Workflow工作流已订阅的订阅信息详情。
@@ -5505,6 +5628,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 更新消息订阅 Subscription
     ///
     /// 更新Workflow工作流已订阅的订阅信息。
@@ -5527,6 +5651,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "workflows")]
     /// 删除消息订阅 Subscription
     ///
     /// 删除已订阅的消息订阅Subscription。
@@ -5547,6 +5672,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询标注团队列表
     ///
     /// 查询标注团队列表。
@@ -5567,6 +5693,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建标注团队
     ///
     /// 创建标注团队。
@@ -5585,6 +5712,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 团队成员查询团队标注任务列表
     ///
     /// 团队成员查询团队标注任务列表。
@@ -5604,6 +5732,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询所有团队的标注成员列表
     ///
     /// 查询所有团队的标注成员列表。
@@ -5623,6 +5752,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询标注团队详情
     ///
     /// 查询标注团队详情。
@@ -5638,6 +5768,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 更新标注团队
     ///
     /// 更新标注团队。
@@ -5658,6 +5789,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除标注团队
     ///
     /// 删除标注团队。
@@ -5676,6 +5808,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询标注团队的成员列表
     ///
     /// 查询标注团队的成员列表。
@@ -5698,6 +5831,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 创建标注团队的成员
     ///
     /// 创建标注团队的成员。
@@ -5718,6 +5852,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 批量删除标注团队成员
     ///
     /// 批量删除标注团队成员。
@@ -5738,6 +5873,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 查询标注团队成员详情
     ///
     /// 查询标注团队成员详情。
@@ -5758,6 +5894,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 更新标注团队成员
     ///
     /// 更新标注团队成员。
@@ -5780,6 +5917,7 @@ impl Client {
         }
     }
 
+    #[cfg(feature = "datasets")]
     /// 删除标注团队成员
     ///
     /// 删除标注团队成员。
@@ -5801,6 +5939,7 @@ impl Client {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::list_app_auth_apps`]: `GET /v1/{project_id}/app-auth/apps`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -5815,10 +5954,9 @@ pub struct ListAppAuthApps<'a> {
     workspace_id: Option<String>,
     iphertext_enabled: Option<bool>,
     app_ids: Option<Vec<String>>,
-    content_type: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl ListAppAuthApps<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID 。
     ///
@@ -5899,14 +6037,6 @@ impl ListAppAuthApps<'_> {
         self
     }
 
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-
     /// Send the request: the decoded body with the response's status and headers.
     /// Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send_with_headers(
@@ -5944,10 +6074,6 @@ impl ListAppAuthApps<'_> {
         if let Some(value) = self.app_ids {
             request = request.query_all("app_ids", &value);
         }
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -5965,6 +6091,7 @@ impl ListAppAuthApps<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 impl<'a> ListAppAuthApps<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -6040,16 +6167,16 @@ impl<'a> ListAppAuthApps<'a> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::create_app_auth_app`]: `POST /v1/{project_id}/app-auth/apps`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateAppAuthApp<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    content_type: Option<String>,
-    x_auth_token: String,
     body: crate::models::CreateAppAuthAppRequest,
 }
 
+#[cfg(feature = "app-auth")]
 impl CreateAppAuthApp<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6057,14 +6184,6 @@ impl CreateAppAuthApp<'_> {
     /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
-        self
-    }
-
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
         self
     }
 
@@ -6081,10 +6200,6 @@ impl CreateAppAuthApp<'_> {
             "/v1/{project_id}/app-auth/apps",
         );
         request = request.path_param_or_default("project_id", self.project_id);
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -6103,6 +6218,7 @@ impl CreateAppAuthApp<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::show_app_auth_app`]:
 /// `GET /v1/{project_id}/app-auth/apps/{app_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6112,10 +6228,9 @@ pub struct ShowAppAuthApp<'a> {
     app_id: String,
     workspace_id: Option<String>,
     iphertext_enabled: Option<bool>,
-    content_type: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl ShowAppAuthApp<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6142,14 +6257,6 @@ impl ShowAppAuthApp<'_> {
         self
     }
 
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-
     /// Send the request: the decoded body with the response's status and headers.
     /// Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send_with_headers(
@@ -6170,10 +6277,6 @@ impl ShowAppAuthApp<'_> {
         if let Some(value) = self.iphertext_enabled {
             request = request.query("iphertext_enabled", value);
         }
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -6191,6 +6294,7 @@ impl ShowAppAuthApp<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::delete_app_auth_app`]:
 /// `DELETE /v1/{project_id}/app-auth/apps/{app_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6199,10 +6303,9 @@ pub struct DeleteAppAuthApp<'a> {
     project_id: Option<String>,
     app_id: String,
     workspace_id: Option<String>,
-    content_type: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl DeleteAppAuthApp<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6221,14 +6324,6 @@ impl DeleteAppAuthApp<'_> {
         self
     }
 
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-
     /// Send the request: the decoded body with the response's status and headers.
     /// Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send_with_headers(
@@ -6243,10 +6338,6 @@ impl DeleteAppAuthApp<'_> {
         if let Some(value) = self.workspace_id {
             request = request.query("workspace_id", value);
         }
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -6262,6 +6353,7 @@ impl DeleteAppAuthApp<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::create_app_auth_app_app_code`]:
 /// `POST /v1/{project_id}/app-auth/apps/{app_id}/app-code`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6269,11 +6361,10 @@ pub struct CreateAppAuthAppAppCode<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     app_id: String,
-    content_type: Option<String>,
-    x_auth_token: String,
     body: crate::models::CreateAppAuthAppAppCodeRequest,
 }
 
+#[cfg(feature = "app-auth")]
 impl CreateAppAuthAppAppCode<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6281,14 +6372,6 @@ impl CreateAppAuthAppAppCode<'_> {
     /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
-        self
-    }
-
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
         self
     }
 
@@ -6306,10 +6389,6 @@ impl CreateAppAuthAppAppCode<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("app_id", self.app_id);
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -6328,6 +6407,7 @@ impl CreateAppAuthAppAppCode<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::update_app_auth_app_app_code`]:
 /// `PUT /v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6336,11 +6416,10 @@ pub struct UpdateAppAuthAppAppCode<'a> {
     project_id: Option<String>,
     app_id: String,
     app_code: String,
-    content_type: Option<String>,
-    x_auth_token: String,
     body: crate::models::UpdateAppAuthAppAppCodeRequest,
 }
 
+#[cfg(feature = "app-auth")]
 impl UpdateAppAuthAppAppCode<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6348,14 +6427,6 @@ impl UpdateAppAuthAppAppCode<'_> {
     /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
-        self
-    }
-
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
         self
     }
 
@@ -6374,10 +6445,6 @@ impl UpdateAppAuthAppAppCode<'_> {
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("app_id", self.app_id);
         request = request.path_param("app_code", self.app_code);
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -6396,6 +6463,7 @@ impl UpdateAppAuthAppAppCode<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::delete_app_auth_app_app_code`]:
 /// `DELETE /v1/{project_id}/app-auth/apps/{app_id}/app-code/{app_code}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6405,10 +6473,9 @@ pub struct DeleteAppAuthAppAppCode<'a> {
     app_id: String,
     app_code: String,
     workspace_id: Option<String>,
-    content_type: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl DeleteAppAuthAppAppCode<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6424,14 +6491,6 @@ impl DeleteAppAuthAppAppCode<'_> {
     /// Query parameter `workspace_id`.
     pub fn workspace_id(mut self, value: impl Into<String>) -> Self {
         self.workspace_id = Some(value.into());
-        self
-    }
-
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
         self
     }
 
@@ -6453,10 +6512,6 @@ impl DeleteAppAuthAppAppCode<'_> {
         if let Some(value) = self.workspace_id {
             request = request.query("workspace_id", value);
         }
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -6474,6 +6529,7 @@ impl DeleteAppAuthAppAppCode<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::update_app_auth_app_app_secret`]:
 /// `PUT /v1/{project_id}/app-auth/apps/{app_id}/app-secret`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6481,11 +6537,10 @@ pub struct UpdateAppAuthAppAppSecret<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     app_id: String,
-    content_type: Option<String>,
-    x_auth_token: String,
     body: crate::models::UpdateAppAuthAppAppSecretRequest,
 }
 
+#[cfg(feature = "app-auth")]
 impl UpdateAppAuthAppAppSecret<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6493,14 +6548,6 @@ impl UpdateAppAuthAppAppSecret<'_> {
     /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
-        self
-    }
-
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
         self
     }
 
@@ -6518,10 +6565,6 @@ impl UpdateAppAuthAppAppSecret<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("app_id", self.app_id);
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -6543,6 +6586,7 @@ impl UpdateAppAuthAppAppSecret<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::list_app_auth_app_auth_apis`]:
 /// `GET /v1/{project_id}/app-auth/apps/{app_id}/auth-apis`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6557,10 +6601,9 @@ pub struct ListAppAuthAppAuthApis<'a> {
     service_name: Option<String>,
     sort_by: Option<crate::models::ListAppAuthAppAuthApisSortBy>,
     workspace_id: Option<String>,
-    content_type: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl ListAppAuthAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6628,14 +6671,6 @@ impl ListAppAuthAppAuthApis<'_> {
         self
     }
 
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-
     /// Send the request: the decoded body with the response's status and headers.
     /// Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send_with_headers(
@@ -6668,10 +6703,6 @@ impl ListAppAuthAppAuthApis<'_> {
         if let Some(value) = self.workspace_id {
             request = request.query("workspace_id", value);
         }
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -6689,6 +6720,7 @@ impl ListAppAuthAppAuthApis<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 impl<'a> ListAppAuthAppAuthApis<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -6767,6 +6799,7 @@ impl<'a> ListAppAuthAppAuthApis<'a> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::list_app_auth_app_exists`]:
 /// `GET /v1/{project_id}/app-auth/apps/{app_name}/exists`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6775,9 +6808,9 @@ pub struct ListAppAuthAppExists<'a> {
     project_id: Option<String>,
     app_name: String,
     workspace_id: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl ListAppAuthAppExists<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6813,7 +6846,6 @@ impl ListAppAuthAppExists<'_> {
         if let Some(value) = self.workspace_id {
             request = request.query("workspace_id", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -6831,6 +6863,7 @@ impl ListAppAuthAppExists<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::create_app_auth_apis`]:
 /// `POST /v1/{project_id}/app-auth/{service_id}/apis`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6838,10 +6871,10 @@ pub struct CreateAppAuthApis<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    x_auth_token: String,
     body: crate::models::CreateAppAuthApisRequest,
 }
 
+#[cfg(feature = "app-auth")]
 impl CreateAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6866,7 +6899,6 @@ impl CreateAppAuthApis<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -6885,6 +6917,7 @@ impl CreateAppAuthApis<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::show_app_auth_apis`]:
 /// `GET /v1/{project_id}/app-auth/{service_id}/apis/{api_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6894,9 +6927,9 @@ pub struct ShowAppAuthApis<'a> {
     service_id: String,
     api_id: String,
     workspace_id: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl ShowAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -6933,7 +6966,6 @@ impl ShowAppAuthApis<'_> {
         if let Some(value) = self.workspace_id {
             request = request.query("workspace_id", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -6951,6 +6983,7 @@ impl ShowAppAuthApis<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_built_in_algorithms`]:
 /// `GET /v1/{project_id}/built-in-algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -6965,6 +6998,7 @@ pub struct ListBuiltInAlgorithms<'a> {
     search_content: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListBuiltInAlgorithms<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -7072,6 +7106,7 @@ impl ListBuiltInAlgorithms<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListBuiltInAlgorithms<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `page` (starting at the value set on this builder,
@@ -7174,6 +7209,7 @@ impl<'a> ListBuiltInAlgorithms<'a> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::list_clusters`]: `GET /v1/{project_id}/clusters`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -7186,9 +7222,9 @@ pub struct ListClusters<'a> {
     limit: Option<i32>,
     sort_by: Option<crate::models::ListClustersSortBy>,
     order: Option<crate::models::ListClustersOrder>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "services")]
 impl ListClusters<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -7290,7 +7326,6 @@ impl ListClusters<'_> {
         if let Some(value) = self.order {
             request = request.query("order", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -7308,6 +7343,7 @@ impl ListClusters<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 impl<'a> ListClusters<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -7407,6 +7443,7 @@ impl<'a> ListClusters<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_demanager_instances`]:
 /// `GET /v1/{project_id}/demanager/instances`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -7428,6 +7465,7 @@ pub struct ListDemanagerInstances<'a> {
     sort_by: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDemanagerInstances<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -7628,6 +7666,7 @@ impl ListDemanagerInstances<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDemanagerInstances<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -7730,6 +7769,7 @@ impl<'a> ListDemanagerInstances<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_demanager_instance`]:
 /// `POST /v1/{project_id}/demanager/instances`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -7739,6 +7779,7 @@ pub struct CreateDemanagerInstance<'a> {
     body: crate::models::CreateDemanagerInstanceRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDemanagerInstance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -7780,6 +7821,7 @@ impl CreateDemanagerInstance<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_demanager_instance`]:
 /// `GET /v1/{project_id}/demanager/instances/{instance_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -7789,6 +7831,7 @@ pub struct ShowDemanagerInstance<'a> {
     instance_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDemanagerInstance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -7830,6 +7873,7 @@ impl ShowDemanagerInstance<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_demanager_instance`]:
 /// `PUT /v1/{project_id}/demanager/instances/{instance_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -7840,6 +7884,7 @@ pub struct UpdateDemanagerInstance<'a> {
     body: crate::models::UpdateDemanagerInstanceRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateDemanagerInstance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -7882,6 +7927,7 @@ impl UpdateDemanagerInstance<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_demanager_instance`]:
 /// `DELETE /v1/{project_id}/demanager/instances/{instance_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -7891,6 +7937,7 @@ pub struct DeleteDemanagerInstance<'a> {
     instance_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteDemanagerInstance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -7932,6 +7979,7 @@ impl DeleteDemanagerInstance<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_demanager_instance_action`]:
 /// `POST /v1/{project_id}/demanager/instances/{instance_id}/action`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -7942,6 +7990,7 @@ pub struct CreateDemanagerInstanceAction<'a> {
     body: crate::models::CreateDemanagerInstanceActionRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDemanagerInstanceAction<'_> {
     /// Path parameter `project_id`; when not set, the client configuration's default for it is
     /// used.
@@ -7987,6 +8036,7 @@ impl CreateDemanagerInstanceAction<'_> {
     }
 }
 
+#[cfg(feature = "dev-servers")]
 /// Request builder for [`Client::list_dev_servers`]: `GET /v1/{project_id}/dev-servers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -8000,6 +8050,7 @@ pub struct ListDevServers<'a> {
     offset: Option<i32>,
 }
 
+#[cfg(feature = "dev-servers")]
 impl ListDevServers<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -8105,6 +8156,7 @@ impl ListDevServers<'_> {
     }
 }
 
+#[cfg(feature = "dev-servers")]
 impl<'a> ListDevServers<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -8204,6 +8256,7 @@ impl<'a> ListDevServers<'a> {
     }
 }
 
+#[cfg(feature = "dev-servers")]
 /// Request builder for [`Client::create_dev_server`]: `POST /v1/{project_id}/dev-servers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDevServer<'a> {
@@ -8212,6 +8265,7 @@ pub struct CreateDevServer<'a> {
     body: crate::models::CreateDevServerRequest,
 }
 
+#[cfg(feature = "dev-servers")]
 impl CreateDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -8253,6 +8307,7 @@ impl CreateDevServer<'_> {
     }
 }
 
+#[cfg(feature = "dev-servers")]
 /// Request builder for [`Client::sync_dev_servers`]: `PUT /v1/{project_id}/dev-servers/sync`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -8266,6 +8321,7 @@ pub struct SyncDevServers<'a> {
     limit: Option<i32>,
 }
 
+#[cfg(feature = "dev-servers")]
 impl SyncDevServers<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -8361,6 +8417,7 @@ impl SyncDevServers<'_> {
     }
 }
 
+#[cfg(feature = "dev-servers")]
 impl<'a> SyncDevServers<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -8463,6 +8520,7 @@ impl<'a> SyncDevServers<'a> {
     }
 }
 
+#[cfg(feature = "dev-servers")]
 /// Request builder for [`Client::show_dev_server`]: `GET /v1/{project_id}/dev-servers/{id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDevServer<'a> {
@@ -8471,6 +8529,7 @@ pub struct ShowDevServer<'a> {
     id: String,
 }
 
+#[cfg(feature = "dev-servers")]
 impl ShowDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -8512,6 +8571,7 @@ impl ShowDevServer<'_> {
     }
 }
 
+#[cfg(feature = "dev-servers")]
 /// Request builder for [`Client::delete_dev_server`]:
 /// `DELETE /v1/{project_id}/dev-servers/{id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -8521,6 +8581,7 @@ pub struct DeleteDevServer<'a> {
     id: String,
 }
 
+#[cfg(feature = "dev-servers")]
 impl DeleteDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -8562,6 +8623,7 @@ impl DeleteDevServer<'_> {
     }
 }
 
+#[cfg(feature = "dev-servers")]
 /// Request builder for [`Client::start_dev_server`]:
 /// `PUT /v1/{project_id}/dev-servers/{id}/start`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -8572,6 +8634,7 @@ pub struct StartDevServer<'a> {
     body: crate::models::StartDevServerRequest,
 }
 
+#[cfg(feature = "dev-servers")]
 impl StartDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -8614,6 +8677,7 @@ impl StartDevServer<'_> {
     }
 }
 
+#[cfg(feature = "dev-servers")]
 /// Request builder for [`Client::stop_dev_server`]:
 /// `PUT /v1/{project_id}/dev-servers/{id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -8623,6 +8687,7 @@ pub struct StopDevServer<'a> {
     id: String,
 }
 
+#[cfg(feature = "dev-servers")]
 impl StopDevServer<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -8664,6 +8729,7 @@ impl StopDevServer<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_events`]: `GET /v1/{project_id}/events`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -8679,6 +8745,7 @@ pub struct ListEvents<'a> {
     r#type: Option<crate::models::ListEventsType>,
 }
 
+#[cfg(feature = "pools")]
 impl ListEvents<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -8778,6 +8845,7 @@ impl ListEvents<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 impl<'a> ListEvents<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with the marker `continue` (starting at the value set on this builder),
@@ -8844,6 +8912,7 @@ impl<'a> ListEvents<'a> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::list_images`]: `GET /v1/{project_id}/images`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -8862,6 +8931,7 @@ pub struct ListImages<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "notebooks")]
 impl ListImages<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -9027,6 +9097,7 @@ impl ListImages<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 impl<'a> ListImages<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -9126,6 +9197,7 @@ impl<'a> ListImages<'a> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::create_image`]: `POST /v1/{project_id}/images`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateImage<'a> {
@@ -9134,6 +9206,7 @@ pub struct CreateImage<'a> {
     body: crate::models::CreateImageRequest,
 }
 
+#[cfg(feature = "notebooks")]
 impl CreateImage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -9192,6 +9265,7 @@ impl CreateImage<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::list_image_group`]: `GET /v1/{project_id}/images/group`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListImageGroup<'a> {
@@ -9204,6 +9278,7 @@ pub struct ListImageGroup<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "notebooks")]
 impl ListImageGroup<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -9305,6 +9380,7 @@ impl ListImageGroup<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::show_image`]: `GET /v1/{project_id}/images/{id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowImage<'a> {
@@ -9313,6 +9389,7 @@ pub struct ShowImage<'a> {
     id: String,
 }
 
+#[cfg(feature = "notebooks")]
 impl ShowImage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -9354,6 +9431,7 @@ impl ShowImage<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::delete_image`]: `DELETE /v1/{project_id}/images/{id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteImage<'a> {
@@ -9363,6 +9441,7 @@ pub struct DeleteImage<'a> {
     force: Option<bool>,
 }
 
+#[cfg(feature = "notebooks")]
 impl DeleteImage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -9432,15 +9511,16 @@ impl DeleteImage<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::list_internal_channel_info`]:
 /// `GET /v1/{project_id}/internal-channel-info`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListInternalChannelInfo<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "services")]
 impl ListInternalChannelInfo<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -9466,7 +9546,6 @@ impl ListInternalChannelInfo<'_> {
             "/v1/{project_id}/internal-channel-info",
         );
         request = request.path_param_or_default("project_id", self.project_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -9484,6 +9563,7 @@ impl ListInternalChannelInfo<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_job_ai_engines`]: `GET /v1/{project_id}/job/ai-engines`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListJobAiEngines<'a> {
@@ -9492,6 +9572,7 @@ pub struct ListJobAiEngines<'a> {
     job_type: Option<crate::models::ListJobAiEnginesJobType>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListJobAiEngines<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -9543,6 +9624,7 @@ impl ListJobAiEngines<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_job_resource_specs`]:
 /// `GET /v1/{project_id}/job/resource-specs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -9554,6 +9636,7 @@ pub struct ListJobResourceSpecs<'a> {
     project_type: Option<crate::models::ListJobResourceSpecsProjectType>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListJobResourceSpecs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -9645,6 +9728,7 @@ impl ListJobResourceSpecs<'_> {
     }
 }
 
+#[cfg(feature = "models")]
 /// Request builder for [`Client::list_models`]: `GET /v1/{project_id}/models`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -9663,9 +9747,9 @@ pub struct ListModels<'a> {
     workspace_id: Option<String>,
     model_type: Option<crate::models::ListModelsModelType>,
     not_model_type: Option<crate::models::ListModelsNotModelType>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "models")]
 impl ListModels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -9838,7 +9922,6 @@ impl ListModels<'_> {
         if let Some(value) = self.not_model_type {
             request = request.query("not_model_type", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -9856,6 +9939,7 @@ impl ListModels<'_> {
     }
 }
 
+#[cfg(feature = "models")]
 impl<'a> ListModels<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -9955,15 +10039,16 @@ impl<'a> ListModels<'a> {
     }
 }
 
+#[cfg(feature = "models")]
 /// Request builder for [`Client::create_model`]: `POST /v1/{project_id}/models`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateModel<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    x_auth_token: String,
     body: crate::models::CreateModelRequest,
 }
 
+#[cfg(feature = "models")]
 impl CreateModel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -9987,7 +10072,6 @@ impl CreateModel<'_> {
             "/v1/{project_id}/models",
         );
         request = request.path_param_or_default("project_id", self.project_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -10006,6 +10090,7 @@ impl CreateModel<'_> {
     }
 }
 
+#[cfg(feature = "models")]
 /// Request builder for [`Client::list_model_ai_engine_runtimes`]:
 /// `GET /v1/{project_id}/models/ai-engine-runtimes`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -10015,9 +10100,9 @@ pub struct ListModelAiEngineRuntimes<'a> {
     project_id: Option<String>,
     limit: Option<String>,
     offset: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "models")]
 impl ListModelAiEngineRuntimes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID 。
     ///
@@ -10063,7 +10148,6 @@ impl ListModelAiEngineRuntimes<'_> {
         if let Some(value) = self.offset {
             request = request.query("offset", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -10084,6 +10168,7 @@ impl ListModelAiEngineRuntimes<'_> {
     }
 }
 
+#[cfg(feature = "models")]
 impl<'a> ListModelAiEngineRuntimes<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -10165,15 +10250,16 @@ impl<'a> ListModelAiEngineRuntimes<'a> {
     }
 }
 
+#[cfg(feature = "models")]
 /// Request builder for [`Client::show_model`]: `GET /v1/{project_id}/models/{model_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowModel<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     model_id: String,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "models")]
 impl ShowModel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -10198,7 +10284,6 @@ impl ShowModel<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("model_id", self.model_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -10216,6 +10301,7 @@ impl ShowModel<'_> {
     }
 }
 
+#[cfg(feature = "models")]
 /// Request builder for [`Client::delete_model`]: `DELETE /v1/{project_id}/models/{model_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteModel<'a> {
@@ -10223,9 +10309,9 @@ pub struct DeleteModel<'a> {
     project_id: Option<String>,
     model_id: String,
     cascade: Option<bool>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "models")]
 impl DeleteModel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -10263,7 +10349,6 @@ impl DeleteModel<'_> {
         if let Some(value) = self.cascade {
             request = request.query("cascade", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -10281,6 +10366,7 @@ impl DeleteModel<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_networks`]: `GET /v1/{project_id}/networks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -10292,6 +10378,7 @@ pub struct ListNetworks<'a> {
     r#continue: Option<String>,
 }
 
+#[cfg(feature = "pools")]
 impl ListNetworks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -10365,6 +10452,7 @@ impl ListNetworks<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 impl<'a> ListNetworks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with the marker `continue` (starting at the value set on this builder),
@@ -10431,6 +10519,7 @@ impl<'a> ListNetworks<'a> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::create_network`]: `POST /v1/{project_id}/networks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateNetwork<'a> {
@@ -10439,6 +10528,7 @@ pub struct CreateNetwork<'a> {
     body: crate::models::CreateNetworkRequest,
 }
 
+#[cfg(feature = "pools")]
 impl CreateNetwork<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -10480,6 +10570,7 @@ impl CreateNetwork<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::show_network`]:
 /// `GET /v1/{project_id}/networks/{network_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -10489,6 +10580,7 @@ pub struct ShowNetwork<'a> {
     network_name: String,
 }
 
+#[cfg(feature = "pools")]
 impl ShowNetwork<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -10530,6 +10622,7 @@ impl ShowNetwork<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::delete_network`]:
 /// `DELETE /v1/{project_id}/networks/{network_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -10539,6 +10632,7 @@ pub struct DeleteNetwork<'a> {
     network_name: String,
 }
 
+#[cfg(feature = "pools")]
 impl DeleteNetwork<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -10580,6 +10674,7 @@ impl DeleteNetwork<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::update_network`]:
 /// `PATCH /v1/{project_id}/networks/{network_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -10587,10 +10682,10 @@ pub struct UpdateNetwork<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     network_name: String,
-    content_type: crate::models::UpdateNetworkContentType,
     body: crate::models::UpdateNetworkRequest,
 }
 
+#[cfg(feature = "pools")]
 impl UpdateNetwork<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -10615,7 +10710,6 @@ impl UpdateNetwork<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("network_name", self.network_name);
-        request = request.header("Content-Type", self.content_type);
         request = request.json(&self.body)?;
         request = request.content_type("application/merge-patch+json");
         let response = self.client.execute(request).await?;
@@ -10635,6 +10729,7 @@ impl UpdateNetwork<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::list_notebooks`]: `GET /v1/{project_id}/notebooks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -10653,6 +10748,7 @@ pub struct ListNotebooks<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "notebooks")]
 impl ListNotebooks<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -10843,6 +10939,7 @@ impl ListNotebooks<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 impl<'a> ListNotebooks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -10942,6 +11039,7 @@ impl<'a> ListNotebooks<'a> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::create_notebook`]: `POST /v1/{project_id}/notebooks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateNotebook<'a> {
@@ -10950,6 +11048,7 @@ pub struct CreateNotebook<'a> {
     body: crate::models::CreateNotebookRequest,
 }
 
+#[cfg(feature = "notebooks")]
 impl CreateNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11010,6 +11109,7 @@ impl CreateNotebook<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::list_notebook_all`]: `GET /v1/{project_id}/notebooks/all`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -11028,6 +11128,7 @@ pub struct ListNotebookAll<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "notebooks")]
 impl ListNotebookAll<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11218,6 +11319,7 @@ impl ListNotebookAll<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 impl<'a> ListNotebookAll<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -11317,6 +11419,7 @@ impl<'a> ListNotebookAll<'a> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::list_notebook_flavors`]:
 /// `GET /v1/{project_id}/notebooks/flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -11331,6 +11434,7 @@ pub struct ListNotebookFlavors<'a> {
     sort_key: Option<String>,
 }
 
+#[cfg(feature = "notebooks")]
 impl ListNotebookFlavors<'_> {
     /// 用户项目 ID，获取方法请参见 获取项目 ID 和名称 。
     ///
@@ -11454,6 +11558,7 @@ impl ListNotebookFlavors<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::list_notebook_tags`]: `GET /v1/{project_id}/notebooks/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListNotebookTags<'a> {
@@ -11461,6 +11566,7 @@ pub struct ListNotebookTags<'a> {
     project_id: Option<String>,
 }
 
+#[cfg(feature = "notebooks")]
 impl ListNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11501,6 +11607,7 @@ impl ListNotebookTags<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::show_notebook`]: `GET /v1/{project_id}/notebooks/{id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowNotebook<'a> {
@@ -11509,6 +11616,7 @@ pub struct ShowNotebook<'a> {
     id: String,
 }
 
+#[cfg(feature = "notebooks")]
 impl ShowNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11550,6 +11658,7 @@ impl ShowNotebook<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::update_notebook`]: `PUT /v1/{project_id}/notebooks/{id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdateNotebook<'a> {
@@ -11559,6 +11668,7 @@ pub struct UpdateNotebook<'a> {
     body: crate::models::UpdateNotebookRequest,
 }
 
+#[cfg(feature = "notebooks")]
 impl UpdateNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11620,6 +11730,7 @@ impl UpdateNotebook<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::delete_notebook`]: `DELETE /v1/{project_id}/notebooks/{id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeleteNotebook<'a> {
@@ -11628,6 +11739,7 @@ pub struct DeleteNotebook<'a> {
     id: String,
 }
 
+#[cfg(feature = "notebooks")]
 impl DeleteNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11688,6 +11800,7 @@ impl DeleteNotebook<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::create_image_notebook`]:
 /// `POST /v1/{project_id}/notebooks/{id}/create-image`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -11698,6 +11811,7 @@ pub struct CreateImageNotebook<'a> {
     body: crate::models::CreateImageNotebookRequest,
 }
 
+#[cfg(feature = "notebooks")]
 impl CreateImageNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11759,6 +11873,7 @@ impl CreateImageNotebook<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::list_notebook_flavors_by_id`]:
 /// `GET /v1/{project_id}/notebooks/{id}/flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -11770,6 +11885,7 @@ pub struct ListNotebookFlavorsById<'a> {
     offset: Option<i32>,
 }
 
+#[cfg(feature = "notebooks")]
 impl ListNotebookFlavorsById<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11833,6 +11949,7 @@ impl ListNotebookFlavorsById<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::list_notebook_lease`]:
 /// `GET /v1/{project_id}/notebooks/{id}/lease`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -11842,6 +11959,7 @@ pub struct ListNotebookLease<'a> {
     id: String,
 }
 
+#[cfg(feature = "notebooks")]
 impl ListNotebookLease<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11883,6 +12001,7 @@ impl ListNotebookLease<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::update_notebook_lease`]:
 /// `PATCH /v1/{project_id}/notebooks/{id}/lease`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -11894,6 +12013,7 @@ pub struct UpdateNotebookLease2<'a> {
     body: crate::models::UpdateNotebookLeaseRequest,
 }
 
+#[cfg(feature = "notebooks")]
 impl UpdateNotebookLease2<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -11966,6 +12086,7 @@ impl UpdateNotebookLease2<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::start_notebook`]:
 /// `POST /v1/{project_id}/notebooks/{id}/start`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -11977,6 +12098,7 @@ pub struct StartNotebook<'a> {
     r#type: Option<crate::models::StartNotebookType>,
 }
 
+#[cfg(feature = "notebooks")]
 impl StartNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -12065,6 +12187,7 @@ impl StartNotebook<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::stop_notebook`]: `POST /v1/{project_id}/notebooks/{id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct StopNotebook<'a> {
@@ -12073,6 +12196,7 @@ pub struct StopNotebook<'a> {
     id: String,
 }
 
+#[cfg(feature = "notebooks")]
 impl StopNotebook<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -12131,6 +12255,7 @@ impl StopNotebook<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::list_notebook_storage`]:
 /// `GET /v1/{project_id}/notebooks/{instance_id}/storage`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -12140,6 +12265,7 @@ pub struct ListNotebookStorage<'a> {
     instance_id: String,
 }
 
+#[cfg(feature = "notebooks")]
 impl ListNotebookStorage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -12181,6 +12307,7 @@ impl ListNotebookStorage<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::create_notebook_storage`]:
 /// `POST /v1/{project_id}/notebooks/{instance_id}/storage`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -12191,6 +12318,7 @@ pub struct CreateNotebookStorage<'a> {
     body: crate::models::CreateNotebookStorageRequest,
 }
 
+#[cfg(feature = "notebooks")]
 impl CreateNotebookStorage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -12252,6 +12380,7 @@ impl CreateNotebookStorage<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::show_notebook_storage`]:
 /// `GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -12262,6 +12391,7 @@ pub struct ShowNotebookStorage<'a> {
     storage_id: String,
 }
 
+#[cfg(feature = "notebooks")]
 impl ShowNotebookStorage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -12304,6 +12434,7 @@ impl ShowNotebookStorage<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::delete_notebook_storage`]:
 /// `DELETE /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -12314,6 +12445,7 @@ pub struct DeleteNotebookStorage<'a> {
     storage_id: String,
 }
 
+#[cfg(feature = "notebooks")]
 impl DeleteNotebookStorage<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -12375,6 +12507,7 @@ impl DeleteNotebookStorage<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::create_notebook_tags`]:
 /// `POST /v1/{project_id}/notebooks/{resource_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -12385,6 +12518,7 @@ pub struct CreateNotebookTags<'a> {
     body: crate::models::CreateNotebookTagsRequest,
 }
 
+#[cfg(feature = "notebooks")]
 impl CreateNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -12422,6 +12556,7 @@ impl CreateNotebookTags<'_> {
     }
 }
 
+#[cfg(feature = "notebooks")]
 /// Request builder for [`Client::delete_notebook_tags`]:
 /// `DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -12432,6 +12567,7 @@ pub struct DeleteNotebookTags<'a> {
     body: crate::models::DeleteNotebookTagsRequest,
 }
 
+#[cfg(feature = "notebooks")]
 impl DeleteNotebookTags<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
@@ -12469,6 +12605,7 @@ impl DeleteNotebookTags<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_os_user_config`]: `GET /v1/{project_id}/os-user-config`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListOsUserConfig<'a> {
@@ -12476,6 +12613,7 @@ pub struct ListOsUserConfig<'a> {
     project_id: Option<String>,
 }
 
+#[cfg(feature = "pools")]
 impl ListOsUserConfig<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -12516,6 +12654,7 @@ impl ListOsUserConfig<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::show_plugintemplate`]:
 /// `GET /v1/{project_id}/plugintemplates/{plugintemplate_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -12525,6 +12664,7 @@ pub struct ShowPlugintemplate<'a> {
     plugintemplate_name: crate::models::ShowPlugintemplatePlugintemplateName,
 }
 
+#[cfg(feature = "pools")]
 impl ShowPlugintemplate<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -12566,6 +12706,7 @@ impl ShowPlugintemplate<'_> {
     }
 }
 
+#[cfg(feature = "pools-tags")]
 /// Request builder for [`Client::list_pool_tags`]: `GET /v1/{project_id}/pools/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -12576,6 +12717,7 @@ pub struct ListPoolTags<'a> {
     offset: Option<i32>,
 }
 
+#[cfg(feature = "pools-tags")]
 impl ListPoolTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -12642,6 +12784,7 @@ impl ListPoolTags<'_> {
     }
 }
 
+#[cfg(feature = "pools-tags")]
 impl<'a> ListPoolTags<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -12741,6 +12884,7 @@ impl<'a> ListPoolTags<'a> {
     }
 }
 
+#[cfg(feature = "pools-tags")]
 /// Request builder for [`Client::list_pool_tags_by_pool_name`]:
 /// `GET /v1/{project_id}/pools/{pool_name}/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -12750,6 +12894,7 @@ pub struct ListPoolTagsByPoolName<'a> {
     pool_name: String,
 }
 
+#[cfg(feature = "pools-tags")]
 impl ListPoolTagsByPoolName<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -12791,6 +12936,7 @@ impl ListPoolTagsByPoolName<'_> {
     }
 }
 
+#[cfg(feature = "quotas")]
 /// Request builder for [`Client::list_quotas`]: `GET /v1/{project_id}/quotas`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListQuotas<'a> {
@@ -12798,6 +12944,7 @@ pub struct ListQuotas<'a> {
     project_id: Option<String>,
 }
 
+#[cfg(feature = "quotas")]
 impl ListQuotas<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -12838,6 +12985,7 @@ impl ListQuotas<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_resourceflavors`]:
 /// `GET /v1/{project_id}/resourceflavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -12850,6 +12998,7 @@ pub struct ListResourceflavors<'a> {
     limit: Option<i32>,
 }
 
+#[cfg(feature = "pools")]
 impl ListResourceflavors<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -12923,6 +13072,7 @@ impl ListResourceflavors<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 impl<'a> ListResourceflavors<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with the marker `continue` (starting at the value set on this builder),
@@ -12989,6 +13139,7 @@ impl<'a> ListResourceflavors<'a> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::list_services`]: `GET /v1/{project_id}/services`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -13006,9 +13157,9 @@ pub struct ListServices2<'a> {
     sort_by: Option<crate::models::ListServices2SortBy>,
     order: Option<crate::models::ListServices2Order>,
     tags: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "services")]
 impl ListServices2<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13197,7 +13348,6 @@ impl ListServices2<'_> {
         if let Some(value) = self.tags {
             request = request.query("tags", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -13215,6 +13365,7 @@ impl ListServices2<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 impl<'a> ListServices2<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -13314,15 +13465,16 @@ impl<'a> ListServices2<'a> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::create_service`]: `POST /v1/{project_id}/services`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    x_auth_token: String,
     body: crate::models::CreateServiceRequest,
 }
 
+#[cfg(feature = "services")]
 impl CreateService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13346,7 +13498,6 @@ impl CreateService<'_> {
             "/v1/{project_id}/services",
         );
         request = request.path_param_or_default("project_id", self.project_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -13365,6 +13516,7 @@ impl CreateService<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::list_service_specifications`]:
 /// `GET /v1/{project_id}/services/specifications`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -13376,9 +13528,9 @@ pub struct ListServiceSpecifications<'a> {
     infer_type: Option<crate::models::ListServiceSpecificationsInferType>,
     limit: Option<String>,
     offset: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "services")]
 impl ListServiceSpecifications<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13463,7 +13615,6 @@ impl ListServiceSpecifications<'_> {
         if let Some(value) = self.offset {
             request = request.query("offset", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -13484,6 +13635,7 @@ impl ListServiceSpecifications<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 impl<'a> ListServiceSpecifications<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -13562,16 +13714,16 @@ impl<'a> ListServiceSpecifications<'a> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::list_service_tm_tags`]:
 /// `GET /v1/{project_id}/services/tms/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListServiceTmTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    x_auth_token: String,
-    content_type: String,
 }
 
+#[cfg(feature = "services")]
 impl ListServiceTmTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13595,8 +13747,6 @@ impl ListServiceTmTags<'_> {
             "/v1/{project_id}/services/tms/tags",
         );
         request = request.path_param_or_default("project_id", self.project_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
-        request = request.header("Content-Type", self.content_type);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -13614,6 +13764,7 @@ impl ListServiceTmTags<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::create_service_tags`]:
 /// `POST /v1/{project_id}/services/{resource_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -13621,11 +13772,10 @@ pub struct CreateServiceTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    content_type: String,
-    x_auth_token: String,
     body: crate::models::CreateServiceTagsRequest,
 }
 
+#[cfg(feature = "services")]
 impl CreateServiceTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13647,8 +13797,6 @@ impl CreateServiceTags<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("resource_id", self.resource_id);
-        request = request.header("Content-Type", self.content_type);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -13665,6 +13813,7 @@ impl CreateServiceTags<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::delete_service_tags`]:
 /// `DELETE /v1/{project_id}/services/{resource_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -13672,11 +13821,10 @@ pub struct DeleteServiceTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    content_type: String,
-    x_auth_token: String,
     body: crate::models::DeleteServiceTagsRequest,
 }
 
+#[cfg(feature = "services")]
 impl DeleteServiceTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13698,8 +13846,6 @@ impl DeleteServiceTags<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("resource_id", self.resource_id);
-        request = request.header("Content-Type", self.content_type);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -13716,15 +13862,16 @@ impl DeleteServiceTags<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::show_service`]: `GET /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "services")]
 impl ShowService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13749,7 +13896,6 @@ impl ShowService<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -13767,6 +13913,7 @@ impl ShowService<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::update_service`]:
 /// `PUT /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -13774,10 +13921,10 @@ pub struct UpdateService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    x_auth_token: String,
     body: crate::models::UpdateServiceRequest,
 }
 
+#[cfg(feature = "services")]
 impl UpdateService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13799,7 +13946,6 @@ impl UpdateService<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -13816,6 +13962,7 @@ impl UpdateService<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::delete_service`]:
 /// `DELETE /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -13823,9 +13970,9 @@ pub struct DeleteService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "services")]
 impl DeleteService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13847,7 +13994,6 @@ impl DeleteService<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -13863,6 +14009,7 @@ impl DeleteService<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::patch_service`]:
 /// `PATCH /v1/{project_id}/services/{service_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -13871,10 +14018,10 @@ pub struct PatchService<'a> {
     project_id: Option<String>,
     service_id: String,
     x_model_arts_user_id: Option<String>,
-    x_auth_token: String,
     body: Vec<crate::models::PatchServiceV2RequestBody>,
 }
 
+#[cfg(feature = "services")]
 impl PatchService<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13912,7 +14059,6 @@ impl PatchService<'_> {
         if let Some(value) = self.x_model_arts_user_id {
             request = request.header("X-ModelArts-User-ID", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -13931,6 +14077,7 @@ impl PatchService<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::list_service_api_auths`]:
 /// `GET /v1/{project_id}/services/{service_id}/api-auths`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -13939,9 +14086,9 @@ pub struct ListServiceApiAuths<'a> {
     project_id: Option<String>,
     service_id: String,
     workspace_id: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl ListServiceApiAuths<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -13977,7 +14124,6 @@ impl ListServiceApiAuths<'_> {
         if let Some(value) = self.workspace_id {
             request = request.query("workspace_id", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -13995,6 +14141,7 @@ impl ListServiceApiAuths<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::create_service_app_auth_api`]:
 /// `POST /v1/{project_id}/services/{service_id}/app-auth-api`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14002,10 +14149,10 @@ pub struct CreateServiceAppAuthApi<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    x_auth_token: String,
     body: crate::models::CreateServiceAppAuthApiRequest,
 }
 
+#[cfg(feature = "app-auth")]
 impl CreateServiceAppAuthApi<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -14032,7 +14179,6 @@ impl CreateServiceAppAuthApi<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -14051,6 +14197,7 @@ impl CreateServiceAppAuthApi<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::list_service_app_auth_apis`]:
 /// `GET /v1/{project_id}/services/{service_id}/app-auth-apis`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14059,9 +14206,9 @@ pub struct ListServiceAppAuthApis<'a> {
     project_id: Option<String>,
     service_id: String,
     workspace_id: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl ListServiceAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -14097,7 +14244,6 @@ impl ListServiceAppAuthApis<'_> {
         if let Some(value) = self.workspace_id {
             request = request.query("workspace_id", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -14115,6 +14261,7 @@ impl ListServiceAppAuthApis<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::delete_service_app_auth_apis`]:
 /// `DELETE /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14124,9 +14271,9 @@ pub struct DeleteServiceAppAuthApis<'a> {
     service_id: String,
     api_id: String,
     workspace_id: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "app-auth")]
 impl DeleteServiceAppAuthApis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -14162,7 +14309,6 @@ impl DeleteServiceAppAuthApis<'_> {
         if let Some(value) = self.workspace_id {
             request = request.query("workspace_id", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -14178,6 +14324,7 @@ impl DeleteServiceAppAuthApis<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::list_service_app_auth_apis_api_auths`]:
 /// `GET /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/api-auths`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14198,6 +14345,7 @@ pub struct ListServiceAppAuthApisApiAuths<'a> {
     app_ids: Option<Vec<String>>,
 }
 
+#[cfg(feature = "app-auth")]
 impl ListServiceAppAuthApisApiAuths<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -14371,6 +14519,7 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 impl<'a> ListServiceAppAuthApisApiAuths<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -14449,6 +14598,7 @@ impl<'a> ListServiceAppAuthApisApiAuths<'a> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::update_service_app_auth_apis_app_auth_api`]:
 /// `PUT /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14457,10 +14607,10 @@ pub struct UpdateServiceAppAuthApisAppAuthApi<'a> {
     project_id: Option<String>,
     service_id: String,
     api_id: String,
-    x_auth_token: String,
     body: crate::models::UpdateServiceAppAuthApisAppAuthApiRequest,
 }
 
+#[cfg(feature = "app-auth")]
 impl UpdateServiceAppAuthApisAppAuthApi<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -14490,7 +14640,6 @@ impl UpdateServiceAppAuthApisAppAuthApi<'_> {
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
         request = request.path_param("api_id", self.api_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -14512,6 +14661,7 @@ impl UpdateServiceAppAuthApisAppAuthApi<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::create_service_app_auth_apis_app_auth_api`]:
 /// `POST /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14520,10 +14670,10 @@ pub struct CreateServiceAppAuthApisAppAuthApi<'a> {
     project_id: Option<String>,
     service_id: String,
     api_id: String,
-    x_auth_token: String,
     body: crate::models::CreateServiceAppAuthApisAppAuthApiRequest,
 }
 
+#[cfg(feature = "app-auth")]
 impl CreateServiceAppAuthApisAppAuthApi<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -14553,7 +14703,6 @@ impl CreateServiceAppAuthApisAppAuthApi<'_> {
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
         request = request.path_param("api_id", self.api_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -14575,6 +14724,7 @@ impl CreateServiceAppAuthApisAppAuthApi<'_> {
     }
 }
 
+#[cfg(feature = "app-auth")]
 /// Request builder for [`Client::delete_service_app_auth_apis_app_auth_api`]:
 /// `DELETE /v1/{project_id}/services/{service_id}/app-auth-apis/{api_id}/app-auth-api`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14584,10 +14734,10 @@ pub struct DeleteServiceAppAuthApisAppAuthApi<'a> {
     service_id: String,
     api_id: String,
     workspace_id: Option<String>,
-    x_auth_token: String,
     body: crate::models::DeleteServiceAppAuthApisAppAuthApiRequest,
 }
 
+#[cfg(feature = "app-auth")]
 impl DeleteServiceAppAuthApisAppAuthApi<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -14628,7 +14778,6 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
         if let Some(value) = self.workspace_id {
             request = request.query("workspace_id", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -14650,6 +14799,7 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::list_service_events`]:
 /// `GET /v1/{project_id}/services/{service_id}/events`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14666,9 +14816,9 @@ pub struct ListServiceEvents<'a> {
     limit: Option<i32>,
     sort_by: Option<String>,
     order: Option<crate::models::ListServiceEventsOrder>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "services")]
 impl ListServiceEvents<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -14796,7 +14946,6 @@ impl ListServiceEvents<'_> {
         if let Some(value) = self.order {
             request = request.query("order", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -14814,6 +14963,7 @@ impl ListServiceEvents<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 impl<'a> ListServiceEvents<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -14913,6 +15063,7 @@ impl<'a> ListServiceEvents<'a> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::list_service_logs`]:
 /// `GET /v1/{project_id}/services/{service_id}/logs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14921,9 +15072,9 @@ pub struct ListServiceLogs<'a> {
     project_id: Option<String>,
     service_id: String,
     update_time: Option<f64>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "services")]
 impl ListServiceLogs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -14959,7 +15110,6 @@ impl ListServiceLogs<'_> {
         if let Some(value) = self.update_time {
             request = request.query("update_time", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -14977,6 +15127,7 @@ impl ListServiceLogs<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::list_service_monitor`]:
 /// `GET /v1/{project_id}/services/{service_id}/monitor`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -14985,9 +15136,9 @@ pub struct ListServiceMonitor<'a> {
     project_id: Option<String>,
     service_id: String,
     node_id: Option<String>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "services")]
 impl ListServiceMonitor<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15023,7 +15174,6 @@ impl ListServiceMonitor<'_> {
         if let Some(value) = self.node_id {
             request = request.query("node_id", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -15041,6 +15191,7 @@ impl ListServiceMonitor<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::update_service_node_status`]:
 /// `PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15049,10 +15200,10 @@ pub struct UpdateServiceNodeStatus<'a> {
     project_id: Option<String>,
     service_id: String,
     node_id: String,
-    x_auth_token: String,
     body: crate::models::UpdateServiceNodeStatusRequest,
 }
 
+#[cfg(feature = "services")]
 impl UpdateServiceNodeStatus<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15075,7 +15226,6 @@ impl UpdateServiceNodeStatus<'_> {
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
         request = request.path_param("node_id", self.node_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -15092,6 +15242,7 @@ impl UpdateServiceNodeStatus<'_> {
     }
 }
 
+#[cfg(feature = "services")]
 /// Request builder for [`Client::update_service_property`]:
 /// `PUT /v1/{project_id}/services/{service_id}/property`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15099,10 +15250,10 @@ pub struct UpdateServiceProperty<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    x_auth_token: String,
     body: crate::models::UpdateServicePropertyRequest,
 }
 
+#[cfg(feature = "services")]
 impl UpdateServiceProperty<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15129,7 +15280,6 @@ impl UpdateServiceProperty<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("service_id", self.service_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -15148,6 +15298,7 @@ impl UpdateServiceProperty<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_training_job_configs`]:
 /// `GET /v1/{project_id}/training-job-configs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15157,6 +15308,7 @@ pub struct ListTrainingJobConfigs<'a> {
     body: crate::models::ListTrainingJobConfigsRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl ListTrainingJobConfigs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15198,6 +15350,7 @@ impl ListTrainingJobConfigs<'_> {
     }
 }
 
+#[cfg(feature = "ungrouped")]
 /// Request builder for [`Client::create_training_job_config`]:
 /// `POST /v1/{project_id}/training-job-configs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15207,6 +15360,7 @@ pub struct CreateTrainingJobConfig2<'a> {
     body: crate::models::CreateTrainingJobConfigRequest,
 }
 
+#[cfg(feature = "ungrouped")]
 impl CreateTrainingJobConfig2<'_> {
     /// 用户项目ID。获取方法请参见获取项目ID和名称。
     ///
@@ -15250,6 +15404,7 @@ impl CreateTrainingJobConfig2<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_training_job_config`]:
 /// `GET /v1/{project_id}/training-job-configs/{config_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15260,6 +15415,7 @@ pub struct ShowTrainingJobConfig<'a> {
     config_type: Option<crate::models::ShowTrainingJobConfigConfigType>,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowTrainingJobConfig<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15319,6 +15475,7 @@ impl ShowTrainingJobConfig<'_> {
     }
 }
 
+#[cfg(feature = "ungrouped")]
 /// Request builder for [`Client::update_training_job_config`]:
 /// `PUT /v1/{project_id}/training-job-configs/{config_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15329,6 +15486,7 @@ pub struct UpdateTrainingJobConfig<'a> {
     body: crate::models::UpdateTrainingJobConfigRequest,
 }
 
+#[cfg(feature = "ungrouped")]
 impl UpdateTrainingJobConfig<'_> {
     /// 用户项目ID。获取方法请参见获取项目ID和名称。
     ///
@@ -15373,6 +15531,7 @@ impl UpdateTrainingJobConfig<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_training_job_config`]:
 /// `DELETE /v1/{project_id}/training-job-configs/{config_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15382,6 +15541,7 @@ pub struct DeleteTrainingJobConfig<'a> {
     config_name: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteTrainingJobConfig<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15423,6 +15583,7 @@ impl DeleteTrainingJobConfig<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_training_jobs`]: `GET /v1/{project_id}/training-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -15438,6 +15599,7 @@ pub struct ListTrainingJobs<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListTrainingJobs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15571,6 +15733,7 @@ impl ListTrainingJobs<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListTrainingJobs<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `page` (starting at the value set on this builder,
@@ -15670,6 +15833,7 @@ impl<'a> ListTrainingJobs<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_training_job_v1`]:
 /// `POST /v1/{project_id}/training-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15679,6 +15843,7 @@ pub struct CreateTrainingJobV1<'a> {
     body: crate::models::CreateTrainingJobRequest2,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateTrainingJobV1<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15720,6 +15885,7 @@ impl CreateTrainingJobV1<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_training_job_v1`]:
 /// `PUT /v1/{project_id}/training-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15730,6 +15896,7 @@ pub struct UpdateTrainingJobV1<'a> {
     body: crate::models::UpdateTrainingJobRequest2,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateTrainingJobV1<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15772,6 +15939,7 @@ impl UpdateTrainingJobV1<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_training_job_v1`]:
 /// `DELETE /v1/{project_id}/training-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15781,6 +15949,7 @@ pub struct DeleteTrainingJobV1<'a> {
     job_id: i64,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteTrainingJobV1<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15822,6 +15991,7 @@ impl DeleteTrainingJobV1<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_training_job_versions`]:
 /// `GET /v1/{project_id}/training-jobs/{job_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -15834,6 +16004,7 @@ pub struct ListTrainingJobVersions<'a> {
     page: Option<i32>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListTrainingJobVersions<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -15905,6 +16076,7 @@ impl ListTrainingJobVersions<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListTrainingJobVersions<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `page` (starting at the value set on this builder,
@@ -16007,6 +16179,7 @@ impl<'a> ListTrainingJobVersions<'a> {
     }
 }
 
+#[cfg(feature = "ungrouped")]
 /// Request builder for [`Client::create_training_job_version`]:
 /// `POST /v1/{project_id}/training-jobs/{job_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16017,6 +16190,7 @@ pub struct CreateTrainingJobVersion<'a> {
     body: crate::models::CreateTrainingJobVersionRequest,
 }
 
+#[cfg(feature = "ungrouped")]
 impl CreateTrainingJobVersion<'_> {
     /// Project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
     ///
@@ -16064,6 +16238,7 @@ impl CreateTrainingJobVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_training_job_version`]:
 /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16074,6 +16249,7 @@ pub struct ShowTrainingJobVersion<'a> {
     version_id: i64,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowTrainingJobVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16116,6 +16292,7 @@ impl ShowTrainingJobVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_training_job_version`]:
 /// `DELETE /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16126,6 +16303,7 @@ pub struct DeleteTrainingJobVersion<'a> {
     version_id: i64,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteTrainingJobVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16171,6 +16349,7 @@ impl DeleteTrainingJobVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_training_job_version_aom_log`]:
 /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16185,6 +16364,7 @@ pub struct ListTrainingJobVersionAomLog<'a> {
     order: Option<crate::models::ListTrainingJobVersionAomLogOrder>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListTrainingJobVersionAomLog<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16277,6 +16457,7 @@ impl ListTrainingJobVersionAomLog<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_training_job_version_log_file_names`]:
 /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16287,6 +16468,7 @@ pub struct ListTrainingJobVersionLogFileNames<'a> {
     version_id: i64,
 }
 
+#[cfg(feature = "datasets")]
 impl ListTrainingJobVersionLogFileNames<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16334,6 +16516,7 @@ impl ListTrainingJobVersionLogFileNames<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::stop_training_job_version`]:
 /// `POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16344,6 +16527,7 @@ pub struct StopTrainingJobVersion<'a> {
     version_id: i64,
 }
 
+#[cfg(feature = "datasets")]
 impl StopTrainingJobVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16386,6 +16570,7 @@ impl StopTrainingJobVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_visualization_jobs`]:
 /// `GET /v1/{project_id}/visualization-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16402,6 +16587,7 @@ pub struct ListVisualizationJobs<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListVisualizationJobs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16533,6 +16719,7 @@ impl ListVisualizationJobs<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListVisualizationJobs<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `page` (starting at the value set on this builder,
@@ -16635,6 +16822,7 @@ impl<'a> ListVisualizationJobs<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_visualization_job`]:
 /// `POST /v1/{project_id}/visualization-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16644,6 +16832,7 @@ pub struct CreateVisualizationJob<'a> {
     body: crate::models::CreateVisualizationJobRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16685,6 +16874,7 @@ impl CreateVisualizationJob<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_visualization_job`]:
 /// `GET /v1/{project_id}/visualization-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16694,6 +16884,7 @@ pub struct ShowVisualizationJob<'a> {
     job_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16735,6 +16926,7 @@ impl ShowVisualizationJob<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_visualization_job`]:
 /// `PUT /v1/{project_id}/visualization-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16745,6 +16937,7 @@ pub struct UpdateVisualizationJob<'a> {
     body: crate::models::UpdateVisualizationJobRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16787,6 +16980,7 @@ impl UpdateVisualizationJob<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_visualization_job`]:
 /// `DELETE /v1/{project_id}/visualization-jobs/{job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16796,6 +16990,7 @@ pub struct DeleteVisualizationJob<'a> {
     job_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16837,6 +17032,7 @@ impl DeleteVisualizationJob<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::restart_visualization_job`]:
 /// `POST /v1/{project_id}/visualization-jobs/{job_id}/restart`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16846,6 +17042,7 @@ pub struct RestartVisualizationJob<'a> {
     job_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl RestartVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16887,6 +17084,7 @@ impl RestartVisualizationJob<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::stop_visualization_job`]:
 /// `POST /v1/{project_id}/visualization-jobs/{job_id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -16896,6 +17094,7 @@ pub struct StopVisualizationJob<'a> {
     job_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl StopVisualizationJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -16937,6 +17136,7 @@ impl StopVisualizationJob<'_> {
     }
 }
 
+#[cfg(feature = "workspaces")]
 /// Request builder for [`Client::list_workspaces`]: `GET /v1/{project_id}/workspaces`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -16950,9 +17150,9 @@ pub struct ListWorkspaces<'a> {
     enterprise_project_id: Option<String>,
     name: Option<String>,
     filter_accessible: Option<bool>,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "workspaces")]
 impl ListWorkspaces<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17063,7 +17263,6 @@ impl ListWorkspaces<'_> {
         if let Some(value) = self.filter_accessible {
             request = request.query("filter_accessible", value);
         }
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -17081,6 +17280,7 @@ impl ListWorkspaces<'_> {
     }
 }
 
+#[cfg(feature = "workspaces")]
 impl<'a> ListWorkspaces<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -17180,15 +17380,16 @@ impl<'a> ListWorkspaces<'a> {
     }
 }
 
+#[cfg(feature = "workspaces")]
 /// Request builder for [`Client::create_workspace`]: `POST /v1/{project_id}/workspaces`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkspace<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    x_auth_token: String,
     body: crate::models::CreateWorkspaceRequest,
 }
 
+#[cfg(feature = "workspaces")]
 impl CreateWorkspace<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17212,7 +17413,6 @@ impl CreateWorkspace<'_> {
             "/v1/{project_id}/workspaces",
         );
         request = request.path_param_or_default("project_id", self.project_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -17231,6 +17431,7 @@ impl CreateWorkspace<'_> {
     }
 }
 
+#[cfg(feature = "workspaces")]
 /// Request builder for [`Client::show_workspace`]:
 /// `GET /v1/{project_id}/workspaces/{workspace_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -17238,9 +17439,9 @@ pub struct ShowWorkspace<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workspace_id: String,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "workspaces")]
 impl ShowWorkspace<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17265,7 +17466,6 @@ impl ShowWorkspace<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("workspace_id", self.workspace_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -17283,6 +17483,7 @@ impl ShowWorkspace<'_> {
     }
 }
 
+#[cfg(feature = "workspaces")]
 /// Request builder for [`Client::update_workspace`]:
 /// `PUT /v1/{project_id}/workspaces/{workspace_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -17290,10 +17491,10 @@ pub struct UpdateWorkspace<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workspace_id: String,
-    x_auth_token: String,
     body: crate::models::UpdateWorkspaceRequest,
 }
 
+#[cfg(feature = "workspaces")]
 impl UpdateWorkspace<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17318,7 +17519,6 @@ impl UpdateWorkspace<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("workspace_id", self.workspace_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -17337,6 +17537,7 @@ impl UpdateWorkspace<'_> {
     }
 }
 
+#[cfg(feature = "workspaces")]
 /// Request builder for [`Client::delete_workspace`]:
 /// `DELETE /v1/{project_id}/workspaces/{workspace_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -17344,9 +17545,9 @@ pub struct DeleteWorkspace<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workspace_id: String,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "workspaces")]
 impl DeleteWorkspace<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17371,7 +17572,6 @@ impl DeleteWorkspace<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("workspace_id", self.workspace_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -17389,6 +17589,7 @@ impl DeleteWorkspace<'_> {
     }
 }
 
+#[cfg(feature = "workspaces")]
 /// Request builder for [`Client::list_workspace_quotas`]:
 /// `GET /v1/{project_id}/workspaces/{workspace_id}/quotas`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -17396,9 +17597,9 @@ pub struct ListWorkspaceQuotas<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workspace_id: String,
-    x_auth_token: String,
 }
 
+#[cfg(feature = "workspaces")]
 impl ListWorkspaceQuotas<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17423,7 +17624,6 @@ impl ListWorkspaceQuotas<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("workspace_id", self.workspace_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -17441,6 +17641,7 @@ impl ListWorkspaceQuotas<'_> {
     }
 }
 
+#[cfg(feature = "workspaces")]
 /// Request builder for [`Client::update_workspace_quotas`]:
 /// `PUT /v1/{project_id}/workspaces/{workspace_id}/quotas`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -17448,10 +17649,10 @@ pub struct UpdateWorkspaceQuotas<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workspace_id: String,
-    x_auth_token: String,
     body: crate::models::UpdateWorkspaceQuotasRequest,
 }
 
+#[cfg(feature = "workspaces")]
 impl UpdateWorkspaceQuotas<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17476,7 +17677,6 @@ impl UpdateWorkspaceQuotas<'_> {
         );
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("workspace_id", self.workspace_id);
-        request = request.header("X-Auth-Token", self.x_auth_token);
         request = request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         if !response.is_success() {
@@ -17495,6 +17695,7 @@ impl UpdateWorkspaceQuotas<'_> {
     }
 }
 
+#[cfg(feature = "authorizations")]
 /// Request builder for [`Client::create_agency`]: `POST /v2/{project_id}/agency`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateAgency<'a> {
@@ -17503,6 +17704,7 @@ pub struct CreateAgency<'a> {
     body: crate::models::CreateAgencyRequest,
 }
 
+#[cfg(feature = "authorizations")]
 impl CreateAgency<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17539,6 +17741,7 @@ impl CreateAgency<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_algorithms`]: `GET /v2/{project_id}/algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -17554,6 +17757,7 @@ pub struct ListAlgorithms<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListAlgorithms<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17677,6 +17881,7 @@ impl ListAlgorithms<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 impl<'a> ListAlgorithms<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -17776,6 +17981,7 @@ impl<'a> ListAlgorithms<'a> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::create_algorithm`]: `POST /v2/{project_id}/algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateAlgorithm<'a> {
@@ -17784,6 +17990,7 @@ pub struct CreateAlgorithm<'a> {
     body: crate::models::CreateAlgorithmRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl CreateAlgorithm<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17825,6 +18032,7 @@ impl CreateAlgorithm<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::show_algorithm`]:
 /// `GET /v2/{project_id}/algorithms/{algorithm_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -17834,6 +18042,7 @@ pub struct ShowAlgorithm<'a> {
     algorithm_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ShowAlgorithm<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17875,6 +18084,7 @@ impl ShowAlgorithm<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::update_algorithm`]:
 /// `PUT /v2/{project_id}/algorithms/{algorithm_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -17885,6 +18095,7 @@ pub struct UpdateAlgorithm<'a> {
     body: crate::models::UpdateAlgorithmRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl UpdateAlgorithm<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17927,6 +18138,7 @@ impl UpdateAlgorithm<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::delete_algorithm`]:
 /// `DELETE /v2/{project_id}/algorithms/{algorithm_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -17936,6 +18148,7 @@ pub struct DeleteAlgorithm<'a> {
     algorithm_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl DeleteAlgorithm<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -17972,6 +18185,7 @@ impl DeleteAlgorithm<'_> {
     }
 }
 
+#[cfg(feature = "authorizations")]
 /// Request builder for [`Client::list_authorizations`]: `GET /v2/{project_id}/authorizations`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -17984,6 +18198,7 @@ pub struct ListAuthorizations<'a> {
     offset: Option<i32>,
 }
 
+#[cfg(feature = "authorizations")]
 impl ListAuthorizations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -18078,6 +18293,7 @@ impl ListAuthorizations<'_> {
     }
 }
 
+#[cfg(feature = "authorizations")]
 impl<'a> ListAuthorizations<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -18177,6 +18393,7 @@ impl<'a> ListAuthorizations<'a> {
     }
 }
 
+#[cfg(feature = "authorizations")]
 /// Request builder for [`Client::create_authorization`]:
 /// `POST /v2/{project_id}/authorizations`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -18186,6 +18403,7 @@ pub struct CreateAuthorization<'a> {
     body: crate::models::CreateAuthorizationRequest,
 }
 
+#[cfg(feature = "authorizations")]
 impl CreateAuthorization<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -18222,6 +18440,7 @@ impl CreateAuthorization<'_> {
     }
 }
 
+#[cfg(feature = "authorizations")]
 /// Request builder for [`Client::delete_authorizations`]:
 /// `DELETE /v2/{project_id}/authorizations`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -18231,6 +18450,7 @@ pub struct DeleteAuthorizations<'a> {
     user_id: Option<String>,
 }
 
+#[cfg(feature = "authorizations")]
 impl DeleteAuthorizations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -18277,6 +18497,7 @@ impl DeleteAuthorizations<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_datasets`]: `GET /v2/{project_id}/datasets`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -18301,6 +18522,7 @@ pub struct ListDatasets<'a> {
     dataset_version: Option<crate::models::ListDatasetsDatasetVersion>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasets<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -18619,6 +18841,7 @@ impl ListDatasets<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasets<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -18718,6 +18941,7 @@ impl<'a> ListDatasets<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_dataset`]: `POST /v2/{project_id}/datasets`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateDataset<'a> {
@@ -18726,6 +18950,7 @@ pub struct CreateDataset<'a> {
     body: crate::models::CreateDatasetRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -18767,6 +18992,7 @@ impl CreateDataset<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_dataset`]: `GET /v2/{project_id}/datasets/{dataset_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowDataset<'a> {
@@ -18777,6 +19003,7 @@ pub struct ShowDataset<'a> {
     running_task_type: Option<crate::models::ShowDatasetRunningTaskType>,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -18863,6 +19090,7 @@ impl ShowDataset<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_dataset`]:
 /// `PUT /v2/{project_id}/datasets/{dataset_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -18873,6 +19101,7 @@ pub struct UpdateDataset<'a> {
     body: crate::models::UpdateDatasetRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -18915,6 +19144,7 @@ impl UpdateDataset<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_dataset`]:
 /// `DELETE /v2/{project_id}/datasets/{dataset_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -18924,6 +19154,7 @@ pub struct DeleteDataset<'a> {
     dataset_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -18960,6 +19191,7 @@ impl DeleteDataset<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_auto_annotation_samples`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -18979,6 +19211,7 @@ pub struct ListDatasetAutoAnnotationSamples<'a> {
     search_conditions: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetAutoAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -19170,6 +19403,7 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasetAutoAnnotationSamples<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -19275,6 +19509,7 @@ impl<'a> ListDatasetAutoAnnotationSamples<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_dataset_auto_annotation_sample`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -19285,6 +19520,7 @@ pub struct ShowDatasetAutoAnnotationSample<'a> {
     sample_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDatasetAutoAnnotationSample<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -19332,6 +19568,7 @@ impl ShowDatasetAutoAnnotationSample<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_data_annotation_labels`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -19345,6 +19582,7 @@ pub struct ListDatasetDataAnnotationLabels<'a> {
     limit: Option<i32>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -19430,6 +19668,7 @@ impl ListDatasetDataAnnotationLabels<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasetDataAnnotationLabels<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -19532,6 +19771,7 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_dataset_data_annotation_labels`]:
 /// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -19542,6 +19782,7 @@ pub struct UpdateDatasetDataAnnotationLabels<'a> {
     body: crate::models::UpdateDatasetDataAnnotationLabelsRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -19589,6 +19830,7 @@ impl UpdateDatasetDataAnnotationLabels<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_dataset_data_annotation_label`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -19599,6 +19841,7 @@ pub struct CreateDatasetDataAnnotationLabel<'a> {
     body: crate::models::CreateDatasetDataAnnotationLabelRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -19646,6 +19889,7 @@ impl CreateDatasetDataAnnotationLabel<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_dataset_data_annotation_labels`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -19657,6 +19901,7 @@ pub struct DeleteDatasetDataAnnotationLabels<'a> {
     body: crate::models::DeleteDatasetDataAnnotationLabelsRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteDatasetDataAnnotationLabels<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -19724,6 +19969,7 @@ impl DeleteDatasetDataAnnotationLabels<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_dataset_data_annotation_label`]:
 /// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -19736,6 +19982,7 @@ pub struct UpdateDatasetDataAnnotationLabel<'a> {
     body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -19820,6 +20067,7 @@ impl UpdateDatasetDataAnnotationLabel<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_dataset_data_annotation_label`]:
 /// `DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -19832,6 +20080,7 @@ pub struct DeleteDatasetDataAnnotationLabel<'a> {
     label_type: Option<crate::models::DeleteDatasetDataAnnotationLabelLabelType>,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteDatasetDataAnnotationLabel<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -19930,6 +20179,7 @@ impl DeleteDatasetDataAnnotationLabel<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_data_annotation_samples`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -19955,6 +20205,7 @@ pub struct ListDatasetDataAnnotationSamples<'a> {
     version_id: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -20271,6 +20522,7 @@ impl ListDatasetDataAnnotationSamples<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasetDataAnnotationSamples<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -20373,6 +20625,7 @@ impl<'a> ListDatasetDataAnnotationSamples<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_dataset_data_annotation_samples`]:
 /// `PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -20383,6 +20636,7 @@ pub struct UpdateDatasetDataAnnotationSamples<'a> {
     body: crate::models::UpdateDatasetDataAnnotationSamplesRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -20430,6 +20684,7 @@ impl UpdateDatasetDataAnnotationSamples<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_dataset_data_annotation_sample`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -20440,6 +20695,7 @@ pub struct CreateDatasetDataAnnotationSample<'a> {
     body: crate::models::CreateDatasetDataAnnotationSampleRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDatasetDataAnnotationSample<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -20487,6 +20743,7 @@ impl CreateDatasetDataAnnotationSample<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_dataset_data_annotation_samples`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -20497,6 +20754,7 @@ pub struct DeleteDatasetDataAnnotationSamples<'a> {
     body: crate::models::DeleteDatasetDataAnnotationSamplesRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteDatasetDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -20544,6 +20802,7 @@ impl DeleteDatasetDataAnnotationSamples<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_dataset_data_annotation_sample`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -20557,6 +20816,7 @@ pub struct ShowDatasetDataAnnotationSample<'a> {
     worker_id: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDatasetDataAnnotationSample<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -20675,6 +20935,7 @@ impl ShowDatasetDataAnnotationSample<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::search_condition_dataset_data_annotations`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -20684,6 +20945,7 @@ pub struct SearchConditionDatasetDataAnnotations<'a> {
     dataset_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl SearchConditionDatasetDataAnnotations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -20730,6 +20992,7 @@ impl SearchConditionDatasetDataAnnotations<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_data_annotation_stats`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/stats`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -20742,6 +21005,7 @@ pub struct ListDatasetDataAnnotationStats<'a> {
     sample_state: Option<crate::models::ListDatasetDataAnnotationStatsSampleState>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetDataAnnotationStats<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -20859,6 +21123,7 @@ impl ListDatasetDataAnnotationStats<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_export_tasks`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -20872,6 +21137,7 @@ pub struct ListDatasetExportTasks<'a> {
     offset: Option<i32>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetExportTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -20963,6 +21229,7 @@ impl ListDatasetExportTasks<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasetExportTasks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -21065,6 +21332,7 @@ impl<'a> ListDatasetExportTasks<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_dataset_export_task`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/export-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21075,6 +21343,7 @@ pub struct CreateDatasetExportTask<'a> {
     body: crate::models::CreateDatasetExportTaskRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDatasetExportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21117,6 +21386,7 @@ impl CreateDatasetExportTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_import_tasks`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21129,6 +21399,7 @@ pub struct ListDatasetImportTasks<'a> {
     offset: Option<i32>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetImportTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21198,6 +21469,7 @@ impl ListDatasetImportTasks<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasetImportTasks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -21300,6 +21572,7 @@ impl<'a> ListDatasetImportTasks<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_dataset_import_task`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/import-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21310,6 +21583,7 @@ pub struct CreateDatasetImportTask<'a> {
     body: crate::models::CreateDatasetImportTaskRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDatasetImportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21352,6 +21626,7 @@ impl CreateDatasetImportTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_dataset_import_task`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21362,6 +21637,7 @@ pub struct ShowDatasetImportTask<'a> {
     task_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDatasetImportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21404,6 +21680,7 @@ impl ShowDatasetImportTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_metrics`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/metrics`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21416,6 +21693,7 @@ pub struct ListDatasetMetrics<'a> {
     workforce_task_id: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetMetrics<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21470,6 +21748,7 @@ impl ListDatasetMetrics<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::sync_data_dataset`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/sync-data`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21479,6 +21758,7 @@ pub struct SyncDataDataset<'a> {
     dataset_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl SyncDataDataset<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21515,6 +21795,7 @@ impl SyncDataDataset<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_sync_data_status`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/sync-data/status`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21524,6 +21805,7 @@ pub struct ListDatasetSyncDataStatus<'a> {
     dataset_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetSyncDataStatus<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21568,6 +21850,7 @@ impl ListDatasetSyncDataStatus<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_tasks`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21582,6 +21865,7 @@ pub struct ListDatasetTasks<'a> {
     r#type: Option<crate::models::ListDatasetTasksType>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21679,6 +21963,7 @@ impl ListDatasetTasks<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasetTasks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -21778,6 +22063,7 @@ impl<'a> ListDatasetTasks<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_dataset_task`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21788,6 +22074,7 @@ pub struct CreateDatasetTask<'a> {
     body: crate::models::CreateDatasetTaskRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDatasetTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21830,6 +22117,7 @@ impl CreateDatasetTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_dataset_task`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21840,6 +22128,7 @@ pub struct ShowDatasetTask<'a> {
     task_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDatasetTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21882,6 +22171,7 @@ impl ShowDatasetTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::stop_dataset_task`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21892,6 +22182,7 @@ pub struct StopDatasetTask<'a> {
     task_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl StopDatasetTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -21929,6 +22220,7 @@ impl StopDatasetTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_versions`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -21944,6 +22236,7 @@ pub struct ListDatasetVersions<'a> {
     limit: Option<i32>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetVersions<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22067,6 +22360,7 @@ impl ListDatasetVersions<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasetVersions<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -22166,6 +22460,7 @@ impl<'a> ListDatasetVersions<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_dataset_version`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22176,6 +22471,7 @@ pub struct CreateDatasetVersion<'a> {
     body: crate::models::CreateDatasetVersionRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDatasetVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22218,6 +22514,7 @@ impl CreateDatasetVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_dataset_version`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22228,6 +22525,7 @@ pub struct ShowDatasetVersion<'a> {
     version_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDatasetVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22270,6 +22568,7 @@ impl ShowDatasetVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_dataset_version`]:
 /// `DELETE /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22280,6 +22579,7 @@ pub struct DeleteDatasetVersion<'a> {
     version_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteDatasetVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22317,6 +22617,7 @@ impl DeleteDatasetVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_workforce_tasks`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22329,6 +22630,7 @@ pub struct ListDatasetWorkforceTasks<'a> {
     limit: Option<i32>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetWorkforceTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22401,6 +22703,7 @@ impl ListDatasetWorkforceTasks<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasetWorkforceTasks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -22503,6 +22806,7 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_dataset_workforce_task`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22513,6 +22817,7 @@ pub struct CreateDatasetWorkforceTask<'a> {
     body: crate::models::CreateDatasetWorkforceTaskRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22560,6 +22865,7 @@ impl CreateDatasetWorkforceTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_dataset_workforce_task`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22573,6 +22879,7 @@ pub struct ShowDatasetWorkforceTask<'a> {
     workforce_stats: Option<bool>,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22663,6 +22970,7 @@ impl ShowDatasetWorkforceTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_dataset_workforce_task`]:
 /// `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22674,6 +22982,7 @@ pub struct UpdateDatasetWorkforceTask<'a> {
     body: crate::models::UpdateDatasetWorkforceTaskRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22712,6 +23021,7 @@ impl UpdateDatasetWorkforceTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::post_dataset_workforce_task`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22723,6 +23033,7 @@ pub struct PostDatasetWorkforceTask<'a> {
     body: crate::models::PostDatasetWorkforceTaskRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl PostDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22761,6 +23072,7 @@ impl PostDatasetWorkforceTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_dataset_workforce_task`]:
 /// `DELETE /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22771,6 +23083,7 @@ pub struct DeleteDatasetWorkforceTask<'a> {
     workforce_task_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22808,6 +23121,7 @@ impl DeleteDatasetWorkforceTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_dataset_workforce_task_acceptance`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22819,6 +23133,7 @@ pub struct CreateDatasetWorkforceTaskAcceptance<'a> {
     body: crate::models::CreateDatasetWorkforceTaskAcceptanceRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateDatasetWorkforceTaskAcceptance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22867,6 +23182,7 @@ impl CreateDatasetWorkforceTaskAcceptance<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::batch_comment_dataset_workforce_task_acceptance`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22878,6 +23194,7 @@ pub struct BatchCommentDatasetWorkforceTaskAcceptance<'a> {
     body: crate::models::BatchCommentDatasetWorkforceTaskAcceptanceRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl BatchCommentDatasetWorkforceTaskAcceptance<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22916,6 +23233,7 @@ impl BatchCommentDatasetWorkforceTaskAcceptance<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_workforce_task_acceptance_report`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22927,6 +23245,7 @@ pub struct ListDatasetWorkforceTaskAcceptanceReport<'a> {
     checking_task_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -22975,6 +23294,7 @@ impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_dataset_workforce_task_acceptance_status`]:
 /// `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -22987,6 +23307,7 @@ pub struct UpdateDatasetWorkforceTaskAcceptanceStatus<'a> {
     body: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23036,6 +23357,7 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::review_dataset_workforce_task_data_annotations`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -23047,6 +23369,7 @@ pub struct ReviewDatasetWorkforceTaskDataAnnotations<'a> {
     body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23085,6 +23408,7 @@ impl ReviewDatasetWorkforceTaskDataAnnotations<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_workforce_task_data_annotation_samples`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -23108,6 +23432,7 @@ pub struct ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
     search_conditions: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23314,6 +23639,7 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -23419,6 +23745,7 @@ impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_dataset_workforce_task_data_annotation_samples`]:
 /// `PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -23430,6 +23757,7 @@ pub struct UpdateDatasetWorkforceTaskDataAnnotationSamples<'a> {
     body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23478,6 +23806,7 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_dataset_workforce_task_data_annotation_sample`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -23494,6 +23823,7 @@ pub struct ShowDatasetWorkforceTaskDataAnnotationSample<'a> {
     worker_id: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23613,6 +23943,7 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_workforce_task_data_annotation_stats`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -23626,6 +23957,7 @@ pub struct ListDatasetWorkforceTaskDataAnnotationStats<'a> {
     >,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23713,6 +24045,7 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_dataset_workforce_task_metrics`]:
 /// `GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -23723,6 +24056,7 @@ pub struct ListDatasetWorkforceTaskMetrics<'a> {
     workforce_task_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ListDatasetWorkforceTaskMetrics<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23770,6 +24104,7 @@ impl ListDatasetWorkforceTaskMetrics<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::notify_dataset_workforce_task`]:
 /// `POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -23781,6 +24116,7 @@ pub struct NotifyDatasetWorkforceTask<'a> {
     body: crate::models::NotifyDatasetWorkforceTaskRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl NotifyDatasetWorkforceTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23829,6 +24165,7 @@ impl NotifyDatasetWorkforceTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_dataset_export_task`]:
 /// `GET /v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -23839,6 +24176,7 @@ pub struct ShowDatasetExportTask<'a> {
     task_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowDatasetExportTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23881,6 +24219,7 @@ impl ShowDatasetExportTask<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_metric_runtime_pools`]:
 /// `GET /v2/{project_id}/metrics/runtime/pools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -23889,6 +24228,7 @@ pub struct ListMetricRuntimePools<'a> {
     project_id: Option<String>,
 }
 
+#[cfg(feature = "pools")]
 impl ListMetricRuntimePools<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -23929,6 +24269,7 @@ impl ListMetricRuntimePools<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_pools`]: `GET /v2/{project_id}/pools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ListPools<'a> {
@@ -23939,6 +24280,7 @@ pub struct ListPools<'a> {
     status: Option<crate::models::ListPoolsStatus>,
 }
 
+#[cfg(feature = "pools")]
 impl ListPools<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24014,6 +24356,7 @@ impl ListPools<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::create_pool`]: `POST /v2/{project_id}/pools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreatePool<'a> {
@@ -24023,6 +24366,7 @@ pub struct CreatePool<'a> {
     body: crate::models::CreatePoolRequest,
 }
 
+#[cfg(feature = "pools")]
 impl CreatePool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24075,6 +24419,7 @@ impl CreatePool<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::show_pool`]: `GET /v2/{project_id}/pools/{pool_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct ShowPool<'a> {
@@ -24084,6 +24429,7 @@ pub struct ShowPool<'a> {
     x_model_arts_user_id: Option<String>,
 }
 
+#[cfg(feature = "pools")]
 impl ShowPool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24136,6 +24482,7 @@ impl ShowPool<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::delete_pool`]: `DELETE /v2/{project_id}/pools/{pool_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct DeletePool<'a> {
@@ -24145,6 +24492,7 @@ pub struct DeletePool<'a> {
     x_model_arts_user_id: Option<String>,
 }
 
+#[cfg(feature = "pools")]
 impl DeletePool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24197,6 +24545,7 @@ impl DeletePool<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::update_pool`]: `PATCH /v2/{project_id}/pools/{pool_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct UpdatePool<'a> {
@@ -24204,10 +24553,10 @@ pub struct UpdatePool<'a> {
     project_id: Option<String>,
     pool_name: String,
     x_model_arts_user_id: Option<String>,
-    content_type: crate::models::UpdatePoolContentType,
     body: crate::models::UpdatePoolRequest,
 }
 
+#[cfg(feature = "pools")]
 impl UpdatePool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24243,7 +24592,6 @@ impl UpdatePool<'_> {
         if let Some(value) = self.x_model_arts_user_id {
             request = request.header("X-ModelArts-User-ID", value);
         }
-        request = request.header("Content-Type", self.content_type);
         request = request.json(&self.body)?;
         request = request.content_type("application/merge-patch+json");
         let response = self.client.execute(request).await?;
@@ -24263,6 +24611,7 @@ impl UpdatePool<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_pool_monitor`]:
 /// `GET /v2/{project_id}/pools/{pool_name}/monitor`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -24275,6 +24624,7 @@ pub struct ListPoolMonitor<'a> {
     period: Option<crate::models::ListPoolMonitorPeriod>,
 }
 
+#[cfg(feature = "pools")]
 impl ListPoolMonitor<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24387,6 +24737,7 @@ impl ListPoolMonitor<'_> {
     }
 }
 
+#[cfg(feature = "pools-nodepools")]
 /// Request builder for [`Client::list_pool_nodepools`]:
 /// `GET /v2/{project_id}/pools/{pool_name}/nodepools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -24396,6 +24747,7 @@ pub struct ListPoolNodepools<'a> {
     pool_name: String,
 }
 
+#[cfg(feature = "pools-nodepools")]
 impl ListPoolNodepools<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24437,6 +24789,7 @@ impl ListPoolNodepools<'_> {
     }
 }
 
+#[cfg(feature = "pools-nodepools")]
 /// Request builder for [`Client::create_pool_nodepool`]:
 /// `POST /v2/{project_id}/pools/{pool_name}/nodepools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -24447,6 +24800,7 @@ pub struct CreatePoolNodepool<'a> {
     body: crate::models::CreatePoolNodepoolRequest,
 }
 
+#[cfg(feature = "pools-nodepools")]
 impl CreatePoolNodepool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24489,6 +24843,7 @@ impl CreatePoolNodepool<'_> {
     }
 }
 
+#[cfg(feature = "pools-nodepools")]
 /// Request builder for [`Client::show_pool_nodepool`]:
 /// `GET /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -24501,6 +24856,7 @@ pub struct ShowPoolNodepool<'a> {
     limit: Option<String>,
 }
 
+#[cfg(feature = "pools-nodepools")]
 impl ShowPoolNodepool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24565,6 +24921,7 @@ impl ShowPoolNodepool<'_> {
     }
 }
 
+#[cfg(feature = "pools-nodepools")]
 /// Request builder for [`Client::delete_pool_nodepool`]:
 /// `DELETE /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -24575,6 +24932,7 @@ pub struct DeletePoolNodepool<'a> {
     nodepool_name: String,
 }
 
+#[cfg(feature = "pools-nodepools")]
 impl DeletePoolNodepool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24617,6 +24975,7 @@ impl DeletePoolNodepool<'_> {
     }
 }
 
+#[cfg(feature = "pools-nodepools")]
 /// Request builder for [`Client::update_pool_nodepool`]:
 /// `PATCH /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -24625,10 +24984,10 @@ pub struct UpdatePoolNodepool<'a> {
     project_id: Option<String>,
     pool_name: String,
     nodepool_name: String,
-    content_type: String,
     body: crate::models::UpdatePoolNodepoolRequest,
 }
 
+#[cfg(feature = "pools-nodepools")]
 impl UpdatePoolNodepool<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24654,7 +25013,6 @@ impl UpdatePoolNodepool<'_> {
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("pool_name", self.pool_name);
         request = request.path_param("nodepool_name", self.nodepool_name);
-        request = request.header("Content-Type", self.content_type);
         request = request.json(&self.body)?;
         request = request.content_type("application/merge-patch+json");
         let response = self.client.execute(request).await?;
@@ -24674,6 +25032,7 @@ impl UpdatePoolNodepool<'_> {
     }
 }
 
+#[cfg(feature = "pools-nodepools")]
 /// Request builder for [`Client::list_pool_nodepool_nodes`]:
 /// `GET /v2/{project_id}/pools/{pool_name}/nodepools/{nodepool_name}/nodes`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -24687,6 +25046,7 @@ pub struct ListPoolNodepoolNodes<'a> {
     limit: Option<String>,
 }
 
+#[cfg(feature = "pools-nodepools")]
 impl ListPoolNodepoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24751,6 +25111,7 @@ impl ListPoolNodepoolNodes<'_> {
     }
 }
 
+#[cfg(feature = "pools-nodepools")]
 impl<'a> ListPoolNodepoolNodes<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with the marker `continue` (starting at the value set on this builder),
@@ -24820,6 +25181,7 @@ impl<'a> ListPoolNodepoolNodes<'a> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_pool_nodes`]:
 /// `GET /v2/{project_id}/pools/{pool_name}/nodes`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -24832,6 +25194,7 @@ pub struct ListPoolNodes<'a> {
     limit: Option<i32>,
 }
 
+#[cfg(feature = "pools")]
 impl ListPoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -24895,6 +25258,7 @@ impl ListPoolNodes<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 impl<'a> ListPoolNodes<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with the marker `continue` (starting at the value set on this builder),
@@ -24961,6 +25325,7 @@ impl<'a> ListPoolNodes<'a> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::batch_delete_pool_nodes`]:
 /// `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -24971,6 +25336,7 @@ pub struct BatchDeletePoolNodes<'a> {
     body: crate::models::BatchDeletePoolNodesRequest,
 }
 
+#[cfg(feature = "pools")]
 impl BatchDeletePoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -25008,6 +25374,7 @@ impl BatchDeletePoolNodes<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::batch_reboot_pool_nodes`]:
 /// `POST /v2/{project_id}/pools/{pool_name}/nodes/batch-reboot`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -25018,6 +25385,7 @@ pub struct BatchRebootPoolNodes<'a> {
     body: crate::models::BatchRebootPoolNodesRequest,
 }
 
+#[cfg(feature = "pools")]
 impl BatchRebootPoolNodes<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -25060,6 +25428,7 @@ impl BatchRebootPoolNodes<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_pool_workloads`]:
 /// `GET /v2/{project_id}/pools/{pool_name}/workloads`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -25076,6 +25445,7 @@ pub struct ListPoolWorkloads<'a> {
     limit: Option<i32>,
 }
 
+#[cfg(feature = "pools")]
 impl ListPoolWorkloads<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -25192,6 +25562,7 @@ impl ListPoolWorkloads<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 impl<'a> ListPoolWorkloads<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -25283,6 +25654,7 @@ impl<'a> ListPoolWorkloads<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_processor_tasks`]:
 /// `GET /v2/{project_id}/processor-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -25305,6 +25677,7 @@ pub struct ListProcessorTasks<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListProcessorTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -25560,6 +25933,7 @@ impl ListProcessorTasks<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListProcessorTasks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -25659,6 +26033,7 @@ impl<'a> ListProcessorTasks<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_processor_task`]:
 /// `POST /v2/{project_id}/processor-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -25668,6 +26043,7 @@ pub struct CreateProcessorTask<'a> {
     body: crate::models::CreateProcessorTaskRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateProcessorTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -25709,6 +26085,7 @@ impl CreateProcessorTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_processor_task_items`]:
 /// `GET /v2/{project_id}/processor-tasks/items`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -25720,6 +26097,7 @@ pub struct ListProcessorTaskItems<'a> {
     limit: Option<i32>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListProcessorTaskItems<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -25788,6 +26166,7 @@ impl ListProcessorTaskItems<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListProcessorTaskItems<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -25890,6 +26269,7 @@ impl<'a> ListProcessorTaskItems<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_processor_task`]:
 /// `GET /v2/{project_id}/processor-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -25899,6 +26279,7 @@ pub struct ShowProcessorTask<'a> {
     task_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowProcessorTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -25940,6 +26321,7 @@ impl ShowProcessorTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_processor_task`]:
 /// `PUT /v2/{project_id}/processor-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -25950,6 +26332,7 @@ pub struct UpdateProcessorTask<'a> {
     body: crate::models::UpdateProcessorTaskRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateProcessorTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -25987,6 +26370,7 @@ impl UpdateProcessorTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_processor_task`]:
 /// `DELETE /v2/{project_id}/processor-tasks/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -25996,6 +26380,7 @@ pub struct DeleteProcessorTask<'a> {
     task_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteProcessorTask<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26032,6 +26417,7 @@ impl DeleteProcessorTask<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_processor_task_versions`]:
 /// `GET /v2/{project_id}/processor-tasks/{task_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26046,6 +26432,7 @@ pub struct ListProcessorTaskVersions<'a> {
     sort_by: Option<crate::models::ListProcessorTaskVersionsSortBy>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListProcessorTaskVersions<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26158,6 +26545,7 @@ impl ListProcessorTaskVersions<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListProcessorTaskVersions<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -26260,6 +26648,7 @@ impl<'a> ListProcessorTaskVersions<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_processor_task_version`]:
 /// `POST /v2/{project_id}/processor-tasks/{task_id}/versions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26270,6 +26659,7 @@ pub struct CreateProcessorTaskVersion<'a> {
     body: crate::models::CreateProcessorTaskVersionRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateProcessorTaskVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26317,6 +26707,7 @@ impl CreateProcessorTaskVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_processor_task_version`]:
 /// `GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26327,6 +26718,7 @@ pub struct ShowProcessorTaskVersion<'a> {
     version_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowProcessorTaskVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26372,6 +26764,7 @@ impl ShowProcessorTaskVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_processor_task_version`]:
 /// `DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26382,6 +26775,7 @@ pub struct DeleteProcessorTaskVersion<'a> {
     version_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteProcessorTaskVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26419,6 +26813,7 @@ impl DeleteProcessorTaskVersion<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_processor_task_version_results`]:
 /// `GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26434,6 +26829,7 @@ pub struct ListProcessorTaskVersionResults<'a> {
     result_property: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListProcessorTaskVersionResults<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26541,6 +26937,7 @@ impl ListProcessorTaskVersionResults<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListProcessorTaskVersionResults<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -26646,6 +27043,7 @@ impl<'a> ListProcessorTaskVersionResults<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::stop_processor_task_version`]:
 /// `POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26656,6 +27054,7 @@ pub struct StopProcessorTaskVersion<'a> {
     version_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl StopProcessorTaskVersion<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26693,6 +27092,7 @@ impl StopProcessorTaskVersion<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_search_algorithms`]:
 /// `GET /v2/{project_id}/search-algorithms`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26701,6 +27101,7 @@ pub struct ListSearchAlgorithms<'a> {
     project_id: Option<String>,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListSearchAlgorithms<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26741,6 +27142,7 @@ impl ListSearchAlgorithms<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_statistic_pools`]:
 /// `GET /v2/{project_id}/statistics/pools`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26750,6 +27152,7 @@ pub struct ListStatisticPools<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "pools")]
 impl ListStatisticPools<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26803,6 +27206,7 @@ impl ListStatisticPools<'_> {
     }
 }
 
+#[cfg(feature = "pools")]
 /// Request builder for [`Client::list_statistic_pool_workloads`]:
 /// `GET /v2/{project_id}/statistics/pools/{pool_name}/workloads`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26812,6 +27216,7 @@ pub struct ListStatisticPoolWorkloads<'a> {
     pool_name: String,
 }
 
+#[cfg(feature = "pools")]
 impl ListStatisticPoolWorkloads<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26858,6 +27263,7 @@ impl ListStatisticPoolWorkloads<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_train_job_tags`]:
 /// `GET /v2/{project_id}/trainJob/{training_job_id}/tags`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26867,6 +27273,7 @@ pub struct ListTrainJobTags<'a> {
     training_job_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26908,6 +27315,7 @@ impl ListTrainJobTags<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::create_train_job_tags`]:
 /// `POST /v2/{project_id}/trainJob/{training_job_id}/tags/create`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26918,6 +27326,7 @@ pub struct CreateTrainJobTags<'a> {
     body: crate::models::CreateTrainJobTagsRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl CreateTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -26960,6 +27369,7 @@ impl CreateTrainJobTags<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::delete_train_job_tags`]:
 /// `DELETE /v2/{project_id}/trainJob/{training_job_id}/tags/delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -26970,6 +27380,7 @@ pub struct DeleteTrainJobTags<'a> {
     body: crate::models::DeleteTrainJobTagsRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl DeleteTrainJobTags<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27007,6 +27418,7 @@ impl DeleteTrainJobTags<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::create_training_experiment`]:
 /// `POST /v2/{project_id}/training-experiments/`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27016,6 +27428,7 @@ pub struct CreateTrainingExperiment<'a> {
     body: crate::models::CreateTrainingExperimentRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl CreateTrainingExperiment<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27060,6 +27473,7 @@ impl CreateTrainingExperiment<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_training_job_engines`]:
 /// `GET /v2/{project_id}/training-job-engines`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27068,6 +27482,7 @@ pub struct ListTrainingJobEngines<'a> {
     project_id: Option<String>,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListTrainingJobEngines<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27108,6 +27523,7 @@ impl ListTrainingJobEngines<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_training_job_flavors`]:
 /// `GET /v2/{project_id}/training-job-flavors`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27117,6 +27533,7 @@ pub struct ListTrainingJobFlavors<'a> {
     flavor_type: Option<crate::models::ListTrainingJobFlavorsFlavorType>,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListTrainingJobFlavors<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27177,6 +27594,7 @@ impl ListTrainingJobFlavors<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::create_training_job_search`]:
 /// `POST /v2/{project_id}/training-job-searches`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27186,6 +27604,7 @@ pub struct CreateTrainingJobSearch<'a> {
     body: crate::models::CreateTrainingJobSearchRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl CreateTrainingJobSearch<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27227,6 +27646,7 @@ impl CreateTrainingJobSearch<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::create_training_job_v2`]:
 /// `POST /v2/{project_id}/training-jobs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27236,6 +27656,7 @@ pub struct CreateTrainingJobV2<'a> {
     body: crate::models::CreateTrainingJobRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl CreateTrainingJobV2<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27277,6 +27698,7 @@ impl CreateTrainingJobV2<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_training_job_autosearch_yaml_templates`]:
 /// `GET /v2/{project_id}/training-jobs/autosearch/yaml-templates`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27285,6 +27707,7 @@ pub struct ListTrainingJobAutosearchYamlTemplates<'a> {
     project_id: Option<String>,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListTrainingJobAutosearchYamlTemplates<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27330,6 +27753,7 @@ impl ListTrainingJobAutosearchYamlTemplates<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::show_training_job_autosearch_yaml_template`]:
 /// `GET /v2/{project_id}/training-jobs/autosearch/yaml-templates/{algorithm_type}/{algorithm_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27340,6 +27764,7 @@ pub struct ShowTrainingJobAutosearchYamlTemplate<'a> {
     algorithm_name: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ShowTrainingJobAutosearchYamlTemplate<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27387,6 +27812,7 @@ impl ShowTrainingJobAutosearchYamlTemplate<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::show_training_job`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27396,6 +27822,7 @@ pub struct ShowTrainingJob<'a> {
     training_job_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ShowTrainingJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27437,6 +27864,7 @@ impl ShowTrainingJob<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::update_training_job_v2`]:
 /// `PUT /v2/{project_id}/training-jobs/{training_job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27447,6 +27875,7 @@ pub struct UpdateTrainingJobV2<'a> {
     body: crate::models::UpdateTrainingJobRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl UpdateTrainingJobV2<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27484,6 +27913,7 @@ impl UpdateTrainingJobV2<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::delete_training_job_v2`]:
 /// `DELETE /v2/{project_id}/training-jobs/{training_job_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27493,6 +27923,7 @@ pub struct DeleteTrainingJobV2<'a> {
     training_job_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl DeleteTrainingJobV2<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27529,6 +27960,7 @@ impl DeleteTrainingJobV2<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::create_training_job_action`]:
 /// `POST /v2/{project_id}/training-jobs/{training_job_id}/actions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27539,6 +27971,7 @@ pub struct CreateTrainingJobAction<'a> {
     body: crate::models::CreateTrainingJobActionRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl CreateTrainingJobAction<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27581,6 +28014,7 @@ impl CreateTrainingJobAction<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_training_job_autosearch_parameter_analysis`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-parameter-analysis`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27590,6 +28024,7 @@ pub struct ListTrainingJobAutosearchParameterAnalysis<'a> {
     training_job_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListTrainingJobAutosearchParameterAnalysis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27636,6 +28071,7 @@ impl ListTrainingJobAutosearchParameterAnalysis<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::show_training_job_autosearch_parameter_analysis`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-parameter-analysis/{parameter_name}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27646,6 +28082,7 @@ pub struct ShowTrainingJobAutosearchParameterAnalysis<'a> {
     parameter_name: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27693,6 +28130,7 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::post_training_job_autosearch_trial_earlystop`]:
 /// `POST /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27703,6 +28141,7 @@ pub struct PostTrainingJobAutosearchTrialEarlystop<'a> {
     trial_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl PostTrainingJobAutosearchTrialEarlystop<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27750,6 +28189,7 @@ impl PostTrainingJobAutosearchTrialEarlystop<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_training_job_autosearch_trials`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27761,6 +28201,7 @@ pub struct ListTrainingJobAutosearchTrials<'a> {
     offset: Option<i32>,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListTrainingJobAutosearchTrials<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27829,6 +28270,7 @@ impl ListTrainingJobAutosearchTrials<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::show_training_job_autosearch_trial`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials/{trial_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27839,6 +28281,7 @@ pub struct ShowTrainingJobAutosearchTrial<'a> {
     trial_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ShowTrainingJobAutosearchTrial<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -27886,6 +28329,7 @@ impl ShowTrainingJobAutosearchTrial<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_training_job_events`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}/events`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -27905,6 +28349,7 @@ pub struct ListTrainingJobEvents<'a> {
     x_language: Option<String>,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListTrainingJobEvents<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28051,6 +28496,7 @@ impl ListTrainingJobEvents<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 impl<'a> ListTrainingJobEvents<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -28153,6 +28599,7 @@ impl<'a> ListTrainingJobEvents<'a> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::show_training_job_metric`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}/metrics/{task_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -28163,6 +28610,7 @@ pub struct ShowTrainingJobMetric<'a> {
     task_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ShowTrainingJobMetric<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28205,6 +28653,7 @@ impl ShowTrainingJobMetric<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::preview_training_job_task_logs`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -28215,6 +28664,7 @@ pub struct PreviewTrainingJobTaskLogs<'a> {
     task_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl PreviewTrainingJobTaskLogs<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28262,6 +28712,7 @@ impl PreviewTrainingJobTaskLogs<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_training_job_task_log_url`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/url`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -28270,9 +28721,9 @@ pub struct ListTrainingJobTaskLogUrl<'a> {
     project_id: Option<String>,
     training_job_id: String,
     task_id: String,
-    content_type: Option<String>,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListTrainingJobTaskLogUrl<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28280,14 +28731,6 @@ impl ListTrainingJobTaskLogUrl<'_> {
     /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
-        self
-    }
-
-    /// 消息体的类型。设置为text/plain，返回临时预览链接。设置为application/octet-stream，返回临时下载链接。
-    ///
-    /// Header parameter `Content-Type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
         self
     }
 
@@ -28306,9 +28749,6 @@ impl ListTrainingJobTaskLogUrl<'_> {
         request = request.path_param_or_default("project_id", self.project_id);
         request = request.path_param("training_job_id", self.training_job_id);
         request = request.path_param("task_id", self.task_id);
-        if let Some(value) = self.content_type {
-            request = request.header("Content-Type", value);
-        }
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -28329,6 +28769,7 @@ impl ListTrainingJobTaskLogUrl<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::list_training_job_task_save_image_job`]:
 /// `GET /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/save-image-job`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -28339,6 +28780,7 @@ pub struct ListTrainingJobTaskSaveImageJob<'a> {
     task_id: String,
 }
 
+#[cfg(feature = "training-jobs")]
 impl ListTrainingJobTaskSaveImageJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28386,6 +28828,7 @@ impl ListTrainingJobTaskSaveImageJob<'_> {
     }
 }
 
+#[cfg(feature = "training-jobs")]
 /// Request builder for [`Client::create_training_job_task_save_image_job`]:
 /// `POST /v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/save-image-job`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -28397,6 +28840,7 @@ pub struct CreateTrainingJobTaskSaveImageJob<'a> {
     body: crate::models::CreateTrainingJobTaskSaveImageJobRequest,
 }
 
+#[cfg(feature = "training-jobs")]
 impl CreateTrainingJobTaskSaveImageJob<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28445,6 +28889,7 @@ impl CreateTrainingJobTaskSaveImageJob<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::list_workflows`]: `GET /v2/{project_id}/workflows`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -28462,6 +28907,7 @@ pub struct ListWorkflows<'a> {
     search_type: Option<crate::models::ListWorkflowsSearchType>,
 }
 
+#[cfg(feature = "workflows")]
 impl ListWorkflows<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28606,6 +29052,7 @@ impl ListWorkflows<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 impl<'a> ListWorkflows<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -28681,6 +29128,7 @@ impl<'a> ListWorkflows<'a> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::create_workflow`]: `POST /v2/{project_id}/workflows`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkflow<'a> {
@@ -28689,6 +29137,7 @@ pub struct CreateWorkflow<'a> {
     body: crate::models::CreateWorkflowRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl CreateWorkflow<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28730,6 +29179,7 @@ impl CreateWorkflow<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::list_workflow_overview`]:
 /// `GET /v2/{project_id}/workflows/overview`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -28742,6 +29192,7 @@ pub struct ListWorkflowOverview<'a> {
     description: Option<String>,
 }
 
+#[cfg(feature = "workflows")]
 impl ListWorkflowOverview<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28831,6 +29282,7 @@ impl ListWorkflowOverview<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::create_workflow_service_auth`]:
 /// `POST /v2/{project_id}/workflows/service/auth`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -28840,6 +29292,7 @@ pub struct CreateWorkflowServiceAuth<'a> {
     body: crate::models::CreateWorkflowServiceAuthRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl CreateWorkflowServiceAuth<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28884,6 +29337,7 @@ impl CreateWorkflowServiceAuth<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::list_workflow_todolist`]:
 /// `GET /v2/{project_id}/workflows/todolist`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -28893,6 +29347,7 @@ pub struct ListWorkflowTodolist<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "workflows")]
 impl ListWorkflowTodolist<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -28944,6 +29399,7 @@ impl ListWorkflowTodolist<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::show_workflow`]:
 /// `GET /v2/{project_id}/workflows/{workflow_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -28954,6 +29410,7 @@ pub struct ShowWorkflow<'a> {
     workspace_id: Option<String>,
 }
 
+#[cfg(feature = "workflows")]
 impl ShowWorkflow<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29006,6 +29463,7 @@ impl ShowWorkflow<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::update_workflow`]:
 /// `PUT /v2/{project_id}/workflows/{workflow_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29016,6 +29474,7 @@ pub struct UpdateWorkflow<'a> {
     body: crate::models::UpdateWorkflowRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl UpdateWorkflow<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29058,6 +29517,7 @@ impl UpdateWorkflow<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::delete_workflow`]:
 /// `DELETE /v2/{project_id}/workflows/{workflow_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29067,6 +29527,7 @@ pub struct DeleteWorkflow<'a> {
     workflow_id: String,
 }
 
+#[cfg(feature = "workflows")]
 impl DeleteWorkflow<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29103,6 +29564,7 @@ impl DeleteWorkflow<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::list_workflow_executions`]:
 /// `GET /v2/{project_id}/workflows/{workflow_id}/executions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29121,6 +29583,7 @@ pub struct ListWorkflowExecutions<'a> {
     order: Option<crate::models::ListWorkflowExecutionsOrder>,
 }
 
+#[cfg(feature = "workflows")]
 impl ListWorkflowExecutions<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29254,6 +29717,7 @@ impl ListWorkflowExecutions<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 impl<'a> ListWorkflowExecutions<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested with `offset` counting items (starting at the value set on this builder,
@@ -29332,6 +29796,7 @@ impl<'a> ListWorkflowExecutions<'a> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::create_workflow_execution`]:
 /// `POST /v2/{project_id}/workflows/{workflow_id}/executions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29342,6 +29807,7 @@ pub struct CreateWorkflowExecution<'a> {
     body: crate::models::CreateWorkflowExecutionRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl CreateWorkflowExecution<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29384,6 +29850,7 @@ impl CreateWorkflowExecution<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::show_workflow_execution`]:
 /// `GET /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29394,6 +29861,7 @@ pub struct ShowWorkflowExecution<'a> {
     execution_id: String,
 }
 
+#[cfg(feature = "workflows")]
 impl ShowWorkflowExecution<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29436,6 +29904,7 @@ impl ShowWorkflowExecution<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::update_workflow_execution`]:
 /// `PUT /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29447,6 +29916,7 @@ pub struct UpdateWorkflowExecution<'a> {
     body: crate::models::UpdateWorkflowExecutionRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl UpdateWorkflowExecution<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29490,6 +29960,7 @@ impl UpdateWorkflowExecution<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::delete_workflow_execution`]:
 /// `DELETE /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29500,6 +29971,7 @@ pub struct DeleteWorkflowExecution<'a> {
     execution_id: String,
 }
 
+#[cfg(feature = "workflows")]
 impl DeleteWorkflowExecution<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29537,6 +30009,7 @@ impl DeleteWorkflowExecution<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::create_workflow_execution_action`]:
 /// `POST /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/actions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29548,6 +30021,7 @@ pub struct CreateWorkflowExecutionAction<'a> {
     body: crate::models::CreateWorkflowExecutionActionRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl CreateWorkflowExecutionAction<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29596,6 +30070,7 @@ impl CreateWorkflowExecutionAction<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::create_workflow_execution_step_execution_action`]:
 /// `POST /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/step-executions/{step_execution_id}/actions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29608,6 +30083,7 @@ pub struct CreateWorkflowExecutionStepExecutionAction<'a> {
     body: crate::models::CreateWorkflowExecutionStepExecutionActionRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl CreateWorkflowExecutionStepExecutionAction<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29657,6 +30133,7 @@ impl CreateWorkflowExecutionStepExecutionAction<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::list_workflow_execution_step_execution_metrics`]:
 /// `GET /v2/{project_id}/workflows/{workflow_id}/executions/{execution_id}/step-executions/{step_execution_id}/metrics`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29668,6 +30145,7 @@ pub struct ListWorkflowExecutionStepExecutionMetrics<'a> {
     step_execution_id: String,
 }
 
+#[cfg(feature = "workflows")]
 impl ListWorkflowExecutionStepExecutionMetrics<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29711,6 +30189,7 @@ impl ListWorkflowExecutionStepExecutionMetrics<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::create_workflow_schedule`]:
 /// `POST /v2/{project_id}/workflows/{workflow_id}/schedules`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29721,6 +30200,7 @@ pub struct CreateWorkflowSchedule<'a> {
     body: crate::models::CreateWorkflowScheduleRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl CreateWorkflowSchedule<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29763,6 +30243,7 @@ impl CreateWorkflowSchedule<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::show_workflow_schedule`]:
 /// `GET /v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29773,6 +30254,7 @@ pub struct ShowWorkflowSchedule<'a> {
     schedule_id: String,
 }
 
+#[cfg(feature = "workflows")]
 impl ShowWorkflowSchedule<'_> {
     /// 用户项目 ID。获取方法请参见 获取项目 ID 和名称 。
     ///
@@ -29815,6 +30297,7 @@ impl ShowWorkflowSchedule<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::update_workflow_schedule`]:
 /// `PUT /v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29826,6 +30309,7 @@ pub struct UpdateWorkflowSchedule<'a> {
     body: crate::models::UpdateWorkflowScheduleRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl UpdateWorkflowSchedule<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29869,6 +30353,7 @@ impl UpdateWorkflowSchedule<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::delete_workflow_schedule`]:
 /// `DELETE /v2/{project_id}/workflows/{workflow_id}/schedules/{schedule_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29879,6 +30364,7 @@ pub struct DeleteWorkflowSchedule<'a> {
     schedule_id: String,
 }
 
+#[cfg(feature = "workflows")]
 impl DeleteWorkflowSchedule<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29916,6 +30402,7 @@ impl DeleteWorkflowSchedule<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::create_workflow_service_package`]:
 /// `POST /v2/{project_id}/workflows/{workflow_id}/service/packages`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29926,6 +30413,7 @@ pub struct CreateWorkflowServicePackage<'a> {
     body: crate::models::CreateWorkflowServicePackageRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl CreateWorkflowServicePackage<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -29973,6 +30461,7 @@ impl CreateWorkflowServicePackage<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::create_workflow_subscription`]:
 /// `POST /v2/{project_id}/workflows/{workflow_id}/subscriptions`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -29983,6 +30472,7 @@ pub struct CreateWorkflowSubscription<'a> {
     body: crate::models::CreateWorkflowSubscriptionRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl CreateWorkflowSubscription<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -30030,6 +30520,7 @@ impl CreateWorkflowSubscription<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::show_workflow_subscription`]:
 /// `GET /v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -30040,6 +30531,7 @@ pub struct ShowWorkflowSubscription<'a> {
     subscription_id: String,
 }
 
+#[cfg(feature = "workflows")]
 impl ShowWorkflowSubscription<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -30085,6 +30577,7 @@ impl ShowWorkflowSubscription<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::update_workflow_subscription`]:
 /// `PUT /v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -30096,6 +30589,7 @@ pub struct UpdateWorkflowSubscription<'a> {
     body: crate::models::UpdateWorkflowSubscriptionRequest,
 }
 
+#[cfg(feature = "workflows")]
 impl UpdateWorkflowSubscription<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -30144,6 +30638,7 @@ impl UpdateWorkflowSubscription<'_> {
     }
 }
 
+#[cfg(feature = "workflows")]
 /// Request builder for [`Client::delete_workflow_subscription`]:
 /// `DELETE /v2/{project_id}/workflows/{workflow_id}/subscriptions/{subscription_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -30154,6 +30649,7 @@ pub struct DeleteWorkflowSubscription<'a> {
     subscription_id: String,
 }
 
+#[cfg(feature = "workflows")]
 impl DeleteWorkflowSubscription<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -30191,6 +30687,7 @@ impl DeleteWorkflowSubscription<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_workforces`]: `GET /v2/{project_id}/workforces`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 #[derive(Clone)]
@@ -30205,6 +30702,7 @@ pub struct ListWorkforces<'a> {
     workforce_task_id: Option<String>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListWorkforces<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -30329,6 +30827,7 @@ impl ListWorkforces<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListWorkforces<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -30428,6 +30927,7 @@ impl<'a> ListWorkforces<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_workforce`]: `POST /v2/{project_id}/workforces`.
 #[must_use = "a request builder does nothing until `.send().await`"]
 pub struct CreateWorkforce<'a> {
@@ -30436,6 +30936,7 @@ pub struct CreateWorkforce<'a> {
     body: crate::models::CreateWorkforceRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateWorkforce<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -30477,6 +30978,7 @@ impl CreateWorkforce<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_workforce_worker_tasks`]:
 /// `GET /v2/{project_id}/workforces/worker-tasks`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -30491,6 +30993,7 @@ pub struct ListWorkforceWorkerTasks<'a> {
     sort_by: Option<crate::models::ListWorkforceWorkerTasksSortBy>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListWorkforceWorkerTasks<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -30610,6 +31113,7 @@ impl ListWorkforceWorkerTasks<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListWorkforceWorkerTasks<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -30712,6 +31216,7 @@ impl<'a> ListWorkforceWorkerTasks<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_workforce_workers`]:
 /// `GET /v2/{project_id}/workforces/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -30726,6 +31231,7 @@ pub struct ListWorkforceWorkers<'a> {
     sort_by: Option<crate::models::ListWorkforceWorkersSortBy>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListWorkforceWorkers<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -30847,6 +31353,7 @@ impl ListWorkforceWorkers<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListWorkforceWorkers<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -30949,6 +31456,7 @@ impl<'a> ListWorkforceWorkers<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_workforce`]:
 /// `GET /v2/{project_id}/workforces/{workforce_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -30958,6 +31466,7 @@ pub struct ShowWorkforce<'a> {
     workforce_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowWorkforce<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -30999,6 +31508,7 @@ impl ShowWorkforce<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_workforce`]:
 /// `PUT /v2/{project_id}/workforces/{workforce_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -31009,6 +31519,7 @@ pub struct UpdateWorkforce<'a> {
     body: crate::models::UpdateWorkforceRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateWorkforce<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -31046,6 +31557,7 @@ impl UpdateWorkforce<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_workforce`]:
 /// `DELETE /v2/{project_id}/workforces/{workforce_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -31055,6 +31567,7 @@ pub struct DeleteWorkforce<'a> {
     workforce_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteWorkforce<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -31096,6 +31609,7 @@ impl DeleteWorkforce<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::list_workforce_workers_by_workforce_id`]:
 /// `GET /v2/{project_id}/workforces/{workforce_id}/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -31110,6 +31624,7 @@ pub struct ListWorkforceWorkersByWorkforceId<'a> {
     sort_by: Option<crate::models::ListWorkforceWorkersByWorkforceIdSortBy>,
 }
 
+#[cfg(feature = "datasets")]
 impl ListWorkforceWorkersByWorkforceId<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -31219,6 +31734,7 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
     /// Every item of every page, fetched lazily: one request per page as the stream is polled.
     /// Pages are requested by number with `offset` (starting at the value set on this builder,
@@ -31321,6 +31837,7 @@ impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::create_workforce_worker`]:
 /// `POST /v2/{project_id}/workforces/{workforce_id}/workers`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -31331,6 +31848,7 @@ pub struct CreateWorkforceWorker<'a> {
     body: crate::models::CreateWorkforceWorkerRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl CreateWorkforceWorker<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -31368,6 +31886,7 @@ impl CreateWorkforceWorker<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::batch_delete_workforce_workers`]:
 /// `POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -31378,6 +31897,7 @@ pub struct BatchDeleteWorkforceWorkers<'a> {
     body: crate::models::BatchDeleteWorkforceWorkersRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl BatchDeleteWorkforceWorkers<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -31425,6 +31945,7 @@ impl BatchDeleteWorkforceWorkers<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::show_workforce_worker`]:
 /// `GET /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -31435,6 +31956,7 @@ pub struct ShowWorkforceWorker<'a> {
     worker_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl ShowWorkforceWorker<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -31477,6 +31999,7 @@ impl ShowWorkforceWorker<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::update_workforce_worker`]:
 /// `PUT /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -31488,6 +32011,7 @@ pub struct UpdateWorkforceWorker<'a> {
     body: crate::models::UpdateWorkforceWorkerRequest,
 }
 
+#[cfg(feature = "datasets")]
 impl UpdateWorkforceWorker<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///
@@ -31526,6 +32050,7 @@ impl UpdateWorkforceWorker<'_> {
     }
 }
 
+#[cfg(feature = "datasets")]
 /// Request builder for [`Client::delete_workforce_worker`]:
 /// `DELETE /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}`.
 #[must_use = "a request builder does nothing until `.send().await`"]
@@ -31536,6 +32061,7 @@ pub struct DeleteWorkforceWorker<'a> {
     worker_id: String,
 }
 
+#[cfg(feature = "datasets")]
 impl DeleteWorkforceWorker<'_> {
     /// 用户项目ID。获取方法请参见 获取项目ID和名称 。
     ///

@@ -79,6 +79,7 @@ fn is_text_of(text: &str, value: &Value) -> bool {
         && serde_json::to_string(value).is_ok_and(|json| json == text.trim())
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn list_app_auth_apps_200_1() {
     round_trip::<
@@ -89,6 +90,7 @@ fn list_app_auth_apps_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_app_auth_app_request_1() {
     round_trip::<
@@ -99,6 +101,7 @@ fn create_app_auth_app_request_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_app_auth_app_200_1() {
     round_trip::<
@@ -109,6 +112,7 @@ fn create_app_auth_app_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn show_app_auth_app_200_1() {
     round_trip::<
@@ -119,6 +123,7 @@ fn show_app_auth_app_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_app_auth_app_app_code_request_1() {
     round_trip::<
@@ -129,6 +134,7 @@ fn create_app_auth_app_app_code_request_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_app_auth_app_app_code_200_1() {
     round_trip::<
@@ -139,6 +145,7 @@ fn create_app_auth_app_app_code_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn update_app_auth_app_app_code_request_1() {
     round_trip::<
@@ -149,6 +156,7 @@ fn update_app_auth_app_app_code_request_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn update_app_auth_app_app_code_200_1() {
     round_trip::<
@@ -159,6 +167,7 @@ fn update_app_auth_app_app_code_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn delete_app_auth_app_app_code_200_1() {
     round_trip::<
@@ -169,6 +178,7 @@ fn delete_app_auth_app_app_code_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn update_app_auth_app_app_secret_request_1() {
     round_trip::<
@@ -179,6 +189,7 @@ fn update_app_auth_app_app_secret_request_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn update_app_auth_app_app_secret_200_1() {
     round_trip::<
@@ -189,6 +200,7 @@ fn update_app_auth_app_app_secret_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn list_app_auth_app_auth_apis_200_1() {
     round_trip::<
@@ -199,6 +211,7 @@ fn list_app_auth_app_auth_apis_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn list_app_auth_app_exists_200_1() {
     round_trip::<
@@ -209,6 +222,7 @@ fn list_app_auth_app_exists_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_app_auth_apis_request_1() {
     round_trip::<
@@ -219,6 +233,7 @@ fn create_app_auth_apis_request_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_app_auth_apis_200_1() {
     round_trip::<
@@ -229,6 +244,7 @@ fn create_app_auth_apis_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn show_app_auth_apis_200_1() {
     round_trip::<
@@ -239,6 +255,7 @@ fn show_app_auth_apis_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_built_in_algorithms_200_1() {
     round_trip::<
@@ -249,6 +266,7 @@ fn list_built_in_algorithms_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn list_clusters_200_1() {
     round_trip::<
@@ -259,6 +277,7 @@ fn list_clusters_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 #[ignore = "documentation error: the example shows `instances[].type`, which the instance table does not document"]
 fn list_demanager_instances_200_1() {
@@ -270,6 +289,7 @@ fn list_demanager_instances_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_demanager_instance_request_1() {
     round_trip::<
@@ -280,6 +300,7 @@ fn create_demanager_instance_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_demanager_instance_200_1() {
     round_trip::<
@@ -290,6 +311,7 @@ fn show_demanager_instance_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_demanager_instance_request_1() {
     round_trip::<
@@ -300,6 +322,7 @@ fn update_demanager_instance_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_demanager_instance_200_1() {
     round_trip::<
@@ -310,6 +333,7 @@ fn delete_demanager_instance_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_demanager_instance_action_request_1() {
     round_trip::<
@@ -320,6 +344,7 @@ fn create_demanager_instance_action_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_demanager_instance_action_200_1() {
     round_trip::<
@@ -330,6 +355,7 @@ fn create_demanager_instance_action_200_1() {
     );
 }
 
+#[cfg(feature = "dev-servers")]
 #[test]
 fn create_dev_server_request_1() {
     round_trip::<
@@ -340,6 +366,7 @@ fn create_dev_server_request_1() {
     );
 }
 
+#[cfg(feature = "dev-servers")]
 #[test]
 fn create_dev_server_200_1() {
     round_trip::<
@@ -350,6 +377,7 @@ fn create_dev_server_200_1() {
     );
 }
 
+#[cfg(feature = "dev-servers")]
 #[test]
 fn show_dev_server_200_1() {
     round_trip::<
@@ -360,6 +388,7 @@ fn show_dev_server_200_1() {
     );
 }
 
+#[cfg(feature = "dev-servers")]
 #[test]
 fn delete_dev_server_200_1() {
     round_trip::<
@@ -370,6 +399,7 @@ fn delete_dev_server_200_1() {
     );
 }
 
+#[cfg(feature = "dev-servers")]
 #[test]
 fn start_dev_server_request_1() {
     round_trip::<
@@ -377,6 +407,7 @@ fn start_dev_server_request_1() {
     >("{}", "start_dev_server (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28331)");
 }
 
+#[cfg(feature = "dev-servers")]
 #[test]
 fn start_dev_server_200_1() {
     round_trip::<
@@ -387,6 +418,7 @@ fn start_dev_server_200_1() {
     );
 }
 
+#[cfg(feature = "dev-servers")]
 #[test]
 fn stop_dev_server_200_1() {
     round_trip::<
@@ -397,6 +429,7 @@ fn stop_dev_server_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn list_events_200_1() {
     round_trip::<
@@ -407,6 +440,7 @@ fn list_events_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn list_images_200_1() {
     round_trip::<
@@ -417,6 +451,7 @@ fn list_images_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn create_image_request_1() {
     round_trip::<
@@ -427,6 +462,7 @@ fn create_image_request_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn create_image_200_1() {
     round_trip::<
@@ -437,6 +473,7 @@ fn create_image_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn show_image_200_1() {
     round_trip::<
@@ -447,6 +484,7 @@ fn show_image_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn list_internal_channel_info_200_1() {
     round_trip::<
@@ -457,6 +495,7 @@ fn list_internal_channel_info_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_job_ai_engines_200_1() {
     round_trip::<
@@ -467,6 +506,7 @@ fn list_job_ai_engines_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_job_resource_specs_200_1() {
     round_trip::<
@@ -477,6 +517,7 @@ fn list_job_resource_specs_200_1() {
     );
 }
 
+#[cfg(feature = "models")]
 #[test]
 fn list_models_200_1() {
     round_trip::<
@@ -487,6 +528,7 @@ fn list_models_200_1() {
     );
 }
 
+#[cfg(feature = "models")]
 #[test]
 fn create_model_200_1() {
     round_trip::<
@@ -497,6 +539,7 @@ fn create_model_200_1() {
     );
 }
 
+#[cfg(feature = "models")]
 #[test]
 #[ignore = "documentation error: the example shows `type` at the top level, which the response table does not document"]
 fn show_model_200_2() {
@@ -508,6 +551,7 @@ fn show_model_200_2() {
     );
 }
 
+#[cfg(feature = "models")]
 #[test]
 fn delete_model_200_1() {
     round_trip::<
@@ -518,6 +562,7 @@ fn delete_model_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn create_network_200_1() {
     round_trip::<
@@ -528,6 +573,7 @@ fn create_network_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn show_network_200_1() {
     round_trip::<
@@ -538,6 +584,7 @@ fn show_network_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 #[ignore = "documentation error: the example shows `metadata.deletionTimestamp`, which the metadata table does not document"]
 fn delete_network_200_1() {
@@ -549,6 +596,7 @@ fn delete_network_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 #[ignore = "documentation error: the example spells `peerVpclid`; the table documents `peerVpclId`"]
 fn update_network_request_1() {
@@ -560,6 +608,7 @@ fn update_network_request_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 #[ignore = "documentation error: the example spells `peerVpclid`; the table documents `peerVpclId`"]
 fn update_network_200_1() {
@@ -571,6 +620,7 @@ fn update_network_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn list_notebooks_200_1() {
     round_trip::<
@@ -581,6 +631,7 @@ fn list_notebooks_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn create_notebook_request_1() {
     round_trip::<
@@ -591,6 +642,7 @@ fn create_notebook_request_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn create_notebook_200_1() {
     round_trip::<
@@ -601,6 +653,7 @@ fn create_notebook_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn list_notebook_all_200_1() {
     round_trip::<
@@ -611,6 +664,7 @@ fn list_notebook_all_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn list_notebook_flavors_200_1() {
     round_trip::<
@@ -621,6 +675,7 @@ fn list_notebook_flavors_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn list_notebook_tags_200_1() {
     round_trip::<
@@ -631,6 +686,7 @@ fn list_notebook_tags_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn show_notebook_200_1() {
     round_trip::<
@@ -641,6 +697,7 @@ fn show_notebook_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn update_notebook_request_1() {
     round_trip::<
@@ -651,6 +708,7 @@ fn update_notebook_request_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn update_notebook_200_1() {
     round_trip::<
@@ -661,6 +719,7 @@ fn update_notebook_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 #[ignore = "documentation error: the example shows `create_at` at the top level; the response table documents it only inside `image` and `lease`"]
 fn delete_notebook_200_1() {
@@ -672,6 +731,7 @@ fn delete_notebook_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn create_image_notebook_request_1() {
     round_trip::<
@@ -682,6 +742,7 @@ fn create_image_notebook_request_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn create_image_notebook_200_1() {
     round_trip::<
@@ -692,6 +753,7 @@ fn create_image_notebook_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn list_notebook_lease_200_1() {
     round_trip::<
@@ -702,6 +764,7 @@ fn list_notebook_lease_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn update_notebook_lease_request_2() {
     round_trip::<
@@ -712,6 +775,7 @@ fn update_notebook_lease_request_2() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn update_notebook_lease_200_1() {
     round_trip::<
@@ -722,6 +786,7 @@ fn update_notebook_lease_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn start_notebook_200_1() {
     round_trip::<
@@ -732,6 +797,7 @@ fn start_notebook_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn stop_notebook_200_1() {
     round_trip::<
@@ -742,6 +808,7 @@ fn stop_notebook_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn list_notebook_storage_200_1() {
     round_trip::<
@@ -752,6 +819,7 @@ fn list_notebook_storage_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn create_notebook_storage_request_1() {
     round_trip::<
@@ -762,6 +830,7 @@ fn create_notebook_storage_request_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn create_notebook_storage_200_1() {
     round_trip::<
@@ -772,6 +841,7 @@ fn create_notebook_storage_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn show_notebook_storage_200_1() {
     round_trip::<
@@ -782,6 +852,7 @@ fn show_notebook_storage_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 fn delete_notebook_storage_200_1() {
     round_trip::<
@@ -792,6 +863,7 @@ fn delete_notebook_storage_200_1() {
     );
 }
 
+#[cfg(feature = "notebooks")]
 #[test]
 #[ignore = "documentation error: the example sends `action`, which the request table does not document"]
 fn delete_notebook_tags_request_2() {
@@ -803,6 +875,7 @@ fn delete_notebook_tags_request_2() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn list_os_user_config_200_1() {
     round_trip::<
@@ -813,6 +886,7 @@ fn list_os_user_config_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn show_plugintemplate_200_1() {
     round_trip::<
@@ -823,6 +897,7 @@ fn show_plugintemplate_200_1() {
     );
 }
 
+#[cfg(feature = "pools-tags")]
 #[test]
 fn list_pool_tags_200_1() {
     round_trip::<
@@ -833,6 +908,7 @@ fn list_pool_tags_200_1() {
     );
 }
 
+#[cfg(feature = "pools-tags")]
 #[test]
 fn list_pool_tags_by_pool_name_204_1() {
     round_trip::<
@@ -843,6 +919,7 @@ fn list_pool_tags_by_pool_name_204_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn list_services_200_1() {
     round_trip::<
@@ -853,6 +930,7 @@ fn list_services_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn create_service_request_1() {
     round_trip::<
@@ -863,6 +941,7 @@ fn create_service_request_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn create_service_request_2() {
     round_trip::<
@@ -873,6 +952,7 @@ fn create_service_request_2() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn create_service_request_5() {
     round_trip::<
@@ -883,6 +963,7 @@ fn create_service_request_5() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn create_service_request_6() {
     round_trip::<
@@ -893,6 +974,7 @@ fn create_service_request_6() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn create_service_200_1() {
     round_trip::<
@@ -903,6 +985,7 @@ fn create_service_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn list_service_specifications_200_1() {
     round_trip::<
@@ -913,6 +996,7 @@ fn list_service_specifications_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn list_service_tm_tags_200_1() {
     round_trip::<
@@ -923,6 +1007,7 @@ fn list_service_tm_tags_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn delete_service_tags_request_2() {
     round_trip::<
@@ -933,6 +1018,7 @@ fn delete_service_tags_request_2() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn show_service_200_1() {
     round_trip::<
@@ -943,6 +1029,7 @@ fn show_service_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn update_service_request_1() {
     round_trip::<
@@ -953,6 +1040,7 @@ fn update_service_request_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn patch_service_request_1() {
     round_trip::<
@@ -963,6 +1051,7 @@ fn patch_service_request_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn patch_service_200_1() {
     round_trip::<
@@ -973,6 +1062,7 @@ fn patch_service_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_service_app_auth_api_request_1() {
     round_trip::<
@@ -983,6 +1073,7 @@ fn create_service_app_auth_api_request_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_service_app_auth_api_200_1() {
     round_trip::<
@@ -993,6 +1084,7 @@ fn create_service_app_auth_api_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn list_service_app_auth_apis_200_1() {
     round_trip::<
@@ -1003,6 +1095,7 @@ fn list_service_app_auth_apis_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn update_service_app_auth_apis_app_auth_api_request_1() {
     round_trip::<
@@ -1013,6 +1106,7 @@ fn update_service_app_auth_apis_app_auth_api_request_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn update_service_app_auth_apis_app_auth_api_200_1() {
     round_trip::<
@@ -1023,6 +1117,7 @@ fn update_service_app_auth_apis_app_auth_api_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_service_app_auth_apis_app_auth_api_request_1() {
     round_trip::<
@@ -1033,6 +1128,7 @@ fn create_service_app_auth_apis_app_auth_api_request_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn create_service_app_auth_apis_app_auth_api_200_1() {
     round_trip::<
@@ -1043,6 +1139,7 @@ fn create_service_app_auth_apis_app_auth_api_200_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn delete_service_app_auth_apis_app_auth_api_request_1() {
     round_trip::<
@@ -1053,6 +1150,7 @@ fn delete_service_app_auth_apis_app_auth_api_request_1() {
     );
 }
 
+#[cfg(feature = "app-auth")]
 #[test]
 fn delete_service_app_auth_apis_app_auth_api_200_1() {
     round_trip::<
@@ -1063,6 +1161,7 @@ fn delete_service_app_auth_apis_app_auth_api_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn list_service_events_200_1() {
     round_trip::<
@@ -1073,6 +1172,7 @@ fn list_service_events_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn list_service_logs_200_1() {
     round_trip::<
@@ -1083,6 +1183,7 @@ fn list_service_logs_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn list_service_monitor_200_1() {
     round_trip::<
@@ -1093,6 +1194,7 @@ fn list_service_monitor_200_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn update_service_node_status_request_1() {
     round_trip::<
@@ -1103,6 +1205,7 @@ fn update_service_node_status_request_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn update_service_property_request_1() {
     round_trip::<
@@ -1113,6 +1216,7 @@ fn update_service_property_request_1() {
     );
 }
 
+#[cfg(feature = "services")]
 #[test]
 fn update_service_property_200_1() {
     round_trip::<
@@ -1123,6 +1227,7 @@ fn update_service_property_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_training_job_configs_200_1() {
     round_trip::<
@@ -1133,6 +1238,7 @@ fn list_training_job_configs_200_1() {
     );
 }
 
+#[cfg(feature = "ungrouped")]
 #[test]
 fn create_training_job_config_request_1() {
     round_trip::<
@@ -1143,6 +1249,7 @@ fn create_training_job_config_request_1() {
     );
 }
 
+#[cfg(feature = "ungrouped")]
 #[test]
 fn create_training_job_config_200_1() {
     round_trip::<
@@ -1153,6 +1260,7 @@ fn create_training_job_config_200_1() {
     );
 }
 
+#[cfg(feature = "ungrouped")]
 #[test]
 #[ignore = "documentation error: the second `parameter` item uses `key`; the table documents `label` and `value`"]
 fn update_training_job_config_request_1() {
@@ -1164,6 +1272,7 @@ fn update_training_job_config_request_1() {
     );
 }
 
+#[cfg(feature = "ungrouped")]
 #[test]
 fn update_training_job_config_200_1() {
     round_trip::<
@@ -1174,6 +1283,7 @@ fn update_training_job_config_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_training_job_config_200_1() {
     round_trip::<
@@ -1184,6 +1294,7 @@ fn delete_training_job_config_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_training_jobs_200_1() {
     round_trip::<
@@ -1194,6 +1305,7 @@ fn list_training_jobs_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 #[ignore = "documentation error: the example (repaired: a trailing comma) puts `dataset_id`, `dataset_version_id`, `spec_id`, `engine_id` and `train_url` at the top level; the request table documents them inside `config`"]
 fn create_training_job_v1_request_1() {
@@ -1205,6 +1317,7 @@ fn create_training_job_v1_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_training_job_v1_request_3() {
     round_trip::<
@@ -1215,6 +1328,7 @@ fn create_training_job_v1_request_3() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_training_job_v1_request_4() {
     round_trip::<
@@ -1225,6 +1339,7 @@ fn create_training_job_v1_request_4() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_training_job_v1_200_1() {
     round_trip::<
@@ -1235,6 +1350,7 @@ fn create_training_job_v1_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_training_job_v1_request_1() {
     round_trip::<
@@ -1245,6 +1361,7 @@ fn update_training_job_v1_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_training_job_v1_200_1() {
     round_trip::<
@@ -1255,6 +1372,7 @@ fn update_training_job_v1_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_training_job_v1_200_1() {
     round_trip::<
@@ -1265,6 +1383,7 @@ fn delete_training_job_v1_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_training_job_versions_200_1() {
     round_trip::<
@@ -1275,6 +1394,7 @@ fn list_training_job_versions_200_1() {
     );
 }
 
+#[cfg(feature = "ungrouped")]
 #[test]
 fn create_training_job_version_request_1() {
     round_trip::<
@@ -1285,6 +1405,7 @@ fn create_training_job_version_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_training_job_version_200_1() {
     round_trip::<
@@ -1295,6 +1416,7 @@ fn delete_training_job_version_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_training_job_version_aom_log_200_1() {
     round_trip::<
@@ -1305,6 +1427,7 @@ fn list_training_job_version_aom_log_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_training_job_version_log_file_names_200_1() {
     round_trip::<
@@ -1315,6 +1438,7 @@ fn list_training_job_version_log_file_names_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn stop_training_job_version_200_1() {
     round_trip::<
@@ -1325,6 +1449,7 @@ fn stop_training_job_version_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_visualization_jobs_200_1() {
     round_trip::<
@@ -1335,6 +1460,7 @@ fn list_visualization_jobs_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_visualization_job_request_1() {
     round_trip::<
@@ -1345,6 +1471,7 @@ fn create_visualization_job_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_visualization_job_200_1() {
     round_trip::<
@@ -1355,6 +1482,7 @@ fn create_visualization_job_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_visualization_job_200_1() {
     round_trip::<
@@ -1365,6 +1493,7 @@ fn show_visualization_job_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_visualization_job_request_1() {
     round_trip::<
@@ -1375,6 +1504,7 @@ fn update_visualization_job_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_visualization_job_200_1() {
     round_trip::<
@@ -1385,6 +1515,7 @@ fn update_visualization_job_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_visualization_job_200_1() {
     round_trip::<
@@ -1395,6 +1526,7 @@ fn delete_visualization_job_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn restart_visualization_job_200_1() {
     round_trip::<
@@ -1405,6 +1537,7 @@ fn restart_visualization_job_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn stop_visualization_job_200_1() {
     round_trip::<
@@ -1415,6 +1548,7 @@ fn stop_visualization_job_200_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn list_workspaces_200_1() {
     round_trip::<
@@ -1425,6 +1559,7 @@ fn list_workspaces_200_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn create_workspace_request_1() {
     round_trip::<
@@ -1435,6 +1570,7 @@ fn create_workspace_request_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn create_workspace_200_1() {
     round_trip::<
@@ -1445,6 +1581,7 @@ fn create_workspace_200_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn show_workspace_200_1() {
     round_trip::<
@@ -1455,6 +1592,7 @@ fn show_workspace_200_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn update_workspace_request_1() {
     round_trip::<
@@ -1465,6 +1603,7 @@ fn update_workspace_request_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn update_workspace_200_1() {
     round_trip::<
@@ -1475,6 +1614,7 @@ fn update_workspace_200_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn delete_workspace_200_1() {
     round_trip::<
@@ -1485,6 +1625,7 @@ fn delete_workspace_200_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn list_workspace_quotas_200_1() {
     round_trip::<
@@ -1495,6 +1636,7 @@ fn list_workspace_quotas_200_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn update_workspace_quotas_request_1() {
     round_trip::<
@@ -1505,6 +1647,7 @@ fn update_workspace_quotas_request_1() {
     );
 }
 
+#[cfg(feature = "workspaces")]
 #[test]
 fn update_workspace_quotas_200_1() {
     round_trip::<
@@ -1515,6 +1658,7 @@ fn update_workspace_quotas_200_1() {
     );
 }
 
+#[cfg(feature = "authorizations")]
 #[test]
 fn create_agency_request_1() {
     round_trip::<
@@ -1525,6 +1669,7 @@ fn create_agency_request_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn list_algorithms_200_1() {
     round_trip::<
@@ -1535,6 +1680,7 @@ fn list_algorithms_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_algorithm_201_1() {
     round_trip::<
@@ -1545,6 +1691,7 @@ fn create_algorithm_201_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn update_algorithm_request_1() {
     round_trip::<
@@ -1555,6 +1702,7 @@ fn update_algorithm_request_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn update_algorithm_201_1() {
     round_trip::<
@@ -1565,6 +1713,7 @@ fn update_algorithm_201_1() {
     );
 }
 
+#[cfg(feature = "authorizations")]
 #[test]
 fn list_authorizations_200_1() {
     round_trip::<
@@ -1575,6 +1724,7 @@ fn list_authorizations_200_1() {
     );
 }
 
+#[cfg(feature = "authorizations")]
 #[test]
 fn create_authorization_request_1() {
     round_trip::<
@@ -1585,6 +1735,7 @@ fn create_authorization_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_request_1() {
     round_trip::<
@@ -1595,6 +1746,7 @@ fn create_dataset_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_request_2() {
     round_trip::<
@@ -1605,6 +1757,7 @@ fn create_dataset_request_2() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_request_3() {
     round_trip::<
@@ -1615,6 +1768,7 @@ fn create_dataset_request_3() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_201_1() {
     round_trip::<
@@ -1625,6 +1779,7 @@ fn create_dataset_201_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_dataset_200_1() {
     round_trip::<
@@ -1635,6 +1790,7 @@ fn show_dataset_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_request_1() {
     round_trip::<
@@ -1645,6 +1801,7 @@ fn update_dataset_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_200_1() {
     round_trip::<
@@ -1655,6 +1812,7 @@ fn update_dataset_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_data_annotation_labels_200_1() {
     round_trip::<
@@ -1665,6 +1823,7 @@ fn list_dataset_data_annotation_labels_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_data_annotation_labels_200_1() {
     round_trip::<
@@ -1675,6 +1834,7 @@ fn update_dataset_data_annotation_labels_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_data_annotation_label_request_1() {
     round_trip::<
@@ -1685,6 +1845,7 @@ fn create_dataset_data_annotation_label_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_data_annotation_label_200_1() {
     round_trip::<
@@ -1695,6 +1856,7 @@ fn create_dataset_data_annotation_label_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_dataset_data_annotation_labels_request_1() {
     round_trip::<
@@ -1705,6 +1867,7 @@ fn delete_dataset_data_annotation_labels_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_dataset_data_annotation_labels_200_1() {
     round_trip::<
@@ -1715,6 +1878,7 @@ fn delete_dataset_data_annotation_labels_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_data_annotation_label_request_1() {
     round_trip::<
@@ -1725,6 +1889,7 @@ fn update_dataset_data_annotation_label_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_data_annotation_label_204_1() {
     round_trip::<
@@ -1735,6 +1900,7 @@ fn update_dataset_data_annotation_label_204_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_dataset_data_annotation_label_204_1() {
     round_trip::<
@@ -1745,6 +1911,7 @@ fn delete_dataset_data_annotation_label_204_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_data_annotation_samples_200_1() {
     round_trip::<
@@ -1755,6 +1922,7 @@ fn list_dataset_data_annotation_samples_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_data_annotation_samples_request_1() {
     round_trip::<
@@ -1765,6 +1933,7 @@ fn update_dataset_data_annotation_samples_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_data_annotation_samples_200_1() {
     round_trip::<
@@ -1775,6 +1944,7 @@ fn update_dataset_data_annotation_samples_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_data_annotation_sample_request_1() {
     round_trip::<
@@ -1785,6 +1955,7 @@ fn create_dataset_data_annotation_sample_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_data_annotation_sample_200_1() {
     round_trip::<
@@ -1795,6 +1966,7 @@ fn create_dataset_data_annotation_sample_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_dataset_data_annotation_samples_request_1() {
     round_trip::<
@@ -1805,6 +1977,7 @@ fn delete_dataset_data_annotation_samples_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_dataset_data_annotation_samples_200_1() {
     round_trip::<
@@ -1815,6 +1988,7 @@ fn delete_dataset_data_annotation_samples_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_dataset_data_annotation_sample_200_1() {
     round_trip::<
@@ -1825,6 +1999,7 @@ fn show_dataset_data_annotation_sample_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn search_condition_dataset_data_annotations_200_1() {
     round_trip::<
@@ -1835,6 +2010,7 @@ fn search_condition_dataset_data_annotations_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_data_annotation_stats_200_1() {
     round_trip::<
@@ -1845,6 +2021,7 @@ fn list_dataset_data_annotation_stats_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_export_task_request_1() {
     round_trip::<
@@ -1855,6 +2032,7 @@ fn create_dataset_export_task_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_export_task_request_2() {
     round_trip::<
@@ -1865,6 +2043,7 @@ fn create_dataset_export_task_request_2() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_export_task_200_1() {
     round_trip::<
@@ -1875,6 +2054,7 @@ fn create_dataset_export_task_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_import_tasks_200_1() {
     round_trip::<
@@ -1885,6 +2065,7 @@ fn list_dataset_import_tasks_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_import_task_request_1() {
     round_trip::<
@@ -1895,6 +2076,7 @@ fn create_dataset_import_task_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_import_task_request_2() {
     round_trip::<
@@ -1905,6 +2087,7 @@ fn create_dataset_import_task_request_2() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_import_task_200_1() {
     round_trip::<
@@ -1915,6 +2098,7 @@ fn create_dataset_import_task_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_dataset_import_task_200_1() {
     round_trip::<
@@ -1925,6 +2109,7 @@ fn show_dataset_import_task_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_metrics_200_1() {
     round_trip::<
@@ -1935,6 +2120,7 @@ fn list_dataset_metrics_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_sync_data_status_200_1() {
     round_trip::<
@@ -1945,6 +2131,7 @@ fn list_dataset_sync_data_status_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_task_request_1() {
     round_trip::<
@@ -1955,6 +2142,7 @@ fn create_dataset_task_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_task_request_2() {
     round_trip::<
@@ -1965,6 +2153,7 @@ fn create_dataset_task_request_2() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_task_request_3() {
     round_trip::<
@@ -1975,6 +2164,7 @@ fn create_dataset_task_request_3() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_task_200_1() {
     round_trip::<
@@ -1985,6 +2175,7 @@ fn create_dataset_task_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_dataset_task_200_1() {
     round_trip::<
@@ -1995,6 +2186,7 @@ fn show_dataset_task_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_versions_200_1() {
     round_trip::<
@@ -2005,6 +2197,7 @@ fn list_dataset_versions_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_version_request_1() {
     round_trip::<
@@ -2015,6 +2208,7 @@ fn create_dataset_version_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_version_201_1() {
     round_trip::<
@@ -2025,6 +2219,7 @@ fn create_dataset_version_201_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 #[ignore = "documentation error: the example shows `analysis_status`, which the response table of this operation does not document"]
 fn show_dataset_version_200_1() {
@@ -2036,6 +2231,7 @@ fn show_dataset_version_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_workforce_task_request_1() {
     round_trip::<
@@ -2046,6 +2242,7 @@ fn create_dataset_workforce_task_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_workforce_task_200_1() {
     round_trip::<
@@ -2056,6 +2253,7 @@ fn create_dataset_workforce_task_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_workforce_task_request_1() {
     round_trip::<
@@ -2066,6 +2264,7 @@ fn update_dataset_workforce_task_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn post_dataset_workforce_task_request_1() {
     round_trip::<
@@ -2076,6 +2275,7 @@ fn post_dataset_workforce_task_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_workforce_task_acceptance_request_1() {
     round_trip::<
@@ -2086,6 +2286,7 @@ fn create_dataset_workforce_task_acceptance_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_dataset_workforce_task_acceptance_200_1() {
     round_trip::<
@@ -2096,6 +2297,7 @@ fn create_dataset_workforce_task_acceptance_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn batch_comment_dataset_workforce_task_acceptance_request_1() {
     round_trip::<
@@ -2106,6 +2308,7 @@ fn batch_comment_dataset_workforce_task_acceptance_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_workforce_task_acceptance_report_200_1() {
     round_trip::<
@@ -2116,6 +2319,7 @@ fn list_dataset_workforce_task_acceptance_report_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_workforce_task_acceptance_status_request_1() {
     round_trip::<
@@ -2126,6 +2330,7 @@ fn update_dataset_workforce_task_acceptance_status_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_workforce_task_acceptance_status_200_1() {
     round_trip::<
@@ -2136,6 +2341,7 @@ fn update_dataset_workforce_task_acceptance_status_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn review_dataset_workforce_task_data_annotations_request_1() {
     round_trip::<
@@ -2146,6 +2352,7 @@ fn review_dataset_workforce_task_data_annotations_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_workforce_task_data_annotation_samples_200_1() {
     round_trip::<
@@ -2156,6 +2363,7 @@ fn list_dataset_workforce_task_data_annotation_samples_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_workforce_task_data_annotation_samples_request_1() {
     round_trip::<
@@ -2166,6 +2374,7 @@ fn update_dataset_workforce_task_data_annotation_samples_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_dataset_workforce_task_data_annotation_samples_200_1() {
     round_trip::<
@@ -2176,6 +2385,7 @@ fn update_dataset_workforce_task_data_annotation_samples_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_dataset_workforce_task_data_annotation_sample_200_1() {
     round_trip::<
@@ -2186,6 +2396,7 @@ fn show_dataset_workforce_task_data_annotation_sample_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_workforce_task_data_annotation_stats_200_1() {
     round_trip::<
@@ -2196,6 +2407,7 @@ fn list_dataset_workforce_task_data_annotation_stats_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_dataset_workforce_task_metrics_200_1() {
     round_trip::<
@@ -2206,6 +2418,7 @@ fn list_dataset_workforce_task_metrics_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn notify_dataset_workforce_task_request_1() {
     round_trip::<
@@ -2216,6 +2429,7 @@ fn notify_dataset_workforce_task_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn notify_dataset_workforce_task_200_1() {
     round_trip::<
@@ -2226,6 +2440,7 @@ fn notify_dataset_workforce_task_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_dataset_export_task_200_1() {
     round_trip::<
@@ -2236,6 +2451,7 @@ fn show_dataset_export_task_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn create_pool_request_1() {
     round_trip::<
@@ -2246,6 +2462,7 @@ fn create_pool_request_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn show_pool_200_1() {
     round_trip::<
@@ -2256,6 +2473,7 @@ fn show_pool_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn delete_pool_200_1() {
     round_trip::<
@@ -2266,6 +2484,7 @@ fn delete_pool_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn update_pool_request_1() {
     round_trip::<
@@ -2276,6 +2495,7 @@ fn update_pool_request_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn update_pool_200_1() {
     round_trip::<
@@ -2286,6 +2506,7 @@ fn update_pool_200_1() {
     );
 }
 
+#[cfg(feature = "pools-nodepools")]
 #[test]
 fn list_pool_nodepools_200_1() {
     round_trip::<
@@ -2296,6 +2517,7 @@ fn list_pool_nodepools_200_1() {
     );
 }
 
+#[cfg(feature = "pools-nodepools")]
 #[test]
 fn create_pool_nodepool_request_1() {
     round_trip::<
@@ -2306,6 +2528,7 @@ fn create_pool_nodepool_request_1() {
     );
 }
 
+#[cfg(feature = "pools-nodepools")]
 #[test]
 fn create_pool_nodepool_200_1() {
     round_trip::<
@@ -2316,6 +2539,7 @@ fn create_pool_nodepool_200_1() {
     );
 }
 
+#[cfg(feature = "pools-nodepools")]
 #[test]
 fn show_pool_nodepool_200_1() {
     round_trip::<
@@ -2326,6 +2550,7 @@ fn show_pool_nodepool_200_1() {
     );
 }
 
+#[cfg(feature = "pools-nodepools")]
 #[test]
 fn delete_pool_nodepool_200_1() {
     round_trip::<
@@ -2336,6 +2561,7 @@ fn delete_pool_nodepool_200_1() {
     );
 }
 
+#[cfg(feature = "pools-nodepools")]
 #[test]
 fn update_pool_nodepool_request_1() {
     round_trip::<
@@ -2346,6 +2572,7 @@ fn update_pool_nodepool_request_1() {
     );
 }
 
+#[cfg(feature = "pools-nodepools")]
 #[test]
 fn list_pool_nodepool_nodes_200_1() {
     round_trip::<
@@ -2356,6 +2583,7 @@ fn list_pool_nodepool_nodes_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn batch_delete_pool_nodes_request_1() {
     round_trip::<
@@ -2366,6 +2594,7 @@ fn batch_delete_pool_nodes_request_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn batch_reboot_pool_nodes_request_1() {
     round_trip::<
@@ -2376,6 +2605,7 @@ fn batch_reboot_pool_nodes_request_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn batch_reboot_pool_nodes_200_1() {
     round_trip::<
@@ -2386,6 +2616,7 @@ fn batch_reboot_pool_nodes_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_processor_tasks_200_1() {
     round_trip::<
@@ -2396,6 +2627,7 @@ fn list_processor_tasks_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_processor_task_request_1() {
     round_trip::<
@@ -2406,6 +2638,7 @@ fn create_processor_task_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_processor_task_request_2() {
     round_trip::<
@@ -2416,6 +2649,7 @@ fn create_processor_task_request_2() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_processor_task_request_3() {
     round_trip::<
@@ -2426,6 +2660,7 @@ fn create_processor_task_request_3() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_processor_task_request_5() {
     round_trip::<
@@ -2436,6 +2671,7 @@ fn create_processor_task_request_5() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_processor_task_request_6() {
     round_trip::<
@@ -2446,6 +2682,7 @@ fn create_processor_task_request_6() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_processor_task_200_1() {
     round_trip::<
@@ -2456,6 +2693,7 @@ fn create_processor_task_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_processor_task_request_1() {
     round_trip::<
@@ -2466,6 +2704,7 @@ fn update_processor_task_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_processor_task_version_request_1() {
     round_trip::<
@@ -2476,6 +2715,7 @@ fn create_processor_task_version_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_processor_task_version_200_1() {
     round_trip::<
@@ -2486,6 +2726,7 @@ fn create_processor_task_version_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_processor_task_version_200_1() {
     round_trip::<
@@ -2496,6 +2737,7 @@ fn show_processor_task_version_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_processor_task_version_results_200_1() {
     round_trip::<
@@ -2506,6 +2748,7 @@ fn list_processor_task_version_results_200_1() {
     );
 }
 
+#[cfg(feature = "pools")]
 #[test]
 fn list_statistic_pools_200_1() {
     round_trip::<
@@ -2516,6 +2759,7 @@ fn list_statistic_pools_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn list_train_job_tags_200_1() {
     round_trip::<
@@ -2526,6 +2770,7 @@ fn list_train_job_tags_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_train_job_tags_request_1() {
     round_trip::<
@@ -2536,6 +2781,7 @@ fn create_train_job_tags_request_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_train_job_tags_204_1() {
     round_trip::<
@@ -2546,6 +2792,7 @@ fn create_train_job_tags_204_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_experiment_request_1() {
     round_trip::<
@@ -2556,6 +2803,7 @@ fn create_training_experiment_request_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_experiment_200_1() {
     round_trip::<
@@ -2566,6 +2814,7 @@ fn create_training_experiment_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn list_training_job_engines_200_1() {
     round_trip::<
@@ -2576,6 +2825,7 @@ fn list_training_job_engines_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_job_search_request_1() {
     round_trip::<
@@ -2586,6 +2836,7 @@ fn create_training_job_search_request_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_job_search_200_1() {
     round_trip::<
@@ -2596,6 +2847,7 @@ fn create_training_job_search_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_job_v2_request_1() {
     round_trip::<
@@ -2606,6 +2858,7 @@ fn create_training_job_v2_request_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_job_v2_request_2() {
     round_trip::<
@@ -2616,6 +2869,7 @@ fn create_training_job_v2_request_2() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn update_training_job_v2_request_1() {
     round_trip::<
@@ -2626,6 +2880,7 @@ fn update_training_job_v2_request_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_job_action_request_1() {
     round_trip::<
@@ -2636,6 +2891,7 @@ fn create_training_job_action_request_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_job_action_202_1() {
     round_trip::<
@@ -2646,6 +2902,7 @@ fn create_training_job_action_202_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn list_training_job_autosearch_parameter_analysis_200_1() {
     round_trip::<
@@ -2656,6 +2913,7 @@ fn list_training_job_autosearch_parameter_analysis_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn show_training_job_autosearch_parameter_analysis_200_1() {
     round_trip::<
@@ -2666,6 +2924,7 @@ fn show_training_job_autosearch_parameter_analysis_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn post_training_job_autosearch_trial_earlystop_200_1() {
     round_trip::<
@@ -2676,6 +2935,7 @@ fn post_training_job_autosearch_trial_earlystop_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn list_training_job_autosearch_trials_200_1() {
     round_trip::<
@@ -2686,6 +2946,7 @@ fn list_training_job_autosearch_trials_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn show_training_job_autosearch_trial_200_1() {
     round_trip::<
@@ -2696,6 +2957,7 @@ fn show_training_job_autosearch_trial_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn show_training_job_metric_200_1() {
     round_trip::<
@@ -2706,6 +2968,7 @@ fn show_training_job_metric_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn preview_training_job_task_logs_200_1() {
     round_trip::<
@@ -2716,6 +2979,7 @@ fn preview_training_job_task_logs_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn list_training_job_task_log_url_200_1() {
     round_trip::<
@@ -2726,6 +2990,7 @@ fn list_training_job_task_log_url_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn list_training_job_task_save_image_job_200_1() {
     round_trip::<
@@ -2736,6 +3001,7 @@ fn list_training_job_task_save_image_job_200_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_job_task_save_image_job_request_1() {
     round_trip::<
@@ -2746,6 +3012,7 @@ fn create_training_job_task_save_image_job_request_1() {
     );
 }
 
+#[cfg(feature = "training-jobs")]
 #[test]
 fn create_training_job_task_save_image_job_201_1() {
     round_trip::<
@@ -2756,6 +3023,7 @@ fn create_training_job_task_save_image_job_201_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn list_workflow_overview_200_1() {
     round_trip::<
@@ -2766,6 +3034,7 @@ fn list_workflow_overview_200_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_service_auth_201_1() {
     round_trip::<
@@ -2776,6 +3045,7 @@ fn create_workflow_service_auth_201_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn list_workflow_todolist_200_1() {
     round_trip::<
@@ -2786,6 +3056,7 @@ fn list_workflow_todolist_200_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn update_workflow_request_1() {
     round_trip::<
@@ -2796,6 +3067,7 @@ fn update_workflow_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 #[ignore = "documentation error: the example (re-joined across a page break and repaired) gives a step input's `data` as a `$ref/...` string; the table types it as an object"]
 fn update_workflow_200_1() {
@@ -2807,6 +3079,7 @@ fn update_workflow_200_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_execution_request_1() {
     round_trip::<
@@ -2817,6 +3090,7 @@ fn create_workflow_execution_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_execution_201_1() {
     round_trip::<
@@ -2827,6 +3101,7 @@ fn create_workflow_execution_201_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn update_workflow_execution_request_1() {
     round_trip::<
@@ -2837,6 +3112,7 @@ fn update_workflow_execution_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn update_workflow_execution_200_1() {
     round_trip::<
@@ -2847,6 +3123,7 @@ fn update_workflow_execution_200_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_execution_action_request_1() {
     round_trip::<
@@ -2857,6 +3134,7 @@ fn create_workflow_execution_action_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_execution_step_execution_action_request_1() {
     round_trip::<
@@ -2867,6 +3145,7 @@ fn create_workflow_execution_step_execution_action_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 #[ignore = "documentation error: the example shows `title` in each metric, which the response table does not document"]
 fn list_workflow_execution_step_execution_metrics_200_1() {
@@ -2878,6 +3157,7 @@ fn list_workflow_execution_step_execution_metrics_200_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_schedule_request_1() {
     round_trip::<
@@ -2888,6 +3168,7 @@ fn create_workflow_schedule_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_schedule_201_1() {
     round_trip::<
@@ -2898,6 +3179,7 @@ fn create_workflow_schedule_201_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn show_workflow_schedule_200_1() {
     round_trip::<
@@ -2908,6 +3190,7 @@ fn show_workflow_schedule_200_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn update_workflow_schedule_request_1() {
     round_trip::<
@@ -2918,6 +3201,7 @@ fn update_workflow_schedule_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn update_workflow_schedule_200_1() {
     round_trip::<
@@ -2928,6 +3212,7 @@ fn update_workflow_schedule_200_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_service_package_request_1() {
     round_trip::<
@@ -2938,6 +3223,7 @@ fn create_workflow_service_package_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_service_package_201_1() {
     round_trip::<
@@ -2948,6 +3234,7 @@ fn create_workflow_service_package_201_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_subscription_request_1() {
     round_trip::<
@@ -2958,6 +3245,7 @@ fn create_workflow_subscription_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn create_workflow_subscription_201_1() {
     round_trip::<
@@ -2968,6 +3256,7 @@ fn create_workflow_subscription_201_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn show_workflow_subscription_200_1() {
     round_trip::<
@@ -2978,6 +3267,7 @@ fn show_workflow_subscription_200_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn update_workflow_subscription_request_1() {
     round_trip::<
@@ -2988,6 +3278,7 @@ fn update_workflow_subscription_request_1() {
     );
 }
 
+#[cfg(feature = "workflows")]
 #[test]
 fn update_workflow_subscription_200_1() {
     round_trip::<
@@ -2998,6 +3289,7 @@ fn update_workflow_subscription_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_workforce_request_1() {
     round_trip::<
@@ -3008,6 +3300,7 @@ fn create_workforce_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_workforce_201_1() {
     round_trip::<
@@ -3018,6 +3311,7 @@ fn create_workforce_201_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_workforce_workers_200_1() {
     round_trip::<
@@ -3028,6 +3322,7 @@ fn list_workforce_workers_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_workforce_200_1() {
     round_trip::<
@@ -3038,6 +3333,7 @@ fn show_workforce_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_workforce_request_1() {
     round_trip::<
@@ -3048,6 +3344,7 @@ fn update_workforce_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn delete_workforce_204_1() {
     round_trip::<
@@ -3055,6 +3352,7 @@ fn delete_workforce_204_1() {
     >("{}", "delete_workforce (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43686)");
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn list_workforce_workers_by_workforce_id_200_1() {
     round_trip::<
@@ -3065,6 +3363,7 @@ fn list_workforce_workers_by_workforce_id_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn create_workforce_worker_request_1() {
     round_trip::<
@@ -3075,6 +3374,7 @@ fn create_workforce_worker_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn batch_delete_workforce_workers_request_1() {
     round_trip::<
@@ -3085,6 +3385,7 @@ fn batch_delete_workforce_workers_request_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn batch_delete_workforce_workers_200_1() {
     round_trip::<
@@ -3095,6 +3396,7 @@ fn batch_delete_workforce_workers_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn show_workforce_worker_200_1() {
     round_trip::<
@@ -3105,6 +3407,7 @@ fn show_workforce_worker_200_1() {
     );
 }
 
+#[cfg(feature = "datasets")]
 #[test]
 fn update_workforce_worker_request_1() {
     round_trip::<

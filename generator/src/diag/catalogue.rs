@@ -162,6 +162,18 @@ catalogue! {
     PARAM_QUERY_FROM_URI = "param.query-from-uri", Note,
         "A query parameter appears only in the request line; it is typed as a string.",
         "Example: `GET /v1/x?id={id}` with no table row for `id`.";
+    PARAM_RUNTIME_HEADER_MISSPELLED = "param.runtime-header-misspelled", Warning,
+        "A documented header name is one letter away from a header the runtime sets; it is read as that header.",
+        "Example: `Conent-Type` is read as `Content-Type`, which the runtime sets itself (not an argument).";
+    AUTH_NONE_STATED = "auth.none-stated", Note,
+        "The documentation says an operation needs no authentication: it is sent without credentials.",
+        "Example: `对于获取用户Token接口，由于不需要认证…` with a link to that operation's page; OpenAPI `security: []`.";
+    AUTH_CALLER_CREDENTIAL = "auth.caller-credential", Note,
+        "An operation takes its credential in a documented header (e.g. `Authorization: Bearer {ID token}`): the header stays an argument and the runtime adds no credentials.",
+        "Example: an identity provider's token exchange documents `Authorization` as `Bearer {ID Token}`.";
+    ENDPOINT_SEVERAL_TEMPLATES = "endpoint.several-templates", Note,
+        "The endpoint tables list hosts of more than one pattern; the most common is the endpoint template.",
+        "Example: most regions at `svc.{region}.myhuaweicloud.com`, one at another domain: set `[rust] endpoint_template` to choose.";
     BODY_DUPLICATE_REQUEST_TABLE = "body.duplicate-request-table", Warning,
         "A second request body table in one operation is ignored.",
         "Usually a page documenting two variants of a request. The first table is the body.";

@@ -156,6 +156,17 @@ impl Comparer<'_> {
             let m = "the description changed".to_string();
             self.push("api-description-changed", "", m, sa, sb);
         }
+        match (a.auth.uses_credentials(), b.auth.uses_credentials()) {
+            (false, true) => {
+                let m = "the operation now needs the configured credentials".to_string();
+                self.push("api-security-added", "security", m, sa, sb);
+            }
+            (true, false) => {
+                let m = "the operation no longer takes the configured credentials".to_string();
+                self.push("api-security-removed", "security", m, sa, sb);
+            }
+            _ => {}
+        }
         self.parameters(a, b);
         self.request_body(a, b);
         self.responses(a, b);

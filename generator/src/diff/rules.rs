@@ -299,6 +299,20 @@ const FIXED: &[(&str, Level, Bump, &str, &str)] = &[
         "the HTTP call is the same, but the Rust method and its builder are renamed",
     ),
     (
+        "api-security-added",
+        Level::Breaking,
+        Bump::Patch,
+        "an operation that needed no credentials (or took the caller's own) now needs the configured ones",
+        "clients calling it without credentials are refused; the Rust client now sends them",
+    ),
+    (
+        "api-security-removed",
+        Level::Info,
+        Bump::Patch,
+        "an operation now needs no credentials of the runtime's (or takes the caller's own in a header)",
+        "requests with credentials still work; the Rust client stops sending them",
+    ),
+    (
         "api-summary-changed",
         Level::Info,
         Bump::Patch,

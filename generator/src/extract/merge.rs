@@ -50,6 +50,17 @@ pub fn merge_operations(
                         description: op.description.clone(),
                     });
                 }
+                // Headers and authentication another source documents complete the kept ones.
+                kept.auth = super::auth::combine(kept, &op);
+                for h in &op.runtime_headers {
+                    if !kept
+                        .runtime_headers
+                        .iter()
+                        .any(|k| k.name.eq_ignore_ascii_case(&h.name))
+                    {
+                        kept.runtime_headers.push(h.clone());
+                    }
+                }
                 let mut cmp = Comparison {
                     registry: &mut *registry,
                     diags: &mut *diags,

@@ -6,6 +6,8 @@
 //! operation of the same title. Across documents: merge by method + normalised path
 //! ([`merge`]), assign operation ids ([`names`]), drop schemas nothing reaches.
 
+pub mod auth;
+pub mod endpoint;
 pub mod evidence;
 pub mod examples;
 pub mod fields;
@@ -150,6 +152,8 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         operations.extend(out.operations.into_iter().map(|o| (rank, o)));
         sdk_pages.extend(out.sdk_pages);
     }
+    // Before merging: a statement links to one page, and several pages may document one endpoint.
+    auth::mark_unauthenticated(docs, &mut operations, &mut diags);
     let mut operations = merge::merge_operations(operations, &mut registry, &mut diags);
     let mut keep: BTreeSet<String> = BTreeSet::new();
     for page in &sdk_pages {
@@ -177,8 +181,10 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         sources: docs.iter().map(|d| d.borrow().file.to_string()).collect(),
         operations,
         schemas: Default::default(),
+        endpoint: None,
         diagnostics: diags,
     };
+    api.endpoint = endpoint::endpoint(docs, &api.operations, &mut api.diagnostics);
     api.schemas = reachable_schemas(&api.operations, registry, keep);
     drop_dangling_references(&mut api);
     // What the documentation's own examples prove about the types (after all sources merged).

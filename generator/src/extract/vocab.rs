@@ -614,6 +614,80 @@ pub enum RequestLinePart {
     Path,
 }
 
+/// The role of a request header the runtime sets itself, by its documented name (HTTP header
+/// names are case-insensitive). Any other header stays an operation parameter.
+pub fn runtime_header_role(name: &str) -> Option<crate::ir::HeaderRole> {
+    use crate::ir::HeaderRole::*;
+    Some(match name.trim().to_ascii_lowercase().as_str() {
+        // The IAM token, the temporary credentials' security token, the AK/SK signature.
+        "x-auth-token" | "x-security-token" | "authorization" => Auth,
+        "x-sdk-date" => Signing,
+        "content-type" | "content-length" | "host" | "transfer-encoding" | "user-agent" => {
+            Transport
+        }
+        "x-project-id" | "x-domain-id" => Scope,
+        _ => return None,
+    })
+}
+
+/// The runtime-owned header names, as documentation pages spell them (for near-miss repair).
+pub const RUNTIME_HEADER_NAMES: &[&str] = &[
+    "X-Auth-Token",
+    "X-Security-Token",
+    "Authorization",
+    "X-Sdk-Date",
+    "Content-Type",
+    "Content-Length",
+    "Transfer-Encoding",
+    "User-Agent",
+    "X-Project-Id",
+    "X-Domain-Id",
+];
+
+/// A header description stating that the caller supplies a credential of its own in it
+/// (`格式为Bearer {ID Token}`, `The format is Bearer {ID Token}`): not the runtime's signature.
+pub fn describes_caller_credential(description: &str) -> bool {
+    let d = description.to_ascii_lowercase();
+    d.contains("bearer ") || d.contains("basic ")
+}
+
+/// Sentence text stating that an API needs no authentication.
+pub fn says_no_authentication(sentence: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "不需要认证",
+        "无需认证",
+        "不需要鉴权",
+        "无需鉴权",
+        "无需进行认证",
+        "不需要进行认证",
+        "does not require authentication",
+        "do not require authentication",
+        "doesn't require authentication",
+        "requires no authentication",
+        "require no authentication",
+        "no authentication is required",
+        "without authentication",
+    ];
+    let s = sentence.to_lowercase();
+    PHRASES.iter().any(|p| s.contains(p))
+}
+
+/// Sentence text referring to the API of the page it is on (`该接口`, `this API`).
+pub fn refers_to_this_api(sentence: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "该接口",
+        "本接口",
+        "此接口",
+        "该api",
+        "本api",
+        "this api",
+        "this operation",
+        "this interface",
+    ];
+    let s = sentence.to_lowercase();
+    PHRASES.iter().any(|p| s.contains(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -434,6 +434,8 @@ fn operations() -> Vec<Operation> {
                 summary: "Querying the Training Job List".into(),
                 description: None,
             }],
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(1),
         },
         Operation {
@@ -488,6 +490,8 @@ fn operations() -> Vec<Operation> {
             .into_iter()
             .collect(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(28),
         },
         Operation {
@@ -506,6 +510,8 @@ fn operations() -> Vec<Operation> {
             .into_iter()
             .collect(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(100),
         },
         Operation {
@@ -548,6 +554,8 @@ fn operations() -> Vec<Operation> {
             .into_iter()
             .collect(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(120),
         },
         Operation {
@@ -569,6 +577,8 @@ fn operations() -> Vec<Operation> {
             .into_iter()
             .collect(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(140),
         },
         Operation {
@@ -590,6 +600,8 @@ fn operations() -> Vec<Operation> {
                 .into_iter()
                 .collect(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(160),
         },
         Operation {
@@ -615,6 +627,8 @@ fn operations() -> Vec<Operation> {
                 .into_iter()
                 .collect(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(180),
         },
         Operation {
@@ -664,6 +678,8 @@ fn operations() -> Vec<Operation> {
             .into_iter()
             .collect(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(200),
         },
         Operation {
@@ -694,6 +710,8 @@ fn operations() -> Vec<Operation> {
             .into_iter()
             .collect(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(230),
         },
         Operation {
@@ -707,6 +725,8 @@ fn operations() -> Vec<Operation> {
             request_body: None,
             responses: Default::default(),
             alt_docs: Vec::new(),
+            runtime_headers: Vec::new(),
+            auth: Auth::Credentials,
             span: span(250),
         },
     ]
@@ -723,6 +743,11 @@ pub fn fixture_api() -> Api {
         ],
         operations: operations(),
         schemas: schemas(),
+        endpoint: Some(docbind::ir::Endpoint {
+            template: "https://training.{region}.example.com".into(),
+            regions: vec!["xx-north-1".into(), "xx-east-2".into()],
+            span: Span::new(&std::sync::Arc::from("docs/endpoints.md"), 5, 9),
+        }),
         diagnostics: Default::default(),
     };
     api.normalize();

@@ -63,8 +63,7 @@ pub fn rust_options() -> RustOptions {
     RustOptions {
         crate_name: "modelarts".into(),
         crate_version: "0.1.0".into(),
-        runtime_dependency: "docbind-runtime = { path = \"../../runtime\" }".into(),
-        endpoint_template: "https://modelarts.{region}.myhuaweicloud.com".into(),
+        runtime_dependency: Some("docbind-runtime = { path = \"../../runtime\" }".into()),
         defaulted_path_params: vec!["project_id".into()],
         scope: None,
         example_allowlist: Default::default(),

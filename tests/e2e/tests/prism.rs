@@ -7,7 +7,7 @@
 //! the documented example decoded directly. All cases run; failures are reported together.
 
 use docbind_e2e::{locate_prism, workspace_root, Prism, Spec, PRISM_ENV};
-use docbind_runtime::{Config, Error, RetryPolicy};
+use docbind_runtime::{Config, Credentials, Error, RetryPolicy};
 use futures_util::StreamExt;
 use modelarts::models;
 use std::collections::BTreeSet;
@@ -74,7 +74,10 @@ async fn generated_client_against_prism() {
     let started = Instant::now();
     let prism = Prism::start(&binary, &spec_path).unwrap_or_else(|e| panic!("{e}"));
     let startup = started.elapsed();
+    // Prism checks the documented security: the token goes in `X-Auth-Token`, set by the
+    // runtime from the configuration, never as an operation argument.
     let config = Config::with_base_url(&prism.base_url())
+        .credentials(Credentials::Token(TOKEN.into()))
         .project_id("0f5d9b6c2a3e4b7f8c1d2e3f4a5b6c7d")
         .retry(RetryPolicy::disabled());
     let client = modelarts::Client::new(config).expect("client");
@@ -147,7 +150,7 @@ async fn generated_client_against_prism() {
         .case("GET", "/v1/{project_id}/models", async {
             let path = "/v1/{project_id}/models";
             let got = api(c
-                .list_models(TOKEN)
+                .list_models()
                 .model_name("m")
                 .limit(5)
                 .order("asc".into())
@@ -158,7 +161,7 @@ async fn generated_client_against_prism() {
         .await;
     ledger
         .case("GET", "/v1/{project_id}/models/{model_id}", async {
-            let got = api(c.show_model("model-1", TOKEN).send().await)?;
+            let got = api(c.show_model("model-1").send().await)?;
             documented(
                 &got,
                 s.response_example("GET", "/v1/{project_id}/models/{model_id}", 200)?,
@@ -171,7 +174,7 @@ async fn generated_client_against_prism() {
             let documented: models::ListAppAuthAppsResponse = s
                 .response_example("GET", path, 200)?
                 .ok_or("the list example is missing")?;
-            let pages: Vec<_> = c.list_app_auth_apps(TOKEN).pages().collect().await;
+            let pages: Vec<_> = c.list_app_auth_apps().pages().collect().await;
             let pages = pages
                 .into_iter()
                 .collect::<Result<Vec<_>, _>>()
@@ -259,11 +262,7 @@ async fn generated_client_against_prism() {
     ledger
         .case("GET", "/v1/{project_id}/services/specifications", async {
             let path = "/v1/{project_id}/services/specifications";
-            let got = api(c
-                .list_service_specifications(TOKEN)
-                .limit("10")
-                .send()
-                .await)?;
+            let got = api(c.list_service_specifications().limit("10").send().await)?;
             documented(&got, s.response_example("GET", path, 200)?)
         })
         .await;
@@ -277,7 +276,7 @@ async fn generated_client_against_prism() {
     ledger
         .case("GET", "/v1/{project_id}/services/{service_id}", async {
             let path = "/v1/{project_id}/services/{service_id}";
-            let got = api(c.show_service("svc-1", TOKEN).send().await)?;
+            let got = api(c.show_service("svc-1").send().await)?;
             documented(&got, s.response_example("GET", path, 200)?)
         })
         .await;
@@ -317,7 +316,7 @@ async fn generated_client_against_prism() {
         .case("POST", "/v1/{project_id}/app-auth/apps", async {
             let path = "/v1/{project_id}/app-auth/apps";
             let got = api(c
-                .create_app_auth_app(TOKEN, s.request_example("POST", path)?)
+                .create_app_auth_app(s.request_example("POST", path)?)
                 .send()
                 .await)?;
             documented(&got, s.response_example("POST", path, 200)?)
@@ -365,7 +364,7 @@ async fn generated_client_against_prism() {
         .case("PUT", "/v1/{project_id}/workspaces/{workspace_id}", async {
             let path = "/v1/{project_id}/workspaces/{workspace_id}";
             let got = api(c
-                .update_workspace("ws-1", TOKEN, s.request_example("PUT", path)?)
+                .update_workspace("ws-1", s.request_example("PUT", path)?)
                 .send()
                 .await)?;
             documented(&got, s.response_example("PUT", path, 200)?)
@@ -419,7 +418,7 @@ async fn generated_client_against_prism() {
     ledger
         .case("DELETE", "/v1/{project_id}/models/{model_id}", async {
             let path = "/v1/{project_id}/models/{model_id}";
-            let got = api(c.delete_model("model-1", TOKEN).cascade(true).send().await)?;
+            let got = api(c.delete_model("model-1").cascade(true).send().await)?;
             documented(&got, s.response_example("DELETE", path, 200)?)
         })
         .await;
@@ -460,6 +459,24 @@ async fn generated_client_against_prism() {
                 } => Ok(()),
                 other => Err(format!(
                     "an invalid body was not rejected with 4xx: {other:?}"
+                )),
+            }
+        })
+        .await;
+    // Security is validated too: without credentials the documented `security` rejects the
+    // call (401), so the token above really travelled in `X-Auth-Token`.
+    ledger
+        .case("GET", "/v1/{project_id}/models", async {
+            let anonymous = modelarts::Client::new(
+                Config::with_base_url(&prism.base_url())
+                    .project_id("0f5d9b6c2a3e4b7f8c1d2e3f4a5b6c7d")
+                    .retry(RetryPolicy::disabled()),
+            )
+            .map_err(|e| e.to_string())?;
+            match anonymous.list_models().send().await {
+                Err(Error::Api { status: 401, .. }) => Ok(()),
+                other => Err(format!(
+                    "a call without credentials was not refused: {other:?}"
                 )),
             }
         })

@@ -13,6 +13,7 @@
 pub mod components;
 pub mod operation;
 pub mod schema;
+pub mod security;
 
 use crate::ir;
 use serde_json::{json, Map, Value};
@@ -48,6 +49,10 @@ pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
         info.insert("x-docbind-sources".into(), json!(api.sources));
     }
     doc.insert("info".into(), Value::Object(info));
+    if let Some(endpoint) = &api.endpoint {
+        doc.insert("servers".into(), security::servers(endpoint));
+    }
+    doc.insert("security".into(), security::default_security());
     let tags = tags(api);
     if !tags.is_empty() {
         doc.insert(
@@ -57,12 +62,13 @@ pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
     }
     doc.insert("paths".into(), operation::paths(api, &ctx));
     let schemas = components::schemas(api, &ctx);
+    let mut components = Map::new();
     if !schemas.is_empty() {
         // Moved in, not through `json!` (which would serialise a deep copy of every schema).
-        let mut components = Map::new();
         components.insert("schemas".into(), Value::Object(schemas));
-        doc.insert("components".into(), Value::Object(components));
     }
+    components.insert("securitySchemes".into(), security::security_schemes());
+    doc.insert("components".into(), Value::Object(components));
     Value::Object(doc)
 }
 

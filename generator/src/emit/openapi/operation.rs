@@ -65,7 +65,9 @@ pub fn operation(op: &ir::Operation, ctx: &SchemaContext) -> Value {
         m.insert("requestBody".into(), Value::Object(body));
     }
     m.insert("responses".into(), responses(op, ctx));
+    super::security::operation_security(&op.auth, &mut m);
     m.insert("x-docbind-source".into(), op.span.to_string().into());
+    super::security::runtime_headers(op, &mut m);
     if !op.alt_docs.is_empty() {
         let alt: Vec<Value> = op
             .alt_docs

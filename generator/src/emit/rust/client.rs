@@ -17,11 +17,16 @@ const MAX_ARGUMENTS: usize = 7;
 
 /// The head of `src/client.rs`: the module doc, `Client` and its one method per operation.
 /// The builders follow, one [`builder_chunk`] per operation.
-pub fn client_head(plan: &Plan, api: &ir::Api) -> TokenStream {
-    let methods = plan
-        .operations
-        .iter()
-        .map(|p| client_method(p, &api.operations[p.index], &plan.types));
+pub fn client_head(
+    plan: &Plan,
+    api: &ir::Api,
+    features: &super::features::Features,
+) -> TokenStream {
+    let methods = plan.operations.iter().enumerate().map(|(n, p)| {
+        let cfg = features.operation_cfg(n);
+        let method = client_method(p, &api.operations[p.index], &plan.types);
+        quote!(#cfg #method)
+    });
     let title = super::docs::doc_lines(&api.title).join(" ");
     let client_doc = markdown_attrs(&format!(
         "Client for {title}. Cheap to clone; one per service endpoint is enough."
@@ -350,6 +355,9 @@ fn send_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> T
     };
     let (output, value) = decode(&plan.response, types);
     let headers_doc = headers_doc(op);
+    // The documentation says the operation takes no credentials of the runtime's (token
+    // issuing) or carries the caller's own in a header argument.
+    let credentials = (!op.auth.uses_credentials()).then(|| quote!(.without_credentials()));
     quote! {
         /// Send the request: the decoded body with the response's status and headers.
         /// Non-success statuses become [`docbind_runtime::Error::Api`].
@@ -357,7 +365,7 @@ fn send_method(plan: &OperationPlan, op: &ir::Operation, types: &[TypeDef]) -> T
         pub async fn send_with_headers(
             self,
         ) -> Result<docbind_runtime::ResponseValue<#output>, docbind_runtime::Error> {
-            #binding = docbind_runtime::RequestSpec::new(docbind_runtime::Method::#method, #path);
+            #binding = docbind_runtime::RequestSpec::new(docbind_runtime::Method::#method, #path)#credentials;
             #(#statements)*
             let response = self.client.execute(request).await?;
             if !response.is_success() {

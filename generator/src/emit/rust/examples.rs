@@ -40,9 +40,11 @@ pub fn examples_file(
     plan: &Plan,
     api: &ir::Api,
     allowlist: &ExampleAllowlist,
+    features: &super::features::Features,
 ) -> Option<TokenStream> {
     let mut tests = Vec::new();
-    for op_plan in &plan.operations {
+    for (n, op_plan) in plan.operations.iter().enumerate() {
+        let cfg = features.operation_cfg(n);
         let op = &api.operations[op_plan.index];
         let mut sites: Vec<(String, &Body, &[ir::Example])> = Vec::new();
         if let (Some(rb), Some(body)) = (&op.request_body, &op_plan.body) {
@@ -79,6 +81,7 @@ pub fn examples_file(
                     quote!(#[ignore = #reason])
                 });
                 tests.push(quote! {
+                    #cfg
                     #[test]
                     #ignore
                     fn #name() {

@@ -17,10 +17,12 @@ pub mod crate_files;
 pub mod docs;
 pub mod enums;
 pub mod examples;
+pub mod features;
 pub mod idents;
 pub mod models;
 pub mod paging;
 pub mod plan;
+pub mod runtime_bundle;
 
 use crate::ir;
 use quote::quote;
@@ -34,10 +36,9 @@ pub struct RustOptions {
     pub crate_name: String,
     pub crate_version: String,
     /// The Cargo.toml dependency line for the runtime, e.g.
-    /// `docbind-runtime = { path = "../../runtime" }`.
-    pub runtime_dependency: String,
-    /// Endpoint template such as `https://modelarts.{region}.myhuaweicloud.com`.
-    pub endpoint_template: String,
+    /// `docbind-runtime = { path = "../../runtime" }`; `None` bundles the runtime with the
+    /// crate (`runtime/`), so it builds anywhere with no edits.
+    pub runtime_dependency: Option<String>,
     /// Path parameters the client configuration can supply (e.g. `project_id`): they become
     /// optional builder setters instead of required arguments.
     pub defaulted_path_params: Vec<String>,
@@ -50,14 +51,13 @@ pub struct RustOptions {
 
 impl RustOptions {
     /// The options of an ad-hoc run (`docbind generate INPUTS --rust DIR --crate-name NAME`):
-    /// no docbind.toml, so the crate depends on the published runtime, the endpoint is a
-    /// placeholder and the scope comes from the reference.
+    /// no docbind.toml, so the runtime is bundled with the crate, and the endpoint and the
+    /// scope come from the reference.
     pub fn ad_hoc(crate_name: &str) -> Self {
         RustOptions {
             crate_name: crate_name.to_string(),
             crate_version: "0.1.0".into(),
-            runtime_dependency: "docbind-runtime = \"0.1\"".into(),
-            endpoint_template: "https://example.invalid".into(),
+            runtime_dependency: None,
             defaulted_path_params: vec![],
             scope: None,
             example_allowlist: Default::default(),
@@ -167,26 +167,35 @@ impl From<askama::Error> for EmitError {
 /// printed on its own and separated by a blank line, and so are the items of impl blocks.
 /// Each stream is parsed and printed before the next is built, so the syntax tree of a whole
 /// file (hundreds of MB for a large API) never exists at once.
-fn unparse(
-    file: &str,
-    chunks: impl IntoIterator<Item = proc_macro2::TokenStream>,
-) -> Result<String, EmitError> {
+fn unparse(file: &str, chunks: impl IntoIterator<Item = Chunk>) -> Result<String, EmitError> {
     let mut out = String::new();
-    for tokens in chunks {
-        print_chunk(file, tokens, &mut out)?;
+    for (tokens, cfg) in chunks {
+        print_chunk(file, tokens, cfg, &mut out)?;
     }
     Ok(out)
 }
 
+/// Items to print, and the `#[cfg(…)]` attribute every one of them gets (a Cargo feature).
+type Chunk = (proc_macro2::TokenStream, Option<proc_macro2::TokenStream>);
+
 fn print_chunk(
     file: &str,
     tokens: proc_macro2::TokenStream,
+    cfg: Option<proc_macro2::TokenStream>,
     out: &mut String,
 ) -> Result<(), EmitError> {
-    let parsed: syn::File = syn::parse2(tokens).map_err(|e| EmitError::InvalidTokens {
+    let mut parsed: syn::File = syn::parse2(tokens).map_err(|e| EmitError::InvalidTokens {
         file: file.to_string(),
         message: e.to_string(),
     })?;
+    if let Some(cfg) = cfg {
+        let attr: syn::Attribute = syn::parse_quote!(#cfg);
+        for item in &mut parsed.items {
+            if let Some(attrs) = item_attrs(item) {
+                attrs.insert(0, attr.clone());
+            }
+        }
+    }
     if !parsed.attrs.is_empty() {
         out.push_str(&prettyplease::unparse(&syn::File {
             shebang: None,
@@ -201,6 +210,24 @@ fn print_chunk(
         print_item(item, out);
     }
     Ok(())
+}
+
+/// The attributes of the items generated code has.
+fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    Some(match item {
+        syn::Item::Struct(i) => &mut i.attrs,
+        syn::Item::Enum(i) => &mut i.attrs,
+        syn::Item::Impl(i) => &mut i.attrs,
+        syn::Item::Macro(i) => &mut i.attrs,
+        syn::Item::Type(i) => &mut i.attrs,
+        syn::Item::Fn(i) => &mut i.attrs,
+        syn::Item::Const(i) => &mut i.attrs,
+        syn::Item::Use(i) => &mut i.attrs,
+        syn::Item::Mod(i) => &mut i.attrs,
+        syn::Item::Trait(i) => &mut i.attrs,
+        syn::Item::Static(i) => &mut i.attrs,
+        _ => return None,
+    })
 }
 
 /// One top-level item, after a blank line unless it opens the file.
@@ -247,29 +274,43 @@ pub fn generate_crate(
     opts: &RustOptions,
 ) -> Result<BTreeMap<PathBuf, String>, EmitError> {
     let plan = plan::plan(api, &opts.defaulted_path_params)?;
+    let features = features::Features::of(&plan, api);
     let mut files = BTreeMap::new();
     files.insert(
         PathBuf::from("Cargo.toml"),
-        crate_files::cargo_toml(api, opts)?,
+        crate_files::cargo_toml(api, opts, &features)?,
     );
     files.insert(
         PathBuf::from("README.md"),
-        crate_files::readme(api, &plan, opts)?,
+        crate_files::readme(api, &plan, opts, &features)?,
     );
     let (header, types) = models::models_file(&plan, &api.title);
-    let models = unparse("src/models.rs", std::iter::once(header).chain(types))?;
-    let doc_examples = examples::examples_file(&plan, api, &opts.example_allowlist)
-        .map(|tokens| unparse("src/doc_examples.rs", [tokens]))
+    let types = plan
+        .print_order
+        .iter()
+        .zip(types)
+        .map(|(id, tokens)| (tokens, features.type_cfg(*id)));
+    let models = unparse(
+        "src/models.rs",
+        std::iter::once((header, None)).chain(types),
+    )?;
+    let doc_examples = examples::examples_file(&plan, api, &opts.example_allowlist, &features)
+        .map(|tokens| unparse("src/doc_examples.rs", [(tokens, None)]))
         .transpose()?;
-    let builders = (0..plan.operations.len()).map(|n| client::builder_chunk(&plan, api, n));
+    let builders = (0..plan.operations.len()).map(|n| {
+        (
+            client::builder_chunk(&plan, api, n),
+            features.operation_cfg(n),
+        )
+    });
     let client = unparse(
         "src/client.rs",
-        std::iter::once(client::client_head(&plan, api)).chain(builders),
+        std::iter::once((client::client_head(&plan, api, &features), None)).chain(builders),
     )?;
     files.insert(
         PathBuf::from("src/lib.rs"),
         lib_file(
-            opts,
+            api,
             opts.scope.unwrap_or_else(|| ServiceScope::of(api)),
             doc_examples.is_some(),
         )?,
@@ -288,6 +329,9 @@ pub fn generate_crate(
         PathBuf::from("src/client.rs"),
         format!("{GENERATED_NOTE}{client}"),
     );
+    if opts.runtime_dependency.is_none() {
+        files.extend(runtime_bundle::files());
+    }
     // The code is laid out by prettyplease; `cargo fmt` in a workspace that contains the crate
     // must leave it alone, or `docbind check` would report it stale.
     files.insert(
@@ -297,13 +341,17 @@ pub fn generate_crate(
     Ok(files)
 }
 
+/// Where the client connects by default: the documented (or configured) endpoint; a reserved
+/// name when the documentation states none, so a client fails clearly until a base URL is set.
+pub fn endpoint_template(api: &ir::Api) -> &str {
+    api.endpoint
+        .as_ref()
+        .map_or("https://example.invalid", |e| e.template.as_str())
+}
+
 /// src/lib.rs; it declares `doc_examples` only when that file is generated.
-fn lib_file(
-    opts: &RustOptions,
-    scope: ServiceScope,
-    has_examples: bool,
-) -> Result<String, EmitError> {
-    let endpoint = &opts.endpoint_template;
+fn lib_file(api: &ir::Api, scope: ServiceScope, has_examples: bool) -> Result<String, EmitError> {
+    let endpoint = endpoint_template(api);
     let scope = match scope {
         ServiceScope::Project => quote!(Project),
         ServiceScope::Global => quote!(Global),
@@ -334,7 +382,7 @@ fn lib_file(
     Ok(format!(
         "{}{}",
         crate_files::lib_header()?,
-        unparse("src/lib.rs", [lib_body])?
+        unparse("src/lib.rs", [(lib_body, None)])?
     ))
 }
 

@@ -792,6 +792,8 @@ mod tests {
                 })
                 .collect(),
             alt_docs: vec![],
+            runtime_headers: Vec::new(),
+            auth: Default::default(),
             span: span(),
         }
     }

@@ -9,6 +9,7 @@ mod blocks;
 mod bodies;
 mod examples;
 mod params;
+pub(super) use params::media_types;
 mod status;
 
 use super::names::base_operation_id;
@@ -155,6 +156,9 @@ pub fn assemble(
         }
     }
 
+    let (runtime_headers, auth) =
+        super::auth::split_runtime_headers(&mut parameters, request_body.is_some(), resolver.diags);
+
     examples::attach_examples(
         walked.codes,
         &input.request,
@@ -179,6 +183,8 @@ pub fn assemble(
             request_body,
             responses,
             alt_docs: Vec::new(),
+            runtime_headers,
+            auth,
             span: op_span,
         },
         tables_seen: counts.seen,

@@ -124,6 +124,19 @@ static MEDIA_TYPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         .expect("valid regex")
 });
 
+/// The media types a text names, in order, each once.
+pub(in crate::extract) fn media_types(text: &str) -> Vec<String> {
+    let mut named: Vec<String> = Vec::new();
+    for m in MEDIA_TYPE.find_iter(text) {
+        // A media type ending a sentence (`… is application/json.`) leaves the full stop out.
+        let t = m.as_str().trim_end_matches('.').to_ascii_lowercase();
+        if !named.contains(&t) {
+            named.push(t);
+        }
+    }
+    named
+}
+
 /// The request body's media type when a `Content-Type` request header row names one (`取值为
 /// application/merge-patch+json`, `multipart/form-data`); JSON otherwise. A row naming several
 /// types (a choice) keeps JSON if it is among them, else the first, and says so.
@@ -134,14 +147,7 @@ pub(super) fn documented_content_type(
     let header = parameters.iter().find(|p| {
         p.location == ParamLocation::Header && p.name.eq_ignore_ascii_case("content-type")
     })?;
-    let text = header.schema.description.as_deref().unwrap_or_default();
-    let mut named: Vec<String> = Vec::new();
-    for m in MEDIA_TYPE.find_iter(text) {
-        let t = m.as_str().to_ascii_lowercase();
-        if !named.contains(&t) {
-            named.push(t);
-        }
-    }
+    let named = media_types(header.schema.description.as_deref().unwrap_or_default());
     match named.as_slice() {
         [] => None,
         [one] => Some(one.clone()),
