@@ -157,11 +157,9 @@ enum Position {
 fn path_name<'a>(paths: impl Iterator<Item = &'a str>, position: Position) -> Option<String> {
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (order, path) in paths.enumerate() {
-        let literal = |s: &&str| {
-            !s.is_empty()
-                && !s.starts_with('{')
-                && !(s.starts_with('v') && s[1..].starts_with(|c: char| c.is_ascii_digit()))
-        };
+        let version =
+            |s: &str| s.starts_with('v') && s[1..].starts_with(|c: char| c.is_ascii_digit());
+        let literal = |s: &&str| !(s.is_empty() || s.starts_with('{') || version(s));
         let segment = match position {
             Position::First => path.split('/').find(literal),
             Position::Last => path.split('/').rev().find(literal),
