@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine, installing what the tests need:
 #   - openapi-spec-validator (PyPI) in a venv under target/tools/py, for the OpenAPI check;
-#   - Prism (npm @stoplight/prism-cli) under target/tools/node, for the mock-server suite.
+#   - Prism (npm @stoplight/prism-cli) under target/tools/node, for the mock-server suite;
+#   - openapi-python-client, ruff (its default post-generation hooks) and openapi-generator-cli
+#     (PyPI; the wheel bundles the openapi-generator jar, run on the machine's Java 17, so
+#     nothing is downloaded at run time) in a venv under target/tools/gen, for the
+#     other-generators tests and the Python client against Prism.
 # Usage: scripts/test.sh            (everything)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +31,18 @@ if [ -f "$root/scripts/prism-version" ]; then
   fi
   export DOCBIND_PRISM="$tools/node/node_modules/.bin/prism"
 fi
+
+gen_versions="openapi-python-client==0.29.* openapi-generator-cli==7.26.* ruff==0.*"
+if [ ! -x "$tools/gen/bin/openapi-python-client" ] || [ ! -x "$tools/gen/bin/openapi-generator-cli" ] \
+   || [ ! -x "$tools/gen/bin/ruff" ] || [ "$(cat "$tools/gen/.versions" 2>/dev/null)" != "$gen_versions" ]; then
+  rm -rf "$tools/gen"
+  python3 -m venv "$tools/gen"
+  # shellcheck disable=SC2086 # one argument per requirement
+  "$tools/gen/bin/pip" install --quiet --disable-pip-version-check $gen_versions
+  echo "$gen_versions" > "$tools/gen/.versions"
+fi
+export DOCBIND_OPENAPI_PYTHON_CLIENT="$tools/gen/bin/openapi-python-client"
+export DOCBIND_OPENAPI_GENERATOR="$tools/gen/bin/openapi-generator-cli"
 
 echo "== format"
 cargo fmt --all --check

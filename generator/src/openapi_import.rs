@@ -36,6 +36,7 @@ pub fn import(doc: &Value, file: &str) -> Api {
     let mut importer = Importer {
         file: file.clone(),
         keys: component_keys(doc),
+        inline: inline_components(doc),
         diagnostics: Diagnostics::new(),
     };
     let info = doc.get("info");
@@ -59,6 +60,10 @@ pub fn import(doc: &Value, file: &str) -> Api {
         .and_then(Value::as_object)
     {
         for (component, value) in schemas {
+            // An inline enum named for code generators is put back where it is used.
+            if importer.inline.contains_key(component) {
+                continue;
+            }
             let key = importer.keys[component].clone();
             let schema = importer.schema(value);
             api.schemas
@@ -128,6 +133,21 @@ fn component_keys(doc: &Value) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Components that are inline schemas given a name (`x-docbind-inline`, see
+/// `emit::openapi::consumers`), by component name.
+fn inline_components(doc: &Value) -> BTreeMap<String, Value> {
+    doc.pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(_, v)| {
+            v.get(crate::emit::openapi::consumers::INLINE_MARKER)
+                .is_some()
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
 /// A span from `file:line` text (`x-docbind-source`).
 pub fn parse_span(text: &str) -> Option<Span> {
     let (file, line) = text.rsplit_once(':')?;
@@ -140,6 +160,8 @@ pub struct Importer {
     file: Arc<str>,
     /// Component name → IR schema key.
     keys: BTreeMap<String, String>,
+    /// Inline schemas the document names (see [`inline_components`]).
+    inline: BTreeMap<String, Value>,
     pub diagnostics: Diagnostics,
 }
 
@@ -150,6 +172,7 @@ impl Importer {
         Importer {
             file: Arc::from(file),
             keys: component_keys(doc),
+            inline: inline_components(doc),
             diagnostics: Diagnostics::new(),
         }
     }
@@ -332,6 +355,20 @@ impl Importer {
             s.alt_descriptions = alt_descriptions(m);
             return s;
         }
+        // An inline schema the document names: the component's schema, the use site's words.
+        let target = m
+            .get("$ref")
+            .or_else(|| v.pointer("/allOf/0/$ref"))
+            .and_then(Value::as_str)
+            .map(|r| r.trim_start_matches("#/components/schemas/"));
+        if let Some(component) = target.and_then(|c| self.inline.get(c)).cloned() {
+            let mut s = self.schema(&component);
+            if let Some(d) = m.get("description").and_then(Value::as_str) {
+                s.description = Some(d.to_string());
+            }
+            s.alt_descriptions = alt_descriptions(m);
+            return s;
+        }
         let mut nullable = m.get("nullable").and_then(Value::as_bool).unwrap_or(false);
         let kind = if let Some(r) = m.get("$ref").and_then(Value::as_str) {
             self.reference(r)
@@ -445,7 +482,12 @@ impl Importer {
         }
         s.alt_descriptions = alt_descriptions(m);
         let descriptions = m.get("x-enum-descriptions").and_then(Value::as_array);
-        if let Some(values) = m.get("enum").and_then(Value::as_array) {
+        // Fractional numbers' values are written as `x-docbind-enum` (see `emit::openapi::schema`).
+        if let Some(values) = m
+            .get("enum")
+            .or_else(|| m.get("x-docbind-enum"))
+            .and_then(Value::as_array)
+        {
             s.enum_values = values
                 .iter()
                 .enumerate()

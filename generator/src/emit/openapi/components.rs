@@ -1,6 +1,7 @@
 //! `components/schemas`. OpenAPI 3.0 restricts component keys to `[a-zA-Z0-9._-]`, while
 //! documentation names can be anything (CJK text, spaces); such names are rewritten here,
 //! deterministically and collision-free, and the documented name is kept in `x-docbind-name`.
+//! So are names that differ from an earlier one only in ways code generators erase (case).
 
 use super::schema::{schema, SchemaContext};
 use crate::ir;
@@ -14,18 +15,28 @@ fn is_valid_key(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
-/// IR schema key → component name. Valid names are kept as they are and claimed first, so a
-/// rewritten name never displaces a documented one.
+/// Two component names that code generators would turn into the same class or file name:
+/// `L7Policy` and `L7policy` are both the class `L7Policy` in openapi-python-client (which then
+/// drops both models and every operation using them) and the same file on a case-insensitive
+/// file system.
+fn clash_key(name: &str) -> String {
+    super::consumers::pascal_case(name).to_lowercase()
+}
+
+/// IR schema key → component name. Valid names are kept as they are and claimed first (in
+/// order), so a rewritten name never displaces a documented one; a valid name that clashes
+/// with an earlier one in generated code (see [`clash_key`]) is rewritten like an invalid one.
 pub fn component_names(api: &ir::Api) -> BTreeMap<String, String> {
-    let mut used: BTreeSet<String> = api
+    let mut classes: BTreeSet<String> = BTreeSet::new();
+    let kept: BTreeSet<&String> = api
         .schemas
         .keys()
-        .filter(|k| is_valid_key(k))
-        .cloned()
+        .filter(|k| is_valid_key(k) && classes.insert(clash_key(k)))
         .collect();
+    let mut used: BTreeSet<String> = kept.iter().map(|k| k.to_string()).collect();
     let mut names = BTreeMap::new();
     for (n, key) in api.schemas.keys().enumerate() {
-        if is_valid_key(key) {
+        if kept.contains(key) {
             names.insert(key.clone(), key.clone());
             continue;
         }
@@ -50,10 +61,11 @@ pub fn component_names(api: &ir::Api) -> BTreeMap<String, String> {
         };
         let mut candidate = stem.clone();
         let mut counter = 2;
-        while !used.insert(candidate.clone()) {
+        while used.contains(&candidate) || !classes.insert(clash_key(&candidate)) {
             candidate = format!("{stem}_{counter}");
             counter += 1;
         }
+        used.insert(candidate.clone());
         names.insert(key.clone(), candidate);
     }
     names

@@ -2,7 +2,8 @@
 //!
 //! - [`schema`] prints schema objects;
 //! - [`operation`] prints paths, parameters, bodies and responses;
-//! - [`components`] makes component names valid OpenAPI keys.
+//! - [`components`] makes component names valid OpenAPI keys;
+//! - [`consumers`] gives inline enums that code generators would name alike names of their own.
 //!
 //! docbind-specific facts travel in `x-docbind-*` extensions: `x-docbind-source` (file:line of
 //! the operation's documentation), `x-docbind-raw-type` (the type cell as written),
@@ -11,6 +12,7 @@
 //! described body) and `x-docbind-name` (a schema's documented name when it had to be renamed).
 
 pub mod components;
+pub mod consumers;
 pub mod operation;
 pub mod schema;
 pub mod security;
@@ -69,7 +71,9 @@ pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
     }
     components.insert("securitySchemes".into(), security::security_schemes());
     doc.insert("components".into(), Value::Object(components));
-    Value::Object(doc)
+    let mut doc = Value::Object(doc);
+    consumers::name_clashing_enums(&mut doc, version);
+    doc
 }
 
 /// Tags in order of first use.

@@ -104,7 +104,19 @@ fn parameter_object(p: &ir::Parameter, ctx: &SchemaContext) -> Value {
         "required".into(),
         (p.required || p.location == ParamLocation::Path).into(),
     );
-    m.insert("schema".into(), schema_without_description(&p.schema, ctx));
+    let mut schema = schema_without_description(&p.schema, ctx);
+    if p.location == ParamLocation::Header && matches!(p.schema.kind, ir::SchemaKind::Any) {
+        // A header value is text on the wire whatever the documentation left unsaid, and
+        // generators refuse a header of any JSON value (openapi-python-client drops the
+        // operation): such a header is a string.
+        if let Some(fields) = schema.as_object_mut().filter(|f| !f.contains_key("anyOf")) {
+            let mut typed = Map::new();
+            typed.insert("type".into(), "string".into());
+            typed.append(fields);
+            *fields = typed;
+        }
+    }
+    m.insert("schema".into(), schema);
     Value::Object(m)
 }
 

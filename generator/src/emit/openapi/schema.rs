@@ -105,7 +105,11 @@ fn with_example_shapes(s: &Schema, ctx: &SchemaContext, with_description: bool) 
                         other => Value::String(other.to_string()),
                     })
                     .collect();
-                json!({ "type": "string", "enum": values })
+                let mut branch = json!({ "type": "string", "enum": values });
+                if let Some(names) = enum_varnames(&values) {
+                    branch["x-enum-varnames"] = names;
+                }
+                branch
             }
             ExampleShape::NumericString => {
                 let pattern = if matches!(s.kind, SchemaKind::Integer { .. }) {
@@ -118,7 +122,9 @@ fn with_example_shapes(s: &Schema, ctx: &SchemaContext, with_description: bool) 
             ExampleShape::String => json!({ "type": "string" }),
             ExampleShape::Number => json!({ "type": "number" }),
             ExampleShape::Boolean => json!({ "type": "boolean" }),
-            ExampleShape::Array => json!({ "type": "array" }),
+            // OpenAPI 3.0 requires `items` on every array (openapi-generator rejects the document
+            // without it); the example only shows that it is an array, so any item is allowed.
+            ExampleShape::Array => json!({ "type": "array", "items": {} }),
             ExampleShape::Object => json!({ "type": "object" }),
             ExampleShape::ListOfItems => json!({ "type": "array", "items": branches[0].clone() }),
             ExampleShape::SingleItem => match &s.kind {
@@ -214,10 +220,24 @@ fn annotations(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Map<S
     }
     let values = enum_values(s);
     if !values.is_empty() {
-        m.insert(
-            "enum".into(),
-            values.iter().map(|(v, _)| v.clone()).collect(),
-        );
+        let listed: Vec<Value> = values.iter().map(|(v, _)| v.clone()).collect();
+        // Code generators turn `enum` into a named type with one member per value, and none
+        // of the common ones can name a member after a fractional number (openapi-python-client
+        // rejects the whole schema, dropping every operation that uses it). Documented values
+        // of a `number` that are not all integers are therefore listed in `x-docbind-enum`:
+        // the type stays `number`, the values stay in the document, and only the closed-set
+        // validation of a fractional number is given up (the Rust client does not enforce it
+        // either: such a field is an `f64`).
+        let key = if fractional_values(&listed) {
+            "x-docbind-enum"
+        } else {
+            "enum"
+        };
+        let names = enum_varnames(&listed);
+        m.insert(key.into(), Value::Array(listed));
+        if let Some(names) = names {
+            m.insert("x-enum-varnames".into(), names);
+        }
         if values.iter().any(|(_, d)| d.is_some()) {
             m.insert(
                 "x-enum-descriptions".into(),
@@ -303,4 +323,84 @@ fn structure(s: &Schema, ctx: &SchemaContext, m: &mut Map<String, Value>) {
         }
         _ => {}
     }
+}
+
+/// A number among the values that is not an integer (`0.125`).
+fn fractional_values(values: &[Value]) -> bool {
+    values
+        .iter()
+        .any(|v| v.as_number().is_some_and(|n| !n.is_i64() && !n.is_u64()))
+}
+
+/// `x-enum-varnames` (aligned with `enum`) for string values that would otherwise get the same
+/// member name in a generated client: values differing only in case (`x86_64`, `X86_64`) or in
+/// punctuation (`foo-bar`, `foo_bar`). Generators derive member names by upper- or
+/// Pascal-casing the value and dropping what is not alphanumeric; openapi-python-client (default
+/// configuration) then stops on the duplicate and openapi-generator writes a class that does not
+/// compile. Both take the names given here instead (openapi-python-client only when there is one
+/// per value, hence one per value, `null` included).
+///
+/// The names are UPPER_SNAKE ASCII (valid identifiers in every target language, unchanged by
+/// openapi-python-client's own snake-casing) and stay distinct with underscores removed, so a
+/// generator that Pascal-cases them (typescript-fetch) keeps them apart as well. A value is
+/// named after its own letters and digits where they are free, with `_2`, `_3` … where not.
+/// `None` when the default names are already distinct (the document then stays as it was).
+pub fn enum_varnames(values: &[Value]) -> Option<Value> {
+    let strings: Vec<Option<&str>> = values.iter().map(Value::as_str).collect();
+    // Integer members are named after the number (`VALUE_1`, `VALUE_NEGATIVE_1`): never equal.
+    if strings.iter().all(Option::is_none) {
+        return None;
+    }
+    let squash = |name: &str| -> String {
+        name.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let colliding = strings.iter().flatten().any(|s| !seen.insert(squash(s)));
+    if !colliding {
+        return None;
+    }
+    let mut claimed = std::collections::BTreeSet::new();
+    let mut names = Vec::with_capacity(values.len());
+    for (i, value) in values.iter().enumerate() {
+        let base = match value {
+            Value::String(s) => upper_snake(s),
+            Value::Null => "NULL".to_string(),
+            other => upper_snake(&other.to_string()),
+        };
+        let base = match base.chars().next() {
+            None => format!("VALUE_{}", i + 1),
+            Some(c) if c.is_ascii_digit() => format!("VALUE_{base}"),
+            Some(_) => base,
+        };
+        let mut name = base.clone();
+        let mut counter = 2;
+        while !claimed.insert(squash(&name)) {
+            name = format!("{base}_{counter}");
+            counter += 1;
+        }
+        names.push(Value::String(name));
+    }
+    Some(Value::Array(names))
+}
+
+/// `foo-bar.Baz` → `FOO_BAR_BAZ`: ASCII letters and digits upper-cased, every other run of
+/// characters one underscore, none at either end.
+fn upper_snake(text: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            out.push(c.to_ascii_uppercase());
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
