@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine, installing what the tests need:
 #   - openapi-spec-validator (PyPI) in a venv under target/tools/py, for the OpenAPI check;
-#   - Prism (npm @stoplight/prism-cli) under target/tools/node, for the mock-server suite.
+#   - Prism (npm @stoplight/prism-cli) under target/tools/node, for the mock-server suite;
+#   - Debian's chromium and chromium-driver (apt), for the review site's browser test.
 # Usage: scripts/test.sh            (everything)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,24 @@ if [ -f "$root/scripts/prism-version" ]; then
   fi
   export DOCBIND_PRISM="$tools/node/node_modules/.bin/prism"
 fi
+
+# The review site is tested in a real browser (generator/tests/review_browser.rs), driven
+# through chromedriver. apt needs root: sudo when not root (and available).
+if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt_get=(apt-get)
+  elif command -v sudo >/dev/null 2>&1; then
+    apt_get=(sudo apt-get)
+  else
+    echo "scripts/test.sh: chromium and chromium-driver are missing and apt-get needs root" >&2
+    exit 1
+  fi
+  "${apt_get[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq --no-install-recommends \
+    chromium chromium-driver fonts-noto-cjk >/dev/null
+fi
+DOCBIND_CHROMEDRIVER=$(command -v chromedriver)
+export DOCBIND_CHROMEDRIVER
 
 echo "== format"
 cargo fmt --all --check

@@ -254,6 +254,9 @@ struct Model<'a> {
     diags: HashMap<&'a str, Vec<&'a Diagnostic>>,
     /// Example checks by (operation id, `request` or status).
     checks: HashMap<(&'a str, &'a str), Vec<&'a ExampleCheck>>,
+    /// Per file, the source range each operation page shows (first, last, operation index),
+    /// sorted: a row described elsewhere (a shared schema) links to the page showing it.
+    owners: HashMap<&'a str, Vec<(u32, u32, usize)>>,
 }
 
 impl<'a> Model<'a> {
@@ -291,7 +294,7 @@ impl<'a> Model<'a> {
                 .or_default()
                 .push(c);
         }
-        Model {
+        let mut model = Model {
             inputs,
             pages: page_names(&inputs.api),
             lines,
@@ -299,12 +302,34 @@ impl<'a> Model<'a> {
             starts,
             diags,
             checks,
+            owners: HashMap::new(),
+        };
+        let mut owners: HashMap<&str, Vec<(u32, u32, usize)>> = HashMap::new();
+        for (i, op) in inputs.api.operations.iter().enumerate() {
+            let (first, _, last) = model.range(op);
+            owners
+                .entry(&op.span.file)
+                .or_default()
+                .push((first, last, i));
         }
+        owners.values_mut().for_each(|v| v.sort_unstable());
+        model.owners = owners;
+        model
     }
 
-    /// The source lines an operation page shows: its section, up to the next operation's
-    /// start in the same file, capped.
-    fn range(&self, op: &Operation) -> (u32, u32, bool) {
+    /// The page (and anchor) whose source pane shows `span`'s first line.
+    fn page_showing(&self, span: &Span) -> Option<String> {
+        let ranges = self.owners.get(&*span.file)?;
+        // The last range starting at or before the line; sections do not overlap.
+        let at = ranges.partition_point(|r| r.0 <= span.start);
+        let (first, last, i) = *ranges.get(at.checked_sub(1)?)?;
+        (first <= span.start && span.start <= last)
+            .then(|| format!("{}#L{}", self.pages[i], span.start))
+    }
+
+    /// The source lines of an operation's section — up to the next operation's start in the
+    /// same file — as (first, last shown, last): the page shows at most [`MAX_SOURCE_LINES`].
+    fn range(&self, op: &Operation) -> (u32, u32, u32) {
         let file: &str = &op.span.file;
         let first = op.span.start.max(1);
         let next = self
@@ -314,8 +339,7 @@ impl<'a> Model<'a> {
             .map_or(u32::MAX, |&x| x - 1);
         let total = self.lines.get(file).map_or(0, |l| l.len() as u32);
         let end = op.span.end.max(first).min(next).min(total.max(first));
-        let last = end.min(first + MAX_SOURCE_LINES - 1);
-        (first, last, last < end)
+        (first, end.min(first + MAX_SOURCE_LINES - 1), end)
     }
 
     fn index(&self, operations: Vec<OpRow>) -> IndexPage {
@@ -403,14 +427,15 @@ impl<'a> Model<'a> {
 
     fn operation_page(&self, index: usize, op: &'a Operation) -> OperationPage {
         let file: &str = &op.span.file;
-        let (first, last, cut) = self.range(op);
+        let (first, last, end) = self.range(op);
+        // The whole section's diagnostics, also those beyond the lines shown.
         let diags: Vec<&Diagnostic> = self
             .diags
             .get(file)
             .map(|v| {
                 v.iter()
                     .copied()
-                    .filter(|d| d.span.start >= first && d.span.start <= last)
+                    .filter(|d| d.span.start >= first && d.span.start <= end)
                     .collect()
             })
             .unwrap_or_default();
@@ -419,6 +444,7 @@ impl<'a> Model<'a> {
             by_line.entry(d.span.start).or_default().push(d);
         }
         let ctx = PageCtx {
+            model: self,
             file,
             first,
             last,
@@ -494,12 +520,7 @@ impl<'a> Model<'a> {
                 NamedView {
                     anchor: schema_anchor(&n.name),
                     name: n.name.clone(),
-                    at: n
-                        .schema
-                        .span
-                        .as_ref()
-                        .map(|s| ctx.at(s))
-                        .unwrap_or_default(),
+                    at: n.schema.span.as_ref().map(|s| ctx.at(s)),
                     type_text,
                     link,
                     table: root
@@ -513,6 +534,7 @@ impl<'a> Model<'a> {
             .iter()
             .map(|d| DiagView {
                 line: d.span.start,
+                in_pane: d.span.start <= last,
                 severity: severity_word(d.severity),
                 code: d.code.clone(),
                 message: d.message.clone(),
@@ -543,7 +565,7 @@ impl<'a> Model<'a> {
             next: ops
                 .get(index + 1)
                 .map(|o| (self.pages[index + 1].clone(), o.id.clone())),
-            source: self.source_pane(file, (first, last, cut), &by_line),
+            source: self.source_pane(file, (first, last, last < end), &by_line),
             params,
             request,
             responses,
@@ -726,6 +748,7 @@ impl<'a> Model<'a> {
 
 /// What a page needs to turn a schema into rows.
 struct PageCtx<'m, 'a> {
+    model: &'m Model<'a>,
     file: &'m str,
     first: u32,
     last: u32,
@@ -739,8 +762,20 @@ impl PageCtx<'_, '_> {
             .map(|s| s.start)
     }
 
-    fn at(&self, span: &Span) -> String {
-        span.to_string()
+    /// Where something is: a line of the source pane (clickable), else `file:line`.
+    fn at(&self, span: &Span) -> Place {
+        let line = self.line(Some(span));
+        Place {
+            text: match line {
+                Some(l) => format!("L{l}"),
+                None => {
+                    let name = span.file.rsplit('/').next().unwrap_or_default();
+                    format!("{name}:{}", span.start)
+                }
+            },
+            line,
+            title: span.to_string(),
+        }
     }
 
     /// One row: a field, parameter, header or body, with nested rows for inline objects.
@@ -768,7 +803,11 @@ impl PageCtx<'_, '_> {
         let mut warnings = 0;
         if let Some(l) = line {
             for d in self.by_line.get(&l).into_iter().flatten() {
-                if evidence.contains(&d.code.as_str()) {
+                // Another schema's field can share the line (a row reused by a second table):
+                // evidence messages name the field as `Schema.path.name`.
+                let names_it = d.message.contains(&format!(".{name}`"))
+                    || d.message.contains(&format!("`{name}`"));
+                if evidence.contains(&d.code.as_str()) && names_it {
                     badges.push(Badge {
                         class: "example",
                         en: "example".into(),
@@ -894,6 +933,20 @@ impl PageCtx<'_, '_> {
             badges,
             line,
             at: span.map(|s| s.to_string()).unwrap_or_default(),
+            // The line alone in the page's own file; another file by its base name.
+            at_short: span
+                .map(|s| {
+                    if &*s.file == self.file {
+                        format!("L{}", s.start)
+                    } else {
+                        let name = s.file.rsplit('/').next().unwrap_or_default();
+                        format!("{name}:{}", s.start)
+                    }
+                })
+                .unwrap_or_default(),
+            at_href: span
+                .filter(|_| line.is_none())
+                .and_then(|s| self.model.page_showing(s)),
             warnings,
             nested,
         }

@@ -45,11 +45,7 @@ pub struct Bar {
 
 impl Bar {
     pub fn new(en: &'static str, zh: &'static str, part: usize, whole: usize) -> Self {
-        let percent = if whole == 0 {
-            100
-        } else {
-            (part.min(whole) * 100) / whole
-        };
+        let percent = (part.min(whole) * 100).checked_div(whole).unwrap_or(100);
         Bar {
             en,
             zh,
@@ -158,10 +154,19 @@ pub struct ParamGroup {
     pub table: SchemaTable,
 }
 
+/// Where something was read: `L<line>` in this page's source pane, else `file:line`.
+pub struct Place {
+    pub text: String,
+    /// The line, when it is in this page's source pane.
+    pub line: Option<u32>,
+    /// The full `file:line`.
+    pub title: String,
+}
+
 pub struct BodyView {
     pub content_type: String,
     pub required: bool,
-    pub at: String,
+    pub at: Place,
     /// The body's own schema (its type; an inline object's fields as the nested table).
     pub root: FieldRow,
     pub examples: Vec<ExampleView>,
@@ -179,7 +184,7 @@ pub struct ResponseView {
 pub struct NamedView {
     pub anchor: String,
     pub name: String,
-    pub at: String,
+    pub at: Option<Place>,
     pub type_text: String,
     pub link: Option<Link>,
     /// An object's fields; for any other type, the schema itself as one row.
@@ -188,6 +193,8 @@ pub struct NamedView {
 
 pub struct DiagView {
     pub line: u32,
+    /// The line is among those shown (a long section is cut).
+    pub in_pane: bool,
     pub severity: &'static str,
     pub code: String,
     pub message: String,
@@ -195,7 +202,7 @@ pub struct DiagView {
 
 pub struct ExampleView {
     pub index: usize,
-    pub at: String,
+    pub at: Place,
     /// `ok`, `bad` or `none`.
     pub class: &'static str,
     pub en: &'static str,
@@ -232,6 +239,11 @@ pub struct FieldRow {
     pub line: Option<u32>,
     /// `file:line` of the row, wherever it is.
     pub at: String,
+    /// `at` with the file's base name only.
+    pub at_short: String,
+    /// The page showing the row, when it is not in this page's source pane (a shared schema
+    /// described in another operation's section).
+    pub at_href: Option<String>,
     /// Warnings at the row's line.
     pub warnings: usize,
     pub nested: Option<SchemaTable>,
