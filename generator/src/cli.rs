@@ -566,6 +566,8 @@ fn review(inputs: &[PathBuf], common: &Common, out: Option<PathBuf>, overlay: Ve
             return EXIT_USAGE;
         }
     };
+    // Diagnostics on stderr as `generate` prints them (the site shows them at their lines).
+    print_diagnostics(&inputs.api.diagnostics, common);
     if let Err(e) = crate::review::write(&site, &dir) {
         eprintln!("docbind: {}: {e}", dir.display());
         return EXIT_USAGE;

@@ -118,3 +118,61 @@ fn check_reference(root: &std::path::Path, reference: &str) {
         assert!(index.contains(&href), "{reference}: {href} not linked");
     }
 }
+
+/// The command line: an ad-hoc run writes the site into `--out`; with `--deny-warnings` it
+/// still writes it (that is how the warnings get reviewed) and exits 1; without inputs the job
+/// of `--config` goes into its `[review] dir`; an unreadable input is exit 2.
+#[test]
+fn review_command() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture = repo_root().join("generator/tests/data/review/create_widget.md");
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(docbind_bin())
+            .arg("review")
+            .args(args)
+            .output()
+            .expect("docbind runs")
+    };
+    let out = dir.path().join("adhoc");
+    let o = run(&[fixture.as_os_str(), "--out".as_ref(), out.as_os_str()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(out.join("index.html").is_file() && out.join("op/create_widget.html").is_file());
+    // A page of an operation that no longer exists is removed; other files are left alone.
+    std::fs::write(out.join("op/gone.html"), "old").expect("written");
+    std::fs::write(out.join("notes.txt"), "mine").expect("written");
+    let o = run(&[
+        fixture.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        "--deny-warnings".as_ref(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.join("op/gone.html").exists() && out.join("notes.txt").exists());
+
+    let config = dir.path().join("docbind.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "sources = [{:?}]\n[api]\ntitle = \"Widgets\"\nversion = \"1\"\n[review]\ndir = \"site\"\n",
+            fixture.display().to_string()
+        ),
+    )
+    .expect("config written");
+    let o = run(&["--config".as_ref(), config.as_os_str()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let index = std::fs::read_to_string(dir.path().join("site/index.html")).expect("index");
+    assert!(index.contains("<title>Widgets 1"));
+
+    let o = run(&[dir.path().join("missing.md").as_os_str()]);
+    assert_eq!(o.status.code(), Some(2));
+}

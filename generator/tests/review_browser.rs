@@ -236,6 +236,12 @@ async fn review_site_in_chromium() {
         "highlighted row at y={row_y}, pane {pane_y}..{}",
         pane_y + pane_h
     );
+    // The page back at its top for the picture (the source pane is sticky: the highlighted
+    // row stays in view).
+    client
+        .execute("window.scrollTo(0, 0)", vec![])
+        .await
+        .expect("scroll");
     screenshot(&client, &shots, "operation.png").await;
 
     // Chinese labels.
