@@ -997,3 +997,36 @@ fn worst(ds: &[&Diagnostic]) -> &'static str {
         .map(severity_word)
         .unwrap_or("")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::HttpMethod;
+
+    #[test]
+    fn page_names_are_safe_and_unique_ignoring_case() {
+        let span = Span::new(&Arc::from("p.md"), 1, 1);
+        let mut api = Api::default();
+        for id in ["a/b", "a_b", "A_B", "../x", ""] {
+            api.operations
+                .push(Operation::stub(id, HttpMethod::Get, "/x", span.clone()));
+        }
+        assert_eq!(
+            page_names(&api),
+            [
+                "a_b.html",
+                "a_b-2.html",
+                "A_B-3.html",
+                "___x.html",
+                "operation.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn schema_anchors_keep_names_apart() {
+        assert_eq!(schema_anchor("Job.Spec_v1"), "schema-Job.Spec_v1");
+        assert_ne!(schema_anchor("a b"), schema_anchor("a_b"));
+        assert!(!schema_anchor("a b#c").contains([' ', '#']));
+    }
+}
