@@ -6,6 +6,7 @@
 #     (PyPI; the wheel bundles the openapi-generator jar, run on the machine's Java 17, so
 #     nothing is downloaded at run time) in a venv under target/tools/gen, for the
 #     other-generators tests and the Python client against Prism.
+#   - Debian's chromium and chromium-driver (apt), for the review site's browser test.
 # Usage: scripts/test.sh            (everything)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,24 @@ if [ ! -x "$tools/gen/bin/openapi-python-client" ] || [ ! -x "$tools/gen/bin/ope
 fi
 export DOCBIND_OPENAPI_PYTHON_CLIENT="$tools/gen/bin/openapi-python-client"
 export DOCBIND_OPENAPI_GENERATOR="$tools/gen/bin/openapi-generator-cli"
+
+# The review site is tested in a real browser (generator/tests/review_browser.rs), driven
+# through chromedriver. apt needs root: sudo when not root (and available).
+if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt_get=(apt-get)
+  elif command -v sudo >/dev/null 2>&1; then
+    apt_get=(sudo apt-get)
+  else
+    echo "scripts/test.sh: chromium and chromium-driver are missing and apt-get needs root" >&2
+    exit 1
+  fi
+  "${apt_get[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq --no-install-recommends \
+    chromium chromium-driver fonts-noto-cjk >/dev/null
+fi
+DOCBIND_CHROMEDRIVER=$(command -v chromedriver)
+export DOCBIND_CHROMEDRIVER
 
 echo "== format"
 cargo fmt --all --check

@@ -102,6 +102,21 @@ pub enum Command {
         #[arg(long)]
         baseline: Option<PathBuf>,
     },
+    /// Write a static HTML review site: every operation with its source lines next to what
+    /// was extracted, the report's figures, diagnostics at their lines. Without INPUTs: the job
+    /// in docbind.toml, into `[review] dir` (default `target/review`).
+    Review {
+        /// Input files or directories (ad-hoc runs).
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+        /// The site's directory (default: `[review] dir` of docbind.toml, or `target/review`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Apply this OpenAPI Overlay 1.0 file (repeatable, in order; ad-hoc runs).
+        #[arg(long)]
+        overlay: Vec<PathBuf>,
+    },
     /// Explain a diagnostic code (`docbind explain table.orphan`); without CODE, list them all.
     Explain { code: Option<String> },
 }
@@ -417,6 +432,12 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             json,
             baseline,
         } => report(&inputs, &common, json.as_deref(), baseline.as_deref()),
+        Command::Review {
+            inputs,
+            common,
+            out,
+            overlay,
+        } => review(&inputs, &common, out, overlay),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Check { common } => {
             let job = match job_from_config(&common.config) {
@@ -512,6 +533,64 @@ fn report(
         if !worse.is_empty() {
             return EXIT_DENIED;
         }
+    }
+    EXIT_OK
+}
+
+/// `docbind review`: write the site; exit 1 with `--deny-warnings` and warnings (the site is
+/// written either way: it is how the warnings get reviewed).
+fn review(inputs: &[PathBuf], common: &Common, out: Option<PathBuf>, overlay: Vec<PathBuf>) -> i32 {
+    let (job, default_dir) = if inputs.is_empty() {
+        if !overlay.is_empty() {
+            eprintln!("docbind: --overlay needs INPUT files (without inputs, docbind.toml lists the overlays)");
+            return EXIT_USAGE;
+        }
+        let dir = Config::load(&common.config).map(|c| c.review_dir(&common.config));
+        match job_from_config(&common.config).and_then(|j| Ok((j, dir?))) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("docbind: {e}");
+                return EXIT_USAGE;
+            }
+        }
+    } else {
+        match pipeline::expand_inputs(inputs) {
+            Ok(sources) => (
+                Job {
+                    overlays: overlay,
+                    ..Job::ad_hoc(sources)
+                },
+                PathBuf::from("target/review"),
+            ),
+            Err(e) => {
+                eprintln!("docbind: {e}");
+                return EXIT_USAGE;
+            }
+        }
+    };
+    let dir = out.unwrap_or(default_dir);
+    let (inputs, site) = match crate::review::run(&job) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("docbind: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    // Diagnostics on stderr as `generate` prints them (the site shows them at their lines).
+    print_diagnostics(&inputs.api.diagnostics, common);
+    if let Err(e) = crate::review::write(&site, &dir) {
+        eprintln!("docbind: {}: {e}", dir.display());
+        return EXIT_USAGE;
+    }
+    eprintln!(
+        "docbind: review site of {} operation(s) written to {}",
+        site.operations,
+        dir.join("index.html").display()
+    );
+    let warnings = pipeline::warnings(&inputs.api.diagnostics);
+    if common.deny_warnings && warnings > 0 {
+        eprintln!("docbind: {warnings} warning(s) and --deny-warnings is set");
+        return EXIT_DENIED;
     }
     EXIT_OK
 }

@@ -18,6 +18,16 @@ pub struct Config {
     /// OpenAPI Overlay 1.0 files that correct the extracted API, applied in order.
     #[serde(default)]
     pub overlays: Vec<PathBuf>,
+    #[serde(default)]
+    pub review: Option<ReviewConfig>,
+}
+
+/// `[review]`: where `docbind review` writes the default job's review site.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewConfig {
+    /// The site's directory (default `target/review`, next to docbind.toml).
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -104,6 +114,22 @@ impl Config {
         if let Some(e) = &mut config.examples {
             e.allowlist = e.allowlist.as_ref().map(|p| base.join(p));
         }
+        if let Some(r) = &mut config.review {
+            r.dir = base.join(&r.dir);
+        }
         Ok(config)
+    }
+
+    /// Where `docbind review` writes the site of this job: `[review] dir`, or `target/review`
+    /// next to the config file (build products live under `target/`, which git ignores).
+    pub fn review_dir(&self, path: &Path) -> PathBuf {
+        match &self.review {
+            Some(r) => r.dir.clone(),
+            None => path
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join("target")
+                .join("review"),
+        }
     }
 }

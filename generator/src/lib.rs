@@ -19,3 +19,4 @@ pub mod overlay;
 pub mod pipeline;
 pub mod read;
 pub mod report;
+pub mod review;
