@@ -16,17 +16,17 @@ impl Client {
     }
 
     /// A client configured from the environment (credentials, region, project id), with the
-    /// endpoint from [`crate::ENDPOINT_TEMPLATE`].
+    /// endpoint from [`super::ENDPOINT_TEMPLATE`].
     pub fn from_env() -> Result<Self, docbind_runtime::Error> {
-        Self::new(docbind_runtime::Config::from_env(crate::ENDPOINT_TEMPLATE)?)
+        Self::new(docbind_runtime::Config::from_env(super::ENDPOINT_TEMPLATE)?)
     }
 
     /// A client configured by the official SDKs' provider chains (credentials from the
     /// environment, the profile file or the ECS metadata service; region from the
-    /// environment or the regions file), scoped as [`crate::SCOPE`] says.
+    /// environment or the regions file), scoped as [`super::SCOPE`] says.
     pub async fn from_chain() -> Result<Self, docbind_runtime::Error> {
         Self::new(
-            docbind_runtime::Config::from_chain(crate::ENDPOINT_TEMPLATE, crate::SCOPE)
+            docbind_runtime::Config::from_chain(super::ENDPOINT_TEMPLATE, super::SCOPE)
                 .await?,
         )
     }
@@ -74,7 +74,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:18118`
     pub fn create_app_auth_app(
         &self,
-        body: crate::models::CreateAppAuthAppRequest,
+        body: super::models::CreateAppAuthAppRequest,
     ) -> CreateAppAuthApp<'_> {
         CreateAppAuthApp {
             client: &self.inner,
@@ -132,7 +132,7 @@ impl Client {
     pub fn create_app_auth_app_app_code(
         &self,
         app_id: impl Into<String>,
-        body: crate::models::CreateAppAuthAppAppCodeRequest,
+        body: super::models::CreateAppAuthAppAppCodeRequest,
     ) -> CreateAppAuthAppAppCode<'_> {
         CreateAppAuthAppAppCode {
             client: &self.inner,
@@ -154,7 +154,7 @@ impl Client {
         &self,
         app_id: impl Into<String>,
         app_code: impl Into<String>,
-        body: crate::models::UpdateAppAuthAppAppCodeRequest,
+        body: super::models::UpdateAppAuthAppAppCodeRequest,
     ) -> UpdateAppAuthAppAppCode<'_> {
         UpdateAppAuthAppAppCode {
             client: &self.inner,
@@ -198,7 +198,7 @@ impl Client {
     pub fn update_app_auth_app_app_secret(
         &self,
         app_id: impl Into<String>,
-        body: crate::models::UpdateAppAuthAppAppSecretRequest,
+        body: super::models::UpdateAppAuthAppAppSecretRequest,
     ) -> UpdateAppAuthAppAppSecret<'_> {
         UpdateAppAuthAppAppSecret {
             client: &self.inner,
@@ -264,7 +264,7 @@ impl Client {
     pub fn create_app_auth_apis(
         &self,
         service_id: impl Into<String>,
-        body: crate::models::CreateAppAuthApisRequest,
+        body: super::models::CreateAppAuthApisRequest,
     ) -> CreateAppAuthApis<'_> {
         CreateAppAuthApis {
             client: &self.inner,
@@ -379,7 +379,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:49209`
     pub fn create_demanager_instance(
         &self,
-        body: crate::models::CreateDemanagerInstanceRequest,
+        body: super::models::CreateDemanagerInstanceRequest,
     ) -> CreateDemanagerInstance<'_> {
         CreateDemanagerInstance {
             client: &self.inner,
@@ -418,7 +418,7 @@ impl Client {
     pub fn update_demanager_instance(
         &self,
         instance_id: impl Into<String>,
-        body: crate::models::UpdateDemanagerInstanceRequest,
+        body: super::models::UpdateDemanagerInstanceRequest,
     ) -> UpdateDemanagerInstance<'_> {
         UpdateDemanagerInstance {
             client: &self.inner,
@@ -458,7 +458,7 @@ impl Client {
     pub fn create_demanager_instance_action(
         &self,
         instance_id: impl Into<String>,
-        body: crate::models::CreateDemanagerInstanceActionRequest,
+        body: super::models::CreateDemanagerInstanceActionRequest,
     ) -> CreateDemanagerInstanceAction<'_> {
         CreateDemanagerInstanceAction {
             client: &self.inner,
@@ -498,7 +498,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:27554`
     pub fn create_dev_server(
         &self,
-        body: crate::models::CreateDevServerRequest,
+        body: super::models::CreateDevServerRequest,
     ) -> CreateDevServer<'_> {
         CreateDevServer {
             client: &self.inner,
@@ -570,7 +570,7 @@ impl Client {
     pub fn start_dev_server(
         &self,
         id: impl Into<String>,
-        body: crate::models::StartDevServerRequest,
+        body: super::models::StartDevServerRequest,
     ) -> StartDevServer<'_> {
         StartDevServer {
             client: &self.inner,
@@ -606,7 +606,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23608`
     pub fn list_events(
         &self,
-        resource: crate::models::ListEventsResource,
+        resource: super::models::ListEventsResource,
         name: impl Into<String>,
     ) -> ListEvents<'_> {
         ListEvents {
@@ -657,7 +657,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:9854`
     pub fn create_image(
         &self,
-        body: crate::models::CreateImageRequest,
+        body: super::models::CreateImageRequest,
     ) -> CreateImage<'_> {
         CreateImage {
             client: &self.inner,
@@ -811,7 +811,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:17305`
     pub fn create_model(
         &self,
-        body: crate::models::CreateModelRequest,
+        body: super::models::CreateModelRequest,
     ) -> CreateModel<'_> {
         CreateModel {
             client: &self.inner,
@@ -898,7 +898,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23799`
     pub fn create_network(
         &self,
-        body: crate::models::CreateNetworkRequest,
+        body: super::models::CreateNetworkRequest,
     ) -> CreateNetwork<'_> {
         CreateNetwork {
             client: &self.inner,
@@ -950,7 +950,7 @@ impl Client {
     pub fn update_network(
         &self,
         network_name: impl Into<String>,
-        body: crate::models::UpdateNetworkRequest,
+        body: super::models::UpdateNetworkRequest,
     ) -> UpdateNetwork<'_> {
         UpdateNetwork {
             client: &self.inner,
@@ -997,7 +997,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:6648`
     pub fn create_notebook(
         &self,
-        body: crate::models::CreateNotebookRequest,
+        body: super::models::CreateNotebookRequest,
     ) -> CreateNotebook<'_> {
         CreateNotebook {
             client: &self.inner,
@@ -1094,7 +1094,7 @@ impl Client {
     pub fn update_notebook(
         &self,
         id: impl Into<String>,
-        body: crate::models::UpdateNotebookRequest,
+        body: super::models::UpdateNotebookRequest,
     ) -> UpdateNotebook<'_> {
         UpdateNotebook {
             client: &self.inner,
@@ -1131,7 +1131,7 @@ impl Client {
     pub fn create_image_notebook(
         &self,
         id: impl Into<String>,
-        body: crate::models::CreateImageNotebookRequest,
+        body: super::models::CreateImageNotebookRequest,
     ) -> CreateImageNotebook<'_> {
         CreateImageNotebook {
             client: &self.inner,
@@ -1189,7 +1189,7 @@ impl Client {
     pub fn update_notebook_lease(
         &self,
         id: impl Into<String>,
-        body: crate::models::UpdateNotebookLeaseRequest,
+        body: super::models::UpdateNotebookLeaseRequest,
     ) -> UpdateNotebookLease2<'_> {
         UpdateNotebookLease2 {
             client: &self.inner,
@@ -1264,7 +1264,7 @@ impl Client {
     pub fn create_notebook_storage(
         &self,
         instance_id: impl Into<String>,
-        body: crate::models::CreateNotebookStorageRequest,
+        body: super::models::CreateNotebookStorageRequest,
     ) -> CreateNotebookStorage<'_> {
         CreateNotebookStorage {
             client: &self.inner,
@@ -1327,7 +1327,7 @@ impl Client {
     pub fn create_notebook_tags(
         &self,
         resource_id: impl Into<String>,
-        body: crate::models::CreateNotebookTagsRequest,
+        body: super::models::CreateNotebookTagsRequest,
     ) -> CreateNotebookTags<'_> {
         CreateNotebookTags {
             client: &self.inner,
@@ -1348,7 +1348,7 @@ impl Client {
     pub fn delete_notebook_tags(
         &self,
         resource_id: impl Into<String>,
-        body: crate::models::DeleteNotebookTagsRequest,
+        body: super::models::DeleteNotebookTagsRequest,
     ) -> DeleteNotebookTags<'_> {
         DeleteNotebookTags {
             client: &self.inner,
@@ -1383,7 +1383,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:23174`
     pub fn show_plugintemplate(
         &self,
-        plugintemplate_name: crate::models::ShowPlugintemplatePlugintemplateName,
+        plugintemplate_name: super::models::ShowPlugintemplatePlugintemplateName,
     ) -> ShowPlugintemplate<'_> {
         ShowPlugintemplate {
             client: &self.inner,
@@ -1501,7 +1501,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:20921`
     pub fn create_service(
         &self,
-        body: crate::models::CreateServiceRequest,
+        body: super::models::CreateServiceRequest,
     ) -> CreateService<'_> {
         CreateService {
             client: &self.inner,
@@ -1555,7 +1555,7 @@ impl Client {
     pub fn create_service_tags(
         &self,
         resource_id: impl Into<String>,
-        body: crate::models::CreateServiceTagsRequest,
+        body: super::models::CreateServiceTagsRequest,
     ) -> CreateServiceTags<'_> {
         CreateServiceTags {
             client: &self.inner,
@@ -1576,7 +1576,7 @@ impl Client {
     pub fn delete_service_tags(
         &self,
         resource_id: impl Into<String>,
-        body: crate::models::DeleteServiceTagsRequest,
+        body: super::models::DeleteServiceTagsRequest,
     ) -> DeleteServiceTags<'_> {
         DeleteServiceTags {
             client: &self.inner,
@@ -1617,7 +1617,7 @@ impl Client {
     pub fn update_service(
         &self,
         service_id: impl Into<String>,
-        body: crate::models::UpdateServiceRequest,
+        body: super::models::UpdateServiceRequest,
     ) -> UpdateService<'_> {
         UpdateService {
             client: &self.inner,
@@ -1654,7 +1654,7 @@ impl Client {
     pub fn patch_service(
         &self,
         service_id: impl Into<String>,
-        body: Vec<crate::models::PatchServiceV2RequestBody>,
+        body: Vec<super::models::PatchServiceV2RequestBody>,
     ) -> PatchService<'_> {
         PatchService {
             client: &self.inner,
@@ -1696,7 +1696,7 @@ impl Client {
     pub fn create_service_app_auth_api(
         &self,
         service_id: impl Into<String>,
-        body: crate::models::CreateServiceAppAuthApiRequest,
+        body: super::models::CreateServiceAppAuthApiRequest,
     ) -> CreateServiceAppAuthApi<'_> {
         CreateServiceAppAuthApi {
             client: &self.inner,
@@ -1790,7 +1790,7 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         api_id: impl Into<String>,
-        body: crate::models::UpdateServiceAppAuthApisAppAuthApiRequest,
+        body: super::models::UpdateServiceAppAuthApisAppAuthApiRequest,
     ) -> UpdateServiceAppAuthApisAppAuthApi<'_> {
         UpdateServiceAppAuthApisAppAuthApi {
             client: &self.inner,
@@ -1813,7 +1813,7 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         api_id: impl Into<String>,
-        body: crate::models::CreateServiceAppAuthApisAppAuthApiRequest,
+        body: super::models::CreateServiceAppAuthApisAppAuthApiRequest,
     ) -> CreateServiceAppAuthApisAppAuthApi<'_> {
         CreateServiceAppAuthApisAppAuthApi {
             client: &self.inner,
@@ -1837,7 +1837,7 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         api_id: impl Into<String>,
-        body: crate::models::DeleteServiceAppAuthApisAppAuthApiRequest,
+        body: super::models::DeleteServiceAppAuthApisAppAuthApiRequest,
     ) -> DeleteServiceAppAuthApisAppAuthApi<'_> {
         DeleteServiceAppAuthApisAppAuthApi {
             client: &self.inner,
@@ -1928,7 +1928,7 @@ impl Client {
         &self,
         service_id: impl Into<String>,
         node_id: impl Into<String>,
-        body: crate::models::UpdateServiceNodeStatusRequest,
+        body: super::models::UpdateServiceNodeStatusRequest,
     ) -> UpdateServiceNodeStatus<'_> {
         UpdateServiceNodeStatus {
             client: &self.inner,
@@ -1950,7 +1950,7 @@ impl Client {
     pub fn update_service_property(
         &self,
         service_id: impl Into<String>,
-        body: crate::models::UpdateServicePropertyRequest,
+        body: super::models::UpdateServicePropertyRequest,
     ) -> UpdateServiceProperty<'_> {
         UpdateServiceProperty {
             client: &self.inner,
@@ -1970,7 +1970,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:52877`
     pub fn list_training_job_configs(
         &self,
-        body: crate::models::ListTrainingJobConfigsRequest,
+        body: super::models::ListTrainingJobConfigsRequest,
     ) -> ListTrainingJobConfigs<'_> {
         ListTrainingJobConfigs {
             client: &self.inner,
@@ -1989,7 +1989,7 @@ impl Client {
     /// Source: `spec/docs/000_4ba9fffda41aa61a.txt:1`
     pub fn create_training_job_config(
         &self,
-        body: crate::models::CreateTrainingJobConfigRequest,
+        body: super::models::CreateTrainingJobConfigRequest,
     ) -> CreateTrainingJobConfig2<'_> {
         CreateTrainingJobConfig2 {
             client: &self.inner,
@@ -2029,7 +2029,7 @@ impl Client {
     pub fn update_training_job_config(
         &self,
         config_name: impl Into<String>,
-        body: crate::models::UpdateTrainingJobConfigRequest,
+        body: super::models::UpdateTrainingJobConfigRequest,
     ) -> UpdateTrainingJobConfig<'_> {
         UpdateTrainingJobConfig {
             client: &self.inner,
@@ -2092,7 +2092,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:50940`
     pub fn create_training_job_v1(
         &self,
-        body: crate::models::CreateTrainingJobRequest2,
+        body: super::models::CreateTrainingJobRequest2,
     ) -> CreateTrainingJobV1<'_> {
         CreateTrainingJobV1 {
             client: &self.inner,
@@ -2112,7 +2112,7 @@ impl Client {
     pub fn update_training_job_v1(
         &self,
         job_id: i64,
-        body: crate::models::UpdateTrainingJobRequest2,
+        body: super::models::UpdateTrainingJobRequest2,
     ) -> UpdateTrainingJobV1<'_> {
         UpdateTrainingJobV1 {
             client: &self.inner,
@@ -2176,7 +2176,7 @@ impl Client {
     pub fn create_training_job_version(
         &self,
         job_id: i64,
-        body: crate::models::CreateTrainingJobVersionRequest,
+        body: super::models::CreateTrainingJobVersionRequest,
     ) -> CreateTrainingJobVersion<'_> {
         CreateTrainingJobVersion {
             client: &self.inner,
@@ -2334,7 +2334,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:53407`
     pub fn create_visualization_job(
         &self,
-        body: crate::models::CreateVisualizationJobRequest,
+        body: super::models::CreateVisualizationJobRequest,
     ) -> CreateVisualizationJob<'_> {
         CreateVisualizationJob {
             client: &self.inner,
@@ -2373,7 +2373,7 @@ impl Client {
     pub fn update_visualization_job(
         &self,
         job_id: impl Into<String>,
-        body: crate::models::UpdateVisualizationJobRequest,
+        body: super::models::UpdateVisualizationJobRequest,
     ) -> UpdateVisualizationJob<'_> {
         UpdateVisualizationJob {
             client: &self.inner,
@@ -2472,7 +2472,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:29360`
     pub fn create_workspace(
         &self,
-        body: crate::models::CreateWorkspaceRequest,
+        body: super::models::CreateWorkspaceRequest,
     ) -> CreateWorkspace<'_> {
         CreateWorkspace {
             client: &self.inner,
@@ -2508,7 +2508,7 @@ impl Client {
     pub fn update_workspace(
         &self,
         workspace_id: impl Into<String>,
-        body: crate::models::UpdateWorkspaceRequest,
+        body: super::models::UpdateWorkspaceRequest,
     ) -> UpdateWorkspace<'_> {
         UpdateWorkspace {
             client: &self.inner,
@@ -2567,7 +2567,7 @@ impl Client {
     pub fn update_workspace_quotas(
         &self,
         workspace_id: impl Into<String>,
-        body: crate::models::UpdateWorkspaceQuotasRequest,
+        body: super::models::UpdateWorkspaceQuotasRequest,
     ) -> UpdateWorkspaceQuotas<'_> {
         UpdateWorkspaceQuotas {
             client: &self.inner,
@@ -2587,7 +2587,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:28745`
     pub fn create_agency(
         &self,
-        body: crate::models::CreateAgencyRequest,
+        body: super::models::CreateAgencyRequest,
     ) -> CreateAgency<'_> {
         CreateAgency {
             client: &self.inner,
@@ -2628,7 +2628,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:10315`
     pub fn create_algorithm(
         &self,
-        body: crate::models::CreateAlgorithmRequest,
+        body: super::models::CreateAlgorithmRequest,
     ) -> CreateAlgorithm<'_> {
         CreateAlgorithm {
             client: &self.inner,
@@ -2664,7 +2664,7 @@ impl Client {
     pub fn update_algorithm(
         &self,
         algorithm_id: impl Into<String>,
-        body: crate::models::UpdateAlgorithmRequest,
+        body: super::models::UpdateAlgorithmRequest,
     ) -> UpdateAlgorithm<'_> {
         UpdateAlgorithm {
             client: &self.inner,
@@ -2723,7 +2723,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:28605`
     pub fn create_authorization(
         &self,
-        body: crate::models::CreateAuthorizationRequest,
+        body: super::models::CreateAuthorizationRequest,
     ) -> CreateAuthorization<'_> {
         CreateAuthorization {
             client: &self.inner,
@@ -2789,7 +2789,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:36910`
     pub fn create_dataset(
         &self,
-        body: crate::models::CreateDatasetRequest,
+        body: super::models::CreateDatasetRequest,
     ) -> CreateDataset<'_> {
         CreateDataset {
             client: &self.inner,
@@ -2827,7 +2827,7 @@ impl Client {
     pub fn update_dataset(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::UpdateDatasetRequest,
+        body: super::models::UpdateDatasetRequest,
     ) -> UpdateDataset<'_> {
         UpdateDataset {
             client: &self.inner,
@@ -2935,7 +2935,7 @@ impl Client {
     pub fn update_dataset_data_annotation_labels(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::UpdateDatasetDataAnnotationLabelsRequest,
+        body: super::models::UpdateDatasetDataAnnotationLabelsRequest,
     ) -> UpdateDatasetDataAnnotationLabels<'_> {
         UpdateDatasetDataAnnotationLabels {
             client: &self.inner,
@@ -2956,7 +2956,7 @@ impl Client {
     pub fn create_dataset_data_annotation_label(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::CreateDatasetDataAnnotationLabelRequest,
+        body: super::models::CreateDatasetDataAnnotationLabelRequest,
     ) -> CreateDatasetDataAnnotationLabel<'_> {
         CreateDatasetDataAnnotationLabel {
             client: &self.inner,
@@ -2977,7 +2977,7 @@ impl Client {
     pub fn delete_dataset_data_annotation_labels(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::DeleteDatasetDataAnnotationLabelsRequest,
+        body: super::models::DeleteDatasetDataAnnotationLabelsRequest,
     ) -> DeleteDatasetDataAnnotationLabels<'_> {
         DeleteDatasetDataAnnotationLabels {
             client: &self.inner,
@@ -3000,7 +3000,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         label_name: impl Into<String>,
-        body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
+        body: super::models::UpdateDatasetDataAnnotationLabelRequest,
     ) -> UpdateDatasetDataAnnotationLabel<'_> {
         UpdateDatasetDataAnnotationLabel {
             client: &self.inner,
@@ -3080,7 +3080,7 @@ impl Client {
     pub fn update_dataset_data_annotation_samples(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::UpdateDatasetDataAnnotationSamplesRequest,
+        body: super::models::UpdateDatasetDataAnnotationSamplesRequest,
     ) -> UpdateDatasetDataAnnotationSamples<'_> {
         UpdateDatasetDataAnnotationSamples {
             client: &self.inner,
@@ -3101,7 +3101,7 @@ impl Client {
     pub fn create_dataset_data_annotation_sample(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::CreateDatasetDataAnnotationSampleRequest,
+        body: super::models::CreateDatasetDataAnnotationSampleRequest,
     ) -> CreateDatasetDataAnnotationSample<'_> {
         CreateDatasetDataAnnotationSample {
             client: &self.inner,
@@ -3122,7 +3122,7 @@ impl Client {
     pub fn delete_dataset_data_annotation_samples(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::DeleteDatasetDataAnnotationSamplesRequest,
+        body: super::models::DeleteDatasetDataAnnotationSamplesRequest,
     ) -> DeleteDatasetDataAnnotationSamples<'_> {
         DeleteDatasetDataAnnotationSamples {
             client: &self.inner,
@@ -3230,7 +3230,7 @@ impl Client {
     pub fn create_dataset_export_task(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::CreateDatasetExportTaskRequest,
+        body: super::models::CreateDatasetExportTaskRequest,
     ) -> CreateDatasetExportTask<'_> {
         CreateDatasetExportTask {
             client: &self.inner,
@@ -3272,7 +3272,7 @@ impl Client {
     pub fn create_dataset_import_task(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::CreateDatasetImportTaskRequest,
+        body: super::models::CreateDatasetImportTaskRequest,
     ) -> CreateDatasetImportTask<'_> {
         CreateDatasetImportTask {
             client: &self.inner,
@@ -3415,7 +3415,7 @@ impl Client {
     pub fn create_dataset_task(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::CreateDatasetTaskRequest,
+        body: super::models::CreateDatasetTaskRequest,
     ) -> CreateDatasetTask<'_> {
         CreateDatasetTask {
             client: &self.inner,
@@ -3502,7 +3502,7 @@ impl Client {
     pub fn create_dataset_version(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::CreateDatasetVersionRequest,
+        body: super::models::CreateDatasetVersionRequest,
     ) -> CreateDatasetVersion<'_> {
         CreateDatasetVersion {
             client: &self.inner,
@@ -3586,7 +3586,7 @@ impl Client {
     pub fn create_dataset_workforce_task(
         &self,
         dataset_id: impl Into<String>,
-        body: crate::models::CreateDatasetWorkforceTaskRequest,
+        body: super::models::CreateDatasetWorkforceTaskRequest,
     ) -> CreateDatasetWorkforceTask<'_> {
         CreateDatasetWorkforceTask {
             client: &self.inner,
@@ -3632,7 +3632,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::UpdateDatasetWorkforceTaskRequest,
+        body: super::models::UpdateDatasetWorkforceTaskRequest,
     ) -> UpdateDatasetWorkforceTask<'_> {
         UpdateDatasetWorkforceTask {
             client: &self.inner,
@@ -3655,7 +3655,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::PostDatasetWorkforceTaskRequest,
+        body: super::models::PostDatasetWorkforceTaskRequest,
     ) -> PostDatasetWorkforceTask<'_> {
         PostDatasetWorkforceTask {
             client: &self.inner,
@@ -3699,7 +3699,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::CreateDatasetWorkforceTaskAcceptanceRequest,
+        body: super::models::CreateDatasetWorkforceTaskAcceptanceRequest,
     ) -> CreateDatasetWorkforceTaskAcceptance<'_> {
         CreateDatasetWorkforceTaskAcceptance {
             client: &self.inner,
@@ -3722,7 +3722,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::BatchCommentDatasetWorkforceTaskAcceptanceRequest,
+        body: super::models::BatchCommentDatasetWorkforceTaskAcceptanceRequest,
     ) -> BatchCommentDatasetWorkforceTaskAcceptance<'_> {
         BatchCommentDatasetWorkforceTaskAcceptance {
             client: &self.inner,
@@ -3768,8 +3768,8 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        locale: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusLocale,
-        body: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
+        locale: super::models::UpdateDatasetWorkforceTaskAcceptanceStatusLocale,
+        body: super::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
     ) -> UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
         UpdateDatasetWorkforceTaskAcceptanceStatus {
             client: &self.inner,
@@ -3793,7 +3793,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
+        body: super::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
     ) -> ReviewDatasetWorkforceTaskDataAnnotations<'_> {
         ReviewDatasetWorkforceTaskDataAnnotations {
             client: &self.inner,
@@ -3845,7 +3845,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
+        body: super::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
     ) -> UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
         UpdateDatasetWorkforceTaskDataAnnotationSamples {
             client: &self.inner,
@@ -3937,7 +3937,7 @@ impl Client {
         &self,
         dataset_id: impl Into<String>,
         workforce_task_id: impl Into<String>,
-        body: crate::models::NotifyDatasetWorkforceTaskRequest,
+        body: super::models::NotifyDatasetWorkforceTaskRequest,
     ) -> NotifyDatasetWorkforceTask<'_> {
         NotifyDatasetWorkforceTask {
             client: &self.inner,
@@ -4010,7 +4010,7 @@ impl Client {
     /// `POST /v2/{project_id}/pools`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:24958`
-    pub fn create_pool(&self, body: crate::models::CreatePoolRequest) -> CreatePool<'_> {
+    pub fn create_pool(&self, body: super::models::CreatePoolRequest) -> CreatePool<'_> {
         CreatePool {
             client: &self.inner,
             project_id: None,
@@ -4064,7 +4064,7 @@ impl Client {
     pub fn update_pool(
         &self,
         pool_name: impl Into<String>,
-        body: crate::models::UpdatePoolRequest,
+        body: super::models::UpdatePoolRequest,
     ) -> UpdatePool<'_> {
         UpdatePool {
             client: &self.inner,
@@ -4127,7 +4127,7 @@ impl Client {
     pub fn create_pool_nodepool(
         &self,
         pool_name: impl Into<String>,
-        body: crate::models::CreatePoolNodepoolRequest,
+        body: super::models::CreatePoolNodepoolRequest,
     ) -> CreatePoolNodepool<'_> {
         CreatePoolNodepool {
             client: &self.inner,
@@ -4193,7 +4193,7 @@ impl Client {
         &self,
         pool_name: impl Into<String>,
         nodepool_name: impl Into<String>,
-        body: crate::models::UpdatePoolNodepoolRequest,
+        body: super::models::UpdatePoolNodepoolRequest,
     ) -> UpdatePoolNodepool<'_> {
         UpdatePoolNodepool {
             client: &self.inner,
@@ -4254,7 +4254,7 @@ impl Client {
     pub fn batch_delete_pool_nodes(
         &self,
         pool_name: impl Into<String>,
-        body: crate::models::BatchDeletePoolNodesRequest,
+        body: super::models::BatchDeletePoolNodesRequest,
     ) -> BatchDeletePoolNodes<'_> {
         BatchDeletePoolNodes {
             client: &self.inner,
@@ -4275,7 +4275,7 @@ impl Client {
     pub fn batch_reboot_pool_nodes(
         &self,
         pool_name: impl Into<String>,
-        body: crate::models::BatchRebootPoolNodesRequest,
+        body: super::models::BatchRebootPoolNodesRequest,
     ) -> BatchRebootPoolNodes<'_> {
         BatchRebootPoolNodes {
             client: &self.inner,
@@ -4372,7 +4372,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:47649`
     pub fn create_processor_task(
         &self,
-        body: crate::models::CreateProcessorTaskRequest,
+        body: super::models::CreateProcessorTaskRequest,
     ) -> CreateProcessorTask<'_> {
         CreateProcessorTask {
             client: &self.inner,
@@ -4428,7 +4428,7 @@ impl Client {
     pub fn update_processor_task(
         &self,
         task_id: impl Into<String>,
-        body: crate::models::UpdateProcessorTaskRequest,
+        body: super::models::UpdateProcessorTaskRequest,
     ) -> UpdateProcessorTask<'_> {
         UpdateProcessorTask {
             client: &self.inner,
@@ -4491,7 +4491,7 @@ impl Client {
     pub fn create_processor_task_version(
         &self,
         task_id: impl Into<String>,
-        body: crate::models::CreateProcessorTaskVersionRequest,
+        body: super::models::CreateProcessorTaskVersionRequest,
     ) -> CreateProcessorTaskVersion<'_> {
         CreateProcessorTaskVersion {
             client: &self.inner,
@@ -4669,7 +4669,7 @@ impl Client {
     pub fn create_train_job_tags(
         &self,
         training_job_id: impl Into<String>,
-        body: crate::models::CreateTrainJobTagsRequest,
+        body: super::models::CreateTrainJobTagsRequest,
     ) -> CreateTrainJobTags<'_> {
         CreateTrainJobTags {
             client: &self.inner,
@@ -4690,7 +4690,7 @@ impl Client {
     pub fn delete_train_job_tags(
         &self,
         training_job_id: impl Into<String>,
-        body: crate::models::DeleteTrainJobTagsRequest,
+        body: super::models::DeleteTrainJobTagsRequest,
     ) -> DeleteTrainJobTags<'_> {
         DeleteTrainJobTags {
             client: &self.inner,
@@ -4710,7 +4710,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:12048`
     pub fn create_training_experiment(
         &self,
-        body: crate::models::CreateTrainingExperimentRequest,
+        body: super::models::CreateTrainingExperimentRequest,
     ) -> CreateTrainingExperiment<'_> {
         CreateTrainingExperiment {
             client: &self.inner,
@@ -4760,7 +4760,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:14791`
     pub fn create_training_job_search(
         &self,
-        body: crate::models::CreateTrainingJobSearchRequest,
+        body: super::models::CreateTrainingJobSearchRequest,
     ) -> CreateTrainingJobSearch<'_> {
         CreateTrainingJobSearch {
             client: &self.inner,
@@ -4779,7 +4779,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:12152`
     pub fn create_training_job_v2(
         &self,
-        body: crate::models::CreateTrainingJobRequest,
+        body: super::models::CreateTrainingJobRequest,
     ) -> CreateTrainingJobV2<'_> {
         CreateTrainingJobV2 {
             client: &self.inner,
@@ -4856,7 +4856,7 @@ impl Client {
     pub fn update_training_job_v2(
         &self,
         training_job_id: impl Into<String>,
-        body: crate::models::UpdateTrainingJobRequest,
+        body: super::models::UpdateTrainingJobRequest,
     ) -> UpdateTrainingJobV2<'_> {
         UpdateTrainingJobV2 {
             client: &self.inner,
@@ -4896,7 +4896,7 @@ impl Client {
     pub fn create_training_job_action(
         &self,
         training_job_id: impl Into<String>,
-        body: crate::models::CreateTrainingJobActionRequest,
+        body: super::models::CreateTrainingJobActionRequest,
     ) -> CreateTrainingJobAction<'_> {
         CreateTrainingJobAction {
             client: &self.inner,
@@ -5133,7 +5133,7 @@ impl Client {
         &self,
         training_job_id: impl Into<String>,
         task_id: impl Into<String>,
-        body: crate::models::CreateTrainingJobTaskSaveImageJobRequest,
+        body: super::models::CreateTrainingJobTaskSaveImageJobRequest,
     ) -> CreateTrainingJobTaskSaveImageJob<'_> {
         CreateTrainingJobTaskSaveImageJob {
             client: &self.inner,
@@ -5178,7 +5178,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:1353`
     pub fn create_workflow(
         &self,
-        body: crate::models::CreateWorkflowRequest,
+        body: super::models::CreateWorkflowRequest,
     ) -> CreateWorkflow<'_> {
         CreateWorkflow {
             client: &self.inner,
@@ -5216,7 +5216,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:3519`
     pub fn create_workflow_service_auth(
         &self,
-        body: crate::models::CreateWorkflowServiceAuthRequest,
+        body: super::models::CreateWorkflowServiceAuthRequest,
     ) -> CreateWorkflowServiceAuth<'_> {
         CreateWorkflowServiceAuth {
             client: &self.inner,
@@ -5269,7 +5269,7 @@ impl Client {
     pub fn update_workflow(
         &self,
         workflow_id: impl Into<String>,
-        body: crate::models::UpdateWorkflowRequest,
+        body: super::models::UpdateWorkflowRequest,
     ) -> UpdateWorkflow<'_> {
         UpdateWorkflow {
             client: &self.inner,
@@ -5333,7 +5333,7 @@ impl Client {
     pub fn create_workflow_execution(
         &self,
         workflow_id: impl Into<String>,
-        body: crate::models::CreateWorkflowExecutionRequest,
+        body: super::models::CreateWorkflowExecutionRequest,
     ) -> CreateWorkflowExecution<'_> {
         CreateWorkflowExecution {
             client: &self.inner,
@@ -5376,7 +5376,7 @@ impl Client {
         &self,
         workflow_id: impl Into<String>,
         execution_id: impl Into<String>,
-        body: crate::models::UpdateWorkflowExecutionRequest,
+        body: super::models::UpdateWorkflowExecutionRequest,
     ) -> UpdateWorkflowExecution<'_> {
         UpdateWorkflowExecution {
             client: &self.inner,
@@ -5420,7 +5420,7 @@ impl Client {
         &self,
         workflow_id: impl Into<String>,
         execution_id: impl Into<String>,
-        body: crate::models::CreateWorkflowExecutionActionRequest,
+        body: super::models::CreateWorkflowExecutionActionRequest,
     ) -> CreateWorkflowExecutionAction<'_> {
         CreateWorkflowExecutionAction {
             client: &self.inner,
@@ -5444,7 +5444,7 @@ impl Client {
         workflow_id: impl Into<String>,
         execution_id: impl Into<String>,
         step_execution_id: impl Into<String>,
-        body: crate::models::CreateWorkflowExecutionStepExecutionActionRequest,
+        body: super::models::CreateWorkflowExecutionStepExecutionActionRequest,
     ) -> CreateWorkflowExecutionStepExecutionAction<'_> {
         CreateWorkflowExecutionStepExecutionAction {
             client: &self.inner,
@@ -5490,7 +5490,7 @@ impl Client {
     pub fn create_workflow_schedule(
         &self,
         workflow_id: impl Into<String>,
-        body: crate::models::CreateWorkflowScheduleRequest,
+        body: super::models::CreateWorkflowScheduleRequest,
     ) -> CreateWorkflowSchedule<'_> {
         CreateWorkflowSchedule {
             client: &self.inner,
@@ -5533,7 +5533,7 @@ impl Client {
         &self,
         workflow_id: impl Into<String>,
         schedule_id: impl Into<String>,
-        body: crate::models::UpdateWorkflowScheduleRequest,
+        body: super::models::UpdateWorkflowScheduleRequest,
     ) -> UpdateWorkflowSchedule<'_> {
         UpdateWorkflowSchedule {
             client: &self.inner,
@@ -5576,7 +5576,7 @@ impl Client {
     pub fn create_workflow_service_package(
         &self,
         workflow_id: impl Into<String>,
-        body: crate::models::CreateWorkflowServicePackageRequest,
+        body: super::models::CreateWorkflowServicePackageRequest,
     ) -> CreateWorkflowServicePackage<'_> {
         CreateWorkflowServicePackage {
             client: &self.inner,
@@ -5597,7 +5597,7 @@ impl Client {
     pub fn create_workflow_subscription(
         &self,
         workflow_id: impl Into<String>,
-        body: crate::models::CreateWorkflowSubscriptionRequest,
+        body: super::models::CreateWorkflowSubscriptionRequest,
     ) -> CreateWorkflowSubscription<'_> {
         CreateWorkflowSubscription {
             client: &self.inner,
@@ -5640,7 +5640,7 @@ impl Client {
         &self,
         workflow_id: impl Into<String>,
         subscription_id: impl Into<String>,
-        body: crate::models::UpdateWorkflowSubscriptionRequest,
+        body: super::models::UpdateWorkflowSubscriptionRequest,
     ) -> UpdateWorkflowSubscription<'_> {
         UpdateWorkflowSubscription {
             client: &self.inner,
@@ -5703,7 +5703,7 @@ impl Client {
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:43400`
     pub fn create_workforce(
         &self,
-        body: crate::models::CreateWorkforceRequest,
+        body: super::models::CreateWorkforceRequest,
     ) -> CreateWorkforce<'_> {
         CreateWorkforce {
             client: &self.inner,
@@ -5779,7 +5779,7 @@ impl Client {
     pub fn update_workforce(
         &self,
         workforce_id: impl Into<String>,
-        body: crate::models::UpdateWorkforceRequest,
+        body: super::models::UpdateWorkforceRequest,
     ) -> UpdateWorkforce<'_> {
         UpdateWorkforce {
             client: &self.inner,
@@ -5842,7 +5842,7 @@ impl Client {
     pub fn create_workforce_worker(
         &self,
         workforce_id: impl Into<String>,
-        body: crate::models::CreateWorkforceWorkerRequest,
+        body: super::models::CreateWorkforceWorkerRequest,
     ) -> CreateWorkforceWorker<'_> {
         CreateWorkforceWorker {
             client: &self.inner,
@@ -5863,7 +5863,7 @@ impl Client {
     pub fn batch_delete_workforce_workers(
         &self,
         workforce_id: impl Into<String>,
-        body: crate::models::BatchDeleteWorkforceWorkersRequest,
+        body: super::models::BatchDeleteWorkforceWorkersRequest,
     ) -> BatchDeleteWorkforceWorkers<'_> {
         BatchDeleteWorkforceWorkers {
             client: &self.inner,
@@ -5906,7 +5906,7 @@ impl Client {
         &self,
         workforce_id: impl Into<String>,
         worker_id: impl Into<String>,
-        body: crate::models::UpdateWorkforceWorkerRequest,
+        body: super::models::UpdateWorkforceWorkerRequest,
     ) -> UpdateWorkforceWorker<'_> {
         UpdateWorkforceWorker {
             client: &self.inner,
@@ -5949,8 +5949,8 @@ pub struct ListAppAuthApps<'a> {
     app_name: Option<String>,
     limit: Option<String>,
     offset: Option<String>,
-    order: Option<crate::models::ListAppAuthAppsOrder>,
-    sort_by: Option<crate::models::ListAppAuthAppsSortBy>,
+    order: Option<super::models::ListAppAuthAppsOrder>,
+    sort_by: Option<super::models::ListAppAuthAppsSortBy>,
     workspace_id: Option<String>,
     iphertext_enabled: Option<bool>,
     app_ids: Option<Vec<String>>,
@@ -6000,7 +6000,7 @@ impl ListAppAuthApps<'_> {
     /// Default: "asc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListAppAuthAppsOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListAppAuthAppsOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -6008,7 +6008,7 @@ impl ListAppAuthApps<'_> {
     /// 返回的APP列表按何属性排序，可选值包括app_name、created_at、updated_at。默认为name。
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: crate::models::ListAppAuthAppsSortBy) -> Self {
+    pub fn sort_by(mut self, value: super::models::ListAppAuthAppsSortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -6042,7 +6042,7 @@ impl ListAppAuthApps<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListAppAuthAppsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListAppAuthAppsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6086,7 +6086,7 @@ impl ListAppAuthApps<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListAppAuthAppsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListAppAuthAppsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -6100,7 +6100,7 @@ impl<'a> ListAppAuthApps<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ApigAppDetailInfo, docbind_runtime::Error>,
+        Item = Result<super::models::ApigAppDetailInfo, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -6135,7 +6135,7 @@ impl<'a> ListAppAuthApps<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListAppAuthAppsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListAppAuthAppsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -6173,7 +6173,7 @@ impl<'a> ListAppAuthApps<'a> {
 pub struct CreateAppAuthApp<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateAppAuthAppRequest,
+    body: super::models::CreateAppAuthAppRequest,
 }
 
 #[cfg(feature = "app-auth")]
@@ -6192,7 +6192,7 @@ impl CreateAppAuthApp<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateAppAuthAppResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateAppAuthAppResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6213,7 +6213,7 @@ impl CreateAppAuthApp<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateAppAuthAppResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateAppAuthAppResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -6262,7 +6262,7 @@ impl ShowAppAuthApp<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowAppAuthAppResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowAppAuthAppResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6289,7 +6289,7 @@ impl ShowAppAuthApp<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowAppAuthAppResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowAppAuthAppResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -6361,7 +6361,7 @@ pub struct CreateAppAuthAppAppCode<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     app_id: String,
-    body: crate::models::CreateAppAuthAppAppCodeRequest,
+    body: super::models::CreateAppAuthAppAppCodeRequest,
 }
 
 #[cfg(feature = "app-auth")]
@@ -6380,7 +6380,7 @@ impl CreateAppAuthAppAppCode<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateAppAuthAppAppCodeResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateAppAuthAppAppCodeResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6402,7 +6402,7 @@ impl CreateAppAuthAppAppCode<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -6416,7 +6416,7 @@ pub struct UpdateAppAuthAppAppCode<'a> {
     project_id: Option<String>,
     app_id: String,
     app_code: String,
-    body: crate::models::UpdateAppAuthAppAppCodeRequest,
+    body: super::models::UpdateAppAuthAppAppCodeRequest,
 }
 
 #[cfg(feature = "app-auth")]
@@ -6435,7 +6435,7 @@ impl UpdateAppAuthAppAppCode<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateAppAuthAppAppCodeResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateAppAuthAppAppCodeResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6458,7 +6458,7 @@ impl UpdateAppAuthAppAppCode<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateAppAuthAppAppCodeResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -6499,7 +6499,7 @@ impl DeleteAppAuthAppAppCode<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteAppAuthAppAppCodeResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteAppAuthAppAppCodeResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6524,7 +6524,7 @@ impl DeleteAppAuthAppAppCode<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteAppAuthAppAppCodeResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteAppAuthAppAppCodeResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -6537,7 +6537,7 @@ pub struct UpdateAppAuthAppAppSecret<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     app_id: String,
-    body: crate::models::UpdateAppAuthAppAppSecretRequest,
+    body: super::models::UpdateAppAuthAppAppSecretRequest,
 }
 
 #[cfg(feature = "app-auth")]
@@ -6556,7 +6556,7 @@ impl UpdateAppAuthAppAppSecret<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateAppAuthAppAppSecretResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateAppAuthAppAppSecretResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6579,7 +6579,7 @@ impl UpdateAppAuthAppAppSecret<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateAppAuthAppAppSecretResponse,
+        super::models::UpdateAppAuthAppAppSecretResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -6597,9 +6597,9 @@ pub struct ListAppAuthAppAuthApis<'a> {
     app_id: String,
     limit: Option<String>,
     offset: Option<String>,
-    order: Option<crate::models::ListAppAuthAppAuthApisOrder>,
+    order: Option<super::models::ListAppAuthAppAuthApisOrder>,
     service_name: Option<String>,
-    sort_by: Option<crate::models::ListAppAuthAppAuthApisSortBy>,
+    sort_by: Option<super::models::ListAppAuthAppAuthApisSortBy>,
     workspace_id: Option<String>,
 }
 
@@ -6639,7 +6639,7 @@ impl ListAppAuthAppAuthApis<'_> {
     /// Default: "asc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListAppAuthAppAuthApisOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListAppAuthAppAuthApisOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -6657,7 +6657,7 @@ impl ListAppAuthAppAuthApis<'_> {
     /// Query parameter `sort_by`.
     pub fn sort_by(
         mut self,
-        value: crate::models::ListAppAuthAppAuthApisSortBy,
+        value: super::models::ListAppAuthAppAuthApisSortBy,
     ) -> Self {
         self.sort_by = Some(value);
         self
@@ -6676,7 +6676,7 @@ impl ListAppAuthAppAuthApis<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListAppAuthAppAuthApisResponse>,
+        docbind_runtime::ResponseValue<super::models::ListAppAuthAppAuthApisResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6715,7 +6715,7 @@ impl ListAppAuthAppAuthApis<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListAppAuthAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListAppAuthAppAuthApisResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -6729,7 +6729,7 @@ impl<'a> ListAppAuthAppAuthApis<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::AuthTypeApiBasicInfo, docbind_runtime::Error>,
+        Item = Result<super::models::AuthTypeApiBasicInfo, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -6765,7 +6765,7 @@ impl<'a> ListAppAuthAppAuthApis<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListAppAuthAppAuthApisResponse,
+            super::models::ListAppAuthAppAuthApisResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -6834,7 +6834,7 @@ impl ListAppAuthAppExists<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListAppAuthAppExistsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListAppAuthAppExistsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6858,7 +6858,7 @@ impl ListAppAuthAppExists<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListAppAuthAppExistsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListAppAuthAppExistsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -6871,7 +6871,7 @@ pub struct CreateAppAuthApis<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    body: crate::models::CreateAppAuthApisRequest,
+    body: super::models::CreateAppAuthApisRequest,
 }
 
 #[cfg(feature = "app-auth")]
@@ -6890,7 +6890,7 @@ impl CreateAppAuthApis<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateAppAuthApisResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateAppAuthApisResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6912,7 +6912,7 @@ impl CreateAppAuthApis<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateAppAuthApisResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -6953,7 +6953,7 @@ impl ShowAppAuthApis<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowAppAuthApisResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowAppAuthApisResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -6978,7 +6978,7 @@ impl ShowAppAuthApis<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowAppAuthApisResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -7066,7 +7066,7 @@ impl ListBuiltInAlgorithms<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListBuiltInAlgorithmsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListBuiltInAlgorithmsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -7101,7 +7101,7 @@ impl ListBuiltInAlgorithms<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListBuiltInAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListBuiltInAlgorithmsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -7115,7 +7115,7 @@ impl<'a> ListBuiltInAlgorithms<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Models, docbind_runtime::Error>,
+        Item = Result<super::models::Models, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -7163,7 +7163,7 @@ impl<'a> ListBuiltInAlgorithms<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListBuiltInAlgorithmsResponse,
+            super::models::ListBuiltInAlgorithmsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -7220,8 +7220,8 @@ pub struct ListClusters<'a> {
     status: Option<String>,
     offset: Option<i32>,
     limit: Option<i32>,
-    sort_by: Option<crate::models::ListClustersSortBy>,
-    order: Option<crate::models::ListClustersOrder>,
+    sort_by: Option<super::models::ListClustersSortBy>,
+    order: Option<super::models::ListClustersOrder>,
 }
 
 #[cfg(feature = "services")]
@@ -7278,7 +7278,7 @@ impl ListClusters<'_> {
     /// Default: "created_at".
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: crate::models::ListClustersSortBy) -> Self {
+    pub fn sort_by(mut self, value: super::models::ListClustersSortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -7290,7 +7290,7 @@ impl ListClusters<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListClustersOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListClustersOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -7300,7 +7300,7 @@ impl ListClusters<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListClustersResponse>,
+        docbind_runtime::ResponseValue<super::models::ListClustersResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -7338,7 +7338,7 @@ impl ListClusters<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListClustersResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListClustersResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -7352,7 +7352,7 @@ impl<'a> ListClusters<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Cluster, docbind_runtime::Error>,
+        Item = Result<super::models::Cluster, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -7399,7 +7399,7 @@ impl<'a> ListClusters<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListClustersResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListClustersResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -7607,7 +7607,7 @@ impl ListDemanagerInstances<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDemanagerInstancesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDemanagerInstancesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -7661,7 +7661,7 @@ impl ListDemanagerInstances<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListDemanagerInstancesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListDemanagerInstancesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -7675,7 +7675,7 @@ impl<'a> ListDemanagerInstances<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Instances, docbind_runtime::Error>,
+        Item = Result<super::models::Instances, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -7723,7 +7723,7 @@ impl<'a> ListDemanagerInstances<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDemanagerInstancesResponse,
+            super::models::ListDemanagerInstancesResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -7776,7 +7776,7 @@ impl<'a> ListDemanagerInstances<'a> {
 pub struct CreateDemanagerInstance<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateDemanagerInstanceRequest,
+    body: super::models::CreateDemanagerInstanceRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -7795,7 +7795,7 @@ impl CreateDemanagerInstance<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateDemanagerInstanceResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateDemanagerInstanceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -7816,7 +7816,7 @@ impl CreateDemanagerInstance<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateDemanagerInstanceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -7847,7 +7847,7 @@ impl ShowDemanagerInstance<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowDemanagerInstanceResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowDemanagerInstanceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -7868,7 +7868,7 @@ impl ShowDemanagerInstance<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowDemanagerInstanceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -7881,7 +7881,7 @@ pub struct UpdateDemanagerInstance<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     instance_id: String,
-    body: crate::models::UpdateDemanagerInstanceRequest,
+    body: super::models::UpdateDemanagerInstanceRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -7900,7 +7900,7 @@ impl UpdateDemanagerInstance<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateDemanagerInstanceResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateDemanagerInstanceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -7922,7 +7922,7 @@ impl UpdateDemanagerInstance<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateDemanagerInstanceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -7953,7 +7953,7 @@ impl DeleteDemanagerInstance<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteDemanagerInstanceResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteDemanagerInstanceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -7974,7 +7974,7 @@ impl DeleteDemanagerInstance<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteDemanagerInstanceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteDemanagerInstanceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -7987,7 +7987,7 @@ pub struct CreateDemanagerInstanceAction<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     instance_id: String,
-    body: crate::models::CreateDemanagerInstanceActionRequest,
+    body: super::models::CreateDemanagerInstanceActionRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -8005,7 +8005,7 @@ impl CreateDemanagerInstanceAction<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateDemanagerInstanceActionResponse,
+            super::models::CreateDemanagerInstanceActionResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -8029,7 +8029,7 @@ impl CreateDemanagerInstanceAction<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateDemanagerInstanceActionResponse,
+        super::models::CreateDemanagerInstanceActionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -8044,8 +8044,8 @@ pub struct ListDevServers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     owner: Option<String>,
-    sort_dir: Option<crate::models::ListDevServersSortDir>,
-    sort_key: Option<crate::models::ListDevServersSortKey>,
+    sort_dir: Option<super::models::ListDevServersSortDir>,
+    sort_key: Option<super::models::ListDevServersSortKey>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
@@ -8076,7 +8076,7 @@ impl ListDevServers<'_> {
     /// \- DESC降序。
     ///
     /// Query parameter `sort_dir`.
-    pub fn sort_dir(mut self, value: crate::models::ListDevServersSortDir) -> Self {
+    pub fn sort_dir(mut self, value: super::models::ListDevServersSortDir) -> Self {
         self.sort_dir = Some(value);
         self
     }
@@ -8090,7 +8090,7 @@ impl ListDevServers<'_> {
     /// Default: "createTime".
     ///
     /// Query parameter `sort_key`.
-    pub fn sort_key(mut self, value: crate::models::ListDevServersSortKey) -> Self {
+    pub fn sort_key(mut self, value: super::models::ListDevServersSortKey) -> Self {
         self.sort_key = Some(value);
         self
     }
@@ -8116,7 +8116,7 @@ impl ListDevServers<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDevServersResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDevServersResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -8151,7 +8151,7 @@ impl ListDevServers<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListDevServersResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListDevServersResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -8165,7 +8165,7 @@ impl<'a> ListDevServers<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ServerResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ServerResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -8212,7 +8212,7 @@ impl<'a> ListDevServers<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListDevServersResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListDevServersResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset_pages(
@@ -8262,7 +8262,7 @@ impl<'a> ListDevServers<'a> {
 pub struct CreateDevServer<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateDevServerRequest,
+    body: super::models::CreateDevServerRequest,
 }
 
 #[cfg(feature = "dev-servers")]
@@ -8281,7 +8281,7 @@ impl CreateDevServer<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateDevServerResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateDevServerResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -8302,7 +8302,7 @@ impl CreateDevServer<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateDevServerResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -8377,7 +8377,7 @@ impl SyncDevServers<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::SyncDevServersResponse>,
+        docbind_runtime::ResponseValue<super::models::SyncDevServersResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -8412,7 +8412,7 @@ impl SyncDevServers<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::SyncDevServersResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::SyncDevServersResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -8427,7 +8427,7 @@ impl<'a> SyncDevServers<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::SyncDevServersServerResponse,
+            super::models::SyncDevServersServerResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -8476,7 +8476,7 @@ impl<'a> SyncDevServers<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::SyncDevServersResponse, docbind_runtime::Error>,
+        Item = Result<super::models::SyncDevServersResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset_pages(
@@ -8545,7 +8545,7 @@ impl ShowDevServer<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowDevServerResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowDevServerResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -8566,7 +8566,7 @@ impl ShowDevServer<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowDevServerResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -8597,7 +8597,7 @@ impl DeleteDevServer<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteDevServerResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteDevServerResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -8618,7 +8618,7 @@ impl DeleteDevServer<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteDevServerResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -8631,7 +8631,7 @@ pub struct StartDevServer<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     id: String,
-    body: crate::models::StartDevServerRequest,
+    body: super::models::StartDevServerRequest,
 }
 
 #[cfg(feature = "dev-servers")]
@@ -8650,7 +8650,7 @@ impl StartDevServer<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::StartDevServerResponse>,
+        docbind_runtime::ResponseValue<super::models::StartDevServerResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -8672,7 +8672,7 @@ impl StartDevServer<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::StartDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::StartDevServerResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -8703,7 +8703,7 @@ impl StopDevServer<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::StopDevServerResponse>,
+        docbind_runtime::ResponseValue<super::models::StopDevServerResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -8724,7 +8724,7 @@ impl StopDevServer<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::StopDevServerResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::StopDevServerResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -8736,13 +8736,13 @@ impl StopDevServer<'_> {
 pub struct ListEvents<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    resource: crate::models::ListEventsResource,
+    resource: super::models::ListEventsResource,
     name: String,
     limit: Option<i32>,
     r#continue: Option<String>,
     since: Option<i32>,
     until: Option<i32>,
-    r#type: Option<crate::models::ListEventsType>,
+    r#type: Option<super::models::ListEventsType>,
 }
 
 #[cfg(feature = "pools")]
@@ -8793,7 +8793,7 @@ impl ListEvents<'_> {
     /// Normal: 正常 Warning: 异常
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: crate::models::ListEventsType) -> Self {
+    pub fn r#type(mut self, value: super::models::ListEventsType) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -8803,7 +8803,7 @@ impl ListEvents<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListEventsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListEventsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -8840,7 +8840,7 @@ impl ListEvents<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListEventsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListEventsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -8854,7 +8854,7 @@ impl<'a> ListEvents<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::EventModel, docbind_runtime::Error>,
+        Item = Result<super::models::EventModel, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         {
@@ -8886,7 +8886,7 @@ impl<'a> ListEvents<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListEventsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListEventsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         {
@@ -8924,10 +8924,10 @@ pub struct ListImages<'a> {
     name_fuzzy_match: Option<bool>,
     namespace: Option<String>,
     offset: Option<i32>,
-    service_type: Option<crate::models::ListImagesServiceType>,
+    service_type: Option<super::models::ListImagesServiceType>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
-    r#type: Option<crate::models::ListImagesType>,
+    r#type: Option<super::models::ListImagesType>,
     workspace_id: Option<String>,
 }
 
@@ -8996,7 +8996,7 @@ impl ListImages<'_> {
     /// 未明确设置的镜像支持的服务类型。
     ///
     /// Query parameter `service_type`.
-    pub fn service_type(mut self, value: crate::models::ListImagesServiceType) -> Self {
+    pub fn service_type(mut self, value: super::models::ListImagesServiceType) -> Self {
         self.service_type = Some(value);
         self
     }
@@ -9024,7 +9024,7 @@ impl ListImages<'_> {
     /// BUILD_IN: 系统内置镜像。DEDICATED: 用户保存的镜像。
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: crate::models::ListImagesType) -> Self {
+    pub fn r#type(mut self, value: super::models::ListImagesType) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -9042,7 +9042,7 @@ impl ListImages<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListImagesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListImagesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9092,7 +9092,7 @@ impl ListImages<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListImagesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListImagesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -9106,7 +9106,7 @@ impl<'a> ListImages<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ImageResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ImageResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -9153,7 +9153,7 @@ impl<'a> ListImages<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListImagesResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListImagesResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset_pages(
@@ -9203,7 +9203,7 @@ impl<'a> ListImages<'a> {
 pub struct CreateImage<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateImageRequest,
+    body: super::models::CreateImageRequest,
 }
 
 #[cfg(feature = "notebooks")]
@@ -9222,7 +9222,7 @@ impl CreateImage<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateImageResponse2>,
+        docbind_runtime::ResponseValue<super::models::CreateImageResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9242,11 +9242,11 @@ impl CreateImage<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::CreateImageResponse2::Status200(response.json()?)
+                        super::models::CreateImageResponse2::Status200(response.json()?)
                     }
-                    201 => crate::models::CreateImageResponse2::Status201,
+                    201 => super::models::CreateImageResponse2::Status201,
                     status => {
-                        crate::models::CreateImageResponse2::Other {
+                        super::models::CreateImageResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -9260,7 +9260,7 @@ impl CreateImage<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateImageResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateImageResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -9274,7 +9274,7 @@ pub struct ListImageGroup<'a> {
     name: Option<String>,
     name_fuzzy_match: Option<bool>,
     namespace: Option<String>,
-    r#type: Option<crate::models::ListImageGroupType>,
+    r#type: Option<super::models::ListImageGroupType>,
     workspace_id: Option<String>,
 }
 
@@ -9322,7 +9322,7 @@ impl ListImageGroup<'_> {
     /// BUILD_IN：系统内置镜像。DEDICATED：用户保存的镜像。
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: crate::models::ListImageGroupType) -> Self {
+    pub fn r#type(mut self, value: super::models::ListImageGroupType) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -9340,7 +9340,7 @@ impl ListImageGroup<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListImageGroupResponse>,
+        docbind_runtime::ResponseValue<super::models::ListImageGroupResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9375,7 +9375,7 @@ impl ListImageGroup<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListImageGroupResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListImageGroupResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -9405,7 +9405,7 @@ impl ShowImage<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowImageResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowImageResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9426,7 +9426,7 @@ impl ShowImage<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowImageResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowImageResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -9465,7 +9465,7 @@ impl DeleteImage<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteImageResponse2>,
+        docbind_runtime::ResponseValue<super::models::DeleteImageResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9488,11 +9488,11 @@ impl DeleteImage<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::DeleteImageResponse2::Status200(response.json()?)
+                        super::models::DeleteImageResponse2::Status200(response.json()?)
                     }
-                    204 => crate::models::DeleteImageResponse2::Status204,
+                    204 => super::models::DeleteImageResponse2::Status204,
                     status => {
-                        crate::models::DeleteImageResponse2::Other {
+                        super::models::DeleteImageResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -9506,7 +9506,7 @@ impl DeleteImage<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteImageResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteImageResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -9538,7 +9538,7 @@ impl ListInternalChannelInfo<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListInternalChannelInfoResponse>,
+        docbind_runtime::ResponseValue<super::models::ListInternalChannelInfoResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9558,7 +9558,7 @@ impl ListInternalChannelInfo<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListInternalChannelInfoResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListInternalChannelInfoResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -9569,7 +9569,7 @@ impl ListInternalChannelInfo<'_> {
 pub struct ListJobAiEngines<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    job_type: Option<crate::models::ListJobAiEnginesJobType>,
+    job_type: Option<super::models::ListJobAiEnginesJobType>,
 }
 
 #[cfg(feature = "datasets")]
@@ -9586,7 +9586,7 @@ impl ListJobAiEngines<'_> {
     /// 指定作业的类型，可选的有“train”和“inference”。
     ///
     /// Query parameter `job_type`.
-    pub fn job_type(mut self, value: crate::models::ListJobAiEnginesJobType) -> Self {
+    pub fn job_type(mut self, value: super::models::ListJobAiEnginesJobType) -> Self {
         self.job_type = Some(value);
         self
     }
@@ -9596,7 +9596,7 @@ impl ListJobAiEngines<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListJobAiEnginesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListJobAiEnginesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9619,7 +9619,7 @@ impl ListJobAiEngines<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListJobAiEnginesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListJobAiEnginesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -9631,9 +9631,9 @@ impl ListJobAiEngines<'_> {
 pub struct ListJobResourceSpecs<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    job_type: Option<crate::models::ListJobResourceSpecsJobType>,
+    job_type: Option<super::models::ListJobResourceSpecsJobType>,
     engine_id: Option<i64>,
-    project_type: Option<crate::models::ListJobResourceSpecsProjectType>,
+    project_type: Option<super::models::ListJobResourceSpecsProjectType>,
 }
 
 #[cfg(feature = "datasets")]
@@ -9652,7 +9652,7 @@ impl ListJobResourceSpecs<'_> {
     /// Query parameter `job_type`.
     pub fn job_type(
         mut self,
-        value: crate::models::ListJobResourceSpecsJobType,
+        value: super::models::ListJobResourceSpecsJobType,
     ) -> Self {
         self.job_type = Some(value);
         self
@@ -9683,7 +9683,7 @@ impl ListJobResourceSpecs<'_> {
     /// Query parameter `project_type`.
     pub fn project_type(
         mut self,
-        value: crate::models::ListJobResourceSpecsProjectType,
+        value: super::models::ListJobResourceSpecsProjectType,
     ) -> Self {
         self.project_type = Some(value);
         self
@@ -9694,7 +9694,7 @@ impl ListJobResourceSpecs<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListJobResourceSpecsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListJobResourceSpecsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9723,7 +9723,7 @@ impl ListJobResourceSpecs<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListJobResourceSpecsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListJobResourceSpecsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -9742,11 +9742,11 @@ pub struct ListModels<'a> {
     description: Option<String>,
     offset: Option<i32>,
     limit: Option<i32>,
-    sort_by: Option<crate::models::ListModelsSortBy>,
-    order: Option<crate::models::ListModelsOrder>,
+    sort_by: Option<super::models::ListModelsSortBy>,
+    order: Option<super::models::ListModelsOrder>,
     workspace_id: Option<String>,
-    model_type: Option<crate::models::ListModelsModelType>,
-    not_model_type: Option<crate::models::ListModelsNotModelType>,
+    model_type: Option<super::models::ListModelsModelType>,
+    not_model_type: Option<super::models::ListModelsNotModelType>,
 }
 
 #[cfg(feature = "models")]
@@ -9829,7 +9829,7 @@ impl ListModels<'_> {
     /// Default: "create_at".
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: crate::models::ListModelsSortBy) -> Self {
+    pub fn sort_by(mut self, value: super::models::ListModelsSortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -9841,7 +9841,7 @@ impl ListModels<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListModelsOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListModelsOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -9857,7 +9857,7 @@ impl ListModels<'_> {
     /// 模型类型，查询属于该类型的模型列表。model_type与not_model_type为互斥关系，不能同时存在。可选值为TensorFlow、PyTorch、MindSpore、Image、Custom、Template。
     ///
     /// Query parameter `model_type`.
-    pub fn model_type(mut self, value: crate::models::ListModelsModelType) -> Self {
+    pub fn model_type(mut self, value: super::models::ListModelsModelType) -> Self {
         self.model_type = Some(value);
         self
     }
@@ -9867,7 +9867,7 @@ impl ListModels<'_> {
     /// Query parameter `not_model_type`.
     pub fn not_model_type(
         mut self,
-        value: crate::models::ListModelsNotModelType,
+        value: super::models::ListModelsNotModelType,
     ) -> Self {
         self.not_model_type = Some(value);
         self
@@ -9878,7 +9878,7 @@ impl ListModels<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListModelsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListModelsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -9934,7 +9934,7 @@ impl ListModels<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListModelsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListModelsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -9948,7 +9948,7 @@ impl<'a> ListModels<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ModelListItem, docbind_runtime::Error>,
+        Item = Result<super::models::ModelListItem, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -9995,7 +9995,7 @@ impl<'a> ListModels<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListModelsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListModelsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -10045,7 +10045,7 @@ impl<'a> ListModels<'a> {
 pub struct CreateModel<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateModelRequest,
+    body: super::models::CreateModelRequest,
 }
 
 #[cfg(feature = "models")]
@@ -10064,7 +10064,7 @@ impl CreateModel<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateModelResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateModelResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10085,7 +10085,7 @@ impl CreateModel<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateModelResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateModelResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -10134,7 +10134,7 @@ impl ListModelAiEngineRuntimes<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListModelAiEngineRuntimesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListModelAiEngineRuntimesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10161,7 +10161,7 @@ impl ListModelAiEngineRuntimes<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListModelAiEngineRuntimesResponse,
+        super::models::ListModelAiEngineRuntimesResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -10177,7 +10177,7 @@ impl<'a> ListModelAiEngineRuntimes<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::EngineAndRuntimesResponse, docbind_runtime::Error>,
+        Item = Result<super::models::EngineAndRuntimesResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -10213,7 +10213,7 @@ impl<'a> ListModelAiEngineRuntimes<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListModelAiEngineRuntimesResponse,
+            super::models::ListModelAiEngineRuntimesResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -10275,7 +10275,7 @@ impl ShowModel<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowModelResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowModelResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10296,7 +10296,7 @@ impl ShowModel<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowModelResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowModelResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -10337,7 +10337,7 @@ impl DeleteModel<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteModelResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteModelResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10361,7 +10361,7 @@ impl DeleteModel<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteModelResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteModelResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -10418,7 +10418,7 @@ impl ListNetworks<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListNetworksResponse>,
+        docbind_runtime::ResponseValue<super::models::ListNetworksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10447,7 +10447,7 @@ impl ListNetworks<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNetworksResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListNetworksResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -10461,7 +10461,7 @@ impl<'a> ListNetworks<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Network, docbind_runtime::Error>,
+        Item = Result<super::models::Network, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         {
@@ -10493,7 +10493,7 @@ impl<'a> ListNetworks<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListNetworksResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListNetworksResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         {
@@ -10525,7 +10525,7 @@ impl<'a> ListNetworks<'a> {
 pub struct CreateNetwork<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateNetworkRequest,
+    body: super::models::CreateNetworkRequest,
 }
 
 #[cfg(feature = "pools")]
@@ -10544,7 +10544,7 @@ impl CreateNetwork<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateNetworkResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateNetworkResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10565,7 +10565,7 @@ impl CreateNetwork<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateNetworkResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -10596,7 +10596,7 @@ impl ShowNetwork<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowNetworkResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowNetworkResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10617,7 +10617,7 @@ impl ShowNetwork<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowNetworkResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -10648,7 +10648,7 @@ impl DeleteNetwork<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteNetworkResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteNetworkResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10669,7 +10669,7 @@ impl DeleteNetwork<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteNetworkResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -10682,7 +10682,7 @@ pub struct UpdateNetwork<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     network_name: String,
-    body: crate::models::UpdateNetworkRequest,
+    body: super::models::UpdateNetworkRequest,
 }
 
 #[cfg(feature = "pools")]
@@ -10701,7 +10701,7 @@ impl UpdateNetwork<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateNetworkResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateNetworkResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10724,7 +10724,7 @@ impl UpdateNetwork<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateNetworkResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateNetworkResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -10736,7 +10736,7 @@ impl UpdateNetwork<'_> {
 pub struct ListNotebooks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    feature: Option<crate::models::ListNotebooksFeature>,
+    feature: Option<super::models::ListNotebooksFeature>,
     limit: Option<i32>,
     name: Option<String>,
     pool_id: Option<String>,
@@ -10744,7 +10744,7 @@ pub struct ListNotebooks<'a> {
     owner: Option<String>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
-    status: Option<crate::models::ListNotebooksStatus>,
+    status: Option<super::models::ListNotebooksStatus>,
     workspace_id: Option<String>,
 }
 
@@ -10768,7 +10768,7 @@ impl ListNotebooks<'_> {
     /// Default: "NOTEBOOK".
     ///
     /// Query parameter `feature`.
-    pub fn feature(mut self, value: crate::models::ListNotebooksFeature) -> Self {
+    pub fn feature(mut self, value: super::models::ListNotebooksFeature) -> Self {
         self.feature = Some(value);
         self
     }
@@ -10866,7 +10866,7 @@ impl ListNotebooks<'_> {
     /// \- FROZEN: 冻结
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: crate::models::ListNotebooksStatus) -> Self {
+    pub fn status(mut self, value: super::models::ListNotebooksStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -10884,7 +10884,7 @@ impl ListNotebooks<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListNotebooksResponse>,
+        docbind_runtime::ResponseValue<super::models::ListNotebooksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -10934,7 +10934,7 @@ impl ListNotebooks<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNotebooksResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListNotebooksResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -10948,7 +10948,7 @@ impl<'a> ListNotebooks<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::NotebookResp, docbind_runtime::Error>,
+        Item = Result<super::models::NotebookResp, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -10995,7 +10995,7 @@ impl<'a> ListNotebooks<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListNotebooksResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListNotebooksResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset_pages(
@@ -11045,7 +11045,7 @@ impl<'a> ListNotebooks<'a> {
 pub struct CreateNotebook<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateNotebookRequest,
+    body: super::models::CreateNotebookRequest,
 }
 
 #[cfg(feature = "notebooks")]
@@ -11064,7 +11064,7 @@ impl CreateNotebook<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateNotebookResponse2>,
+        docbind_runtime::ResponseValue<super::models::CreateNotebookResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11084,13 +11084,13 @@ impl CreateNotebook<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::CreateNotebookResponse2::Status200(
+                        super::models::CreateNotebookResponse2::Status200(
                             response.json()?,
                         )
                     }
-                    201 => crate::models::CreateNotebookResponse2::Status201,
+                    201 => super::models::CreateNotebookResponse2::Status201,
                     status => {
-                        crate::models::CreateNotebookResponse2::Other {
+                        super::models::CreateNotebookResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -11104,7 +11104,7 @@ impl CreateNotebook<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateNotebookResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -11116,7 +11116,7 @@ impl CreateNotebook<'_> {
 pub struct ListNotebookAll<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    feature: Option<crate::models::ListNotebookAllFeature>,
+    feature: Option<super::models::ListNotebookAllFeature>,
     limit: Option<i32>,
     name: Option<String>,
     pool_id: Option<String>,
@@ -11124,7 +11124,7 @@ pub struct ListNotebookAll<'a> {
     owner: Option<String>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
-    status: Option<crate::models::ListNotebookAllStatus>,
+    status: Option<super::models::ListNotebookAllStatus>,
     workspace_id: Option<String>,
 }
 
@@ -11148,7 +11148,7 @@ impl ListNotebookAll<'_> {
     /// Default: "NOTEBOOK".
     ///
     /// Query parameter `feature`.
-    pub fn feature(mut self, value: crate::models::ListNotebookAllFeature) -> Self {
+    pub fn feature(mut self, value: super::models::ListNotebookAllFeature) -> Self {
         self.feature = Some(value);
         self
     }
@@ -11246,7 +11246,7 @@ impl ListNotebookAll<'_> {
     /// \- FROZEN: 冻结
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: crate::models::ListNotebookAllStatus) -> Self {
+    pub fn status(mut self, value: super::models::ListNotebookAllStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -11264,7 +11264,7 @@ impl ListNotebookAll<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListNotebookAllResponse>,
+        docbind_runtime::ResponseValue<super::models::ListNotebookAllResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11314,7 +11314,7 @@ impl ListNotebookAll<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNotebookAllResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListNotebookAllResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -11328,7 +11328,7 @@ impl<'a> ListNotebookAll<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListNotebookAllNotebookResp, docbind_runtime::Error>,
+        Item = Result<super::models::ListNotebookAllNotebookResp, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -11375,7 +11375,7 @@ impl<'a> ListNotebookAll<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListNotebookAllResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListNotebookAllResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset_pages(
@@ -11426,10 +11426,10 @@ impl<'a> ListNotebookAll<'a> {
 pub struct ListNotebookFlavors<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    category: Option<crate::models::ListNotebookFlavorsCategory>,
+    category: Option<super::models::ListNotebookFlavorsCategory>,
     limit: Option<i32>,
     offset: Option<i32>,
-    r#type: Option<crate::models::ListNotebookFlavorsType>,
+    r#type: Option<super::models::ListNotebookFlavorsType>,
     sort_dir: Option<String>,
     sort_key: Option<String>,
 }
@@ -11456,7 +11456,7 @@ impl ListNotebookFlavors<'_> {
     /// Query parameter `category`.
     pub fn category(
         mut self,
-        value: crate::models::ListNotebookFlavorsCategory,
+        value: super::models::ListNotebookFlavorsCategory,
     ) -> Self {
         self.category = Some(value);
         self
@@ -11487,7 +11487,7 @@ impl ListNotebookFlavors<'_> {
     /// \- DEDICATED：专属集群
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: crate::models::ListNotebookFlavorsType) -> Self {
+    pub fn r#type(mut self, value: super::models::ListNotebookFlavorsType) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -11515,7 +11515,7 @@ impl ListNotebookFlavors<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListNotebookFlavorsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListNotebookFlavorsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11553,7 +11553,7 @@ impl ListNotebookFlavors<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNotebookFlavorsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListNotebookFlavorsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -11582,7 +11582,7 @@ impl ListNotebookTags<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListNotebookTagsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListNotebookTagsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11602,7 +11602,7 @@ impl ListNotebookTags<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNotebookTagsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListNotebookTagsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -11632,7 +11632,7 @@ impl ShowNotebook<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowNotebookResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowNotebookResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11653,7 +11653,7 @@ impl ShowNotebook<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowNotebookResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowNotebookResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -11665,7 +11665,7 @@ pub struct UpdateNotebook<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     id: String,
-    body: crate::models::UpdateNotebookRequest,
+    body: super::models::UpdateNotebookRequest,
 }
 
 #[cfg(feature = "notebooks")]
@@ -11684,7 +11684,7 @@ impl UpdateNotebook<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateNotebookResponse2>,
+        docbind_runtime::ResponseValue<super::models::UpdateNotebookResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11705,13 +11705,13 @@ impl UpdateNotebook<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::UpdateNotebookResponse2::Status200(
+                        super::models::UpdateNotebookResponse2::Status200(
                             response.json()?,
                         )
                     }
-                    201 => crate::models::UpdateNotebookResponse2::Status201,
+                    201 => super::models::UpdateNotebookResponse2::Status201,
                     status => {
-                        crate::models::UpdateNotebookResponse2::Other {
+                        super::models::UpdateNotebookResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -11725,7 +11725,7 @@ impl UpdateNotebook<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateNotebookResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -11755,7 +11755,7 @@ impl DeleteNotebook<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteNotebookResponse2>,
+        docbind_runtime::ResponseValue<super::models::DeleteNotebookResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11775,13 +11775,13 @@ impl DeleteNotebook<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::DeleteNotebookResponse2::Status200(
+                        super::models::DeleteNotebookResponse2::Status200(
                             response.json()?,
                         )
                     }
-                    204 => crate::models::DeleteNotebookResponse2::Status204,
+                    204 => super::models::DeleteNotebookResponse2::Status204,
                     status => {
-                        crate::models::DeleteNotebookResponse2::Other {
+                        super::models::DeleteNotebookResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -11795,7 +11795,7 @@ impl DeleteNotebook<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteNotebookResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -11808,7 +11808,7 @@ pub struct CreateImageNotebook<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     id: String,
-    body: crate::models::CreateImageNotebookRequest,
+    body: super::models::CreateImageNotebookRequest,
 }
 
 #[cfg(feature = "notebooks")]
@@ -11827,7 +11827,7 @@ impl CreateImageNotebook<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateImageNotebookResponse2>,
+        docbind_runtime::ResponseValue<super::models::CreateImageNotebookResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11848,13 +11848,13 @@ impl CreateImageNotebook<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::CreateImageNotebookResponse2::Status200(
+                        super::models::CreateImageNotebookResponse2::Status200(
                             response.json()?,
                         )
                     }
-                    201 => crate::models::CreateImageNotebookResponse2::Status201,
+                    201 => super::models::CreateImageNotebookResponse2::Status201,
                     status => {
-                        crate::models::CreateImageNotebookResponse2::Other {
+                        super::models::CreateImageNotebookResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -11868,7 +11868,7 @@ impl CreateImageNotebook<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateImageNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateImageNotebookResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -11917,7 +11917,7 @@ impl ListNotebookFlavorsById<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListNotebookFlavorsResponse2>,
+        docbind_runtime::ResponseValue<super::models::ListNotebookFlavorsResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11944,7 +11944,7 @@ impl ListNotebookFlavorsById<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNotebookFlavorsResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::ListNotebookFlavorsResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -11975,7 +11975,7 @@ impl ListNotebookLease<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListNotebookLeaseResponse>,
+        docbind_runtime::ResponseValue<super::models::ListNotebookLeaseResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11996,7 +11996,7 @@ impl ListNotebookLease<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNotebookLeaseResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListNotebookLeaseResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12010,7 +12010,7 @@ pub struct UpdateNotebookLease2<'a> {
     project_id: Option<String>,
     id: String,
     duration: Option<i64>,
-    body: crate::models::UpdateNotebookLeaseRequest,
+    body: super::models::UpdateNotebookLeaseRequest,
 }
 
 #[cfg(feature = "notebooks")]
@@ -12037,7 +12037,7 @@ impl UpdateNotebookLease2<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateNotebookLease2Response>,
+        docbind_runtime::ResponseValue<super::models::UpdateNotebookLease2Response>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12061,13 +12061,13 @@ impl UpdateNotebookLease2<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::UpdateNotebookLease2Response::Status200(
+                        super::models::UpdateNotebookLease2Response::Status200(
                             response.json()?,
                         )
                     }
-                    204 => crate::models::UpdateNotebookLease2Response::Status204,
+                    204 => super::models::UpdateNotebookLease2Response::Status204,
                     status => {
-                        crate::models::UpdateNotebookLease2Response::Other {
+                        super::models::UpdateNotebookLease2Response::Other {
                             status,
                             body: response.body,
                         }
@@ -12081,7 +12081,7 @@ impl UpdateNotebookLease2<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateNotebookLease2Response, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateNotebookLease2Response, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12095,7 +12095,7 @@ pub struct StartNotebook<'a> {
     project_id: Option<String>,
     id: String,
     duration: Option<i64>,
-    r#type: Option<crate::models::StartNotebookType>,
+    r#type: Option<super::models::StartNotebookType>,
 }
 
 #[cfg(feature = "notebooks")]
@@ -12126,7 +12126,7 @@ impl StartNotebook<'_> {
     /// Default: "timing".
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: crate::models::StartNotebookType) -> Self {
+    pub fn r#type(mut self, value: super::models::StartNotebookType) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -12136,7 +12136,7 @@ impl StartNotebook<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::StartNotebookResponse2>,
+        docbind_runtime::ResponseValue<super::models::StartNotebookResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12162,13 +12162,13 @@ impl StartNotebook<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::StartNotebookResponse2::Status200(
+                        super::models::StartNotebookResponse2::Status200(
                             response.json()?,
                         )
                     }
-                    201 => crate::models::StartNotebookResponse2::Status201,
+                    201 => super::models::StartNotebookResponse2::Status201,
                     status => {
-                        crate::models::StartNotebookResponse2::Other {
+                        super::models::StartNotebookResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -12182,7 +12182,7 @@ impl StartNotebook<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::StartNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::StartNotebookResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12212,7 +12212,7 @@ impl StopNotebook<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::StopNotebookResponse2>,
+        docbind_runtime::ResponseValue<super::models::StopNotebookResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12232,11 +12232,11 @@ impl StopNotebook<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::StopNotebookResponse2::Status200(response.json()?)
+                        super::models::StopNotebookResponse2::Status200(response.json()?)
                     }
-                    201 => crate::models::StopNotebookResponse2::Status201,
+                    201 => super::models::StopNotebookResponse2::Status201,
                     status => {
-                        crate::models::StopNotebookResponse2::Other {
+                        super::models::StopNotebookResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -12250,7 +12250,7 @@ impl StopNotebook<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::StopNotebookResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::StopNotebookResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12281,7 +12281,7 @@ impl ListNotebookStorage<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListNotebookStorageResponse>,
+        docbind_runtime::ResponseValue<super::models::ListNotebookStorageResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12302,7 +12302,7 @@ impl ListNotebookStorage<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListNotebookStorageResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListNotebookStorageResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12315,7 +12315,7 @@ pub struct CreateNotebookStorage<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     instance_id: String,
-    body: crate::models::CreateNotebookStorageRequest,
+    body: super::models::CreateNotebookStorageRequest,
 }
 
 #[cfg(feature = "notebooks")]
@@ -12334,7 +12334,7 @@ impl CreateNotebookStorage<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateNotebookStorageResponse2>,
+        docbind_runtime::ResponseValue<super::models::CreateNotebookStorageResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12355,13 +12355,13 @@ impl CreateNotebookStorage<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::CreateNotebookStorageResponse2::Status200(
+                        super::models::CreateNotebookStorageResponse2::Status200(
                             response.json()?,
                         )
                     }
-                    201 => crate::models::CreateNotebookStorageResponse2::Status201,
+                    201 => super::models::CreateNotebookStorageResponse2::Status201,
                     status => {
-                        crate::models::CreateNotebookStorageResponse2::Other {
+                        super::models::CreateNotebookStorageResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -12375,7 +12375,7 @@ impl CreateNotebookStorage<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateNotebookStorageResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateNotebookStorageResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12407,7 +12407,7 @@ impl ShowNotebookStorage<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowNotebookStorageResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowNotebookStorageResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12429,7 +12429,7 @@ impl ShowNotebookStorage<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowNotebookStorageResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowNotebookStorageResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12461,7 +12461,7 @@ impl DeleteNotebookStorage<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteNotebookStorageResponse2>,
+        docbind_runtime::ResponseValue<super::models::DeleteNotebookStorageResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12482,13 +12482,13 @@ impl DeleteNotebookStorage<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        crate::models::DeleteNotebookStorageResponse2::Status200(
+                        super::models::DeleteNotebookStorageResponse2::Status200(
                             response.json()?,
                         )
                     }
-                    204 => crate::models::DeleteNotebookStorageResponse2::Status204,
+                    204 => super::models::DeleteNotebookStorageResponse2::Status204,
                     status => {
-                        crate::models::DeleteNotebookStorageResponse2::Other {
+                        super::models::DeleteNotebookStorageResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -12502,7 +12502,7 @@ impl DeleteNotebookStorage<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteNotebookStorageResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteNotebookStorageResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12515,7 +12515,7 @@ pub struct CreateNotebookTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    body: crate::models::CreateNotebookTagsRequest,
+    body: super::models::CreateNotebookTagsRequest,
 }
 
 #[cfg(feature = "notebooks")]
@@ -12564,7 +12564,7 @@ pub struct DeleteNotebookTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    body: crate::models::DeleteNotebookTagsRequest,
+    body: super::models::DeleteNotebookTagsRequest,
 }
 
 #[cfg(feature = "notebooks")]
@@ -12629,7 +12629,7 @@ impl ListOsUserConfig<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListOsUserConfigResponse>,
+        docbind_runtime::ResponseValue<super::models::ListOsUserConfigResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12649,7 +12649,7 @@ impl ListOsUserConfig<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListOsUserConfigResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListOsUserConfigResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12661,7 +12661,7 @@ impl ListOsUserConfig<'_> {
 pub struct ShowPlugintemplate<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    plugintemplate_name: crate::models::ShowPlugintemplatePlugintemplateName,
+    plugintemplate_name: super::models::ShowPlugintemplatePlugintemplateName,
 }
 
 #[cfg(feature = "pools")]
@@ -12680,7 +12680,7 @@ impl ShowPlugintemplate<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowPlugintemplateResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowPlugintemplateResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12701,7 +12701,7 @@ impl ShowPlugintemplate<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowPlugintemplateResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowPlugintemplateResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12753,7 +12753,7 @@ impl ListPoolTags<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListPoolTagsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListPoolTagsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12779,7 +12779,7 @@ impl ListPoolTags<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListPoolTagsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12793,7 +12793,7 @@ impl<'a> ListPoolTags<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::PoolTag, docbind_runtime::Error>,
+        Item = Result<super::models::PoolTag, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -12840,7 +12840,7 @@ impl<'a> ListPoolTags<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListPoolTagsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -12910,7 +12910,7 @@ impl ListPoolTagsByPoolName<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListPoolTagsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListPoolTagsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12931,7 +12931,7 @@ impl ListPoolTagsByPoolName<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListPoolTagsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListPoolTagsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12960,7 +12960,7 @@ impl ListQuotas<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListQuotasResponse>,
+        docbind_runtime::ResponseValue<super::models::ListQuotasResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12980,7 +12980,7 @@ impl ListQuotas<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListQuotasResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListQuotasResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -13038,7 +13038,7 @@ impl ListResourceflavors<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListResourceflavorsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListResourceflavorsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13067,7 +13067,7 @@ impl ListResourceflavors<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListResourceflavorsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListResourceflavorsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -13081,7 +13081,7 @@ impl<'a> ListResourceflavors<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ResourceFlavor, docbind_runtime::Error>,
+        Item = Result<super::models::ResourceFlavor, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         {
@@ -13113,7 +13113,7 @@ impl<'a> ListResourceflavors<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListResourceflavorsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListResourceflavorsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         {
@@ -13150,12 +13150,12 @@ pub struct ListServices2<'a> {
     service_name: Option<String>,
     model_id: Option<String>,
     workspace_id: Option<String>,
-    infer_type: Option<crate::models::ListServices2InferType>,
-    status: Option<crate::models::ListServices2Status>,
+    infer_type: Option<super::models::ListServices2InferType>,
+    status: Option<super::models::ListServices2Status>,
     offset: Option<i32>,
     limit: Option<i32>,
-    sort_by: Option<crate::models::ListServices2SortBy>,
-    order: Option<crate::models::ListServices2Order>,
+    sort_by: Option<super::models::ListServices2SortBy>,
+    order: Option<super::models::ListServices2Order>,
     tags: Option<String>,
 }
 
@@ -13211,7 +13211,7 @@ impl ListServices2<'_> {
     /// \- edge: 边缘服务
     ///
     /// Query parameter `infer_type`.
-    pub fn infer_type(mut self, value: crate::models::ListServices2InferType) -> Self {
+    pub fn infer_type(mut self, value: super::models::ListServices2InferType) -> Self {
         self.infer_type = Some(value);
         self
     }
@@ -13239,7 +13239,7 @@ impl ListServices2<'_> {
     /// \- waiting: 资源排队中，仅在线服务有这个状态。
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: crate::models::ListServices2Status) -> Self {
+    pub fn status(mut self, value: super::models::ListServices2Status) -> Self {
         self.status = Some(value);
         self
     }
@@ -13275,7 +13275,7 @@ impl ListServices2<'_> {
     /// Default: "publish_at".
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: crate::models::ListServices2SortBy) -> Self {
+    pub fn sort_by(mut self, value: super::models::ListServices2SortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -13289,7 +13289,7 @@ impl ListServices2<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListServices2Order) -> Self {
+    pub fn order(mut self, value: super::models::ListServices2Order) -> Self {
         self.order = Some(value);
         self
     }
@@ -13307,7 +13307,7 @@ impl ListServices2<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListServicesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListServicesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13360,7 +13360,7 @@ impl ListServices2<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListServicesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListServicesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -13374,7 +13374,7 @@ impl<'a> ListServices2<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListServices, docbind_runtime::Error>,
+        Item = Result<super::models::ListServices, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -13421,7 +13421,7 @@ impl<'a> ListServices2<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListServicesResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListServicesResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -13471,7 +13471,7 @@ impl<'a> ListServices2<'a> {
 pub struct CreateService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateServiceRequest,
+    body: super::models::CreateServiceRequest,
 }
 
 #[cfg(feature = "services")]
@@ -13490,7 +13490,7 @@ impl CreateService<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateServiceResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateServiceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13511,7 +13511,7 @@ impl CreateService<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateServiceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateServiceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -13525,7 +13525,7 @@ pub struct ListServiceSpecifications<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     is_personal_cluster: Option<bool>,
-    infer_type: Option<crate::models::ListServiceSpecificationsInferType>,
+    infer_type: Option<super::models::ListServiceSpecificationsInferType>,
     limit: Option<String>,
     offset: Option<String>,
 }
@@ -13564,7 +13564,7 @@ impl ListServiceSpecifications<'_> {
     /// Query parameter `infer_type`.
     pub fn infer_type(
         mut self,
-        value: crate::models::ListServiceSpecificationsInferType,
+        value: super::models::ListServiceSpecificationsInferType,
     ) -> Self {
         self.infer_type = Some(value);
         self
@@ -13595,7 +13595,7 @@ impl ListServiceSpecifications<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListServiceSpecificationsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListServiceSpecificationsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13628,7 +13628,7 @@ impl ListServiceSpecifications<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListServiceSpecificationsResponse,
+        super::models::ListServiceSpecificationsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -13644,7 +13644,7 @@ impl<'a> ListServiceSpecifications<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Specification, docbind_runtime::Error>,
+        Item = Result<super::models::Specification, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -13680,7 +13680,7 @@ impl<'a> ListServiceSpecifications<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListServiceSpecificationsResponse,
+            super::models::ListServiceSpecificationsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -13739,7 +13739,7 @@ impl ListServiceTmTags<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListServiceTmTagsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListServiceTmTagsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13759,7 +13759,7 @@ impl ListServiceTmTags<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListServiceTmTagsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListServiceTmTagsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -13772,7 +13772,7 @@ pub struct CreateServiceTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    body: crate::models::CreateServiceTagsRequest,
+    body: super::models::CreateServiceTagsRequest,
 }
 
 #[cfg(feature = "services")]
@@ -13821,7 +13821,7 @@ pub struct DeleteServiceTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     resource_id: String,
-    body: crate::models::DeleteServiceTagsRequest,
+    body: super::models::DeleteServiceTagsRequest,
 }
 
 #[cfg(feature = "services")]
@@ -13887,7 +13887,7 @@ impl ShowService<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowServiceResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowServiceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -13908,7 +13908,7 @@ impl ShowService<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowServiceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowServiceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -13921,7 +13921,7 @@ pub struct UpdateService<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    body: crate::models::UpdateServiceRequest,
+    body: super::models::UpdateServiceRequest,
 }
 
 #[cfg(feature = "services")]
@@ -14018,7 +14018,7 @@ pub struct PatchService<'a> {
     project_id: Option<String>,
     service_id: String,
     x_model_arts_user_id: Option<String>,
-    body: Vec<crate::models::PatchServiceV2RequestBody>,
+    body: Vec<super::models::PatchServiceV2RequestBody>,
 }
 
 #[cfg(feature = "services")]
@@ -14047,7 +14047,7 @@ impl PatchService<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateServiceResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateServiceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14072,7 +14072,7 @@ impl PatchService<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateServiceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateServiceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -14112,7 +14112,7 @@ impl ListServiceApiAuths<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListServiceApiAuthsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListServiceApiAuthsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14136,7 +14136,7 @@ impl ListServiceApiAuths<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListServiceApiAuthsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListServiceApiAuthsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -14149,7 +14149,7 @@ pub struct CreateServiceAppAuthApi<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    body: crate::models::CreateServiceAppAuthApiRequest,
+    body: super::models::CreateServiceAppAuthApiRequest,
 }
 
 #[cfg(feature = "app-auth")]
@@ -14170,7 +14170,7 @@ impl CreateServiceAppAuthApi<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateServiceAppAuthApiResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateServiceAppAuthApiResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14192,7 +14192,7 @@ impl CreateServiceAppAuthApi<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateServiceAppAuthApiResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateServiceAppAuthApiResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -14232,7 +14232,7 @@ impl ListServiceAppAuthApis<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListServiceAppAuthApisResponse>,
+        docbind_runtime::ResponseValue<super::models::ListServiceAppAuthApisResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14256,7 +14256,7 @@ impl ListServiceAppAuthApis<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListServiceAppAuthApisResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListServiceAppAuthApisResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -14337,9 +14337,9 @@ pub struct ListServiceAppAuthApisApiAuths<'a> {
     limit: Option<String>,
     offset: Option<String>,
     app_name: Option<String>,
-    order: Option<crate::models::ListServiceAppAuthApisApiAuthsOrder>,
-    show_only: Option<crate::models::ListServiceAppAuthApisApiAuthsShowOnly>,
-    sort_by: Option<crate::models::ListServiceAppAuthApisApiAuthsSortBy>,
+    order: Option<super::models::ListServiceAppAuthApisApiAuthsOrder>,
+    show_only: Option<super::models::ListServiceAppAuthApisApiAuthsShowOnly>,
+    sort_by: Option<super::models::ListServiceAppAuthApisApiAuthsSortBy>,
     workspace_id: Option<String>,
     iphertext_enabled: Option<bool>,
     app_ids: Option<Vec<String>>,
@@ -14391,7 +14391,7 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     /// Query parameter `order`.
     pub fn order(
         mut self,
-        value: crate::models::ListServiceAppAuthApisApiAuthsOrder,
+        value: super::models::ListServiceAppAuthApisApiAuthsOrder,
     ) -> Self {
         self.order = Some(value);
         self
@@ -14406,7 +14406,7 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     /// Query parameter `show_only`.
     pub fn show_only(
         mut self,
-        value: crate::models::ListServiceAppAuthApisApiAuthsShowOnly,
+        value: super::models::ListServiceAppAuthApisApiAuthsShowOnly,
     ) -> Self {
         self.show_only = Some(value);
         self
@@ -14425,7 +14425,7 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     /// Query parameter `sort_by`.
     pub fn sort_by(
         mut self,
-        value: crate::models::ListServiceAppAuthApisApiAuthsSortBy,
+        value: super::models::ListServiceAppAuthApisApiAuthsSortBy,
     ) -> Self {
         self.sort_by = Some(value);
         self
@@ -14461,7 +14461,7 @@ impl ListServiceAppAuthApisApiAuths<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListServiceAppAuthApisApiAuthsResponse,
+            super::models::ListServiceAppAuthApisApiAuthsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -14512,7 +14512,7 @@ impl ListServiceAppAuthApisApiAuths<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListServiceAppAuthApisApiAuthsResponse,
+        super::models::ListServiceAppAuthApisApiAuthsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -14528,7 +14528,7 @@ impl<'a> ListServiceAppAuthApisApiAuths<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ApiAuthInfo, docbind_runtime::Error>,
+        Item = Result<super::models::ApiAuthInfo, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -14564,7 +14564,7 @@ impl<'a> ListServiceAppAuthApisApiAuths<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListServiceAppAuthApisApiAuthsResponse,
+            super::models::ListServiceAppAuthApisApiAuthsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -14607,7 +14607,7 @@ pub struct UpdateServiceAppAuthApisAppAuthApi<'a> {
     project_id: Option<String>,
     service_id: String,
     api_id: String,
-    body: crate::models::UpdateServiceAppAuthApisAppAuthApiRequest,
+    body: super::models::UpdateServiceAppAuthApisAppAuthApiRequest,
 }
 
 #[cfg(feature = "app-auth")]
@@ -14629,7 +14629,7 @@ impl UpdateServiceAppAuthApisAppAuthApi<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::UpdateServiceAppAuthApisAppAuthApiResponse,
+            super::models::UpdateServiceAppAuthApisAppAuthApiResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -14654,7 +14654,7 @@ impl UpdateServiceAppAuthApisAppAuthApi<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateServiceAppAuthApisAppAuthApiResponse,
+        super::models::UpdateServiceAppAuthApisAppAuthApiResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -14670,7 +14670,7 @@ pub struct CreateServiceAppAuthApisAppAuthApi<'a> {
     project_id: Option<String>,
     service_id: String,
     api_id: String,
-    body: crate::models::CreateServiceAppAuthApisAppAuthApiRequest,
+    body: super::models::CreateServiceAppAuthApisAppAuthApiRequest,
 }
 
 #[cfg(feature = "app-auth")]
@@ -14692,7 +14692,7 @@ impl CreateServiceAppAuthApisAppAuthApi<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateServiceAppAuthApisAppAuthApiResponse,
+            super::models::CreateServiceAppAuthApisAppAuthApiResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -14717,7 +14717,7 @@ impl CreateServiceAppAuthApisAppAuthApi<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateServiceAppAuthApisAppAuthApiResponse,
+        super::models::CreateServiceAppAuthApisAppAuthApiResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -14734,7 +14734,7 @@ pub struct DeleteServiceAppAuthApisAppAuthApi<'a> {
     service_id: String,
     api_id: String,
     workspace_id: Option<String>,
-    body: crate::models::DeleteServiceAppAuthApisAppAuthApiRequest,
+    body: super::models::DeleteServiceAppAuthApisAppAuthApiRequest,
 }
 
 #[cfg(feature = "app-auth")]
@@ -14764,7 +14764,7 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::DeleteServiceAppAuthApisAppAuthApiResponse,
+            super::models::DeleteServiceAppAuthApisAppAuthApiResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -14792,7 +14792,7 @@ impl DeleteServiceAppAuthApisAppAuthApi<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteServiceAppAuthApisAppAuthApiResponse,
+        super::models::DeleteServiceAppAuthApisAppAuthApiResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -14808,14 +14808,14 @@ pub struct ListServiceEvents<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    event_type: Option<crate::models::ListServiceEventsEventType>,
+    event_type: Option<super::models::ListServiceEventsEventType>,
     event_info: Option<String>,
     start_time: Option<f64>,
     end_time: Option<f64>,
     offset: Option<i32>,
     limit: Option<i32>,
     sort_by: Option<String>,
-    order: Option<crate::models::ListServiceEventsOrder>,
+    order: Option<super::models::ListServiceEventsOrder>,
 }
 
 #[cfg(feature = "services")]
@@ -14836,7 +14836,7 @@ impl ListServiceEvents<'_> {
     /// Query parameter `event_type`.
     pub fn event_type(
         mut self,
-        value: crate::models::ListServiceEventsEventType,
+        value: super::models::ListServiceEventsEventType,
     ) -> Self {
         self.event_type = Some(value);
         self
@@ -14903,7 +14903,7 @@ impl ListServiceEvents<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListServiceEventsOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListServiceEventsOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -14913,7 +14913,7 @@ impl ListServiceEvents<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListServiceEventsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListServiceEventsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -14958,7 +14958,7 @@ impl ListServiceEvents<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListServiceEventsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListServiceEventsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -14972,7 +14972,7 @@ impl<'a> ListServiceEvents<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Events, docbind_runtime::Error>,
+        Item = Result<super::models::Events, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -15019,7 +15019,7 @@ impl<'a> ListServiceEvents<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListServiceEventsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListServiceEventsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -15098,7 +15098,7 @@ impl ListServiceLogs<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListServiceLogsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListServiceLogsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15122,7 +15122,7 @@ impl ListServiceLogs<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListServiceLogsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListServiceLogsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15162,7 +15162,7 @@ impl ListServiceMonitor<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListServiceMonitorResponse>,
+        docbind_runtime::ResponseValue<super::models::ListServiceMonitorResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15186,7 +15186,7 @@ impl ListServiceMonitor<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListServiceMonitorResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListServiceMonitorResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15200,7 +15200,7 @@ pub struct UpdateServiceNodeStatus<'a> {
     project_id: Option<String>,
     service_id: String,
     node_id: String,
-    body: crate::models::UpdateServiceNodeStatusRequest,
+    body: super::models::UpdateServiceNodeStatusRequest,
 }
 
 #[cfg(feature = "services")]
@@ -15250,7 +15250,7 @@ pub struct UpdateServiceProperty<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     service_id: String,
-    body: crate::models::UpdateServicePropertyRequest,
+    body: super::models::UpdateServicePropertyRequest,
 }
 
 #[cfg(feature = "services")]
@@ -15271,7 +15271,7 @@ impl UpdateServiceProperty<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateServicePropertyResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateServicePropertyResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15293,7 +15293,7 @@ impl UpdateServiceProperty<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateServicePropertyResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateServicePropertyResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15305,7 +15305,7 @@ impl UpdateServiceProperty<'_> {
 pub struct ListTrainingJobConfigs<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::ListTrainingJobConfigsRequest,
+    body: super::models::ListTrainingJobConfigsRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -15324,7 +15324,7 @@ impl ListTrainingJobConfigs<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListTrainingJobConfigsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListTrainingJobConfigsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15345,7 +15345,7 @@ impl ListTrainingJobConfigs<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListTrainingJobConfigsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListTrainingJobConfigsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15357,7 +15357,7 @@ impl ListTrainingJobConfigs<'_> {
 pub struct CreateTrainingJobConfig2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateTrainingJobConfigRequest,
+    body: super::models::CreateTrainingJobConfigRequest,
 }
 
 #[cfg(feature = "ungrouped")]
@@ -15378,7 +15378,7 @@ impl CreateTrainingJobConfig2<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobConfigResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateTrainingJobConfigResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15399,7 +15399,7 @@ impl CreateTrainingJobConfig2<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateTrainingJobConfigResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15412,7 +15412,7 @@ pub struct ShowTrainingJobConfig<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     config_name: String,
-    config_type: Option<crate::models::ShowTrainingJobConfigConfigType>,
+    config_type: Option<super::models::ShowTrainingJobConfigConfigType>,
 }
 
 #[cfg(feature = "datasets")]
@@ -15435,7 +15435,7 @@ impl ShowTrainingJobConfig<'_> {
     /// Query parameter `config_type`.
     pub fn config_type(
         mut self,
-        value: crate::models::ShowTrainingJobConfigConfigType,
+        value: super::models::ShowTrainingJobConfigConfigType,
     ) -> Self {
         self.config_type = Some(value);
         self
@@ -15446,7 +15446,7 @@ impl ShowTrainingJobConfig<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobConfigResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowTrainingJobConfigResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15470,7 +15470,7 @@ impl ShowTrainingJobConfig<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowTrainingJobConfigResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15483,7 +15483,7 @@ pub struct UpdateTrainingJobConfig<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     config_name: String,
-    body: crate::models::UpdateTrainingJobConfigRequest,
+    body: super::models::UpdateTrainingJobConfigRequest,
 }
 
 #[cfg(feature = "ungrouped")]
@@ -15504,7 +15504,7 @@ impl UpdateTrainingJobConfig<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateTrainingJobConfigResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateTrainingJobConfigResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15526,7 +15526,7 @@ impl UpdateTrainingJobConfig<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateTrainingJobConfigResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15557,7 +15557,7 @@ impl DeleteTrainingJobConfig<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteTrainingJobConfigResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteTrainingJobConfigResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15578,7 +15578,7 @@ impl DeleteTrainingJobConfig<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteTrainingJobConfigResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteTrainingJobConfigResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15594,7 +15594,7 @@ pub struct ListTrainingJobs<'a> {
     per_page: Option<i32>,
     page: Option<i32>,
     sort_by: Option<String>,
-    order: Option<crate::models::ListTrainingJobsOrder>,
+    order: Option<super::models::ListTrainingJobsOrder>,
     search_content: Option<String>,
     workspace_id: Option<String>,
 }
@@ -15659,7 +15659,7 @@ impl ListTrainingJobs<'_> {
     /// Default: "asc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListTrainingJobsOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListTrainingJobsOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -15687,7 +15687,7 @@ impl ListTrainingJobs<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListTrainingJobsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListTrainingJobsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15728,7 +15728,7 @@ impl ListTrainingJobs<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListTrainingJobsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListTrainingJobsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15742,7 +15742,7 @@ impl<'a> ListTrainingJobs<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Jobs, docbind_runtime::Error>,
+        Item = Result<super::models::Jobs, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -15789,7 +15789,7 @@ impl<'a> ListTrainingJobs<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListTrainingJobsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListTrainingJobsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -15840,7 +15840,7 @@ impl<'a> ListTrainingJobs<'a> {
 pub struct CreateTrainingJobV1<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateTrainingJobRequest2,
+    body: super::models::CreateTrainingJobRequest2,
 }
 
 #[cfg(feature = "datasets")]
@@ -15859,7 +15859,7 @@ impl CreateTrainingJobV1<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobResponse2>,
+        docbind_runtime::ResponseValue<super::models::CreateTrainingJobResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15880,7 +15880,7 @@ impl CreateTrainingJobV1<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateTrainingJobResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateTrainingJobResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15893,7 +15893,7 @@ pub struct UpdateTrainingJobV1<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     job_id: i64,
-    body: crate::models::UpdateTrainingJobRequest2,
+    body: super::models::UpdateTrainingJobRequest2,
 }
 
 #[cfg(feature = "datasets")]
@@ -15912,7 +15912,7 @@ impl UpdateTrainingJobV1<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateTrainingJobResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateTrainingJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15934,7 +15934,7 @@ impl UpdateTrainingJobV1<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateTrainingJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -15965,7 +15965,7 @@ impl DeleteTrainingJobV1<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteTrainingJobResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteTrainingJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -15986,7 +15986,7 @@ impl DeleteTrainingJobV1<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteTrainingJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -16044,7 +16044,7 @@ impl ListTrainingJobVersions<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListTrainingJobVersionsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListTrainingJobVersionsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16071,7 +16071,7 @@ impl ListTrainingJobVersions<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListTrainingJobVersionsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListTrainingJobVersionsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -16085,7 +16085,7 @@ impl<'a> ListTrainingJobVersions<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Versions, docbind_runtime::Error>,
+        Item = Result<super::models::Versions, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -16133,7 +16133,7 @@ impl<'a> ListTrainingJobVersions<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListTrainingJobVersionsResponse,
+            super::models::ListTrainingJobVersionsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -16187,7 +16187,7 @@ pub struct CreateTrainingJobVersion<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     job_id: i64,
-    body: crate::models::CreateTrainingJobVersionRequest,
+    body: super::models::CreateTrainingJobVersionRequest,
 }
 
 #[cfg(feature = "ungrouped")]
@@ -16208,7 +16208,7 @@ impl CreateTrainingJobVersion<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobVersionResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateTrainingJobVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16231,7 +16231,7 @@ impl CreateTrainingJobVersion<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateTrainingJobVersionResponse,
+        super::models::CreateTrainingJobVersionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -16265,7 +16265,7 @@ impl ShowTrainingJobVersion<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobVersionResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowTrainingJobVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16287,7 +16287,7 @@ impl ShowTrainingJobVersion<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowTrainingJobVersionResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowTrainingJobVersionResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -16319,7 +16319,7 @@ impl DeleteTrainingJobVersion<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteTrainingJobVersionResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteTrainingJobVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16342,7 +16342,7 @@ impl DeleteTrainingJobVersion<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteTrainingJobVersionResponse,
+        super::models::DeleteTrainingJobVersionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -16361,7 +16361,7 @@ pub struct ListTrainingJobVersionAomLog<'a> {
     base_line: Option<String>,
     lines: Option<i32>,
     log_file: String,
-    order: Option<crate::models::ListTrainingJobVersionAomLogOrder>,
+    order: Option<super::models::ListTrainingJobVersionAomLogOrder>,
 }
 
 #[cfg(feature = "datasets")]
@@ -16404,7 +16404,7 @@ impl ListTrainingJobVersionAomLog<'_> {
     /// Query parameter `order`.
     pub fn order(
         mut self,
-        value: crate::models::ListTrainingJobVersionAomLogOrder,
+        value: super::models::ListTrainingJobVersionAomLogOrder,
     ) -> Self {
         self.order = Some(value);
         self
@@ -16416,7 +16416,7 @@ impl ListTrainingJobVersionAomLog<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListTrainingJobVersionAomLogResponse,
+            super::models::ListTrainingJobVersionAomLogResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -16450,7 +16450,7 @@ impl ListTrainingJobVersionAomLog<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobVersionAomLogResponse,
+        super::models::ListTrainingJobVersionAomLogResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -16485,7 +16485,7 @@ impl ListTrainingJobVersionLogFileNames<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListTrainingJobVersionLogFileNamesResponse,
+            super::models::ListTrainingJobVersionLogFileNamesResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -16509,7 +16509,7 @@ impl ListTrainingJobVersionLogFileNames<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobVersionLogFileNamesResponse,
+        super::models::ListTrainingJobVersionLogFileNamesResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -16543,7 +16543,7 @@ impl StopTrainingJobVersion<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::StopTrainingJobVersionResponse>,
+        docbind_runtime::ResponseValue<super::models::StopTrainingJobVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16565,7 +16565,7 @@ impl StopTrainingJobVersion<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::StopTrainingJobVersionResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::StopTrainingJobVersionResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -16673,7 +16673,7 @@ impl ListVisualizationJobs<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListVisualizationJobsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListVisualizationJobsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16714,7 +16714,7 @@ impl ListVisualizationJobs<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListVisualizationJobsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListVisualizationJobsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -16728,7 +16728,7 @@ impl<'a> ListVisualizationJobs<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListVisualizationJobsJobs, docbind_runtime::Error>,
+        Item = Result<super::models::ListVisualizationJobsJobs, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -16776,7 +16776,7 @@ impl<'a> ListVisualizationJobs<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListVisualizationJobsResponse,
+            super::models::ListVisualizationJobsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -16829,7 +16829,7 @@ impl<'a> ListVisualizationJobs<'a> {
 pub struct CreateVisualizationJob<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateVisualizationJobRequest,
+    body: super::models::CreateVisualizationJobRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -16848,7 +16848,7 @@ impl CreateVisualizationJob<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateVisualizationJobResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateVisualizationJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16869,7 +16869,7 @@ impl CreateVisualizationJob<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateVisualizationJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -16900,7 +16900,7 @@ impl ShowVisualizationJob<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowVisualizationJobResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowVisualizationJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16921,7 +16921,7 @@ impl ShowVisualizationJob<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowVisualizationJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -16934,7 +16934,7 @@ pub struct UpdateVisualizationJob<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     job_id: String,
-    body: crate::models::UpdateVisualizationJobRequest,
+    body: super::models::UpdateVisualizationJobRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -16953,7 +16953,7 @@ impl UpdateVisualizationJob<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateVisualizationJobResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateVisualizationJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -16975,7 +16975,7 @@ impl UpdateVisualizationJob<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateVisualizationJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17006,7 +17006,7 @@ impl DeleteVisualizationJob<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteVisualizationJobResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteVisualizationJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17027,7 +17027,7 @@ impl DeleteVisualizationJob<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteVisualizationJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17058,7 +17058,7 @@ impl RestartVisualizationJob<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::RestartVisualizationJobResponse>,
+        docbind_runtime::ResponseValue<super::models::RestartVisualizationJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17079,7 +17079,7 @@ impl RestartVisualizationJob<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::RestartVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::RestartVisualizationJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17110,7 +17110,7 @@ impl StopVisualizationJob<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::StopVisualizationJobResponse>,
+        docbind_runtime::ResponseValue<super::models::StopVisualizationJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17131,7 +17131,7 @@ impl StopVisualizationJob<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::StopVisualizationJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::StopVisualizationJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17234,7 +17234,7 @@ impl ListWorkspaces<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkspacesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkspacesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17275,7 +17275,7 @@ impl ListWorkspaces<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListWorkspacesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListWorkspacesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17289,7 +17289,7 @@ impl<'a> ListWorkspaces<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::WorkspaceResponse, docbind_runtime::Error>,
+        Item = Result<super::models::WorkspaceResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -17336,7 +17336,7 @@ impl<'a> ListWorkspaces<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListWorkspacesResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListWorkspacesResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -17386,7 +17386,7 @@ impl<'a> ListWorkspaces<'a> {
 pub struct CreateWorkspace<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateWorkspaceRequest,
+    body: super::models::CreateWorkspaceRequest,
 }
 
 #[cfg(feature = "workspaces")]
@@ -17405,7 +17405,7 @@ impl CreateWorkspace<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateWorkspaceResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateWorkspaceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17426,7 +17426,7 @@ impl CreateWorkspace<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateWorkspaceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17457,7 +17457,7 @@ impl ShowWorkspace<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowWorkspaceResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowWorkspaceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17478,7 +17478,7 @@ impl ShowWorkspace<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowWorkspaceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17491,7 +17491,7 @@ pub struct UpdateWorkspace<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workspace_id: String,
-    body: crate::models::UpdateWorkspaceRequest,
+    body: super::models::UpdateWorkspaceRequest,
 }
 
 #[cfg(feature = "workspaces")]
@@ -17510,7 +17510,7 @@ impl UpdateWorkspace<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateWorkspaceResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateWorkspaceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17532,7 +17532,7 @@ impl UpdateWorkspace<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateWorkspaceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17563,7 +17563,7 @@ impl DeleteWorkspace<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteWorkspaceResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteWorkspaceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17584,7 +17584,7 @@ impl DeleteWorkspace<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteWorkspaceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteWorkspaceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17615,7 +17615,7 @@ impl ListWorkspaceQuotas<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkspaceQuotasResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkspaceQuotasResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17636,7 +17636,7 @@ impl ListWorkspaceQuotas<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListWorkspaceQuotasResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListWorkspaceQuotasResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17649,7 +17649,7 @@ pub struct UpdateWorkspaceQuotas<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workspace_id: String,
-    body: crate::models::UpdateWorkspaceQuotasRequest,
+    body: super::models::UpdateWorkspaceQuotasRequest,
 }
 
 #[cfg(feature = "workspaces")]
@@ -17668,7 +17668,7 @@ impl UpdateWorkspaceQuotas<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateWorkspaceQuotasResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateWorkspaceQuotasResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17690,7 +17690,7 @@ impl UpdateWorkspaceQuotas<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateWorkspaceQuotasResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateWorkspaceQuotasResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17701,7 +17701,7 @@ impl UpdateWorkspaceQuotas<'_> {
 pub struct CreateAgency<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateAgencyRequest,
+    body: super::models::CreateAgencyRequest,
 }
 
 #[cfg(feature = "authorizations")]
@@ -17835,7 +17835,7 @@ impl ListAlgorithms<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListAlgorithmsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListAlgorithmsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -17876,7 +17876,7 @@ impl ListAlgorithms<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListAlgorithmsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -17890,7 +17890,7 @@ impl<'a> ListAlgorithms<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::AlgorithmResponse, docbind_runtime::Error>,
+        Item = Result<super::models::AlgorithmResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -17937,7 +17937,7 @@ impl<'a> ListAlgorithms<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListAlgorithmsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListAlgorithmsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset_pages(
@@ -17987,7 +17987,7 @@ impl<'a> ListAlgorithms<'a> {
 pub struct CreateAlgorithm<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateAlgorithmRequest,
+    body: super::models::CreateAlgorithmRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -18006,7 +18006,7 @@ impl CreateAlgorithm<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateAlgorithmResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateAlgorithmResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18027,7 +18027,7 @@ impl CreateAlgorithm<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateAlgorithmResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateAlgorithmResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -18058,7 +18058,7 @@ impl ShowAlgorithm<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowAlgorithmResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowAlgorithmResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18079,7 +18079,7 @@ impl ShowAlgorithm<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowAlgorithmResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowAlgorithmResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -18092,7 +18092,7 @@ pub struct UpdateAlgorithm<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     algorithm_id: String,
-    body: crate::models::UpdateAlgorithmRequest,
+    body: super::models::UpdateAlgorithmRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -18111,7 +18111,7 @@ impl UpdateAlgorithm<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateAlgorithmResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateAlgorithmResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18133,7 +18133,7 @@ impl UpdateAlgorithm<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateAlgorithmResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateAlgorithmResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -18192,8 +18192,8 @@ impl DeleteAlgorithm<'_> {
 pub struct ListAuthorizations<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    sort_by: Option<crate::models::ListAuthorizationsSortBy>,
-    order: Option<crate::models::ListAuthorizationsOrder>,
+    sort_by: Option<super::models::ListAuthorizationsSortBy>,
+    order: Option<super::models::ListAuthorizationsOrder>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
@@ -18214,7 +18214,7 @@ impl ListAuthorizations<'_> {
     /// user_name: IAM用户名称create_time: 创建时间
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: crate::models::ListAuthorizationsSortBy) -> Self {
+    pub fn sort_by(mut self, value: super::models::ListAuthorizationsSortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -18224,7 +18224,7 @@ impl ListAuthorizations<'_> {
     /// asc: 递增排序desc: 递减排序
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListAuthorizationsOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListAuthorizationsOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -18256,7 +18256,7 @@ impl ListAuthorizations<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListAuthorizationsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListAuthorizationsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18288,7 +18288,7 @@ impl ListAuthorizations<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListAuthorizationsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListAuthorizationsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -18302,7 +18302,7 @@ impl<'a> ListAuthorizations<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::AuthorizationResponse, docbind_runtime::Error>,
+        Item = Result<super::models::AuthorizationResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -18349,7 +18349,7 @@ impl<'a> ListAuthorizations<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListAuthorizationsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListAuthorizationsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -18400,7 +18400,7 @@ impl<'a> ListAuthorizations<'a> {
 pub struct CreateAuthorization<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateAuthorizationRequest,
+    body: super::models::CreateAuthorizationRequest,
 }
 
 #[cfg(feature = "authorizations")]
@@ -18506,20 +18506,20 @@ pub struct ListDatasets<'a> {
     project_id: Option<String>,
     check_running_task: Option<bool>,
     contains_versions: Option<bool>,
-    dataset_type: Option<crate::models::ListDatasetsDatasetType>,
+    dataset_type: Option<super::models::ListDatasetsDatasetType>,
     file_preview: Option<bool>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<crate::models::ListDatasetsOrder>,
-    running_task_type: Option<crate::models::ListDatasetsRunningTaskType>,
+    order: Option<super::models::ListDatasetsOrder>,
+    running_task_type: Option<super::models::ListDatasetsRunningTaskType>,
     search_content: Option<String>,
-    sort_by: Option<crate::models::ListDatasetsSortBy>,
+    sort_by: Option<super::models::ListDatasetsSortBy>,
     support_export: Option<bool>,
     train_evaluate_ratio: Option<String>,
-    version_format: Option<crate::models::ListDatasetsVersionFormat>,
+    version_format: Option<super::models::ListDatasetsVersionFormat>,
     with_labels: Option<bool>,
     workspace_id: Option<String>,
-    dataset_version: Option<crate::models::ListDatasetsDatasetVersion>,
+    dataset_version: Option<super::models::ListDatasetsDatasetVersion>,
 }
 
 #[cfg(feature = "datasets")]
@@ -18582,7 +18582,7 @@ impl ListDatasets<'_> {
     /// Query parameter `dataset_type`.
     pub fn dataset_type(
         mut self,
-        value: crate::models::ListDatasetsDatasetType,
+        value: super::models::ListDatasetsDatasetType,
     ) -> Self {
         self.dataset_type = Some(value);
         self
@@ -18631,7 +18631,7 @@ impl ListDatasets<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListDatasetsOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListDatasetsOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -18657,7 +18657,7 @@ impl ListDatasets<'_> {
     /// Query parameter `running_task_type`.
     pub fn running_task_type(
         mut self,
-        value: crate::models::ListDatasetsRunningTaskType,
+        value: super::models::ListDatasetsRunningTaskType,
     ) -> Self {
         self.running_task_type = Some(value);
         self
@@ -18680,7 +18680,7 @@ impl ListDatasets<'_> {
     /// Default: "create_time".
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: crate::models::ListDatasetsSortBy) -> Self {
+    pub fn sort_by(mut self, value: super::models::ListDatasetsSortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -18718,7 +18718,7 @@ impl ListDatasets<'_> {
     /// Query parameter `version_format`.
     pub fn version_format(
         mut self,
-        value: crate::models::ListDatasetsVersionFormat,
+        value: super::models::ListDatasetsVersionFormat,
     ) -> Self {
         self.version_format = Some(value);
         self
@@ -18757,7 +18757,7 @@ impl ListDatasets<'_> {
     /// Query parameter `dataset_version`.
     pub fn dataset_version(
         mut self,
-        value: crate::models::ListDatasetsDatasetVersion,
+        value: super::models::ListDatasetsDatasetVersion,
     ) -> Self {
         self.dataset_version = Some(value);
         self
@@ -18768,7 +18768,7 @@ impl ListDatasets<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDatasetsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDatasetsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18836,7 +18836,7 @@ impl ListDatasets<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListDatasetsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListDatasetsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -18850,7 +18850,7 @@ impl<'a> ListDatasets<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::DatasetAndFilePreview, docbind_runtime::Error>,
+        Item = Result<super::models::DatasetAndFilePreview, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -18897,7 +18897,7 @@ impl<'a> ListDatasets<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListDatasetsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListDatasetsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -18947,7 +18947,7 @@ impl<'a> ListDatasets<'a> {
 pub struct CreateDataset<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateDatasetRequest,
+    body: super::models::CreateDatasetRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -18966,7 +18966,7 @@ impl CreateDataset<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateDatasetResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateDatasetResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -18987,7 +18987,7 @@ impl CreateDataset<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateDatasetResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -19000,7 +19000,7 @@ pub struct ShowDataset<'a> {
     project_id: Option<String>,
     dataset_id: String,
     check_running_task: Option<bool>,
-    running_task_type: Option<crate::models::ShowDatasetRunningTaskType>,
+    running_task_type: Option<super::models::ShowDatasetRunningTaskType>,
 }
 
 #[cfg(feature = "datasets")]
@@ -19047,7 +19047,7 @@ impl ShowDataset<'_> {
     /// Query parameter `running_task_type`.
     pub fn running_task_type(
         mut self,
-        value: crate::models::ShowDatasetRunningTaskType,
+        value: super::models::ShowDatasetRunningTaskType,
     ) -> Self {
         self.running_task_type = Some(value);
         self
@@ -19058,7 +19058,7 @@ impl ShowDataset<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowDatasetResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowDatasetResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -19085,7 +19085,7 @@ impl ShowDataset<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowDatasetResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -19098,7 +19098,7 @@ pub struct UpdateDataset<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::UpdateDatasetRequest,
+    body: super::models::UpdateDatasetRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -19117,7 +19117,7 @@ impl UpdateDataset<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateDatasetResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateDatasetResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -19139,7 +19139,7 @@ impl UpdateDataset<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateDatasetResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateDatasetResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -19202,11 +19202,11 @@ pub struct ListDatasetAutoAnnotationSamples<'a> {
     dataset_id: String,
     high_score: Option<String>,
     label_name: Option<String>,
-    label_type: Option<crate::models::ListDatasetAutoAnnotationSamplesLabelType>,
+    label_type: Option<super::models::ListDatasetAutoAnnotationSamplesLabelType>,
     limit: Option<i32>,
     low_score: Option<String>,
     offset: Option<i32>,
-    order: Option<crate::models::ListDatasetAutoAnnotationSamplesOrder>,
+    order: Option<super::models::ListDatasetAutoAnnotationSamplesOrder>,
     process_parameter: Option<String>,
     search_conditions: Option<String>,
 }
@@ -19269,7 +19269,7 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     /// Query parameter `label_type`.
     pub fn label_type(
         mut self,
-        value: crate::models::ListDatasetAutoAnnotationSamplesLabelType,
+        value: super::models::ListDatasetAutoAnnotationSamplesLabelType,
     ) -> Self {
         self.label_type = Some(value);
         self
@@ -19318,7 +19318,7 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     /// Query parameter `order`.
     pub fn order(
         mut self,
-        value: crate::models::ListDatasetAutoAnnotationSamplesOrder,
+        value: super::models::ListDatasetAutoAnnotationSamplesOrder,
     ) -> Self {
         self.order = Some(value);
         self
@@ -19346,7 +19346,7 @@ impl ListDatasetAutoAnnotationSamples<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListDatasetAutoAnnotationSamplesResponse,
+            super::models::ListDatasetAutoAnnotationSamplesResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -19396,7 +19396,7 @@ impl ListDatasetAutoAnnotationSamples<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetAutoAnnotationSamplesResponse,
+        super::models::ListDatasetAutoAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -19413,7 +19413,7 @@ impl<'a> ListDatasetAutoAnnotationSamples<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDatasetAutoAnnotationSamplesDescribeSampleResp,
+            super::models::ListDatasetAutoAnnotationSamplesDescribeSampleResp,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -19463,7 +19463,7 @@ impl<'a> ListDatasetAutoAnnotationSamples<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDatasetAutoAnnotationSamplesResponse,
+            super::models::ListDatasetAutoAnnotationSamplesResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -19537,7 +19537,7 @@ impl ShowDatasetAutoAnnotationSample<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ShowDatasetAutoAnnotationSampleResponse,
+            super::models::ShowDatasetAutoAnnotationSampleResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -19561,7 +19561,7 @@ impl ShowDatasetAutoAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ShowDatasetAutoAnnotationSampleResponse,
+        super::models::ShowDatasetAutoAnnotationSampleResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -19629,7 +19629,7 @@ impl ListDatasetDataAnnotationLabels<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListDatasetDataAnnotationLabelsResponse,
+            super::models::ListDatasetDataAnnotationLabelsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -19661,7 +19661,7 @@ impl ListDatasetDataAnnotationLabels<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetDataAnnotationLabelsResponse,
+        super::models::ListDatasetDataAnnotationLabelsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -19677,7 +19677,7 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Label, docbind_runtime::Error>,
+        Item = Result<super::models::Label, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -19725,7 +19725,7 @@ impl<'a> ListDatasetDataAnnotationLabels<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDatasetDataAnnotationLabelsResponse,
+            super::models::ListDatasetDataAnnotationLabelsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -19779,7 +19779,7 @@ pub struct UpdateDatasetDataAnnotationLabels<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::UpdateDatasetDataAnnotationLabelsRequest,
+    body: super::models::UpdateDatasetDataAnnotationLabelsRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -19799,7 +19799,7 @@ impl UpdateDatasetDataAnnotationLabels<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::UpdateDatasetDataAnnotationLabelsResponse,
+            super::models::UpdateDatasetDataAnnotationLabelsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -19823,7 +19823,7 @@ impl UpdateDatasetDataAnnotationLabels<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelsResponse,
+        super::models::UpdateDatasetDataAnnotationLabelsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -19838,7 +19838,7 @@ pub struct CreateDatasetDataAnnotationLabel<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::CreateDatasetDataAnnotationLabelRequest,
+    body: super::models::CreateDatasetDataAnnotationLabelRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -19858,7 +19858,7 @@ impl CreateDatasetDataAnnotationLabel<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateDatasetDataAnnotationLabelResponse,
+            super::models::CreateDatasetDataAnnotationLabelResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -19882,7 +19882,7 @@ impl CreateDatasetDataAnnotationLabel<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateDatasetDataAnnotationLabelResponse,
+        super::models::CreateDatasetDataAnnotationLabelResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -19897,8 +19897,8 @@ pub struct DeleteDatasetDataAnnotationLabels<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    delete_policy: Option<crate::models::DeleteDatasetDataAnnotationLabelsDeletePolicy>,
-    body: crate::models::DeleteDatasetDataAnnotationLabelsRequest,
+    delete_policy: Option<super::models::DeleteDatasetDataAnnotationLabelsDeletePolicy>,
+    body: super::models::DeleteDatasetDataAnnotationLabelsRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -19923,7 +19923,7 @@ impl DeleteDatasetDataAnnotationLabels<'_> {
     /// Query parameter `delete_policy`.
     pub fn delete_policy(
         mut self,
-        value: crate::models::DeleteDatasetDataAnnotationLabelsDeletePolicy,
+        value: super::models::DeleteDatasetDataAnnotationLabelsDeletePolicy,
     ) -> Self {
         self.delete_policy = Some(value);
         self
@@ -19935,7 +19935,7 @@ impl DeleteDatasetDataAnnotationLabels<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+            super::models::DeleteDatasetDataAnnotationLabelsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -19962,7 +19962,7 @@ impl DeleteDatasetDataAnnotationLabels<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+        super::models::DeleteDatasetDataAnnotationLabelsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -19978,8 +19978,8 @@ pub struct UpdateDatasetDataAnnotationLabel<'a> {
     project_id: Option<String>,
     dataset_id: String,
     label_name: String,
-    label_type: Option<crate::models::UpdateDatasetDataAnnotationLabelLabelType>,
-    body: crate::models::UpdateDatasetDataAnnotationLabelRequest,
+    label_type: Option<super::models::UpdateDatasetDataAnnotationLabelLabelType>,
+    body: super::models::UpdateDatasetDataAnnotationLabelRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -20020,7 +20020,7 @@ impl UpdateDatasetDataAnnotationLabel<'_> {
     /// Query parameter `label_type`.
     pub fn label_type(
         mut self,
-        value: crate::models::UpdateDatasetDataAnnotationLabelLabelType,
+        value: super::models::UpdateDatasetDataAnnotationLabelLabelType,
     ) -> Self {
         self.label_type = Some(value);
         self
@@ -20032,7 +20032,7 @@ impl UpdateDatasetDataAnnotationLabel<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::UpdateDatasetDataAnnotationLabelResponse,
+            super::models::UpdateDatasetDataAnnotationLabelResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -20060,7 +20060,7 @@ impl UpdateDatasetDataAnnotationLabel<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        super::models::UpdateDatasetDataAnnotationLabelResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -20077,7 +20077,7 @@ pub struct DeleteDatasetDataAnnotationLabel<'a> {
     dataset_id: String,
     label_name: String,
     delete_source: Option<bool>,
-    label_type: Option<crate::models::DeleteDatasetDataAnnotationLabelLabelType>,
+    label_type: Option<super::models::DeleteDatasetDataAnnotationLabelLabelType>,
 }
 
 #[cfg(feature = "datasets")]
@@ -20130,7 +20130,7 @@ impl DeleteDatasetDataAnnotationLabel<'_> {
     /// Query parameter `label_type`.
     pub fn label_type(
         mut self,
-        value: crate::models::DeleteDatasetDataAnnotationLabelLabelType,
+        value: super::models::DeleteDatasetDataAnnotationLabelLabelType,
     ) -> Self {
         self.label_type = Some(value);
         self
@@ -20142,7 +20142,7 @@ impl DeleteDatasetDataAnnotationLabel<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::DeleteDatasetDataAnnotationLabelResponse,
+            super::models::DeleteDatasetDataAnnotationLabelResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -20172,7 +20172,7 @@ impl DeleteDatasetDataAnnotationLabel<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        super::models::DeleteDatasetDataAnnotationLabelResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -20191,16 +20191,16 @@ pub struct ListDatasetDataAnnotationSamples<'a> {
     email: Option<String>,
     high_score: Option<String>,
     label_name: Option<String>,
-    label_type: Option<crate::models::ListDatasetDataAnnotationSamplesLabelType>,
+    label_type: Option<super::models::ListDatasetDataAnnotationSamplesLabelType>,
     limit: Option<i32>,
-    locale: Option<crate::models::ListDatasetDataAnnotationSamplesLocale>,
+    locale: Option<super::models::ListDatasetDataAnnotationSamplesLocale>,
     low_score: Option<String>,
     offset: Option<i32>,
-    order: Option<crate::models::ListDatasetDataAnnotationSamplesOrder>,
+    order: Option<super::models::ListDatasetDataAnnotationSamplesOrder>,
     preview: Option<bool>,
     process_parameter: Option<String>,
-    sample_state: Option<crate::models::ListDatasetDataAnnotationSamplesSampleState>,
-    sample_type: Option<crate::models::ListDatasetDataAnnotationSamplesSampleType>,
+    sample_state: Option<super::models::ListDatasetDataAnnotationSamplesSampleState>,
+    sample_type: Option<super::models::ListDatasetDataAnnotationSamplesSampleType>,
     search_conditions: Option<String>,
     version_id: Option<String>,
 }
@@ -20271,7 +20271,7 @@ impl ListDatasetDataAnnotationSamples<'_> {
     /// Query parameter `label_type`.
     pub fn label_type(
         mut self,
-        value: crate::models::ListDatasetDataAnnotationSamplesLabelType,
+        value: super::models::ListDatasetDataAnnotationSamplesLabelType,
     ) -> Self {
         self.label_type = Some(value);
         self
@@ -20300,7 +20300,7 @@ impl ListDatasetDataAnnotationSamples<'_> {
     /// Query parameter `locale`.
     pub fn locale(
         mut self,
-        value: crate::models::ListDatasetDataAnnotationSamplesLocale,
+        value: super::models::ListDatasetDataAnnotationSamplesLocale,
     ) -> Self {
         self.locale = Some(value);
         self
@@ -20337,7 +20337,7 @@ impl ListDatasetDataAnnotationSamples<'_> {
     /// Query parameter `order`.
     pub fn order(
         mut self,
-        value: crate::models::ListDatasetDataAnnotationSamplesOrder,
+        value: super::models::ListDatasetDataAnnotationSamplesOrder,
     ) -> Self {
         self.order = Some(value);
         self
@@ -20394,7 +20394,7 @@ impl ListDatasetDataAnnotationSamples<'_> {
     /// Query parameter `sample_state`.
     pub fn sample_state(
         mut self,
-        value: crate::models::ListDatasetDataAnnotationSamplesSampleState,
+        value: super::models::ListDatasetDataAnnotationSamplesSampleState,
     ) -> Self {
         self.sample_state = Some(value);
         self
@@ -20419,7 +20419,7 @@ impl ListDatasetDataAnnotationSamples<'_> {
     /// Query parameter `sample_type`.
     pub fn sample_type(
         mut self,
-        value: crate::models::ListDatasetDataAnnotationSamplesSampleType,
+        value: super::models::ListDatasetDataAnnotationSamplesSampleType,
     ) -> Self {
         self.sample_type = Some(value);
         self
@@ -20447,7 +20447,7 @@ impl ListDatasetDataAnnotationSamples<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListDatasetDataAnnotationSamplesResponse,
+            super::models::ListDatasetDataAnnotationSamplesResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -20515,7 +20515,7 @@ impl ListDatasetDataAnnotationSamples<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetDataAnnotationSamplesResponse,
+        super::models::ListDatasetDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -20531,7 +20531,7 @@ impl<'a> ListDatasetDataAnnotationSamples<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::DescribeSampleResp, docbind_runtime::Error>,
+        Item = Result<super::models::DescribeSampleResp, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -20579,7 +20579,7 @@ impl<'a> ListDatasetDataAnnotationSamples<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDatasetDataAnnotationSamplesResponse,
+            super::models::ListDatasetDataAnnotationSamplesResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -20633,7 +20633,7 @@ pub struct UpdateDatasetDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::UpdateDatasetDataAnnotationSamplesRequest,
+    body: super::models::UpdateDatasetDataAnnotationSamplesRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -20653,7 +20653,7 @@ impl UpdateDatasetDataAnnotationSamples<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::UpdateDatasetDataAnnotationSamplesResponse,
+            super::models::UpdateDatasetDataAnnotationSamplesResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -20677,7 +20677,7 @@ impl UpdateDatasetDataAnnotationSamples<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetDataAnnotationSamplesResponse,
+        super::models::UpdateDatasetDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -20692,7 +20692,7 @@ pub struct CreateDatasetDataAnnotationSample<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::CreateDatasetDataAnnotationSampleRequest,
+    body: super::models::CreateDatasetDataAnnotationSampleRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -20712,7 +20712,7 @@ impl CreateDatasetDataAnnotationSample<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateDatasetDataAnnotationSampleResponse,
+            super::models::CreateDatasetDataAnnotationSampleResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -20736,7 +20736,7 @@ impl CreateDatasetDataAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateDatasetDataAnnotationSampleResponse,
+        super::models::CreateDatasetDataAnnotationSampleResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -20751,7 +20751,7 @@ pub struct DeleteDatasetDataAnnotationSamples<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::DeleteDatasetDataAnnotationSamplesRequest,
+    body: super::models::DeleteDatasetDataAnnotationSamplesRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -20771,7 +20771,7 @@ impl DeleteDatasetDataAnnotationSamples<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::DeleteDatasetDataAnnotationSamplesResponse,
+            super::models::DeleteDatasetDataAnnotationSamplesResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -20795,7 +20795,7 @@ impl DeleteDatasetDataAnnotationSamples<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::DeleteDatasetDataAnnotationSamplesResponse,
+        super::models::DeleteDatasetDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -20811,8 +20811,8 @@ pub struct ShowDatasetDataAnnotationSample<'a> {
     project_id: Option<String>,
     dataset_id: String,
     sample_id: String,
-    locale: Option<crate::models::ShowDatasetDataAnnotationSampleLocale>,
-    sample_state: Option<crate::models::ShowDatasetDataAnnotationSampleSampleState>,
+    locale: Option<super::models::ShowDatasetDataAnnotationSampleLocale>,
+    sample_state: Option<super::models::ShowDatasetDataAnnotationSampleSampleState>,
     worker_id: Option<String>,
 }
 
@@ -20838,7 +20838,7 @@ impl ShowDatasetDataAnnotationSample<'_> {
     /// Query parameter `locale`.
     pub fn locale(
         mut self,
-        value: crate::models::ShowDatasetDataAnnotationSampleLocale,
+        value: super::models::ShowDatasetDataAnnotationSampleLocale,
     ) -> Self {
         self.locale = Some(value);
         self
@@ -20875,7 +20875,7 @@ impl ShowDatasetDataAnnotationSample<'_> {
     /// Query parameter `sample_state`.
     pub fn sample_state(
         mut self,
-        value: crate::models::ShowDatasetDataAnnotationSampleSampleState,
+        value: super::models::ShowDatasetDataAnnotationSampleSampleState,
     ) -> Self {
         self.sample_state = Some(value);
         self
@@ -20895,7 +20895,7 @@ impl ShowDatasetDataAnnotationSample<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ShowDatasetDataAnnotationSampleResponse,
+            super::models::ShowDatasetDataAnnotationSampleResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -20928,7 +20928,7 @@ impl ShowDatasetDataAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ShowDatasetDataAnnotationSampleResponse,
+        super::models::ShowDatasetDataAnnotationSampleResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -20962,7 +20962,7 @@ impl SearchConditionDatasetDataAnnotations<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::SearchConditionDatasetDataAnnotationsResponse,
+            super::models::SearchConditionDatasetDataAnnotationsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -20985,7 +20985,7 @@ impl SearchConditionDatasetDataAnnotations<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::SearchConditionDatasetDataAnnotationsResponse,
+        super::models::SearchConditionDatasetDataAnnotationsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -21001,8 +21001,8 @@ pub struct ListDatasetDataAnnotationStats<'a> {
     project_id: Option<String>,
     dataset_id: String,
     email: Option<String>,
-    locale: Option<crate::models::ListDatasetDataAnnotationStatsLocale>,
-    sample_state: Option<crate::models::ListDatasetDataAnnotationStatsSampleState>,
+    locale: Option<super::models::ListDatasetDataAnnotationStatsLocale>,
+    sample_state: Option<super::models::ListDatasetDataAnnotationStatsSampleState>,
 }
 
 #[cfg(feature = "datasets")]
@@ -21035,7 +21035,7 @@ impl ListDatasetDataAnnotationStats<'_> {
     /// Query parameter `locale`.
     pub fn locale(
         mut self,
-        value: crate::models::ListDatasetDataAnnotationStatsLocale,
+        value: super::models::ListDatasetDataAnnotationStatsLocale,
     ) -> Self {
         self.locale = Some(value);
         self
@@ -21072,7 +21072,7 @@ impl ListDatasetDataAnnotationStats<'_> {
     /// Query parameter `sample_state`.
     pub fn sample_state(
         mut self,
-        value: crate::models::ListDatasetDataAnnotationStatsSampleState,
+        value: super::models::ListDatasetDataAnnotationStatsSampleState,
     ) -> Self {
         self.sample_state = Some(value);
         self
@@ -21084,7 +21084,7 @@ impl ListDatasetDataAnnotationStats<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListDatasetDataAnnotationStatsResponse,
+            super::models::ListDatasetDataAnnotationStatsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -21116,7 +21116,7 @@ impl ListDatasetDataAnnotationStats<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetDataAnnotationStatsResponse,
+        super::models::ListDatasetDataAnnotationStatsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -21132,7 +21132,7 @@ pub struct ListDatasetExportTasks<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    export_type: Option<crate::models::ListDatasetExportTasksExportType>,
+    export_type: Option<super::models::ListDatasetExportTasksExportType>,
     limit: Option<i32>,
     offset: Option<i32>,
 }
@@ -21161,7 +21161,7 @@ impl ListDatasetExportTasks<'_> {
     /// Query parameter `export_type`.
     pub fn export_type(
         mut self,
-        value: crate::models::ListDatasetExportTasksExportType,
+        value: super::models::ListDatasetExportTasksExportType,
     ) -> Self {
         self.export_type = Some(value);
         self
@@ -21194,7 +21194,7 @@ impl ListDatasetExportTasks<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDatasetExportTasksResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDatasetExportTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21224,7 +21224,7 @@ impl ListDatasetExportTasks<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListDatasetExportTasksResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListDatasetExportTasksResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -21238,7 +21238,7 @@ impl<'a> ListDatasetExportTasks<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ExportTaskStatusResp, docbind_runtime::Error>,
+        Item = Result<super::models::ExportTaskStatusResp, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -21286,7 +21286,7 @@ impl<'a> ListDatasetExportTasks<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDatasetExportTasksResponse,
+            super::models::ListDatasetExportTasksResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -21340,7 +21340,7 @@ pub struct CreateDatasetExportTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::CreateDatasetExportTaskRequest,
+    body: super::models::CreateDatasetExportTaskRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -21359,7 +21359,7 @@ impl CreateDatasetExportTask<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateDatasetExportTaskResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateDatasetExportTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21381,7 +21381,7 @@ impl CreateDatasetExportTask<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateDatasetExportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateDatasetExportTaskResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -21437,7 +21437,7 @@ impl ListDatasetImportTasks<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDatasetImportTasksResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDatasetImportTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21464,7 +21464,7 @@ impl ListDatasetImportTasks<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListDatasetImportTasksResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListDatasetImportTasksResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -21478,7 +21478,7 @@ impl<'a> ListDatasetImportTasks<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ImportTaskStatusResp, docbind_runtime::Error>,
+        Item = Result<super::models::ImportTaskStatusResp, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -21526,7 +21526,7 @@ impl<'a> ListDatasetImportTasks<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDatasetImportTasksResponse,
+            super::models::ListDatasetImportTasksResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -21580,7 +21580,7 @@ pub struct CreateDatasetImportTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::CreateDatasetImportTaskRequest,
+    body: super::models::CreateDatasetImportTaskRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -21599,7 +21599,7 @@ impl CreateDatasetImportTask<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateDatasetImportTaskResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateDatasetImportTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21621,7 +21621,7 @@ impl CreateDatasetImportTask<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateDatasetImportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateDatasetImportTaskResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -21653,7 +21653,7 @@ impl ShowDatasetImportTask<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowDatasetImportTaskResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowDatasetImportTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21675,7 +21675,7 @@ impl ShowDatasetImportTask<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowDatasetImportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowDatasetImportTaskResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -21717,7 +21717,7 @@ impl ListDatasetMetrics<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDatasetMetricsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDatasetMetricsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21743,7 +21743,7 @@ impl ListDatasetMetrics<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListDatasetMetricsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListDatasetMetricsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -21821,7 +21821,7 @@ impl ListDatasetSyncDataStatus<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDatasetSyncDataStatusResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDatasetSyncDataStatusResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21843,7 +21843,7 @@ impl ListDatasetSyncDataStatus<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetSyncDataStatusResponse,
+        super::models::ListDatasetSyncDataStatusResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -21862,7 +21862,7 @@ pub struct ListDatasetTasks<'a> {
     limit: Option<i32>,
     offset: Option<i32>,
     task_name: Option<String>,
-    r#type: Option<crate::models::ListDatasetTasksType>,
+    r#type: Option<super::models::ListDatasetTasksType>,
 }
 
 #[cfg(feature = "datasets")]
@@ -21915,7 +21915,7 @@ impl ListDatasetTasks<'_> {
     /// \- auto-grouping: 自动分组
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: crate::models::ListDatasetTasksType) -> Self {
+    pub fn r#type(mut self, value: super::models::ListDatasetTasksType) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -21925,7 +21925,7 @@ impl ListDatasetTasks<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDatasetTasksResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDatasetTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -21958,7 +21958,7 @@ impl ListDatasetTasks<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListDatasetTasksResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListDatasetTasksResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -21972,7 +21972,7 @@ impl<'a> ListDatasetTasks<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::RunningTask, docbind_runtime::Error>,
+        Item = Result<super::models::RunningTask, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -22019,7 +22019,7 @@ impl<'a> ListDatasetTasks<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListDatasetTasksResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListDatasetTasksResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -22071,7 +22071,7 @@ pub struct CreateDatasetTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::CreateDatasetTaskRequest,
+    body: super::models::CreateDatasetTaskRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -22090,7 +22090,7 @@ impl CreateDatasetTask<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateDatasetTaskResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateDatasetTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -22112,7 +22112,7 @@ impl CreateDatasetTask<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateDatasetTaskResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateDatasetTaskResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -22144,7 +22144,7 @@ impl ShowDatasetTask<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowDatasetTaskResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowDatasetTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -22166,7 +22166,7 @@ impl ShowDatasetTask<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowDatasetTaskResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowDatasetTaskResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -22229,9 +22229,9 @@ pub struct ListDatasetVersions<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    status: Option<crate::models::ListDatasetVersionsStatus>,
+    status: Option<super::models::ListDatasetVersionsStatus>,
     train_evaluate_ratio: Option<String>,
-    version_format: Option<crate::models::ListDatasetVersionsVersionFormat>,
+    version_format: Option<super::models::ListDatasetVersionsVersionFormat>,
     offset: Option<i32>,
     limit: Option<i32>,
 }
@@ -22260,7 +22260,7 @@ impl ListDatasetVersions<'_> {
     /// \- 4: 错误
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: crate::models::ListDatasetVersionsStatus) -> Self {
+    pub fn status(mut self, value: super::models::ListDatasetVersionsStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -22286,7 +22286,7 @@ impl ListDatasetVersions<'_> {
     /// Query parameter `version_format`.
     pub fn version_format(
         mut self,
-        value: crate::models::ListDatasetVersionsVersionFormat,
+        value: super::models::ListDatasetVersionsVersionFormat,
     ) -> Self {
         self.version_format = Some(value);
         self
@@ -22319,7 +22319,7 @@ impl ListDatasetVersions<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDatasetVersionsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDatasetVersionsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -22355,7 +22355,7 @@ impl ListDatasetVersions<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListDatasetVersionsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListDatasetVersionsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -22369,7 +22369,7 @@ impl<'a> ListDatasetVersions<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::DatasetVersion, docbind_runtime::Error>,
+        Item = Result<super::models::DatasetVersion, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -22416,7 +22416,7 @@ impl<'a> ListDatasetVersions<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListDatasetVersionsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListDatasetVersionsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -22468,7 +22468,7 @@ pub struct CreateDatasetVersion<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::CreateDatasetVersionRequest,
+    body: super::models::CreateDatasetVersionRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -22487,7 +22487,7 @@ impl CreateDatasetVersion<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateDatasetVersionResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateDatasetVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -22509,7 +22509,7 @@ impl CreateDatasetVersion<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateDatasetVersionResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateDatasetVersionResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -22541,7 +22541,7 @@ impl ShowDatasetVersion<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowDatasetVersionResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowDatasetVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -22563,7 +22563,7 @@ impl ShowDatasetVersion<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowDatasetVersionResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowDatasetVersionResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -22668,7 +22668,7 @@ impl ListDatasetWorkforceTasks<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListDatasetWorkforceTasksResponse>,
+        docbind_runtime::ResponseValue<super::models::ListDatasetWorkforceTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -22696,7 +22696,7 @@ impl ListDatasetWorkforceTasks<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTasksResponse,
+        super::models::ListDatasetWorkforceTasksResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -22712,7 +22712,7 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::WorkforceTask, docbind_runtime::Error>,
+        Item = Result<super::models::WorkforceTask, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -22760,7 +22760,7 @@ impl<'a> ListDatasetWorkforceTasks<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDatasetWorkforceTasksResponse,
+            super::models::ListDatasetWorkforceTasksResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -22814,7 +22814,7 @@ pub struct CreateDatasetWorkforceTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     dataset_id: String,
-    body: crate::models::CreateDatasetWorkforceTaskRequest,
+    body: super::models::CreateDatasetWorkforceTaskRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -22834,7 +22834,7 @@ impl CreateDatasetWorkforceTask<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateDatasetWorkforceTaskResponse,
+            super::models::CreateDatasetWorkforceTaskResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -22858,7 +22858,7 @@ impl CreateDatasetWorkforceTask<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateDatasetWorkforceTaskResponse,
+        super::models::CreateDatasetWorkforceTaskResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -22931,7 +22931,7 @@ impl ShowDatasetWorkforceTask<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowDatasetWorkforceTaskResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowDatasetWorkforceTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -22963,7 +22963,7 @@ impl ShowDatasetWorkforceTask<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ShowDatasetWorkforceTaskResponse,
+        super::models::ShowDatasetWorkforceTaskResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -22979,7 +22979,7 @@ pub struct UpdateDatasetWorkforceTask<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::UpdateDatasetWorkforceTaskRequest,
+    body: super::models::UpdateDatasetWorkforceTaskRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -23030,7 +23030,7 @@ pub struct PostDatasetWorkforceTask<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::PostDatasetWorkforceTaskRequest,
+    body: super::models::PostDatasetWorkforceTaskRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -23130,7 +23130,7 @@ pub struct CreateDatasetWorkforceTaskAcceptance<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::CreateDatasetWorkforceTaskAcceptanceRequest,
+    body: super::models::CreateDatasetWorkforceTaskAcceptanceRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -23150,7 +23150,7 @@ impl CreateDatasetWorkforceTaskAcceptance<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateDatasetWorkforceTaskAcceptanceResponse,
+            super::models::CreateDatasetWorkforceTaskAcceptanceResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -23175,7 +23175,7 @@ impl CreateDatasetWorkforceTaskAcceptance<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateDatasetWorkforceTaskAcceptanceResponse,
+        super::models::CreateDatasetWorkforceTaskAcceptanceResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -23191,7 +23191,7 @@ pub struct BatchCommentDatasetWorkforceTaskAcceptance<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::BatchCommentDatasetWorkforceTaskAcceptanceRequest,
+    body: super::models::BatchCommentDatasetWorkforceTaskAcceptanceRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -23262,7 +23262,7 @@ impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
+            super::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -23287,7 +23287,7 @@ impl ListDatasetWorkforceTaskAcceptanceReport<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
+        super::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -23303,8 +23303,8 @@ pub struct UpdateDatasetWorkforceTaskAcceptanceStatus<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    locale: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusLocale,
-    body: crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
+    locale: super::models::UpdateDatasetWorkforceTaskAcceptanceStatusLocale,
+    body: super::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -23324,7 +23324,7 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
+            super::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -23350,7 +23350,7 @@ impl UpdateDatasetWorkforceTaskAcceptanceStatus<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
+        super::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -23366,7 +23366,7 @@ pub struct ReviewDatasetWorkforceTaskDataAnnotations<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
+    body: super::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -23420,14 +23420,14 @@ pub struct ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
     workforce_task_id: String,
     label_name: Option<String>,
     label_type: Option<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLabelType,
+        super::models::ListDatasetWorkforceTaskDataAnnotationSamplesLabelType,
     >,
     limit: Option<i32>,
-    locale: Option<crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLocale>,
+    locale: Option<super::models::ListDatasetWorkforceTaskDataAnnotationSamplesLocale>,
     offset: Option<i32>,
     process_parameter: Option<String>,
     sample_state: Option<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesSampleState,
+        super::models::ListDatasetWorkforceTaskDataAnnotationSamplesSampleState,
     >,
     search_conditions: Option<String>,
 }
@@ -23480,7 +23480,7 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// Query parameter `label_type`.
     pub fn label_type(
         mut self,
-        value: crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLabelType,
+        value: super::models::ListDatasetWorkforceTaskDataAnnotationSamplesLabelType,
     ) -> Self {
         self.label_type = Some(value);
         self
@@ -23509,7 +23509,7 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// Query parameter `locale`.
     pub fn locale(
         mut self,
-        value: crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesLocale,
+        value: super::models::ListDatasetWorkforceTaskDataAnnotationSamplesLocale,
     ) -> Self {
         self.locale = Some(value);
         self
@@ -23564,7 +23564,7 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     /// Query parameter `sample_state`.
     pub fn sample_state(
         mut self,
-        value: crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesSampleState,
+        value: super::models::ListDatasetWorkforceTaskDataAnnotationSamplesSampleState,
     ) -> Self {
         self.sample_state = Some(value);
         self
@@ -23584,7 +23584,7 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+            super::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -23632,7 +23632,7 @@ impl ListDatasetWorkforceTaskDataAnnotationSamples<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        super::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -23649,7 +23649,7 @@ impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesDescribeSampleResp,
+            super::models::ListDatasetWorkforceTaskDataAnnotationSamplesDescribeSampleResp,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -23699,7 +23699,7 @@ impl<'a> ListDatasetWorkforceTaskDataAnnotationSamples<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+            super::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -23754,7 +23754,7 @@ pub struct UpdateDatasetWorkforceTaskDataAnnotationSamples<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
+    body: super::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -23774,7 +23774,7 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
+            super::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -23799,7 +23799,7 @@ impl UpdateDatasetWorkforceTaskDataAnnotationSamples<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        super::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -23816,9 +23816,9 @@ pub struct ShowDatasetWorkforceTaskDataAnnotationSample<'a> {
     dataset_id: String,
     workforce_task_id: String,
     sample_id: String,
-    locale: Option<crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleLocale>,
+    locale: Option<super::models::ShowDatasetWorkforceTaskDataAnnotationSampleLocale>,
     sample_state: Option<
-        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleSampleState,
+        super::models::ShowDatasetWorkforceTaskDataAnnotationSampleSampleState,
     >,
     worker_id: Option<String>,
 }
@@ -23845,7 +23845,7 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     /// Query parameter `locale`.
     pub fn locale(
         mut self,
-        value: crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleLocale,
+        value: super::models::ShowDatasetWorkforceTaskDataAnnotationSampleLocale,
     ) -> Self {
         self.locale = Some(value);
         self
@@ -23882,7 +23882,7 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     /// Query parameter `sample_state`.
     pub fn sample_state(
         mut self,
-        value: crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleSampleState,
+        value: super::models::ShowDatasetWorkforceTaskDataAnnotationSampleSampleState,
     ) -> Self {
         self.sample_state = Some(value);
         self
@@ -23902,7 +23902,7 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+            super::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -23936,7 +23936,7 @@ impl ShowDatasetWorkforceTaskDataAnnotationSample<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+        super::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -23953,7 +23953,7 @@ pub struct ListDatasetWorkforceTaskDataAnnotationStats<'a> {
     dataset_id: String,
     workforce_task_id: String,
     sample_state: Option<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationStatsSampleState,
+        super::models::ListDatasetWorkforceTaskDataAnnotationStatsSampleState,
     >,
 }
 
@@ -23999,7 +23999,7 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
     /// Query parameter `sample_state`.
     pub fn sample_state(
         mut self,
-        value: crate::models::ListDatasetWorkforceTaskDataAnnotationStatsSampleState,
+        value: super::models::ListDatasetWorkforceTaskDataAnnotationStatsSampleState,
     ) -> Self {
         self.sample_state = Some(value);
         self
@@ -24011,7 +24011,7 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
+            super::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -24038,7 +24038,7 @@ impl ListDatasetWorkforceTaskDataAnnotationStats<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
+        super::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -24073,7 +24073,7 @@ impl ListDatasetWorkforceTaskMetrics<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListDatasetWorkforceTaskMetricsResponse,
+            super::models::ListDatasetWorkforceTaskMetricsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -24097,7 +24097,7 @@ impl ListDatasetWorkforceTaskMetrics<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListDatasetWorkforceTaskMetricsResponse,
+        super::models::ListDatasetWorkforceTaskMetricsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -24113,7 +24113,7 @@ pub struct NotifyDatasetWorkforceTask<'a> {
     project_id: Option<String>,
     dataset_id: String,
     workforce_task_id: String,
-    body: crate::models::NotifyDatasetWorkforceTaskRequest,
+    body: super::models::NotifyDatasetWorkforceTaskRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -24133,7 +24133,7 @@ impl NotifyDatasetWorkforceTask<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::NotifyDatasetWorkforceTaskResponse,
+            super::models::NotifyDatasetWorkforceTaskResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -24158,7 +24158,7 @@ impl NotifyDatasetWorkforceTask<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::NotifyDatasetWorkforceTaskResponse,
+        super::models::NotifyDatasetWorkforceTaskResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -24192,7 +24192,7 @@ impl ShowDatasetExportTask<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowDatasetExportTaskResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowDatasetExportTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24214,7 +24214,7 @@ impl ShowDatasetExportTask<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowDatasetExportTaskResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowDatasetExportTaskResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24244,7 +24244,7 @@ impl ListMetricRuntimePools<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListMetricRuntimePoolsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListMetricRuntimePoolsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24264,7 +24264,7 @@ impl ListMetricRuntimePools<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListMetricRuntimePoolsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListMetricRuntimePoolsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24277,7 +24277,7 @@ pub struct ListPools<'a> {
     project_id: Option<String>,
     workspace_id: Option<String>,
     label_selector: Option<String>,
-    status: Option<crate::models::ListPoolsStatus>,
+    status: Option<super::models::ListPoolsStatus>,
 }
 
 #[cfg(feature = "pools")]
@@ -24312,7 +24312,7 @@ impl ListPools<'_> {
     /// created: 创建成功的资源池。 failed: 创建失败的资源池，创建失败的资源池记录保留3天。 creating: 创建中的资源池。
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: crate::models::ListPoolsStatus) -> Self {
+    pub fn status(mut self, value: super::models::ListPoolsStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -24322,7 +24322,7 @@ impl ListPools<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListPoolsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListPoolsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24351,7 +24351,7 @@ impl ListPools<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListPoolsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListPoolsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24363,7 +24363,7 @@ pub struct CreatePool<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     x_model_arts_user_id: Option<String>,
-    body: crate::models::CreatePoolRequest,
+    body: super::models::CreatePoolRequest,
 }
 
 #[cfg(feature = "pools")]
@@ -24390,7 +24390,7 @@ impl CreatePool<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreatePoolResponse>,
+        docbind_runtime::ResponseValue<super::models::CreatePoolResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24414,7 +24414,7 @@ impl CreatePool<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreatePoolResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreatePoolResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24453,7 +24453,7 @@ impl ShowPool<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowPoolResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowPoolResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24477,7 +24477,7 @@ impl ShowPool<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowPoolResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowPoolResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24516,7 +24516,7 @@ impl DeletePool<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeletePoolResponse>,
+        docbind_runtime::ResponseValue<super::models::DeletePoolResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24540,7 +24540,7 @@ impl DeletePool<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeletePoolResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeletePoolResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24553,7 +24553,7 @@ pub struct UpdatePool<'a> {
     project_id: Option<String>,
     pool_name: String,
     x_model_arts_user_id: Option<String>,
-    body: crate::models::UpdatePoolRequest,
+    body: super::models::UpdatePoolRequest,
 }
 
 #[cfg(feature = "pools")]
@@ -24580,7 +24580,7 @@ impl UpdatePool<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdatePoolResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdatePoolResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24606,7 +24606,7 @@ impl UpdatePool<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdatePoolResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdatePoolResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24620,8 +24620,8 @@ pub struct ListPoolMonitor<'a> {
     project_id: Option<String>,
     pool_name: String,
     time_range: Option<String>,
-    statistics: Option<crate::models::ListPoolMonitorStatistics>,
-    period: Option<crate::models::ListPoolMonitorPeriod>,
+    statistics: Option<super::models::ListPoolMonitorStatistics>,
+    period: Option<super::models::ListPoolMonitorPeriod>,
 }
 
 #[cfg(feature = "pools")]
@@ -24673,7 +24673,7 @@ impl ListPoolMonitor<'_> {
     /// Query parameter `statistics`.
     pub fn statistics(
         mut self,
-        value: crate::models::ListPoolMonitorStatistics,
+        value: super::models::ListPoolMonitorStatistics,
     ) -> Self {
         self.statistics = Some(value);
         self
@@ -24692,7 +24692,7 @@ impl ListPoolMonitor<'_> {
     /// Default: "60".
     ///
     /// Query parameter `period`.
-    pub fn period(mut self, value: crate::models::ListPoolMonitorPeriod) -> Self {
+    pub fn period(mut self, value: super::models::ListPoolMonitorPeriod) -> Self {
         self.period = Some(value);
         self
     }
@@ -24702,7 +24702,7 @@ impl ListPoolMonitor<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListPoolMonitorResponse>,
+        docbind_runtime::ResponseValue<super::models::ListPoolMonitorResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24732,7 +24732,7 @@ impl ListPoolMonitor<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListPoolMonitorResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListPoolMonitorResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24763,7 +24763,7 @@ impl ListPoolNodepools<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListPoolNodepoolsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListPoolNodepoolsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24784,7 +24784,7 @@ impl ListPoolNodepools<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListPoolNodepoolsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListPoolNodepoolsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24797,7 +24797,7 @@ pub struct CreatePoolNodepool<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
-    body: crate::models::CreatePoolNodepoolRequest,
+    body: super::models::CreatePoolNodepoolRequest,
 }
 
 #[cfg(feature = "pools-nodepools")]
@@ -24816,7 +24816,7 @@ impl CreatePoolNodepool<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreatePoolNodepoolResponse>,
+        docbind_runtime::ResponseValue<super::models::CreatePoolNodepoolResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24838,7 +24838,7 @@ impl CreatePoolNodepool<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreatePoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreatePoolNodepoolResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24888,7 +24888,7 @@ impl ShowPoolNodepool<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowPoolNodepoolResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowPoolNodepoolResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24916,7 +24916,7 @@ impl ShowPoolNodepool<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowPoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowPoolNodepoolResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24948,7 +24948,7 @@ impl DeletePoolNodepool<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeletePoolNodepoolResponse>,
+        docbind_runtime::ResponseValue<super::models::DeletePoolNodepoolResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -24970,7 +24970,7 @@ impl DeletePoolNodepool<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeletePoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeletePoolNodepoolResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -24984,7 +24984,7 @@ pub struct UpdatePoolNodepool<'a> {
     project_id: Option<String>,
     pool_name: String,
     nodepool_name: String,
-    body: crate::models::UpdatePoolNodepoolRequest,
+    body: super::models::UpdatePoolNodepoolRequest,
 }
 
 #[cfg(feature = "pools-nodepools")]
@@ -25003,7 +25003,7 @@ impl UpdatePoolNodepool<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdatePoolNodepoolResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdatePoolNodepoolResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25027,7 +25027,7 @@ impl UpdatePoolNodepool<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdatePoolNodepoolResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdatePoolNodepoolResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -25078,7 +25078,7 @@ impl ListPoolNodepoolNodes<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListPoolNodepoolNodesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListPoolNodepoolNodesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25106,7 +25106,7 @@ impl ListPoolNodepoolNodes<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListPoolNodepoolNodesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListPoolNodepoolNodesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -25120,7 +25120,7 @@ impl<'a> ListPoolNodepoolNodes<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListPoolNodepoolNodesNode, docbind_runtime::Error>,
+        Item = Result<super::models::ListPoolNodepoolNodesNode, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         {
@@ -25153,7 +25153,7 @@ impl<'a> ListPoolNodepoolNodes<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListPoolNodepoolNodesResponse,
+            super::models::ListPoolNodepoolNodesResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -25226,7 +25226,7 @@ impl ListPoolNodes<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListPoolNodesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListPoolNodesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25253,7 +25253,7 @@ impl ListPoolNodes<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListPoolNodesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListPoolNodesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -25267,7 +25267,7 @@ impl<'a> ListPoolNodes<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Node, docbind_runtime::Error>,
+        Item = Result<super::models::Node, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         {
@@ -25299,7 +25299,7 @@ impl<'a> ListPoolNodes<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListPoolNodesResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListPoolNodesResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         {
@@ -25333,7 +25333,7 @@ pub struct BatchDeletePoolNodes<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
-    body: crate::models::BatchDeletePoolNodesRequest,
+    body: super::models::BatchDeletePoolNodesRequest,
 }
 
 #[cfg(feature = "pools")]
@@ -25382,7 +25382,7 @@ pub struct BatchRebootPoolNodes<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
-    body: crate::models::BatchRebootPoolNodesRequest,
+    body: super::models::BatchRebootPoolNodesRequest,
 }
 
 #[cfg(feature = "pools")]
@@ -25401,7 +25401,7 @@ impl BatchRebootPoolNodes<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::BatchRebootPoolNodesResponse>,
+        docbind_runtime::ResponseValue<super::models::BatchRebootPoolNodesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25423,7 +25423,7 @@ impl BatchRebootPoolNodes<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::BatchRebootPoolNodesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::BatchRebootPoolNodesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -25437,9 +25437,9 @@ pub struct ListPoolWorkloads<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     pool_name: String,
-    r#type: Option<crate::models::ListPoolWorkloadsType>,
-    status: Option<crate::models::ListPoolWorkloadsStatus>,
-    sort: Option<crate::models::ListPoolWorkloadsSort>,
+    r#type: Option<super::models::ListPoolWorkloadsType>,
+    status: Option<super::models::ListPoolWorkloadsStatus>,
+    sort: Option<super::models::ListPoolWorkloadsSort>,
     ascend: Option<bool>,
     offset: Option<String>,
     limit: Option<i32>,
@@ -25461,7 +25461,7 @@ impl ListPoolWorkloads<'_> {
     /// train: 训练作业infer: 推理服务notebook: Notebook作业
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: crate::models::ListPoolWorkloadsType) -> Self {
+    pub fn r#type(mut self, value: super::models::ListPoolWorkloadsType) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -25472,7 +25472,7 @@ impl ListPoolWorkloads<'_> {
     /// 已完成Terminated: 已终止Failed: 运行失败
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: crate::models::ListPoolWorkloadsStatus) -> Self {
+    pub fn status(mut self, value: super::models::ListPoolWorkloadsStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -25482,7 +25482,7 @@ impl ListPoolWorkloads<'_> {
     /// create_time: 根据作业创建时间排序
     ///
     /// Query parameter `sort`.
-    pub fn sort(mut self, value: crate::models::ListPoolWorkloadsSort) -> Self {
+    pub fn sort(mut self, value: super::models::ListPoolWorkloadsSort) -> Self {
         self.sort = Some(value);
         self
     }
@@ -25518,7 +25518,7 @@ impl ListPoolWorkloads<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListPoolWorkloadsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListPoolWorkloadsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25557,7 +25557,7 @@ impl ListPoolWorkloads<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListPoolWorkloadsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListPoolWorkloadsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -25571,7 +25571,7 @@ impl<'a> ListPoolWorkloads<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Workload, docbind_runtime::Error>,
+        Item = Result<super::models::Workload, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -25614,7 +25614,7 @@ impl<'a> ListPoolWorkloads<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListPoolWorkloadsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListPoolWorkloadsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset_pages(
@@ -25664,15 +25664,15 @@ pub struct ListProcessorTasks<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<crate::models::ListProcessorTasksOrder>,
+    order: Option<super::models::ListProcessorTasksOrder>,
     query_current: Option<bool>,
     return_result: Option<bool>,
-    sort_by: Option<crate::models::ListProcessorTasksSortBy>,
+    sort_by: Option<super::models::ListProcessorTasksSortBy>,
     source: Option<String>,
-    source_type: Option<crate::models::ListProcessorTasksSourceType>,
-    status: Option<crate::models::ListProcessorTasksStatus>,
+    source_type: Option<super::models::ListProcessorTasksSourceType>,
+    status: Option<super::models::ListProcessorTasksStatus>,
     task_name: Option<String>,
-    task_type: Option<crate::models::ListProcessorTasksTaskType>,
+    task_type: Option<super::models::ListProcessorTasksTaskType>,
     version_id: Option<Vec<docbind_runtime::serde_json::Value>>,
     workspace_id: Option<String>,
 }
@@ -25719,7 +25719,7 @@ impl ListProcessorTasks<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListProcessorTasksOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListProcessorTasksOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -25759,7 +25759,7 @@ impl ListProcessorTasks<'_> {
     /// Default: "create_time".
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: crate::models::ListProcessorTasksSortBy) -> Self {
+    pub fn sort_by(mut self, value: super::models::ListProcessorTasksSortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -25793,7 +25793,7 @@ impl ListProcessorTasks<'_> {
     /// Query parameter `source_type`.
     pub fn source_type(
         mut self,
-        value: crate::models::ListProcessorTasksSourceType,
+        value: super::models::ListProcessorTasksSourceType,
     ) -> Self {
         self.source_type = Some(value);
         self
@@ -25812,7 +25812,7 @@ impl ListProcessorTasks<'_> {
     /// \- 4: 停止
     ///
     /// Query parameter `status`.
-    pub fn status(mut self, value: crate::models::ListProcessorTasksStatus) -> Self {
+    pub fn status(mut self, value: super::models::ListProcessorTasksStatus) -> Self {
         self.status = Some(value);
         self
     }
@@ -25842,7 +25842,7 @@ impl ListProcessorTasks<'_> {
     /// Query parameter `task_type`.
     pub fn task_type(
         mut self,
-        value: crate::models::ListProcessorTasksTaskType,
+        value: super::models::ListProcessorTasksTaskType,
     ) -> Self {
         self.task_type = Some(value);
         self
@@ -25869,7 +25869,7 @@ impl ListProcessorTasks<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListProcessorTasksResponse>,
+        docbind_runtime::ResponseValue<super::models::ListProcessorTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -25928,7 +25928,7 @@ impl ListProcessorTasks<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListProcessorTasksResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListProcessorTasksResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -25942,7 +25942,7 @@ impl<'a> ListProcessorTasks<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::DescribeProcessorTaskResp, docbind_runtime::Error>,
+        Item = Result<super::models::DescribeProcessorTaskResp, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -25989,7 +25989,7 @@ impl<'a> ListProcessorTasks<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListProcessorTasksResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListProcessorTasksResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -26040,7 +26040,7 @@ impl<'a> ListProcessorTasks<'a> {
 pub struct CreateProcessorTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateProcessorTaskRequest,
+    body: super::models::CreateProcessorTaskRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -26059,7 +26059,7 @@ impl CreateProcessorTask<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateProcessorTaskResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateProcessorTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26080,7 +26080,7 @@ impl CreateProcessorTask<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateProcessorTaskResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateProcessorTaskResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -26135,7 +26135,7 @@ impl ListProcessorTaskItems<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListProcessorTaskItemsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListProcessorTaskItemsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26161,7 +26161,7 @@ impl ListProcessorTaskItems<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListProcessorTaskItemsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListProcessorTaskItemsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -26175,7 +26175,7 @@ impl<'a> ListProcessorTaskItems<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ProcessorTaskItem, docbind_runtime::Error>,
+        Item = Result<super::models::ProcessorTaskItem, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -26223,7 +26223,7 @@ impl<'a> ListProcessorTaskItems<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListProcessorTaskItemsResponse,
+            super::models::ListProcessorTaskItemsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -26295,7 +26295,7 @@ impl ShowProcessorTask<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowProcessorTaskResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowProcessorTaskResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26316,7 +26316,7 @@ impl ShowProcessorTask<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowProcessorTaskResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowProcessorTaskResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -26329,7 +26329,7 @@ pub struct UpdateProcessorTask<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     task_id: String,
-    body: crate::models::UpdateProcessorTaskRequest,
+    body: super::models::UpdateProcessorTaskRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -26428,8 +26428,8 @@ pub struct ListProcessorTaskVersions<'a> {
     task_id: String,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<crate::models::ListProcessorTaskVersionsOrder>,
-    sort_by: Option<crate::models::ListProcessorTaskVersionsSortBy>,
+    order: Option<super::models::ListProcessorTaskVersionsOrder>,
+    sort_by: Option<super::models::ListProcessorTaskVersionsSortBy>,
 }
 
 #[cfg(feature = "datasets")]
@@ -26476,7 +26476,7 @@ impl ListProcessorTaskVersions<'_> {
     /// Query parameter `order`.
     pub fn order(
         mut self,
-        value: crate::models::ListProcessorTaskVersionsOrder,
+        value: super::models::ListProcessorTaskVersionsOrder,
     ) -> Self {
         self.order = Some(value);
         self
@@ -26493,7 +26493,7 @@ impl ListProcessorTaskVersions<'_> {
     /// Query parameter `sort_by`.
     pub fn sort_by(
         mut self,
-        value: crate::models::ListProcessorTaskVersionsSortBy,
+        value: super::models::ListProcessorTaskVersionsSortBy,
     ) -> Self {
         self.sort_by = Some(value);
         self
@@ -26504,7 +26504,7 @@ impl ListProcessorTaskVersions<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListProcessorTaskVersionsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListProcessorTaskVersionsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26538,7 +26538,7 @@ impl ListProcessorTaskVersions<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListProcessorTaskVersionsResponse,
+        super::models::ListProcessorTaskVersionsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -26554,7 +26554,7 @@ impl<'a> ListProcessorTaskVersions<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::DescTaskVersionResp, docbind_runtime::Error>,
+        Item = Result<super::models::DescTaskVersionResp, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -26602,7 +26602,7 @@ impl<'a> ListProcessorTaskVersions<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListProcessorTaskVersionsResponse,
+            super::models::ListProcessorTaskVersionsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -26656,7 +26656,7 @@ pub struct CreateProcessorTaskVersion<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     task_id: String,
-    body: crate::models::CreateProcessorTaskVersionRequest,
+    body: super::models::CreateProcessorTaskVersionRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -26676,7 +26676,7 @@ impl CreateProcessorTaskVersion<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateProcessorTaskVersionResponse,
+            super::models::CreateProcessorTaskVersionResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -26700,7 +26700,7 @@ impl CreateProcessorTaskVersion<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateProcessorTaskVersionResponse,
+        super::models::CreateProcessorTaskVersionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -26734,7 +26734,7 @@ impl ShowProcessorTaskVersion<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowProcessorTaskVersionResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowProcessorTaskVersionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -26757,7 +26757,7 @@ impl ShowProcessorTaskVersion<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ShowProcessorTaskVersionResponse,
+        super::models::ShowProcessorTaskVersionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -26894,7 +26894,7 @@ impl ListProcessorTaskVersionResults<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListProcessorTaskVersionResultsResponse,
+            super::models::ListProcessorTaskVersionResultsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -26930,7 +26930,7 @@ impl ListProcessorTaskVersionResults<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListProcessorTaskVersionResultsResponse,
+        super::models::ListProcessorTaskVersionResultsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -26947,7 +26947,7 @@ impl<'a> ListProcessorTaskVersionResults<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::DescProcessorTaskVersionResultsResp,
+            super::models::DescProcessorTaskVersionResultsResp,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -26997,7 +26997,7 @@ impl<'a> ListProcessorTaskVersionResults<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListProcessorTaskVersionResultsResponse,
+            super::models::ListProcessorTaskVersionResultsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -27117,7 +27117,7 @@ impl ListSearchAlgorithms<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListSearchAlgorithmsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListSearchAlgorithmsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27137,7 +27137,7 @@ impl ListSearchAlgorithms<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListSearchAlgorithmsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListSearchAlgorithmsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -27178,7 +27178,7 @@ impl ListStatisticPools<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListStatisticPoolsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListStatisticPoolsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27201,7 +27201,7 @@ impl ListStatisticPools<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListStatisticPoolsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListStatisticPoolsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -27233,7 +27233,7 @@ impl ListStatisticPoolWorkloads<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListStatisticPoolWorkloadsResponse,
+            super::models::ListStatisticPoolWorkloadsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -27256,7 +27256,7 @@ impl ListStatisticPoolWorkloads<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListStatisticPoolWorkloadsResponse,
+        super::models::ListStatisticPoolWorkloadsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -27289,7 +27289,7 @@ impl ListTrainJobTags<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListTrainJobTagsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListTrainJobTagsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27310,7 +27310,7 @@ impl ListTrainJobTags<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListTrainJobTagsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListTrainJobTagsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -27323,7 +27323,7 @@ pub struct CreateTrainJobTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
-    body: crate::models::CreateTrainJobTagsRequest,
+    body: super::models::CreateTrainJobTagsRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -27342,7 +27342,7 @@ impl CreateTrainJobTags<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateTrainJobTagsResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateTrainJobTagsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27364,7 +27364,7 @@ impl CreateTrainJobTags<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateTrainJobTagsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateTrainJobTagsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -27377,7 +27377,7 @@ pub struct DeleteTrainJobTags<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
-    body: crate::models::DeleteTrainJobTagsRequest,
+    body: super::models::DeleteTrainJobTagsRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -27425,7 +27425,7 @@ impl DeleteTrainJobTags<'_> {
 pub struct CreateTrainingExperiment<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateTrainingExperimentRequest,
+    body: super::models::CreateTrainingExperimentRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -27444,7 +27444,7 @@ impl CreateTrainingExperiment<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateTrainingExperimentResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateTrainingExperimentResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27466,7 +27466,7 @@ impl CreateTrainingExperiment<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateTrainingExperimentResponse,
+        super::models::CreateTrainingExperimentResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -27498,7 +27498,7 @@ impl ListTrainingJobEngines<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListTrainingJobEnginesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListTrainingJobEnginesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27518,7 +27518,7 @@ impl ListTrainingJobEngines<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListTrainingJobEnginesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListTrainingJobEnginesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -27530,7 +27530,7 @@ impl ListTrainingJobEngines<'_> {
 pub struct ListTrainingJobFlavors<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    flavor_type: Option<crate::models::ListTrainingJobFlavorsFlavorType>,
+    flavor_type: Option<super::models::ListTrainingJobFlavorsFlavorType>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -27555,7 +27555,7 @@ impl ListTrainingJobFlavors<'_> {
     /// Query parameter `flavor_type`.
     pub fn flavor_type(
         mut self,
-        value: crate::models::ListTrainingJobFlavorsFlavorType,
+        value: super::models::ListTrainingJobFlavorsFlavorType,
     ) -> Self {
         self.flavor_type = Some(value);
         self
@@ -27566,7 +27566,7 @@ impl ListTrainingJobFlavors<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListTrainingJobFlavorsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListTrainingJobFlavorsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27589,7 +27589,7 @@ impl ListTrainingJobFlavors<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListTrainingJobFlavorsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListTrainingJobFlavorsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -27601,7 +27601,7 @@ impl ListTrainingJobFlavors<'_> {
 pub struct CreateTrainingJobSearch<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateTrainingJobSearchRequest,
+    body: super::models::CreateTrainingJobSearchRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -27620,7 +27620,7 @@ impl CreateTrainingJobSearch<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobSearchResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateTrainingJobSearchResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27641,7 +27641,7 @@ impl CreateTrainingJobSearch<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateTrainingJobSearchResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateTrainingJobSearchResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -27653,7 +27653,7 @@ impl CreateTrainingJobSearch<'_> {
 pub struct CreateTrainingJobV2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateTrainingJobRequest,
+    body: super::models::CreateTrainingJobRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -27672,7 +27672,7 @@ impl CreateTrainingJobV2<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateTrainingJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27693,7 +27693,7 @@ impl CreateTrainingJobV2<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateTrainingJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -27724,7 +27724,7 @@ impl ListTrainingJobAutosearchYamlTemplates<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListTrainingJobAutosearchYamlTemplatesResponse,
+            super::models::ListTrainingJobAutosearchYamlTemplatesResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -27746,7 +27746,7 @@ impl ListTrainingJobAutosearchYamlTemplates<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobAutosearchYamlTemplatesResponse,
+        super::models::ListTrainingJobAutosearchYamlTemplatesResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -27781,7 +27781,7 @@ impl ShowTrainingJobAutosearchYamlTemplate<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ShowTrainingJobAutosearchYamlTemplateResponse,
+            super::models::ShowTrainingJobAutosearchYamlTemplateResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -27805,7 +27805,7 @@ impl ShowTrainingJobAutosearchYamlTemplate<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ShowTrainingJobAutosearchYamlTemplateResponse,
+        super::models::ShowTrainingJobAutosearchYamlTemplateResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -27838,7 +27838,7 @@ impl ShowTrainingJob<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowTrainingJobResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -27859,7 +27859,7 @@ impl ShowTrainingJob<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowTrainingJobResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowTrainingJobResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -27872,7 +27872,7 @@ pub struct UpdateTrainingJobV2<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
-    body: crate::models::UpdateTrainingJobRequest,
+    body: super::models::UpdateTrainingJobRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -27968,7 +27968,7 @@ pub struct CreateTrainingJobAction<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     training_job_id: String,
-    body: crate::models::CreateTrainingJobActionRequest,
+    body: super::models::CreateTrainingJobActionRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -27987,7 +27987,7 @@ impl CreateTrainingJobAction<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateTrainingJobActionResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateTrainingJobActionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -28009,7 +28009,7 @@ impl CreateTrainingJobAction<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateTrainingJobActionResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateTrainingJobActionResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -28041,7 +28041,7 @@ impl ListTrainingJobAutosearchParameterAnalysis<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListTrainingJobAutosearchParameterAnalysisResponse,
+            super::models::ListTrainingJobAutosearchParameterAnalysisResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -28064,7 +28064,7 @@ impl ListTrainingJobAutosearchParameterAnalysis<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobAutosearchParameterAnalysisResponse,
+        super::models::ListTrainingJobAutosearchParameterAnalysisResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -28099,7 +28099,7 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
+            super::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -28123,7 +28123,7 @@ impl ShowTrainingJobAutosearchParameterAnalysis<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
+        super::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -28158,7 +28158,7 @@ impl PostTrainingJobAutosearchTrialEarlystop<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
+            super::models::PostTrainingJobAutosearchTrialEarlystopResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -28182,7 +28182,7 @@ impl PostTrainingJobAutosearchTrialEarlystop<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
+        super::models::PostTrainingJobAutosearchTrialEarlystopResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -28234,7 +28234,7 @@ impl ListTrainingJobAutosearchTrials<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListTrainingJobAutosearchTrialsResponse,
+            super::models::ListTrainingJobAutosearchTrialsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -28263,7 +28263,7 @@ impl ListTrainingJobAutosearchTrials<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobAutosearchTrialsResponse,
+        super::models::ListTrainingJobAutosearchTrialsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -28298,7 +28298,7 @@ impl ShowTrainingJobAutosearchTrial<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ShowTrainingJobAutosearchTrialResponse,
+            super::models::ShowTrainingJobAutosearchTrialResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -28322,7 +28322,7 @@ impl ShowTrainingJobAutosearchTrial<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ShowTrainingJobAutosearchTrialResponse,
+        super::models::ShowTrainingJobAutosearchTrialResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -28443,7 +28443,7 @@ impl ListTrainingJobEvents<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListTrainingJobEventsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListTrainingJobEventsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -28491,7 +28491,7 @@ impl ListTrainingJobEvents<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListTrainingJobEventsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListTrainingJobEventsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -28505,7 +28505,7 @@ impl<'a> ListTrainingJobEvents<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Event, docbind_runtime::Error>,
+        Item = Result<super::models::Event, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -28553,7 +28553,7 @@ impl<'a> ListTrainingJobEvents<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListTrainingJobEventsResponse,
+            super::models::ListTrainingJobEventsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -28626,7 +28626,7 @@ impl ShowTrainingJobMetric<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowTrainingJobMetricResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowTrainingJobMetricResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -28648,7 +28648,7 @@ impl ShowTrainingJobMetric<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowTrainingJobMetricResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowTrainingJobMetricResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -28681,7 +28681,7 @@ impl PreviewTrainingJobTaskLogs<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::PreviewTrainingJobTaskLogsResponse,
+            super::models::PreviewTrainingJobTaskLogsResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -28705,7 +28705,7 @@ impl PreviewTrainingJobTaskLogs<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::PreviewTrainingJobTaskLogsResponse,
+        super::models::PreviewTrainingJobTaskLogsResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -28739,7 +28739,7 @@ impl ListTrainingJobTaskLogUrl<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListTrainingJobTaskLogUrlResponse>,
+        docbind_runtime::ResponseValue<super::models::ListTrainingJobTaskLogUrlResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -28762,7 +28762,7 @@ impl ListTrainingJobTaskLogUrl<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobTaskLogUrlResponse,
+        super::models::ListTrainingJobTaskLogUrlResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -28797,7 +28797,7 @@ impl ListTrainingJobTaskSaveImageJob<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::ListTrainingJobTaskSaveImageJobResponse,
+            super::models::ListTrainingJobTaskSaveImageJobResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -28821,7 +28821,7 @@ impl ListTrainingJobTaskSaveImageJob<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListTrainingJobTaskSaveImageJobResponse,
+        super::models::ListTrainingJobTaskSaveImageJobResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -28837,7 +28837,7 @@ pub struct CreateTrainingJobTaskSaveImageJob<'a> {
     project_id: Option<String>,
     training_job_id: String,
     task_id: String,
-    body: crate::models::CreateTrainingJobTaskSaveImageJobRequest,
+    body: super::models::CreateTrainingJobTaskSaveImageJobRequest,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -28857,7 +28857,7 @@ impl CreateTrainingJobTaskSaveImageJob<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateTrainingJobTaskSaveImageJobResponse,
+            super::models::CreateTrainingJobTaskSaveImageJobResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -28882,7 +28882,7 @@ impl CreateTrainingJobTaskSaveImageJob<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateTrainingJobTaskSaveImageJobResponse,
+        super::models::CreateTrainingJobTaskSaveImageJobResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -28904,7 +28904,7 @@ pub struct ListWorkflows<'a> {
     limit: Option<String>,
     offset: Option<String>,
     sort_by: Option<String>,
-    search_type: Option<crate::models::ListWorkflowsSearchType>,
+    search_type: Option<super::models::ListWorkflowsSearchType>,
 }
 
 #[cfg(feature = "workflows")]
@@ -28990,7 +28990,7 @@ impl ListWorkflows<'_> {
     /// name=workflow&search_type=contain表示查询名称中含有Workflow字样的所有工作流。
     ///
     /// Query parameter `search_type`.
-    pub fn search_type(mut self, value: crate::models::ListWorkflowsSearchType) -> Self {
+    pub fn search_type(mut self, value: super::models::ListWorkflowsSearchType) -> Self {
         self.search_type = Some(value);
         self
     }
@@ -29000,7 +29000,7 @@ impl ListWorkflows<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkflowsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkflowsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29047,7 +29047,7 @@ impl ListWorkflows<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListWorkflowsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListWorkflowsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -29061,7 +29061,7 @@ impl<'a> ListWorkflows<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Workflow, docbind_runtime::Error>,
+        Item = Result<super::models::Workflow, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -29096,7 +29096,7 @@ impl<'a> ListWorkflows<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListWorkflowsResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListWorkflowsResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset_pages(
@@ -29134,7 +29134,7 @@ impl<'a> ListWorkflows<'a> {
 pub struct CreateWorkflow<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateWorkflowRequest,
+    body: super::models::CreateWorkflowRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -29153,7 +29153,7 @@ impl CreateWorkflow<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateWorkflowResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateWorkflowResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29174,7 +29174,7 @@ impl CreateWorkflow<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateWorkflowResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateWorkflowResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -29245,7 +29245,7 @@ impl ListWorkflowOverview<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkflowOverviewResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkflowOverviewResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29277,7 +29277,7 @@ impl ListWorkflowOverview<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListWorkflowOverviewResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListWorkflowOverviewResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -29289,7 +29289,7 @@ impl ListWorkflowOverview<'_> {
 pub struct CreateWorkflowServiceAuth<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateWorkflowServiceAuthRequest,
+    body: super::models::CreateWorkflowServiceAuthRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -29308,7 +29308,7 @@ impl CreateWorkflowServiceAuth<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateWorkflowServiceAuthResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateWorkflowServiceAuthResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29330,7 +29330,7 @@ impl CreateWorkflowServiceAuth<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowServiceAuthResponse,
+        super::models::CreateWorkflowServiceAuthResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -29371,7 +29371,7 @@ impl ListWorkflowTodolist<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkflowTodolistResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkflowTodolistResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29394,7 +29394,7 @@ impl ListWorkflowTodolist<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListWorkflowTodolistResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListWorkflowTodolistResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -29434,7 +29434,7 @@ impl ShowWorkflow<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowWorkflowResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowWorkflowResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29458,7 +29458,7 @@ impl ShowWorkflow<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowWorkflowResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowWorkflowResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -29471,7 +29471,7 @@ pub struct UpdateWorkflow<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workflow_id: String,
-    body: crate::models::UpdateWorkflowRequest,
+    body: super::models::UpdateWorkflowRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -29490,7 +29490,7 @@ impl UpdateWorkflow<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateWorkflowResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateWorkflowResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29512,7 +29512,7 @@ impl UpdateWorkflow<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateWorkflowResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateWorkflowResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -29580,7 +29580,7 @@ pub struct ListWorkflowExecutions<'a> {
     labels: Option<String>,
     status: Option<String>,
     scene_id: Option<String>,
-    order: Option<crate::models::ListWorkflowExecutionsOrder>,
+    order: Option<super::models::ListWorkflowExecutionsOrder>,
 }
 
 #[cfg(feature = "workflows")]
@@ -29657,7 +29657,7 @@ impl ListWorkflowExecutions<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListWorkflowExecutionsOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListWorkflowExecutionsOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -29667,7 +29667,7 @@ impl ListWorkflowExecutions<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkflowExecutionsResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkflowExecutionsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29712,7 +29712,7 @@ impl ListWorkflowExecutions<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListWorkflowExecutionsResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListWorkflowExecutionsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -29726,7 +29726,7 @@ impl<'a> ListWorkflowExecutions<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::WorkflowExecution, docbind_runtime::Error>,
+        Item = Result<super::models::WorkflowExecution, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -29762,7 +29762,7 @@ impl<'a> ListWorkflowExecutions<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListWorkflowExecutionsResponse,
+            super::models::ListWorkflowExecutionsResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -29804,7 +29804,7 @@ pub struct CreateWorkflowExecution<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workflow_id: String,
-    body: crate::models::CreateWorkflowExecutionRequest,
+    body: super::models::CreateWorkflowExecutionRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -29823,7 +29823,7 @@ impl CreateWorkflowExecution<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateWorkflowExecutionResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateWorkflowExecutionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29845,7 +29845,7 @@ impl CreateWorkflowExecution<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateWorkflowExecutionResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateWorkflowExecutionResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -29877,7 +29877,7 @@ impl ShowWorkflowExecution<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowWorkflowExecutionResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowWorkflowExecutionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29899,7 +29899,7 @@ impl ShowWorkflowExecution<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowWorkflowExecutionResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowWorkflowExecutionResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -29913,7 +29913,7 @@ pub struct UpdateWorkflowExecution<'a> {
     project_id: Option<String>,
     workflow_id: String,
     execution_id: String,
-    body: crate::models::UpdateWorkflowExecutionRequest,
+    body: super::models::UpdateWorkflowExecutionRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -29932,7 +29932,7 @@ impl UpdateWorkflowExecution<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateWorkflowExecutionResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateWorkflowExecutionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -29955,7 +29955,7 @@ impl UpdateWorkflowExecution<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateWorkflowExecutionResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateWorkflowExecutionResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -30018,7 +30018,7 @@ pub struct CreateWorkflowExecutionAction<'a> {
     project_id: Option<String>,
     workflow_id: String,
     execution_id: String,
-    body: crate::models::CreateWorkflowExecutionActionRequest,
+    body: super::models::CreateWorkflowExecutionActionRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -30038,7 +30038,7 @@ impl CreateWorkflowExecutionAction<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateWorkflowExecutionActionResponse,
+            super::models::CreateWorkflowExecutionActionResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -30063,7 +30063,7 @@ impl CreateWorkflowExecutionAction<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowExecutionActionResponse,
+        super::models::CreateWorkflowExecutionActionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -30080,7 +30080,7 @@ pub struct CreateWorkflowExecutionStepExecutionAction<'a> {
     workflow_id: String,
     execution_id: String,
     step_execution_id: String,
-    body: crate::models::CreateWorkflowExecutionStepExecutionActionRequest,
+    body: super::models::CreateWorkflowExecutionStepExecutionActionRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -30100,7 +30100,7 @@ impl CreateWorkflowExecutionStepExecutionAction<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateWorkflowExecutionStepExecutionActionResponse,
+            super::models::CreateWorkflowExecutionStepExecutionActionResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -30126,7 +30126,7 @@ impl CreateWorkflowExecutionStepExecutionAction<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowExecutionStepExecutionActionResponse,
+        super::models::CreateWorkflowExecutionStepExecutionActionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -30161,7 +30161,7 @@ impl ListWorkflowExecutionStepExecutionMetrics<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<Vec<crate::models::WorkflowStepMetric>>,
+        docbind_runtime::ResponseValue<Vec<super::models::WorkflowStepMetric>>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -30184,7 +30184,7 @@ impl ListWorkflowExecutionStepExecutionMetrics<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<Vec<crate::models::WorkflowStepMetric>, docbind_runtime::Error> {
+    ) -> Result<Vec<super::models::WorkflowStepMetric>, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -30197,7 +30197,7 @@ pub struct CreateWorkflowSchedule<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workflow_id: String,
-    body: crate::models::CreateWorkflowScheduleRequest,
+    body: super::models::CreateWorkflowScheduleRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -30216,7 +30216,7 @@ impl CreateWorkflowSchedule<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateWorkflowScheduleResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateWorkflowScheduleResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -30238,7 +30238,7 @@ impl CreateWorkflowSchedule<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateWorkflowScheduleResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateWorkflowScheduleResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -30270,7 +30270,7 @@ impl ShowWorkflowSchedule<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowWorkflowScheduleResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowWorkflowScheduleResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -30292,7 +30292,7 @@ impl ShowWorkflowSchedule<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowWorkflowScheduleResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowWorkflowScheduleResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -30306,7 +30306,7 @@ pub struct UpdateWorkflowSchedule<'a> {
     project_id: Option<String>,
     workflow_id: String,
     schedule_id: String,
-    body: crate::models::UpdateWorkflowScheduleRequest,
+    body: super::models::UpdateWorkflowScheduleRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -30325,7 +30325,7 @@ impl UpdateWorkflowSchedule<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::UpdateWorkflowScheduleResponse>,
+        docbind_runtime::ResponseValue<super::models::UpdateWorkflowScheduleResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -30348,7 +30348,7 @@ impl UpdateWorkflowSchedule<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::UpdateWorkflowScheduleResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateWorkflowScheduleResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -30410,7 +30410,7 @@ pub struct CreateWorkflowServicePackage<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workflow_id: String,
-    body: crate::models::CreateWorkflowServicePackageRequest,
+    body: super::models::CreateWorkflowServicePackageRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -30430,7 +30430,7 @@ impl CreateWorkflowServicePackage<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateWorkflowServicePackageResponse,
+            super::models::CreateWorkflowServicePackageResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -30454,7 +30454,7 @@ impl CreateWorkflowServicePackage<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowServicePackageResponse,
+        super::models::CreateWorkflowServicePackageResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -30469,7 +30469,7 @@ pub struct CreateWorkflowSubscription<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workflow_id: String,
-    body: crate::models::CreateWorkflowSubscriptionRequest,
+    body: super::models::CreateWorkflowSubscriptionRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -30489,7 +30489,7 @@ impl CreateWorkflowSubscription<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::CreateWorkflowSubscriptionResponse,
+            super::models::CreateWorkflowSubscriptionResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -30513,7 +30513,7 @@ impl CreateWorkflowSubscription<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::CreateWorkflowSubscriptionResponse,
+        super::models::CreateWorkflowSubscriptionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -30547,7 +30547,7 @@ impl ShowWorkflowSubscription<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowWorkflowSubscriptionResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowWorkflowSubscriptionResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -30570,7 +30570,7 @@ impl ShowWorkflowSubscription<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ShowWorkflowSubscriptionResponse,
+        super::models::ShowWorkflowSubscriptionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -30586,7 +30586,7 @@ pub struct UpdateWorkflowSubscription<'a> {
     project_id: Option<String>,
     workflow_id: String,
     subscription_id: String,
-    body: crate::models::UpdateWorkflowSubscriptionRequest,
+    body: super::models::UpdateWorkflowSubscriptionRequest,
 }
 
 #[cfg(feature = "workflows")]
@@ -30606,7 +30606,7 @@ impl UpdateWorkflowSubscription<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::UpdateWorkflowSubscriptionResponse,
+            super::models::UpdateWorkflowSubscriptionResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -30631,7 +30631,7 @@ impl UpdateWorkflowSubscription<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::UpdateWorkflowSubscriptionResponse,
+        super::models::UpdateWorkflowSubscriptionResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -30696,9 +30696,9 @@ pub struct ListWorkforces<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<crate::models::ListWorkforcesOrder>,
+    order: Option<super::models::ListWorkforcesOrder>,
     search_content: Option<String>,
-    sort_by: Option<crate::models::ListWorkforcesSortBy>,
+    sort_by: Option<super::models::ListWorkforcesSortBy>,
     workforce_task_id: Option<String>,
 }
 
@@ -30744,7 +30744,7 @@ impl ListWorkforces<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListWorkforcesOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListWorkforcesOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -30766,7 +30766,7 @@ impl ListWorkforces<'_> {
     /// Default: "create_time".
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: crate::models::ListWorkforcesSortBy) -> Self {
+    pub fn sort_by(mut self, value: super::models::ListWorkforcesSortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -30784,7 +30784,7 @@ impl ListWorkforces<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkforcesResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkforcesResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -30822,7 +30822,7 @@ impl ListWorkforces<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListWorkforcesResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListWorkforcesResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -30836,7 +30836,7 @@ impl<'a> ListWorkforces<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Workforce, docbind_runtime::Error>,
+        Item = Result<super::models::Workforce, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -30883,7 +30883,7 @@ impl<'a> ListWorkforces<'a> {
     pub fn pages(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::ListWorkforcesResponse, docbind_runtime::Error>,
+        Item = Result<super::models::ListWorkforcesResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number_pages(
@@ -30933,7 +30933,7 @@ impl<'a> ListWorkforces<'a> {
 pub struct CreateWorkforce<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: crate::models::CreateWorkforceRequest,
+    body: super::models::CreateWorkforceRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -30952,7 +30952,7 @@ impl CreateWorkforce<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::CreateWorkforceResponse>,
+        docbind_runtime::ResponseValue<super::models::CreateWorkforceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -30973,7 +30973,7 @@ impl CreateWorkforce<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::CreateWorkforceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::CreateWorkforceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -30988,9 +30988,9 @@ pub struct ListWorkforceWorkerTasks<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<crate::models::ListWorkforceWorkerTasksOrder>,
+    order: Option<super::models::ListWorkforceWorkerTasksOrder>,
     search_content: Option<String>,
-    sort_by: Option<crate::models::ListWorkforceWorkerTasksSortBy>,
+    sort_by: Option<super::models::ListWorkforceWorkerTasksSortBy>,
 }
 
 #[cfg(feature = "datasets")]
@@ -31035,7 +31035,7 @@ impl ListWorkforceWorkerTasks<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListWorkforceWorkerTasksOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListWorkforceWorkerTasksOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -31059,7 +31059,7 @@ impl ListWorkforceWorkerTasks<'_> {
     /// Query parameter `sort_by`.
     pub fn sort_by(
         mut self,
-        value: crate::models::ListWorkforceWorkerTasksSortBy,
+        value: super::models::ListWorkforceWorkerTasksSortBy,
     ) -> Self {
         self.sort_by = Some(value);
         self
@@ -31070,7 +31070,7 @@ impl ListWorkforceWorkerTasks<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkforceWorkerTasksResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkforceWorkerTasksResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -31106,7 +31106,7 @@ impl ListWorkforceWorkerTasks<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::ListWorkforceWorkerTasksResponse,
+        super::models::ListWorkforceWorkerTasksResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -31122,7 +31122,7 @@ impl<'a> ListWorkforceWorkerTasks<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::WorkerTask, docbind_runtime::Error>,
+        Item = Result<super::models::WorkerTask, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -31170,7 +31170,7 @@ impl<'a> ListWorkforceWorkerTasks<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListWorkforceWorkerTasksResponse,
+            super::models::ListWorkforceWorkerTasksResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -31226,9 +31226,9 @@ pub struct ListWorkforceWorkers<'a> {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<crate::models::ListWorkforceWorkersOrder>,
-    role: Option<crate::models::ListWorkforceWorkersRole>,
-    sort_by: Option<crate::models::ListWorkforceWorkersSortBy>,
+    order: Option<super::models::ListWorkforceWorkersOrder>,
+    role: Option<super::models::ListWorkforceWorkersRole>,
+    sort_by: Option<super::models::ListWorkforceWorkersSortBy>,
 }
 
 #[cfg(feature = "datasets")]
@@ -31273,7 +31273,7 @@ impl ListWorkforceWorkers<'_> {
     /// Default: "desc".
     ///
     /// Query parameter `order`.
-    pub fn order(mut self, value: crate::models::ListWorkforceWorkersOrder) -> Self {
+    pub fn order(mut self, value: super::models::ListWorkforceWorkersOrder) -> Self {
         self.order = Some(value);
         self
     }
@@ -31289,7 +31289,7 @@ impl ListWorkforceWorkers<'_> {
     /// Default: 0.
     ///
     /// Query parameter `role`.
-    pub fn role(mut self, value: crate::models::ListWorkforceWorkersRole) -> Self {
+    pub fn role(mut self, value: super::models::ListWorkforceWorkersRole) -> Self {
         self.role = Some(value);
         self
     }
@@ -31303,7 +31303,7 @@ impl ListWorkforceWorkers<'_> {
     /// Default: "create_time".
     ///
     /// Query parameter `sort_by`.
-    pub fn sort_by(mut self, value: crate::models::ListWorkforceWorkersSortBy) -> Self {
+    pub fn sort_by(mut self, value: super::models::ListWorkforceWorkersSortBy) -> Self {
         self.sort_by = Some(value);
         self
     }
@@ -31313,7 +31313,7 @@ impl ListWorkforceWorkers<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkforceWorkersResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkforceWorkersResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -31348,7 +31348,7 @@ impl ListWorkforceWorkers<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -31362,7 +31362,7 @@ impl<'a> ListWorkforceWorkers<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Worker, docbind_runtime::Error>,
+        Item = Result<super::models::Worker, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -31410,7 +31410,7 @@ impl<'a> ListWorkforceWorkers<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListWorkforceWorkersResponse,
+            super::models::ListWorkforceWorkersResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -31482,7 +31482,7 @@ impl ShowWorkforce<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowWorkforceResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowWorkforceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -31503,7 +31503,7 @@ impl ShowWorkforce<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowWorkforceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowWorkforceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -31516,7 +31516,7 @@ pub struct UpdateWorkforce<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workforce_id: String,
-    body: crate::models::UpdateWorkforceRequest,
+    body: super::models::UpdateWorkforceRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -31583,7 +31583,7 @@ impl DeleteWorkforce<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::DeleteWorkforceResponse>,
+        docbind_runtime::ResponseValue<super::models::DeleteWorkforceResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -31604,7 +31604,7 @@ impl DeleteWorkforce<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::DeleteWorkforceResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::DeleteWorkforceResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -31620,8 +31620,8 @@ pub struct ListWorkforceWorkersByWorkforceId<'a> {
     workforce_id: String,
     limit: Option<i32>,
     offset: Option<i32>,
-    order: Option<crate::models::ListWorkforceWorkersByWorkforceIdOrder>,
-    sort_by: Option<crate::models::ListWorkforceWorkersByWorkforceIdSortBy>,
+    order: Option<super::models::ListWorkforceWorkersByWorkforceIdOrder>,
+    sort_by: Option<super::models::ListWorkforceWorkersByWorkforceIdSortBy>,
 }
 
 #[cfg(feature = "datasets")]
@@ -31668,7 +31668,7 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
     /// Query parameter `order`.
     pub fn order(
         mut self,
-        value: crate::models::ListWorkforceWorkersByWorkforceIdOrder,
+        value: super::models::ListWorkforceWorkersByWorkforceIdOrder,
     ) -> Self {
         self.order = Some(value);
         self
@@ -31685,7 +31685,7 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
     /// Query parameter `sort_by`.
     pub fn sort_by(
         mut self,
-        value: crate::models::ListWorkforceWorkersByWorkforceIdSortBy,
+        value: super::models::ListWorkforceWorkersByWorkforceIdSortBy,
     ) -> Self {
         self.sort_by = Some(value);
         self
@@ -31696,7 +31696,7 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ListWorkforceWorkersResponse>,
+        docbind_runtime::ResponseValue<super::models::ListWorkforceWorkersResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -31729,7 +31729,7 @@ impl ListWorkforceWorkersByWorkforceId<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ListWorkforceWorkersResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -31743,7 +31743,7 @@ impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<crate::models::Worker, docbind_runtime::Error>,
+        Item = Result<super::models::Worker, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_page_number(
@@ -31791,7 +31791,7 @@ impl<'a> ListWorkforceWorkersByWorkforceId<'a> {
         self,
     ) -> impl docbind_runtime::Stream<
         Item = Result<
-            crate::models::ListWorkforceWorkersResponse,
+            super::models::ListWorkforceWorkersResponse,
             docbind_runtime::Error,
         >,
     > + Unpin + 'a {
@@ -31845,7 +31845,7 @@ pub struct CreateWorkforceWorker<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workforce_id: String,
-    body: crate::models::CreateWorkforceWorkerRequest,
+    body: super::models::CreateWorkforceWorkerRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -31894,7 +31894,7 @@ pub struct BatchDeleteWorkforceWorkers<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     workforce_id: String,
-    body: crate::models::BatchDeleteWorkforceWorkersRequest,
+    body: super::models::BatchDeleteWorkforceWorkersRequest,
 }
 
 #[cfg(feature = "datasets")]
@@ -31914,7 +31914,7 @@ impl BatchDeleteWorkforceWorkers<'_> {
         self,
     ) -> Result<
         docbind_runtime::ResponseValue<
-            crate::models::BatchDeleteWorkforceWorkersResponse,
+            super::models::BatchDeleteWorkforceWorkersResponse,
         >,
         docbind_runtime::Error,
     > {
@@ -31938,7 +31938,7 @@ impl BatchDeleteWorkforceWorkers<'_> {
     pub async fn send(
         self,
     ) -> Result<
-        crate::models::BatchDeleteWorkforceWorkersResponse,
+        super::models::BatchDeleteWorkforceWorkersResponse,
         docbind_runtime::Error,
     > {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
@@ -31972,7 +31972,7 @@ impl ShowWorkforceWorker<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<crate::models::ShowWorkforceWorkerResponse>,
+        docbind_runtime::ResponseValue<super::models::ShowWorkforceWorkerResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -31994,7 +31994,7 @@ impl ShowWorkforceWorker<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<crate::models::ShowWorkforceWorkerResponse, docbind_runtime::Error> {
+    ) -> Result<super::models::ShowWorkforceWorkerResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -32008,7 +32008,7 @@ pub struct UpdateWorkforceWorker<'a> {
     project_id: Option<String>,
     workforce_id: String,
     worker_id: String,
-    body: crate::models::UpdateWorkforceWorkerRequest,
+    body: super::models::UpdateWorkforceWorkerRequest,
 }
 
 #[cfg(feature = "datasets")]

@@ -83,7 +83,7 @@ fn is_text_of(text: &str, value: &Value) -> bool {
 #[test]
 fn list_app_auth_apps_200_1() {
     round_trip::<
-        crate::models::ListAppAuthAppsResponse,
+        super::models::ListAppAuthAppsResponse,
     >(
         "{\n  \"apps\": [\n    {\n      \"app_id\": \"fb1a9eadd87b48abbd74b8ba1755dff\",\n      \"app_name\": \"app_13e0\",\n      \"app_remark\": \"ds\",\n      \"app_key\": \"b11ae87581b04b5284aa92b0d4ae332c\",\n      \"app_secret\": \"cb5d1b57368b4f129b635332a03bf0e3\",\n      \"user_id\": \"04f258c8fb00d42a1f65c00df88cc4dc\",\n      \"project_id\": \"04f258c84780d5a52f3bc00dc15aa5e7\",\n      \"app_type\": \"APIG\",\n      \"app_codes\": [\n        \"53a7c6de82be4671b93414adf98c1c507d5cef29fbdd48d88a4dddb668b0f0ad\",\n        \"3b5930537438461b9a3e81e5f21d56b49eadbe1047174574b9d2dde859beec54\",\n        \"55804013463d4344ac37775ff8f6e9d8343933f8f0be420cb2e87bb5aad4c6a3\"\n      ],\n      \"created_at\": 1683173880900,\n      \"updated_at\": 1703160524345,\n      \"bounded_api_count\": 29\n    }\n  ],\n  \"count\": 1,\n  \"total_count\": 1\n}",
         "list_app_auth_apps (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18081)",
@@ -94,7 +94,7 @@ fn list_app_auth_apps_200_1() {
 #[test]
 fn create_app_auth_app_request_1() {
     round_trip::<
-        crate::models::CreateAppAuthAppRequest,
+        super::models::CreateAppAuthAppRequest,
     >(
         "{\n  \"app_name\": \"app_4ef0\",\n  \"app_remark\": \"\"\n}",
         "create_app_auth_app (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18207)",
@@ -105,7 +105,7 @@ fn create_app_auth_app_request_1() {
 #[test]
 fn create_app_auth_app_200_1() {
     round_trip::<
-        crate::models::CreateAppAuthAppResponse,
+        super::models::CreateAppAuthAppResponse,
     >(
         "{\n  \"app\": {\n    \"app_id\": \"logic-app-7ded3898-8306-49ee-a1df-2708f9aac83a\",\n    \"app_name\": \"app_c8ae\",\n    \"app_key\": \"9cdbfd0b65364fbe8b1c6cf29255a46f\",\n    \"app_secret\": \"c736b99bdc33403ab0652bf91c00e99e\",\n    \"user_id\": \"04f258c8fb00d42a1f65c00df88cc4dc\",\n    \"project_id\": \"04f258c84780d5a52f3bc00dc15aa5e7\",\n    \"app_type\": \"DEDICATE_APIG\",\n    \"app_codes\": [],\n    \"created_at\": 1703162733450,\n    \"updated_at\": 1703162733450,\n    \"bounded_api_count\": 0\n  }\n}",
         "create_app_auth_app (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18223)",
@@ -116,7 +116,7 @@ fn create_app_auth_app_200_1() {
 #[test]
 fn show_app_auth_app_200_1() {
     round_trip::<
-        crate::models::ShowAppAuthAppResponse,
+        super::models::ShowAppAuthAppResponse,
     >(
         "{\n  \"app\": {\n    \"app_id\": \"logic-app-7ded3898-8306-49ee-a1df-2708f9aac83a\",\n    \"app_name\": \"app_c8ae\",\n    \"app_key\": \"9cdbfd0b65364fbe8b1c6cf29255a46f\",\n    \"app_secret\": \"c736b99bdc33403ab0652bf91c00e99e\",\n    \"user_id\": \"04f258c8fb00d42a1f65c00df88cc4dc\",\n    \"project_id\": \"04f258c84780d5a52f3bc00dc15aa5e7\",\n    \"app_type\": \"DEDICATE_APIG\",\n    \"app_codes\": [],\n    \"created_at\": 1703162733450,\n    \"updated_at\": 1703162733450,\n    \"bounded_api_count\": 0\n  }\n}",
         "show_app_auth_app (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18346)",
@@ -127,7 +127,7 @@ fn show_app_auth_app_200_1() {
 #[test]
 fn create_app_auth_app_app_code_request_1() {
     round_trip::<
-        crate::models::CreateAppAuthAppAppCodeRequest,
+        super::models::CreateAppAuthAppAppCodeRequest,
     >(
         "{\n  \"workspace_id\": \"0\",\n  \"app_name\": \"app_test\",\n  \"app_remark\": \"test\"\n}",
         "create_app_auth_app_app_code (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18538)",
@@ -138,7 +138,7 @@ fn create_app_auth_app_app_code_request_1() {
 #[test]
 fn create_app_auth_app_app_code_200_1() {
     round_trip::<
-        crate::models::CreateAppAuthAppAppCodeResponse,
+        super::models::CreateAppAuthAppAppCodeResponse,
     >(
         "{\n  \"app\": {\n    \"app_id\": \"f29eddd1443e4dceb76898f881c07a4d\",\n    \"app_name\": \"app_xq0XT\",\n    \"app_remark\": \"autotest\",\n    \"app_key\": \"bcb835430eab4c72bd45e2315d98fdb9\",\n    \"app_secret\": \"80dc4ab97b34456fbf73a04e83164a1b\",\n    \"user_id\": \"04f258c8fb00d42a1f65c00df88cc4dc\",\n    \"project_id\": \"04f258c84780d5a52f3bc00dc15aa5e7\",\n    \"app_type\": \"APIG\",\n    \"app_codes\": [\n      \"6fcc73e9a8d344ce8df47cdd252a532772e9bb762aa74c3ea99f3f2373806174\"\n    ],\n    \"created_at\": 1698745606957,\n    \"updated_at\": 1703162872355,\n    \"bounded_api_count\": 0\n  }\n}",
         "create_app_auth_app_app_code (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18556)",
@@ -149,7 +149,7 @@ fn create_app_auth_app_app_code_200_1() {
 #[test]
 fn update_app_auth_app_app_code_request_1() {
     round_trip::<
-        crate::models::UpdateAppAuthAppAppCodeRequest,
+        super::models::UpdateAppAuthAppAppCodeRequest,
     >(
         "{\n  \"workspace_id\": \"0\",\n  \"app_name\": \"app_test\",\n  \"app_remark\": \"test\"\n}",
         "update_app_auth_app_app_code (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18674)",
@@ -160,7 +160,7 @@ fn update_app_auth_app_app_code_request_1() {
 #[test]
 fn update_app_auth_app_app_code_200_1() {
     round_trip::<
-        crate::models::UpdateAppAuthAppAppCodeResponse,
+        super::models::UpdateAppAuthAppAppCodeResponse,
     >(
         "{\n  \"app\": {\n    \"app_id\": \"f29eddd1443e4dceb76898f881c07a4d\",\n    \"app_name\": \"app_xq0XT\",\n    \"app_remark\": \"autotest\",\n    \"app_key\": \"bcb835430eab4c72bd45e2315d98fdb9\",\n    \"app_secret\": \"80dc4ab97b34456fbf73a04e83164a1b\",\n    \"user_id\": \"04f258c8fb00d42a1f65c00df88cc4dc\",\n    \"project_id\": \"04f258c84780d5a52f3bc00dc15aa5e7\",\n    \"app_type\": \"APIG\",\n    \"app_codes\": [\n      \"873810a2cd4e4a9c88df5979411d6a50753c0af4024840fcac59e37ce38364e4\"\n    ],\n    \"created_at\": 1698745606957,\n    \"updated_at\": 1703162907779,\n    \"bounded_api_count\": 0\n  }\n}",
         "update_app_auth_app_app_code (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18689)",
@@ -171,7 +171,7 @@ fn update_app_auth_app_app_code_200_1() {
 #[test]
 fn delete_app_auth_app_app_code_200_1() {
     round_trip::<
-        crate::models::DeleteAppAuthAppAppCodeResponse,
+        super::models::DeleteAppAuthAppAppCodeResponse,
     >(
         "{\n  \"app\": {\n    \"app_id\": \"f29eddd1443e4dceb76898f881c07a4d\",\n    \"app_name\": \"app_xq0XT\",\n    \"app_remark\": \"autotest\",\n    \"app_key\": \"bcb835430eab4c72bd45e2315d98fdb9\",\n    \"app_secret\": \"80dc4ab97b34456fbf73a04e83164a1b\",\n    \"user_id\": \"04f258c8fb00d42a1f65c00df88cc4dc\",\n    \"project_id\": \"04f258c84780d5a52f3bc00dc15aa5e7\",\n    \"app_type\": \"APIG\",\n    \"app_codes\": [],\n    \"created_at\": 1698745606957,\n    \"updated_at\": 1703162934072,\n    \"bounded_api_count\": 0\n  }\n}",
         "delete_app_auth_app_app_code (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18809)",
@@ -182,7 +182,7 @@ fn delete_app_auth_app_app_code_200_1() {
 #[test]
 fn update_app_auth_app_app_secret_request_1() {
     round_trip::<
-        crate::models::UpdateAppAuthAppAppSecretRequest,
+        super::models::UpdateAppAuthAppAppSecretRequest,
     >(
         "{\n  \"workspace_id\": \"0\",\n  \"app_name\": \"app_test\",\n  \"app_remark\": \"test\"\n}",
         "update_app_auth_app_app_secret (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18927)",
@@ -193,7 +193,7 @@ fn update_app_auth_app_app_secret_request_1() {
 #[test]
 fn update_app_auth_app_app_secret_200_1() {
     round_trip::<
-        crate::models::UpdateAppAuthAppAppSecretResponse,
+        super::models::UpdateAppAuthAppAppSecretResponse,
     >(
         "{\n  \"app\": {\n    \"app_id\": \"f29eddd1443e4dceb76898f881c07a4d\",\n    \"app_name\": \"app_xq0XT\",\n    \"app_remark\": \"autotest\",\n    \"app_key\": \"bcb835430eab4c72bd45e2315d98fdb9\",\n    \"app_secret\": \"55816679b0f8447c9d51d2c35e4f679a\",\n    \"user_id\": \"04f258c8fb00d42a1f65c00df88cc4dc\",\n    \"project_id\": \"04f258c84780d5a52f3bc00dc15aa5e7\",\n    \"app_type\": \"APIG\",\n    \"app_codes\": [],\n    \"created_at\": 1698745606957,\n    \"updated_at\": 1703162969843,\n    \"bounded_api_count\": 0\n  }\n}",
         "update_app_auth_app_app_secret (documented at spec/docs/004_1a1b83b5d1b965a6.txt:18942)",
@@ -204,7 +204,7 @@ fn update_app_auth_app_app_secret_200_1() {
 #[test]
 fn list_app_auth_app_auth_apis_200_1() {
     round_trip::<
-        crate::models::ListAppAuthAppAuthApisResponse,
+        super::models::ListAppAuthAppAuthApisResponse,
     >(
         "{\n  \"apis\": [\n    {\n      \"api_id\": \"7e0d272df0e94297b7d4046bada3f158\",\n      \"api_name\": \"infer_ae20fc9fb37c48c28ebc3f3a638c9f48\",\n      \"api_method\": \"ANY\",\n      \"predict_url\": \"https://b86b2d069324491fbd66940e4533b45c.apig.xxxxx.com/v1/infers/ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n      \"support_app_code\": true,\n      \"service_id\": \"ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n      \"service_name\": \"service-3c02\"\n    }\n  ],\n  \"count\": 1\n}",
         "list_app_auth_app_auth_apis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19075)",
@@ -215,7 +215,7 @@ fn list_app_auth_app_auth_apis_200_1() {
 #[test]
 fn list_app_auth_app_exists_200_1() {
     round_trip::<
-        crate::models::ListAppAuthAppExistsResponse,
+        super::models::ListAppAuthAppExistsResponse,
     >(
         "{\n  \"exists\": true\n}",
         "list_app_auth_app_exists (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20523)",
@@ -226,7 +226,7 @@ fn list_app_auth_app_exists_200_1() {
 #[test]
 fn create_app_auth_apis_request_1() {
     round_trip::<
-        crate::models::CreateAppAuthApisRequest,
+        super::models::CreateAppAuthApisRequest,
     >(
         "{\n  \"workspace_id\": \"0\",\n  \"support_app_code\": true,\n  \"auth_type\": \"APIG\",\n  \"api_name\": \"app_test\",\n  \"api_url\": \"https://d566c7efafe04a26a83d3a8475602ee3.apig.xxxxx.com/v1/infers/456963f1-737c-4de0-8bee-5b4f6f3a8fa3\",\n  \"api_path\": \"/v1/infers/456963f1-737c-4de0-8bee-5b4f6f3a8fa3\",\n  \"api_method\": \"GET\",\n  \"api_remark\": \"test\"\n}",
         "create_app_auth_apis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20039)",
@@ -237,7 +237,7 @@ fn create_app_auth_apis_request_1() {
 #[test]
 fn create_app_auth_apis_200_1() {
     round_trip::<
-        crate::models::CreateAppAuthApisResponse,
+        super::models::CreateAppAuthApisResponse,
     >(
         "{\n  \"api\": {\n    \"api_id\": \"7e0d272df0e94297b7d4046bada3f158\",\n    \"api_name\": \"infer_ae20fc9fb37c48c28ebc3f3a638c9f48\",\n    \"api_method\": \"ANY\",\n    \"predict_url\": \"https://b86b2d069324491fbd66940e4533b45c.apig.xxxxx.com/v1/infers/ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n    \"support_app_code\": true,\n    \"service_id\": \"ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n    \"service_name\": \"service-3c02\",\n    \"auth_type\": \"APP\",\n    \"api_remark\": \"test\"\n  }\n}",
         "create_app_auth_apis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20059)",
@@ -248,7 +248,7 @@ fn create_app_auth_apis_200_1() {
 #[test]
 fn show_app_auth_apis_200_1() {
     round_trip::<
-        crate::models::ShowAppAuthApisResponse,
+        super::models::ShowAppAuthApisResponse,
     >(
         "{\n  \"api\": {\n    \"api_id\": \"7e0d272df0e94297b7d4046bada3f158\",\n    \"api_name\": \"infer_ae20fc9fb37c48c28ebc3f3a638c9f48\",\n    \"api_method\": \"ANY\",\n    \"predict_url\": \"https://b86b2d069324491fbd66940e4533b45c.apig.xxxxxx.com/v1/infers/ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n    \"support_app_code\": true,\n    \"service_id\": \"ae20fc9f-b37c-48c2-8ebc-3f3a638c9f48\",\n    \"service_name\": \"service-3c02\",\n    \"auth_type\": \"APP\",\n    \"api_remark\": \"test\"\n  }\n}",
         "show_app_auth_apis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20181)",
@@ -259,7 +259,7 @@ fn show_app_auth_apis_200_1() {
 #[test]
 fn list_built_in_algorithms_200_1() {
     round_trip::<
-        crate::models::ListBuiltInAlgorithmsResponse,
+        super::models::ListBuiltInAlgorithmsResponse,
     >(
         "{\n  \"models\": [\n    {\n      \"model_id\": 4,\n      \"model_name\": \"ResNet_v2_50\",\n      \"model_usage\": 1,\n      \"model_precision\": \"75.55%(top1), 92.6%(top5)\",\n      \"model_size\": 102503801,\n      \"model_train_dataset\": \"imagenet, 1000类图像分类\",\n      \"model_dataset_format\": \"shape: [H>=32, W>=32, C>=1]; type: int8\",\n      \"model_description_url\": \"https://github.com/apache/incubator-mxnet/blob/master/example/image-classification/symbols/resnet.py\",\n      \"parameter\": \"[{\\\"label\\\":\\\"batch_size\\\",\\\"value\\\":\\\"4\\\",\\\"placeholder_cn\\\":\\\"每次更新训练的图片数量（总）\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"lr\\\",\\\"value\\\":\\\"0.0001\\\",\\\"placeholder_cn\\\":\\\"更新参数的学习率\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"save_frequency\\\",\\\"value\\\":\\\"1\\\",\\\"placeholder_cn\\\":\\\"保存模型的频率，每隔N个epoch保存一次模型\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"num_classes\\\",\\\"value\\\":\\\"\\\",\\\"placeholder_cn\\\":\\\"训练中使用的图片总的类别数\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"num_epoch\\\",\\\"value\\\":\\\"10\\\",\\\"placeholder_cn\\\":\\\"训练的epoch数\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true}]\",\n      \"create_time\": 1522218780025,\n      \"engine_id\": 501,\n      \"engine_name\": \"MXNet\",\n      \"engine_version\": \"MXNet-1.2.1-python2.7\"\n    },\n    {\n      \"model_id\": 5,\n      \"model_name\": \"Faster_RCNN_ResNet_v2_101\",\n      \"model_usage\": 2,\n      \"model_precision\": \"80.05%(mAP)\",\n      \"model_size\": 190936449,\n      \"model_train_dataset\": \"Pascal VOC2007, 20类物体检测\",\n      \"model_dataset_format\": \"shape: [H, W, C==3]; type: int8\",\n      \"model_description_url\": \"https://github.com/apache/incubator-mxnet/tree/master/example/rcnn\",\n      \"parameter\": \"[{\\\"label\\\":\\\"lr\\\",\\\"value\\\":\\\"0.0001\\\",\\\"placeholder_cn\\\":\\\"更新参数的学习率\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"eval_frequence\\\",\\\"value\\\":\\\"1\\\",\\\"placeholder_cn\\\":\\\"对模型做验证的频率，默认为每个epoch都做\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"mom\\\",\\\"value\\\":\\\"0.9\\\",\\\"placeholder_cn\\\":\\\"训练网络的动量参数\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"wd\\\",\\\"value\\\":\\\"0.0005\\\",\\\"placeholder_cn\\\":\\\"权重衰减系数\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true},{\\\"label\\\":\\\"num_classes\\\",\\\"value\\\":\\\"\\\",\\\"placeholder_cn\\\":\\\"训练中使用的图片总的类别数，这里需要+1，因为有一个额外的背景类\\\",\\\"placeholder_en\\\":\\\"\\\",\\\"required\\\":true}]\",\n      \"create_time\": 1525313224596,\n      \"engine_id\": 501\n    }\n  ]\n}",
         "list_built_in_algorithms (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52588)",
@@ -270,7 +270,7 @@ fn list_built_in_algorithms_200_1() {
 #[test]
 fn list_clusters_200_1() {
     round_trip::<
-        crate::models::ListClustersResponse,
+        super::models::ListClustersResponse,
     >(
         "{\n  \"total_count\": 1,\n  \"count\": 1,\n  \"clusters\": [\n    {\n      \"cluster_id\": \"ff808081673fbb3d01673fbb824d0000\",\n      \"cluster_name\": \"my-cluster\",\n      \"description\": \"\",\n      \"tenant\": \"tenant_id\",\n      \"project\": \"project_id\",\n      \"owner\": \"owner_id\",\n      \"created_at\": 1574923077927,\n      \"status\": \"running\",\n      \"nodes\": {\n        \"specification\": \"modelarts.vm.cpu.8ud\",\n        \"count\": 1,\n        \"available_count\": 1\n      },\n      \"allocatable_cpu_cores\": 5.5,\n      \"allocatable_memory\": 4096,\n      \"allocatable_gpus\": 0.5\n    }\n  ]\n}",
         "list_clusters (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22304)",
@@ -282,7 +282,7 @@ fn list_clusters_200_1() {
 #[ignore = "documentation error: the example shows `instances[].type`, which the instance table does not document"]
 fn list_demanager_instances_200_1() {
     round_trip::<
-        crate::models::ListDemanagerInstancesResponse,
+        super::models::ListDemanagerInstancesResponse,
     >(
         "{\n  \"instances\": [\n    {\n      \"ai_project\": {\n        \"id\": \"default-ai-project\"\n      },\n      \"creation_timestamp\": \"1594887749962\",\n      \"description\": \"\",\n      \"flavor\": \"modelarts.bm.gpu.v100NV32\",\n      \"flavor_details\": {\n        \"name\": \"modelarts.bm.gpu.v100NV32\",\n        \"params\": {\n          \"CPU\": 8,\n          \"GPU\": 1,\n          \"gpu_type\": \"v100NV32\",\n          \"memory\": \"64GiB\"\n        }\n      },\n      \"status\": \"onSale\",\n      \"type\": \"GPU\"\n    },\n    {\n      \"id\": \"DE-7d558ef8-c73d-11ea-964c-0255ac100033\",\n      \"latest_update_timestamp\": \"1594887749962\",\n      \"name\": \"notebook-c6fd\",\n      \"profile\": {\n        \"de_type\": \"Notebook\",\n        \"description\": \"multi engine, gpu, python 3.6 for notebook\",\n        \"flavor_type\": \"GPU\",\n        \"id\": \"Multi-Engine 1.0 (python3)-gpu\",\n        \"name\": \"Multi-Engine 1.0 (python3)-gpu\",\n        \"provision\": {\n          \"annotations\": {\n            \"category\": \"Multi-Engine 1.0 (python3)\",\n            \"type\": \"system\"\n          }\n        }\n      }\n    }\n  ]\n}",
         "list_demanager_instances (documented at spec/docs/004_1a1b83b5d1b965a6.txt:49925)",
@@ -293,7 +293,7 @@ fn list_demanager_instances_200_1() {
 #[test]
 fn create_demanager_instance_request_1() {
     round_trip::<
-        crate::models::CreateDemanagerInstanceRequest,
+        super::models::CreateDemanagerInstanceRequest,
     >(
         "{\n  \"name\": \"notebook-instance\",\n  \"description\": \"\",\n  \"profile_id\": \"Multi-Engine 1.0 (python3)-gpu\",\n  \"flavor\": \"modelarts.bm.gpu.v100NV32\",\n  \"spec\": {\n    \"storage\": {\n      \"location\": {\n        \"volume_size\": 5\n      },\n      \"type\": \"evs\"\n    },\n    \"auto_stop\": {\n      \"enable\": true,\n      \"duration\": 3600\n    }\n  },\n  \"workspace\": {\n    \"id\": \"0\"\n  }\n}",
         "create_demanager_instance (documented at spec/docs/004_1a1b83b5d1b965a6.txt:49528)",
@@ -304,7 +304,7 @@ fn create_demanager_instance_request_1() {
 #[test]
 fn show_demanager_instance_200_1() {
     round_trip::<
-        crate::models::ShowDemanagerInstanceResponse,
+        super::models::ShowDemanagerInstanceResponse,
     >(
         "{\n  \"ai_project\": {\n    \"id\": \"default-ai-project\"\n  },\n  \"creation_timestamp\": \"1594887749962\",\n  \"description\": \"\",\n  \"flavor\": \"modelarts.bm.gpu.v100NV32\",\n  \"flavor_details\": {\n    \"name\": \"modelarts.bm.gpu.v100NV32\",\n    \"params\": {\n      \"CPU\": 8,\n      \"GPU\": 1,\n      \"gpu_type\": \"v100NV32\",\n      \"memory\": \"64GiB\"\n    },\n    \"status\": \"onSale\",\n    \"type\": \"GPU\"\n  },\n  \"id\": \"DE-7d558ef8-c73d-11ea-964c-0255ac100033\",\n  \"latest_update_timestamp\": \"1594888070775\",\n  \"name\": \"notebook-c6fd\",\n  \"profile\": {\n    \"de_type\": \"Notebook\",\n    \"description\": \"multi engine, gpu, python 3.6 for notebook\",\n    \"flavor_type\": \"GPU\",\n    \"id\": \"Multi-Engine 1.0 (python3)-gpu\",\n    \"name\": \"Multi-Engine 1.0 (python3)-gpu\",\n    \"provision\": {\n      \"spec\": {\n        \"engine\": \"CCE\",\n        \"params\": {\n          \"annotations\": null,\n          \"image_name\": \"mul-kernel-gpu-cuda-cp36\",\n          \"image_tag\": \"2.0.5-B003\",\n          \"namespace\": \"atelier\"\n        }\n      },\n      \"type\": \"Docker\"\n    }\n  },\n  \"spec\": {\n    \"annotations\": {\n      \"target_domain\": \"https://modelarts-notebook-2.xxxxx.com\",\n      \"url\": \"https://modelarts-lvs-common-lb.xxxxx.com:32000/modelarts/hubv100/notebook/user/DE-7d558ef8-c73d-11ea-964c-0255ac100033\"\n    },\n    \"auto_stop\": {\n      \"duration\": 3600,\n      \"enable\": true,\n      \"prompt\": true,\n      \"remain_time\": 3336,\n      \"stop_timestamp\": 1594891408723\n    },\n    \"extend_params\": null,\n    \"failed_reasons\": null,\n    \"repository\": null,\n    \"extend_storage\": null,\n    \"storage\": {\n      \"location\": {\n        \"path\": \"/home/ma-user/work\",\n        \"volume_size\": 5\n      },\n      \"type\": \"evs\"\n    }\n  },\n  \"status\": \"RUNNING\",\n  \"user\": {\n    \"id\": \"15dda26361214ca2a5953917d2f48ffb\",\n    \"name\": \"ops_dev_env\"\n  },\n  \"workspace\": {\n    \"id\": \"0\"\n  }\n}",
         "show_demanager_instance (documented at spec/docs/004_1a1b83b5d1b965a6.txt:50359)",
@@ -315,7 +315,7 @@ fn show_demanager_instance_200_1() {
 #[test]
 fn update_demanager_instance_request_1() {
     round_trip::<
-        crate::models::UpdateDemanagerInstanceRequest,
+        super::models::UpdateDemanagerInstanceRequest,
     >(
         "{\n  \"description\": \"machine learning python2.7 notebook\"\n}",
         "update_demanager_instance (documented at spec/docs/004_1a1b83b5d1b965a6.txt:50723)",
@@ -326,7 +326,7 @@ fn update_demanager_instance_request_1() {
 #[test]
 fn delete_demanager_instance_200_1() {
     round_trip::<
-        crate::models::DeleteDemanagerInstanceResponse,
+        super::models::DeleteDemanagerInstanceResponse,
     >(
         "{\n  \"instance_id\": \"6fa459ea-ee8a-3ca4-894e-db77e160355e\"\n}",
         "delete_demanager_instance (documented at spec/docs/004_1a1b83b5d1b965a6.txt:50844)",
@@ -337,7 +337,7 @@ fn delete_demanager_instance_200_1() {
 #[test]
 fn create_demanager_instance_action_request_1() {
     round_trip::<
-        crate::models::CreateDemanagerInstanceActionRequest,
+        super::models::CreateDemanagerInstanceActionRequest,
     >(
         "{\n  \"action\": \"start\"\n}",
         "create_demanager_instance_action (documented at spec/docs/004_1a1b83b5d1b965a6.txt:50906)",
@@ -348,7 +348,7 @@ fn create_demanager_instance_action_request_1() {
 #[test]
 fn create_demanager_instance_action_200_1() {
     round_trip::<
-        crate::models::CreateDemanagerInstanceActionResponse,
+        super::models::CreateDemanagerInstanceActionResponse,
     >(
         "{\n  \"current_status\": \"STARTING\",\n  \"previous_state\": \"STOPPED\"\n}",
         "create_demanager_instance_action (documented at spec/docs/004_1a1b83b5d1b965a6.txt:50916)",
@@ -359,7 +359,7 @@ fn create_demanager_instance_action_200_1() {
 #[test]
 fn create_dev_server_request_1() {
     round_trip::<
-        crate::models::CreateDevServerRequest,
+        super::models::CreateDevServerRequest,
     >(
         "{\n  \"name\": \"EI-eva-1107\",\n  \"flavor\": \"Si2.large.4\",\n  \"image_id\": \"c90fb553-2cdb-4b81-b56a-ef68812c6cf7\",\n  \"network\": {\n    \"security_group_id\": \"150a2c76-1334-45f6-b28f-419f9b1d1742\",\n    \"subnet_id\": \"38cf274a-98f9-4f6f-b622-5ed0e4a3db54\",\n    \"vpc_id\": \"05982b48-a70f-43a1-a2b0-1fe36a236172\"\n  },\n  \"admin_pass\": \"@DevServer\"\n}",
         "create_dev_server (documented at spec/docs/004_1a1b83b5d1b965a6.txt:27708)",
@@ -370,7 +370,7 @@ fn create_dev_server_request_1() {
 #[test]
 fn create_dev_server_200_1() {
     round_trip::<
-        crate::models::CreateDevServerResponse,
+        super::models::CreateDevServerResponse,
     >(
         "{\n  \"charging_mode\": \"PRE_PAID\",\n  \"cloud_server\": {\n    \"type\": \"ECS\"\n  },\n  \"create_at\": 1699348284990,\n  \"flavor\": \"Si2.large.4\",\n  \"id\": \"62383738-e52a-450a-9f84-f9e705402be8\",\n  \"image\": {\n    \"arch\": \"X86\",\n    \"image_id\": \"c90fb553-2cdb-4b81-b56a-ef68812c6cf7\",\n    \"name\": \"Ubuntu18.04_x86_64_CPU\",\n    \"server_type\": \"ECS\"\n  },\n  \"name\": \"EI-eva-1107\",\n  \"status\": \"CREATING\",\n  \"update_at\": 1699348285077\n}",
         "create_dev_server (documented at spec/docs/004_1a1b83b5d1b965a6.txt:27728)",
@@ -381,7 +381,7 @@ fn create_dev_server_200_1() {
 #[test]
 fn show_dev_server_200_1() {
     round_trip::<
-        crate::models::ShowDevServerResponse,
+        super::models::ShowDevServerResponse,
     >(
         "{\n  \"charging_mode\": \"POST_PAID\",\n  \"cloud_server\": {\n    \"type\": \"ECS\"\n  },\n  \"create_at\": 1699348284990,\n  \"flavor\": \"Si2.large.4\",\n  \"id\": \"62383738-e52a-450a-9f84-f9e705402be8\",\n  \"image\": {\n    \"arch\": \"X86\",\n    \"image_id\": \"c90fb553-2cdb-4b81-b56a-ef68812c6cf7\",\n    \"name\": \"Ubuntu18.04_x86_64_CPU\",\n    \"server_type\": \"ECS\"\n  },\n  \"name\": \"EI-eva-1107\",\n  \"status\": \"STARTING\",\n  \"update_at\": 1699348285077\n}",
         "show_dev_server (documented at spec/docs/004_1a1b83b5d1b965a6.txt:27868)",
@@ -392,7 +392,7 @@ fn show_dev_server_200_1() {
 #[test]
 fn delete_dev_server_200_1() {
     round_trip::<
-        crate::models::DeleteDevServerResponse,
+        super::models::DeleteDevServerResponse,
     >(
         "{\n  \"charging_mode\": \"POST_PAID\",\n  \"cloud_server\": {\n    \"type\": \"ECS\"\n  },\n  \"create_at\": 1699348284990,\n  \"flavor\": \"Si2.large.4\",\n  \"id\": \"62383738-e52a-450a-9f84-f9e705402be8\",\n  \"image\": {\n    \"arch\": \"X86\",\n    \"image_id\": \"c90fb553-2cdb-4b81-b56a-ef68812c6cf7\",\n    \"name\": \"Ubuntu18.04_x86_64_CPU\",\n    \"server_type\": \"ECS\"\n  },\n  \"name\": \"EI-eva-1107\",\n  \"status\": \"DELETING\",\n  \"update_at\": 1699348285077\n}",
         "delete_dev_server (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28006)",
@@ -403,7 +403,7 @@ fn delete_dev_server_200_1() {
 #[test]
 fn start_dev_server_request_1() {
     round_trip::<
-        crate::models::StartDevServerRequest,
+        super::models::StartDevServerRequest,
     >("{}", "start_dev_server (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28331)");
 }
 
@@ -411,7 +411,7 @@ fn start_dev_server_request_1() {
 #[test]
 fn start_dev_server_200_1() {
     round_trip::<
-        crate::models::StartDevServerResponse,
+        super::models::StartDevServerResponse,
     >(
         "{\n  \"charging_mode\": \"POST_PAID\",\n  \"cloud_server\": {\n    \"type\": \"ECS\"\n  },\n  \"create_at\": 1699348284990,\n  \"flavor\": \"Si2.large.4\",\n  \"id\": \"62383738-e52a-450a-9f84-f9e705402be8\",\n  \"image\": {\n    \"arch\": \"X86\",\n    \"image_id\": \"c90fb553-2cdb-4b81-b56a-ef68812c6cf7\",\n    \"name\": \"Ubuntu18.04_x86_64_CPU\",\n    \"server_type\": \"ECS\"\n  },\n  \"name\": \"EI-evs-1107\",\n  \"status\": \"STARTING\",\n  \"update_at\": 1699348285077\n}",
         "start_dev_server (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28342)",
@@ -422,7 +422,7 @@ fn start_dev_server_200_1() {
 #[test]
 fn stop_dev_server_200_1() {
     round_trip::<
-        crate::models::StopDevServerResponse,
+        super::models::StopDevServerResponse,
     >(
         "{\n  \"charging_mode\": \"POST_PAID\",\n  \"cloud_server\": {\n    \"type\": \"ECS\"\n  },\n  \"create_at\": 1699348284990,\n  \"flavor\": \"Si2.large.4\",\n  \"id\": \"62383738-e52a-450a-9f84-f9e705402be8\",\n  \"image\": {\n    \"arch\": \"X86\",\n    \"image_id\": \"c90fb553-2cdb-4b81-b56a-ef68812c6cf7\",\n    \"name\": \"Ubuntu18.04_x86_64_CPU\",\n    \"server_type\": \"ECS\"\n  },\n  \"name\": \"EI-ecs-1107\",\n  \"status\": \"STOPPING\",\n  \"update_at\": 1699348285077\n}",
         "stop_dev_server (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28480)",
@@ -433,7 +433,7 @@ fn stop_dev_server_200_1() {
 #[test]
 fn list_events_200_1() {
     round_trip::<
-        crate::models::ListEventsResponse,
+        super::models::ListEventsResponse,
     >(
         "{\n  \"kind\": \"EventList\",\n  \"apiVersion\": \"v1\",\n  \"metadata\": {\n    \"continue\": \"52eddc13-cfad-42d3-ae4-92fea5813e7f\"\n  },\n  \"items\": [\n    {\n      \"kind\": \"Event\",\n      \"apiVersion\": \"v1\",\n      \"type\": \"Warning\",\n      \"firstTimestamp\": \"2022-12-30T02:16:19Z\",\n      \"lastTimestamp\": \"2022-12-30T02:16:19Z\",\n      \"count\": 1,\n      \"reason\": \"PoolResourcesStatusChange\",\n      \"message\": \"Pool resources status changed, available/abnormal/creating/deleting count from 1/0/0/0 to 0/1/0/0, timestamp: 1672366579.\"\n    },\n    {\n      \"kind\": \"Event\",\n      \"apiVersion\": \"v1\",\n      \"type\": \"Normal\",\n      \"firstTimestamp\": \"2023-01-02T09:02:45Z\",\n      \"lastTimestamp\": \"2023-01-02T09:02:45Z\",\n      \"count\": 1,\n      \"reason\": \"PoolResourcesStatusChange\",\n      \"message\": \"Pool resources status changed, available/abnormal/creating/deleting count from 0/1/0/0 to 1/0/0/0, timestamp: 1672650165.\"\n    },\n    {\n      \"kind\": \"Event\",\n      \"apiVersion\": \"v1\",\n      \"type\": \"Warning\",\n      \"firstTimestamp\": \"2023-01-16T06:55:35Z\",\n      \"lastTimestamp\": \"2023-01-16T06:55:35Z\",\n      \"count\": 1,\n      \"reason\": \"PoolStatusChange\",\n      \"message\": \"Pool status changed, from Running to Abnormal, details: .\"\n    },\n    {\n      \"kind\": \"Event\",\n      \"apiVersion\": \"v1\",\n      \"type\": \"Warning\",\n      \"firstTimestamp\": \"2023-01-16T06:57:51Z\",\n      \"lastTimestamp\": \"2023-01-16T06:57:51Z\",\n      \"count\": 1,\n      \"reason\": \"PoolResourcesStatusChange\",\n      \"message\": \"Pool resources status changed, available/abnormal/creating/deleting count from 1/0/0/0 to 0/1/0/0, timestamp: 1673852271.\"\n    },\n    {\n      \"kind\": \"Event\",\n      \"apiVersion\": \"v1\",\n      \"type\": \"Normal\",\n      \"firstTimestamp\": \"2023-01-29T02:29:04Z\",\n      \"lastTimestamp\": \"2023-01-29T02:29:04Z\",\n      \"count\": 1,\n      \"reason\": \"PoolStatusChange\",\n      \"message\": \"Pool status changed, from Abnormal to Running.\"\n    }\n  ]\n}",
         "list_events (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23710)",
@@ -444,7 +444,7 @@ fn list_events_200_1() {
 #[test]
 fn list_images_200_1() {
     round_trip::<
-        crate::models::ListImagesResponse,
+        super::models::ListImagesResponse,
     >(
         "{\n  \"current\": 4,\n  \"data\": [\n    {\n      \"arch\": \"x86_64\",\n      \"create_at\": 1638841805439,\n      \"description\": \"AI inference application development, preconfigured ModelBox and AI engine LibTorch, only SSH connection supported.\",\n      \"dev_services\": [\n        \"AI_FLOW\",\n        \"SSH\"\n      ],\n      \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54103\",\n      \"name\": \"modelbox1.3.0-libtorch1.9.1-cuda10.2-cudnn8-euler2.9.6\",\n      \"resource_categories\": [\n        \"GPU\"\n      ],\n      \"service_type\": \"TRAIN\",\n      \"status\": \"ACTIVE\",\n      \"swr_path\": \"swr.xxx.com/atelier/modelarts-modelbox-libtorch-gpu-x86:1.3.0-20221027202714-160a680\",\n      \"tag\": \"1.3.0-20221027202714-160a680\",\n      \"type\": \"BUILD_IN\",\n      \"update_at\": 1638234504492,\n      \"workspace_id\": \"0\"\n    },\n    {\n      \"arch\": \"x86_64\",\n      \"create_at\": 1638841805439,\n      \"description\": \"CPU and GPU general algorithm development and training, preconfigured with AI engine PyTorch1.8\",\n      \"dev_services\": [\n        \"NOTEBOOK\",\n        \"SSH\"\n      ],\n      \"id\": \"278e88d1-5b71-4766-8502-b3ba72e824d9\",\n      \"name\": \"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04\",\n      \"resource_categories\": [\n        \"GPU\",\n        \"CPU\"\n      ],\n      \"service_type\": \"COMMON\",\n      \"status\": \"ACTIVE\",\n      \"swr_path\": \"swr.xxx.com/atelier/pytorch_1_8:pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64-20220926104358-041ba2e\",\n      \"tag\": \"pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64-20220926104358-041ba2e\",\n      \"type\": \"BUILD_IN\",\n      \"update_at\": 1638234504492,\n      \"workspace_id\": \"0\"\n    }\n  ],\n  \"pages\": 54,\n  \"size\": 2,\n  \"total\": 107\n}",
         "list_images (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9797)",
@@ -455,7 +455,7 @@ fn list_images_200_1() {
 #[test]
 fn create_image_request_1() {
     round_trip::<
-        crate::models::CreateImageRequest,
+        super::models::CreateImageRequest,
     >(
         "{\n  \"description\": \"\",\n  \"resource_category\": [\n    \"CPU\"\n  ],\n  \"arch\": \"X86_64\",\n  \"swr_path\": \"swr.xxx.com/op_svc_modelarts_container2/pytorch_1_8:train-pytorch_1.8.0-cuda_10.2-py_3.7\"\n}",
         "create_image (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9928)",
@@ -466,7 +466,7 @@ fn create_image_request_1() {
 #[test]
 fn create_image_200_1() {
     round_trip::<
-        crate::models::CreateImageResponse,
+        super::models::CreateImageResponse,
     >(
         "{\n  \"arch\": \"x86_64\",\n  \"create_at\": 1671708630448,\n  \"description\": \"\",\n  \"dev_services\": [\n    \"NOTEBOOK\",\n    \"SSH\"\n  ],\n  \"id\": \"708ca95d-c601-4dc7-86b9-670adfd5e818\",\n  \"name\": \"pytorch_1_8\",\n  \"namespace\": \"op_svc_modelarts_container2\",\n  \"origin\": \"CUSTOMIZE\",\n  \"resource_categories\": [\n    \"CPU\"\n  ],\n  \"service_type\": \"UNKNOWN\",\n  \"size\": 3376133259,\n  \"status\": \"ACTIVE\",\n  \"swr_path\": \"swr.xxx.com/op_svc_modelarts_container2/pytorch_1_8:train-pytorch_1.8.0-cuda_10.2-py_3.7\",\n  \"tag\": \"train-pytorch_1.8.0-cuda_10.2-py_3.7\",\n  \"type\": \"DEDICATED\",\n  \"update_at\": 1671708630448,\n  \"visibility\": \"PRIVATE\",\n  \"workspace_id\": \"0\"\n}",
         "create_image (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9946)",
@@ -477,7 +477,7 @@ fn create_image_200_1() {
 #[test]
 fn show_image_200_1() {
     round_trip::<
-        crate::models::ShowImageResponse,
+        super::models::ShowImageResponse,
     >(
         "{\n  \"arch\": \"x86_64\",\n  \"create_at\": 1638234504492,\n  \"description\": \"CPU and GPU general algorithm development and training, preconfigured with AI engine PyTorch1.8\",\n  \"dev_services\": [\n    \"NOTEBOOK\",\n    \"SSH\"\n  ],\n  \"id\": \"278e88d1-5b71-4766-8502-b3ba72e824d9\",\n  \"name\": \"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04\",\n  \"resource_categories\": [\n    \"GPU\",\n    \"CPU\"\n  ],\n  \"service_type\": \"COMMON\",\n  \"status\": \"ACTIVE\",\n  \"swr_path\": \"swr.xxx.com/atelier/pytorch_1_8:pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64-20220926104358-041ba2e\",\n  \"tag\": \"pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64-20220926104358-041ba2e\",\n  \"type\": \"BUILD_IN\",\n  \"update_at\": 1638234504492,\n  \"workspace_id\": \"0\"\n}",
         "show_image (documented at spec/docs/004_1a1b83b5d1b965a6.txt:10167)",
@@ -488,7 +488,7 @@ fn show_image_200_1() {
 #[test]
 fn list_internal_channel_info_200_1() {
     round_trip::<
-        crate::models::ListInternalChannelInfoResponse,
+        super::models::ListInternalChannelInfoResponse,
     >(
         "{\n  \"dns_domain_name\": \"xxx.xxx.com\",\n  \"vpcep_info\": [\n    {\n      \"vpcep_service_id\": \"2275xxxx-c96f-4xxx-820c-c7xxxxxa7899\",\n      \"vpcep_service_name\": \"cn-nxxxx-x.vpcepname.2275xxxx-c96f-4xxx-820c-c7xxxxxa7899\",\n      \"service_port\": 443\n    }\n  ]\n}",
         "list_internal_channel_info (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23068)",
@@ -499,7 +499,7 @@ fn list_internal_channel_info_200_1() {
 #[test]
 fn list_job_ai_engines_200_1() {
     round_trip::<
-        crate::models::ListJobAiEnginesResponse,
+        super::models::ListJobAiEnginesResponse,
     >(
         "{\n  \"is_success\": true,\n  \"engines\": [\n    {\n      \"engine_type\": 1,\n      \"engine_name\": \"TensorFlow\",\n      \"engine_id\": 1,\n      \"engine_version\": \"TF-1.4.0-python2.7\"\n    }\n  ]\n}",
         "list_job_ai_engines (documented at spec/docs/004_1a1b83b5d1b965a6.txt:54194)",
@@ -510,7 +510,7 @@ fn list_job_ai_engines_200_1() {
 #[test]
 fn list_job_resource_specs_200_1() {
     round_trip::<
-        crate::models::ListJobResourceSpecsResponse,
+        super::models::ListJobResourceSpecsResponse,
     >(
         "{\n  \"specs\": [\n    {\n      \"spec_id\": 2,\n      \"core\": \"2\",\n      \"cpu\": \"8\",\n      \"gpu_num\": 0,\n      \"gpu_type\": \"\",\n      \"spec_code\": \"modelarts.vm.cpu.2u\"\n    }\n  ]\n}",
         "list_job_resource_specs (documented at spec/docs/004_1a1b83b5d1b965a6.txt:54086)",
@@ -521,7 +521,7 @@ fn list_job_resource_specs_200_1() {
 #[test]
 fn list_models_200_1() {
     round_trip::<
-        crate::models::ListModelsResponse,
+        super::models::ListModelsResponse,
     >(
         "{\n  \"total_count\": 1,\n  \"count\": 1,\n  \"models\": [\n    {\n      \"model_name\": \"mnist\",\n      \"model_version\": \"1.0.0\",\n      \"model_id\": \"10eb0091-887f-4839-9929-cbc884f1e20e\",\n      \"model_type\": \"tensorflow\",\n      \"model_size\": 5012312,\n      \"tenant\": \"6d28e85aa78b4e1a9b4bd83501bcd4a1\",\n      \"project\": \"d04c10db1f264cfef1966deff1a3527c\",\n      \"owner\": \"6d28e85aa78b4e1a9b4bd83501bcd4a1\",\n      \"create_at\": 1533041553000,\n      \"description\": \"mnist model\",\n      \"workspace_id\": \"0\",\n      \"specification\": {}\n    }\n  ]\n}",
         "list_models (documented at spec/docs/004_1a1b83b5d1b965a6.txt:17275)",
@@ -532,7 +532,7 @@ fn list_models_200_1() {
 #[test]
 fn create_model_200_1() {
     round_trip::<
-        crate::models::CreateModelResponse,
+        super::models::CreateModelResponse,
     >(
         "{\n  \"model_id\": \"7feb7235-ed9c-48ae-9833-2876b2458445\"\n}",
         "create_model (documented at spec/docs/004_1a1b83b5d1b965a6.txt:17544)",
@@ -544,7 +544,7 @@ fn create_model_200_1() {
 #[ignore = "documentation error: the example shows `type` at the top level, which the response table does not document"]
 fn show_model_200_2() {
     round_trip::<
-        crate::models::ShowModelResponse,
+        super::models::ShowModelResponse,
     >(
         "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"resp_data\": {\n      \"type\": \"array\",\n      \"items\": {\n        \"type\": \"object\",\n        \"properties\": {\n          \"model_labels\": [],\n          \"labels_map\": {\n            \"labels\": []\n          }\n        }\n      }\n    },\n    \"workspace_id\": \"0\",\n    \"install_type\": [\n      \"realtime\",\n      \"batch\",\n      \"edge\"\n    ],\n    \"specification\": {},\n    \"config\": {\n      \"model_algorithm\": \"image_classification\",\n      \"model_source\": \"auto\",\n      \"tunable\": false,\n      \"downloadable_flag\": true,\n      \"algorithm\": \"resnet_v2_50,mobilenet_v1\",\n      \"metrics\": {\n        \"f1\": 0.912078373015873,\n        \"recall\": 0.9125,\n        \"precision\": 0.9340277777777778,\n        \"accuracy\": 0.263250724969475\n      },\n      \"model_type\": \"TensorFlow\",\n      \"runtime\": \"tf1.13-python3.6-cpu\",\n      \"apis\": {\n        \"protocol\": \"https\",\n        \"url\": \"/\",\n        \"method\": \"post\",\n        \"request\": {\n          \"data\": {\n            \"type\": \"object\",\n            \"properties\": {\n              \"images\": {\n                \"type\": \"file\"\n              },\n              \"Content-type\": \"multipart/form-data\",\n              \"response\": {\n                \"data\": {\n                  \"type\": \"object\",\n                  \"required\": [\n                    \"predicted_label\",\n                    \"scores\"\n                  ],\n                  \"properties\": {\n                    \"predicted_label\": {\n                      \"type\": \"string\"\n                    },\n                    \"scores\": {\n                      \"type\": \"array\",\n                      \"items\": {\n                        \"type\": \"number\",\n                        \"minItems\": 2,\n                        \"maxItems\": 2,\n                        \"items\": {\n                          \"type\": \"string\"\n                        }\n                      }\n                    }\n                  }\n                },\n                \"Content-type\": \"multipart/form-data\"\n              },\n              \"dependencies\": [\n                {\n                  \"installer\": \"pip\",\n                  \"packages\": [\n                    {\n                      \"package_name\": \"numpy\",\n                      \"package_version\": \"1.17.0\",\n                      \"restraint\": \"EXACT\"\n                    },\n                    {\n                      \"package_name\": \"h5py\",\n                      \"package_version\": \"2.8.0\",\n                      \"restraint\": \"EXACT\"\n                    },\n                    {\n                      \"package_name\": \"Pillow\",\n                      \"package_version\": \"5.2.0\",\n                      \"restraint\": \"EXACT\"\n                    },\n                    {\n                      \"package_name\": \"scipy\",\n                      \"package_version\": \"1.2.1\",\n                      \"restraint\": \"EXACT\"\n                    },\n                    {\n                      \"package_name\": \"resampy\",\n                      \"package_version\": \"0.2.1\",\n                      \"restraint\": \"EXACT\"\n                    },\n                    {\n                      \"package_name\": \"scikit-learn\",\n                      \"package_version\": \"0.19.1\",\n                      \"restraint\": \"EXACT\"\n                    }\n                  ]\n                },\n                {\n                  \"health\": {\n                    \"check_method\": \"HTTP\",\n                    \"protocol\": \"http\",\n                    \"url\": \"/health\",\n                    \"period_seconds\": 5,\n                    \"failure_threshold\": 10,\n                    \"initial_delay_seconds\": 12\n                  },\n                  \"readiness_health\": {\n                    \"check_method\": \"HTTP\",\n                    \"protocol\": \"http\",\n                    \"url\": \"/readiness_health\",\n                    \"period_seconds\": 5,\n                    \"failure_threshold\": 20,\n                    \"initial_delay_seconds\": 12\n                  },\n                  \"startup_health\": {\n                    \"check_method\": \"HTTP\",\n                    \"protocol\": \"http\",\n                    \"url\": \"/startup_health\",\n                    \"period_seconds\": 5,\n                    \"failure_threshold\": 10,\n                    \"initial_delay_seconds\": 12\n                  }\n                }\n              ]\n            }\n          }\n        }\n      }\n    }\n  }\n}",
         "show_model (documented at spec/docs/004_1a1b83b5d1b965a6.txt:17743)",
@@ -555,7 +555,7 @@ fn show_model_200_2() {
 #[test]
 fn delete_model_200_1() {
     round_trip::<
-        crate::models::DeleteModelResponse,
+        super::models::DeleteModelResponse,
     >(
         "{\n  \"delete_success_list\": [\n    \"10eb0091-887f-4839-9929-cbc884f1e20e\"\n  ],\n  \"delete_failed_list\": [\n    {\n      \"error_msg\": \"Failed to delete model, model ( 759645d9-3672-4db1-bb6d-49ed58b84e10) alreadydeploy service.\",\n      \"error_code\": \"ModelArts.3009\",\n      \"model_id\": \"e527d311-a947-46da-a6e0-66c49945dfaa\"\n    }\n  ]\n}",
         "delete_model (documented at spec/docs/004_1a1b83b5d1b965a6.txt:17954)",
@@ -566,7 +566,7 @@ fn delete_model_200_1() {
 #[test]
 fn create_network_200_1() {
     round_trip::<
-        crate::models::CreateNetworkResponse,
+        super::models::CreateNetworkResponse,
     >(
         "{\n  \"kind\": \"Network\",\n  \"apiVersion\": \"v1\",\n  \"metadata\": {\n    \"name\": \"network-7a03-86c13962597848eeb29c5861153a391f\",\n    \"creationTimestamp\": \"2022-09-16T09:44:59Z\",\n    \"labels\": {\n      \"os.modelarts/name\": \"network-7a03\",\n      \"os.modelarts/workspace.id\": \"0\"\n    },\n    \"annotations\": {}\n  },\n  \"spec\": {\n    \"cidr\": \"192.168.128.0/17\",\n    \"connection\": {}\n  },\n  \"status\": {\n    \"phase\": \"\"\n  }\n}",
         "create_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23981)",
@@ -577,7 +577,7 @@ fn create_network_200_1() {
 #[test]
 fn show_network_200_1() {
     round_trip::<
-        crate::models::ShowNetworkResponse,
+        super::models::ShowNetworkResponse,
     >(
         "{\n  \"kind\": \"Network\",\n  \"apiVersion\": \"v1\",\n  \"metadata\": {\n    \"name\": \"network-7a03-86c13962597848eeb29c5861153a391f\",\n    \"creationTimestamp\": \"2022-09-16T09:44:59Z\",\n    \"labels\": {\n      \"os.modelarts/name\": \"network-7a03\",\n      \"os.modelarts/workspace.id\": \"0\"\n    },\n    \"annotations\": {}\n  },\n  \"spec\": {\n    \"cidr\": \"192.168.128.0/17\",\n    \"connection\": {}\n  },\n  \"status\": {\n    \"phase\": \"Active\",\n    \"connectionStatus\": {}\n  }\n}",
         "show_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24337)",
@@ -589,7 +589,7 @@ fn show_network_200_1() {
 #[ignore = "documentation error: the example shows `metadata.deletionTimestamp`, which the metadata table does not document"]
 fn delete_network_200_1() {
     round_trip::<
-        crate::models::DeleteNetworkResponse,
+        super::models::DeleteNetworkResponse,
     >(
         "{\n  \"kind\": \"Network\",\n  \"apiVersion\": \"v1\",\n  \"metadata\": {\n    \"name\": \"network-7a03-86c13962597848eeb29c5861153a391f\",\n    \"creationTimestamp\": \"2022-09-16T09:44:59Z\",\n    \"deletionTimestamp\": \"2022-09-16T10:06:27Z\",\n    \"labels\": {\n      \"os.modelarts/name\": \"network-7a03\",\n      \"os.modelarts/workspace.id\": \"0\"\n    },\n    \"annotations\": {}\n  },\n  \"spec\": {\n    \"cidr\": \"192.168.128.0/17\",\n    \"connection\": {\n      \"peerConnectionList\": [\n        {\n          \"peerVpclid\": \"03e4f4d7-fc62-409b-9c52-df885525e30b\",\n          \"peerSubnetId\": \"42aeebc3-f7c7-45aa-b884-e6e9ac2f841d\",\n          \"defaultGateWay\": false\n        }\n      ]\n    }\n  },\n  \"status\": {\n    \"phase\": \"Active\",\n    \"connectionStatus\": {\n      \"peerConnectionStatus\": [\n        {\n          \"peerVpclid\": \"03e4f4d7-fc62-409b-9c52-df885525e30b\",\n          \"peerSubnetId\": \"42aeebc3-f7c7-45aa-b884-e6e9ac2f841d\",\n          \"defaultGateWay\": false,\n          \"phase\": \"Active\"\n        }\n      ]\n    }\n  }\n}",
         "delete_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24509)",
@@ -601,7 +601,7 @@ fn delete_network_200_1() {
 #[ignore = "documentation error: the example spells `peerVpclid`; the table documents `peerVpclId`"]
 fn update_network_request_1() {
     round_trip::<
-        crate::models::UpdateNetworkRequest,
+        super::models::UpdateNetworkRequest,
     >(
         "{\n  \"spec\": {\n    \"connection\": {\n      \"peerConnectionList\": [\n        {\n          \"peerVpclid\": \"03e4f4d7-fc62-409b-9c52-df885525e30b\",\n          \"peerSubnetId\": \"42aeabc3-f7c7-45aa-b884-e6e9ac2f841d\",\n          \"defaultGateWay\": false\n        }\n      ]\n    }\n  }\n}",
         "update_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24731)",
@@ -613,7 +613,7 @@ fn update_network_request_1() {
 #[ignore = "documentation error: the example spells `peerVpclid`; the table documents `peerVpclId`"]
 fn update_network_200_1() {
     round_trip::<
-        crate::models::UpdateNetworkResponse,
+        super::models::UpdateNetworkResponse,
     >(
         "{\n  \"kind\": \"Network\",\n  \"apiVersion\": \"v1\",\n  \"metadata\": {\n    \"name\": \"network-7a03-86c13962597848eeb29c5861153a391f\",\n    \"creationTimestamp\": \"2022-09-16T09:44:59Z\",\n    \"labels\": {\n      \"os.modelarts/name\": \"network-7a03\",\n      \"os.modelarts/workspace.id\": \"0\"\n    },\n    \"annotations\": {}\n  },\n  \"spec\": {\n    \"cidr\": \"192.168.128.0/17\",\n    \"connection\": {\n      \"peerConnectionList\": [\n        {\n          \"peerVpclid\": \"03e4f4d7-fc62-409b-9c52-df885525e30b\",\n          \"peerSubnetId\": \"42aeabc3-f7c7-45aa-b884-e6e9ac2f841d\",\n          \"defaultGateWay\": false\n        }\n      ]\n    }\n  },\n  \"status\": {\n    \"phase\": \"Active\",\n    \"connectionStatus\": {}\n  }\n}",
         "update_network (documented at spec/docs/004_1a1b83b5d1b965a6.txt:24753)",
@@ -624,7 +624,7 @@ fn update_network_200_1() {
 #[test]
 fn list_notebooks_200_1() {
     round_trip::<
-        crate::models::ListNotebooksResponse,
+        super::models::ListNotebooksResponse,
     >(
         "{\n  \"current\": 0,\n  \"data\": [\n    {\n      \"description\": \"api-test\",\n      \"feature\": \"DEFAULT\",\n      \"flavor\": \"modelarts.vm.cpu.free\",\n      \"id\": \"f9937afa-ca78-45b6-bc12-7ecf42553c48\",\n      \"image\": {\n        \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n        \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n        \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1\",\n        \"type\": \"BUILD_IN\"\n      },\n      \"lease\": {\n        \"create_at\": 1638841805439,\n        \"duration\": 3600000,\n        \"enable\": true,\n        \"update_at\": 1638841805439\n      },\n      \"name\": \"notebook_5ee4bf0e\",\n      \"status\": \"CREATING\",\n      \"token\": \"58ba50c6-e8ff-245c-4840-49e51aa70737\",\n      \"volume\": {\n        \"category\": \"EVS\",\n        \"ownership\": \"MANAGED\",\n        \"mount_path\": \"/home/ma-user/work/\",\n        \"capacity\": 50\n      },\n      \"workspace_id\": \"0\"\n    },\n    {\n      \"description\": \"api-test\",\n      \"feature\": \"NOTEBOOK\",\n      \"flavor\": \"modelarts.vm.cpu.2u\",\n      \"id\": \"f9937afa-4451-42db-a76b-72d624749f66\",\n      \"image\": {\n        \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n        \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n        \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1\",\n        \"type\": \"BUILD_IN\"\n      },\n      \"lease\": {\n        \"create_at\": 1638841744515,\n        \"duration\": 3600000,\n        \"enable\": true,\n        \"update_at\": 1638841744515\n      },\n      \"name\": \"notebooks_test\",\n      \"status\": \"CREATING\",\n      \"token\": \"3eff13f2-3d70-5456-6dc7-e3f99f562022\",\n      \"volume\": {\n        \"category\": \"EVS\",\n        \"ownership\": \"MANAGED\",\n        \"mount_path\": \"/home/ma-user/work/\",\n        \"capacity\": 50\n      },\n      \"workspace_id\": \"0\"\n    }\n  ],\n  \"pages\": 1,\n  \"size\": 10,\n  \"total\": 2\n}",
         "list_notebooks (documented at spec/docs/004_1a1b83b5d1b965a6.txt:7094)",
@@ -635,7 +635,7 @@ fn list_notebooks_200_1() {
 #[test]
 fn create_notebook_request_1() {
     round_trip::<
-        crate::models::CreateNotebookRequest,
+        super::models::CreateNotebookRequest,
     >(
         "{\n  \"name\": \"notebooks_test\",\n  \"feature\": \"NOTEBOOK\",\n  \"workspace_id\": \"0\",\n  \"description\": \"api-test\",\n  \"flavor\": \"modelarts.vm.cpu.2u\",\n  \"image_id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n  \"volume\": {\n    \"category\": \"evs\",\n    \"ownership\": \"managed\",\n    \"capacity\": 50\n  }\n}",
         "create_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6848)",
@@ -646,7 +646,7 @@ fn create_notebook_request_1() {
 #[test]
 fn create_notebook_200_1() {
     round_trip::<
-        crate::models::CreateNotebookResponse,
+        super::models::CreateNotebookResponse,
     >(
         "{\n  \"description\": \"api-test\",\n  \"feature\": \"NOTEBOOK\",\n  \"flavor\": \"modelarts.vm.cpu.2u\",\n  \"id\": \"f9937afa-4451-42db-a76b-72d624749f66\",\n  \"image\": {\n    \"description\": \"description\",\n    \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n    \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n    \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1\",\n    \"tag\": \"3.3.2-release_v1\",\n    \"type\": \"BUILD_IN\"\n  },\n  \"lease\": {\n    \"create_at\": 1638841744515,\n    \"duration\": 3600000\n  }\n}",
         "create_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6870)",
@@ -657,7 +657,7 @@ fn create_notebook_200_1() {
 #[test]
 fn list_notebook_all_200_1() {
     round_trip::<
-        crate::models::ListNotebookAllResponse,
+        super::models::ListNotebookAllResponse,
     >(
         "{\n  \"current\": 0,\n  \"data\": [\n    {\n      \"description\": \"api-test\",\n      \"feature\": \"DEFAULT\",\n      \"flavor\": \"modelarts.vm.cpu.free\",\n      \"id\": \"f9937afa-ca78-45b6-bc12-7ecf42553c48\",\n      \"image\": {\n        \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n        \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n        \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1\",\n        \"type\": \"BUILD_IN\"\n      },\n      \"lease\": {\n        \"create_at\": 1638841805439,\n        \"duration\": 3600000,\n        \"enable\": true,\n        \"update_at\": 1638841805439\n      },\n      \"name\": \"notebook_5ee4bf0e\",\n      \"status\": \"CREATING\",\n      \"token\": \"58ba50c6-e8ff-245c-4840-49e51aa70737\",\n      \"volume\": {\n        \"category\": \"EVS\",\n        \"ownership\": \"MANAGED\",\n        \"mount_path\": \"/home/ma-user/work/\",\n        \"capacity\": 50\n      },\n      \"workspace_id\": \"0\"\n    },\n    {\n      \"description\": \"api-test\",\n      \"feature\": \"NOTEBOOK\",\n      \"flavor\": \"modelarts.vm.cpu.2u\",\n      \"id\": \"f9937afa-4451-42db-a76b-72d624749f66\",\n      \"image\": {\n        \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n        \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n        \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1\",\n        \"type\": \"BUILD_IN\"\n      },\n      \"lease\": {\n        \"create_at\": 1638841744515,\n        \"duration\": 3600000,\n        \"enable\": true,\n        \"update_at\": 1638841744515\n      },\n      \"name\": \"notebooks_test\",\n      \"status\": \"CREATING\",\n      \"token\": \"3eff13f2-3d70-5456-6dc7-e3f99f562022\",\n      \"volume\": {\n        \"category\": \"EVS\",\n        \"ownership\": \"MANAGED\",\n        \"mount_path\": \"/home/ma-user/work/\",\n        \"capacity\": 50\n      },\n      \"workspace_id\": \"0\"\n    }\n  ],\n  \"pages\": 1,\n  \"size\": 10,\n  \"total\": 2\n}",
         "list_notebook_all (documented at spec/docs/004_1a1b83b5d1b965a6.txt:7347)",
@@ -668,7 +668,7 @@ fn list_notebook_all_200_1() {
 #[test]
 fn list_notebook_flavors_200_1() {
     round_trip::<
-        crate::models::ListNotebookFlavorsResponse,
+        super::models::ListNotebookFlavorsResponse,
     >(
         "{\n  \"current\": 1,\n  \"data\": [\n    {\n      \"arch\": \"x86_64\",\n      \"billing\": {\n        \"code\": \"modelarts.vm.cpu.2u\",\n        \"unit_num\": 1\n      },\n      \"category\": \"CPU\",\n      \"description\": \"Intel CPU通用规格，用于快速数据探索和实验\",\n      \"feature\": \"NOTEBOOK\",\n      \"free\": false,\n      \"id\": \"modelarts.vm.cpu.2u\",\n      \"memory\": 8388608,\n      \"name\": \"CPU: 2核 8GB\",\n      \"sold_out\": false,\n      \"storages\": [\n        \"EVS\",\n        \"OBSFS\",\n        \"EFS\",\n        \"OBS\"\n      ],\n      \"vcpus\": 2\n    }\n  ],\n  \"pages\": 1,\n  \"size\": 1,\n  \"total\": 1\n}",
         "list_notebook_flavors (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8238)",
@@ -679,7 +679,7 @@ fn list_notebook_flavors_200_1() {
 #[test]
 fn list_notebook_tags_200_1() {
     round_trip::<
-        crate::models::ListNotebookTagsResponse,
+        super::models::ListNotebookTagsResponse,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"model_version\",\n      \"values\": [\n        \"0.1\",\n        \"0.2\"\n      ]\n    },\n    {\n      \"key\": \"conda_version\",\n      \"values\": [\n        \"10.2\",\n        \"11.0\"\n      ]\n    }\n  ]\n}",
         "list_notebook_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9678)",
@@ -690,7 +690,7 @@ fn list_notebook_tags_200_1() {
 #[test]
 fn show_notebook_200_1() {
     round_trip::<
-        crate::models::ShowNotebookResponse,
+        super::models::ShowNotebookResponse,
     >(
         "{\n  \"description\": \"api-test\",\n  \"feature\": \"NOTEBOOK\",\n  \"flavor\": \"modelarts.vm.cpu.2u\",\n  \"id\": \"f9937afa-631e-4a8f-a8f7-3b6c800585f0\",\n  \"image\": {\n    \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n    \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n    \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.1.B007_V2\",\n    \"type\": \"BUILD_IN\"\n  },\n  \"lease\": {\n    \"create_at\": 1638778344300,\n    \"duration\": 3600000,\n    \"enable\": true,\n    \"update_at\": 1638778344300\n  },\n  \"name\": \"notebooks_test\",\n  \"status\": \"CREATING\",\n  \"token\": \"7b22482a-a4cb-4b46-e3b3-6a793a47967e\",\n  \"url\": \"https://authoring-modelarts-xxxxx.xxxx.com/f9937afa-631e-4a8f-a8f7-3b6c800585f0/lab\",\n  \"workspace_id\": \"0\"\n}",
         "show_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:7573)",
@@ -701,7 +701,7 @@ fn show_notebook_200_1() {
 #[test]
 fn update_notebook_request_1() {
     round_trip::<
-        crate::models::UpdateNotebookRequest,
+        super::models::UpdateNotebookRequest,
     >(
         "{\n  \"description\": \"update\"\n}",
         "update_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:7784)",
@@ -712,7 +712,7 @@ fn update_notebook_request_1() {
 #[test]
 fn update_notebook_200_1() {
     round_trip::<
-        crate::models::UpdateNotebookResponse,
+        super::models::UpdateNotebookResponse,
     >(
         "{\n  \"description\": \"test\",\n  \"flavor\": \"modelarts.vm.cpu.8u\",\n  \"name\": \"notebook-1111\",\n  \"endpoints\": [\n    {\n      \"allowed_access_ips\": [\n        \"1.1.1.1\"\n      ]\n    }\n  ]\n}",
         "update_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:7796)",
@@ -724,7 +724,7 @@ fn update_notebook_200_1() {
 #[ignore = "documentation error: the example shows `create_at` at the top level; the response table documents it only inside `image` and `lease`"]
 fn delete_notebook_200_1() {
     round_trip::<
-        crate::models::DeleteNotebookResponse,
+        super::models::DeleteNotebookResponse,
     >(
         "{\n  \"create_at\": 1638841805440,\n  \"description\": \"update\",\n  \"feature\": \"DEFAULT\",\n  \"flavor\": \"modelarts.vm.cpu.free\",\n  \"id\": \"f9937afa-ca78-45b6-bc12-7ecf42553c48\",\n  \"image\": {\n    \"description\": \"description\",\n    \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n    \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n    \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1\",\n    \"tag\": \"3.3.2-release_v1\",\n    \"type\": \"BUILD_IN\"\n  },\n  \"lease\": {\n    \"create_at\": 1638841805439,\n    \"duration\": 3600000,\n    \"enable\": true,\n    \"update_at\": 1638841805439\n  },\n  \"name\": \"notebook_5ee4bf0e\",\n  \"status\": \"DELETING\",\n  \"token\": \"58ba50c6-e8ff-245c-4840-49e51aa70737\",\n  \"update_at\": 1638842504178,\n  \"workspace_id\": \"0\"\n}",
         "delete_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:7972)",
@@ -735,7 +735,7 @@ fn delete_notebook_200_1() {
 #[test]
 fn create_image_notebook_request_1() {
     round_trip::<
-        crate::models::CreateImageNotebookRequest,
+        super::models::CreateImageNotebookRequest,
     >(
         "{\n  \"name\": \"pytorch1_4\",\n  \"namespace\": \"atelier-auto\",\n  \"tag\": \"20221223\",\n  \"description\": \"save from notebook-x21d\",\n  \"workspace_id\": \"0\"\n}",
         "create_image_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8084)",
@@ -746,7 +746,7 @@ fn create_image_notebook_request_1() {
 #[test]
 fn create_image_notebook_200_1() {
     round_trip::<
-        crate::models::CreateImageNotebookResponse,
+        super::models::CreateImageNotebookResponse,
     >(
         "{\n  \"arch\": \"x86_64\",\n  \"create_at\": 1671786468811,\n  \"description\": \"notebook2.0 20200816\",\n  \"dev_services\": [\n    \"SSH\",\n    \"NOTEBOOK\"\n  ],\n  \"id\": \"4e0d1854-63e5-4517-b683-a0ee97a692a1\",\n  \"name\": \"pytorch1_4\",\n  \"namespace\": \"atelier-auto\",\n  \"origin\": \"IMAGE_SAVE\",\n  \"resource_categories\": [\n    \"CPU\",\n    \"GPU\"\n  ],\n  \"service_type\": \"TRAIN\"\n}",
         "create_image_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8100)",
@@ -757,7 +757,7 @@ fn create_image_notebook_200_1() {
 #[test]
 fn list_notebook_lease_200_1() {
     round_trip::<
-        crate::models::ListNotebookLeaseResponse,
+        super::models::ListNotebookLeaseResponse,
     >(
         "{\n  \"create_at\": 1638841744515,\n  \"duration\": 3600000,\n  \"enable\": true,\n  \"type\": \"TIMING\",\n  \"update_at\": 1638842905925\n}",
         "list_notebook_lease (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8547)",
@@ -768,7 +768,7 @@ fn list_notebook_lease_200_1() {
 #[test]
 fn update_notebook_lease_request_2() {
     round_trip::<
-        crate::models::UpdateNotebookLeaseRequest,
+        super::models::UpdateNotebookLeaseRequest,
     >(
         "{\n  \"duration\": 3600000,\n  \"type\": \"timing\"\n}",
         "update_notebook_lease (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8627)",
@@ -779,7 +779,7 @@ fn update_notebook_lease_request_2() {
 #[test]
 fn update_notebook_lease_200_1() {
     round_trip::<
-        crate::models::UpdateNotebookLeaseResponse,
+        super::models::UpdateNotebookLeaseResponse,
     >(
         "{\n  \"create_at\": 1638841744515,\n  \"duration\": 3600000,\n  \"enable\": true,\n  \"type\": \"TIMING\",\n  \"update_at\": 1638843018759\n}",
         "update_notebook_lease (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8640)",
@@ -790,7 +790,7 @@ fn update_notebook_lease_200_1() {
 #[test]
 fn start_notebook_200_1() {
     round_trip::<
-        crate::models::StartNotebookResponse,
+        super::models::StartNotebookResponse,
     >(
         "{\n  \"description\": \"api-test\",\n  \"feature\": \"NOTEBOOK\",\n  \"flavor\": \"modelarts.vm.cpu.2u\",\n  \"id\": \"f9937afa-4451-42db-a76b-72d624749f66\",\n  \"image\": {\n    \"description\": \"description\",\n    \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n    \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n    \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1\",\n    \"tag\": \"3.3.2-release_v1\",\n    \"type\": \"BUILD_IN\"\n  },\n  \"lease\": {\n    \"create_at\": 1638841744515,\n    \"duration\": 6327212,\n    \"enable\": true,\n    \"type\": \"TIMING\",\n    \"update_at\": 1638844471727\n  },\n  \"name\": \"notebooks_test\",\n  \"status\": \"STARTING\",\n  \"token\": \"5cc60e8b-8772-7690-efd6-a5874ca387c0\",\n  \"url\": \"https://authoring-modelarts-xxxxx.xxxx.com/f9937afa-4451-42db-a76b-72d624749f66/lab\",\n  \"volume\": {\n    \"category\": \"EFS\",\n    \"ownership\": \"MANAGED\",\n    \"mount_path\": \"/home/ma-user/work/\",\n    \"capacity\": 50\n  },\n  \"workspace_id\": \"0\"\n}",
         "start_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:8818)",
@@ -801,7 +801,7 @@ fn start_notebook_200_1() {
 #[test]
 fn stop_notebook_200_1() {
     round_trip::<
-        crate::models::StopNotebookResponse,
+        super::models::StopNotebookResponse,
     >(
         "{\n  \"description\": \"api-test\",\n  \"feature\": \"NOTEBOOK\",\n  \"flavor\": \"modelarts.vm.cpu.2u\",\n  \"id\": \"f9937afa-4451-42db-a76b-72d624749f66\",\n  \"image\": {\n    \"description\": \"description\",\n    \"id\": \"e1a07296-22a8-4f05-8bc8-e936c8e54090\",\n    \"name\": \"notebook2.0-mul-kernel-cpu-cp36\",\n    \"swr_path\": \"swr.xxxx.com/atelier/notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1\",\n    \"tag\": \"3.3.2-release_v1\",\n    \"type\": \"BUILD_IN\"\n  },\n  \"lease\": {\n    \"create_at\": 1638841744515,\n    \"duration\": 5313106,\n    \"enable\": true,\n    \"update_at\": 1638843457621\n  },\n  \"name\": \"notebooks_test\",\n  \"status\": \"STOPPING\",\n  \"token\": \"7bddd8ff-8a0d-e063-3107-c70a862832de\",\n  \"url\": \"https://authoring-modelarts-xxxx.xxxx.com/f9937afa-4451-42db-a76b-72d624749f66/lab\",\n  \"volume\": {\n    \"category\": \"EFS\",\n    \"ownership\": \"MANAGED\",\n    \"mount_path\": \"/home/ma-user/work/\",\n    \"capacity\": 50\n  },\n  \"workspace_id\": \"0\"\n}",
         "stop_notebook (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9020)",
@@ -812,7 +812,7 @@ fn stop_notebook_200_1() {
 #[test]
 fn list_notebook_storage_200_1() {
     round_trip::<
-        crate::models::ListNotebookStorageResponse,
+        super::models::ListNotebookStorageResponse,
     >(
         "{\n  \"current\": 1,\n  \"data\": [\n    {\n      \"id\": \"91dd2d3f-2d92-475f-a375-04636af26cc9\",\n      \"category\": \"OBSFS\",\n      \"mount_path\": \"/data/wang/\",\n      \"uri\": \"obs://authoring-test/wang/\",\n      \"status\": \"MOUNTED\"\n    }\n  ],\n  \"pages\": 1,\n  \"size\": 1,\n  \"total\": 1\n}",
         "list_notebook_storage (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9129)",
@@ -823,7 +823,7 @@ fn list_notebook_storage_200_1() {
 #[test]
 fn create_notebook_storage_request_1() {
     round_trip::<
-        crate::models::CreateNotebookStorageRequest,
+        super::models::CreateNotebookStorageRequest,
     >(
         "{\n  \"category\": \"OBS\",\n  \"mount_path\": \"/data/wang/\",\n  \"uri\": \"obs://authoring-test/wang/\"\n}",
         "create_notebook_storage (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9207)",
@@ -834,7 +834,7 @@ fn create_notebook_storage_request_1() {
 #[test]
 fn create_notebook_storage_200_1() {
     round_trip::<
-        crate::models::CreateNotebookStorageResponse,
+        super::models::CreateNotebookStorageResponse,
     >(
         "{\n  \"id\": \"91dd2d3f-2d92-475f-a375-04636af26cc9\",\n  \"category\": \"OBSFS\",\n  \"mount_path\": \"/data/wang/\",\n  \"uri\": \"obs://authoring-test/wang/\",\n  \"status\": \"MOUNTING\"\n}",
         "create_notebook_storage (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9221)",
@@ -845,7 +845,7 @@ fn create_notebook_storage_200_1() {
 #[test]
 fn show_notebook_storage_200_1() {
     round_trip::<
-        crate::models::ShowNotebookStorageResponse,
+        super::models::ShowNotebookStorageResponse,
     >(
         "{\n  \"id\": \"91dd2d3f-2d92-475f-a375-04636af26cc9\",\n  \"category\": \"OBSFS\",\n  \"mount_path\": \"/data/wang/\",\n  \"uri\": \"obs://authoring-test/wang/\",\n  \"status\": \"MOUNTED\"\n}",
         "show_notebook_storage (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9298)",
@@ -856,7 +856,7 @@ fn show_notebook_storage_200_1() {
 #[test]
 fn delete_notebook_storage_200_1() {
     round_trip::<
-        crate::models::DeleteNotebookStorageResponse,
+        super::models::DeleteNotebookStorageResponse,
     >(
         "{\n  \"category\": \"OBSFS\",\n  \"id\": \"91dd2d3f-2d92-475f-a375-04636af26cc9\",\n  \"mount_path\": \"/data/wang/\",\n  \"status\": \"UNMOUNTING\",\n  \"uri\": \"obs://authoring-test/wang/\"\n}",
         "delete_notebook_storage (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9376)",
@@ -868,7 +868,7 @@ fn delete_notebook_storage_200_1() {
 #[ignore = "documentation error: the example sends `action`, which the request table does not document"]
 fn delete_notebook_tags_request_2() {
     round_trip::<
-        crate::models::DeleteNotebookTagsRequest,
+        super::models::DeleteNotebookTagsRequest,
     >(
         "{\n  \"action\": \"delete\",\n  \"tags\": [\n    {\n      \"key\": \"dev\",\n      \"value\": \"dev1\"\n    }\n  ]\n}",
         "delete_notebook_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9572)",
@@ -879,7 +879,7 @@ fn delete_notebook_tags_request_2() {
 #[test]
 fn list_os_user_config_200_1() {
     round_trip::<
-        crate::models::ListOsUserConfigResponse,
+        super::models::ListOsUserConfigResponse,
     >(
         "{\n  \"networkCidrs\": [\n    \"192.168.0.0/24\",\n    \"172.16.31.0/16\"\n  ],\n  \"networkQuota\": 15,\n  \"poolQuota\": 15,\n  \"pooHighAvailable\": true\n}",
         "list_os_user_config (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23155)",
@@ -890,7 +890,7 @@ fn list_os_user_config_200_1() {
 #[test]
 fn show_plugintemplate_200_1() {
     round_trip::<
-        crate::models::ShowPlugintemplateResponse,
+        super::models::ShowPlugintemplateResponse,
     >(
         "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"PluginTemplate\",\n  \"metadata\": {\n    \"name\": \"npu-driver\"\n  },\n  \"spec\": {\n    \"type\": \"npuDriver\",\n    \"description\": \"npu driver\",\n    \"versions\": {}\n  }\n}",
         "show_plugintemplate (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23249)",
@@ -901,7 +901,7 @@ fn show_plugintemplate_200_1() {
 #[test]
 fn list_pool_tags_200_1() {
     round_trip::<
-        crate::models::ListPoolTagsResponse,
+        super::models::ListPoolTagsResponse,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"model_version\",\n      \"values\": [\n        \"0.1\",\n        \"0.2\"\n      ]\n    },\n    {\n      \"key\": \"conda_version\",\n      \"values\": [\n        \"10.2\",\n        \"11.0\"\n      ]\n    }\n  ]\n}",
         "list_pool_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29657)",
@@ -912,7 +912,7 @@ fn list_pool_tags_200_1() {
 #[test]
 fn list_pool_tags_by_pool_name_204_1() {
     round_trip::<
-        crate::models::ListPoolTagsResponse,
+        super::models::ListPoolTagsResponse,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"dev\",\n      \"values\": [\n        \"dev1\"\n      ]\n    }\n  ]\n}",
         "list_pool_tags_by_pool_name (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29762)",
@@ -923,7 +923,7 @@ fn list_pool_tags_by_pool_name_204_1() {
 #[test]
 fn list_services_200_1() {
     round_trip::<
-        crate::models::ListServicesResponse,
+        super::models::ListServicesResponse,
     >(
         "{\n  \"total_count\": 1,\n  \"count\": 1,\n  \"services\": [\n    {\n      \"failed_times\": 1,\n      \"owner\": \"b575785bcece44beb23597770fb819f9\",\n      \"infer_type\": \"real-time\",\n      \"service_name\": \"mnist\",\n      \"description\": \"\",\n      \"project\": \"b575785bcece44beb23597770fb819f9\",\n      \"invocation_times\": 50,\n      \"publish_at\": 1243143243,\n      \"workspace_id\": 0,\n      \"is_shared\": false,\n      \"service_id\": \"195c1f2d-136d-40af-a0f3-db5717d2634a\",\n      \"shared_count\": 0,\n      \"tenant\": \"b575785bcece44beb23597770fb819f9\",\n      \"status\": \"running\"\n    }\n  ]\n}",
         "list_services (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20889)",
@@ -934,7 +934,7 @@ fn list_services_200_1() {
 #[test]
 fn create_service_request_1() {
     round_trip::<
-        crate::models::CreateServiceRequest,
+        super::models::CreateServiceRequest,
     >(
         "{\n  \"infer_type\": \"real-time\",\n  \"service_name\": \"mnist\",\n  \"description\": \"mnist service\",\n  \"config\": [\n    {\n      \"specification\": \"modelarts.vm.cpu.2u\",\n      \"weight\": 100,\n      \"model_id\": \"0e07b41b-173e-42db-8c16-8e1b44cc0d44\",\n      \"instance_count\": 1\n    }\n  ]\n}",
         "create_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:21113)",
@@ -945,7 +945,7 @@ fn create_service_request_1() {
 #[test]
 fn create_service_request_2() {
     round_trip::<
-        crate::models::CreateServiceRequest,
+        super::models::CreateServiceRequest,
     >(
         "{\n  \"service_name\": \"mnist\",\n  \"description\": \"mnist service\",\n  \"infer_type\": \"real-time\",\n  \"config\": [\n    {\n      \"model_id\": \"xxxmodel-idxxx\"\n    }\n  ]\n}",
         "create_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:21131)",
@@ -956,7 +956,7 @@ fn create_service_request_2() {
 #[test]
 fn create_service_request_5() {
     round_trip::<
-        crate::models::CreateServiceRequest,
+        super::models::CreateServiceRequest,
     >(
         "{\n  \"service_name\": \"service-demo\",\n  \"description\": \"demo\",\n  \"infer_type\": \"real-time\",\n  \"config\": [\n    {\n      \"model_id\": \"xxxmodel-idxxx\",\n      \"weight\": \"100\",\n      \"specification\": \"modelarts.vm.cpu.2u\",\n      \"instance_count\": 1\n    }\n  ],\n  \"schedule\": [\n    {\n      \"type\": \"stop\",\n      \"time_unit\": \"HOURS\",\n      \"duration\": 1\n    }\n  ]\n}",
         "create_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:21188)",
@@ -967,7 +967,7 @@ fn create_service_request_5() {
 #[test]
 fn create_service_request_6() {
     round_trip::<
-        crate::models::CreateServiceRequest,
+        super::models::CreateServiceRequest,
     >(
         "{\n  \"service_name\": \"batchservicetest\",\n  \"description\": \"\",\n  \"infer_type\": \"batch\",\n  \"cluster_id\": \"8abf68a969c3cb3a0169c4acb24b****\",\n  \"config\": [\n    {\n      \"model_id\": \"598b913a-af3e-41ba-a1b5-bf065320f1e2\",\n      \"specification\": \"modelarts.vm.cpu.2u\",\n      \"instance_count\": 1,\n      \"src_path\": \"https://infers-data.obs.xxxx.com/xgboosterdata/\"\n    }\n  ]\n}",
         "create_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:21211)",
@@ -978,7 +978,7 @@ fn create_service_request_6() {
 #[test]
 fn create_service_200_1() {
     round_trip::<
-        crate::models::CreateServiceResponse,
+        super::models::CreateServiceResponse,
     >(
         "{\n  \"service_id\": \"10eb0091-887f-4839-9929-cbc884f1e20e\",\n  \"resource_ids\": [\n    \"INF-f878991839647358@1598319442708\"\n  ]\n}",
         "create_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:21333)",
@@ -989,7 +989,7 @@ fn create_service_200_1() {
 #[test]
 fn list_service_specifications_200_1() {
     round_trip::<
-        crate::models::ListServiceSpecificationsResponse,
+        super::models::ListServiceSpecificationsResponse,
     >(
         "{\n  \"total_count\": 3,\n  \"count\": 3,\n  \"specifications\": [\n    {\n      \"specification\": \"modelarts.vm.cpu.2u\",\n      \"billing_spec\": \"modelarts.vm.cpu.2u\",\n      \"category\": \"CPU\",\n      \"cpu_info\": {\n        \"arch\": \"x86\",\n        \"cpu\": 2.0\n      },\n      \"memory_info\": {\n        \"unit\": \"GB\",\n        \"memory\": 8\n      },\n      \"gpu_info\": {\n        \"unit\": \"MB\",\n        \"gpu\": 0.0,\n        \"memory\": 0\n      },\n      \"npu_info\": {\n        \"unit\": \"MB\",\n        \"npu\": 0,\n        \"memory\": 0\n      },\n      \"display_en\": \"CPU: 2 vCPUs | 8 GiB\",\n      \"display_cn\": \"CPU: 2 Core 8 GiB\",\n      \"is_open\": true,\n      \"spec_status\": \"normal\",\n      \"is_free\": false,\n      \"over_quota\": false,\n      \"extend_params\": 1\n    },\n    {\n      \"specification\": \"modelarts.vm.gpu.pnt004\",\n      \"billing_spec\": \"modelarts.vm.gpu.pnt004\",\n      \"category\": \"GPU\",\n      \"cpu_info\": {\n        \"arch\": \"x86\",\n        \"cpu\": 8.0\n      },\n      \"memory_info\": {\n        \"unit\": \"GB\",\n        \"memory\": 32\n      },\n      \"gpu_info\": {\n        \"unit\": \"GB\",\n        \"brand\": \"NVIDIA\",\n        \"version\": \"Pnt004\",\n        \"gpu\": 1.0,\n        \"memory\": 16\n      },\n      \"npu_info\": {\n        \"unit\": \"MB\",\n        \"npu\": 0,\n        \"memory\": 0\n      },\n      \"display_en\": \"CPU: 8 vCPUs | 32 GiB GPU: Pnt004\",\n      \"display_cn\": \"CPU: 8 Core 32 GiB GPU: 1 * Pnt004\",\n      \"is_open\": true,\n      \"spec_status\": \"normal\",\n      \"is_free\": false,\n      \"over_quota\": false,\n      \"extend_params\": 1\n    },\n    {\n      \"specification\": \"modelarts.vm.ai1.snt3\",\n      \"billing_spec\": \"modelarts.vm.ai1.snt3\",\n      \"category\": \"NPU\",\n      \"cpu_info\": {\n        \"arch\": \"x86\",\n        \"cpu\": 2.0\n      },\n      \"memory_info\": {\n        \"unit\": \"GB\",\n        \"memory\": 8\n      },\n      \"gpu_info\": {\n        \"unit\": \"MB\",\n        \"gpu\": 0.0,\n        \"memory\": 0\n      },\n      \"npu_info\": {\n        \"unit\": \"GB\",\n        \"brand\": \"Ascend\",\n        \"version\": \"Snt3\",\n        \"npu\": 1,\n        \"memory\": 8\n      },\n      \"display_en\": \"CPU: 2 vCPUs | 8 GiB Ascend: 1 x Ascend snt3\",\n      \"display_cn\": \"CPU: 2 Core 8 GiB Ascend: 1 * Ascend snt3\",\n      \"is_open\": false,\n      \"spec_status\": \"normal\",\n      \"is_free\": false,\n      \"over_quota\": false,\n      \"extend_params\": 1\n    }\n  ]\n}",
         "list_service_specifications (documented at spec/docs/004_1a1b83b5d1b965a6.txt:21455)",
@@ -1000,7 +1000,7 @@ fn list_service_specifications_200_1() {
 #[test]
 fn list_service_tm_tags_200_1() {
     round_trip::<
-        crate::models::ListServiceTmTagsResponse,
+        super::models::ListServiceTmTagsResponse,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"model_version\",\n      \"values\": [\n        \"0.1\",\n        \"0.2\"\n      ]\n    },\n    {\n      \"key\": \"conda_version\",\n      \"values\": [\n        \"10.2\",\n        \"11.0\"\n      ]\n    }\n  ]\n}",
         "list_service_tm_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22969)",
@@ -1011,7 +1011,7 @@ fn list_service_tm_tags_200_1() {
 #[test]
 fn delete_service_tags_request_2() {
     round_trip::<
-        crate::models::DeleteServiceTagsRequest,
+        super::models::DeleteServiceTagsRequest,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"dev\",\n      \"value\": \"dev1\"\n    }\n  ]\n}",
         "delete_service_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22864)",
@@ -1022,7 +1022,7 @@ fn delete_service_tags_request_2() {
 #[test]
 fn show_service_200_1() {
     round_trip::<
-        crate::models::ShowServiceResponse,
+        super::models::ShowServiceResponse,
     >(
         "{\n  \"service_id\": \"f76f20ba-78f5-44e8-893a-37c8c600c02f\",\n  \"service_name\": \"service-demo\",\n  \"tenant\": \"xxxxx\",\n  \"project\": \"xxxxx\",\n  \"owner\": \"xxxxx\",\n  \"publish_at\": 1585809231902,\n  \"update_time\": 1585809358259,\n  \"infer_type\": \"real-time\",\n  \"status\": \"running\",\n  \"progress\": 100,\n  \"access_address\": \"https://xxxxx.apigw.xxxx.com/v1/infers/088458d9-5755-4110-97d8-1d21065ea10b/f76f20ba-78f5-44e8-893a-37c8c600c02f\",\n  \"cluster_id\": \"088458d9-5755-4110-97d8-1d21065ea10b\",\n  \"workspace_id\": \"0\",\n  \"additional_properties\": {},\n  \"is_shared\": false,\n  \"invocation_times\": 0,\n  \"failed_times\": 0,\n  \"shared_count\": 0,\n  \"operation_time\": 1586249085447,\n  \"config\": [\n    {\n      \"model_id\": \"044ebf3d-8bf4-48df-bf40-bad0e664c1e2\",\n      \"model_name\": \"jar-model\",\n      \"model_version\": \"1.0.1\",\n      \"specification\": \"custom\",\n      \"custom_spec\": {},\n      \"status\": \"notReady\",\n      \"weight\": 100,\n      \"instance_count\": 1,\n      \"scaling\": false,\n      \"envs\": {},\n      \"additional_properties\": {},\n      \"support_debug\": false\n    }\n  ],\n  \"transition_at\": 1585809231902,\n  \"is_free\": false\n}",
         "show_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:21776)",
@@ -1033,7 +1033,7 @@ fn show_service_200_1() {
 #[test]
 fn update_service_request_1() {
     round_trip::<
-        crate::models::UpdateServiceRequest,
+        super::models::UpdateServiceRequest,
     >(
         "{\n  \"description\": \"\",\n  \"status\": \"running\",\n  \"config\": [\n    {\n      \"model_id\": \"xxxx\",\n      \"weight\": \"100\",\n      \"specification\": \"modelarts.vm.cpu.2u\",\n      \"instance_count\": 1\n    }\n  ]\n}",
         "update_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22003)",
@@ -1044,7 +1044,7 @@ fn update_service_request_1() {
 #[test]
 fn patch_service_request_1() {
     round_trip::<
-        Vec<crate::models::PatchServiceV2RequestBody>,
+        Vec<super::models::PatchServiceV2RequestBody>,
     >(
         "[\n  {\n    \"op\": \"replace\",\n    \"path\": \"/config/0/envs\",\n    \"value\": {}\n  },\n  {\n    \"op\": \"replace\",\n    \"path\": \"/config/0/model_id\",\n    \"value\": \"a9542b46-8dfd-4184-bd81-c8d8946edb47\"\n  },\n  {\n    \"op\": \"replace\",\n    \"path\": \"/config/0/additional_properties\",\n    \"value\": {\n      \"persistent_volumes\": [\n        {\n          \"storage_type\": \"obs_pfs\",\n          \"source_address\": \"/dongcong4\",\n          \"mount_path\": \"/var/tmp\",\n          \"storage_type_text\": \"atelier_webservice_detail_model_config_volumes_type_obs\"\n        }\n      ]\n    }\n  },\n  {\n    \"op\": \"replace\",\n    \"path\": \"/config/0/specification\",\n    \"value\": \"modelarts.vm.ai1.a310\"\n  },\n  {\n    \"op\": \"replace\",\n    \"path\": \"/config/0/pool_name\",\n    \"value\": \"pool-c8e2-04f258c84780d5a52f3bc00dc15aa5e7\"\n  }\n]",
         "patch_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20619)",
@@ -1055,7 +1055,7 @@ fn patch_service_request_1() {
 #[test]
 fn patch_service_200_1() {
     round_trip::<
-        crate::models::UpdateServiceResponse,
+        super::models::UpdateServiceResponse,
     >(
         "{\n  \"update_time\": 1700625410586,\n  \"resource_ids\": [\n    \"INF-ae2aa85ce2a3fcac-1700530937033\",\n    \"INF-ae2aa85ca9542b46-1700530937026\"\n  ]\n}",
         "patch_service (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20657)",
@@ -1066,7 +1066,7 @@ fn patch_service_200_1() {
 #[test]
 fn create_service_app_auth_api_request_1() {
     round_trip::<
-        crate::models::CreateServiceAppAuthApiRequest,
+        super::models::CreateServiceAppAuthApiRequest,
     >(
         "{\n  \"apps\": [\n    {\n      \"app_id\": \"e2fb64be3be9418bb0f570c60f0ed93f\"\n    }\n  ],\n  \"workspace_id\": \"0\"\n}",
         "create_service_app_auth_api (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19236)",
@@ -1077,7 +1077,7 @@ fn create_service_app_auth_api_request_1() {
 #[test]
 fn create_service_app_auth_api_200_1() {
     round_trip::<
-        crate::models::CreateServiceAppAuthApiResponse,
+        super::models::CreateServiceAppAuthApiResponse,
     >(
         "{\n  \"api\": {\n    \"api_id\": \"b9c78dbb50d04230aab90e35e141fccf\",\n    \"api_name\": \"infer_456963f1-737c-4de0-8bee-5b4f6f3a8fa3\",\n    \"api_method\": \"ANY\",\n    \"predict_url\": \"https://d566c7efafe04a26a83d3a8475602ee3.apig.xxxxx.com/v1/infers/456963f1-737c-4de0-8bee-5b4f6f3a8fa3\",\n    \"support_app_code\": true,\n    \"service_id\": \"456963f1-737c-4de0-8bee-5b4f6f3a8fa3\",\n    \"service_name\": \"service-129c-test\"\n  },\n  \"auth_result\": [\n    {\n      \"api_id\": \"b9c78dbb50d04230aab90e35e141fccf\",\n      \"app_id\": \"e2fb64be3be9418bb0f570c60f0ed93f\",\n      \"success\": true\n    }\n  ]\n}",
         "create_service_app_auth_api (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19251)",
@@ -1088,7 +1088,7 @@ fn create_service_app_auth_api_200_1() {
 #[test]
 fn list_service_app_auth_apis_200_1() {
     round_trip::<
-        crate::models::ListServiceAppAuthApisResponse,
+        super::models::ListServiceAppAuthApisResponse,
     >(
         "{\n  \"apis\": [\n    {\n      \"api_id\": \"528087f0cfec48f7959db7834ee441cb\",\n      \"api_method\": \"ANY\",\n      \"api_name\": \"testNoneAuth\",\n      \"api_remark\": \"string\",\n      \"auth_type\": \"APP\",\n      \"predict_url\": \"https://3565150c2e5c45d0989be40350dd80ed.apig.xxxxx.com/test\",\n      \"service_id\": \"bb149aac-5ff4-497c-bb73-acb751e20a11\",\n      \"service_name\": \"service-hutest\",\n      \"support_app_code\": false\n    }\n  ],\n  \"count\": 1,\n  \"total_count\": 1\n}",
         "list_service_app_auth_apis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20419)",
@@ -1099,7 +1099,7 @@ fn list_service_app_auth_apis_200_1() {
 #[test]
 fn update_service_app_auth_apis_app_auth_api_request_1() {
     round_trip::<
-        crate::models::UpdateServiceAppAuthApisAppAuthApiRequest,
+        super::models::UpdateServiceAppAuthApisAppAuthApiRequest,
     >(
         "{\n  \"apps\": [\n    {\n      \"app_id\": \"fb1a9eadd87b48abbd74b8ba1755dff\"\n    }\n  ]\n}",
         "update_service_app_auth_apis_app_auth_api (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19641)",
@@ -1110,7 +1110,7 @@ fn update_service_app_auth_apis_app_auth_api_request_1() {
 #[test]
 fn update_service_app_auth_apis_app_auth_api_200_1() {
     round_trip::<
-        crate::models::UpdateServiceAppAuthApisAppAuthApiResponse,
+        super::models::UpdateServiceAppAuthApisAppAuthApiResponse,
     >(
         "{\n  \"auth_result\": [\n    {\n      \"api_id\": \"logic-api-fe84e858-49ec-41c6-80d7-a34fc22435c2\",\n      \"app_id\": \"logic-app-9b9acb40-6df6-4623-9f87-e0dae781d867\",\n      \"success\": true\n    },\n    {\n      \"api_id\": \"logic-api-fe84e858-49ec-41c6-80d7-a34fc22435c2\",\n      \"app_id\": \"logic-app-ce0d0a41-451d-4563-94d9-acc75b5e440f\",\n      \"success\": true\n    }\n  ]\n}",
         "update_service_app_auth_apis_app_auth_api (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19656)",
@@ -1121,7 +1121,7 @@ fn update_service_app_auth_apis_app_auth_api_200_1() {
 #[test]
 fn create_service_app_auth_apis_app_auth_api_request_1() {
     round_trip::<
-        crate::models::CreateServiceAppAuthApisAppAuthApiRequest,
+        super::models::CreateServiceAppAuthApisAppAuthApiRequest,
     >(
         "{\n  \"apps\": [\n    {\n      \"app_id\": \"e2fb64be3be9418bb0f570c60f0ed93f\"\n    }\n  ]\n}",
         "create_service_app_auth_apis_app_auth_api (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19500)",
@@ -1132,7 +1132,7 @@ fn create_service_app_auth_apis_app_auth_api_request_1() {
 #[test]
 fn create_service_app_auth_apis_app_auth_api_200_1() {
     round_trip::<
-        crate::models::CreateServiceAppAuthApisAppAuthApiResponse,
+        super::models::CreateServiceAppAuthApisAppAuthApiResponse,
     >(
         "{\n  \"auth_result\": [\n    {\n      \"api_id\": \"logic-api-fe84e858-49ec-41c6-80d7-a34fc22435c2\",\n      \"app_id\": \"logic-app-ce0d0a41-451d-4563-94d9-acc75b5e440f\",\n      \"success\": true\n    }\n  ]\n}",
         "create_service_app_auth_apis_app_auth_api (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19513)",
@@ -1143,7 +1143,7 @@ fn create_service_app_auth_apis_app_auth_api_200_1() {
 #[test]
 fn delete_service_app_auth_apis_app_auth_api_request_1() {
     round_trip::<
-        crate::models::DeleteServiceAppAuthApisAppAuthApiRequest,
+        super::models::DeleteServiceAppAuthApisAppAuthApiRequest,
     >(
         "{\n  \"apps\": [\n    {\n      \"app_id\": \"fb1a9eadd87b48abbd74b8ba1755dfffd\"\n    }\n  ]\n}",
         "delete_service_app_auth_apis_app_auth_api (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19781)",
@@ -1154,7 +1154,7 @@ fn delete_service_app_auth_apis_app_auth_api_request_1() {
 #[test]
 fn delete_service_app_auth_apis_app_auth_api_200_1() {
     round_trip::<
-        crate::models::DeleteServiceAppAuthApisAppAuthApiResponse,
+        super::models::DeleteServiceAppAuthApisAppAuthApiResponse,
     >(
         "{\n  \"unauth_result\": [\n    {\n      \"api_id\": \"logic-api-fe84e858-49ec-41c6-80d7-a34fc22435c2\",\n      \"app_id\": \"logic-app-9b9acb40-6df6-4623-9f87-e0dae781d867\",\n      \"success\": true\n    }\n  ]\n}",
         "delete_service_app_auth_apis_app_auth_api (documented at spec/docs/004_1a1b83b5d1b965a6.txt:19796)",
@@ -1165,7 +1165,7 @@ fn delete_service_app_auth_apis_app_auth_api_200_1() {
 #[test]
 fn list_service_events_200_1() {
     round_trip::<
-        crate::models::ListServiceEventsResponse,
+        super::models::ListServiceEventsResponse,
     >(
         "{\n  \"service_name\": \"service-07085\",\n  \"total_count\": 9,\n  \"service_id\": \"35de3ca9-1bca-4ae7-9cb0-914f30fa7d3e\",\n  \"count\": 9,\n  \"events\": [\n    {\n      \"event_type\": \"normal\",\n      \"event_info\": \"start to deploy service\",\n      \"occur_time\": 1562597251764\n    },\n    {\n      \"event_type\": \"normal\",\n      \"event_info\": \"building image for model [TF 3.0.0]\",\n      \"occur_time\": 1562597251788\n    },\n    {\n      \"event_type\": \"normal\",\n      \"event_info\": \"model (TF 3.0.0) build image success\",\n      \"occur_time\": 1562597251805\n    },\n    {\n      \"event_type\": \"normal\",\n      \"event_info\": \"preparing environment\",\n      \"occur_time\": 1562597255744\n    },\n    {\n      \"event_type\": \"normal\",\n      \"event_info\": \"[TF 3.0.0] prepare environment success\",\n      \"occur_time\": 1562597275915\n    },\n    {\n      \"event_type\": \"normal\",\n      \"event_info\": \"[TF 3.0.0] schedule resource success\",\n      \"occur_time\": 1562597275921\n    },\n    {\n      \"event_type\": \"normal\",\n      \"event_info\": \"[TF 3.0.0] pulling model image\",\n      \"occur_time\": 1562597275928\n    },\n    {\n      \"event_type\": \"normal\",\n      \"event_info\": \"[TF 3.0.0] pull image success\",\n      \"occur_time\": 1562597332570\n    },\n    {\n      \"event_type\": \"normal\",\n      \"event_info\": \"[TF 3.0.0] starting model\",\n      \"occur_time\": 1562597332582\n    }\n  ]\n}",
         "list_service_events (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22407)",
@@ -1176,7 +1176,7 @@ fn list_service_events_200_1() {
 #[test]
 fn list_service_logs_200_1() {
     round_trip::<
-        crate::models::ListServiceLogsResponse,
+        super::models::ListServiceLogsResponse,
     >(
         "{\n  \"service_name\": \"mnist\",\n  \"service_id\": \"195c1f2d-136d-40af-a0f3-db5717d2634a\",\n  \"logs\": [\n    {\n      \"result\": \"SUCCESS\",\n      \"update_time\": 1574770228888,\n      \"config\": [\n        {\n          \"model_version\": \"0.0.1\",\n          \"specification\": \"modelarts.vm.cpu.2u\",\n          \"model_name\": \"minst\",\n          \"weight\": 100,\n          \"model_id\": \"0e07b41b-173e-42db-8c16-8e1b44cc0d44\",\n          \"instance_count\": 1\n        }\n      ]\n    }\n  ]\n}",
         "list_service_logs (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22650)",
@@ -1187,7 +1187,7 @@ fn list_service_logs_200_1() {
 #[test]
 fn list_service_monitor_200_1() {
     round_trip::<
-        crate::models::ListServiceMonitorResponse,
+        super::models::ListServiceMonitorResponse,
     >(
         "{\n  \"service_name\": \"mnist\",\n  \"service_id\": \"195c1f2d-136d-40af-a0f3-db5717d2634a\",\n  \"monitors\": [\n    {\n      \"failed_times\": 1,\n      \"model_version\": \"1.0.0\",\n      \"cpu_core_total\": 4,\n      \"cpu_memory_total\": 8192,\n      \"model_name\": \"minst\",\n      \"gpu_usage\": 0.6,\n      \"cpu_memory_usage\": 2011,\n      \"gpu_total\": 1,\n      \"model_id\": \"0e07b41b-173e-42db-8c16-8e1b44cc0d44\",\n      \"invocation_times\": 50,\n      \"cpu_core_usage\": 2.4\n    }\n  ]\n}",
         "list_service_monitor (documented at spec/docs/004_1a1b83b5d1b965a6.txt:20759)",
@@ -1198,7 +1198,7 @@ fn list_service_monitor_200_1() {
 #[test]
 fn update_service_node_status_request_1() {
     round_trip::<
-        crate::models::UpdateServiceNodeStatusRequest,
+        super::models::UpdateServiceNodeStatusRequest,
     >(
         "{\n  \"status\": \"running\"\n}",
         "update_service_node_status (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22502)",
@@ -1209,7 +1209,7 @@ fn update_service_node_status_request_1() {
 #[test]
 fn update_service_property_request_1() {
     round_trip::<
-        crate::models::UpdateServicePropertyRequest,
+        super::models::UpdateServicePropertyRequest,
     >(
         "{\n  \"changed_property\": \"instance_count\",\n  \"configs\": [\n    {\n      \"model_id\": \"98240f41-6c69-437c-b894-9c488b1d9c43\",\n      \"changed_value\": 2\n    }\n  ]\n}",
         "update_service_property (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22175)",
@@ -1220,7 +1220,7 @@ fn update_service_property_request_1() {
 #[test]
 fn update_service_property_200_1() {
     round_trip::<
-        crate::models::UpdateServicePropertyResponse,
+        super::models::UpdateServicePropertyResponse,
     >(
         "{\n  \"update_time\": 1712026426703\n}",
         "update_service_property (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22191)",
@@ -1231,7 +1231,7 @@ fn update_service_property_200_1() {
 #[test]
 fn list_training_job_configs_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobConfigsResponse,
+        super::models::ListTrainingJobConfigsResponse,
     >(
         "{\n  \"is_success\": true,\n  \"config_total_count\": 3,\n  \"configs\": [\n    {\n      \"config_name\": \"testConfig\",\n      \"config_desc\": \"This is config\",\n      \"create_time\": 1524189990635,\n      \"engine_type\": 1,\n      \"engine_name\": \"TensorFlow\",\n      \"engine_id\": 1,\n      \"engine_version\": \"TF-1.4.0-python2.7\",\n      \"user_image_url\": \"100.125.5.235:20202/jobmng/custom-cpu-base:1.0\",\n      \"user_command\": \"bash -x /home/work/run_train.sh python /home/work/user-job-dir/app/mnist/mnist_softmax.py --data_url /home/work/user-job-dir/app/mnist_data\"\n    }\n  ]\n}",
         "list_training_job_configs (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52954)",
@@ -1242,7 +1242,7 @@ fn list_training_job_configs_200_1() {
 #[test]
 fn create_training_job_config_request_1() {
     round_trip::<
-        crate::models::CreateTrainingJobConfigRequest,
+        super::models::CreateTrainingJobConfigRequest,
     >(
         "{\n  \"config_name\": \"testConfig\",\n  \"config_desc\": \"This is config\",\n  \"worker_server_num\": 1,\n  \"app_url\": \"/usr/app/\",\n  \"boot_file_url\": \"/usr/app/boot.py\",\n  \"parameter\": [\n    {\n      \"label\": \"learning_rate\",\n      \"value\": \"0.01\"\n    },\n    {\n      \"label\": \"batch_size\",\n      \"value\": \"32\"\n    }\n  ],\n  \"spec_id\": 1,\n  \"dataset_id\": \"38277e62-9e59-48f4-8d89-c8cf41622c24\",\n  \"dataset_version_id\": \"2ff0d6ba-c480-45ae-be41-09a8369bfc90\",\n  \"engine_id\": 1,\n  \"train_url\": \"/usr/train/\",\n  \"log_url\": \"/usr/log/\"\n}",
         "create_training_job_config (documented at spec/docs/000_4ba9fffda41aa61a.txt:344)",
@@ -1253,7 +1253,7 @@ fn create_training_job_config_request_1() {
 #[test]
 fn create_training_job_config_200_1() {
     round_trip::<
-        crate::models::CreateTrainingJobConfigResponse,
+        super::models::CreateTrainingJobConfigResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "create_training_job_config (documented at spec/docs/000_4ba9fffda41aa61a.txt:375)",
@@ -1265,7 +1265,7 @@ fn create_training_job_config_200_1() {
 #[ignore = "documentation error: the second `parameter` item uses `key`; the table documents `label` and `value`"]
 fn update_training_job_config_request_1() {
     round_trip::<
-        crate::models::UpdateTrainingJobConfigRequest,
+        super::models::UpdateTrainingJobConfigRequest,
     >(
         "{\n  \"config_desc\": \"This is config\",\n  \"worker_server_num\": 1,\n  \"app_url\": \"/usr/app/\",\n  \"boot_file_url\": \"/usr/app/boot.py\",\n  \"parameter\": [\n    {\n      \"label\": \"learning_rate\",\n      \"value\": 0.01\n    },\n    {\n      \"key\": \"batch_size\",\n      \"value\": 32\n    }\n  ],\n  \"spec_id\": 1,\n  \"dataset_id\": \"38277e62-9e59-48f4-8d89-c8cf41622c24\",\n  \"dataset_version_id\": \"2ff0d6ba-c480-45ae-be41-09a8369bfc90\",\n  \"engine_id\": 1,\n  \"train_url\": \"/usr/train/\",\n  \"log_url\": \"/usr/log/\"\n}",
         "update_training_job_config (documented at spec/docs/001_abd0ffcc6504af86.txt:344)",
@@ -1276,7 +1276,7 @@ fn update_training_job_config_request_1() {
 #[test]
 fn update_training_job_config_200_1() {
     round_trip::<
-        crate::models::UpdateTrainingJobConfigResponse,
+        super::models::UpdateTrainingJobConfigResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "update_training_job_config (documented at spec/docs/001_abd0ffcc6504af86.txt:373)",
@@ -1287,7 +1287,7 @@ fn update_training_job_config_200_1() {
 #[test]
 fn delete_training_job_config_200_1() {
     round_trip::<
-        crate::models::DeleteTrainingJobConfigResponse,
+        super::models::DeleteTrainingJobConfigResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "delete_training_job_config (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53162)",
@@ -1298,7 +1298,7 @@ fn delete_training_job_config_200_1() {
 #[test]
 fn list_training_jobs_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobsResponse,
+        super::models::ListTrainingJobsResponse,
     >(
         "{\n  \"is_success\": true,\n  \"quotas\": 5,\n  \"job_total_count\": 1,\n  \"job_count_limit\": 3,\n  \"jobs\": [\n    {\n      \"job_id\": 10,\n      \"job_name\": \"testModelArtsJob\",\n      \"version_id\": 10,\n      \"status\": 10,\n      \"create_time\": 1524189990635,\n      \"duration\": 532003,\n      \"job_desc\": \"This is ModelArts job\",\n      \"version_count\": 5\n    }\n  ]\n}",
         "list_training_jobs (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51309)",
@@ -1310,7 +1310,7 @@ fn list_training_jobs_200_1() {
 #[ignore = "documentation error: the example (repaired: a trailing comma) puts `dataset_id`, `dataset_version_id`, `spec_id`, `engine_id` and `train_url` at the top level; the request table documents them inside `config`"]
 fn create_training_job_v1_request_1() {
     round_trip::<
-        crate::models::CreateTrainingJobRequest2,
+        super::models::CreateTrainingJobRequest2,
     >(
         "{\n  \"job_name\": \"TestModelArtsJob\",\n  \"job_desc\": \"This is a ModelArts job\",\n  \"workspace_id\": \"af261af2218841ec960b01ab3cf1a5fa\",\n  \"config\": {\n    \"worker_server_num\": 1,\n    \"app_url\": \"/usr/app/\",\n    \"boot_file_url\": \"/usr/app/boot.py\",\n    \"parameter\": [\n      {\n        \"label\": \"learning_rate\",\n        \"value\": \"0.01\"\n      },\n      {\n        \"label\": \"batch_size\",\n        \"value\": \"32\"\n      }\n    ]\n  },\n  \"dataset_id\": \"38277e62-9e59-48f4-8d89-c8cf41622c24\",\n  \"dataset_version_id\": \"2ff0d6ba-c480-45ae-be41-09a8369bfc90\",\n  \"spec_id\": 1,\n  \"engine_id\": 1,\n  \"train_url\": \"/usr/train/\"\n}",
         "create_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51070)",
@@ -1321,7 +1321,7 @@ fn create_training_job_v1_request_1() {
 #[test]
 fn create_training_job_v1_request_3() {
     round_trip::<
-        crate::models::CreateTrainingJobRequest2,
+        super::models::CreateTrainingJobRequest2,
     >(
         "{\n  \"job_name\": \"TestModelArtsJob2\",\n  \"job_desc\": \"This is a ModelArts job\",\n  \"workspace_id\": \"af261af2218841ec960b01ab3cf1a5fa\",\n  \"config\": {\n    \"worker_server_num\": 1,\n    \"data_url\": \"/usr/data/\",\n    \"app_url\": \"/usr/app/\",\n    \"boot_file_url\": \"/usr/app/boot.py\",\n    \"parameter\": [\n      {\n        \"label\": \"CUSTOM_PARAM1\",\n        \"value\": \"1\"\n      }\n    ],\n    \"spec_id\": 1,\n    \"user_command\": \"bash -x /home/work/run_train.sh python /home/work/user-job-dir/app/mnist/mnist_softmax.py --data_url /home/work/user-job-dir/app/mnist_data\",\n    \"user_image_url\": \"100.125.5.235:20202/jobmng/custom-cpu-base:1.0\",\n    \"train_url\": \"/usr/train/\",\n    \"log_url\": \"/usr/log/\",\n    \"model_id\": 1,\n    \"pool_id\": \"testpool\",\n    \"engine_id\": 1\n  }\n}",
         "create_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51109)",
@@ -1332,7 +1332,7 @@ fn create_training_job_v1_request_3() {
 #[test]
 fn create_training_job_v1_request_4() {
     round_trip::<
-        crate::models::CreateTrainingJobRequest2,
+        super::models::CreateTrainingJobRequest2,
     >(
         "{\n  \"job_name\": \"TestModelArtsJob3\",\n  \"job_desc\": \"This is a ModelArts job\",\n  \"workspace_id\": \"af261af2218841ec960b01ab3cf1a5fa\",\n  \"config\": {\n    \"worker_server_num\": 1,\n    \"app_url\": \"/usr/app/\",\n    \"boot_file_url\": \"/usr/app/boot.py\",\n    \"parameter\": [\n      {\n        \"label\": \"learning_rate\",\n        \"value\": \"0.01\"\n      },\n      {\n        \"label\": \"batch_size\",\n        \"value\": \"32\"\n      }\n    ],\n    \"dataset_id\": \"38277e62-9e59-48f4-8d89-c8cf41622c24\",\n    \"dataset_version_id\": \"2ff0d6ba-c480-45ae-be41-09a8369bfc90\",\n    \"spec_id\": 1,\n    \"engine_id\": 1,\n    \"train_url\": \"/usr/train/\",\n    \"log_url\": \"/usr/log/\",\n    \"model_id\": 1,\n    \"pool_id\": \"testpool\",\n    \"volumes\": [\n      {\n        \"nfs\": {\n          \"id\": \"43b37236-9afa-4855-8174-32254b9562e7\",\n          \"src_path\": \"192.168.8.150:\",\n          \"dest_path\": \"/home/work/nas\",\n          \"read_only\": false\n        }\n      }\n    ]\n  }\n}",
         "create_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51141)",
@@ -1343,7 +1343,7 @@ fn create_training_job_v1_request_4() {
 #[test]
 fn create_training_job_v1_200_1() {
     round_trip::<
-        crate::models::CreateTrainingJobResponse2,
+        super::models::CreateTrainingJobResponse2,
     >(
         "{\n  \"is_success\": true,\n  \"job_id\": \"10\",\n  \"job_name\": \"TestModelArtsJob\",\n  \"status\": \"1\",\n  \"create_time\": \"1524189990635\",\n  \"version_id\": \"10\",\n  \"version_name\": \"V0001\",\n  \"resource_id\": \"jobafd08896\"\n}",
         "create_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51201)",
@@ -1354,7 +1354,7 @@ fn create_training_job_v1_200_1() {
 #[test]
 fn update_training_job_v1_request_1() {
     round_trip::<
-        crate::models::UpdateTrainingJobRequest2,
+        super::models::UpdateTrainingJobRequest2,
     >(
         "{\n  \"job_desc\": \"This is a ModelArts job\"\n}",
         "update_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52327)",
@@ -1365,7 +1365,7 @@ fn update_training_job_v1_request_1() {
 #[test]
 fn update_training_job_v1_200_1() {
     round_trip::<
-        crate::models::UpdateTrainingJobResponse,
+        super::models::UpdateTrainingJobResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "update_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52338)",
@@ -1376,7 +1376,7 @@ fn update_training_job_v1_200_1() {
 #[test]
 fn delete_training_job_v1_200_1() {
     round_trip::<
-        crate::models::DeleteTrainingJobResponse,
+        super::models::DeleteTrainingJobResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "delete_training_job_v1 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52411)",
@@ -1387,7 +1387,7 @@ fn delete_training_job_v1_200_1() {
 #[test]
 fn list_training_job_versions_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobVersionsResponse,
+        super::models::ListTrainingJobVersionsResponse,
     >(
         "{\n  \"is_success\": true,\n  \"job_id\": 10,\n  \"job_name\": \"testModelArtsJob\",\n  \"job_desc\": \"testModelArtsJob desc\",\n  \"version_count\": 2,\n  \"versions\": [\n    {\n      \"version_id\": 10,\n      \"version_name\": \"V0004\",\n      \"pre_version_id\": 5,\n      \"engine_type\": 1,\n      \"engine_name\": \"TensorFlow\",\n      \"engine_id\": 1,\n      \"engine_version\": \"TF-1.4.0-python2.7\",\n      \"status\": 10,\n      \"app_url\": \"/usr/app/\",\n      \"boot_file_url\": \"/usr/app/boot.py\",\n      \"create_time\": 1524189990635,\n      \"parameter\": [\n        {\n          \"label\": \"learning_rate\",\n          \"value\": 0.01\n        }\n      ],\n      \"duration\": 532003,\n      \"spec_id\": 1,\n      \"core\": 2,\n      \"cpu\": 8,\n      \"gpu\": true\n    }\n  ]\n}",
         "list_training_job_versions (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51948)",
@@ -1398,7 +1398,7 @@ fn list_training_job_versions_200_1() {
 #[test]
 fn create_training_job_version_request_1() {
     round_trip::<
-        crate::models::CreateTrainingJobVersionRequest,
+        super::models::CreateTrainingJobVersionRequest,
     >(
         "{\n  \"job_desc\": \"This is a ModelArts job\",\n  \"config\": {\n    \"worker_server_num\": 1,\n    \"app_url\": \"/usr/app/\",\n    \"boot_file_url\": \"/usr/app/boot.py\",\n    \"parameter\": [\n      {\n        \"label\": \"learning_rate\",\n        \"value\": \"0.01\"\n      },\n      {\n        \"label\": \"batch_size\",\n        \"value\": \"32\"\n      }\n    ],\n    \"dataset_id\": \"38277e62-9e59-48f4-8d89-c8cf41622c24\",\n    \"dataset_version_id\": \"2ff0d6ba-c480-45ae-be41-09a8369bfc90\",\n    \"spec_id\": 1,\n    \"engine_id\": 1,\n    \"train_url\": \"/usr/train/\",\n    \"log_url\": \"/usr/log/\",\n    \"pre_version_id\": 20\n  }\n}",
         "create_training_job_version (documented at spec/docs/003_ce73705021848f54.txt:158)",
@@ -1409,7 +1409,7 @@ fn create_training_job_version_request_1() {
 #[test]
 fn delete_training_job_version_200_1() {
     round_trip::<
-        crate::models::DeleteTrainingJobVersionResponse,
+        super::models::DeleteTrainingJobVersionResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "delete_training_job_version (documented at spec/docs/004_1a1b83b5d1b965a6.txt:51717)",
@@ -1420,7 +1420,7 @@ fn delete_training_job_version_200_1() {
 #[test]
 fn list_training_job_version_aom_log_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobVersionAomLogResponse,
+        super::models::ListTrainingJobVersionAomLogResponse,
     >(
         "{\n  \"is_success\": true,\n  \"start_line\": 1551252759254000002,\n  \"content\": \"Log string\",\n  \"end_line\": \"1551252759254000003\",\n  \"lines\": \"1\"\n}",
         "list_training_job_version_aom_log (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52713)",
@@ -1431,7 +1431,7 @@ fn list_training_job_version_aom_log_200_1() {
 #[test]
 fn list_training_job_version_log_file_names_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobVersionLogFileNamesResponse,
+        super::models::ListTrainingJobVersionLogFileNamesResponse,
     >(
         "{\n  \"is_success\": true,\n  \"log_file_list\": [\n    \"teseJob.0\"\n  ]\n}",
         "list_training_job_version_log_file_names (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52480)",
@@ -1442,7 +1442,7 @@ fn list_training_job_version_log_file_names_200_1() {
 #[test]
 fn stop_training_job_version_200_1() {
     round_trip::<
-        crate::models::StopTrainingJobVersionResponse,
+        super::models::StopTrainingJobVersionResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "stop_training_job_version (documented at spec/docs/004_1a1b83b5d1b965a6.txt:52258)",
@@ -1453,7 +1453,7 @@ fn stop_training_job_version_200_1() {
 #[test]
 fn list_visualization_jobs_200_1() {
     round_trip::<
-        crate::models::ListVisualizationJobsResponse,
+        super::models::ListVisualizationJobsResponse,
     >(
         "{\n  \"quotas\": 100,\n  \"is_success\": true,\n  \"job_total_count\": 1,\n  \"job_count_limit\": 999,\n  \"jobs\": [\n    {\n      \"job_id\": 1,\n      \"job_name\": \"visualization-job\",\n      \"status\": 1,\n      \"create_time\": 15099239923,\n      \"resource_id\": \"4787c885-e18d-4ef1-aa12-c4ed0c364b27\",\n      \"duration\": 1502323,\n      \"job_desc\": \"This is a visualization job\",\n      \"service_url\": \"https://console.huaweicloud.com/modelarts/tensoarbod/xxxx/111\",\n      \"train_url\": \"/obs/name/\"\n    }\n  ]\n}",
         "list_visualization_jobs (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53604)",
@@ -1464,7 +1464,7 @@ fn list_visualization_jobs_200_1() {
 #[test]
 fn create_visualization_job_request_1() {
     round_trip::<
-        crate::models::CreateVisualizationJobRequest,
+        super::models::CreateVisualizationJobRequest,
     >(
         "{\n  \"job_name\": \"visualization-job\",\n  \"job_desc\": \"this is a visualization job\",\n  \"train_url\": \"/obs/name/\",\n  \"job_type\": \"mindinsight\",\n  \"schedule\": [\n    {\n      \"type\": \"stop\",\n      \"time_unit\": \"HOURS\",\n      \"duration\": 1\n    }\n  ]\n}",
         "create_visualization_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53477)",
@@ -1475,7 +1475,7 @@ fn create_visualization_job_request_1() {
 #[test]
 fn create_visualization_job_200_1() {
     round_trip::<
-        crate::models::CreateVisualizationJobResponse,
+        super::models::CreateVisualizationJobResponse,
     >(
         "{\n  \"is_success\": true,\n  \"job_id\": \"10\",\n  \"job_name\": \"visualization-job\",\n  \"status\": \"1\",\n  \"create_time\": \"1524189990635\"\n}",
         "create_visualization_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53498)",
@@ -1486,7 +1486,7 @@ fn create_visualization_job_200_1() {
 #[test]
 fn show_visualization_job_200_1() {
     round_trip::<
-        crate::models::ShowVisualizationJobResponse,
+        super::models::ShowVisualizationJobResponse,
     >(
         "{\n  \"duration\": 33000,\n  \"service_url\": \"https://console.huaweicloud.com/modelarts2/tensorboard/04f679b17380d32a2f32c00335c4b5ba/197/\",\n  \"job_name\": \"apiTest-11\",\n  \"create_time\": 1565149736000,\n  \"train_url\": \"/wph-test/zl-test/Flowers-Set/ApiTest/\",\n  \"job_id\": 197,\n  \"job_desc\": \"ModelArts API Dialtest\",\n  \"resource_id\": \"e17dd874-b5e0-4e9b-aaf0-22b045ad8571\",\n  \"status\": 7\n}",
         "show_visualization_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53697)",
@@ -1497,7 +1497,7 @@ fn show_visualization_job_200_1() {
 #[test]
 fn update_visualization_job_request_1() {
     round_trip::<
-        crate::models::UpdateVisualizationJobRequest,
+        super::models::UpdateVisualizationJobRequest,
     >(
         "{\n  \"job_desc\": \"This is a ModelArts job\"\n}",
         "update_visualization_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53771)",
@@ -1508,7 +1508,7 @@ fn update_visualization_job_request_1() {
 #[test]
 fn update_visualization_job_200_1() {
     round_trip::<
-        crate::models::UpdateVisualizationJobResponse,
+        super::models::UpdateVisualizationJobResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "update_visualization_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53782)",
@@ -1519,7 +1519,7 @@ fn update_visualization_job_200_1() {
 #[test]
 fn delete_visualization_job_200_1() {
     round_trip::<
-        crate::models::DeleteVisualizationJobResponse,
+        super::models::DeleteVisualizationJobResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "delete_visualization_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53849)",
@@ -1530,7 +1530,7 @@ fn delete_visualization_job_200_1() {
 #[test]
 fn restart_visualization_job_200_1() {
     round_trip::<
-        crate::models::RestartVisualizationJobResponse,
+        super::models::RestartVisualizationJobResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "restart_visualization_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53988)",
@@ -1541,7 +1541,7 @@ fn restart_visualization_job_200_1() {
 #[test]
 fn stop_visualization_job_200_1() {
     round_trip::<
-        crate::models::StopVisualizationJobResponse,
+        super::models::StopVisualizationJobResponse,
     >(
         "{\n  \"is_success\": true\n}",
         "stop_visualization_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:53919)",
@@ -1552,7 +1552,7 @@ fn stop_visualization_job_200_1() {
 #[test]
 fn list_workspaces_200_1() {
     round_trip::<
-        crate::models::ListWorkspacesResponse,
+        super::models::ListWorkspacesResponse,
     >(
         "{\n  \"total_count\": 10,\n  \"count\": 1,\n  \"workspaces\": [\n    {\n      \"id\": 0,\n      \"name\": \"default\",\n      \"description\": \"\",\n      \"owner\": \"testUser\",\n      \"enterprise_project_id\": \"****b0091-887f-4839-9929-cbc884f1e****\",\n      \"enterprise_project_name\": \"default\",\n      \"auth_type\": \"public\",\n      \"create_time\": 1460000010000,\n      \"update_time\": 1460000010000,\n      \"status\": \"NORMAL\",\n      \"status_info\": \"\"\n    }\n  ]\n}",
         "list_workspaces (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29331)",
@@ -1563,7 +1563,7 @@ fn list_workspaces_200_1() {
 #[test]
 fn create_workspace_request_1() {
     round_trip::<
-        crate::models::CreateWorkspaceRequest,
+        super::models::CreateWorkspaceRequest,
     >(
         "{\n  \"name\": \"test-workspace\",\n  \"description\": \"It is a test project\",\n  \"enterprise_project_id\": \"****b0091-887f-4839-9929-cbc884f1e****\",\n  \"auth_type\": \"internal\",\n  \"grants\": [\n    {\n      \"user_name\": \"test\"\n    }\n  ]\n}",
         "create_workspace (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29435)",
@@ -1574,7 +1574,7 @@ fn create_workspace_request_1() {
 #[test]
 fn create_workspace_200_1() {
     round_trip::<
-        crate::models::CreateWorkspaceResponse,
+        super::models::CreateWorkspaceResponse,
     >(
         "{\n  \"id\": \"**d05d1a553b4e188ea878e7dcb85e**\",\n  \"name\": \"test-workspace\",\n  \"description\": \"It is a test project\",\n  \"owner\": \"testUser\",\n  \"create_time\": 1470000020000,\n  \"update_time\": 1470000030000,\n  \"enterprise_project_id\": \"****b0091-887f-4839-9929-cbc884f1e****\",\n  \"enterprise_project_name\": \"test-eps\",\n  \"auth_type\": \"public\",\n  \"status\": \"NORMAL\",\n  \"status_info\": \"\"\n}",
         "create_workspace (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29454)",
@@ -1585,7 +1585,7 @@ fn create_workspace_200_1() {
 #[test]
 fn show_workspace_200_1() {
     round_trip::<
-        crate::models::ShowWorkspaceResponse,
+        super::models::ShowWorkspaceResponse,
     >(
         "{\n  \"id\": \"**d05d1a553b4e188ea878e7dcb85e**\",\n  \"name\": \"test-workspace\",\n  \"status\": \"NORMAL\",\n  \"status_info\": \"\",\n  \"description\": \"\",\n  \"owner\": \"testUser\",\n  \"create_time\": 1470000020000,\n  \"update_time\": 1470000030000,\n  \"enterprise_project_id\": \"****b0091-887f-4839-9929-cbc884f1e****\",\n  \"enterprise_project_name\": \"test-eps\",\n  \"auth_type\": \"INTERNAL\",\n  \"grants\": [\n    {\n      \"user_id\": \"****55d2cd53b4x458ea878e7dcb85****\",\n      \"user_name\": \"test-iam-user\"\n    }\n  ]\n}",
         "show_workspace (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28878)",
@@ -1596,7 +1596,7 @@ fn show_workspace_200_1() {
 #[test]
 fn update_workspace_request_1() {
     round_trip::<
-        crate::models::UpdateWorkspaceRequest,
+        super::models::UpdateWorkspaceRequest,
     >(
         "{\n  \"name\": \"my_workspace\",\n  \"description\": \"It is my workspace\",\n  \"auth_type\": \"INTERNAL\",\n  \"grants\": [\n    {\n      \"user_name\": \"my_iam_user\"\n    }\n  ]\n}",
         "update_workspace (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28961)",
@@ -1607,7 +1607,7 @@ fn update_workspace_request_1() {
 #[test]
 fn update_workspace_200_1() {
     round_trip::<
-        crate::models::UpdateWorkspaceResponse,
+        super::models::UpdateWorkspaceResponse,
     >(
         "{\n  \"workspace_id\": \"***05d1a553b4e188ea878e7dcb85***\"\n}",
         "update_workspace (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28979)",
@@ -1618,7 +1618,7 @@ fn update_workspace_200_1() {
 #[test]
 fn delete_workspace_200_1() {
     round_trip::<
-        crate::models::DeleteWorkspaceResponse,
+        super::models::DeleteWorkspaceResponse,
     >(
         "{\n  \"workspace_id\": \"ccd05d1a553b4e188ea878e7dcb85e47\"\n}",
         "delete_workspace (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29042)",
@@ -1629,7 +1629,7 @@ fn delete_workspace_200_1() {
 #[test]
 fn list_workspace_quotas_200_1() {
     round_trip::<
-        crate::models::ListWorkspaceQuotasResponse,
+        super::models::ListWorkspaceQuotasResponse,
     >(
         "{\n  \"quotas\": [\n    {\n      \"max_quota\": 60000,\n      \"update_time\": 1470000020000,\n      \"resource\": \"exemlProject.gpu_duration\",\n      \"used_quota\": 5,\n      \"quota\": 10,\n      \"min_quota\": -1,\n      \"name_cn\": \"自动学习 (图像分类、物体检测、声音分类) 训练时长\",\n      \"unit_cn\": \"分钟\",\n      \"name_en\": \"ExeMLtraining duration (image classification, object detection, and soundclassification)\",\n      \"unit_en\": \"minute\"\n    }\n  ]\n}",
         "list_workspace_quotas (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29124)",
@@ -1640,7 +1640,7 @@ fn list_workspace_quotas_200_1() {
 #[test]
 fn update_workspace_quotas_request_1() {
     round_trip::<
-        crate::models::UpdateWorkspaceQuotasRequest,
+        super::models::UpdateWorkspaceQuotasRequest,
     >(
         "{\n  \"quotas\": [\n    {\n      \"resource\": \"exemlProject.gpu_duration\",\n      \"quota\": 10\n    }\n  ]\n}",
         "update_workspace_quotas (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29212)",
@@ -1651,7 +1651,7 @@ fn update_workspace_quotas_request_1() {
 #[test]
 fn update_workspace_quotas_200_1() {
     round_trip::<
-        crate::models::UpdateWorkspaceQuotasResponse,
+        super::models::UpdateWorkspaceQuotasResponse,
     >(
         "{\n  \"quotas\": [\n    {\n      \"max_quota\": 60000,\n      \"update_time\": 1574339372000,\n      \"resource\": \"exemlProject.gpu_duration\",\n      \"quota\": 20,\n      \"min_quota\": -1,\n      \"name_cn\": \"自动学习（图像分类、物体检测、声音分类）训练时长\",\n      \"unit_cn\": \"分钟\",\n      \"name_en\": \"ExeML training duration (image classification, object detection, and sound classification)\",\n      \"unit_en\": \"minute\"\n    }\n  ]\n}",
         "update_workspace_quotas (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29228)",
@@ -1662,7 +1662,7 @@ fn update_workspace_quotas_200_1() {
 #[test]
 fn create_agency_request_1() {
     round_trip::<
-        crate::models::CreateAgencyRequest,
+        super::models::CreateAgencyRequest,
     >(
         "{\n  \"agency_name_suffix\": \"iam-user01\"\n}",
         "create_agency (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28779)",
@@ -1673,7 +1673,7 @@ fn create_agency_request_1() {
 #[test]
 fn list_algorithms_200_1() {
     round_trip::<
-        crate::models::ListAlgorithmsResponse,
+        super::models::ListAlgorithmsResponse,
     >(
         "{\n  \"total\": 1,\n  \"count\": 1,\n  \"limit\": 1,\n  \"offset\": 0,\n  \"sort_by\": \"create_time\",\n  \"order\": \"desc\",\n  \"group_by\": \"\",\n  \"items\": [\n    {\n      \"metadata\": {\n        \"id\": \"2e5451fe-913f-4492-821a-2981031382f7\",\n        \"name\": \"TestModelArtsalgorithm\",\n        \"description\": \"This is a ModelArts algorithm\",\n        \"create_time\": 1636600721742,\n        \"workspace_id\": \"0\",\n        \"ai_project\": \"default-ai-project\",\n        \"user_name\": \"\",\n        \"domain_id\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxx\",\n        \"source\": \"custom\",\n        \"api_version\": \"\",\n        \"is_valid\": true,\n        \"state\": \"\",\n        \"size\": 4791,\n        \"tags\": null,\n        \"attr_list\": null,\n        \"version_num\": 0,\n        \"update_time\": 0\n      },\n      \"job_config\": {\n        \"code_dir\": \"/algo-test/pytorch/work1/code/\",\n        \"boot_file\": \"/algo-test/pytorch/work1/code/test-pytorch.py\",\n        \"command\": \"\",\n        \"parameters\": [\n          {\n            \"name\": \"test-parameter\",\n            \"description\": \"\",\n            \"i18n_description\": null,\n            \"value\": \"10\",\n            \"constraint\": {\n              \"type\": \"String\",\n              \"editable\": true,\n              \"required\": false,\n              \"sensitive\": false,\n              \"valid_type\": \"None\",\n              \"valid_range\": []\n            }\n          }\n        ],\n        \"parameters_customization\": true,\n        \"inputs\": [\n          {\n            \"name\": \"data_url\",\n            \"description\": \"name to translate\"\n          }\n        ],\n        \"outputs\": [\n          {\n            \"name\": \"train_url\",\n            \"description\": \"name to translate\"\n          }\n        ],\n        \"engine\": {\n          \"engine_id\": \"pytorch-cp36-1.3.0\",\n          \"engine_name\": \"PyTorch\",\n          \"engine_version\": \"PyTorch-1.3.0-python3.6\"\n        },\n        \"code_tree\": {\n          \"name\": \"code/\",\n          \"children\": [\n            {\n              \"name\": \"test-pytorch.py\"\n            }\n          ]\n        }\n      },\n      \"resource_requirements\": null,\n      \"advanced_config\": {}\n    }\n  ]\n}",
         "list_algorithms (documented at spec/docs/004_1a1b83b5d1b965a6.txt:11031)",
@@ -1684,7 +1684,7 @@ fn list_algorithms_200_1() {
 #[test]
 fn create_algorithm_201_1() {
     round_trip::<
-        crate::models::CreateAlgorithmResponse,
+        super::models::CreateAlgorithmResponse,
     >(
         "{\n  \"metadata\": {\n    \"id\": \"2e5451fe-913f-4492-821a-2981031382f7\",\n    \"name\": \"TestModelArtsalgorithm\",\n    \"description\": \"This is a ModelArts algorithm\",\n    \"create_time\": 1636600721742,\n    \"workspace_id\": \"0\",\n    \"ai_project\": \"default-ai-project\",\n    \"user_name\": \"\",\n    \"domain_id\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxx\",\n    \"source\": \"custom\",\n    \"api_version\": \"\",\n    \"is_valid\": true,\n    \"state\": \"\",\n    \"size\": 4791,\n    \"tags\": null,\n    \"attr_list\": null,\n    \"version_num\": 0,\n    \"update_time\": 0\n  },\n  \"job_config\": {\n    \"code_dir\": \"/algo-test/pytorch/work1/code/\",\n    \"boot_file\": \"/algo-test/pytorch/work1/code/test-pytorch.py\",\n    \"command\": \"\",\n    \"parameters\": [\n      {\n        \"name\": \"test-parameter\",\n        \"description\": \"\",\n        \"i18n_description\": null,\n        \"value\": \"10\",\n        \"constraint\": {\n          \"type\": \"String\",\n          \"editable\": true,\n          \"required\": false,\n          \"sensitive\": false,\n          \"valid_type\": \"None\",\n          \"valid_range\": []\n        }\n      }\n    ],\n    \"parameters_customization\": true,\n    \"inputs\": [\n      {\n        \"name\": \"data_url\",\n        \"description\": \"name to translate\"\n      }\n    ],\n    \"outputs\": [\n      {\n        \"name\": \"train_url\",\n        \"description\": \"name to translate\"\n      }\n    ],\n    \"engine\": {\n      \"engine_id\": \"pytorch-cp36-1.3.0\",\n      \"engine_name\": \"PyTorch\",\n      \"engine_version\": \"PyTorch-1.3.0-python3.6\"\n    },\n    \"code_tree\": {\n      \"name\": \"code/\",\n      \"children\": [\n        {\n          \"name\": \"test-pytorch.py\"\n        }\n      ]\n    }\n  },\n  \"resource_requirements\": null,\n  \"advanced_config\": {}\n}",
         "create_algorithm (documented at spec/docs/004_1a1b83b5d1b965a6.txt:10733)",
@@ -1695,7 +1695,7 @@ fn create_algorithm_201_1() {
 #[test]
 fn update_algorithm_request_1() {
     round_trip::<
-        crate::models::UpdateAlgorithmRequest,
+        super::models::UpdateAlgorithmRequest,
     >(
         "{\n  \"metadata\": {\n    \"name\": \"TestModelArtsalgorithm\",\n    \"description\": \"This is a ModelArts algorithm modified\"\n  },\n  \"job_config\": {\n    \"code_dir\": \"/algo-test/pytorch/work1/code/\",\n    \"boot_file\": \"/algo-test/pytorch/work1/code/test-pytorch.py\",\n    \"parameters\": [\n      {\n        \"name\": \"test-parameter\",\n        \"value\": \"10\",\n        \"constraint\": {\n          \"type\": \"String\",\n          \"editable\": true,\n          \"required\": false,\n          \"sensitive\": false,\n          \"valid_type\": \"None\",\n          \"valid_range\": []\n        }\n      }\n    ],\n    \"parameters_customization\": true,\n    \"inputs\": [\n      {\n        \"name\": \"data_url\",\n        \"description\": \"data source.\"\n      }\n    ],\n    \"outputs\": [\n      {\n        \"name\": \"train_url\",\n        \"description\": \"model output.\"\n      }\n    ],\n    \"engine\": {\n      \"engine_name\": \"PyTorch\",\n      \"engine_version\": \"PyTorch-1.3.0-python3.6\"\n    }\n  }\n}",
         "update_algorithm (documented at spec/docs/004_1a1b83b5d1b965a6.txt:11717)",
@@ -1706,7 +1706,7 @@ fn update_algorithm_request_1() {
 #[test]
 fn update_algorithm_201_1() {
     round_trip::<
-        crate::models::UpdateAlgorithmResponse,
+        super::models::UpdateAlgorithmResponse,
     >(
         "{\n  \"metadata\": {\n    \"id\": \"2e5451fe-913f-4492-821a-2981031382f7\",\n    \"name\": \"TestModelArtsalgorithm\",\n    \"description\": \"This is a ModelArts algorithm modified\",\n    \"create_time\": 1636600721742\n  }\n}",
         "update_algorithm (documented at spec/docs/004_1a1b83b5d1b965a6.txt:11761)",
@@ -1717,7 +1717,7 @@ fn update_algorithm_201_1() {
 #[test]
 fn list_authorizations_200_1() {
     round_trip::<
-        crate::models::ListAuthorizationsResponse,
+        super::models::ListAuthorizationsResponse,
     >(
         "{\n  \"total_count\": 1,\n  \"auth\": [\n    {\n      \"user_id\": \"****d80fb058844ae8b82aa66d9fe****\",\n      \"user_name\": \"iam-user01\",\n      \"type\": \"agency\",\n      \"content\": \"modelarts_agency\",\n      \"create_time\": 15657747821288\n    }\n  ]\n}",
         "list_authorizations (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28579)",
@@ -1728,7 +1728,7 @@ fn list_authorizations_200_1() {
 #[test]
 fn create_authorization_request_1() {
     round_trip::<
-        crate::models::CreateAuthorizationRequest,
+        super::models::CreateAuthorizationRequest,
     >(
         "{\n  \"user_id\": \"****d80fb058844ae8b82aa66d9fe****\",\n  \"type\": \"agency\",\n  \"content\": \"modelarts_agency\"\n}",
         "create_authorization (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28647)",
@@ -1739,7 +1739,7 @@ fn create_authorization_request_1() {
 #[test]
 fn create_dataset_request_1() {
     round_trip::<
-        crate::models::CreateDatasetRequest,
+        super::models::CreateDatasetRequest,
     >(
         "{\n  \"workspace_id\": \"0\",\n  \"dataset_name\": \"dataset-457f\",\n  \"dataset_type\": 0,\n  \"data_sources\": [\n    {\n      \"data_type\": 0,\n      \"data_path\": \"/test-obs/classify/input/animals/\"\n    }\n  ],\n  \"description\": \"\",\n  \"work_path\": \"/test-obs/classify/output/\",\n  \"work_path_type\": 0,\n  \"labels\": [\n    {\n      \"name\": \"Rabbits\",\n      \"type\": 0,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    },\n    {\n      \"name\": \"Bees\",\n      \"type\": 0,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    }\n  ]\n}",
         "create_dataset (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37118)",
@@ -1750,7 +1750,7 @@ fn create_dataset_request_1() {
 #[test]
 fn create_dataset_request_2() {
     round_trip::<
-        crate::models::CreateDatasetRequest,
+        super::models::CreateDatasetRequest,
     >(
         "{\n  \"workspace_id\": \"0\",\n  \"dataset_name\": \"dataset-95a6\",\n  \"dataset_type\": 1,\n  \"data_sources\": [\n    {\n      \"data_type\": 0,\n      \"data_path\": \"/test-obs/detect/input/animals/\"\n    }\n  ],\n  \"description\": \"\",\n  \"work_path\": \"/test-obs/detect/output/\",\n  \"work_path_type\": 0,\n  \"labels\": [\n    {\n      \"name\": \"Rabbits\",\n      \"type\": 1,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    },\n    {\n      \"name\": \"Bees\",\n      \"type\": 1,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    }\n  ]\n}",
         "create_dataset (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37156)",
@@ -1761,7 +1761,7 @@ fn create_dataset_request_2() {
 #[test]
 fn create_dataset_request_3() {
     round_trip::<
-        crate::models::CreateDatasetRequest,
+        super::models::CreateDatasetRequest,
     >(
         "{\n  \"workspace_id\": \"0\",\n  \"dataset_name\": \"dataset-de83\",\n  \"dataset_type\": 400,\n  \"data_sources\": [\n    {\n      \"data_type\": 0,\n      \"data_path\": \"/test-obs/table/input/\",\n      \"with_column_header\": true\n    }\n  ],\n  \"description\": \"\",\n  \"work_path\": \"/test-obs/table/output/\",\n  \"work_path_type\": 0,\n  \"schema\": [\n    {\n      \"schema_id\": 1,\n      \"name\": \"150\",\n      \"type\": \"STRING\"\n    },\n    {\n      \"schema_id\": 2,\n      \"name\": \"4\",\n      \"type\": \"STRING\"\n    },\n    {\n      \"schema_id\": 3,\n      \"name\": \"setosa\",\n      \"type\": \"STRING\"\n    },\n    {\n      \"schema_id\": 4,\n      \"name\": \"versicolor\",\n      \"type\": \"STRING\"\n    },\n    {\n      \"schema_id\": 5,\n      \"name\": \"virginica\",\n      \"type\": \"STRING\"\n    }\n  ],\n  \"import_data\": true\n}",
         "create_dataset (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37189)",
@@ -1772,7 +1772,7 @@ fn create_dataset_request_3() {
 #[test]
 fn create_dataset_201_1() {
     round_trip::<
-        crate::models::CreateDatasetResponse,
+        super::models::CreateDatasetResponse,
     >(
         "{\n  \"dataset_id\": \"WxCREuCkBSAIQr9xrde\"\n}",
         "create_dataset (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37239)",
@@ -1783,7 +1783,7 @@ fn create_dataset_201_1() {
 #[test]
 fn show_dataset_200_1() {
     round_trip::<
-        crate::models::ShowDatasetResponse,
+        super::models::ShowDatasetResponse,
     >(
         "{\n  \"dataset_id\": \"gfgHsokody6AJigS5A\",\n  \"dataset_name\": \"dataset-f9e8\",\n  \"dataset_type\": 0,\n  \"data_format\": \"Default\",\n  \"next_version_num\": 4,\n  \"status\": 1,\n  \"data_sources\": [\n    {\n      \"data_type\": 0,\n      \"data_path\": \"/test-obs/classify/input/animals/\"\n    }\n  ],\n  \"create_time\": 1605690595404,\n  \"update_time\": 1605690595404,\n  \"description\": \"\",\n  \"current_version_id\": \"54IXbeJhfttGpL46lbv\",\n  \"current_version_name\": \"V003\",\n  \"total_sample_count\": 10,\n  \"annotated_sample_count\": 10,\n  \"unconfirmed_sample_count\": 0\n}",
         "show_dataset (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37577)",
@@ -1794,7 +1794,7 @@ fn show_dataset_200_1() {
 #[test]
 fn update_dataset_request_1() {
     round_trip::<
-        crate::models::UpdateDatasetRequest,
+        super::models::UpdateDatasetRequest,
     >(
         "{\n  \"description\": \"just a test\",\n  \"add_labels\": [\n    {\n      \"name\": \"Ants\",\n      \"type\": 0,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    }\n  ]\n}",
         "update_dataset (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37736)",
@@ -1805,7 +1805,7 @@ fn update_dataset_request_1() {
 #[test]
 fn update_dataset_200_1() {
     round_trip::<
-        crate::models::UpdateDatasetResponse,
+        super::models::UpdateDatasetResponse,
     >(
         "{\n  \"dataset_id\": \"gfgHsokody6AJigS5A\"\n}",
         "update_dataset (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37758)",
@@ -1816,7 +1816,7 @@ fn update_dataset_200_1() {
 #[test]
 fn list_dataset_data_annotation_labels_200_1() {
     round_trip::<
-        crate::models::ListDatasetDataAnnotationLabelsResponse,
+        super::models::ListDatasetDataAnnotationLabelsResponse,
     >(
         "{\n  \"total_number\": 2,\n  \"labels\": [\n    {\n      \"name\": \"Rabbits\",\n      \"type\": 1,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    },\n    {\n      \"name\": \"Bees\",\n      \"type\": 1,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    }\n  ]\n}",
         "list_dataset_data_annotation_labels (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40175)",
@@ -1827,7 +1827,7 @@ fn list_dataset_data_annotation_labels_200_1() {
 #[test]
 fn update_dataset_data_annotation_labels_200_1() {
     round_trip::<
-        crate::models::UpdateDatasetDataAnnotationLabelsResponse,
+        super::models::UpdateDatasetDataAnnotationLabelsResponse,
     >(
         "{\n  \"success\": true\n}",
         "update_dataset_data_annotation_labels (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40472)",
@@ -1838,7 +1838,7 @@ fn update_dataset_data_annotation_labels_200_1() {
 #[test]
 fn create_dataset_data_annotation_label_request_1() {
     round_trip::<
-        crate::models::CreateDatasetDataAnnotationLabelRequest,
+        super::models::CreateDatasetDataAnnotationLabelRequest,
     >(
         "{\n  \"labels\": [\n    {\n      \"name\": \"Cat\",\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\",\n        \"@modelarts:default_shape\": \"bndbox\"\n      }\n    }\n  ]\n}",
         "create_dataset_data_annotation_label (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40309)",
@@ -1849,7 +1849,7 @@ fn create_dataset_data_annotation_label_request_1() {
 #[test]
 fn create_dataset_data_annotation_label_200_1() {
     round_trip::<
-        crate::models::CreateDatasetDataAnnotationLabelResponse,
+        super::models::CreateDatasetDataAnnotationLabelResponse,
     >(
         "{\n  \"success\": true\n}",
         "create_dataset_data_annotation_label (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40333)",
@@ -1860,7 +1860,7 @@ fn create_dataset_data_annotation_label_200_1() {
 #[test]
 fn delete_dataset_data_annotation_labels_request_1() {
     round_trip::<
-        crate::models::DeleteDatasetDataAnnotationLabelsRequest,
+        super::models::DeleteDatasetDataAnnotationLabelsRequest,
     >(
         "{\n  \"labels\": [\n    {\n      \"name\": \"strawberry\"\n    }\n  ]\n}",
         "delete_dataset_data_annotation_labels (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40596)",
@@ -1871,7 +1871,7 @@ fn delete_dataset_data_annotation_labels_request_1() {
 #[test]
 fn delete_dataset_data_annotation_labels_200_1() {
     round_trip::<
-        crate::models::DeleteDatasetDataAnnotationLabelsResponse,
+        super::models::DeleteDatasetDataAnnotationLabelsResponse,
     >(
         "{\n  \"success\": true\n}",
         "delete_dataset_data_annotation_labels (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40610)",
@@ -1882,7 +1882,7 @@ fn delete_dataset_data_annotation_labels_200_1() {
 #[test]
 fn update_dataset_data_annotation_label_request_1() {
     round_trip::<
-        crate::models::UpdateDatasetDataAnnotationLabelRequest,
+        super::models::UpdateDatasetDataAnnotationLabelRequest,
     >(
         "{\n  \"@modelarts:color\": \"#93c47d\"\n}",
         "update_dataset_data_annotation_label (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40689)",
@@ -1893,7 +1893,7 @@ fn update_dataset_data_annotation_label_request_1() {
 #[test]
 fn update_dataset_data_annotation_label_204_1() {
     round_trip::<
-        crate::models::UpdateDatasetDataAnnotationLabelResponse,
+        super::models::UpdateDatasetDataAnnotationLabelResponse,
     >(
         "{}",
         "update_dataset_data_annotation_label (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40701)",
@@ -1904,7 +1904,7 @@ fn update_dataset_data_annotation_label_204_1() {
 #[test]
 fn delete_dataset_data_annotation_label_204_1() {
     round_trip::<
-        crate::models::DeleteDatasetDataAnnotationLabelResponse,
+        super::models::DeleteDatasetDataAnnotationLabelResponse,
     >(
         "{\n  \"success\": true\n}",
         "delete_dataset_data_annotation_label (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40777)",
@@ -1915,7 +1915,7 @@ fn delete_dataset_data_annotation_label_204_1() {
 #[test]
 fn list_dataset_data_annotation_samples_200_1() {
     round_trip::<
-        crate::models::ListDatasetDataAnnotationSamplesResponse,
+        super::models::ListDatasetDataAnnotationSamplesResponse,
     >(
         "{\n  \"sample_count\": 2,\n  \"samples\": [\n    {\n      \"sample_id\": \"012f99f3cf405860130b6ed2350c2228\",\n      \"sample_type\": 0,\n      \"labels\": [\n        {\n          \"name\": \"car\",\n          \"type\": 0,\n          \"property\": {}\n        }\n      ],\n      \"source\": \"https://test-obs.obs.xxx.com:443/image/aifood/%E5%86%B0%E6%BF%80%E5%87%8C/36502.jpg?AccessKeyId=RciyO7RHmhNTfOZVryUH&Expires=1606296688&x-image-process=image%2Fresize%2Cm_lfit%2Ch_200&Signature=icyvHhFew9vnmy3zh1uZMP15Mbg%3D\",\n      \"metadata\": {\n        \"@modelarts:import_origin\": 0\n      },\n      \"sample_time\": 1589190552106,\n      \"sample_status\": \"MANUAL_ANNOTATION\",\n      \"labelers\": [\n        {\n          \"email\": \"xxx@xxx.com\",\n          \"worker_id\": \"5d8d4033b428fed5ac158942c33940a2\",\n          \"role\": 0\n        }\n      ]\n    },\n    {\n      \"sample_id\": \"0192f3acfb000666033a0f85c21577c7\",\n      \"sample_type\": 0,\n      \"labels\": [\n        {\n          \"name\": \"car\",\n          \"type\": 0,\n          \"property\": {}\n        }\n      ],\n      \"source\": \"https://test-obs.obs.xxx.com:443/image/aifood/%E5%86%B0%E6%BF%80%E5%87%8C/36139.jpg?AccessKeyId=RciyO7RHmhNTfOZVryUH&Expires=1606296688&x-image-process=image%2Fresize%2Cm_lfit%2Ch_200&Signature=RRr9r2cghLCXk%2B0%2BfHtYJi8eZ4k%3D\",\n      \"metadata\": {\n        \"@modelarts:import_origin\": 0\n      },\n      \"sample_time\": 1589190543327,\n      \"sample_status\": \"MANUAL_ANNOTATION\",\n      \"labelers\": [\n        {\n          \"email\": \"xxx@xxx.com\",\n          \"worker_id\": \"a2abd3f27b4e92c593c15282f8b6bd29\",\n          \"role\": 0\n        }\n      ]\n    }\n  ]\n}",
         "list_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:38897)",
@@ -1926,7 +1926,7 @@ fn list_dataset_data_annotation_samples_200_1() {
 #[test]
 fn update_dataset_data_annotation_samples_request_1() {
     round_trip::<
-        crate::models::UpdateDatasetDataAnnotationSamplesRequest,
+        super::models::UpdateDatasetDataAnnotationSamplesRequest,
     >(
         "{\n  \"samples\": [\n    {\n      \"sample_id\": \"8b583c44bf249f8ba43ea42c92920221\",\n      \"labels\": [\n        {\n          \"name\": \"yunbao\"\n        }\n      ]\n    },\n    {\n      \"sample_id\": \"b5fe3039879660a2e6bf18166e247f68\",\n      \"labels\": [\n        {\n          \"name\": \"yunbao\"\n        }\n      ]\n    }\n  ]\n}",
         "update_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40931)",
@@ -1937,7 +1937,7 @@ fn update_dataset_data_annotation_samples_request_1() {
 #[test]
 fn update_dataset_data_annotation_samples_200_1() {
     round_trip::<
-        crate::models::UpdateDatasetDataAnnotationSamplesResponse,
+        super::models::UpdateDatasetDataAnnotationSamplesResponse,
     >(
         "{\n  \"success\": true\n}",
         "update_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40953)",
@@ -1948,7 +1948,7 @@ fn update_dataset_data_annotation_samples_200_1() {
 #[test]
 fn create_dataset_data_annotation_sample_request_1() {
     round_trip::<
-        crate::models::CreateDatasetDataAnnotationSampleRequest,
+        super::models::CreateDatasetDataAnnotationSampleRequest,
     >(
         "{\n  \"samples\": [\n    {\n      \"name\": \"2.jpg\",\n      \"data\": \"/9j/4AAQSkZJRgABAQAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJ4nlCslxwckDcplDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkCCwLDBgNDRgyIRwhMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjlyMjL/wAARCAA1AJUDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRoUicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTUWVW15iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL\"\n    }\n  ]\n}",
         "create_dataset_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39142)",
@@ -1959,7 +1959,7 @@ fn create_dataset_data_annotation_sample_request_1() {
 #[test]
 fn create_dataset_data_annotation_sample_200_1() {
     round_trip::<
-        crate::models::CreateDatasetDataAnnotationSampleResponse,
+        super::models::CreateDatasetDataAnnotationSampleResponse,
     >(
         "{\n  \"success\": true,\n  \"results\": [\n    {\n      \"success\": true,\n      \"name\": \"/test-obs/classify/input/animals/2.jpg\",\n      \"info\": \"960585877c92d63911ba555ab3129d36\"\n    }\n  ]\n}",
         "create_dataset_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39168)",
@@ -1970,7 +1970,7 @@ fn create_dataset_data_annotation_sample_200_1() {
 #[test]
 fn delete_dataset_data_annotation_samples_request_1() {
     round_trip::<
-        crate::models::DeleteDatasetDataAnnotationSamplesRequest,
+        super::models::DeleteDatasetDataAnnotationSamplesRequest,
     >(
         "{\n  \"samples\": [\n    \"9cb9bc9b34bf53b6ec9a84998b1711bf\",\n    \"9ea63ef78d8c9037c9bcb12b477821bf\"\n  ]\n}",
         "delete_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39252)",
@@ -1981,7 +1981,7 @@ fn delete_dataset_data_annotation_samples_request_1() {
 #[test]
 fn delete_dataset_data_annotation_samples_200_1() {
     round_trip::<
-        crate::models::DeleteDatasetDataAnnotationSamplesResponse,
+        super::models::DeleteDatasetDataAnnotationSamplesResponse,
     >(
         "{\n  \"success\": true\n}",
         "delete_dataset_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39264)",
@@ -1992,7 +1992,7 @@ fn delete_dataset_data_annotation_samples_200_1() {
 #[test]
 fn show_dataset_data_annotation_sample_200_1() {
     round_trip::<
-        crate::models::ShowDatasetDataAnnotationSampleResponse,
+        super::models::ShowDatasetDataAnnotationSampleResponse,
     >(
         "{\n  \"sample_id\": \"012f99f3cf405860130b6ed2350c2228\",\n  \"sample_type\": 0,\n  \"labels\": [\n    {\n      \"name\": \"car\",\n      \"type\": 0,\n      \"property\": {}\n    }\n  ],\n  \"source\": \"https://test-obs.obs.xxx.com:443/image/aifood/%E5%86%B0%E6%BF%80%E5%87%8C/36502.jpg?AccessKeyId=RciyO7RHmhNTfOZVryUH&Expires=1606297079&Signature=Ju4FYpEu973ii%2FAdUVLTfpLCTbg%3D\",\n  \"metadata\": {\n    \"@modelarts:import_origin\": 0\n  }\n}",
         "show_dataset_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39458)",
@@ -2003,7 +2003,7 @@ fn show_dataset_data_annotation_sample_200_1() {
 #[test]
 fn search_condition_dataset_data_annotations_200_1() {
     round_trip::<
-        crate::models::SearchConditionDatasetDataAnnotationsResponse,
+        super::models::SearchConditionDatasetDataAnnotationsResponse,
     >(
         "{\n  \"labels\": [\n    {\n      \"name\": \"Rabbits\",\n      \"type\": 0,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    },\n    {\n      \"name\": \"Bees\",\n      \"type\": 0,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    }\n  ],\n  \"metadata\": {},\n  \"labelers\": [\n    \"human/test_123/test_123\",\n    \"human/xxx@xxx.com\",\n    \"human/xxx@xxx.com\"\n  ]\n}",
         "search_condition_dataset_data_annotations (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39590)",
@@ -2014,7 +2014,7 @@ fn search_condition_dataset_data_annotations_200_1() {
 #[test]
 fn list_dataset_data_annotation_stats_200_1() {
     round_trip::<
-        crate::models::ListDatasetDataAnnotationStatsResponse,
+        super::models::ListDatasetDataAnnotationStatsResponse,
     >(
         "{\n  \"label_stats\": [\n    {\n      \"name\": \"Bees\",\n      \"type\": 1,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      },\n      \"count\": 8,\n      \"sample_count\": 5\n    }\n  ],\n  \"sample_stats\": {\n    \"un_annotation\": 309,\n    \"all\": 317,\n    \"total\": 317,\n    \"deleted\": 0,\n    \"manual_annotation\": 8,\n    \"auto_annotation\": 0,\n    \"lefted\": 317\n  },\n  \"key_sample_stats\": {\n    \"total\": 317,\n    \"non_key_sample\": 315,\n    \"key_sample\": 2\n  },\n  \"metadata_stats\": {},\n  \"data_splitting_enable\": false\n}",
         "list_dataset_data_annotation_stats (documented at spec/docs/004_1a1b83b5d1b965a6.txt:37964)",
@@ -2025,7 +2025,7 @@ fn list_dataset_data_annotation_stats_200_1() {
 #[test]
 fn create_dataset_export_task_request_1() {
     round_trip::<
-        crate::models::CreateDatasetExportTaskRequest,
+        super::models::CreateDatasetExportTaskRequest,
     >(
         "{\n  \"path\": \"/test-obs/daoChu/\",\n  \"export_type\": 3,\n  \"export_params\": {\n    \"sample_state\": \"\",\n    \"export_dest\": \"DIR\"\n  }\n}",
         "create_dataset_export_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45388)",
@@ -2036,7 +2036,7 @@ fn create_dataset_export_task_request_1() {
 #[test]
 fn create_dataset_export_task_request_2() {
     round_trip::<
-        crate::models::CreateDatasetExportTaskRequest,
+        super::models::CreateDatasetExportTaskRequest,
     >(
         "{\n  \"path\": \"/test-obs/classify/input/\",\n  \"export_type\": 3,\n  \"export_params\": {\n    \"sample_state\": \"\",\n    \"export_dest\": \"NEW_DATASET\",\n    \"export_new_dataset_name\": \"dataset-export-test\",\n    \"export_new_dataset_work_path\": \"/test-obs/classify/output/\"\n  }\n}",
         "create_dataset_export_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45401)",
@@ -2047,7 +2047,7 @@ fn create_dataset_export_task_request_2() {
 #[test]
 fn create_dataset_export_task_200_1() {
     round_trip::<
-        crate::models::CreateDatasetExportTaskResponse,
+        super::models::CreateDatasetExportTaskResponse,
     >(
         "{\n  \"task_id\": \"rF9NNoB56k5rtYKg2Y7\"\n}",
         "create_dataset_export_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45420)",
@@ -2058,7 +2058,7 @@ fn create_dataset_export_task_200_1() {
 #[test]
 fn list_dataset_import_tasks_200_1() {
     round_trip::<
-        crate::models::ListDatasetImportTasksResponse,
+        super::models::ListDatasetImportTasksResponse,
     >(
         "{\n  \"total_count\": 1,\n  \"import_tasks\": [\n    {\n      \"status\": \"COMPLETED\",\n      \"task_id\": \"gfgHHSokody6AJigS5A_RHJ1zOkIol3Nzwxj8nh\",\n      \"dataset_id\": \"gfgHHSokody6AJigS5A\",\n      \"import_path\": \"obs://test-obs/daoLu_images/animals/\",\n      \"import_type\": 0,\n      \"total_sample_count\": 20,\n      \"imported_sample_count\": 20,\n      \"annotated_sample_count\": 20,\n      \"total_sub_sample_count\": 0,\n      \"imported_sub_sample_count\": 0,\n      \"total_file_size\": 0,\n      \"finished_file_count\": 0,\n      \"finished_file_size\": 0,\n      \"total_file_count\": 0,\n      \"create_time\": 1606114833874,\n      \"elapsed_time\": 2\n    }\n  ]\n}",
         "list_dataset_import_tasks (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44539)",
@@ -2069,7 +2069,7 @@ fn list_dataset_import_tasks_200_1() {
 #[test]
 fn create_dataset_import_task_request_1() {
     round_trip::<
-        crate::models::CreateDatasetImportTaskRequest,
+        super::models::CreateDatasetImportTaskRequest,
     >(
         "{\n  \"import_type\": \"dir\",\n  \"import_path\": \"s3://test-obs/daoLu_images/animals/\",\n  \"included_labels\": [],\n  \"import_annotations\": false,\n  \"difficult_only\": false\n}",
         "create_dataset_import_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44731)",
@@ -2080,7 +2080,7 @@ fn create_dataset_import_task_request_1() {
 #[test]
 fn create_dataset_import_task_request_2() {
     round_trip::<
-        crate::models::CreateDatasetImportTaskRequest,
+        super::models::CreateDatasetImportTaskRequest,
     >(
         "{\n  \"import_type\": \"manifest\",\n  \"import_path\": \"s3://test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V002/V002.manifest\",\n  \"included_labels\": [\n    \"rabbits\",\n    \"bees\",\n    \"Rabbits\",\n    \"Bees\"\n  ],\n  \"import_annotations\": true,\n  \"difficult_only\": false\n}",
         "create_dataset_import_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44743)",
@@ -2091,7 +2091,7 @@ fn create_dataset_import_task_request_2() {
 #[test]
 fn create_dataset_import_task_200_1() {
     round_trip::<
-        crate::models::CreateDatasetImportTaskResponse,
+        super::models::CreateDatasetImportTaskResponse,
     >(
         "{\n  \"task_id\": \"gfghHSokody6AJigS5A_m1dYqOw8vWCAznw1V28\"\n}",
         "create_dataset_import_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44759)",
@@ -2102,7 +2102,7 @@ fn create_dataset_import_task_200_1() {
 #[test]
 fn show_dataset_import_task_200_1() {
     round_trip::<
-        crate::models::ShowDatasetImportTaskResponse,
+        super::models::ShowDatasetImportTaskResponse,
     >(
         "{\n  \"status\": \"COMPLETED\",\n  \"task_id\": \"gfgHHSokody6AJigS5A_RHJ1zOkloI3Nzwxj8nh\",\n  \"dataset_id\": \"gfgHHSokody6AJigS5A\",\n  \"import_path\": \"obs://test-obs/daoLu_images/animals/\",\n  \"import_type\": 0,\n  \"total_sample_count\": 20,\n  \"imported_sample_count\": 20,\n  \"annotated_sample_count\": 20,\n  \"total_sub_sample_count\": 0,\n  \"imported_sub_sample_count\": 0,\n  \"total_file_size\": 0,\n  \"finished_file_count\": 0,\n  \"finished_file_size\": 0,\n  \"total_file_count\": 0,\n  \"update_ms\": 1606114833955,\n  \"create_time\": 1606114833874,\n  \"elapsed_time\": 2\n}",
         "show_dataset_import_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44903)",
@@ -2113,7 +2113,7 @@ fn show_dataset_import_task_200_1() {
 #[test]
 fn list_dataset_metrics_200_1() {
     round_trip::<
-        crate::models::ListDatasetMetricsResponse,
+        super::models::ListDatasetMetricsResponse,
     >(
         "{\n  \"metrics\": {\n    \"un_annotation\": {\n      \"1606233612612\": 16,\n      \"1606320012681\": 16\n    },\n    \"failed_user\": {},\n    \"total\": {\n      \"1606233612612\": 16,\n      \"1606320012681\": 16\n    },\n    \"queuing\": {},\n    \"success\": {},\n    \"unfinished\": {},\n    \"manual_annotation\": {\n      \"1606233612612\": 0,\n      \"1606320012681\": 0\n    },\n    \"failed\": {},\n    \"failed_system\": {}\n  }\n}",
         "list_dataset_metrics (documented at spec/docs/004_1a1b83b5d1b965a6.txt:38065)",
@@ -2124,7 +2124,7 @@ fn list_dataset_metrics_200_1() {
 #[test]
 fn list_dataset_sync_data_status_200_1() {
     round_trip::<
-        crate::models::ListDatasetSyncDataStatusResponse,
+        super::models::ListDatasetSyncDataStatusResponse,
     >(
         "{\n  \"status\": \"COMPLETED\",\n  \"dataset_id\": \"gfgHsokody6AJigS5A\"\n}",
         "list_dataset_sync_data_status (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45717)",
@@ -2135,7 +2135,7 @@ fn list_dataset_sync_data_status_200_1() {
 #[test]
 fn create_dataset_task_request_1() {
     round_trip::<
-        crate::models::CreateDatasetTaskRequest,
+        super::models::CreateDatasetTaskRequest,
     >(
         "{\n  \"task_type\": \"auto-label\",\n  \"collect_key_sample\": true,\n  \"config\": {\n    \"algorithm_type\": \"fast\"\n  }\n}",
         "create_dataset_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:46924)",
@@ -2146,7 +2146,7 @@ fn create_dataset_task_request_1() {
 #[test]
 fn create_dataset_task_request_2() {
     round_trip::<
-        crate::models::CreateDatasetTaskRequest,
+        super::models::CreateDatasetTaskRequest,
     >(
         "{\n  \"task_type\": \"pre-label\",\n  \"model_id\": \"c4989033-7584-44ee-a180-1c476b810e46\",\n  \"collect_key_sample\": true,\n  \"config\": {\n    \"inf_config_list\": [\n      {\n        \"specification\": \"modelarts.vm.cpu.2u\",\n        \"instance_count\": 1\n      }\n    ]\n  }\n}",
         "create_dataset_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:46936)",
@@ -2157,7 +2157,7 @@ fn create_dataset_task_request_2() {
 #[test]
 fn create_dataset_task_request_3() {
     round_trip::<
-        crate::models::CreateDatasetTaskRequest,
+        super::models::CreateDatasetTaskRequest,
     >(
         "{\n  \"task_type\": \"auto-grouping\",\n  \"config\": {\n    \"n_clusters\": \"2\",\n    \"ambiguity\": false,\n    \"image_brightness\": false,\n    \"image_colorfulness\": false,\n    \"property\": \"size\",\n    \"result_type\": 1\n  }\n}",
         "create_dataset_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:46952)",
@@ -2168,7 +2168,7 @@ fn create_dataset_task_request_3() {
 #[test]
 fn create_dataset_task_200_1() {
     round_trip::<
-        crate::models::CreateDatasetTaskResponse,
+        super::models::CreateDatasetTaskResponse,
     >(
         "{\n  \"task_id\": \"r0jT2zwxBDKf8KEnSuZ\"\n}",
         "create_dataset_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:46972)",
@@ -2179,7 +2179,7 @@ fn create_dataset_task_200_1() {
 #[test]
 fn show_dataset_task_200_1() {
     round_trip::<
-        crate::models::ShowDatasetTaskResponse,
+        super::models::ShowDatasetTaskResponse,
     >(
         "{\n  \"resource_id\": \"XGrRZuCV1qmMxnsmd5u\",\n  \"create_time\": \"2020-11-23 11:08:20\",\n  \"progress\": 10.0,\n  \"status\": 1,\n  \"message\": \"Start to export annotations. Export task id is jMZGm2SBp4Ymr2wrhAK\",\n  \"code\": \"ModelArts.4902\",\n  \"elapsed_time\": 0,\n  \"result\": {\n    \"total_sample_count\": 49,\n    \"annotated_sample_count\": 30\n  }\n}",
         "show_dataset_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47341)",
@@ -2190,7 +2190,7 @@ fn show_dataset_task_200_1() {
 #[test]
 fn list_dataset_versions_200_1() {
     round_trip::<
-        crate::models::ListDatasetVersionsResponse,
+        super::models::ListDatasetVersionsResponse,
     >(
         "{\n  \"total_number\": 3,\n  \"versions\": [\n    {\n      \"version_id\": \"54IXbeJhfttGpL46lbv\",\n      \"version_name\": \"V003\",\n      \"version_format\": \"Default\",\n      \"previous_version_id\": \"eSOKEQaXhKzxN00WkoV\",\n      \"status\": 1,\n      \"create_time\": 1605930512183,\n      \"total_sample_count\": 10,\n      \"annotated_sample_count\": 10,\n      \"total_sub_sample_count\": 0,\n      \"annotated_sub_sample_count\": 0,\n      \"manifest_path\": \"/test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V003/V003.manifest\",\n      \"data_path\": \"/test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V003/data/\",\n      \"is_current\": true,\n      \"analysis_status\": 3,\n      \"train_evaluate_sample_ratio\": \"0.8\",\n      \"remove_sample_usage\": false,\n      \"export_images\": false,\n      \"description\": \"\",\n      \"task_type\": 0,\n      \"extract_serial_number\": false\n    },\n    {\n      \"version_id\": \"eSOKEQaXhKzxN00WkoV\",\n      \"version_name\": \"V002\",\n      \"version_format\": \"Default\",\n      \"previous_version_id\": \"vIGvUqOcxxGPIB0ugeE\",\n      \"status\": 1,\n      \"create_time\": 1605691027084,\n      \"total_sample_count\": 10,\n      \"annotated_sample_count\": 10,\n      \"total_sub_sample_count\": 0,\n      \"annotated_sub_sample_count\": 0,\n      \"manifest_path\": \"/test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V002/V002.manifest\",\n      \"data_path\": \"/test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V002/data/\",\n      \"is_current\": false,\n      \"analysis_status\": 3,\n      \"train_evaluate_sample_ratio\": \"0.9999\",\n      \"remove_sample_usage\": false,\n      \"export_images\": false,\n      \"description\": \"\",\n      \"task_type\": 0,\n      \"extract_serial_number\": false\n    },\n    {\n      \"version_id\": \"vIGvUqOcxxGPIB0ugeE\",\n      \"version_name\": \"V001\",\n      \"version_format\": \"Default\",\n      \"status\": 1,\n      \"create_time\": 1605690687346,\n      \"total_sample_count\": 10,\n      \"annotated_sample_count\": 10,\n      \"total_sub_sample_count\": 0,\n      \"annotated_sub_sample_count\": 0,\n      \"manifest_path\": \"/test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V001/V001.manifest\",\n      \"data_path\": \"/test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V001/data/\",\n      \"is_current\": false,\n      \"analysis_status\": 3,\n      \"train_evaluate_sample_ratio\": \"0.99\",\n      \"remove_sample_usage\": false,\n      \"export_images\": false,\n      \"description\": \"\",\n      \"task_type\": 0,\n      \"extract_serial_number\": false\n    }\n  ]\n}",
         "list_dataset_versions (documented at spec/docs/004_1a1b83b5d1b965a6.txt:38274)",
@@ -2201,7 +2201,7 @@ fn list_dataset_versions_200_1() {
 #[test]
 fn create_dataset_version_request_1() {
     round_trip::<
-        crate::models::CreateDatasetVersionRequest,
+        super::models::CreateDatasetVersionRequest,
     >(
         "{\n  \"version_name\": \"V004\",\n  \"version_format\": \"Default\",\n  \"description\": \"\",\n  \"clear_hard_property\": true\n}",
         "create_dataset_version (documented at spec/docs/004_1a1b83b5d1b965a6.txt:38409)",
@@ -2212,7 +2212,7 @@ fn create_dataset_version_request_1() {
 #[test]
 fn create_dataset_version_201_1() {
     round_trip::<
-        crate::models::CreateDatasetVersionResponse,
+        super::models::CreateDatasetVersionResponse,
     >(
         "{\n  \"version_id\": \"sntOdOuB0D9C6fC4TXs\"\n}",
         "create_dataset_version (documented at spec/docs/004_1a1b83b5d1b965a6.txt:38424)",
@@ -2224,7 +2224,7 @@ fn create_dataset_version_201_1() {
 #[ignore = "documentation error: the example shows `analysis_status`, which the response table of this operation does not document"]
 fn show_dataset_version_200_1() {
     round_trip::<
-        crate::models::ShowDatasetVersionResponse,
+        super::models::ShowDatasetVersionResponse,
     >(
         "{\n  \"version_id\": \"eSOKEQaXhKzxN00WkoV\",\n  \"version_name\": \"V002\",\n  \"version_format\": \"Default\",\n  \"previous_version_id\": \"vIGvUqOcxxGPIB0ugeE\",\n  \"status\": 1,\n  \"create_time\": 1605691027084,\n  \"total_sample_count\": 10,\n  \"annotated_sample_count\": 10,\n  \"total_sub_sample_count\": 0,\n  \"annotated_sub_sample_count\": 0,\n  \"manifest_path\": \"/test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V002/V002.manifest\",\n  \"data_path\": \"/test-obs/classify/output/dataset-f9e8-gfghHSokody6AJigS5A/annotation/V002/data/\",\n  \"is_current\": true,\n  \"analysis_status\": 3,\n  \"train_evaluate_sample_ratio\": \"0.9999\",\n  \"remove_sample_usage\": false,\n  \"export_images\": false,\n  \"description\": \"\",\n  \"label_stats\": [\n    {\n      \"name\": \"Rabbits\",\n      \"type\": 0,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    },\n    {\n      \"name\": \"Bees\",\n      \"type\": 0,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      }\n    }\n  ],\n  \"label_type\": \"single\",\n  \"task_type\": 0,\n  \"extract_serial_number\": false\n}",
         "show_dataset_version (documented at spec/docs/004_1a1b83b5d1b965a6.txt:38595)",
@@ -2235,7 +2235,7 @@ fn show_dataset_version_200_1() {
 #[test]
 fn create_dataset_workforce_task_request_1() {
     round_trip::<
-        crate::models::CreateDatasetWorkforceTaskRequest,
+        super::models::CreateDatasetWorkforceTaskRequest,
     >(
         "{\n  \"task_name\": \"task-eb17\",\n  \"synchronize_data\": false,\n  \"synchronize_auto_labeling_data\": false,\n  \"workforces_config\": {\n    \"workforces\": [\n      {\n        \"workforce_id\": \"feSUo5NUIUnQAQNNTiS\",\n        \"workers\": [\n          {\n            \"email\": \"xxx@xxx.com\"\n          },\n          {\n            \"email\": \"xxx@xxx.com\"\n          },\n          {\n            \"email\": \"xxx@xxx.com\"\n          }\n        ]\n      }\n    ]\n  },\n  \"auto_sync_dataset\": false\n}",
         "create_dataset_workforce_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:41428)",
@@ -2246,7 +2246,7 @@ fn create_dataset_workforce_task_request_1() {
 #[test]
 fn create_dataset_workforce_task_200_1() {
     round_trip::<
-        crate::models::CreateDatasetWorkforceTaskResponse,
+        super::models::CreateDatasetWorkforceTaskResponse,
     >(
         "{\n  \"task_id\": \"6phXEto29utpaMwbQkg\"\n}",
         "create_dataset_workforce_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:41455)",
@@ -2257,7 +2257,7 @@ fn create_dataset_workforce_task_200_1() {
 #[test]
 fn update_dataset_workforce_task_request_1() {
     round_trip::<
-        crate::models::UpdateDatasetWorkforceTaskRequest,
+        super::models::UpdateDatasetWorkforceTaskRequest,
     >(
         "{\n  \"workforces_config\": {\n    \"workforces\": [\n      {\n        \"workforce_id\": \"3frbQ90hb8ZKksAhyR8\",\n        \"workers\": [\n          {\n            \"email\": \"xxx@xxx.com\"\n          },\n          {\n            \"email\": \"xxx@xxx.com\"\n          }\n        ]\n      }\n    ]\n  }\n}",
         "update_dataset_workforce_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:42029)",
@@ -2268,7 +2268,7 @@ fn update_dataset_workforce_task_request_1() {
 #[test]
 fn post_dataset_workforce_task_request_1() {
     round_trip::<
-        crate::models::PostDatasetWorkforceTaskRequest,
+        super::models::PostDatasetWorkforceTaskRequest,
     >(
         "{\n  \"workforces_config\": {\n    \"workforces\": [\n      {\n        \"workforce_id\": \"l4u9Hpz2JJ67DNN1Hg9\",\n        \"workers\": [\n          {\n            \"email\": \"xiaozhang@163.com\"\n          },\n          {\n            \"email\": \"xiaoli@163.com\"\n          }\n        ]\n      }\n    ]\n  }\n}",
         "post_dataset_workforce_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:41915)",
@@ -2279,7 +2279,7 @@ fn post_dataset_workforce_task_request_1() {
 #[test]
 fn create_dataset_workforce_task_acceptance_request_1() {
     round_trip::<
-        crate::models::CreateDatasetWorkforceTaskAcceptanceRequest,
+        super::models::CreateDatasetWorkforceTaskAcceptanceRequest,
     >(
         "{\n  \"sampling_rate\": 0.2\n}",
         "create_dataset_workforce_task_acceptance (documented at spec/docs/004_1a1b83b5d1b965a6.txt:42170)",
@@ -2290,7 +2290,7 @@ fn create_dataset_workforce_task_acceptance_request_1() {
 #[test]
 fn create_dataset_workforce_task_acceptance_200_1() {
     round_trip::<
-        crate::models::CreateDatasetWorkforceTaskAcceptanceResponse,
+        super::models::CreateDatasetWorkforceTaskAcceptanceResponse,
     >(
         "{\n  \"task_id\": \"nv6BbozxCJmZcHAE9hV\"\n}",
         "create_dataset_workforce_task_acceptance (documented at spec/docs/004_1a1b83b5d1b965a6.txt:42182)",
@@ -2301,7 +2301,7 @@ fn create_dataset_workforce_task_acceptance_200_1() {
 #[test]
 fn batch_comment_dataset_workforce_task_acceptance_request_1() {
     round_trip::<
-        crate::models::BatchCommentDatasetWorkforceTaskAcceptanceRequest,
+        super::models::BatchCommentDatasetWorkforceTaskAcceptanceRequest,
     >(
         "{\n  \"comments\": [\n    {\n      \"worker_id\": \"8c15ad080d3eabad14037b4eb00d6a6f\",\n      \"sample_id\": \"09ac49d5b06385849c8769fdcf0f6d60\",\n      \"accept\": true,\n      \"comment\": \"\",\n      \"score\": \"A\"\n    }\n  ]\n}",
         "batch_comment_dataset_workforce_task_acceptance (documented at spec/docs/004_1a1b83b5d1b965a6.txt:42990)",
@@ -2312,7 +2312,7 @@ fn batch_comment_dataset_workforce_task_acceptance_request_1() {
 #[test]
 fn list_dataset_workforce_task_acceptance_report_200_1() {
     round_trip::<
-        crate::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
+        super::models::ListDatasetWorkforceTaskAcceptanceReportResponse,
     >(
         "{\n  \"total_stats\": {\n    \"sampling_rate\": 1.0,\n    \"sampling_num\": 3,\n    \"pass_rate\": 0.0,\n    \"score\": \"E\",\n    \"total_score\": 0,\n    \"total_sample_count\": 3,\n    \"sampled_sample_count\": 3,\n    \"unchecked_sample_count\": 3,\n    \"checked_sample_count\": 0,\n    \"accepted_sample_count\": 0,\n    \"rejected_sample_count\": 0\n  }\n}",
         "list_dataset_workforce_task_acceptance_report (documented at spec/docs/004_1a1b83b5d1b965a6.txt:42277)",
@@ -2323,7 +2323,7 @@ fn list_dataset_workforce_task_acceptance_report_200_1() {
 #[test]
 fn update_dataset_workforce_task_acceptance_status_request_1() {
     round_trip::<
-        crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
+        super::models::UpdateDatasetWorkforceTaskAcceptanceStatusRequest,
     >(
         "{\n  \"action\": 0\n}",
         "update_dataset_workforce_task_acceptance_status (documented at spec/docs/004_1a1b83b5d1b965a6.txt:42477)",
@@ -2334,7 +2334,7 @@ fn update_dataset_workforce_task_acceptance_status_request_1() {
 #[test]
 fn update_dataset_workforce_task_acceptance_status_200_1() {
     round_trip::<
-        crate::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
+        super::models::UpdateDatasetWorkforceTaskAcceptanceStatusResponse,
     >(
         "{}",
         "update_dataset_workforce_task_acceptance_status (documented at spec/docs/004_1a1b83b5d1b965a6.txt:42489)",
@@ -2345,7 +2345,7 @@ fn update_dataset_workforce_task_acceptance_status_200_1() {
 #[test]
 fn review_dataset_workforce_task_data_annotations_request_1() {
     round_trip::<
-        crate::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
+        super::models::ReviewDatasetWorkforceTaskDataAnnotationsRequest,
     >(
         "{\n  \"comments\": [\n    {\n      \"worker_id\": \"8c15ad080d3eabad14037b4eb00d6a6f\",\n      \"sample_id\": \"0d43f9811d3808a3146c673257d4a1dbhh\",\n      \"accept\": true,\n      \"comment\": \"\",\n      \"score\": \"A\"\n    }\n  ]\n}",
         "review_dataset_workforce_task_data_annotations (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43076)",
@@ -2356,7 +2356,7 @@ fn review_dataset_workforce_task_data_annotations_request_1() {
 #[test]
 fn list_dataset_workforce_task_data_annotation_samples_200_1() {
     round_trip::<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        super::models::ListDatasetWorkforceTaskDataAnnotationSamplesResponse,
     >(
         "{\n  \"sample_count\": 2,\n  \"samples\": [\n    {\n      \"sample_id\": \"26c6dd793d80d3274eb89349ec76d678\",\n      \"sample_type\": 0,\n      \"labels\": [],\n      \"source\": \"https://test-obs.obs.xxx.com:443/detect/data/dataset-car-and-person/IMG_kitti_0000_000016.png?AccessKeyId=P19W9X830R1Z39P5X5M5&Expires=1606300137&x-obs-security-token=gQpjb1ub3J0aC03jkj8N6gtS4VsdTTW3QFoHMTpMoFLtCa6W_J4DxT0nYlfx...\",\n      \"metadata\": {\n        \"@modelarts:import_origin\": 0,\n        \"@modelarts:size\": [\n          1242,\n          375,\n          3\n        ]\n      }\n    }\n  ]\n}",
         "list_dataset_workforce_task_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:39805)",
@@ -2367,7 +2367,7 @@ fn list_dataset_workforce_task_data_annotation_samples_200_1() {
 #[test]
 fn update_dataset_workforce_task_data_annotation_samples_request_1() {
     round_trip::<
-        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
+        super::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesRequest,
     >(
         "{\n  \"samples\": [\n    {\n      \"sample_id\": \"0a0939d6d3c48a3d2a2619245943ac21\",\n      \"worker_id\": \"8c15ad080d3eabad14037b4eb00d6a6f\",\n      \"labels\": [\n        {\n          \"name\": \"tulips\"\n        }\n      ]\n    },\n    {\n      \"sample_id\": \"0e1b5a16a5a577ee53aeb34278a4b3e7\",\n      \"worker_id\": \"8c15ad080d3eabad14037b4eb00d6a6f\",\n      \"labels\": [\n        {\n          \"name\": \"tulips\"\n        }\n      ]\n    }\n  ]\n}",
         "update_dataset_workforce_task_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43246)",
@@ -2378,7 +2378,7 @@ fn update_dataset_workforce_task_data_annotation_samples_request_1() {
 #[test]
 fn update_dataset_workforce_task_data_annotation_samples_200_1() {
     round_trip::<
-        crate::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
+        super::models::UpdateDatasetWorkforceTaskDataAnnotationSamplesResponse,
     >(
         "{\n  \"success\": true\n}",
         "update_dataset_workforce_task_data_annotation_samples (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43270)",
@@ -2389,7 +2389,7 @@ fn update_dataset_workforce_task_data_annotation_samples_200_1() {
 #[test]
 fn show_dataset_workforce_task_data_annotation_sample_200_1() {
     round_trip::<
-        crate::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
+        super::models::ShowDatasetWorkforceTaskDataAnnotationSampleResponse,
     >(
         "{\n  \"sample_id\": \"26c6dd793d80d3274eb89349ec76d678\",\n  \"sample_type\": 0,\n  \"labels\": [],\n  \"source\": \"https://test-obs.obs.xxx.com:443/detect/data/dataset-car-and-person/IMG_kitti_0000_000016.png?AccessKeyId=4D34AYDTK93HUY79NSD7&Expires=1606300437&x-obs-security-token=gQpjb1ub3J0aC03jELficNKUP87aSTlhvsHQAvmcyVbXLYTrU2XJlc28F7kiXanJ3TyJV39ixl0yi5mzQ...\",\n  \"metadata\": {\n    \"@modelarts:import_origin\": 0,\n    \"@modelarts:size\": [\n      1242,\n      375,\n      3\n    ]\n  }\n}",
         "show_dataset_workforce_task_data_annotation_sample (documented at spec/docs/004_1a1b83b5d1b965a6.txt:40039)",
@@ -2400,7 +2400,7 @@ fn show_dataset_workforce_task_data_annotation_sample_200_1() {
 #[test]
 fn list_dataset_workforce_task_data_annotation_stats_200_1() {
     round_trip::<
-        crate::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
+        super::models::ListDatasetWorkforceTaskDataAnnotationStatsResponse,
     >(
         "{\n  \"label_stats\": [\n    {\n      \"name\": \"Rabbits\",\n      \"type\": 1,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      },\n      \"count\": 0,\n      \"sample_count\": 0\n    },\n    {\n      \"name\": \"Bees\",\n      \"type\": 1,\n      \"property\": {\n        \"@modelarts:color\": \"#3399ff\"\n      },\n      \"count\": 1,\n      \"sample_count\": 1\n    }\n  ],\n  \"sample_stats\": {\n    \"un_annotation\": 308,\n    \"total\": 309,\n    \"rejected\": 0,\n    \"unreviewed\": 1,\n    \"accepted\": 0,\n    \"auto_annotation\": 0,\n    \"uncheck\": 0\n  },\n  \"key_sample_stats\": {\n    \"total\": 309,\n    \"non_key_sample\": 309,\n    \"key_sample\": 0\n  },\n  \"metadata_stats\": {},\n  \"data_splitting_enable\": false\n}",
         "list_dataset_workforce_task_data_annotation_stats (documented at spec/docs/004_1a1b83b5d1b965a6.txt:42639)",
@@ -2411,7 +2411,7 @@ fn list_dataset_workforce_task_data_annotation_stats_200_1() {
 #[test]
 fn list_dataset_workforce_task_metrics_200_1() {
     round_trip::<
-        crate::models::ListDatasetWorkforceTaskMetricsResponse,
+        super::models::ListDatasetWorkforceTaskMetricsResponse,
     >(
         "{\n  \"sample_stats\": {\n    \"xxx@xxx.com\": {\n      \"un_annotation\": 51,\n      \"rejected\": 0,\n      \"unreviewed\": 0,\n      \"accepted\": 0,\n      \"auto_annotation\": 0,\n      \"uncheck\": 0\n    }\n  }\n}",
         "list_dataset_workforce_task_metrics (documented at spec/docs/004_1a1b83b5d1b965a6.txt:42741)",
@@ -2422,7 +2422,7 @@ fn list_dataset_workforce_task_metrics_200_1() {
 #[test]
 fn notify_dataset_workforce_task_request_1() {
     round_trip::<
-        crate::models::NotifyDatasetWorkforceTaskRequest,
+        super::models::NotifyDatasetWorkforceTaskRequest,
     >(
         "{\n  \"emails\": [\n    \"xxx@xxx.com\",\n    \"xxx@xxx.com\"\n  ]\n}",
         "notify_dataset_workforce_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43757)",
@@ -2433,7 +2433,7 @@ fn notify_dataset_workforce_task_request_1() {
 #[test]
 fn notify_dataset_workforce_task_200_1() {
     round_trip::<
-        crate::models::NotifyDatasetWorkforceTaskResponse,
+        super::models::NotifyDatasetWorkforceTaskResponse,
     >(
         "{\n  \"success\": true\n}",
         "notify_dataset_workforce_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43769)",
@@ -2444,7 +2444,7 @@ fn notify_dataset_workforce_task_200_1() {
 #[test]
 fn show_dataset_export_task_200_1() {
     round_trip::<
-        crate::models::ShowDatasetExportTaskResponse,
+        super::models::ShowDatasetExportTaskResponse,
     >(
         "{\n  \"task_id\": \"TZMuy7OKbClkGCAC3gb\",\n  \"path\": \"/test-obs/daoChu/\",\n  \"export_type\": 3,\n  \"version_format\": \"Default\",\n  \"export_format\": 2,\n  \"export_params\": {\n    \"sample_state\": \"\",\n    \"export_dest\": \"DIR\",\n    \"clear_hard_property\": true,\n    \"train_sample_ratio\": 1.0,\n    \"ratio_sample_usage\": false\n  },\n  \"status\": \"RUNNING\",\n  \"progress\": 0.0,\n  \"create_time\": 1606103424662,\n  \"update_time\": 1606103494124\n}",
         "show_dataset_export_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:45571)",
@@ -2455,7 +2455,7 @@ fn show_dataset_export_task_200_1() {
 #[test]
 fn create_pool_request_1() {
     round_trip::<
-        crate::models::CreatePoolRequest,
+        super::models::CreatePoolRequest,
     >(
         "{\n  \"kind\": \"Pool\",\n  \"apiVersion\": \"v2\",\n  \"metadata\": {\n    \"labels\": {\n      \"os.modelarts/name\": \"pool-001\",\n      \"os.modelarts/workspace.id\": \"0\"\n    },\n    \"annotations\": {\n      \"os.modelarts/description\": \"\",\n      \"os.modelarts/billing.mode\": \"0\"\n    }\n  },\n  \"spec\": {\n    \"type\": \"Dedicate\",\n    \"scope\": [\n      \"Train\"\n    ],\n    \"network\": {\n      \"name\": \"net-0123-86c13962597848eeb29c5861153a391f\"\n    },\n    \"resources\": [\n      {\n        \"flavor\": \"modelarts.vm.gpu.tnt004\",\n        \"count\": 2\n      }\n    ],\n    \"driver\": {\n      \"gpuVersion\": \"440.31\"\n    }\n  }\n}",
         "create_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:25216)",
@@ -2466,7 +2466,7 @@ fn create_pool_request_1() {
 #[test]
 fn show_pool_200_1() {
     round_trip::<
-        crate::models::ShowPoolResponse,
+        super::models::ShowPoolResponse,
     >(
         "{\n  \"kind\": \"Pool\",\n  \"apiVersion\": \"v2\",\n  \"metadata\": {\n    \"name\": \"auto-pool-os-86c13962597848eeb29c5861153a391f\",\n    \"creationTimestamp\": \"2022-09-16T03:10:40Z\",\n    \"labels\": {\n      \"os.modelarts/name\": \"auto-pool-os\",\n      \"os.modelarts/workspace.id\": \"0\",\n      \"os.modelarts/resource.id\": \"maos-auto-pool-os-72w8d\"\n    },\n    \"annotations\": {\n      \"os.modelarts/description\": \"\",\n      \"os.modelarts/billing.mode\": \"0\"\n    }\n  },\n  \"spec\": {\n    \"type\": \"Dedicate\",\n    \"scope\": [\n      \"Train\",\n      \"Infer\"\n    ],\n    \"resources\": [\n      {\n        \"flavor\": \"modelarts.vm.cpu.4ud\",\n        \"count\": 2\n      }\n    ],\n    \"network\": {\n      \"name\": \"network-maos-86c13962597848eeb29c5861153a391f\"\n    }\n  },\n  \"status\": {\n    \"phase\": \"Running\",\n    \"root\": \"auto-pool-os-86c13962597848eeb29c5861153a391f\",\n    \"scope\": [\n      {\n        \"scopeType\": \"Train\",\n        \"state\": \"Enabled\"\n      },\n      {\n        \"scopeType\": \"Infer\",\n        \"state\": \"Enabled\"\n      }\n    ],\n    \"resources\": {\n      \"available\": [\n        {\n          \"flavor\": \"modelarts.vm.cpu.4ud\",\n          \"count\": 2,\n          \"azs\": [\n            {\n              \"az\": \"cn-north-7c\",\n              \"count\": 2\n            }\n          ]\n        }\n      ]\n    }\n  }\n}",
         "show_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:25733)",
@@ -2477,7 +2477,7 @@ fn show_pool_200_1() {
 #[test]
 fn delete_pool_200_1() {
     round_trip::<
-        crate::models::DeletePoolResponse,
+        super::models::DeletePoolResponse,
     >(
         "{\n  \"kind\": \"Pool\",\n  \"apiVersion\": \"v2\",\n  \"metadata\": {\n    \"name\": \"auto-pool-os-86c13962597848eeb29c5861153a391f\",\n    \"creationTimestamp\": \"2022-09-16T03:10:40Z\",\n    \"labels\": {\n      \"os.modelarts/name\": \"auto-pool-os\",\n      \"os.modelarts/workspace.id\": \"0\",\n      \"os.modelarts/resource.id\": \"maos-auto-pool-os-72w8d\"\n    },\n    \"annotations\": {\n      \"os.modelarts/description\": \"\",\n      \"os.modelarts/billing.mode\": \"0\"\n    }\n  },\n  \"spec\": {\n    \"type\": \"Dedicate\",\n    \"scope\": [\n      \"Train\",\n      \"Infer\"\n    ],\n    \"resources\": [\n      {\n        \"flavor\": \"modelarts.vm.cpu.4ud\",\n        \"count\": 2\n      }\n    ],\n    \"network\": {\n      \"name\": \"network-maos-86c13962597848eeb29c5861153a391f\"\n    }\n  },\n  \"status\": {\n    \"phase\": \"Running\",\n    \"root\": \"auto-pool-os-86c13962597848eeb29c5861153a391f\",\n    \"scope\": [\n      {\n        \"scopeType\": \"Train\",\n        \"state\": \"Enabled\"\n      },\n      {\n        \"scopeType\": \"Infer\",\n        \"state\": \"Enabled\"\n      }\n    ],\n    \"resources\": {\n      \"available\": [\n        {\n          \"flavor\": \"modelarts.vm.cpu.4ud\",\n          \"count\": 2,\n          \"azs\": [\n            {\n              \"az\": \"cn-north-7c\",\n              \"count\": 2\n            }\n          ]\n        }\n      ]\n    }\n  }\n}",
         "delete_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:25988)",
@@ -2488,7 +2488,7 @@ fn delete_pool_200_1() {
 #[test]
 fn update_pool_request_1() {
     round_trip::<
-        crate::models::UpdatePoolRequest,
+        super::models::UpdatePoolRequest,
     >(
         "{\n  \"spec\": {\n    \"resources\": [\n      {\n        \"flavor\": \"modelarts.vm.cpu.4ud\",\n        \"count\": 3\n      }\n    ]\n  }\n}",
         "update_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26306)",
@@ -2499,7 +2499,7 @@ fn update_pool_request_1() {
 #[test]
 fn update_pool_200_1() {
     round_trip::<
-        crate::models::UpdatePoolResponse,
+        super::models::UpdatePoolResponse,
     >(
         "{\n  \"kind\": \"Pool\",\n  \"apiVersion\": \"v2\",\n  \"metadata\": {\n    \"name\": \"auto-pool-os-86c13962597848eeb29c5861153a391f\",\n    \"creationTimestamp\": \"2022-09-16T03:10:40Z\",\n    \"labels\": {\n      \"os.modelarts/name\": \"auto-pool-os\",\n      \"os.modelarts/workspace.id\": \"0\",\n      \"os.modelarts/resource.id\": \"maos-auto-pool-os-72w8d\"\n    },\n    \"annotations\": {\n      \"os.modelarts/description\": \"\",\n      \"os.modelarts/billing.mode\": \"0\"\n    }\n  },\n  \"spec\": {\n    \"type\": \"Dedicate\",\n    \"scope\": [\n      \"Train\",\n      \"Infer\"\n    ],\n    \"resources\": [\n      {\n        \"flavor\": \"modelarts.vm.cpu.4ud\",\n        \"count\": 3\n      }\n    ],\n    \"network\": {\n      \"name\": \"network-maos-86c13962597848eeb29c5861153a391f\"\n    }\n  },\n  \"status\": {\n    \"phase\": \"Running\",\n    \"root\": \"auto-pool-os-86c13962597848eeb29c5861153a391f\",\n    \"scope\": [\n      {\n        \"scopeType\": \"Train\",\n        \"state\": \"Enabled\"\n      },\n      {\n        \"scopeType\": \"Infer\",\n        \"state\": \"Enabled\"\n      }\n    ],\n    \"resources\": {\n      \"creating\": [\n        {\n          \"flavor\": \"modelarts.vm.cpu.4ud\",\n          \"count\": 1,\n          \"azs\": [\n            {\n              \"az\": \"cn-north-7c\",\n              \"count\": 1\n            }\n          ]\n        }\n      ],\n      \"available\": [\n        {\n          \"flavor\": \"modelarts.vm.cpu.4ud\",\n          \"count\": 2,\n          \"azs\": [\n            {\n              \"az\": \"cn-north-7c\",\n              \"count\": 2\n            }\n          ]\n        }\n      ]\n    }\n  }\n}",
         "update_pool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26323)",
@@ -2510,7 +2510,7 @@ fn update_pool_200_1() {
 #[test]
 fn list_pool_nodepools_200_1() {
     round_trip::<
-        crate::models::ListPoolNodepoolsResponse,
+        super::models::ListPoolNodepoolsResponse,
     >(
         "{\n  \"kind\": \"NodePoolList\",\n  \"apiVersion\": \"v2\",\n  \"items\": [\n    {\n      \"kind\": \"NodePool\",\n      \"apiVersion\": \"v2\",\n      \"metadata\": {\n        \"name\": \"modelarts.vm.2u4g.dcc-Default\"\n      },\n      \"spec\": {\n        \"resources\": {\n          \"nodePool\": \"modelarts.vm.2u4g.dcc-Default\",\n          \"flavor\": \"modelarts.vm.2u4g.dcc\",\n          \"count\": 1,\n          \"maxCount\": 1,\n          \"network\": {\n            \"vpc\": \"277e9abc-0e6b-431a-9232-cfd25d5fc566\",\n            \"subnet\": \"03796378-c356-4c14-826b-e4913aa9c8b9\",\n            \"securityGroups\": [\n              \"0a15b48d-06f1-41e4-b782-ade90087bf59\"\n            ]\n          }\n        }\n      },\n      \"status\": {\n        \"resources\": {\n          \"available\": {\n            \"nodePool\": \"modelarts.vm.2u4g.dcc-Default\",\n            \"flavor\": \"modelarts.vm.2u4g.dcc\",\n            \"count\": 1,\n            \"maxCount\": 1,\n            \"azs\": [\n              {\n                \"az\": \"cn-north-7c\",\n                \"count\": 1\n              }\n            ]\n          }\n        }\n      }\n    },\n    {\n      \"kind\": \"NodePool\",\n      \"apiVersion\": \"v2\",\n      \"metadata\": {\n        \"name\": \"nodepool-1\"\n      },\n      \"spec\": {\n        \"resources\": {\n          \"nodePool\": \"nodepool-1\",\n          \"flavor\": \"modelarts.vm.2u4g.dcc\",\n          \"count\": 1,\n          \"maxCount\": 1,\n          \"network\": {\n            \"vpc\": \"277e9abc-0e6b-431a-9232-cfd25d5fc566\",\n            \"subnet\": \"03796378-c356-4c14-826b-e4913aa9c8b9\",\n            \"securityGroups\": [\n              \"0a15b48d-06f1-41e4-b782-ade90087bf59\"\n            ]\n          }\n        }\n      },\n      \"status\": {\n        \"resources\": {\n          \"available\": {\n            \"nodePool\": \"nodepool-1\",\n            \"flavor\": \"modelarts.vm.2u4g.dcc\",\n            \"count\": 1,\n            \"maxCount\": 1,\n            \"azs\": [\n              {\n                \"az\": \"cn-north-7c\",\n                \"count\": 1\n              }\n            ]\n          }\n        }\n      }\n    }\n  ]\n}",
         "list_pool_nodepools (documented at spec/docs/004_1a1b83b5d1b965a6.txt:29936)",
@@ -2521,7 +2521,7 @@ fn list_pool_nodepools_200_1() {
 #[test]
 fn create_pool_nodepool_request_1() {
     round_trip::<
-        crate::models::CreatePoolNodepoolRequest,
+        super::models::CreatePoolNodepoolRequest,
     >(
         "{\n  \"kind\": \"NodePool\",\n  \"apiVersion\": \"v2\",\n  \"metadata\": {\n    \"name\": \"nodepool-1\",\n    \"annotations\": {}\n  },\n  \"spec\": {\n    \"resources\": {\n      \"nodePool\": \"nodepool-1\",\n      \"flavor\": \"modelarts.vm.2u4g.dcc\",\n      \"count\": 1,\n      \"maxCount\": 1,\n      \"network\": {\n        \"vpc\": \"277e9abc-0e6b-431a-9232-cfd25d5fc566\",\n        \"subnet\": \"03796378-c356-4c14-826b-e4913aa9c8b9\",\n        \"securityGroups\": [\n          \"0a15b48d-06f1-41e4-b782-ade90087bf59\"\n        ]\n      }\n    }\n  }\n}",
         "create_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30223)",
@@ -2532,7 +2532,7 @@ fn create_pool_nodepool_request_1() {
 #[test]
 fn create_pool_nodepool_200_1() {
     round_trip::<
-        crate::models::CreatePoolNodepoolResponse,
+        super::models::CreatePoolNodepoolResponse,
     >(
         "{\n  \"kind\": \"NodePool\",\n  \"apiVersion\": \"v2\",\n  \"metadata\": {\n    \"name\": \"nodepool-1\",\n    \"annotations\": {}\n  },\n  \"spec\": {\n    \"resources\": {\n      \"nodePool\": \"nodepool-1\",\n      \"flavor\": \"modelarts.vm.2u4g.dcc\",\n      \"count\": 1,\n      \"maxCount\": 1,\n      \"network\": {\n        \"vpc\": \"277e9abc-0e6b-431a-9232-cfd25d5fc566\",\n        \"subnet\": \"03796378-c356-4c14-826b-e4913aa9c8b9\",\n        \"securityGroups\": [\n          \"0a15b48d-06f1-41e4-b782-ade90087bf59\"\n        ]\n      }\n    }\n  }\n}",
         "create_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30253)",
@@ -2543,7 +2543,7 @@ fn create_pool_nodepool_200_1() {
 #[test]
 fn show_pool_nodepool_200_1() {
     round_trip::<
-        crate::models::ShowPoolNodepoolResponse,
+        super::models::ShowPoolNodepoolResponse,
     >(
         "{\n  \"kind\": \"NodePool\",\n  \"apiVersion\": \"v2\",\n  \"metadata\": {\n    \"name\": \"nodepool-1\"\n  },\n  \"spec\": {\n    \"resources\": {\n      \"nodePool\": \"nodepool-1\",\n      \"flavor\": \"modelarts.vm.2u4g.dcc\",\n      \"count\": 1,\n      \"maxCount\": 1,\n      \"network\": {\n        \"vpc\": \"277e9abc-0e6b-431a-9232-cfd25d5fc566\",\n        \"subnet\": \"03796378-c356-4c14-826b-e4913aa9c8b9\",\n        \"securityGroups\": [\n          \"0a15b48d-06f1-41e4-b782-ade90087bf59\"\n        ]\n      }\n    }\n  },\n  \"status\": {\n    \"resources\": {\n      \"available\": {\n        \"nodePool\": \"nodepool-1\",\n        \"flavor\": \"modelarts.vm.2u4g.dcc\",\n        \"count\": 1,\n        \"maxCount\": 1,\n        \"azs\": [\n          {\n            \"az\": \"cn-north-7c\",\n            \"count\": 1\n          }\n        ]\n      }\n    }\n  }\n}",
         "show_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30453)",
@@ -2554,7 +2554,7 @@ fn show_pool_nodepool_200_1() {
 #[test]
 fn delete_pool_nodepool_200_1() {
     round_trip::<
-        crate::models::DeletePoolNodepoolResponse,
+        super::models::DeletePoolNodepoolResponse,
     >(
         "{\n  \"kind\": \"NodePool\",\n  \"apiVersion\": \"v2\",\n  \"metadata\": {\n    \"name\": \"nodepool-1\"\n  },\n  \"spec\": {\n    \"resources\": {\n      \"nodePool\": \"nodepool-1\",\n      \"flavor\": \"modelarts.vm.2u4g.dcc\",\n      \"count\": 1,\n      \"maxCount\": 1,\n      \"network\": {\n        \"vpc\": \"277e9abc-0e6b-431a-9232-cfd25d5fc566\",\n        \"subnet\": \"03796378-c356-4c14-826b-e4913aa9c8b9\",\n        \"securityGroups\": [\n          \"0a15b48d-06f1-41e4-b782-ade90087bf59\"\n        ]\n      }\n    }\n  },\n  \"status\": {\n    \"resources\": {\n      \"available\": {\n        \"nodePool\": \"nodepool-1\",\n        \"flavor\": \"modelarts.vm.2u4g.dcc\",\n        \"count\": 1,\n        \"maxCount\": 1,\n        \"azs\": [\n          {\n            \"az\": \"cn-north-7c\",\n            \"count\": 1\n          }\n        ]\n      }\n    }\n  }\n}",
         "delete_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30899)",
@@ -2565,7 +2565,7 @@ fn delete_pool_nodepool_200_1() {
 #[test]
 fn update_pool_nodepool_request_1() {
     round_trip::<
-        crate::models::UpdatePoolNodepoolRequest,
+        super::models::UpdatePoolNodepoolRequest,
     >(
         "{\n  \"spec\": {\n    \"resources\": {\n      \"nodePool\": \"modelarts.vm.2u4g.dcc-Default\",\n      \"flavor\": \"modelarts.vm.2u4g.dcc\",\n      \"count\": 1,\n      \"maxCount\": 1\n    }\n  }\n}",
         "update_pool_nodepool (documented at spec/docs/004_1a1b83b5d1b965a6.txt:30676)",
@@ -2576,7 +2576,7 @@ fn update_pool_nodepool_request_1() {
 #[test]
 fn list_pool_nodepool_nodes_200_1() {
     round_trip::<
-        crate::models::ListPoolNodepoolNodesResponse,
+        super::models::ListPoolNodepoolNodesResponse,
     >(
         "{\n  \"kind\": \"NodeList\",\n  \"apiVersion\": \"v2\",\n  \"metadata\": {},\n  \"items\": [\n    {\n      \"kind\": \"Node\",\n      \"apiVersion\": \"v2\",\n      \"metadata\": {\n        \"name\": \"node-dly-4\",\n        \"creationTimestamp\": \"2024-01-29T09:28:26Z\"\n      },\n      \"spec\": {\n        \"flavor\": \"modelarts.vm.2u4g.dcc\"\n      },\n      \"status\": {\n        \"phase\": \"Available\",\n        \"az\": \"cn-north-7c\",\n        \"privateIp\": \"192.168.1.132\",\n        \"resources\": {\n          \"cpu\": \"1930m\",\n          \"memory\": \"1912Mi\"\n        }\n      }\n    }\n  ]\n}",
         "list_pool_nodepool_nodes (documented at spec/docs/004_1a1b83b5d1b965a6.txt:31106)",
@@ -2587,7 +2587,7 @@ fn list_pool_nodepool_nodes_200_1() {
 #[test]
 fn batch_delete_pool_nodes_request_1() {
     round_trip::<
-        crate::models::BatchDeletePoolNodesRequest,
+        super::models::BatchDeletePoolNodesRequest,
     >(
         "{\n  \"deleteNodeNames\": [\n    \"os-node-created-mnmcf\"\n  ]\n}",
         "batch_delete_pool_nodes (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23487)",
@@ -2598,7 +2598,7 @@ fn batch_delete_pool_nodes_request_1() {
 #[test]
 fn batch_reboot_pool_nodes_request_1() {
     round_trip::<
-        crate::models::BatchRebootPoolNodesRequest,
+        super::models::BatchRebootPoolNodesRequest,
     >(
         "{\n  \"nodeNames\": [\n    \"os-node-created-vrvrq\",\n    \"os-node-created-4jczv\"\n  ]\n}",
         "batch_reboot_pool_nodes (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23566)",
@@ -2609,7 +2609,7 @@ fn batch_reboot_pool_nodes_request_1() {
 #[test]
 fn batch_reboot_pool_nodes_200_1() {
     round_trip::<
-        crate::models::BatchRebootPoolNodesResponse,
+        super::models::BatchRebootPoolNodesResponse,
     >(
         "{\n  \"nodeNames\": [\n    \"os-node-created-vrvrq\",\n    \"os-node-created-4jczv\"\n  ]\n}",
         "batch_reboot_pool_nodes (documented at spec/docs/004_1a1b83b5d1b965a6.txt:23579)",
@@ -2620,7 +2620,7 @@ fn batch_reboot_pool_nodes_200_1() {
 #[test]
 fn list_processor_tasks_200_1() {
     round_trip::<
-        crate::models::ListProcessorTasksResponse,
+        super::models::ListProcessorTasksResponse,
     >(
         "{\n  \"count\": 1,\n  \"tasks\": [\n    {\n      \"task_id\": \"ddwRJeTnpj4dNUZOq\",\n      \"name\": \"V001\",\n      \"data_source\": {\n        \"type\": \"DATASET\",\n        \"source\": \"X6c3N3eztX7cr3Arvqu\"\n      },\n      \"inputs\": [\n        {\n          \"type\": \"DATASET\",\n          \"source\": \"X6c3N3eztX7cr3Arvqu\"\n        }\n      ],\n      \"template\": {\n        \"id\": \"sys_data_analyse\",\n        \"name\": \"data analyse template name\",\n        \"operator_params\": [\n          {\n            \"id\": \"sys_data_analyse\",\n            \"params\": {\n              \"op_list\": [],\n              \"task_type\": \"image_classification\",\n              \"manifest_path\": \"s3://test-obs/classify/output/dataset-3026-X6c3N3eztX7cr3Arvqu/annotation/V001/V001.manifest\",\n              \"file_path\": \"s3://test-obs/classify/output/dataset-3026-X6c3N3eztX7cr3Arvqu/annotation/evaluation/V001\",\n              \"is_normed\": false\n            }\n          }\n        ]\n      },\n      \"status\": 2,\n      \"duration_seconds\": 11,\n      \"create_time\": 1606372570023,\n      \"version_id\": \"J4Eh2FDEWH1qnDID3hQ\",\n      \"version_name\": \"V001\",\n      \"is_current\": true\n    }\n  ]\n}",
         "list_processor_tasks (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47598)",
@@ -2631,7 +2631,7 @@ fn list_processor_tasks_200_1() {
 #[test]
 fn create_processor_task_request_1() {
     round_trip::<
-        crate::models::CreateProcessorTaskRequest,
+        super::models::CreateProcessorTaskRequest,
     >(
         "{\n  \"name\": \"V001\",\n  \"description\": \"\",\n  \"data_source\": {\n    \"type\": \"DATASET\",\n    \"source\": \"X6c3N3eztX7cr3Arvqu\"\n  },\n  \"template\": {\n    \"id\": \"sys_data_analyse\",\n    \"operator_params\": [\n      {\n        \"id\": \"sys_data_analyse\",\n        \"params\": {\n          \"op_list\": []\n        }\n      }\n    ]\n  },\n  \"version_id\": \"J4Eh2FDEWH1qnDID3hQ\"\n}",
         "create_processor_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47755)",
@@ -2642,7 +2642,7 @@ fn create_processor_task_request_1() {
 #[test]
 fn create_processor_task_request_2() {
     round_trip::<
-        crate::models::CreateProcessorTaskRequest,
+        super::models::CreateProcessorTaskRequest,
     >(
         "{\n  \"name\": \"PRE-e77c\",\n  \"inputs\": [\n    {\n      \"type\": \"DATASET\",\n      \"source\": \"PYc9H2HGv5BJNwBGXyK\",\n      \"version_id\": \"yoJ5ssClpNIOrsjjFDa\"\n    }\n  ],\n  \"work_path\": {\n    \"type\": \"DATASET\",\n    \"path\": \"PYc9H2HGv5BJNwBGXyK\",\n    \"version_name\": \"V0010\"\n  },\n  \"description\": \"\",\n  \"create_version\": true,\n  \"template\": {\n    \"id\": \"sys_data_validation\",\n    \"operator_params\": [\n      {\n        \"name\": \"MetaValidation\",\n        \"advanced_params_switch\": false,\n        \"params\": {\n          \"task_type\": \"image_classification\",\n          \"dataset_type\": \"manifest\",\n          \"source_service\": \"select\",\n          \"filter_func\": \"data_validation_select\",\n          \"image_max_width\": \"1920\",\n          \"image_max_height\": \"1920\",\n          \"total_status\": \"[0,1,2]\"\n        }\n      }\n    ]\n  },\n  \"workspace_id\": \"0\"\n}",
         "create_processor_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47779)",
@@ -2653,7 +2653,7 @@ fn create_processor_task_request_2() {
 #[test]
 fn create_processor_task_request_3() {
     round_trip::<
-        crate::models::CreateProcessorTaskRequest,
+        super::models::CreateProcessorTaskRequest,
     >(
         "{\n  \"name\": \"PRE-330f\",\n  \"inputs\": [\n    {\n      \"type\": \"DATASET\",\n      \"source\": \"gfghHSokody6AJigS5A\",\n      \"version_id\": \"54lXbeJhfttGpL46lbv\"\n    }\n  ],\n  \"work_path\": {\n    \"type\": \"DATASET\",\n    \"path\": \"gfghHSokody6AJigS5A\",\n    \"version_name\": \"V004\"\n  }\n}",
         "create_processor_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47817)",
@@ -2664,7 +2664,7 @@ fn create_processor_task_request_3() {
 #[test]
 fn create_processor_task_request_5() {
     round_trip::<
-        crate::models::CreateProcessorTaskRequest,
+        super::models::CreateProcessorTaskRequest,
     >(
         "{\n  \"name\": \"PRE-aae5\",\n  \"inputs\": [\n    {\n      \"type\": \"DATASET\",\n      \"source\": \"gLNSdlQ1iAAmPgl0Won\",\n      \"version_id\": \"WAVPSYpKE3FggbgRxiK\"\n    }\n  ],\n  \"work_path\": {\n    \"type\": \"DATASET\",\n    \"path\": \"gLNSdlQ1iAAmPgl0Won\",\n    \"version_name\": \"V003\"\n  },\n  \"description\": \"\",\n  \"create_version\": true,\n  \"template\": {\n    \"id\": \"sys_data_selection\",\n    \"operator_params\": [\n      {\n        \"name\": \"SimDeduplication\",\n        \"advanced_params_switch\": false,\n        \"params\": {\n          \"task_type\": \"image_classification\",\n          \"dataset_type\": \"manifest\",\n          \"source_service\": \"select\",\n          \"filter_func\": \"data_deduplication_select\",\n          \"similarity_threshold\": \"0.9\",\n          \"total_status\": \"[0,2]\",\n          \"do_validation\": \"True\"\n        }\n      }\n    ]\n  },\n  \"workspace_id\": \"0\"\n}",
         "create_processor_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47864)",
@@ -2675,7 +2675,7 @@ fn create_processor_task_request_5() {
 #[test]
 fn create_processor_task_request_6() {
     round_trip::<
-        crate::models::CreateProcessorTaskRequest,
+        super::models::CreateProcessorTaskRequest,
     >(
         "{\n  \"name\": \"PRE-637c\",\n  \"inputs\": [\n    {\n      \"type\": \"DATASET\",\n      \"source\": \"XGrRZuCV1qmMxnsM5u\",\n      \"version_id\": \"kjPDTOSi6BQqhtXZIFv\"\n    }\n  ],\n  \"work_path\": {\n    \"type\": \"DATASET\",\n    \"path\": \"XGrRZuCV1qmMxnsmd5u\",\n    \"version_name\": \"V002\"\n  },\n  \"description\": \"\",\n  \"create_version\": true,\n  \"template\": {\n    \"id\": \"sys_data_augmentation\",\n    \"operator_params\": [\n      {\n        \"name\": \"AddNoise\",\n        \"advanced_params_switch\": false,\n        \"params\": {\n          \"task_type\": \"image_classification\",\n          \"dataset_type\": \"manifest\",\n          \"noise_type\": \"Gauss\",\n          \"loc\": \"0\",\n          \"scale\": \"1\",\n          \"lam\": \"2\",\n          \"p\": \"0.01\",\n          \"total_status\": \"[3]\",\n          \"filter_func\": \"data_augmentation\",\n          \"do_validation\": \"True\"\n        }\n      }\n    ]\n  },\n  \"workspace_id\": \"0\"\n}",
         "create_processor_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47902)",
@@ -2686,7 +2686,7 @@ fn create_processor_task_request_6() {
 #[test]
 fn create_processor_task_200_1() {
     round_trip::<
-        crate::models::CreateProcessorTaskResponse,
+        super::models::CreateProcessorTaskResponse,
     >(
         "{\n  \"task_id\": \"SNEJua7qdZZN8GvkcEr\"\n}",
         "create_processor_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:47952)",
@@ -2697,7 +2697,7 @@ fn create_processor_task_200_1() {
 #[test]
 fn update_processor_task_request_1() {
     round_trip::<
-        crate::models::UpdateProcessorTaskRequest,
+        super::models::UpdateProcessorTaskRequest,
     >(
         "{\n  \"description\": \"test\"\n}",
         "update_processor_task (documented at spec/docs/004_1a1b83b5d1b965a6.txt:48275)",
@@ -2708,7 +2708,7 @@ fn update_processor_task_request_1() {
 #[test]
 fn create_processor_task_version_request_1() {
     round_trip::<
-        crate::models::CreateProcessorTaskVersionRequest,
+        super::models::CreateProcessorTaskVersionRequest,
     >(
         "{\n  \"name\": \"PRE-e77c\",\n  \"inputs\": [\n    {\n      \"type\": \"DATASET\",\n      \"source\": \"PYc9H2HGv5BJNwBGXyK\",\n      \"version_id\": \"Osc8SZ7TZStiRV4vYkZ\"\n    }\n  ],\n  \"work_path\": {\n    \"type\": \"DATASET\",\n    \"path\": \"PYc9H2HGv5BJNwBGXyK\",\n    \"version_name\": \"V0011\"\n  },\n  \"description\": \"\",\n  \"template\": {\n    \"id\": \"sys_data_validation\",\n    \"operator_params\": [\n      {\n        \"name\": \"MetaValidation\",\n        \"advanced_params_switch\": false,\n        \"params\": {\n          \"task_type\": \"image_classification\",\n          \"dataset_type\": \"manifest\",\n          \"source_service\": \"select\",\n          \"filter_func\": \"data_validation_select\",\n          \"image_max_width\": \"1920\",\n          \"image_max_height\": \"1920\",\n          \"total_status\": \"[0,1,2]\"\n        }\n      }\n    ]\n  },\n  \"workspace_id\": \"0\"\n}",
         "create_processor_task_version (documented at spec/docs/004_1a1b83b5d1b965a6.txt:48702)",
@@ -2719,7 +2719,7 @@ fn create_processor_task_version_request_1() {
 #[test]
 fn create_processor_task_version_200_1() {
     round_trip::<
-        crate::models::CreateProcessorTaskVersionResponse,
+        super::models::CreateProcessorTaskVersionResponse,
     >(
         "{\n  \"version_id\": \"qSaudx2sbPvthHygckA\"\n}",
         "create_processor_task_version (documented at spec/docs/004_1a1b83b5d1b965a6.txt:48742)",
@@ -2730,7 +2730,7 @@ fn create_processor_task_version_200_1() {
 #[test]
 fn show_processor_task_version_200_1() {
     round_trip::<
-        crate::models::ShowProcessorTaskVersionResponse,
+        super::models::ShowProcessorTaskVersionResponse,
     >(
         "{\n  \"task_version_id\": \"qSaudx2sbPvthHygckA\",\n  \"task_id\": \"kM7j9TSa611ZzBThzSr\",\n  \"version_name\": \"V002\",\n  \"description\": \"\",\n  \"status\": 0,\n  \"create_time\": 1606377874450,\n  \"inputs\": [\n    {\n      \"type\": \"DATASET\",\n      \"source\": \"PYc9H2HGv5BJNwBGXyK\",\n      \"version_id\": \"Osc8SZ7TZStiRV4vYkZ\",\n      \"name\": \"dataset-test\",\n      \"version_name\": \"V0010\"\n    }\n  ],\n  \"work_path\": {\n    \"type\": \"DATASET\",\n    \"path\": \"PYc9H2HGv5BJNwBGXyK\",\n    \"name\": \"dataset-test\",\n    \"version_name\": \"V0011\",\n    \"output_path\": \"/test-obs/classify/output/qSaudx2sbPvthHygckA/\"\n  },\n  \"template\": {\n    \"id\": \"sys_data_validation\",\n    \"name\": \"name to translate\",\n    \"operator_params\": [\n      {\n        \"name\": \"MetaValidation\",\n        \"advanced_params_switch\": false,\n        \"params\": {\n          \"task_type\": \"image_classification\",\n          \"dataset_type\": \"manifest\",\n          \"source_service\": \"select\",\n          \"filter_func\": \"data_validation_select\",\n          \"image_max_width\": \"1920\",\n          \"image_max_height\": \"1920\",\n          \"total_status\": \"[0,1,2]\"\n        }\n      }\n    ]\n  },\n  \"duration_seconds\": 312\n}",
         "show_processor_task_version (documented at spec/docs/004_1a1b83b5d1b965a6.txt:48870)",
@@ -2741,7 +2741,7 @@ fn show_processor_task_version_200_1() {
 #[test]
 fn list_processor_task_version_results_200_1() {
     round_trip::<
-        crate::models::ListProcessorTaskVersionResultsResponse,
+        super::models::ListProcessorTaskVersionResultsResponse,
     >(
         "{\n  \"count\": 3,\n  \"results\": [\n    {\n      \"sample_id\": \"0ac9aee517acbef965f547bb5a3268af\",\n      \"version_id\": \"7PolhUzSk92OglQrTxr\",\n      \"origin_source\": \"s3://test-obs/classify/data/animals/8.jpg\",\n      \"new_source\": \"obs://test-obs/classify/output/7PolhUzSk92OglQrTxr/Data/8.jpg\",\n      \"signed_origin_source\": \"https://test-obs.obs.xxx.com:443/classify/data/animals/8.jpg?AccessKeyId=I5lZ9R29S1W9WACNJJ0J&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jQ5yFSR1TfKXjeawutgyAnMranimalsNaSkeSBOKK...&Signature=GbnVBZ5JxUWhiAulUzpV9TD835Q%3D\",\n      \"signed_new_source\": \"https://test-obs.obs.xxx.com:443/classify/output/7PolhUzSk92OglQrTxr/Data/8.jpg?AccessKeyId=I5lZ9R29S1W9WACNJJ0J&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jQ5yFSR1TfKXjeawutgyAnMranimalsNaSkeSBOKK...&Signature=Q5stFFFvX9kykR49S8PPBlFqe0%3D\",\n      \"result_property\": 3,\n      \"result_description\": [\n        [\n          \"use AddNoise augmentation\"\n        ],\n        [\n          \"result_description to translate\"\n        ]\n      ]\n    },\n    {\n      \"sample_id\": \"196799b2d731727b1800b70851fc60b0\",\n      \"version_id\": \"7PolhUzSk92OglQrTxr\",\n      \"origin_source\": \"s3://test-obs/classify/data/animals/2.jpg\",\n      \"new_source\": \"obs://test-obs/classify/output/7PolhUzSk92OglQrTxr/Data/2.jpg\",\n      \"signed_origin_source\": \"https://test-obs.obs.xxx.com:443/classify/data/animals/2.jpg?AccessKeyId=QEKFB6WFGZWC2YUP2JPK&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jdUZcXVRCNOHjWNNWiuu2E9Q...&Signature=6yvhJufi5kQO6UjToQgR0ztP%2Bis%3D\",\n      \"signed_new_source\": \"https://test-obs.obs.xxx.com:443/classify/output/7PolhUzSk92OglQrTxr/Data/2.jpg?AccessKeyId=QEKFB6WFGZWC2YUP2JPK&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jdUZcXVRCNOHjWNNWiuu2E...&Signature=Zr%2BAEBDJwKS%2FpS6vzxK7MSzjblA%3D\",\n      \"result_property\": 3,\n      \"result_description\": [\n        [\n          \"use AddNoise augmentation\"\n        ],\n        [\n          \"result_description to translate\"\n        ]\n      ]\n    },\n    {\n      \"sample_id\": \"1dc7351b78dcb24850f71d20267edd0e\",\n      \"version_id\": \"7PolhUzSk92OglQrTxr\",\n      \"origin_source\": \"s3://test-obs/classify/data/animals/import_1603716822103/test-obs/classify/output/E8ZLnTQvPBVtbZ6QsAp/Data/13.jpg\",\n      \"new_source\": \"obs://test-obs/classify/output/7PolhUzSk92OglQrTxr/Data/13.jpg\",\n      \"signed_origin_source\": \"https://test-obs.obs.xxx.com:443/classify/data/animals/import_1603716822103/test-obs/classify/output/E8ZLnTQvPBVtbZ6QsAp/Data/13.jpg?AccessKeyId=W6TSX9F1BRS8AUBDYKPY&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jVVFic8iObvdqZLuWxyIHlAjbjPCTX...&Signature=WV73XnoMkBD0SuVe%2BF5UaP1GxKw%3D\",\n      \"signed_new_source\": \"https://test-obs.obs.xxx.com:443/classify/output/7PolhUzSk92OglQrTxr/Data/13.jpg?AccessKeyId=W6TSX9F1BRS8AUBDYKPY&Expires=1606380154&x-obs-security-token=gQpjbi1ub3J0aC03jVVFic8iObvdqZLuWxyIHlAjbjPCTXeYXkQh8z...&Signature=%2FYsgrsbyrz5ZQrnrQ9QyoHluYQ%3D\",\n      \"result_property\": 3,\n      \"result_description\": [\n        [\n          \"use AddNoise augmentation\"\n        ],\n        [\n          \"result_description to translate\"\n        ]\n      ]\n    }\n  ],\n  \"has_more\": true\n}",
         "list_processor_task_version_results (documented at spec/docs/004_1a1b83b5d1b965a6.txt:49071)",
@@ -2752,7 +2752,7 @@ fn list_processor_task_version_results_200_1() {
 #[test]
 fn list_statistic_pools_200_1() {
     round_trip::<
-        crate::models::ListStatisticPoolsResponse,
+        super::models::ListStatisticPoolsResponse,
     >(
         "{\n  \"statistics\": {\n    \"status\": {\n      \"created\": 3,\n      \"creating\": 0,\n      \"failed\": 1,\n      \"pending\": 0\n    }\n  }\n}",
         "list_statistic_pools (documented at spec/docs/004_1a1b83b5d1b965a6.txt:26848)",
@@ -2763,7 +2763,7 @@ fn list_statistic_pools_200_1() {
 #[test]
 fn list_train_job_tags_200_1() {
     round_trip::<
-        crate::models::ListTrainJobTagsResponse,
+        super::models::ListTrainJobTagsResponse,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"111\",\n      \"value\": \"v2\"\n    },\n    {\n      \"key\": \"k2\",\n      \"value\": \"v2\"\n    },\n    {\n      \"key\": \"test\",\n      \"value\": \"1122\"\n    }\n  ]\n}",
         "list_train_job_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16263)",
@@ -2774,7 +2774,7 @@ fn list_train_job_tags_200_1() {
 #[test]
 fn create_train_job_tags_request_1() {
     round_trip::<
-        crate::models::CreateTrainJobTagsRequest,
+        super::models::CreateTrainJobTagsRequest,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"111\",\n      \"value\": \"v2\"\n    },\n    {\n      \"key\": \"k3\",\n      \"value\": \"v2\"\n    }\n  ]\n}",
         "create_train_job_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16106)",
@@ -2785,7 +2785,7 @@ fn create_train_job_tags_request_1() {
 #[test]
 fn create_train_job_tags_204_1() {
     round_trip::<
-        crate::models::CreateTrainJobTagsResponse,
+        super::models::CreateTrainJobTagsResponse,
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"111\",\n      \"value\": \"v2\"\n    },\n    {\n      \"key\": \"k3\",\n      \"value\": \"v2\"\n    }\n  ]\n}",
         "create_train_job_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16124)",
@@ -2796,7 +2796,7 @@ fn create_train_job_tags_204_1() {
 #[test]
 fn create_training_experiment_request_1() {
     round_trip::<
-        crate::models::CreateTrainingExperimentRequest,
+        super::models::CreateTrainingExperimentRequest,
     >(
         "{\n  \"metadata\": {\n    \"name\": \"test\",\n    \"description\": \"demo\",\n    \"workspace_id\": \"0\"\n  }\n}",
         "create_training_experiment (documented at spec/docs/004_1a1b83b5d1b965a6.txt:12110)",
@@ -2807,7 +2807,7 @@ fn create_training_experiment_request_1() {
 #[test]
 fn create_training_experiment_200_1() {
     round_trip::<
-        crate::models::CreateTrainingExperimentResponse,
+        super::models::CreateTrainingExperimentResponse,
     >(
         "{\n  \"metadata\": {\n    \"id\": \"6ccc15e6-8a81-4d8e-8bee-53401d850639\",\n    \"name\": \"test\",\n    \"description\": \"demo\",\n    \"create_time\": 1731552542622,\n    \"workspace_id\": \"0\",\n    \"update_time\": 1731552542000\n  },\n  \"statistic\": {\n    \"job_count\": 0\n  }\n}",
         "create_training_experiment (documented at spec/docs/004_1a1b83b5d1b965a6.txt:12127)",
@@ -2818,7 +2818,7 @@ fn create_training_experiment_200_1() {
 #[test]
 fn list_training_job_engines_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobEnginesResponse,
+        super::models::ListTrainingJobEnginesResponse,
     >(
         "{\n  \"total\": 20,\n  \"items\": [\n    {\n      \"engine_id\": \"caffe-1.0.0-python2.7\",\n      \"engine_name\": \"Caffe\",\n      \"engine_version\": \"caffe-1.0.0-python2.7\",\n      \"v1_compatible\": true,\n      \"run_user\": \"\",\n      \"image_info\": {\n        \"cpu_image_url\": \"modelarts-job-dev-image/caffe1-cpu-cp27:1.0.0\",\n        \"gpu_image_url\": \"modelarts-job-dev-image/caffe1-gpu-cuda8-cp27:1.0.0\",\n        \"image_version\": \"3.1.0\"\n      }\n    },\n    {\n      \"engine_id\": \"horovod-cp36-tf-1.16.2\",\n      \"engine_name\": \"Horovod\",\n      \"engine_version\": \"0.16.2-TF-1.13.1-python3.6\",\n      \"v1_compatible\": true,\n      \"run_user\": \"\",\n      \"image_info\": {\n        \"cpu_image_url\": \"modelarts-job-dev-image/tensorflow-gpu-cuda10-cp36-horovod0162:1.13.1\",\n        \"gpu_image_url\": \"modelarts-job-dev-image/tensorflow-gpu-cuda10-cp36-horovod0162:1.13.1\",\n        \"image_version\": \"3.2.1\"\n      }\n    },\n    {\n      \"engine_id\": \"horovod_0.20.0-tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"engine_name\": \"Horovod\",\n      \"engine_version\": \"horovod_0.20.0-tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"v1_compatible\": false,\n      \"run_user\": \"1102\",\n      \"image_info\": {\n        \"cpu_image_url\": \"aip/horovod_tensorflow:train\",\n        \"gpu_image_url\": \"aip/horovod_tensorflow:train\",\n        \"image_version\": \"horovod_0.20.0-tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64-20210912152543-1e0838d\"\n      }\n    },\n    {\n      \"engine_id\": \"tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"engine_name\": \"TensorFlow\",\n      \"engine_version\": \"tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64\",\n      \"v1_compatible\": false,\n      \"run_user\": \"1102\",\n      \"image_info\": {\n        \"cpu_image_url\": \"aip/tensorflow_2_1:train\",\n        \"gpu_image_url\": \"aip/tensorflow_2_1:train\",\n        \"image_version\": \"tensorflow_2.1.0-cuda_10.1-py_3.7-ubuntu_18.04-x86_64-20210912152543-1e0838d\"\n      }\n    },\n    {\n      \"engine_id\": \"xgboost-sklearn-python3.6\",\n      \"engine_name\": \"XGBoost-Sklearn\",\n      \"engine_version\": \"XGBoost-0.80-Sklearn-0.18.1-python3.6\",\n      \"v1_compatible\": true,\n      \"run_user\": \"\",\n      \"image_info\": {\n        \"cpu_image_url\": \"modelarts-job-dev-image/python-train-py36:secure\",\n        \"gpu_image_url\": \"\",\n        \"image_version\": \"2.0.10-20211101113705\"\n      }\n    }\n  ]\n}",
         "list_training_job_engines (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16883)",
@@ -2829,7 +2829,7 @@ fn list_training_job_engines_200_1() {
 #[test]
 fn create_training_job_search_request_1() {
     round_trip::<
-        crate::models::CreateTrainingJobSearchRequest,
+        super::models::CreateTrainingJobSearchRequest,
     >(
         "{\n  \"offset\": 0,\n  \"limit\": 1,\n  \"filters\": [\n    {\n      \"key\": \"name\",\n      \"operator\": \"like\",\n      \"value\": [\n        \"trainjob\"\n      ]\n    },\n    {\n      \"key\": \"create_time\",\n      \"operator\": \"between\",\n      \"value\": [\n        \"\",\n        \"\"\n      ]\n    },\n    {\n      \"key\": \"phase\",\n      \"operator\": \"in\",\n      \"value\": [\n        \"\"\n      ]\n    },\n    {\n      \"key\": \"algorithm_name\",\n      \"operator\": \"like\",\n      \"value\": [\n        \"\"\n      ]\n    },\n    {\n      \"key\": \"kind\",\n      \"operator\": \"in\",\n      \"value\": []\n    },\n    {\n      \"key\": \"user_id\",\n      \"operator\": \"in\",\n      \"value\": [\n        \"\"\n      ]\n    },\n    {\n      \"key\": \"runtime_type\",\n      \"operator\": \"in\",\n      \"value\": [\n        \"debug\"\n      ]\n    }\n  ]\n}",
         "create_training_job_search (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15326)",
@@ -2840,7 +2840,7 @@ fn create_training_job_search_request_1() {
 #[test]
 fn create_training_job_search_200_1() {
     round_trip::<
-        crate::models::CreateTrainingJobSearchResponse,
+        super::models::CreateTrainingJobSearchResponse,
     >(
         "{\n  \"total\": 5059,\n  \"count\": 1,\n  \"limit\": 1,\n  \"offset\": 0,\n  \"sort_by\": \"create_time\",\n  \"order\": \"desc\",\n  \"group_by\": \"\",\n  \"workspace_id\": \"0\",\n  \"ai_project\": \"default-ai-project\",\n  \"items\": [\n    {\n      \"kind\": \"job\",\n      \"metadata\": {\n        \"id\": \"3faf5c03-aaa1-4cbe-879d-24b05d997347\",\n        \"name\": \"trainjob--py14_mem06-byd-108\",\n        \"description\": \"\",\n        \"create_time\": 1636447346315,\n        \"workspace_id\": \"0\",\n        \"user_name\": \"ei_modelarts_q00357245_01\"\n      },\n      \"status\": {\n        \"phase\": \"Abnormal\",\n        \"secondary_phase\": \"CreateFailed\",\n        \"duration\": 0,\n        \"start_time\": 0,\n        \"node_count_metrics\": [\n          [\n            1636447746000,\n            0\n          ],\n          [\n            1636447755000,\n            0\n          ],\n          [\n            1636447756000,\n            0\n          ]\n        ],\n        \"tasks\": [\n          \"worker-0\"\n        ]\n      },\n      \"algorithm\": {\n        \"code_dir\": \"obs://test-crq/economic_test/py_minist/\",\n        \"boot_file\": \"obs://test-crq/economic_test/py_minist/minist_common.py\",\n        \"inputs\": [\n          {\n            \"name\": \"data_url\",\n            \"local_dir\": \"/home/ma-user/modelarts/inputs/data_url_0\",\n            \"remote\": {\n              \"obs\": {\n                \"obs_url\": \"/test-crq/data/py_minist/\"\n              }\n            }\n          }\n        ],\n        \"outputs\": [\n          {\n            \"name\": \"train_url\",\n            \"local_dir\": \"/home/ma-user/modelarts/outputs/train_url_0\",\n            \"remote\": {\n              \"obs\": {\n                \"obs_url\": \"/test-crq/train_output/\"\n              }\n            }\n          }\n        ],\n        \"engine\": {\n          \"engine_id\": \"pytorch-cp36-1.4.0-v2\",\n          \"engine_name\": \"PyTorch\",\n          \"engine_version\": \"PyTorch-1.4.0-python3.6-v2\"\n        }\n      },\n      \"spec\": {\n        \"resource\": {\n          \"policy\": \"economic\",\n          \"flavor_id\": \"modelarts.vm.pnt1.large.eco\"\n        }\n      }\n    }\n  ]\n}",
         "create_training_job_search (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15373)",
@@ -2851,7 +2851,7 @@ fn create_training_job_search_200_1() {
 #[test]
 fn create_training_job_v2_request_1() {
     round_trip::<
-        crate::models::CreateTrainingJobRequest,
+        super::models::CreateTrainingJobRequest,
     >(
         "{\n  \"kind\": \"job\",\n  \"metadata\": {\n    \"name\": \"TestModelArtsJob\",\n    \"description\": \"This is a ModelArts job\"\n  },\n  \"algorithm\": {\n    \"id\": \"3f5d6706-7b67-408d-8ba0-ec08048c45ed\",\n    \"parameters\": [\n      {\n        \"name\": \"input_dir\",\n        \"value\": \"obs://cn-north-4-rse/test/moxingtest-dir/\"\n      },\n      {\n        \"name\": \"input_file\",\n        \"value\": \"obs://cn-north-4-rse/test/moxingtest/\"\n      },\n      {\n        \"name\": \"large_file_method\",\n        \"value\": \"1\"\n      }\n    ],\n    \"policies\": {\n      \"auto_search\": null\n    },\n    \"environments\": {}\n  },\n  \"spec\": {\n    \"resource\": {\n      \"flavor_id\": \"modelarts.p3.large.public.free\",\n      \"node_count\": 1\n    },\n    \"log_export_path\": {\n      \"obs_url\": \"\"\n    }\n  }\n}",
         "create_training_job_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:13056)",
@@ -2862,7 +2862,7 @@ fn create_training_job_v2_request_1() {
 #[test]
 fn create_training_job_v2_request_2() {
     round_trip::<
-        crate::models::CreateTrainingJobRequest,
+        super::models::CreateTrainingJobRequest,
     >(
         "{\n  \"kind\": \"job\",\n  \"metadata\": {\n    \"name\": \"TestModelArtsJob2\",\n    \"description\": \"This is a ModelArts job2\"\n  },\n  \"algorithm\": {\n    \"engine\": {\n      \"image_url\": \"xxxxxxx/fastseq:1.2\"\n    },\n    \"command\": \"cd /home/ma-user/ddp_demo && sh run_ddp.sh\",\n    \"parameters\": [],\n    \"policies\": {\n      \"auto_search\": null\n    },\n    \"environments\": {\n      \"NCCL_DEBUG\": \"INFO\",\n      \"NCCL_IB_DISABLE\": \"0\"\n    }\n  },\n  \"spec\": {\n    \"resource\": {\n      \"flavor_id\": \"modelarts.pool.visual.xlarge\",\n      \"node_count\": 1,\n      \"pool_id\": \"poolfaf38d76\"\n    }\n  }\n}",
         "create_training_job_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:13096)",
@@ -2873,7 +2873,7 @@ fn create_training_job_v2_request_2() {
 #[test]
 fn update_training_job_v2_request_1() {
     round_trip::<
-        crate::models::UpdateTrainingJobRequest,
+        super::models::UpdateTrainingJobRequest,
     >(
         "{\n  \"description\": \"hahaha\"\n}",
         "update_training_job_v2 (documented at spec/docs/004_1a1b83b5d1b965a6.txt:13868)",
@@ -2884,7 +2884,7 @@ fn update_training_job_v2_request_1() {
 #[test]
 fn create_training_job_action_request_1() {
     round_trip::<
-        crate::models::CreateTrainingJobActionRequest,
+        super::models::CreateTrainingJobActionRequest,
     >(
         "{\n  \"action_type\": \"terminate\"\n}",
         "create_training_job_action (documented at spec/docs/004_1a1b83b5d1b965a6.txt:14457)",
@@ -2895,7 +2895,7 @@ fn create_training_job_action_request_1() {
 #[test]
 fn create_training_job_action_202_1() {
     round_trip::<
-        crate::models::CreateTrainingJobActionResponse,
+        super::models::CreateTrainingJobActionResponse,
     >(
         "{\n  \"kind\": \"job\",\n  \"metadata\": {\n    \"id\": \"cf63aba9-63b1-4219-b717-708a2665100b\",\n    \"name\": \"trainjob--py14_mem06-110\",\n    \"description\": \"\",\n    \"create_time\": 163651522282,\n    \"workspace_id\": \"0\",\n    \"user_name\": \"ei_modelarts_z00424192_01\"\n  },\n  \"status\": {\n    \"phase\": \"Terminating\",\n    \"secondary_phase\": \"Terminating\",\n    \"duration\": 0,\n    \"start_time\": 0,\n    \"node_count_metrics\": null,\n    \"tasks\": [\n      \"worker-0\"\n    ]\n  },\n  \"algorithm\": {\n    \"code_dir\": \"obs://test/economic_test/py_minist/\"\n  }\n}",
         "create_training_job_action (documented at spec/docs/004_1a1b83b5d1b965a6.txt:14470)",
@@ -2906,7 +2906,7 @@ fn create_training_job_action_202_1() {
 #[test]
 fn list_training_job_autosearch_parameter_analysis_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobAutosearchParameterAnalysisResponse,
+        super::models::ListTrainingJobAutosearchParameterAnalysisResponse,
     >(
         "{\n  \"header\": [\n    \"parameters\",\n    \"the mean/std of importance\"\n  ],\n  \"data\": [\n    [\n      \"batch_size\",\n      \"0.2443/0.3867\"\n    ],\n    [\n      \"learning_rate\",\n      \"0.6992/0.4040\"\n    ]\n  ]\n}",
         "list_training_job_autosearch_parameter_analysis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15757)",
@@ -2917,7 +2917,7 @@ fn list_training_job_autosearch_parameter_analysis_200_1() {
 #[test]
 fn show_training_job_autosearch_parameter_analysis_200_1() {
     round_trip::<
-        crate::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
+        super::models::ShowTrainingJobAutosearchParameterAnalysisResponse,
     >(
         "{\n  \"file_path\": \"/test-wrk/autosearch-test/output/log/hyperparameter-analysis/fanova/batch_size.png\"\n}",
         "show_training_job_autosearch_parameter_analysis (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15821)",
@@ -2928,7 +2928,7 @@ fn show_training_job_autosearch_parameter_analysis_200_1() {
 #[test]
 fn post_training_job_autosearch_trial_earlystop_200_1() {
     round_trip::<
-        crate::models::PostTrainingJobAutosearchTrialEarlystopResponse,
+        super::models::PostTrainingJobAutosearchTrialEarlystopResponse,
     >(
         "{\n  \"earlystop_trial\": \"50093e6c\"\n}",
         "post_training_job_autosearch_trial_earlystop (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15884)",
@@ -2939,7 +2939,7 @@ fn post_training_job_autosearch_trial_earlystop_200_1() {
 #[test]
 fn list_training_job_autosearch_trials_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobAutosearchTrialsResponse,
+        super::models::ListTrainingJobAutosearchTrialsResponse,
     >(
         "{\n  \"total\": 8,\n  \"count\": 8,\n  \"limit\": 50,\n  \"offset\": 0,\n  \"group_by\": \"\",\n  \"items\": {\n    \"header\": [\n      \"\",\n      \"done\",\n      \"pid\",\n      \"config\",\n      \"trial_id\",\n      \"training_iteration\",\n      \"time_total_s\",\n      \"worker_index\",\n      \"reward_attr\",\n      \"status\",\n      \"acc\",\n      \"loss\",\n      \"best_reward\"\n    ],\n    \"data\": [\n      [\n        \"0\",\n        \"True\",\n        \"314\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.05512301741232006,\n          \"trial_index\": 0,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.05512301741232006\n        },\n        \"ae544174\",\n        \"2\",\n        \"19.477163314819336\",\n        \"\",\n        \"0.0625\",\n        \"TERMINATED\",\n        \"0.0625\",\n        \"tensor(0.0754,device='cuda:0', requires_grad=True)\",\n        \"0.0625\"\n      ],\n      [\n        \"1\",\n        \"True\",\n        \"315\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.0785570955603036,\n          \"trial_index\": 1,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.0785570955603036\n        },\n        \"ae548666\",\n        \"2\",\n        \"3.601897954940796\",\n        \"\",\n        \"0.0\",\n        \"TERMINATED\",\n        \"0.0\",\n        \"tensor(0.0760,device='cuda:0', requires_grad=True)\",\n        \"0.0\"\n      ],\n      [\n        \"2\",\n        \"True\",\n        \"312\",\n        {\n          \"batch_size\": 16,\n          \"learning_rate\": 0.04015387428829642,\n          \"trial_index\": 2,\n          \"param/batch_size\": 16,\n          \"param/learning_rate\": 0.04015387428829642\n        },\n        \"ae54c0ea\",\n        \"2\",\n        \"3.5978384017944336\",\n        \"\",\n        \"0.1875\",\n        \"TERMINATED\",\n        \"0.1875\",\n        \"tensor(0.1469,device='cuda:0', requires_grad=True)\",\n        \"0.1875\"\n      ],\n      [\n        \"3\",\n        \"True\",\n        \"313\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.0340820322164706,\n          \"trial_index\": 3,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.0340820322164706\n        },\n        \"ae5503c0\",\n        \"2\",\n        \"3.641200304031372\",\n        \"\",\n        \"0.25\",\n        \"TERMINATED\",\n        \"0.25\",\n        \"tensor(0.0716,device='cuda:0', requires_grad=True)\",\n        \"0.25\"\n      ],\n      [\n        \"4\",\n        \"True\",\n        \"470\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.03656488928171769,\n          \"trial_index\": 4,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.03656488928171769\n        },\n        \"bef46590\",\n        \"2\",\n        \"3.6120550632476807\",\n        \"\",\n        \"0.09375\",\n        \"TERMINATED\",\n        \"0.09375\",\n        \"tensor(0.0740,device='cuda:0', requires_grad=True)\",\n        \"0.09375\"\n      ],\n      [\n        \"5\",\n        \"True\",\n        \"499\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.008413169003970163,\n          \"trial_index\": 5,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.008413169003970163\n        },\n        \"bef578f4\",\n        \"2\",\n        \"3.6379287242889404\",\n        \"\",\n        \"0.1875\",\n        \"TERMINATED\",\n        \"0.1875\",\n        \"tensor(0.0723,device='cuda:0', requires_grad=True)\",\n        \"0.1875\"\n      ],\n      [\n        \"6\",\n        \"True\",\n        \"528\",\n        {\n          \"batch_size\": 64,\n          \"learning_rate\": 0.06297447200613912,\n          \"trial_index\": 6,\n          \"param/batch_size\": 64,\n          \"param/learning_rate\": 0.06297447200613912\n        },\n        \"bef5c584\",\n        \"2\",\n        \"3.711118221282959\",\n        \"\",\n        \"0.046875\",\n        \"TERMINATED\",\n        \"0.046875\",\n        \"tensor(0.0381,device='cuda:0', requires_grad=True)\",\n        \"0.046875\"\n      ],\n      [\n        \"7\",\n        \"True\",\n        \"557\",\n        {\n          \"batch_size\": 32,\n          \"learning_rate\": 0.04426479392014276,\n          \"trial_index\": 7,\n          \"param/batch_size\": 32,\n          \"param/learning_rate\": 0.04426479392014276\n        },\n        \"bef60684\",\n        \"2\",\n        \"3.6971280574798584\",\n        \"\",\n        \"0.0625\",\n        \"TERMINATED\",\n        \"0.0625\",\n        \"tensor(0.0778,device='cuda:0', requires_grad=True)\",\n        \"0.0625\"\n      ]\n    ]\n  }\n}",
         "list_training_job_autosearch_trials (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15542)",
@@ -2950,7 +2950,7 @@ fn list_training_job_autosearch_trials_200_1() {
 #[test]
 fn show_training_job_autosearch_trial_200_1() {
     round_trip::<
-        crate::models::ShowTrainingJobAutosearchTrialResponse,
+        super::models::ShowTrainingJobAutosearchTrialResponse,
     >(
         "{\n  \"header\": [\n    \"done\",\n    \"pid\",\n    \"best_reward\",\n    \"time_total_s\",\n    \"config\",\n    \"acc\",\n    \"loss\",\n    \"trial_id\",\n    \"training_iteration\",\n    \"reward_attr\"\n  ],\n  \"data\": [\n    [\n      \"False\",\n      \"314\",\n      \"0.0625\",\n      \"19.477163314819336\",\n      {\n        \"batch_size\": 32,\n        \"learning_rate\": 0.05512301741232006,\n        \"trial_index\": 0,\n        \"param/batch_size\": 32,\n        \"param/learning_rate\": 0.05512301741232006\n      },\n      \"0.0625\",\n      \"tensor(0.0754, device='cuda:0', requires_grad=True)\",\n      \"ae544174\",\n      \"2\",\n      \"0.0625\"\n    ],\n    [\n      \"True\",\n      \"314\",\n      \"0.0625\",\n      \"19.477163314819336\",\n      {\n        \"batch_size\": 32,\n        \"learning_rate\": 0.05512301741232006,\n        \"trial_index\": 0,\n        \"param/batch_size\": 32,\n        \"param/learning_rate\": 0.05512301741232006\n      },\n      \"0.0625\",\n      \"tensor(0.0754, device='cuda:0', requires_grad=True)\",\n      \"ae544174\",\n      \"2\",\n      \"0.0625\"\n    ]\n  ]\n}",
         "show_training_job_autosearch_trial (documented at spec/docs/004_1a1b83b5d1b965a6.txt:15676)",
@@ -2961,7 +2961,7 @@ fn show_training_job_autosearch_trial_200_1() {
 #[test]
 fn show_training_job_metric_200_1() {
     round_trip::<
-        crate::models::ShowTrainingJobMetricResponse,
+        super::models::ShowTrainingJobMetricResponse,
     >(
         "{\n  \"metrics\": [\n    {\n      \"metric\": \"cpuUsage\",\n      \"value\": [\n        -1,\n        -1,\n        2.43,\n        4.524,\n        6.714,\n        12.422,\n        9.214,\n        5.36,\n        7.5,\n        10.088,\n        8.975,\n        11.423,\n        11.548,\n        14.563,\n        16.833\n      ]\n    },\n    {\n      \"metric\": \"memUsage\",\n      \"value\": [\n        -1,\n        -1,\n        0.04,\n        0.521,\n        1.652,\n        4.252,\n        6.433,\n        7.384,\n        7.982,\n        8.718,\n        9.365,\n        9.881,\n        10.192,\n        9.994,\n        9.005\n      ]\n    },\n    {\n      \"metric\": \"gpuUtil\",\n      \"value\": [\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1\n      ]\n    },\n    {\n      \"metric\": \"gpuMemUsage\",\n      \"value\": [\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1\n      ]\n    },\n    {\n      \"metric\": \"npuUtil\",\n      \"value\": [\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1\n      ]\n    },\n    {\n      \"metric\": \"npuMemUsage\",\n      \"value\": [\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1,\n        -1\n      ]\n    }\n  ]\n}",
         "show_training_job_metric (documented at spec/docs/004_1a1b83b5d1b965a6.txt:14757)",
@@ -2972,7 +2972,7 @@ fn show_training_job_metric_200_1() {
 #[test]
 fn preview_training_job_task_logs_200_1() {
     round_trip::<
-        crate::models::PreviewTrainingJobTaskLogsResponse,
+        super::models::PreviewTrainingJobTaskLogsResponse,
     >(
         "{\n  \"content\": \"[Modelarts Service Log]collect and upload ascend logs end at 2021-05-18-14:28:13\\n[Modelarts Service Log]exiting...\\n [Modelarts Service Log]exiting...\\n[Modelarts Service Log]exiting...\\n [Modelarts Service Log]exiting...\\n[Modelarts Service Log]exit with :\\n [Modelarts Service Log]exit with 0\\n[Modelarts Service Log]exit with :\\n [Modelarts Service Log]exit with 0\\n[ModelArts Service Log][INFO][2021/05/18 14:28:14,207]:\\n output-handler finalizing due to: [training finished]\\n[ModelArts Service Log][INFO][2021/05/18 14:28:14,207]:\\n output-handler finalized\\n[Modelarts Service Log][sidecar] exiting at 2021-05-18-14:28:14\\n[Modelarts Service Log][sidecar] wait python processes exit...\\n [Modelarts Service Log][sidecar] wait python processes exit...\\n[Modelarts Service Log][sidecar] exit with :\\n [Modelarts Service Log][sidecar] exit with 0\",\n  \"current_size\": 126548,\n  \"full_size\": 5242880\n}",
         "preview_training_job_task_logs (documented at spec/docs/004_1a1b83b5d1b965a6.txt:14614)",
@@ -2983,7 +2983,7 @@ fn preview_training_job_task_logs_200_1() {
 #[test]
 fn list_training_job_task_log_url_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobTaskLogUrlResponse,
+        super::models::ListTrainingJobTaskLogUrlResponse,
     >(
         "{\n  \"obs_url\": \"http://10.155.101.248:20000/cnnorth4-test/xk/00chess_test/test11/logs/modelarts-job-0f2ccdbb-4f34-4d53-afb9-d526f3be8c68-ma-platform-init-worker-0-172.16.24.51-01909681.log?AWSAccessKeyId=xxxxx\"\n}",
         "list_training_job_task_log_url (documented at spec/docs/004_1a1b83b5d1b965a6.txt:14682)",
@@ -2994,7 +2994,7 @@ fn list_training_job_task_log_url_200_1() {
 #[test]
 fn list_training_job_task_save_image_job_200_1() {
     round_trip::<
-        crate::models::ListTrainingJobTaskSaveImageJobResponse,
+        super::models::ListTrainingJobTaskSaveImageJobResponse,
     >(
         "{\n  \"name\": \"imagesave\",\n  \"namespace\": \"dev\",\n  \"tag\": \"0.1\",\n  \"description\": \"hello world!\",\n  \"status\": \"ACTIVE\",\n  \"message\": \"building\",\n  \"create_time\": 1686718209968\n}",
         "list_training_job_task_save_image_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16615)",
@@ -3005,7 +3005,7 @@ fn list_training_job_task_save_image_job_200_1() {
 #[test]
 fn create_training_job_task_save_image_job_request_1() {
     round_trip::<
-        crate::models::CreateTrainingJobTaskSaveImageJobRequest,
+        super::models::CreateTrainingJobTaskSaveImageJobRequest,
     >(
         "{\n  \"name\": \"imagesave\",\n  \"namespace\": \"dev\",\n  \"tag\": \"0.1\",\n  \"description\": \"hello world!\"\n}",
         "create_training_job_task_save_image_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16522)",
@@ -3016,7 +3016,7 @@ fn create_training_job_task_save_image_job_request_1() {
 #[test]
 fn create_training_job_task_save_image_job_201_1() {
     round_trip::<
-        crate::models::CreateTrainingJobTaskSaveImageJobResponse,
+        super::models::CreateTrainingJobTaskSaveImageJobResponse,
     >(
         "{\n  \"name\": \"imagesave\",\n  \"namespace\": \"dev\",\n  \"tag\": 0.1,\n  \"description\": \"hello world!\",\n  \"status\": \"ACTIVE\",\n  \"message\": \"building\",\n  \"create_time\": 1686718209968\n}",
         "create_training_job_task_save_image_job (documented at spec/docs/004_1a1b83b5d1b965a6.txt:16537)",
@@ -3027,7 +3027,7 @@ fn create_training_job_task_save_image_job_201_1() {
 #[test]
 fn list_workflow_overview_200_1() {
     round_trip::<
-        crate::models::ListWorkflowOverviewResponse,
+        super::models::ListWorkflowOverviewResponse,
     >(
         "{\n  \"total\": 1,\n  \"stat\": {\n    \"abnormal\": 0,\n    \"completed\": 1,\n    \"init\": 0,\n    \"never_executed\": 0,\n    \"running\": 0,\n    \"stopped\": 0\n  }\n}",
         "list_workflow_overview (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3359)",
@@ -3038,7 +3038,7 @@ fn list_workflow_overview_200_1() {
 #[test]
 fn create_workflow_service_auth_201_1() {
     round_trip::<
-        crate::models::CreateWorkflowServiceAuthResponse,
+        super::models::CreateWorkflowServiceAuthResponse,
     >(
         "{\n  \"result\": \"available\"\n}",
         "create_workflow_service_auth (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3593)",
@@ -3049,7 +3049,7 @@ fn create_workflow_service_auth_201_1() {
 #[test]
 fn list_workflow_todolist_200_1() {
     round_trip::<
-        crate::models::ListWorkflowTodolistResponse,
+        super::models::ListWorkflowTodolistResponse,
     >(
         "{\n  \"total\": 5,\n  \"items\": [\n    {\n      \"time\": \"2022-10-28T15:31:43.409368+08:00\",\n      \"duration\": 366181,\n      \"workflow_id\": \"bd711470-e00f-422a-8da4-8a7fa06f4b8c\",\n      \"workflow_name\": \"wf-test-service-xiahou\",\n      \"execution_id\": \"837f989e-ff44-4089-90f5-ec6d790d339d\",\n      \"step_name\": \"service_step\",\n      \"step_title\": \"install service\",\n      \"status\": \"wait_inputs\"\n    },\n    {\n      \"time\": \"2022-10-28T15:31:28.753908+08:00\",\n      \"duration\": 366196,\n      \"workflow_id\": \"acf1a43e-3037-4e97-8438-d21fe38d31dd\",\n      \"workflow_name\": \"workflow-service-infer2\",\n      \"execution_id\": \"2d235b72-c9e2-4277-9a10-b826746d38e7\",\n      \"step_name\": \"service_step\",\n      \"step_title\": \"service_step\",\n      \"status\": \"wait_inputs\"\n    },\n    {\n      \"time\": \"2022-10-27T15:01:33.644611+08:00\",\n      \"duration\": 454391,\n      \"workflow_id\": \"79232863-7d4c-4e36-af8a-b4030da7b525\",\n      \"workflow_name\": \"MAssist_checkpoint_url_beta2_4dc3a098-2687-400a-a621-11fe1ff6542\",\n      \"execution_id\": \"2d2affa3-892f-4b2f-87de-a22f8b8d018a\",\n      \"step_name\": \"condition_step\",\n      \"step_title\": \"skip training\"\n    }\n  ]\n}",
         "list_workflow_todolist (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3448)",
@@ -3060,7 +3060,7 @@ fn list_workflow_todolist_200_1() {
 #[test]
 fn update_workflow_request_1() {
     round_trip::<
-        crate::models::UpdateWorkflowRequest,
+        super::models::UpdateWorkflowRequest,
     >(
         "{\n  \"parameters\": [\n    {\n      \"name\": \"schedule_1zHw\",\n      \"type\": \"int\",\n      \"format\": \"schedule\",\n      \"description\": \"Set how long the deployed service will stop in hours, where -1 means the service willalways run\",\n      \"delay\": true,\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"smn_switch\": true\n}",
         "update_workflow (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3177)",
@@ -3072,7 +3072,7 @@ fn update_workflow_request_1() {
 #[ignore = "documentation error: the example (re-joined across a page break and repaired) gives a step input's `data` as a `$ref/...` string; the table types it as an object"]
 fn update_workflow_200_1() {
     round_trip::<
-        crate::models::UpdateWorkflowResponse,
+        super::models::UpdateWorkflowResponse,
     >(
         "{\n  \"created_at\": \"2021-12-14T11:34:24.541809+08:00\",\n  \"workflow_id\": \"a8f31367-3534-4644-a2fe-75d187341ae7\",\n  \"name\": \"demo_workflow\",\n  \"description\": \"this is a demo workflow\",\n  \"user_name\": \"ei_modelarts_z00424192_01\",\n  \"workspace_id\": \"0\",\n  \"steps\": [\n    {\n      \"created_at\": \"2021-12-14T11:34:24.545451+08:00\",\n      \"name\": \"model_step\",\n      \"title\": \"model release\",\n      \"description\": \"\",\n      \"type\": \"model\",\n      \"inputs\": [\n        {\n          \"name\": \"model_input\",\n          \"type\": \"obs\",\n          \"data\": \"$ref/data_requirements/model_input\"\n        }\n      ],\n      \"outputs\": [\n        {\n          \"name\": \"model_output\",\n          \"type\": \"model\"\n        }\n      ],\n      \"properties\": {\n        \"model_name\": \"model-name-xh\",\n        \"model_type\": \"TensorFlow\"\n      },\n      \"policy\": {}\n    },\n    {\n      \"created_at\": \"2021-12-14T11:34:24.549514+08:00\",\n      \"name\": \"service_step\",\n      \"title\": \"service install\",\n      \"description\": \"\",\n      \"type\": \"service\",\n      \"inputs\": [\n        {\n          \"name\": \"service_input\",\n          \"type\": \"model_list\",\n          \"data\": \"$ref/data_requirements/service_model\"\n        }\n      ],\n      \"outputs\": [\n        {\n          \"name\": \"service_output\",\n          \"type\": \"service\"\n        }\n      ],\n      \"properties\": {\n        \"infer_type\": \"real-time\",\n        \"schedule\": \"$ref/parameters/schedule_d0MY\"\n      },\n      \"depend_steps\": [\n        \"model_step\"\n      ],\n      \"policy\": {}\n    }\n  ],\n  \"data_requirements\": [\n    {\n      \"name\": \"model_input\",\n      \"type\": \"obs\",\n      \"conditions\": [\n        {\n          \"attribute\": \"object_type\",\n          \"operator\": \"equal\",\n          \"value\": \"directory\"\n        }\n      ],\n      \"value\": {\n        \"object_type\": [\n          \"DIRECTORY\"\n        ],\n        \"obs_url\": \"/cwf-test/csv/\"\n      },\n      \"used_steps\": [\n        \"model_step\"\n      ]\n    },\n    {\n      \"name\": \"service_model\",\n      \"type\": \"model_list\",\n      \"delay\": true,\n      \"conditions\": [\n        {\n          \"attribute\": \"model_name\",\n          \"operator\": \"equal\",\n          \"value\": \"model-name-xh\"\n        }\n      ],\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"parameters\": [\n    {\n      \"name\": \"schedule_1zHw\",\n      \"type\": \"int\",\n      \"format\": \"schedule\",\n      \"description\": \"Set how long the deployed service will stop in hours, where -1 means the service willalways run\",\n      \"delay\": true,\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"policy\": {},\n  \"last_modified_at\": \"2022-05-20T14:16:40.373445+08:00\"\n}",
         "update_workflow (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3198)",
@@ -3083,7 +3083,7 @@ fn update_workflow_200_1() {
 #[test]
 fn create_workflow_execution_request_1() {
     round_trip::<
-        crate::models::CreateWorkflowExecutionRequest,
+        super::models::CreateWorkflowExecutionRequest,
     >(
         "{}",
         "create_workflow_execution (documented at spec/docs/004_1a1b83b5d1b965a6.txt:4443)",
@@ -3094,7 +3094,7 @@ fn create_workflow_execution_request_1() {
 #[test]
 fn create_workflow_execution_201_1() {
     round_trip::<
-        crate::models::CreateWorkflowExecutionResponse,
+        super::models::CreateWorkflowExecutionResponse,
     >(
         "{\n  \"created_at\": \"2022-11-01T21:36:04.264564372+08:00\",\n  \"name\": \"execution-065\",\n  \"execution_id\": \"46c682b6-0310-4774-9c8e-62d7fb7e0b55\",\n  \"description\": \"\",\n  \"workspace_id\": \"0\",\n  \"workflow_id\": \"f1642618-43eb-4ab1-a0b1-9cc584182c60\",\n  \"workflow_name\": \"workflow_model_service_no_modify_xiahou_copy\",\n  \"steps_execution\": null,\n  \"duration\": 0,\n  \"data_requirements\": [\n    {\n      \"name\": \"model_input\",\n      \"type\": \"obs\",\n      \"conditions\": [\n        {\n          \"attribute\": \"object_type\",\n          \"operator\": \"equal\",\n          \"value\": \"directory\"\n        }\n      ],\n      \"value\": {\n        \"object_type\": [\n          \"DIRECTORY\"\n        ],\n        \"obs_url\": \"/test-crq/train_output/\"\n      },\n      \"used_steps\": [\n        \"model_step\"\n      ]\n    },\n    {\n      \"name\": \"service_model\",\n      \"type\": \"model_list\",\n      \"delay\": true,\n      \"conditions\": [\n        {\n          \"attribute\": \"model_name\",\n          \"operator\": \"equal\",\n          \"value\": \"lh-xh\"\n        }\n      ],\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"parameters\": [\n    {\n      \"name\": \"schedule_d5sm\",\n      \"type\": \"int\",\n      \"format\": \"schedule\",\n      \"description\": \"Set how long the deployed service will stop in hours, where -1 means the service willalways run\",\n      \"delay\": true,\n      \"used_steps\": [\n        \"service_step\"\n      ]\n    }\n  ],\n  \"policies\": {}\n}",
         "create_workflow_execution (documented at spec/docs/004_1a1b83b5d1b965a6.txt:4454)",
@@ -3105,7 +3105,7 @@ fn create_workflow_execution_201_1() {
 #[test]
 fn update_workflow_execution_request_1() {
     round_trip::<
-        crate::models::UpdateWorkflowExecutionRequest,
+        super::models::UpdateWorkflowExecutionRequest,
     >(
         "{\n  \"labels\": [\n    \"labelb\"\n  ]\n}",
         "update_workflow_execution (documented at spec/docs/004_1a1b83b5d1b965a6.txt:5192)",
@@ -3116,7 +3116,7 @@ fn update_workflow_execution_request_1() {
 #[test]
 fn update_workflow_execution_200_1() {
     round_trip::<
-        crate::models::UpdateWorkflowExecutionResponse,
+        super::models::UpdateWorkflowExecutionResponse,
     >(
         "{\n  \"created_at\": \"2022-06-16T23:12:48.458022+08:00\",\n  \"name\": \"execution-056\",\n  \"execution_id\": \"fa412c98-6d94-42a2-891a-99cd1da93916\",\n  \"description\": \"\"\n}",
         "update_workflow_execution (documented at spec/docs/004_1a1b83b5d1b965a6.txt:5204)",
@@ -3127,7 +3127,7 @@ fn update_workflow_execution_200_1() {
 #[test]
 fn create_workflow_execution_action_request_1() {
     round_trip::<
-        crate::models::CreateWorkflowExecutionActionRequest,
+        super::models::CreateWorkflowExecutionActionRequest,
     >(
         "{\n  \"action_name\": \"stop\"\n}",
         "create_workflow_execution_action (documented at spec/docs/004_1a1b83b5d1b965a6.txt:5541)",
@@ -3138,7 +3138,7 @@ fn create_workflow_execution_action_request_1() {
 #[test]
 fn create_workflow_execution_step_execution_action_request_1() {
     round_trip::<
-        crate::models::CreateWorkflowExecutionStepExecutionActionRequest,
+        super::models::CreateWorkflowExecutionStepExecutionActionRequest,
     >(
         "{\n  \"action_name\": \"stop\"\n}",
         "create_workflow_execution_step_execution_action (documented at spec/docs/004_1a1b83b5d1b965a6.txt:5776)",
@@ -3150,7 +3150,7 @@ fn create_workflow_execution_step_execution_action_request_1() {
 #[ignore = "documentation error: the example shows `title` in each metric, which the response table does not document"]
 fn list_workflow_execution_step_execution_metrics_200_1() {
     round_trip::<
-        Vec<crate::models::WorkflowStepMetric>,
+        Vec<super::models::WorkflowStepMetric>,
     >(
         "[\n  {\n    \"created_at\": \"2022-11-03T17:30:49.735253+08:00\",\n    \"key\": \"accuracy\",\n    \"title\": \"accuracy\",\n    \"type\": \"line chart\",\n    \"data\": {\n      \"x_axistrhrth\": [\n        {\n          \"title\": \"step\",\n          \"value\": [\n            1,\n            2,\n            3,\n            4,\n            5\n          ]\n        },\n        {\n          \"title\": \"timestamp\",\n          \"value\": [\n            1667467812015,\n            1667467817223,\n            1667467822783,\n            1667467828078,\n            1667467833344\n          ]\n        }\n      ],\n      \"y_axishdsfgsdvg\": [\n        {\n          \"title\": \"value\",\n          \"value\": [\n            0.5,\n            0.6,\n            0.7,\n            0.8,\n            0.9\n          ]\n        }\n      ],\n      \"z_wefwe\": []\n    }\n  },\n  {\n    \"created_at\": \"2022-11-03T17:30:49.009943+08:00\",\n    \"key\": \"loss\",\n    \"title\": \"loss\",\n    \"type\": \"line chart\",\n    \"data\": {\n      \"x_axis\": [\n        {\n          \"title\": \"step\",\n          \"value\": [\n            1,\n            2,\n            3,\n            4,\n            5\n          ]\n        },\n        {\n          \"title\": \"timestamp\",\n          \"value\": [\n            1667467811884,\n            1667467817178,\n            1667467822255,\n            1667467827822,\n            1667467833115\n          ]\n        }\n      ],\n      \"y_axis\": [\n        {\n          \"title\": \"value\",\n          \"value\": [\n            0.5,\n            0.6,\n            0.7,\n            0.8,\n            0.9\n          ]\n        }\n      ]\n    }\n  }\n]",
         "list_workflow_execution_step_execution_metrics (documented at spec/docs/004_1a1b83b5d1b965a6.txt:5893)",
@@ -3161,7 +3161,7 @@ fn list_workflow_execution_step_execution_metrics_200_1() {
 #[test]
 fn create_workflow_schedule_request_1() {
     round_trip::<
-        crate::models::CreateWorkflowScheduleRequest,
+        super::models::CreateWorkflowScheduleRequest,
     >(
         "{\n  \"type\": \"time\",\n  \"action\": \"run\",\n  \"content\": {\n    \"cron\": \"0 0 0 * * Thu\",\n    \"method\": \"fixed\"\n  },\n  \"policies\": {\n    \"on_failure\": \"retry\",\n    \"on_running\": \"cancel\"\n  }\n}",
         "create_workflow_schedule (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6330)",
@@ -3172,7 +3172,7 @@ fn create_workflow_schedule_request_1() {
 #[test]
 fn create_workflow_schedule_201_1() {
     round_trip::<
-        crate::models::CreateWorkflowScheduleResponse,
+        super::models::CreateWorkflowScheduleResponse,
     >(
         "{\n  \"created_at\": \"2022-11-02T09:40:52.714656752+08:00\",\n  \"uuid\": \"fa4ac58e-088b-4fd7-ae8c-b36fee50f884\",\n  \"type\": \"time\",\n  \"content\": {\n    \"cron\": \"0 0 0 * * Thu\",\n    \"method\": \"fixed\"\n  },\n  \"action\": \"run\",\n  \"policies\": {\n    \"on_failure\": \"retry\",\n    \"on_running\": \"cancel\"\n  },\n  \"workflow_id\": \"f1642618-43eb-4ab1-a0b1-9cc584182c60\",\n  \"user_id\": \"75540c679ab44074bc100022d8a4b204\",\n  \"enable\": true\n}",
         "create_workflow_schedule (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6351)",
@@ -3183,7 +3183,7 @@ fn create_workflow_schedule_201_1() {
 #[test]
 fn show_workflow_schedule_200_1() {
     round_trip::<
-        crate::models::ShowWorkflowScheduleResponse,
+        super::models::ShowWorkflowScheduleResponse,
     >(
         "{\n  \"created_at\": \"2022-11-02T09:40:52.714657+08:00\",\n  \"uuid\": \"fa4ac58e-088b-4fd7-ae8c-b36fee50f884\",\n  \"type\": \"time\",\n  \"content\": {\n    \"cron\": \"0 0 0 * * Thu\",\n    \"method\": \"fixed\"\n  },\n  \"action\": \"run\",\n  \"policies\": {\n    \"on_failure\": \"retry\",\n    \"on_running\": \"cancel\"\n  },\n  \"workflow_id\": \"f1642618-43eb-4ab1-a0b1-9cc584182c60\",\n  \"user_id\": \"75540c679ab44074bc100022d8a4b204\",\n  \"enable\": true\n}",
         "show_workflow_schedule (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6449)",
@@ -3194,7 +3194,7 @@ fn show_workflow_schedule_200_1() {
 #[test]
 fn update_workflow_schedule_request_1() {
     round_trip::<
-        crate::models::UpdateWorkflowScheduleRequest,
+        super::models::UpdateWorkflowScheduleRequest,
     >(
         "{\n  \"content\": {\n    \"cron\": \"0 0 0 * * Thu,Tue\",\n    \"method\": \"fixed\"\n  },\n  \"enable\": true\n}",
         "update_workflow_schedule (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6601)",
@@ -3205,7 +3205,7 @@ fn update_workflow_schedule_request_1() {
 #[test]
 fn update_workflow_schedule_200_1() {
     round_trip::<
-        crate::models::UpdateWorkflowScheduleResponse,
+        super::models::UpdateWorkflowScheduleResponse,
     >(
         "{\n  \"created_at\": \"2022-11-02T09:40:52.714657+08:00\",\n  \"uuid\": \"fa4ac58e-088b-4fd7-ae8c-b36fee50f884\",\n  \"type\": \"time\",\n  \"content\": {\n    \"cron\": \"0 0 0 * * Thu,Tue\",\n    \"method\": \"fixed\"\n  },\n  \"action\": \"run\",\n  \"policies\": {\n    \"on_failure\": \"retry\",\n    \"on_running\": \"cancel\"\n  },\n  \"workflow_id\": \"f1642618-43eb-4ab1-a0b1-9cc584182c60\",\n  \"user_id\": \"75540c679ab44074bc100022d8a4b204\",\n  \"enable\": true\n}",
         "update_workflow_schedule (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6617)",
@@ -3216,7 +3216,7 @@ fn update_workflow_schedule_200_1() {
 #[test]
 fn create_workflow_service_package_request_1() {
     round_trip::<
-        crate::models::CreateWorkflowServicePackageRequest,
+        super::models::CreateWorkflowServicePackageRequest,
     >(
         "{\n  \"pool_id\": \"pool-9ad2-04f258c84780d5a52f3bc00dc15aa5e7\",\n  \"order\": {\n    \"id\": \"CS2210201956MBE5Z\",\n    \"sku\": {\n      \"code\": \"modelarts.dplan.workflow\",\n      \"period\": \"day\",\n      \"queries_limit\": 1000,\n      \"price\": 10\n    },\n    \"sku_count\": 1\n  }\n}",
         "create_workflow_service_package (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3706)",
@@ -3227,7 +3227,7 @@ fn create_workflow_service_package_request_1() {
 #[test]
 fn create_workflow_service_package_201_1() {
     round_trip::<
-        crate::models::CreateWorkflowServicePackageResponse,
+        super::models::CreateWorkflowServicePackageResponse,
     >(
         "{\n  \"created_at\": \"2022-10-31T21:49:08.9729616+08:00\",\n  \"package_id\": \"33820375-d1bf-4751-93fe-9d0ee7b6829e\",\n  \"status\": \"available\",\n  \"pool_id\": \"pool-9ad2-04f258c84780d5a52f3bc00dc15aa5e7\",\n  \"service_id\": \"f4e78e17-5af4-4b65-b677-382d0d2e1b84\",\n  \"workflow_id\": \"b0f91eb4-431e-4acd-8d70-ef081435a6d0\",\n  \"order\": {\n    \"id\": \"CS2210201956MBE5Z\",\n    \"sku\": {\n      \"code\": \"modelarts.dplan.workflow\",\n      \"period\": \"day\",\n      \"queries_limit\": 1000,\n      \"price\": 4\n    },\n    \"sku_count\": 1\n  },\n  \"consume_limit\": 1000\n}",
         "create_workflow_service_package (documented at spec/docs/004_1a1b83b5d1b965a6.txt:3728)",
@@ -3238,7 +3238,7 @@ fn create_workflow_service_package_201_1() {
 #[test]
 fn create_workflow_subscription_request_1() {
     round_trip::<
-        crate::models::CreateWorkflowSubscriptionRequest,
+        super::models::CreateWorkflowSubscriptionRequest,
     >(
         "{\n  \"topic_urns\": [\n    \"fengbin26\"\n  ],\n  \"entity\": \"238947895793875835893490\",\n  \"events\": [\n    \"failed,completed\",\n    \"job_step:stop\"\n  ]\n}",
         "create_workflow_subscription (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6004)",
@@ -3249,7 +3249,7 @@ fn create_workflow_subscription_request_1() {
 #[test]
 fn create_workflow_subscription_201_1() {
     round_trip::<
-        crate::models::CreateWorkflowSubscriptionResponse,
+        super::models::CreateWorkflowSubscriptionResponse,
     >(
         "{\n  \"created_at\": \"2022-11-24T17:30:48.958322+08:00\",\n  \"subscription_id\": \"42e8a77a-512e-4d0e-a56e-4b003db82577\",\n  \"topic_urns\": [\n    \"fengbin26\"\n  ],\n  \"entity\": \"238947895793875835893490\",\n  \"events\": [\n    \"failed,completed\",\n    \"job_step:stop\"\n  ]\n}",
         "create_workflow_subscription (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6018)",
@@ -3260,7 +3260,7 @@ fn create_workflow_subscription_201_1() {
 #[test]
 fn show_workflow_subscription_200_1() {
     round_trip::<
-        crate::models::ShowWorkflowSubscriptionResponse,
+        super::models::ShowWorkflowSubscriptionResponse,
     >(
         "{\n  \"topic_urns\": [\n    \"fengbin26\"\n  ],\n  \"entity\": \"238947895793875835893490\",\n  \"events\": [\n    \"*:failed,completed\",\n    \"job_step:stop\"\n  ]\n}",
         "show_workflow_subscription (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6149)",
@@ -3271,7 +3271,7 @@ fn show_workflow_subscription_200_1() {
 #[test]
 fn update_workflow_subscription_request_1() {
     round_trip::<
-        crate::models::UpdateWorkflowSubscriptionRequest,
+        super::models::UpdateWorkflowSubscriptionRequest,
     >(
         "{\n  \"topic_urns\": [\n    \"fengbin26\"\n  ],\n  \"entity\": \"238947895793875835893490\",\n  \"events\": [\n    \"failed,completed\",\n    \"job_step:stop\"\n  ]\n}",
         "update_workflow_subscription (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6223)",
@@ -3282,7 +3282,7 @@ fn update_workflow_subscription_request_1() {
 #[test]
 fn update_workflow_subscription_200_1() {
     round_trip::<
-        crate::models::UpdateWorkflowSubscriptionResponse,
+        super::models::UpdateWorkflowSubscriptionResponse,
     >(
         "{\n  \"topic_urns\": [\n    \"fengbin26\"\n  ],\n  \"entity\": \"238947895793875835893490\",\n  \"events\": [\n    \"failed,completed\",\n    \"job_step:stop\"\n  ]\n}",
         "update_workflow_subscription (documented at spec/docs/004_1a1b83b5d1b965a6.txt:6237)",
@@ -3293,7 +3293,7 @@ fn update_workflow_subscription_200_1() {
 #[test]
 fn create_workforce_request_1() {
     round_trip::<
-        crate::models::CreateWorkforceRequest,
+        super::models::CreateWorkforceRequest,
     >(
         "{\n  \"workforce_name\": \"team-123\",\n  \"description\": \"my team\"\n}",
         "create_workforce (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43443)",
@@ -3304,7 +3304,7 @@ fn create_workforce_request_1() {
 #[test]
 fn create_workforce_201_1() {
     round_trip::<
-        crate::models::CreateWorkforceResponse,
+        super::models::CreateWorkforceResponse,
     >(
         "{\n  \"workforce_id\": \"ZUH8gqkjaib8pxkDdz\"\n}",
         "create_workforce (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43456)",
@@ -3315,7 +3315,7 @@ fn create_workforce_201_1() {
 #[test]
 fn list_workforce_workers_200_1() {
     round_trip::<
-        crate::models::ListWorkforceWorkersResponse,
+        super::models::ListWorkforceWorkersResponse,
     >(
         "{\n  \"total_number\": 2,\n  \"workers\": [\n    {\n      \"email\": \"xxx@xxx.com\",\n      \"worker_id\": \"df40e4afcb793d13f01f6c9022341e6f\",\n      \"workforce_id\": \"feSUo5NUIUnQAQNNTiS\",\n      \"status\": 0,\n      \"role\": 2,\n      \"description\": \"\",\n      \"create_time\": 1595927749772,\n      \"update_time\": 1595927749772\n    },\n    {\n      \"email\": \"xxx@xxx.com\",\n      \"worker_id\": \"27906df1d06c0827b7c24f761d618541\",\n      \"workforce_id\": \"XiL5RcHmxyIt3aYIOtl\",\n      \"status\": 0,\n      \"role\": 2,\n      \"description\": \"\",\n      \"create_time\": 1590027298717,\n      \"update_time\": 1590027298717\n    }\n  ]\n}",
         "list_workforce_workers (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43860)",
@@ -3326,7 +3326,7 @@ fn list_workforce_workers_200_1() {
 #[test]
 fn show_workforce_200_1() {
     round_trip::<
-        crate::models::ShowWorkforceResponse,
+        super::models::ShowWorkforceResponse,
     >(
         "{\n  \"workforce_id\": \"gyb71aAvkLc5lhEY2dv\",\n  \"workforce_name\": \"team-aed7\",\n  \"description\": \"\",\n  \"worker_count\": 2,\n  \"create_time\": 1575104620882,\n  \"update_time\": 1575104620882\n}",
         "show_workforce (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43530)",
@@ -3337,7 +3337,7 @@ fn show_workforce_200_1() {
 #[test]
 fn update_workforce_request_1() {
     round_trip::<
-        crate::models::UpdateWorkforceRequest,
+        super::models::UpdateWorkforceRequest,
     >(
         "{\n  \"description\": \"my team\"\n}",
         "update_workforce (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43595)",
@@ -3348,7 +3348,7 @@ fn update_workforce_request_1() {
 #[test]
 fn delete_workforce_204_1() {
     round_trip::<
-        crate::models::DeleteWorkforceResponse,
+        super::models::DeleteWorkforceResponse,
     >("{}", "delete_workforce (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43686)");
 }
 
@@ -3356,7 +3356,7 @@ fn delete_workforce_204_1() {
 #[test]
 fn list_workforce_workers_by_workforce_id_200_1() {
     round_trip::<
-        crate::models::ListWorkforceWorkersResponse,
+        super::models::ListWorkforceWorkersResponse,
     >(
         "{\n  \"total_number\": 3,\n  \"workers\": [\n    {\n      \"email\": \"xxx@xxx.com\",\n      \"worker_id\": \"b1e4054407ecb36a7bcde70f52ba37f2\",\n      \"workforce_id\": \"gyb7IaAvkLc5IhEY2dv\",\n      \"status\": 0,\n      \"role\": 2,\n      \"description\": \"\",\n      \"create_time\": 1606356324223,\n      \"update_time\": 1606356324223\n    },\n    {\n      \"email\": \"xxx@xxx.com\",\n      \"worker_id\": \"8c15ad080d3eabad14037b4eb00d6a6f\",\n      \"workforce_id\": \"gyb7IaAvkLc5IhEY2dv\",\n      \"status\": 0,\n      \"role\": 0,\n      \"description\": \"\",\n      \"create_time\": 1591783804629,\n      \"update_time\": 1591783804629\n    },\n    {\n      \"email\": \"xxx@xxx.com\",\n      \"worker_id\": \"2880f38d660dd68ca6ab578b5a1d9558\",\n      \"workforce_id\": \"gyb7IaAvkLc5IhEY2dv\",\n      \"status\": 0,\n      \"role\": 0,\n      \"description\": \"\",\n      \"create_time\": 1575104629439,\n      \"update_time\": 1575104629439\n    }\n  ]\n}",
         "list_workforce_workers_by_workforce_id (documented at spec/docs/004_1a1b83b5d1b965a6.txt:43970)",
@@ -3367,7 +3367,7 @@ fn list_workforce_workers_by_workforce_id_200_1() {
 #[test]
 fn create_workforce_worker_request_1() {
     round_trip::<
-        crate::models::CreateWorkforceWorkerRequest,
+        super::models::CreateWorkforceWorkerRequest,
     >(
         "{\n  \"emails\": \"xxx@xxx.com\",\n  \"description\": \"\",\n  \"role\": \"2\"\n}",
         "create_workforce_worker (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44064)",
@@ -3378,7 +3378,7 @@ fn create_workforce_worker_request_1() {
 #[test]
 fn batch_delete_workforce_workers_request_1() {
     round_trip::<
-        crate::models::BatchDeleteWorkforceWorkersRequest,
+        super::models::BatchDeleteWorkforceWorkersRequest,
     >(
         "{\n  \"workers\": [\n    \"89d4ae38431b8905449821605abdc3a9\",\n    \"a2abd3f27b4e92c593c15282f8b6bd29\"\n  ]\n}",
         "batch_delete_workforce_workers (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44152)",
@@ -3389,7 +3389,7 @@ fn batch_delete_workforce_workers_request_1() {
 #[test]
 fn batch_delete_workforce_workers_200_1() {
     round_trip::<
-        crate::models::BatchDeleteWorkforceWorkersResponse,
+        super::models::BatchDeleteWorkforceWorkersResponse,
     >(
         "{\n  \"success\": true,\n  \"results\": [\n    {\n      \"success\": true\n    },\n    {\n      \"success\": true\n    }\n  ]\n}",
         "batch_delete_workforce_workers (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44164)",
@@ -3400,7 +3400,7 @@ fn batch_delete_workforce_workers_200_1() {
 #[test]
 fn show_workforce_worker_200_1() {
     round_trip::<
-        crate::models::ShowWorkforceWorkerResponse,
+        super::models::ShowWorkforceWorkerResponse,
     >(
         "{\n  \"email\": \"xxx@xxx.com\",\n  \"worker_id\": \"b1e4054407ecb36a7bcde70f52ba37f2\",\n  \"workforce_id\": \"gyb71aAvkLc5lhEY2dv\",\n  \"status\": 0,\n  \"role\": 2,\n  \"description\": \"\",\n  \"create_time\": 1606356324223,\n  \"update_time\": 1606356324223\n}",
         "show_workforce_worker (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44245)",
@@ -3411,7 +3411,7 @@ fn show_workforce_worker_200_1() {
 #[test]
 fn update_workforce_worker_request_1() {
     round_trip::<
-        crate::models::UpdateWorkforceWorkerRequest,
+        super::models::UpdateWorkforceWorkerRequest,
     >(
         "{\n  \"description\": \"My name is Tom\",\n  \"role\": 2\n}",
         "update_workforce_worker (documented at spec/docs/004_1a1b83b5d1b965a6.txt:44310)",

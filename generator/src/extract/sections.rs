@@ -141,7 +141,9 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
     for tok in tokens {
         let continues = url.ends_with(['/', '{', '=', '&', '?', '_', '-'])
             || tok.starts_with(['/', '{', '}', '?', '&', '=', '_'])
-            || url.matches('{').count() > url.matches('}').count();
+            || url.matches('{').count() > url.matches('}').count()
+            // An optional query list in brackets (`/acls[?page_size, page_no]`) runs on.
+            || url.matches('[').count() > url.matches(']').count();
         // A quote never stands in a path, nor a lone brace: `{"a": …}` or `{` on the next line
         // opens the request body.
         let opens_body = tok == "{" || tok.contains('"');
@@ -152,6 +154,19 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
         }
     }
     let url = url.replace('\\', "");
+    // `/v1/acls[?page_size, page_no]`: optional query parameters listed in brackets.
+    let url = match url.split_once("[?") {
+        Some((path, list)) => {
+            let names: Vec<&str> = list
+                .trim_end_matches(']')
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .collect();
+            format!("{path}?{}", names.join("&"))
+        }
+        None => url,
+    };
     // Strip scheme and host (`https://{endpoint}/v1/…`, `{endpoint}/v1/…`, `endpoint/v1/…`).
     let without_scheme = url.split_once("://").map(|(_, r)| r).unwrap_or(&url);
     let path_start = if without_scheme.starts_with('/') {
@@ -251,6 +266,12 @@ mod tests {
         let r = parse_request_line("POST /v2/orders/pay\n{\n  \"a\": 1\n}").unwrap();
         assert_eq!(r.path, "/v2/orders/pay");
         assert!(parse_request_line("POST请求必填").is_none());
+        // Optional query parameters listed in brackets, the list wrapped over tokens.
+        let r = parse_request_line("GET /v1.0/apigw/acls[?page_size, page_no, id]").unwrap();
+        assert_eq!(
+            (r.path.as_str(), r.query.as_deref()),
+            ("/v1.0/apigw/acls", Some("page_size&page_no&id"))
+        );
     }
 
     #[test]

@@ -47,16 +47,16 @@ pub fn client_head(
             }
 
             /// A client configured from the environment (credentials, region, project id), with the
-            /// endpoint from [`crate::ENDPOINT_TEMPLATE`].
+            /// endpoint from [`super::ENDPOINT_TEMPLATE`].
             pub fn from_env() -> Result<Self, docbind_runtime::Error> {
-                Self::new(docbind_runtime::Config::from_env(crate::ENDPOINT_TEMPLATE)?)
+                Self::new(docbind_runtime::Config::from_env(super::ENDPOINT_TEMPLATE)?)
             }
 
             /// A client configured by the official SDKs' provider chains (credentials from the
             /// environment, the profile file or the ECS metadata service; region from the
-            /// environment or the regions file), scoped as [`crate::SCOPE`] says.
+            /// environment or the regions file), scoped as [`super::SCOPE`] says.
             pub async fn from_chain() -> Result<Self, docbind_runtime::Error> {
-                Self::new(docbind_runtime::Config::from_chain(crate::ENDPOINT_TEMPLATE, crate::SCOPE).await?)
+                Self::new(docbind_runtime::Config::from_chain(super::ENDPOINT_TEMPLATE, super::SCOPE).await?)
             }
 
             /// Wrap an existing runtime client.

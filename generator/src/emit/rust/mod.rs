@@ -284,29 +284,11 @@ pub fn generate_crate(
         PathBuf::from("README.md"),
         crate_files::readme(api, &plan, opts, &features)?,
     );
-    let (header, types) = models::models_file(&plan, &api.title);
-    let types = plan
-        .print_order
-        .iter()
-        .zip(types)
-        .map(|(id, tokens)| (tokens, features.type_cfg(*id)));
-    let models = unparse(
-        "src/models.rs",
-        std::iter::once((header, None)).chain(types),
-    )?;
-    let doc_examples = examples::examples_file(&plan, api, &opts.example_allowlist, &features)
-        .map(|tokens| unparse("src/doc_examples.rs", [(tokens, None)]))
-        .transpose()?;
-    let builders = (0..plan.operations.len()).map(|n| {
-        (
-            client::builder_chunk(&plan, api, n),
-            features.operation_cfg(n),
-        )
-    });
-    let client = unparse(
-        "src/client.rs",
-        std::iter::once((client::client_head(&plan, api, &features), None)).chain(builders),
-    )?;
+    let Sources {
+        models,
+        client,
+        doc_examples,
+    } = sources(api, &plan, &features, Some(&opts.example_allowlist))?;
     files.insert(
         PathBuf::from("src/lib.rs"),
         lib_file(
@@ -349,13 +331,84 @@ pub fn endpoint_template(api: &ir::Api) -> &str {
         .map_or("https://example.invalid", |e| e.template.as_str())
 }
 
-/// src/lib.rs; it declares `doc_examples` only when that file is generated.
-fn lib_file(api: &ir::Api, scope: ServiceScope, has_examples: bool) -> Result<String, EmitError> {
+/// The code of a crate's modules.
+struct Sources {
+    models: String,
+    client: String,
+    doc_examples: Option<String>,
+}
+
+/// `models`, `client` and, given the allow-list, `doc_examples`, printed.
+fn sources(
+    api: &ir::Api,
+    plan: &plan::Plan,
+    features: &features::Features,
+    examples: Option<&crate::allowlist::ExampleAllowlist>,
+) -> Result<Sources, EmitError> {
+    let (header, types) = models::models_file(plan, &api.title);
+    let types = plan
+        .print_order
+        .iter()
+        .zip(types)
+        .map(|(id, tokens)| (tokens, features.type_cfg(*id)));
+    let models = unparse(
+        "src/models.rs",
+        std::iter::once((header, None)).chain(types),
+    )?;
+    let doc_examples = examples
+        .and_then(|allowlist| examples::examples_file(plan, api, allowlist, features))
+        .map(|tokens| unparse("src/doc_examples.rs", [(tokens, None)]))
+        .transpose()?;
+    let builders = (0..plan.operations.len())
+        .map(|n| (client::builder_chunk(plan, api, n), features.operation_cfg(n)));
+    let client = unparse(
+        "src/client.rs",
+        std::iter::once((client::client_head(plan, api, features), None)).chain(builders),
+    )?;
+    Ok(Sources {
+        models,
+        client,
+        doc_examples,
+    })
+}
+
+/// The client as one file to `include!` in any module of another crate (a build script's
+/// output, see `crate::builder`): `models` and the client inline, with the endpoint and scope
+/// constants. No Cargo features (a `#[cfg(feature)]` would name the including crate's
+/// features) and no example tests; the including crate depends on `docbind-runtime` and `serde`.
+pub fn generate_module(api: &ir::Api, opts: &RustOptions) -> Result<String, EmitError> {
+    let plan = plan::plan(api, &opts.defaulted_path_params)?;
+    let Sources { models, client, .. } =
+        sources(api, &plan, &features::Features::default(), None)?;
+    let scope = opts.scope.unwrap_or_else(|| ServiceScope::of(api));
+    let constants = unparse("module", [(constants(api, scope), None)])?;
+    Ok(format!(
+        "{GENERATED_NOTE}// Include it in any module: `include!(concat!(env!(\"OUT_DIR\"), \"/FILE\"));`.\n\npub mod models {{\n{models}}}\n\nmod client {{\n{client}}}\n\npub use client::*;\n\n{constants}"
+    ))
+}
+
+/// The re-exports and constants a client's root module has.
+fn constants(api: &ir::Api, scope: ServiceScope) -> proc_macro2::TokenStream {
     let endpoint = endpoint_template(api);
     let scope = match scope {
         ServiceScope::Project => quote!(Project),
         ServiceScope::Global => quote!(Global),
     };
+    quote! {
+        pub use docbind_runtime::{Config, Credentials, Error};
+
+        /// The endpoint template of the service; `{region}` is replaced by the configured region.
+        pub const ENDPOINT_TEMPLATE: &str = #endpoint;
+
+        /// Whether the service's credentials are scoped to a project (`X-Project-Id`) or to the
+        /// account's domain (`X-Domain-Id`, global services).
+        pub const SCOPE: docbind_runtime::Scope = docbind_runtime::Scope::#scope;
+    }
+}
+
+/// src/lib.rs; it declares `doc_examples` only when that file is generated.
+fn lib_file(api: &ir::Api, scope: ServiceScope, has_examples: bool) -> Result<String, EmitError> {
+    let constants = constants(api, scope);
     let examples_mod = has_examples.then(|| {
         quote! {
             #[cfg(test)]
@@ -370,14 +423,7 @@ fn lib_file(api: &ir::Api, scope: ServiceScope, has_examples: bool) -> Result<St
         pub mod models;
 
         pub use client::*;
-        pub use docbind_runtime::{Config, Credentials, Error};
-
-        /// The endpoint template of the service; `{region}` is replaced by the configured region.
-        pub const ENDPOINT_TEMPLATE: &str = #endpoint;
-
-        /// Whether the service's credentials are scoped to a project (`X-Project-Id`) or to the
-        /// account's domain (`X-Domain-Id`, global services).
-        pub const SCOPE: docbind_runtime::Scope = docbind_runtime::Scope::#scope;
+        #constants
     };
     Ok(format!(
         "{}{}",

@@ -7,8 +7,9 @@ use super::plan::{Body, FieldDef, Lenient, Plan, ResponseVariant, RustType, Type
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Where a type expression is printed: inside `models` names resolve directly, elsewhere they
-/// go through `crate::models::`.
+/// Where a type expression is printed: inside `models` names resolve directly, elsewhere (the
+/// client and the example tests, modules beside `models`) they go through `super::models::`,
+/// so the code works as a crate and as a module included anywhere (`docbind::Builder`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Models,
@@ -39,7 +40,7 @@ pub fn type_tokens(ty: &RustType, types: &[TypeDef], scope: Scope) -> TokenStrea
             let name = ident(&types[*id].name);
             match scope {
                 Scope::Models => quote!(#name),
-                Scope::Crate => quote!(crate::models::#name),
+                Scope::Crate => quote!(super::models::#name),
             }
         }
     }
