@@ -49,6 +49,12 @@ pub enum Command {
         /// The endpoint template (`https://svc.{region}.example.com`) instead of the documented one.
         #[arg(long)]
         endpoint_template: Option<String>,
+        /// Compare with this earlier version (an OpenAPI document docbind emitted, a docbind.toml
+        /// or documentation) and give the crate the version its changes need: the configured
+        /// crate version (the last release's) bumped as `docbind diff` says (Cargo's rules:
+        /// a breaking change in 0.x bumps the minor number).
+        #[arg(long, value_name = "OLD")]
+        bump_from: Option<PathBuf>,
         /// OpenAPI version of ad-hoc output.
         #[arg(long, value_enum, default_value_t = Version::V3_0)]
         openapi_version: Version,
@@ -283,6 +289,34 @@ fn severity_word(s: crate::diag::Severity) -> &'static str {
     }
 }
 
+/// Give the generated crate the version the changes since `old` need (`--bump-from`): the
+/// crate is emitted again with the bumped version.
+fn bump_crate_version(
+    job: &Job,
+    outputs: &mut pipeline::Outputs,
+    old: &std::path::Path,
+) -> Result<(), String> {
+    let (Some(opts), Some((_, files))) = (&job.rust, outputs.crate_dir.as_mut()) else {
+        return Err("--bump-from needs a Rust crate to version (--rust DIR or [rust])".into());
+    };
+    let (old_api, _) = crate::diff::load(old)?;
+    let report = crate::diff::diff(&old_api, &outputs.api, &Default::default());
+    let version = crate::diff::bump_version(&opts.crate_version, report.semver)?;
+    eprintln!(
+        "docbind: {} change(s) since {}: {} bump, crate version {} → {version}",
+        report.findings.len(),
+        old.display(),
+        report.semver,
+        opts.crate_version
+    );
+    let opts = RustOptions {
+        crate_version: version,
+        ..opts.clone()
+    };
+    *files = crate::emit::rust::generate_crate(&outputs.api, &opts).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
 /// A job reading `inputs` (files or directories) with no outputs: the report of an ad-hoc run.
 fn adhoc_job(inputs: &[PathBuf]) -> Result<Job, String> {
     Ok(Job::ad_hoc(
@@ -309,6 +343,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             crate_name,
             runtime_dependency,
             endpoint_template,
+            bump_from,
             openapi_version,
             overlay,
         } => {
@@ -360,13 +395,19 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
                     ..Job::ad_hoc(sources)
                 }
             };
-            let outputs = match pipeline::run(&job) {
+            let mut outputs = match pipeline::run(&job) {
                 Ok(o) => o,
                 Err(e) => {
                     eprintln!("docbind: {e}");
                     return EXIT_USAGE;
                 }
             };
+            if let Some(old) = &bump_from {
+                if let Err(e) = bump_crate_version(&job, &mut outputs, old) {
+                    eprintln!("docbind: {e}");
+                    return EXIT_USAGE;
+                }
+            }
             let code = finish(&outputs, &common);
             if code != EXIT_OK {
                 return code;

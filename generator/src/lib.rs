@@ -5,6 +5,7 @@
 //! into OpenAPI and a Rust crate. Every stage returns [`diag::Diagnostics`] next to its output.
 
 pub mod allowlist;
+pub mod builder;
 pub mod cli;
 pub mod config;
 pub mod conformance;
@@ -20,3 +21,5 @@ pub mod pipeline;
 pub mod read;
 pub mod report;
 pub mod review;
+
+pub use builder::{Builder, Settings};

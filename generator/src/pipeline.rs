@@ -273,6 +273,13 @@ impl Outputs {
 
     /// The output files, and the crate directory's files, whose content on disk differs from
     /// this run's (missing or different).
+    /// The output files (crate files included) whose content differs from what is on disk.
+    pub fn changed_files(&self) -> Vec<PathBuf> {
+        let (mut files, crate_files) = self.differing();
+        files.extend(crate_files);
+        files
+    }
+
     fn differing(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
         let files = self
             .files

@@ -632,3 +632,51 @@ fn first_difference(a: &Value, b: &Value, at: String) -> String {
         _ => format!("{at}: {a} vs {b}"),
     }
 }
+
+#[test]
+fn crate_versions_are_bumped_by_cargo_rules() {
+    use docbind::diff::bump_version;
+    let cases = [
+        ("1.2.3", "major", "2.0.0"),
+        ("1.2.3", "minor", "1.3.0"),
+        ("1.2.3", "patch", "1.2.4"),
+        ("1.2.3", "none", "1.2.3"),
+        ("0.1.0", "major", "0.2.0"),
+        ("0.1.4", "minor", "0.1.5"),
+        ("0.1.4", "patch", "0.1.5"),
+        ("0.0.3", "major", "0.0.4"),
+    ];
+    for (version, bump, expected) in cases {
+        assert_eq!(
+            bump_version(version, bump).unwrap(),
+            expected,
+            "{version} {bump}"
+        );
+    }
+    assert!(bump_version("one", "major").is_err());
+}
+
+/// `generate --bump-from OLD`: the crate gets the version the changes since OLD need.
+#[test]
+fn generate_applies_the_bump_to_the_crate_version() {
+    let out = tempfile::tempdir().unwrap();
+    let crate_dir = out.path().join("rds");
+    let o = docbind(&[
+        "generate",
+        "tests/corpus/otc-rst/rds",
+        "--rust",
+        crate_dir.to_str().unwrap(),
+        "--crate-name",
+        "rds",
+        "--bump-from",
+        "tests/data/versions/otc-rst-rds-2024-02",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("major bump, crate version 0.1.0 → 0.2.0"),
+        "{stderr}"
+    );
+    let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("version = \"0.2.0\""), "{manifest}");
+}

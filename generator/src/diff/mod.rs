@@ -123,6 +123,35 @@ pub fn diff(old: &Api, new: &Api, ignore: &BTreeSet<String>) -> Report {
     }
 }
 
+/// `version` (the last release's) after a `bump` (`major` / `minor` / `patch` / `none`), by
+/// Cargo's semver rules: in `0.y.z` a breaking change bumps `y` and anything else `z`; in
+/// `0.0.z` every change bumps `z`.
+pub fn bump_version(version: &str, bump: &str) -> Result<String, String> {
+    let parts: Vec<u64> = version
+        .split(['-', '+'])
+        .next()
+        .unwrap_or_default()
+        .split('.')
+        .map(|p| {
+            p.parse()
+                .map_err(|_| format!("crate version {version:?} is not x.y.z"))
+        })
+        .collect::<Result<_, _>>()?;
+    let [major, minor, patch] = parts[..] else {
+        return Err(format!("crate version {version:?} is not x.y.z"));
+    };
+    let (major, minor, patch) = match (bump, major, minor) {
+        ("none", ..) => (major, minor, patch),
+        (_, 0, 0) => (0, 0, patch + 1),
+        ("major", 0, _) => (0, minor + 1, 0),
+        ("major", ..) => (major + 1, 0, 0),
+        ("minor", 0, _) | ("patch", ..) => (major, minor, patch + 1),
+        ("minor", ..) => (major, minor + 1, 0),
+        (other, ..) => return Err(format!("unknown bump {other:?}")),
+    };
+    Ok(format!("{major}.{minor}.{patch}"))
+}
+
 /// Fingerprints listed in an ignore file: the first word of each line; `#` starts a comment
 /// (write the rule and operation after it, for the reader).
 pub fn parse_ignore(text: &str) -> BTreeSet<String> {

@@ -25,7 +25,7 @@ fn clash_key(name: &str) -> String {
 
 /// IR schema key → component name. Valid names are kept as they are and claimed first (in
 /// order), so a rewritten name never displaces a documented one; a valid name that clashes
-/// with an earlier one in generated code (see [`clash_key`]) is rewritten like an invalid one.
+/// with an earlier one in generated code (see `clash_key`) is rewritten like an invalid one.
 pub fn component_names(api: &ir::Api) -> BTreeMap<String, String> {
     let mut classes: BTreeSet<String> = BTreeSet::new();
     let kept: BTreeSet<&String> = api

@@ -359,8 +359,12 @@ fn sources(
         .and_then(|allowlist| examples::examples_file(plan, api, allowlist, features))
         .map(|tokens| unparse("src/doc_examples.rs", [(tokens, None)]))
         .transpose()?;
-    let builders = (0..plan.operations.len())
-        .map(|n| (client::builder_chunk(plan, api, n), features.operation_cfg(n)));
+    let builders = (0..plan.operations.len()).map(|n| {
+        (
+            client::builder_chunk(plan, api, n),
+            features.operation_cfg(n),
+        )
+    });
     let client = unparse(
         "src/client.rs",
         std::iter::once((client::client_head(plan, api, features), None)).chain(builders),
@@ -378,8 +382,7 @@ fn sources(
 /// features) and no example tests; the including crate depends on `docbind-runtime` and `serde`.
 pub fn generate_module(api: &ir::Api, opts: &RustOptions) -> Result<String, EmitError> {
     let plan = plan::plan(api, &opts.defaulted_path_params)?;
-    let Sources { models, client, .. } =
-        sources(api, &plan, &features::Features::default(), None)?;
+    let Sources { models, client, .. } = sources(api, &plan, &features::Features::default(), None)?;
     let scope = opts.scope.unwrap_or_else(|| ServiceScope::of(api));
     let constants = unparse("module", [(constants(api, scope), None)])?;
     Ok(format!(
