@@ -33,12 +33,7 @@ pub fn parse_document(text: &str) -> Option<Value> {
 /// carry no `x-docbind-source`.
 pub fn import(doc: &Value, file: &str) -> Api {
     let file: Arc<str> = Arc::from(file);
-    let mut importer = Importer {
-        file: file.clone(),
-        keys: component_keys(doc),
-        inline: inline_components(doc),
-        diagnostics: Diagnostics::new(),
-    };
+    let mut importer = Importer::for_document(doc, &file);
     let info = doc.get("info");
     let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_string();
     let mut api = Api {
@@ -155,6 +150,21 @@ pub fn parse_span(text: &str) -> Option<Span> {
     Some(Span::new(&Arc::from(file), line, line))
 }
 
+/// The documented titles of tags whose names differ from them (`x-displayName`).
+fn tag_titles(doc: &Value) -> BTreeMap<String, String> {
+    let tags = doc
+        .get("tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    tags.filter_map(|t| {
+        let name = t.get("name")?.as_str()?;
+        let title = t.get("x-displayName")?.as_str()?;
+        Some((name.to_string(), title.to_string()))
+    })
+    .collect()
+}
+
 /// Converts Schema Objects; collects what it cannot represent.
 pub struct Importer {
     file: Arc<str>,
@@ -162,6 +172,8 @@ pub struct Importer {
     keys: BTreeMap<String, String>,
     /// Inline schemas the document names (see [`inline_components`]).
     inline: BTreeMap<String, Value>,
+    /// Tag name → the documented chapter title (`x-displayName`, where the name differs).
+    tag_titles: BTreeMap<String, String>,
     pub diagnostics: Diagnostics,
 }
 
@@ -173,6 +185,7 @@ impl Importer {
             file: Arc::from(file),
             keys: component_keys(doc),
             inline: inline_components(doc),
+            tag_titles: tag_titles(doc),
             diagnostics: Diagnostics::new(),
         }
     }
@@ -235,10 +248,12 @@ impl Importer {
             path: path.to_string(),
             summary: text("summary").unwrap_or_default(),
             description: text("description"),
-            tag: op
-                .pointer("/tags/0")
-                .and_then(Value::as_str)
-                .map(String::from),
+            tag: op.pointer("/tags/0").and_then(Value::as_str).map(|name| {
+                self.tag_titles
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| name.to_string())
+            }),
             parameters,
             request_body,
             responses,

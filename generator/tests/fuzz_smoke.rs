@@ -7,11 +7,11 @@
 //! The long runs are `cargo +nightly fuzz run <target>` (see fuzz/README.md).
 
 mod common;
+#[path = "../../fuzz/src/lib.rs"]
+#[allow(dead_code)] // `pipeline` (the panicking form) is for the fuzz targets
+mod fuzz_shared;
 
-use docbind::diag::Diagnostics;
 use docbind::doc::Format;
-use docbind::emit::openapi::{self, OpenApiVersion};
-use docbind::emit::rust::{generate_crate, RustOptions};
 use std::path::{Path, PathBuf};
 
 /// xorshift64*: deterministic and dependency-free.
@@ -187,44 +187,14 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn options() -> RustOptions {
-    RustOptions {
-        crate_name: "fuzzed".into(),
-        crate_version: "0.1.0".into(),
-        runtime_dependency: Some("docbind-runtime = { path = \"../runtime\" }".into()),
-        defaulted_path_params: vec!["project_id".into()],
-        scope: None,
-        example_allowlist: Default::default(),
-    }
-}
-
 /// Every reader on the text; with `pipeline`, also extraction and both emitters on the
-/// detected format's document, outputs parsed back.
+/// detected format's document, outputs parsed back (what the fuzz targets run).
 fn exercise(text: &str, pipeline: bool) -> Result<(), String> {
-    let detected = docbind::read::detect_format(text);
-    let mut documents = Vec::new();
     for format in [Format::HuaweiMarkdown, Format::Rst, Format::PdfText] {
-        let (doc, diags) = docbind::read::read_text("fuzz.md", text, format);
-        if format == detected {
-            documents.push((doc, diags));
-        }
+        fuzz_shared::read(text, format);
     }
-    if !pipeline {
-        return Ok(());
-    }
-    let (doc, diags): (_, Diagnostics) = documents.pop().expect("the detected format");
-    let (api, _) = docbind::pipeline::build_api(&[doc], diags, "Fuzz", "1");
-    for version in [OpenApiVersion::V3_0_3, OpenApiVersion::V3_1_0] {
-        let json = openapi::to_json(&api, version);
-        serde_json::from_str::<serde_json::Value>(&json).map_err(|e| format!("JSON: {e}"))?;
-        let yaml = openapi::to_yaml(&api, version);
-        serde_norway::from_str::<serde_json::Value>(&yaml).map_err(|e| format!("YAML: {e}"))?;
-    }
-    let files = generate_crate(&api, &options()).map_err(|e| format!("emit: {e}"))?;
-    for (path, text) in files {
-        if path.extension().is_some_and(|e| e == "rs") {
-            syn::parse_file(&text).map_err(|e| format!("{}: not Rust: {e}", path.display()))?;
-        }
+    if pipeline {
+        fuzz_shared::check_pipeline(text)?;
     }
     Ok(())
 }

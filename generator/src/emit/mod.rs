@@ -1,5 +1,6 @@
 //! Emitters: IR → OpenAPI documents and IR → a Rust crate.
 
+pub mod groups;
 pub mod openapi;
 pub mod rust;
 

@@ -38,9 +38,11 @@ impl OpenApiVersion {
 
 pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
     let component_names = components::component_names(api);
+    let groups = crate::emit::groups::Groups::of(api);
     let ctx = schema::SchemaContext {
         version,
         component_names: &component_names,
+        groups: &groups,
     };
     let mut doc = Map::new();
     doc.insert("openapi".into(), version.as_str().into());
@@ -55,12 +57,9 @@ pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
         doc.insert("servers".into(), security::servers(endpoint));
     }
     doc.insert("security".into(), security::default_security());
-    let tags = tags(api);
+    let tags = tags(&groups);
     if !tags.is_empty() {
-        doc.insert(
-            "tags".into(),
-            tags.into_iter().map(|t| json!({ "name": t })).collect(),
-        );
+        doc.insert("tags".into(), Value::Array(tags));
     }
     doc.insert("paths".into(), operation::paths(api, &ctx));
     let schemas = components::schemas(api, &ctx);
@@ -76,15 +75,20 @@ pub fn to_openapi(api: &ir::Api, version: OpenApiVersion) -> Value {
     doc
 }
 
-/// Tags in order of first use.
-fn tags(api: &ir::Api) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for tag in api.operations.iter().filter_map(|op| op.tag.as_deref()) {
-        if !out.contains(&tag) {
-            out.push(tag);
-        }
-    }
-    out
+/// Tags in order of first use; a title the tag's name does not spell is its `x-displayName`
+/// (Redoc's name for it) and its description (what Swagger UI shows).
+fn tags(groups: &crate::emit::groups::Groups) -> Vec<Value> {
+    let documented = groups.groups.iter().filter(|g| !g.title.trim().is_empty());
+    documented
+        .map(|g| {
+            let name = g.openapi_tag();
+            if name == g.title {
+                json!({ "name": name })
+            } else {
+                json!({ "name": name, "description": g.title, "x-displayName": g.title })
+            }
+        })
+        .collect()
 }
 
 /// Pretty JSON with a trailing newline.

@@ -40,8 +40,9 @@ pub fn operation(op: &ir::Operation, ctx: &SchemaContext) -> Value {
     if let Some(d) = op.description.as_deref().filter(|d| !d.trim().is_empty()) {
         m.insert("description".into(), d.into());
     }
-    if let Some(tag) = &op.tag {
-        m.insert("tags".into(), json!([tag]));
+    let tag = op.tag.as_deref().filter(|t| !t.trim().is_empty());
+    if let Some(group) = tag.and_then(|t| ctx.groups.titled(t)) {
+        m.insert("tags".into(), json!([group.openapi_tag()]));
     }
     let params = parameters(op, ctx);
     if !params.is_empty() {

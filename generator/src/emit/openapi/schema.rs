@@ -13,6 +13,8 @@ pub struct SchemaContext<'a> {
     pub version: OpenApiVersion,
     /// IR schema name → component name (sanitised, see `components`).
     pub component_names: &'a BTreeMap<String, String>,
+    /// The operation groups, whose names are the tags (see `emit::groups`).
+    pub groups: &'a crate::emit::groups::Groups,
 }
 
 impl SchemaContext<'_> {
