@@ -514,3 +514,82 @@ Examples
     assert_eq!(success.len(), 1, "the error body is not a success example");
     assert!(codes(&api).contains(&"example.failure-unattached"));
 }
+
+#[test]
+fn examples_wrapping_the_documented_object() {
+    // The tables list a job's fields and a tag's; every example wraps them in one more key.
+    let text = r#"Querying a Job
+==============
+
+URI
+---
+
+GET /v3/{project_id}/jobs
+
+Response Parameters
+-------------------
+
+.. table:: **Table 1** Response body parameters
+
+   ====== ====== ===========
+   Name   Type   Description
+   ====== ====== ===========
+   id     String Job ID.
+   name   String Job name.
+   status String Job status.
+   ====== ====== ===========
+
+Example Response
+----------------
+
+-  Creating an instance
+
+   .. code-block::
+
+      {"job": {"id": "j1", "name": "CreateInstance", "status": "Completed"}}
+
+-  Deleting an instance
+
+   .. code-block::
+
+      {"job": {"id": "j2", "name": "DeleteInstance", "status": "Running", "process": "60%"}}
+"#;
+    let api = rst_api(text);
+    let body = &api.operations[0].responses["200"]
+        .body
+        .as_ref()
+        .unwrap()
+        .schema;
+    let SchemaKind::Object { fields } = &body.kind else {
+        panic!("the body is the wrapper object: {body:?}")
+    };
+    assert_eq!(fields.len(), 1);
+    // Optional in a response: the table states no presence for it.
+    assert_eq!(
+        (fields[0].name.as_str(), fields[0].required),
+        ("job", false)
+    );
+    let SchemaKind::Object { fields: job } = &api.resolve(&fields[0].schema).kind else {
+        panic!("the job is the documented object")
+    };
+    let names: Vec<&str> = job.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["id", "name", "status"]);
+    assert!(codes(&api).contains(&"schema.wrapped-by-example"));
+
+    // One example without the wrapper: no proof, the table's shape stays.
+    let unwrapped = text.replace(
+        r#"{"job": {"id": "j1", "name": "CreateInstance", "status": "Completed"}}"#,
+        r#"{"id": "j1", "name": "CreateInstance", "status": "Completed"}"#,
+    );
+    let api = rst_api(&unwrapped);
+    let body = &api.operations[0].responses["200"]
+        .body
+        .as_ref()
+        .unwrap()
+        .schema;
+    let SchemaKind::Object { fields } = &api.resolve(body).kind else {
+        panic!("an object")
+    };
+    assert_eq!(fields.len(), 3, "{fields:?}");
+    assert!(!codes(&api).contains(&"schema.wrapped-by-example"));
+}

@@ -24,6 +24,7 @@ pub mod sections;
 pub mod text;
 pub mod types;
 pub mod vocab;
+pub mod wrappers;
 
 use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
@@ -189,6 +190,7 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
     drop_dangling_references(&mut api);
     // What the documentation's own examples prove about the types (after all sources merged).
     let mut evidence = Diagnostics::new();
+    wrappers::wrap_by_examples(&mut api, &mut evidence);
     evidence::widen_by_examples(&mut api, &mut evidence);
     api.diagnostics.extend(evidence);
     api.normalize();

@@ -1,0 +1,200 @@
+//! Bodies whose examples wrap the documented object in one more key. Pages document
+//! `{"job": {…}}` by a table of the job's fields alone (the wrapper shows only in the
+//! examples), or a list `{"jobs": [{…}]}` by a table of one item: a client decoding the table's
+//! shape would find none of its fields. Where every JSON example of a body is an object with
+//! one key the table does not declare, whose value is an object (or an array of objects)
+//! made mostly of the declared fields, the body becomes that wrapper around the documented
+//! schema, with a diagnostic naming the examples. The table stays the truth for the fields;
+//! the examples only prove the wrapper. The wrapper is required in a request body and optional
+//! in a response (the table states no presence for it).
+
+use crate::diag::catalogue;
+use crate::diag::Diagnostics;
+use crate::ir::{Api, Example, ExampleValue, Field, Schema, SchemaKind};
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+/// How the examples wrap the documented object.
+#[derive(Debug, PartialEq)]
+struct Wrapper {
+    key: String,
+    /// `{"key": [{…}, …]}`: an array of the documented object.
+    array: bool,
+}
+
+pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
+    let mut found = Vec::new();
+    for (i, op) in api.operations.iter().enumerate() {
+        if let Some(body) = &op.request_body {
+            if let Some(w) = wrapper(api, &body.schema, &body.examples) {
+                found.push((i, None, w, body.span.clone(), first_example(&body.examples)));
+            }
+        }
+        for (status, r) in &op.responses {
+            let Some(body) = &r.body else { continue };
+            if let Some(w) = wrapper(api, &body.schema, &r.examples) {
+                let span = body.span.clone();
+                found.push((i, Some(status.clone()), w, span, first_example(&r.examples)));
+            }
+        }
+    }
+    for (i, status, w, span, example) in found {
+        let op = &mut api.operations[i];
+        let (schema, what) = match &status {
+            None => (
+                op.request_body.as_mut().map(|b| &mut b.schema),
+                "request body".to_string(),
+            ),
+            Some(s) => (
+                op.responses
+                    .get_mut(s)
+                    .and_then(|r| r.body.as_mut())
+                    .map(|b| &mut b.schema),
+                format!("response {s}"),
+            ),
+        };
+        let Some(schema) = schema else { continue };
+        let documented = std::mem::replace(schema, Schema::new(SchemaKind::Any));
+        let span_of_table = documented.span.clone();
+        let inner = if w.array {
+            Schema::new(SchemaKind::Array {
+                items: Box::new(documented),
+            })
+        } else {
+            documented
+        };
+        // The table states no presence for a key only the examples show: a request must send
+        // it (the service reads its fields from there), a response may be decoded without it
+        // (a client that rejects an answer for an absent wrapper is worse than an empty one).
+        let mut outer = Schema::new(SchemaKind::Object {
+            fields: vec![Field {
+                name: w.key.clone(),
+                required: status.is_none(),
+                schema: inner,
+            }],
+        });
+        outer.span = span_of_table;
+        *schema = outer;
+        let shape = if w.array { "[{…}]" } else { "{…}" };
+        diags.add(
+            &span,
+            catalogue::SCHEMA_WRAPPED_BY_EXAMPLE,
+            format!(
+                "the {what} of `{}`: its table lists the fields of the object that every example (first at {example}) wraps in `{}`: the body is `{{\"{}\": {shape}}}`",
+                op.id, w.key, w.key
+            ),
+        );
+    }
+}
+
+fn first_example(examples: &[Example]) -> String {
+    examples
+        .iter()
+        .find(|e| matches!(e.value, ExampleValue::Json(_)))
+        .map(|e| format!("{}:{}", e.span.file, e.span.start))
+        .unwrap_or_default()
+}
+
+/// The wrapper every JSON example shows around the documented object, if they agree on one.
+fn wrapper(api: &Api, schema: &Schema, examples: &[Example]) -> Option<Wrapper> {
+    let SchemaKind::Object { fields } = &api.resolve(schema).kind else {
+        return None;
+    };
+    let declared: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    if declared.is_empty() {
+        return None;
+    }
+    let mut agreed: Option<Wrapper> = None;
+    for example in examples {
+        let ExampleValue::Json(value) = &example.value else {
+            continue;
+        };
+        let found = wrapped(value, &declared)?;
+        match &agreed {
+            Some(w) if *w != found => return None,
+            _ => agreed = Some(found),
+        }
+    }
+    agreed
+}
+
+/// `{"key": {…}}` or `{"key": [{…}, …]}` whose inner objects are mostly `declared` fields,
+/// `key` not being one.
+fn wrapped(value: &Value, declared: &BTreeSet<&str>) -> Option<Wrapper> {
+    let Value::Object(outer) = value else {
+        return None;
+    };
+    let [(key, inner)] = outer.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    if declared.contains(key.as_str()) {
+        return None;
+    }
+    let (objects, array): (Vec<&Map<String, Value>>, bool) = match inner {
+        Value::Object(o) => (vec![o], false),
+        Value::Array(items) if !items.is_empty() => (
+            items.iter().map(Value::as_object).collect::<Option<_>>()?,
+            true,
+        ),
+        _ => return None,
+    };
+    let keys: BTreeSet<&str> = objects
+        .iter()
+        .flat_map(|o| o.keys().map(String::as_str))
+        .collect();
+    let known = keys.iter().filter(|k| declared.contains(*k)).count();
+    // Mostly the documented fields: an unrelated object that shares a name or two (`id`)
+    // is not this table's.
+    (known > 0 && known * 2 >= keys.len()).then(|| Wrapper {
+        key: key.clone(),
+        array,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn declared() -> BTreeSet<&'static str> {
+        ["id", "name", "status", "created"].into()
+    }
+
+    #[test]
+    fn one_undeclared_key_around_mostly_declared_fields() {
+        let job = json!({ "job": { "id": "1", "name": "a", "status": "Completed", "extra": 1 } });
+        assert_eq!(
+            wrapped(&job, &declared()),
+            Some(Wrapper {
+                key: "job".into(),
+                array: false
+            })
+        );
+        let list = json!({ "jobs": [{ "id": "1" }, { "id": "2", "name": "b" }] });
+        assert_eq!(
+            wrapped(&list, &declared()),
+            Some(Wrapper {
+                key: "jobs".into(),
+                array: true
+            })
+        );
+    }
+
+    #[test]
+    fn no_wrapper_where_the_examples_do_not_prove_one() {
+        // The key is documented: the table describes the wrapper itself.
+        assert_eq!(
+            wrapped(&json!({ "name": { "id": "1" } }), &declared()),
+            None
+        );
+        // Two keys, a scalar, an unrelated object, an empty list.
+        assert_eq!(
+            wrapped(&json!({ "job": { "id": "1" }, "x": 1 }), &declared()),
+            None
+        );
+        assert_eq!(wrapped(&json!({ "job": "1" }), &declared()), None);
+        let unrelated = json!({ "error": { "id": "1", "code": "E1", "message": "m" } });
+        assert_eq!(wrapped(&unrelated, &declared()), None);
+        assert_eq!(wrapped(&json!({ "jobs": [] }), &declared()), None);
+    }
+}
