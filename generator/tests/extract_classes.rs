@@ -593,3 +593,56 @@ Example Response
     assert_eq!(fields.len(), 3, "{fields:?}");
     assert!(!codes(&api).contains(&"schema.wrapped-by-example"));
 }
+
+#[test]
+fn examples_of_the_item_under_a_list_table() {
+    // The body table is a list's (`items`: Pool), every example is one Pool.
+    let text = r#"Querying a Pool
+===============
+
+URI
+---
+
+GET /v3/{project_id}/pools/{pool_id}
+
+Response
+--------
+
+.. table:: **Table 1** Response parameters
+
+   ========== =========== ===========
+   Parameter  Type        Description
+   ========== =========== ===========
+   kind       String      API type.
+   items      Pool object Pools.
+   ========== =========== ===========
+
+.. table:: **Table 2** Pool
+
+   ========== ====== ===========
+   Parameter  Type   Description
+   ========== ====== ===========
+   kind       String API type.
+   name       String Pool name.
+   size       Integer Pool size.
+   ========== ====== ===========
+
+**Response example**
+
+.. code-block::
+
+   {"kind": "Pool", "name": "p1", "size": 3}
+"#;
+    let api = rst_api(text);
+    let body = &api.operations[0].responses["200"]
+        .body
+        .as_ref()
+        .unwrap()
+        .schema;
+    let SchemaKind::Object { fields } = &api.resolve(body).kind else {
+        panic!("an object: {body:?}")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["kind", "name", "size"]);
+    assert!(codes(&api).contains(&"schema.unwrapped-by-example"));
+}

@@ -276,6 +276,9 @@ catalogue! {
     SCHEMA_WRAPPED_BY_EXAMPLE = "schema.wrapped-by-example", Warning,
         "Every example wraps the object a body's table documents in one more key; the body is that wrapper.",
         "The table lists the fields of `job`, the examples show `{\"job\": {…}}` (or `{\"jobs\": [{…}]}`): the body becomes an object with that one field around the documented schema (required in a request, optional in a response), so clients decode what the service sends. Only where every JSON example of the body agrees and the wrapped objects are mostly documented fields.\nExample: `the response 200 of list_jobs: its table lists the fields of the object that every example wraps in job`.";
+    SCHEMA_UNWRAPPED_BY_EXAMPLE = "schema.unwrapped-by-example", Warning,
+        "A body's table documents a wrapper field, but every example is that field's object itself; the body is the field's schema.",
+        "Typical of a table copied from a list page (`items`: NodePool) onto the page of one item, whose examples show one NodePool. Only where no example has the field, two thirds of their keys (at least two) are the field's table's fields (more of them than the body table's), and exactly one field qualifies.\nExample: `the response 200 of show_node_pool: its table documents a field items, but every example is the items object itself`.";
     TYPE_NULLABLE_BY_EXAMPLE = "type.nullable-by-example", Warning,
         "An example holds null for a field not documented as nullable; null is accepted.",
         "The schema gets `nullable` (OpenAPI) and the Rust field is an `Option` that accepts null.\nExample: `L7Rule.key is not documented as nullable but the example holds null`.";

@@ -5,7 +5,12 @@
 //! one key the table does not declare, whose value is an object (or an array of objects)
 //! made mostly of the declared fields, the body becomes that wrapper around the documented
 //! schema, with a diagnostic naming the examples. The table stays the truth for the fields;
-//! the examples only prove the wrapper. The wrapper is required in a request body and optional
+//! the examples only prove the wrapper.
+//!
+//! The reverse happens too: a body table copied from a list page (`{"items": NodePool}`) on a
+//! page whose every example is one NodePool (none has `items`, and their keys are mostly the
+//! NodePool table's fields, more of them than the body table's). There the body becomes the
+//! field's schema. The wrapper is required in a request body and optional
 //! in a response (the table states no presence for it).
 
 use crate::diag::catalogue;
@@ -22,23 +27,37 @@ struct Wrapper {
     array: bool,
 }
 
+/// What the examples prove about the body's shape.
+enum Fix {
+    Wrap(Wrapper),
+    /// The body is the schema of its field of this name.
+    Unwrap(String, Schema),
+}
+
 pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     let mut found = Vec::new();
     for (i, op) in api.operations.iter().enumerate() {
         if let Some(body) = &op.request_body {
-            if let Some(w) = wrapper(api, &body.schema, &body.examples) {
-                found.push((i, None, w, body.span.clone(), first_example(&body.examples)));
+            if let Some(fix) = fix(api, &body.schema, &body.examples) {
+                let example = first_example(&body.examples);
+                found.push((i, None, fix, body.span.clone(), example));
             }
         }
         for (status, r) in &op.responses {
             let Some(body) = &r.body else { continue };
-            if let Some(w) = wrapper(api, &body.schema, &r.examples) {
+            if let Some(fix) = fix(api, &body.schema, &r.examples) {
                 let span = body.span.clone();
-                found.push((i, Some(status.clone()), w, span, first_example(&r.examples)));
+                found.push((
+                    i,
+                    Some(status.clone()),
+                    fix,
+                    span,
+                    first_example(&r.examples),
+                ));
             }
         }
     }
-    for (i, status, w, span, example) in found {
+    for (i, status, fix, span, example) in found {
         let op = &mut api.operations[i];
         let (schema, what) = match &status {
             None => (
@@ -54,6 +73,21 @@ pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
             ),
         };
         let Some(schema) = schema else { continue };
+        let w = match fix {
+            Fix::Wrap(w) => w,
+            Fix::Unwrap(field, inner) => {
+                *schema = inner;
+                diags.add(
+                    &span,
+                    catalogue::SCHEMA_UNWRAPPED_BY_EXAMPLE,
+                    format!(
+                        "the {what} of `{}`: its table documents a field `{field}`, but every example (first at {example}) is the `{field}` object itself, without it: the body is the `{field}` schema",
+                        op.id
+                    ),
+                );
+                continue;
+            }
+        };
         let documented = std::mem::replace(schema, Schema::new(SchemaKind::Any));
         let span_of_table = documented.span.clone();
         let inner = if w.array {
@@ -95,8 +129,8 @@ fn first_example(examples: &[Example]) -> String {
         .unwrap_or_default()
 }
 
-/// The wrapper every JSON example shows around the documented object, if they agree on one.
-fn wrapper(api: &Api, schema: &Schema, examples: &[Example]) -> Option<Wrapper> {
+/// What every JSON example of a body proves about its shape, if they agree.
+fn fix(api: &Api, schema: &Schema, examples: &[Example]) -> Option<Fix> {
     let SchemaKind::Object { fields } = &api.resolve(schema).kind else {
         return None;
     };
@@ -104,18 +138,61 @@ fn wrapper(api: &Api, schema: &Schema, examples: &[Example]) -> Option<Wrapper> 
     if declared.is_empty() {
         return None;
     }
-    let mut agreed: Option<Wrapper> = None;
-    for example in examples {
-        let ExampleValue::Json(value) = &example.value else {
-            continue;
-        };
-        let found = wrapped(value, &declared)?;
-        match &agreed {
-            Some(w) if *w != found => return None,
-            _ => agreed = Some(found),
+    let values: Vec<&Value> = examples
+        .iter()
+        .filter_map(|e| match &e.value {
+            ExampleValue::Json(v) => Some(v),
+            _ => None,
+        })
+        .collect();
+    let (first, rest) = values.split_first()?;
+    if let Some(w) = wrapped(first, &declared) {
+        if rest
+            .iter()
+            .all(|v| wrapped(v, &declared).as_ref() == Some(&w))
+        {
+            return Some(Fix::Wrap(w));
         }
+        return None;
     }
-    agreed
+    // The one object field whose table every example is, if exactly one is.
+    let mut unwrapped = fields.iter().filter(|f| {
+        let SchemaKind::Object { fields: inner } = &api.resolve(&f.schema).kind else {
+            return false;
+        };
+        let inner: BTreeSet<&str> = inner.iter().map(|f| f.name.as_str()).collect();
+        values
+            .iter()
+            .all(|v| is_the_field_object(v, &f.name, &declared, &inner))
+    });
+    match (unwrapped.next(), unwrapped.next()) {
+        (Some(f), None) => Some(Fix::Unwrap(f.name.clone(), f.schema.clone())),
+        _ => None,
+    }
+}
+
+/// An example object without the body's field `name` whose keys are mostly (two thirds) the
+/// field's own fields (`inner`), more of them than the body's (`declared`).
+fn is_the_field_object(
+    value: &Value,
+    name: &str,
+    declared: &BTreeSet<&str>,
+    inner: &BTreeSet<&str>,
+) -> bool {
+    let Value::Object(object) = value else {
+        return false;
+    };
+    if object.contains_key(name) || object.len() < 2 {
+        return false;
+    }
+    let known = object.keys().filter(|k| inner.contains(k.as_str())).count();
+    let by_body = object
+        .keys()
+        .filter(|k| declared.contains(k.as_str()))
+        .count();
+    // Two thirds and at least two keys: an example copied from another page (a list's
+    // `{"users": [...], "links": {...}}` under one user's table) shares a key or so by chance.
+    known >= 2 && known * 3 >= object.len() * 2 && known > by_body
 }
 
 /// `{"key": {…}}` or `{"key": [{…}, …]}` whose inner objects are mostly `declared` fields,
@@ -178,6 +255,25 @@ mod tests {
                 array: true
             })
         );
+    }
+
+    #[test]
+    fn the_field_object_itself_and_not_another_page_s_example() {
+        let body: BTreeSet<&str> = ["kind", "apiVersion", "items"].into();
+        let pool: BTreeSet<&str> = ["kind", "apiVersion", "metadata", "spec", "status"].into();
+        let one_pool =
+            json!({ "kind": "NodePool", "apiVersion": "v3", "metadata": {}, "spec": {} });
+        assert!(is_the_field_object(&one_pool, "items", &body, &pool));
+        let list = json!({ "kind": "List", "items": [] });
+        assert!(!is_the_field_object(&list, "items", &body, &pool));
+        let user: BTreeSet<&str> = ["id", "name", "links"].into();
+        let users_page = json!({ "users": [{ "id": "1" }], "links": {} });
+        assert!(!is_the_field_object(
+            &users_page,
+            "user",
+            &["user"].into(),
+            &user
+        ));
     }
 
     #[test]
