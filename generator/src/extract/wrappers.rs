@@ -31,7 +31,7 @@ struct Wrapper {
 enum Fix {
     Wrap(Wrapper),
     /// The body is the schema of its field of this name.
-    Unwrap(String, Schema),
+    Unwrap(String, Box<Schema>),
 }
 
 pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
@@ -76,7 +76,7 @@ pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
         let w = match fix {
             Fix::Wrap(w) => w,
             Fix::Unwrap(field, inner) => {
-                *schema = inner;
+                *schema = *inner;
                 diags.add(
                     &span,
                     catalogue::SCHEMA_UNWRAPPED_BY_EXAMPLE,
@@ -166,7 +166,7 @@ fn fix(api: &Api, schema: &Schema, examples: &[Example]) -> Option<Fix> {
             .all(|v| is_the_field_object(v, &f.name, &declared, &inner))
     });
     match (unwrapped.next(), unwrapped.next()) {
-        (Some(f), None) => Some(Fix::Unwrap(f.name.clone(), f.schema.clone())),
+        (Some(f), None) => Some(Fix::Unwrap(f.name.clone(), Box::new(f.schema.clone()))),
         _ => None,
     }
 }
