@@ -61,6 +61,11 @@ impl HttpMethod {
             _ => return None,
         })
     }
+    /// Whether a request of this method has a body to document (GET and HEAD have none).
+    pub fn carries_body(&self) -> bool {
+        !matches!(self, Self::Get | Self::Head)
+    }
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Self::Get => "GET",

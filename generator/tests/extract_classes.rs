@@ -3,7 +3,7 @@
 //! recursive types, and the IR guarantee that every reference names a schema.
 
 use docbind::doc::Format;
-use docbind::ir::{Api, Schema, SchemaKind};
+use docbind::ir::{Api, ParamLocation, Schema, SchemaKind};
 use docbind::{pipeline, read};
 
 fn api(pages: &[(&str, &str)]) -> Api {
@@ -645,4 +645,112 @@ Response
     let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["kind", "name", "size"]);
     assert!(codes(&api).contains(&"schema.unwrapped-by-example"));
+}
+
+/// Parameter tables with only name, mandatory and description columns (older OTC and Huawei
+/// pages): the values travel as URL text, so they are typed from the description, never left
+/// free-form; a body field without a type stays free-form.
+#[test]
+fn parameter_rows_without_a_type_column() {
+    let text = r#"Listing Backups
+===============
+
+URI
+---
+
+GET /v3/{project_id}/backups?offset={offset}&limit={limit}
+
+.. table:: **Table 1** Parameter description
+
+   ========== ========= ===================================================================
+   Name       Mandatory Description
+   ========== ========= ===================================================================
+   project_id Yes       Specifies the project ID.
+   offset     No        Specifies the index position. The default value is **0**.
+   limit      No        The number of records. The minimum value is **1** and the maximum value is **100**.
+   verbose    No        Whether to list details. The value can be **true** or **false**.
+   kind       No        Backup type. The value can be **auto** or **manual**.
+   ========== ========= ===================================================================
+
+Response
+--------
+
+.. table:: **Table 2** Response parameters
+
+   ======= ========= ======================
+   Name    Mandatory Description
+   ======= ========= ======================
+   backups Yes       The backups, any shape.
+   ======= ========= ======================
+"#;
+    let api = rst_api(text);
+    let op = &api.operations[0];
+    let param = |name: &str| {
+        &op.parameters
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("no parameter {name}: {:#?}", op.parameters))
+            .schema
+    };
+    assert!(matches!(
+        param("project_id").kind,
+        SchemaKind::String { .. }
+    ));
+    assert!(matches!(param("offset").kind, SchemaKind::Integer { .. }));
+    assert_eq!(param("offset").default, Some(serde_json::json!(0)));
+    assert!(matches!(param("limit").kind, SchemaKind::Integer { .. }));
+    assert_eq!(param("limit").constraints.maximum, Some(100.0));
+    assert_eq!(param("verbose").kind, SchemaKind::Boolean);
+    assert!(matches!(param("kind").kind, SchemaKind::String { .. }));
+    assert_eq!(param("kind").enum_values.len(), 2);
+    let c = codes(&api);
+    assert_eq!(
+        c.iter().filter(|c| **c == "param.untyped").count(),
+        5,
+        "{c:?}"
+    );
+    // The body field without a type is the only free-form value, and says so.
+    assert_eq!(
+        c.iter().filter(|c| **c == "type.missing").count(),
+        1,
+        "{c:?}"
+    );
+}
+
+/// A GET operation whose page lists its filters as request body fields (OpenStack list
+/// operations, `请求参数` of a query): GET has no body, the rows are query parameters, and a row
+/// naming a path placeholder is the path parameter.
+#[test]
+fn request_body_table_of_a_get_is_the_query() {
+    let tables = format!(
+        "{}{}",
+        "## 请求参数<a name=\"r1\"></a>\n\n",
+        table(
+            "请求参数",
+            &[("id", "String"), ("limit", "Integer"), ("name", "String")]
+        )
+    );
+    let text = format!(
+        "# 查询证书<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2/certificates/{{id}}/items\n\n{tables}## 响应参数<a name=\"a3\"></a>\n\n{}",
+        table("响应参数", &[("count", "Integer")])
+    );
+    let api = api(&[("p.md", &text)]);
+    let op = &api.operations[0];
+    assert!(op.request_body.is_none(), "{:#?}", op.request_body);
+    let located: Vec<(&str, ParamLocation)> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location))
+        .collect();
+    assert_eq!(
+        located,
+        [
+            ("id", ParamLocation::Path),
+            ("limit", ParamLocation::Query),
+            ("name", ParamLocation::Query)
+        ]
+    );
+    let c = codes(&api);
+    assert!(c.contains(&"body.read-as-query"), "{c:?}");
+    assert!(!c.contains(&"param.undocumented-path"), "{c:?}");
 }

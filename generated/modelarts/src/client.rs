@@ -1968,14 +1968,16 @@ impl Client {
     /// `GET /v1/{project_id}/training-job-configs`
     ///
     /// Source: `spec/docs/004_1a1b83b5d1b965a6.txt:52877`
-    pub fn list_training_job_configs(
-        &self,
-        body: super::models::ListTrainingJobConfigsRequest,
-    ) -> ListTrainingJobConfigs<'_> {
+    pub fn list_training_job_configs(&self) -> ListTrainingJobConfigs<'_> {
         ListTrainingJobConfigs {
             client: &self.inner,
             project_id: None,
-            body,
+            per_page: None,
+            page: None,
+            sort_by: None,
+            order: None,
+            search_content: None,
+            config_type: None,
         }
     }
 
@@ -15302,10 +15304,16 @@ impl UpdateServiceProperty<'_> {
 /// Request builder for [`Client::list_training_job_configs`]:
 /// `GET /v1/{project_id}/training-job-configs`.
 #[must_use = "a request builder does nothing until `.send().await`"]
+#[derive(Clone)]
 pub struct ListTrainingJobConfigs<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
-    body: super::models::ListTrainingJobConfigsRequest,
+    per_page: Option<i32>,
+    page: Option<i32>,
+    sort_by: Option<String>,
+    order: Option<String>,
+    search_content: Option<String>,
+    config_type: Option<String>,
 }
 
 #[cfg(feature = "datasets")]
@@ -15316,6 +15324,70 @@ impl ListTrainingJobConfigs<'_> {
     /// used.
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
+        self
+    }
+
+    /// 指定每一页展示作业参数的总量，默认为10，“per_page”可选的范围为\[1, 1000\]。
+    ///
+    /// Constraints: minimum 1, maximum 1000.
+    ///
+    /// Default: 10.
+    ///
+    /// Query parameter `per_page`.
+    pub fn per_page(mut self, value: i32) -> Self {
+        self.per_page = Some(value);
+        self
+    }
+
+    /// 指定要查询页的索引，默认为1。
+    ///
+    /// Default: 1.
+    ///
+    /// Query parameter `page`.
+    pub fn page(mut self, value: i32) -> Self {
+        self.page = Some(value);
+        self
+    }
+
+    /// 指定查询的排序方式，默认是作业参数名称“config_name”，目前支持的排序还有作业参数描述“config_desc”及参数创建时间“create_time”。sample的配置类型不支持“create_time”的排序方式。
+    ///
+    /// Query parameter `sortBy`.
+    pub fn sort_by(mut self, value: impl Into<String>) -> Self {
+        self.sort_by = Some(value.into());
+        self
+    }
+
+    /// 可选值有以下两种。
+    ///
+    /// \- “asc”为递增排序。
+    ///
+    /// \- “desc”为递减排序，默认为“desc”。
+    ///
+    /// Default: "desc".
+    ///
+    /// Query parameter `order`.
+    pub fn order(mut self, value: impl Into<String>) -> Self {
+        self.order = Some(value.into());
+        self
+    }
+
+    /// 指定要查询的文字信息，例如参数名称。默认为空。
+    ///
+    /// Query parameter `search_content`.
+    pub fn search_content(mut self, value: impl Into<String>) -> Self {
+        self.search_content = Some(value.into());
+        self
+    }
+
+    /// 指定要查询的配置类型，可选值有以下两种
+    ///
+    /// \- “custom”为查询用户自定义配置。
+    ///
+    /// \- “sample”为查询示例配置，默认为“custom”。
+    ///
+    /// Query parameter `config_type`.
+    pub fn config_type(mut self, value: impl Into<String>) -> Self {
+        self.config_type = Some(value.into());
         self
     }
 
@@ -15332,7 +15404,24 @@ impl ListTrainingJobConfigs<'_> {
             "/v1/{project_id}/training-job-configs",
         );
         request = request.path_param_or_default("project_id", self.project_id);
-        request = request.json(&self.body)?;
+        if let Some(value) = self.per_page {
+            request = request.query("per_page", value);
+        }
+        if let Some(value) = self.page {
+            request = request.query("page", value);
+        }
+        if let Some(value) = self.sort_by {
+            request = request.query("sortBy", value);
+        }
+        if let Some(value) = self.order {
+            request = request.query("order", value);
+        }
+        if let Some(value) = self.search_content {
+            request = request.query("search_content", value);
+        }
+        if let Some(value) = self.config_type {
+            request = request.query("config_type", value);
+        }
         let response = self.client.execute(request).await?;
         if !response.is_success() {
             return Err(response.into_error());
@@ -15347,6 +15436,109 @@ impl ListTrainingJobConfigs<'_> {
         self,
     ) -> Result<super::models::ListTrainingJobConfigsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl<'a> ListTrainingJobConfigs<'a> {
+    /// Every item of every page, fetched lazily: one request per page as the stream is polled.
+    /// Pages are requested by number with `page` (starting at the value set on this builder,
+    /// else 1) and `per_page` items each (the value set on this builder, else 10); the stream ends
+    /// after a shorter page. The first error is yielded and ends the stream.
+    pub fn items(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<super::models::ConfigResponse, docbind_runtime::Error>,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok(response.configs.unwrap_or_default())
+                }
+            },
+        )
+    }
+
+    /// Every page (the whole response), fetched lazily: one request per page as the stream is
+    /// polled. Pages are requested by number with `page` (starting at the value set on this
+    /// builder, else 1) and `per_page` items each (the value set on this builder, else 10); the
+    /// stream ends after a shorter page. The first error is yielded and ends the stream.
+    pub fn pages(
+        self,
+    ) -> impl docbind_runtime::Stream<
+        Item = Result<
+            super::models::ListTrainingJobConfigsResponse,
+            docbind_runtime::Error,
+        >,
+    > + Unpin + 'a {
+        let base = self;
+        docbind_runtime::paginate_page_number_pages(
+            base.page.as_ref().and_then(|v| u64::try_from(*v).ok()).unwrap_or(1u64),
+            base
+                .per_page
+                .as_ref()
+                .and_then(|v| u64::try_from(*v).ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(10u64),
+            move |number: u64, size: u64| {
+                let page = base.clone();
+                async move {
+                    let mut page = page;
+                    page.page = Some(
+                        <i32>::try_from(number)
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", number
+                                ),
+                            })?,
+                    );
+                    page.per_page = Some(
+                        <i32>::try_from(size)
+                            .map_err(|_| docbind_runtime::Error::Request {
+                                name: "per_page".to_owned(),
+                                message: format!(
+                                    "{} is out of range for the parameter's type", size
+                                ),
+                            })?,
+                    );
+                    let response = page.send().await?;
+                    Ok({
+                        let count = response.configs.as_ref().map_or(0, Vec::len);
+                        (response, count)
+                    })
+                }
+            },
+        )
     }
 }
 

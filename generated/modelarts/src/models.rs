@@ -33738,46 +33738,6 @@ pub struct ListTrainingJobAutosearchYamlTemplatesResponse {
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListTrainingJobConfigsRequest {
-    /// 指定每一页展示作业参数的总量，默认为10，“per_page”可选的范围为\[1, 1000\]。
-    ///
-    /// Constraints: minimum 1, maximum 1000.
-    ///
-    /// Default: 10.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<i32>,
-    /// 指定要查询页的索引，默认为1。
-    ///
-    /// Default: 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<i32>,
-    /// 指定查询的排序方式，默认是作业参数名称“config_name”，目前支持的排序还有作业参数描述“config_desc”及参数创建时间“create_time”。sample的配置类型不支持“create_time”的排序方式。
-    #[serde(rename = "sortBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sort_by: Option<String>,
-    /// 可选值有以下两种。
-    ///
-    /// \- “asc”为递增排序。
-    ///
-    /// \- “desc”为递减排序，默认为“desc”。
-    ///
-    /// Default: "desc".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub order: Option<String>,
-    /// 指定要查询的文字信息，例如参数名称。默认为空。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_content: Option<String>,
-    /// 指定要查询的配置类型，可选值有以下两种
-    ///
-    /// \- “custom”为查询用户自定义配置。
-    ///
-    /// \- “sample”为查询示例配置，默认为“custom”。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config_type: Option<String>,
-}
-
-#[cfg(feature = "datasets")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListTrainingJobConfigsResponse {
     /// 请求是否成功。
     #[serde(default, skip_serializing_if = "Option::is_none")]

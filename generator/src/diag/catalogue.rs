@@ -159,6 +159,9 @@ catalogue! {
     PARAM_UNDOCUMENTED_PATH = "param.undocumented-path", Warning,
         "A path placeholder has no table row; it is typed as a string.",
         "Example: `/v2/{project_id}/keys/{key}` with no row for `key`.";
+    PARAM_UNTYPED = "param.untyped", Note,
+        "A parameter row states no type; it is typed from its description.",
+        "Path, query and header values travel as text, so a parameter without a type cell is a string, an integer when its description states whole-number limits, default or values (`limit`: `The minimum value is 1 and the maximum value is 100`), or a boolean when it lists `true`/`false`. Body fields without a type stay free-form (`type.missing`).";
     PARAM_QUERY_FROM_URI = "param.query-from-uri", Note,
         "A query parameter appears only in the request line; it is typed as a string.",
         "Example: `GET /v1/x?id={id}` with no table row for `id`.";
@@ -174,6 +177,9 @@ catalogue! {
     ENDPOINT_SEVERAL_TEMPLATES = "endpoint.several-templates", Note,
         "The endpoint tables list hosts of more than one pattern; the most common is the endpoint template.",
         "Example: most regions at `svc.{region}.myhuaweicloud.com`, one at another domain: set `[rust] endpoint_template` to choose.";
+    BODY_READ_AS_QUERY = "body.read-as-query", Note,
+        "A GET or HEAD operation documents request body fields; they are read as query parameters.",
+        "GET and HEAD requests carry no body. Pages that list a list operation's filters under `Request parameters` / `请求参数` (`marker`, `limit`, `page_reverse`) describe the query string, as their example URLs show.";
     BODY_DUPLICATE_REQUEST_TABLE = "body.duplicate-request-table", Warning,
         "A second request body table in one operation is ignored.",
         "Usually a page documenting two variants of a request. The first table is the body.";

@@ -527,7 +527,47 @@ impl<'a, 'r> Resolver<'a, 'r> {
     /// The schema of one documented field / parameter.
     pub fn field_schema(&mut self, f: &RawField, table_block: usize) -> Schema {
         let expr = parse_type(&f.type_text);
-        let mut schema = self.resolve(&expr, f, table_block);
+        let schema = self.resolve(&expr, f, table_block);
+        self.described(schema, f)
+    }
+
+    /// The schema of a parameter row. A row without a type (parameter tables with only name,
+    /// mandatory and description columns are common) still names a value sent as URL or header
+    /// text, never a free-form JSON value: it is an integer when its description states
+    /// whole-number limits, a whole-number default or whole-number values, a boolean when it
+    /// lists `true`/`false`, otherwise a string.
+    pub fn parameter_schema(&mut self, f: &RawField, table_block: usize) -> Schema {
+        if !f.type_text.trim().is_empty() {
+            return self.field_schema(f, table_block);
+        }
+        let ty = super::prose::stated_value_type(&f.description, &mut self.registry.prose);
+        let (kind, said) = match ty {
+            super::prose::ValueType::Integer => (
+                SchemaKind::Integer {
+                    format: crate::ir::IntFormat::Int64,
+                },
+                "an integer, as its description states whole numbers",
+            ),
+            super::prose::ValueType::Boolean => (
+                SchemaKind::Boolean,
+                "a boolean, as its description lists true and false",
+            ),
+            _ => (
+                SchemaKind::String { format: None },
+                "a string (URL or header text)",
+            ),
+        };
+        self.diags.add(
+            &f.span,
+            catalogue::PARAM_UNTYPED,
+            format!("parameter `{}` has no type: typed as {said}", f.name),
+        );
+        self.described(Schema::new(kind), f)
+    }
+
+    /// A field's schema with the row's description, type cell, provenance and the facts its
+    /// description states.
+    fn described(&mut self, mut schema: Schema, f: &RawField) -> Schema {
         schema.description = Some(describe(&f.description)).filter(|d| !d.is_empty());
         schema.raw_type = Some(f.type_text.clone()).filter(|t| !t.is_empty());
         schema.span = Some(f.span.clone());

@@ -100,7 +100,33 @@ pub fn assemble(
     for f in &found {
         match &f.purpose {
             Purpose::Params(_) | Purpose::UriParams | Purpose::RequestHeaders => {
-                params::read_parameter_table(&mut resolver, f, &input.request, &mut parameters)
+                params::read_parameter_table(
+                    &mut resolver,
+                    f,
+                    &f.purpose,
+                    &input.request,
+                    &mut parameters,
+                )
+            }
+            // GET and HEAD requests carry no body (RFC 9110 gives it no meaning, and most
+            // clients cannot send one): a "request parameters" table there lists the query
+            // string, as the pages' example URLs show (`?marker=…&limit=…`).
+            Purpose::RequestBody if !input.request.method.carries_body() => {
+                resolver.diags.add(
+                    &doc.blocks[f.block].span,
+                    catalogue::BODY_READ_AS_QUERY,
+                    format!(
+                        "a request body table in a {} operation: its rows are read as query parameters",
+                        input.request.method.as_str()
+                    ),
+                );
+                params::read_parameter_table(
+                    &mut resolver,
+                    f,
+                    &Purpose::UriParams,
+                    &input.request,
+                    &mut parameters,
+                )
             }
             Purpose::RequestBody => bodies::read_request_body(&mut resolver, f, &mut request_body),
             Purpose::ResponseBody(code) => {

@@ -11,18 +11,19 @@ use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{path_placeholders, ParamLocation, Parameter, Schema};
 
-/// The parameter rows of a parameter table (`f.purpose` is `Params`, `UriParams` or
+/// The parameter rows of a parameter table read for `purpose` (`Params`, `UriParams` or
 /// `RequestHeaders`), added to `parameters` unless already documented.
 pub(super) fn read_parameter_table(
     resolver: &mut Resolver<'_, '_>,
     f: &Found<'_>,
+    purpose: &Purpose,
     request: &RequestLine,
     parameters: &mut Vec<Parameter>,
 ) {
     let placeholders = path_placeholders(&request.path);
     resolver.used.insert(f.block);
     for raw in read_fields(f.table, &f.cols, resolver.diags) {
-        let location = match &f.purpose {
+        let location = match purpose {
             Purpose::Params(l) => *l,
             Purpose::RequestHeaders => ParamLocation::Header,
             _ if placeholders.contains(&raw.name.as_str()) => ParamLocation::Path,
@@ -57,7 +58,7 @@ pub(super) fn read_parameter_table(
             continue;
         }
         let required = location == ParamLocation::Path || raw.required.unwrap_or(false);
-        let schema = resolver.field_schema(&raw, f.block);
+        let schema = resolver.parameter_schema(&raw, f.block);
         parameters.push(Parameter {
             name: raw.name.clone(),
             location,

@@ -191,6 +191,42 @@ pub fn apply(
     }
 }
 
+/// The type a value documented without one most likely has, from what its description
+/// states: whole-number values, limits (`1–100`, not lengths) or a whole-number default make it
+/// an integer, a `true`/`false` list a boolean, anything else text.
+pub fn stated_value_type(description: &RichText, memo: &mut Memo) -> ValueType {
+    if description.is_empty() {
+        return ValueType::String;
+    }
+    let text = MarkedText::from_rich(description);
+    let as_text = memo.findings(text.clone(), Wanted::scalar(ValueType::String));
+    if !as_text.limits.is_empty() {
+        return ValueType::String;
+    }
+    let found = memo.findings(text, Wanted::scalar(ValueType::Integer));
+    let every = |ty: ValueType, values: &[&str]| {
+        !values.is_empty() && values.iter().all(|v| ty.parse(v).is_some())
+    };
+    if let Some(list) = &found.values {
+        let values: Vec<&str> = list.items.iter().map(|i| i.value.as_str()).collect();
+        return if every(ValueType::Integer, &values) {
+            ValueType::Integer
+        } else if every(ValueType::Boolean, &values) {
+            ValueType::Boolean
+        } else {
+            ValueType::String
+        };
+    }
+    let whole_limits =
+        !found.limits.is_empty() && found.limits.iter().all(|(_, b)| b.value.fract() == 0.0);
+    let defaults: Vec<&str> = found.defaults.iter().map(|d| d.value.as_str()).collect();
+    if whole_limits || every(ValueType::Integer, &defaults) {
+        ValueType::Integer
+    } else {
+        ValueType::String
+    }
+}
+
 /// A default outside the stated values or limits contradicts the description itself (OpenAPI
 /// validators reject it too): report it and keep the values and limits, not the default.
 fn drop_contradicting_default(schema: &mut Schema, span: &Span, diags: &mut Diagnostics) {
