@@ -754,3 +754,108 @@ fn request_body_table_of_a_get_is_the_query() {
     assert!(c.contains(&"body.read-as-query"), "{c:?}");
     assert!(!c.contains(&"param.undocumented-path"), "{c:?}");
 }
+
+/// A field whose link skips the table describing it (OTC RDS v1 list pages): `instances` links
+/// Table 4 (`instance`), while Table 3, captioned `instances field data structure description`,
+/// stands between them and links Table 4 from its `instance` row. Table 3 is the field's, and
+/// nothing is left orphaned. A same-named table that does not lead to the linked one (another
+/// field's, nested elsewhere) is not taken.
+#[test]
+fn a_link_that_skips_the_table_named_after_the_field() {
+    let text = r#"Listing Instances
+=================
+
+URI
+---
+
+GET /v1/{project_id}/instances
+
+Response
+--------
+
+.. table:: **Table 2** Parameter description
+
+   +-----------+-------------------------------------------------------+-------------+
+   | Name      | Type                                                  | Description |
+   +===========+=======================================================+=============+
+   | instances | List data structure. For details, see :ref:`Table 4   | Instances.  |
+   |           | <p__table4>`.                                         |             |
+   +-----------+-------------------------------------------------------+-------------+
+   | spec      | Dictionary data structure. For details, see           | Spec.       |
+   |           | :ref:`Table 6 <p__table6>`.                           |             |
+   +-----------+-------------------------------------------------------+-------------+
+
+.. table:: **Table 3** instances field data structure description
+
+   +----------+-----------------------------------------------------+-------------+
+   | Name     | Type                                                | Description |
+   +==========+=====================================================+=============+
+   | instance | Dictionary data structure. For details, see         | Instance.   |
+   |          | :ref:`Table 4 <p__table4>`.                         |             |
+   +----------+-----------------------------------------------------+-------------+
+
+.. _p__table4:
+
+.. table:: **Table 4** instance field data structure description
+
+   ==== ====== ===========
+   Name Type   Description
+   ==== ====== ===========
+   id   String Its ID.
+   spec String A spec.
+   ==== ====== ===========
+
+.. table:: **Table 5** spec field data structure description
+
+   ===== ====== ===========
+   Name  Type   Description
+   ===== ====== ===========
+   cores Int    Cores.
+   ===== ====== ===========
+
+.. _p__table6:
+
+.. table:: **Table 6** flavor field data structure description
+
+   ==== ====== ===========
+   Name Type   Description
+   ==== ====== ===========
+   ram  Int    RAM.
+   ==== ====== ===========
+"#;
+    let api = rst_api(text);
+    assert_references_resolve(&api);
+    let op = &api.operations[0];
+    let body = op.responses["200"].body.as_ref().expect("response body");
+    let SchemaKind::Ref { name } = &body.schema.kind else {
+        panic!("{:#?}", body.schema)
+    };
+    let SchemaKind::Array { items } = &field(&api, name, "instances").kind else {
+        panic!("instances is not a list")
+    };
+    let SchemaKind::Ref { name: wrapper } = &items.kind else {
+        panic!("{items:#?}")
+    };
+    let SchemaKind::Ref { name: instance } = &field(&api, wrapper, "instance").kind else {
+        panic!("no instance in {wrapper}")
+    };
+    assert!(matches!(
+        field(&api, instance, "id").kind,
+        SchemaKind::String { .. }
+    ));
+    // `spec` links Table 6: Table 5 (`spec`) lies between but does not lead there.
+    let SchemaKind::Ref { name: spec } = &field(&api, name, "spec").kind else {
+        panic!("spec is not an object")
+    };
+    assert!(matches!(
+        field(&api, spec, "ram").kind,
+        SchemaKind::Integer { .. }
+    ));
+    let c = codes(&api);
+    assert_eq!(
+        c.iter().filter(|c| **c == "type.link-skips-table").count(),
+        1,
+        "{:#?}",
+        api.diagnostics
+    );
+}

@@ -211,6 +211,9 @@ catalogue! {
     FIELD_REQUIRED_UNCLEAR = "field.required-unclear", Warning,
         "The required column says neither yes nor no; the field is optional.",
         "Example: `POST/PUT请求必填，GET不能包含` (required depends on the method).";
+    TYPE_LINK_SKIPS_TABLE = "type.link-skips-table", Warning,
+        "A field links a table describing another object, past a table captioned with the field's own name; that table is used.",
+        "Example: `instances` links \"Table 4 instance field data structure description\" while \"Table 3 instances field data structure description\" (whose `instance` row links Table 4) stands between them: `instances` is Table 3.";
     TYPE_MISSING = "type.missing", Warning,
         "A field has no type; it is a free-form value.",
         "The type cell is empty. The generated field accepts any JSON.";

@@ -305,6 +305,63 @@ impl<'a, 'r> Resolver<'a, 'r> {
     }
 
     /// A table the field's cells link to, or name by number (`表 4`, `Table 5`).
+    /// The table a field's link should have named, when the link skips it: a table of this
+    /// operation captioned with the field's own name stands between the field's table and the
+    /// linked one, which names another object (`instances` → "Table 4 instance field data
+    /// structure description", with "Table 3 instances field data structure description" in
+    /// between, whose `instance` row links Table 4 in turn). The table in between must link the
+    /// linked one (it is its parent), or the same name may just be another field's, nested
+    /// elsewhere (`provision.spec` beside a top-level `spec`).
+    fn past_slipped_link(&mut self, f: &RawField, from: usize, linked: usize) -> usize {
+        let key = name_key(&f.name);
+        let named = |b: usize| {
+            self.objects
+                .iter()
+                .any(|o| o.block == b && name_key(&o.name) == key)
+        };
+        if key.is_empty() || named(linked) {
+            return linked;
+        }
+        let (low, high) = (from.min(linked), from.max(linked));
+        let Some(between) = self
+            .objects
+            .iter()
+            .find(|o| o.block > low && o.block < high && name_key(&o.name) == key)
+            .map(|o| o.block)
+            .filter(|&b| self.cells_link_to(b, linked))
+        else {
+            return linked;
+        };
+        self.diags.add(
+            &f.span,
+            catalogue::TYPE_LINK_SKIPS_TABLE,
+            format!(
+                "`{}` links a table describing another object; the table captioned `{}` between them is used",
+                f.name, f.name
+            ),
+        );
+        between
+    }
+
+    /// Whether a cell of table `block` links table `target` (by anchor or by number).
+    fn cells_link_to(&self, block: usize, target: usize) -> bool {
+        let Some(table) = self.index.table(block) else {
+            return false;
+        };
+        table.rows.iter().flat_map(|r| &r.cells).any(|cell| {
+            let anchored = cell.text.links().into_iter().any(|(_, t)| {
+                matches!(t, LinkTarget::Anchor(a) if self.index.anchors.get(a) == Some(&target))
+            });
+            anchored
+                || TABLE_REF.captures_iter(&cell.text.one_line()).any(|c| {
+                    self.index
+                        .numbers
+                        .get(&c[1])
+                        .is_some_and(|bs| bs.contains(&target))
+                })
+        })
+    }
+
     fn by_reference(&self, field: &RawField, from: usize) -> Option<usize> {
         for cell in [&field.type_cell, &field.description, &field.name_cell] {
             for (_, target) in cell.links() {
@@ -613,6 +670,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
             Object => {
                 let found = self
                     .by_reference(f, from)
+                    .map(|linked| self.past_slipped_link(f, from, linked))
                     .or_else(|| self.by_field_path(f, from))
                     .or_else(|| self.by_field_name(f, from))
                     .or_else(|| self.by_position(f, from));

@@ -192,6 +192,9 @@ const OBJECT_SUFFIXES: &[&str] = &[
     "说明",
     "对象",
     "定义",
+    // OTC's English for 字段数据结构说明 (`instances field data structure description`).
+    "field data structure description",
+    "data structure description",
     "parameterdescription",
     "parameters",
     "parameter",
