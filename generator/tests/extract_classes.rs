@@ -859,3 +859,72 @@ Response
         api.diagnostics
     );
 }
+
+/// `Table N` links to another page (an rST label this page lacks): that page's table N, not
+/// this page's table with the same number, unless this page's table N is a copy describing the
+/// same field (copied pages keep the source page's labels). No silent wrong type.
+#[test]
+fn table_links_to_another_page() {
+    let text = r#"Listing Keys
+============
+
+URI
+---
+
+POST /v1/keys/list
+
+Response
+--------
+
+.. table:: **Table 4** Response parameters
+
+   +-------------+------------------+------------------------------------------------------+
+   | Parameter   | Type             | Description                                          |
+   +=============+==================+======================================================+
+   | key_details | Array of objects | Details. For details, see :ref:`Table 5 <other__t5>`.|
+   +-------------+------------------+------------------------------------------------------+
+   | networks    | Array of objects | Networks. For details, see :ref:`Table 6 <other__t6>`|
+   +-------------+------------------+------------------------------------------------------+
+
+.. table:: **Table 5** Status codes
+
+   ====== ===========
+   Status Description
+   ====== ===========
+   200    OK.
+   ====== ===========
+
+.. table:: **Table 6** **networks** field description
+
+   ==== ====== ===========
+   Name Type   Description
+   ==== ====== ===========
+   id   String Subnet ID.
+   ==== ====== ===========
+"#;
+    let api = rst_api(text);
+    assert_references_resolve(&api);
+    let op = &api.operations[0];
+    let body = op.responses["200"].body.as_ref().expect("response body");
+    let SchemaKind::Ref { name } = &body.schema.kind else {
+        panic!("{:#?}", body.schema)
+    };
+    let SchemaKind::Array { items } = &field(&api, name, "key_details").kind else {
+        panic!("key_details is not a list")
+    };
+    assert_eq!(
+        items.kind,
+        SchemaKind::Any,
+        "another page's table, not this page's Table 5"
+    );
+    let SchemaKind::Array { items } = &field(&api, name, "networks").kind else {
+        panic!("networks is not a list")
+    };
+    let SchemaKind::Ref { name: networks } = &items.kind else {
+        panic!("{items:#?}")
+    };
+    assert!(matches!(
+        field(&api, networks, "id").kind,
+        SchemaKind::String { .. }
+    ));
+}

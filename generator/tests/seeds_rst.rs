@@ -165,7 +165,10 @@ fn otc_corpus_operations_and_counts() {
         .iter()
         .filter(|d| d.code == "type.unresolved")
         .count();
-    assert!(unresolved <= 3, "unresolved type references: {unresolved}");
+    // 4: the `flavor_details` table of the old "modifying a development environment" page is
+    // reached since links to another page's table N stopped taking this page's table N, and it
+    // types `storage_list` as `Array< storageType >`, a type no table describes.
+    assert!(unresolved <= 4, "unresolved type references: {unresolved}");
     eprintln!("OTC corpus: {} operations, {}/{} tables consumed, {reported} reported, {unresolved} unresolved type references", api.operations.len(), coverage.tables_consumed, coverage.tables_in_operations);
 }
 

@@ -377,10 +377,36 @@ impl<'a, 'r> Resolver<'a, 'r> {
             field.type_cell.one_line(),
             field.description.one_line()
         );
+        // A `Table N` link to another page (an rST label this document lacks, a markdown link
+        // to another file) names that page's table N: this page's table N is another object.
+        let foreign: Vec<String> = [&field.type_cell, &field.description]
+            .into_iter()
+            .flat_map(|cell| cell.links())
+            .filter(|(_, target)| match target {
+                LinkTarget::Anchor(a) => !self.index.anchors.contains_key(a),
+                LinkTarget::Page { .. } => true,
+                LinkTarget::Url(_) | LinkTarget::Lost => false,
+            })
+            .flat_map(|(text, _)| {
+                TABLE_REF
+                    .captures_iter(text)
+                    .map(|c| c[1].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         let refs: Vec<(String, Option<String>)> = TABLE_REF
             .captures_iter(&text)
             .map(|c| (c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())))
             .collect();
+        // Copied pages keep the source page's links but have their own table N for the same
+        // object: such a table counts when its caption names the field.
+        let field_key = name_key(&field.name);
+        let fits = |number: &String, block: usize| {
+            !foreign.contains(number)
+                || self
+                    .caption_object_name(block)
+                    .is_some_and(|n| name_key(&n) == field_key)
+        };
         // A table of this operation with that number; else one of this operation whose caption
         // names the object the reference names (the number may be another document's:
         // `表9 notebook字段数据结构说明`); else the nearest table with that number anywhere.
@@ -388,7 +414,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
             if let Some(&b) = self.index.numbers.get(number).and_then(|blocks| {
                 blocks
                     .iter()
-                    .find(|b| self.objects.iter().any(|o| o.block == **b))
+                    .find(|b| self.objects.iter().any(|o| o.block == **b) && fits(number, **b))
             }) {
                 return Some(b);
             }
@@ -407,6 +433,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 .get(number)?
                 .iter()
                 .copied()
+                .filter(|&b| fits(number, b))
                 .min_by_key(|b| b.abs_diff(from))
         })?;
         // The number points into another operation's section (copied pages keep the numbers

@@ -195,6 +195,7 @@ const OBJECT_SUFFIXES: &[&str] = &[
     // OTC's English for 字段数据结构说明 (`instances field data structure description`).
     "field data structure description",
     "data structure description",
+    "field description",
     "parameterdescription",
     "parameters",
     "parameter",
