@@ -44,6 +44,26 @@ fn field<'a>(api: &'a Api, schema: &str, name: &str) -> &'a Schema {
     &fields.iter().find(|f| f.name == name).expect(name).schema
 }
 
+/// The component the first operation's 200 response body names.
+fn success_body(api: &Api) -> &str {
+    let body = api.operations[0].responses["200"]
+        .body
+        .as_ref()
+        .expect("response body");
+    let SchemaKind::Ref { name } = &body.schema.kind else {
+        panic!("{:#?}", body.schema)
+    };
+    name
+}
+
+/// The item schema of list field `name` of component `schema`.
+fn list_items<'a>(api: &'a Api, schema: &str, name: &str) -> &'a Schema {
+    let SchemaKind::Array { items } = &field(api, schema, name).kind else {
+        panic!("{name} is not a list")
+    };
+    items
+}
+
 fn page(title: &str, method_path: &str, tables: &str) -> String {
     format!(
         "# {title}<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\n{method_path}\n\n## 响应参数<a name=\"a3\"></a>\n\n{tables}"
@@ -825,16 +845,9 @@ Response
 "#;
     let api = rst_api(text);
     assert_references_resolve(&api);
-    let op = &api.operations[0];
-    let body = op.responses["200"].body.as_ref().expect("response body");
-    let SchemaKind::Ref { name } = &body.schema.kind else {
-        panic!("{:#?}", body.schema)
-    };
-    let SchemaKind::Array { items } = &field(&api, name, "instances").kind else {
-        panic!("instances is not a list")
-    };
-    let SchemaKind::Ref { name: wrapper } = &items.kind else {
-        panic!("{items:#?}")
+    let name = success_body(&api);
+    let SchemaKind::Ref { name: wrapper } = &list_items(&api, name, "instances").kind else {
+        panic!("instances items are not an object")
     };
     let SchemaKind::Ref { name: instance } = &field(&api, wrapper, "instance").kind else {
         panic!("no instance in {wrapper}")
@@ -904,24 +917,14 @@ Response
 "#;
     let api = rst_api(text);
     assert_references_resolve(&api);
-    let op = &api.operations[0];
-    let body = op.responses["200"].body.as_ref().expect("response body");
-    let SchemaKind::Ref { name } = &body.schema.kind else {
-        panic!("{:#?}", body.schema)
-    };
-    let SchemaKind::Array { items } = &field(&api, name, "key_details").kind else {
-        panic!("key_details is not a list")
-    };
+    let name = success_body(&api);
     assert_eq!(
-        items.kind,
+        list_items(&api, name, "key_details").kind,
         SchemaKind::Any,
         "another page's table, not this page's Table 5"
     );
-    let SchemaKind::Array { items } = &field(&api, name, "networks").kind else {
-        panic!("networks is not a list")
-    };
-    let SchemaKind::Ref { name: networks } = &items.kind else {
-        panic!("{items:#?}")
+    let SchemaKind::Ref { name: networks } = &list_items(&api, name, "networks").kind else {
+        panic!("networks items are not an object")
     };
     assert!(matches!(
         field(&api, networks, "id").kind,

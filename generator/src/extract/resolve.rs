@@ -304,7 +304,6 @@ impl<'a, 'r> Resolver<'a, 'r> {
         None
     }
 
-    /// A table the field's cells link to, or name by number (`表 4`, `Table 5`).
     /// The table a field's link should have named, when the link skips it: a table of this
     /// operation captioned with the field's own name stands between the field's table and the
     /// linked one, which names another object (`instances` → "Table 4 instance field data
@@ -332,12 +331,12 @@ impl<'a, 'r> Resolver<'a, 'r> {
         else {
             return linked;
         };
+        let name = &f.name;
         self.diags.add(
             &f.span,
             catalogue::TYPE_LINK_SKIPS_TABLE,
             format!(
-                "`{}` links a table describing another object; the table captioned `{}` between them is used",
-                f.name, f.name
+                "`{name}` links a table describing another object; the table captioned `{name}` between them is used"
             ),
         );
         between
@@ -362,6 +361,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
         })
     }
 
+    /// A table the field's cells link to, or name by number (`表 4`, `Table 5`).
     fn by_reference(&self, field: &RawField, from: usize) -> Option<usize> {
         for cell in [&field.type_cell, &field.description, &field.name_cell] {
             for (_, target) in cell.links() {
@@ -377,6 +377,13 @@ impl<'a, 'r> Resolver<'a, 'r> {
             field.type_cell.one_line(),
             field.description.one_line()
         );
+        let refs: Vec<(String, Option<String>)> = TABLE_REF
+            .captures_iter(&text)
+            .map(|c| (c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())))
+            .collect();
+        if refs.is_empty() {
+            return None;
+        }
         // A `Table N` link to another page (an rST label this document lacks, a markdown link
         // to another file) names that page's table N: this page's table N is another object.
         let foreign: Vec<String> = [&field.type_cell, &field.description]
@@ -393,10 +400,6 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     .map(|c| c[1].to_string())
                     .collect::<Vec<_>>()
             })
-            .collect();
-        let refs: Vec<(String, Option<String>)> = TABLE_REF
-            .captures_iter(&text)
-            .map(|c| (c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())))
             .collect();
         // Copied pages keep the source page's links but have their own table N for the same
         // object: such a table counts when its caption names the field.
