@@ -57,7 +57,7 @@ struct Action {
 }
 
 /// Apply overlay files in order. The IR's document form is the one of `version` (targets are
-/// written against it).
+/// written against it). On an error the API may be part-changed and is to be dropped.
 pub fn apply_files(
     api: &mut Api,
     files: &[PathBuf],
@@ -190,7 +190,8 @@ fn apply_action(
         nodes.push((pointer, node));
     }
     let mut importer = Importer::for_document(&doc, source);
-    let mut work = api.clone();
+    // An update that fails midway leaves earlier nodes changed: every caller stops on the
+    // error (an overlay that does not apply is a usage error), so nothing reads that API.
     // Removals last to first: removing an operation shifts the indices of those after it.
     let order: Vec<&(String, Node)> = if action.remove {
         nodes.iter().rev().collect()
@@ -199,14 +200,13 @@ fn apply_action(
     };
     for (pointer, node) in order {
         let result = if action.remove {
-            remove(&mut work, node)
+            remove(api, node)
         } else {
             let update = action.update.as_ref().unwrap_or(&Value::Null);
-            update_node(&mut work, node, update, &mut importer, source)
+            update_node(api, node, update, &mut importer, source)
         };
         result.map_err(|e| format!("{pointer}: {e}"))?;
     }
-    *api = work;
     Ok(nodes.into_iter().map(|(p, _)| p).collect())
 }
 

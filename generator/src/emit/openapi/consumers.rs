@@ -183,6 +183,7 @@ fn sites(doc: &Value) -> Vec<Site> {
                 continue;
             };
             let endpoint = snake_case(op_id);
+            let endpoint_class = pascal_case(&endpoint);
             let at = format!("/paths/{}/{}", escape(path), escape(method));
             for (i, p) in op
                 .get("parameters")
@@ -195,7 +196,7 @@ fn sites(doc: &Value) -> Vec<Site> {
                     (p.get("name").and_then(Value::as_str), p.get("schema"))
                 {
                     let pointer = format!("{at}/parameters/{i}/schema");
-                    walk(schema, &pointer, name, &endpoint, true, &mut out);
+                    walk(schema, &pointer, name, &endpoint_class, true, &mut out);
                 }
             }
             if let Some(content) = op
@@ -210,7 +211,7 @@ fn sites(doc: &Value) -> Vec<Site> {
                     };
                     if let Some(schema) = m.get("schema") {
                         let pointer = format!("{at}/requestBody/content/{}/schema", escape(media));
-                        walk(schema, &pointer, "body", &parent, false, &mut out);
+                        walk(schema, &pointer, "body", &pascal_case(&parent), false, &mut out);
                     }
                 }
             }
@@ -233,7 +234,7 @@ fn sites(doc: &Value) -> Vec<Site> {
                             escape(media)
                         );
                         let name = format!("response_{status}");
-                        walk(schema, &pointer, &name, &endpoint, false, &mut out);
+                        walk(schema, &pointer, &name, &endpoint_class, false, &mut out);
                     }
                 }
             }
@@ -252,33 +253,32 @@ fn body_type(media: &str) -> &'static str {
     }
 }
 
-/// The named types one schema yields (`name` within `parent`).
-fn walk(v: &Value, pointer: &str, name: &str, parent: &str, parameter: bool, out: &mut Vec<Site>) {
+/// The named types one schema yields (`name` within the parent whose Pascal-cased name is
+/// `parent_class`, computed once per parent rather than once per property).
+fn walk(
+    v: &Value,
+    pointer: &str,
+    name: &str,
+    parent_class: &str,
+    parameter: bool,
+    out: &mut Vec<Site>,
+) {
     let Some(m) = v.as_object() else { return };
     if m.contains_key("$ref") {
         return;
     }
-    let list = |k: &str| {
-        m.get(k)
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
+    let list = |k: &str| m.get(k).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     let (all_of, any_of, one_of) = (list("allOf"), list("anyOf"), list("oneOf"));
     if all_of.len() + any_of.len() + one_of.len() == 1
         && all_of
             .iter()
-            .chain(&any_of)
-            .chain(&one_of)
+            .chain(any_of)
+            .chain(one_of)
             .all(|b| b.get("$ref").is_some())
     {
         return;
     }
-    let class = if parent.is_empty() {
-        pascal_case(name)
-    } else {
-        format!("{}{}", pascal_case(parent), pascal_case(name))
-    };
+    let class = format!("{parent_class}{}", pascal_case(name));
     if m.get("enum")
         .and_then(Value::as_array)
         .is_some_and(|e| !e.is_empty())
@@ -312,7 +312,7 @@ fn walk(v: &Value, pointer: &str, name: &str, parent: &str, parameter: bool, out
                 branch,
                 &at,
                 &format!("{name}_type_{i}"),
-                parent,
+                parent_class,
                 parameter,
                 out,
             );
@@ -323,7 +323,7 @@ fn walk(v: &Value, pointer: &str, name: &str, parent: &str, parameter: bool, out
     if ty == Some("array") {
         if let Some(items) = m.get("items") {
             let at = format!("{pointer}/items");
-            walk(items, &at, &format!("{name}_item"), parent, parameter, out);
+            walk(items, &at, &format!("{name}_item"), parent_class, parameter, out);
         }
         return;
     }
@@ -331,6 +331,7 @@ fn walk(v: &Value, pointer: &str, name: &str, parent: &str, parameter: bool, out
         || !all_of.is_empty()
         || (ty.is_none() && m.contains_key("properties"));
     if model {
+        let child_parent = pascal_case(&class);
         out.push(Site {
             pointer: pointer.to_string(),
             class: class.clone(),
@@ -344,11 +345,11 @@ fn walk(v: &Value, pointer: &str, name: &str, parent: &str, parameter: bool, out
             .flatten()
         {
             let at = format!("{pointer}/properties/{}", escape(prop));
-            walk(schema, &at, prop, &class, false, out);
+            walk(schema, &at, prop, &child_parent, false, out);
         }
         if let Some(extra) = m.get("additionalProperties").filter(|a| a.is_object()) {
             let at = format!("{pointer}/additionalProperties");
-            walk(extra, &at, "AdditionalProperty", &class, false, out);
+            walk(extra, &at, "AdditionalProperty", &child_parent, false, out);
         }
     }
 }
