@@ -931,3 +931,193 @@ Response
         SchemaKind::String { .. }
     ));
 }
+
+fn rst_pages(pages: &[(&str, &str)]) -> Api {
+    let mut docs = Vec::new();
+    let mut diags = docbind::diag::Diagnostics::new();
+    for (file, text) in pages {
+        let (doc, d) = read::read_text(file, text, Format::Rst);
+        docs.push(doc);
+        diags.extend(d);
+    }
+    pipeline::build_api(&docs, diags, "t", "1").0
+}
+
+/// The operation whose path is `path`.
+fn operation<'a>(api: &'a Api, path: &str) -> &'a docbind::ir::Operation {
+    api.operations
+        .iter()
+        .find(|o| o.path == path)
+        .unwrap_or_else(|| panic!("no operation {path}"))
+}
+
+/// A field described by a table of another page of the same reference (an rST label that
+/// page defines): the table is built there, its own nested links resolve against that page,
+/// and the page's own operation and the linking one share one schema. A link back to the
+/// first page's table being built is a recursive type across pages: a reference, no endless
+/// descent.
+#[test]
+fn a_table_on_another_page() {
+    let list = r#"Listing Keys
+============
+
+URI
+---
+
+POST /v1/keys/list
+
+Response
+--------
+
+.. _list__t4:
+
+.. table:: **Table 4** Response parameters
+
+   +-------------+------------------+------------------------------------------------------+
+   | Parameter   | Type             | Description                                          |
+   +=============+==================+======================================================+
+   | key_details | Array of objects | Details. For details, see :ref:`Table 5 <show__t5>`. |
+   +-------------+------------------+------------------------------------------------------+
+   | total       | Integer          | Number of keys.                                      |
+   +-------------+------------------+------------------------------------------------------+
+"#;
+    let show = r#"Showing a Key
+=============
+
+URI
+---
+
+POST /v1/keys/show
+
+Response
+--------
+
+.. table:: **Table 4** Response parameters
+
+   +----------+--------+---------------------------------------------+
+   | Parameter| Type   | Description                                 |
+   +==========+========+=============================================+
+   | key_info | Object | The key. See :ref:`Table 5 <show__t5>`.     |
+   +----------+--------+---------------------------------------------+
+
+.. _show__t5:
+
+.. table:: **Table 5** key_info field description
+
+   +----------+--------+----------------------------------------------------+
+   | Parameter| Type   | Description                                        |
+   +==========+========+====================================================+
+   | key_id   | String | Key ID.                                            |
+   +----------+--------+----------------------------------------------------+
+   | rotation | Object | Rotation. See :ref:`Table 6 <show__t6>`.           |
+   +----------+--------+----------------------------------------------------+
+
+.. _show__t6:
+
+.. table:: **Table 6** rotation field description
+
+   +----------+---------+--------------------------------------------+
+   | Parameter| Type    | Description                                |
+   +==========+=========+============================================+
+   | interval | Integer | Days between rotations.                    |
+   +----------+---------+--------------------------------------------+
+"#;
+    {
+        let api = rst_pages(&[("list.rst", list), ("show.rst", show)]);
+        assert_references_resolve(&api);
+        let body = |path: &str| {
+            let op = operation(&api, path);
+            let Some(SchemaKind::Ref { name }) = op.responses["200"]
+                .body
+                .as_ref()
+                .map(|b| b.schema.kind.clone())
+            else {
+                panic!("{path} has no response component")
+            };
+            name
+        };
+        let listed = body("/v1/keys/list");
+        let SchemaKind::Ref { name: details } = &list_items(&api, &listed, "key_details").kind
+        else {
+            panic!("key_details items are not the other page's table")
+        };
+        assert!(matches!(
+            field(&api, details, "key_id").kind,
+            SchemaKind::String { .. }
+        ));
+        // Table 6 is the other page's: resolved there, not looked for on the list page.
+        let SchemaKind::Ref { name: rotation } = &field(&api, details, "rotation").kind else {
+            panic!("rotation is not resolved on its own page")
+        };
+        assert!(matches!(
+            field(&api, rotation, "interval").kind,
+            SchemaKind::Integer { .. }
+        ));
+        let shown = body("/v1/keys/show");
+        assert_eq!(
+            field(&api, &shown, "key_info").kind,
+            SchemaKind::Ref {
+                name: details.clone()
+            },
+            "one table, one schema"
+        );
+    }
+    let back = show.replace(
+        "   | rotation | Object | Rotation. See :ref:`Table 6 <show__t6>`.           |",
+        "   | rotation | Object | Rotation. See :ref:`Table 6 <show__t6>`.           |\n   +----------+--------+----------------------------------------------------+\n   | listing  | Object | Back to the list. See :ref:`Table 4 <list__t4>`.   |",
+    );
+    assert_ne!(back, show);
+    let api = rst_pages(&[("list.rst", list), ("show.rst", &back)]);
+    assert_references_resolve(&api);
+    let listed = operation(&api, "/v1/keys/list").responses["200"]
+        .body
+        .as_ref()
+        .map(|b| b.schema.kind.clone());
+    let Some(SchemaKind::Ref { name: listed }) = listed else {
+        panic!("no list response component")
+    };
+    let SchemaKind::Ref { name: details } = &list_items(&api, &listed, "key_details").kind else {
+        panic!("key_details items are not the other page's table")
+    };
+    assert_eq!(
+        field(&api, details, "listing").kind,
+        SchemaKind::Ref { name: listed },
+        "the link back names the list's own body"
+    );
+}
+
+/// The markdown form: `[表5](other.md#anchor)` names the table carrying that anchor in the
+/// file of the job with that name.
+#[test]
+fn a_markdown_link_to_another_files_table() {
+    let list = page(
+        "查询列表",
+        "GET /v1/items",
+        "**表 2**  响应Body参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| items | Array of objects | 详情请参见[表5](详情.md#t5)。 |\n\n",
+    );
+    let show = page(
+        "查询详情",
+        "GET /v1/items/{id}",
+        "**表 2**  响应Body参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| item | Object | 详情请参见[表5](#t5)。 |\n\n<a name=\"t5\"></a>\n**表 5**  item字段说明\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| name | String | 名称。 |\n\n",
+    );
+    let api = api(&[("docs/列表.md", &list), ("docs/详情.md", &show)]);
+    assert_references_resolve(&api);
+    let listed = {
+        let op = operation(&api, "/v1/items");
+        let Some(SchemaKind::Ref { name }) = op.responses["200"]
+            .body
+            .as_ref()
+            .map(|b| b.schema.kind.clone())
+        else {
+            panic!("no list response component")
+        };
+        name
+    };
+    let SchemaKind::Ref { name: item } = &list_items(&api, &listed, "items").kind else {
+        panic!("items are not the other file's table: {:#?}", api.diagnostics)
+    };
+    assert!(matches!(
+        field(&api, item, "name").kind,
+        SchemaKind::String { .. }
+    ));
+}

@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod examples;
 pub mod fields;
 pub mod json_repair;
+pub mod library;
 pub mod merge;
 pub mod names;
 pub mod operation;
@@ -32,8 +33,8 @@ use crate::doc::{Block, BlockKind, Document};
 use crate::ir::{Api, Operation};
 use operation::{assemble, OperationInput};
 use registry::Registry;
-use resolve::DocIndex;
 use sections::{parse_request_line, RequestLine, SectionTree};
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 use vocab::SectionRole;
 
@@ -146,8 +147,9 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         documents: docs.len(),
         ..Coverage::default()
     };
-    for (source, doc) in docs.iter().enumerate() {
-        let out = extract_document(doc.borrow(), &mut registry, &mut diags);
+    let library = library::Library::new(docs.iter().map(Borrow::borrow));
+    for source in 0..docs.len() {
+        let out = extract_document(&library, source, &mut registry, &mut diags);
         coverage.add(&out.coverage);
         let rank = priority.get(source).copied().unwrap_or(source);
         operations.extend(out.operations.into_iter().map(|o| (rank, o)));
@@ -464,24 +466,26 @@ fn operation_work(
     work
 }
 
+/// Extract page `page` of `library`.
 pub fn extract_document(
-    doc: &Document,
+    library: &library::Library<'_>,
+    page: usize,
     registry: &mut Registry,
     diags: &mut Diagnostics,
 ) -> DocOutput {
-    let tree = SectionTree::build(doc);
-    let index = DocIndex::new(doc);
+    let library::Page { index, tree } = &library.pages[page];
+    let doc = index.doc;
     let mut operations = Vec::new();
     let mut coverage = Coverage::default();
     let mut type_refs: std::collections::BTreeMap<(u32, String), bool> = Default::default();
-    let found = candidates(doc, &tree, diags);
+    let found = candidates(doc, tree, diags);
     coverage.endpoints = found
         .iter()
         .map(|c| (c.request.method, sections::normalize_path(&c.request.path)))
         .collect();
-    for c in operation_work(found, &tree, diags) {
+    for c in operation_work(found, tree, diags) {
         // A section may hold a recovered second operation: each part is assembled on its own.
-        for part in restart::split_section(doc, &tree, c.op_section, &c.request, diags) {
+        for part in restart::split_section(doc, tree, c.op_section, &c.request, diags) {
             let (request, uri_span, summary) = match part.recovered {
                 None => (c.request.clone(), c.span.clone(), None),
                 Some(rec) => {
@@ -492,8 +496,10 @@ pub fn extract_document(
                 }
             };
             let input = OperationInput {
-                index: &index,
-                tree: &tree,
+                index,
+                tree,
+                library,
+                page,
                 section: c.op_section,
                 request,
                 uri_span,
@@ -527,7 +533,7 @@ pub fn extract_document(
         report_example_only_requests(doc, diags);
     }
     let sdk_pages = if operations.is_empty() {
-        sdk::read_sdk_page(doc, &tree, &index, registry, diags)
+        sdk::read_sdk_page(doc, tree, index, registry, diags)
     } else {
         Vec::new()
     };

@@ -114,6 +114,15 @@ impl Registry {
         }
     }
 
+    /// The schema registered from the table at `table` with the shape `wanted`, if any.
+    fn built_from(&self, table: Option<&Span>, wanted: &Schema) -> Option<String> {
+        let table = table?;
+        self.schemas
+            .values()
+            .find(|n| n.schema.span.as_ref() == Some(table) && shape(&n.schema) == *wanted)
+            .map(|n| n.name.clone())
+    }
+
     /// Register `schema` under `preferred` (already PascalCase). `context` (PascalCase operation
     /// name) disambiguates a clash. Returns the name actually used.
     pub fn intern(
@@ -133,6 +142,12 @@ impl Registry {
             match self.schemas.get(name) {
                 None => {
                     if i > 0 {
+                        // The same table built again from another operation (or another page
+                        // linking it), whose first build took a derived name: one schema.
+                        if let Some(built) = self.built_from(schema.span.as_ref(), &wanted) {
+                            self.absorb(&built, &schema);
+                            return built;
+                        }
                         diags.add(span, catalogue::SCHEMA_NAME_COLLISION, format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
                     }
                     self.schemas.insert(
@@ -151,6 +166,10 @@ impl Registry {
                 }
                 Some(_) => {}
             }
+        }
+        if let Some(name) = self.built_from(schema.span.as_ref(), &wanted) {
+            self.absorb(&name, &schema);
+            return name;
         }
         let base = candidates
             .last()

@@ -3,6 +3,7 @@
 //! `表 N`/`Table N` reference, or by a caption naming the field — nearest following table first.
 
 use super::fields::{columns, read_fields, RawField};
+use super::library::Library;
 use super::registry::{component_name, Registry};
 use super::text::describe;
 use super::types::{parse_type, TypeExpr};
@@ -188,6 +189,12 @@ pub struct Resolver<'a, 'r> {
     mentioned: Option<(BTreeSet<String>, BTreeSet<usize>)>,
     /// Tables consumed (for orphan detection and coverage counts).
     pub used: BTreeSet<usize>,
+    /// Every page of the job and this page's number, for links to another page's table
+    /// (`None`: links leave no page, as for SDK pages).
+    pub library: Option<(&'a Library<'a>, usize)>,
+    /// Tables being built by the resolvers of other pages that led here (page, block, name):
+    /// a link back to one of them is a recursive type across pages, referred to by that name.
+    foreign_chain: Vec<(usize, usize, String)>,
     /// Type-name references met (`X object`, `Array of X objects`, `Map<String,X>`, `Array<X>`),
     /// by table row (line) and name, and whether each found its describing table. Keyed so a
     /// row read twice (e.g. a table reached from two operations) counts once.
@@ -214,7 +221,44 @@ impl<'a, 'r> Resolver<'a, 'r> {
             mentioned: None,
             used: BTreeSet::new(),
             type_refs: BTreeMap::new(),
+            library: None,
+            foreign_chain: Vec::new(),
         }
+    }
+
+    /// The schema of a table on another page that the field's cells link to, built there: its
+    /// nested fields resolve against that page's tables. The component keeps the name that
+    /// page's caption gives the table, else `preferred` (the type or field name).
+    fn by_foreign_link(&mut self, f: &RawField, preferred: &str) -> Option<Schema> {
+        let (library, page) = self.library?;
+        let (other, block) = [&f.type_cell, &f.description]
+            .into_iter()
+            .flat_map(|cell| cell.links())
+            .find_map(|(_, target)| library.foreign_table(target, page))?;
+        if let Some((_, _, name)) = self
+            .foreign_chain
+            .iter()
+            .find(|(p, b, _)| (*p, *b) == (other, block))
+        {
+            return Some(Schema::new(SchemaKind::Ref { name: name.clone() }));
+        }
+        let mut chain = self.foreign_chain.clone();
+        chain.extend(
+            self.in_progress
+                .iter()
+                .map(|(b, name)| (page, *b, name.clone())),
+        );
+        let mut there = Resolver::new(
+            &library.pages[other].index,
+            library.objects_around(other, block),
+            self.registry,
+            self.diags,
+            self.context.clone(),
+        );
+        there.library = Some((library, other));
+        there.foreign_chain = chain;
+        let name = there.table_object_name(block, preferred);
+        Some(there.object_schema(block, &name, &f.span))
     }
 
     /// The object table nearest after `from` (else nearest before) whose name matches.
@@ -698,12 +742,19 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 values: Box::new(self.resolve(inner, f, from)),
             },
             Object => {
-                let found = self
+                // A table of this page that the field names comes before a link to another
+                // page's: copied pages keep the source's links beside their own copy of it.
+                let local = self
                     .by_reference(f, from)
                     .map(|linked| self.past_slipped_link(f, from, linked))
                     .or_else(|| self.by_field_path(f, from))
-                    .or_else(|| self.by_field_name(f, from))
-                    .or_else(|| self.by_position(f, from));
+                    .or_else(|| self.by_field_name(f, from));
+                if local.is_none() {
+                    if let Some(schema) = self.by_foreign_link(f, &f.name) {
+                        return schema;
+                    }
+                }
+                let found = local.or_else(|| self.by_position(f, from));
                 return match found {
                     Some(b) if b != from => {
                         self.object_schema(b, &self.table_object_name(b, &f.name), &f.span)
@@ -729,6 +780,12 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     .or_else(|| self.being_built_as(name))
                     .or_else(|| self.by_reference(f, from))
                     .or_else(|| self.by_field_name(f, from));
+                if found.is_none() {
+                    if let Some(schema) = self.by_foreign_link(f, name) {
+                        *self.type_refs.entry(reference).or_default() = true;
+                        return schema;
+                    }
+                }
                 return match found {
                     Some(b) if b != from || self.in_progress.iter().any(|(p, _)| *p == b) => {
                         *self.type_refs.entry(reference).or_default() = true;

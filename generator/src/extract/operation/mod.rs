@@ -12,12 +12,14 @@ mod params;
 pub(super) use params::media_types;
 mod status;
 
+use super::library::Library;
 use super::names::base_operation_id;
 use super::registry::Registry;
 use super::resolve::{DocIndex, ObjectTable, Resolver};
 use super::sections::{strip_number, RequestLine, SectionTree};
 use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
+use crate::doc::Document;
 use crate::ir::{Operation, Parameter, RequestBody, Response};
 use blocks::{Found, Purpose};
 use heck::ToUpperCamelCase;
@@ -39,6 +41,9 @@ pub struct Assembled {
 pub struct OperationInput<'a> {
     pub index: &'a DocIndex<'a>,
     pub tree: &'a SectionTree,
+    /// Every page of the job, and this one's number among them (links to other pages).
+    pub library: &'a Library<'a>,
+    pub page: usize,
     pub section: usize,
     pub request: RequestLine,
     pub uri_span: Span,
@@ -47,6 +52,30 @@ pub struct OperationInput<'a> {
     pub blocks: std::ops::Range<usize>,
     /// The summary when the section title is not this operation's (a recovered operation).
     pub summary: Option<String>,
+}
+
+/// The tables among `found` that describe objects, with the names their captions give.
+fn object_tables(found: &[Found<'_>]) -> Vec<ObjectTable> {
+    found
+        .iter()
+        .filter_map(|f| match &f.purpose {
+            Purpose::Object(name) => Some(ObjectTable {
+                block: f.block,
+                name: name.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The object tables of a whole section, as an operation of that section sees them.
+pub(crate) fn section_objects(
+    doc: &Document,
+    tree: &SectionTree,
+    section: usize,
+) -> Vec<ObjectTable> {
+    let sec = &tree.sections[section];
+    object_tables(&blocks::walk(doc, tree, section, sec.start..sec.end).tables)
 }
 
 /// Assemble the operation described by `input.section`.
@@ -80,17 +109,9 @@ pub fn assemble(
 
     let walked = blocks::walk(doc, tree, input.section, input.blocks.clone());
     let found = walked.tables;
-    let objects: Vec<ObjectTable> = found
-        .iter()
-        .filter_map(|f| match &f.purpose {
-            Purpose::Object(name) => Some(ObjectTable {
-                block: f.block,
-                name: name.clone(),
-            }),
-            _ => None,
-        })
-        .collect();
+    let objects = object_tables(&found);
     let mut resolver = Resolver::new(index, objects, registry, diags, context);
+    resolver.library = Some((input.library, input.page));
     resolver.tables = found.iter().map(|f| f.block).collect();
     let status = StatusDocs::read(&found, &mut resolver.used);
 
