@@ -1121,3 +1121,16 @@ fn a_markdown_link_to_another_files_table() {
         SchemaKind::String { .. }
     ));
 }
+
+/// Older Huawei pages put the request example in the `请求消息` section under labels naming a
+/// variant (`**MySQL：**`, `使用备份文件恢复：`), not the message: still the request's example,
+/// never the success response's.
+#[test]
+fn request_examples_under_variant_labels() {
+    let text = "# 恢复实例<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\n-   URI格式\n\n    POST /v3/{project_id}/instances/recovery\n\n## 请求消息<a name=\"a3\"></a>\n\n-   参数说明\n\n    **表 1**  参数说明\n\n    | 名称 | 是否必选 | 参数类型 | 说明 |\n    | --- | --- | --- | --- |\n    | source | 是 | String | 源实例。 |\n\n-   请求样例\n\n    **使用备份文件恢复：**\n\n    **MySQL：**\n\n    ```\n    {\"source\": \"a\"}\n    ```\n\n    **SQL Server：**\n\n    ```\n    {\"source\": \"b\"}\n    ```\n\n## 响应消息<a name=\"a4\"></a>\n\n-   正常响应要素说明\n\n    **表 2**  要素说明\n\n    | 名称 | 参数类型 | 说明 |\n    | --- | --- | --- |\n    | job_id | String | 任务ID。 |\n\n-   正常响应样例\n\n    **MySQL：**\n\n    ```\n    {\"job_id\": \"j\"}\n    ```\n";
+    let api = api(&[("恢复实例.md", text)]);
+    let op = &api.operations[0];
+    let request = op.request_body.as_ref().expect("request body");
+    assert_eq!(request.examples.len(), 2, "{:#?}", api.diagnostics);
+    assert_eq!(op.responses["200"].examples.len(), 1);
+}

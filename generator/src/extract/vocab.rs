@@ -552,6 +552,11 @@ pub fn names_request(label: &str) -> bool {
     label.contains("请求") || label.to_lowercase().contains("request")
 }
 
+/// A label saying an example is a response (`响应样例`, `Example response`).
+pub fn names_response(label: &str) -> bool {
+    label.contains("响应") || label.contains("返回") || label.to_lowercase().contains("response")
+}
+
 /// Words that make a clause an example, a reference or a condition, not a statement of fact.
 pub fn is_example_or_reference(clause: &str) -> bool {
     let lower = clause.to_lowercase();

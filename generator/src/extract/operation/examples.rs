@@ -3,7 +3,9 @@
 
 use super::super::examples::{example_value, join_split_pieces, CodeExample};
 use super::super::sections::RequestLine;
-use super::super::vocab::{is_error_body, mentions_failure, names_request, SectionRole};
+use super::super::vocab::{
+    is_error_body, mentions_failure, names_request, names_response, SectionRole,
+};
 use super::blocks::Code;
 use crate::diag::catalogue;
 use crate::diag::Diagnostics;
@@ -38,8 +40,11 @@ pub(super) fn attach_examples(
     }
     for (role, status, label, pieces) in groups {
         for code in join_split_pieces(pieces) {
+            // In a request section (`请求消息`), an example is the request's whatever label it
+            // last stood under (`MySQL：`, `使用备份文件恢复：` name variants, not the message).
             let is_request = code.request_line.is_some()
                 || role == SectionRole::RequestExample
+                || (role == SectionRole::Request && !names_response(&label))
                 || (role == SectionRole::Examples && names_request(&label));
             if let Some(rl) = &code.request_line {
                 if rl.method != request.method
