@@ -1134,3 +1134,79 @@ fn request_examples_under_variant_labels() {
     assert_eq!(request.examples.len(), 2, "{:#?}", api.diagnostics);
     assert_eq!(op.responses["200"].examples.len(), 1);
 }
+
+/// A request section whose only field tables are the headers and an object captioned by its
+/// type (`Table 3 NodePool structure`, then its nested objects): that object is the body of
+/// the POST. A form's fields (`FormData`) never become a JSON body.
+#[test]
+fn request_body_captioned_as_an_object() {
+    let page = |object: &str| {
+        format!(
+            r#"Creating a Node Pool
+====================
+
+URI
+---
+
+POST /api/v3/nodepools
+
+Request
+-------
+
+.. table:: **Table 2** Parameters in the request header
+
+   ============ ========= ====== ==================
+   Parameter    Mandatory Type   Description
+   ============ ========= ====== ==================
+   Content-Type Yes       String application/json.
+   ============ ========= ====== ==================
+
+.. table:: **Table 3** {object} structure
+
+   ========== ========= ======== =============================================
+   Parameter  Mandatory Type     Description
+   ========== ========= ======== =============================================
+   kind       Yes       String   API type.
+   metadata   Yes       metadata Metadata. See :ref:`Table 4 <np__t4>`.
+   ========== ========= ======== =============================================
+
+.. _np__t4:
+
+.. table:: **Table 4** Data structure of the **metadata** field
+
+   ========== ========= ====== ============
+   Parameter  Mandatory Type   Description
+   ========== ========= ====== ============
+   name       Yes       String Pool name.
+   ========== ========= ====== ============
+
+Response
+--------
+
+None.
+"#
+        )
+    };
+    let api = rst_api(&page("NodePool"));
+    assert_references_resolve(&api);
+    let body = api.operations[0]
+        .request_body
+        .as_ref()
+        .unwrap_or_else(|| panic!("no request body: {:#?}", api.diagnostics));
+    let SchemaKind::Ref { name } = &body.schema.kind else {
+        panic!("{:#?}", body.schema)
+    };
+    assert!(matches!(
+        field(&api, name, "kind").kind,
+        SchemaKind::String { .. }
+    ));
+    assert!(matches!(
+        field(&api, name, "metadata").kind,
+        SchemaKind::Ref { .. }
+    ));
+    assert!(codes(&api).contains(&"body.first-object-table"));
+
+    let form = rst_api(&page("FormData"));
+    assert!(form.operations[0].request_body.is_none());
+    assert!(codes(&form).contains(&"table.orphan"));
+}

@@ -180,6 +180,9 @@ catalogue! {
     BODY_READ_AS_QUERY = "body.read-as-query", Note,
         "A GET or HEAD operation documents request body fields; they are read as query parameters.",
         "GET and HEAD requests carry no body. Pages that list a list operation's filters under `Request parameters` / `请求参数` (`marker`, `limit`, `page_reverse`) describe the query string, as their example URLs show.";
+    BODY_FIRST_OBJECT_TABLE = "body.first-object-table", Warning,
+        "No table of the request section is captioned as the request body; its first object table is taken as the body.",
+        "Example: a `Request` section with `Table 2 Parameters in the request header` and `Table 3 NodePool structure` (then tables for `metadata`, `spec`): the NodePool table is the body of the POST.";
     BODY_DUPLICATE_REQUEST_TABLE = "body.duplicate-request-table", Warning,
         "A second request body table in one operation is ignored.",
         "Usually a page documenting two variants of a request. The first table is the body.";

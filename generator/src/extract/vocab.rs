@@ -552,6 +552,12 @@ pub fn names_request(label: &str) -> bool {
     label.contains("请求") || label.to_lowercase().contains("request")
 }
 
+/// An object name that is a form's fields (`FormData`, `请求formData`): a multipart or
+/// URL-encoded body, not a JSON object.
+pub fn names_form_data(name: &str) -> bool {
+    name.to_lowercase().replace([' ', '_', '-'], "").contains("formdata")
+}
+
 /// A label saying an example is a response (`响应样例`, `Example response`).
 pub fn names_response(label: &str) -> bool {
     label.contains("响应") || label.contains("返回") || label.to_lowercase().contains("response")

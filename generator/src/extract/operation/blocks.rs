@@ -6,7 +6,8 @@ use super::super::fields::{columns, Columns};
 use super::super::sections::SectionTree;
 use super::super::text::{describe, table_caption};
 use super::super::vocab::{
-    caption_role, is_alternative_connective, status_line, CaptionRole, SectionRole,
+    caption_role, is_alternative_connective, names_form_data, status_line, CaptionRole,
+    SectionRole,
 };
 use crate::doc::{BlockKind, Document, Table};
 use crate::ir::ParamLocation;
@@ -39,6 +40,26 @@ pub(super) struct Found<'a> {
     /// The purpose came from the enclosing section because the caption was generic
     /// (`Parameters`, `参数说明`).
     pub generic: bool,
+    /// The sub-section the table stands in.
+    pub section: SectionRole,
+}
+
+/// A request section whose tables include no body table, in an operation that sends one: the
+/// first object table there is the body (`Table 3 NodePool structure` after the header table;
+/// the tables after it describe its nested objects); never a form's fields (multipart bodies
+/// are diagnosed, not typed as JSON). Returns the table so promoted.
+pub(super) fn promote_unclaimed_request_body(found: &mut [Found<'_>]) -> Option<usize> {
+    if found.iter().any(|f| f.purpose == Purpose::RequestBody) {
+        return None;
+    }
+    let first = found
+        .iter_mut()
+        .find(|f| f.section == SectionRole::Request && matches!(f.purpose, Purpose::Object(_)))?;
+    if matches!(&first.purpose, Purpose::Object(name) if names_form_data(name)) {
+        return None;
+    }
+    first.purpose = Purpose::RequestBody;
+    Some(first.block)
 }
 
 /// A generic caption is the body table the first time in a section; when the same body already
@@ -139,6 +160,7 @@ pub(super) fn walk<'a>(
                     purpose,
                     cols,
                     generic,
+                    section: role,
                 });
             }
             BlockKind::Code { lang, text } => {

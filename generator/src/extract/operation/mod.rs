@@ -108,7 +108,17 @@ pub fn assemble(
     let context = base_id.to_upper_camel_case();
 
     let walked = blocks::walk(doc, tree, input.section, input.blocks.clone());
-    let found = walked.tables;
+    let mut found = walked.tables;
+    if input.request.method.carries_body() {
+        if let Some(block) = blocks::promote_unclaimed_request_body(&mut found) {
+            diags.add(
+                &doc.blocks[block].span,
+                catalogue::BODY_FIRST_OBJECT_TABLE,
+                "no table of the request section is captioned as the body: its first object table is taken as the body",
+            );
+        }
+    }
+    let found = found;
     let objects = object_tables(&found);
     let mut resolver = Resolver::new(index, objects, registry, diags, context);
     resolver.library = Some((input.library, input.page));
