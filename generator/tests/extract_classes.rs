@@ -1210,3 +1210,31 @@ None.
     assert!(form.operations[0].request_body.is_none());
     assert!(codes(&form).contains(&"table.orphan"));
 }
+
+/// `Timestamp` / `Time` as a type name: a string when no table describes an object of that
+/// name, the table's object when one does.
+#[test]
+fn point_in_time_type_names() {
+    let text = page(
+        "查询策略",
+        "GET /v1/policies",
+        &(table(
+            "响应Body参数",
+            &[("update_time", "Timestamp"), ("window", "Time")],
+        ) + &table("Time", &[("start", "String"), ("end", "String")])),
+    );
+    let api = api(&[("p.md", &text)]);
+    assert_references_resolve(&api);
+    let name = success_body(&api);
+    assert!(matches!(
+        field(&api, name, "update_time").kind,
+        SchemaKind::String { format: None }
+    ));
+    assert!(
+        matches!(&field(&api, name, "window").kind, SchemaKind::Ref { name } if name == "Time"),
+        "{:#?}",
+        field(&api, name, "window")
+    );
+    assert!(codes(&api).contains(&"type.time-as-string"));
+    assert!(!codes(&api).contains(&"type.unresolved"));
+}

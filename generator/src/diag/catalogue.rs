@@ -223,6 +223,9 @@ catalogue! {
     TYPE_UNKNOWN = "type.unknown", Warning,
         "A type spelling docbind does not know; the field is a free-form value.",
         "Known spellings are listed in extract/types.rs. Example: `unknown type spelling 无`.";
+    TYPE_TIME_AS_STRING = "type.time-as-string", Note,
+        "A type naming a point in time (`Timestamp`, `Time`, `DateTime`) that no table describes is a string.",
+        "Example: `update_time | Timestamp | 更新时间` with examples such as `\"2018-08-15T03:41:11Z\"`. No format is claimed (the pages write several), and an example showing a number widens it as for any string.";
     TYPE_UNRESOLVED = "type.unresolved", Warning,
         "A type names an object no table describes; the field is a free-form value.",
         "Example: `type disk of disk has no table describing it`.";

@@ -791,6 +791,17 @@ impl<'a, 'r> Resolver<'a, 'r> {
                         *self.type_refs.entry(reference).or_default() = true;
                         self.object_schema(b, name, &f.span)
                     }
+                    // `Timestamp`, `Time`, `DateTime` with no table of that name: a point in
+                    // time, written as text (RFC 3339 in the examples); a scalar, not a
+                    // reference to an object.
+                    _ if super::vocab::names_point_in_time(name) => {
+                        self.diags.add(
+                            &f.span,
+                            catalogue::TYPE_TIME_AS_STRING,
+                            format!("type `{name}` of `{}` names a point in time and no table describes it: a string", f.name),
+                        );
+                        return Schema::new(SchemaKind::String { format: None });
+                    }
                     _ => {
                         self.type_refs.entry(reference).or_default();
                         self.diags.add(&f.span, catalogue::TYPE_UNRESOLVED, format!("type `{name}` of `{}` has no table describing it: a free-form value", f.name));

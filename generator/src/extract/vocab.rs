@@ -552,6 +552,19 @@ pub fn names_request(label: &str) -> bool {
     label.contains("请求") || label.to_lowercase().contains("request")
 }
 
+/// A type name that means a point in time (`Timestamp`, `Time`, `DateTime`, `Date`, `时间戳`).
+pub fn names_point_in_time(name: &str) -> bool {
+    let key: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        key.as_str(),
+        "timestamp" | "time" | "datetime" | "date" | "时间" | "时间戳" | "日期"
+    )
+}
+
 /// An object name that is a form's fields (`FormData`, `请求formData`): a multipart or
 /// URL-encoded body, not a JSON object.
 pub fn names_form_data(name: &str) -> bool {
