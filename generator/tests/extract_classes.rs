@@ -1238,3 +1238,40 @@ fn point_in_time_type_names() {
     assert!(codes(&api).contains(&"type.time-as-string"));
     assert!(!codes(&api).contains(&"type.unresolved"));
 }
+
+/// The only object row of a multi-row table (`vpc_instances | 字典数据类型`), with neither link
+/// nor shared name, is described by the unclaimed table right after it (`后端实例详情`); with
+/// two object rows position cannot tell, and nothing is guessed.
+#[test]
+fn the_only_object_row_and_the_table_after_it() {
+    let body = |rows: &[(&str, &str)]| {
+        page(
+            "添加后端实例",
+            "POST /v1/channels/{id}/members",
+            &(table("参数说明", rows)
+                + &table("后端实例详情", &[("instance_id", "String"), ("weight", "Integer")])),
+        )
+    };
+    let one = api(&[(
+        "p.md",
+        &body(&[("total", "Integer"), ("vpc_instances", "字典数据类型")]),
+    )]);
+    assert_references_resolve(&one);
+    let name = success_body(&one);
+    let SchemaKind::Ref { name: item } = &field(&one, name, "vpc_instances").kind else {
+        panic!("{:#?}", one.diagnostics)
+    };
+    assert!(matches!(
+        field(&one, item, "weight").kind,
+        SchemaKind::Integer { .. }
+    ));
+    assert!(codes(&one).contains(&"type.resolved-by-position"));
+
+    let two = api(&[(
+        "p.md",
+        &body(&[("vpc_instances", "字典数据类型"), ("tags", "Object")]),
+    )]);
+    let name = success_body(&two);
+    assert_eq!(field(&two, name, "vpc_instances").kind, SchemaKind::Any);
+    assert!(codes(&two).contains(&"table.orphan"));
+}

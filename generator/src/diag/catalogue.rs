@@ -237,7 +237,7 @@ catalogue! {
         "Example: `type Result resolved to the table named result结果`.";
     TYPE_RESOLVED_BY_POSITION = "type.resolved-by-position", Note,
         "An object field was tied to the unclaimed object table right after its own table.",
-        "Pages list a row such as `error: Object` and then the table describing it (`ErrorDetail`) with neither a link nor a shared name. The next table is taken when no other field claimed it; the note says which.\nExample: `object error has no link or name tying it to a table; the table right after, ErrorDetail, is taken to describe it`.";
+        "Pages list a row such as `error: Object` (or, in a table of several rows, the only object row: `vpc_instances | 字典数据类型 | 后端实例列表`) and then the table describing it (`ErrorDetail`, `后端实例详情`) with neither a link nor a shared name. The next table is taken when no other field claimed it and its caption is not an English phrase or field path naming something else; the note says which.\nExample: `object error has no link or name tying it to a table; the table right after, ErrorDetail, is taken to describe it`.";
     SCHEMA_FREE_FORM = "schema.free-form", Note,
         "An object field has no table describing it; it is a free-form value.",
         "Documented as `Object`/`JSON` without a nested table.";

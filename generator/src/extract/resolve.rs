@@ -503,12 +503,13 @@ impl<'a, 'r> Resolver<'a, 'r> {
         self.nearest(from, |o| o.name.contains('.') && name_key(&o.name) == key)
     }
 
-    /// For the only row of a one-row table, the object table right after it when nothing
+    /// For the only object row of a table, the object table right after it when nothing
     /// else claims that table: pages wrap a response in `error: Object` and describe the
-    /// object in the next table (`ErrorDetail`) with no link and no shared name. Said with a
-    /// note, as it rests on position alone.
+    /// object in the next table (`ErrorDetail`) with no link and no shared name, or list
+    /// `vpc_instances | 字典数据类型` beside scalars and describe it in `后端实例详情`. Said
+    /// with a note, as it rests on position alone.
     fn by_position(&mut self, field: &RawField, from: usize) -> Option<usize> {
-        if self.tables.is_empty() || self.index.table(from)?.rows.len() != 1 {
+        if self.tables.is_empty() || !self.only_object_row(field, from) {
             return None;
         }
         let next = (from + 1..self.index.doc.blocks.len())
@@ -518,11 +519,13 @@ impl<'a, 'r> Resolver<'a, 'r> {
             return None;
         }
         let name = object.name.clone();
-        // Only a table named like a type (`ErrorDetail`): a field path or a phrase names
-        // what it describes, and that is not this field.
+        // Not a table named like a field path or an English phrase (`instance field data
+        // structure`): those name what they describe, and that is not this field. A type
+        // name (`ErrorDetail`) or a phrase in another script (`后端实例详情`) may be it.
         let type_like = name.starts_with(|c: char| c.is_ascii_uppercase())
             && name.chars().all(|c| c.is_ascii_alphanumeric());
-        if !type_like {
+        let other_script = !name.is_ascii() && !name.contains('.');
+        if !type_like && !other_script {
             return None;
         }
         // A table some row names (by field or type name) or links to is that row's.
@@ -539,6 +542,27 @@ impl<'a, 'r> Resolver<'a, 'r> {
             ),
         );
         Some(next)
+    }
+
+    /// Whether `field` is the only row of table `from` whose type is an object (or a list or
+    /// map of objects): with two, position cannot say which one the next table describes.
+    fn only_object_row(&mut self, field: &RawField, from: usize) -> bool {
+        fn object_like(t: &TypeExpr) -> bool {
+            match t {
+                TypeExpr::Object | TypeExpr::Named(_) => true,
+                TypeExpr::Array(inner) | TypeExpr::Map(inner) => object_like(inner),
+                _ => false,
+            }
+        }
+        let Some(table) = self.index.table(from) else {
+            return false;
+        };
+        let rows = read_fields(table, &columns(table), &mut Diagnostics::new());
+        let objects: Vec<&RawField> = rows
+            .iter()
+            .filter(|r| object_like(&parse_type(&r.type_text)))
+            .collect();
+        matches!(objects[..], [only] if only.name == field.name)
     }
 
     /// What the operation's tables mention: field names, words of type cells, link targets.
