@@ -1274,4 +1274,17 @@ fn the_only_object_row_and_the_table_after_it() {
     let name = success_body(&two);
     assert_eq!(field(&two, name, "vpc_instances").kind, SchemaKind::Any);
     assert!(codes(&two).contains(&"table.orphan"));
+
+    // A table some row names, even with its name broken by a line wrap (`Error Detail
+    // object`), is that row's: position does not give it away.
+    let claimed = page(
+        "查询",
+        "GET /v1/things",
+        &(table("响应Body参数", &[("total", "Integer"), ("error", "Object")])
+            + &table("ErrorDetail", &[("code", "String")])
+            + &table("Holder", &[("detail", "Error Detail object")])),
+    );
+    let claimed = api(&[("p.md", &claimed)]);
+    let name = success_body(&claimed);
+    assert_eq!(field(&claimed, name, "error").kind, SchemaKind::Any);
 }

@@ -169,6 +169,15 @@ fn abbreviates_word_by_word(a: &str, b: &str) -> bool {
 static TABLE_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(super::vocab::TABLE_REFERENCE).expect("valid regex"));
 
+/// The type name an expression refers to, through lists and maps.
+fn named_type(t: &TypeExpr) -> Option<&str> {
+    match t {
+        TypeExpr::Named(n) => Some(n),
+        TypeExpr::Array(inner) | TypeExpr::Map(inner) => named_type(inner),
+        _ => None,
+    }
+}
+
 /// Resolves the tables of one operation into schemas.
 pub struct Resolver<'a, 'r> {
     pub index: &'a DocIndex<'a>,
@@ -582,6 +591,11 @@ impl<'a, 'r> Resolver<'a, 'r> {
                         .split(|c: char| !c.is_alphanumeric() && c != '_')
                     {
                         names.insert(name_key(word));
+                    }
+                    // The type name as the parser reads it: wrap damage repaired
+                    // (`SampleMeta data object` names `SampleMetadata`).
+                    if let Some(named) = named_type(&parse_type(&r.type_text)) {
+                        names.insert(name_key(named));
                     }
                     for cell in [&r.type_cell, &r.description, &r.name_cell] {
                         for (_, target) in cell.links() {
