@@ -1114,7 +1114,10 @@ fn a_markdown_link_to_another_files_table() {
         name
     };
     let SchemaKind::Ref { name: item } = &list_items(&api, &listed, "items").kind else {
-        panic!("items are not the other file's table: {:#?}", api.diagnostics)
+        panic!(
+            "items are not the other file's table: {:#?}",
+            api.diagnostics
+        )
     };
     assert!(matches!(
         field(&api, item, "name").kind,
@@ -1249,7 +1252,10 @@ fn the_only_object_row_and_the_table_after_it() {
             "添加后端实例",
             "POST /v1/channels/{id}/members",
             &(table("参数说明", rows)
-                + &table("后端实例详情", &[("instance_id", "String"), ("weight", "Integer")])),
+                + &table(
+                    "后端实例详情",
+                    &[("instance_id", "String"), ("weight", "Integer")],
+                )),
         )
     };
     let one = api(&[(

@@ -568,7 +568,9 @@ pub fn names_point_in_time(name: &str) -> bool {
 /// An object name that is a form's fields (`FormData`, `请求formData`): a multipart or
 /// URL-encoded body, not a JSON object.
 pub fn names_form_data(name: &str) -> bool {
-    name.to_lowercase().replace([' ', '_', '-'], "").contains("formdata")
+    name.to_lowercase()
+        .replace([' ', '_', '-'], "")
+        .contains("formdata")
 }
 
 /// A label saying an example is a response (`响应样例`, `Example response`).

@@ -211,7 +211,14 @@ fn sites(doc: &Value) -> Vec<Site> {
                     };
                     if let Some(schema) = m.get("schema") {
                         let pointer = format!("{at}/requestBody/content/{}/schema", escape(media));
-                        walk(schema, &pointer, "body", &pascal_case(&parent), false, &mut out);
+                        walk(
+                            schema,
+                            &pointer,
+                            "body",
+                            &pascal_case(&parent),
+                            false,
+                            &mut out,
+                        );
                     }
                 }
             }
@@ -267,7 +274,11 @@ fn walk(
     if m.contains_key("$ref") {
         return;
     }
-    let list = |k: &str| m.get(k).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let list = |k: &str| {
+        m.get(k)
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice)
+    };
     let (all_of, any_of, one_of) = (list("allOf"), list("anyOf"), list("oneOf"));
     if all_of.len() + any_of.len() + one_of.len() == 1
         && all_of
@@ -323,7 +334,14 @@ fn walk(
     if ty == Some("array") {
         if let Some(items) = m.get("items") {
             let at = format!("{pointer}/items");
-            walk(items, &at, &format!("{name}_item"), parent_class, parameter, out);
+            walk(
+                items,
+                &at,
+                &format!("{name}_item"),
+                parent_class,
+                parameter,
+                out,
+            );
         }
         return;
     }

@@ -6,8 +6,7 @@ use super::super::fields::{columns, Columns};
 use super::super::sections::SectionTree;
 use super::super::text::{describe, table_caption};
 use super::super::vocab::{
-    caption_role, is_alternative_connective, names_form_data, status_line, CaptionRole,
-    SectionRole,
+    caption_role, is_alternative_connective, names_form_data, status_line, CaptionRole, SectionRole,
 };
 use crate::doc::{BlockKind, Document, Table};
 use crate::ir::ParamLocation;
