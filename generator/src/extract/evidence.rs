@@ -11,6 +11,9 @@
 //! - a value an example shows as `null` becomes nullable;
 //! - a required field an example of its object omits becomes optional (tables often mark all of
 //!   several alternatives mandatory; the example shows which may be left out);
+//! - a value outside the documented limits (`""` for a name of 1 to 64 characters, `-1` for
+//!   a quota documented from 0) relaxes the limit to admit it; a masked secret (`******`) is
+//!   no evidence;
 //! - a value an example shows in another JSON shape (a number in a String field, `"100"` in an
 //!   Integer field, an array of the objects the table documents as one object, one object where
 //!   it documents an array) records that shape in [`Schema::example_shapes`].
@@ -50,6 +53,37 @@ enum Fix {
     Optional(String),
     /// The example's value has another shape than the documented type.
     Shape(ExampleShape),
+    /// A value outside the documented length or range.
+    Limit(Value),
+}
+
+/// Whether `value` lies outside the limits `c` states (string length in characters, numeric
+/// range).
+fn outside_limits(c: &crate::ir::Constraints, value: &Value) -> bool {
+    match value {
+        Value::String(text) => {
+            let len = text.chars().count() as u64;
+            c.min_length.is_some_and(|m| len < m) || c.max_length.is_some_and(|m| len > m)
+        }
+        Value::Number(n) => n.as_f64().is_some_and(|x| {
+            c.minimum
+                .is_some_and(|m| x < m || (c.exclusive_minimum && x == m))
+                || c.maximum
+                    .is_some_and(|m| x > m || (c.exclusive_maximum && x == m))
+        }),
+        _ => false,
+    }
+}
+
+/// A placeholder for a secret (`******`, `XXXXXX`, `xxxxxxxx`): one mask character repeated.
+fn is_masked(value: &Value) -> bool {
+    let Value::String(text) = value else {
+        return false;
+    };
+    let mut chars = text.chars();
+    chars.next().is_some_and(|first| {
+        matches!(first, '*' | 'x' | 'X') && text.chars().count() >= 3 && chars.all(|c| c == first)
+    })
 }
 
 struct Target {
@@ -198,6 +232,14 @@ impl Walk<'_> {
             schema.kind,
             SchemaKind::String { .. } | SchemaKind::Integer { .. } | SchemaKind::Number { .. }
         );
+        let typed_value = match schema.kind {
+            SchemaKind::String { .. } => value.is_string(),
+            SchemaKind::Integer { .. } | SchemaKind::Number { .. } => value.is_number(),
+            _ => false,
+        };
+        if typed_value && !is_masked(value) && outside_limits(&schema.constraints, value) {
+            self.push(root, path, Fix::Limit(value.clone()));
+        }
         if scalar
             && !schema.enum_values.is_empty()
             && (value.is_string() || value.is_number())
@@ -243,6 +285,31 @@ fn node_mut<'a>(api: &'a mut Api, root: &Root, path: &[Step]) -> Option<&'a mut 
         };
     }
     Some(node)
+}
+
+/// The limits of `c` in words, for diagnostics.
+fn limits_words(c: &crate::ir::Constraints) -> String {
+    let mut parts = Vec::new();
+    match (c.min_length, c.max_length) {
+        (Some(a), Some(b)) => parts.push(format!("length {a} to {b}")),
+        (Some(a), None) => parts.push(format!("length at least {a}")),
+        (None, Some(b)) => parts.push(format!("length at most {b}")),
+        (None, None) => {}
+    }
+    let bound = |x: f64| crate::ir::json_number(x).to_string();
+    if let Some(m) = c.minimum {
+        let op = if c.exclusive_minimum { ">" } else { ">=" };
+        parts.push(format!("{op} {}", bound(m)));
+    }
+    if let Some(m) = c.maximum {
+        let op = if c.exclusive_maximum { "<" } else { "<=" };
+        parts.push(format!("{op} {}", bound(m)));
+    }
+    if parts.is_empty() {
+        "no limits".to_string()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn shape_words(shape: ExampleShape) -> &'static str {
@@ -369,6 +436,42 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 f.required = false;
                 let at = f.schema.span.clone().unwrap_or(at);
                 diags.add(&at, catalogue::REQUIRED_RELAXED_BY_EXAMPLE, format!("`{what}.{field}` is documented as mandatory but the example at {example} omits it: optional"));
+            }
+            Fix::Limit(value) => {
+                let c = &mut node.constraints;
+                if !outside_limits(c, &value) {
+                    continue; // already relaxed for an earlier example
+                }
+                let documented = limits_words(c);
+                match &value {
+                    Value::String(text) => {
+                        let len = text.chars().count() as u64;
+                        if c.min_length.is_some_and(|m| len < m) {
+                            c.min_length = Some(len).filter(|&l| l > 0);
+                        }
+                        if c.max_length.is_some_and(|m| len > m) {
+                            c.max_length = Some(len);
+                        }
+                    }
+                    Value::Number(n) => {
+                        let Some(x) = n.as_f64() else { continue };
+                        if c.minimum
+                            .is_some_and(|m| x < m || (c.exclusive_minimum && x == m))
+                        {
+                            c.minimum = Some(x);
+                            c.exclusive_minimum = false;
+                        }
+                        if c.maximum
+                            .is_some_and(|m| x > m || (c.exclusive_maximum && x == m))
+                        {
+                            c.maximum = Some(x);
+                            c.exclusive_maximum = false;
+                        }
+                    }
+                    _ => continue,
+                }
+                let now = limits_words(c);
+                diags.add(&at, catalogue::LIMIT_RELAXED_BY_EXAMPLE, format!("`{what}` is documented with {documented} but the example at {example} shows {value}: now {now}"));
             }
             Fix::Shape(shape) => {
                 if node.example_shapes.contains(&shape) {
@@ -621,6 +724,83 @@ mod tests {
                 "type.widened-by-example",
             ]
         );
+    }
+
+    /// `""` for a name of 1 to 255 characters and `-1` for a quota from 0 relax the limits;
+    /// a masked secret (`******` under a 16-character minimum) is no evidence.
+    #[test]
+    fn limits_relaxed_by_example_values_not_by_masks() {
+        let limited = |kind: SchemaKind, c: crate::ir::Constraints| Schema {
+            constraints: c,
+            ..Schema::new(kind)
+        };
+        let text = || SchemaKind::String { format: None };
+        let body = Schema::new(SchemaKind::Object {
+            fields: vec![
+                field(
+                    "name",
+                    false,
+                    limited(
+                        text(),
+                        crate::ir::Constraints {
+                            min_length: Some(1),
+                            max_length: Some(255),
+                            ..Default::default()
+                        },
+                    ),
+                ),
+                field(
+                    "quota",
+                    false,
+                    limited(
+                        SchemaKind::Integer {
+                            format: crate::ir::IntFormat::Int32,
+                        },
+                        crate::ir::Constraints {
+                            minimum: Some(0.0),
+                            maximum: Some(100.0),
+                            ..Default::default()
+                        },
+                    ),
+                ),
+                field(
+                    "secret",
+                    false,
+                    limited(
+                        text(),
+                        crate::ir::Constraints {
+                            min_length: Some(16),
+                            ..Default::default()
+                        },
+                    ),
+                ),
+            ],
+        });
+        let mut api = api_with_request(
+            body,
+            &[serde_json::json!({"name": "", "quota": -1, "secret": "******"})],
+        );
+        let mut diags = Diagnostics::new();
+        widen_by_examples(&mut api, &mut diags);
+        let fields = request_fields(&api);
+        assert_eq!(
+            fields[0].schema.constraints,
+            crate::ir::Constraints {
+                min_length: None,
+                max_length: Some(255),
+                ..Default::default()
+            }
+        );
+        assert_eq!(fields[1].schema.constraints.minimum, Some(-1.0));
+        assert_eq!(fields[1].schema.constraints.maximum, Some(100.0));
+        assert_eq!(fields[2].schema.constraints.min_length, Some(16));
+        let relaxed: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.code == "limit.relaxed-by-example")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(relaxed.len(), 2, "{relaxed:#?}");
+        assert!(relaxed[1].contains(">= 0, <= 100") && relaxed[1].contains("now >= -1, <= 100"));
     }
 
     #[test]
