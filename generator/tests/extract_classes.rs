@@ -1294,3 +1294,18 @@ fn the_only_object_row_and_the_table_after_it() {
     let name = success_body(&claimed);
     assert_eq!(field(&claimed, name, "error").kind, SchemaKind::Any);
 }
+
+/// A request line with concrete values under an examples heading (`GET /v3/97b0…/instances`)
+/// is the documented operation's, extracted when its path template fits.
+#[test]
+fn concrete_request_lines_count_as_their_template() {
+    let text = "# 查询实例列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\n-   URI格式\n\n    PATH：/\\{version\\_id\\}/\\{project\\_id\\}/instances\n\n    Method：GET\n\n## 样例<a name=\"a3\"></a>\n\n查询所有实例列表：\n\nGET /v3/97b026aa9cc4417888c14c84a1ad9860/instances\n";
+    let (doc, diags) = read::read_text("p.md", text, Format::HuaweiMarkdown);
+    let (api, coverage) = pipeline::build_api(&[doc], diags, "t", "1");
+    assert_eq!(api.operations.len(), 1);
+    assert_eq!(
+        (coverage.endpoints_extracted, coverage.endpoints_documented),
+        (2, 2),
+        "{coverage:#?}"
+    );
+}

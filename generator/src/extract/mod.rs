@@ -177,7 +177,18 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         .map(|o| (o.method, sections::normalize_path(&o.path)))
         .collect();
     coverage.endpoints_documented = coverage.endpoints.len();
-    coverage.endpoints_extracted = coverage.endpoints.intersection(&extracted).count();
+    // A request line written with concrete values (`GET /v3/97b0…/instances` under an
+    // examples heading) is extracted when an operation's path template fits it.
+    coverage.endpoints_extracted = coverage
+        .endpoints
+        .iter()
+        .filter(|(method, path)| {
+            extracted.contains(&(*method, path.clone()))
+                || extracted
+                    .iter()
+                    .any(|(m, p)| m == method && sections::path_fits(p, path))
+        })
+        .count();
     let mut api = Api {
         title: opts.title.clone(),
         version: opts.version.clone(),
