@@ -448,3 +448,23 @@ fn memoised_findings_equal_fresh_ones() {
         "string, number-like, boolean and array readings"
     );
 }
+
+/// A list whose last alternative names a kind of value (`or a positive integer`) is open: the
+/// values before it are examples, not an enumeration.
+#[test]
+fn open_alternatives_are_no_value_list() {
+    for text in [
+        "If action is set to filter, this parameter takes effect. Its value can be 0 (default) or a positive integer.",
+        "取值为0或其他正整数。",
+    ] {
+        let (s, _) = mine(int(), text);
+        assert!(
+            s.enum_values.is_empty(),
+            "enum mined from {text:?}: {:?}",
+            s.enum_values
+        );
+    }
+    // A closed list stays one.
+    let (s, _) = mine(int(), "Its value can be 0 or 1.");
+    assert_eq!(values(&s), vec![json!(0), json!(1)]);
+}

@@ -49,6 +49,8 @@ static COLON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LIST_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(vocab::VALUE_LIST_SEPARATOR).expect("valid regex"));
+static OPEN_ALTERNATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(vocab::OPEN_ALTERNATIVE).expect("valid regex"));
 static NOT_A_VALUE_LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(vocab::NOT_A_VALUE_LIST).expect("valid regex"));
 
@@ -169,6 +171,10 @@ fn delimited(text: &str) -> Option<Vec<Item>> {
     let mut items = Vec::new();
     for piece in LIST_SEPARATOR.split(first_sentence) {
         let piece = piece.trim();
+        if OPEN_ALTERNATIVE.is_match(piece.trim_end_matches(['。', '.'])) {
+            // `0 (default) or a positive integer`: the values are examples of an open set.
+            return None;
+        }
         let Some(c) = VALUE_AT_START.captures(piece) else {
             break;
         };
