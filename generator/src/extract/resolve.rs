@@ -754,6 +754,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
         use TypeExpr::*;
         let kind = match expr {
             String => SchemaKind::String { format: None },
+            Any => SchemaKind::Any,
             Binary => SchemaKind::String {
                 format: Some("binary".into()),
             },

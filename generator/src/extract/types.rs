@@ -2,7 +2,7 @@
 //!
 //! Covers `String`, `Integer`/`Int`, `Long`, `Short`, `Float`/`Double`/`Number`, `Boolean`,
 //! `Object`/`JSON`/`Dict`, `X object`, `Array of X objects`, `Array of strings`, `Array<X>`,
-//! `JSON Array`, `List`, `Map<String,X>` in its spellings, `X结构数组`, and wrap damage
+//! `JSON Array`, `List`, `Map<String,X>` in its spellings, `AnyType`, `X结构数组`, and wrap damage
 //! (`NetworkConnect ion object`, `Array<storageType >`). Anything else is `Unknown`: the caller
 //! reports it and uses a free-form value, never a guess.
 
@@ -24,6 +24,8 @@ pub enum TypeExpr {
     Map(Box<TypeExpr>),
     /// Binary content (`File`), for non-JSON bodies.
     Binary,
+    /// Any JSON value, as documented (`AnyType`): free-form by design, not for want of a table.
+    Any,
     Unknown(String),
 }
 
@@ -110,6 +112,8 @@ fn scalar(word: &str) -> Option<TypeExpr> {
             TypeExpr::Object
         }
         "file" | "binary" | "stream" => TypeExpr::Binary,
+        // `AnyType`, `Any`: the documentation says any JSON value (a free-form value by design).
+        "anytype" | "any" | "任意类型" => TypeExpr::Any,
         _ => return None,
     })
 }
@@ -376,6 +380,8 @@ mod tests {
             ("Number", Number),
             ("Boolean", Boolean),
             ("Object", Object),
+            ("AnyType", Any),
+            ("Array of AnyType", arr(Any)),
             ("object", Object),
             ("JSON", Object),
             ("Dict", Object),
