@@ -1309,3 +1309,68 @@ fn concrete_request_lines_count_as_their_template() {
         "{coverage:#?}"
     );
 }
+
+/// A body no table of the page describes, where the sub-section's paragraph links another
+/// page's table (`:ref:\`Table 4 <…>\` describes the response parameters`): that table, the same
+/// schema as on its own page.
+#[test]
+fn a_body_described_on_another_page() {
+    let create = r#"Creating a Pool
+===============
+
+URI
+---
+
+POST /v1/pools
+
+Response
+--------
+
+.. _create__t4:
+
+.. table:: **Table 4** Response parameters
+
+   ========== ====== ============
+   Parameter  Type   Description
+   ========== ====== ============
+   id         String Pool ID.
+   size       Integer Pool size.
+   ========== ====== ============
+"#;
+    let update = r#"Updating a Pool
+===============
+
+URI
+---
+
+PUT /v1/pools/{pool_id}
+
+Response
+--------
+
+:ref:`Table 4 <create__t4>` describes the response parameters.
+"#;
+    let api = rst_pages(&[("create.rst", create), ("update.rst", update)]);
+    assert_references_resolve(&api);
+    let body = |path: &str| {
+        operation(&api, path).responses["200"]
+            .body
+            .as_ref()
+            .map(|b| b.schema.kind.clone())
+            .unwrap_or_else(|| panic!("{path} has no body: {:#?}", api.diagnostics))
+    };
+    let created = body("/v1/pools");
+    assert_eq!(
+        body("/v1/pools/{pool_id}"),
+        created,
+        "one table, one schema"
+    );
+    let SchemaKind::Ref { name } = &created else {
+        panic!("{created:#?}")
+    };
+    assert!(matches!(
+        field(&api, name, "size").kind,
+        SchemaKind::Integer { .. }
+    ));
+    assert!(codes(&api).contains(&"body.on-another-page"));
+}

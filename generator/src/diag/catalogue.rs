@@ -183,6 +183,9 @@ catalogue! {
     BODY_FIRST_OBJECT_TABLE = "body.first-object-table", Warning,
         "No table of the request section is captioned as the request body; its first object table is taken as the body.",
         "Example: a `Request` section with `Table 2 Parameters in the request header` and `Table 3 NodePool structure` (then tables for `metadata`, `spec`): the NodePool table is the body of the POST.";
+    BODY_ON_ANOTHER_PAGE = "body.on-another-page", Note,
+        "A body no table of the page describes is the table on another page that a paragraph of its sub-section links.",
+        "Example: an update page's `Response` says ``:ref:`Table 26 <…>` describes the response parameters``, Table 26 being the create page's response table: that table, built on its own page, is the body.";
     BODY_DUPLICATE_REQUEST_TABLE = "body.duplicate-request-table", Warning,
         "A second request body table in one operation is ignored.",
         "Usually a page documenting two variants of a request. The first table is the body.";

@@ -134,6 +134,14 @@ impl Registry {
         diags: &mut Diagnostics,
     ) -> String {
         let wanted = shape(&schema);
+        // One table, one schema: the same table built again (from another operation, or a
+        // page linking it) under another name is the schema first registered for it.
+        if !self.schemas.contains_key(preferred) {
+            if let Some(built) = self.built_from(schema.span.as_ref(), &wanted) {
+                self.absorb(&built, &schema);
+                return built;
+            }
+        }
         let mut candidates = vec![preferred.to_string()];
         if !preferred.starts_with(context) {
             candidates.push(format!("{context}{preferred}"));

@@ -244,12 +244,42 @@ impl<'a, 'r> Resolver<'a, 'r> {
             .into_iter()
             .flat_map(|cell| cell.links())
             .find_map(|(_, target)| library.foreign_table(target, page))?;
+        Some(self.foreign_table_schema(other, block, preferred, &f.span))
+    }
+
+    /// The schema of a body that a paragraph says another page's table describes
+    /// (`:ref:\`Table 26 <…>\` describes the response parameters`): that table, built there.
+    pub fn body_on_another_page(
+        &mut self,
+        links: &[&LinkTarget],
+        preferred: &str,
+        span: &Span,
+    ) -> Option<Schema> {
+        let (library, page) = self.library?;
+        let (other, block) = links
+            .iter()
+            .find_map(|target| library.foreign_table(target, page))?;
+        Some(self.foreign_table_schema(other, block, preferred, span))
+    }
+
+    /// Table `block` of page `other`, built by a resolver of that page (its nested links
+    /// resolve there); a table being built up the chain is a recursive reference.
+    fn foreign_table_schema(
+        &mut self,
+        other: usize,
+        block: usize,
+        preferred: &str,
+        span: &Span,
+    ) -> Schema {
+        let Some((library, page)) = self.library else {
+            return Schema::any();
+        };
         if let Some((_, _, name)) = self
             .foreign_chain
             .iter()
             .find(|(p, b, _)| (*p, *b) == (other, block))
         {
-            return Some(Schema::new(SchemaKind::Ref { name: name.clone() }));
+            return Schema::new(SchemaKind::Ref { name: name.clone() });
         }
         let mut chain = self.foreign_chain.clone();
         chain.extend(
@@ -267,7 +297,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
         there.library = Some((library, other));
         there.foreign_chain = chain;
         let name = there.table_object_name(block, preferred);
-        Some(there.object_schema(block, &name, &f.span))
+        there.object_schema(block, &name, span)
     }
 
     /// The object table nearest after `from` (else nearest before) whose name matches.

@@ -12,6 +12,10 @@ use crate::doc::{BlockKind, Document, Table};
 use crate::ir::ParamLocation;
 use std::collections::BTreeSet;
 
+static TABLE_REF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(super::super::vocab::TABLE_REFERENCE).expect("valid regex")
+});
+
 /// What a table is for, within an operation.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Purpose {
@@ -98,6 +102,16 @@ pub(super) struct Walked<'a> {
     pub description: Vec<String>,
     pub tables: Vec<Found<'a>>,
     pub codes: Vec<Code>,
+    /// Paragraphs of the request or response sub-section that link a numbered table
+    /// (`:ref:\`Table 26 <…>\` describes the response parameters`).
+    pub table_links: Vec<TableLink<'a>>,
+}
+
+/// A paragraph of a request or response sub-section linking a numbered table.
+pub(super) struct TableLink<'a> {
+    pub section: SectionRole,
+    pub block: usize,
+    pub targets: Vec<&'a crate::doc::LinkTarget>,
 }
 
 /// Walk `blocks` of section `section` once, tracking the sub-section role and the status context.
@@ -110,6 +124,7 @@ pub(super) fn walk<'a>(
     let mut description: Vec<String> = Vec::new();
     let mut found: Vec<Found<'_>> = Vec::new();
     let mut codes: Vec<Code> = Vec::new();
+    let mut table_links: Vec<TableLink<'a>> = Vec::new();
     let mut status: Option<String> = None;
     let mut last_role = SectionRole::Other;
     let mut label = String::new();
@@ -139,6 +154,20 @@ pub(super) fn walk<'a>(
                     || (role == SectionRole::Other && tree.innermost(i) == section);
                 if describes && !line.is_empty() {
                     description.push(describe(text));
+                }
+                if matches!(role, SectionRole::Request | SectionRole::Response) {
+                    let targets: Vec<&crate::doc::LinkTarget> = text
+                        .links()
+                        .filter(|(link_text, _)| TABLE_REF.is_match(link_text))
+                        .map(|(_, target)| target)
+                        .collect();
+                    if !targets.is_empty() {
+                        table_links.push(TableLink {
+                            section: role,
+                            block: i,
+                            targets,
+                        });
+                    }
                 }
                 // `Example request` {block} `or` {block}: both blocks are request examples.
                 if is_alternative_connective(&line) {
@@ -187,6 +216,7 @@ pub(super) fn walk<'a>(
         description,
         tables: found,
         codes,
+        table_links,
     }
 }
 

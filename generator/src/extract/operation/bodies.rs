@@ -3,7 +3,8 @@
 
 use super::super::fields::read_fields;
 use super::super::resolve::Resolver;
-use super::blocks::Found;
+use super::super::vocab::SectionRole;
+use super::blocks::{Found, TableLink};
 use super::status::StatusDocs;
 use crate::diag::catalogue;
 use crate::ir::{
@@ -78,6 +79,59 @@ pub(super) fn read_response_body(
             schema,
             span: block_span,
         });
+    }
+}
+
+/// Bodies no table of this page describes, where a paragraph of the request or response
+/// sub-section links another page's table (`:ref:\`Table 26 <…>\` describes the response
+/// parameters`, an update page pointing at the create page's table): that table, built on its
+/// page. The success response gets it when it has no body of its own.
+pub(super) fn bodies_on_other_pages(
+    resolver: &mut Resolver<'_, '_>,
+    links: &[TableLink<'_>],
+    carries_body: bool,
+    default_success: &str,
+    request_body: &mut Option<RequestBody>,
+    responses: &mut BTreeMap<String, Response>,
+) {
+    for link in links {
+        let span = resolver.index.doc.blocks[link.block].span.clone();
+        let (what, name) = match link.section {
+            SectionRole::Request if carries_body && request_body.is_none() => {
+                ("request body", format!("{}Request", resolver.context))
+            }
+            SectionRole::Response
+                if responses
+                    .get(default_success)
+                    .is_some_and(|r| r.body.is_none()) =>
+            {
+                ("response body", format!("{}Response", resolver.context))
+            }
+            _ => continue,
+        };
+        let Some(schema) = resolver.body_on_another_page(&link.targets, &name, &span) else {
+            continue;
+        };
+        resolver.diags.add(
+            &span,
+            catalogue::BODY_ON_ANOTHER_PAGE,
+            format!("the {what} is the table this paragraph links on another page"),
+        );
+        if link.section == SectionRole::Request {
+            *request_body = Some(RequestBody {
+                content_type: "application/json".into(),
+                required: true,
+                schema,
+                examples: Vec::new(),
+                span,
+            });
+        } else if let Some(resp) = responses.get_mut(default_success) {
+            resp.body = Some(ResponseBody {
+                content_type: "application/json".into(),
+                schema,
+                span,
+            });
+        }
     }
 }
 

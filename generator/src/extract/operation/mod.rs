@@ -207,6 +207,15 @@ pub fn assemble(
         );
     }
 
+    bodies::bodies_on_other_pages(
+        &mut resolver,
+        &walked.table_links,
+        input.request.method.carries_body(),
+        default_success,
+        &mut request_body,
+        &mut responses,
+    );
+
     if let Some(body) = request_body.as_mut() {
         if let Some(ct) = params::documented_content_type(&parameters, resolver.diags) {
             body.content_type = ct;
