@@ -1374,3 +1374,43 @@ Response
     ));
     assert!(codes(&api).contains(&"body.on-another-page"));
 }
+
+/// A row copied from a request table (with a required column) into a response table without
+/// one: `containerBaseSize | No | Integer ¶ Details…` is an optional Integer described by the
+/// rest, not a field of an unknown type `No`.
+#[test]
+fn rows_copied_from_a_table_with_a_required_column() {
+    let text = r#"Reading a Node
+==============
+
+URI
+---
+
+GET /api/v3/nodes/{node_id}
+
+Response
+--------
+
+.. table:: **Table 2** Response parameters
+
+   +-------------------+---------+------------------------------------+
+   | Parameter         | Type    | Description                        |
+   +===================+=========+====================================+
+   | maxPods           | Integer | Maximum number of pods.            |
+   +-------------------+---------+------------------------------------+
+   | containerBaseSize | No      | Integer                            |
+   |                   |         |                                    |
+   |                   |         | Disk space of one container in GB. |
+   +-------------------+---------+------------------------------------+
+"#;
+    let api = rst_api(text);
+    let name = success_body(&api);
+    let size = field(&api, name, "containerBaseSize");
+    assert!(matches!(size.kind, SchemaKind::Integer { .. }), "{size:#?}");
+    assert_eq!(
+        size.description.as_deref(),
+        Some("Disk space of one container in GB.")
+    );
+    assert!(codes(&api).contains(&"field.row-shifted"));
+    assert!(!codes(&api).contains(&"type.unresolved"));
+}

@@ -207,6 +207,9 @@ catalogue! {
     TABLE_UNCLASSIFIED = "table.unclassified", Warning,
         "A table in an operation is not recognised as parameters, body, object or status codes.",
         "Its columns or caption are of a kind docbind does not know; it is ignored.";
+    FIELD_ROW_SHIFTED = "field.row-shifted", Warning,
+        "A row of a table without a required column carries a required flag in its type column and its type in its description; it is read that way.",
+        "Rows copied from the request table into the response table keep their four cells: `containerBaseSize | No | Integer | Details…` under `Parameter | Type | Description` becomes an optional Integer.";
     TABLE_ROW_WITHOUT_NAME = "table.row-without-name", Warning,
         "A field table row has no name; it is skipped.",
         "Usually a row split by the converter.";

@@ -131,8 +131,29 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
             }
             continue;
         }
+        let (mut type_cell, mut description) = (type_cell, description);
+        // A row copied from a table with a required column (`containerBaseSize | No |
+        // Integer …` in a name / type / description table): the flag sits in the type column
+        // and the type opens the description. Read it as the row it was.
+        let shifted = if cols.required.is_none() {
+            shifted_row(&type_cell, &description)
+        } else {
+            None
+        };
+        let shifted_flag = shifted.as_ref().map(|(flag, ..)| *flag);
+        if let Some((flag, ty, rest)) = shifted {
+            diags.add(
+                &row.span,
+                catalogue::FIELD_ROW_SHIFTED,
+                format!("the row of `{name}` has a required flag in its type column and its type in its description: read as `{} | {}`", if flag { "required" } else { "optional" }, ty.one_line()),
+            );
+            type_cell = ty;
+            description = rest;
+        }
         let required_text = cell(cols.required).one_line();
-        let required = if cols.required.is_some() {
+        let required = if shifted_flag.is_some() {
+            shifted_flag
+        } else if cols.required.is_some() {
             let flag = required_flag(&required_text);
             if flag.is_none() {
                 diags.add(&row.span, catalogue::FIELD_REQUIRED_UNCLEAR, format!("required flag of `{name}` is not a plain yes/no ({required_text:?}); treated as optional"));
@@ -152,6 +173,32 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
         });
     }
     out
+}
+
+/// For a row whose type cell is a plain required flag and whose description opens with a
+/// paragraph that is a known type on its own: the flag, that type, and the rest of the
+/// description.
+fn shifted_row(type_cell: &RichText, description: &RichText) -> Option<(bool, RichText, RichText)> {
+    let flag = required_flag(&type_cell.one_line())?;
+    let (first, rest) = description.paragraphs.split_first()?;
+    let first = RichText {
+        paragraphs: vec![first.clone()],
+    };
+    let known = !matches!(
+        super::types::parse_type(&first.one_line()),
+        super::types::TypeExpr::Unknown(_) | super::types::TypeExpr::Named(_)
+    );
+    // A type alone, not a sentence that happens to start with one.
+    let short = first.one_line().split_whitespace().count() <= 4;
+    (known && short).then(|| {
+        (
+            flag,
+            first,
+            RichText {
+                paragraphs: rest.to_vec(),
+            },
+        )
+    })
 }
 
 #[cfg(test)]
