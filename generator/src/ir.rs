@@ -542,6 +542,27 @@ impl Constraints {
     pub fn is_empty(&self) -> bool {
         *self == Constraints::default()
     }
+
+    /// The limits in words, one per kind (`length 1–255`, `≥ 0`, `< 10`), for readers (the
+    /// review page, diagnostics).
+    pub fn words(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        match (self.min_length, self.max_length) {
+            (Some(a), Some(b)) => out.push(format!("length {a}–{b}")),
+            (Some(a), None) => out.push(format!("length ≥ {a}")),
+            (None, Some(b)) => out.push(format!("length ≤ {b}")),
+            (None, None) => {}
+        }
+        if let Some(m) = self.minimum {
+            let op = if self.exclusive_minimum { ">" } else { "≥" };
+            out.push(format!("{op} {}", json_number(m)));
+        }
+        if let Some(m) = self.maximum {
+            let op = if self.exclusive_maximum { "<" } else { "≤" };
+            out.push(format!("{op} {}", json_number(m)));
+        }
+        out
+    }
 }
 
 impl Operation {

@@ -6,15 +6,20 @@ use docbind::doc::Format;
 use docbind::ir::{Api, ParamLocation, Schema, SchemaKind};
 use docbind::{pipeline, read};
 
-fn api(pages: &[(&str, &str)]) -> Api {
+/// The API of `pages` (file name, text) read in `format` and extracted together.
+fn pages_api(format: Format, pages: &[(&str, &str)]) -> Api {
     let mut docs = Vec::new();
     let mut diags = docbind::diag::Diagnostics::new();
     for (file, text) in pages {
-        let (doc, d) = read::read_text(file, text, Format::HuaweiMarkdown);
+        let (doc, d) = read::read_text(file, text, format);
         docs.push(doc);
         diags.extend(d);
     }
     pipeline::build_api(&docs, diags, "t", "1").0
+}
+
+fn api(pages: &[(&str, &str)]) -> Api {
+    pages_api(Format::HuaweiMarkdown, pages)
 }
 
 fn codes(api: &Api) -> Vec<&str> {
@@ -46,10 +51,15 @@ fn field<'a>(api: &'a Api, schema: &str, name: &str) -> &'a Schema {
 
 /// The component the first operation's 200 response body names.
 fn success_body(api: &Api) -> &str {
-    let body = api.operations[0].responses["200"]
+    body_component(&api.operations[0])
+}
+
+/// The component an operation's 200 response body names.
+fn body_component(op: &docbind::ir::Operation) -> &str {
+    let body = op.responses["200"]
         .body
         .as_ref()
-        .expect("response body");
+        .unwrap_or_else(|| panic!("{} has no response body", op.path));
     let SchemaKind::Ref { name } = &body.schema.kind else {
         panic!("{:#?}", body.schema)
     };
@@ -231,8 +241,7 @@ fn renamed_recursive_type_refers_to_itself() {
 }
 
 fn rst_api(text: &str) -> Api {
-    let (doc, diags) = read::read_text("p.rst", text, Format::Rst);
-    pipeline::build_api(&[doc], diags, "t", "1").0
+    rst_pages(&[("p.rst", text)])
 }
 
 /// OpenStack-style rST pages: tables captioned with the part of the message they describe
@@ -933,14 +942,7 @@ Response
 }
 
 fn rst_pages(pages: &[(&str, &str)]) -> Api {
-    let mut docs = Vec::new();
-    let mut diags = docbind::diag::Diagnostics::new();
-    for (file, text) in pages {
-        let (doc, d) = read::read_text(file, text, Format::Rst);
-        docs.push(doc);
-        diags.extend(d);
-    }
-    pipeline::build_api(&docs, diags, "t", "1").0
+    pages_api(Format::Rst, pages)
 }
 
 /// The operation whose path is `path`.
@@ -1025,19 +1027,8 @@ Response
     {
         let api = rst_pages(&[("list.rst", list), ("show.rst", show)]);
         assert_references_resolve(&api);
-        let body = |path: &str| {
-            let op = operation(&api, path);
-            let Some(SchemaKind::Ref { name }) = op.responses["200"]
-                .body
-                .as_ref()
-                .map(|b| b.schema.kind.clone())
-            else {
-                panic!("{path} has no response component")
-            };
-            name
-        };
-        let listed = body("/v1/keys/list");
-        let SchemaKind::Ref { name: details } = &list_items(&api, &listed, "key_details").kind
+        let listed = body_component(operation(&api, "/v1/keys/list"));
+        let SchemaKind::Ref { name: details } = &list_items(&api, listed, "key_details").kind
         else {
             panic!("key_details items are not the other page's table")
         };
@@ -1053,9 +1044,9 @@ Response
             field(&api, rotation, "interval").kind,
             SchemaKind::Integer { .. }
         ));
-        let shown = body("/v1/keys/show");
+        let shown = body_component(operation(&api, "/v1/keys/show"));
         assert_eq!(
-            field(&api, &shown, "key_info").kind,
+            field(&api, shown, "key_info").kind,
             SchemaKind::Ref {
                 name: details.clone()
             },
@@ -1069,19 +1060,15 @@ Response
     assert_ne!(back, show);
     let api = rst_pages(&[("list.rst", list), ("show.rst", &back)]);
     assert_references_resolve(&api);
-    let listed = operation(&api, "/v1/keys/list").responses["200"]
-        .body
-        .as_ref()
-        .map(|b| b.schema.kind.clone());
-    let Some(SchemaKind::Ref { name: listed }) = listed else {
-        panic!("no list response component")
-    };
-    let SchemaKind::Ref { name: details } = &list_items(&api, &listed, "key_details").kind else {
+    let listed = body_component(operation(&api, "/v1/keys/list"));
+    let SchemaKind::Ref { name: details } = &list_items(&api, listed, "key_details").kind else {
         panic!("key_details items are not the other page's table")
     };
     assert_eq!(
         field(&api, details, "listing").kind,
-        SchemaKind::Ref { name: listed },
+        SchemaKind::Ref {
+            name: listed.to_string()
+        },
         "the link back names the list's own body"
     );
 }
@@ -1102,18 +1089,8 @@ fn a_markdown_link_to_another_files_table() {
     );
     let api = api(&[("docs/列表.md", &list), ("docs/详情.md", &show)]);
     assert_references_resolve(&api);
-    let listed = {
-        let op = operation(&api, "/v1/items");
-        let Some(SchemaKind::Ref { name }) = op.responses["200"]
-            .body
-            .as_ref()
-            .map(|b| b.schema.kind.clone())
-        else {
-            panic!("no list response component")
-        };
-        name
-    };
-    let SchemaKind::Ref { name: item } = &list_items(&api, &listed, "items").kind else {
+    let listed = body_component(operation(&api, "/v1/items"));
+    let SchemaKind::Ref { name: item } = &list_items(&api, listed, "items").kind else {
         panic!(
             "items are not the other file's table: {:#?}",
             api.diagnostics
@@ -1352,24 +1329,14 @@ Response
 "#;
     let api = rst_pages(&[("create.rst", create), ("update.rst", update)]);
     assert_references_resolve(&api);
-    let body = |path: &str| {
-        operation(&api, path).responses["200"]
-            .body
-            .as_ref()
-            .map(|b| b.schema.kind.clone())
-            .unwrap_or_else(|| panic!("{path} has no body: {:#?}", api.diagnostics))
-    };
-    let created = body("/v1/pools");
+    let created = body_component(operation(&api, "/v1/pools"));
     assert_eq!(
-        body("/v1/pools/{pool_id}"),
+        body_component(operation(&api, "/v1/pools/{pool_id}")),
         created,
         "one table, one schema"
     );
-    let SchemaKind::Ref { name } = &created else {
-        panic!("{created:#?}")
-    };
     assert!(matches!(
-        field(&api, name, "size").kind,
+        field(&api, created, "size").kind,
         SchemaKind::Integer { .. }
     ));
     assert!(codes(&api).contains(&"body.on-another-page"));

@@ -311,7 +311,7 @@ catalogue! {
         "Example: `ResetNode.spec is documented as mandatory but the example omits it`.";
     LIMIT_RELAXED_BY_EXAMPLE = "limit.relaxed-by-example", Warning,
         "An example shows a value outside the documented limits; the limit is relaxed to admit it.",
-        "Responses show `\"\"` for a name documented as 1 to 255 characters, or `-1` (unlimited) for a quota documented from 0: a client must accept what the service sends. A masked value (`******`, `XXXXXX`) stands for a secret and proves nothing; it stays non-conformant in the report.\nExample: `Certificate.description is documented with a minimum length of 1 but the example shows \"\": minimum length 0`.";
+        "Responses show `\"\"` for a name documented as 1 to 255 characters, or `-1` (unlimited) for a quota documented from 0: a client must accept what the service sends. A masked value (`******`, `XXXXXX`) stands for a secret and proves nothing; it stays non-conformant in the report.\nExample: `` `Certificate.description` is documented with length 1–255 but the example at 创建证书.md:365 shows \"\": now length ≤ 255 ``.";
     // ---- Several sources of one API ----
     MERGE_DUPLICATE_OPERATION = "merge.duplicate-operation", Note,
         "An operation is described in several sources; the first source has priority.",

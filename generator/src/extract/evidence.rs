@@ -289,26 +289,11 @@ fn node_mut<'a>(api: &'a mut Api, root: &Root, path: &[Step]) -> Option<&'a mut 
 
 /// The limits of `c` in words, for diagnostics.
 fn limits_words(c: &crate::ir::Constraints) -> String {
-    let mut parts = Vec::new();
-    match (c.min_length, c.max_length) {
-        (Some(a), Some(b)) => parts.push(format!("length {a} to {b}")),
-        (Some(a), None) => parts.push(format!("length at least {a}")),
-        (None, Some(b)) => parts.push(format!("length at most {b}")),
-        (None, None) => {}
-    }
-    let bound = |x: f64| crate::ir::json_number(x).to_string();
-    if let Some(m) = c.minimum {
-        let op = if c.exclusive_minimum { ">" } else { ">=" };
-        parts.push(format!("{op} {}", bound(m)));
-    }
-    if let Some(m) = c.maximum {
-        let op = if c.exclusive_maximum { "<" } else { "<=" };
-        parts.push(format!("{op} {}", bound(m)));
-    }
-    if parts.is_empty() {
+    let words = c.words();
+    if words.is_empty() {
         "no limits".to_string()
     } else {
-        parts.join(", ")
+        words.join(", ")
     }
 }
 
@@ -800,7 +785,7 @@ mod tests {
             .map(|d| d.message.as_str())
             .collect();
         assert_eq!(relaxed.len(), 2, "{relaxed:#?}");
-        assert!(relaxed[1].contains(">= 0, <= 100") && relaxed[1].contains("now >= -1, <= 100"));
+        assert!(relaxed[1].contains("≥ 0, ≤ 100") && relaxed[1].contains("now ≥ -1, ≤ 100"));
     }
 
     #[test]

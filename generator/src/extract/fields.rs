@@ -112,8 +112,8 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
         };
         let name_cell = cell(Some(name_col));
         let name = clean_name(&name_cell.one_line());
-        let type_cell = cell(cols.ty);
-        let description = cell(cols.description);
+        let mut type_cell = cell(cols.ty);
+        let mut description = cell(cols.description);
         if name.is_empty() {
             if type_cell.is_empty() && !description.is_empty() {
                 // The tail of the previous row's description, split at a page break.
@@ -131,7 +131,6 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
             }
             continue;
         }
-        let (mut type_cell, mut description) = (type_cell, description);
         // A row copied from a table with a required column (`containerBaseSize | No |
         // Integer …` in a name / type / description table): the flag sits in the type column
         // and the type opens the description. Read it as the row it was.

@@ -183,10 +183,9 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
         .endpoints
         .iter()
         .filter(|(method, path)| {
-            extracted.contains(&(*method, path.clone()))
-                || extracted
-                    .iter()
-                    .any(|(m, p)| m == method && sections::path_fits(p, path))
+            extracted
+                .iter()
+                .any(|(m, p)| m == method && sections::path_fits(p, path))
         })
         .count();
     let mut api = Api {

@@ -135,8 +135,13 @@ impl Registry {
     ) -> String {
         let wanted = shape(&schema);
         // One table, one schema: the same table built again (from another operation, or a
-        // page linking it) under another name is the schema first registered for it.
-        if !self.schemas.contains_key(preferred) {
+        // page linking it) is the schema first registered for it, whatever name this build
+        // prefers — unless the preferred name already holds this shape.
+        let preferred_fits = self
+            .schemas
+            .get(preferred)
+            .is_some_and(|existing| shape(&existing.schema) == wanted);
+        if !preferred_fits {
             if let Some(built) = self.built_from(schema.span.as_ref(), &wanted) {
                 self.absorb(&built, &schema);
                 return built;
@@ -150,12 +155,6 @@ impl Registry {
             match self.schemas.get(name) {
                 None => {
                     if i > 0 {
-                        // The same table built again from another operation (or another page
-                        // linking it), whose first build took a derived name: one schema.
-                        if let Some(built) = self.built_from(schema.span.as_ref(), &wanted) {
-                            self.absorb(&built, &schema);
-                            return built;
-                        }
                         diags.add(span, catalogue::SCHEMA_NAME_COLLISION, format!("schema `{preferred}` is already defined with other fields; this one is named `{name}`"));
                     }
                     self.schemas.insert(
@@ -174,10 +173,6 @@ impl Registry {
                 }
                 Some(_) => {}
             }
-        }
-        if let Some(name) = self.built_from(schema.span.as_ref(), &wanted) {
-            self.absorb(&name, &schema);
-            return name;
         }
         let base = candidates
             .last()

@@ -166,17 +166,9 @@ fn abbreviates_word_by_word(a: &str, b: &str) -> bool {
         && (wa[0] == wb[0] || wa[1..] == wb[1..])
 }
 
-static TABLE_REF: LazyLock<Regex> =
+/// `表 N` / `Table N` (with an optional name after it), compiled once for extraction.
+pub(super) static TABLE_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(super::vocab::TABLE_REFERENCE).expect("valid regex"));
-
-/// The type name an expression refers to, through lists and maps.
-fn named_type(t: &TypeExpr) -> Option<&str> {
-    match t {
-        TypeExpr::Named(n) => Some(n),
-        TypeExpr::Array(inner) | TypeExpr::Map(inner) => named_type(inner),
-        _ => None,
-    }
-}
 
 /// Resolves the tables of one operation into schemas.
 pub struct Resolver<'a, 'r> {
@@ -239,47 +231,31 @@ impl<'a, 'r> Resolver<'a, 'r> {
     /// nested fields resolve against that page's tables. The component keeps the name that
     /// page's caption gives the table, else `preferred` (the type or field name).
     fn by_foreign_link(&mut self, f: &RawField, preferred: &str) -> Option<Schema> {
-        let (library, page) = self.library?;
-        let (other, block) = [&f.type_cell, &f.description]
-            .into_iter()
-            .flat_map(|cell| cell.links())
-            .find_map(|(_, target)| library.foreign_table(target, page))?;
-        Some(self.foreign_table_schema(other, block, preferred, &f.span))
+        let links = f.type_cell.links().chain(f.description.links());
+        self.table_on_another_page(links.map(|(_, target)| target), preferred, &f.span)
     }
 
-    /// The schema of a body that a paragraph says another page's table describes
-    /// (`:ref:\`Table 26 <…>\` describes the response parameters`): that table, built there.
-    pub fn body_on_another_page(
+    /// The first of `links` that names a table on another page, built by a resolver of that
+    /// page (its nested links resolve there); a table being built up the chain of resolvers
+    /// that led here is a recursive reference. Also what a paragraph saying another page's
+    /// table describes a body (`:ref:\`Table 26 <…>\` describes the response parameters`)
+    /// resolves through.
+    pub fn table_on_another_page<'l>(
         &mut self,
-        links: &[&LinkTarget],
+        links: impl IntoIterator<Item = &'l LinkTarget>,
         preferred: &str,
         span: &Span,
     ) -> Option<Schema> {
         let (library, page) = self.library?;
         let (other, block) = links
-            .iter()
+            .into_iter()
             .find_map(|target| library.foreign_table(target, page))?;
-        Some(self.foreign_table_schema(other, block, preferred, span))
-    }
-
-    /// Table `block` of page `other`, built by a resolver of that page (its nested links
-    /// resolve there); a table being built up the chain is a recursive reference.
-    fn foreign_table_schema(
-        &mut self,
-        other: usize,
-        block: usize,
-        preferred: &str,
-        span: &Span,
-    ) -> Schema {
-        let Some((library, page)) = self.library else {
-            return Schema::any();
-        };
         if let Some((_, _, name)) = self
             .foreign_chain
             .iter()
             .find(|(p, b, _)| (*p, *b) == (other, block))
         {
-            return Schema::new(SchemaKind::Ref { name: name.clone() });
+            return Some(Schema::new(SchemaKind::Ref { name: name.clone() }));
         }
         let mut chain = self.foreign_chain.clone();
         chain.extend(
@@ -297,7 +273,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
         there.library = Some((library, other));
         there.foreign_chain = chain;
         let name = there.table_object_name(block, preferred);
-        there.object_schema(block, &name, span)
+        Some(there.object_schema(block, &name, span))
     }
 
     /// The object table nearest after `from` (else nearest before) whose name matches.
@@ -586,20 +562,13 @@ impl<'a, 'r> Resolver<'a, 'r> {
     /// Whether `field` is the only row of table `from` whose type is an object (or a list or
     /// map of objects): with two, position cannot say which one the next table describes.
     fn only_object_row(&mut self, field: &RawField, from: usize) -> bool {
-        fn object_like(t: &TypeExpr) -> bool {
-            match t {
-                TypeExpr::Object | TypeExpr::Named(_) => true,
-                TypeExpr::Array(inner) | TypeExpr::Map(inner) => object_like(inner),
-                _ => false,
-            }
-        }
         let Some(table) = self.index.table(from) else {
             return false;
         };
         let rows = read_fields(table, &columns(table), &mut Diagnostics::new());
         let objects: Vec<&RawField> = rows
             .iter()
-            .filter(|r| object_like(&parse_type(&r.type_text)))
+            .filter(|r| parse_type(&r.type_text).is_object_like())
             .collect();
         matches!(objects[..], [only] if only.name == field.name)
     }
@@ -624,7 +593,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     }
                     // The type name as the parser reads it: wrap damage repaired
                     // (`SampleMeta data object` names `SampleMetadata`).
-                    if let Some(named) = named_type(&parse_type(&r.type_text)) {
+                    if let Some(named) = parse_type(&r.type_text).named() {
                         names.insert(name_key(named));
                     }
                     for cell in [&r.type_cell, &r.description, &r.name_cell] {

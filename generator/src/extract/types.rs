@@ -29,6 +29,26 @@ pub enum TypeExpr {
     Unknown(String),
 }
 
+impl TypeExpr {
+    /// The type name the expression refers to, through lists and maps.
+    pub fn named(&self) -> Option<&str> {
+        match self {
+            TypeExpr::Named(n) => Some(n),
+            TypeExpr::Array(inner) | TypeExpr::Map(inner) => inner.named(),
+            _ => None,
+        }
+    }
+
+    /// An object, or a list or map of objects (a table may describe it).
+    pub fn is_object_like(&self) -> bool {
+        match self {
+            TypeExpr::Object | TypeExpr::Named(_) => true,
+            TypeExpr::Array(inner) | TypeExpr::Map(inner) => inner.is_object_like(),
+            _ => false,
+        }
+    }
+}
+
 /// Collapse whitespace and remove markup remnants (`<br>`, `<b>`) from a type cell.
 pub fn clean_type_text(raw: &str) -> String {
     let mut s = raw.to_string();

@@ -554,13 +554,8 @@ pub fn names_request(label: &str) -> bool {
 
 /// A type name that means a point in time (`Timestamp`, `Time`, `DateTime`, `Date`, `时间戳`).
 pub fn names_point_in_time(name: &str) -> bool {
-    let key: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
     matches!(
-        key.as_str(),
+        super::resolve::name_key(name).as_str(),
         "timestamp" | "time" | "datetime" | "date" | "时间" | "时间戳" | "日期"
     )
 }
@@ -568,9 +563,7 @@ pub fn names_point_in_time(name: &str) -> bool {
 /// An object name that is a form's fields (`FormData`, `请求formData`): a multipart or
 /// URL-encoded body, not a JSON object.
 pub fn names_form_data(name: &str) -> bool {
-    name.to_lowercase()
-        .replace([' ', '_', '-'], "")
-        .contains("formdata")
+    super::resolve::name_key(name).contains("formdata")
 }
 
 /// A label saying an example is a response (`响应样例`, `Example response`).

@@ -886,28 +886,7 @@ impl PageCtx<'_, '_> {
             }),
             _ => None,
         };
-        let c = &s.constraints;
-        let mut limits = Vec::new();
-        match (c.min_length, c.max_length) {
-            (Some(a), Some(b)) => limits.push(format!("length {a}–{b}")),
-            (Some(a), None) => limits.push(format!("length ≥ {a}")),
-            (None, Some(b)) => limits.push(format!("length ≤ {b}")),
-            (None, None) => {}
-        }
-        if let Some(m) = c.minimum {
-            limits.push(format!(
-                "{} {}",
-                if c.exclusive_minimum { ">" } else { "≥" },
-                crate::ir::json_number(m)
-            ));
-        }
-        if let Some(m) = c.maximum {
-            limits.push(format!(
-                "{} {}",
-                if c.exclusive_maximum { "<" } else { "≤" },
-                crate::ir::json_number(m)
-            ));
-        }
+        let limits = s.constraints.words();
         FieldRow {
             name: name.to_string(),
             description: s.description.clone().unwrap_or_default(),

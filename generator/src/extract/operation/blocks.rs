@@ -12,10 +12,6 @@ use crate::doc::{BlockKind, Document, Table};
 use crate::ir::ParamLocation;
 use std::collections::BTreeSet;
 
-static TABLE_REF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(super::super::vocab::TABLE_REFERENCE).expect("valid regex")
-});
-
 /// What a table is for, within an operation.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Purpose {
@@ -158,7 +154,9 @@ pub(super) fn walk<'a>(
                 if matches!(role, SectionRole::Request | SectionRole::Response) {
                     let targets: Vec<&crate::doc::LinkTarget> = text
                         .links()
-                        .filter(|(link_text, _)| TABLE_REF.is_match(link_text))
+                        .filter(|(link_text, _)| {
+                            super::super::resolve::TABLE_REF.is_match(link_text)
+                        })
                         .map(|(_, target)| target)
                         .collect();
                     if !targets.is_empty() {

@@ -109,7 +109,8 @@ pub(super) fn bodies_on_other_pages(
             }
             _ => continue,
         };
-        let Some(schema) = resolver.body_on_another_page(&link.targets, &name, &span) else {
+        let targets = link.targets.iter().copied();
+        let Some(schema) = resolver.table_on_another_page(targets, &name, &span) else {
             continue;
         };
         resolver.diags.add(
