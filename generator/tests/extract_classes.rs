@@ -1381,3 +1381,136 @@ Response
     assert!(codes(&api).contains(&"field.row-shifted"));
     assert!(!codes(&api).contains(&"type.unresolved"));
 }
+
+/// A field several tables describe, one per variant: by a list of table references whose
+/// captions name the same object with a variant in parentheses, or by tables named
+/// `<variant> <field>` beside a field typed as prose. One object with every variant's fields,
+/// required only where every variant requires it; no variant table is left unused.
+#[test]
+fn a_field_described_by_one_table_per_variant() {
+    let text = "# 查询任务<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v3/jobs/{id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  参数说明\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n\
+| status | 是 | String | 状态。 |\n\
+| entities | 是 | Object | 请参见如下各表：[表3](#t3)、[表4](#t4)。 |\n\n\
+<a name=\"t3\"></a>**表 3**  entities字段数据结构说明(调整实例容量)\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n\
+| instance_id | 是 | String | 实例ID。 |\n| volume_size | 是 | Integer | 容量。 |\n\n\
+<a name=\"t4\"></a>**表 4**  entities字段数据结构说明(主备倒换)\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n\
+| instance_id | 是 | String | 实例ID。 |\n| role | 是 | String | 角色。 |\n";
+    let linked = api(&[("p.md", text)]);
+    assert_references_resolve(&linked);
+    let body = success_body(&linked);
+    let SchemaKind::Ref { name } = &field(&linked, body, "entities").kind else {
+        panic!("{:#?}", linked.diagnostics)
+    };
+    let SchemaKind::Object { fields } = &linked.schemas[name].schema.kind else {
+        panic!("{name} is not an object")
+    };
+    let listed: Vec<(&str, bool)> = fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("instance_id", true),
+            ("volume_size", false),
+            ("role", false)
+        ]
+    );
+    assert!(codes(&linked).contains(&"schema.variants-merged"));
+    assert!(
+        !codes(&linked).contains(&"table.orphan"),
+        "{:#?}",
+        linked.diagnostics
+    );
+
+    // `config` typed as prose (`对应infer_type的config结构数组`), tables named by variant.
+    let named = page(
+        "部署服务",
+        "POST /v1/services",
+        &(table(
+            "参数说明",
+            &[
+                ("infer_type", "String"),
+                ("config", "对应infer_type的config结构数组"),
+            ],
+        ) + &table(
+            "real-time config结构",
+            &[("model_id", "String"), ("weight", "Integer")],
+        ) + &table(
+            "batch config结构",
+            &[("model_id", "String"), ("src_path", "String")],
+        )),
+    );
+    let named = api(&[("p.md", &named)]);
+    assert_references_resolve(&named);
+    let body = success_body(&named);
+    let SchemaKind::Ref { name } = &list_items(&named, body, "config").kind else {
+        panic!("{:#?}", named.diagnostics)
+    };
+    for f in ["model_id", "weight", "src_path"] {
+        field(&named, name, f);
+    }
+    assert!(
+        !codes(&named).contains(&"table.orphan"),
+        "{:#?}",
+        named.diagnostics
+    );
+
+    // A field linking one table per variant (`httpEndpoints，参考表 后端httpEndpoints参数说明`, …);
+    // a linked table that another linked one links in turn is nested, not a variant.
+    let text = "# 导出API<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/apis/{id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  参数说明\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n\
+| backend_define | Object | httpEndpoints，参考[表 后端httpEndpoints参数说明](#t3)；mockEndpoints，参考[表 后端mockEndpoints参数说明](#t4)；参数见[表 后端parameters参数说明](#t5)。 |\n\n\
+<a name=\"t3\"></a>**表 3**  后端httpEndpoints参数说明\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n\
+| address | String | 地址。 |\n| parameters | Object | 参考[表 后端parameters参数说明](#t5)。 |\n\n\
+<a name=\"t4\"></a>**表 4**  后端mockEndpoints参数说明\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n\
+| result_content | String | 返回结果。 |\n\n\
+<a name=\"t5\"></a>**表 5**  后端parameters参数说明\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n\
+| name | String | 名称。 |\n";
+    let links = api(&[("p.md", text)]);
+    assert_references_resolve(&links);
+    let body = success_body(&links);
+    let SchemaKind::Ref { name } = &field(&links, body, "backend_define").kind else {
+        panic!("{:#?}", links.diagnostics)
+    };
+    let SchemaKind::Object { fields } = &links.schemas[name].schema.kind else {
+        panic!("{name} is not an object")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["address", "parameters", "result_content"]);
+    assert!(
+        !codes(&links).contains(&"table.orphan"),
+        "{:#?}",
+        links.diagnostics
+    );
+
+    // Links to a sibling row's table (`a与b二选一`, each name linked) make no variants.
+    let text = "# 修改策略<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v3/policy\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  参数说明\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n\
+| netmasks | Array of objects | [netmasks](#t3)与[ranges](#t4)二选一。 |\n\
+| ranges | Array of objects | [netmasks](#t3)与[ranges](#t4)二选一。 |\n\n\
+<a name=\"t3\"></a>**表 3**  netmasks\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| netmask | String | 网段。 |\n\n\
+<a name=\"t4\"></a>**表 4**  ranges\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| range | String | 区间。 |\n";
+    let siblings = api(&[("p.md", text)]);
+    assert!(
+        !codes(&siblings).contains(&"schema.variants-merged"),
+        "{:#?}",
+        siblings.diagnostics
+    );
+    let body = success_body(&siblings);
+    let SchemaKind::Ref { name } = &list_items(&siblings, body, "ranges").kind else {
+        panic!("{:#?}", siblings.diagnostics)
+    };
+    field(&siblings, name, "range");
+
+    // One table named by a variant is no set of variants: it stays what it was.
+    let single = page(
+        "部署服务",
+        "POST /v1/services",
+        &(table("参数说明", &[("config", "对应infer_type的config结构数组")])
+            + &table("real-time config结构", &[("model_id", "String")])),
+    );
+    let single = api(&[("p.md", &single)]);
+    assert!(!codes(&single).contains(&"schema.variants-merged"));
+}

@@ -195,6 +195,8 @@ const OBJECT_SUFFIXES: &[&str] = &[
     // OTC's English for 字段数据结构说明 (`instances field data structure description`).
     "field data structure description",
     "data structure description",
+    "field data structure",
+    "data structure",
     "field description",
     "parameterdescription",
     "parameters",
@@ -450,6 +452,34 @@ pub fn object_name_from_caption(caption_rest: &str) -> String {
     } else {
         s
     }
+}
+
+/// The object a table describes and the variant of it a closing parenthesis names:
+/// `entities字段数据结构说明(调整实例容量)` → (`entities`, `调整实例容量`); `instance field data
+/// structure description (creating a read replica)` → (`instance`, `creating a read replica`).
+pub fn variant_in_parentheses(object_name: &str) -> Option<(String, String)> {
+    let body = object_name.trim().strip_suffix([')', '）'])?;
+    let open = body.rfind(['(', '（'])?;
+    let variant = body[open..].trim_start_matches(['(', '（']).trim();
+    let base = object_name_from_caption(&body[..open]);
+    (is_plain_name(&base) && !variant.is_empty()).then(|| (base, variant.to_string()))
+}
+
+/// The object a table describes and the variant of it one leading word names: `real-time
+/// config` → (`config`, `real-time`). The word is letters and hyphens (a mode, not a field
+/// name: `compute_flavors element` names no variant), and only counts where the object's
+/// name is the field's own (see `resolve::variants`): `Parameters in the tags field` is no
+/// variant of a `field`.
+pub fn variant_by_leading_word(object_name: &str) -> Option<(String, String)> {
+    let (variant, base) = object_name.trim().split_once(' ')?;
+    let mode = !variant.is_empty() && variant.chars().all(|c| c.is_alphabetic() || c == '-');
+    (mode && is_plain_name(base)).then(|| (base.to_string(), variant.to_string()))
+}
+
+fn is_plain_name(n: &str) -> bool {
+    n.starts_with(|c: char| c.is_ascii_alphabetic())
+        && n.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// A status line: `状态码：200`, `状态码： 200`, `状态码: 200`, `**状态码：200**`, `Status code: 200`.
@@ -730,6 +760,31 @@ mod tests {
             Some((RequestLinePart::Method, "POST"))
         );
         assert_eq!(request_line_part("Note: see below"), None);
+    }
+
+    #[test]
+    fn variant_names() {
+        let pair = |b: &str, q: &str| Some((b.to_string(), q.to_string()));
+        let v = variant_in_parentheses;
+        assert_eq!(
+            v("entities字段数据结构说明(调整实例容量)"),
+            pair("entities", "调整实例容量")
+        );
+        assert_eq!(
+            v("instance字段数据结构说明（创建只读副本）"),
+            pair("instance", "创建只读副本")
+        );
+        assert_eq!(
+            v("instance field data structure description (creating a read replica)"),
+            pair("instance", "creating a read replica")
+        );
+        assert_eq!(v("config"), None);
+        assert_eq!(v("Parameter for Replica creation (SQL Server)"), None);
+        let w = variant_by_leading_word;
+        assert_eq!(w("real-time config"), pair("config", "real-time"));
+        assert_eq!(w("Parameters in the tags field"), None);
+        assert_eq!(w("compute_flavors element"), None);
+        assert_eq!(w("后端实例详情"), None);
     }
 
     #[test]

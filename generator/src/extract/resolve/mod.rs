@@ -16,6 +16,8 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+mod variants;
+
 /// An object-describing table of the document, with the name its caption gives it.
 #[derive(Debug, Clone)]
 pub struct ObjectTable {
@@ -422,14 +424,27 @@ impl<'a, 'r> Resolver<'a, 'r> {
 
     /// A table the field's cells link to, or name by number (`表 4`, `Table 5`).
     fn by_reference(&self, field: &RawField, from: usize) -> Option<usize> {
-        for cell in [&field.type_cell, &field.description, &field.name_cell] {
-            for (_, target) in cell.links() {
-                if let LinkTarget::Anchor(a) = target {
-                    if let Some(&b) = self.index.anchors.get(a) {
-                        return Some(b);
-                    }
-                }
-            }
+        // The first linked table, unless another linked one is named after the field (a
+        // description naming a sibling field links that field's table too: `a与b二选一`).
+        let linked: Vec<usize> = [&field.type_cell, &field.description, &field.name_cell]
+            .into_iter()
+            .flat_map(|cell| cell.links())
+            .filter_map(|(_, target)| match target {
+                LinkTarget::Anchor(a) => self.index.anchors.get(a).copied(),
+                _ => None,
+            })
+            .collect();
+        let own = name_key(&field.name);
+        if let Some(&b) = linked
+            .iter()
+            .find(|&&b| {
+                self.objects
+                    .iter()
+                    .any(|o| o.block == b && name_key(&o.name) == own)
+            })
+            .or(linked.first())
+        {
+            return Some(b);
         }
         let text = format!(
             "{} {}",
@@ -793,6 +808,10 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     }
                 }
                 let found = local.or_else(|| self.by_position(f, from));
+                let variants = self.variants(f, from, found.filter(|&b| b != from));
+                if !variants.is_empty() {
+                    return self.variants_schema(&variants, &f.name, &f.span);
+                }
                 return match found {
                     Some(b) if b != from => {
                         self.object_schema(b, &self.table_object_name(b, &f.name), &f.span)
@@ -823,6 +842,11 @@ impl<'a, 'r> Resolver<'a, 'r> {
                         *self.type_refs.entry(reference).or_default() = true;
                         return schema;
                     }
+                }
+                let variants = self.variants(f, from, found.filter(|&b| b != from));
+                if !variants.is_empty() {
+                    *self.type_refs.entry(reference).or_default() = true;
+                    return self.variants_schema(&variants, name, &f.span);
                 }
                 return match found {
                     Some(b) if b != from || self.in_progress.iter().any(|(p, _)| *p == b) => {
