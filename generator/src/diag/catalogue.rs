@@ -297,6 +297,9 @@ catalogue! {
     TYPE_WIDENED_BY_EXAMPLE = "type.widened-by-example", Warning,
         "An example shows another JSON shape than the documented type; it is accepted as well.",
         "OpenAPI gets `anyOf` [documented, shown]; the Rust field decodes leniently.\nExample: `Tag.key is documented as String but the example shows a number`.";
+    SCHEMA_KEYED_BY_EXAMPLE = "schema.keyed-by-example", Note,
+        "An object documented by one row whose examples use other keys for it, each holding that row's value, is a map.",
+        "The row names what the keys are.\nExample: `paths` documents one row, `uri | Object | API访问地址`, and the example holds `\"paths\": {\"/test/{path}\": {\"get\": {…}}}`: `paths` maps each URI to its `uri` object (whose one row `method` is keyed by `get` in turn).";
     SCHEMA_WRAPPED_BY_EXAMPLE = "schema.wrapped-by-example", Warning,
         "Every example wraps the object a body's table documents in one more key; the body is that wrapper.",
         "The table lists the fields of `job`, the examples show `{\"job\": {…}}` (or `{\"jobs\": [{…}]}`): the body becomes an object with that one field around the documented schema (required in a request, optional in a response), so clients decode what the service sends. Only where every JSON example of the body agrees and the wrapped objects are mostly documented fields.\nExample: `the response 200 of list_jobs: its table lists the fields of the object that every example wraps in job`.";

@@ -18,12 +18,17 @@
 //!   Integer field, an array of the objects the table documents as one object, one object where
 //!   it documents an array) records that shape in [`Schema::example_shapes`].
 //!
+//! - an object whose table has one row (`paths`: `uri | Object | API访问地址`) and whose examples
+//!   use other keys for it, each holding that row's value (`"/test/{path}": {…}`), is a map
+//!   from key to that value: the row names what the keys are. This is decided first, and the
+//!   examples are walked again against the maps.
+//!
 //! What no rule covers (an example giving a string where the table documents an object) stays as
 //! the table says; the conformance report lists it.
 
 use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
-use crate::ir::{Api, EnumValue, ExampleShape, ExampleValue, Schema, SchemaKind};
+use crate::ir::{Api, EnumValue, ExampleShape, ExampleValue, Field, Schema, SchemaKind};
 use serde_json::Value;
 
 /// Where a schema node lives: in a named component or in an operation's body, and the steps
@@ -55,6 +60,20 @@ enum Fix {
     Shape(ExampleShape),
     /// A value outside the documented length or range.
     Limit(Value),
+    /// The example's object of a one-row table: `Some`, keyed by other names than the row's;
+    /// `None`, it holds the row's own name (no map, then).
+    Keyed(Option<Keyed>),
+}
+
+/// How an example keys the object of a one-row table.
+#[derive(Debug, Clone)]
+struct Keyed {
+    /// A key the example uses (for the diagnostic).
+    key: String,
+    /// The row is itself a map of the values the keys hold (`{自定义key} |
+    /// Map<String,ResponseInfoResp>`): the object is that map. Otherwise each key holds the
+    /// row's value (`uri | Object`): the object maps keys to it.
+    row_is_map: bool,
 }
 
 /// Whether `value` lies outside the limits `c` states (string length in characters, numeric
@@ -113,6 +132,9 @@ struct Walk<'a> {
     api: &'a Api,
     span: &'a Span,
     out: Vec<Target>,
+    /// The value being walked is a map's value (its one-row objects are read as keyed more
+    /// readily: see `keyed_by`).
+    under_map: bool,
 }
 
 impl Walk<'_> {
@@ -166,6 +188,14 @@ impl Walk<'_> {
                 }
             }
             (SchemaKind::Object { fields }, Value::Object(map)) => {
+                if let [only] = &fields[..] {
+                    if map.contains_key(&only.name) {
+                        self.push(root, path, Fix::Keyed(None));
+                    } else if let Some(key) = self.keyed_by(only, map) {
+                        self.push(root, path, Fix::Keyed(Some(key)));
+                    }
+                }
+                let under_map = std::mem::replace(&mut self.under_map, false);
                 for f in fields {
                     match map.get(&f.name) {
                         Some(v) => {
@@ -177,6 +207,7 @@ impl Walk<'_> {
                         None => {}
                     }
                 }
+                self.under_map = under_map;
             }
             (SchemaKind::Array { items }, Value::Array(values)) => {
                 path.push(Step::Items);
@@ -199,9 +230,11 @@ impl Walk<'_> {
             }
             (SchemaKind::Map { values: inner }, Value::Object(map)) => {
                 path.push(Step::Values);
+                let under_map = std::mem::replace(&mut self.under_map, true);
                 for v in map.values() {
                     self.walk(inner, v, root, path, depth + 1);
                 }
+                self.under_map = under_map;
                 path.pop();
             }
             (SchemaKind::Integer { format }, Value::Number(_)) => {
@@ -249,6 +282,56 @@ impl Walk<'_> {
                 .any(|e| same_value(&e.value, value))
         {
             self.push(root, path, Fix::EnumValue(value.clone()));
+        }
+    }
+}
+
+impl Walk<'_> {
+    /// How `map`, the object of one row `only`, is keyed by other names, if it is: every value
+    /// has the shape of the row's value (or, for a row typed as a map, of that map's values),
+    /// and the keys are no field name misspelt: several keys, a key or row name that
+    /// is no identifier (`/test/{path}`, `{自定义key}`, `status code`), or an object that is
+    /// itself a map's value (`paths` → `uri` → `method`, keyed by `get`). A lone identifier
+    /// for another identifier (`collations` shown as `charSets`) is a renamed field.
+    fn keyed_by(&self, only: &Field, map: &serde_json::Map<String, Value>) -> Option<Keyed> {
+        let identifier = |n: &str| {
+            n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        };
+        let placeholder = map.len() >= 2
+            || self.under_map
+            || !identifier(&only.name)
+            || map.keys().any(|k| !identifier(k));
+        if !placeholder {
+            return None;
+        }
+        let first = map.keys().next()?.clone();
+        if let SchemaKind::Map { values } = &self.api.resolve(&only.schema).kind {
+            return map.values().all(|v| self.fits(values, v)).then_some(Keyed {
+                key: first,
+                row_is_map: true,
+            });
+        }
+        map.values()
+            .all(|v| self.fits(&only.schema, v))
+            .then_some(Keyed {
+                key: first,
+                row_is_map: false,
+            })
+    }
+
+    /// Whether an example value has the shape of a structured schema: the same JSON type and,
+    /// for an object documented with several fields, one of those (a one-row object may be
+    /// keyed in turn; a free-form or scalar schema proves nothing).
+    fn fits(&self, schema: &Schema, v: &Value) -> bool {
+        match &self.api.resolve(schema).kind {
+            SchemaKind::Object { fields } if fields.len() == 1 => v.is_object(),
+            SchemaKind::Object { fields } => v
+                .as_object()
+                .is_some_and(|o| fields.iter().any(|f| o.contains_key(&f.name))),
+            SchemaKind::Map { .. } => v.is_object(),
+            SchemaKind::Array { .. } => v.is_array(),
+            _ => false,
         }
     }
 }
@@ -329,35 +412,99 @@ fn describe_path(root: &Root, path: &[Step]) -> String {
     s
 }
 
-/// Widen integers and value lists that the documented examples prove too narrow.
-pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
+/// How deep maps keyed by example may nest (real pages: two, `paths` → `uri`).
+const MAX_KEYED_DEPTH: usize = 8;
+
+/// What every documented example says of its schema.
+fn corrections(api: &Api) -> Vec<Target> {
     let mut targets = Vec::new();
-    {
-        let api: &Api = api;
-        let mut check = |schema: &Schema, ex: &crate::ir::Example, root: Root| {
-            if let ExampleValue::Json(v) = &ex.value {
-                let mut walk = Walk {
-                    api,
-                    span: &ex.span,
-                    out: Vec::new(),
-                };
-                walk.walk(schema, v, &root, &mut Vec::new(), 0);
-                targets.append(&mut walk.out);
-            }
-        };
-        for (i, op) in api.operations.iter().enumerate() {
-            if let Some(body) = &op.request_body {
-                for ex in &body.examples {
-                    check(&body.schema, ex, Root::Request(i));
-                }
-            }
-            for (status, r) in &op.responses {
-                let Some(body) = &r.body else { continue };
-                for ex in &r.examples {
-                    check(&body.schema, ex, Root::Response(i, status.clone()));
-                }
+    let mut check = |schema: &Schema, ex: &crate::ir::Example, root: Root| {
+        if let ExampleValue::Json(v) = &ex.value {
+            let mut walk = Walk {
+                api,
+                span: &ex.span,
+                out: Vec::new(),
+                under_map: false,
+            };
+            walk.walk(schema, v, &root, &mut Vec::new(), 0);
+            targets.append(&mut walk.out);
+        }
+    };
+    for (i, op) in api.operations.iter().enumerate() {
+        if let Some(body) = &op.request_body {
+            for ex in &body.examples {
+                check(&body.schema, ex, Root::Request(i));
             }
         }
+        for (status, r) in &op.responses {
+            let Some(body) = &r.body else { continue };
+            for ex in &r.examples {
+                check(&body.schema, ex, Root::Response(i, status.clone()));
+            }
+        }
+    }
+    targets
+}
+
+/// Turn each one-row object whose examples all key it otherwise into a map from key to the
+/// row's value. Whether any changed.
+fn key_maps(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) -> bool {
+    let keyed = |t: &&Target| matches!(t.fix, Fix::Keyed(_));
+    let mut changed = false;
+    let mut done: Vec<(&Root, &[Step])> = Vec::new();
+    for t in targets.iter().filter(keyed) {
+        let Fix::Keyed(Some(Keyed { key, row_is_map })) = &t.fix else {
+            continue;
+        };
+        let node_id = (&t.root, t.path.as_slice());
+        if done.contains(&node_id) {
+            continue;
+        }
+        done.push(node_id);
+        let contradicted = targets
+            .iter()
+            .filter(keyed)
+            .any(|o| o.root == t.root && o.path == t.path && matches!(o.fix, Fix::Keyed(None)));
+        if contradicted {
+            continue;
+        }
+        let what = describe_path(&t.root, &t.path);
+        let Some(node) = node_mut(api, &t.root, &t.path) else {
+            continue;
+        };
+        let SchemaKind::Object { fields } = &mut node.kind else {
+            continue;
+        };
+        let [only] = &mut fields[..] else { continue };
+        let row = only.name.clone();
+        if *row_is_map && !matches!(only.schema.kind, SchemaKind::Map { .. }) {
+            continue; // a named map: left as documented
+        }
+        let row_schema = std::mem::replace(&mut only.schema, Schema::any());
+        node.kind = match row_schema.kind {
+            SchemaKind::Map { .. } if *row_is_map => row_schema.kind,
+            kind => SchemaKind::Map {
+                values: Box::new(Schema { kind, ..row_schema }),
+            },
+        };
+        let at = node.span.clone().unwrap_or_else(|| t.span.clone());
+        let example = format!("{}:{}", t.span.file, t.span.start);
+        diags.add(&at, catalogue::SCHEMA_KEYED_BY_EXAMPLE, format!("`{what}` documents one row, `{row}`, and the example at {example} uses the key `{key}` for it: a map from key to `{row}`"));
+        changed = true;
+    }
+    changed
+}
+
+/// Widen integers and value lists that the documented examples prove too narrow.
+pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
+    let mut targets = corrections(api);
+    // Maps first: the examples are walked again against them (a map's values may be one-row
+    // tables keyed in turn: `paths` → `uri` → `method`).
+    for _ in 0..MAX_KEYED_DEPTH {
+        if !key_maps(api, &targets, diags) {
+            break;
+        }
+        targets = corrections(api);
     }
     for t in targets {
         let what = describe_path(&t.root, &t.path);
@@ -458,6 +605,8 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 let now = limits_words(c);
                 diags.add(&at, catalogue::LIMIT_RELAXED_BY_EXAMPLE, format!("`{what}` is documented with {documented} but the example at {example} shows {value}: now {now}"));
             }
+            // Decided above.
+            Fix::Keyed(_) => {}
             Fix::Shape(shape) => {
                 if node.example_shapes.contains(&shape) {
                     continue;
@@ -625,6 +774,79 @@ mod tests {
             SchemaKind::Object { fields } => fields,
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn one_row_objects_keyed_by_other_names_are_maps() {
+        let object = |fields: Vec<Field>| Schema::new(SchemaKind::Object { fields });
+        let operation = || {
+            object(vec![
+                field("summary", false, Schema::string()),
+                field("operationId", false, Schema::string()),
+            ])
+        };
+        // paths → uri → method, as a Swagger document's tables describe it; `{key}` typed as
+        // the map it is; `renamed` shown under another identifier (a renamed field: no map).
+        let body = object(vec![
+            field(
+                "paths",
+                true,
+                object(vec![field(
+                    "uri",
+                    true,
+                    object(vec![field("method", true, operation())]),
+                )]),
+            ),
+            field(
+                "responses",
+                false,
+                object(vec![field(
+                    "{key}",
+                    false,
+                    Schema::new(SchemaKind::Map {
+                        values: Box::new(object(vec![
+                            field("status", false, Schema::string()),
+                            field("body", false, Schema::string()),
+                        ])),
+                    }),
+                )]),
+            ),
+            field(
+                "renamed",
+                false,
+                object(vec![field("old_name", false, operation())]),
+            ),
+        ]);
+        let example = serde_json::json!({
+            "paths": {"/v1/things/{id}": {"get": {"summary": "s", "operationId": "o"}}},
+            "responses": {"ACCESS_DENIED": {"status": "403", "body": "b"}},
+            "renamed": {"new_name": {"summary": "s"}},
+        });
+        let mut api = api_with_request(body, &[example]);
+        let mut diags = Diagnostics::new();
+        widen_by_examples(&mut api, &mut diags);
+        let fields = request_fields(&api);
+        let SchemaKind::Map { values: uri } = &fields[0].schema.kind else {
+            panic!("{:?}", fields[0].schema.kind)
+        };
+        let SchemaKind::Map { values: method } = &uri.kind else {
+            panic!("{:?}", uri.kind)
+        };
+        assert!(matches!(&method.kind, SchemaKind::Object { fields } if fields.len() == 2));
+        // Keys, not a missing mandatory row: nothing relaxed.
+        assert!(!diags
+            .iter()
+            .any(|d| d.code == "required.relaxed-by-example"));
+        let SchemaKind::Map { values } = &fields[1].schema.kind else {
+            panic!("{:?}", fields[1].schema.kind)
+        };
+        assert!(matches!(&values.kind, SchemaKind::Object { fields } if fields.len() == 2));
+        assert!(matches!(&fields[2].schema.kind, SchemaKind::Object { .. }));
+        let keyed = diags
+            .iter()
+            .filter(|d| d.code == "schema.keyed-by-example")
+            .count();
+        assert_eq!(keyed, 3, "{diags:#?}");
     }
 
     #[test]
