@@ -1514,3 +1514,41 @@ fn a_field_described_by_one_table_per_variant() {
     let single = api(&[("p.md", &single)]);
     assert!(!codes(&single).contains(&"schema.variants-merged"));
 }
+
+/// A walkthrough calling another service first (`step1 请求样例` with its request line and
+/// `step1 响应样例` after it): both blocks are that operation's, not this one's; a doubled
+/// slash or a full-width `？` in this operation's own request line is a slip, not another
+/// operation.
+#[test]
+fn walkthrough_steps_calling_another_operation() {
+    let text = "# 添加成员<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v2/pools/{pool_id}/members\n\n## 请求消息<a name=\"a3\"></a>\n\n\
+**表 2**  请求参数\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n\
+| address | 是 | String | 地址。 |\n\n\
+## 请求示例<a name=\"a4\"></a>\n\n\
+-   step1 请求样例 查询端口。\n\n    ```\n    GET https://{VPCEndpoint}/v2.0/ports?device_id=f738\n    ```\n\n\
+    step1 响应样例\n\n    ```\n    {\"ports\": [{\"id\": \"9497\", \"fixed_ips\": []}]}\n    ```\n\n\
+-   step2 请求样例 添加成员。\n\n    ```\n    POST //v2/pools/5d3a/members？lang=zh\n    \n    {\"address\": \"192.168.44.11\"}\n    ```\n";
+    let api = api(&[("p.md", text)]);
+    let op = &api.operations[0];
+    let examples = &op.request_body.as_ref().expect("request body").examples;
+    let shown: Vec<String> = examples
+        .iter()
+        .map(|e| match &e.value {
+            docbind::ir::ExampleValue::Json(v) => v.to_string(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [r#"{"address":"192.168.44.11"}"#],
+        "{:#?}",
+        api.diagnostics
+    );
+    assert_eq!(
+        codes(&api)
+            .iter()
+            .filter(|c| **c == "example.other-operation")
+            .count(),
+        2
+    );
+}

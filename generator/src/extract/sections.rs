@@ -198,10 +198,14 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
 }
 
 /// Whether a concrete request path (from an example) fits a path template: same segments,
-/// a `{placeholder}` segment matching any value.
+/// a `{placeholder}` segment matching any value. Typing slips of examples do not count: a
+/// doubled slash (`//v1/…`), a query after a full-width question mark (`/versions？page=1`).
 pub fn path_fits(template: &str, concrete: &str) -> bool {
-    let t: Vec<&str> = template.trim_end_matches('/').split('/').collect();
-    let c: Vec<&str> = concrete.trim_end_matches('/').split('/').collect();
+    fn segments(p: &str) -> Vec<&str> {
+        let p = p.split(['?', '？']).next().unwrap_or(p);
+        p.split('/').filter(|s| !s.is_empty()).collect()
+    }
+    let (t, c) = (segments(template), segments(concrete));
     t.len() == c.len()
         && t.iter().zip(&c).all(|(a, b)| {
             a == b

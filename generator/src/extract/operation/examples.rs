@@ -38,8 +38,25 @@ pub(super) fn attach_examples(
             _ => groups.push((role, status, label, vec![code])),
         }
     }
+    // After another operation's request line, the blocks that follow without one are that
+    // operation's too (a walkthrough's `step1 请求样例` / `step1 响应样例` calling another
+    // service first), until this operation's request line or another sub-section. Only when
+    // the method differs: a request line with this operation's method and a mistyped path
+    // (`…/subscription/{id}` for `…/subscriptions/{id}`) is followed by this operation's body.
+    let mut foreign: Option<(SectionRole, String)> = None;
     for (role, status, label, pieces) in groups {
         for code in join_split_pieces(pieces) {
+            if foreign.as_ref().is_some_and(|(r, _)| *r != role) || code.request_line.is_some() {
+                foreign = None;
+            }
+            if let Some((_, other)) = &foreign {
+                diags.add(
+                    &code.span,
+                    catalogue::EXAMPLE_OTHER_OPERATION,
+                    format!("example after the request `{other}`, another operation's, is that operation's; not attached"),
+                );
+                continue;
+            }
             // In a request section (`请求消息`), an example is the request's whatever label it
             // last stood under (`MySQL：`, `使用备份文件恢复：` name variants, not the message).
             let is_request = code.request_line.is_some()
@@ -61,6 +78,9 @@ pub(super) fn attach_examples(
                             request.path
                         ),
                     );
+                    if rl.method != request.method {
+                        foreign = Some((role, format!("{} {}", rl.method.as_str(), rl.path)));
+                    }
                     continue;
                 }
             }
