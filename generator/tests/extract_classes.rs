@@ -1515,10 +1515,10 @@ fn a_field_described_by_one_table_per_variant() {
     assert!(!codes(&single).contains(&"schema.variants-merged"));
 }
 
-/// A walkthrough calling another service first (`step1 请求样例` with its request line and
-/// `step1 响应样例` after it): both blocks are that operation's, not this one's; a doubled
-/// slash or a full-width `？` in this operation's own request line is a slip, not another
-/// operation.
+/// A walkthrough calling other services first (`step1 请求样例` with its request line and
+/// `step1 响应样例` after it; a `POST` of another path altogether): those blocks are the other
+/// operations', not this one's; a doubled slash or a full-width `？` in this operation's own
+/// request line is a slip, not another operation.
 #[test]
 fn walkthrough_steps_calling_another_operation() {
     let text = "# 添加成员<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v2/pools/{pool_id}/members\n\n## 请求消息<a name=\"a3\"></a>\n\n\
@@ -1527,7 +1527,9 @@ fn walkthrough_steps_calling_another_operation() {
 ## 请求示例<a name=\"a4\"></a>\n\n\
 -   step1 请求样例 查询端口。\n\n    ```\n    GET https://{VPCEndpoint}/v2.0/ports?device_id=f738\n    ```\n\n\
     step1 响应样例\n\n    ```\n    {\"ports\": [{\"id\": \"9497\", \"fixed_ips\": []}]}\n    ```\n\n\
--   step2 请求样例 添加成员。\n\n    ```\n    POST //v2/pools/5d3a/members？lang=zh\n    \n    {\"address\": \"192.168.44.11\"}\n    ```\n";
+-   step2 请求样例 申请弹性公网IP。\n\n    ```\n    POST /v1/5d3a/publicips\n    \n    {\"publicip\": {\"type\": \"5_bgp\"}}\n    ```\n\n\
+    step2 响应样例\n\n    ```\n    {\"publicip\": {\"id\": \"f588\"}}\n    ```\n\n\
+-   step3 请求样例 添加成员。\n\n    ```\n    POST //v2/pools/5d3a/members？lang=zh\n    \n    {\"address\": \"192.168.44.11\"}\n    ```\n";
     let api = api(&[("p.md", text)]);
     let op = &api.operations[0];
     let examples = &op.request_body.as_ref().expect("request body").examples;
@@ -1549,6 +1551,6 @@ fn walkthrough_steps_calling_another_operation() {
             .iter()
             .filter(|c| **c == "example.other-operation")
             .count(),
-        2
+        4
     );
 }

@@ -41,7 +41,8 @@ pub(super) fn attach_examples(
     // After another operation's request line, the blocks that follow without one are that
     // operation's too (a walkthrough's `step1 请求样例` / `step1 响应样例` calling another
     // service first), until this operation's request line or another sub-section. Only when
-    // the method differs: a request line with this operation's method and a mistyped path
+    // the method differs or the path is another one altogether (`GET /v1/{project_id}/publicips`
+    // beside `GET /v2.0/lbaas/loadbalancers/{id}`): a request line with a mistyped path
     // (`…/subscription/{id}` for `…/subscriptions/{id}`) is followed by this operation's body.
     let mut foreign: Option<(SectionRole, String)> = None;
     for (role, status, label, pieces) in groups {
@@ -78,7 +79,7 @@ pub(super) fn attach_examples(
                             request.path
                         ),
                     );
-                    if rl.method != request.method {
+                    if rl.method != request.method || !resembles(&request.path, &rl.path) {
                         foreign = Some((role, format!("{} {}", rl.method.as_str(), rl.path)));
                     }
                     continue;
@@ -124,6 +125,28 @@ pub(super) fn attach_examples(
             }
         }
     }
+}
+
+/// Whether a concrete path shares at least half of its segments, position by position, with
+/// a path template (a placeholder matching any segment): a mistyped path does, another API's
+/// does not.
+fn resembles(template: &str, concrete: &str) -> bool {
+    let segments = |p: &str| -> Vec<String> {
+        p.split(['?', '？'])
+            .next()
+            .unwrap_or(p)
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (t, c) = (segments(template), segments(concrete));
+    let same = t
+        .iter()
+        .zip(&c)
+        .filter(|(a, b)| a == b || a.starts_with('{') || b.starts_with('{'))
+        .count();
+    same * 2 >= t.len().max(c.len())
 }
 
 /// An example under a success heading that is an error body (`Example response` {block} `or`
