@@ -1554,3 +1554,27 @@ fn walkthrough_steps_calling_another_operation() {
         4
     );
 }
+
+/// A list page whose example shows one item alone (`{"product_id": …}` under a body
+/// `products | Array`): the example is taken inside the list, `{"products": [item]}`, and the
+/// schema stays the table's.
+#[test]
+fn an_example_of_one_item_of_the_listed_objects() {
+    let text = "# 查询产品规格列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1.0/products\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 1**  参数说明\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| products | Array | 产品列表。 |\n\n\
+**表 2**  products参数说明\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n\
+| product_id | String | 产品ID。 |\n| spec_code | String | 规格。 |\n| engine | String | 引擎。 |\n\n\
+## 响应示例<a name=\"a4\"></a>\n\n```\n{\"product_id\": \"dcs.single\", \"spec_code\": \"dcs.s\", \"engine\": \"redis\"}\n```\n";
+    let api = api(&[("p.md", text)]);
+    let op = &api.operations[0];
+    let body = body_component(op);
+    assert!(matches!(
+        list_items(&api, body, "products").kind,
+        SchemaKind::Ref { .. }
+    ));
+    let docbind::ir::ExampleValue::Json(example) = &op.responses["200"].examples[0].value else {
+        panic!("{:#?}", op.responses["200"].examples)
+    };
+    assert_eq!(example["products"][0]["engine"], "redis");
+    assert!(codes(&api).contains(&"example.item-of-list"));
+}

@@ -300,6 +300,9 @@ catalogue! {
     SCHEMA_KEYED_BY_EXAMPLE = "schema.keyed-by-example", Note,
         "An object documented by one row whose examples use other keys for it, each holding that row's value, is a map.",
         "The row names what the keys are.\nExample: `paths` documents one row, `uri | Object | API访问地址`, and the example holds `\"paths\": {\"/test/{path}\": {\"get\": {…}}}`: `paths` maps each URI to its `uri` object (whose one row `method` is keyed by `get` in turn).";
+    EXAMPLE_ITEM_OF_LIST = "example.item-of-list", Warning,
+        "An example shows one item of the body's only matching list field, without the body around it; it is taken inside that list.",
+        "Example: a body `products | Array` (table `products参数说明`) whose example is one product object: checked and kept as `{\"products\": [that object]}`. The table is the truth; the example elides the wrapper.";
     SCHEMA_WRAPPED_BY_EXAMPLE = "schema.wrapped-by-example", Warning,
         "Every example wraps the object a body's table documents in one more key; the body is that wrapper.",
         "The table lists the fields of `job`, the examples show `{\"job\": {…}}` (or `{\"jobs\": [{…}]}`): the body becomes an object with that one field around the documented schema (required in a request, optional in a response), so clients decode what the service sends. Only where every JSON example of the body agrees and the wrapped objects are mostly documented fields.\nExample: `the response 200 of list_jobs: its table lists the fields of the object that every example wraps in job`.";

@@ -12,6 +12,10 @@
 //! NodePool table's fields, more of them than the body table's). There the body becomes the
 //! field's schema. The wrapper is required in a request body and optional
 //! in a response (the table states no presence for it).
+//!
+//! And a list page may show one item alone: a body `{"products": [Product]}` whose every
+//! example is one Product (none has `products`, their keys mostly the Product table's). There
+//! the table is right and the examples elide the wrapper: each becomes `{"products": [item]}`.
 
 use crate::diag::catalogue;
 use crate::diag::Diagnostics;
@@ -32,6 +36,8 @@ enum Fix {
     Wrap(Wrapper),
     /// The body is the schema of its field of this name.
     Unwrap(String, Box<Schema>),
+    /// Every example is one item of the body's list field of this name.
+    ItemOf(String),
 }
 
 pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
@@ -59,6 +65,26 @@ pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     }
     for (i, status, fix, span, example) in found {
         let op = &mut api.operations[i];
+        if let Fix::ItemOf(field) = &fix {
+            let examples = match &status {
+                None => op.request_body.as_mut().map(|b| &mut b.examples),
+                Some(s) => op.responses.get_mut(s).map(|r| &mut r.examples),
+            };
+            for e in examples.into_iter().flatten() {
+                if let ExampleValue::Json(v) = &mut e.value {
+                    let item = std::mem::take(v);
+                    let mut wrapper = Map::new();
+                    wrapper.insert(field.clone(), Value::Array(vec![item]));
+                    *v = Value::Object(wrapper);
+                    diags.add(
+                        &e.span,
+                        catalogue::EXAMPLE_ITEM_OF_LIST,
+                        format!("the example of `{}` is one item of its `{field}` list, without the body around it: taken as `{{\"{field}\": [item]}}`", op.id),
+                    );
+                }
+            }
+            continue;
+        }
         let (schema, what) = match &status {
             None => (
                 op.request_body.as_mut().map(|b| &mut b.schema),
@@ -75,6 +101,7 @@ pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
         let Some(schema) = schema else { continue };
         let w = match fix {
             Fix::Wrap(w) => w,
+            Fix::ItemOf(_) => continue, // handled above
             Fix::Unwrap(field, inner) => {
                 *schema = *inner;
                 diags.add(
@@ -166,7 +193,25 @@ fn fix(api: &Api, schema: &Schema, examples: &[Example]) -> Option<Fix> {
             .all(|v| is_the_field_object(v, &f.name, &declared, &inner))
     });
     match (unwrapped.next(), unwrapped.next()) {
-        (Some(f), None) => Some(Fix::Unwrap(f.name.clone(), Box::new(f.schema.clone()))),
+        (Some(f), None) => return Some(Fix::Unwrap(f.name.clone(), Box::new(f.schema.clone()))),
+        (Some(_), Some(_)) => return None,
+        _ => {}
+    }
+    // The one list field whose item table every example is, if exactly one is.
+    let mut items_of = fields.iter().filter(|f| {
+        let SchemaKind::Array { items } = &api.resolve(&f.schema).kind else {
+            return false;
+        };
+        let SchemaKind::Object { fields: inner } = &api.resolve(items).kind else {
+            return false;
+        };
+        let inner: BTreeSet<&str> = inner.iter().map(|f| f.name.as_str()).collect();
+        values
+            .iter()
+            .all(|v| is_the_field_object(v, &f.name, &declared, &inner))
+    });
+    match (items_of.next(), items_of.next()) {
+        (Some(f), None) => Some(Fix::ItemOf(f.name.clone())),
         _ => None,
     }
 }
