@@ -1578,3 +1578,50 @@ fn an_example_of_one_item_of_the_listed_objects() {
     assert_eq!(example["products"][0]["engine"], "redis");
     assert!(codes(&api).contains(&"example.item-of-list"));
 }
+
+/// An object no table describes whose description lists its fields as bullets with the name
+/// marked (`**key** indicates the tag key … at most 36 characters`): an object of those fields,
+/// typed and limited by their words; bullets after a colon (`**normal**: …`) list values, and
+/// make nothing.
+#[test]
+fn fields_listed_in_the_description() {
+    let text = r#"Querying Tags
+=============
+
+URI
+---
+
+GET /v1.0/tags
+
+Response
+--------
+
+.. table:: **Table 2** Response parameters
+
+   +-----------+------------------+------------------------------------------------------------+
+   | Parameter | Type             | Description                                                |
+   +===========+==================+============================================================+
+   | tags      | Array of objects | List of tags.                                              |
+   |           |                  |                                                            |
+   |           |                  | -  **key** indicates the tag key, at most 36 characters.   |
+   |           |                  | -  **value** indicates the tag value.                      |
+   +-----------+------------------+------------------------------------------------------------+
+   | status    | Object           | Status per zone.                                           |
+   |           |                  |                                                            |
+   |           |                  | -  **normal**: the zone is normal.                         |
+   |           |                  | -  **abandon**: the zone is abandoned.                     |
+   +-----------+------------------+------------------------------------------------------------+
+"#;
+    let api = rst_api(text);
+    let name = success_body(&api);
+    let SchemaKind::Object { fields } = &list_items(&api, name, "tags").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["key", "value"]);
+    assert!(matches!(fields[0].schema.kind, SchemaKind::String { .. }));
+    assert_eq!(fields[0].schema.constraints.max_length, Some(36));
+    assert!(fields.iter().all(|f| !f.required));
+    assert_eq!(field(&api, name, "status").kind, SchemaKind::Any);
+    assert!(codes(&api).contains(&"schema.fields-from-description"));
+}

@@ -250,6 +250,9 @@ catalogue! {
     SCHEMA_VARIANTS_MERGED = "schema.variants-merged", Note,
         "A field several tables describe, one per variant, is one object with the fields of all of them.",
         "Example: `entities` with \"请参见如下各表：表4、表7、表9、表10\" (`entities字段数据结构说明(调整实例容量)`, `…(主备倒换)`, …), or `config` beside tables `real-time config`, `batch config`, `edge config`. A field is required only where every variant requires it; a field two variants type differently keeps the first one's type (the note names it).";
+    SCHEMA_FIELDS_FROM_DESCRIPTION = "schema.fields-from-description", Note,
+        "An object no table describes whose description lists its fields, one bullet each with the name marked, is an object of those fields.",
+        "Example: `tags | Array of objects | list of tags` with the bullets `**key** indicates the tag key … a maximum of 36 characters` and `**value** indicates the tag value`: items with `key` and `value`, strings limited as their words state, none required.";
     SCHEMA_DANGLING_REFERENCE = "schema.dangling-reference", Warning,
         "A reference names a schema no table defines; the value is free-form.",
         "A safety net: resolution should never produce such a reference, but if it does, one field loses its type instead of the run failing. Please report it with the page.\nExample: `reference to RoleAssignmentId, which no table defines`.";

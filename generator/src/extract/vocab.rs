@@ -582,6 +582,16 @@ pub fn names_request(label: &str) -> bool {
     label.contains("请求") || label.to_lowercase().contains("request")
 }
 
+/// Words after a bullet's marked name that say the bullet describes a field of that name
+/// (`**key** indicates the tag key`, `**key**表示标签键`). Not a colon: `**normal**: …` and
+/// `**bndbox**: consists of two points` list values and shapes as often as fields.
+pub fn introduces_field_words(after_name: &str) -> bool {
+    let t = after_name.to_lowercase();
+    ["indicates", "specifies", "表示"]
+        .iter()
+        .any(|w| t.starts_with(w))
+}
+
 /// A type name that means a point in time (`Timestamp`, `Time`, `DateTime`, `Date`, `时间戳`).
 pub fn names_point_in_time(name: &str) -> bool {
     matches!(

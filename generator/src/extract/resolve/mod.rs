@@ -16,6 +16,7 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+mod listed;
 mod variants;
 
 /// An object-describing table of the document, with the name its caption gives it.
@@ -816,17 +817,20 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     Some(b) if b != from => {
                         self.object_schema(b, &self.table_object_name(b, &f.name), &f.span)
                     }
-                    _ => {
-                        self.diags.add(
-                            &f.span,
-                            catalogue::SCHEMA_FREE_FORM,
-                            format!(
-                                "`{}` is an object with no table describing it: a free-form value",
-                                f.name
-                            ),
-                        );
-                        Schema::any()
-                    }
+                    _ => match self.fields_in_description(f) {
+                        Some(listed) => listed,
+                        None => {
+                            self.diags.add(
+                                &f.span,
+                                catalogue::SCHEMA_FREE_FORM,
+                                format!(
+                                    "`{}` is an object with no table describing it: a free-form value",
+                                    f.name
+                                ),
+                            );
+                            Schema::any()
+                        }
+                    },
                 };
             }
             Named(name) => {

@@ -1,0 +1,97 @@
+//! An object no table describes whose description lists its fields, one bullet each, the name
+//! marked (`-  **key** indicates the tag key. … a maximum of 36 characters.`, `-  **value**
+//! indicates the tag value.`): an object of those fields, each typed and limited by what its
+//! own words state (text unless they state whole numbers or true/false), none required (the
+//! list says nothing of presence).
+
+use super::Resolver;
+use crate::diag::catalogue;
+use crate::doc::{Inline, Paragraph, RichText};
+use crate::extract::fields::RawField;
+use crate::extract::prose::{self, ValueType};
+use crate::extract::text::describe;
+use crate::ir::{Field, IntFormat, NumberFormat, Schema, SchemaKind};
+
+impl Resolver<'_, '_> {
+    /// The object the field's description lists the fields of, if it lists two or more.
+    pub(super) fn fields_in_description(&mut self, f: &RawField) -> Option<Schema> {
+        let listed: Vec<(String, RichText)> = f
+            .description
+            .paragraphs
+            .iter()
+            .filter(|p| p.list_depth > 0)
+            .filter_map(named_item)
+            .collect();
+        if listed.len() < 2 {
+            return None;
+        }
+        let mut fields = Vec::new();
+        for (name, words) in listed {
+            if fields.iter().any(|x: &Field| x.name == name) {
+                return None; // a value list naming one value twice, not fields
+            }
+            let kind = match prose::stated_value_type(&words, &mut self.registry.prose) {
+                ValueType::Integer => SchemaKind::Integer {
+                    format: IntFormat::Int64,
+                },
+                ValueType::Number => SchemaKind::Number {
+                    format: NumberFormat::Double,
+                },
+                ValueType::Boolean => SchemaKind::Boolean,
+                ValueType::String => SchemaKind::String { format: None },
+            };
+            let mut schema = Schema::new(kind);
+            schema.description = Some(describe(&words)).filter(|d| !d.is_empty());
+            schema.span = Some(f.span.clone());
+            prose::apply(
+                &mut schema,
+                &words,
+                &f.span,
+                &mut self.registry.prose,
+                self.diags,
+            );
+            fields.push(Field {
+                name,
+                required: false,
+                schema,
+            });
+        }
+        let names: Vec<String> = fields.iter().map(|x| format!("`{}`", x.name)).collect();
+        self.diags.add(
+            &f.span,
+            catalogue::SCHEMA_FIELDS_FROM_DESCRIPTION,
+            format!(
+                "`{}` has no table; its description lists the fields {}: an object of those, typed by their words, none required",
+                f.name,
+                names.join(", ")
+            ),
+        );
+        Some(Schema::new(SchemaKind::Object { fields }))
+    }
+}
+
+/// A bullet that opens with a marked name and says what it is (`**key** indicates …`,
+/// `` `key`: … ``, `**key**：…`): the name and the rest of the bullet.
+fn named_item(p: &Paragraph) -> Option<(String, RichText)> {
+    let (first, rest) = p.inlines.split_first()?;
+    let name = match first {
+        Inline::Strong(n) | Inline::Code(n) => n.trim(),
+        _ => return None,
+    };
+    let identifier = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !identifier {
+        return None;
+    }
+    let lead = rest.first().map(Inline::text).unwrap_or("").trim_start();
+    if !crate::extract::vocab::introduces_field_words(lead) {
+        return None;
+    }
+    let words = RichText {
+        paragraphs: vec![Paragraph {
+            list_depth: 0,
+            inlines: rest.to_vec(),
+        }],
+    };
+    Some((name.to_string(), words))
+}
