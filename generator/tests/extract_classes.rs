@@ -1625,3 +1625,44 @@ Response
     assert_eq!(field(&api, name, "status").kind, SchemaKind::Any);
     assert!(codes(&api).contains(&"schema.fields-from-description"));
 }
+
+/// A row standing for one of several keys, each named in a bullet of its description and
+/// described by its own table (`backend_define | Object` with `httpEndpoints，参考表 …` and
+/// `mockEndpoints，参考表 …`): one optional field per key, of that key's table.
+#[test]
+fn a_row_standing_for_named_keys() {
+    let text = "# 导入API<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/apis/{id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  响应Body参数\n\n\
+<table><thead><tr><th>名称</th><th>参数类型</th><th>说明</th></tr></thead><tbody>\
+<tr><td>type</td><td>String</td><td>后端类型</td></tr>\
+<tr><td>backend_define</td><td>Object</td><td><p>API后端定义</p><ul><li>httpEndpoints，参考<a href=\"#t3\">表 后端httpEndpoints参数说明</a></li><li>mockEndpoints，参考<a href=\"#t4\">表 后端mockEndpoints参数说明</a></li></ul></td></tr>\
+</tbody></table>\n\n\
+<a name=\"t3\"></a>**表 3**  后端httpEndpoints参数说明\n\n| 名称 | 参数类型 | 说明 |\n| --- | --- | --- |\n| address | String | 地址。 |\n\n\
+<a name=\"t4\"></a>**表 4**  后端mockEndpoints参数说明\n\n| 名称 | 参数类型 | 说明 |\n| --- | --- | --- |\n| result_content | String | 返回结果。 |\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Object { fields } = &api.schemas[body].schema.kind else {
+        panic!("{body} is not an object")
+    };
+    let names: Vec<(&str, bool)> = fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("type", false),
+            ("httpEndpoints", false),
+            ("mockEndpoints", false)
+        ],
+        "{:#?}",
+        api.diagnostics
+    );
+    let SchemaKind::Ref { name } = &field(&api, body, "mockEndpoints").kind else {
+        panic!()
+    };
+    field(&api, name, "result_content");
+    assert!(codes(&api).contains(&"field.named-alternatives"));
+    assert!(!codes(&api).contains(&"table.orphan"));
+}

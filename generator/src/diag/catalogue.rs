@@ -214,6 +214,9 @@ catalogue! {
         "A field table row has no name; it is skipped.",
         "Usually a row split by the converter.";
     // ---- Types and fields ----
+    FIELD_NAMED_ALTERNATIVES = "field.named-alternatives", Note,
+        "A row that stands for one of several keys, each named in a bullet of its description with its own table, becomes one optional field per key.",
+        "Example: `backend_define | Object | API后端定义` with the bullets `httpEndpoints，参考表 后端httpEndpoints参数说明` and `mockEndpoints，参考表 后端mockEndpoints参数说明`: the object has optional `httpEndpoints` and `mockEndpoints` fields of those tables (the examples show `\"httpEndpoints\": {…}`, never `backend_define`).";
     FIELD_DUPLICATE = "field.duplicate", Warning,
         "A field is listed twice in one table; the first is kept.",
         "Example: `field delete_sfs is listed twice in one table`.";

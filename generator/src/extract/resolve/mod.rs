@@ -16,6 +16,7 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+mod alternatives;
 mod listed;
 mod variants;
 
@@ -697,6 +698,12 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     ),
                 );
                 continue;
+            }
+            if parse_type(&f.type_text).is_object_like() {
+                if let Some(keys) = self.named_alternatives(f) {
+                    fields.extend(self.alternative_fields(f, keys));
+                    continue;
+                }
             }
             let schema = self.field_schema(f, block);
             fields.push(Field {
