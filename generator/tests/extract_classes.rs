@@ -1666,3 +1666,121 @@ fn a_row_standing_for_named_keys() {
     assert!(codes(&api).contains(&"field.named-alternatives"));
     assert!(!codes(&api).contains(&"table.orphan"));
 }
+
+/// A nested table captioned with a field path whose last step its parent table does not list
+/// (`token.roles` beside a `token` table without `roles`): the parent gets that field,
+/// optional. Not when another table of the operation lists the field (the request's `role`
+/// without `links` beside the response's `role` with it).
+#[test]
+fn a_nested_table_for_a_field_its_parent_omits() {
+    let text = r#"Obtaining a Token
+=================
+
+URI
+---
+
+POST /v3/tokens
+
+Response Parameters
+-------------------
+
+.. table:: **Table 4** Parameters in the response body
+
+   ========= ====== =============
+   Parameter Type   Description
+   ========= ====== =============
+   token     Object Token details.
+   ========= ====== =============
+
+.. table:: **Table 5** token
+
+   ========== ====== ================
+   Parameter  Type   Description
+   ========== ====== ================
+   expires_at String Expiry time.
+   ========== ====== ================
+
+.. table:: **Table 6** token.roles
+
+   ========= ====== ============
+   Parameter Type   Description
+   ========= ====== ============
+   id        String Role ID.
+   name      String Role name.
+   ========= ====== ============
+"#;
+    let api = rst_api(text);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: token } = &field(&api, body, "token").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let SchemaKind::Ref { name: roles } = &field(&api, token, "roles").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, roles, "name");
+    assert!(codes(&api).contains(&"field.from-nested-table"));
+    assert!(!codes(&api).contains(&"table.orphan"));
+
+    let listed_elsewhere = r#"Creating a Role
+===============
+
+URI
+---
+
+POST /v3/roles
+
+Request Parameters
+------------------
+
+.. table:: **Table 2** Parameters in the request body
+
+   ========= ====== ============
+   Parameter Type   Description
+   ========= ====== ============
+   role      Object Role.
+   ========= ====== ============
+
+.. table:: **Table 3** role
+
+   ========= ====== ============
+   Parameter Type   Description
+   ========= ====== ============
+   name      String Role name.
+   ========= ====== ============
+
+Response Parameters
+-------------------
+
+.. table:: **Table 4** Parameters in the response body
+
+   ========= ====== ============
+   Parameter Type   Description
+   ========= ====== ============
+   role      Object Role.
+   ========= ====== ============
+
+.. table:: **Table 5** role
+
+   ========= ====== ============
+   Parameter Type   Description
+   ========= ====== ============
+   name      String Role name.
+   links     Object Links.
+   ========= ====== ============
+
+.. table:: **Table 6** role.links
+
+   ========= ====== ============
+   Parameter Type   Description
+   ========= ====== ============
+   self      String Link.
+   ========= ====== ============
+"#;
+    let api = rst_api(listed_elsewhere);
+    assert!(
+        !codes(&api).contains(&"field.from-nested-table"),
+        "{:#?}",
+        api.diagnostics
+    );
+}

@@ -217,6 +217,9 @@ catalogue! {
     FIELD_NAMED_ALTERNATIVES = "field.named-alternatives", Note,
         "A row that stands for one of several keys, each named in a bullet of its description with its own table, becomes one optional field per key.",
         "Example: `backend_define | Object | API后端定义` with the bullets `httpEndpoints，参考表 后端httpEndpoints参数说明` and `mockEndpoints，参考表 后端mockEndpoints参数说明`: the object has optional `httpEndpoints` and `mockEndpoints` fields of those tables (the examples show `\"httpEndpoints\": {…}`, never `backend_define`).";
+    FIELD_FROM_NESTED_TABLE = "field.from-nested-table", Warning,
+        "A nested table captioned with a field path names a field its parent table does not list; the field is added, optional.",
+        "Example: tables `token.roles` and `token.catalog` beside a `token` table listing only `expires_at`, `methods`, `issued_at` and `user`: `token` gets optional `roles` and `catalog` fields of those tables.";
     FIELD_DUPLICATE = "field.duplicate", Warning,
         "A field is listed twice in one table; the first is kept.",
         "Example: `field delete_sfs is listed twice in one table`.";

@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 mod alternatives;
 mod listed;
+mod unlisted;
 mod variants;
 
 /// An object-describing table of the document, with the name its caption gives it.
@@ -712,6 +713,8 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 schema,
             });
         }
+        let unlisted = self.unlisted_fields(block, &fields);
+        fields.extend(unlisted);
         Schema::new(SchemaKind::Object { fields })
     }
 
