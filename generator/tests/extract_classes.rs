@@ -1784,3 +1784,83 @@ Response Parameters
         api.diagnostics
     );
 }
+
+/// A type linked to a table whose caption qualifies the type's name (`:ref:\`metadata <…>\`
+/// object` → `metadata Field Description for Creating Disks`) is that table, though another
+/// table is named just `metadata`.
+#[test]
+fn a_type_linked_to_a_qualified_table() {
+    let text = r#"Creating a Configuration
+========================
+
+URI
+---
+
+POST /autoscaling-api/v1/configs
+
+Response
+--------
+
+.. table:: **Table 2** Response parameters
+
+   ======== ========================================== ==============
+   Parameter Type                                      Description
+   ======== ========================================== ==============
+   disk     :ref:`disk <t3>` object                    Disk.
+   metadata :ref:`metadata <t10>` object               ECS metadata.
+   ======== ========================================== ==============
+
+.. _t3:
+
+.. table:: **Table 3** **disk** field description
+
+   ======== ========================================== ==============
+   Parameter Type                                      Description
+   ======== ========================================== ==============
+   size     Integer                                    Disk size.
+   metadata :ref:`metadata <t5>` object                Disk metadata.
+   ======== ========================================== ==============
+
+.. _t5:
+
+.. table:: **Table 5** **metadata** Field Description for Creating Disks
+
+   ================== ====== ===========
+   Parameter          Type   Description
+   ================== ====== ===========
+   system_encrypted   String Encryption.
+   ================== ====== ===========
+
+.. _t10:
+
+.. table:: **Table 10** **metadata** field description
+
+   ========== ====== ===========
+   Parameter  Type   Description
+   ========== ====== ===========
+   admin_pass String Password.
+   ========== ====== ===========
+"#;
+    let api = rst_api(text);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: disk } = &field(&api, body, "disk").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let SchemaKind::Ref {
+        name: disk_metadata,
+    } = &field(&api, disk, "metadata").kind
+    else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, disk_metadata, "system_encrypted");
+    let SchemaKind::Ref { name: metadata } = &field(&api, body, "metadata").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, metadata, "admin_pass");
+    assert!(
+        !codes(&api).contains(&"table.orphan"),
+        "{:#?}",
+        api.diagnostics
+    );
+}

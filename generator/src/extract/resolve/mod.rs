@@ -425,6 +425,32 @@ impl<'a, 'r> Resolver<'a, 'r> {
         })
     }
 
+    /// The object table of this page the type cell links to, when that table's name qualifies
+    /// the type's (`metadata Field Description for Creating Disks` for `metadata`, beside
+    /// another table named just `metadata`): the link says which. A link to a table named
+    /// exactly like the type gives way to the nearest table of that name (copied pages repeat
+    /// one label for every `obs` row, each followed by its own `obs` table); a link to another
+    /// name may be copied from another page. The caller leaves a link back to a table being
+    /// built to the other lookups (pages link a nested `spec` to its parent).
+    fn type_link(&self, field: &RawField, type_name: &str) -> Option<usize> {
+        let key = name_key(type_name);
+        if key.is_empty() {
+            return None;
+        }
+        field
+            .type_cell
+            .links()
+            .find_map(|(_, target)| match target {
+                LinkTarget::Anchor(a) => self.index.anchors.get(a).copied().filter(|b| {
+                    self.objects.iter().any(|o| {
+                        let name = name_key(&o.name);
+                        o.block == *b && name.starts_with(&key) && name != key
+                    })
+                }),
+                _ => None,
+            })
+    }
+
     /// A table the field's cells link to, or name by number (`表 4`, `Table 5`).
     fn by_reference(&self, field: &RawField, from: usize) -> Option<usize> {
         // The first linked table, unless another linked one is named after the field (a
@@ -845,8 +871,12 @@ impl<'a, 'r> Resolver<'a, 'r> {
             }
             Named(name) => {
                 let reference = (f.span.start, name.clone());
+                // A link on the type itself (`:ref:\`metadata <…>\` object`) names its table
+                // exactly, before any table merely named like the type.
                 let found = self
-                    .by_field_path(f, from)
+                    .type_link(f, name)
+                    .filter(|&b| b != from && !self.in_progress.iter().any(|(p, _)| *p == b))
+                    .or_else(|| self.by_field_path(f, from))
                     .or_else(|| self.by_type_name(name, from, &f.span))
                     .or_else(|| self.being_built_as(name))
                     .or_else(|| self.by_reference(f, from))
