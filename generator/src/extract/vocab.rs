@@ -254,6 +254,8 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
             | "parameters"
             | "parameter"
             | "parameterdescription"
+            | "description"
+            | "说明"
             | "requestparameters"
             | "responseparameters"
             | "请求消息"
@@ -392,7 +394,10 @@ fn is_query_caption(squashed: &str) -> bool {
         rest.is_empty()
             || rest.starts_with("parameter")
             || !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
-    })
+    }) || matches!(
+        squashed,
+        "descriptionofthequeryparameter" | "descriptionofthequeryparameters"
+    )
 }
 
 /// Whether `s` ends with `suffix` as a caption word: a CJK suffix may be glued to the name
@@ -795,6 +800,20 @@ mod tests {
         assert_eq!(w("Parameters in the tags field"), None);
         assert_eq!(w("compute_flavors element"), None);
         assert_eq!(w("后端实例详情"), None);
+    }
+
+    #[test]
+    fn captions_that_only_say_description() {
+        // In a URI section, `Table 1 Description` lists the path parameters.
+        assert_eq!(
+            caption_role("**Table 1** Description"),
+            CaptionRole::Generic
+        );
+        assert_eq!(caption_role("表 1 说明"), CaptionRole::Generic);
+        assert_eq!(
+            caption_role("**Table 3** Description of the query parameter"),
+            CaptionRole::QueryParams
+        );
     }
 
     #[test]
