@@ -186,6 +186,9 @@ catalogue! {
     BODY_ON_ANOTHER_PAGE = "body.on-another-page", Note,
         "A body no table of the page describes is the table on another page that a paragraph of its sub-section links.",
         "Example: an update page's `Response` says ``:ref:`Table 26 <…>` describes the response parameters``, Table 26 being the create page's response table: that table, built on its own page, is the body.";
+    BODY_FORM_DATA_UNSUPPORTED = "body.form-data-unsupported", Warning,
+        "A table lists the fields of a form (multipart or URL-encoded) body; such bodies are not generated yet.",
+        "Example: `Table 2 FormData` under a chart upload (`content | Yes | File`, `parameters | No | String`). The operation is generated without a typed request body; multipart bodies are planned.";
     BODY_DUPLICATE_REQUEST_TABLE = "body.duplicate-request-table", Warning,
         "A second request body table in one operation is ignored.",
         "Usually a page documenting two variants of a request. The first table is the body.";

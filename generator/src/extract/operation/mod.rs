@@ -289,6 +289,13 @@ fn account_for_tables(
         let span = &doc.blocks[f.block].span;
         match &f.purpose {
             Purpose::Ignored(_) => {}
+            // Multipart and URL-encoded bodies come later (issue "any service": out of scope):
+            // said as such, not as a table nobody wanted.
+            Purpose::Object(name) if super::vocab::names_form_data(name) => diags.add(
+                span,
+                catalogue::BODY_FORM_DATA_UNSUPPORTED,
+                format!("table `{name}` lists the fields of a form (multipart or URL-encoded) body, which docbind does not generate yet: the operation has no typed request body"),
+            ),
             Purpose::Object(name) => diags.add(
                 span,
                 catalogue::TABLE_ORPHAN,
