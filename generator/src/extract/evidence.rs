@@ -294,10 +294,7 @@ impl Walk<'_> {
     /// itself a map's value (`paths` → `uri` → `method`, keyed by `get`). A lone identifier
     /// for another identifier (`collations` shown as `charSets`) is a renamed field.
     fn keyed_by(&self, only: &Field, map: &serde_json::Map<String, Value>) -> Option<Keyed> {
-        let identifier = |n: &str| {
-            n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        };
+        let identifier = super::text::is_identifier;
         let placeholder = map.len() >= 2
             || self.under_map
             || !identifier(&only.name)

@@ -201,17 +201,20 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
 /// a `{placeholder}` segment matching any value. Typing slips of examples do not count: a
 /// doubled slash (`//v1/…`), a query after a full-width question mark (`/versions？page=1`).
 pub fn path_fits(template: &str, concrete: &str) -> bool {
-    fn segments(p: &str) -> Vec<&str> {
-        let p = p.split(['?', '？']).next().unwrap_or(p);
-        p.split('/').filter(|s| !s.is_empty()).collect()
-    }
-    let (t, c) = (segments(template), segments(concrete));
+    let (t, c) = (path_segments(template), path_segments(concrete));
     t.len() == c.len()
         && t.iter().zip(&c).all(|(a, b)| {
             a == b
                 || (a.starts_with('{') && a.ends_with('}'))
                 || (b.starts_with('{') && b.ends_with('}'))
         })
+}
+
+/// The segments of a path, without empty ones (`//v1/…`) and without a query (after `?`, or
+/// a full-width `？`).
+pub fn path_segments(path: &str) -> Vec<&str> {
+    let path = path.split(['?', '？']).next().unwrap_or(path);
+    path.split('/').filter(|s| !s.is_empty()).collect()
 }
 
 /// Placeholder-insensitive form of a path, for merging and comparing operations.

@@ -78,12 +78,21 @@ pub fn titled_table(doc: &Document, title: usize) -> Option<usize> {
 
 /// `auth`, `auth.identity`, `role_assignments.scope.project`: identifiers joined by dots.
 fn is_name_path(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 120
-        && s.split('.').all(|part| {
-            part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        })
+    !s.is_empty() && s.len() <= 120 && s.split('.').all(is_identifier)
+}
+
+/// A JSON key written like a program identifier: `tags`, `_links`, `httpEndpoints`.
+pub fn is_identifier(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// An identifier that may also hold hyphens, as field names and modes do (`real-time`,
+/// `x-apigateway-backend`).
+pub fn is_hyphenated_identifier(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 #[cfg(test)]

@@ -467,7 +467,8 @@ pub fn variant_in_parentheses(object_name: &str) -> Option<(String, String)> {
     let open = body.rfind(['(', '（'])?;
     let variant = body[open..].trim_start_matches(['(', '（']).trim();
     let base = object_name_from_caption(&body[..open]);
-    (is_plain_name(&base) && !variant.is_empty()).then(|| (base, variant.to_string()))
+    (super::text::is_hyphenated_identifier(&base) && !variant.is_empty())
+        .then(|| (base, variant.to_string()))
 }
 
 /// The object a table describes and the variant of it one leading word names: `real-time
@@ -478,13 +479,8 @@ pub fn variant_in_parentheses(object_name: &str) -> Option<(String, String)> {
 pub fn variant_by_leading_word(object_name: &str) -> Option<(String, String)> {
     let (variant, base) = object_name.trim().split_once(' ')?;
     let mode = !variant.is_empty() && variant.chars().all(|c| c.is_alphabetic() || c == '-');
-    (mode && is_plain_name(base)).then(|| (base.to_string(), variant.to_string()))
-}
-
-fn is_plain_name(n: &str) -> bool {
-    n.starts_with(|c: char| c.is_ascii_alphabetic())
-        && n.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    (mode && super::text::is_hyphenated_identifier(base))
+        .then(|| (base.to_string(), variant.to_string()))
 }
 
 /// A status line: `状态码：200`, `状态码： 200`, `状态码: 200`, `**状态码：200**`, `Status code: 200`.

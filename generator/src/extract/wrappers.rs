@@ -182,37 +182,50 @@ fn fix(api: &Api, schema: &Schema, examples: &[Example]) -> Option<Fix> {
         }
         return None;
     }
-    // The one object field whose table every example is, if exactly one is.
-    let mut unwrapped = fields.iter().filter(|f| {
-        let SchemaKind::Object { fields: inner } = &api.resolve(&f.schema).kind else {
+    // The one object field whose table every example is, if exactly one is; else the one
+    // list field whose item table every example is.
+    let every_example_is = |object: &Schema, name: &str| {
+        let SchemaKind::Object { fields: inner } = &api.resolve(object).kind else {
             return false;
         };
         let inner: BTreeSet<&str> = inner.iter().map(|f| f.name.as_str()).collect();
         values
             .iter()
-            .all(|v| is_the_field_object(v, &f.name, &declared, &inner))
-    });
-    match (unwrapped.next(), unwrapped.next()) {
-        (Some(f), None) => return Some(Fix::Unwrap(f.name.clone(), Box::new(f.schema.clone()))),
-        (Some(_), Some(_)) => return None,
-        _ => {}
+            .all(|v| is_the_field_object(v, name, &declared, &inner))
+    };
+    match only(
+        fields
+            .iter()
+            .filter(|f| every_example_is(&f.schema, &f.name)),
+    ) {
+        Only::One(f) => return Some(Fix::Unwrap(f.name.clone(), Box::new(f.schema.clone()))),
+        Only::Several => return None,
+        Only::None => {}
     }
-    // The one list field whose item table every example is, if exactly one is.
-    let mut items_of = fields.iter().filter(|f| {
-        let SchemaKind::Array { items } = &api.resolve(&f.schema).kind else {
-            return false;
-        };
-        let SchemaKind::Object { fields: inner } = &api.resolve(items).kind else {
-            return false;
-        };
-        let inner: BTreeSet<&str> = inner.iter().map(|f| f.name.as_str()).collect();
-        values
-            .iter()
-            .all(|v| is_the_field_object(v, &f.name, &declared, &inner))
-    });
-    match (items_of.next(), items_of.next()) {
-        (Some(f), None) => Some(Fix::ItemOf(f.name.clone())),
+    let items_of = fields
+        .iter()
+        .filter(|f| match &api.resolve(&f.schema).kind {
+            SchemaKind::Array { items } => every_example_is(items, &f.name),
+            _ => false,
+        });
+    match only(items_of) {
+        Only::One(f) => Some(Fix::ItemOf(f.name.clone())),
         _ => None,
+    }
+}
+
+/// How many items an iterator yields, as far as "exactly one" goes.
+enum Only<T> {
+    None,
+    One(T),
+    Several,
+}
+
+fn only<T>(mut items: impl Iterator<Item = T>) -> Only<T> {
+    match (items.next(), items.next()) {
+        (None, _) => Only::None,
+        (Some(x), None) => Only::One(x),
+        (Some(_), Some(_)) => Only::Several,
     }
 }
 

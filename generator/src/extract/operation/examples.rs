@@ -2,7 +2,7 @@
 //! re-joined, request vs response told apart, examples of another operation left out.
 
 use super::super::examples::{example_value, join_split_pieces, CodeExample};
-use super::super::sections::RequestLine;
+use super::super::sections::{path_segments, RequestLine};
 use super::super::vocab::{
     is_error_body, mentions_failure, names_request, names_response, SectionRole,
 };
@@ -131,16 +131,7 @@ pub(super) fn attach_examples(
 /// a path template (a placeholder matching any segment): a mistyped path does, another API's
 /// does not.
 fn resembles(template: &str, concrete: &str) -> bool {
-    let segments = |p: &str| -> Vec<String> {
-        p.split(['?', '？'])
-            .next()
-            .unwrap_or(p)
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let (t, c) = (segments(template), segments(concrete));
+    let (t, c) = (path_segments(template), path_segments(concrete));
     let same = t
         .iter()
         .zip(&c)

@@ -8,6 +8,7 @@ use super::Resolver;
 use crate::diag::catalogue;
 use crate::doc::{Inline, LinkTarget};
 use crate::extract::fields::RawField;
+use crate::extract::text::is_identifier;
 use crate::ir::Field;
 
 impl Resolver<'_, '_> {
@@ -31,9 +32,7 @@ impl Resolver<'_, '_> {
             let label = lead
                 .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | ':' | '：'))
                 .find(|w| !w.is_empty())?;
-            let identifier = label.starts_with(|c: char| c.is_ascii_alphabetic())
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !identifier || label == f.name {
+            if !is_identifier(label) || label == f.name {
                 return None;
             }
             let table = p.inlines.iter().find_map(|i| match i {

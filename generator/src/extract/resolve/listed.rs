@@ -78,9 +78,7 @@ fn named_item(p: &Paragraph) -> Option<(String, RichText)> {
         Inline::Strong(n) | Inline::Code(n) => n.trim(),
         _ => return None,
     };
-    let identifier = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !identifier {
+    if !crate::extract::text::is_identifier(name) {
         return None;
     }
     let lead = rest.first().map(Inline::text).unwrap_or("").trim_start();

@@ -10,7 +10,7 @@ use super::types::{parse_type, TypeExpr};
 use super::vocab::{strip_table_number, CaptionRole};
 use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
-use crate::doc::{BlockKind, Document, LinkTarget, Table};
+use crate::doc::{BlockKind, Document, LinkTarget, RichText, Table};
 use crate::ir::{Field, Schema, SchemaKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -408,21 +408,43 @@ impl<'a, 'r> Resolver<'a, 'r> {
 
     /// Whether a cell of table `block` links table `target` (by anchor or by number).
     fn cells_link_to(&self, block: usize, target: usize) -> bool {
+        if self.table_links(block).contains(&target) {
+            return true;
+        }
         let Some(table) = self.index.table(block) else {
             return false;
         };
         table.rows.iter().flat_map(|r| &r.cells).any(|cell| {
-            let anchored = cell.text.links().into_iter().any(|(_, t)| {
-                matches!(t, LinkTarget::Anchor(a) if self.index.anchors.get(a) == Some(&target))
-            });
-            anchored
-                || TABLE_REF.captures_iter(&cell.text.one_line()).any(|c| {
-                    self.index
-                        .numbers
-                        .get(&c[1])
-                        .is_some_and(|bs| bs.contains(&target))
-                })
+            TABLE_REF.captures_iter(&cell.text.one_line()).any(|c| {
+                self.index
+                    .numbers
+                    .get(&c[1])
+                    .is_some_and(|bs| bs.contains(&target))
+            })
         })
+    }
+
+    /// The tables of this page that `texts` link to (by anchor), in link order.
+    fn anchored_tables<'t>(&self, texts: impl IntoIterator<Item = &'t RichText>) -> Vec<usize> {
+        texts
+            .into_iter()
+            .flat_map(|text| text.links())
+            .filter_map(|(_, target)| match target {
+                LinkTarget::Anchor(a) => self.index.anchors.get(a.as_str()).copied(),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The tables of this page the cells of table `block` link to. (By link only: a `Table N`
+    /// in a cell may be another page's table N.)
+    fn table_links(&self, block: usize) -> Vec<usize> {
+        match self.index.table(block) {
+            Some(table) => {
+                self.anchored_tables(table.rows.iter().flat_map(|r| &r.cells).map(|c| &c.text))
+            }
+            None => Vec::new(),
+        }
     }
 
     /// The object table of this page the type cell links to, when that table's name qualifies
@@ -437,17 +459,13 @@ impl<'a, 'r> Resolver<'a, 'r> {
         if key.is_empty() {
             return None;
         }
-        field
-            .type_cell
-            .links()
-            .find_map(|(_, target)| match target {
-                LinkTarget::Anchor(a) => self.index.anchors.get(a).copied().filter(|b| {
-                    self.objects.iter().any(|o| {
-                        let name = name_key(&o.name);
-                        o.block == *b && name.starts_with(&key) && name != key
-                    })
-                }),
-                _ => None,
+        self.anchored_tables([&field.type_cell])
+            .into_iter()
+            .find(|&b| {
+                self.objects.iter().any(|o| {
+                    let name = name_key(&o.name);
+                    o.block == b && name.starts_with(&key) && name != key
+                })
             })
     }
 
@@ -455,14 +473,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
     fn by_reference(&self, field: &RawField, from: usize) -> Option<usize> {
         // The first linked table, unless another linked one is named after the field (a
         // description naming a sibling field links that field's table too: `a与b二选一`).
-        let linked: Vec<usize> = [&field.type_cell, &field.description, &field.name_cell]
-            .into_iter()
-            .flat_map(|cell| cell.links())
-            .filter_map(|(_, target)| match target {
-                LinkTarget::Anchor(a) => self.index.anchors.get(a).copied(),
-                _ => None,
-            })
-            .collect();
+        let linked = self.anchored_tables([&field.type_cell, &field.description, &field.name_cell]);
         let own = name_key(&field.name);
         if let Some(&b) = linked
             .iter()

@@ -6,6 +6,7 @@
 
 use super::{name_key, Resolver};
 use crate::diag::{catalogue, Span};
+use crate::extract::text::is_hyphenated_identifier;
 use crate::ir::Field;
 
 impl Resolver<'_, '_> {
@@ -17,7 +18,6 @@ impl Resolver<'_, '_> {
         if self.tables.is_empty() {
             return Vec::new();
         }
-        let (mentioned, linked) = self.mentioned().clone();
         let Some(parent) = self
             .objects
             .iter()
@@ -27,23 +27,26 @@ impl Resolver<'_, '_> {
         else {
             return Vec::new();
         };
-        let children: Vec<(usize, String, String)> = self
+        let candidates: Vec<(usize, String, String)> = self
             .objects
             .iter()
             .filter(|o| o.block != block && !self.used.contains(&o.block))
             .filter_map(|o| {
                 let (head, last) = o.name.rsplit_once('.')?;
-                let identifier = last.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && last
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-                (identifier && name_key(head) == parent)
+                (is_hyphenated_identifier(last) && name_key(head) == parent)
                     .then(|| (o.block, o.name.clone(), last.to_string()))
             })
+            .filter(|(_, _, last)| !listed.iter().any(|f| f.name == *last))
+            .collect();
+        // Most tables have no such child: the operation's mentions are looked at only then.
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        let (mentioned, linked) = self.mentioned();
+        let children: Vec<(usize, String, String)> = candidates
+            .into_iter()
             .filter(|(child, _, last)| {
-                !listed.iter().any(|f| f.name == *last)
-                    && !mentioned.contains(&name_key(last))
-                    && !linked.contains(child)
+                !mentioned.contains(&name_key(last)) && !linked.contains(child)
             })
             .collect();
         let mut out = Vec::new();

@@ -9,9 +9,7 @@
 
 use super::{name_key, Resolver};
 use crate::diag::{catalogue, Diagnostics, Span};
-use crate::doc::LinkTarget;
-use crate::extract::fields::RawField;
-use crate::extract::fields::{columns, read_fields};
+use crate::extract::fields::{columns, read_fields, RawField};
 use crate::extract::registry::component_name;
 use crate::extract::vocab::{variant_by_leading_word, variant_in_parentheses};
 use crate::ir::{Field, Schema, SchemaKind};
@@ -95,16 +93,9 @@ impl Resolver<'_, '_> {
     /// The object tables of this page the field's cells link to, distinct, in link order.
     fn linked_objects(&self, f: &RawField) -> Vec<usize> {
         let mut out = Vec::new();
-        for cell in [&f.type_cell, &f.description, &f.name_cell] {
-            for (_, target) in cell.links() {
-                let LinkTarget::Anchor(a) = target else {
-                    continue;
-                };
-                if let Some(&b) = self.index.anchors.get(a) {
-                    if !out.contains(&b) && self.objects.iter().any(|o| o.block == b) {
-                        out.push(b);
-                    }
-                }
+        for b in self.anchored_tables([&f.type_cell, &f.description, &f.name_cell]) {
+            if !out.contains(&b) && self.objects.iter().any(|o| o.block == b) {
+                out.push(b);
             }
         }
         out
@@ -119,24 +110,6 @@ impl Resolver<'_, '_> {
             .iter()
             .filter(|r| r.name != f.name)
             .map(|r| name_key(&r.name))
-            .collect()
-    }
-
-    /// The tables of this page the cells of table `block` link to. (By link only: a `Table N`
-    /// in a cell may be another page's table N.)
-    fn table_links(&self, block: usize) -> Vec<usize> {
-        let Some(table) = self.index.table(block) else {
-            return Vec::new();
-        };
-        table
-            .rows
-            .iter()
-            .flat_map(|r| &r.cells)
-            .flat_map(|cell| cell.text.links())
-            .filter_map(|(_, target)| match target {
-                LinkTarget::Anchor(a) => self.index.anchors.get(a).copied(),
-                _ => None,
-            })
             .collect()
     }
 
