@@ -295,6 +295,12 @@ pub struct Schema {
     /// The overlay actions (`file:line`) that changed this schema (see `overlay`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overlay: Vec<String>,
+    /// For a string: the JSON document the text holds, when the documentation describes that
+    /// content with a table of its own (a `String` field whose examples are
+    /// `"{\"metric\": …}"`). The value on the wire stays a string; this says how to read it
+    /// (OpenAPI 3.1 `contentSchema`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json_content: Option<Box<Schema>>,
 }
 
 /// A JSON shape an example shows where the table documents another type.
@@ -638,12 +644,15 @@ pub enum Via<'a> {
     Items,
     /// The values of a map.
     Values,
+    /// The JSON document a string holds ([`Schema::json_content`]).
+    JsonContent,
 }
 
 impl Schema {
     /// Visit this schema and every schema nested in it (array items, map values, inline object
-    /// fields), parents before children, fields in order. References are not followed: a named
-    /// schema is walked on its own, so recursive types need no visited set here.
+    /// fields, the JSON a string holds), parents before children, fields in order. References
+    /// are not followed: a named schema is walked on its own, so recursive types need no
+    /// visited set here.
     pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Schema, Via<'a>)) {
         self.walk_via(Via::Root, visit);
     }
@@ -665,6 +674,9 @@ impl Schema {
             | SchemaKind::Ref { .. }
             | SchemaKind::Any => {}
         }
+        if let Some(content) = &self.json_content {
+            content.walk_via(Via::JsonContent, visit);
+        }
     }
 
     /// [`Schema::walk`], mutable: each node is visited before its children, so a visit may
@@ -685,6 +697,9 @@ impl Schema {
             | SchemaKind::Boolean
             | SchemaKind::Ref { .. }
             | SchemaKind::Any => {}
+        }
+        if let Some(content) = &mut self.json_content {
+            content.walk_mut(visit);
         }
     }
 
@@ -713,6 +728,7 @@ impl Schema {
             nullable: false,
             example_shapes: Vec::new(),
             overlay: Vec::new(),
+            json_content: None,
         }
     }
     pub fn string() -> Self {

@@ -4,7 +4,7 @@
 //!
 //! Only what docbind writes is understood: the `x-docbind-*` extensions give back provenance
 //! (`x-docbind-source` → operation span, `x-docbind-name` → documented schema name,
-//! `x-docbind-raw-type`, `x-docbind-example-shapes`, `x-docbind-overlay`). A construct docbind
+//! `x-docbind-raw-type`, `x-docbind-example-shapes`, `x-docbind-overlay`, `x-docbind-json-content`). A construct docbind
 //! never emits is a diagnostic (`import.unsupported`), never silently dropped.
 
 use crate::diag::catalogue;
@@ -421,6 +421,10 @@ impl Importer {
             .get("x-docbind-raw-type")
             .and_then(Value::as_str)
             .map(String::from);
+        s.json_content = m
+            .get("contentSchema")
+            .or_else(|| m.get("x-docbind-json-content"))
+            .map(|c| Box::new(self.schema(c)));
         self.annotate(&mut s, m);
         s
     }
@@ -675,6 +679,16 @@ mod tests {
                         name: "节点".into(),
                     })
                     .with_description(Some("recursive".into())),
+                },
+                Field {
+                    name: "encoded".into(),
+                    required: false,
+                    schema: Schema {
+                        json_content: Some(Box::new(Schema::new(SchemaKind::Ref {
+                            name: "节点".into(),
+                        }))),
+                        ..Schema::string()
+                    },
                 },
             ],
         });

@@ -1870,3 +1870,71 @@ Response
         api.diagnostics
     );
 }
+
+/// A string field whose description refers to a table named after it (`model_metric_list |
+/// String | …具体请参见表3` with `表3 model_metric_list属性列表`) holds JSON text that table
+/// describes: the field stays a string, the table is its content's schema (and no orphan). A
+/// string referring to a table named otherwise (an ID "see Table 4" for the list of flavors)
+/// only relates to that object.
+#[test]
+fn a_string_holding_json_a_table_describes() {
+    let text = "# 查询作业<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/jobs/{id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  响应参数\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
+| model_metric_list | String | 模型评测参数。具体请参见表3。 |\n\
+| flavor | String | 规格ID。取值请参见表4。 |\n\n\
+**表 3**  model_metric_list属性列表\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
+| metric | Array of Double | 指标。 |\n| total | Double | 总分。 |\n\n\
+**表 4**  flavors属性列表\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
+| flavor_id | String | 规格ID。 |\n| cpu | Integer | 核数。 |\n\n\
+## 响应示例<a name=\"a4\"></a>\n\n```\n{\"model_metric_list\": \"{\\\"metric\\\": [0.5], \\\"total\\\": 0.5}\", \"flavor\": \"s1\"}\n```\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let metrics = field(&api, body, "model_metric_list");
+    assert!(
+        matches!(metrics.kind, SchemaKind::String { .. }),
+        "{metrics:#?}"
+    );
+    let Some(SchemaKind::Ref { name }) = metrics.json_content.as_deref().map(|c| &c.kind) else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let SchemaKind::Object { fields } = &api.schemas[name].schema.kind else {
+        panic!("{name} is not an object")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["metric", "total"]);
+    assert!(codes(&api).contains(&"schema.json-text"));
+    let flavor = field(&api, body, "flavor");
+    assert!(flavor.json_content.is_none(), "{flavor:#?}");
+
+    // Both OpenAPI versions say how to read the text; the Rust field stays a String and names
+    // the type to parse it into.
+    let v31 =
+        docbind::emit::openapi::to_openapi(&api, docbind::emit::openapi::OpenApiVersion::V3_1_0);
+    let property = &v31["components"]["schemas"][body]["properties"]["model_metric_list"];
+    assert_eq!(property["type"], "string");
+    assert_eq!(property["contentMediaType"], "application/json");
+    assert!(
+        property["contentSchema"]["$ref"].as_str().is_some(),
+        "{property:#}"
+    );
+    let v30 =
+        docbind::emit::openapi::to_openapi(&api, docbind::emit::openapi::OpenApiVersion::V3_0_3);
+    let property = &v30["components"]["schemas"][body]["properties"]["model_metric_list"];
+    assert!(property.get("contentSchema").is_none());
+    assert!(
+        property["x-docbind-json-content"]["$ref"]
+            .as_str()
+            .is_some(),
+        "{property:#}"
+    );
+    let files =
+        docbind::emit::rust::generate_crate(&api, &docbind::emit::rust::RustOptions::ad_hoc("t"))
+            .expect("crate");
+    let models = &files[std::path::Path::new("src/models.rs")];
+    assert!(
+        models.contains("pub model_metric_list: Option<String>")
+            && models.contains("JSON text of [`"),
+        "{models}"
+    );
+}

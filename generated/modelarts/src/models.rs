@@ -34082,6 +34082,31 @@ pub struct ListTrainingJobVersionsHostPath {
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListTrainingJobVersionsMetric {
+    /// 训练作业模型单个分类测评参数指标。具体请参见表20-652。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_values: Option<MetricValues>,
+    /// 预留字段。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reserved_data: Option<docbind_runtime::serde_json::Value>,
+    /// 训练作业模型单个分类，包含类ID和类名。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_meta: Option<docbind_runtime::serde_json::Value>,
+}
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListTrainingJobVersionsModelMetricList {
+    /// 训练作业的模型单个分类测评参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Vec<ListTrainingJobVersionsMetric>>,
+    /// 训练作业的模型总测评参数。具体请参见表 20-653。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_metric: Option<ListTrainingJobVersionsTotalMetric>,
+}
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListTrainingJobVersionsNfs {
     /// SFS Turbo 文件系统 ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34132,6 +34157,20 @@ pub struct ListTrainingJobVersionsResponse {
     /// 训练作业的运行版本参数。该样例请参考响应样例。属性详情参见表20-646。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub versions: Option<Vec<Versions>>,
+}
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListTrainingJobVersionsTotalMetric {
+    /// 预留字段。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_metric_meta: Option<Vec<docbind_runtime::serde_json::Value>>,
+    /// 预留字段。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_reserved_data: Option<Vec<docbind_runtime::serde_json::Value>>,
+    /// 训练作业模型总测评参数指标。具体请参见表20-654。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_metric_values: Option<Vec<TotalMetricValues>>,
 }
 
 #[cfg(feature = "datasets")]
@@ -34903,6 +34942,20 @@ impl From<&str> for MetricObjectMetric {
 #[cfg(feature = "training-jobs")]
 docbind_runtime::string_enum_impls!(MetricObjectMetric);
 
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MetricValues {
+    /// 训练作业模型单个分类召回率。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recall: Option<f32>,
+    /// 训练作业模型单个分类精确率。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<f32>,
+    /// 训练作业模型单个分类准确率。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accuracy: Option<f32>,
+}
+
 #[cfg(feature = "pools")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Metrics {
@@ -35143,6 +35196,17 @@ impl From<&str> for ModelListItemSourceType {
 
 #[cfg(feature = "models")]
 docbind_runtime::string_enum_impls!(ModelListItemSourceType);
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ModelMetricList {
+    /// 训练作业的模式单个分类测评参数。具体请参见表20-634。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Vec<ShowTrainingJobVersionMetric>>,
+    /// 训练作业的模型总测评参数。具体请参见表 20-636。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_metric: Option<TotalMetric>,
+}
 
 #[cfg(feature = "models")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -55751,6 +55815,20 @@ docbind_runtime::string_enum_impls!(ShowTrainingJobVersionDataSourceType);
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ShowTrainingJobVersionMetric {
+    /// 训练作业模型单个分类测评参数指标。具体请参见表20-635。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_values: Option<MetricValues>,
+    /// 预留字段。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reserved_data: Option<docbind_runtime::serde_json::Value>,
+    /// 训练作业模型单个分类，包含类ID和类名。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_meta: Option<docbind_runtime::serde_json::Value>,
+}
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowTrainingJobVersionNfs {
     /// SFS Turbo 文件系统 ID。
     pub id: String,
@@ -55897,6 +55975,8 @@ pub struct ShowTrainingJobVersionResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<i64>,
     /// 训练作业的模式评测参数。具体请参见 表20-632 。
+    ///
+    /// JSON text of [`ModelMetricList`] (parse it with `serde_json::from_str`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_metric_list: Option<String>,
     /// 训练作业的系统监控指标。具体请参见 表20-633 。
@@ -60523,6 +60603,37 @@ pub struct TmsTagForDelete {
     /// TMS标签的value，非必填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TotalMetric {
+    /// 预留字段。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_metric_meta: Option<docbind_runtime::serde_json::Value>,
+    /// 预留字段。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_reserved_data: Option<docbind_runtime::serde_json::Value>,
+    /// 训练作业模型总测评参数指标。具体请参见表20-637。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_metric_values: Option<TotalMetricValues>,
+}
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TotalMetricValues {
+    /// 训练作业模型总召回。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub f1_score: Option<f32>,
+    /// 训练作业模型总召回率。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recall: Option<f32>,
+    /// 训练作业模型总精确率。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<f32>,
+    /// 训练作业模型总准确率。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accuracy: Option<f32>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -66441,9 +66552,14 @@ pub struct Versions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<i64>,
     /// 训练作业的模式评测参数。具体请参见 表20-649 。
+    ///
+    /// JSON text of [`ListTrainingJobVersionsModelMetricList`] (parse it with
+    /// `serde_json::from_str`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_metric_list: Option<String>,
     /// 训练作业的系统监控指标。具体请参见 表20-650 。
+    ///
+    /// JSON text of [`SystemMetricList`] (parse it with `serde_json::from_str`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_metric_list: Option<String>,
     /// 自定义镜像训练作业的自定义镜像的SWR-URL。

@@ -259,6 +259,9 @@ catalogue! {
     SCHEMA_VARIANTS_MERGED = "schema.variants-merged", Note,
         "A field several tables describe, one per variant, is one object with the fields of all of them.",
         "Example: `entities` with \"请参见如下各表：表4、表7、表9、表10\" (`entities字段数据结构说明(调整实例容量)`, `…(主备倒换)`, …), or `config` beside tables `real-time config`, `batch config`, `edge config`. A field is required only where every variant requires it; a field two variants type differently keeps the first one's type (the note names it).";
+    SCHEMA_JSON_TEXT = "schema.json-text", Note,
+        "A string field that refers to a table named after it holds JSON text that table describes: the field stays a string, the table is its content's schema.",
+        "Example: `model_metric_list | String | 训练作业的模型评测参数。具体请参见表5。` with `表5 model_metric_list属性列表` (`metric`, `total_metric`), and examples sending `\"model_metric_list\": \"{\\\"metric\\\":[…]}\"`. OpenAPI 3.1 gets `contentMediaType: application/json` with `contentSchema`, 3.0 `x-docbind-json-content`; the Rust field stays `String` and its documentation names the type to parse it into.";
     SCHEMA_FIELDS_FROM_DESCRIPTION = "schema.fields-from-description", Note,
         "An object no table describes whose description lists its fields, one bullet each with the name marked, is an object of those fields.",
         "Example: `tags | Array of objects | list of tags` with the bullets `**key** indicates the tag key … a maximum of 36 characters` and `**value** indicates the tag value`: items with `key` and `value`, strings limited as their words state, none required.";

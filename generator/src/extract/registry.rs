@@ -33,6 +33,7 @@ fn shape(s: &Schema) -> Schema {
                     description: None,
                 })
                 .collect(),
+            json_content: n.json_content.take(),
             ..Schema::new(SchemaKind::Any)
         }
     });

@@ -297,7 +297,7 @@ fn annotations(s: &Schema, ctx: &SchemaContext, with_description: bool) -> Map<S
     m
 }
 
-/// Items, properties and additional properties.
+/// Items, properties, additional properties and the JSON a string holds.
 fn structure(s: &Schema, ctx: &SchemaContext, m: &mut Map<String, Value>) {
     match &s.kind {
         SchemaKind::Array { items } => {
@@ -324,6 +324,15 @@ fn structure(s: &Schema, ctx: &SchemaContext, m: &mut Map<String, Value>) {
             }
         }
         _ => {}
+    }
+    if let Some(content) = &s.json_content {
+        // 3.1 (JSON Schema 2020-12) names the content of a string; 3.0 has no keyword for it.
+        if ctx.version == OpenApiVersion::V3_1_0 {
+            m.insert("contentMediaType".into(), "application/json".into());
+            m.insert("contentSchema".into(), schema(content, ctx));
+        } else {
+            m.insert("x-docbind-json-content".into(), schema(content, ctx));
+        }
     }
 }
 

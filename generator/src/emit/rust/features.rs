@@ -118,7 +118,10 @@ fn reachable(op: &OperationPlan, plan: &Plan) -> BTreeSet<TypeId> {
             continue;
         }
         match &plan.types[id].body {
-            TypeBody::Struct(fields) => pending.extend(fields.iter().map(|f| &f.ty)),
+            TypeBody::Struct(fields) => {
+                pending.extend(fields.iter().map(|f| &f.ty));
+                named.extend(fields.iter().filter_map(|f| f.json_content));
+            }
             TypeBody::Alias(ty) => pending.push(ty),
             TypeBody::Response(variants) => pending.extend(
                 variants

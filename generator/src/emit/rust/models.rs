@@ -1,6 +1,6 @@
 //! `src/models.rs`: one item per planned type (structs, enums, aliases, response enums).
 
-use super::docs::doc_attrs;
+use super::docs::{doc_attrs, doc_attrs_with_markdown};
 use super::enums::{int_enum, string_enum};
 use super::idents::{bare, ident};
 use super::plan::{Body, FieldDef, Lenient, Plan, ResponseVariant, RustType, TypeBody, TypeDef};
@@ -92,7 +92,11 @@ fn type_def(def: &TypeDef, types: &[TypeDef]) -> TokenStream {
 
 /// `pub <name>: <type>` with its docs and serde attributes.
 fn field(f: &FieldDef, types: &[TypeDef]) -> TokenStream {
-    let doc = doc_attrs(f.doc.iter().map(String::as_str));
+    let content = f.json_content.map(|id| {
+        let name = &types[id].name;
+        format!("JSON text of [`{name}`] (parse it with `serde_json::from_str`).")
+    });
+    let doc = doc_attrs_with_markdown(f.doc.iter().map(String::as_str), content.as_slice());
     let name = ident(&f.ident);
     let mut ty = type_tokens(&f.ty, types, Scope::Models);
     if f.boxed {

@@ -64,6 +64,8 @@ pub struct FieldDef {
     pub doc: Vec<String>,
     /// How to decode the other JSON shapes the documentation's examples show for this field.
     pub lenient: Option<Lenient>,
+    /// The type of the JSON document this string field holds (`ir::Schema::json_content`).
+    pub json_content: Option<TypeId>,
 }
 
 /// A field whose documented examples contradict its table (see `extract::evidence`) decodes
@@ -330,6 +332,13 @@ impl Planner {
                 // One object in the table, a list of them in the example: the list holds both.
                 ty = RustType::Vec(Box::new(ty));
             }
+            let json_content = match &field.schema.json_content {
+                Some(content) => match self.rust_type(content, &format!("{parent}{part}Json"))? {
+                    RustType::Named(id) => Some(id),
+                    _ => None,
+                },
+                None => None,
+            };
             out.push(FieldDef {
                 ident,
                 json_name: field.name.clone(),
@@ -339,6 +348,7 @@ impl Planner {
                 boxed: false,
                 doc: schema_doc(&field.schema),
                 lenient,
+                json_content,
             });
         }
         Ok(out)

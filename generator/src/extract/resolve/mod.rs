@@ -758,7 +758,10 @@ impl<'a, 'r> Resolver<'a, 'r> {
     /// The schema of one documented field / parameter.
     pub fn field_schema(&mut self, f: &RawField, table_block: usize) -> Schema {
         let expr = parse_type(&f.type_text);
-        let schema = self.resolve(&expr, f, table_block);
+        let mut schema = self.resolve(&expr, f, table_block);
+        if expr == TypeExpr::String {
+            schema.json_content = self.json_text_of(f, table_block).map(Box::new);
+        }
         self.described(schema, f)
     }
 
@@ -947,6 +950,36 @@ impl<'a, 'r> Resolver<'a, 'r> {
             }
         };
         Schema::new(kind)
+    }
+
+    /// The JSON document a string field holds, when the field refers to a table of this page
+    /// named after it (`model_metric_list | String | …具体请参见表5` with `表5
+    /// model_metric_list属性列表`): pages describe such text's content like an object's. A
+    /// table named otherwise is another object the value merely relates to (an ID "see Table 4"
+    /// for the list of flavors), not the text's content.
+    fn json_text_of(&mut self, f: &RawField, from: usize) -> Option<Schema> {
+        let block = self.by_reference(f, from).filter(|&b| b != from)?;
+        let own = name_key(&f.name);
+        if !self
+            .objects
+            .iter()
+            .any(|o| o.block == block && name_key(&o.name) == own)
+        {
+            return None;
+        }
+        let content = self.object_schema(block, &self.table_object_name(block, &f.name), &f.span);
+        let SchemaKind::Ref { name } = &content.kind else {
+            return None;
+        };
+        self.diags.add(
+            &f.span,
+            catalogue::SCHEMA_JSON_TEXT,
+            format!(
+                "`{}` is a string whose content a table describes: JSON text of `{name}`",
+                f.name
+            ),
+        );
+        Some(content)
     }
 
     /// The object a table's caption names, if it names one.
