@@ -601,9 +601,20 @@ Example Response
     let SchemaKind::Object { fields: job } = &api.resolve(&fields[0].schema).kind else {
         panic!("the job is the documented object")
     };
-    let names: Vec<&str> = job.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["id", "name", "status"]);
+    // `process`, which only the second example holds, is added from it (optional).
+    let names: Vec<(&str, bool)> = job.iter().map(|f| (f.name.as_str(), f.required)).collect();
+    assert_eq!(
+        names,
+        [
+            ("id", false),
+            ("name", false),
+            ("status", false),
+            ("process", false)
+        ]
+    );
+    assert!(matches!(job[3].schema.kind, SchemaKind::String { .. }));
     assert!(codes(&api).contains(&"schema.wrapped-by-example"));
+    assert!(codes(&api).contains(&"field.from-example"));
 
     // One example without the wrapper: no proof, the table's shape stays.
     let unwrapped = text.replace(
@@ -1937,4 +1948,51 @@ fn a_string_holding_json_a_table_describes() {
             && models.contains("JSON text of [`"),
         "{models}"
     );
+}
+
+/// Keys the examples hold that the table lacks (`id`, `provisioning_status` of a load balancer
+/// whose table was copied from the create request) are added as optional fields typed by the
+/// examples' values; examples disagreeing on a type widen it (integer and fraction: number;
+/// otherwise free-form); keys that are no names and objects that hold no documented field (a
+/// wrapper) add nothing.
+#[test]
+fn fields_the_examples_hold_and_the_table_lacks() {
+    let text = "# 查询负载均衡器<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2/lbs/{id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  响应参数\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
+| name | String | 名称。 |\n| description | String | 描述。 |\n\n\
+## 响应示例<a name=\"a4\"></a>\n\n\
+```\n{\"name\": \"lb1\", \"id\": \"x1\", \"weight\": 1, \"size\": 1, \"tags\": [\"a\", \"b\"], \"/odd key\": 1}\n```\n\n\
+```\n{\"name\": \"lb2\", \"id\": \"x2\", \"weight\": 1.5, \"size\": \"big\"}\n```\n\n\
+```\n{\"wrapper\": {\"name\": \"lb3\"}}\n```\n";
+    let api = api(&[("p.md", text)]);
+    let body = success_body(&api);
+    let SchemaKind::Object { fields } = &api.schemas[body].schema.kind else {
+        panic!("{body} is not an object")
+    };
+    let added: Vec<(&str, bool, &str)> = fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required, f.schema.kind.json_type()))
+        .collect();
+    assert_eq!(
+        added,
+        [
+            ("name", false, "string"),
+            ("description", false, "string"),
+            ("id", false, "string"),
+            ("weight", false, "number"),
+            ("size", false, "any"),
+            ("tags", false, "array"),
+        ],
+        "{:#?}",
+        api.diagnostics
+    );
+    assert!(matches!(
+        list_items(&api, body, "tags").kind,
+        SchemaKind::String { .. }
+    ));
+    let notes = codes(&api)
+        .iter()
+        .filter(|c| **c == "field.from-example")
+        .count();
+    assert_eq!(notes, 4, "one per added field");
 }

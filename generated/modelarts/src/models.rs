@@ -11322,6 +11322,21 @@ pub struct CreateTrainingJobRequest2 {
     /// Default: "0".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_id: Option<String>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_version_id: Option<String>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec_id: Option<i64>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine_id: Option<i64>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub train_url: Option<String>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -18345,6 +18360,10 @@ pub struct DeleteNetworkNetworkMetadata {
     /// 网络资源的注释信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotations: Option<NetworkMetadataAnnotations>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(rename = "deletionTimestamp")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_timestamp: Option<String>,
 }
 
 #[cfg(feature = "pools")]
@@ -18388,6 +18407,10 @@ pub struct DeleteNetworkPeerConnectionList {
     #[serde(rename = "defaultGateWay")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_gate_way: Option<bool>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(rename = "peerVpclid")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer_vpclid: Option<String>,
 }
 
 #[cfg(feature = "pools")]
@@ -18567,6 +18590,12 @@ pub struct DeleteNotebookResponse {
     /// 账号信息
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<User>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_at: Option<i64>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_at: Option<i64>,
 }
 
 #[cfg(feature = "notebooks")]
@@ -18917,6 +18946,9 @@ docbind_runtime::string_enum_impls!(DeleteNotebookStorageResponseStatus);
 pub struct DeleteNotebookTagsRequest {
     /// 要删除的标签列表。
     pub tags: Vec<TmsTagForDelete>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -24060,6 +24092,9 @@ pub struct Instances {
     /// Git仓库信息，如 表20-562 所示。该字段不支持使用，在调用接口时会自动返回。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repository: Option<Repository>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
 }
 
 #[cfg(feature = "services")]
@@ -37058,6 +37093,9 @@ pub struct Parameter {
         skip_serializing_if = "Option::is_none"
     )]
     pub value: Option<String>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -37171,6 +37209,10 @@ pub struct PeerConnectionStatus {
     /// Connecting: 网络连接中Active: 网络连接正常Abnormal: 网络连接不正常
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<PeerConnectionStatusPhase>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(rename = "peerVpclid")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer_vpclid: Option<String>,
 }
 
 #[cfg(feature = "pools")]
@@ -49544,6 +49586,9 @@ pub struct ShowDatasetVersionResponse {
     /// \- false: 发布的CSV文件的第一行不是列名
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with_column_header: Option<bool>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis_status: Option<i64>,
 }
 
 #[cfg(feature = "datasets")]
@@ -63041,6 +63086,14 @@ pub struct UpdateNetworkPeerConnectionList {
     #[serde(rename = "defaultGateway")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_gateway: Option<bool>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(rename = "peerVpclid")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer_vpclid: Option<String>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(rename = "defaultGateWay")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_gate_way: Option<bool>,
 }
 
 #[cfg(feature = "pools")]
@@ -63058,6 +63111,10 @@ pub struct UpdateNetworkPeerConnectionList2 {
     #[serde(rename = "defaultGateWay")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_gate_way: Option<bool>,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(rename = "peerVpclid")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer_vpclid: Option<String>,
 }
 
 #[cfg(feature = "pools")]
@@ -67997,6 +68054,9 @@ pub struct WorkflowStepMetric {
     pub data: Option<
         std::collections::BTreeMap<String, docbind_runtime::serde_json::Value>,
     >,
+    /// Not in the documented table; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 #[cfg(feature = "workflows")]

@@ -220,6 +220,9 @@ catalogue! {
     FIELD_NAMED_ALTERNATIVES = "field.named-alternatives", Note,
         "A row that stands for one of several keys, each named in a bullet of its description with its own table, becomes one optional field per key.",
         "Example: `backend_define | Object | API后端定义` with the bullets `httpEndpoints，参考表 后端httpEndpoints参数说明` and `mockEndpoints，参考表 后端mockEndpoints参数说明`: the object has optional `httpEndpoints` and `mockEndpoints` fields of those tables (the examples show `\"httpEndpoints\": {…}`, never `backend_define`).";
+    FIELD_FROM_EXAMPLE = "field.from-example", Warning,
+        "An example's object holds a key its table lacks: the key is added as an optional field typed by the example's value.",
+        "Example: the table of `loadbalancers` lists `name`, `description`, `vip_subnet_id`, … and every example response also holds `\"id\"`, `\"provisioning_status\"`, `\"listeners\": [{…}]`: `id` and `provisioning_status` become optional strings, `listeners` a list of free-form values (no structure is invented from an example). Only objects that hold a documented field count (a wrapper `{\"role\": {…}}` holds none), and only keys that are names; examples that disagree on a key's type leave it free-form. The field's description names the example.";
     FIELD_FROM_NESTED_TABLE = "field.from-nested-table", Warning,
         "A nested table captioned with a field path names a field its parent table does not list; the field is added, optional.",
         "Example: tables `token.roles` and `token.catalog` beside a `token` table listing only `expires_at`, `methods`, `issued_at` and `user`: `token` gets optional `roles` and `catalog` fields of those tables.";

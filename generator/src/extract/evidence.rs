@@ -23,6 +23,11 @@
 //!   from key to that value: the row names what the keys are. This is decided first, and the
 //!   examples are walked again against the maps.
 //!
+//! - a key an example's object holds and its table lacks (a table copied from the create request
+//!   under a query's response, without `id` or `status`) is an optional field typed by the
+//!   examples' values; objects stay free-form (no structure is invented from an example). Only
+//!   an object holding a documented field counts, and only keys that are names.
+//!
 //! What no rule covers (an example giving a string where the table documents an object) stays as
 //! the table says; the conformance report lists it.
 
@@ -63,6 +68,9 @@ enum Fix {
     /// The example's object of a one-row table: `Some`, keyed by other names than the row's;
     /// `None`, it holds the row's own name (no map, then).
     Keyed(Option<Keyed>),
+    /// The example's object, which holds documented fields, also holds this key its table
+    /// lacks, with this value.
+    Unlisted(String, Value),
 }
 
 /// How an example keys the object of a one-row table.
@@ -193,6 +201,18 @@ impl Walk<'_> {
                         self.push(root, path, Fix::Keyed(None));
                     } else if let Some(key) = self.keyed_by(only, map) {
                         self.push(root, path, Fix::Keyed(Some(key)));
+                    }
+                }
+                // Keys the table lacks, in an object that is evidently the documented one (it
+                // holds a documented field: a wrapper `{"role": {…}}` holds none) and not a
+                // one-row object keyed by other names.
+                let keyed = fields.len() == 1 && !map.contains_key(&fields[0].name);
+                if !keyed && fields.iter().any(|f| map.contains_key(&f.name)) {
+                    for (key, v) in map {
+                        let named = super::text::is_hyphenated_identifier(key);
+                        if named && !fields.iter().any(|f| f.name == *key) {
+                            self.push(root, path, Fix::Unlisted(key.clone(), v.clone()));
+                        }
                     }
                 }
                 let under_map = std::mem::replace(&mut self.under_map, false);
@@ -330,6 +350,56 @@ impl Walk<'_> {
             SchemaKind::Array { .. } => v.is_array(),
             _ => false,
         }
+    }
+}
+
+/// How a field added from an example is described (where is the span's and the diagnostic's:
+/// a line number in the text would make every regeneration a description change).
+const UNLISTED_NOTE: &str = "Not in the documented table; shown in the documentation's examples.";
+
+/// The schema an example value shows: its JSON type; an array's items when they agree on a
+/// scalar type; objects free-form (no structure is invented from one example).
+fn schema_of_example(value: &Value) -> Schema {
+    let scalar = |v: &Value| -> Option<SchemaKind> {
+        Some(match v {
+            Value::String(_) => SchemaKind::String { format: None },
+            Value::Bool(_) => SchemaKind::Boolean,
+            Value::Number(n) if n.is_i64() || n.is_u64() => SchemaKind::Integer {
+                format: crate::ir::IntFormat::Int64,
+            },
+            Value::Number(_) => SchemaKind::Number {
+                format: crate::ir::NumberFormat::Double,
+            },
+            _ => return None,
+        })
+    };
+    let kind = match value {
+        Value::Array(items) => {
+            let kinds: Vec<Option<SchemaKind>> = items.iter().map(scalar).collect();
+            let item = match kinds.first() {
+                Some(Some(first)) if kinds.iter().all(|k| k.as_ref() == Some(first)) => {
+                    first.clone()
+                }
+                _ => SchemaKind::Any,
+            };
+            SchemaKind::Array {
+                items: Box::new(Schema::new(item)),
+            }
+        }
+        other => scalar(other).unwrap_or(SchemaKind::Any),
+    };
+    Schema::new(kind)
+}
+
+/// A field added from an example, shown again: where the examples disagree, the wider type
+/// (integer and fraction: number; otherwise free-form).
+fn merge_shown(schema: &mut Schema, shown: Schema) {
+    use SchemaKind::{Integer, Number};
+    match (&schema.kind, &shown.kind) {
+        (a, b) if a == b => {}
+        (Integer { .. }, Number { .. }) => schema.kind = shown.kind,
+        (Number { .. }, Integer { .. }) => {}
+        _ => schema.kind = SchemaKind::Any,
     }
 }
 
@@ -503,6 +573,8 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
         }
         targets = corrections(api);
     }
+    // Fields added from examples (root, path of their object, key).
+    let mut added: Vec<(Root, Vec<Step>, String)> = Vec::new();
     for t in targets {
         let what = describe_path(&t.root, &t.path);
         let Some(node) = node_mut(api, &t.root, &t.path) else {
@@ -604,6 +676,32 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
             }
             // Decided above.
             Fix::Keyed(_) => {}
+            Fix::Unlisted(key, value) => {
+                let SchemaKind::Object { fields } = &mut node.kind else {
+                    continue;
+                };
+                let shown = schema_of_example(&value);
+                let id = (t.root.clone(), t.path.clone(), key.clone());
+                if let Some(f) = fields.iter_mut().find(|f| f.name == key) {
+                    // Added for an earlier example: examples that disagree on its type leave
+                    // it free-form (an integer and a fraction make a number).
+                    if added.contains(&id) {
+                        merge_shown(&mut f.schema, shown);
+                    }
+                    continue;
+                }
+                added.push(id);
+                let ty = shown.kind.json_type();
+                let mut schema = shown;
+                schema.description = Some(UNLISTED_NOTE.to_string());
+                schema.span = Some(t.span.clone());
+                fields.push(Field {
+                    name: key.clone(),
+                    required: false,
+                    schema,
+                });
+                diags.add(&t.span, catalogue::FIELD_FROM_EXAMPLE, format!("`{what}` has no row `{key}` but the example at {example} holds it: added as an optional {ty} field"));
+            }
             Fix::Shape(shape) => {
                 if node.example_shapes.contains(&shape) {
                     continue;
