@@ -1953,15 +1953,17 @@ fn a_string_holding_json_a_table_describes() {
 /// Keys the examples hold that the table lacks (`id`, `provisioning_status` of a load balancer
 /// whose table was copied from the create request) are added as optional fields typed by the
 /// examples' values; examples disagreeing on a type widen it (integer and fraction: number;
-/// otherwise free-form); keys that are no names and objects that hold no documented field (a
-/// wrapper) add nothing.
+/// otherwise free-form); keys that are no names, objects that hold no documented field (a
+/// wrapper) and a key shown only where a documented field of its type is missing (`descripton`)
+/// add nothing.
 #[test]
 fn fields_the_examples_hold_and_the_table_lacks() {
     let text = "# 查询负载均衡器<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2/lbs/{id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
 **表 2**  响应参数\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
 | name | String | 名称。 |\n| description | String | 描述。 |\n\n\
 ## 响应示例<a name=\"a4\"></a>\n\n\
-```\n{\"name\": \"lb1\", \"id\": \"x1\", \"weight\": 1, \"size\": 1, \"tags\": [\"a\", \"b\"], \"/odd key\": 1}\n```\n\n\
+```\n{\"name\": \"lb1\", \"description\": \"d\", \"id\": \"x1\", \"weight\": 1, \"size\": 1, \"tags\": [\"a\", \"b\"], \"/odd key\": 1}\n```\n\n\
+```\n{\"name\": \"lb4\", \"descripton\": \"misspelt\"}\n```\n\n\
 ```\n{\"name\": \"lb2\", \"id\": \"x2\", \"weight\": 1.5, \"size\": \"big\"}\n```\n\n\
 ```\n{\"wrapper\": {\"name\": \"lb3\"}}\n```\n";
     let api = api(&[("p.md", text)]);

@@ -37093,9 +37093,6 @@ pub struct Parameter {
         skip_serializing_if = "Option::is_none"
     )]
     pub value: Option<String>,
-    /// Not in the documented table; shown in the documentation's examples.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
 }
 
 #[cfg(feature = "training-jobs")]

@@ -38,14 +38,14 @@ use serde_json::Value;
 
 /// Where a schema node lives: in a named component or in an operation's body, and the steps
 /// from there.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Root {
     Component(String),
     Request(usize),
     Response(usize, String),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Step {
     Field(String),
     Items,
@@ -69,8 +69,9 @@ enum Fix {
     /// `None`, it holds the row's own name (no map, then).
     Keyed(Option<Keyed>),
     /// The example's object, which holds documented fields, also holds this key its table
-    /// lacks, with this value.
-    Unlisted(String, Value),
+    /// lacks, with this value; and the documented field it may stand for (the only one of the
+    /// value's JSON type the object lacks, the key being its only unknown key of that type).
+    Unlisted(String, Value, Option<String>),
 }
 
 /// How an example keys the object of a one-row table.
@@ -136,10 +137,15 @@ fn string_shape(numeric: bool) -> ExampleShape {
 }
 
 /// One example being walked against its schema.
+/// A documented field an example's object holds: (root, path of the object, field).
+type Held = (Root, Vec<Step>, String);
+
 struct Walk<'a> {
     api: &'a Api,
     span: &'a Span,
     out: Vec<Target>,
+    /// Documented fields the examples' objects hold.
+    held: &'a mut std::collections::HashSet<Held>,
     /// The value being walked is a map's value (its one-row objects are read as keyed more
     /// readily: see `keyed_by`).
     under_map: bool,
@@ -208,11 +214,40 @@ impl Walk<'_> {
                 // one-row object keyed by other names.
                 let keyed = fields.len() == 1 && !map.contains_key(&fields[0].name);
                 if !keyed && fields.iter().any(|f| map.contains_key(&f.name)) {
-                    for (key, v) in map {
-                        let named = super::text::is_hyphenated_identifier(key);
-                        if named && !fields.iter().any(|f| f.name == *key) {
-                            self.push(root, path, Fix::Unlisted(key.clone(), v.clone()));
+                    for f in fields.iter().filter(|f| map.contains_key(&f.name)) {
+                        self.held
+                            .insert((root.clone(), path.clone(), f.name.clone()));
+                    }
+                    let unknown: Vec<(&String, &Value)> = map
+                        .iter()
+                        .filter(|(k, _)| !fields.iter().any(|f| f.name == **k))
+                        .collect();
+                    for &(key, v) in &unknown {
+                        if !super::text::is_hyphenated_identifier(key) {
+                            continue;
                         }
+                        // The documented field this key may stand for: the only one of its type
+                        // the object lacks, when the key is its only unknown key of that type.
+                        let kind = |s: &Schema| self.api.resolve(s).kind.clone();
+                        let alone = unknown
+                            .iter()
+                            .filter(|(_, o)| value_type(o) == value_type(v))
+                            .count()
+                            == 1;
+                        let lacked: Vec<&Field> = fields
+                            .iter()
+                            .filter(|f| !map.contains_key(&f.name))
+                            .filter(|f| same_json_type(&kind(&f.schema), v))
+                            .collect();
+                        let stands_for = match (alone, &lacked[..]) {
+                            (true, [only]) => Some(only.name.clone()),
+                            _ => None,
+                        };
+                        self.push(
+                            root,
+                            path,
+                            Fix::Unlisted(key.clone(), v.clone(), stands_for),
+                        );
                     }
                 }
                 let under_map = std::mem::replace(&mut self.under_map, false);
@@ -353,6 +388,31 @@ impl Walk<'_> {
     }
 }
 
+/// An example value's JSON type, integers and fractions alike.
+fn value_type(v: &Value) -> &'static str {
+    match v {
+        Value::String(_) => "string",
+        Value::Number(_) => "number",
+        Value::Bool(_) => "boolean",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+        Value::Null => "null",
+    }
+}
+
+/// Whether an example value has the JSON type a schema kind describes (integers and numbers
+/// alike).
+fn same_json_type(kind: &SchemaKind, v: &Value) -> bool {
+    match kind {
+        SchemaKind::String { .. } => v.is_string(),
+        SchemaKind::Integer { .. } | SchemaKind::Number { .. } => v.is_number(),
+        SchemaKind::Boolean => v.is_boolean(),
+        SchemaKind::Array { .. } => v.is_array(),
+        SchemaKind::Object { .. } | SchemaKind::Map { .. } => v.is_object(),
+        SchemaKind::Ref { .. } | SchemaKind::Any => false,
+    }
+}
+
 /// How a field added from an example is described (where is the span's and the diagnostic's:
 /// a line number in the text would make every regeneration a description change).
 const UNLISTED_NOTE: &str = "Not in the documented table; shown in the documentation's examples.";
@@ -483,14 +543,16 @@ fn describe_path(root: &Root, path: &[Step]) -> String {
 const MAX_KEYED_DEPTH: usize = 8;
 
 /// What every documented example says of its schema.
-fn corrections(api: &Api) -> Vec<Target> {
+fn corrections(api: &Api) -> (Vec<Target>, std::collections::HashSet<Held>) {
     let mut targets = Vec::new();
+    let mut held = std::collections::HashSet::new();
     let mut check = |schema: &Schema, ex: &crate::ir::Example, root: Root| {
         if let ExampleValue::Json(v) = &ex.value {
             let mut walk = Walk {
                 api,
                 span: &ex.span,
                 out: Vec::new(),
+                held: &mut held,
                 under_map: false,
             };
             walk.walk(schema, v, &root, &mut Vec::new(), 0);
@@ -510,7 +572,7 @@ fn corrections(api: &Api) -> Vec<Target> {
             }
         }
     }
-    targets
+    (targets, held)
 }
 
 /// Turn each one-row object whose examples all key it otherwise into a map from key to the
@@ -564,15 +626,32 @@ fn key_maps(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) -> bool 
 
 /// Widen integers and value lists that the documented examples prove too narrow.
 pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
-    let mut targets = corrections(api);
+    let (mut targets, mut held) = corrections(api);
     // Maps first: the examples are walked again against them (a map's values may be one-row
     // tables keyed in turn: `paths` → `uri` → `method`).
     for _ in 0..MAX_KEYED_DEPTH {
         if !key_maps(api, &targets, diags) {
             break;
         }
-        targets = corrections(api);
+        (targets, held) = corrections(api);
     }
+    // A key shown only in place of a documented field other objects hold (the object's only
+    // unknown key of that type, the only such field it lacks: `{"key": "batch_size", "value":
+    // 32}` beside `{"label": …, "value": …}`) is that field misspelt, not a new one: a key is
+    // added when some object shows it otherwise.
+    let genuine: std::collections::HashSet<Held> = targets
+        .iter()
+        .filter_map(|t| match &t.fix {
+            Fix::Unlisted(key, _, stands_for)
+                if !stands_for
+                    .iter()
+                    .any(|f| held.contains(&(t.root.clone(), t.path.clone(), f.clone()))) =>
+            {
+                Some((t.root.clone(), t.path.clone(), key.clone()))
+            }
+            _ => None,
+        })
+        .collect();
     // Fields added from examples (root, path of their object, key).
     let mut added: Vec<(Root, Vec<Step>, String)> = Vec::new();
     for t in targets {
@@ -676,7 +755,10 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
             }
             // Decided above.
             Fix::Keyed(_) => {}
-            Fix::Unlisted(key, value) => {
+            Fix::Unlisted(key, value, _) => {
+                if !genuine.contains(&(t.root.clone(), t.path.clone(), key.clone())) {
+                    continue;
+                }
                 let SchemaKind::Object { fields } = &mut node.kind else {
                     continue;
                 };
