@@ -35,6 +35,7 @@ use crate::diag::catalogue;
 use crate::diag::{Diagnostics, Span};
 use crate::ir::{Api, EnumValue, ExampleShape, ExampleValue, Field, Schema, SchemaKind};
 use serde_json::Value;
+use std::collections::{HashMap, HashSet};
 
 /// Where a schema node lives: in a named component or in an operation's body, and the steps
 /// from there.
@@ -136,16 +137,16 @@ fn string_shape(numeric: bool) -> ExampleShape {
     }
 }
 
-/// One example being walked against its schema.
-/// A documented field an example's object holds: (root, path of the object, field).
-type Held = (Root, Vec<Step>, String);
+/// An object node of a schema: where it lives and the steps from there.
+type Node = (Root, Vec<Step>);
 
+/// One example being walked against its schema.
 struct Walk<'a> {
     api: &'a Api,
     span: &'a Span,
     out: Vec<Target>,
-    /// Documented fields the examples' objects hold.
-    held: &'a mut std::collections::HashSet<Held>,
+    /// The documented fields the examples' objects hold, by object node.
+    held: &'a mut HashMap<Node, HashSet<String>>,
     /// The value being walked is a map's value (its one-row objects are read as keyed more
     /// readily: see `keyed_by`).
     under_map: bool,
@@ -214,9 +215,11 @@ impl Walk<'_> {
                 // one-row object keyed by other names.
                 let keyed = fields.len() == 1 && !map.contains_key(&fields[0].name);
                 if !keyed && fields.iter().any(|f| map.contains_key(&f.name)) {
+                    let held = self.held.entry((root.clone(), path.clone())).or_default();
                     for f in fields.iter().filter(|f| map.contains_key(&f.name)) {
-                        self.held
-                            .insert((root.clone(), path.clone(), f.name.clone()));
+                        if !held.contains(&f.name) {
+                            held.insert(f.name.clone());
+                        }
                     }
                     let unknown: Vec<(&String, &Value)> = map
                         .iter()
@@ -228,7 +231,6 @@ impl Walk<'_> {
                         }
                         // The documented field this key may stand for: the only one of its type
                         // the object lacks, when the key is its only unknown key of that type.
-                        let kind = |s: &Schema| self.api.resolve(s).kind.clone();
                         let alone = unknown
                             .iter()
                             .filter(|(_, o)| value_type(o) == value_type(v))
@@ -237,7 +239,9 @@ impl Walk<'_> {
                         let lacked: Vec<&Field> = fields
                             .iter()
                             .filter(|f| !map.contains_key(&f.name))
-                            .filter(|f| same_json_type(&kind(&f.schema), v))
+                            .filter(|f| {
+                                kind_type(&self.api.resolve(&f.schema).kind) == value_type(v)
+                            })
                             .collect();
                         let stands_for = match (alone, &lacked[..]) {
                             (true, [only]) => Some(only.name.clone()),
@@ -400,16 +404,12 @@ fn value_type(v: &Value) -> &'static str {
     }
 }
 
-/// Whether an example value has the JSON type a schema kind describes (integers and numbers
-/// alike).
-fn same_json_type(kind: &SchemaKind, v: &Value) -> bool {
-    match kind {
-        SchemaKind::String { .. } => v.is_string(),
-        SchemaKind::Integer { .. } | SchemaKind::Number { .. } => v.is_number(),
-        SchemaKind::Boolean => v.is_boolean(),
-        SchemaKind::Array { .. } => v.is_array(),
-        SchemaKind::Object { .. } | SchemaKind::Map { .. } => v.is_object(),
-        SchemaKind::Ref { .. } | SchemaKind::Any => false,
+/// The JSON type of a resolved schema kind as [`value_type`] names it (a free-form value has
+/// none of them).
+fn kind_type(kind: &SchemaKind) -> &'static str {
+    match kind.json_type() {
+        "integer" => "number",
+        other => other,
     }
 }
 
@@ -543,9 +543,9 @@ fn describe_path(root: &Root, path: &[Step]) -> String {
 const MAX_KEYED_DEPTH: usize = 8;
 
 /// What every documented example says of its schema.
-fn corrections(api: &Api) -> (Vec<Target>, std::collections::HashSet<Held>) {
+fn corrections(api: &Api) -> (Vec<Target>, HashMap<Node, HashSet<String>>) {
     let mut targets = Vec::new();
-    let mut held = std::collections::HashSet::new();
+    let mut held = HashMap::new();
     let mut check = |schema: &Schema, ex: &crate::ir::Example, root: Root| {
         if let ExampleValue::Json(v) = &ex.value {
             let mut walk = Walk {
@@ -639,21 +639,21 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     // unknown key of that type, the only such field it lacks: `{"key": "batch_size", "value":
     // 32}` beside `{"label": …, "value": …}`) is that field misspelt, not a new one: a key is
     // added when some object shows it otherwise.
-    let genuine: std::collections::HashSet<Held> = targets
+    let genuine: HashSet<(Node, String)> = targets
         .iter()
         .filter_map(|t| match &t.fix {
-            Fix::Unlisted(key, _, stands_for)
-                if !stands_for
-                    .iter()
-                    .any(|f| held.contains(&(t.root.clone(), t.path.clone(), f.clone()))) =>
-            {
-                Some((t.root.clone(), t.path.clone(), key.clone()))
+            Fix::Unlisted(key, _, stands_for) => {
+                let node = (t.root.clone(), t.path.clone());
+                let stands_in = stands_for
+                    .as_ref()
+                    .is_some_and(|f| held.get(&node).is_some_and(|h| h.contains(f)));
+                (!stands_in).then(|| (node, key.clone()))
             }
             _ => None,
         })
         .collect();
-    // Fields added from examples (root, path of their object, key).
-    let mut added: Vec<(Root, Vec<Step>, String)> = Vec::new();
+    // Fields added from examples: object node and key.
+    let mut added: HashSet<(Node, String)> = HashSet::new();
     for t in targets {
         let what = describe_path(&t.root, &t.path);
         let Some(node) = node_mut(api, &t.root, &t.path) else {
@@ -756,14 +756,14 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
             // Decided above.
             Fix::Keyed(_) => {}
             Fix::Unlisted(key, value, _) => {
-                if !genuine.contains(&(t.root.clone(), t.path.clone(), key.clone())) {
+                let id = ((t.root.clone(), t.path.clone()), key.clone());
+                if !genuine.contains(&id) {
                     continue;
                 }
                 let SchemaKind::Object { fields } = &mut node.kind else {
                     continue;
                 };
                 let shown = schema_of_example(&value);
-                let id = (t.root.clone(), t.path.clone(), key.clone());
                 if let Some(f) = fields.iter_mut().find(|f| f.name == key) {
                     // Added for an earlier example: examples that disagree on its type leave
                     // it free-form (an integer and a fraction make a number).
@@ -772,7 +772,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                     }
                     continue;
                 }
-                added.push(id);
+                added.insert(id);
                 let ty = shown.kind.json_type();
                 let mut schema = shown;
                 schema.description = Some(UNLISTED_NOTE.to_string());

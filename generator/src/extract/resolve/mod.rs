@@ -377,11 +377,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
     /// elsewhere (`provision.spec` beside a top-level `spec`).
     fn past_slipped_link(&mut self, f: &RawField, from: usize, linked: usize) -> usize {
         let key = name_key(&f.name);
-        let named = |b: usize| {
-            self.objects
-                .iter()
-                .any(|o| o.block == b && name_key(&o.name) == key)
-        };
+        let named = |b: usize| self.names_table(b, &key);
         if key.is_empty() || named(linked) {
             return linked;
         }
@@ -404,6 +400,13 @@ impl<'a, 'r> Resolver<'a, 'r> {
             ),
         );
         between
+    }
+
+    /// Whether `block` is an object table whose name is `key` (a [`name_key`]).
+    fn names_table(&self, block: usize, key: &str) -> bool {
+        self.objects
+            .iter()
+            .any(|o| o.block == block && name_key(&o.name) == key)
     }
 
     /// Whether a cell of table `block` links table `target` (by anchor or by number).
@@ -477,11 +480,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
         let own = name_key(&field.name);
         if let Some(&b) = linked
             .iter()
-            .find(|&&b| {
-                self.objects
-                    .iter()
-                    .any(|o| o.block == b && name_key(&o.name) == own)
-            })
+            .find(|&&b| self.names_table(b, &own))
             .or(linked.first())
         {
             return Some(b);
@@ -959,12 +958,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
     /// for the list of flavors), not the text's content.
     fn json_text_of(&mut self, f: &RawField, from: usize) -> Option<Schema> {
         let block = self.by_reference(f, from).filter(|&b| b != from)?;
-        let own = name_key(&f.name);
-        if !self
-            .objects
-            .iter()
-            .any(|o| o.block == block && name_key(&o.name) == own)
-        {
+        if !self.names_table(block, &name_key(&f.name)) {
             return None;
         }
         let content = self.object_schema(block, &self.table_object_name(block, &f.name), &f.span);
