@@ -1998,3 +1998,47 @@ fn fields_the_examples_hold_and_the_table_lacks() {
         .count();
     assert_eq!(notes, 4, "one per added field");
 }
+
+/// A table of two rows, `key` and `value`, describes one entry of a map when the examples hold
+/// entries (`"max_connections": "10"`) instead of those two keys: the object is a map of the
+/// `value` row. A table of the same rows whose example holds `key` and `value` (a tag) stays an
+/// object, and so does a list of such objects.
+#[test]
+fn a_key_and_value_table_describing_a_map_entry() {
+    let text = "# 查询参数<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v3/configurations/{id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  响应参数\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
+| name | String | 名称。 |\n| values | 字典数据结构 | 参数值，详见[表3](#t3)。 |\n| tag | Object | 标签，详见[表4](#t4)。 |\n\
+| tags | Array of objects | 标签列表，详见[表4](#t4)。 |\n\n\
+<a name=\"t3\"></a>**表 3**  values字段数据结构说明\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
+| key | String | 参数名称，如\"max_connections\": \"10\"中的max_connections。 |\n| value | String | 参数值。 |\n\n\
+<a name=\"t4\"></a>**表 4**  tag字段数据结构说明\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
+| key | String | 键。 |\n| value | String | 值。 |\n\n\
+## 响应示例<a name=\"a4\"></a>\n\n\
+```\n{\"name\": \"c1\", \"values\": {\"max_connections\": \"10\", \"autocommit\": \"OFF\"}, \"tag\": {\"key\": \"k\", \"value\": \"v\"}, \"tags\": [{\"key\": \"k\", \"value\": \"v\"}]}\n```\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let values = match &field(&api, body, "values").kind {
+        SchemaKind::Ref { name } => &api.schemas[name].schema,
+        _ => field(&api, body, "values"),
+    };
+    let SchemaKind::Map { values: entry } = &values.kind else {
+        panic!("values is not a map: {values:#?}\n{:#?}", api.diagnostics)
+    };
+    assert!(matches!(entry.kind, SchemaKind::String { .. }));
+    let SchemaKind::Ref { name: tag } = &field(&api, body, "tag").kind else {
+        panic!("tag is not a reference")
+    };
+    field(&api, tag, "key");
+    field(&api, tag, "value");
+    assert!(matches!(
+        list_items(&api, body, "tags").kind,
+        SchemaKind::Ref { .. }
+    ));
+    let keyed = codes(&api)
+        .iter()
+        .filter(|c| **c == "schema.keyed-by-example")
+        .count();
+    assert_eq!(keyed, 1, "{:#?}", api.diagnostics);
+    assert!(!codes(&api).contains(&"field.from-example"));
+}

@@ -316,8 +316,8 @@ catalogue! {
         "An example shows another JSON shape than the documented type; it is accepted as well.",
         "OpenAPI gets `anyOf` [documented, shown]; the Rust field decodes leniently.\nExample: `Tag.key is documented as String but the example shows a number`.";
     SCHEMA_KEYED_BY_EXAMPLE = "schema.keyed-by-example", Note,
-        "An object documented by one row whose examples use other keys for it, each holding that row's value, is a map.",
-        "The row names what the keys are.\nExample: `paths` documents one row, `uri | Object | API访问地址`, and the example holds `\"paths\": {\"/test/{path}\": {\"get\": {…}}}`: `paths` maps each URI to its `uri` object (whose one row `method` is keyed by `get` in turn).";
+        "An object documented by one row whose examples use other keys for it, each holding that row's value, is a map; so is an object documented by a `key` and a `value` row whose examples hold entries instead.",
+        "The row names what the keys are.\nExample: `paths` documents one row, `uri | Object | API访问地址`, and the example holds `\"paths\": {\"/test/{path}\": {\"get\": {…}}}`: `paths` maps each URI to its `uri` object (whose one row `method` is keyed by `get` in turn).\nExample: `values | Dictionary data structure` with the rows `key | String | the parameter name` and `value | String | the parameter value`, and the example `\"values\": {\"max_connections\": \"10\"}`: a map from parameter name to a `value` string. An example holding `key` or `value` keeps the object (a tag `{\"key\": \"k\", \"value\": \"v\"}`).";
     EXAMPLE_ITEM_OF_LIST = "example.item-of-list", Warning,
         "An example shows one item of the body's only matching list field, without the body around it; it is taken inside that list.",
         "Example: a body `products | Array` (table `products参数说明`) whose example is one product object: checked and kept as `{\"products\": [that object]}`. The table is the truth; the example elides the wrapper.";

@@ -75,15 +75,36 @@ enum Fix {
     Unlisted(String, Value, Option<String>),
 }
 
-/// How an example keys the object of a one-row table.
+/// How an example keys the object of a one-row table or of a `key`/`value` table.
 #[derive(Debug, Clone)]
 struct Keyed {
     /// A key the example uses (for the diagnostic).
     key: String,
-    /// The row is itself a map of the values the keys hold (`{自定义key} |
-    /// Map<String,ResponseInfoResp>`): the object is that map. Otherwise each key holds the
-    /// row's value (`uri | Object`): the object maps keys to it.
-    row_is_map: bool,
+    /// What the keys hold.
+    holds: KeyedValues,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyedValues {
+    /// Each key holds the one row's value (`uri | Object`): the object maps keys to it.
+    Row,
+    /// The one row is itself a map of the values the keys hold (`{自定义key} |
+    /// Map<String,ResponseInfoResp>`): the object is that map.
+    RowsMap,
+    /// The table's rows are `key` and `value`, describing one entry (`configuration |
+    /// Dictionary data structure`, then `key | String | the parameter name`, `value | String`)
+    /// and the example holds entries `"max_connections": "10"`: a map of `value`s.
+    EntryValue,
+}
+
+/// The `value` row of a table describing one map entry: exactly two rows, `key` and `value`.
+fn entry_value(fields: &[Field]) -> Option<&Field> {
+    let named = |f: &&Field, name: &str| f.name.eq_ignore_ascii_case(name);
+    match fields {
+        [a, b] if named(&a, "key") && named(&b, "value") => Some(b),
+        [a, b] if named(&b, "key") && named(&a, "value") => Some(a),
+        _ => None,
+    }
 }
 
 /// Whether `value` lies outside the limits `c` states (string length in characters, numeric
@@ -207,6 +228,12 @@ impl Walk<'_> {
                     if map.contains_key(&only.name) {
                         self.push(root, path, Fix::Keyed(None));
                     } else if let Some(key) = self.keyed_by(only, map) {
+                        self.push(root, path, Fix::Keyed(Some(key)));
+                    }
+                } else if let Some(value_row) = entry_value(fields) {
+                    if fields.iter().any(|f| map.contains_key(&f.name)) {
+                        self.push(root, path, Fix::Keyed(None));
+                    } else if let Some(key) = self.entries_of(value_row, map) {
                         self.push(root, path, Fix::Keyed(Some(key)));
                     }
                 }
@@ -365,15 +392,28 @@ impl Walk<'_> {
         if let SchemaKind::Map { values } = &self.api.resolve(&only.schema).kind {
             return map.values().all(|v| self.fits(values, v)).then_some(Keyed {
                 key: first,
-                row_is_map: true,
+                holds: KeyedValues::RowsMap,
             });
         }
         map.values()
             .all(|v| self.fits(&only.schema, v))
             .then_some(Keyed {
                 key: first,
-                row_is_map: false,
+                holds: KeyedValues::Row,
             })
+    }
+
+    /// Whether `map`, the object of a `key`/`value` table that holds neither row, is a set of
+    /// entries: every value has the JSON type of the `value` row (any, for a free-form row).
+    fn entries_of(&self, value_row: &Field, map: &serde_json::Map<String, Value>) -> Option<Keyed> {
+        let row_type = kind_type(&self.api.resolve(&value_row.schema).kind);
+        let free = matches!(self.api.resolve(&value_row.schema).kind, SchemaKind::Any);
+        let entries = map.values().all(|v| free || value_type(v) == row_type);
+        let first = map.keys().next()?.clone();
+        entries.then_some(Keyed {
+            key: first,
+            holds: KeyedValues::EntryValue,
+        })
     }
 
     /// Whether an example value has the shape of a structured schema: the same JSON type and,
@@ -582,7 +622,7 @@ fn key_maps(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) -> bool 
     let mut changed = false;
     let mut done: Vec<(&Root, &[Step])> = Vec::new();
     for t in targets.iter().filter(keyed) {
-        let Fix::Keyed(Some(Keyed { key, row_is_map })) = &t.fix else {
+        let Fix::Keyed(Some(Keyed { key, holds })) = &t.fix else {
             continue;
         };
         let node_id = (&t.root, t.path.as_slice());
@@ -604,20 +644,32 @@ fn key_maps(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) -> bool 
         let SchemaKind::Object { fields } = &mut node.kind else {
             continue;
         };
+        let at = node.span.clone().unwrap_or_else(|| t.span.clone());
+        let example = format!("{}:{}", t.span.file, t.span.start);
+        if *holds == KeyedValues::EntryValue {
+            let Some(value_row) = entry_value(fields) else {
+                continue;
+            };
+            let (row, values) = (value_row.name.clone(), value_row.schema.clone());
+            node.kind = SchemaKind::Map {
+                values: Box::new(values),
+            };
+            diags.add(&at, catalogue::SCHEMA_KEYED_BY_EXAMPLE, format!("`{what}` documents one entry, a `key` and a `{row}` row, and the example at {example} holds the entry `{key}`: a map from key to `{row}`"));
+            changed = true;
+            continue;
+        }
         let [only] = &mut fields[..] else { continue };
         let row = only.name.clone();
-        if *row_is_map && !matches!(only.schema.kind, SchemaKind::Map { .. }) {
+        if *holds == KeyedValues::RowsMap && !matches!(only.schema.kind, SchemaKind::Map { .. }) {
             continue; // a named map: left as documented
         }
         let row_schema = std::mem::replace(&mut only.schema, Schema::any());
         node.kind = match row_schema.kind {
-            SchemaKind::Map { .. } if *row_is_map => row_schema.kind,
+            SchemaKind::Map { .. } if *holds == KeyedValues::RowsMap => row_schema.kind,
             kind => SchemaKind::Map {
                 values: Box::new(Schema { kind, ..row_schema }),
             },
         };
-        let at = node.span.clone().unwrap_or_else(|| t.span.clone());
-        let example = format!("{}:{}", t.span.file, t.span.start);
         diags.add(&at, catalogue::SCHEMA_KEYED_BY_EXAMPLE, format!("`{what}` documents one row, `{row}`, and the example at {example} uses the key `{key}` for it: a map from key to `{row}`"));
         changed = true;
     }
