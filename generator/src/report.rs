@@ -458,9 +458,13 @@ fn cover(
                 (Some(Declared::Undeclared), _) => Some(Declared::Undeclared),
                 (_, Some(SchemaKind::Array { items })) => Some(Declared::Schema(items.as_ref())),
                 // A list where one object is documented (an example shape evidence accepts).
-                (_, Some(SchemaKind::Object { .. }) | Some(SchemaKind::Map { .. })) => {
-                    schema.map(Declared::Schema)
-                }
+                // Items of a free-form value are free-form too (their keys lie below it).
+                (
+                    _,
+                    Some(SchemaKind::Object { .. })
+                    | Some(SchemaKind::Map { .. })
+                    | Some(SchemaKind::Any),
+                ) => schema.map(Declared::Schema),
                 _ => None,
             };
             let len = site.path.len();
@@ -555,17 +559,25 @@ mod tests {
             }],
         });
         let body = Schema::new(SchemaKind::Object {
-            fields: vec![Field {
-                name: "items".into(),
-                required: true,
-                schema: Schema::new(SchemaKind::Array {
-                    items: Box::new(item),
-                }),
-            }],
+            fields: vec![
+                Field {
+                    name: "items".into(),
+                    required: true,
+                    schema: Schema::new(SchemaKind::Array {
+                        items: Box::new(item),
+                    }),
+                },
+                Field {
+                    name: "free".into(),
+                    required: false,
+                    schema: Schema::any(),
+                },
+            ],
         });
         let example = serde_json::json!({
             "items": [{"id": "a", "extra": {"x": 1, "y": [{"z": 2}]}}],
-            "job": {"id": "b"}
+            "job": {"id": "b"},
+            "free": [{"k": "v"}]
         });
         let mut responses = BTreeMap::new();
         responses.insert(
@@ -589,15 +601,20 @@ mod tests {
         op.responses = responses;
         api.operations.push(op);
         let (seen, declared, undeclared) = example_field_coverage(&api);
-        // items, items[].id, items[].extra(+x, y, y[].z), job(+id)
-        assert_eq!((seen, declared), (8, 2));
-        let listed: Vec<(&str, u64, &str)> = undeclared
+        // items, items[].id, items[].extra(+x, y, y[].z), job(+id), free, free[].k
+        assert_eq!((seen, declared), (10, 3));
+        let listed: Vec<(&str, u64, &str, bool)> = undeclared
             .iter()
-            .map(|u| (u.path.as_str(), u.fields, u.at.as_str()))
+            .map(|u| (u.path.as_str(), u.fields, u.at.as_str(), u.below_free_form))
             .collect();
         assert_eq!(
             listed,
-            vec![("items[].extra", 4, "page.md:7"), ("job", 2, "page.md:7")]
+            vec![
+                ("items[].extra", 4, "page.md:7", false),
+                ("job", 2, "page.md:7", false),
+                // The items of a free-form list lie below a free-form value.
+                ("free[].k", 1, "page.md:7", true),
+            ]
         );
         assert_eq!(
             seen - declared,

@@ -1628,6 +1628,28 @@ Response
    |           |                  | -  **normal**: the zone is normal.                         |
    |           |                  | -  **abandon**: the zone is abandoned.                     |
    +-----------+------------------+------------------------------------------------------------+
+   | taints    | Object           | Each taint contains the following parameters:              |
+   |           |                  |                                                            |
+   |           |                  | -  **Key**: A key must contain 1 to 63 characters.         |
+   |           |                  | -  **Effect**: NoSchedule or NoExecute.                    |
+   |           |                  |                                                            |
+   |           |                  | Example:                                                   |
+   |           |                  |                                                            |
+   |           |                  | .. code-block::                                            |
+   |           |                  |                                                            |
+   |           |                  |    "taints": [{"key": "status", "effect": "NoSchedule"}]   |
+   +-----------+------------------+------------------------------------------------------------+
+   | k8sTags   | Object           | Tags of a node, key-value pairs.                           |
+   |           |                  |                                                            |
+   |           |                  | -  **Key**: 1 to 63 characters.                            |
+   |           |                  | -  **Value**: at most 63 characters.                       |
+   |           |                  |                                                            |
+   |           |                  | Example:                                                   |
+   |           |                  |                                                            |
+   |           |                  | .. code-block::                                            |
+   |           |                  |                                                            |
+   |           |                  |    "k8sTags": {"key": "value"}                             |
+   +-----------+------------------+------------------------------------------------------------+
 "#;
     let api = rst_api(text);
     let name = success_body(&api);
@@ -1640,7 +1662,24 @@ Response
     assert_eq!(fields[0].schema.constraints.max_length, Some(36));
     assert!(fields.iter().all(|f| !f.required));
     assert_eq!(field(&api, name, "status").kind, SchemaKind::Any);
-    assert!(codes(&api).contains(&"schema.fields-from-description"));
+    // `**Key**:` bullets beside the cell's own example: the fields as the example spells them.
+    let SchemaKind::Object { fields } = &field(&api, name, "taints").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["key", "effect"]);
+    assert_eq!(fields[0].schema.constraints.max_length, Some(63));
+    assert_eq!(
+        fields[0].schema.description.as_deref(),
+        Some("A key must contain 1 to 63 characters.")
+    );
+    // An example keyed by other names than the bullets' (`Value` is no key): a map, free-form.
+    assert_eq!(field(&api, name, "k8sTags").kind, SchemaKind::Any);
+    let listed = codes(&api)
+        .iter()
+        .filter(|c| **c == "schema.fields-from-description")
+        .count();
+    assert_eq!(listed, 2);
 }
 
 /// A row standing for one of several keys, each named in a bullet of its description and

@@ -659,8 +659,10 @@ pub const VALUE_LIST_SEPARATOR: &str =
 /// Lead-in words that make a bullet list something other than a value list (rules, examples,
 /// a mapping, a parameter explanation).
 /// An alternative that names a kind of value instead of a value (`0 (default) or a positive
-/// integer`, `…或其他正整数`): the list it ends is open, not an enumeration.
-pub const OPEN_ALTERNATIVE: &str = r"(?i)^(?:(?:an?|any)\s+(?:other\s+|valid\s+)?(?:positive\s+|negative\s+|non-negative\s+)?(?:integer|number|value|string)s?\b|(?:其他|任意)?(?:正整数|非负整数|整数|数值|值)$|其他|任意)";
+/// integer`, `…或其他正整数`), or a state rather than a value (`The value can be empty.`,
+/// `left blank`): the list it ends is open, not an enumeration. (A marked `**null**` is a
+/// value: the markers keep it from matching.)
+pub const OPEN_ALTERNATIVE: &str = r"(?i)^(?:(?:an?|any)\s+(?:other\s+|valid\s+)?(?:positive\s+|negative\s+|non-negative\s+)?(?:integer|number|value|string)s?\b|(?:其他|任意)?(?:正整数|非负整数|整数|数值|值)$|其他|任意|(?:left\s+)?(?:empty|blank|null|unset|unspecified|omitted)$|为?空$)";
 
 pub const NOT_A_VALUE_LIST: &str = r"(?i)例如|比如|举例|规则|说明|注意|约束|限制|对应关系|参数解释|格式|示例|要求|场景|步骤|e\.g\.|for example|such as|\bnote\b|\brules?\b|\bformat\b";
 

@@ -464,6 +464,19 @@ fn open_alternatives_are_no_value_list() {
             s.enum_values
         );
     }
+    // A state is no value either.
+    for text in [
+        "It can contain a maximum of 43 characters. The value can be empty.",
+        "The value can be left blank.",
+        "The value can be **on** or empty.",
+    ] {
+        let (s, _) = mine(string(), text);
+        assert!(
+            s.enum_values.is_empty(),
+            "enum mined from {text:?}: {:?}",
+            s.enum_values
+        );
+    }
     // A closed list stays one.
     let (s, _) = mine(int(), "Its value can be 0 or 1.");
     assert_eq!(values(&s), vec![json!(0), json!(1)]);

@@ -2,7 +2,10 @@
 //! marked (`-  **key** indicates the tag key. … a maximum of 36 characters.`, `-  **value**
 //! indicates the tag value.`): an object of those fields, each typed and limited by what its
 //! own words state (text unless they state whole numbers or true/false), none required (the
-//! list says nothing of presence).
+//! list says nothing of presence). Bullets that open with a marked name and a colon (`-  **Key**:
+//! A key must contain …`) list fields only when the cell's own example shows those names as keys
+//! (`"taints": [{"key": "status", …}]`), spelled as the example spells them; without one they are
+//! as likely a value list (`-  **normal**: the zone is normal.`).
 
 use super::Resolver;
 use crate::diag::catalogue;
@@ -15,12 +18,13 @@ use crate::ir::{Field, IntFormat, NumberFormat, Schema, SchemaKind};
 impl Resolver<'_, '_> {
     /// The object the field's description lists the fields of, if it lists two or more.
     pub(super) fn fields_in_description(&mut self, f: &RawField) -> Option<Schema> {
+        let shown = quoted_keys(&describe(&f.description));
         let listed: Vec<(String, RichText)> = f
             .description
             .paragraphs
             .iter()
             .filter(|p| p.list_depth > 0)
-            .filter_map(named_item)
+            .filter_map(|p| named_item(p, &shown))
             .collect();
         if listed.len() < 2 {
             return None;
@@ -70,9 +74,10 @@ impl Resolver<'_, '_> {
     }
 }
 
-/// A bullet that opens with a marked name and says what it is (`**key** indicates …`,
-/// `` `key`: … ``, `**key**：…`): the name and the rest of the bullet.
-fn named_item(p: &Paragraph) -> Option<(String, RichText)> {
+/// A bullet that opens with a marked name and says what it is (`**key** indicates …`), or
+/// whose name the cell's example shows as a key (`**Key**: …` beside `"key": "status"`): the
+/// name, spelled as the example spells it, and the rest of the bullet.
+fn named_item(p: &Paragraph, shown: &[String]) -> Option<(String, RichText)> {
     let (first, rest) = p.inlines.split_first()?;
     let name = match first {
         Inline::Strong(n) | Inline::Code(n) => n.trim(),
@@ -82,14 +87,41 @@ fn named_item(p: &Paragraph) -> Option<(String, RichText)> {
         return None;
     }
     let lead = rest.first().map(Inline::text).unwrap_or("").trim_start();
-    if !crate::extract::vocab::introduces_field_words(lead) {
-        return None;
-    }
+    let mut inlines = rest.to_vec();
+    let name = if crate::extract::vocab::introduces_field_words(lead) {
+        name.to_string()
+    } else {
+        let key = shown.iter().find(|k| k.eq_ignore_ascii_case(name))?;
+        // `: A key must contain …` reads as the words after the colon.
+        if let Some(Inline::Text(t)) = inlines.first_mut() {
+            *t = t.trim_start().trim_start_matches([':', '：']).to_string();
+        }
+        key.clone()
+    };
     let words = RichText {
         paragraphs: vec![Paragraph {
             list_depth: 0,
-            inlines: rest.to_vec(),
+            inlines,
         }],
     };
-    Some((name.to_string(), words))
+    Some((name, words))
+}
+
+/// The keys a JSON snippet in `text` shows: each quoted string followed by a colon.
+fn quoted_keys(text: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('"') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('"') else { break };
+        let (quoted, tail) = (&after[..close], &after[close + 1..]);
+        if tail.trim_start().starts_with(':') {
+            keys.push(quoted.to_string());
+            rest = tail;
+        } else {
+            // The closing quote may open the next string (`"a", "b": 1`).
+            rest = &after[close..];
+        }
+    }
+    keys
 }
