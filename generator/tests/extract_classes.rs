@@ -2081,3 +2081,46 @@ fn a_key_and_value_table_describing_a_map_entry() {
     assert_eq!(keyed, 1, "{:#?}", api.diagnostics);
     assert!(!codes(&api).contains(&"field.from-example"));
 }
+
+/// A body table whose one row is named `-` describes the body itself: the body is that row's
+/// type (the next table's object, listed as the example shows; a file, as bytes), never an
+/// object with a field named `-`.
+#[test]
+fn a_table_whose_one_row_is_nameless() {
+    let list = "# 绑定签名密钥<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v1/sign-bindings\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 3**  参数说明\n\n| 名称 | 类型 | 说明 |\n| --- | --- | --- |\n| - | 字典数据类型 | 绑定关系列表 |\n\n\
+**表 4**  字典类型响应参数\n\n| 名称 | 类型 | 说明 |\n| --- | --- | --- |\n| id | String | 绑定关系的ID |\n| sign_id | String | 签名密钥的编号 |\n\n\
+响应消息样例：\n\n```\n[{\"id\": \"b1\", \"sign_id\": \"s1\"}]\n```\n";
+    let file = "# 下载模板<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2/charts/{id}/archive\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  响应参数\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n| - | File | 模板包。 |\n";
+    let api = api(&[("a.md", list), ("b.md", file)]);
+    assert_references_resolve(&api);
+    let bind = api
+        .operations
+        .iter()
+        .find(|o| o.path.contains("sign"))
+        .unwrap();
+    let body = bind.responses["200"].body.as_ref().expect("a body");
+    assert_eq!(body.content_type, "application/json");
+    let mut schema = &body.schema;
+    while let SchemaKind::Ref { name } = &schema.kind {
+        schema = &api.schemas[name].schema;
+    }
+    let SchemaKind::Object { fields } = &schema.kind else {
+        panic!("{schema:#?}")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["id", "sign_id"], "{:#?}", api.diagnostics);
+    let archive = api
+        .operations
+        .iter()
+        .find(|o| o.path.contains("archive"))
+        .unwrap();
+    let body = archive.responses["200"].body.as_ref().expect("a body");
+    assert_eq!(body.content_type, "application/octet-stream");
+    let nameless = codes(&api)
+        .iter()
+        .filter(|c| **c == "schema.nameless-row")
+        .count();
+    assert_eq!(nameless, 2);
+}

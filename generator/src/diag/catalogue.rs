@@ -256,6 +256,9 @@ catalogue! {
     TYPE_RESOLVED_BY_POSITION = "type.resolved-by-position", Note,
         "An object field was tied to the unclaimed object table right after its own table.",
         "Pages list a row such as `error: Object` (or, in a table of several rows, the only object row: `vpc_instances | 字典数据类型 | 后端实例列表`) and then the table describing it (`ErrorDetail`, `后端实例详情`) with neither a link nor a shared name. The next table is taken when no other field claimed it and its caption is not an English phrase or field path naming something else; the note says which.\nExample: `object error has no link or name tying it to a table; the table right after, ErrorDetail, is taken to describe it`.";
+    SCHEMA_NAMELESS_ROW = "schema.nameless-row", Note,
+        "A table's one row is named `-`: it describes the value itself, not a field of it.",
+        "The value (a body, or the object a field's table describes) is that row's type, with its description; no field named `-` is generated.\nExample: `表 3 参数说明` with the one row `- | 字典数据类型 | API与签名密钥的绑定关系列表`, then `表 4 字典类型响应参数`: the response body is the table 4 object (a list of them, as its example shows).";
     SCHEMA_FREE_FORM = "schema.free-form", Note,
         "An object field has no table describing it; it is a free-form value.",
         "Documented as `Object`/`JSON` without a nested table.";

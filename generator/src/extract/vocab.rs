@@ -593,6 +593,11 @@ pub fn introduces_field_words(after_name: &str) -> bool {
         .any(|w| t.starts_with(w))
 }
 
+/// A row name that names no field (`-`, `--`, `—`): the row describes the value itself.
+pub fn names_no_field(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'))
+}
+
 /// A type name that means a point in time (`Timestamp`, `Time`, `DateTime`, `Date`, `时间戳`).
 pub fn names_point_in_time(name: &str) -> bool {
     matches!(

@@ -30,12 +30,13 @@ pub(super) fn read_request_body(
     resolver.used.insert(f.block);
     let name = format!("{}Request", resolver.context);
     let schema = body_schema(resolver, f, &name);
+    let content_type = content_type_of(resolver, &schema);
     let required = matches!(
         &schema.kind,
         SchemaKind::Ref { .. } | SchemaKind::Array { .. }
     );
     *request_body = Some(RequestBody {
-        content_type: "application/json".into(),
+        content_type,
         required,
         schema,
         examples: Vec::new(),
@@ -73,12 +74,35 @@ pub(super) fn read_response_body(
         format!("{}Response{code}", resolver.context)
     };
     let schema = body_schema(resolver, f, &name);
+    let content_type = content_type_of(resolver, &schema);
     if let Some(resp) = responses.get_mut(&code) {
         resp.body = Some(ResponseBody {
-            content_type: "application/json".into(),
+            content_type,
             schema,
             span: block_span,
         });
+    }
+}
+
+/// The media type of a body a table describes: a file (`- | File | the chart archive`) is
+/// bytes, anything else JSON. A documented `Content-Type` header overrides it later.
+fn content_type_of(resolver: &Resolver<'_, '_>, schema: &Schema) -> String {
+    let mut schema = schema;
+    // Aliases are few; the bound only guards against a cycle of them.
+    for _ in 0..8 {
+        let SchemaKind::Ref { name } = &schema.kind else {
+            break;
+        };
+        match resolver.registry.schemas.get(name) {
+            Some(named) => schema = &named.schema,
+            None => break,
+        }
+    }
+    match &schema.kind {
+        SchemaKind::String { format } if format.as_deref() == Some("binary") => {
+            "application/octet-stream".into()
+        }
+        _ => "application/json".into(),
     }
 }
 

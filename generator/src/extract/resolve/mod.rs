@@ -721,6 +721,20 @@ impl<'a, 'r> Resolver<'a, 'r> {
     pub fn table_schema(&mut self, table: &Table, block: usize) -> Schema {
         let cols = columns(table);
         let raw = read_fields(table, &cols, self.diags);
+        if let [only] = &raw[..] {
+            if crate::extract::vocab::names_no_field(&only.name) {
+                self.diags.add(
+                    &only.span,
+                    catalogue::SCHEMA_NAMELESS_ROW,
+                    format!(
+                        "the table's one row is named `{}`: it describes the value itself (`{}`)",
+                        only.name,
+                        only.type_text.trim()
+                    ),
+                );
+                return self.field_schema(only, block);
+            }
+        }
         let mut fields: Vec<Field> = Vec::new();
         // A set, not a scan of `fields`: a table may have 100,000 rows.
         let mut names = std::collections::HashSet::new();
