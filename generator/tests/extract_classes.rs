@@ -2124,3 +2124,22 @@ fn a_table_whose_one_row_is_nameless() {
         .count();
     assert_eq!(nameless, 2);
 }
+
+/// A list named in the plural whose item table is named in the singular, with no link between
+/// them (`instances | Array | 实例的详情数组`, then `表 3 instance参数说明`): the list's items are
+/// that table's objects. A scalar field of the singular's name is not matched.
+#[test]
+fn a_list_named_in_the_plural_of_its_item_table() {
+    let text = "# 查询所有实例列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1.0/{project_id}/instances\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 2**  参数说明\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| instances | Array | 实例的详情数组。 |\n| instance_num | Integer | 实例个数。 |\n\n\
+**表 3**  instance参数说明\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| name | String | 实例名称。 |\n| port | Integer | 端口。 |\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name } = &list_items(&api, body, "instances").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, name, "port");
+    assert!(!codes(&api).contains(&"table.orphan"));
+    assert!(!codes(&api).contains(&"schema.free-form"));
+}

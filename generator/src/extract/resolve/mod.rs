@@ -677,6 +677,16 @@ impl<'a, 'r> Resolver<'a, 'r> {
     fn by_field_name(&self, field: &RawField, from: usize) -> Option<usize> {
         let key = name_key(&field.name);
         self.nearest(from, |o| name_key(&o.name) == key)
+            .or_else(|| {
+                // A list is named in the plural, the table of one item in the singular
+                // (`instances | Array | 实例的详情数组` and `表 3 instance参数说明`).
+                if !matches!(parse_type(&field.type_text), TypeExpr::Array(_)) {
+                    return None;
+                }
+                let one = name_key(&crate::extract::names::singular(&field.name));
+                (one != key).then_some(())?;
+                self.nearest(from, |o| name_key(&o.name) == one)
+            })
     }
 
     /// Build (or reuse) the named schema for an object table.
