@@ -2143,3 +2143,82 @@ fn a_list_named_in_the_plural_of_its_item_table() {
     assert!(!codes(&api).contains(&"table.orphan"));
     assert!(!codes(&api).contains(&"schema.free-form"));
 }
+
+/// A table no field references, captioned with a plain name the examples show as a key of an
+/// object whose table lacks it (`loadbalancer` copied from the create request, without
+/// `listeners`; `Table 4 listeners parameter description`; responses holding `"listeners":
+/// [{"id": …}]`): the object gets that field, a list of that table's objects. A table whose name
+/// no example shows stays an orphan.
+#[test]
+fn a_table_tied_to_its_field_by_the_examples() {
+    let text = r#"Querying Load Balancers
+=======================
+
+URI
+---
+
+GET /v2.0/lbaas/loadbalancers
+
+Response
+--------
+
+.. table:: **Table 2** Response parameters
+
+   +---------------+-------+-----------------------------------------------+
+   | Parameter     | Type  | Description                                   |
+   +===============+=======+===============================================+
+   | loadbalancers | Array | Lists the load balancers. See :ref:`Table 3`. |
+   +---------------+-------+-----------------------------------------------+
+
+.. _t3:
+
+.. table:: **Table 3** **loadbalancer** parameter description
+
+   +-------------+--------+------------------------------+
+   | Parameter   | Type   | Description                  |
+   +=============+========+==============================+
+   | name        | String | Specifies the name.          |
+   +-------------+--------+------------------------------+
+
+.. table:: **Table 4** **listeners** parameter description
+
+   +-----------+--------+----------------------------------+
+   | Parameter | Type   | Description                      |
+   +===========+========+==================================+
+   | id        | String | Specifies the listener ID.       |
+   +-----------+--------+----------------------------------+
+
+.. table:: **Table 5** **certificates** parameter description
+
+   +-----------+--------+----------------------------------+
+   | Parameter | Type   | Description                      |
+   +===========+========+==================================+
+   | id        | String | Specifies the certificate ID.    |
+   +-----------+--------+----------------------------------+
+
+Example Response
+----------------
+
+.. code-block::
+
+   {"loadbalancers": [{"name": "lb1", "listeners": [{"id": "l1"}]}]}
+"#;
+    let api = rst_api(text);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: lb } = &list_items(&api, body, "loadbalancers").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let SchemaKind::Ref { name: listener } = &list_items(&api, lb, "listeners").kind else {
+        panic!(
+            "listeners is not a list of the table's objects: {:#?}",
+            api.schemas[lb.as_str()]
+        )
+    };
+    field(&api, listener, "id");
+    assert!(codes(&api).contains(&"field.from-example-table"));
+    // Nothing shows `certificates`: still an orphan (and no key added from the example).
+    let orphans = codes(&api).iter().filter(|c| **c == "table.orphan").count();
+    assert_eq!(orphans, 1, "{:#?}", api.diagnostics);
+    assert!(!codes(&api).contains(&"field.from-example"));
+}

@@ -226,6 +226,9 @@ catalogue! {
     FIELD_FROM_NESTED_TABLE = "field.from-nested-table", Warning,
         "A nested table captioned with a field path names a field its parent table does not list; the field is added, optional.",
         "Example: tables `token.roles` and `token.catalog` beside a `token` table listing only `expires_at`, `methods`, `issued_at` and `user`: `token` gets optional `roles` and `catalog` fields of those tables.";
+    FIELD_FROM_EXAMPLE_TABLE = "field.from-example-table", Warning,
+        "A table no field references is named after a key the operation's examples show in an object whose table lacks it; the object gets that field, optional, of that table.",
+        "The object's table is usually a copy (the create request's) without the fields only responses hold. A list where the examples show a list.\nExample: `Table 3 loadbalancer parameter description` without `listeners`, `Table 4 listeners parameter description` (one row, `id`) that nothing links, and response examples holding `\"listeners\": [{\"id\": …}]` in each load balancer: `listeners` becomes an optional list of the table 4 objects.";
     FIELD_DUPLICATE = "field.duplicate", Warning,
         "A field is listed twice in one table; the first is kept.",
         "Example: `field delete_sfs is listed twice in one table`.";

@@ -3,13 +3,15 @@
 //!
 //! `blocks` walks the section once; `status` reads the status codes; `params` and
 //! `bodies` turn tables into parameters and bodies (resolving nested tables); `examples`
-//! attaches the code examples.
+//! attaches the code examples; `shown` ties the tables nobody referenced to the keys the
+//! examples show.
 
 mod blocks;
 mod bodies;
 mod examples;
 mod params;
 pub(super) use params::media_types;
+mod shown;
 mod status;
 
 use super::library::Library;
@@ -234,6 +236,7 @@ pub fn assemble(
         resolver.diags,
     );
 
+    shown::tables_the_examples_show(&mut resolver, &found, &request_body, &responses);
     let counts = account_for_tables(&found, &resolver.used, doc, resolver.diags);
     let tag = tag_of(tree, input.section);
     let description = walked.description.join("\n\n");
