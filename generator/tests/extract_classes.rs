@@ -2036,6 +2036,29 @@ fn fields_the_examples_hold_and_the_table_lacks() {
         .filter(|c| **c == "field.from-example")
         .count();
     assert_eq!(notes, 4, "one per added field");
+    // What is not added is said: the key that is no name, the misspelt field, the object
+    // holding none of the table's fields.
+    let mut said: Vec<&str> = api
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "example.undeclared-key")
+        .map(|d| {
+            if d.message.contains("misspelt") {
+                "misspelt"
+            } else if d.message.contains("holding none") {
+                "unheld"
+            } else {
+                "not a name"
+            }
+        })
+        .collect();
+    said.sort();
+    assert_eq!(
+        said,
+        ["misspelt", "not a name", "unheld"],
+        "{:#?}",
+        api.diagnostics
+    );
 }
 
 /// A table of two rows, `key` and `value`, describes one entry of a map when the examples hold

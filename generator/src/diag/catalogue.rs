@@ -226,6 +226,9 @@ catalogue! {
     FIELD_FROM_NESTED_TABLE = "field.from-nested-table", Warning,
         "A nested table captioned with a field path names a field its parent table does not list; the field is added, optional.",
         "Example: tables `token.roles` and `token.catalog` beside a `token` table listing only `expires_at`, `methods`, `issued_at` and `user`: `token` gets optional `roles` and `catalog` fields of those tables.";
+    EXAMPLE_UNDECLARED_KEY = "example.undeclared-key", Warning,
+        "An example holds a key its object's table lacks, and docbind does not add it as a field: it is no field name, it stands for a documented field misspelt, or the object holds none of the table's fields.",
+        "The generated model cannot hold the key (a Rust client drops it); the report lists it among the undeclared example fields. Usually a defect of the example.\nExamples: `\"ac;_id\"` or `\"ssl_id \"` (no name); `{\"key\": \"batch_size\", \"value\": 32}` beside `{\"label\": …, \"value\": …}` (`label` misspelt); a user page's example showing `{\"users\": […], \"links\": {…}}` where its table documents one user (another operation's example).";
     FIELD_FROM_EXAMPLE_TABLE = "field.from-example-table", Warning,
         "A table no field references is named after a key the operation's examples show in an object whose table lacks it; the object gets that field, optional, of that table.",
         "The object's table is usually a copy (the create request's) without the fields only responses hold. A list where the examples show a list.\nExample: `Table 3 loadbalancer parameter description` without `listeners`, `Table 4 listeners parameter description` (one row, `id`) that nothing links, and response examples holding `\"listeners\": [{\"id\": …}]` in each load balancer: `listeners` becomes an optional list of the table 4 objects.";

@@ -73,6 +73,12 @@ enum Fix {
     /// lacks, with this value; and the documented field it may stand for (the only one of the
     /// value's JSON type the object lacks, the key being its only unknown key of that type).
     Unlisted(String, Value, Option<String>),
+    /// The example's object holds this key its table lacks, and the key is no field name
+    /// (`ac;_id`, `ssl_id `, `maintain_end"`): not added, said.
+    NotAName(String),
+    /// The example's object holds none of its table's fields, only these keys (another
+    /// object's example, or a renamed wrapper): not added, said.
+    Unheld(Vec<String>),
 }
 
 /// How an example keys the object of a one-row table or of a `key`/`value` table.
@@ -241,7 +247,13 @@ impl Walk<'_> {
                 // holds a documented field: a wrapper `{"role": {…}}` holds none) and not a
                 // one-row object keyed by other names.
                 let keyed = fields.len() == 1 && !map.contains_key(&fields[0].name);
-                if !keyed && fields.iter().any(|f| map.contains_key(&f.name)) {
+                let holds_documented = fields.iter().any(|f| map.contains_key(&f.name));
+                if !holds_documented && !map.is_empty() && !fields.is_empty() {
+                    // A one-row object keyed by other names becomes a map first; what is left
+                    // shows other keys than its table's.
+                    self.push(root, path, Fix::Unheld(map.keys().cloned().collect()));
+                }
+                if !keyed && holds_documented {
                     let held = self.held.entry((root.clone(), path.clone())).or_default();
                     for f in fields.iter().filter(|f| map.contains_key(&f.name)) {
                         if !held.contains(&f.name) {
@@ -254,6 +266,7 @@ impl Walk<'_> {
                         .collect();
                     for &(key, v) in &unknown {
                         if !super::text::is_hyphenated_identifier(key) {
+                            self.push(root, path, Fix::NotAName(key.clone()));
                             continue;
                         }
                         // The documented field this key may stand for: the only one of its type
@@ -706,6 +719,8 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
         .collect();
     // Fields added from examples: object node and key.
     let mut added: HashSet<(Node, String)> = HashSet::new();
+    // Keys said not to be added: object node and key (one diagnostic each).
+    let mut said: HashSet<(Node, String)> = HashSet::new();
     for t in targets {
         let what = describe_path(&t.root, &t.path);
         let Some(node) = node_mut(api, &t.root, &t.path) else {
@@ -807,9 +822,12 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
             }
             // Decided above.
             Fix::Keyed(_) => {}
-            Fix::Unlisted(key, value, _) => {
+            Fix::Unlisted(key, value, stands_for) => {
                 let id = ((t.root.clone(), t.path.clone()), key.clone());
                 if !genuine.contains(&id) {
+                    if let Some(field) = stands_for.filter(|_| said.insert(id)) {
+                        diags.add(&t.span, catalogue::EXAMPLE_UNDECLARED_KEY, format!("`{what}` has no row `{key}`, which the example at {example} holds where the documented `{field}` is missing and other examples hold `{field}`: read as `{field}` misspelt, not added"));
+                    }
                     continue;
                 }
                 let SchemaKind::Object { fields } = &mut node.kind else {
@@ -835,6 +853,43 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                     schema,
                 });
                 diags.add(&t.span, catalogue::FIELD_FROM_EXAMPLE, format!("`{what}` has no row `{key}` but the example at {example} holds it: added as an optional {ty} field"));
+            }
+            Fix::NotAName(key) => {
+                let id = ((t.root.clone(), t.path.clone()), key.clone());
+                if said.insert(id) {
+                    // `kubernetes.io/namespace`, `@modelarts:import_origin`: a qualified name
+                    // (a label or annotation); `ssl_id `, `ac;_id`, `maintain_end"`: damage.
+                    let qualified = key.chars().all(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | ':' | '@')
+                    }) && key
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '@');
+                    let why = if qualified {
+                        "a qualified name (a label or annotation key?)"
+                    } else {
+                        "no field name (a typo in the example?)"
+                    };
+                    diags.add(&t.span, catalogue::EXAMPLE_UNDECLARED_KEY, format!("`{what}` has no row {key:?}, which the example at {example} holds: {why}, not added"));
+                }
+            }
+            Fix::Unheld(keys) => {
+                let SchemaKind::Object { fields } = &node.kind else {
+                    continue; // keyed as a map meanwhile
+                };
+                let id = ((t.root.clone(), t.path.clone()), keys.join(","));
+                if !said.insert(id) {
+                    continue;
+                }
+                let documented: Vec<String> = fields
+                    .iter()
+                    .take(4)
+                    .map(|f| format!("`{}`", f.name))
+                    .collect();
+                let more = if fields.len() > 4 { ", …" } else { "" };
+                let shown: Vec<String> = keys.iter().take(4).map(|k| format!("`{k}`")).collect();
+                let more_shown = if keys.len() > 4 { ", …" } else { "" };
+                diags.add(&t.span, catalogue::EXAMPLE_UNDECLARED_KEY, format!("`{what}` documents {}{more}, and the example at {example} shows there an object holding none of them ({}{more_shown}): its keys are not added", documented.join(", "), shown.join(", ")));
             }
             Fix::Shape(shape) => {
                 if node.example_shapes.contains(&shape) {
