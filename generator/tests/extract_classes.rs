@@ -281,11 +281,23 @@ Request Parameters
 
       auth
 
-      +----------------------------------+--------------------------+-----------+-------------+
-      | Name                             | Type                     | Mandatory | Description |
-      +==================================+==========================+===========+=============+
-      | :ref:`identity <p__li_identity>` | TokenAuthIdentity object | Yes       | Identity.   |
-      +----------------------------------+--------------------------+-----------+-------------+
+      +------------------------------------------+--------------------------+-----------+-------------+
+      | Name                                     | Type                     | Mandatory | Description |
+      +==========================================+==========================+===========+=============+
+      | :ref:`identity <p__li_identity>`         | TokenAuthIdentity object | Yes       | Identity.   |
+      +------------------------------------------+--------------------------+-----------+-------------+
+      | :ref:`OS-FEDERATION <p__li_federation>`  | Object                   | No        | Federation. |
+      +------------------------------------------+--------------------------+-----------+-------------+
+
+   -  .. _p__li_federation:
+
+      auth.OS-FEDERATION
+
+      +----------+--------+-----------+-------------+
+      | Name     | Type   | Mandatory | Description |
+      +==========+========+===========+=============+
+      | protocol | String | No        | Protocol.   |
+      +----------+--------+-----------+-------------+
 
    -  .. _p__li_identity:
 
@@ -324,6 +336,11 @@ Request Parameters
         field(&api, identity, "methods").kind,
         SchemaKind::Array { .. }
     ));
+    // A path segment with hyphens titles its table as well.
+    let SchemaKind::Ref { name: federation } = &field(&api, auth, "OS-FEDERATION").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, federation, "protocol");
 }
 
 /// Older Huawei pages: `请求` / `响应` sections whose tables are captioned by the part of the

@@ -76,9 +76,10 @@ pub fn titled_table(doc: &Document, title: usize) -> Option<usize> {
     (table.caption.is_none() && is_title).then_some(title + 1)
 }
 
-/// `auth`, `auth.identity`, `role_assignments.scope.project`: identifiers joined by dots.
+/// `auth`, `auth.identity`, `role_assignments.scope.project`, `token.user.OS-FEDERATION`:
+/// identifiers (hyphens allowed, as keys hold them) joined by dots.
 fn is_name_path(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 120 && s.split('.').all(is_identifier)
+    !s.is_empty() && s.len() <= 120 && s.split('.').all(is_hyphenated_identifier)
 }
 
 /// A JSON key written like a program identifier: `tags`, `_links`, `httpEndpoints`.
