@@ -77,6 +77,14 @@ pub struct ExampleCounts {
     pub fields_declared: u64,
     /// fields_declared / fields, in percent (two decimals).
     pub field_coverage_percent: f64,
+    /// Of the undeclared field paths, those below a value the documentation gives no
+    /// structure (`Object` without a table, `Map<String,Object>`: diagnosed `schema.free-form`).
+    #[serde(default)]
+    pub fields_below_free_form: u64,
+    /// fields_declared / (fields − fields_below_free_form), in percent: how much of what the
+    /// documentation structures the schemas declare.
+    #[serde(default)]
+    pub field_coverage_outside_free_form_percent: f64,
     /// Where the undeclared field paths start: each entry is a key no schema declares, whose
     /// whole subtree counts as undeclared (so the gaps can be reviewed one by one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -212,6 +220,16 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
     examples.fields = fields_seen;
     examples.fields_declared = fields_declared;
     examples.field_coverage_percent = percent(fields_declared, fields_seen);
+    examples.fields_below_free_form = examples
+        .undeclared_fields
+        .iter()
+        .filter(|u| u.below_free_form)
+        .map(|u| u.fields)
+        .sum();
+    examples.field_coverage_outside_free_form_percent = percent(
+        fields_declared,
+        fields_seen - examples.fields_below_free_form,
+    );
     examples.conformant_percent = if examples.checked == 0 {
         100.0
     } else {
@@ -495,9 +513,10 @@ pub fn render_text(r: &Report) -> String {
     }
     let e = &r.examples;
     out.push_str(&format!(
-        "examples: {} total, {} valid JSON, {} checked, {} conformant ({}%), {} without schema, {} not JSON; field coverage {}/{} ({}%)\n",
+        "examples: {} total, {} valid JSON, {} checked, {} conformant ({}%), {} without schema, {} not JSON; field coverage {}/{} ({}%; {}% outside the {} field paths below free-form values)\n",
         e.total, e.valid_json, e.checked, e.conformant, e.conformant_percent, e.no_schema, e.not_json,
-        e.fields_declared, e.fields, e.field_coverage_percent
+        e.fields_declared, e.fields, e.field_coverage_percent,
+        e.field_coverage_outside_free_form_percent, e.fields_below_free_form
     ));
     for n in &e.non_conformant {
         out.push_str(&format!(
