@@ -1690,8 +1690,12 @@ Response
         fields[0].schema.description.as_deref(),
         Some("A key must contain 1 to 63 characters.")
     );
-    // An example keyed by other names than the bullets' (`Value` is no key): a map, free-form.
-    assert_eq!(field(&api, name, "k8sTags").kind, SchemaKind::Any);
+    // An example keyed by other names than the bullets' (`Value` is no key): no fields; its
+    // description's `key-value pairs` make it a map.
+    assert!(matches!(
+        field(&api, name, "k8sTags").kind,
+        SchemaKind::Map { .. }
+    ));
     let listed = codes(&api)
         .iter()
         .filter(|c| **c == "schema.fields-from-description")
@@ -2261,4 +2265,32 @@ Example Response
     let orphans = codes(&api).iter().filter(|c| **c == "table.orphan").count();
     assert_eq!(orphans, 1, "{:#?}", api.diagnostics);
     assert!(!codes(&api).contains(&"field.from-example"));
+}
+
+/// An object no table describes whose description says it is a map (`key-value pairs`,
+/// `参数类型是map<string,string>`) is a map from string keys: of the stated scalar values, else of
+/// free-form ones. An object whose description says nothing of the kind stays free-form.
+#[test]
+fn an_object_its_description_calls_a_map() {
+    let text = "# 创建任务<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/tasks/{id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  响应参数\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
+| labels | Object | Labels in the format of key-value pairs. |\n\
+| params | Object | 算子参数，参数类型是map&lt;string,string&gt;。 |\n\
+| options | Object | 键值对形式的选项。 |\n\
+| spec | Object | 任务规格。 |\n";
+    let api = api(&[("p.md", text)]);
+    let body = success_body(&api);
+    let values = |name: &str| match &field(&api, body, name).kind {
+        SchemaKind::Map { values } => values.kind.clone(),
+        other => panic!("{name} is not a map: {other:?}"),
+    };
+    assert_eq!(values("labels"), SchemaKind::Any);
+    assert_eq!(values("params"), SchemaKind::String { format: None });
+    assert_eq!(values("options"), SchemaKind::Any);
+    assert_eq!(field(&api, body, "spec").kind, SchemaKind::Any);
+    let maps = codes(&api)
+        .iter()
+        .filter(|c| **c == "schema.map-from-description")
+        .count();
+    assert_eq!(maps, 3);
 }

@@ -36966,7 +36966,9 @@ pub struct OperatorParam {
     pub name: Option<String>,
     /// 算子参数，参数类型是map\<string,object\>，object目前只支持Boolean、Integer、Long、String、List、Map\<String,String\>类型。对于数据预处理任务比较特殊的两个场景物体检测和图像分类，键“task_type”对应的值为“object_detection”或“image_classification”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub params: Option<docbind_runtime::serde_json::Value>,
+    pub params: Option<
+        std::collections::BTreeMap<String, docbind_runtime::serde_json::Value>,
+    >,
 }
 
 #[cfg(feature = "training-jobs")]

@@ -265,6 +265,9 @@ catalogue! {
     SCHEMA_NAMELESS_ROW = "schema.nameless-row", Note,
         "A table's one row is named `-`: it describes the value itself, not a field of it.",
         "The value (a body, or the object a field's table describes) is that row's type, with its description; no field named `-` is generated.\nExample: `表 3 参数说明` with the one row `- | 字典数据类型 | API与签名密钥的绑定关系列表`, then `表 4 字典类型响应参数`: the response body is the table 4 object (a list of them, as its example shows).";
+    SCHEMA_MAP_FROM_DESCRIPTION = "schema.map-from-description", Note,
+        "An object field with no table whose description says it is a map is a map from string keys.",
+        "The values are the scalar type the description states (`map<string,string>`), free-form otherwise (`map<string,object>`, `key-value pairs`). A Rust client gets a map instead of an untyped value.\nExample: `labels | Object | Add-on labels in the format of key-value pairs.`; `params | Object | 算子参数，参数类型是map<string,object>`.";
     SCHEMA_FREE_FORM = "schema.free-form", Note,
         "An object field has no table describing it; it is a free-form value.",
         "Documented as `Object`/`JSON` without a nested table.";

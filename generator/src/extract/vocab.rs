@@ -593,6 +593,26 @@ pub fn introduces_field_words(after_name: &str) -> bool {
         .any(|w| t.starts_with(w))
 }
 
+/// What a description says an object's values are when it says the object is a map
+/// (`参数类型是map<string,object>`, `labels in the format of key-value pairs`, `键值对`): the
+/// value type's words (`object` when only key-value pairs are said).
+pub fn stated_map_values(description: &str) -> Option<String> {
+    static MAP_TYPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(?:^|[^A-Za-z_])map\s*<\s*string\s*[,，]\s*([A-Za-z]+)\s*>")
+            .expect("valid regex")
+    });
+    static KEY_VALUE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(?:^|[^A-Za-z_])key[-/ ]value\s+pairs?\b|键值对")
+            .expect("valid regex")
+    });
+    if let Some(c) = MAP_TYPE.captures(description) {
+        return Some(c[1].to_string());
+    }
+    KEY_VALUE
+        .is_match(description)
+        .then(|| "object".to_string())
+}
+
 /// A row name that names no field (`-`, `--`, `—`): the row describes the value itself.
 pub fn names_no_field(name: &str) -> bool {
     !name.is_empty() && name.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'))

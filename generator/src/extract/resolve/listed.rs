@@ -74,6 +74,35 @@ impl Resolver<'_, '_> {
     }
 }
 
+impl Resolver<'_, '_> {
+    /// The map a field's description says the object is (`参数类型是map<string,object>`,
+    /// `labels in the format of key-value pairs`): a map of the stated scalar values, or of
+    /// free-form values.
+    pub(super) fn map_in_description(&mut self, f: &RawField) -> Option<Schema> {
+        let words = crate::extract::vocab::stated_map_values(&describe(&f.description))?;
+        use crate::extract::types::{parse_type, TypeExpr};
+        let values = match parse_type(&words) {
+            TypeExpr::String => SchemaKind::String { format: None },
+            TypeExpr::Int16 | TypeExpr::Int32 | TypeExpr::Int64 => SchemaKind::Integer {
+                format: IntFormat::Int64,
+            },
+            TypeExpr::Boolean => SchemaKind::Boolean,
+            _ => SchemaKind::Any,
+        };
+        self.diags.add(
+            &f.span,
+            catalogue::SCHEMA_MAP_FROM_DESCRIPTION,
+            format!(
+                "`{}` has no table; its description says it is a map ({words} values): a map from string keys",
+                f.name
+            ),
+        );
+        Some(Schema::new(SchemaKind::Map {
+            values: Box::new(Schema::new(values)),
+        }))
+    }
+}
+
 /// A bullet that opens with a marked name and says what it is (`**key** indicates …`), or
 /// whose name the cell's example shows as a key (`**Key**: …` beside `"key": "status"`): the
 /// name, spelled as the example spells it, and the rest of the bullet.

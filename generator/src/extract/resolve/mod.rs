@@ -892,8 +892,10 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     }
                     _ => match self.fields_in_description(f) {
                         Some(listed) => listed,
-                        None => {
-                            self.diags.add(
+                        None => match self.map_in_description(f) {
+                            Some(map) => map,
+                            None => {
+                                self.diags.add(
                                 &f.span,
                                 catalogue::SCHEMA_FREE_FORM,
                                 format!(
@@ -901,8 +903,9 @@ impl<'a, 'r> Resolver<'a, 'r> {
                                     f.name
                                 ),
                             );
-                            Schema::any()
-                        }
+                                Schema::any()
+                            }
+                        },
                     },
                 };
             }
