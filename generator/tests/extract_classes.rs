@@ -2294,3 +2294,31 @@ fn an_object_its_description_calls_a_map() {
         .count();
     assert_eq!(maps, 3);
 }
+
+/// A type name no table describes: one letter off a scalar type is that scalar (`doubule`);
+/// naming a kind of value the description lists is a field of those values (`Array<Storage
+/// type>` with `Options: **obs**, **evs**`); anything else stays a free-form value.
+#[test]
+fn type_names_no_table_describes() {
+    let text = "# 查询规格<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/flavors\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 2**  响应参数\n\n| 参数 | 参数类型 | 说明 |\n| --- | --- | --- |\n\
+| price | doubule | 价格。 |\n\
+| storage_list | Array&lt;Storage type&gt; | 支持的存储类型。可选值：**obs**、**evs**。 |\n\
+| predictor | Predictor | 预测器。 |\n";
+    let api = api(&[("p.md", text)]);
+    let body = success_body(&api);
+    assert!(
+        matches!(field(&api, body, "price").kind, SchemaKind::Number { .. }),
+        "{:#?}",
+        api.diagnostics
+    );
+    let items = list_items(&api, body, "storage_list");
+    assert!(
+        matches!(items.kind, SchemaKind::String { .. }),
+        "{items:#?}"
+    );
+    assert_eq!(field(&api, body, "predictor").kind, SchemaKind::Any);
+    let c = codes(&api);
+    assert!(c.contains(&"type.resolved-near-miss") && c.contains(&"type.names-value-list"));
+    assert_eq!(c.iter().filter(|c| **c == "type.unresolved").count(), 1);
+}

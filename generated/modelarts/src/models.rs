@@ -22205,7 +22205,7 @@ pub struct FlavorDetails {
     ///
     /// \- efs
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage_list: Option<Vec<docbind_runtime::serde_json::Value>>,
+    pub storage_list: Option<Vec<FlavorDetailsStorageListItem>>,
     /// 当前用户是否有权限使用该规格。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_permitted: Option<bool>,
@@ -22291,6 +22291,47 @@ impl From<&str> for FlavorDetailsStatus {
 
 #[cfg(feature = "datasets")]
 docbind_runtime::string_enum_impls!(FlavorDetailsStatus);
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum FlavorDetailsStorageListItem {
+    Obs,
+    Evs,
+    Efs,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl FlavorDetailsStorageListItem {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["obs", "evs", "efs"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Obs => "obs",
+            Self::Evs => "evs",
+            Self::Efs => "efs",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for FlavorDetailsStorageListItem {
+    fn from(value: &str) -> Self {
+        match value {
+            "obs" => Self::Obs,
+            "evs" => Self::Evs,
+            "efs" => Self::Efs,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(FlavorDetailsStorageListItem);
 
 #[cfg(feature = "datasets")]
 /// 规格状态。当前支持：
@@ -24073,7 +24114,7 @@ pub struct Instances {
     pub latest_update_timestamp: Option<String>,
     /// 机器规格详情，如 表20-550 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_details: Option<FlavorDetails>,
+    pub flavor_details: Option<ListDemanagerInstancesFlavorDetails>,
     /// 专属资源池，如 表20-551 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool: Option<ListDemanagerInstancesPool>,
@@ -24085,7 +24126,7 @@ pub struct Instances {
     pub error_code: Option<String>,
     /// 排队信息，如 表20-560 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub queuing_info: Option<QueuingInfo>,
+    pub queuing_info: Option<ListDemanagerInstancesQueuingInfo>,
     /// 用户信息，如 表20-561 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<ListDemanagerInstancesUser>,
@@ -30270,6 +30311,207 @@ pub struct ListDemanagerInstancesAutoStop {
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListDemanagerInstancesFlavorDetails {
+    /// 规格名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 规格销售状态。当前支持：
+    ///
+    /// \- onSale
+    ///
+    /// \- soldOut
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ListDemanagerInstancesFlavorDetailsStatus>,
+    /// 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queuing_num: Option<i32>,
+    /// 排到队的剩余时间，单位为秒。
+    ///
+    /// 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue_left_time: Option<i32>,
+    /// 支持的存储类型。默认为全部。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_list: Option<Vec<docbind_runtime::serde_json::Value>>,
+    /// 当前用户是否有权限使用该规格。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_permitted: Option<bool>,
+    /// 规格状态。当前支持：
+    ///
+    /// \- GPU
+    ///
+    /// \- CPU
+    ///
+    /// \- ASCEND
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<ListDemanagerInstancesFlavorDetailsType>,
+    /// 描述规格的参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<docbind_runtime::serde_json::Value>,
+    /// 促销类型。包括：
+    ///
+    /// \- Free
+    ///
+    /// \- NoDiscount
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promo_type: Option<ListDemanagerInstancesFlavorDetailsPromoType>,
+    /// 当前用户创建的该规格实例的数量。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_num: Option<i32>,
+    /// 启动后设置的自动停止时间，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i32>,
+    /// 该规格实例处于非活跃状态，在数据库最长保存的时长。单位为小时。
+    ///
+    /// 默认为“-1”，表示可以无限制保存。
+    ///
+    /// Default: -1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store_time: Option<i32>,
+    /// 计费规格。当该字段为空时，使用规格名称计费。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_flavor: Option<String>,
+    /// 计费倍率。当billing_flavor不为空时，该字段必选。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_params: Option<i32>,
+}
+
+#[cfg(feature = "datasets")]
+/// 规格销售状态。当前支持：
+///
+/// \- onSale
+///
+/// \- soldOut
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ListDemanagerInstancesFlavorDetailsStatus {
+    OnSale,
+    SoldOut,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ListDemanagerInstancesFlavorDetailsStatus {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["onSale", "soldOut"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OnSale => "onSale",
+            Self::SoldOut => "soldOut",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ListDemanagerInstancesFlavorDetailsStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "onSale" => Self::OnSale,
+            "soldOut" => Self::SoldOut,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ListDemanagerInstancesFlavorDetailsStatus);
+
+#[cfg(feature = "datasets")]
+/// 规格状态。当前支持：
+///
+/// \- GPU
+///
+/// \- CPU
+///
+/// \- ASCEND
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ListDemanagerInstancesFlavorDetailsType {
+    Gpu,
+    Cpu,
+    Ascend,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ListDemanagerInstancesFlavorDetailsType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["GPU", "CPU", "ASCEND"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Gpu => "GPU",
+            Self::Cpu => "CPU",
+            Self::Ascend => "ASCEND",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ListDemanagerInstancesFlavorDetailsType {
+    fn from(value: &str) -> Self {
+        match value {
+            "GPU" => Self::Gpu,
+            "CPU" => Self::Cpu,
+            "ASCEND" => Self::Ascend,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ListDemanagerInstancesFlavorDetailsType);
+
+#[cfg(feature = "datasets")]
+/// 促销类型。包括：
+///
+/// \- Free
+///
+/// \- NoDiscount
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ListDemanagerInstancesFlavorDetailsPromoType {
+    Free,
+    NoDiscount,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ListDemanagerInstancesFlavorDetailsPromoType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["Free", "NoDiscount"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Free => "Free",
+            Self::NoDiscount => "NoDiscount",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ListDemanagerInstancesFlavorDetailsPromoType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Free" => Self::Free,
+            "NoDiscount" => Self::NoDiscount,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ListDemanagerInstancesFlavorDetailsPromoType);
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListDemanagerInstancesNotebook {
     /// 扩展存储列表，如 表20-555 所示。扩展存储当前仅支持type为“obsfs”的类型，且仅对部分专属资源池开放。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -30349,6 +30591,138 @@ pub struct ListDemanagerInstancesProvision {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotations: Option<std::collections::BTreeMap<String, String>>,
 }
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListDemanagerInstancesQueuingInfo {
+    /// 实例ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// 实例名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 开发环境类型，缺省时返回全部类型。当前仅支持Notebook。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub de_type: Option<String>,
+    /// 实例的机器规格，缺省时返回全部类型。现在支持的有：
+    ///
+    /// \- modelarts.vm.cpu.free
+    ///
+    /// \- modelarts.vm.gpu.free
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavor: Option<ListDemanagerInstancesQueuingInfoFlavor>,
+    /// 规格详情，用于展示规格信息，以及查询规格是否售罄。请参见 表20-550 。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavor_details: Option<ListDemanagerInstancesFlavorDetails>,
+    /// 实例状态，缺省时返回全部类型。包括：
+    ///
+    /// \- CREATE_QUEUING
+    ///
+    /// \- START_QUEUING
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ListDemanagerInstancesQueuingInfoStatus>,
+    /// 实例排队的开始时间，13位时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begin_timestamp: Option<i32>,
+    /// 排到队的剩余时间，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remain_time: Option<i32>,
+    /// 实例排队的预计停止时间，13位时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_timestamp: Option<i32>,
+    /// 实例在队列中的排位。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<i32>,
+}
+
+#[cfg(feature = "datasets")]
+/// 实例的机器规格，缺省时返回全部类型。现在支持的有：
+///
+/// \- modelarts.vm.cpu.free
+///
+/// \- modelarts.vm.gpu.free
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ListDemanagerInstancesQueuingInfoFlavor {
+    ModelartsVmCpuFree,
+    ModelartsVmGpuFree,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ListDemanagerInstancesQueuingInfoFlavor {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &[
+        "modelarts.vm.cpu.free",
+        "modelarts.vm.gpu.free",
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ModelartsVmCpuFree => "modelarts.vm.cpu.free",
+            Self::ModelartsVmGpuFree => "modelarts.vm.gpu.free",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ListDemanagerInstancesQueuingInfoFlavor {
+    fn from(value: &str) -> Self {
+        match value {
+            "modelarts.vm.cpu.free" => Self::ModelartsVmCpuFree,
+            "modelarts.vm.gpu.free" => Self::ModelartsVmGpuFree,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ListDemanagerInstancesQueuingInfoFlavor);
+
+#[cfg(feature = "datasets")]
+/// 实例状态，缺省时返回全部类型。包括：
+///
+/// \- CREATE_QUEUING
+///
+/// \- START_QUEUING
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ListDemanagerInstancesQueuingInfoStatus {
+    CreateQueuing,
+    StartQueuing,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ListDemanagerInstancesQueuingInfoStatus {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["CREATE_QUEUING", "START_QUEUING"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreateQueuing => "CREATE_QUEUING",
+            Self::StartQueuing => "START_QUEUING",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ListDemanagerInstancesQueuingInfoStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "CREATE_QUEUING" => Self::CreateQueuing,
+            "START_QUEUING" => Self::StartQueuing,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ListDemanagerInstancesQueuingInfoStatus);
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -51247,6 +51621,207 @@ pub struct ShowDemanagerInstanceAutoStop {
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ShowDemanagerInstanceFlavorDetails {
+    /// 规格名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 规格销售状态。当前支持：
+    ///
+    /// \- onSale
+    ///
+    /// \- soldOut
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ShowDemanagerInstanceFlavorDetailsStatus>,
+    /// 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queuing_num: Option<i32>,
+    /// 排到队的剩余时间，单位为秒。
+    ///
+    /// 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue_left_time: Option<i32>,
+    /// 支持的存储类型。默认为全部。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_list: Option<Vec<docbind_runtime::serde_json::Value>>,
+    /// 当前用户是否有权限使用该规格。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_permitted: Option<bool>,
+    /// 规格状态。当前支持：
+    ///
+    /// \- GPU
+    ///
+    /// \- CPU
+    ///
+    /// \- ASCEND
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<ShowDemanagerInstanceFlavorDetailsType>,
+    /// 描述规格的参数。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<docbind_runtime::serde_json::Value>,
+    /// 促销类型。包括：
+    ///
+    /// \- Free
+    ///
+    /// \- NoDiscount
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promo_type: Option<ShowDemanagerInstanceFlavorDetailsPromoType>,
+    /// 当前用户创建的该规格实例的数量。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_num: Option<i32>,
+    /// 启动后设置的自动停止时间，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i32>,
+    /// 该规格实例处于非活跃状态，在数据库最长保存的时长。单位为小时。
+    ///
+    /// 默认为“-1”，表示可以无限制保存。
+    ///
+    /// Default: -1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store_time: Option<i32>,
+    /// 计费规格。当该字段为空时，使用规格名称计费。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_flavor: Option<String>,
+    /// 计费倍率。当billing_flavor不为空时，该字段必选。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_params: Option<i32>,
+}
+
+#[cfg(feature = "datasets")]
+/// 规格销售状态。当前支持：
+///
+/// \- onSale
+///
+/// \- soldOut
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ShowDemanagerInstanceFlavorDetailsStatus {
+    OnSale,
+    SoldOut,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ShowDemanagerInstanceFlavorDetailsStatus {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["onSale", "soldOut"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OnSale => "onSale",
+            Self::SoldOut => "soldOut",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ShowDemanagerInstanceFlavorDetailsStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "onSale" => Self::OnSale,
+            "soldOut" => Self::SoldOut,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ShowDemanagerInstanceFlavorDetailsStatus);
+
+#[cfg(feature = "datasets")]
+/// 规格状态。当前支持：
+///
+/// \- GPU
+///
+/// \- CPU
+///
+/// \- ASCEND
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ShowDemanagerInstanceFlavorDetailsType {
+    Gpu,
+    Cpu,
+    Ascend,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ShowDemanagerInstanceFlavorDetailsType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["GPU", "CPU", "ASCEND"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Gpu => "GPU",
+            Self::Cpu => "CPU",
+            Self::Ascend => "ASCEND",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ShowDemanagerInstanceFlavorDetailsType {
+    fn from(value: &str) -> Self {
+        match value {
+            "GPU" => Self::Gpu,
+            "CPU" => Self::Cpu,
+            "ASCEND" => Self::Ascend,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ShowDemanagerInstanceFlavorDetailsType);
+
+#[cfg(feature = "datasets")]
+/// 促销类型。包括：
+///
+/// \- Free
+///
+/// \- NoDiscount
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ShowDemanagerInstanceFlavorDetailsPromoType {
+    Free,
+    NoDiscount,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ShowDemanagerInstanceFlavorDetailsPromoType {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["Free", "NoDiscount"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Free => "Free",
+            Self::NoDiscount => "NoDiscount",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ShowDemanagerInstanceFlavorDetailsPromoType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Free" => Self::Free,
+            "NoDiscount" => Self::NoDiscount,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ShowDemanagerInstanceFlavorDetailsPromoType);
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowDemanagerInstanceNotebook {
     /// 自定义镜像日志存储路径。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51341,6 +51916,138 @@ pub struct ShowDemanagerInstanceProvision {
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ShowDemanagerInstanceQueuingInfo {
+    /// 实例ID。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// 实例名称。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// 开发环境类型，缺省时返回全部类型。当前仅支持Notebook。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub de_type: Option<String>,
+    /// 实例的机器规格，缺省时返回全部类型。现在支持的有：
+    ///
+    /// \- modelarts.vm.cpu.free
+    ///
+    /// \- modelarts.vm.gpu.free
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavor: Option<ShowDemanagerInstanceQueuingInfoFlavor>,
+    /// 规格详情，用于展示规格信息，以及查询规格是否售罄。请参见表20-527。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavor_details: Option<ShowDemanagerInstanceFlavorDetails>,
+    /// 实例状态，缺省时返回全部类型。包括：
+    ///
+    /// \- CREATE_QUEUING
+    ///
+    /// \- START_QUEUING
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ShowDemanagerInstanceQueuingInfoStatus>,
+    /// 实例排队的开始时间，13位时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begin_timestamp: Option<i32>,
+    /// 排到队的剩余时间，单位为秒。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remain_time: Option<i32>,
+    /// 实例排队的预计停止时间，13位时间戳。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_timestamp: Option<i32>,
+    /// 实例在队列中的排位。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<i32>,
+}
+
+#[cfg(feature = "datasets")]
+/// 实例的机器规格，缺省时返回全部类型。现在支持的有：
+///
+/// \- modelarts.vm.cpu.free
+///
+/// \- modelarts.vm.gpu.free
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ShowDemanagerInstanceQueuingInfoFlavor {
+    ModelartsVmCpuFree,
+    ModelartsVmGpuFree,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ShowDemanagerInstanceQueuingInfoFlavor {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &[
+        "modelarts.vm.cpu.free",
+        "modelarts.vm.gpu.free",
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ModelartsVmCpuFree => "modelarts.vm.cpu.free",
+            Self::ModelartsVmGpuFree => "modelarts.vm.gpu.free",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ShowDemanagerInstanceQueuingInfoFlavor {
+    fn from(value: &str) -> Self {
+        match value {
+            "modelarts.vm.cpu.free" => Self::ModelartsVmCpuFree,
+            "modelarts.vm.gpu.free" => Self::ModelartsVmGpuFree,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ShowDemanagerInstanceQueuingInfoFlavor);
+
+#[cfg(feature = "datasets")]
+/// 实例状态，缺省时返回全部类型。包括：
+///
+/// \- CREATE_QUEUING
+///
+/// \- START_QUEUING
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ShowDemanagerInstanceQueuingInfoStatus {
+    CreateQueuing,
+    StartQueuing,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "datasets")]
+impl ShowDemanagerInstanceQueuingInfoStatus {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["CREATE_QUEUING", "START_QUEUING"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreateQueuing => "CREATE_QUEUING",
+            Self::StartQueuing => "START_QUEUING",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+impl From<&str> for ShowDemanagerInstanceQueuingInfoStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "CREATE_QUEUING" => Self::CreateQueuing,
+            "START_QUEUING" => Self::StartQueuing,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "datasets")]
+docbind_runtime::string_enum_impls!(ShowDemanagerInstanceQueuingInfoStatus);
+
+#[cfg(feature = "datasets")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowDemanagerInstanceResponse {
     /// 实例ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51374,7 +52081,7 @@ pub struct ShowDemanagerInstanceResponse {
     pub latest_update_timestamp: Option<String>,
     /// 机器规格详情，如 表20-571 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_details: Option<FlavorDetails>,
+    pub flavor_details: Option<ShowDemanagerInstanceFlavorDetails>,
     /// 专属资源池，如 表20-572 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool: Option<ShowDemanagerInstancePool>,
@@ -51386,7 +52093,7 @@ pub struct ShowDemanagerInstanceResponse {
     pub error_code: Option<String>,
     /// 排队信息，如 表20-581 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub queuing_info: Option<QueuingInfo>,
+    pub queuing_info: Option<ShowDemanagerInstanceQueuingInfo>,
     /// 用户信息，如 表20-582 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<ShowDemanagerInstanceUser>,

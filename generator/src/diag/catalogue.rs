@@ -257,8 +257,11 @@ catalogue! {
         "A type name was matched to a table by abbreviation or plural.",
         "Example: `type Listeners resolved to the table named listener`.";
     TYPE_RESOLVED_NEAR_MISS = "type.resolved-near-miss", Note,
-        "A type name was matched to a table whose name differs by a typo.",
-        "Example: `type Result resolved to the table named result结果`.";
+        "A type name was matched to a table, or a scalar type, whose name differs by a typo.",
+        "Example: `type Result resolved to the table named result结果`; `price | doubule`, with no table named so, is a double.";
+    TYPE_NAMES_VALUE_LIST = "type.names-value-list", Note,
+        "A type name no table describes names a kind of value the description lists: the field holds those values.",
+        "The values' type is taken (text unless they are all whole numbers or true/false); the list becomes the field's value list as usual.\nExample: `storage_list | Array<Storage type> | Supported storage type. Options: **obs**, **evs**`: a list of strings, `obs` or `evs`.";
     TYPE_RESOLVED_BY_POSITION = "type.resolved-by-position", Note,
         "An object field was tied to the unclaimed object table right after its own table.",
         "Pages list a row such as `error: Object` (or, in a table of several rows, the only object row: `vpc_instances | 字典数据类型 | 后端实例列表`) and then the table describing it (`ErrorDetail`, `后端实例详情`) with neither a link nor a shared name. The next table is taken when no other field claimed it and its caption is not an English phrase or field path naming something else; the note says which.\nExample: `object error has no link or name tying it to a table; the table right after, ErrorDetail, is taken to describe it`.";

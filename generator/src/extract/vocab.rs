@@ -671,6 +671,8 @@ pub const VALUE_LIST_ANNOUNCE: &str = r"(?ix)
           | 目前已有[^\s。，,：:]{0,8}?如下 | 支持(?:的[^\s。，,：:]{1,8})?(?:如下|以下)[^\s。，,：:]{0,4}
           | (?:possible|valid|available|allowed|enumerated|supported)\s+values?(?:\s+(?:are|is|include|includes))?
           | (?:the\s+)?options?(?:\s+(?:are|include))?\s*[:：]
+          | (?:the\s+)?options\s+are\s+available\s*[:：]
+          | (?:the\s+)?options\s+(?:are|include)\b
           | (?:the\s+)?(?:value|parameter)\s+(?:can|may|must)\s+be(?:\s+one\s+of)?(?:\s+the\s+following)?
           | (?:the\s+)?value\s+is\s+one\s+of
           | value\s+options?

@@ -227,6 +227,26 @@ pub fn stated_value_type(description: &RichText, memo: &mut Memo) -> ValueType {
     }
 }
 
+/// The type of the values a description lists, if it lists any (`Options: **OBS**, **EVS**`:
+/// text; `0`, `1`: integers; `true`/`false`: a boolean).
+pub fn listed_value_type(description: &RichText, memo: &mut Memo) -> Option<ValueType> {
+    if description.is_empty() {
+        return None;
+    }
+    let text = MarkedText::from_rich(description);
+    let found = memo.findings(text, Wanted::scalar(ValueType::Integer));
+    let list = found.values.as_ref()?;
+    let values: Vec<&str> = list.items.iter().map(|i| i.value.as_str()).collect();
+    let every = |ty: ValueType| !values.is_empty() && values.iter().all(|v| ty.parse(v).is_some());
+    Some(if every(ValueType::Integer) {
+        ValueType::Integer
+    } else if every(ValueType::Boolean) {
+        ValueType::Boolean
+    } else {
+        ValueType::String
+    })
+}
+
 /// A default outside the stated values or limits contradicts the description itself (OpenAPI
 /// validators reject it too): report it and keep the values and limits, not the default.
 fn drop_contradicting_default(schema: &mut Schema, span: &Span, diags: &mut Diagnostics) {

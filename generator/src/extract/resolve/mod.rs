@@ -88,6 +88,21 @@ pub fn name_key(s: &str) -> String {
         .collect()
 }
 
+/// The scalar type a type name misspells by one letter (`doubule`, `Interger`, `Stirng`).
+fn near_miss_scalar(name: &str) -> Option<&'static str> {
+    const SCALARS: &[&str] = &[
+        "string", "integer", "double", "float", "boolean", "number", "long",
+    ];
+    let key = name_key(name);
+    if key.chars().count() < 5 {
+        return None; // short words are too close to everything
+    }
+    SCALARS
+        .iter()
+        .copied()
+        .find(|s| edit_distance(&key, s) == 1)
+}
+
 pub(super) fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -949,6 +964,29 @@ impl<'a, 'r> Resolver<'a, 'r> {
                         return Schema::new(SchemaKind::String { format: None });
                     }
                     _ => {
+                        // `doubule`: a scalar type misspelt, not an object.
+                        if let Some(scalar) = near_miss_scalar(name) {
+                            *self.type_refs.entry(reference).or_default() = true;
+                            self.diags.add(&f.span, catalogue::TYPE_RESOLVED_NEAR_MISS, format!("type `{name}` of `{}` names no table and is one letter off the scalar type `{scalar}`: read as {scalar}", f.name));
+                            return self.resolve(&parse_type(scalar), f, from);
+                        }
+                        // `Array<Storage type>` with `Options: …`: the name of a kind of value
+                        // the description lists.
+                        if let Some(ty) = super::prose::listed_value_type(
+                            &f.description,
+                            &mut self.registry.prose,
+                        ) {
+                            let kind = match ty {
+                                super::prose::ValueType::Integer => SchemaKind::Integer {
+                                    format: crate::ir::IntFormat::Int64,
+                                },
+                                super::prose::ValueType::Boolean => SchemaKind::Boolean,
+                                _ => SchemaKind::String { format: None },
+                            };
+                            *self.type_refs.entry(reference).or_default() = true;
+                            self.diags.add(&f.span, catalogue::TYPE_NAMES_VALUE_LIST, format!("type `{name}` of `{}` names no table and the description lists its values: {}", f.name, kind.json_type()));
+                            return Schema::new(kind);
+                        }
                         self.type_refs.entry(reference).or_default();
                         self.diags.add(&f.span, catalogue::TYPE_UNRESOLVED, format!("type `{name}` of `{}` has no table describing it: a free-form value", f.name));
                         Schema::any()
