@@ -481,3 +481,16 @@ fn open_alternatives_are_no_value_list() {
     let (s, _) = mine(int(), "Its value can be 0 or 1.");
     assert_eq!(values(&s), vec![json!(0), json!(1)]);
 }
+
+/// `The options are a, b, and c` announces a list without a colon; `options are available:`
+/// announces the list after its colon, not `available`.
+#[test]
+fn options_are_announce_a_value_list() {
+    let (s, _) = mine(string(), "Protocol. The options are ssh and https.");
+    assert_eq!(values(&s), vec![json!("ssh"), json!("https")]);
+    let (s, _) = mine(
+        string(),
+        "The following options are available: **TCP**, **HTTP**.",
+    );
+    assert_eq!(values(&s), vec![json!("TCP"), json!("HTTP")]);
+}
