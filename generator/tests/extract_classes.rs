@@ -2322,3 +2322,27 @@ fn type_names_no_table_describes() {
     assert!(c.contains(&"type.resolved-near-miss") && c.contains(&"type.names-value-list"));
     assert_eq!(c.iter().filter(|c| **c == "type.unresolved").count(), 1);
 }
+
+/// Object rows with neither link nor shared name whose descriptions open with the caption of a
+/// table of the operation (`vpc_health_config | 字典数据类型 | 健康检查详情，仅…` and `表 4
+/// 健康检查详情`): each takes that table, whatever the order of the tables.
+#[test]
+fn a_table_captioned_with_the_fields_description() {
+    let text = "# 更新VPC通道<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/vpc-channels/{id}\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 3**  参数说明\n\n| 名称 | 类型 | 说明 |\n| --- | --- | --- |\n| name | String | 名称。 |\n\
+| vpc_health_config | 字典数据类型 | 健康检查详情，仅VPC通道类型为2时有效。 |\n| vpc_instances | 字典数据类型 | 后端实例列表。 |\n\n\
+**表 4**  后端实例列表\n\n| 名称 | 类型 | 说明 |\n| --- | --- | --- |\n| instance_id | String | 实例ID。 |\n\n\
+**表 5**  健康检查详情\n\n| 名称 | 类型 | 说明 |\n| --- | --- | --- |\n| port | Integer | 端口。 |\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: health } = &field(&api, body, "vpc_health_config").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, health, "port");
+    let SchemaKind::Ref { name: instances } = &field(&api, body, "vpc_instances").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, instances, "instance_id");
+    assert!(!codes(&api).contains(&"table.orphan"));
+}

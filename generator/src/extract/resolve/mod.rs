@@ -587,6 +587,26 @@ impl<'a, 'r> Resolver<'a, 'r> {
         self.nearest(from, |o| o.name.contains('.') && name_key(&o.name) == key)
     }
 
+    /// The table of this operation captioned with the clause the field's description opens
+    /// with, when nothing else ties them (`vpc_health_config | 字典数据类型 | 健康检查详情，仅…`
+    /// and `表 4 健康检查详情`): the caption names what the description names.
+    fn by_description(&self, field: &RawField, from: usize) -> Option<usize> {
+        let text = describe(&field.description);
+        let first = text
+            .split(['。', '，', '；', '\n'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches(['.', '：', ':']);
+        let key = name_key(first);
+        // A phrase, not a word that may name anything (`详情`, `Details`).
+        if key.chars().count() < 4 {
+            return None;
+        }
+        let found = self.nearest(from, |o| name_key(&o.name) == key)?;
+        (found != from && !self.used.contains(&found)).then_some(found)
+    }
+
     /// For the only object row of a table, the object table right after it when nothing
     /// else claims that table: pages wrap a response in `error: Object` and describe the
     /// object in the next table (`ErrorDetail`) with no link and no shared name, or list
@@ -896,7 +916,9 @@ impl<'a, 'r> Resolver<'a, 'r> {
                         return schema;
                     }
                 }
-                let found = local.or_else(|| self.by_position(f, from));
+                let found = local
+                    .or_else(|| self.by_description(f, from))
+                    .or_else(|| self.by_position(f, from));
                 let variants = self.variants(f, from, found.filter(|&b| b != from));
                 if !variants.is_empty() {
                     return self.variants_schema(&variants, &f.name, &f.span);
