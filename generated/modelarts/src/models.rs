@@ -1605,8 +1605,10 @@ pub struct CreateAlgorithmI18nDescription {
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum CreateAlgorithmI18nDescriptionLanguage {
-    /// 中文） en-us（英文
+    /// 中文
     ZhCn,
+    /// 英文
+    EnUs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -1614,11 +1616,12 @@ pub enum CreateAlgorithmI18nDescriptionLanguage {
 #[cfg(feature = "training-jobs")]
 impl CreateAlgorithmI18nDescriptionLanguage {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn"];
+    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::ZhCn => "zh-cn",
+            Self::EnUs => "en-us",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -1629,6 +1632,7 @@ impl From<&str> for CreateAlgorithmI18nDescriptionLanguage {
     fn from(value: &str) -> Self {
         match value {
             "zh-cn" => Self::ZhCn,
+            "en-us" => Self::EnUs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -5276,7 +5280,7 @@ pub struct CreateDemanagerInstanceResponse {
     pub spec: Option<CreateDemanagerInstanceNotebook>,
     /// 工作空间，如表20-535所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace: Option<CreateDemanagerInstanceWorkspace>,
+    pub workspace: Option<Workspace>,
     /// AI项目，如表20-536所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_project: Option<AiProject>,
@@ -5327,14 +5331,6 @@ pub struct CreateDemanagerInstanceUser {
     /// 用户名。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-}
-
-#[cfg(feature = "datasets")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateDemanagerInstanceWorkspace {
-    /// 工作空间ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
 }
 
 #[cfg(feature = "dev-servers")]
@@ -9850,8 +9846,10 @@ pub struct CreateTrainingJobActionI18nDescription {
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum CreateTrainingJobActionI18nDescriptionLanguage {
-    /// 中文）en-us（英文
+    /// 中文
     ZhCn,
+    /// 英文
+    EnUs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -9859,11 +9857,12 @@ pub enum CreateTrainingJobActionI18nDescriptionLanguage {
 #[cfg(feature = "training-jobs")]
 impl CreateTrainingJobActionI18nDescriptionLanguage {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn"];
+    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::ZhCn => "zh-cn",
+            Self::EnUs => "en-us",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -9874,6 +9873,7 @@ impl From<&str> for CreateTrainingJobActionI18nDescriptionLanguage {
     fn from(value: &str) -> Self {
         match value {
             "zh-cn" => Self::ZhCn,
+            "en-us" => Self::EnUs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -10217,135 +10217,6 @@ pub struct CreateTrainingJobActionRequiredAffinity {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobActionResource {
-    /// 训练作业资源规格模式，可选值为regular，表示为标准模式。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policy: Option<CreateTrainingJobActionResourcePolicy>,
-    /// 训练作业资源规格id。CPU规格专属资源池不支持指定flavor_id。GPU/Ascend规格专属资源池可选取值如下：
-    ///
-    /// \- modelarts.pool.visual.xlarge (1卡)
-    ///
-    /// \- modelarts.pool.visual.2xlarge (2卡)
-    ///
-    /// \- modelarts.pool.visual.4xlarge (4卡)
-    ///
-    /// \- modelarts.pool.visual.8xlarge (8卡)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_id: Option<CreateTrainingJobActionResourceFlavorId>,
-    /// 使用flavor_id时，由ModelArts返回的只读规格名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_name: Option<String>,
-    /// 训练作业选择的资源副本数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub node_count: Option<i32>,
-    /// 训练作业选择的资源池ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pool_id: Option<String>,
-    /// 训练作业、算法的规格信息（该字段只有公共资源池存在）。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_detail: Option<FlavorDetail>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 训练作业资源规格模式，可选值为regular，表示为标准模式。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum CreateTrainingJobActionResourcePolicy {
-    Regular,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl CreateTrainingJobActionResourcePolicy {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["regular"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Regular => "regular",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for CreateTrainingJobActionResourcePolicy {
-    fn from(value: &str) -> Self {
-        match value {
-            "regular" => Self::Regular,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(CreateTrainingJobActionResourcePolicy);
-
-#[cfg(feature = "training-jobs")]
-/// 训练作业资源规格id。CPU规格专属资源池不支持指定flavor_id。GPU/Ascend规格专属资源池可选取值如下：
-///
-/// \- modelarts.pool.visual.xlarge (1卡)
-///
-/// \- modelarts.pool.visual.2xlarge (2卡)
-///
-/// \- modelarts.pool.visual.4xlarge (4卡)
-///
-/// \- modelarts.pool.visual.8xlarge (8卡)
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum CreateTrainingJobActionResourceFlavorId {
-    /// 1卡
-    ModelartsPoolVisualXlarge,
-    /// 2卡
-    ModelartsPoolVisual2xlarge,
-    /// 4卡
-    ModelartsPoolVisual4xlarge,
-    /// 8卡
-    ModelartsPoolVisual8xlarge,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl CreateTrainingJobActionResourceFlavorId {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "modelarts.pool.visual.xlarge",
-        "modelarts.pool.visual.2xlarge",
-        "modelarts.pool.visual.4xlarge",
-        "modelarts.pool.visual.8xlarge",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ModelartsPoolVisualXlarge => "modelarts.pool.visual.xlarge",
-            Self::ModelartsPoolVisual2xlarge => "modelarts.pool.visual.2xlarge",
-            Self::ModelartsPoolVisual4xlarge => "modelarts.pool.visual.4xlarge",
-            Self::ModelartsPoolVisual8xlarge => "modelarts.pool.visual.8xlarge",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for CreateTrainingJobActionResourceFlavorId {
-    fn from(value: &str) -> Self {
-        match value {
-            "modelarts.pool.visual.xlarge" => Self::ModelartsPoolVisualXlarge,
-            "modelarts.pool.visual.2xlarge" => Self::ModelartsPoolVisual2xlarge,
-            "modelarts.pool.visual.4xlarge" => Self::ModelartsPoolVisual4xlarge,
-            "modelarts.pool.visual.8xlarge" => Self::ModelartsPoolVisual8xlarge,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(CreateTrainingJobActionResourceFlavorId);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobActionResponse {
     /// 训练作业类型。默认使用job。枚举值：
     ///
@@ -10397,7 +10268,7 @@ pub struct CreateTrainingJobActionSchedulePolicy {
 pub struct CreateTrainingJobActionSpecResponse {
     /// 训练作业资源规格信息。flavor_id和pool_id+\[flavor_id\]方式二选一。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<CreateTrainingJobActionResource>,
+    pub resource: Option<Resource>,
     /// 训练作业挂载卷信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<Vec<JobVolume>>,
@@ -10877,58 +10748,6 @@ docbind_runtime::string_enum_impls!(CreateTrainingJobI18nDescriptionLanguage);
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobI18nDescription2 {
-    /// 国际语种，可选值如下：
-    ///
-    /// zh-cn（中文）en-us（英文）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<CreateTrainingJobI18nDescription2Language>,
-    /// 国际化语种的描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 国际语种，可选值如下：
-///
-/// zh-cn（中文）en-us（英文）
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum CreateTrainingJobI18nDescription2Language {
-    /// 中文）en-us（英文
-    ZhCn,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl CreateTrainingJobI18nDescription2Language {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ZhCn => "zh-cn",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for CreateTrainingJobI18nDescription2Language {
-    fn from(value: &str) -> Self {
-        match value {
-            "zh-cn" => Self::ZhCn,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(CreateTrainingJobI18nDescription2Language);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobInput {
     /// 数据输入通道名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11143,26 +10962,6 @@ pub struct CreateTrainingJobParameter {
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub i18n_description: Option<CreateTrainingJobI18nDescription>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobParameter2 {
-    /// 参数名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// 参数值。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-    /// 参数描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// 参数属性。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub constraint: Option<CreateTrainingJobConstraint>,
-    /// 国际化描述。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<CreateTrainingJobI18nDescription2>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -11574,8 +11373,10 @@ pub struct CreateTrainingJobSearchI18nDescription {
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum CreateTrainingJobSearchI18nDescriptionLanguage {
-    /// 中文）en-us（英文
+    /// 中文
     ZhCn,
+    /// 英文
+    EnUs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -11583,11 +11384,12 @@ pub enum CreateTrainingJobSearchI18nDescriptionLanguage {
 #[cfg(feature = "training-jobs")]
 impl CreateTrainingJobSearchI18nDescriptionLanguage {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn"];
+    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::ZhCn => "zh-cn",
+            Self::EnUs => "en-us",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -11598,6 +11400,7 @@ impl From<&str> for CreateTrainingJobSearchI18nDescriptionLanguage {
     fn from(value: &str) -> Self {
         match value {
             "zh-cn" => Self::ZhCn,
+            "en-us" => Self::EnUs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -11963,146 +11766,6 @@ pub struct CreateTrainingJobSearchRequiredAffinity {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobSearchResource {
-    /// 训练作业资源规格模式，可选值为regular，表示为标准模式。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policy: Option<CreateTrainingJobSearchResourcePolicy>,
-    /// 训练作业资源规格id。CPU规格专属资源池不支持指定flavor_id。GPU/Ascend规格专属资源池可选取值如下：
-    ///
-    /// \- modelarts.pool.visual.xlarge (1卡)
-    ///
-    /// \- modelarts.pool.visual.2xlarge (2卡)
-    ///
-    /// \- modelarts.pool.visual.4xlarge (4卡)
-    ///
-    /// \- modelarts.pool.visual.8xlarge (8卡)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_id: Option<CreateTrainingJobSearchResourceFlavorId>,
-    /// 使用flavor_id时，由ModelArts返回的只读规格名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_name: Option<String>,
-    /// 训练作业选择的资源副本数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub node_count: Option<i32>,
-    /// 训练作业选择的资源池ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pool_id: Option<String>,
-    /// 训练作业、算法的规格信息（该字段只有公共资源池存在）。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_detail: Option<FlavorDetail>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 训练作业资源规格模式，可选值为regular，表示为标准模式。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum CreateTrainingJobSearchResourcePolicy {
-    Regular,
-    /// Not in the documented list; shown in the example at
-    /// spec/docs/004_1a1b83b5d1b965a6.txt:15373.
-    Economic,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl CreateTrainingJobSearchResourcePolicy {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["regular", "economic"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Regular => "regular",
-            Self::Economic => "economic",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for CreateTrainingJobSearchResourcePolicy {
-    fn from(value: &str) -> Self {
-        match value {
-            "regular" => Self::Regular,
-            "economic" => Self::Economic,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(CreateTrainingJobSearchResourcePolicy);
-
-#[cfg(feature = "training-jobs")]
-/// 训练作业资源规格id。CPU规格专属资源池不支持指定flavor_id。GPU/Ascend规格专属资源池可选取值如下：
-///
-/// \- modelarts.pool.visual.xlarge (1卡)
-///
-/// \- modelarts.pool.visual.2xlarge (2卡)
-///
-/// \- modelarts.pool.visual.4xlarge (4卡)
-///
-/// \- modelarts.pool.visual.8xlarge (8卡)
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum CreateTrainingJobSearchResourceFlavorId {
-    /// 1卡
-    ModelartsPoolVisualXlarge,
-    /// 2卡
-    ModelartsPoolVisual2xlarge,
-    /// 4卡
-    ModelartsPoolVisual4xlarge,
-    /// 8卡
-    ModelartsPoolVisual8xlarge,
-    /// Not in the documented list; shown in the example at
-    /// spec/docs/004_1a1b83b5d1b965a6.txt:15373.
-    ModelartsVmPnt1LargeEco,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl CreateTrainingJobSearchResourceFlavorId {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "modelarts.pool.visual.xlarge",
-        "modelarts.pool.visual.2xlarge",
-        "modelarts.pool.visual.4xlarge",
-        "modelarts.pool.visual.8xlarge",
-        "modelarts.vm.pnt1.large.eco",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ModelartsPoolVisualXlarge => "modelarts.pool.visual.xlarge",
-            Self::ModelartsPoolVisual2xlarge => "modelarts.pool.visual.2xlarge",
-            Self::ModelartsPoolVisual4xlarge => "modelarts.pool.visual.4xlarge",
-            Self::ModelartsPoolVisual8xlarge => "modelarts.pool.visual.8xlarge",
-            Self::ModelartsVmPnt1LargeEco => "modelarts.vm.pnt1.large.eco",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for CreateTrainingJobSearchResourceFlavorId {
-    fn from(value: &str) -> Self {
-        match value {
-            "modelarts.pool.visual.xlarge" => Self::ModelartsPoolVisualXlarge,
-            "modelarts.pool.visual.2xlarge" => Self::ModelartsPoolVisual2xlarge,
-            "modelarts.pool.visual.4xlarge" => Self::ModelartsPoolVisual4xlarge,
-            "modelarts.pool.visual.8xlarge" => Self::ModelartsPoolVisual8xlarge,
-            "modelarts.vm.pnt1.large.eco" => Self::ModelartsVmPnt1LargeEco,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(CreateTrainingJobSearchResourceFlavorId);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobSearchResponse {
     /// 查询到当前用户名下的所有作业总数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -12165,7 +11828,7 @@ pub struct CreateTrainingJobSearchSchedulePolicy {
 pub struct CreateTrainingJobSearchSpecResponse {
     /// 训练作业资源规格信息。flavor_id和pool_id+\[flavor_id\]方式二选一。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<CreateTrainingJobSearchResource>,
+    pub resource: Option<Resource>,
     /// 训练作业挂载卷信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<Vec<JobVolume>>,
@@ -24108,7 +23771,7 @@ pub struct Instances {
     pub spec: Option<ListDemanagerInstancesNotebook>,
     /// 工作空间，如 表20-559 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace: Option<ListDemanagerInstancesWorkspace>,
+    pub workspace: Option<Workspace>,
     /// 实例的更新时间。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_update_timestamp: Option<String>,
@@ -24278,7 +23941,7 @@ pub struct JobAlgorithmResponse {
     pub command: Option<String>,
     /// 训练作业的运行参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<CreateTrainingJobParameter2>>,
+    pub parameters: Option<Vec<CreateTrainingJobParameter>>,
     /// 作业支持的策略。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<Policies>,
@@ -30755,14 +30418,6 @@ pub struct ListDemanagerInstancesUser {
     /// 用户名。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-}
-
-#[cfg(feature = "datasets")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListDemanagerInstancesWorkspace {
-    /// 工作空间ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
 }
 
 #[cfg(feature = "dev-servers")]
@@ -39854,6 +39509,9 @@ pub struct Resource {
 #[allow(clippy::enum_variant_names)]
 pub enum ResourcePolicy {
     Regular,
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:15373.
+    Economic,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -39861,11 +39519,12 @@ pub enum ResourcePolicy {
 #[cfg(feature = "training-jobs")]
 impl ResourcePolicy {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["regular"];
+    pub const VALUES: &'static [&'static str] = &["regular", "economic"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Regular => "regular",
+            Self::Economic => "economic",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -39876,6 +39535,7 @@ impl From<&str> for ResourcePolicy {
     fn from(value: &str) -> Self {
         match value {
             "regular" => Self::Regular,
+            "economic" => Self::Economic,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -39892,9 +39552,17 @@ docbind_runtime::string_enum_impls!(ResourcePolicy);
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ResourceFlavorId {
-    /// 1卡) modelarts.pool.visual.2xlarge (2卡) modelarts.pool.visual.4xlarge (4卡)
-    /// modelarts.pool.visual.8xlarge (8卡
+    /// 1卡
     ModelartsPoolVisualXlarge,
+    /// 2卡
+    ModelartsPoolVisual2xlarge,
+    /// 4卡
+    ModelartsPoolVisual4xlarge,
+    /// 8卡
+    ModelartsPoolVisual8xlarge,
+    /// Not in the documented list; shown in the example at
+    /// spec/docs/004_1a1b83b5d1b965a6.txt:15373.
+    ModelartsVmPnt1LargeEco,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -39902,11 +39570,21 @@ pub enum ResourceFlavorId {
 #[cfg(feature = "training-jobs")]
 impl ResourceFlavorId {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["modelarts.pool.visual.xlarge"];
+    pub const VALUES: &'static [&'static str] = &[
+        "modelarts.pool.visual.xlarge",
+        "modelarts.pool.visual.2xlarge",
+        "modelarts.pool.visual.4xlarge",
+        "modelarts.pool.visual.8xlarge",
+        "modelarts.vm.pnt1.large.eco",
+    ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::ModelartsPoolVisualXlarge => "modelarts.pool.visual.xlarge",
+            Self::ModelartsPoolVisual2xlarge => "modelarts.pool.visual.2xlarge",
+            Self::ModelartsPoolVisual4xlarge => "modelarts.pool.visual.4xlarge",
+            Self::ModelartsPoolVisual8xlarge => "modelarts.pool.visual.8xlarge",
+            Self::ModelartsVmPnt1LargeEco => "modelarts.vm.pnt1.large.eco",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -39917,6 +39595,10 @@ impl From<&str> for ResourceFlavorId {
     fn from(value: &str) -> Self {
         match value {
             "modelarts.pool.visual.xlarge" => Self::ModelartsPoolVisualXlarge,
+            "modelarts.pool.visual.2xlarge" => Self::ModelartsPoolVisual2xlarge,
+            "modelarts.pool.visual.4xlarge" => Self::ModelartsPoolVisual4xlarge,
+            "modelarts.pool.visual.8xlarge" => Self::ModelartsPoolVisual8xlarge,
+            "modelarts.vm.pnt1.large.eco" => Self::ModelartsVmPnt1LargeEco,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -43553,8 +43235,10 @@ pub struct ShowAlgorithmI18nDescription {
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ShowAlgorithmI18nDescriptionLanguage {
-    /// 中文）en-us（英文
+    /// 中文
     ZhCn,
+    /// 英文
+    EnUs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -43562,11 +43246,12 @@ pub enum ShowAlgorithmI18nDescriptionLanguage {
 #[cfg(feature = "training-jobs")]
 impl ShowAlgorithmI18nDescriptionLanguage {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn"];
+    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::ZhCn => "zh-cn",
+            Self::EnUs => "en-us",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -43577,6 +43262,7 @@ impl From<&str> for ShowAlgorithmI18nDescriptionLanguage {
     fn from(value: &str) -> Self {
         match value {
             "zh-cn" => Self::ZhCn,
+            "en-us" => Self::EnUs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -55896,8 +55582,10 @@ pub struct ShowTrainingJobI18nDescription {
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ShowTrainingJobI18nDescriptionLanguage {
-    /// 中文）en-us（英文
+    /// 中文
     ZhCn,
+    /// 英文
+    EnUs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -55905,11 +55593,12 @@ pub enum ShowTrainingJobI18nDescriptionLanguage {
 #[cfg(feature = "training-jobs")]
 impl ShowTrainingJobI18nDescriptionLanguage {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn"];
+    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::ZhCn => "zh-cn",
+            Self::EnUs => "en-us",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -55920,6 +55609,7 @@ impl From<&str> for ShowTrainingJobI18nDescriptionLanguage {
     fn from(value: &str) -> Self {
         match value {
             "zh-cn" => Self::ZhCn,
+            "en-us" => Self::EnUs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -56205,135 +55895,6 @@ pub struct ShowTrainingJobRequiredAffinity {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ShowTrainingJobResource {
-    /// 训练作业资源规格模式，可选值为regular，表示为标准模式。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policy: Option<ShowTrainingJobResourcePolicy>,
-    /// 训练作业资源规格id。CPU规格专属资源池不支持指定flavor_id。GPU/Ascend规格专属资源池可选取值如下：
-    ///
-    /// \- modelarts.pool.visual.xlarge (1卡)
-    ///
-    /// \- modelarts.pool.visual.2xlarge (2卡)
-    ///
-    /// \- modelarts.pool.visual.4xlarge (4卡)
-    ///
-    /// \- modelarts.pool.visual.8xlarge (8卡)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_id: Option<ShowTrainingJobResourceFlavorId>,
-    /// 使用flavor_id时，由ModelArts返回的只读规格名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_name: Option<String>,
-    /// 训练作业选择的资源副本数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub node_count: Option<i32>,
-    /// 训练作业选择的资源池ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pool_id: Option<String>,
-    /// 训练作业、算法的规格信息（该字段只有公共资源池存在）。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor_detail: Option<FlavorDetail>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 训练作业资源规格模式，可选值为regular，表示为标准模式。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ShowTrainingJobResourcePolicy {
-    Regular,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl ShowTrainingJobResourcePolicy {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["regular"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Regular => "regular",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for ShowTrainingJobResourcePolicy {
-    fn from(value: &str) -> Self {
-        match value {
-            "regular" => Self::Regular,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(ShowTrainingJobResourcePolicy);
-
-#[cfg(feature = "training-jobs")]
-/// 训练作业资源规格id。CPU规格专属资源池不支持指定flavor_id。GPU/Ascend规格专属资源池可选取值如下：
-///
-/// \- modelarts.pool.visual.xlarge (1卡)
-///
-/// \- modelarts.pool.visual.2xlarge (2卡)
-///
-/// \- modelarts.pool.visual.4xlarge (4卡)
-///
-/// \- modelarts.pool.visual.8xlarge (8卡)
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ShowTrainingJobResourceFlavorId {
-    /// 1卡
-    ModelartsPoolVisualXlarge,
-    /// 2卡
-    ModelartsPoolVisual2xlarge,
-    /// 4卡
-    ModelartsPoolVisual4xlarge,
-    /// 8卡
-    ModelartsPoolVisual8xlarge,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl ShowTrainingJobResourceFlavorId {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "modelarts.pool.visual.xlarge",
-        "modelarts.pool.visual.2xlarge",
-        "modelarts.pool.visual.4xlarge",
-        "modelarts.pool.visual.8xlarge",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ModelartsPoolVisualXlarge => "modelarts.pool.visual.xlarge",
-            Self::ModelartsPoolVisual2xlarge => "modelarts.pool.visual.2xlarge",
-            Self::ModelartsPoolVisual4xlarge => "modelarts.pool.visual.4xlarge",
-            Self::ModelartsPoolVisual8xlarge => "modelarts.pool.visual.8xlarge",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for ShowTrainingJobResourceFlavorId {
-    fn from(value: &str) -> Self {
-        match value {
-            "modelarts.pool.visual.xlarge" => Self::ModelartsPoolVisualXlarge,
-            "modelarts.pool.visual.2xlarge" => Self::ModelartsPoolVisual2xlarge,
-            "modelarts.pool.visual.4xlarge" => Self::ModelartsPoolVisual4xlarge,
-            "modelarts.pool.visual.8xlarge" => Self::ModelartsPoolVisual8xlarge,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(ShowTrainingJobResourceFlavorId);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowTrainingJobResponse {
     /// 训练作业类型。默认使用job。枚举值：
     ///
@@ -56382,7 +55943,7 @@ pub struct ShowTrainingJobSchedulePolicy {
 pub struct ShowTrainingJobSpecResponse {
     /// 训练作业资源规格信息。flavor_id和pool_id+\[flavor_id\]方式二选一。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<ShowTrainingJobResource>,
+    pub resource: Option<Resource>,
     /// 训练作业挂载卷信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<Vec<JobVolume>>,
@@ -61551,8 +61112,10 @@ pub struct UpdateAlgorithmI18nDescription {
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum UpdateAlgorithmI18nDescriptionLanguage {
-    /// 中文）en-us（英文
+    /// 中文
     ZhCn,
+    /// 英文
+    EnUs,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -61560,11 +61123,12 @@ pub enum UpdateAlgorithmI18nDescriptionLanguage {
 #[cfg(feature = "training-jobs")]
 impl UpdateAlgorithmI18nDescriptionLanguage {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn"];
+    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::ZhCn => "zh-cn",
+            Self::EnUs => "en-us",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -61575,6 +61139,7 @@ impl From<&str> for UpdateAlgorithmI18nDescriptionLanguage {
     fn from(value: &str) -> Self {
         match value {
             "zh-cn" => Self::ZhCn,
+            "en-us" => Self::EnUs,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -63660,7 +63225,7 @@ pub struct UpdateDemanagerInstanceResponse {
     pub spec: Option<UpdateDemanagerInstanceSpec2>,
     /// 工作空间，如 表20-518 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace: Option<UpdateDemanagerInstanceWorkspace>,
+    pub workspace: Option<Workspace>,
     /// AI项目，如 表20-597 所示。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_project: Option<AiProject>,
@@ -63706,14 +63271,6 @@ pub struct UpdateDemanagerInstanceUser {
     /// 用户名。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-}
-
-#[cfg(feature = "datasets")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateDemanagerInstanceWorkspace {
-    /// 工作空间ID。未创建工作空间时取值默认值为0，存在创建并使用的工作空间，以实际取值为准。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
 }
 
 #[cfg(feature = "pools")]
@@ -69572,44 +69129,8 @@ docbind_runtime::string_enum_impls!(WorkloadStatisticsType);
 pub struct Workspace {
     /// 工作空间id。未创建工作空间时取值默认为0，存在创建并使用的工作空间，以实际取值为准。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<WorkspaceId>,
+    pub id: Option<String>,
 }
-
-#[cfg(feature = "datasets")]
-/// 工作空间id。未创建工作空间时取值默认为0，存在创建并使用的工作空间，以实际取值为准。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum WorkspaceId {
-    N0,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "datasets")]
-impl WorkspaceId {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["0"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::N0 => "0",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "datasets")]
-impl From<&str> for WorkspaceId {
-    fn from(value: &str) -> Self {
-        match value {
-            "0" => Self::N0,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "datasets")]
-docbind_runtime::string_enum_impls!(WorkspaceId);
 
 #[cfg(feature = "workspaces")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

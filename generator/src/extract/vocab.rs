@@ -667,7 +667,7 @@ pub const TABLE_REFERENCE: &str = r"(?:表|Table)\s*(\d+(?:-\d+)?)(?:\s*([A-Za-z
 /// Phrases announcing a value list (`枚举值如下`, `可选值为`, `The value can be`). `取值范围` (a
 /// range) is not one.
 pub const VALUE_LIST_ANNOUNCE: &str = r"(?ix)
-        (?: 枚举值 | 可选值 | 枚举 | 有效值 | 合法值 | 可选项 | 可选[^\s。，,：:]{1,8}?(?:如下|有) | 取值(?:[^范\s。，,：:]{0,2})?(?:如下|为|包括|包含|有|可以是|可为|是)
+        (?: 枚举值 | 可选值 | 枚举 | 有效值 | 合法值 | 可选项 | 可选[^\s。，,：:]{1,8}?(?:如下|有) | 取值(?:[^范默\s。，,：:]{0,2})?(?:如下|为|包括|包含|有|可以是|可为|是)
           | 目前已有[^\s。，,：:]{0,8}?如下 | 支持(?:的[^\s。，,：:]{1,8})?(?:如下|以下)[^\s。，,：:]{0,4}
           | (?:possible|valid|available|allowed|enumerated|supported)\s+values?(?:\s+(?:are|is|include|includes))?
           | (?:the\s+)?options?(?:\s+(?:are|include))?\s*[:：]

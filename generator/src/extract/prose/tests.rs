@@ -494,3 +494,19 @@ fn options_are_announce_a_value_list() {
     );
     assert_eq!(values(&s), vec![json!("TCP"), json!("HTTP")]);
 }
+
+/// Values each explained in parentheses and separated by spaces only (`zh-cn（中文） en-us（英文）`)
+/// are a list of those values; `取值默认为0` states a default, not a list.
+#[test]
+fn explained_values_separated_by_spaces_and_defaults_stated_with_qu_zhi() {
+    let (s, _) = mine(
+        string(),
+        "国际语种，可选值如下：zh-cn（中文） en-us（英文）",
+    );
+    assert_eq!(values(&s), vec![json!("zh-cn"), json!("en-us")]);
+    let (s, _) = mine(
+        string(),
+        "工作空间id。未创建工作空间时取值默认为0，存在创建并使用的工作空间，以实际取值为准。",
+    );
+    assert!(s.enum_values.is_empty(), "{:?}", s.enum_values);
+}

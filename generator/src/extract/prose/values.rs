@@ -169,7 +169,10 @@ fn colon_sequence(text: &str) -> Option<Vec<Item>> {
 fn delimited(text: &str) -> Option<Vec<Item>> {
     let first_sentence = super::marked::sentences(text).into_iter().next()?;
     let mut items = Vec::new();
-    for piece in LIST_SEPARATOR.split(first_sentence) {
+    let pieces = LIST_SEPARATOR
+        .split(first_sentence)
+        .flat_map(|p| explained_pairs(p).unwrap_or_else(|| vec![p]));
+    for piece in pieces {
         let piece = piece.trim();
         if OPEN_ALTERNATIVE.is_match(piece.trim_end_matches(['。', '.'])) {
             // `0 (default) or a positive integer`: the values are examples of an open set.
@@ -196,6 +199,30 @@ fn delimited(text: &str) -> Option<Vec<Item>> {
         items.push(Item { value, meaning });
     }
     Some(items).filter(|v| !v.is_empty())
+}
+
+/// `zh-cn（中文） en-us（英文）`: values each explained in parentheses, separated by spaces only —
+/// the pieces, when every one is such a value.
+fn explained_pairs(piece: &str) -> Option<Vec<&str>> {
+    let mut parts = Vec::new();
+    let mut rest = piece.trim();
+    while let Some(close) = rest.find([')', '）']) {
+        let end = close + rest[close..].chars().next().map_or(1, char::len_utf8);
+        let (part, tail) = rest.split_at(end);
+        let explained = VALUE_AT_START.captures(part).is_some_and(|c| {
+            let after = part[c.get(0).map_or(0, |m| m.end())..].trim_start();
+            let mut chars = after.chars();
+            let opens = matches!(chars.next(), Some('(' | '（'));
+            chars.next_back(); // the closing parenthesis the part ends with
+            opens && !chars.as_str().contains(['(', '（', ')', '）'])
+        });
+        if !explained {
+            return None;
+        }
+        parts.push(part);
+        rest = tail.trim_start();
+    }
+    (parts.len() >= 2 && rest.trim_end_matches(['。', '.']).is_empty()).then_some(parts)
 }
 
 /// `CPU GPU ASCEND`: a paragraph of values only.
