@@ -1190,8 +1190,8 @@ impl Client {
         &self,
         id: impl Into<String>,
         body: super::models::UpdateNotebookLeaseRequest,
-    ) -> UpdateNotebookLease2<'_> {
-        UpdateNotebookLease2 {
+    ) -> UpdateNotebookLease<'_> {
+        UpdateNotebookLease {
             client: &self.inner,
             project_id: None,
             id: id.into(),
@@ -8428,10 +8428,7 @@ impl<'a> SyncDevServers<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<
-            super::models::SyncDevServersServerResponse,
-            docbind_runtime::Error,
-        >,
+        Item = Result<super::models::ServerResponse, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -11330,7 +11327,7 @@ impl<'a> ListNotebookAll<'a> {
     pub fn items(
         self,
     ) -> impl docbind_runtime::Stream<
-        Item = Result<super::models::ListNotebookAllNotebookResp, docbind_runtime::Error>,
+        Item = Result<super::models::NotebookResp, docbind_runtime::Error>,
     > + Unpin + 'a {
         let base = self;
         docbind_runtime::paginate_offset(
@@ -11919,7 +11916,7 @@ impl ListNotebookFlavorsById<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<super::models::ListNotebookFlavorsResponse2>,
+        docbind_runtime::ResponseValue<super::models::ListNotebookFlavorsResponse>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -11946,7 +11943,7 @@ impl ListNotebookFlavorsById<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<super::models::ListNotebookFlavorsResponse2, docbind_runtime::Error> {
+    ) -> Result<super::models::ListNotebookFlavorsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -12007,7 +12004,7 @@ impl ListNotebookLease<'_> {
 /// Request builder for [`Client::update_notebook_lease`]:
 /// `PATCH /v1/{project_id}/notebooks/{id}/lease`.
 #[must_use = "a request builder does nothing until `.send().await`"]
-pub struct UpdateNotebookLease2<'a> {
+pub struct UpdateNotebookLease<'a> {
     client: &'a docbind_runtime::Client,
     project_id: Option<String>,
     id: String,
@@ -12016,7 +12013,7 @@ pub struct UpdateNotebookLease2<'a> {
 }
 
 #[cfg(feature = "notebooks")]
-impl UpdateNotebookLease2<'_> {
+impl UpdateNotebookLease<'_> {
     /// 用户项目ID，获取方法请参见 获取项目ID和名称 。
     ///
     /// Path parameter `project_id`; when not set, the client configuration's default for it is
@@ -12039,7 +12036,7 @@ impl UpdateNotebookLease2<'_> {
     pub async fn send_with_headers(
         self,
     ) -> Result<
-        docbind_runtime::ResponseValue<super::models::UpdateNotebookLease2Response>,
+        docbind_runtime::ResponseValue<super::models::UpdateNotebookLeaseResponse2>,
         docbind_runtime::Error,
     > {
         let mut request = docbind_runtime::RequestSpec::new(
@@ -12063,13 +12060,13 @@ impl UpdateNotebookLease2<'_> {
                 headers,
                 match response.status {
                     200 => {
-                        super::models::UpdateNotebookLease2Response::Status200(
+                        super::models::UpdateNotebookLeaseResponse2::Status200(
                             response.json()?,
                         )
                     }
-                    204 => super::models::UpdateNotebookLease2Response::Status204,
+                    204 => super::models::UpdateNotebookLeaseResponse2::Status204,
                     status => {
-                        super::models::UpdateNotebookLease2Response::Other {
+                        super::models::UpdateNotebookLeaseResponse2::Other {
                             status,
                             body: response.body,
                         }
@@ -12083,7 +12080,7 @@ impl UpdateNotebookLease2<'_> {
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send(
         self,
-    ) -> Result<super::models::UpdateNotebookLease2Response, docbind_runtime::Error> {
+    ) -> Result<super::models::UpdateNotebookLeaseResponse2, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }

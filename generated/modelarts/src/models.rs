@@ -1587,62 +1587,6 @@ pub struct CreateAlgorithmConstraint {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateAlgorithmI18nDescription {
-    /// 国际语种，可选值如下：
-    ///
-    /// zh-cn（中文） en-us（英文）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<CreateAlgorithmI18nDescriptionLanguage>,
-    /// 国际化语种的描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 国际语种，可选值如下：
-///
-/// zh-cn（中文） en-us（英文）
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum CreateAlgorithmI18nDescriptionLanguage {
-    /// 中文
-    ZhCn,
-    /// 英文
-    EnUs,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl CreateAlgorithmI18nDescriptionLanguage {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ZhCn => "zh-cn",
-            Self::EnUs => "en-us",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for CreateAlgorithmI18nDescriptionLanguage {
-    fn from(value: &str) -> Self {
-        match value {
-            "zh-cn" => Self::ZhCn,
-            "en-us" => Self::EnUs,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(CreateAlgorithmI18nDescriptionLanguage);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateAlgorithmParameter {
     /// 参数名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1658,7 +1602,7 @@ pub struct CreateAlgorithmParameter {
     pub constraint: Option<CreateAlgorithmConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<CreateAlgorithmI18nDescription>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -9828,62 +9772,6 @@ pub struct CreateTrainingJobActionDataset {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobActionI18nDescription {
-    /// 国际语种，可选值如下：
-    ///
-    /// zh-cn（中文）en-us（英文）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<CreateTrainingJobActionI18nDescriptionLanguage>,
-    /// 国际化语种的描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 国际语种，可选值如下：
-///
-/// zh-cn（中文）en-us（英文）
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum CreateTrainingJobActionI18nDescriptionLanguage {
-    /// 中文
-    ZhCn,
-    /// 英文
-    EnUs,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl CreateTrainingJobActionI18nDescriptionLanguage {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ZhCn => "zh-cn",
-            Self::EnUs => "en-us",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for CreateTrainingJobActionI18nDescriptionLanguage {
-    fn from(value: &str) -> Self {
-        match value {
-            "zh-cn" => Self::ZhCn,
-            "en-us" => Self::EnUs,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(CreateTrainingJobActionI18nDescriptionLanguage);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobActionInput {
     /// 数据输入通道名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10087,7 +9975,7 @@ pub struct CreateTrainingJobActionParameter {
     pub constraint: Option<CreateTrainingJobActionConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<CreateTrainingJobActionI18nDescription>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -10203,20 +10091,6 @@ pub struct CreateTrainingJobActionRequest {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobActionRequiredAffinity {
-    /// 亲和调度策略，可选取值如下：
-    ///
-    /// cabinet 强整柜调度hyperinstance 超节点亲和调度
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affinity_type: Option<String>,
-    /// 亲和组大小，affinity_type为hyperinstance时必填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。
-    /// 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affinity_group_size: Option<i32>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobActionResponse {
     /// 训练作业类型。默认使用job。枚举值：
     ///
@@ -10243,41 +10117,10 @@ pub struct CreateTrainingJobActionResponse {
     pub tasks: Option<Vec<CreateTrainingJobActionTaskResponse>>,
     /// 训练作业规格参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spec: Option<CreateTrainingJobActionSpecResponse>,
+    pub spec: Option<SpecResponse>,
     /// 远程接入训练作业时需要的相关配置。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<JobEndpointsResponse>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobActionSchedulePolicy {
-    /// 训练作业亲和要求
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub required_affinity: Option<CreateTrainingJobActionRequiredAffinity>,
-    /// 训练作业优先级
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<i32>,
-    /// 是否可以被抢占(tag:hcs)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preemptible: Option<bool>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobActionSpecResponse {
-    /// 训练作业资源规格信息。flavor_id和pool_id+\[flavor_id\]方式二选一。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<Resource>,
-    /// 训练作业挂载卷信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volumes: Option<Vec<JobVolume>>,
-    /// 训练作业日志输出信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub log_export_path: Option<LogExportPath>,
-    /// 训练作业调度策略
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schedule_policy: Option<CreateTrainingJobActionSchedulePolicy>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -10688,66 +10531,6 @@ pub struct CreateTrainingJobDataset {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobI18nDescription {
-    /// 国际语种，可选值如下：
-    ///
-    /// \- zh-cn（中文）
-    ///
-    /// \- en-us（英文）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<CreateTrainingJobI18nDescriptionLanguage>,
-    /// 国际化语种的描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 国际语种，可选值如下：
-///
-/// \- zh-cn（中文）
-///
-/// \- en-us（英文）
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum CreateTrainingJobI18nDescriptionLanguage {
-    /// 中文
-    ZhCn,
-    /// 英文
-    EnUs,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl CreateTrainingJobI18nDescriptionLanguage {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ZhCn => "zh-cn",
-            Self::EnUs => "en-us",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for CreateTrainingJobI18nDescriptionLanguage {
-    fn from(value: &str) -> Self {
-        match value {
-            "zh-cn" => Self::ZhCn,
-            "en-us" => Self::EnUs,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(CreateTrainingJobI18nDescriptionLanguage);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobInput {
     /// 数据输入通道名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10961,7 +10744,7 @@ pub struct CreateTrainingJobParameter {
     pub constraint: Option<CreateTrainingJobConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<CreateTrainingJobI18nDescription>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -11140,20 +10923,6 @@ pub struct CreateTrainingJobRequest2 {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobRequiredAffinity {
-    /// 亲和调度策略，可选取值如下：
-    ///
-    /// cabinet 强整柜调度 hyperinstance 超节点亲和调度
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affinity_type: Option<String>,
-    /// 亲和组大小，affinity_type为hyperinstance时必填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。
-    /// 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affinity_group_size: Option<i32>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobResponse {
     /// 训练作业类型。默认使用job。枚举值：
     ///
@@ -11252,20 +11021,6 @@ pub struct CreateTrainingJobResponse400 {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobSchedulePolicy {
-    /// 训练作业亲和要求
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub required_affinity: Option<CreateTrainingJobRequiredAffinity>,
-    /// 训练作业优先级
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<i32>,
-    /// 是否可以被抢占(tag:hcs)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preemptible: Option<bool>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobSearchAlgorithmInput {
     /// 数据输入通道名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11352,62 +11107,6 @@ pub struct CreateTrainingJobSearchDataset {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub obs_url: Option<String>,
 }
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobSearchI18nDescription {
-    /// 国际语种，可选值如下：
-    ///
-    /// zh-cn（中文）en-us（英文）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<CreateTrainingJobSearchI18nDescriptionLanguage>,
-    /// 国际化语种的描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 国际语种，可选值如下：
-///
-/// zh-cn（中文）en-us（英文）
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum CreateTrainingJobSearchI18nDescriptionLanguage {
-    /// 中文
-    ZhCn,
-    /// 英文
-    EnUs,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl CreateTrainingJobSearchI18nDescriptionLanguage {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ZhCn => "zh-cn",
-            Self::EnUs => "en-us",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for CreateTrainingJobSearchI18nDescriptionLanguage {
-    fn from(value: &str) -> Self {
-        match value {
-            "zh-cn" => Self::ZhCn,
-            "en-us" => Self::EnUs,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(CreateTrainingJobSearchI18nDescriptionLanguage);
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -11614,7 +11313,7 @@ pub struct CreateTrainingJobSearchParameter {
     pub constraint: Option<CreateTrainingJobSearchConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<CreateTrainingJobSearchI18nDescription>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -11752,20 +11451,6 @@ pub struct CreateTrainingJobSearchRequest {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobSearchRequiredAffinity {
-    /// 亲和调度策略，可选取值如下：
-    ///
-    /// cabinet 强整柜调度 hyperinstance 超节点亲和调度
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affinity_type: Option<String>,
-    /// 亲和组大小，affinity_type为hyperinstance时必须填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。
-    /// 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affinity_group_size: Option<i32>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTrainingJobSearchResponse {
     /// 查询到当前用户名下的所有作业总数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11807,37 +11492,6 @@ pub struct CreateTrainingJobSearchResponse {
     /// 查询到当前用户名下的所有符合查询条件的作业详情。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<JobResponse>>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobSearchSchedulePolicy {
-    /// 训练作业亲和要求
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub required_affinity: Option<CreateTrainingJobSearchRequiredAffinity>,
-    /// 训练作业优先级
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<i32>,
-    /// 是否可以被抢占(tag:hcs)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preemptible: Option<bool>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CreateTrainingJobSearchSpecResponse {
-    /// 训练作业资源规格信息。flavor_id和pool_id+\[flavor_id\]方式二选一。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<Resource>,
-    /// 训练作业挂载卷信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volumes: Option<Vec<JobVolume>>,
-    /// 训练作业日志输出信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub log_export_path: Option<LogExportPath>,
-    /// 训练作业调度策略
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schedule_policy: Option<CreateTrainingJobSearchSchedulePolicy>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -22401,11 +22055,52 @@ pub struct HostPath {
 pub struct I18nDescription {
     /// 国际语种。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
+    pub language: Option<I18nDescriptionLanguage>,
     /// 描述信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
+
+#[cfg(feature = "training-jobs")]
+/// 国际语种。
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum I18nDescriptionLanguage {
+    /// 中文
+    ZhCn,
+    /// 英文
+    EnUs,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "training-jobs")]
+impl I18nDescriptionLanguage {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ZhCn => "zh-cn",
+            Self::EnUs => "en-us",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "training-jobs")]
+impl From<&str> for I18nDescriptionLanguage {
+    fn from(value: &str) -> Self {
+        match value {
+            "zh-cn" => Self::ZhCn,
+            "en-us" => Self::EnUs,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "training-jobs")]
+docbind_runtime::string_enum_impls!(I18nDescriptionLanguage);
 
 #[cfg(feature = "notebooks")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -24425,7 +24120,7 @@ pub struct JobResponse {
     pub tasks: Option<Vec<CreateTrainingJobSearchTaskResponse>>,
     /// 训练作业规格参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spec: Option<CreateTrainingJobSearchSpecResponse>,
+    pub spec: Option<SpecResponse>,
     /// 远程接入训练作业时需要的相关配置。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<JobEndpointsResponse>,
@@ -25125,6 +24820,8 @@ pub enum LeaseType {
     Timing,
     /// 空闲停止
     Idle,
+    /// Not in the documented list; shown in the example at spec/docs/004_1a1b83b5d1b965a6.txt:8818.
+    Timing2,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -25132,12 +24829,13 @@ pub enum LeaseType {
 #[cfg(feature = "notebooks")]
 impl LeaseType {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["timing", "idle"];
+    pub const VALUES: &'static [&'static str] = &["timing", "idle", "TIMING"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Timing => "timing",
             Self::Idle => "idle",
+            Self::Timing2 => "TIMING",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -25149,6 +24847,7 @@ impl From<&str> for LeaseType {
         match value {
             "timing" => Self::Timing,
             "idle" => Self::Idle,
+            "TIMING" => Self::Timing2,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -25220,66 +24919,6 @@ pub struct ListAlgorithmsConstraint {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListAlgorithmsI18nDescription {
-    /// 国际语种，可选值如下：
-    ///
-    /// \- zh-cn（中文）
-    ///
-    /// \- en-us（英文）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<ListAlgorithmsI18nDescriptionLanguage>,
-    /// 国际化语种的描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 国际语种，可选值如下：
-///
-/// \- zh-cn（中文）
-///
-/// \- en-us（英文）
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ListAlgorithmsI18nDescriptionLanguage {
-    /// 中文
-    ZhCn,
-    /// 英文
-    EnUs,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl ListAlgorithmsI18nDescriptionLanguage {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ZhCn => "zh-cn",
-            Self::EnUs => "en-us",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for ListAlgorithmsI18nDescriptionLanguage {
-    fn from(value: &str) -> Self {
-        match value {
-            "zh-cn" => Self::ZhCn,
-            "en-us" => Self::EnUs,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(ListAlgorithmsI18nDescriptionLanguage);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListAlgorithmsJobConfig {
     /// 算法的代码目录。如：“/usr/app/”。应与boot_file一同出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25331,7 +24970,7 @@ pub struct ListAlgorithmsParameter {
     pub constraint: Option<ListAlgorithmsConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<ListAlgorithmsI18nDescription>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -31160,299 +30799,13 @@ docbind_runtime::string_enum_impls!(ListNetworksResponseKind);
 
 #[cfg(feature = "notebooks")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListNotebookAllLease {
-    /// 实例创建的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_at: Option<i64>,
-    /// 实例运行时长，以创建时间为起点计算，即“创建时间+duration \> 当前时刻”时，系统会自动停止实例。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i64>,
-    /// 是否启用自动停止功能。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable: Option<bool>,
-    /// 自动停止类别。
-    ///
-    /// timing：自动停止。 idle：空闲停止。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// 实例最后更新（不包括探活心跳）的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_at: Option<i64>,
-}
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListNotebookAllNotebookResp {
-    /// 实例初始化进度。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action_progress: Option<Vec<JobProgress>>,
-    /// 实例描述。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// 本地IDE（如PyCharm、VS Code）或SSH客户端，通过SSH远程接入Notebook实例时需要的相关配置。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub endpoints: Option<Vec<EndpointsRes>>,
-    /// 实例失败原因。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fail_reason: Option<String>,
-    /// 实例规格。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor: Option<String>,
-    /// 实例ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// 实例镜像信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<Image>,
-    /// 实例自动停止的倒计时信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lease: Option<ListNotebookAllLease>,
-    /// 实例名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// 专属池的基本信息，在专属池中创建的实例会返回该字段。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pool: Option<Pool>,
-    /// 实例状态。枚举值如下：
-    ///
-    /// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止
-    /// SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误
-    /// DELETED：已删除 FROZEN：冻结
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ListNotebookAllNotebookRespStatus>,
-    /// Notebook鉴权使用的token信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
-    /// 实例访问的URL。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// 实例存储信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume: Option<VolumeRes>,
-    /// 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace_id: Option<String>,
-    /// 实例类别。枚举值：
-    ///
-    /// \- DEFAULT: CodeLab免费规格实例，每个用户最多只能创建一个。
-    ///
-    /// \- NOTEBOOK: 计费规格实例。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feature: Option<ListNotebookAllNotebookRespFeature>,
-    /// 计费资源类型。枚举值： STORAGE: 存储资源计费。 COMPUTE: 计算资源计费。 ALL: 所有计费类型
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub billing_items: Option<Vec<ListNotebookAllNotebookRespBillingItemsItem>>,
-    /// 账号信息
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<User>,
-}
-
-#[cfg(feature = "notebooks")]
-/// 实例状态。枚举值如下：
-///
-/// INIT：初始化 CREATING：创建中 STARTING：启动中 STOPPING：停止中 DELETING：删除中 RUNNING：运行中 STOPPED：已停止
-/// SNAPSHOTTING：快照中(保存镜像时的状态) CREATE_FAILED：创建失败 START_FAILED：启动失败 DELETE_FAILED：删除失败 ERROR：错误
-/// DELETED：已删除 FROZEN：冻结
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ListNotebookAllNotebookRespStatus {
-    /// 初始化
-    Init,
-    /// 创建中
-    Creating,
-    /// 启动中
-    Starting,
-    /// 停止中
-    Stopping,
-    /// 删除中
-    Deleting,
-    /// 运行中
-    Running,
-    /// 已停止
-    Stopped,
-    /// 快照中(保存镜像时的状态)
-    Snapshotting,
-    /// 创建失败
-    CreateFailed,
-    /// 启动失败
-    StartFailed,
-    /// 删除失败
-    DeleteFailed,
-    /// 错误
-    Error,
-    /// 已删除
-    Deleted,
-    /// 冻结
-    Frozen,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "notebooks")]
-impl ListNotebookAllNotebookRespStatus {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "INIT",
-        "CREATING",
-        "STARTING",
-        "STOPPING",
-        "DELETING",
-        "RUNNING",
-        "STOPPED",
-        "SNAPSHOTTING",
-        "CREATE_FAILED",
-        "START_FAILED",
-        "DELETE_FAILED",
-        "ERROR",
-        "DELETED",
-        "FROZEN",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Init => "INIT",
-            Self::Creating => "CREATING",
-            Self::Starting => "STARTING",
-            Self::Stopping => "STOPPING",
-            Self::Deleting => "DELETING",
-            Self::Running => "RUNNING",
-            Self::Stopped => "STOPPED",
-            Self::Snapshotting => "SNAPSHOTTING",
-            Self::CreateFailed => "CREATE_FAILED",
-            Self::StartFailed => "START_FAILED",
-            Self::DeleteFailed => "DELETE_FAILED",
-            Self::Error => "ERROR",
-            Self::Deleted => "DELETED",
-            Self::Frozen => "FROZEN",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-impl From<&str> for ListNotebookAllNotebookRespStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "INIT" => Self::Init,
-            "CREATING" => Self::Creating,
-            "STARTING" => Self::Starting,
-            "STOPPING" => Self::Stopping,
-            "DELETING" => Self::Deleting,
-            "RUNNING" => Self::Running,
-            "STOPPED" => Self::Stopped,
-            "SNAPSHOTTING" => Self::Snapshotting,
-            "CREATE_FAILED" => Self::CreateFailed,
-            "START_FAILED" => Self::StartFailed,
-            "DELETE_FAILED" => Self::DeleteFailed,
-            "ERROR" => Self::Error,
-            "DELETED" => Self::Deleted,
-            "FROZEN" => Self::Frozen,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-docbind_runtime::string_enum_impls!(ListNotebookAllNotebookRespStatus);
-
-#[cfg(feature = "notebooks")]
-/// 实例类别。枚举值：
-///
-/// \- DEFAULT: CodeLab免费规格实例，每个用户最多只能创建一个。
-///
-/// \- NOTEBOOK: 计费规格实例。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ListNotebookAllNotebookRespFeature {
-    /// CodeLab免费规格实例，每个用户最多只能创建一个
-    Default,
-    /// 计费规格实例
-    Notebook,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "notebooks")]
-impl ListNotebookAllNotebookRespFeature {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["DEFAULT", "NOTEBOOK"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "DEFAULT",
-            Self::Notebook => "NOTEBOOK",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-impl From<&str> for ListNotebookAllNotebookRespFeature {
-    fn from(value: &str) -> Self {
-        match value {
-            "DEFAULT" => Self::Default,
-            "NOTEBOOK" => Self::Notebook,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-docbind_runtime::string_enum_impls!(ListNotebookAllNotebookRespFeature);
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ListNotebookAllNotebookRespBillingItemsItem {
-    /// 存储资源计费
-    Storage,
-    /// 计算资源计费
-    Compute,
-    /// 所有计费类型
-    All,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "notebooks")]
-impl ListNotebookAllNotebookRespBillingItemsItem {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["STORAGE", "COMPUTE", "ALL"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Storage => "STORAGE",
-            Self::Compute => "COMPUTE",
-            Self::All => "ALL",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-impl From<&str> for ListNotebookAllNotebookRespBillingItemsItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "STORAGE" => Self::Storage,
-            "COMPUTE" => Self::Compute,
-            "ALL" => Self::All,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-docbind_runtime::string_enum_impls!(ListNotebookAllNotebookRespBillingItemsItem);
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListNotebookAllResponse {
     /// 当前页数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
     /// 数据。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<Vec<ListNotebookAllNotebookResp>>,
+    pub data: Option<Vec<NotebookResp>>,
     /// 总的页数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<i32>,
@@ -31463,152 +30816,6 @@ pub struct ListNotebookAllResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
 }
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListNotebookFlavorsNotebookFlavor {
-    /// 架构类型。
-    ///
-    /// X86_64 AARCH64
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub arch: Option<String>,
-    /// NPU信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ascend: Option<AscendInfo>,
-    /// 话单信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub billing: Option<BillingInfo>,
-    /// 规格处理器类型。
-    ///
-    /// CPU GPU ASCEND
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    /// 规格描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// 规格类别，可选值如下：
-    ///
-    /// \- DEFAULT: CodeLab规格。
-    ///
-    /// \- NOTEBOOK: Notebook规格。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feature: Option<ListNotebookFlavorsNotebookFlavorFeature>,
-    /// 是否为免费规格。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub free: Option<bool>,
-    /// GPU信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gpu: Option<GpuInfo>,
-    /// 规格ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// 内存大小。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memory: Option<i64>,
-    /// 规格名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// 资源是否充足。
-    ///
-    /// \- true 资源不足
-    ///
-    /// \- false 资源充足
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sold_out: Option<bool>,
-    /// 规格支持的存储类型。
-    ///
-    /// \- EFS
-    ///
-    /// \- EVS
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storages: Option<Vec<ListNotebookFlavorsNotebookFlavorStoragesItem>>,
-    /// CPU核数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vcpus: Option<i32>,
-}
-
-#[cfg(feature = "notebooks")]
-/// 规格类别，可选值如下：
-///
-/// \- DEFAULT: CodeLab规格。
-///
-/// \- NOTEBOOK: Notebook规格。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ListNotebookFlavorsNotebookFlavorFeature {
-    /// CodeLab规格
-    Default,
-    /// Notebook规格
-    Notebook,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "notebooks")]
-impl ListNotebookFlavorsNotebookFlavorFeature {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["DEFAULT", "NOTEBOOK"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "DEFAULT",
-            Self::Notebook => "NOTEBOOK",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-impl From<&str> for ListNotebookFlavorsNotebookFlavorFeature {
-    fn from(value: &str) -> Self {
-        match value {
-            "DEFAULT" => Self::Default,
-            "NOTEBOOK" => Self::Notebook,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-docbind_runtime::string_enum_impls!(ListNotebookFlavorsNotebookFlavorFeature);
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ListNotebookFlavorsNotebookFlavorStoragesItem {
-    Efs,
-    Evs,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "notebooks")]
-impl ListNotebookFlavorsNotebookFlavorStoragesItem {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["EFS", "EVS"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Efs => "EFS",
-            Self::Evs => "EVS",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-impl From<&str> for ListNotebookFlavorsNotebookFlavorStoragesItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "EFS" => Self::Efs,
-            "EVS" => Self::Evs,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "notebooks")]
-docbind_runtime::string_enum_impls!(ListNotebookFlavorsNotebookFlavorStoragesItem);
 
 #[cfg(feature = "notebooks")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -31622,29 +30829,6 @@ pub struct ListNotebookFlavorsResponse {
     /// 支持切换的规格列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flavors: Option<Vec<NotebookFlavor>>,
-    /// 总的页数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pages: Option<i32>,
-    /// 每一页的数量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<i32>,
-    /// 总的记录数量。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<i64>,
-}
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListNotebookFlavorsResponse2 {
-    /// 当前页数。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current: Option<i32>,
-    /// 分页数据。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<Vec<ListNotebookFlavorsNotebookFlavor>>,
-    /// 支持切换的规格列表。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavors: Option<Vec<ListNotebookFlavorsNotebookFlavor>>,
     /// 总的页数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<i32>,
@@ -31734,28 +30918,6 @@ pub struct ListNotebookTagsResponse403 {
     /// 具体错误信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
-}
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListNotebooksLease {
-    /// 实例创建的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_at: Option<i64>,
-    /// 实例运行时长，以创建时间为起点计算，即“创建时间+duration \> 当前时刻”时，系统会自动停止实例。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i64>,
-    /// 是否启用自动停止功能。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable: Option<bool>,
-    /// 自动停止类别。
-    ///
-    /// timing：自动停止。 idle：空闲停止。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// 实例最后更新（不包括探活心跳）的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_at: Option<i64>,
 }
 
 #[cfg(feature = "notebooks")]
@@ -36624,7 +35786,7 @@ pub struct NotebookResp {
     pub image: Option<Image>,
     /// 实例自动停止的倒计时信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lease: Option<ListNotebooksLease>,
+    pub lease: Option<Lease>,
     /// 实例名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -42885,7 +42047,7 @@ pub struct ServerResponse {
     /// STOP_FAILED: 停止失败; REBOOTING: 重启中; REBOOT_FAILED: 重启失败; CHANGINGOS: 切换操作系统中;
     /// CHANGINGOS_FAILED: 切换操作系统失败; REINSTALLINGOS: 重装操作系统中; REINSTALLINGOS_FAILED: 重装操作系统失败。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<ServerResponseStatus>,
     /// 实例所在虚拟私有云ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_id: Option<String>,
@@ -42899,7 +42061,7 @@ pub struct ServerResponse {
     ///
     /// HPS: 超节点服务器 SPOD: 整柜服务器 SERVER: 单台服务器
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
+    pub category: Option<ServerResponseCategory>,
     /// 服务器归属超节点信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_hps: Option<ServerHpsInfo>,
@@ -42958,6 +42120,182 @@ impl From<&str> for ServerResponseChargingMode {
 
 #[cfg(feature = "dev-servers")]
 docbind_runtime::string_enum_impls!(ServerResponseChargingMode);
+
+#[cfg(feature = "dev-servers")]
+/// 实例状态。
+///
+/// CREATE_FAILED: 创建失败; CREATING: 创建中; DELETED: 已删除; DELETE_FAILED: 删除失败; DELETING: 删除中; ERROR:
+/// 错误; RUNNING: 运行中; STARTING: 启动中; START_FAILED: 启动失败; STOPPED: 已停止; STOPPING: 停止中;
+/// STOP_FAILED: 停止失败; REBOOTING: 重启中; REBOOT_FAILED: 重启失败; CHANGINGOS: 切换操作系统中;
+/// CHANGINGOS_FAILED: 切换操作系统失败; REINSTALLINGOS: 重装操作系统中; REINSTALLINGOS_FAILED: 重装操作系统失败。
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ServerResponseStatus {
+    /// 创建失败
+    CreateFailed,
+    /// 创建中
+    Creating,
+    /// 已删除
+    Deleted,
+    /// 删除失败
+    DeleteFailed,
+    /// 删除中
+    Deleting,
+    /// 错误
+    Error,
+    /// 运行中
+    Running,
+    /// 启动中
+    Starting,
+    /// 启动失败
+    StartFailed,
+    /// 已停止
+    Stopped,
+    /// 停止中
+    Stopping,
+    /// 停止失败
+    StopFailed,
+    /// 重启中
+    Rebooting,
+    /// 重启失败
+    RebootFailed,
+    /// 切换操作系统中
+    Changingos,
+    /// 切换操作系统失败
+    ChangingosFailed,
+    /// 重装操作系统中
+    Reinstallingos,
+    /// 重装操作系统失败
+    ReinstallingosFailed,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "dev-servers")]
+impl ServerResponseStatus {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &[
+        "CREATE_FAILED",
+        "CREATING",
+        "DELETED",
+        "DELETE_FAILED",
+        "DELETING",
+        "ERROR",
+        "RUNNING",
+        "STARTING",
+        "START_FAILED",
+        "STOPPED",
+        "STOPPING",
+        "STOP_FAILED",
+        "REBOOTING",
+        "REBOOT_FAILED",
+        "CHANGINGOS",
+        "CHANGINGOS_FAILED",
+        "REINSTALLINGOS",
+        "REINSTALLINGOS_FAILED",
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreateFailed => "CREATE_FAILED",
+            Self::Creating => "CREATING",
+            Self::Deleted => "DELETED",
+            Self::DeleteFailed => "DELETE_FAILED",
+            Self::Deleting => "DELETING",
+            Self::Error => "ERROR",
+            Self::Running => "RUNNING",
+            Self::Starting => "STARTING",
+            Self::StartFailed => "START_FAILED",
+            Self::Stopped => "STOPPED",
+            Self::Stopping => "STOPPING",
+            Self::StopFailed => "STOP_FAILED",
+            Self::Rebooting => "REBOOTING",
+            Self::RebootFailed => "REBOOT_FAILED",
+            Self::Changingos => "CHANGINGOS",
+            Self::ChangingosFailed => "CHANGINGOS_FAILED",
+            Self::Reinstallingos => "REINSTALLINGOS",
+            Self::ReinstallingosFailed => "REINSTALLINGOS_FAILED",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "dev-servers")]
+impl From<&str> for ServerResponseStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "CREATE_FAILED" => Self::CreateFailed,
+            "CREATING" => Self::Creating,
+            "DELETED" => Self::Deleted,
+            "DELETE_FAILED" => Self::DeleteFailed,
+            "DELETING" => Self::Deleting,
+            "ERROR" => Self::Error,
+            "RUNNING" => Self::Running,
+            "STARTING" => Self::Starting,
+            "START_FAILED" => Self::StartFailed,
+            "STOPPED" => Self::Stopped,
+            "STOPPING" => Self::Stopping,
+            "STOP_FAILED" => Self::StopFailed,
+            "REBOOTING" => Self::Rebooting,
+            "REBOOT_FAILED" => Self::RebootFailed,
+            "CHANGINGOS" => Self::Changingos,
+            "CHANGINGOS_FAILED" => Self::ChangingosFailed,
+            "REINSTALLINGOS" => Self::Reinstallingos,
+            "REINSTALLINGOS_FAILED" => Self::ReinstallingosFailed,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "dev-servers")]
+docbind_runtime::string_enum_impls!(ServerResponseStatus);
+
+#[cfg(feature = "dev-servers")]
+/// 服务器归属类型。
+///
+/// HPS: 超节点服务器 SPOD: 整柜服务器 SERVER: 单台服务器
+#[derive(Debug, Clone)]
+#[allow(clippy::enum_variant_names)]
+pub enum ServerResponseCategory {
+    /// 超节点服务器
+    Hps,
+    /// 整柜服务器
+    Spod,
+    /// 单台服务器
+    Server,
+    /// A value this crate does not know (yet); it carries the raw value.
+    Other(String),
+}
+
+#[cfg(feature = "dev-servers")]
+impl ServerResponseCategory {
+    /// Every documented value, in documentation order.
+    pub const VALUES: &'static [&'static str] = &["HPS", "SPOD", "SERVER"];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Hps => "HPS",
+            Self::Spod => "SPOD",
+            Self::Server => "SERVER",
+            Self::Other(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "dev-servers")]
+impl From<&str> for ServerResponseCategory {
+    fn from(value: &str) -> Self {
+        match value {
+            "HPS" => Self::Hps,
+            "SPOD" => Self::Spod,
+            "SERVER" => Self::Server,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "dev-servers")]
+docbind_runtime::string_enum_impls!(ServerResponseCategory);
 
 #[cfg(feature = "services")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -43217,62 +42555,6 @@ pub struct ShowAlgorithmConstraint {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ShowAlgorithmI18nDescription {
-    /// 国际语种，可选值如下：
-    ///
-    /// zh-cn（中文）en-us（英文）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<ShowAlgorithmI18nDescriptionLanguage>,
-    /// 国际化语种的描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 国际语种，可选值如下：
-///
-/// zh-cn（中文）en-us（英文）
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ShowAlgorithmI18nDescriptionLanguage {
-    /// 中文
-    ZhCn,
-    /// 英文
-    EnUs,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl ShowAlgorithmI18nDescriptionLanguage {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ZhCn => "zh-cn",
-            Self::EnUs => "en-us",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for ShowAlgorithmI18nDescriptionLanguage {
-    fn from(value: &str) -> Self {
-        match value {
-            "zh-cn" => Self::ZhCn,
-            "en-us" => Self::EnUs,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(ShowAlgorithmI18nDescriptionLanguage);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowAlgorithmJobConfig {
     /// 算法的代码目录。如：“/usr/app/”。应与boot_file一同出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43320,7 +42602,7 @@ pub struct ShowAlgorithmParameter {
     pub constraint: Option<ShowAlgorithmConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<ShowAlgorithmI18nDescription>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -53405,28 +52687,6 @@ pub struct ShowNetworkResponse404 {
 
 #[cfg(feature = "notebooks")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ShowNotebookLease {
-    /// 实例创建的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_at: Option<i64>,
-    /// 实例运行时长，以创建时间为起点计算，即“创建时间+duration \> 当前时刻”时，系统会自动停止实例。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i64>,
-    /// 是否启用自动停止功能。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable: Option<bool>,
-    /// 自动停止类别。
-    ///
-    /// timing: 自动停止。idle: 空闲停止。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// 实例最后更新（不包括探活心跳）的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_at: Option<i64>,
-}
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowNotebookResponse {
     /// 实例初始化进度。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53451,7 +52711,7 @@ pub struct ShowNotebookResponse {
     pub image: Option<Image>,
     /// 实例自动停止的倒计时信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lease: Option<ShowNotebookLease>,
+    pub lease: Option<Lease>,
     /// 实例名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -55564,62 +54824,6 @@ pub struct ShowTrainingJobDataset {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ShowTrainingJobI18nDescription {
-    /// 国际语种，可选值如下：
-    ///
-    /// zh-cn（中文）en-us（英文）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<ShowTrainingJobI18nDescriptionLanguage>,
-    /// 国际化语种的描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 国际语种，可选值如下：
-///
-/// zh-cn（中文）en-us（英文）
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ShowTrainingJobI18nDescriptionLanguage {
-    /// 中文
-    ZhCn,
-    /// 英文
-    EnUs,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl ShowTrainingJobI18nDescriptionLanguage {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ZhCn => "zh-cn",
-            Self::EnUs => "en-us",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for ShowTrainingJobI18nDescriptionLanguage {
-    fn from(value: &str) -> Self {
-        match value {
-            "zh-cn" => Self::ZhCn,
-            "en-us" => Self::EnUs,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(ShowTrainingJobI18nDescriptionLanguage);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowTrainingJobInput {
     /// 数据输入通道名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55831,7 +55035,7 @@ pub struct ShowTrainingJobParameter {
     pub constraint: Option<ShowTrainingJobConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<ShowTrainingJobI18nDescription>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -55881,20 +55085,6 @@ pub struct ShowTrainingJobRemoteObs {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ShowTrainingJobRequiredAffinity {
-    /// 亲和调度策略，可选取值如下：
-    ///
-    /// cabinet 强整柜调度hyperinstance 超节点亲和调度
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affinity_type: Option<String>,
-    /// 亲和组大小，affinity_type为hyperinstance时必须填，系统会将affinity_group_size个task调度到一个超节点内组成亲和组。
-    /// 用户向超节点资源池投递训练作业，如果未设置亲和组大小，系统会默认赋值为1。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affinity_group_size: Option<i32>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowTrainingJobResponse {
     /// 训练作业类型。默认使用job。枚举值：
     ///
@@ -55918,41 +55108,10 @@ pub struct ShowTrainingJobResponse {
     pub tasks: Option<Vec<ShowTrainingJobTaskResponse>>,
     /// 训练作业规格参数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spec: Option<ShowTrainingJobSpecResponse>,
+    pub spec: Option<SpecResponse>,
     /// 远程接入训练作业时需要的配置。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<JobEndpointsResponse>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ShowTrainingJobSchedulePolicy {
-    /// 训练作业亲和要求
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub required_affinity: Option<ShowTrainingJobRequiredAffinity>,
-    /// 训练作业优先级
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<i32>,
-    /// 是否可以被抢占(tag:hcs)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preemptible: Option<bool>,
-}
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ShowTrainingJobSpecResponse {
-    /// 训练作业资源规格信息。flavor_id和pool_id+\[flavor_id\]方式二选一。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<Resource>,
-    /// 训练作业挂载卷信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volumes: Option<Vec<JobVolume>>,
-    /// 训练作业日志输出信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub log_export_path: Option<LogExportPath>,
-    /// 训练作业调度策略
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schedule_policy: Option<ShowTrainingJobSchedulePolicy>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -58095,7 +57254,7 @@ pub struct SpecResponse {
     pub log_export_path: Option<LogExportPath>,
     /// 训练作业调度策略
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schedule_policy: Option<CreateTrainingJobSchedulePolicy>,
+    pub schedule_policy: Option<SchedulePolicy>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -58523,28 +57682,6 @@ docbind_runtime::string_enum_impls!(StartDevServerResponseChargingMode);
 
 #[cfg(feature = "notebooks")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct StartNotebookLease {
-    /// 实例创建的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_at: Option<i64>,
-    /// 实例运行时长，以创建时间为起点计算，即“创建时间+duration \> 当前时刻”时，系统会自动停止实例。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i64>,
-    /// 是否启用自动停止功能。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable: Option<bool>,
-    /// 自动停止类别。
-    ///
-    /// timing：自动停止。 idle：空闲停止。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// 实例最后更新（不包括探活心跳）的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_at: Option<i64>,
-}
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StartNotebookResponse {
     /// 实例初始化进度。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58569,7 +57706,7 @@ pub struct StartNotebookResponse {
     pub image: Option<Image>,
     /// 实例自动停止的倒计时信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lease: Option<StartNotebookLease>,
+    pub lease: Option<Lease>,
     /// 实例名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -59935,28 +59072,6 @@ docbind_runtime::string_enum_impls!(StopNotebookImageVisibility);
 
 #[cfg(feature = "notebooks")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct StopNotebookLease {
-    /// 实例创建的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_at: Option<i64>,
-    /// 实例运行时长，以创建时间为起点计算，即“创建时间+duration \> 当前时刻”时，系统会自动停止实例。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i64>,
-    /// 是否启用自动停止功能。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable: Option<bool>,
-    /// 自动停止类别。
-    ///
-    /// timing: 自动停止。idle: 空闲停止。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// 实例最后更新（不包括探活心跳）的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_at: Option<i64>,
-}
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StopNotebookResponse {
     /// 实例初始化进度。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59981,7 +59096,7 @@ pub struct StopNotebookResponse {
     pub image: Option<StopNotebookImage>,
     /// 实例自动停止的倒计时信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lease: Option<StopNotebookLease>,
+    pub lease: Option<Lease>,
     /// 实例名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -60327,7 +59442,7 @@ pub struct SyncDevServersResponse {
     pub current: Option<i32>,
     /// DevServer实例列表。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<Vec<SyncDevServersServerResponse>>,
+    pub data: Option<Vec<ServerResponse>>,
     /// 总的页数。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<i32>,
@@ -60338,320 +59453,6 @@ pub struct SyncDevServersResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
 }
-
-#[cfg(feature = "dev-servers")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SyncDevServersServerResponse {
-    /// 创建时间。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_at: Option<i64>,
-    /// 更新时间。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_at: Option<i64>,
-    /// 计费模式。
-    ///
-    /// COMMON: 同时支持包周期和按需 POST_PAID: 按需模式 PRE_PAID: 包周期
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub charging_mode: Option<String>,
-    /// 云服务信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cloud_server: Option<CloudServer>,
-    /// 实例私有IP信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub endpoints_response: Option<Vec<Endpoints>>,
-    /// 实例规格名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor: Option<String>,
-    /// 实例ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// 密钥对名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_pair_name: Option<String>,
-    /// 实例名称。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// 订单ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub order_id: Option<String>,
-    /// 实例镜像信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_image_response: Option<ServerImageResponse>,
-    /// 实例状态。
-    ///
-    /// \- CREATE_FAILED: 创建失败;
-    ///
-    /// \- CREATING: 创建中;
-    ///
-    /// \- DELETED: 已删除;
-    ///
-    /// \- DELETE_FAILED: 删除失败;
-    ///
-    /// \- DELETING: 删除中;
-    ///
-    /// \- ERROR: 错误;
-    ///
-    /// \- RUNNING: 运行中;
-    ///
-    /// \- STARTING: 启动中;
-    ///
-    /// \- START_FAILED: 启动失败;
-    ///
-    /// \- STOPPED: 已停止;
-    ///
-    /// \- STOPPING: 停止中;
-    ///
-    /// \- STOP_FAILED: 停止失败;
-    ///
-    /// \- REBOOTING: 重启中;
-    ///
-    /// \- REBOOT_FAILED: 重启失败;
-    ///
-    /// \- CHANGINGOS: 切换操作系统中;
-    ///
-    /// \- CHANGINGOS_FAILED: 切换操作系统失败;
-    ///
-    /// \- REINSTALLINGOS: 重装操作系统中;
-    ///
-    /// \- REINSTALLINGOS_FAILED: 重装操作系统失败。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<SyncDevServersServerResponseStatus>,
-    /// 实例所在虚拟私有云ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vpc_id: Option<String>,
-    /// 服务器的私有IP信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub endpoints: Option<Vec<EndpointsRes>>,
-    /// 服务器镜像信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<ServerImageResponse>,
-    /// 服务器归属类型。
-    ///
-    /// \- HPS: 超节点服务器
-    ///
-    /// \- SPOD: 整柜服务器
-    ///
-    /// \- SERVER: 单台服务器
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<SyncDevServersServerResponseCategory>,
-    /// 服务器归属超节点信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_hps: Option<ServerHpsInfo>,
-    /// 实例所在子网ID。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subnet_id: Option<String>,
-}
-
-#[cfg(feature = "dev-servers")]
-/// 实例状态。
-///
-/// \- CREATE_FAILED: 创建失败;
-///
-/// \- CREATING: 创建中;
-///
-/// \- DELETED: 已删除;
-///
-/// \- DELETE_FAILED: 删除失败;
-///
-/// \- DELETING: 删除中;
-///
-/// \- ERROR: 错误;
-///
-/// \- RUNNING: 运行中;
-///
-/// \- STARTING: 启动中;
-///
-/// \- START_FAILED: 启动失败;
-///
-/// \- STOPPED: 已停止;
-///
-/// \- STOPPING: 停止中;
-///
-/// \- STOP_FAILED: 停止失败;
-///
-/// \- REBOOTING: 重启中;
-///
-/// \- REBOOT_FAILED: 重启失败;
-///
-/// \- CHANGINGOS: 切换操作系统中;
-///
-/// \- CHANGINGOS_FAILED: 切换操作系统失败;
-///
-/// \- REINSTALLINGOS: 重装操作系统中;
-///
-/// \- REINSTALLINGOS_FAILED: 重装操作系统失败。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum SyncDevServersServerResponseStatus {
-    /// 创建失败
-    CreateFailed,
-    /// 创建中
-    Creating,
-    /// 已删除
-    Deleted,
-    /// 删除失败
-    DeleteFailed,
-    /// 删除中
-    Deleting,
-    /// 错误
-    Error,
-    /// 运行中
-    Running,
-    /// 启动中
-    Starting,
-    /// 启动失败
-    StartFailed,
-    /// 已停止
-    Stopped,
-    /// 停止中
-    Stopping,
-    /// 停止失败
-    StopFailed,
-    /// 重启中
-    Rebooting,
-    /// 重启失败
-    RebootFailed,
-    /// 切换操作系统中
-    Changingos,
-    /// 切换操作系统失败
-    ChangingosFailed,
-    /// 重装操作系统中
-    Reinstallingos,
-    /// 重装操作系统失败
-    ReinstallingosFailed,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "dev-servers")]
-impl SyncDevServersServerResponseStatus {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &[
-        "CREATE_FAILED",
-        "CREATING",
-        "DELETED",
-        "DELETE_FAILED",
-        "DELETING",
-        "ERROR",
-        "RUNNING",
-        "STARTING",
-        "START_FAILED",
-        "STOPPED",
-        "STOPPING",
-        "STOP_FAILED",
-        "REBOOTING",
-        "REBOOT_FAILED",
-        "CHANGINGOS",
-        "CHANGINGOS_FAILED",
-        "REINSTALLINGOS",
-        "REINSTALLINGOS_FAILED",
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreateFailed => "CREATE_FAILED",
-            Self::Creating => "CREATING",
-            Self::Deleted => "DELETED",
-            Self::DeleteFailed => "DELETE_FAILED",
-            Self::Deleting => "DELETING",
-            Self::Error => "ERROR",
-            Self::Running => "RUNNING",
-            Self::Starting => "STARTING",
-            Self::StartFailed => "START_FAILED",
-            Self::Stopped => "STOPPED",
-            Self::Stopping => "STOPPING",
-            Self::StopFailed => "STOP_FAILED",
-            Self::Rebooting => "REBOOTING",
-            Self::RebootFailed => "REBOOT_FAILED",
-            Self::Changingos => "CHANGINGOS",
-            Self::ChangingosFailed => "CHANGINGOS_FAILED",
-            Self::Reinstallingos => "REINSTALLINGOS",
-            Self::ReinstallingosFailed => "REINSTALLINGOS_FAILED",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "dev-servers")]
-impl From<&str> for SyncDevServersServerResponseStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "CREATE_FAILED" => Self::CreateFailed,
-            "CREATING" => Self::Creating,
-            "DELETED" => Self::Deleted,
-            "DELETE_FAILED" => Self::DeleteFailed,
-            "DELETING" => Self::Deleting,
-            "ERROR" => Self::Error,
-            "RUNNING" => Self::Running,
-            "STARTING" => Self::Starting,
-            "START_FAILED" => Self::StartFailed,
-            "STOPPED" => Self::Stopped,
-            "STOPPING" => Self::Stopping,
-            "STOP_FAILED" => Self::StopFailed,
-            "REBOOTING" => Self::Rebooting,
-            "REBOOT_FAILED" => Self::RebootFailed,
-            "CHANGINGOS" => Self::Changingos,
-            "CHANGINGOS_FAILED" => Self::ChangingosFailed,
-            "REINSTALLINGOS" => Self::Reinstallingos,
-            "REINSTALLINGOS_FAILED" => Self::ReinstallingosFailed,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "dev-servers")]
-docbind_runtime::string_enum_impls!(SyncDevServersServerResponseStatus);
-
-#[cfg(feature = "dev-servers")]
-/// 服务器归属类型。
-///
-/// \- HPS: 超节点服务器
-///
-/// \- SPOD: 整柜服务器
-///
-/// \- SERVER: 单台服务器
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum SyncDevServersServerResponseCategory {
-    /// 超节点服务器
-    Hps,
-    /// 整柜服务器
-    Spod,
-    /// 单台服务器
-    Server,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "dev-servers")]
-impl SyncDevServersServerResponseCategory {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["HPS", "SPOD", "SERVER"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Hps => "HPS",
-            Self::Spod => "SPOD",
-            Self::Server => "SERVER",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "dev-servers")]
-impl From<&str> for SyncDevServersServerResponseCategory {
-    fn from(value: &str) -> Self {
-        match value {
-            "HPS" => Self::Hps,
-            "SPOD" => Self::Spod,
-            "SERVER" => Self::Server,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "dev-servers")]
-docbind_runtime::string_enum_impls!(SyncDevServersServerResponseCategory);
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -61094,62 +59895,6 @@ pub struct UpdateAlgorithmConstraint {
 
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateAlgorithmI18nDescription {
-    /// 国际语种，可选值如下：
-    ///
-    /// zh-cn（中文）en-us（英文）
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<UpdateAlgorithmI18nDescriptionLanguage>,
-    /// 国际化语种的描述信息。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-#[cfg(feature = "training-jobs")]
-/// 国际语种，可选值如下：
-///
-/// zh-cn（中文）en-us（英文）
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum UpdateAlgorithmI18nDescriptionLanguage {
-    /// 中文
-    ZhCn,
-    /// 英文
-    EnUs,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "training-jobs")]
-impl UpdateAlgorithmI18nDescriptionLanguage {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["zh-cn", "en-us"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ZhCn => "zh-cn",
-            Self::EnUs => "en-us",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-impl From<&str> for UpdateAlgorithmI18nDescriptionLanguage {
-    fn from(value: &str) -> Self {
-        match value {
-            "zh-cn" => Self::ZhCn,
-            "en-us" => Self::EnUs,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "training-jobs")]
-docbind_runtime::string_enum_impls!(UpdateAlgorithmI18nDescriptionLanguage);
-
-#[cfg(feature = "training-jobs")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateAlgorithmJobConfig {
     /// 算法的代码目录。如：“/usr/app/”。应与boot_file一同出现。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61197,7 +59942,7 @@ pub struct UpdateAlgorithmParameter {
     pub constraint: Option<UpdateAlgorithmConstraint>,
     /// 国际化描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub i18n_description: Option<UpdateAlgorithmI18nDescription>,
+    pub i18n_description: Option<I18nDescription>,
 }
 
 #[cfg(feature = "training-jobs")]
@@ -63549,28 +62294,6 @@ pub struct UpdateNotebookCustomHooks {
 
 #[cfg(feature = "notebooks")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateNotebookLease {
-    /// 实例创建的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_at: Option<i64>,
-    /// 实例运行时长，以创建时间为起点计算，即“创建时间+duration \> 当前时刻”时，系统会自动停止实例。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i64>,
-    /// 是否启用自动停止功能。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable: Option<bool>,
-    /// 自动停止类别。
-    ///
-    /// timing: 自动停止。idle: 空闲停止。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// 实例最后更新（不包括探活心跳）的时间，UTC毫秒。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_at: Option<i64>,
-}
-
-#[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateNotebookLeaseRequest {
     /// 定时停止，以当前时刻为起点，运行的时长（到期后自动停止）。单位：毫秒。
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63711,7 +62434,7 @@ pub struct UpdateNotebookResponse {
     pub image: Option<Image>,
     /// 实例自动停止的倒计时信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lease: Option<UpdateNotebookLease>,
+    pub lease: Option<Lease>,
     /// 实例名称。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -70863,7 +69586,7 @@ pub enum CreateImageNotebookResponse2 {
 /// The success responses of \`update_notebook_lease\`, by status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
-pub enum UpdateNotebookLease2Response {
+pub enum UpdateNotebookLeaseResponse2 {
     /// HTTP 200: OK
     Status200(UpdateNotebookLeaseResponse),
     /// HTTP 204: No Content

@@ -286,6 +286,9 @@ catalogue! {
     SCHEMA_DANGLING_REFERENCE = "schema.dangling-reference", Warning,
         "A reference names a schema no table defines; the value is free-form.",
         "A safety net: resolution should never produce such a reference, but if it does, one field loses its type instead of the run failing. Please report it with the page.\nExample: `reference to RoleAssignmentId, which no table defines`.";
+    SCHEMA_VALUE_LISTS_MERGED = "schema.value-lists-merged", Note,
+        "A table registered again differs from the schema of its name only by value lists one of them omits: it is the same schema, with the lists.",
+        "A table copied between pages whose descriptions list a field's values on one page only (`language | String | 国际语种，可选值如下：zh-cn（中文） en-us（英文）` on one page, `国际语种。` on another) would otherwise become two types; where both pages give a list, the lists must agree.";
     SCHEMA_NAME_COLLISION = "schema.name-collision", Note,
         "Two different objects share a documented name; the later one is renamed.",
         "The new name is qualified by the operation. Example: `schema Log is already defined with other fields; this one is named SdkLog`.";

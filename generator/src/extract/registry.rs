@@ -1,6 +1,8 @@
 //! Named schemas (OpenAPI components) with structural de-duplication: the same name with the
-//! same shape is one schema; the same name with a different shape gets a distinct name derived
-//! from the operation context, and a diagnostic says so. Never merged silently.
+//! same shape is one schema — also when, node by node, one of the two lists no values where
+//! the other lists some (a table copied to a page whose descriptions do not list them: the
+//! lists are kept, with a note); the same name with a different shape gets a distinct name
+//! derived from the operation context, and a diagnostic says so. Never merged silently.
 //!
 //! Names depend on what was registered before, so the order of `intern` calls is part of the
 //! result: documents are extracted in sorted path order, operations in document order.
@@ -38,6 +40,56 @@ fn shape(s: &Schema) -> Schema {
         }
     });
     out
+}
+
+/// Whether `a` and `b` are the same structure once the value lists one of them omits are set
+/// aside, node by node (the lists both give must agree).
+fn same_but_omitted_value_lists(a: &Schema, b: &Schema) -> bool {
+    fn relax(a: &mut Schema, b: &mut Schema) {
+        if a.enum_values.is_empty() || b.enum_values.is_empty() {
+            a.enum_values.clear();
+            b.enum_values.clear();
+        }
+        match (&mut a.kind, &mut b.kind) {
+            (SchemaKind::Object { fields: fa }, SchemaKind::Object { fields: fb })
+                if fa.len() == fb.len() =>
+            {
+                for (x, y) in fa.iter_mut().zip(fb.iter_mut()) {
+                    relax(&mut x.schema, &mut y.schema);
+                }
+            }
+            (SchemaKind::Array { items: x }, SchemaKind::Array { items: y })
+            | (SchemaKind::Map { values: x }, SchemaKind::Map { values: y }) => relax(x, y),
+            _ => {}
+        }
+    }
+    let (mut a, mut b) = (shape(a), shape(b));
+    relax(&mut a, &mut b);
+    a == b
+}
+
+/// Give `kept` the value lists `other` has where `kept` lists none (same structure).
+fn fill_value_lists(kept: &mut Schema, other: &Schema) {
+    if kept.enum_values.is_empty() && !other.enum_values.is_empty() {
+        kept.enum_values = other.enum_values.clone();
+        kept.mined.extend(
+            other
+                .mined
+                .iter()
+                .filter(|m| m.kind == crate::ir::MinedKind::Enum)
+                .cloned(),
+        );
+    }
+    match (&mut kept.kind, &other.kind) {
+        (SchemaKind::Object { fields: kf }, SchemaKind::Object { fields: of }) => {
+            for (k, o) in kf.iter_mut().zip(of) {
+                fill_value_lists(&mut k.schema, &o.schema);
+            }
+        }
+        (SchemaKind::Array { items: k }, SchemaKind::Array { items: o })
+        | (SchemaKind::Map { values: k }, SchemaKind::Map { values: o }) => fill_value_lists(k, o),
+        _ => {}
+    }
 }
 
 /// PascalCase a documented name for use as a component name. Names with no ASCII letters
@@ -172,6 +224,15 @@ impl Registry {
                     self.absorb(&name, &schema);
                     return name;
                 }
+                Some(existing) if same_but_omitted_value_lists(&existing.schema, &schema) => {
+                    let name = name.clone();
+                    self.absorb(&name, &schema);
+                    if let Some(existing) = self.schemas.get_mut(&name) {
+                        fill_value_lists(&mut existing.schema, &schema);
+                    }
+                    diags.add(span, catalogue::SCHEMA_VALUE_LISTS_MERGED, format!("schema `{name}` is registered again where one of the two lists no values for a field the other lists them for: one schema, with the lists"));
+                    return name;
+                }
                 Some(_) => {}
             }
         }
@@ -266,6 +327,54 @@ mod tests {
         );
         assert_eq!(d.len(), 2);
         assert!(d.iter().all(|x| x.code == "schema.name-collision"));
+    }
+
+    /// A copy of a table whose page lists no values for a field is the schema of the page that
+    /// does, which keeps its list; copies listing other values stay apart.
+    #[test]
+    fn value_lists_one_copy_omits_are_one_schema() {
+        let span = Span::new(&Arc::from("f"), 1, 1);
+        let listed = |values: &[&str]| {
+            let mut o = obj(&[("language", false)]);
+            if let SchemaKind::Object { fields } = &mut o.kind {
+                fields[0].schema.enum_values = values
+                    .iter()
+                    .map(|v| crate::ir::EnumValue {
+                        value: serde_json::json!(v),
+                        description: None,
+                    })
+                    .collect();
+            }
+            o
+        };
+        let mut d = Diagnostics::new();
+        let mut r = Registry::default();
+        let mut intern = |schema: Schema, r: &mut Registry| {
+            r.intern("I18nDescription", "CreateJob", schema, &span, &mut d)
+        };
+        assert_eq!(intern(listed(&[]), &mut r), "I18nDescription");
+        assert_eq!(
+            intern(listed(&["zh-cn", "en-us"]), &mut r),
+            "I18nDescription"
+        );
+        assert_eq!(intern(listed(&[]), &mut r), "I18nDescription");
+        assert_eq!(
+            intern(listed(&["fr-fr"]), &mut r),
+            "CreateJobI18nDescription"
+        );
+        let SchemaKind::Object { fields } = &r.schemas["I18nDescription"].schema.kind else {
+            panic!()
+        };
+        assert_eq!(fields[0].schema.enum_values.len(), 2, "the list is kept");
+        let codes: Vec<&str> = d.iter().map(|x| x.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "schema.value-lists-merged",
+                "schema.value-lists-merged",
+                "schema.name-collision"
+            ]
+        );
     }
 
     #[test]
