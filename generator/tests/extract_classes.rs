@@ -2346,3 +2346,33 @@ fn a_table_captioned_with_the_fields_description() {
     field(&api, instances, "instance_id");
     assert!(!codes(&api).contains(&"table.orphan"));
 }
+
+/// A success response documented by its example alone (an empty `响应参数` section, then
+/// `状态码： 200` and `{"agency_name": "…"}`) gets a body typed from its examples, one optional
+/// field per key; an error response documented the same way keeps no body.
+#[test]
+fn a_success_response_documented_by_its_example_alone() {
+    let text = "# 创建委托<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v2/{project_id}/agency\n\n## 响应参数<a name=\"a3\"></a>\n\n无\n\n\
+## 响应示例<a name=\"a4\"></a>\n\n**状态码： 200**\n\nOK\n\n```\n{\n  \"agency_name\": \"ma_agency_iam-user01\",\n  \"count\": 2\n}\n```\n\n\
+**状态码： 400**\n\nBad Request\n\n```\n{\n  \"error_code\": \"ModelArts.0001\"\n}\n```\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    let op = &api.operations[0];
+    let body = op.responses["200"]
+        .body
+        .as_ref()
+        .unwrap_or_else(|| panic!("{:#?}", api.diagnostics));
+    let SchemaKind::Ref { name } = &body.schema.kind else {
+        panic!("{:#?}", body.schema)
+    };
+    assert!(matches!(
+        field(&api, name, "agency_name").kind,
+        SchemaKind::String { .. }
+    ));
+    assert!(matches!(
+        field(&api, name, "count").kind,
+        SchemaKind::Integer { .. }
+    ));
+    assert!(op.responses.get("400").is_none_or(|r| r.body.is_none()));
+    assert!(codes(&api).contains(&"body.from-example"));
+}

@@ -17908,7 +17908,10 @@ impl CreateAgency<'_> {
     /// Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send_with_headers(
         self,
-    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<super::models::CreateAgencyResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/agency",
@@ -17920,12 +17923,14 @@ impl CreateAgency<'_> {
             return Err(response.into_error());
         }
         let (status, headers) = (response.status, response.headers.clone());
-        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
     }
 
     /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<super::models::CreateAgencyResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -18607,7 +18612,10 @@ impl CreateAuthorization<'_> {
     /// Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send_with_headers(
         self,
-    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<super::models::CreateAuthorizationResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::POST,
             "/v2/{project_id}/authorizations",
@@ -18619,12 +18627,14 @@ impl CreateAuthorization<'_> {
             return Err(response.into_error());
         }
         let (status, headers) = (response.status, response.headers.clone());
-        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
     }
 
     /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<super::models::CreateAuthorizationResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }
@@ -18662,7 +18672,10 @@ impl DeleteAuthorizations<'_> {
     /// Non-success statuses become [`docbind_runtime::Error::Api`].
     pub async fn send_with_headers(
         self,
-    ) -> Result<docbind_runtime::ResponseValue<()>, docbind_runtime::Error> {
+    ) -> Result<
+        docbind_runtime::ResponseValue<super::models::DeleteAuthorizationsResponse>,
+        docbind_runtime::Error,
+    > {
         let mut request = docbind_runtime::RequestSpec::new(
             docbind_runtime::Method::DELETE,
             "/v2/{project_id}/authorizations",
@@ -18676,12 +18689,14 @@ impl DeleteAuthorizations<'_> {
             return Err(response.into_error());
         }
         let (status, headers) = (response.status, response.headers.clone());
-        Ok(docbind_runtime::ResponseValue::new(status, headers, ()))
+        Ok(docbind_runtime::ResponseValue::new(status, headers, response.json()?))
     }
 
     /// Send the request: the decoded body ([`Self::send_with_headers`] keeps the status and
     /// headers). Non-success statuses become [`docbind_runtime::Error::Api`].
-    pub async fn send(self) -> Result<(), docbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<super::models::DeleteAuthorizationsResponse, docbind_runtime::Error> {
         self.send_with_headers().await.map(docbind_runtime::ResponseValue::into_inner)
     }
 }

@@ -1669,6 +1669,17 @@ fn create_agency_request_1() {
     );
 }
 
+#[cfg(feature = "authorizations")]
+#[test]
+fn create_agency_200_1() {
+    round_trip::<
+        super::models::CreateAgencyResponse,
+    >(
+        "{\n  \"agency_name\": \"ma_agency_iam-user01\"\n}",
+        "create_agency (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28792)",
+    );
+}
+
 #[cfg(feature = "training-jobs")]
 #[test]
 fn list_algorithms_200_1() {
@@ -1732,6 +1743,28 @@ fn create_authorization_request_1() {
     >(
         "{\n  \"user_id\": \"****d80fb058844ae8b82aa66d9fe****\",\n  \"type\": \"agency\",\n  \"content\": \"modelarts_agency\"\n}",
         "create_authorization (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28647)",
+    );
+}
+
+#[cfg(feature = "authorizations")]
+#[test]
+fn create_authorization_200_1() {
+    round_trip::<
+        super::models::CreateAuthorizationResponse,
+    >(
+        "{\n  \"result\": \"true\"\n}",
+        "create_authorization (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28661)",
+    );
+}
+
+#[cfg(feature = "authorizations")]
+#[test]
+fn delete_authorizations_200_1() {
+    round_trip::<
+        super::models::DeleteAuthorizationsResponse,
+    >(
+        "{\n  \"result\": \"true\"\n}",
+        "delete_authorizations (documented at spec/docs/004_1a1b83b5d1b965a6.txt:28726)",
     );
 }
 

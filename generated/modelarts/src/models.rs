@@ -1545,6 +1545,14 @@ pub struct CreateAgencyRequest {
     pub agency_name_suffix: Option<String>,
 }
 
+#[cfg(feature = "authorizations")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateAgencyResponse {
+    /// No table documents this response; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency_name: Option<String>,
+}
+
 #[cfg(feature = "training-jobs")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateAlgorithmAutoSearch {
@@ -1971,6 +1979,14 @@ impl From<&str> for CreateAuthorizationRequestType {
 
 #[cfg(feature = "authorizations")]
 docbind_runtime::string_enum_impls!(CreateAuthorizationRequestType);
+
+#[cfg(feature = "authorizations")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateAuthorizationResponse {
+    /// No table documents this response; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
+}
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -16713,6 +16729,14 @@ pub struct DeleteAppAuthAppResponse403 {
     /// 具体错误信息。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
+}
+
+#[cfg(feature = "authorizations")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteAuthorizationsResponse {
+    /// No table documents this response; shown in the documentation's examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
 }
 
 #[cfg(feature = "datasets")]

@@ -189,6 +189,9 @@ catalogue! {
     BODY_FORM_DATA_UNSUPPORTED = "body.form-data-unsupported", Warning,
         "A table lists the fields of a form (multipart or URL-encoded) body; such bodies are not generated yet.",
         "Example: `Table 2 FormData` under a chart upload (`content | Yes | File`, `parameters | No | String`). The operation is generated without a typed request body; multipart bodies are planned.";
+    BODY_FROM_EXAMPLE = "body.from-example", Warning,
+        "A success response has examples but no table: its body is typed from the examples, one optional field per key.",
+        "Values are typed as the examples show them (objects free-form: no structure is invented from an example; examples disagreeing on a key's type widen it). Error responses keep no body (the runtime reads errors).\nExample: `响应参数` with nothing in it, and `状态码： 200` with `{\"agency_name\": \"ma_agency_iam-user01\"}`: the 200 body is an object with an optional string `agency_name`.";
     BODY_DUPLICATE_REQUEST_TABLE = "body.duplicate-request-table", Warning,
         "A second request body table in one operation is ignored.",
         "Usually a page documenting two variants of a request. The first table is the body.";

@@ -472,7 +472,7 @@ const UNLISTED_NOTE: &str = "Not in the documented table; shown in the documenta
 
 /// The schema an example value shows: its JSON type; an array's items when they agree on a
 /// scalar type; objects free-form (no structure is invented from one example).
-fn schema_of_example(value: &Value) -> Schema {
+pub(super) fn schema_of_example(value: &Value) -> Schema {
     let scalar = |v: &Value| -> Option<SchemaKind> {
         Some(match v {
             Value::String(_) => SchemaKind::String { format: None },
@@ -506,7 +506,7 @@ fn schema_of_example(value: &Value) -> Schema {
 
 /// A field added from an example, shown again: where the examples disagree, the wider type
 /// (integer and fraction: number; otherwise free-form).
-fn merge_shown(schema: &mut Schema, shown: Schema) {
+pub(super) fn merge_shown(schema: &mut Schema, shown: Schema) {
     use SchemaKind::{Integer, Number};
     match (&schema.kind, &shown.kind) {
         (a, b) if a == b => {}

@@ -9,6 +9,7 @@
 pub mod auth;
 pub mod endpoint;
 pub mod evidence;
+pub mod example_bodies;
 pub mod examples;
 pub mod fields;
 pub mod json_repair;
@@ -202,6 +203,7 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
     drop_dangling_references(&mut api);
     // What the documentation's own examples prove about the types (after all sources merged).
     let mut evidence = Diagnostics::new();
+    example_bodies::bodies_from_examples(&mut api, &mut evidence);
     wrappers::wrap_by_examples(&mut api, &mut evidence);
     evidence::widen_by_examples(&mut api, &mut evidence);
     api.diagnostics.extend(evidence);
