@@ -20,13 +20,17 @@
 //!
 //! - an object whose table has one row (`paths`: `uri | Object | API访问地址`) and whose examples
 //!   use other keys for it, each holding that row's value (`"/test/{path}": {…}`), is a map
-//!   from key to that value: the row names what the keys are. This is decided first, and the
-//!   examples are walked again against the maps.
+//!   from key to that value: the row names what the keys are; so is an object whose table's
+//!   rows are `key` and `value` (one entry) where the examples hold entries
+//!   (`"max_connections": "10"`). This is decided first, and the examples are walked again
+//!   against the maps.
 //!
 //! - a key an example's object holds and its table lacks (a table copied from the create request
 //!   under a query's response, without `id` or `status`) is an optional field typed by the
 //!   examples' values; objects stay free-form (no structure is invented from an example). Only
-//!   an object holding a documented field counts, and only keys that are names.
+//!   an object holding a documented field counts, and only keys that are names; a key that is
+//!   no name, one standing for a documented field misspelt, and the keys of an object holding
+//!   none of its table's fields are said (`example.undeclared-key`), not added.
 //!
 //! What no rule covers (an example giving a string where the table documents an object) stays as
 //! the table says; the conformance report lists it.
@@ -419,12 +423,11 @@ impl Walk<'_> {
     /// Whether `map`, the object of a `key`/`value` table that holds neither row, is a set of
     /// entries: every value has the JSON type of the `value` row (any, for a free-form row).
     fn entries_of(&self, value_row: &Field, map: &serde_json::Map<String, Value>) -> Option<Keyed> {
-        let row_type = kind_type(&self.api.resolve(&value_row.schema).kind);
-        let free = matches!(self.api.resolve(&value_row.schema).kind, SchemaKind::Any);
-        let entries = map.values().all(|v| free || value_type(v) == row_type);
-        let first = map.keys().next()?.clone();
+        let row = &self.api.resolve(&value_row.schema).kind;
+        let entries =
+            matches!(row, SchemaKind::Any) || map.values().all(|v| value_type(v) == kind_type(row));
         entries.then_some(Keyed {
-            key: first,
+            key: map.keys().next()?.clone(),
             holds: KeyedValues::EntryValue,
         })
     }
