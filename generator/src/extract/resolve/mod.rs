@@ -607,6 +607,67 @@ impl<'a, 'r> Resolver<'a, 'r> {
         (found != from && !self.used.contains(&found)).then_some(found)
     }
 
+    /// A type name no table describes: a scalar it misspells (`doubule`), the kind of value
+    /// the description lists (`Array<Storage type>`, `Options: …`), else a free-form value.
+    fn untabled_type(
+        &mut self,
+        name: &str,
+        f: &RawField,
+        from: usize,
+        reference: (u32, String),
+    ) -> Schema {
+        if let Some(scalar) = near_miss_scalar(name) {
+            *self.type_refs.entry(reference).or_default() = true;
+            let what = format!("type `{name}` of `{}` names no table and is one letter off the scalar type `{scalar}`: read as {scalar}", f.name);
+            self.diags
+                .add(&f.span, catalogue::TYPE_RESOLVED_NEAR_MISS, what);
+            return self.resolve(&parse_type(scalar), f, from);
+        }
+        let listed = super::prose::listed_value_type(&f.description, &mut self.registry.prose);
+        if let Some(ty) = listed {
+            let kind = match ty {
+                super::prose::ValueType::Integer => SchemaKind::Integer {
+                    format: crate::ir::IntFormat::Int64,
+                },
+                super::prose::ValueType::Boolean => SchemaKind::Boolean,
+                _ => SchemaKind::String { format: None },
+            };
+            *self.type_refs.entry(reference).or_default() = true;
+            let what = format!(
+                "type `{name}` of `{}` names no table and the description lists its values: {}",
+                f.name,
+                kind.json_type()
+            );
+            self.diags
+                .add(&f.span, catalogue::TYPE_NAMES_VALUE_LIST, what);
+            return Schema::new(kind);
+        }
+        self.type_refs.entry(reference).or_default();
+        let what = format!(
+            "type `{name}` of `{}` has no table describing it: a free-form value",
+            f.name
+        );
+        self.diags.add(&f.span, catalogue::TYPE_UNRESOLVED, what);
+        Schema::any()
+    }
+
+    /// An object no table describes: the fields or the map its description states, else a
+    /// free-form value.
+    fn described_object(&mut self, f: &RawField) -> Schema {
+        if let Some(listed) = self.fields_in_description(f) {
+            return listed;
+        }
+        if let Some(map) = self.map_in_description(f) {
+            return map;
+        }
+        let what = format!(
+            "`{}` is an object with no table describing it: a free-form value",
+            f.name
+        );
+        self.diags.add(&f.span, catalogue::SCHEMA_FREE_FORM, what);
+        Schema::any()
+    }
+
     /// For the only object row of a table, the object table right after it when nothing
     /// else claims that table: pages wrap a response in `error: Object` and describe the
     /// object in the next table (`ErrorDetail`) with no link and no shared name, or list
@@ -927,23 +988,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     Some(b) if b != from => {
                         self.object_schema(b, &self.table_object_name(b, &f.name), &f.span)
                     }
-                    _ => match self.fields_in_description(f) {
-                        Some(listed) => listed,
-                        None => match self.map_in_description(f) {
-                            Some(map) => map,
-                            None => {
-                                self.diags.add(
-                                &f.span,
-                                catalogue::SCHEMA_FREE_FORM,
-                                format!(
-                                    "`{}` is an object with no table describing it: a free-form value",
-                                    f.name
-                                ),
-                            );
-                                Schema::any()
-                            }
-                        },
-                    },
+                    _ => self.described_object(f),
                 };
             }
             Named(name) => {
@@ -985,34 +1030,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
                         );
                         return Schema::new(SchemaKind::String { format: None });
                     }
-                    _ => {
-                        // `doubule`: a scalar type misspelt, not an object.
-                        if let Some(scalar) = near_miss_scalar(name) {
-                            *self.type_refs.entry(reference).or_default() = true;
-                            self.diags.add(&f.span, catalogue::TYPE_RESOLVED_NEAR_MISS, format!("type `{name}` of `{}` names no table and is one letter off the scalar type `{scalar}`: read as {scalar}", f.name));
-                            return self.resolve(&parse_type(scalar), f, from);
-                        }
-                        // `Array<Storage type>` with `Options: …`: the name of a kind of value
-                        // the description lists.
-                        if let Some(ty) = super::prose::listed_value_type(
-                            &f.description,
-                            &mut self.registry.prose,
-                        ) {
-                            let kind = match ty {
-                                super::prose::ValueType::Integer => SchemaKind::Integer {
-                                    format: crate::ir::IntFormat::Int64,
-                                },
-                                super::prose::ValueType::Boolean => SchemaKind::Boolean,
-                                _ => SchemaKind::String { format: None },
-                            };
-                            *self.type_refs.entry(reference).or_default() = true;
-                            self.diags.add(&f.span, catalogue::TYPE_NAMES_VALUE_LIST, format!("type `{name}` of `{}` names no table and the description lists its values: {}", f.name, kind.json_type()));
-                            return Schema::new(kind);
-                        }
-                        self.type_refs.entry(reference).or_default();
-                        self.diags.add(&f.span, catalogue::TYPE_UNRESOLVED, format!("type `{name}` of `{}` has no table describing it: a free-form value", f.name));
-                        Schema::any()
-                    }
+                    _ => self.untabled_type(name, f, from, reference),
                 };
             }
             Unknown(raw) => {
