@@ -2376,3 +2376,242 @@ fn a_success_response_documented_by_its_example_alone() {
     assert!(op.responses.get("400").is_none_or(|r| r.body.is_none()));
     assert!(codes(&api).contains(&"body.from-example"));
 }
+
+/// Neutron-style type cells: a string with its length in parentheses (`String(64)`,
+/// `String (255)`), a list naming its item table in parentheses (`List(nat_gateway)`) or
+/// describing it in prose (`List (NAT gateways)`, item table found by the field's name), and
+/// scalar alternatives or qualified scalars (`Str or Int`, `StrorInt`, `Uuid-Str`). None of them
+/// is an unknown spelling or an unresolved type any more.
+#[test]
+fn sized_listed_and_alternative_scalar_type_spellings() {
+    let text = "# 查询网关列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2.0/gateways\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 1**  响应参数\n\n| 参数名称 | 类型 | 说明 |\n| --- | --- | --- |\n| gateways | List(gateway) | gateway对象列表。 |\n| routers | List (Routers of the tenant) | 路由器列表。 |\n\n\
+**表 2**  gateway字段说明\n\n| 参数名称 | 类型 | 说明 |\n| --- | --- | --- |\n| id | Uuid-Str | 网关的id。 |\n| name | String(64) | 网关名称。 |\n| description | String (255) | 描述。 |\n| protocol | Str or Int | 协议。 |\n| port | StrorInt | 端口。 |\n| count | Integer or Long | 数量。 |\n\n\
+**表 3**  routers字段说明\n\n| 参数名称 | 类型 | 说明 |\n| --- | --- | --- |\n| router_id | uuid | 路由器的id。 |\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    for code in ["type.unknown", "type.unresolved", "table.orphan"] {
+        assert!(!codes(&api).contains(&code), "{:#?}", api.diagnostics);
+    }
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: gateway } = &list_items(&api, body, "gateways").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    assert!(matches!(
+        field(&api, gateway, "id").kind,
+        SchemaKind::String { .. }
+    ));
+    let name = field(&api, gateway, "name");
+    assert!(matches!(name.kind, SchemaKind::String { .. }));
+    assert_eq!(name.constraints.max_length, Some(64));
+    assert_eq!(
+        field(&api, gateway, "description").constraints.max_length,
+        Some(255)
+    );
+    assert!(matches!(
+        field(&api, gateway, "protocol").kind,
+        SchemaKind::Any
+    ));
+    assert!(matches!(field(&api, gateway, "port").kind, SchemaKind::Any));
+    assert!(matches!(
+        field(&api, gateway, "count").kind,
+        SchemaKind::Integer {
+            format: docbind::ir::IntFormat::Int64
+        }
+    ));
+    let SchemaKind::Ref { name: router } = &list_items(&api, body, "routers").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    assert!(matches!(
+        field(&api, router, "router_id").kind,
+        SchemaKind::String { .. }
+    ));
+}
+
+/// Nested tables titled by a list item that says which field they describe, with no `Table N`
+/// caption: `snapshot参数说明` (Huawei), `Parameters in the **snapshot** field` and `Description
+/// of field **tag**` (OTC). They were second body tables, ignored; each is the field's table.
+#[test]
+fn tables_titled_by_the_field_they_describe() {
+    let md = "# 更新快照<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPUT /v2/snapshots/{id}\n\n## 请求消息<a name=\"a3\"></a>\n\n\
+-   请求参数\n\n    | 参数 | 参数类型 | 是否必选 | 描述 |\n    | --- | --- | --- | --- |\n    | snapshot | Object | 是 | 待更新的快照信息，请参见snapshot参数说明。 |\n\n\
+-   snapshot参数说明\n\n    | 参数 | 参数类型 | 是否必选 | 描述 |\n    | --- | --- | --- | --- |\n    | name | String | 否 | 名称。 |\n    | description | String | 否 | 描述。 |\n";
+    let api = api(&[("p.md", md)]);
+    assert_references_resolve(&api);
+    let op = &api.operations[0];
+    let SchemaKind::Ref { name } = &op.request_body.as_ref().expect("a body").schema.kind else {
+        panic!()
+    };
+    let SchemaKind::Ref { name: snapshot } = &field(&api, name, "snapshot").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, snapshot, "description");
+    assert!(
+        !codes(&api).contains(&"table.unclassified"),
+        "{:#?}",
+        api.diagnostics
+    );
+
+    let rst = r#"Creating a Snapshot
+===================
+
+URI
+---
+
+POST /v2/{project_id}/snapshots
+
+Request
+-------
+
+-  Parameter description
+
+   +-----------+--------+-----------+------------------------------------+
+   | Parameter | Type   | Mandatory | Description                        |
+   +===========+========+===========+====================================+
+   | snapshot  | Object | Yes       | The snapshot to create.            |
+   +-----------+--------+-----------+------------------------------------+
+   | tags      | Array  | No        | The tags.                          |
+   +-----------+--------+-----------+------------------------------------+
+
+-  Parameters in the **snapshot** field
+
+   +-----------+--------+-----------+------------------------------------+
+   | Parameter | Type   | Mandatory | Description                        |
+   +===========+========+===========+====================================+
+   | volume_id | String | Yes       | The ID of the snapshot's disk.     |
+   +-----------+--------+-----------+------------------------------------+
+
+-  Description of field **tag**
+
+   +-----------+--------+-----------+------------------------------------+
+   | Parameter | Type   | Mandatory | Description                        |
+   +===========+========+===========+====================================+
+   | key       | String | Yes       | The tag key.                       |
+   +-----------+--------+-----------+------------------------------------+
+"#;
+    let api = rst_api(rst);
+    assert_references_resolve(&api);
+    let op = &api.operations[0];
+    let SchemaKind::Ref { name } = &op.request_body.as_ref().expect("a body").schema.kind else {
+        panic!()
+    };
+    let SchemaKind::Ref { name: snapshot } = &field(&api, name, "snapshot").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, snapshot, "volume_id");
+    let SchemaKind::Ref { name: tag } = &list_items(&api, name, "tags").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, tag, "key");
+    for code in ["table.unclassified", "table.orphan", "schema.free-form"] {
+        assert!(!codes(&api).contains(&code), "{:#?}", api.diagnostics);
+    }
+}
+
+/// One code block holding alternative bodies separated by a line saying `Or`: two request
+/// examples (the second one damaged by the documentation is kept as text, said as such), and an
+/// OpenStack-style fault (`{"itemNotFound": {"message": …, "code": …}}`) under a success example
+/// is a failure example, not the success response's.
+#[test]
+fn alternatives_in_one_block_and_wrapped_faults() {
+    let rst = r#"Tagging a Gateway
+=================
+
+URI
+---
+
+POST /v2.0/gateways/{id}/tags/action
+
+Request
+-------
+
+-  Parameter description
+
+   +-----------+--------+-----------+------------------------------------+
+   | Parameter | Type   | Mandatory | Description                        |
+   +===========+========+===========+====================================+
+   | action    | String | Yes       | create or delete.                  |
+   +-----------+--------+-----------+------------------------------------+
+
+-  Example request
+
+   .. code-block:: text
+
+      POST https://{endpoint}/v2.0/gateways/9ad6/tags/action
+      {
+          "action": "create"
+      }
+      Or
+      {
+          "action": "delete"
+      }
+      Or
+      {
+          "action": "delete
+      }
+
+Response
+--------
+
+-  Parameter description
+
+   +-----------+--------+------------------------------------+
+   | Parameter | Type   | Description                        |
+   +===========+========+====================================+
+   | id        | String | The gateway ID.                    |
+   +-----------+--------+------------------------------------+
+
+-  Example response
+
+   .. code-block::
+
+      {
+          "id": "g1"
+      }
+
+   In the preceding example, **error** indicates a general error, for example:
+
+   .. code-block::
+
+      {
+          "itemNotFound": {
+              "message": "XXXX",
+              "code": "XXX"
+          }
+      }
+
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+200         OK
+404         Not found
+=========== ===========
+"#;
+    let api = rst_api(rst);
+    let op = &api.operations[0];
+    let requests: Vec<&docbind::ir::ExampleValue> = op
+        .request_body
+        .as_ref()
+        .expect("a body")
+        .examples
+        .iter()
+        .map(|e| &e.value)
+        .collect();
+    assert_eq!(requests.len(), 3, "{:#?}", api.diagnostics);
+    assert_eq!(
+        requests[1],
+        &docbind::ir::ExampleValue::Json(serde_json::json!({"action": "delete"}))
+    );
+    assert!(matches!(requests[2], docbind::ir::ExampleValue::Text(_)));
+    assert!(codes(&api).contains(&"example.alternatives"));
+    assert_eq!(op.responses["200"].examples.len(), 1);
+    assert_eq!(
+        op.responses["404"].examples.len(),
+        1,
+        "{:#?}",
+        api.diagnostics
+    );
+}

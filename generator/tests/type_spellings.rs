@@ -21,10 +21,6 @@ const NOT_TYPES: &[(&str, &str)] = &[
     ),
     ("-", "a dash standing for \"no type\" (a deprecated field)"),
     ("无", "\"none\" in the type column"),
-    (
-        "String/Int",
-        "either of two types; docbind does not guess one (free-form, with a diagnostic)",
-    ),
 ];
 
 fn inputs() -> Vec<String> {

@@ -318,6 +318,9 @@ catalogue! {
     EXAMPLE_REPAIRED = "example.repaired", Note,
         "An example that was not valid JSON was repaired and is used.",
         "Only layout damage is repaired: a string wrapped over lines (re-joined), a trailing comma (removed), a bare `...` standing for more items (removed). The message names each repair; anything else stays unparsed (example.invalid-json).\nExample: `example is not valid JSON (trailing comma at line 29 column 3); repaired: a trailing comma removed`.";
+    EXAMPLE_ALTERNATIVES = "example.alternatives", Note,
+        "One code block holds several JSON values separated by a line saying `Or` (`或`); each is an example of its own.",
+        "Alternative bodies written in one block (`{\"action\": \"create\", …}` / `Or` / `{\"action\": \"delete\", …}`) are not one JSON value; split at the separator line, one piece at least must parse (repaired if need be), else the block stays one example; a piece that does not parse is kept as text (example.invalid-json).";
     EXAMPLE_ELISION = "example.elision", Note,
         "An example marks omitted items with an ellipsis; they were removed.",
         "`\"...\"` or `…` items stand for more of the same; the rest of the example is used.";

@@ -117,6 +117,70 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
     }
 }
 
+/// Words standing alone on a line between two alternative examples in one code block (`{…}`
+/// `Or` `{…}`).
+const ALTERNATIVE_SEPARATORS: [&str; 5] = ["or", "或", "或者", "otherwise", "alternatively"];
+
+/// The examples of one code block: usually one; several when the block is not one JSON value
+/// but JSON-looking texts separated by lines holding only `Or` / `或` (alternative bodies written
+/// in one block), one of which at least parses (repaired if need be). Said with a note; a piece
+/// that does not parse is kept as text with its own diagnostic, as any example.
+pub fn example_values(body: &str, span: &Span, diags: &mut Diagnostics) -> Vec<Example> {
+    let pieces = alternatives(body);
+    if pieces.len() < 2 {
+        return example_value(body, span, diags).into_iter().collect();
+    }
+    let parses = |s: &str| {
+        serde_json::from_str::<serde_json::Value>(s).is_ok()
+            || super::json_repair::repair(s)
+                .is_some_and(|(t, _)| serde_json::from_str::<serde_json::Value>(&t).is_ok())
+    };
+    if !pieces.iter().any(|p| parses(p)) {
+        return example_value(body, span, diags).into_iter().collect();
+    }
+    diags.add(
+        span,
+        catalogue::EXAMPLE_ALTERNATIVES,
+        format!(
+            "code block holds {} JSON values separated by a line saying \"or\": read as {} examples",
+            pieces.len(),
+            pieces.len()
+        ),
+    );
+    pieces
+        .iter()
+        .filter_map(|p| example_value(p, span, diags))
+        .collect()
+}
+
+/// `body` cut at separator lines, when it is not one JSON value and every piece looks like JSON.
+fn alternatives(body: &str) -> Vec<String> {
+    let is_separator = |line: &str| {
+        let w = line.trim().trim_end_matches([':', '：']).to_lowercase();
+        ALTERNATIVE_SEPARATORS.contains(&w.as_str())
+    };
+    if !body.lines().any(is_separator)
+        || serde_json::from_str::<serde_json::Value>(body.trim()).is_ok()
+    {
+        return vec![];
+    }
+    let mut pieces = vec![String::new()];
+    for line in body.lines() {
+        if is_separator(line) {
+            pieces.push(String::new());
+        } else if let Some(last) = pieces.last_mut() {
+            last.push_str(line);
+            last.push('\n');
+        }
+    }
+    let pieces: Vec<String> = pieces.into_iter().map(|p| p.trim().to_string()).collect();
+    if pieces.iter().all(|p| looks_like_json(p)) {
+        pieces
+    } else {
+        vec![]
+    }
+}
+
 /// An array item that is only an ellipsis (`"..."`, `"....."`, `"…"`) says "more items like
 /// these", not a value: documentation writes it inside arrays of objects, where a string is not
 /// a valid item. Removed (recursively); returns how many.
@@ -202,6 +266,42 @@ mod tests {
             ExampleValue::Text(_)
         ));
         assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn alternatives_written_in_one_block_are_several_examples() {
+        let span = Span::new(&Arc::from("f"), 1, 9);
+        let mut d = Diagnostics::new();
+        let body = "{\"action\": \"create\"}\nOr\n{\"action\": \"delete\",}";
+        let values: Vec<ExampleValue> = example_values(body, &span, &mut d)
+            .into_iter()
+            .map(|e| e.value)
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ExampleValue::Json(serde_json::json!({"action": "create"})),
+                ExampleValue::Json(serde_json::json!({"action": "delete"})),
+            ]
+        );
+        let codes: Vec<&str> = d.iter().map(|x| x.code.as_str()).collect();
+        assert_eq!(codes, ["example.alternatives", "example.repaired"]);
+        // A string value `or` inside one JSON value, or a piece that is not JSON, splits nothing.
+        let mut d = Diagnostics::new();
+        let one = "{\"a\": [\n\"x\",\nor\n]}";
+        assert_eq!(example_values(one, &span, &mut d).len(), 1);
+        let prose = "{\"a\": 1}\nor\nsee the console";
+        assert_eq!(example_values(prose, &span, &mut d).len(), 1);
+        // A damaged alternative is one invalid example; the other is still read.
+        let mut d = Diagnostics::new();
+        let damaged = "{\"a\": 1}\n或\n{\"a\": \"x}";
+        let values: Vec<bool> = example_values(damaged, &span, &mut d)
+            .iter()
+            .map(|e| matches!(e.value, ExampleValue::Json(_)))
+            .collect();
+        assert_eq!(values, [true, false]);
+        let codes: Vec<&str> = d.iter().map(|x| x.code.as_str()).collect();
+        assert_eq!(codes, ["example.alternatives", "example.invalid-json"]);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! Covers `String`, `Integer`/`Int`, `Long`, `Short`, `Float`/`Double`/`Number`, `Boolean`,
 //! `Object`/`JSON`/`Dict`, `X object`, `Array of X objects`, `Array of strings`, `Array<X>`,
-//! `JSON Array`, `List`, `Map<String,X>` in its spellings, `AnyType`, `X结构数组`, and wrap damage
-//! (`NetworkConnect ion object`, `Array<storageType >`). Anything else is `Unknown`: the caller
+//! `JSON Array`, `List`, `Map<String,X>` in its spellings, `AnyType`, `X结构数组`, sized scalars
+//! (`String(64)`, whose length [`stated_length`] gives), `List(X)`, scalar alternatives (`Str or
+//! Int`, `Uuid-Str`), and wrap damage (`NetworkConnect ion object`, `Array<storageType >`). Anything else is `Unknown`: the caller
 //! reports it and uses a free-form value, never a guess.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +119,9 @@ fn first_sentence(s: &str) -> &str {
 
 fn scalar(word: &str) -> Option<TypeExpr> {
     Some(match word.to_ascii_lowercase().as_str() {
-        "string" | "str" | "text" | "char" | "varchar" => TypeExpr::String,
+        // A UUID is documented as its own type (`uuid`, `Uuid-Str`); its text is not always the
+        // canonical form, so no `format`.
+        "string" | "str" | "text" | "char" | "varchar" | "uuid" => TypeExpr::String,
         "integer" | "int" | "int32" | "integer32" => TypeExpr::Int32,
         "long" | "int64" | "integer64" | "bigint" => TypeExpr::Int64,
         "short" | "int16" => TypeExpr::Int16,
@@ -360,6 +363,25 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
             return TypeExpr::Named(type_name(name));
         }
     }
+    // `String(64)`, `String (255)`: the scalar; the length is the field's limit (`stated_length`).
+    if let Some((head, _)) = sized_scalar(s) {
+        return head;
+    }
+    // `List(nat_gateway)`, `List (NAT gateways)`: a list of the item the parentheses name;
+    // prose there (not a name) leaves the item to the resolver (reference or field name).
+    if let Some(inner) = parenthesized_item(s) {
+        let item = match parse_clean(inner, true) {
+            TypeExpr::Unknown(_) => TypeExpr::Object,
+            TypeExpr::Named(_) if inner.contains(char::is_whitespace) => TypeExpr::Object,
+            t => t,
+        };
+        return TypeExpr::Array(Box::new(item));
+    }
+    // `Str or Int`, `StrorInt`, `String/Integer`, `Uuid-Str`: alternatives or qualified words
+    // that are all scalars.
+    if let Some(t) = scalar_alternatives(s) {
+        return t;
+    }
     // A bare identifier: a type name (resolved against tables, or reported unresolved).
     if is_identifier_like(s)
         && (nested || s.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || !s.contains(' '))
@@ -371,6 +393,73 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
         return TypeExpr::Named(joined);
     }
     TypeExpr::Unknown(s.to_string())
+}
+
+/// `String(64)` / `String (255)` / `varchar(32)`: the scalar and the number in parentheses.
+fn sized_scalar(s: &str) -> Option<(TypeExpr, u64)> {
+    let (head, rest) = s.split_once('(')?;
+    let size = rest.strip_suffix(')')?.trim();
+    let n: u64 = size.parse().ok()?;
+    Some((scalar(head.trim())?, n))
+}
+
+/// The item named in `List(X)` / `List (X)` / `Array(X)`.
+fn parenthesized_item(s: &str) -> Option<&str> {
+    let (head, rest) = s.split_once('(')?;
+    let inner = rest.strip_suffix(')')?.trim();
+    let is_list = matches!(
+        head.trim().to_ascii_lowercase().as_str(),
+        "list" | "array" | "set"
+    );
+    (is_list && !inner.is_empty()).then_some(inner)
+}
+
+/// A type cell made only of scalar words joined by `or`, `/`, `|` or a hyphen (`Str or Int`,
+/// `StrorInt`, `String/Integer`, `Uuid-Str`). One kind of scalar is that scalar; integers of
+/// several widths the widest; integers and decimals a number; anything else any JSON value the
+/// words allow (the IR has no unions, and the documentation does state the value is one of
+/// them).
+fn scalar_alternatives(s: &str) -> Option<TypeExpr> {
+    let lower = s.to_ascii_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(['/', '|', '-', ' '])
+        .filter(|w| !w.is_empty() && *w != "or")
+        .collect();
+    if words.len() == 1 {
+        // `StrorInt`: one word, split at an `or` between two scalar words.
+        let w = words[0];
+        let split = w.match_indices("or").find_map(|(i, _)| {
+            let (a, b) = (&w[..i], &w[i + 2..]);
+            (scalar(a).is_some() && scalar(b).is_some()).then_some([a, b])
+        })?;
+        words = split.to_vec();
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    let kinds: Vec<TypeExpr> = words.iter().map(|w| scalar(w)).collect::<Option<_>>()?;
+    let integer = |t: &TypeExpr| matches!(t, TypeExpr::Int16 | TypeExpr::Int32 | TypeExpr::Int64);
+    let numeric = |t: &TypeExpr| {
+        integer(t) || matches!(t, TypeExpr::Float | TypeExpr::Double | TypeExpr::Number)
+    };
+    Some(if kinds.iter().all(|k| *k == kinds[0]) {
+        kinds[0].clone()
+    } else if kinds.iter().all(integer) {
+        TypeExpr::Int64
+    } else if kinds.iter().all(numeric) {
+        TypeExpr::Number
+    } else {
+        TypeExpr::Any
+    })
+}
+
+/// The maximum length a type cell states (`String(64)`, `String (255)`), for string types.
+pub fn stated_length(raw: &str) -> Option<u64> {
+    let s = clean_type_text(raw);
+    match sized_scalar(first_sentence(&s))? {
+        (TypeExpr::String, n) if n > 0 => Some(n),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -467,11 +556,37 @@ mod tests {
             ),
             ("jobs array", arr(named("jobs"))),
             ("String array", arr(String)),
+            ("String(64)", String),
+            ("String (255)", String),
+            ("Integer(10)", Int32),
+            ("List(nat_gateway)", arr(named("nat_gateway"))),
+            ("List (NAT gateways)", arr(Object)),
+            ("Array(String)", arr(String)),
+            ("Str or Int", Any),
+            ("StrorInt", Any),
+            ("String/Integer", Any),
+            ("Integer or Long", Int64),
+            ("Integer or Float", Number),
+            ("Uuid-Str", String),
+            ("uuid", String),
             ("", Unknown("".into())),
             ("见说明 或 其他", Unknown("见说明 或 其他".into())),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_type(input), expected, "type spelling {input:?}");
         }
+    }
+
+    #[test]
+    fn lengths_stated_in_the_type_cell() {
+        assert_eq!(stated_length("String(64)"), Some(64));
+        assert_eq!(stated_length("String (255)"), Some(255));
+        assert_eq!(
+            stated_length("Integer(10)"),
+            None,
+            "a width of digits, not a length"
+        );
+        assert_eq!(stated_length("String"), None);
+        assert_eq!(stated_length("List(nat_gateway)"), None);
     }
 }

@@ -356,9 +356,10 @@ fn message_part_caption(squashed: &str) -> Option<CaptionRole> {
     })
 }
 
-/// `Description of the router field`, `Data structure of the values field` name the object
-/// `router`, `values`.
-fn field_description_caption(caption: &str) -> Option<String> {
+/// `Description of the router field`, `Data structure of the values field`, `Description of
+/// field **tag**`, `Parameters in the **snapshot** field` name the object `router`, `values`,
+/// `tag`, `snapshot`.
+pub fn field_description_caption(caption: &str) -> Option<String> {
     let words: Vec<&str> = caption.split_whitespace().collect();
     let rest = match words.as_slice() {
         [d, o, rest @ ..]
@@ -373,16 +374,25 @@ fn field_description_caption(caption: &str) -> Option<String> {
         {
             rest
         }
+        // `Parameters in the snapshot field` (the message-part captions, `Parameters in the
+        // request body`, are told apart before: they end in no `field`).
+        [p, i, rest @ ..]
+            if (p.eq_ignore_ascii_case("parameters") || p.eq_ignore_ascii_case("parameter"))
+                && i.eq_ignore_ascii_case("in") =>
+        {
+            rest
+        }
         _ => return None,
     };
     let rest = match rest {
         [t, rest @ ..] if t.eq_ignore_ascii_case("the") => rest,
         _ => rest,
     };
+    let is_kind = |w: &str| w.eq_ignore_ascii_case("field") || w.eq_ignore_ascii_case("object");
+    // `… the router field`, and `… field **tag**` with the word first.
     match rest {
-        [name, f] if f.eq_ignore_ascii_case("field") || f.eq_ignore_ascii_case("object") => {
-            Some(name.trim_matches(['*', '`']).to_string())
-        }
+        [name, f] if is_kind(f) => Some(name.trim_matches(['*', '`']).to_string()),
+        [f, name] if is_kind(f) => Some(name.trim_matches(['*', '`']).to_string()),
         _ => None,
     }
 }
@@ -550,6 +560,21 @@ pub fn is_error_body(keys: &[&str]) -> bool {
         && keys
             .iter()
             .any(|k| k.to_ascii_lowercase().starts_with("error"))
+}
+
+/// Whether an example object is an OpenStack-style fault: one key naming the fault
+/// (`itemNotFound`, `badRequest`) wrapping an object of only `message`, `code` and `details`,
+/// with a `message`.
+pub fn is_wrapped_fault(example: &serde_json::Map<String, serde_json::Value>) -> bool {
+    let mut entries = example.iter();
+    let (Some((_, serde_json::Value::Object(inner))), None) = (entries.next(), entries.next())
+    else {
+        return false;
+    };
+    inner.contains_key("message")
+        && inner
+            .keys()
+            .all(|k| matches!(k.as_str(), "message" | "code" | "details"))
 }
 
 /// Words that say an example shows a success.
@@ -937,6 +962,14 @@ mod tests {
         assert_eq!(
             caption_role("Table 5 Description of the router field"),
             CaptionRole::Object("router".into())
+        );
+        assert_eq!(
+            caption_role("**Table 3** Description of field **tag**"),
+            CaptionRole::Object("tag".into())
+        );
+        assert_eq!(
+            caption_role("Parameters in the **snapshot** field"),
+            CaptionRole::Object("snapshot".into())
         );
         assert_eq!(
             caption_role("Table 6 QueryParameters"),

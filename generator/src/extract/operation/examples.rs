@@ -1,10 +1,10 @@
 //! The operation's code examples attached to its request body and responses: page-split pieces
 //! re-joined, request vs response told apart, examples of another operation left out.
 
-use super::super::examples::{example_value, join_split_pieces, CodeExample};
+use super::super::examples::{example_values, join_split_pieces, CodeExample};
 use super::super::sections::{path_segments, RequestLine};
 use super::super::vocab::{
-    is_error_body, mentions_failure, names_request, names_response, SectionRole,
+    is_error_body, is_wrapped_fault, mentions_failure, names_request, names_response, SectionRole,
 };
 use super::blocks::Code;
 use crate::diag::catalogue;
@@ -85,43 +85,44 @@ pub(super) fn attach_examples(
                     continue;
                 }
             }
-            let Some(example) = example_value(&code.body, &code.span, diags) else {
-                continue;
-            };
-            if is_request {
-                match request_body {
+            for example in example_values(&code.body, &code.span, diags) {
+                if is_request {
+                    match request_body {
                     Some(b) => b.examples.push(example),
                     None => diags.add(&code.span, catalogue::EXAMPLE_NO_REQUEST_BODY, "request example given for an operation without a documented request body; not attached"),
                 }
-                continue;
-            }
-            let code_status = match status.clone() {
-                Some(s) => s,
-                None if mentions_failure(&label)
-                    || shows_undocumented_error(&example, responses.get(default_success)) =>
-                {
-                    let errors: Vec<&String> =
-                        responses.keys().filter(|c| !c.starts_with('2')).collect();
-                    if errors.len() == 1 {
-                        errors[0].clone()
-                    } else {
-                        diags.add(
-                            &code.span,
-                            catalogue::EXAMPLE_FAILURE_UNATTACHED,
-                            "failure response example with no status code; not attached",
-                        );
-                        continue;
-                    }
+                    continue;
                 }
-                None => default_success.to_string(),
-            };
-            match responses.get_mut(&code_status) {
-                Some(r) => r.examples.push(example),
-                None => diags.add(
-                    &code.span,
-                    catalogue::EXAMPLE_UNKNOWN_STATUS,
-                    format!("response example for undocumented status {code_status}; not attached"),
-                ),
+                let code_status = match status.clone() {
+                    Some(s) => s,
+                    None if mentions_failure(&label)
+                        || shows_undocumented_error(&example, responses.get(default_success)) =>
+                    {
+                        let errors: Vec<&String> =
+                            responses.keys().filter(|c| !c.starts_with('2')).collect();
+                        if errors.len() == 1 {
+                            errors[0].clone()
+                        } else {
+                            diags.add(
+                                &code.span,
+                                catalogue::EXAMPLE_FAILURE_UNATTACHED,
+                                "failure response example with no status code; not attached",
+                            );
+                            continue;
+                        }
+                    }
+                    None => default_success.to_string(),
+                };
+                match responses.get_mut(&code_status) {
+                    Some(r) => r.examples.push(example),
+                    None => diags.add(
+                        &code.span,
+                        catalogue::EXAMPLE_UNKNOWN_STATUS,
+                        format!(
+                            "response example for undocumented status {code_status}; not attached"
+                        ),
+                    ),
+                }
             }
         }
     }
@@ -147,7 +148,7 @@ fn shows_undocumented_error(example: &Example, success: Option<&Response>) -> bo
         return false;
     };
     let keys: Vec<&str> = map.keys().map(String::as_str).collect();
-    if !is_error_body(&keys) {
+    if !is_error_body(&keys) && !is_wrapped_fault(map) {
         return false;
     }
     // A success body that documents these keys (a batch result listing errors) keeps them.

@@ -191,6 +191,21 @@ pub fn apply(
     }
 }
 
+/// The length a string's type cell states (`String(64)`): its maximum length, unless the
+/// description already stated one.
+pub fn apply_type_length(schema: &mut Schema, type_text: &str, span: &Span) {
+    if !matches!(schema.kind, SchemaKind::String { .. }) || schema.constraints.max_length.is_some()
+    {
+        return;
+    }
+    if let Some(n) = super::types::stated_length(type_text) {
+        schema.constraints.max_length = Some(n);
+        schema
+            .mined
+            .push(fact(MinedKind::MaxLength, span, type_text));
+    }
+}
+
 /// The type a value documented without one most likely has, from what its description
 /// states: whole-number values, limits (`1–100`, not lengths) or a whole-number default make it
 /// an integer, a `true`/`false` list a boolean, anything else text.

@@ -931,6 +931,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
             &mut self.registry.prose,
             self.diags,
         );
+        super::prose::apply_type_length(&mut schema, &f.type_text, &f.span);
         schema
     }
 
