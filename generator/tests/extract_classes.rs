@@ -2615,3 +2615,51 @@ Status Code Description
         api.diagnostics
     );
 }
+
+/// An object described once, on another page (older Neutron-style references): the create page
+/// says `gateway | Dict | gateway对象。` and the list page holds `表 3 gateway字段说明`; a list
+/// names its item type (`rules | List(rule)`) described elsewhere. Both take that table (a
+/// note says which page). A field whose description does not call it that object (`params |
+/// Dict | 参数。`) stays free-form even when another page has a `params` table: a field name
+/// alone is no evidence.
+#[test]
+fn an_object_described_on_another_page_of_the_reference() {
+    let create = "# 创建网关<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v2.0/gateways\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 1**  响应参数\n\n| 参数名称 | 类型 | 说明 |\n| --- | --- | --- |\n| gateway | Dict | gateway对象。 |\n| rules | List(rule) | 规则列表。 |\n| params | Dict | 参数。 |\n";
+    let list = "# 查询网关列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2.0/gateways\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 2**  响应参数\n\n| 参数名称 | 类型 | 说明 |\n| --- | --- | --- |\n| gateways | List(gateway) | gateway对象列表。 |\n\n\
+**表 3**  gateway字段说明\n\n| 参数名称 | 类型 | 说明 |\n| --- | --- | --- |\n| id | String | 网关的id。 |\n| name | String(64) | 名称。 |\n";
+    let rules = "# 查询规则<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2.0/rules/{id}\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 1**  响应参数\n\n| 参数名称 | 类型 | 说明 |\n| --- | --- | --- |\n| rule | Dict | 规则。详见表2。 |\n| params | Dict | 参数。详见表3。 |\n\n\
+**表 2**  rule字段说明\n\n| 参数名称 | 类型 | 说明 |\n| --- | --- | --- |\n| port | Integer | 端口。 |\n\n\
+**表 3**  params字段说明\n\n| 参数名称 | 类型 | 说明 |\n| --- | --- | --- |\n| cpu | Integer | CPU。 |\n";
+    let api = api(&[
+        ("create.md", create),
+        ("list.md", list),
+        ("rules.md", rules),
+    ]);
+    assert_references_resolve(&api);
+    let create = api
+        .operations
+        .iter()
+        .find(|o| o.method == docbind::ir::HttpMethod::Post)
+        .unwrap();
+    let body = body_component(create);
+    let SchemaKind::Ref { name: gateway } = &field(&api, body, "gateway").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    assert_eq!(
+        field(&api, gateway, "name").constraints.max_length,
+        Some(64)
+    );
+    let SchemaKind::Ref { name: rule } = &list_items(&api, body, "rules").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, rule, "port");
+    assert!(matches!(field(&api, body, "params").kind, SchemaKind::Any));
+    let elsewhere = codes(&api)
+        .iter()
+        .filter(|c| **c == "type.table-on-another-page")
+        .count();
+    assert_eq!(elsewhere, 2, "{:#?}", api.diagnostics);
+}

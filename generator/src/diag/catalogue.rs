@@ -241,6 +241,9 @@ catalogue! {
     FIELD_REQUIRED_UNCLEAR = "field.required-unclear", Warning,
         "The required column says neither yes nor no; the field is optional.",
         "Example: `POST/PUT请求必填，GET不能包含` (required depends on the method).";
+    TYPE_TABLE_ON_ANOTHER_PAGE = "type.table-on-another-page", Note,
+        "An object, or a type name, that no table of its page describes is described by the table another page of the reference captions with exactly its name.",
+        "Older pages describe an object once (`表3 nat_gateway字段说明` on the list page) and elsewhere only name it (`nat_gateway | Dict | nat_gateway对象` on the create page, `snat_rules | List(snat_rule)`). The type name must be the caption's name, or the field's name (or its singular) when the description calls the value that object (`nat_gateway对象`, `snat_rule object`: a field name alone names unrelated tables, `params`, `result`); every page captioning a table with it must list the same fields; otherwise the value stays free-form (schema.free-form, type.unresolved).";
     TYPE_LINK_SKIPS_TABLE = "type.link-skips-table", Warning,
         "A field links a table describing another object, past a table captioned with the field's own name; that table is used.",
         "Example: `instances` links \"Table 4 instance field data structure description\" while \"Table 3 instances field data structure description\" (whose `instance` row links Table 4) stands between them: `instances` is Table 3.";

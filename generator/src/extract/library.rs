@@ -4,7 +4,7 @@
 //! owns only the question "which page and table does this link name".
 
 use super::operation::section_objects;
-use super::resolve::{DocIndex, ObjectTable};
+use super::resolve::{name_key, DocIndex, ObjectTable};
 use super::sections::SectionTree;
 use crate::doc::{Document, LinkTarget};
 use std::collections::HashMap;
@@ -23,6 +23,9 @@ pub struct Library<'a> {
     anchors: HashMap<&'a str, Vec<(usize, usize)>>,
     /// File name (last path component) → pages with that name, in page order.
     files: HashMap<&'a str, Vec<usize>>,
+    /// Object tables by the name their caption or title gives (`nat_gateway字段说明` →
+    /// `natgateway`, as [`name_key`] spells it) → pages and table blocks, in page order.
+    named: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl<'a> Library<'a> {
@@ -30,6 +33,7 @@ impl<'a> Library<'a> {
         let mut pages = Vec::new();
         let mut anchors: HashMap<&'a str, Vec<(usize, usize)>> = HashMap::new();
         let mut files: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        let mut named: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (n, doc) in docs.into_iter().enumerate() {
             let index = DocIndex::new(doc);
             // Borrowed from the document (not the index) so the map lives as long as `'a`.
@@ -42,6 +46,11 @@ impl<'a> Library<'a> {
                 }
             }
             files.entry(file_name(&doc.file)).or_default().push(n);
+            for block in 0..doc.blocks.len() {
+                if let Some(name) = object_caption(doc, block) {
+                    named.entry(name_key(&name)).or_default().push((n, block));
+                }
+            }
             pages.push(Page {
                 tree: SectionTree::build(doc),
                 index,
@@ -51,7 +60,36 @@ impl<'a> Library<'a> {
             pages,
             anchors,
             files,
+            named,
         }
+    }
+
+    /// The table another page than `from` captions with `name` (`表3 nat_gateway字段说明` for
+    /// `nat_gateway | Dict` on the create page): the first in page order, when every other
+    /// page's table of that name lists the same fields (copies agree; differing tables leave the
+    /// name ambiguous, and `None`).
+    pub fn table_named(&self, name: &str, from: usize) -> Option<(usize, usize)> {
+        let found: Vec<(usize, usize)> = self
+            .named
+            .get(&name_key(name))?
+            .iter()
+            .copied()
+            .filter(|&(p, _)| p != from)
+            .collect();
+        let first = *found.first()?;
+        let fields = |(p, b): (usize, usize)| {
+            self.pages[p].index.table(b).map(|t| {
+                t.rows
+                    .iter()
+                    .filter_map(|r| r.cells.first().map(|c| c.text.one_line()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let shape = fields(first)?;
+        found
+            .iter()
+            .all(|&at| fields(at).as_ref() == Some(&shape))
+            .then_some(first)
     }
 
     /// The table on another page than `from` that a link names: a markdown link to a file of
@@ -91,6 +129,16 @@ impl<'a> Library<'a> {
             .min_by_key(|(_, s)| s.level)
             .map_or(0, |(i, _)| i);
         section_objects(index.doc, tree, section)
+    }
+}
+
+/// The object a table's caption (or title paragraph) names, when it names one
+/// (`nat_gateway字段说明`, not `响应参数`).
+fn object_caption(doc: &Document, block: usize) -> Option<String> {
+    let caption = super::text::table_caption(doc, block)?;
+    match super::vocab::caption_role(&caption) {
+        super::vocab::CaptionRole::Object(name) => Some(name),
+        _ => None,
     }
 }
 

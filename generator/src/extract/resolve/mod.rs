@@ -270,12 +270,72 @@ impl<'a, 'r> Resolver<'a, 'r> {
         let (other, block) = links
             .into_iter()
             .find_map(|target| library.foreign_table(target, page))?;
+        Some(self.foreign_object(other, block, preferred, span))
+    }
+
+    /// An object (or the items of a list) no table of this page describes, named like a table
+    /// of another page of the job: `nat_gateway | Dict | nat_gateway对象` on the create page
+    /// and `表3 nat_gateway字段说明` on the list page; `snat_rules | List(snat_rule)` and a
+    /// `snat_rule` table elsewhere. The type name must be the table's exact name, or the field's
+    /// name (or its singular) when the description calls the value that object (`nat_gateway对象`,
+    /// `snat_rule object`); every page captioning a table so must list the same fields. Said
+    /// with a note.
+    fn table_named_on_another_page(
+        &mut self,
+        f: &RawField,
+        type_name: Option<&str>,
+    ) -> Option<Schema> {
+        let (library, page) = self.library?;
+        let mut names: Vec<String> = type_name.map(str::to_string).into_iter().collect();
+        if type_name.is_none() {
+            // A field name alone is no evidence (`params`, `result`, `tags` name unrelated
+            // tables on other pages): the description must call the value that object.
+            let description = f.description.one_line().to_lowercase();
+            let named = |n: &str| {
+                let n = n.to_lowercase();
+                [
+                    format!("{n}对象"),
+                    format!("{n} object"),
+                    format!("{n}结构"),
+                ]
+                .iter()
+                .any(|w| description.contains(w.as_str()))
+            };
+            let one = crate::extract::names::singular(&f.name);
+            names.extend([f.name.clone(), one].into_iter().filter(|n| named(n)));
+        }
+        let (name, (other, block)) = names
+            .iter()
+            .find_map(|n| Some((n, library.table_named(n, page)?)))?;
+        let file = library.pages[other].index.doc.file.clone();
+        let what = format!(
+            "`{}` has no table on its page; the table `{name}` of {file} describes it",
+            f.name
+        );
+        self.diags
+            .add(&f.span, catalogue::TYPE_TABLE_ON_ANOTHER_PAGE, what);
+        Some(self.foreign_object(other, block, name, &f.span))
+    }
+
+    /// The schema of table `block` of page `other`, built by a resolver of that page (its
+    /// nested links resolve there); a table being built up the chain of resolvers that led
+    /// here is a recursive reference.
+    fn foreign_object(
+        &mut self,
+        other: usize,
+        block: usize,
+        preferred: &str,
+        span: &Span,
+    ) -> Schema {
+        let Some((library, page)) = self.library else {
+            return Schema::any();
+        };
         if let Some((_, _, name)) = self
             .foreign_chain
             .iter()
             .find(|(p, b, _)| (*p, *b) == (other, block))
         {
-            return Some(Schema::new(SchemaKind::Ref { name: name.clone() }));
+            return Schema::new(SchemaKind::Ref { name: name.clone() });
         }
         let mut chain = self.foreign_chain.clone();
         chain.extend(
@@ -293,7 +353,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
         there.library = Some((library, other));
         there.foreign_chain = chain;
         let name = there.table_object_name(block, preferred);
-        Some(there.object_schema(block, &name, span))
+        there.object_schema(block, &name, span)
     }
 
     /// The object table nearest after `from` (else nearest before) whose name matches.
@@ -642,6 +702,10 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 .add(&f.span, catalogue::TYPE_NAMES_VALUE_LIST, what);
             return Schema::new(kind);
         }
+        if let Some(elsewhere) = self.table_named_on_another_page(f, Some(name)) {
+            *self.type_refs.entry(reference).or_default() = true;
+            return elsewhere;
+        }
         self.type_refs.entry(reference).or_default();
         let what = format!(
             "type `{name}` of `{}` has no table describing it: a free-form value",
@@ -659,6 +723,9 @@ impl<'a, 'r> Resolver<'a, 'r> {
         }
         if let Some(map) = self.map_in_description(f) {
             return map;
+        }
+        if let Some(elsewhere) = self.table_named_on_another_page(f, None) {
+            return elsewhere;
         }
         let what = format!(
             "`{}` is an object with no table describing it: a free-form value",
