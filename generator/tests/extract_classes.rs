@@ -2663,3 +2663,36 @@ fn an_object_described_on_another_page_of_the_reference() {
         .count();
     assert_eq!(elsewhere, 2, "{:#?}", api.diagnostics);
 }
+
+/// Two pages, one `POST …/action`: bodies that share no field (`{"os-start": {…}}`,
+/// `{"os-stop": {…}}`) are two actions of one endpoint, told apart by the body. The request body
+/// holds both keys, each optional, with both pages' examples (the first page used to win alone:
+/// a client could only stop servers). Bodies sharing a field stay one action documented twice.
+#[test]
+fn actions_of_one_endpoint_told_apart_by_the_body() {
+    let page = |title: &str, key: &str| {
+        format!(
+            "# {title}<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v1/{{project_id}}/servers/action\n\n## 请求消息<a name=\"a3\"></a>\n\n\
+**表 1**  请求参数\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n| {key} | 是 | Object | 操作，详情请参见表2。 |\n\n\
+**表 2**  {key}字段数据结构说明\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n| servers | 是 | Array of strings | 云服务器ID列表。 |\n\n\
+## 请求示例<a name=\"a4\"></a>\n\n```\n{{\"{key}\": {{\"servers\": [\"s1\"]}}}}\n```\n"
+        )
+    };
+    let start = page("批量启动云服务器", "os-start");
+    let stop = page("批量关闭云服务器", "os-stop");
+    let api = api(&[("start.md", &start), ("stop.md", &stop)]);
+    assert_references_resolve(&api);
+    assert_eq!(api.operations.len(), 1);
+    let body = api.operations[0].request_body.as_ref().expect("a body");
+    let SchemaKind::Object { fields } = &body.schema.kind else {
+        panic!("{:#?}", body.schema)
+    };
+    let keys: Vec<(&str, bool)> = fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(keys, [("os-start", false), ("os-stop", false)]);
+    assert_eq!(body.examples.len(), 2);
+    assert!(codes(&api).contains(&"merge.alternative-bodies"));
+    assert!(!codes(&api).contains(&"merge.field-only-in-one"));
+}

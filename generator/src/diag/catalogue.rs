@@ -382,6 +382,9 @@ catalogue! {
     MERGE_ENUM_DIFFERS = "merge.enum-differs", Warning,
         "Sources disagree on a value list.",
         "The source with priority wins; the other list is named in the message.";
+    MERGE_ALTERNATIVE_BODIES = "merge.alternative-bodies", Note,
+        "Two pages document one `METHOD /path` with request bodies that share no field: two actions of one endpoint, told apart by the body. The request body holds the fields of both, each optional, and both pages' examples.",
+        "Example: `批量启动云服务器` (`{\"os-start\": {…}}`) and `批量关闭云服务器` (`{\"os-stop\": {…}}`), both `POST /v1/{project_id}/cloudservers/action`: the body has optional `os-start` and `os-stop`. Bodies sharing a field are one action documented twice: the first source has priority and every difference is said (merge.field-only-in-one, …).";
     MERGE_FIELD_ONLY_IN_ONE = "merge.field-only-in-one", Warning,
         "Sources disagree: a field is documented in one but not the other.",
         "The source with priority wins.\nExample: `field status 201 body.token is documented at … but not here`.";

@@ -164,15 +164,17 @@ impl Comparison<'_> {
                 );
             }
         }
-        let kept_body = kept
-            .request_body
-            .as_mut()
-            .map(|b| (&b.content_type, &mut b.schema, b.span.clone()));
-        let other_body = other
-            .request_body
-            .as_ref()
-            .map(|b| (&b.content_type, &b.schema, &b.span));
-        self.body("request body", kept_body, other_body, &kept_at, &other_at);
+        if !self.alternative_actions(kept, other) {
+            let kept_body = kept
+                .request_body
+                .as_mut()
+                .map(|b| (&b.content_type, &mut b.schema, b.span.clone()));
+            let other_body = other
+                .request_body
+                .as_ref()
+                .map(|b| (&b.content_type, &b.schema, &b.span));
+            self.body("request body", kept_body, other_body, &kept_at, &other_at);
+        }
         for (code, o) in &other.responses {
             let Some(k) = kept.responses.get_mut(code) else {
                 self.differ(
@@ -223,6 +225,59 @@ impl Comparison<'_> {
                 );
             }
         }
+    }
+
+    /// Two pages documenting one `METHOD /path` with request bodies that share no field name
+    /// (`{"os-start": {…}}` on the start page, `{"os-stop": {…}}` on the stop page) document
+    /// two actions of one endpoint, told apart by the body: the request body gets every field
+    /// of both, each optional (a request sends one action), and both pages' examples. The
+    /// request body becomes an object of its own (the kept one may be a shared component).
+    /// Returns whether it was that case.
+    fn alternative_actions(&mut self, kept: &mut Operation, other: &Operation) -> bool {
+        let (Some(k), Some(o)) = (kept.request_body.as_mut(), other.request_body.as_ref()) else {
+            return false;
+        };
+        let fields_of = |s: &Schema| match &s.kind {
+            SchemaKind::Object { fields } if !fields.is_empty() => Some(fields.clone()),
+            _ => None,
+        };
+        let (Some(kf), Some(of)) = (
+            fields_of(&self.deref(&k.schema)),
+            fields_of(&self.deref(&o.schema)),
+        ) else {
+            return false;
+        };
+        if k.content_type != o.content_type
+            || kf.iter().any(|f| of.iter().any(|g| g.name == f.name))
+        {
+            return false;
+        }
+        let mut fields: Vec<crate::ir::Field> = kf.into_iter().chain(of).collect();
+        for f in &mut fields {
+            f.required = false;
+        }
+        let names: Vec<String> = fields.iter().map(|f| format!("`{}`", f.name)).collect();
+        self.diags.add(
+            &o.span,
+            catalogue::MERGE_ALTERNATIVE_BODIES,
+            format!(
+                "`{}` is also described at {} with a request body sharing no field with this one: two actions of one endpoint; the request body holds {}, each optional",
+                self.operation,
+                k.span,
+                names.join(", ")
+            ),
+        );
+        let mut schema = Schema::new(SchemaKind::Object { fields });
+        schema.description = k
+            .schema
+            .description
+            .clone()
+            .or_else(|| self.deref(&k.schema).description);
+        schema.span = Some(k.span.clone());
+        k.schema = schema;
+        k.required = k.required && o.required;
+        k.examples.extend(o.examples.iter().cloned());
+        true
     }
 
     /// Compare one schema node (a field, parameter or body): its description (kept as an
