@@ -2696,3 +2696,66 @@ fn actions_of_one_endpoint_told_apart_by_the_body() {
     assert!(codes(&api).contains(&"merge.alternative-bodies"));
     assert!(!codes(&api).contains(&"merge.field-only-in-one"));
 }
+
+/// Field tables whose name column is headed `Attribute` (OTC VPC pages) are read like any other;
+/// a table read for fields whose header names no column of field names is said
+/// (`table.no-name-column`), not silently an object without fields.
+#[test]
+fn attribute_columns_and_tables_without_a_name_column() {
+    let rst = r#"Creating a Peering
+==================
+
+URI
+---
+
+POST /v2.0/vpc/peerings
+
+Request Message
+---------------
+
+.. table:: **Table 1** Request parameter
+
+   +-----------+-----------+-------------------------------------------+--------------------------+
+   | Parameter | Mandatory | Type                                      | Description              |
+   +===========+===========+===========================================+==========================+
+   | peering   | Yes       | :ref:`peering <label_peering>` object     | The peering connection.  |
+   +-----------+-----------+-------------------------------------------+--------------------------+
+   | extra     | No        | :ref:`extra <label_extra>` object         | Extra settings.          |
+   +-----------+-----------+-------------------------------------------+--------------------------+
+
+.. _label_peering:
+
+.. table:: **Table 2** Description of the **peering** field
+
+   +------------------+-----------+--------+--------------------------+
+   | Attribute        | Mandatory | Type   | Description              |
+   +==================+===========+========+==========================+
+   | name             | Yes       | String | The name.                |
+   +------------------+-----------+--------+--------------------------+
+
+.. _label_extra:
+
+.. table:: **Table 3** Description of the **extra** field
+
+   +------------------+--------+--------------------------+
+   | Key              | Type   | Description              |
+   +==================+========+==========================+
+   | mode             | String | The mode.                |
+   +------------------+--------+--------------------------+
+"#;
+    let api = rst_api(rst);
+    assert_references_resolve(&api);
+    let op = &api.operations[0];
+    let SchemaKind::Ref { name } = &op.request_body.as_ref().expect("a body").schema.kind else {
+        panic!()
+    };
+    let SchemaKind::Ref { name: peering } = &field(&api, name, "peering").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    assert!(field(&api, peering, "name").description.is_some());
+    assert!(
+        codes(&api).contains(&"table.no-name-column"),
+        "{:#?}",
+        api.diagnostics
+    );
+}

@@ -216,6 +216,9 @@ catalogue! {
     FIELD_ROW_SHIFTED = "field.row-shifted", Warning,
         "A row of a table without a required column carries a required flag in its type column and its type in its description; it is read that way.",
         "Rows copied from the request table into the response table keep their four cells: `containerBaseSize | No | Integer | Details…` under `Parameter | Type | Description` becomes an optional Integer.";
+    TABLE_NO_NAME_COLUMN = "table.no-name-column", Warning,
+        "A table read for fields has no header cell docbind knows as the column of field names; its rows are not read.",
+        "The object it describes gets no fields from it. The header words are in extract/vocab.rs (`参数`, `名称`, `Parameter`, `Name`, `Attribute`, …); a new word there is the fix.\nExample: `Key | Type | Description` (no `Name`/`Parameter`/`Attribute` column).";
     TABLE_ROW_WITHOUT_NAME = "table.row-without-name", Warning,
         "A field table row has no name; it is skipped.",
         "Usually a row split by the converter.";

@@ -101,6 +101,20 @@ pub fn clean_name(raw: &str) -> String {
 
 pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Vec<RawField> {
     let Some(name_col) = cols.name else {
+        // A table used for fields whose header names no column of field names: said, as its
+        // rows are lost (`Attribute | Type | …` before `attribute` was a known header).
+        if let Some(first) = table.rows.first() {
+            let header: Vec<String> = table.header.iter().map(|h| h.text.one_line()).collect();
+            diags.add(
+                &first.span,
+                catalogue::TABLE_NO_NAME_COLUMN,
+                format!(
+                    "the table's header ({}) has no column of field names; its {} rows are not read",
+                    header.join(" | "),
+                    table.rows.len()
+                ),
+            );
+        }
         return Vec::new();
     };
     let mut out: Vec<RawField> = Vec::new();

@@ -77,7 +77,8 @@ pub fn column(header: &str) -> Column {
     let t = squash(header);
     match t.as_str() {
         "参数" | "参数名" | "参数名称" | "名称" | "字段" | "字段名" | "parameter"
-        | "parameters" | "name" | "field" | "属性" => Column::Name,
+        | "parameters" | "name" | "field" | "属性" | "属性名" | "attribute" | "attributes"
+        | "attributename" | "fieldname" | "property" => Column::Name,
         "是否必选" | "是否为必选" | "必选" | "是否必填" | "必填" | "mandatory" | "required"
         | "ismandatory" => Column::Required,
         "参数类型" | "类型" | "数据类型" | "type" | "datatype" | "valuetype" => {
