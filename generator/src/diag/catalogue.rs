@@ -323,7 +323,7 @@ catalogue! {
         "It cannot check or widen the schema. Usually converter damage or an elided example.";
     EXAMPLE_REPAIRED = "example.repaired", Note,
         "An example that was not valid JSON was repaired and is used.",
-        "Only layout damage is repaired: a string wrapped over lines (re-joined), a trailing comma (removed), a bare `...` standing for more items (removed). The message names each repair; anything else stays unparsed (example.invalid-json).\nExample: `example is not valid JSON (trailing comma at line 29 column 3); repaired: a trailing comma removed`.";
+        "Only layout damage is repaired: a string wrapped over lines (re-joined), a `// remark` after a value (removed to the line end), a comma missing at a line end between a value and the next member (added), a trailing comma (removed), a bare `...` standing for more items (removed). The message names each repair; anything else stays unparsed (example.invalid-json).\nExample: `example is not valid JSON (trailing comma at line 29 column 3); repaired: a trailing comma removed`.";
     EXAMPLE_ALTERNATIVES = "example.alternatives", Note,
         "One code block holds several JSON values separated by a line saying `Or` (`或`); each is an example of its own.",
         "Alternative bodies written in one block (`{\"action\": \"create\", …}` / `Or` / `{\"action\": \"delete\", …}`) are not one JSON value; split at the separator line, one piece at least must parse (repaired if need be), else the block stays one example; a piece that does not parse is kept as text (example.invalid-json).";

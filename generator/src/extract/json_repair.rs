@@ -1,6 +1,7 @@
 //! Repairs of documented JSON examples that do not parse, each named so the caller can say
-//! what it changed: strings wrapped over lines by the page layout, trailing commas, and `...`
-//! elisions standing for "more of the same". Only these; anything else stays unparsed.
+//! what it changed: strings wrapped over lines by the page layout, `//` remarks written after a
+//! value, a comma missing at a line end, trailing commas, and `...` elisions standing for "more
+//! of the same". Only these; anything else stays unparsed.
 
 /// What a repair changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -11,6 +12,10 @@ pub enum Repair {
     TrailingComma,
     /// A bare `...` / `…` (outside strings) removed with its comma.
     Elision,
+    /// A `// remark` after a value (outside strings) removed up to the line end.
+    LineComment,
+    /// A comma added at a line end between a value and the next member or item.
+    MissingComma,
 }
 
 impl Repair {
@@ -19,6 +24,8 @@ impl Repair {
             Repair::WrappedString => "a string wrapped over lines re-joined",
             Repair::TrailingComma => "a trailing comma removed",
             Repair::Elision => "a `...` elision removed",
+            Repair::LineComment => "a `//` remark removed",
+            Repair::MissingComma => "a missing comma added at a line end",
         }
     }
 }
@@ -28,6 +35,8 @@ impl Repair {
 pub fn repair(text: &str) -> Option<(String, Vec<Repair>)> {
     let mut done = Vec::new();
     let mut out = join_wrapped_strings(text, &mut done);
+    out = drop_line_comments(&out, &mut done);
+    out = add_missing_commas(&out, &mut done);
     out = drop_elisions(&out, &mut done);
     out = drop_trailing_commas(&out, &mut done);
     done.sort();
@@ -75,6 +84,58 @@ fn join_wrapped_strings(text: &str, done: &mut Vec<Repair>) -> String {
         }
         out.push(c);
         i += 1;
+    }
+    out
+}
+
+/// `// remark` outside strings, to the end of its line.
+fn drop_line_comments(text: &str, done: &mut Vec<Repair>) -> String {
+    let chars = in_string_flags(text);
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, inside) = chars[i];
+        if c == '/' && !inside && chars.get(i + 1).is_some_and(|&(n, _)| n == '/') {
+            while i < chars.len() && chars[i].0 != '\n' {
+                i += 1;
+            }
+            done.push(Repair::LineComment);
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// A line ending in a complete value (a closing quote, a digit, `}`, `]`, `true`, `false`,
+/// `null`) followed by a line starting a member or an item (`"`, `{`, `[`, a number) needs a
+/// comma there.
+fn add_missing_commas(text: &str, done: &mut Vec<Repair>) -> String {
+    let chars = in_string_flags(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &(c, inside)) in chars.iter().enumerate() {
+        if c == '\n' && !inside {
+            let before = out.trim_end();
+            let ends_value = before.ends_with(['"', '}', ']'])
+                || before.ends_with(|ch: char| ch.is_ascii_digit())
+                || ["true", "false", "null"]
+                    .iter()
+                    .any(|w| before.ends_with(w));
+            let next = chars[i + 1..]
+                .iter()
+                .map(|(c, _)| *c)
+                .find(|c| !c.is_whitespace());
+            // A closing quote ending a key (`"a"` then `: 1` on the next line) is no value:
+            // the next line would start with `:`, which is not a start.
+            let starts_value = |c: char| matches!(c, '"' | '{' | '[' | '-') || c.is_ascii_digit();
+            if ends_value && next.is_some_and(starts_value) {
+                let cut = before.len();
+                out.insert(cut, ',');
+                done.push(Repair::MissingComma);
+            }
+        }
+        out.push(c);
     }
     out
 }
@@ -176,7 +237,23 @@ mod tests {
             (json!({"items": [{"id": 1}]}), vec![Repair::Elision])
         );
         assert_eq!(fixed("{\"a\": 1,\n ...\n}").0, json!({"a": 1}));
+        assert_eq!(
+            fixed("{\"az\": \"a-b\",//For example, a-b.\n \"url\": \"https://x/y\"\n}"),
+            (
+                json!({"az": "a-b", "url": "https://x/y"}),
+                vec![Repair::LineComment]
+            )
+        );
+        assert_eq!(
+            fixed("{\"a\": \"x\"\n  \"b\": [1\n 2]\n  \"c\": {}\n}"),
+            (
+                json!({"a": "x", "b": [1, 2], "c": {}}),
+                vec![Repair::MissingComma]
+            )
+        );
         assert!(repair("{\"a\": 1}").is_none());
+        // A value already followed by its comma, or the last member, needs nothing.
+        assert!(repair("{\"a\": 1,\n \"b\": [\n 2\n ]\n}").is_none());
         // Escaped quotes do not end a string.
         assert!(repair("{\"a\": \"x\\\", ...\"}").is_none());
     }
