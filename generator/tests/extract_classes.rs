@@ -2759,3 +2759,26 @@ Request Message
         api.diagnostics
     );
 }
+
+/// A response section with no body table, whose first table is captioned with the name of its
+/// own row (`表 2 backups字段数据结构说明` listing `backups | Array of backup objects`) and whose
+/// second describes one item under the same caption: the first is the body, the second the
+/// items (they were an orphan and a body typed from the example alone).
+#[test]
+fn a_response_table_captioned_with_its_own_row() {
+    let text = "# 查询快照列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1.0/{project_id}/clusters/{cluster_id}/index_snapshots\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 2**  backups字段数据结构说明\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| backups | Array of backup objects | 快照列表。 |\n\n\
+**表 3**  backups字段数据结构说明\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| id | String | 快照ID。 |\n| name | String | 快照名称。 |\n\n\
+## 示例<a name=\"a4\"></a>\n\n响应示例\n\n```\n{\"backups\": [{\"id\": \"b1\", \"name\": \"s1\"}]}\n```\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: backup } = &list_items(&api, body, "backups").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, backup, "name");
+    for code in ["table.orphan", "body.from-example"] {
+        assert!(!codes(&api).contains(&code), "{:#?}", api.diagnostics);
+    }
+    assert!(codes(&api).contains(&"body.self-naming-table"));
+}

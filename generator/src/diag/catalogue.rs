@@ -180,6 +180,9 @@ catalogue! {
     BODY_READ_AS_QUERY = "body.read-as-query", Note,
         "A GET or HEAD operation documents request body fields; they are read as query parameters.",
         "GET and HEAD requests carry no body. Pages that list a list operation's filters under `Request parameters` / `请求参数` (`marker`, `limit`, `page_reverse`) describe the query string, as their example URLs show.";
+    BODY_SELF_NAMING_TABLE = "body.self-naming-table", Note,
+        "A response section with no body table holds a table captioned with the name of one of its own rows: that table is the body.",
+        "Example: `表 2 backups字段数据结构说明` listing `backups | Array of backup objects`, then `表 3 backups字段数据结构说明` describing one backup. A table cannot describe a field it lists, so it holds it: it is the response body, and the second table the items.";
     BODY_FIRST_OBJECT_TABLE = "body.first-object-table", Warning,
         "No table of the request section is captioned as the request body; its first object table is taken as the body.",
         "Example: a `Request` section with `Table 2 Parameters in the request header` and `Table 3 NodePool structure` (then tables for `metadata`, `spec`): the NodePool table is the body of the POST.";

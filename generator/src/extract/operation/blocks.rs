@@ -61,6 +61,36 @@ pub(super) fn promote_unclaimed_request_body(found: &mut [Found<'_>]) -> Option<
     Some(first.block)
 }
 
+/// A response section whose tables include no body table: a table captioned with the name of
+/// one of its own rows is the body (`表 2 backups字段数据结构说明` listing `backups | Array of
+/// backup objects`, then `表 3 backups字段数据结构说明` describing one backup): it cannot
+/// describe that field itself, so it holds it. The first such table, with the status of its
+/// sub-section. Returns the table so promoted.
+pub(super) fn promote_self_naming_response_body(found: &mut [Found<'_>]) -> Option<usize> {
+    if found
+        .iter()
+        .any(|f| matches!(f.purpose, Purpose::ResponseBody(_)))
+    {
+        return None;
+    }
+    let first = found.iter_mut().find(|f| {
+        let Purpose::Object(name) = &f.purpose else {
+            return false;
+        };
+        let key = super::super::resolve::name_key(name);
+        f.section == SectionRole::Response
+            && f.cols.name.is_some_and(|col| {
+                f.table.rows.iter().any(|r| {
+                    r.cells
+                        .get(col)
+                        .is_some_and(|c| super::super::resolve::name_key(&c.text.one_line()) == key)
+                })
+            })
+    })?;
+    first.purpose = Purpose::ResponseBody(None);
+    Some(first.block)
+}
+
 /// A generic caption is the body table the first time in a section; when the same body already
 /// has a table, a generically captioned table is an object named by its caption (`Table 5
 /// Parameters` describing `Array of Parameters objects`).

@@ -120,6 +120,13 @@ pub fn assemble(
             );
         }
     }
+    if let Some(block) = blocks::promote_self_naming_response_body(&mut found) {
+        diags.add(
+            &doc.blocks[block].span,
+            catalogue::BODY_SELF_NAMING_TABLE,
+            "no table of the response section is captioned as the body, and this one is captioned with the name of its own row: it holds that field, and is taken as the body",
+        );
+    }
     let found = found;
     let objects = object_tables(&found);
     let mut resolver = Resolver::new(index, objects, registry, diags, context);
