@@ -36,6 +36,8 @@ pub enum Outcome {
     NoSchema,
     /// Not JSON (kept verbatim in the outputs; extraction reported why).
     NotJson,
+    /// JSON cut short by the page and closed (`ExampleValue::Partial`): not checked.
+    Partial,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -106,6 +108,7 @@ fn check_all(
         };
         let outcome = match (&ex.value, schema) {
             (ExampleValue::Text(_), _) => Outcome::NotJson,
+            (ExampleValue::Partial(_), _) => Outcome::Partial,
             (ExampleValue::Json(_), None) => Outcome::NoSchema,
             (ExampleValue::Json(v), Some(s)) => validate(v, s, components),
         };

@@ -247,6 +247,11 @@ pub struct Example {
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum ExampleValue {
     Json(serde_json::Value),
+    /// JSON cut short by the page (a PDF page break ate the rest; `example.cut-short`), closed
+    /// where it stops: the keys and values it shows are the documentation's, what is missing
+    /// is unknown, so it is never checked against the schema, never narrows or widens it, and
+    /// is no test of the generated client.
+    Partial(serde_json::Value),
     /// Not valid JSON (kept verbatim; a diagnostic says why).
     Text(String),
 }

@@ -573,6 +573,12 @@ fn examples(m: &Value, (one, many): (&str, &str), span: &Span) -> Vec<Example> {
                 span: span.clone(),
             }),
     );
+    if let Some(partial) = m.get("x-docbind-example-partial").and_then(Value::as_array) {
+        out.extend(partial.iter().map(|v| Example {
+            value: ExampleValue::Partial(v.clone()),
+            span: span.clone(),
+        }));
+    }
     out
 }
 

@@ -68,6 +68,10 @@ pub struct ExampleCounts {
     pub conformant: u64,
     pub no_schema: u64,
     pub not_json: u64,
+    /// JSON cut short by the page and closed (`example.cut-short`): its field paths count for
+    /// coverage, it is not checked.
+    #[serde(default)]
+    pub cut_short: u64,
     /// conformant / checked, in percent (two decimals).
     pub conformant_percent: f64,
     /// Field paths (`a.b[].c`) in valid JSON request and 2xx response examples, and how many
@@ -193,6 +197,7 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
                 examples.no_schema += 1;
             }
             Outcome::NotJson => examples.not_json += 1,
+            Outcome::Partial => examples.cut_short += 1,
             Outcome::NonConformant { errors } => {
                 examples.valid_json += 1;
                 examples.checked += 1;
@@ -359,7 +364,11 @@ fn example_field_coverage(api: &Api) -> (u64, u64, Vec<UndeclaredField>) {
             );
         for (status, schema, examples) in bodies {
             for e in examples {
-                if let crate::ir::ExampleValue::Json(v) = &e.value {
+                // A cut-short example's paths are the documentation's too (what it lacks is
+                // unknown, so only what it shows counts).
+                if let crate::ir::ExampleValue::Json(v) | crate::ir::ExampleValue::Partial(v) =
+                    &e.value
+                {
                     let mut site = Site {
                         operation: &op.id,
                         status,
@@ -513,8 +522,8 @@ pub fn render_text(r: &Report) -> String {
     }
     let e = &r.examples;
     out.push_str(&format!(
-        "examples: {} total, {} valid JSON, {} checked, {} conformant ({}%), {} without schema, {} not JSON; field coverage {}/{} ({}%; {}% outside the {} field paths below free-form values)\n",
-        e.total, e.valid_json, e.checked, e.conformant, e.conformant_percent, e.no_schema, e.not_json,
+        "examples: {} total, {} valid JSON, {} checked, {} conformant ({}%), {} without schema, {} cut short, {} not JSON; field coverage {}/{} ({}%; {}% outside the {} field paths below free-form values)\n",
+        e.total, e.valid_json, e.checked, e.conformant, e.conformant_percent, e.no_schema, e.cut_short, e.not_json,
         e.fields_declared, e.fields, e.field_coverage_percent,
         e.field_coverage_outside_free_form_percent, e.fields_below_free_form
     ));

@@ -40,7 +40,8 @@ fn small_page_site_snapshot() {
         ]
     );
     // The outcomes read back from the report are what the conformance check says (the
-    // fixture has a conforming, a non-conforming, a schema-less and a non-JSON example).
+    // fixture has a conforming, a non-conforming, a schema-less, a non-JSON and a cut-short
+    // example).
     let checked: Vec<_> = docbind::conformance::check_examples(&inputs.api)
         .into_iter()
         .map(|c| (c.site, c.outcome))
@@ -58,9 +59,10 @@ fn small_page_site_snapshot() {
             Outcome::NonConformant { .. } => "non-conformant",
             Outcome::NoSchema => "no schema",
             Outcome::NotJson => "not JSON",
+            Outcome::Partial => "cut short",
         })
         .collect();
-    assert_eq!(kinds.len(), 4, "{kinds:?}");
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
     // Deterministic: a second build is byte-identical.
     let again = review::build(&inputs).expect("renders");
     assert_eq!(again.files, site.files);

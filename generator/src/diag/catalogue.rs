@@ -330,6 +330,9 @@ catalogue! {
     EXAMPLE_ALTERNATIVES = "example.alternatives", Note,
         "One code block holds several JSON values separated by a line saying `Or` (`或`); each is an example of its own.",
         "Alternative bodies written in one block (`{\"action\": \"create\", …}` / `Or` / `{\"action\": \"delete\", …}`) are not one JSON value; split at the separator line, one piece at least must parse (repaired if need be), else the block stays one example; a piece that does not parse is kept as text (example.invalid-json).";
+    EXAMPLE_CUT_SHORT = "example.cut-short", Note,
+        "An example stops inside its structure (a page break ate the rest); it is closed where it stops and kept as a partial example.",
+        "Open strings, arrays and objects are closed in order, a dangling comma or key dropped. The keys and values it shows count for the report's field coverage and show in the review; what is missing is unknown, so it is not checked against the schema, proves nothing about the schema (no widening, no relaxed required flags) and is no test of the generated client. In OpenAPI it is `x-docbind-example-partial`.\nExample: `{\"steps\": [ {\"name\": \"a\", \"inputs\": [ {` at the foot of a PDF page.";
     EXAMPLE_ELISION = "example.elision", Note,
         "An example marks omitted items with an ellipsis; they were removed.",
         "`\"...\"` or `…` items stand for more of the same; the rest of the example is used.";

@@ -102,6 +102,25 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
                     })
                 }
                 None => {
+                    // Cut short by the page: what it shows is read, never checked.
+                    let base = super::json_repair::repair(body)
+                        .map(|(t, _)| t)
+                        .unwrap_or_else(|| body.to_string());
+                    let closed = super::json_repair::close_cut_short(&base).and_then(|(t, n)| {
+                        Some((serde_json::from_str::<serde_json::Value>(&t).ok()?, n))
+                    });
+                    if let Some((mut v, n)) = closed {
+                        strip_elisions(&mut v);
+                        diags.add(
+                            span,
+                            catalogue::EXAMPLE_CUT_SHORT,
+                            format!("example is not valid JSON ({e}): it stops inside its structure; closed where it stops ({n} open bracket{}): the keys it shows are read, it is not checked against the schema", if n == 1 { "" } else { "s" }),
+                        );
+                        return Some(Example {
+                            value: ExampleValue::Partial(v),
+                            span: span.clone(),
+                        });
+                    }
                     diags.add(
                         span,
                         catalogue::EXAMPLE_INVALID_JSON,

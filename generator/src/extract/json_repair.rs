@@ -140,6 +140,77 @@ fn add_missing_commas(text: &str, done: &mut Vec<Repair>) -> String {
     out
 }
 
+/// JSON that stops inside its structure (a page break ate the rest: `{"steps": [{"name":
+/// "a",`): closed where it stops — an open string ended, a dangling comma or key dropped, the
+/// open arrays and objects closed in order. `None` when the text is not cut short (every
+/// bracket closed, or a closer that does not match what is open: damage of another kind), or
+/// when closing does not make it parse. Returns the closed text and how many brackets were
+/// closed.
+pub fn close_cut_short(text: &str) -> Option<(String, usize)> {
+    let chars = in_string_flags(text);
+    let mut open: Vec<char> = Vec::new();
+    for &(c, inside) in &chars {
+        if inside {
+            continue;
+        }
+        match c {
+            '{' => open.push('}'),
+            '[' => open.push(']'),
+            // The guard pops what the closer closes; a mismatch is damage of another kind.
+            '}' | ']' if open.pop() != Some(c) => return None,
+            _ => {}
+        }
+    }
+    if open.is_empty() {
+        return None;
+    }
+    let mut body = text.trim_end().to_string();
+    if ends_inside_string(&body) {
+        // A string that swallowed the closers after it lost its closing quote (a typo, not a
+        // cut): `"error_msg": "name is missing` then `}`.
+        if body.ends_with(['}', ']']) {
+            return None;
+        }
+        body.push('"');
+    }
+    let closers: String = open.iter().rev().collect();
+    let parses = |t: &str| serde_json::from_str::<serde_json::Value>(t).is_ok();
+    // As it stands; without a dangling comma; without a dangling key (`"name":` or `"name"`).
+    let mut candidates = vec![body.clone()];
+    let no_comma = body.trim_end().trim_end_matches(',').trim_end().to_string();
+    candidates.push(no_comma.clone());
+    let without_key = no_comma.trim_end_matches(':').trim_end();
+    if let Some(key_start) = without_key.strip_suffix('"').and_then(|t| t.rfind('"')) {
+        candidates.push(
+            without_key[..key_start]
+                .trim_end()
+                .trim_end_matches(',')
+                .trim_end()
+                .to_string(),
+        );
+    }
+    candidates
+        .into_iter()
+        .map(|c| c + &closers)
+        .find(|c| parses(c))
+        .map(|c| (c, open.len()))
+}
+
+/// Whether `text` stops inside a string literal.
+fn ends_inside_string(text: &str) -> bool {
+    let (mut inside, mut escaped) = (false, false);
+    for c in text.chars() {
+        if escaped {
+            escaped = false;
+        } else if inside && c == '\\' {
+            escaped = true;
+        } else if c == '"' {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
 fn drop_trailing_commas(text: &str, done: &mut Vec<Repair>) -> String {
     let chars = in_string_flags(text);
     let mut out = String::with_capacity(text.len());
@@ -252,6 +323,38 @@ mod tests {
             )
         );
         assert!(repair("{\"a\": 1}").is_none());
+        let closed = |t: &str| {
+            close_cut_short(t)
+                .map(|(text, n)| (serde_json::from_str::<serde_json::Value>(&text).unwrap(), n))
+        };
+        assert_eq!(
+            closed("{\"steps\": [{\"name\": \"a\",\n \"type\": \"job\",\n \"inputs\": [ {"),
+            Some((
+                json!({"steps": [{"name": "a", "type": "job", "inputs": [{}]}]}),
+                5
+            ))
+        );
+        assert_eq!(
+            closed("{\"name\": \"x\",\n \"description\": \"cut her"),
+            Some((json!({"name": "x", "description": "cut her"}), 1))
+        );
+        assert_eq!(
+            closed("{\"name\": \"x\",\n \"config\":"),
+            Some((json!({"name": "x"}), 1))
+        );
+        assert!(
+            close_cut_short("{\"msg\": \"name is missing}").is_none(),
+            "a closing quote missing, not a cut"
+        );
+        // Every bracket closed, or a closer that does not match: not cut short.
+        assert!(close_cut_short("{\"a\": 1}").is_none());
+        assert!(close_cut_short("{\"a\": [1}").is_none());
+        // A text ending in a closer with brackets still open (a closer lost inside) is
+        // closed at the end all the same; the note says how many were open.
+        assert_eq!(
+            closed("{\"x\": {\"a\": 1}"),
+            Some((json!({"x": {"a": 1}}), 1))
+        );
         // A value already followed by its comma, or the last member, needs nothing.
         assert!(repair("{\"a\": 1,\n \"b\": [\n 2\n ]\n}").is_none());
         // Escaped quotes do not end a string.

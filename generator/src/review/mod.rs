@@ -114,6 +114,7 @@ pub fn checks_from_report(api: &Api, report: &Report) -> Vec<ExampleCheck> {
                 };
                 let outcome = match &ex.value {
                     ExampleValue::Text(_) => Outcome::NotJson,
+                    ExampleValue::Partial(_) => Outcome::Partial,
                     ExampleValue::Json(_) if !has_schema => Outcome::NoSchema,
                     ExampleValue::Json(_) => match e
                         .non_conformant
@@ -610,10 +611,18 @@ impl<'a> Model<'a> {
                     Some(Outcome::NoSchema) => {
                         ("none", "no schema to check", "无模式可校验", vec![])
                     }
+                    Some(Outcome::Partial) => (
+                        "none",
+                        "cut short by the page, not checked",
+                        "被分页截断，未校验",
+                        vec![],
+                    ),
                     Some(Outcome::NotJson) | None => ("none", "not JSON", "非 JSON", vec![]),
                 };
                 let text = match &ex.value {
-                    ExampleValue::Json(v) => serde_json::to_string_pretty(v).unwrap_or_default(),
+                    ExampleValue::Json(v) | ExampleValue::Partial(v) => {
+                        serde_json::to_string_pretty(v).unwrap_or_default()
+                    }
                     ExampleValue::Text(t) => t.clone(),
                 };
                 let lines: Vec<&str> = text.lines().collect();

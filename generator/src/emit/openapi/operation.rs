@@ -141,7 +141,7 @@ fn insert_examples(
         .iter()
         .filter_map(|e| match &e.value {
             ExampleValue::Json(v) => Some(v),
-            ExampleValue::Text(_) => None,
+            ExampleValue::Partial(_) | ExampleValue::Text(_) => None,
         })
         .collect();
     match json.as_slice() {
@@ -167,11 +167,22 @@ fn insert_examples(
         .iter()
         .filter_map(|e| match &e.value {
             ExampleValue::Text(t) => Some(Value::from(t.as_str())),
-            ExampleValue::Json(_) => None,
+            ExampleValue::Json(_) | ExampleValue::Partial(_) => None,
         })
         .collect();
     if !text.is_empty() {
         m.insert("x-docbind-example-text".into(), Value::Array(text));
+    }
+    // Cut short by the page: not an `example` a tool may check (required fields are missing).
+    let partial: Vec<Value> = examples
+        .iter()
+        .filter_map(|e| match &e.value {
+            ExampleValue::Partial(v) => Some(v.clone()),
+            _ => None,
+        })
+        .collect();
+    if !partial.is_empty() {
+        m.insert("x-docbind-example-partial".into(), Value::Array(partial));
     }
 }
 
