@@ -2782,3 +2782,26 @@ fn a_response_table_captioned_with_its_own_row() {
     }
     assert!(codes(&api).contains(&"body.self-naming-table"));
 }
+
+/// Older pages caption their header table `Header说明` (in the URI section): it is the request
+/// headers' table (the token header is the runtime's), not an orphan object named `Header`.
+#[test]
+fn a_header_table_captioned_header_shuo_ming() {
+    let text = "# 获取任务列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\n-   URI格式\n\n    GET /v1.0/{project_id}/tasks\n\n\
+-   Header说明\n\n    **表 2**  Header说明\n\n    | 名称 | 是否必选 | 说明 |\n    | --- | --- | --- |\n    | X-Auth-Token | 是 | 用户Token。 |\n    | X-Language | 是 | 请求语言类型。 |\n\n\
+## 正常响应<a name=\"a3\"></a>\n\n**表 4**  要素说明\n\n| 名称 | 参数类型 | 说明 |\n| --- | --- | --- |\n| total_record | Int | 总记录数。 |\n";
+    let api = api(&[("p.md", text)]);
+    assert!(
+        !codes(&api).contains(&"table.orphan"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let op = &api.operations[0];
+    assert!(
+        op.parameters
+            .iter()
+            .any(|p| p.name == "X-Language" && p.location == ParamLocation::Header),
+        "{:#?}",
+        op.parameters
+    );
+}

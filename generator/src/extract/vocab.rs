@@ -222,7 +222,15 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     if is_query_caption(&t) || has("查询检索参数") || t == "查询参数" {
         return CaptionRole::QueryParams;
     }
-    if has("请求header") || has("请求头") || t == "requestheaderparameters" || t == "requestheaders"
+    // `Header说明` / `Header参数说明` (older pages, in the URI or request section).
+    if has("请求header")
+        || has("请求头")
+        || t == "requestheaderparameters"
+        || t == "requestheaders"
+        || matches!(
+            t.as_str(),
+            "header说明" | "header参数说明" | "header参数" | "消息头说明"
+        )
     {
         return CaptionRole::RequestHeaders;
     }
@@ -963,6 +971,10 @@ mod tests {
         assert_eq!(
             caption_role("Table 5 Description of the router field"),
             CaptionRole::Object("router".into())
+        );
+        assert_eq!(
+            caption_role("**表 2** Header说明"),
+            CaptionRole::RequestHeaders
         );
         assert_eq!(
             caption_role("**Table 3** Description of field **tag**"),
