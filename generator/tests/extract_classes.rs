@@ -2805,3 +2805,26 @@ fn a_header_table_captioned_header_shuo_ming() {
         op.parameters
     );
 }
+
+/// A list the documentation leaves free-form (`tags | Array of objects`, no link) beside a table
+/// nobody references whose rows are exactly the keys the examples show in its items
+/// (`表 2 resource_tag数据结构说明`: `key`, `value`; `"tags": [{"key": …, "value": …}]`): the
+/// list is of that table. A table whose rows the examples do not match exactly stays an orphan.
+#[test]
+fn a_free_form_list_tied_to_a_table_by_the_keys_its_examples_show() {
+    let text = "# 查询镜像标签<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2/{project_id}/images/{image_id}/tags\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 1**  响应参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| tags | Array of objects | 标签列表 |\n\n\
+**表 2**  resource_tag数据结构说明\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| key | String | 标签的键 |\n| value | String | 标签的值 |\n\n\
+**表 3**  other数据结构说明\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| key | String | 键 |\n| size | Integer | 大小 |\n\n\
+响应样例\n\n```\n{\"tags\": [{\"key\": \"k0\", \"value\": \"v0\"}, {\"value\": \"v1\", \"key\": \"k1\"}]}\n```\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: tag } = &list_items(&api, body, "tags").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, tag, "value");
+    assert!(codes(&api).contains(&"field.table-by-example-keys"));
+    let orphans = codes(&api).iter().filter(|c| **c == "table.orphan").count();
+    assert_eq!(orphans, 1, "the `other` table: {:#?}", api.diagnostics);
+}

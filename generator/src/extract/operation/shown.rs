@@ -3,7 +3,10 @@
 //! show that key inside an object whose table lacks it (the `loadbalancer` table copied from the
 //! create request, without `listeners`, while every response example holds `"listeners": [{"id":
 //! …}]`). The object gets the field, optional, of that table — a list of them where the examples
-//! show a list.
+//! show a list. And a table whose rows are exactly the keys the examples show in a field the
+//! documentation leaves free-form (`tags | Array of objects` shown as `[{"key": …, "value": …}]`
+//! beside an unreferenced `表 2 resource_tag数据结构说明` listing `key` and `value`): that field
+//! is that table's (a list where the examples show one).
 
 use super::super::resolve::{name_key, Resolver};
 use super::blocks::{Found, Purpose};
@@ -21,6 +24,14 @@ struct Shown {
     list: bool,
 }
 
+/// The keys examples show in a free-form field of a named schema.
+struct ShownFree {
+    owner: String,
+    field: String,
+    keys: BTreeSet<String>,
+    list: bool,
+}
+
 /// Give the objects the tables nobody referenced that the examples tie to them.
 pub(super) fn tables_the_examples_show(
     resolver: &mut Resolver<'_, '_>,
@@ -32,9 +43,7 @@ pub(super) fn tables_the_examples_show(
         .iter()
         .filter(|f| !resolver.used.contains(&f.block))
         .filter_map(|f| match &f.purpose {
-            Purpose::Object(name) if crate::extract::text::is_identifier(name) => {
-                Some((f.block, name.as_str()))
-            }
+            Purpose::Object(name) => Some((f.block, name.as_str())),
             _ => None,
         })
         .collect();
@@ -42,6 +51,7 @@ pub(super) fn tables_the_examples_show(
         return;
     }
     let mut shown = Vec::new();
+    let mut free = Vec::new();
     let bodies = request_body.iter().map(|b| (&b.schema, &b.examples)).chain(
         responses
             .values()
@@ -50,11 +60,20 @@ pub(super) fn tables_the_examples_show(
     for (schema, examples) in bodies {
         for example in examples {
             if let ExampleValue::Json(value) = &example.value {
-                walk(resolver, schema, value, None, &mut shown, 0);
+                walk(resolver, schema, value, None, (&mut shown, &mut free), 0);
             }
         }
     }
+    let mut tied = BTreeSet::new();
+    for &(block, name) in &orphans {
+        if let Some(done) = free_field_of_rows(resolver, block, name, &free) {
+            tied.insert(done);
+        }
+    }
     for (block, name) in orphans {
+        if tied.contains(&block) || !crate::extract::text::is_identifier(name) {
+            continue;
+        }
         let key = name_key(name);
         let holders: BTreeSet<(&str, &str)> = shown
             .iter()
@@ -100,14 +119,86 @@ pub(super) fn tables_the_examples_show(
     }
 }
 
-/// Record the keys `value` shows in objects of named schemas that lack them. An object counts
-/// only when it holds a documented field (a wrapper `{"loadbalancer": {…}}` holds none).
+/// The free-form field of a named schema whose shown keys are exactly the rows of orphan table
+/// `block` (two keys at least, every instance's keys among the rows, together all of them):
+/// made that table's, and said. Returns the block so tied.
+fn free_field_of_rows(
+    resolver: &mut Resolver<'_, '_>,
+    block: usize,
+    name: &str,
+    free: &[ShownFree],
+) -> Option<usize> {
+    let table = resolver.index.table(block)?;
+    let rows: BTreeSet<String> = crate::extract::fields::read_fields(
+        table,
+        &crate::extract::fields::columns(table),
+        &mut crate::diag::Diagnostics::new(),
+    )
+    .into_iter()
+    .map(|r| r.name)
+    .collect();
+    if rows.len() < 2 {
+        return None;
+    }
+    let mut by_field: BTreeMap<(&str, &str), (BTreeSet<&str>, bool, bool)> = BTreeMap::new();
+    for s in free {
+        let entry = by_field
+            .entry((s.owner.as_str(), s.field.as_str()))
+            .or_insert((BTreeSet::new(), false, true));
+        entry.0.extend(s.keys.iter().map(String::as_str));
+        entry.1 |= s.list;
+        entry.2 &= s.keys.iter().all(|k| rows.contains(k));
+    }
+    let matches: Vec<((&str, &str), bool)> = by_field
+        .into_iter()
+        .filter(|(_, (keys, _, within))| {
+            *within && keys.len() == rows.len() && keys.iter().all(|k| rows.contains(*k))
+        })
+        .map(|(at, (_, list, _))| (at, list))
+        .collect();
+    // One field only: two free-form fields showing the same keys leave the table ambiguous.
+    let [((owner, field), list)] = matches.as_slice() else {
+        return None;
+    };
+    let (owner, field, list) = (owner.to_string(), field.to_string(), *list);
+    let span = resolver.index.doc.blocks[block].span.clone();
+    let table = resolver.object_schema(block, name, &span);
+    let named = resolver.registry.schemas.get_mut(&owner)?;
+    let SchemaKind::Object { fields } = &mut named.schema.kind else {
+        return None;
+    };
+    let f = fields.iter_mut().find(|f| f.name == field)?;
+    let keep = f.schema.clone();
+    f.schema = if list {
+        Schema::new(SchemaKind::Array {
+            items: Box::new(table),
+        })
+    } else {
+        table
+    };
+    f.schema.description = keep.description;
+    f.schema.raw_type = keep.raw_type;
+    f.schema.span = keep.span;
+    resolver.diags.add(
+        &span,
+        catalogue::FIELD_TABLE_BY_EXAMPLE_KEYS,
+        format!("no field references table `{name}`; its rows are exactly the keys the operation's examples show in `{owner}.{field}`, which the documentation leaves free-form: that field is {} that table", if list { "a list of" } else { "an object of" }),
+    );
+    Some(block)
+}
+
+/// What the examples show that no table says.
+type ShownSinks<'s> = (&'s mut Vec<Shown>, &'s mut Vec<ShownFree>);
+
+/// Record the keys `value` shows in objects of named schemas that lack them, and the keys of
+/// the objects it shows in their free-form fields. An object counts only when it holds a
+/// documented field (a wrapper `{"loadbalancer": {…}}` holds none).
 fn walk(
     resolver: &Resolver<'_, '_>,
     schema: &Schema,
     value: &Value,
     owner: Option<&str>,
-    shown: &mut Vec<Shown>,
+    (shown, free): ShownSinks<'_>,
     depth: usize,
 ) {
     // Examples are finite; the bound guards against a pathological document.
@@ -117,7 +208,14 @@ fn walk(
     match (&schema.kind, value) {
         (SchemaKind::Ref { name }, _) => {
             if let Some(named) = resolver.registry.schemas.get(name) {
-                walk(resolver, &named.schema, value, Some(name), shown, depth + 1);
+                walk(
+                    resolver,
+                    &named.schema,
+                    value,
+                    Some(name),
+                    (shown, free),
+                    depth + 1,
+                );
             }
         }
         (SchemaKind::Object { fields }, Value::Object(map)) => {
@@ -132,25 +230,74 @@ fn walk(
                 }
             }
             for f in fields {
-                if let Some(v) = map.get(&f.name) {
-                    walk(resolver, &f.schema, v, None, shown, depth + 1);
+                let Some(v) = map.get(&f.name) else {
+                    continue;
+                };
+                let free_form = match &f.schema.kind {
+                    SchemaKind::Any => true,
+                    SchemaKind::Array { items } => matches!(items.kind, SchemaKind::Any),
+                    _ => false,
+                };
+                if let (true, Some(owner)) = (free_form, owner) {
+                    let objects: Vec<&serde_json::Map<String, Value>> = match v {
+                        Value::Object(o) => vec![o],
+                        Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
+                        _ => vec![],
+                    };
+                    for o in objects {
+                        free.push(ShownFree {
+                            owner: owner.to_string(),
+                            field: f.name.clone(),
+                            keys: o.keys().cloned().collect(),
+                            list: v.is_array(),
+                        });
+                    }
                 }
+                walk(
+                    resolver,
+                    &f.schema,
+                    v,
+                    None,
+                    (&mut *shown, &mut *free),
+                    depth + 1,
+                );
             }
         }
         // A list of the objects a table documents as one (an example shape evidence accepts).
         (SchemaKind::Object { .. }, Value::Array(items)) => {
             for item in items {
-                walk(resolver, schema, item, owner, shown, depth + 1);
+                walk(
+                    resolver,
+                    schema,
+                    item,
+                    owner,
+                    (&mut *shown, &mut *free),
+                    depth + 1,
+                );
             }
         }
         (SchemaKind::Array { items }, Value::Array(values)) => {
             for v in values {
-                walk(resolver, items, v, None, shown, depth + 1);
+                walk(
+                    resolver,
+                    items,
+                    v,
+                    None,
+                    (&mut *shown, &mut *free),
+                    depth + 1,
+                );
             }
         }
         (SchemaKind::Map { values }, Value::Object(map)) => {
             for v in map.values() {
-                walk(resolver, values, v, None, shown, depth + 1);
+                walk(
+                    resolver,
+                    values,
+                    v,
+                    None,
+                    (&mut *shown, &mut *free),
+                    depth + 1,
+                );
             }
         }
         _ => {}
