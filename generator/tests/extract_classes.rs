@@ -2828,3 +2828,64 @@ fn a_free_form_list_tied_to_a_table_by_the_keys_its_examples_show() {
     let orphans = codes(&api).iter().filter(|c| **c == "table.orphan").count();
     assert_eq!(orphans, 1, "the `other` table: {:#?}", api.diagnostics);
 }
+
+/// `Request Parameters`, `Example Request`, `Response Parameters`, `Example Response` is one
+/// operation's order (OTC VPC, IMS, Cloud Eye, AS pages): the response part after the request
+/// example is no restart (it used to warn `operation.restart-without-uri` on every such page).
+#[test]
+fn a_response_part_after_the_request_example_is_no_restart() {
+    let rst = r#"Creating a VPC
+==============
+
+URI
+---
+
+POST /v1/{project_id}/vpcs
+
+Request Parameters
+------------------
+
+.. table:: **Table 1** Request parameter
+
+   +-----------+-----------+--------+--------------------------+
+   | Parameter | Mandatory | Type   | Description              |
+   +===========+===========+========+==========================+
+   | name      | Yes       | String | The name.                |
+   +-----------+-----------+--------+--------------------------+
+
+Example Request
+---------------
+
+.. code-block:: text
+
+   POST https://{Endpoint}/v1/{project_id}/vpcs
+
+   {"name": "vpc"}
+
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response parameter
+
+   +-----------+--------+--------------------------+
+   | Parameter | Type   | Description              |
+   +===========+========+==========================+
+   | id        | String | The ID.                  |
+   +-----------+--------+--------------------------+
+
+Example Response
+----------------
+
+.. code-block::
+
+   {"id": "v1"}
+"#;
+    let api = rst_api(rst);
+    assert_eq!(api.operations.len(), 1);
+    assert!(
+        !codes(&api).contains(&"operation.restart-without-uri"),
+        "{:#?}",
+        api.diagnostics
+    );
+    assert!(api.operations[0].responses["200"].body.is_some());
+}

@@ -64,20 +64,33 @@ fn table_rank(caption: &str) -> Option<u8> {
 fn restart_points(doc: &Document, range: Range<usize>) -> Vec<usize> {
     let mut points = Vec::new();
     let mut highest: Option<u8> = None;
+    // Only a request example reached so far: a response part after it is the page's order
+    // (`Request`, `Example Request`, `Response`, `Example Response`), not a restart.
+    let mut only_request_example = false;
     for i in range {
-        let r = match &doc.blocks[i].kind {
-            BlockKind::Heading { text, .. } => rank(section_role(super::sections::strip_number(
-                &text.one_line(),
-            ))),
-            BlockKind::Table(t) => t.caption.as_ref().and_then(|c| table_rank(&c.one_line())),
-            _ => None,
+        let (r, is_request_example) = match &doc.blocks[i].kind {
+            BlockKind::Heading { text, .. } => {
+                let role = section_role(super::sections::strip_number(&text.one_line()));
+                (rank(role), role == SectionRole::RequestExample)
+            }
+            BlockKind::Table(t) => (
+                t.caption.as_ref().and_then(|c| table_rank(&c.one_line())),
+                false,
+            ),
+            _ => (None, false),
         };
         let Some(r) = r else { continue };
         // Starting over = an URI/request/response part after the examples were reached.
-        if r <= 3 && highest.is_some_and(|h| h >= 4) {
+        let forward_response = r == 3 && only_request_example;
+        if r <= 3 && highest.is_some_and(|h| h >= 4) && !forward_response {
             points.push(i);
             highest = Some(r);
+            only_request_example = false;
         } else {
+            if r >= 4 {
+                only_request_example =
+                    is_request_example && (only_request_example || highest.is_none_or(|h| h < 4));
+            }
             highest = Some(highest.map_or(r, |h| h.max(r)));
         }
     }
