@@ -6,7 +6,9 @@
 //!
 //! Schemas are compared recursively through references: parameters by name and location,
 //! request and response bodies, response headers, then object fields by name — a field present
-//! in one source only, a different type, required flag or enum list is reported.
+//! in one source only, a different type, required flag or enum list is reported. One exception
+//! to "the first wins": request bodies sharing no field are different actions of one endpoint
+//! (`{"os-start": …}` / `{"os-stop": …}`), and the body holds them all (`alternative_actions`).
 
 use super::registry::Registry;
 use super::sections::normalize_path;
