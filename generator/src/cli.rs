@@ -107,6 +107,10 @@ pub enum Command {
         /// Exit 1 if any figure is worse than in this baseline report.
         #[arg(long)]
         baseline: Option<PathBuf>,
+        /// The reviewed list of documented examples that are wrong (the format of
+        /// `spec/examples-allowlist.toml`; ad-hoc runs — docbind.toml names the job's).
+        #[arg(long)]
+        allowlist: Option<PathBuf>,
     },
     /// Write a static HTML review site: every operation with its source lines next to what
     /// was extracted, the report's figures, diagnostics at their lines. Without INPUTs: the job
@@ -472,7 +476,13 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             common,
             json,
             baseline,
-        } => report(&inputs, &common, json.as_deref(), baseline.as_deref()),
+            allowlist,
+        } => report(
+            &inputs,
+            &common,
+            json.as_deref(),
+            (baseline.as_deref(), allowlist.as_deref()),
+        ),
         Command::Review {
             inputs,
             common,
@@ -516,12 +526,21 @@ fn report(
     inputs: &[PathBuf],
     common: &Common,
     json: Option<&std::path::Path>,
-    baseline: Option<&std::path::Path>,
+    (baseline, allowlist): (Option<&std::path::Path>, Option<&std::path::Path>),
 ) -> i32 {
-    let job = if inputs.is_empty() {
-        job_from_config(&common.config)
-    } else {
-        adhoc_job(inputs)
+    let job = match (inputs.is_empty(), allowlist) {
+        (true, Some(_)) => Err(
+            "--allowlist needs INPUT files (without inputs, docbind.toml names the allow-list)"
+                .to_string(),
+        ),
+        (true, None) => job_from_config(&common.config),
+        (false, None) => adhoc_job(inputs),
+        (false, Some(list)) => adhoc_job(inputs).and_then(|job| {
+            Ok(Job {
+                example_allowlist: crate::allowlist::ExampleAllowlist::load(list)?,
+                ..job
+            })
+        }),
     };
     let job = match job {
         Ok(j) => j,

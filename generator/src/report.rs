@@ -114,6 +114,9 @@ pub struct UndeclaredField {
     /// Whether the enclosing value is declared free-form (`true`) or the key is missing from
     /// a documented object (`false`).
     pub below_free_form: bool,
+    /// The example is a listed documentation defect (the allow-list's reason).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowlisted: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -220,7 +223,7 @@ pub fn build(api: &Api, coverage: &Coverage, allowlist: &ExampleAllowlist) -> Re
             }
         }
     }
-    let (fields_seen, fields_declared, undeclared) = example_field_coverage(api);
+    let (fields_seen, fields_declared, undeclared) = example_field_coverage(api, allowlist);
     examples.undeclared_fields = undeclared;
     examples.fields = fields_seen;
     examples.fields_declared = fields_declared;
@@ -343,7 +346,10 @@ fn percent(part: u64, whole: u64) -> f64 {
 
 /// (field paths seen, declared, where the undeclared ones start) over the valid JSON request
 /// and 2xx response examples.
-fn example_field_coverage(api: &Api) -> (u64, u64, Vec<UndeclaredField>) {
+fn example_field_coverage(
+    api: &Api,
+    allowlist: &crate::allowlist::ExampleAllowlist,
+) -> (u64, u64, Vec<UndeclaredField>) {
     let mut coverage = FieldCoverage::default();
     for op in &api.operations {
         let bodies = op
@@ -363,7 +369,7 @@ fn example_field_coverage(api: &Api) -> (u64, u64, Vec<UndeclaredField>) {
                     }),
             );
         for (status, schema, examples) in bodies {
-            for e in examples {
+            for (i, e) in examples.iter().enumerate() {
                 // A cut-short example's paths are the documentation's too (what it lacks is
                 // unknown, so only what it shows counts).
                 if let crate::ir::ExampleValue::Json(v) | crate::ir::ExampleValue::Partial(v) =
@@ -374,6 +380,7 @@ fn example_field_coverage(api: &Api) -> (u64, u64, Vec<UndeclaredField>) {
                         status,
                         at: e.span.to_string(),
                         path: String::new(),
+                        allowlisted: allowlist.reason(&op.id, status, i + 1),
                     };
                     cover(
                         api,
@@ -403,6 +410,8 @@ struct Site<'a> {
     status: &'a str,
     at: String,
     path: String,
+    /// The example is a listed documentation defect (the allow-list's reason).
+    allowlisted: Option<&'a str>,
 }
 
 /// What the schema says of the current value.
@@ -471,6 +480,7 @@ fn cover(
                                     schema.map(|s| &s.kind),
                                     Some(SchemaKind::Any)
                                 ),
+                                allowlisted: site.allowlisted.map(str::to_string),
                             });
                         }
                         Some(Declared::Undeclared)
@@ -550,10 +560,10 @@ pub fn render_text(r: &Report) -> String {
             u.status,
             u.path,
             u.fields,
-            if u.below_free_form {
-                ", below a free-form value"
-            } else {
-                ""
+            match (&u.allowlisted, u.below_free_form) {
+                (Some(reason), _) => format!(", a listed documentation defect: {reason}"),
+                (None, true) => ", below a free-form value".to_string(),
+                (None, false) => String::new(),
             },
             u.at
         ));
@@ -628,7 +638,7 @@ mod tests {
         let mut op = Operation::stub("list_items", crate::ir::HttpMethod::Get, "/items", span);
         op.responses = responses;
         api.operations.push(op);
-        let (seen, declared, undeclared) = example_field_coverage(&api);
+        let (seen, declared, undeclared) = example_field_coverage(&api, &Default::default());
         // items, items[].id, items[].extra(+x, y, y[].z), job(+id), free, free[].k
         assert_eq!((seen, declared), (10, 3));
         let listed: Vec<(&str, u64, &str, bool)> = undeclared

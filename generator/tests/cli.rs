@@ -311,3 +311,48 @@ fn report_command_writes_json_and_checks_the_baseline() {
         .as_object()
         .is_some_and(|d| !d.is_empty()));
 }
+
+/// `docbind report INPUT --allowlist FILE`: an ad-hoc run with a reviewed list of wrong
+/// examples; the undeclared example fields of a listed example carry the list's reason.
+#[test]
+fn report_of_an_ad_hoc_run_takes_an_allowlist() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("p.md");
+    std::fs::write(
+        &page,
+        "# 查询用户<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v3/users/{user_id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 1**  响应参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| name | String | 用户名。 |\n\n\
+## 响应示例<a name=\"a4\"></a>\n\n```\n{\"name\": \"u\", \"users\": [{\"name\": \"u\"}]}\n```\n",
+    )
+    .expect("page written");
+    let list = dir.path().join("allow.toml");
+    std::fs::write(
+        &list,
+        "[[example]]\noperation = \"show_user\"\nstatus = \"200\"\nreason = \"the list page's example\"\n",
+    )
+    .expect("list written");
+    let args = |extra: &[&str]| {
+        let mut a = vec!["report", page.to_str().unwrap(), "--json", "-"];
+        a.extend_from_slice(extra);
+        a.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    };
+    let run = |a: Vec<String>| {
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        docbind(&refs, &repo_root())
+    };
+    let o = run(args(&["--allowlist", list.to_str().unwrap()]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    let undeclared = &report["examples"]["undeclared_fields"];
+    assert_eq!(undeclared[0]["path"], "users[].name", "{undeclared}");
+    assert_eq!(undeclared[0]["allowlisted"], "the list page's example");
+    let o = run(args(&[]));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert!(report["examples"]["undeclared_fields"][0]["allowlisted"].is_null());
+    // Without inputs, docbind.toml names the list.
+    let o = docbind(
+        &["report", "--allowlist", list.to_str().unwrap()],
+        &repo_root(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
