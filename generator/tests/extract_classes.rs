@@ -2889,3 +2889,62 @@ Example Response
     );
     assert!(api.operations[0].responses["200"].body.is_some());
 }
+
+/// `Data structure description of **traffic_limited_list**` titles the table of that list's
+/// items (OTC Anti-DDoS pages), and a table of the error-code sub-section (`Error Code | Error
+/// Message`, `表 5 错误码`) lists error codes: neither is an ignored, unclassified table.
+#[test]
+fn data_structure_titles_and_error_code_tables() {
+    let rst = r#"Querying Policies
+=================
+
+URI
+---
+
+GET /v1/{project_id}/antiddos/query_config_list
+
+Response
+--------
+
+-  Parameter description
+
+   +----------------------+---------------------+------------------------+
+   | Parameter            | Type                | Description            |
+   +======================+=====================+========================+
+   | traffic_limited_list | List data structure | List of traffic limits |
+   +----------------------+---------------------+------------------------+
+
+-  Data structure description of **traffic_limited_list**
+
+   ================== ======= ===========================
+   Parameter          Type    Description
+   ================== ======= ===========================
+   traffic_pos_id     Integer Position ID of traffic
+   ================== ======= ===========================
+
+Error Codes
+-----------
+
+.. table:: **Table 5** Error codes
+
+   +------------+-----------------------------+
+   | Error Code | Error Message               |
+   +============+=============================+
+   | DDOS.0001  | The input is invalid.       |
+   +------------+-----------------------------+
+"#;
+    let api = rst_api(rst);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name } = &list_items(&api, body, "traffic_limited_list").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, name, "traffic_pos_id");
+    for code in [
+        "table.unclassified",
+        "body.duplicate-response-table",
+        "table.orphan",
+    ] {
+        assert!(!codes(&api).contains(&code), "{:#?}", api.diagnostics);
+    }
+}

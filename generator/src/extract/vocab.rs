@@ -383,6 +383,16 @@ pub fn field_description_caption(caption: &str) -> Option<String> {
         {
             rest
         }
+        // `Data structure description of **traffic_limited_list**`: the name alone follows.
+        [d, s, e, o, name]
+            if d.eq_ignore_ascii_case("data")
+                && s.eq_ignore_ascii_case("structure")
+                && e.eq_ignore_ascii_case("description")
+                && o.eq_ignore_ascii_case("of") =>
+        {
+            let name = name.trim_matches(['*', '`']);
+            return super::text::is_hyphenated_identifier(name).then(|| name.to_string());
+        }
         // `Parameters in the snapshot field` (the message-part captions, `Parameters in the
         // request body`, are told apart before: they end in no `field`).
         [p, i, rest @ ..]
@@ -983,6 +993,14 @@ mod tests {
         assert_eq!(
             caption_role("Parameters in the **snapshot** field"),
             CaptionRole::Object("snapshot".into())
+        );
+        assert_eq!(
+            field_description_caption("Data structure description of **traffic_limited_list**"),
+            Some("traffic_limited_list".into())
+        );
+        assert_eq!(
+            field_description_caption("Data structure description of the request"),
+            None
         );
         assert_eq!(
             caption_role("Table 6 QueryParameters"),

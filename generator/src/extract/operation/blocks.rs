@@ -260,6 +260,11 @@ fn purpose_for(
     if cols.is_request_line_table() {
         return Purpose::RequestLine;
     }
+    // Whatever its columns (`Error Code | Error Message`), a table of the error-code
+    // sub-section lists error codes.
+    if section == SectionRole::ErrorCodes {
+        return Purpose::Ignored("an error-code table");
+    }
     if !cols.is_field_table() {
         return Purpose::Unclassified;
     }
