@@ -79,8 +79,9 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
                 });
             }
             // Layout damage and elisions the documentation is full of: repaired, and said so.
-            let repaired = super::json_repair::repair(body).and_then(|(text, repairs)| {
-                serde_json::from_str::<serde_json::Value>(&text)
+            let repair = super::json_repair::repair(body);
+            let repaired = repair.as_ref().and_then(|(text, repairs)| {
+                serde_json::from_str::<serde_json::Value>(text)
                     .ok()
                     .map(|v| (v, repairs))
             });
@@ -103,13 +104,8 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
                 }
                 None => {
                     // Cut short by the page: what it shows is read, never checked.
-                    let base = super::json_repair::repair(body)
-                        .map(|(t, _)| t)
-                        .unwrap_or_else(|| body.to_string());
-                    let closed = super::json_repair::close_cut_short(&base).and_then(|(t, n)| {
-                        Some((serde_json::from_str::<serde_json::Value>(&t).ok()?, n))
-                    });
-                    if let Some((mut v, n)) = closed {
+                    let base = repair.as_ref().map_or(body, |(t, _)| t.as_str());
+                    if let Some((mut v, n)) = super::json_repair::close_cut_short(base) {
                         strip_elisions(&mut v);
                         diags.add(
                             span,
@@ -149,12 +145,7 @@ pub fn example_values(body: &str, span: &Span, diags: &mut Diagnostics) -> Vec<E
     if pieces.len() < 2 {
         return example_value(body, span, diags).into_iter().collect();
     }
-    let parses = |s: &str| {
-        serde_json::from_str::<serde_json::Value>(s).is_ok()
-            || super::json_repair::repair(s)
-                .is_some_and(|(t, _)| serde_json::from_str::<serde_json::Value>(&t).is_ok())
-    };
-    if !pieces.iter().any(|p| parses(p)) {
+    if !pieces.iter().any(|p| parses_repaired(p)) {
         return example_value(body, span, diags).into_iter().collect();
     }
     diags.add(
@@ -170,6 +161,12 @@ pub fn example_values(body: &str, span: &Span, diags: &mut Diagnostics) -> Vec<E
         .iter()
         .filter_map(|p| example_value(p, span, diags))
         .collect()
+}
+
+/// Whether `s` is JSON as it stands or once its layout damage is repaired.
+fn parses_repaired(s: &str) -> bool {
+    let parses = |s: &str| serde_json::from_str::<serde_json::Value>(s).is_ok();
+    parses(s) || super::json_repair::repair(s).is_some_and(|(t, _)| parses(&t))
 }
 
 /// `body` cut at separator lines, when it is not one JSON value and every piece looks like JSON.
@@ -234,16 +231,15 @@ pub fn join_split_pieces(pieces: Vec<CodeExample>) -> Vec<CodeExample> {
     while i < pieces.len() {
         let mut current = pieces[i].clone();
         let parses = |s: &str| serde_json::from_str::<serde_json::Value>(s).is_ok();
-        // Joined pieces may need the same repairs as one piece (`example_value` makes them).
-        let valid =
-            |s: &str| parses(s) || super::json_repair::repair(s).is_some_and(|(t, _)| parses(&t));
         if looks_like_json(&current.body) && !parses(&current.body) {
             let mut j = i + 1;
             let mut joined = current.body.clone();
             while j < pieces.len() && pieces[j].request_line.is_none() && j - i <= 8 {
                 joined.push('\n');
                 joined.push_str(&pieces[j].body);
-                if valid(&joined) {
+                // Joined pieces may need the same repairs as one piece (`example_value`
+                // makes them).
+                if parses_repaired(&joined) {
                     current.body = joined.clone();
                     current.span = current.span.join(&pieces[j].span);
                     i = j;

@@ -144,9 +144,8 @@ fn add_missing_commas(text: &str, done: &mut Vec<Repair>) -> String {
 /// "a",`): closed where it stops — an open string ended, a dangling comma or key dropped, the
 /// open arrays and objects closed in order. `None` when the text is not cut short (every
 /// bracket closed, or a closer that does not match what is open: damage of another kind), or
-/// when closing does not make it parse. Returns the closed text and how many brackets were
-/// closed.
-pub fn close_cut_short(text: &str) -> Option<(String, usize)> {
+/// when closing does not make it parse. Returns the value and how many brackets were closed.
+pub fn close_cut_short(text: &str) -> Option<(serde_json::Value, usize)> {
     let chars = in_string_flags(text);
     let mut open: Vec<char> = Vec::new();
     for &(c, inside) in &chars {
@@ -174,7 +173,6 @@ pub fn close_cut_short(text: &str) -> Option<(String, usize)> {
         body.push('"');
     }
     let closers: String = open.iter().rev().collect();
-    let parses = |t: &str| serde_json::from_str::<serde_json::Value>(t).is_ok();
     // As it stands; without a dangling comma; without a dangling key (`"name":` or `"name"`).
     let mut candidates = vec![body.clone()];
     let no_comma = body.trim_end().trim_end_matches(',').trim_end().to_string();
@@ -191,9 +189,8 @@ pub fn close_cut_short(text: &str) -> Option<(String, usize)> {
     }
     candidates
         .into_iter()
-        .map(|c| c + &closers)
-        .find(|c| parses(c))
-        .map(|c| (c, open.len()))
+        .find_map(|c| serde_json::from_str(&(c + &closers)).ok())
+        .map(|v| (v, open.len()))
 }
 
 /// Whether `text` stops inside a string literal.
@@ -323,10 +320,7 @@ mod tests {
             )
         );
         assert!(repair("{\"a\": 1}").is_none());
-        let closed = |t: &str| {
-            close_cut_short(t)
-                .map(|(text, n)| (serde_json::from_str::<serde_json::Value>(&text).unwrap(), n))
-        };
+        let closed = close_cut_short;
         assert_eq!(
             closed("{\"steps\": [{\"name\": \"a\",\n \"type\": \"job\",\n \"inputs\": [ {"),
             Some((

@@ -77,13 +77,15 @@ impl<'a> Library<'a> {
             .filter(|&(p, _)| p != from)
             .collect();
         let first = *found.first()?;
+        // The field names, read as any field table is (its name column, names cleaned).
         let fields = |(p, b): (usize, usize)| {
-            self.pages[p].index.table(b).map(|t| {
-                t.rows
-                    .iter()
-                    .filter_map(|r| r.cells.first().map(|c| c.text.one_line()))
-                    .collect::<Vec<_>>()
-            })
+            let table = self.pages[p].index.table(b)?;
+            let rows = super::fields::read_fields(
+                table,
+                &super::fields::columns(table),
+                &mut crate::diag::Diagnostics::new(),
+            );
+            Some(rows.into_iter().map(|r| r.name).collect::<Vec<_>>())
         };
         let shape = fields(first)?;
         found

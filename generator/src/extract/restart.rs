@@ -63,10 +63,10 @@ fn table_rank(caption: &str) -> Option<u8> {
 /// The first block of every group of sub-sections that starts over after examples were seen.
 fn restart_points(doc: &Document, range: Range<usize>) -> Vec<usize> {
     let mut points = Vec::new();
-    let mut highest: Option<u8> = None;
-    // Only a request example reached so far: a response part after it is the page's order
-    // (`Request`, `Example Request`, `Response`, `Example Response`), not a restart.
-    let mut only_request_example = false;
+    // Since the last start: a request example reached, and any other example or code part.
+    // A response part after a request example alone is the page's order (`Request`, `Example
+    // Request`, `Response`, `Example Response`), not a restart.
+    let (mut request_example, mut examples) = (false, false);
     for i in range {
         let (r, is_request_example) = match &doc.blocks[i].kind {
             BlockKind::Heading { text, .. } => {
@@ -81,17 +81,20 @@ fn restart_points(doc: &Document, range: Range<usize>) -> Vec<usize> {
         };
         let Some(r) = r else { continue };
         // Starting over = an URI/request/response part after the examples were reached.
-        let forward_response = r == 3 && only_request_example;
-        if r <= 3 && highest.is_some_and(|h| h >= 4) && !forward_response {
+        let restart = match r {
+            0..=2 => examples || request_example,
+            3 => examples,
+            _ => false,
+        };
+        if restart {
             points.push(i);
-            highest = Some(r);
-            only_request_example = false;
-        } else {
-            if r >= 4 {
-                only_request_example =
-                    is_request_example && (only_request_example || highest.is_none_or(|h| h < 4));
+            (request_example, examples) = (false, false);
+        } else if r >= 4 {
+            if is_request_example {
+                request_example = true;
+            } else {
+                examples = true;
             }
-            highest = Some(highest.map_or(r, |h| h.max(r)));
         }
     }
     points

@@ -55,8 +55,7 @@ pub fn table_caption(doc: &Document, block: usize) -> Option<String> {
 /// The table that block `title` is the title of: a paragraph right before a table without a
 /// caption that is a bare name path (`auth.identity`), says which object or field the table
 /// describes (`snapshot参数说明`, `Parameters in the **snapshot** field`) or names a part of the
-/// message (`Parameters in the
-/// request header`).
+/// message (`Parameters in the request header`).
 pub fn titled_table(doc: &Document, title: usize) -> Option<usize> {
     let BlockKind::Paragraph { text, .. } = &doc.blocks.get(title)?.kind else {
         return None;
@@ -68,26 +67,17 @@ pub fn titled_table(doc: &Document, title: usize) -> Option<usize> {
     let text = text.trim();
     let is_title = is_name_path(text)
         || super::vocab::field_description_caption(text).is_some()
-        || names_an_object(text)
-        || (text.chars().count() <= 60
-            && !matches!(
-                super::vocab::caption_role(text),
-                CaptionRole::Object(_)
-                    | CaptionRole::Generic
-                    | CaptionRole::SdkRequest(_)
-                    | CaptionRole::SdkResponse(_)
-            ));
+        || match super::vocab::caption_role(text) {
+            // A name path and a word saying the table describes it (`snapshot参数说明`,
+            // `auth.identity字段数据结构说明`, `links parameter description`): not any
+            // paragraph that happens to stand before a table.
+            CaptionRole::Object(name) => name.len() < text.len() && is_name_path(&name),
+            CaptionRole::Generic | CaptionRole::SdkRequest(_) | CaptionRole::SdkResponse(_) => {
+                false
+            }
+            _ => text.chars().count() <= 60,
+        };
     (table.caption.is_none() && is_title).then_some(title + 1)
-}
-
-/// A title that is a name path and a word saying the table describes it (`snapshot参数说明`,
-/// `auth.identity字段数据结构说明`, `links parameter description`): not any paragraph that
-/// happens to stand before a table.
-fn names_an_object(text: &str) -> bool {
-    let name = super::vocab::object_name_from_caption(text);
-    name.len() < text.trim().len()
-        && is_name_path(&name)
-        && matches!(super::vocab::caption_role(text), CaptionRole::Object(_))
 }
 
 /// `auth`, `auth.identity`, `role_assignments.scope.project`, `token.user.OS-FEDERATION`:

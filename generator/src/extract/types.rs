@@ -4,8 +4,8 @@
 //! `Object`/`JSON`/`Dict`, `X object`, `Array of X objects`, `Array of strings`, `Array<X>`,
 //! `JSON Array`, `List`, `Map<String,X>` in its spellings, `AnyType`, `X结构数组`, sized scalars
 //! (`String(64)`, whose length [`stated_length`] gives), `List(X)`, scalar alternatives (`Str or
-//! Int`, `Uuid-Str`), and wrap damage (`NetworkConnect ion object`, `Array<storageType >`). Anything else is `Unknown`: the caller
-//! reports it and uses a free-form value, never a guess.
+//! Int`, `Uuid-Str`), and wrap damage (`NetworkConnect ion object`, `Array<storageType >`).
+//! Anything else is `Unknown`: the caller reports it and uses a free-form value, never a guess.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeExpr {
@@ -395,22 +395,22 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     TypeExpr::Unknown(s.to_string())
 }
 
+/// `Head(inner)` / `Head (inner)`: the word before the parentheses and what they hold, trimmed.
+fn head_and_parenthesized(s: &str) -> Option<(&str, &str)> {
+    let (head, rest) = s.split_once('(')?;
+    Some((head.trim(), rest.strip_suffix(')')?.trim()))
+}
+
 /// `String(64)` / `String (255)` / `varchar(32)`: the scalar and the number in parentheses.
 fn sized_scalar(s: &str) -> Option<(TypeExpr, u64)> {
-    let (head, rest) = s.split_once('(')?;
-    let size = rest.strip_suffix(')')?.trim();
-    let n: u64 = size.parse().ok()?;
-    Some((scalar(head.trim())?, n))
+    let (head, size) = head_and_parenthesized(s)?;
+    Some((scalar(head)?, size.parse().ok()?))
 }
 
 /// The item named in `List(X)` / `List (X)` / `Array(X)`.
 fn parenthesized_item(s: &str) -> Option<&str> {
-    let (head, rest) = s.split_once('(')?;
-    let inner = rest.strip_suffix(')')?.trim();
-    let is_list = matches!(
-        head.trim().to_ascii_lowercase().as_str(),
-        "list" | "array" | "set"
-    );
+    let (head, inner) = head_and_parenthesized(s)?;
+    let is_list = matches!(head.to_ascii_lowercase().as_str(), "list" | "array" | "set");
     (is_list && !inner.is_empty()).then_some(inner)
 }
 

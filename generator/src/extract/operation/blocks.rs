@@ -3,6 +3,7 @@
 
 use super::super::examples::{split_request_line, CodeExample};
 use super::super::fields::{columns, Columns};
+use super::super::resolve::name_key;
 use super::super::sections::SectionTree;
 use super::super::text::{describe, table_caption};
 use super::super::vocab::{
@@ -77,13 +78,13 @@ pub(super) fn promote_self_naming_response_body(found: &mut [Found<'_>]) -> Opti
         let Purpose::Object(name) = &f.purpose else {
             return false;
         };
-        let key = super::super::resolve::name_key(name);
+        let key = name_key(name);
         f.section == SectionRole::Response
             && f.cols.name.is_some_and(|col| {
                 f.table.rows.iter().any(|r| {
                     r.cells
                         .get(col)
-                        .is_some_and(|c| super::super::resolve::name_key(&c.text.one_line()) == key)
+                        .is_some_and(|c| name_key(&c.text.one_line()) == key)
                 })
             })
     })?;

@@ -88,9 +88,13 @@ pub(super) fn attach_examples(
             for example in example_values(&code.body, &code.span, diags) {
                 if is_request {
                     match request_body {
-                    Some(b) => b.examples.push(example),
-                    None => diags.add(&code.span, catalogue::EXAMPLE_NO_REQUEST_BODY, "request example given for an operation without a documented request body; not attached"),
-                }
+                        Some(b) => b.examples.push(example),
+                        None => diags.add(
+                            &code.span,
+                            catalogue::EXAMPLE_NO_REQUEST_BODY,
+                            "request example given for an operation without a documented request body; not attached",
+                        ),
+                    }
                     continue;
                 }
                 let code_status = match status.clone() {

@@ -24,12 +24,20 @@ struct Shown {
     list: bool,
 }
 
-/// The keys examples show in a free-form field of a named schema.
-struct ShownFree {
-    owner: String,
-    field: String,
+/// The keys the examples show in the objects of a free-form field of a named schema, all
+/// instances together, and whether a list of them was shown.
+#[derive(Default)]
+struct FreeKeys {
     keys: BTreeSet<String>,
     list: bool,
+}
+
+/// What the examples show that no table says.
+#[derive(Default)]
+struct Seen {
+    shown: Vec<Shown>,
+    /// By (named schema, free-form field).
+    free: BTreeMap<(String, String), FreeKeys>,
 }
 
 /// Give the objects the tables nobody referenced that the examples tie to them.
@@ -50,8 +58,7 @@ pub(super) fn tables_the_examples_show(
     if orphans.is_empty() {
         return;
     }
-    let mut shown = Vec::new();
-    let mut free = Vec::new();
+    let mut seen = Seen::default();
     let bodies = request_body.iter().map(|b| (&b.schema, &b.examples)).chain(
         responses
             .values()
@@ -60,13 +67,13 @@ pub(super) fn tables_the_examples_show(
     for (schema, examples) in bodies {
         for example in examples {
             if let ExampleValue::Json(value) = &example.value {
-                walk(resolver, schema, value, None, (&mut shown, &mut free), 0);
+                walk(resolver, schema, value, None, &mut seen, 0);
             }
         }
     }
     let mut tied = BTreeSet::new();
     for &(block, name) in &orphans {
-        if let Some(done) = free_field_of_rows(resolver, block, name, &free) {
+        if let Some(done) = free_field_of_rows(resolver, block, name, &seen.free) {
             tied.insert(done);
         }
     }
@@ -75,7 +82,8 @@ pub(super) fn tables_the_examples_show(
             continue;
         }
         let key = name_key(name);
-        let holders: BTreeSet<(&str, &str)> = shown
+        let holders: BTreeSet<(&str, &str)> = seen
+            .shown
             .iter()
             .filter(|s| name_key(&s.key) == key)
             .map(|s| (s.owner.as_str(), s.key.as_str()))
@@ -86,7 +94,8 @@ pub(super) fn tables_the_examples_show(
         let span = resolver.index.doc.blocks[block].span.clone();
         let table = resolver.object_schema(block, name, &span);
         for (owner, shown_key) in holders {
-            let list = shown
+            let list = seen
+                .shown
                 .iter()
                 .any(|s| s.owner == owner && s.key == shown_key && s.list);
             let schema = if list {
@@ -119,14 +128,14 @@ pub(super) fn tables_the_examples_show(
     }
 }
 
-/// The free-form field of a named schema whose shown keys are exactly the rows of orphan table
-/// `block` (two keys at least, every instance's keys among the rows, together all of them):
-/// made that table's, and said. Returns the block so tied.
+/// The free-form field of a named schema whose shown keys, all instances together, are exactly
+/// the rows of orphan table `block` (two at least; so every instance's keys are among the
+/// rows): made that table's, and said. Returns the block so tied.
 fn free_field_of_rows(
     resolver: &mut Resolver<'_, '_>,
     block: usize,
     name: &str,
-    free: &[ShownFree],
+    free: &BTreeMap<(String, String), FreeKeys>,
 ) -> Option<usize> {
     let table = resolver.index.table(block)?;
     let rows: BTreeSet<String> = crate::extract::fields::read_fields(
@@ -140,27 +149,15 @@ fn free_field_of_rows(
     if rows.len() < 2 {
         return None;
     }
-    let mut by_field: BTreeMap<(&str, &str), (BTreeSet<&str>, bool, bool)> = BTreeMap::new();
-    for s in free {
-        let entry = by_field
-            .entry((s.owner.as_str(), s.field.as_str()))
-            .or_insert((BTreeSet::new(), false, true));
-        entry.0.extend(s.keys.iter().map(String::as_str));
-        entry.1 |= s.list;
-        entry.2 &= s.keys.iter().all(|k| rows.contains(k));
-    }
-    let matches: Vec<((&str, &str), bool)> = by_field
-        .into_iter()
-        .filter(|(_, (keys, _, within))| {
-            *within && keys.len() == rows.len() && keys.iter().all(|k| rows.contains(*k))
-        })
-        .map(|(at, (_, list, _))| (at, list))
+    let matches: Vec<(&(String, String), &FreeKeys)> = free
+        .iter()
+        .filter(|(_, shown)| shown.keys == rows)
         .collect();
     // One field only: two free-form fields showing the same keys leave the table ambiguous.
-    let [((owner, field), list)] = matches.as_slice() else {
+    let [((owner, field), shown)] = matches.as_slice() else {
         return None;
     };
-    let (owner, field, list) = (owner.to_string(), field.to_string(), *list);
+    let (owner, field, list) = (owner.clone(), field.clone(), shown.list);
     let span = resolver.index.doc.blocks[block].span.clone();
     let table = resolver.object_schema(block, name, &span);
     let named = resolver.registry.schemas.get_mut(&owner)?;
@@ -187,8 +184,31 @@ fn free_field_of_rows(
     Some(block)
 }
 
-/// What the examples show that no table says.
-type ShownSinks<'s> = (&'s mut Vec<Shown>, &'s mut Vec<ShownFree>);
+/// The keys of the objects `value` shows in field `f` of named schema `owner`, when the
+/// documentation leaves that field free-form (a free-form value or a list of them).
+fn note_free_form_keys(seen: &mut Seen, owner: &str, f: &Field, value: &Value) {
+    let free_form = match &f.schema.kind {
+        SchemaKind::Any => true,
+        SchemaKind::Array { items } => matches!(items.kind, SchemaKind::Any),
+        _ => false,
+    };
+    let objects: Vec<&serde_json::Map<String, Value>> = match value {
+        Value::Object(o) if free_form => vec![o],
+        Value::Array(items) if free_form => items.iter().filter_map(Value::as_object).collect(),
+        _ => return,
+    };
+    if objects.is_empty() {
+        return;
+    }
+    let at = seen
+        .free
+        .entry((owner.to_string(), f.name.clone()))
+        .or_default();
+    at.list |= value.is_array();
+    for o in objects {
+        at.keys.extend(o.keys().cloned());
+    }
+}
 
 /// Record the keys `value` shows in objects of named schemas that lack them, and the keys of
 /// the objects it shows in their free-form fields. An object counts only when it holds a
@@ -198,7 +218,7 @@ fn walk(
     schema: &Schema,
     value: &Value,
     owner: Option<&str>,
-    (shown, free): ShownSinks<'_>,
+    seen: &mut Seen,
     depth: usize,
 ) {
     // Examples are finite; the bound guards against a pathological document.
@@ -208,21 +228,14 @@ fn walk(
     match (&schema.kind, value) {
         (SchemaKind::Ref { name }, _) => {
             if let Some(named) = resolver.registry.schemas.get(name) {
-                walk(
-                    resolver,
-                    &named.schema,
-                    value,
-                    Some(name),
-                    (shown, free),
-                    depth + 1,
-                );
+                walk(resolver, &named.schema, value, Some(name), seen, depth + 1);
             }
         }
         (SchemaKind::Object { fields }, Value::Object(map)) => {
             let documented = |k: &String| fields.iter().any(|f| f.name == *k);
             if let Some(owner) = owner.filter(|_| map.keys().any(documented)) {
                 for (key, v) in map.iter().filter(|(k, _)| !documented(k)) {
-                    shown.push(Shown {
+                    seen.shown.push(Shown {
                         owner: owner.to_string(),
                         key: key.clone(),
                         list: v.is_array(),
@@ -233,71 +246,26 @@ fn walk(
                 let Some(v) = map.get(&f.name) else {
                     continue;
                 };
-                let free_form = match &f.schema.kind {
-                    SchemaKind::Any => true,
-                    SchemaKind::Array { items } => matches!(items.kind, SchemaKind::Any),
-                    _ => false,
-                };
-                if let (true, Some(owner)) = (free_form, owner) {
-                    let objects: Vec<&serde_json::Map<String, Value>> = match v {
-                        Value::Object(o) => vec![o],
-                        Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
-                        _ => vec![],
-                    };
-                    for o in objects {
-                        free.push(ShownFree {
-                            owner: owner.to_string(),
-                            field: f.name.clone(),
-                            keys: o.keys().cloned().collect(),
-                            list: v.is_array(),
-                        });
-                    }
+                if let Some(owner) = owner {
+                    note_free_form_keys(seen, owner, f, v);
                 }
-                walk(
-                    resolver,
-                    &f.schema,
-                    v,
-                    None,
-                    (&mut *shown, &mut *free),
-                    depth + 1,
-                );
+                walk(resolver, &f.schema, v, None, seen, depth + 1);
             }
         }
         // A list of the objects a table documents as one (an example shape evidence accepts).
         (SchemaKind::Object { .. }, Value::Array(items)) => {
             for item in items {
-                walk(
-                    resolver,
-                    schema,
-                    item,
-                    owner,
-                    (&mut *shown, &mut *free),
-                    depth + 1,
-                );
+                walk(resolver, schema, item, owner, seen, depth + 1);
             }
         }
         (SchemaKind::Array { items }, Value::Array(values)) => {
             for v in values {
-                walk(
-                    resolver,
-                    items,
-                    v,
-                    None,
-                    (&mut *shown, &mut *free),
-                    depth + 1,
-                );
+                walk(resolver, items, v, None, seen, depth + 1);
             }
         }
         (SchemaKind::Map { values }, Value::Object(map)) => {
             for v in map.values() {
-                walk(
-                    resolver,
-                    values,
-                    v,
-                    None,
-                    (&mut *shown, &mut *free),
-                    depth + 1,
-                );
+                walk(resolver, values, v, None, seen, depth + 1);
             }
         }
         _ => {}

@@ -270,7 +270,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
         let (other, block) = links
             .into_iter()
             .find_map(|target| library.foreign_table(target, page))?;
-        Some(self.foreign_object(other, block, preferred, span))
+        Some(self.foreign_object((library, page), (other, block), preferred, span))
     }
 
     /// An object (or the items of a list) no table of this page describes, named like a table
@@ -314,7 +314,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
         );
         self.diags
             .add(&f.span, catalogue::TYPE_TABLE_ON_ANOTHER_PAGE, what);
-        Some(self.foreign_object(other, block, name, &f.span))
+        Some(self.foreign_object((library, page), (other, block), name, &f.span))
     }
 
     /// The schema of table `block` of page `other`, built by a resolver of that page (its
@@ -322,14 +322,11 @@ impl<'a, 'r> Resolver<'a, 'r> {
     /// here is a recursive reference.
     fn foreign_object(
         &mut self,
-        other: usize,
-        block: usize,
+        (library, page): (&'a Library<'a>, usize),
+        (other, block): (usize, usize),
         preferred: &str,
         span: &Span,
     ) -> Schema {
-        let Some((library, page)) = self.library else {
-            return Schema::any();
-        };
         if let Some((_, _, name)) = self
             .foreign_chain
             .iter()
