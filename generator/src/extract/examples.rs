@@ -132,10 +132,6 @@ pub fn example_value(body: &str, span: &Span, diags: &mut Diagnostics) -> Option
     }
 }
 
-/// Words standing alone on a line between two alternative examples in one code block (`{…}`
-/// `Or` `{…}`).
-const ALTERNATIVE_SEPARATORS: [&str; 5] = ["or", "或", "或者", "otherwise", "alternatively"];
-
 /// The examples of one code block: usually one; several when the block is not one JSON value
 /// but JSON-looking texts separated by lines holding only `Or` / `或` (alternative bodies written
 /// in one block), one of which at least parses (repaired if need be). Said with a note; a piece
@@ -171,10 +167,7 @@ fn parses_repaired(s: &str) -> bool {
 
 /// `body` cut at separator lines, when it is not one JSON value and every piece looks like JSON.
 fn alternatives(body: &str) -> Vec<String> {
-    let is_separator = |line: &str| {
-        let w = line.trim().trim_end_matches([':', '：']).to_lowercase();
-        ALTERNATIVE_SEPARATORS.contains(&w.as_str())
-    };
+    let is_separator = super::vocab::separates_alternatives;
     if !body.lines().any(is_separator)
         || serde_json::from_str::<serde_json::Value>(body.trim()).is_ok()
     {

@@ -596,6 +596,26 @@ pub fn is_wrapped_fault(example: &serde_json::Map<String, serde_json::Value>) ->
             .all(|k| matches!(k.as_str(), "message" | "code" | "details"))
 }
 
+/// A line standing alone between two alternative examples in one code block (`{…}` / `Or` /
+/// `{…}`, `或`).
+pub fn separates_alternatives(line: &str) -> bool {
+    let w = line.trim().trim_end_matches([':', '：']).to_lowercase();
+    ["or", "或", "或者", "otherwise", "alternatively"].contains(&w.as_str())
+}
+
+/// Whether a description calls the value the object `name` (`nat_gateway对象`, `snat_rule
+/// object`, `rule结构`).
+pub fn calls_it_object(description: &str, name: &str) -> bool {
+    let (d, n) = (description.to_lowercase(), name.to_lowercase());
+    [
+        format!("{n}对象"),
+        format!("{n} object"),
+        format!("{n}结构"),
+    ]
+    .iter()
+    .any(|w| d.contains(w.as_str()))
+}
+
 /// Words that say an example shows a success.
 pub fn mentions_success(text: &str) -> bool {
     let l = text.to_lowercase();

@@ -290,19 +290,13 @@ impl<'a, 'r> Resolver<'a, 'r> {
         if type_name.is_none() {
             // A field name alone is no evidence (`params`, `result`, `tags` name unrelated
             // tables on other pages): the description must call the value that object.
-            let description = f.description.one_line().to_lowercase();
-            let named = |n: &str| {
-                let n = n.to_lowercase();
-                [
-                    format!("{n}对象"),
-                    format!("{n} object"),
-                    format!("{n}结构"),
-                ]
-                .iter()
-                .any(|w| description.contains(w.as_str()))
-            };
+            let description = f.description.one_line();
             let one = crate::extract::names::singular(&f.name);
-            names.extend([f.name.clone(), one].into_iter().filter(|n| named(n)));
+            names.extend(
+                [f.name.clone(), one]
+                    .into_iter()
+                    .filter(|n| super::vocab::calls_it_object(&description, n)),
+            );
         }
         let (name, (other, block)) = names
             .iter()
