@@ -233,20 +233,22 @@ pub fn override_endpoint(api: &mut Api, template: &str) {
 /// Run independent jobs (several references) on up to `workers` threads: the only
 /// parallelism in docbind. Each job runs single-threaded exactly as [`run`] does, so results
 /// are the same whatever `workers` is; they come back in the order of `jobs`. Workers take
-/// the next job as they finish one, which balances references of very different sizes.
+/// the next job as they finish one, largest input first: references differ in size by 20×,
+/// and a large one taken last would leave the other workers idle while it runs.
 pub fn run_all(jobs: &[Job], workers: usize) -> Vec<Result<Outputs, PipelineError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
+    let order = largest_first(jobs);
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Result<Outputs, PipelineError>>>> =
         Mutex::new(jobs.iter().map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..workers.clamp(1, jobs.len().max(1)) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(job) = jobs.get(i) else { break };
-                let result = run(job);
-                results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+            scope.spawn(|| {
+                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let result = run(&jobs[i]);
+                    results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+                }
             });
         }
     });
@@ -256,6 +258,22 @@ pub fn run_all(jobs: &[Job], workers: usize) -> Vec<Result<Outputs, PipelineErro
         .into_iter()
         .map(|r| r.expect("every job ran"))
         .collect()
+}
+
+/// Job indices by the size of their inputs on disk, largest first (ties and unreadable files
+/// keep the given order); the size only orders the work, it never changes a result.
+fn largest_first(jobs: &[Job]) -> Vec<usize> {
+    let size = |job: &Job| -> u64 {
+        job.sources
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum()
+    };
+    let sizes: Vec<u64> = jobs.iter().map(size).collect();
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    order
 }
 
 impl Outputs {
@@ -402,6 +420,22 @@ mod tests {
     fn seeds() -> Vec<PathBuf> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/docs");
         expand_inputs(&[dir]).expect("seeds are listable")
+    }
+
+    /// Parallel workers start with the largest job; equal sizes keep the given order.
+    #[test]
+    fn jobs_are_taken_largest_first() {
+        let mut sources = seeds();
+        sources.sort_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0));
+        let (small, large) = (sources[0].clone(), sources[sources.len() - 1].clone());
+        let jobs = [
+            Job::ad_hoc(vec![small.clone()]),
+            Job::ad_hoc(vec![large]),
+            Job::ad_hoc(Vec::new()),
+            Job::ad_hoc(vec![small.clone(), small]),
+            Job::ad_hoc(vec![PathBuf::from("no/such/file.md")]),
+        ];
+        assert_eq!(largest_first(&jobs), vec![1, 3, 0, 2, 4]);
     }
 
     /// Documents come back in the order given, whatever it is.

@@ -75,8 +75,9 @@ pub(crate) fn dedent(lines: &[Line], n: usize) -> Vec<Line> {
     lines
         .iter()
         .map(|l| {
+            // Indentation is spaces, one byte each, so the cut is a byte offset.
             let strip = l.indent().min(n);
-            Line::new(l.no, l.text.chars().skip(strip).collect::<String>())
+            Line::new(l.no, &l.text[strip..])
         })
         .collect()
 }
