@@ -2948,3 +2948,69 @@ Error Codes
         assert!(!codes(&api).contains(&code), "{:#?}", api.diagnostics);
     }
 }
+
+/// `GET /` alone lists the API versions (Keystone, Neutron and most OTC services document
+/// it): the root is an operation's path like any other. It used to be no path at all, so the
+/// page had no operation and its endpoint was not even counted as documented.
+#[test]
+fn the_root_path_lists_the_versions() {
+    let text = "# 查询版本<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /\n\n## 请求消息<a name=\"a3\"></a>\n\n无\n\n\
+## 响应消息<a name=\"a4\"></a>\n\n**表 1**  响应参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| versions | Array of strings | 版本列表 |\n\n\
+响应样例\n\n```\n{\"versions\": [\"v1\", \"v2\"]}\n```\n";
+    let api = api(&[("p.md", text)]);
+    assert!(
+        !codes(&api).contains(&"uri.missing"),
+        "{:#?}",
+        api.diagnostics
+    );
+    assert_eq!(api.operations.len(), 1);
+    assert_eq!(api.operations[0].path, "/");
+    field(&api, success_body(&api), "versions");
+}
+
+/// A table cell that capitalises a field's first letter (`Hosts | 是 | Array | 主机参数，请参见表4`)
+/// while every example shows `"hosts": […]`: the field is `hosts` (the wire name) of the table
+/// it names. Before, `Hosts` stayed (required, never shown) and `hosts` was added beside it as
+/// a list of free-form values. A key that differs otherwise, or a table name some example
+/// shows, is left as documented.
+#[test]
+fn a_capitalised_table_name_the_examples_show_in_lower_case() {
+    let text = "# 查询主机列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1.1/{project_id}/clusters/{cluster_id}/hosts\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 3**  响应参数说明\n\n| 参数名 | 是否必选 | 参数类型 | 说明 |\n| --- | --- | --- | --- |\n| total | 是 | Integer | 主机列表总数。 |\n| Hosts | 是 | Array of Host objects | 主机参数，请参见表4。 |\n| Zone | 否 | String | 可用区。 |\n\n\
+**表 4**  Host\n\n| 参数名 | 是否必选 | 参数类型 | 说明 |\n| --- | --- | --- | --- |\n| id | 是 | String | 主机ID。 |\n| name | 是 | String | 主机名称。 |\n\n\
+响应样例\n\n```\n{\"total\": 1, \"hosts\": [{\"id\": \"h1\", \"name\": \"node-1\"}], \"Zone\": \"az1\"}\n```\n";
+    let api = api(&[("p.md", text)]);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: host } = &list_items(&api, body, "hosts").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, host, "name");
+    let SchemaKind::Object { fields } = &api.schemas[body].schema.kind else {
+        panic!("an object")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    // `Zone` is shown as documented: it keeps its name.
+    assert_eq!(names, ["total", "hosts", "Zone"], "{:#?}", api.diagnostics);
+    assert!(fields[1].required, "still documented as mandatory");
+    assert!(codes(&api).contains(&"field.named-by-example"));
+    assert!(!codes(&api).contains(&"field.from-example"));
+}
+
+/// Full-width `，` and `：` typed for `,` and `:` outside strings (a Chinese input method) are
+/// read as JSON punctuation; inside strings they stay as written.
+#[test]
+fn full_width_punctuation_in_an_example() {
+    let text = "# 查询标签<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/{project_id}/tags\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 1**  响应参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| key | String | 键，不超过36个字符。 |\n| value | String | 值。 |\n\n\
+响应样例\n\n```\n{\n  \"key\"： \"k1\"，\n  \"value\": \"a，b\"\n}\n```\n";
+    let api = api(&[("p.md", text)]);
+    assert!(
+        codes(&api).contains(&"example.repaired"),
+        "{:#?}",
+        api.diagnostics
+    );
+    assert!(!codes(&api).contains(&"example.invalid-json"));
+    let example = serde_json::to_string(&api.operations[0].responses["200"].examples[0]).unwrap();
+    assert!(example.contains("a，b"), "{example}");
+}

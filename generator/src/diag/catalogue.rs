@@ -232,6 +232,9 @@ catalogue! {
     FIELD_FROM_EXAMPLE = "field.from-example", Warning,
         "An example's object holds a key its table lacks: the key is added as an optional field typed by the example's value.",
         "Example: the table of `loadbalancers` lists `name`, `description`, `vip_subnet_id`, … and every example response also holds `\"id\"`, `\"provisioning_status\"`, `\"listeners\": [{…}]`: `id` and `provisioning_status` become optional strings, `listeners` a list of free-form values (no structure is invented from an example). Only objects that hold a documented field count (a wrapper `{\"role\": {…}}` holds none), and only keys that are names; examples that disagree on a key's type leave it free-form. The field's description names the example.";
+    FIELD_NAMED_BY_EXAMPLE = "field.named-by-example", Warning,
+        "A table capitalises a field's first letter and the examples show the field in lower case, never as documented; the field takes the examples' name (the wire name) and keeps its table's schema.",
+        "Table cells often get their first letter capitalised by the documentation tool; the examples are captured from the wire.\nExample: `Hosts | 是 | Array | 主机参数，请参见表4。` and the response example `{\"total\": 1, \"hosts\": [{\"id\": …}]}`: the field is `hosts`, a list of the table 4 objects. Only a difference in the first letter counts, and only when the examples show no `Hosts`.";
     FIELD_FROM_NESTED_TABLE = "field.from-nested-table", Warning,
         "A nested table captioned with a field path names a field its parent table does not list; the field is added, optional.",
         "Example: tables `token.roles` and `token.catalog` beside a `token` table listing only `expires_at`, `methods`, `issued_at` and `user`: `token` gets optional `roles` and `catalog` fields of those tables.";
@@ -329,7 +332,7 @@ catalogue! {
         "It cannot check or widen the schema. Usually converter damage or an elided example.";
     EXAMPLE_REPAIRED = "example.repaired", Note,
         "An example that was not valid JSON was repaired and is used.",
-        "Only layout damage is repaired: a string wrapped over lines (re-joined), a `// remark` after a value (removed to the line end), a comma missing at a line end between a value and the next member (added), a trailing comma (removed), a bare `...` standing for more items (removed). The message names each repair; anything else stays unparsed (example.invalid-json).\nExample: `example is not valid JSON (trailing comma at line 29 column 3); repaired: a trailing comma removed`.";
+        "Only layout damage is repaired: a string wrapped over lines (re-joined), a `// remark` after a value (removed to the line end), a full-width `，` or `：` outside strings (read as `,` or `:`), a comma missing at a line end between a value and the next member (added), a trailing comma (removed), a bare `...` standing for more items (removed). The message names each repair; anything else stays unparsed (example.invalid-json).\nExample: `example is not valid JSON (trailing comma at line 29 column 3); repaired: a trailing comma removed`.";
     EXAMPLE_ALTERNATIVES = "example.alternatives", Note,
         "One code block holds several JSON values separated by a line saying `Or` (`或`); each is an example of its own.",
         "Alternative bodies written in one block (`{\"action\": \"create\", …}` / `Or` / `{\"action\": \"delete\", …}`) are not one JSON value; split at the separator line, one piece at least must parse (repaired if need be), else the block stays one example; a piece that does not parse is kept as text (example.invalid-json).";

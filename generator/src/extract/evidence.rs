@@ -692,6 +692,56 @@ fn key_maps(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) -> bool 
     changed
 }
 
+/// `field` is `key` with its first letter capitalised (`Hosts`, `hosts`).
+fn capitalises(field: &str, key: &str) -> bool {
+    let mut chars = key.chars();
+    chars.next().is_some_and(|first| {
+        first.is_ascii_lowercase()
+            && field.strip_prefix(first.to_ascii_uppercase()) == Some(chars.as_str())
+    })
+}
+
+/// A table cell that capitalises a field's first letter (`Hosts | Array | 主机参数，请参见表4`)
+/// where the examples show the object with `"hosts": […]` in its place and never `Hosts`: the
+/// field is named as the examples show it (the wire name), keeping its table's schema. Returns
+/// whether a field was renamed (the examples are then walked again).
+fn name_as_shown(
+    api: &mut Api,
+    targets: &[Target],
+    held: &HashMap<Node, HashSet<String>>,
+    diags: &mut Diagnostics,
+) -> bool {
+    let mut changed = false;
+    for t in targets {
+        let Fix::Unlisted(key, _, Some(field)) = &t.fix else {
+            continue;
+        };
+        let node_id = (t.root.clone(), t.path.clone());
+        if !capitalises(field, key) || held.get(&node_id).is_some_and(|h| h.contains(field)) {
+            continue;
+        }
+        let what = describe_path(&t.root, &t.path);
+        let Some(node) = node_mut(api, &t.root, &t.path) else {
+            continue;
+        };
+        let SchemaKind::Object { fields } = &mut node.kind else {
+            continue;
+        };
+        if fields.iter().any(|f| f.name == *key) {
+            continue;
+        }
+        let Some(f) = fields.iter_mut().find(|f| f.name == *field) else {
+            continue;
+        };
+        f.name = key.clone();
+        let at = f.schema.span.clone().unwrap_or_else(|| t.span.clone());
+        let example = format!("{}:{}", t.span.file, t.span.start);
+        diags.add(&at, catalogue::FIELD_NAMED_BY_EXAMPLE, format!("`{what}` documents `{field}`, which the example at {example} holds as `{key}` (and no example as `{field}`): named `{key}`"));
+        changed = true;
+    }
+    changed
+}
+
 /// Widen integers and value lists that the documented examples prove too narrow.
 pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     let (mut targets, mut held) = corrections(api);
@@ -701,6 +751,10 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
         if !key_maps(api, &targets, diags) {
             break;
         }
+        (targets, held) = corrections(api);
+    }
+    // Names next, so that what the renamed fields hold is checked against their tables.
+    if name_as_shown(api, &targets, &held, diags) {
         (targets, held) = corrections(api);
     }
     // A key shown only in place of a documented field other objects hold (the object's only

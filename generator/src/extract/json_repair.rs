@@ -1,7 +1,7 @@
 //! Repairs of documented JSON examples that do not parse, each named so the caller can say
 //! what it changed: strings wrapped over lines by the page layout, `//` remarks written after a
-//! value, a comma missing at a line end, trailing commas, and `...` elisions standing for "more
-//! of the same". Only these; anything else stays unparsed.
+//! value, full-width `，` `：` typed for `,` `:`, a comma missing at a line end, trailing commas,
+//! and `...` elisions standing for "more of the same". Only these; anything else stays unparsed.
 
 /// What a repair changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -16,6 +16,9 @@ pub enum Repair {
     LineComment,
     /// A comma added at a line end between a value and the next member or item.
     MissingComma,
+    /// A full-width comma or colon (`，` `：`, typed with a Chinese input method) outside
+    /// strings read as `,` / `:`.
+    FullWidthPunctuation,
 }
 
 impl Repair {
@@ -26,6 +29,7 @@ impl Repair {
             Repair::Elision => "a `...` elision removed",
             Repair::LineComment => "a `//` remark removed",
             Repair::MissingComma => "a missing comma added at a line end",
+            Repair::FullWidthPunctuation => "a full-width `，` or `：` read as `,` or `:`",
         }
     }
 }
@@ -36,6 +40,7 @@ pub fn repair(text: &str) -> Option<(String, Vec<Repair>)> {
     let mut done = Vec::new();
     let mut out = join_wrapped_strings(text, &mut done);
     out = drop_line_comments(&out, &mut done);
+    out = ascii_punctuation(&out, &mut done);
     out = add_missing_commas(&out, &mut done);
     out = drop_elisions(&out, &mut done);
     out = drop_trailing_commas(&out, &mut done);
@@ -106,6 +111,24 @@ fn drop_line_comments(text: &str, done: &mut Vec<Repair>) -> String {
         i += 1;
     }
     out
+}
+
+/// `，` and `：` outside strings, where JSON can only mean `,` and `:`.
+fn ascii_punctuation(text: &str, done: &mut Vec<Repair>) -> String {
+    in_string_flags(text)
+        .into_iter()
+        .map(|(c, inside)| match c {
+            '，' | '：' if !inside => {
+                done.push(Repair::FullWidthPunctuation);
+                if c == '，' {
+                    ','
+                } else {
+                    ':'
+                }
+            }
+            c => c,
+        })
+        .collect()
 }
 
 /// A line ending in a complete value (a closing quote, a digit, `}`, `]`, `true`, `false`,
@@ -317,6 +340,13 @@ mod tests {
             (
                 json!({"a": "x", "b": [1, 2], "c": {}}),
                 vec![Repair::MissingComma]
+            )
+        );
+        assert_eq!(
+            fixed("{\"tags\": [{\"key\"： \"k，1\"，\n \"value\": \"v：1\"}]}"),
+            (
+                json!({"tags": [{"key": "k，1", "value": "v：1"}]}),
+                vec![Repair::FullWidthPunctuation]
             )
         );
         assert!(repair("{\"a\": 1}").is_none());

@@ -187,7 +187,9 @@ pub fn parse_request_line(text: &str) -> Option<RequestLine> {
         None => (path_and_query, None),
     };
     let path = path.trim_end_matches(['，', '。', ',', ';']).to_string();
-    if path.len() < 2 || !path.starts_with('/') {
+    // `GET /` alone lists the API versions: the root is a path when it is the whole URL.
+    let root = path == "/" && url == "/";
+    if (path.len() < 2 && !root) || !path.starts_with('/') {
         return None;
     }
     Some(RequestLine {
@@ -273,6 +275,10 @@ mod tests {
         let r = parse_request_line("POST /v2/orders/pay\n{\n  \"a\": 1\n}").unwrap();
         assert_eq!(r.path, "/v2/orders/pay");
         assert!(parse_request_line("POST请求必填").is_none());
+        // The root lists the API versions; a slash inside prose is no path.
+        assert_eq!(parse_request_line("GET /").unwrap().path, "/");
+        assert_eq!(parse_request_line("GET / HTTP/1.1").unwrap().path, "/");
+        assert!(parse_request_line("GET / or POST").is_none_or(|r| r.path != "/"));
         // Optional query parameters listed in brackets, the list wrapped over tokens.
         let r = parse_request_line("GET /v1.0/apigw/acls[?page_size, page_no, id]").unwrap();
         assert_eq!(
