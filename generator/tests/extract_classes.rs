@@ -3014,3 +3014,131 @@ fn full_width_punctuation_in_an_example() {
     let example = serde_json::to_string(&api.operations[0].responses["200"].examples[0]).unwrap();
     assert!(example.contains("a，b"), "{example}");
 }
+
+/// Kubernetes-style Huawei pages caption their tables `Path参数`, `Query参数` and `参数描述`;
+/// OTC pages `Parameters description` in the URI section. Each was a table describing an
+/// object named after its caption, an orphan, and the parameters were lost.
+#[test]
+fn parameter_captions_of_kubernetes_style_and_older_pages() {
+    let text = "# 列出Network<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /apis/v1/namespaces/{namespace}/networks\n\n\
+**表 1**  Path参数\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n| namespace | Yes | string | 命名空间。 |\n\n\
+**表 2**  Query参数\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n| limit | No | integer (int32) | 返回的最大个数。 |\n\n\
+## 响应消息<a name=\"a3\"></a>\n\n**表 3**  参数描述\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| kind | String | 类型。 |\n";
+    let api = api(&[("p.md", text)]);
+    assert!(
+        !codes(&api).contains(&"table.orphan"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let op = &api.operations[0];
+    let located: Vec<(&str, ParamLocation)> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location))
+        .collect();
+    assert_eq!(
+        located,
+        [
+            ("namespace", ParamLocation::Path),
+            ("limit", ParamLocation::Query)
+        ]
+    );
+    assert!(matches!(
+        op.parameters[1].schema.kind,
+        SchemaKind::Integer { .. }
+    ));
+    field(&api, success_body(&api), "kind");
+
+    let rst = r#"Releasing a DeH
+===============
+
+URI
+---
+
+DELETE /v1.0/{project_id}/dedicated-hosts/{dedicated_host_id}
+
+.. table:: **Table 1** Parameters description
+
+   +-------------------+--------+-----------+-----------------------+
+   | Parameter         | Type   | Mandatory | Description           |
+   +===================+========+===========+=======================+
+   | project_id        | String | Yes       | Specifies the project |
+   +-------------------+--------+-----------+-----------------------+
+   | dedicated_host_id | String | Yes       | Specifies the DeH ID. |
+   +-------------------+--------+-----------+-----------------------+
+
+Status Code
+-----------
+
+.. table:: **Table 2** Returned error codes
+
+   ============== =============================================
+   Error Code     Description
+   ============== =============================================
+   409 Conflict   A DeH accommodating ECSs cannot be released.
+   ============== =============================================
+"#;
+    let api = rst_api(rst);
+    let found = codes(&api);
+    assert!(
+        !found.contains(&"table.orphan") && !found.contains(&"table.unclassified"),
+        "{:#?}",
+        api.diagnostics
+    );
+    assert_eq!(api.operations[0].parameters.len(), 2);
+}
+
+/// Type cells of the DeH object model and of Kubernetes pages: `Dict(str:str)` is a map of
+/// strings, `integer (int32)` an integer, and `Dict` followed in the cell by `For details, see
+/// Table 2.` (a second paragraph, no full stop between) an object of that table.
+#[test]
+fn parenthesised_maps_formats_and_a_reference_after_the_type() {
+    let rst = r#"Querying a DeH
+==============
+
+URI
+---
+
+GET /v1.0/{project_id}/dedicated-hosts/{dedicated_host_id}
+
+Response
+--------
+
+.. table:: **Table 1** Response parameters
+
+   +-----------------+---------------------------------------------------------------+-----------------------------+
+   | Parameter       | Type                                                          | Description                 |
+   +=================+===============================================================+=============================+
+   | host_properties | Dict                                                          | Specifies the properties.   |
+   |                 |                                                               |                             |
+   |                 | For details, see :ref:`Table 2 <deh_02_0018__host_property>`. |                             |
+   +-----------------+---------------------------------------------------------------+-----------------------------+
+   | tags            | Dict(str:str)                                                 | Specifies the DeH tags.     |
+   +-----------------+---------------------------------------------------------------+-----------------------------+
+
+.. _deh_02_0018__host_property:
+
+.. table:: **Table 2** host_property
+
+   +-----------+--------+-------------------------+
+   | Parameter | Type   | Description             |
+   +===========+========+=========================+
+   | host_type | String | Specifies the DeH type. |
+   +-----------+--------+-------------------------+
+"#;
+    let api = rst_api(rst);
+    assert!(
+        !codes(&api).contains(&"type.unknown") && !codes(&api).contains(&"table.orphan"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let body = success_body(&api);
+    let SchemaKind::Map { values } = &field(&api, body, "tags").kind else {
+        panic!("tags is a map")
+    };
+    assert!(matches!(values.kind, SchemaKind::String { .. }));
+    let SchemaKind::Ref { name } = &field(&api, body, "host_properties").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, name, "host_type");
+}

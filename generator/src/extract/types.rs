@@ -111,7 +111,13 @@ fn first_sentence(s: &str) -> &str {
                     || (c == '.' && i + 1 == s.len()))
         })
         .map(|(i, _)| i);
-    match cut {
+    let s = match cut {
+        Some(i) if i > 0 => s[..i].trim(),
+        _ => s,
+    };
+    // `Dict` and `For details, see Table 2.` in two paragraphs of the cell run together
+    // without a full stop: the type ends where the reference begins.
+    match s.find(" For details") {
         Some(i) if i > 0 => s[..i].trim(),
         _ => s,
     }
@@ -367,6 +373,21 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     if let Some((head, _)) = sized_scalar(s) {
         return head;
     }
+    // `integer (int32)`, `number (double)`, `string (date-time)`: a scalar and its format.
+    if let Some(t) = formatted_scalar(s) {
+        return t;
+    }
+    // `Dict(str:str)`, `Map(String, Integer)`: a map of the value type after the key type.
+    if let Some((head, inner)) = head_and_parenthesized(s) {
+        if matches!(
+            head.to_ascii_lowercase().as_str(),
+            "dict" | "map" | "hashmap"
+        ) {
+            if let Some((_, value)) = inner.split_once([':', ',']) {
+                return TypeExpr::Map(Box::new(parse_clean(value.trim(), true)));
+            }
+        }
+    }
     // `List(nat_gateway)`, `List (NAT gateways)`: a list of the item the parentheses name;
     // prose there (not a name) leaves the item to the resolver (reference or field name).
     if let Some(inner) = parenthesized_item(s) {
@@ -405,6 +426,29 @@ fn head_and_parenthesized(s: &str) -> Option<(&str, &str)> {
 fn sized_scalar(s: &str) -> Option<(TypeExpr, u64)> {
     let (head, size) = head_and_parenthesized(s)?;
     Some((scalar(head)?, size.parse().ok()?))
+}
+
+/// `integer (int32)` / `Integer(int64)` / `number (double)`: the format when it is a scalar of
+/// the same family (an integer width, a decimal width), else the head; `string (date-time)`
+/// and other string formats a string.
+fn formatted_scalar(s: &str) -> Option<TypeExpr> {
+    let (head, format) = head_and_parenthesized(s)?;
+    let head = scalar(head)?;
+    let integer = |t: &TypeExpr| matches!(t, TypeExpr::Int16 | TypeExpr::Int32 | TypeExpr::Int64);
+    let decimal = |t: &TypeExpr| matches!(t, TypeExpr::Float | TypeExpr::Double | TypeExpr::Number);
+    match scalar(format) {
+        Some(f) if (integer(&head) && integer(&f)) || (decimal(&head) && decimal(&f)) => Some(f),
+        Some(_) => None,
+        None if head == TypeExpr::String
+            && matches!(
+                format.to_ascii_lowercase().as_str(),
+                "date-time" | "date" | "time" | "uri" | "email" | "byte" | "password"
+            ) =>
+        {
+            Some(head)
+        }
+        None => None,
+    }
 }
 
 /// The item named in `List(X)` / `List (X)` / `Array(X)`.
@@ -536,6 +580,13 @@ mod tests {
             ("Array<Array<Integer>>", arr(arr(Int32))),
             ("Array<Array<String>>", arr(arr(String))),
             ("Map<String,Object>", Map(Box::new(Object))),
+            ("Dict(str:str)", Map(Box::new(String))),
+            ("Map(String, Integer)", Map(Box::new(Int32))),
+            ("integer (int32)", Int32),
+            ("Integer(int64)", Int64),
+            ("number (double)", Double),
+            ("string (date-time)", String),
+            ("Dict For details, see Table 2", Object),
             ("Map<String, Object>", Map(Box::new(Object))),
             ("Map<String,String >", Map(Box::new(String))),
             ("Map<String,String<br>>", Map(Box::new(String))),

@@ -87,9 +87,8 @@ pub fn column(header: &str) -> Column {
         "描述" | "说明" | "参数说明" | "description" | "descriptions" | "含义" => {
             Column::Description
         }
-        "状态码" | "statuscode" | "httpstatuscode" | "返回值" | "returnedvalue" | "returnvalue" => {
-            Column::Status
-        }
+        "状态码" | "statuscode" | "statuscodes" | "httpstatuscode" | "返回值" | "returnedvalue"
+        | "returnedvalues" | "returnvalue" | "returnvalues" => Column::Status,
         "请求方法" | "方法" | "method" | "httpmethod" | "requestmethod" => Column::Method,
         "uri" | "url" | "请求uri" | "请求url" | "请求路径" | "path" | "requesturi" => {
             Column::Uri
@@ -216,10 +215,12 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     if t.is_empty() {
         return CaptionRole::Generic;
     }
-    if has("路径参数") || t == "pathparameters" || t == "pathparameter" {
+    // `Path参数` / `Query参数`: Kubernetes-style pages mix the English word in.
+    if has("路径参数") || t == "pathparameters" || t == "pathparameter" || t == "path参数" {
         return CaptionRole::PathParams;
     }
-    if is_query_caption(&t) || has("查询检索参数") || t == "查询参数" {
+    if is_query_caption(&t) || has("查询检索参数") || t == "查询参数" || t == "query参数"
+    {
         return CaptionRole::QueryParams;
     }
     // `Header说明` / `Header参数说明` (older pages, in the URI or request section).
@@ -260,9 +261,14 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
             | "响应参数说明"
             | "返回参数"
             | "返回参数说明"
+            | "参数描述"
+            | "参数解释"
+            | "请求参数描述"
+            | "响应参数描述"
             | "parameters"
             | "parameter"
             | "parameterdescription"
+            | "parametersdescription"
             | "description"
             | "说明"
             | "requestparameters"
@@ -892,6 +898,15 @@ mod tests {
     }
 
     #[test]
+    fn status_columns() {
+        // `Returned Values | Description` lists `400 Bad Request`, … (OTC AS, abnormal part).
+        for header in ["Returned Values", "Status Codes", "返回值", "状态码"] {
+            assert_eq!(column(header), Column::Status, "{header}");
+        }
+        assert_eq!(column("Error Code"), Column::Other);
+    }
+
+    #[test]
     fn captions_that_only_say_description() {
         // In a URI section, `Table 1 Description` lists the path parameters.
         assert_eq!(
@@ -899,6 +914,13 @@ mod tests {
             CaptionRole::Generic
         );
         assert_eq!(caption_role("表 1 说明"), CaptionRole::Generic);
+        assert_eq!(
+            caption_role("**Table 1** Parameters description"),
+            CaptionRole::Generic
+        );
+        assert_eq!(caption_role("表 1 参数描述"), CaptionRole::Generic);
+        assert_eq!(caption_role("表 1 Path参数"), CaptionRole::PathParams);
+        assert_eq!(caption_role("表 2 Query参数"), CaptionRole::QueryParams);
         assert_eq!(
             caption_role("**Table 3** Description of the query parameter"),
             CaptionRole::QueryParams

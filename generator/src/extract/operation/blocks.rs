@@ -267,6 +267,11 @@ fn purpose_for(
         return Purpose::Ignored("an error-code table");
     }
     if !cols.is_field_table() {
+        // `Status Code`, then `Table 5 Returned error codes` (`Error Code | Description`,
+        // `403 Forbidden | Insufficient quota.`): what else the status-code section tabulates.
+        if section == SectionRole::StatusCodes {
+            return Purpose::Ignored("an error-code table");
+        }
         return Purpose::Unclassified;
     }
     match role {
