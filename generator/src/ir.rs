@@ -314,6 +314,8 @@ pub struct Schema {
 pub enum ExampleShape {
     /// A string holding a number, for a numeric type (`"100"` where the table says Integer).
     NumericString,
+    /// `"true"` or `"false"`, for a boolean type.
+    BooleanString,
     /// Any other string, for a non-string type (a UUID where the table says Integer).
     String,
     /// A number, for a string type.

@@ -3,7 +3,7 @@
 //! recursive types, and the IR guarantee that every reference names a schema.
 
 use docbind::doc::Format;
-use docbind::ir::{Api, ParamLocation, Schema, SchemaKind};
+use docbind::ir::{Api, ExampleShape, ParamLocation, Schema, SchemaKind};
 use docbind::{pipeline, read};
 
 /// The API of `pages` (file name, text) read in `format` and extracted together.
@@ -3141,4 +3141,26 @@ Response
         panic!("{:#?}", api.diagnostics)
     };
     field(&api, name, "host_type");
+}
+
+/// A boolean the examples write as a string (`"is_charge": "true"`; OTC VPC Endpoint, DMS,
+/// RDS): accepted as well, as a boolean written as a string — the Rust field stays a `bool`
+/// decoded leniently, OpenAPI says `anyOf` boolean or `"true"`/`"false"`. Other text where a
+/// boolean is documented is any string.
+#[test]
+fn a_boolean_the_examples_write_as_a_string() {
+    let text = "# 查询服务<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/{project_id}/services\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 1**  响应参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| is_charge | Boolean | 是否收费。 |\n| enabled | Boolean | 是否启用。 |\n\n\
+响应样例\n\n```\n{\"is_charge\": \"true\", \"enabled\": \"yes\"}\n```\n";
+    let api = api(&[("p.md", text)]);
+    let body = success_body(&api);
+    assert_eq!(
+        field(&api, body, "is_charge").example_shapes,
+        [ExampleShape::BooleanString]
+    );
+    assert_eq!(
+        field(&api, body, "enabled").example_shapes,
+        [ExampleShape::String]
+    );
+    assert!(codes(&api).contains(&"type.widened-by-example"));
 }

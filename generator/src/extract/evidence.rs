@@ -349,6 +349,14 @@ impl Walk<'_> {
                 let numeric = text.trim().parse::<i64>().is_ok();
                 self.push(root, path, Fix::Shape(string_shape(numeric)));
             }
+            (SchemaKind::Boolean, Value::String(text)) => {
+                let shape = if matches!(text.trim(), "true" | "false") {
+                    ExampleShape::BooleanString
+                } else {
+                    ExampleShape::String
+                };
+                self.push(root, path, Fix::Shape(shape));
+            }
             (SchemaKind::Number { .. }, Value::String(text)) => {
                 let numeric = text.trim().parse::<f64>().is_ok_and(f64::is_finite);
                 self.push(root, path, Fix::Shape(string_shape(numeric)));
@@ -566,6 +574,7 @@ fn limits_words(c: &crate::ir::Constraints) -> String {
 fn shape_words(shape: ExampleShape) -> &'static str {
     match shape {
         ExampleShape::NumericString => "a number written as a string",
+        ExampleShape::BooleanString => "a boolean written as a string",
         ExampleShape::String => "a string",
         ExampleShape::Number => "a number",
         ExampleShape::Boolean => "a boolean",

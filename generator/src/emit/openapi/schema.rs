@@ -121,6 +121,7 @@ fn with_example_shapes(s: &Schema, ctx: &SchemaContext, with_description: bool) 
                 };
                 json!({ "type": "string", "pattern": pattern })
             }
+            ExampleShape::BooleanString => json!({ "type": "string", "enum": ["true", "false"] }),
             ExampleShape::String => json!({ "type": "string" }),
             ExampleShape::Number => json!({ "type": "number" }),
             ExampleShape::Boolean => json!({ "type": "boolean" }),
