@@ -3164,3 +3164,62 @@ fn a_boolean_the_examples_write_as_a_string() {
     );
     assert!(codes(&api).contains(&"type.widened-by-example"));
 }
+
+/// Older Huawei pages (MRS) group a body table's rows under rows of one cell spanning the
+/// table (`parameters`, `previous_values`): the rows below such a row, up to the next one, are
+/// the fields of that object. They used to be one flat object with a field `parameters` of type
+/// `parameters` (unresolved), its `plan_id` a duplicate of the top-level one. And the request
+/// examples stood under `请求样例` and then under a label per variant (`扩容Core节点样例：`)
+/// naming neither request nor response: they are request examples (they were taken for the
+/// response's).
+#[test]
+fn rows_grouped_under_spanning_rows_and_variant_labels_under_the_request_label() {
+    let text = "# 调整集群节点<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPUT /v1.1/{project_id}/cluster_infos/{cluster_id}\n\n## 请求消息<a name=\"a3\"></a>\n\n\
+**表 2**  请求参数说明\n\n\
+<table><thead><tr><th>参数名</th><th>是否必选</th><th>参数类型</th><th>说明</th></tr></thead><tbody>\
+<tr><td>service_id</td><td>否</td><td>String</td><td>服务ID。</td></tr>\
+<tr><td>plan_id</td><td>否</td><td>String</td><td>套餐ID。</td></tr>\
+<tr><td colspan=\"4\"><p><strong>parameters</strong></p></td></tr>\
+<tr><td>order_id</td><td>是</td><td>String</td><td>订单号。</td></tr>\
+<tr><td>scale_type</td><td>是</td><td>String</td><td>scale_in：缩容；scale_out：扩容</td></tr>\
+<tr><td colspan=\"4\"><p><strong>previous_values</strong></p></td></tr>\
+<tr><td>plan_id</td><td>否</td><td>String</td><td>预留参数。</td></tr>\
+</tbody></table>\n\n\
+## 响应消息<a name=\"a4\"></a>\n\n**表 3**  响应参数说明\n\n| 参数名 | 是否必选 | 参数类型 | 说明 |\n| --- | --- | --- | --- |\n| result | 是 | String | 操作结果。 |\n\n\
+## 示例<a name=\"a5\"></a>\n\n-   请求样例\n\n    扩容Core节点样例：\n\n    ```\n    {\"parameters\": {\"order_id\": \"\", \"scale_type\": \"scale_out\"}, \"previous_values\": {\"plan_id\": \"\"}}\n    ```\n\n\
+    缩容样例：\n\n    ```\n    {\"parameters\": {\"order_id\": \"\", \"scale_type\": \"scale_in\"}}\n    ```\n\n\
+-   响应样例\n\n    ```\n    {\"result\": \"succeeded\"}\n    ```\n";
+    let api = api(&[("p.md", text)]);
+    let found = codes(&api);
+    for bad in [
+        "type.unresolved",
+        "field.duplicate",
+        "field.required-unclear",
+    ] {
+        assert!(!found.contains(&bad), "{bad}: {:#?}", api.diagnostics);
+    }
+    assert!(found.contains(&"field.group-row"));
+    let op = &api.operations[0];
+    let request = op.request_body.as_ref().expect("a request body");
+    let SchemaKind::Ref { name: body } = &request.schema.kind else {
+        panic!("a named body")
+    };
+    let SchemaKind::Object { fields } = &api.schemas[body].schema.kind else {
+        panic!("an object")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["service_id", "plan_id", "parameters", "previous_values"]
+    );
+    let SchemaKind::Object { fields: grouped } = &fields[2].schema.kind else {
+        panic!("parameters is an object: {:#?}", fields[2])
+    };
+    let grouped: Vec<(&str, bool)> = grouped
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(grouped, [("order_id", true), ("scale_type", true)]);
+    assert_eq!(request.examples.len(), 2, "{:#?}", api.diagnostics);
+    assert_eq!(op.responses["200"].examples.len(), 1);
+}

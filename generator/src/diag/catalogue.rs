@@ -247,6 +247,9 @@ catalogue! {
     FIELD_TABLE_BY_EXAMPLE_KEYS = "field.table-by-example-keys", Warning,
         "A table no field references lists exactly the keys the operation's examples show in a field the documentation leaves free-form; the field is of that table.",
         "Example: `tags | Array of objects | 标签列表` with no link, `表 2 resource_tag数据结构说明` listing `key` and `value`, and the example `\"tags\": [{\"key\": …, \"value\": …}]`: `tags` becomes a list of the table's objects. Two keys at least; every object shown holds only the table's rows and together all of them; one such field in the operation, else the table stays an orphan.";
+    FIELD_GROUP_ROW = "field.group-row", Note,
+        "A row made of one cell spanning the table holds a field name: the rows below it, up to the next such row, are the fields of that object (optional).",
+        "Example: `service_id`, `plan_id`, then a row `parameters` across all columns, then `order_id`, `scale_type`, …: the body has `service_id`, `plan_id` and an object `parameters` holding `order_id`, `scale_type`, … A spanning row that holds no field name (`Note: …`) is no group.";
     FIELD_DUPLICATE = "field.duplicate", Warning,
         "A field is listed twice in one table; the first is kept.",
         "Example: `field delete_sfs is listed twice in one table`.";

@@ -17,6 +17,11 @@ pub struct RawField {
     pub type_cell: RichText,
     pub description: RichText,
     pub span: Span,
+    /// The row heads a group: one cell spanning the table names the object whose fields the
+    /// rows below it (up to the next such row) are.
+    pub heads_group: bool,
+    /// The group-heading row above this one, if any.
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -118,6 +123,7 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
         return Vec::new();
     };
     let mut out: Vec<RawField> = Vec::new();
+    let mut group: Option<String> = None;
     for row in &table.rows {
         let cell = |i: Option<usize>| {
             i.and_then(|i| row.cells.get(i))
@@ -126,6 +132,21 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
         };
         let name_cell = cell(Some(name_col));
         let name = clean_name(&name_cell.one_line());
+        if heads_group(row, &name) {
+            group = Some(name.clone());
+            out.push(RawField {
+                name,
+                name_cell,
+                required: None,
+                type_text: String::new(),
+                type_cell: RichText::default(),
+                description: RichText::default(),
+                span: row.span.clone(),
+                heads_group: true,
+                group: None,
+            });
+            continue;
+        }
         let mut type_cell = cell(cols.ty);
         let mut description = cell(cols.description);
         if name.is_empty() {
@@ -183,9 +204,20 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
             type_cell,
             description,
             span: row.span.clone(),
+            heads_group: false,
+            group: group.clone(),
         });
     }
     out
+}
+
+/// A row made of one cell spanning the table (the reader repeats it in every column) that
+/// holds a field name: `parameters` above `order_id`, `scale_type`, … (older Huawei pages).
+fn heads_group(row: &crate::doc::Row, name: &str) -> bool {
+    let texts: Vec<String> = row.cells.iter().map(|c| c.text.one_line()).collect();
+    texts.len() >= 3
+        && super::text::is_identifier(name)
+        && texts.iter().all(|t| clean_name(t) == name)
 }
 
 /// For a row whose type cell is a plain required flag and whose description opens with a

@@ -7,7 +7,8 @@ use super::super::resolve::name_key;
 use super::super::sections::SectionTree;
 use super::super::text::{describe, table_caption};
 use super::super::vocab::{
-    caption_role, is_alternative_connective, names_form_data, status_line, CaptionRole, SectionRole,
+    caption_role, is_alternative_connective, names_form_data, names_request, names_response,
+    status_line, CaptionRole, SectionRole,
 };
 use crate::doc::{BlockKind, Document, Table};
 use crate::ir::ParamLocation;
@@ -155,12 +156,15 @@ pub(super) fn walk<'a>(
     let mut status: Option<String> = None;
     let mut last_role = SectionRole::Other;
     let mut label = String::new();
+    // The last label that said request or response (`请求样例`).
+    let mut message_label = String::new();
     for i in blocks {
         let block = &doc.blocks[i];
         let role = tree.role_at(i, section);
         if role != last_role {
             status = None;
             label.clear();
+            message_label.clear();
             last_role = role;
         }
         match &block.kind {
@@ -202,7 +206,17 @@ pub(super) fn walk<'a>(
                 if is_alternative_connective(&line) {
                     continue;
                 }
-                label = line;
+                // A label naming neither the request nor the response refines the last one
+                // that did: `请求样例`, then `扩容Core节点样例：` and `扩容Task节点样例：` above
+                // each variant are request examples still.
+                if names_request(&line) || names_response(&line) {
+                    message_label = line.clone();
+                    label = line;
+                } else if message_label.is_empty() {
+                    label = line;
+                } else {
+                    label = format!("{message_label} {line}");
+                }
             }
             BlockKind::Table(table) => {
                 let cols = columns(table);

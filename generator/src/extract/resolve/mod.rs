@@ -899,10 +899,20 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 return self.field_schema(only, block);
             }
         }
+        let top: Vec<&RawField> = raw.iter().filter(|f| f.group.is_none()).collect();
+        let mut fields = self.fields_of(&top, &raw, block);
+        let unlisted = self.unlisted_fields(block, &fields);
+        fields.extend(unlisted);
+        Schema::new(SchemaKind::Object { fields })
+    }
+
+    /// The fields of `rows` (rows of one object of the table `all`); a row heading a group is
+    /// an object of the rows of its group.
+    fn fields_of(&mut self, rows: &[&RawField], all: &[RawField], block: usize) -> Vec<Field> {
         let mut fields: Vec<Field> = Vec::new();
         // A set, not a scan of `fields`: a table may have 100,000 rows.
         let mut names = std::collections::HashSet::new();
-        for f in &raw {
+        for &f in rows {
             if !names.insert(f.name.as_str()) {
                 self.diags.add(
                     &f.span,
@@ -912,6 +922,23 @@ impl<'a, 'r> Resolver<'a, 'r> {
                         f.name
                     ),
                 );
+                continue;
+            }
+            if f.heads_group {
+                let members: Vec<&RawField> = all
+                    .iter()
+                    .filter(|m| m.group.as_deref() == Some(f.name.as_str()))
+                    .collect();
+                let mut schema = Schema::new(SchemaKind::Object {
+                    fields: self.fields_of(&members, all, block),
+                });
+                schema.span = Some(f.span.clone());
+                self.diags.add(&f.span, catalogue::FIELD_GROUP_ROW, format!("a row spanning the table names `{}`: the {} rows below it are that object's fields", f.name, members.len()));
+                fields.push(Field {
+                    name: f.name.clone(),
+                    required: false,
+                    schema,
+                });
                 continue;
             }
             if parse_type(&f.type_text).is_object_like() {
@@ -927,9 +954,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 schema,
             });
         }
-        let unlisted = self.unlisted_fields(block, &fields);
-        fields.extend(unlisted);
-        Schema::new(SchemaKind::Object { fields })
+        fields
     }
 
     /// The schema of one documented field / parameter.
