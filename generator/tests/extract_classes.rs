@@ -3223,3 +3223,79 @@ fn rows_grouped_under_spanning_rows_and_variant_labels_under_the_request_label()
     assert_eq!(request.examples.len(), 2, "{:#?}", api.diagnostics);
     assert_eq!(op.responses["200"].examples.len(), 1);
 }
+
+/// OTC TMS captions its tables `Header parameters` / `Header` and `Body parameters` / `Body`:
+/// the section says which message's (a `Header` table under `Response` lists response
+/// headers). Each `Body` table was read as an object named `Body`, an orphan.
+#[test]
+fn header_and_body_captions_take_their_message_from_the_section() {
+    let rst = r#"Querying Tag Quotas
+===================
+
+URI
+---
+
+GET /v1.0/tms/quotas
+
+Request
+-------
+
+.. table:: **Table 1** Header
+
+   +--------------+-----------+--------+--------------------------+
+   | Parameter    | Mandatory | Type   | Description              |
+   +==============+===========+========+==========================+
+   | X-Language   | No        | String | The language.            |
+   +--------------+-----------+--------+--------------------------+
+
+Response
+--------
+
+**Status code: 200**
+
+.. table:: **Table 2** Header parameters
+
+   +--------------+--------+------------------+
+   | Parameter    | Type   | Description      |
+   +==============+========+==================+
+   | X-Request-Id | String | The request ID.  |
+   +--------------+--------+------------------+
+
+.. table:: **Table 3** Body parameters
+
+   +-----------+--------------------------------+-------------+
+   | Parameter | Type                           | Description |
+   +===========+================================+=============+
+   | quotas    | :ref:`TagQuota <tq>` object    | Quotas.     |
+   +-----------+--------------------------------+-------------+
+
+.. _tq:
+
+.. table:: **Table 4** TagQuota
+
+   +-----------+---------+-------------+
+   | Parameter | Type    | Description |
+   +===========+=========+=============+
+   | used      | Integer | Used.       |
+   +-----------+---------+-------------+
+"#;
+    let api = rst_api(rst);
+    assert!(
+        !codes(&api).contains(&"table.orphan"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let op = &api.operations[0];
+    assert!(op
+        .parameters
+        .iter()
+        .any(|p| p.name == "X-Language" && p.location == ParamLocation::Header));
+    assert!(op.responses["200"]
+        .headers
+        .iter()
+        .any(|h| h.name == "X-Request-Id"));
+    let SchemaKind::Ref { name } = &field(&api, success_body(&api), "quotas").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, name, "used");
+}

@@ -83,7 +83,9 @@ fn without_table_reference(s: &str) -> &str {
     match words.as_slice() {
         [.., t, n] if words.len() > 2 && t.eq_ignore_ascii_case("table") && is_number(n) => {
             let cut = s.rfind(*t).unwrap_or(s.len());
-            s[..cut].trim()
+            // `Objects in Table 6`: the preposition goes with the reference.
+            let head = s[..cut].trim();
+            head.strip_suffix(" in").map_or(head, str::trim)
         }
         [first, _, ..] if first.strip_prefix('表').is_some_and(is_number) => {
             s[first.len()..].trim()
@@ -411,6 +413,10 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
         if let Some(t) = scalar(&joined) {
             return t;
         }
+        // `Objects in Table 6`: objects of the table the reference names.
+        if joined.eq_ignore_ascii_case("objects") {
+            return TypeExpr::Object;
+        }
         return TypeExpr::Named(joined);
     }
     TypeExpr::Unknown(s.to_string())
@@ -587,6 +593,7 @@ mod tests {
             ("number (double)", Double),
             ("string (date-time)", String),
             ("Dict For details, see Table 2", Object),
+            ("Objects in Table 6", Object),
             ("Map<String, Object>", Map(Box::new(Object))),
             ("Map<String,String >", Map(Box::new(String))),
             ("Map<String,String<br>>", Map(Box::new(String))),

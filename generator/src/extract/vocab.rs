@@ -138,6 +138,8 @@ pub enum CaptionRole {
     UriParams,
     RequestHeaders,
     ResponseHeaders,
+    /// `Header parameters`, `Header`: the headers of the message whose section it stands in.
+    Headers,
     RequestBody,
     ResponseBody,
     /// A generic "parameters" caption: the enclosing section decides.
@@ -248,6 +250,13 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     if has("响应body") || t == "responsebodyparameters" || t == "responsebody" {
         return CaptionRole::ResponseBody;
     }
+    // `Table 1 Header` / `Table 2 Body` (OTC TMS): the section says which message's.
+    if t == "header" || t == "headers" {
+        return CaptionRole::Headers;
+    }
+    if t == "body" {
+        return CaptionRole::Generic;
+    }
     if has("uri参数") || t == "uriparameters" {
         return CaptionRole::UriParams;
     }
@@ -357,9 +366,12 @@ fn message_part_caption(squashed: &str) -> Option<CaptionRole> {
         "uri" | "url" | "uri格式" | "url格式" => CaptionRole::UriParams,
         "path" | "路径" => CaptionRole::PathParams,
         "query" | "querystring" => CaptionRole::QueryParams,
-        "requestheader" | "requestheaders" | "header" | "headers" | "请求头" | "请求消息头" => {
+        "requestheader" | "requestheaders" | "请求头" | "请求消息头" => {
             CaptionRole::RequestHeaders
         }
+        "header" | "headers" => CaptionRole::Headers,
+        // `Body parameters`: the body of the message whose section it stands in.
+        "body" => CaptionRole::Generic,
         "responseheader" | "responseheaders" | "响应头" | "响应消息头" => {
             CaptionRole::ResponseHeaders
         }
@@ -431,7 +443,10 @@ fn is_query_caption(squashed: &str) -> bool {
             || !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
     }) || matches!(
         squashed,
-        "descriptionofthequeryparameter" | "descriptionofthequeryparameters"
+        "descriptionofthequeryparameter"
+            | "descriptionofthequeryparameters"
+            | "parameterinaqueryrequest"
+            | "parametersinaqueryrequest"
     )
 }
 
@@ -920,6 +935,22 @@ mod tests {
         );
         assert_eq!(caption_role("表 1 参数描述"), CaptionRole::Generic);
         assert_eq!(caption_role("表 1 Path参数"), CaptionRole::PathParams);
+        for (caption, role) in [
+            ("**Table 1** Header parameters", CaptionRole::Headers),
+            ("**Table 1** Header", CaptionRole::Headers),
+            ("**Table 2** Body parameters", CaptionRole::Generic),
+            ("**Table 2** Body", CaptionRole::Generic),
+            (
+                "**Table 2** Parameter in a query request",
+                CaptionRole::QueryParams,
+            ),
+            (
+                "**Table 1** Request header parameters",
+                CaptionRole::RequestHeaders,
+            ),
+        ] {
+            assert_eq!(caption_role(caption), role, "{caption}");
+        }
         assert_eq!(caption_role("表 2 Query参数"), CaptionRole::QueryParams);
         assert_eq!(
             caption_role("**Table 3** Description of the query parameter"),

@@ -293,6 +293,10 @@ fn purpose_for(
         CaptionRole::QueryParams => Purpose::Params(ParamLocation::Query),
         CaptionRole::UriParams => Purpose::UriParams,
         CaptionRole::RequestHeaders => Purpose::RequestHeaders,
+        CaptionRole::Headers if section == SectionRole::Response => {
+            Purpose::ResponseHeaders(status.clone())
+        }
+        CaptionRole::Headers => Purpose::RequestHeaders,
         CaptionRole::ResponseHeaders => Purpose::ResponseHeaders(status.clone()),
         CaptionRole::RequestBody => Purpose::RequestBody,
         CaptionRole::ResponseBody => Purpose::ResponseBody(status.clone()),
