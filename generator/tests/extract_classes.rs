@@ -3299,3 +3299,40 @@ Response
     };
     field(&api, name, "used");
 }
+
+/// Older Huawei pages (SMS) caption object tables `X信息` ("X information") and the response
+/// table `响应信息`, and type a field `String` whose description refers to its table (`template
+/// | 是 | String | 模板信息，请参见表2`, `表2 template信息`) while the examples send the object:
+/// the field is that object (the type cell is wrong), its nested tables reached. It used to be
+/// a string with every table below an orphan, and the response table one too.
+#[test]
+fn a_string_the_examples_show_as_the_object_its_table_describes() {
+    let text = "# 新增模板信息<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v1/sms/vm/template\n\n## 请求消息<a name=\"a3\"></a>\n\n\
+**表 1**  参数说明\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n| template | 是 | String | 模板信息，请参见表2 |\n\n\
+**表 2**  template信息\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n| name | 是 | String | 模板名称 |\n| vpc | 是 | Object | Vpc信息，请参见表3。 |\n\n\
+**表 3**  vpc信息\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n| id | 是 | String | 虚拟私有云ID |\n\n\
+## 响应消息<a name=\"a4\"></a>\n\n**表 4**  响应信息\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| id | String | ID |\n\n\
+## 示例<a name=\"a5\"></a>\n\n-   请求示例\n\n    ```\n    {\"template\": {\"name\": \"t1\", \"vpc\": {\"id\": \"v1\"}}}\n    ```\n\n\
+-   响应示例\n\n    ```\n    {\"id\": \"t-1\"}\n    ```\n";
+    let api = api(&[("p.md", text)]);
+    assert!(
+        !codes(&api).contains(&"table.orphan"),
+        "{:#?}",
+        api.diagnostics
+    );
+    assert!(codes(&api).contains(&"schema.object-by-example"));
+    let op = &api.operations[0];
+    let SchemaKind::Ref { name: body } = &op.request_body.as_ref().expect("a body").schema.kind
+    else {
+        panic!("a named body")
+    };
+    let SchemaKind::Ref { name: template } = &field(&api, body, "template").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let SchemaKind::Ref { name: vpc } = &field(&api, template, "vpc").kind else {
+        panic!("vpc is an object of table 3")
+    };
+    field(&api, vpc, "id");
+    field(&api, success_body(&api), "id");
+    assert!(!codes(&api).contains(&"body.from-example"));
+}

@@ -301,6 +301,9 @@ catalogue! {
     SCHEMA_JSON_TEXT = "schema.json-text", Note,
         "A string field that refers to a table named after it holds JSON text that table describes: the field stays a string, the table is its content's schema.",
         "Example: `model_metric_list | String | 训练作业的模型评测参数。具体请参见表5。` with `表5 model_metric_list属性列表` (`metric`, `total_metric`), and examples sending `\"model_metric_list\": \"{\\\"metric\\\":[…]}\"`. OpenAPI 3.1 gets `contentMediaType: application/json` with `contentSchema`, 3.0 `x-docbind-json-content`; the Rust field stays `String` and its documentation names the type to parse it into.";
+    SCHEMA_OBJECT_BY_EXAMPLE = "schema.object-by-example", Warning,
+        "A string field whose content a table describes (schema.json-text) is shown by the examples as that object, or a list of them: the type cell is wrong; the field is the object (the list).",
+        "Example: `template | 是 | String | 模板信息，请参见表2` with `表2 template信息` (`name`, `vpc`, …) and the request example `\"template\": {\"name\": …}`: `template` is an object of table 2.";
     SCHEMA_FIELDS_FROM_DESCRIPTION = "schema.fields-from-description", Note,
         "An object no table describes whose description lists its fields, one bullet each with the name marked, is an object of those fields.",
         "Example: `tags | Array of objects | list of tags` with the bullets `**key** indicates the tag key … a maximum of 36 characters` and `**value** indicates the tag value`: items with `key` and `value`, strings limited as their words state, none required.";

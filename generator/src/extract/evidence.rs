@@ -751,6 +751,46 @@ fn name_as_shown(
     changed
 }
 
+/// A string whose content a table describes (JSON text) that the examples show as an object or
+/// an array: the type cell is wrong, the field is that object or a list of them. Returns
+/// whether a field changed.
+fn objects_as_shown(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) -> bool {
+    let mut changed = false;
+    for t in targets {
+        let Fix::Shape(shape @ (ExampleShape::Object | ExampleShape::Array)) = t.fix else {
+            continue;
+        };
+        let what = describe_path(&t.root, &t.path);
+        let Some(node) = node_mut(api, &t.root, &t.path) else {
+            continue;
+        };
+        if !matches!(node.kind, SchemaKind::String { .. }) {
+            continue;
+        }
+        let Some(content) = node.json_content.take() else {
+            continue;
+        };
+        let name = match &content.kind {
+            SchemaKind::Ref { name } => name.clone(),
+            other => other.json_type().to_string(),
+        };
+        node.kind = match shape {
+            ExampleShape::Object => content.kind,
+            _ => SchemaKind::Array { items: content },
+        };
+        let at = node.span.clone().unwrap_or_else(|| t.span.clone());
+        let example = format!("{}:{}", t.span.file, t.span.start);
+        let typed = if shape == ExampleShape::Object {
+            format!("an object of `{name}`")
+        } else {
+            format!("a list of `{name}`")
+        };
+        diags.add(&at, catalogue::SCHEMA_OBJECT_BY_EXAMPLE, format!("`{what}` is documented as a string holding JSON text of `{name}`, and the example at {example} shows {}: {typed}", shape_words(shape)));
+        changed = true;
+    }
+    changed
+}
+
 /// Widen integers and value lists that the documented examples prove too narrow.
 pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     let (mut targets, mut held) = corrections(api);
@@ -762,8 +802,10 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
         }
         (targets, held) = corrections(api);
     }
-    // Names next, so that what the renamed fields hold is checked against their tables.
-    if name_as_shown(api, &targets, &held, diags) {
+    // Names and JSON text shown as objects next, so that what those fields hold is checked
+    // against their tables.
+    let renamed = name_as_shown(api, &targets, &held, diags);
+    if objects_as_shown(api, &targets, diags) || renamed {
         (targets, held) = corrections(api);
     }
     // A key shown only in place of a documented field other objects hold (the object's only

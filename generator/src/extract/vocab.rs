@@ -185,6 +185,8 @@ const OBJECT_SUFFIXES: &[&str] = &[
     "字段说明",
     "属性说明",
     "对象说明",
+    // `vpc信息` ("vpc information", older Huawei pages).
+    "信息",
     "数据结构",
     "结构体",
     "属性",
@@ -272,6 +274,9 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
             | "返回参数说明"
             | "参数描述"
             | "参数解释"
+            | "请求信息"
+            | "响应信息"
+            | "返回信息"
             | "请求参数描述"
             | "响应参数描述"
             | "parameters"
