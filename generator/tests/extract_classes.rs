@@ -3336,3 +3336,36 @@ fn a_string_the_examples_show_as_the_object_its_table_describes() {
     field(&api, success_body(&api), "id");
     assert!(!codes(&api).contains(&"body.from-example"));
 }
+
+/// Huawei VOD pages title their response part `返回参数` / `返回示例` and give the failure's body
+/// a table of its own (`处理失败返回参数`: `error_code`, `error_msg`): the section is the
+/// response, and a table captioned as what a failure returns is no success body (errors keep
+/// no body; the runtime reads them) — it was an orphan. A table of an object whose name mentions
+/// failure (`failure参数说明`) is still that object.
+#[test]
+fn a_failure_body_table_under_fan_hui_can_shu() {
+    let text = "# 修改媒资属性<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPUT /v1.0/{project_id}/asset/info\n\n\
+## 请求参数<a name=\"a3\"></a>\n\n**表 2**  请求Body参数\n\n| 参数 | 是否必选 | 类型 | 说明 |\n| --- | --- | --- | --- |\n| asset_id | 是 | String | 媒资ID。 |\n\n\
+## 返回参数<a name=\"a4\"></a>\n\n**表 3**  响应Body参数\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| failure | Array of failure objects | 失败的媒资。 |\n\n\
+**表 4**  failure参数说明\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| asset_id | String | 媒资ID。 |\n\n\
+-   **处理失败时返回**\n\n    **表 5**  处理失败返回参数\n\n    <table><thead><tr><th>参数</th><th>类型</th><th>说明</th></tr></thead><tbody>\
+<tr><td>error_code</td><td>String</td><td>错误码。</td></tr><tr><td>error_msg</td><td>String</td><td>错误描述。</td></tr></tbody></table>\n\n\
+## 返回示例<a name=\"a5\"></a>\n\n-   处理成功返回\n\n    ```\n    {\"failure\": []}\n    ```\n";
+    let api = api(&[("p.md", text)]);
+    let found = codes(&api);
+    assert!(
+        !found.contains(&"table.orphan") && !found.contains(&"table.unclassified"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: failure } = &list_items(&api, body, "failure").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, failure, "asset_id");
+    let SchemaKind::Object { fields } = &api.schemas[body].schema.kind else {
+        panic!("an object")
+    };
+    assert!(fields.iter().all(|f| f.name != "error_code"));
+    assert_eq!(api.operations[0].responses["200"].examples.len(), 1);
+}

@@ -7,8 +7,8 @@ use super::super::resolve::name_key;
 use super::super::sections::SectionTree;
 use super::super::text::{describe, table_caption};
 use super::super::vocab::{
-    caption_role, is_alternative_connective, names_form_data, names_request, names_response,
-    status_line, CaptionRole, SectionRole,
+    caption_role, is_alternative_connective, mentions_failure, names_form_data, names_request,
+    names_response, status_line, CaptionRole, SectionRole,
 };
 use crate::doc::{BlockKind, Document, Table};
 use crate::ir::ParamLocation;
@@ -223,7 +223,14 @@ pub(super) fn walk<'a>(
                 let caption = table_caption(doc, i).unwrap_or_default();
                 let caption_role = caption_role(&caption);
                 let generic = caption_role == CaptionRole::Generic;
-                let purpose = purpose_for(caption_role, role, &status, &cols);
+                let purpose = if role == SectionRole::Response
+                    && describes_failure_body(&caption_role, &caption)
+                {
+                    // Error responses keep no body: the runtime reads errors.
+                    Purpose::Ignored("a failure response's body")
+                } else {
+                    purpose_for(caption_role, role, &status, &cols)
+                };
                 found.push(Found {
                     block: i,
                     table,
@@ -261,6 +268,18 @@ pub(super) fn walk<'a>(
         codes,
         table_links,
     }
+}
+
+/// A caption saying the table is what a failure returns (`处理失败返回参数`, `异常响应参数`,
+/// `Error response parameters`), not an object whose field name mentions one (`failure参数说明`,
+/// `failed_jobs field description`).
+fn describes_failure_body(role: &CaptionRole, caption: &str) -> bool {
+    let (_, rest) = super::super::vocab::strip_table_number(caption);
+    mentions_failure(&rest)
+        && match role {
+            CaptionRole::Object(name) => !name.is_ascii(),
+            _ => true,
+        }
 }
 
 fn purpose_for(
