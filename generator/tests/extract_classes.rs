@@ -3369,3 +3369,43 @@ fn a_failure_body_table_under_fan_hui_can_shu() {
     assert!(fields.iter().all(|f| f.name != "error_code"));
     assert_eq!(api.operations[0].responses["200"].examples.len(), 1);
 }
+
+/// Huawei AOM lists an object's fields as rows named with a path below the object's own row
+/// (`metaData | JSON对象`, `metaData.count | int`, `metaData.total | int`): they are that
+/// object's fields (of the items, below a list). They used to be fields named `metaData.count`
+/// beside a `metaData` typed as an unknown `JSON` type. A dotted name whose head no row names
+/// (a label key, `os.modelarts/workspace.id`) stays as written.
+#[test]
+fn rows_named_with_a_path_below_their_head() {
+    let text = "# 查询阈值规则列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/{project_id}/ams/alarms\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 2**  响应参数\n\n| 参数名称 | 参数类型 | 描述 |\n| --- | --- | --- |\n| metaData | JSON对象 | 元数据信息。 |\n| metaData.count | int | 当前返回结果条数。 |\n| metaData.page.next | string | 下一页。 |\n| metaData.page | JSON对象 | 分页。 |\n\
+| items | JSON数组 | 列表。 |\n| items.id | string | ID。 |\n| os.label/name | string | 标签。 |\n";
+    let api = api(&[("p.md", text)]);
+    assert!(
+        !codes(&api).contains(&"type.unresolved"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let body = success_body(&api);
+    let SchemaKind::Object { fields } = &api.schemas[body].schema.kind else {
+        panic!("an object")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["metaData", "items", "os.label/name"]);
+    let SchemaKind::Object { fields: meta } = &fields[0].schema.kind else {
+        panic!("metaData is an object: {:#?}", fields[0])
+    };
+    let meta_names: Vec<&str> = meta.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(meta_names, ["count", "page"]);
+    let SchemaKind::Object { fields: page } = &meta[1].schema.kind else {
+        panic!("page is an object")
+    };
+    assert_eq!(page[0].name, "next");
+    let SchemaKind::Array { items } = &fields[1].schema.kind else {
+        panic!("items is a list")
+    };
+    let SchemaKind::Object { fields: item } = &items.kind else {
+        panic!("of objects: {items:#?}")
+    };
+    assert_eq!(item[0].name, "id");
+}

@@ -250,6 +250,9 @@ catalogue! {
     FIELD_GROUP_ROW = "field.group-row", Note,
         "A row made of one cell spanning the table holds a field name: the rows below it, up to the next such row, are the fields of that object (optional).",
         "Example: `service_id`, `plan_id`, then a row `parameters` across all columns, then `order_id`, `scale_type`, …: the body has `service_id`, `plan_id` and an object `parameters` holding `order_id`, `scale_type`, … A spanning row that holds no field name (`Note: …`) is no group.";
+    FIELD_DOTTED_ROWS = "field.dotted-rows", Note,
+        "Rows named with a path (`metaData.count`) below the row of its head (`metaData | JSON对象`) are the fields of that object (of its items, for a list); a head with a schema of its own keeps it and the rows are said, not added.",
+        "Example: `metaData | JSON对象 | 查询结果元数据信息`, `metaData.count | int`, `metaData.total | int`: `metaData` is an object with `count` and `total`. A dotted name whose head no row names (`os.modelarts/workspace.id`) stays a field of that name.";
     FIELD_DUPLICATE = "field.duplicate", Warning,
         "A field is listed twice in one table; the first is kept.",
         "Example: `field delete_sfs is listed twice in one table`.";

@@ -211,6 +211,40 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
     out
 }
 
+impl RawField {
+    /// The row's name path in its table: `metaData.count` for the row `count` of the group
+    /// `metaData`.
+    pub fn path(&self) -> String {
+        match &self.group {
+            Some(g) => format!("{g}.{}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// Rows named with a path (`metaData.count`) below the row of its head (`metaData`): each is
+/// a row of the group of the longest prefix another row of the table names, under its last
+/// name. Other dotted names (`os.modelarts/workspace.id`, a label key) stay as written.
+pub fn nest_dotted_rows(mut rows: Vec<RawField>) -> Vec<RawField> {
+    let paths: std::collections::HashSet<String> = rows.iter().map(RawField::path).collect();
+    for row in rows.iter_mut().filter(|r| !r.heads_group) {
+        let full = row.path();
+        let head = full
+            .match_indices('.')
+            .rev()
+            .map(|(i, _)| &full[..i])
+            .find(|prefix| !prefix.is_empty() && paths.contains(*prefix));
+        if let Some(head) = head {
+            let name = full[head.len() + 1..].to_string();
+            if !name.is_empty() {
+                row.group = Some(head.to_string());
+                row.name = name;
+            }
+        }
+    }
+    rows
+}
+
 /// A row made of one cell spanning the table (the reader repeats it in every column) that
 /// holds a field name: `parameters` above `order_id`, `scale_type`, … (older Huawei pages).
 fn heads_group(row: &crate::doc::Row, name: &str) -> bool {

@@ -339,6 +339,10 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     for suffix in ["结构体", "结构", "对象", "实例"] {
         if let Some(name) = s.strip_suffix(suffix) {
             let name = name.trim();
+            // `JSON对象`: a JSON object, no type named JSON.
+            if let Some(t) = scalar(name) {
+                return t;
+            }
             if is_identifier_like(name) {
                 return TypeExpr::Named(type_name(name));
             }
@@ -594,6 +598,8 @@ mod tests {
             ("string (date-time)", String),
             ("Dict For details, see Table 2", Object),
             ("Objects in Table 6", Object),
+            ("JSON对象", Object),
+            ("JSON数组", arr(Object)),
             ("Map<String, Object>", Map(Box::new(Object))),
             ("Map<String,String >", Map(Box::new(String))),
             ("Map<String,String<br>>", Map(Box::new(String))),

@@ -229,6 +229,7 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     // `Header说明` / `Header参数说明` (older pages, in the URI or request section).
     if has("请求header")
         || has("请求头")
+        || has("请求消息头")
         || t == "requestheaderparameters"
         || t == "requestheaders"
         || matches!(
@@ -240,6 +241,7 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     }
     if has("响应header")
         || has("响应头")
+        || has("响应消息头")
         || t == "responseheaderparameters"
         || t == "responseheaders"
     {
@@ -944,6 +946,8 @@ mod tests {
             ("**Table 1** Header", CaptionRole::Headers),
             ("**Table 2** Body parameters", CaptionRole::Generic),
             ("**Table 2** Body", CaptionRole::Generic),
+            ("表 1 请求消息头", CaptionRole::RequestHeaders),
+            ("表 4 响应消息头", CaptionRole::ResponseHeaders),
             (
                 "**Table 2** Parameter in a query request",
                 CaptionRole::QueryParams,

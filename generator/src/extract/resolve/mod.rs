@@ -899,6 +899,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 return self.field_schema(only, block);
             }
         }
+        let raw = crate::extract::fields::nest_dotted_rows(raw);
         let top: Vec<&RawField> = raw.iter().filter(|f| f.group.is_none()).collect();
         let mut fields = self.fields_of(&top, &raw, block);
         let unlisted = self.unlisted_fields(block, &fields);
@@ -924,11 +925,12 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 );
                 continue;
             }
+            let path = f.path();
+            let members: Vec<&RawField> = all
+                .iter()
+                .filter(|m| m.group.as_deref() == Some(path.as_str()))
+                .collect();
             if f.heads_group {
-                let members: Vec<&RawField> = all
-                    .iter()
-                    .filter(|m| m.group.as_deref() == Some(f.name.as_str()))
-                    .collect();
                 let mut schema = Schema::new(SchemaKind::Object {
                     fields: self.fields_of(&members, all, block),
                 });
@@ -947,7 +949,37 @@ impl<'a, 'r> Resolver<'a, 'r> {
                     continue;
                 }
             }
-            let schema = self.field_schema(f, block);
+            let mut schema = self.field_schema(f, block);
+            if !members.is_empty() {
+                let nested = Schema::new(SchemaKind::Object {
+                    fields: self.fields_of(&members, all, block),
+                });
+                // `metaData | JSON对象` and `metaData.count | int` below it: the rows are the
+                // object's fields (or its items', for a list).
+                let target = match &mut schema.kind {
+                    SchemaKind::Array { items } => items.as_mut(),
+                    _ => &mut schema,
+                };
+                let free = matches!(target.kind, SchemaKind::Any)
+                    || matches!(&target.kind, SchemaKind::Object { fields } if fields.is_empty());
+                if free {
+                    target.kind = nested.kind;
+                    self.diags.add(
+                        &f.span,
+                        catalogue::FIELD_DOTTED_ROWS,
+                        format!(
+                            "rows named `{path}.…` below `{path}` are its fields ({})",
+                            members
+                                .iter()
+                                .map(|m| m.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                } else {
+                    self.diags.add(&f.span, catalogue::FIELD_DOTTED_ROWS, format!("rows named `{path}.…` below `{path}`, which has a schema of its own (`{}`), are not added", f.type_text.trim()));
+                }
+            }
             fields.push(Field {
                 name: f.name.clone(),
                 required: f.required.unwrap_or(false),
