@@ -3409,3 +3409,42 @@ fn rows_named_with_a_path_below_their_head() {
     };
     assert_eq!(item[0].name, "id");
 }
+
+/// Huawei GES pages refer to a table by its caption instead of its number (`graph | 是 |
+/// 参考graph图类型数据结构说明。`, `graphs | List结构，参见Graph类型数据结构说明。`) and open each
+/// response example with its status line (`Http Status Code: 200`, then the body). The field is
+/// an object (a list) of that table; the example is the body of that status. They were an
+/// unknown type, an unresolved `List` and an orphan, and every response example stayed text.
+#[test]
+fn tables_referred_to_by_caption_and_status_lines_opening_examples() {
+    let text = "# 查询图列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1.0/{projectId}/graphs\n\n## 响应<a name=\"a3\"></a>\n\n\
+**表 2**  要素说明\n\n| 名称 | 是否必选 | 参数类型 | 说明 |\n| --- | --- | --- | --- |\n| graphCount | 否 | Integer | 图总个数。 |\n| graphs | 否 | List结构，参见Graph类型数据结构说明。 | Graph类型列表。 |\n| owner | 否 | 参考owner类型数据结构说明。 | 所有者。 |\n\n\
+**表 3**  Graph类型数据结构\n\n| 名称 | 是否必选 | 参数类型 | 说明 |\n| --- | --- | --- | --- |\n| id | 是 | String | 图ID。 |\n\n\
+**表 4**  owner类型数据结构说明\n\n| 名称 | 是否必选 | 参数类型 | 说明 |\n| --- | --- | --- | --- |\n| name | 是 | String | 名称。 |\n\n\
+## 响应示例<a name=\"a4\"></a>\n\n```\nHttp Status Code: 200\n{\n    \"graphCount\": 1,\n    \"graphs\": [{\"id\": \"g1\"}],\n    \"owner\": {\"name\": \"o\"}\n}\n```\n";
+    let api = api(&[("p.md", text)]);
+    let found = codes(&api);
+    for bad in [
+        "type.unknown",
+        "type.unresolved",
+        "table.orphan",
+        "example.invalid-json",
+    ] {
+        assert!(!found.contains(&bad), "{bad}: {:#?}", api.diagnostics);
+    }
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: graph } = &list_items(&api, body, "graphs").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, graph, "id");
+    let SchemaKind::Ref { name: owner } = &field(&api, body, "owner").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, owner, "name");
+    let examples = &api.operations[0].responses["200"].examples;
+    assert_eq!(examples.len(), 1);
+    assert!(matches!(
+        examples[0].value,
+        docbind::ir::ExampleValue::Json(_)
+    ));
+}

@@ -235,6 +235,10 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     if let Some(t) = scalar(s) {
         return t;
     }
+    // `参考graph图类型数据结构说明` alone: an object of the table the cell refers to by caption.
+    if !nested && super::vocab::referenced_caption_name(s).is_some() {
+        return TypeExpr::Object;
+    }
     // `Map<String>X` (the value type after the bracket).
     if let Some(value) = strip_ci(s, "map<string>").filter(|v| !v.trim().is_empty()) {
         return TypeExpr::Map(Box::new(parse_clean(value, true)));
@@ -339,6 +343,10 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     for suffix in ["结构体", "结构", "对象", "实例"] {
         if let Some(name) = s.strip_suffix(suffix) {
             let name = name.trim();
+            // `List结构`: a list of structures (the item by reference).
+            if ["list", "array"].contains(&name.to_ascii_lowercase().as_str()) {
+                return TypeExpr::Array(Box::new(TypeExpr::Object));
+            }
             // `JSON对象`: a JSON object, no type named JSON.
             if let Some(t) = scalar(name) {
                 return t;
@@ -599,6 +607,8 @@ mod tests {
             ("Dict For details, see Table 2", Object),
             ("Objects in Table 6", Object),
             ("JSON对象", Object),
+            ("List结构", arr(Object)),
+            ("参考graph图类型数据结构说明", Object),
             ("JSON数组", arr(Object)),
             ("Map<String, Object>", Map(Box::new(Object))),
             ("Map<String,String >", Map(Box::new(String))),

@@ -515,6 +515,29 @@ pub fn object_name_from_caption(caption_rest: &str) -> String {
     }
 }
 
+/// The object a table is referred to by its caption, not its number (`参考graph图类型数据结构说明`,
+/// `List结构，参见Graph类型数据结构说明。` → `graph图类型`, `Graph类型`): the words after 参见 /
+/// 参考 up to the end of the clause, read as a caption. None for a numbered table (`请参见表3`)
+/// or anything that is no caption of an object.
+pub fn referenced_caption_name(text: &str) -> Option<String> {
+    let at = ["参见", "参考"]
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| i + w.len()))
+        .min()?;
+    let phrase = text[at..]
+        .split(['。', '，', '；', ',', ';', '（', '('])
+        .next()?
+        .trim()
+        .trim_end_matches('.');
+    if phrase.is_empty() || phrase.starts_with('表') || phrase.to_lowercase().starts_with("table")
+    {
+        return None;
+    }
+    let caption_words = OBJECT_SUFFIXES.iter().any(|s| phrase.ends_with(s));
+    let name = object_name_from_caption(phrase);
+    (caption_words && name != phrase && !name.contains(char::is_whitespace)).then_some(name)
+}
+
 /// The object a table describes and the variant of it a closing parenthesis names:
 /// `entities字段数据结构说明(调整实例容量)` → (`entities`, `调整实例容量`); `instance field data
 /// structure description (creating a read replica)` → (`instance`, `creating a read replica`).
@@ -916,6 +939,21 @@ mod tests {
         assert_eq!(w("Parameters in the tags field"), None);
         assert_eq!(w("compute_flavors element"), None);
         assert_eq!(w("后端实例详情"), None);
+    }
+
+    #[test]
+    fn tables_referred_to_by_caption() {
+        let r = referenced_caption_name;
+        assert_eq!(
+            r("参考graph图类型数据结构说明。").as_deref(),
+            Some("graph图类型")
+        );
+        assert_eq!(
+            r("List结构，参见Graph类型数据结构说明。").as_deref(),
+            Some("Graph类型")
+        );
+        assert_eq!(r("请参见表3"), None);
+        assert_eq!(r("详情请参见创建集群接口"), None);
     }
 
     #[test]

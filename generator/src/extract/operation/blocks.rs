@@ -251,9 +251,15 @@ pub(super) fn walk<'a>(
                 if is_code_sample || matches!(role, SectionRole::Uri | SectionRole::SampleCode) {
                     continue;
                 }
+                // `Http Status Code: 200` opening the block, then the body: the status is the
+                // block's own.
+                let (own_status, text) = match opening_status_line(text) {
+                    Some((code, rest)) => (Some(code), rest),
+                    None => (None, text.as_str()),
+                };
                 codes.push(Code {
                     role,
-                    status: status.clone(),
+                    status: own_status.or_else(|| status.clone()),
                     label: label.clone(),
                     example: split_request_line(text, &block.span),
                 });
@@ -268,6 +274,15 @@ pub(super) fn walk<'a>(
         codes,
         table_links,
     }
+}
+
+/// A code block whose first line is a status line followed by more (`Http Status Code: 200`,
+/// then the body): the status and the rest of the block.
+fn opening_status_line(code: &str) -> Option<(String, &str)> {
+    let trimmed = code.trim_start();
+    let (first, rest) = trimmed.split_once('\n')?;
+    let status = status_line(first)?;
+    (!rest.trim().is_empty()).then_some((status, rest))
 }
 
 /// A caption saying the table is what a failure returns (`处理失败返回参数`, `异常响应参数`,

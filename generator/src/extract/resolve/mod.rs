@@ -561,7 +561,9 @@ impl<'a, 'r> Resolver<'a, 'r> {
             .map(|c| (c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())))
             .collect();
         if refs.is_empty() {
-            return None;
+            // `参考graph图类型数据结构说明`: a table referred to by its caption, not its number.
+            let key = super::vocab::referenced_caption_name(&text).map(|n| name_key(&n))?;
+            return self.nearest(from, |o| name_key(&o.name) == key);
         }
         // A `Table N` link to another page (an rST label this document lacks, a markdown link
         // to another file) names that page's table N: this page's table N is another object.
