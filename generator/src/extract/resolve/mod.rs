@@ -903,7 +903,14 @@ impl<'a, 'r> Resolver<'a, 'r> {
         }
         let raw = crate::extract::fields::nest_dotted_rows(raw);
         let top: Vec<&RawField> = raw.iter().filter(|f| f.group.is_none()).collect();
-        let mut fields = self.fields_of(&top, &raw, block);
+        // Rows by the group they belong to, built once: a table may have 100,000 rows.
+        let mut groups: HashMap<&str, Vec<&RawField>> = HashMap::new();
+        for f in &raw {
+            if let Some(g) = &f.group {
+                groups.entry(g.as_str()).or_default().push(f);
+            }
+        }
+        let mut fields = self.fields_of(&top, &groups, block);
         let unlisted = self.unlisted_fields(block, &fields);
         fields.extend(unlisted);
         Schema::new(SchemaKind::Object { fields })
@@ -911,7 +918,12 @@ impl<'a, 'r> Resolver<'a, 'r> {
 
     /// The fields of `rows` (rows of one object of the table `all`); a row heading a group is
     /// an object of the rows of its group.
-    fn fields_of(&mut self, rows: &[&RawField], all: &[RawField], block: usize) -> Vec<Field> {
+    fn fields_of(
+        &mut self,
+        rows: &[&RawField],
+        groups: &HashMap<&str, Vec<&RawField>>,
+        block: usize,
+    ) -> Vec<Field> {
         let mut fields: Vec<Field> = Vec::new();
         // A set, not a scan of `fields`: a table may have 100,000 rows.
         let mut names = std::collections::HashSet::new();
@@ -928,13 +940,10 @@ impl<'a, 'r> Resolver<'a, 'r> {
                 continue;
             }
             let path = f.path();
-            let members: Vec<&RawField> = all
-                .iter()
-                .filter(|m| m.group.as_deref() == Some(path.as_str()))
-                .collect();
+            let members: &[&RawField] = groups.get(path.as_str()).map_or(&[], Vec::as_slice);
             if f.heads_group {
                 let mut schema = Schema::new(SchemaKind::Object {
-                    fields: self.fields_of(&members, all, block),
+                    fields: self.fields_of(members, groups, block),
                 });
                 schema.span = Some(f.span.clone());
                 self.diags.add(&f.span, catalogue::FIELD_GROUP_ROW, format!("a row spanning the table names `{}`: the {} rows below it are that object's fields", f.name, members.len()));
@@ -954,7 +963,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
             let mut schema = self.field_schema(f, block);
             if !members.is_empty() {
                 let nested = Schema::new(SchemaKind::Object {
-                    fields: self.fields_of(&members, all, block),
+                    fields: self.fields_of(members, groups, block),
                 });
                 // `metaData | JSON对象` and `metaData.count | int` below it: the rows are the
                 // object's fields (or its items', for a list).
