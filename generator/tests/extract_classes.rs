@@ -3448,3 +3448,30 @@ fn tables_referred_to_by_caption_and_status_lines_opening_examples() {
         docbind::ir::ExampleValue::Json(_)
     ));
 }
+
+/// Huawei DEW pages number their object tables as footnotes (`keypairs | 列表数据结构[1]`, then a
+/// table titled `[1] keypairs字段数据结构说明`; `字典数据结构[2]`) and introduce error bodies with
+/// `**状态码为 400 时: **`. The footnote tables are the fields' objects (they were unknown types
+/// and unclassified tables), the 400 table that status's body (it was an orphan).
+#[test]
+fn footnote_numbered_tables_and_status_said_with_wei() {
+    let text = "# 查询SSH密钥对列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v3/{project_id}/keypairs\n\n## 响应消息<a name=\"a3\"></a>\n\n\
+**表 1**  响应参数\n\n| 名称 | 参数类型 | 说明 |\n| --- | --- | --- |\n| keypairs | 列表数据结构\\[1\\] | SSH密钥对信息列表。 |\n\n\
+\\[1\\] keypairs字段数据结构说明\n\n| 名称 | 参数类型 | 说明 |\n| --- | --- | --- |\n| keypair | 字典数据结构\\[2\\] | SSH密钥对信息详情。 |\n\n\
+\\[2\\] keypair字段数据结构说明\n\n| 名称 | 参数类型 | 说明 |\n| --- | --- | --- |\n| name | String | 名称。 |\n\n\
+**状态码为 400 时: **\n\n**表 6**  响应Body参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| error_code | String | 错误码。 |\n";
+    let api = api(&[("p.md", text)]);
+    let found = codes(&api);
+    for bad in ["type.unknown", "table.unclassified", "table.orphan"] {
+        assert!(!found.contains(&bad), "{bad}: {:#?}", api.diagnostics);
+    }
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: item } = &list_items(&api, body, "keypairs").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let SchemaKind::Ref { name: keypair } = &field(&api, item, "keypair").kind else {
+        panic!("keypair is the [2] table")
+    };
+    field(&api, keypair, "name");
+    assert!(api.operations[0].responses.contains_key("400"));
+}

@@ -72,7 +72,21 @@ pub fn clean_type_text(raw: &str) -> String {
 
 pub fn parse_type(raw: &str) -> TypeExpr {
     let s = clean_type_text(raw);
-    parse_clean(without_table_reference(first_sentence(&s)), false)
+    parse_clean(
+        without_footnote(without_table_reference(first_sentence(&s))),
+        false,
+    )
+}
+
+/// `列表数据结构[1]`: the type without the footnote mark naming its table (`[1] keypairs字段数据
+/// 结构说明`); the resolver finds that table by the field's name.
+fn without_footnote(s: &str) -> &str {
+    match s.strip_suffix(']').and_then(|r| r.rsplit_once('[')) {
+        Some((head, n)) if !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()) => {
+            head.trim()
+        }
+        _ => s,
+    }
 }
 
 /// A type cell that also names the table describing it (`List<Object> Table 6`, `object
@@ -234,6 +248,12 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     }
     if let Some(t) = scalar(s) {
         return t;
+    }
+    // `列表数据结构` / `字典数据结构` (older DEW pages): a list of structures / a structure.
+    match s {
+        "列表数据结构" | "列表" => return TypeExpr::Array(Box::new(TypeExpr::Object)),
+        "字典数据结构" | "字典" => return TypeExpr::Object,
+        _ => {}
     }
     // `参考graph图类型数据结构说明` alone: an object of the table the cell refers to by caption.
     if !nested && super::vocab::referenced_caption_name(s).is_some() {
@@ -608,6 +628,8 @@ mod tests {
             ("Objects in Table 6", Object),
             ("JSON对象", Object),
             ("List结构", arr(Object)),
+            ("列表数据结构[1]", arr(Object)),
+            ("字典数据结构\\[2\\]", Object),
             ("参考graph图类型数据结构说明", Object),
             ("JSON数组", arr(Object)),
             ("Map<String, Object>", Map(Box::new(Object))),

@@ -167,6 +167,16 @@ pub fn strip_table_number(caption: &str) -> (Option<String>, String) {
             }
         }
     }
+    // `[1] keypairs字段数据结构说明`: a footnote-numbered table (the type cell says `…[1]`).
+    if let Some((num, tail)) = c
+        .replace('\\', "")
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|ch| ch.is_ascii_digit()))
+        .map(|(n, t)| (n.to_string(), t.trim().to_string()))
+    {
+        return (Some(format!("[{num}]")), tail);
+    }
     (None, c.to_string())
 }
 
@@ -569,9 +579,10 @@ pub fn status_line(text: &str) -> Option<String> {
     let lower = t.to_lowercase();
     for prefix in ["状态码", "status code", "http status code", "返回码"] {
         if let Some(rest) = lower.strip_prefix(prefix) {
+            // `状态码： 400`, `状态码为 400 时:` (DEW).
             let rest = rest
                 .trim_start()
-                .trim_start_matches([':', '：'])
+                .trim_start_matches([':', '：', '为'])
                 .trim_start();
             let code: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
             if code.len() == 3 {
@@ -978,6 +989,17 @@ mod tests {
             CaptionRole::Generic
         );
         assert_eq!(caption_role("表 1 参数描述"), CaptionRole::Generic);
+        assert_eq!(
+            strip_table_number("\\[1\\] keypairs字段数据结构说明"),
+            (
+                Some("[1]".to_string()),
+                "keypairs字段数据结构说明".to_string()
+            )
+        );
+        assert_eq!(
+            caption_role("[2] keypair字段数据结构说明"),
+            CaptionRole::Object("keypair".into())
+        );
         assert_eq!(caption_role("表 1 Path参数"), CaptionRole::PathParams);
         for (caption, role) in [
             ("**Table 1** Header parameters", CaptionRole::Headers),
@@ -1160,6 +1182,7 @@ mod tests {
         assert_eq!(status_line("**状态码: 201**"), Some("201".into()));
         assert_eq!(status_line("Status code: 204"), Some("204".into()));
         assert_eq!(status_line("状态码请参见状态码"), None);
+        assert_eq!(status_line("**状态码为 400 时: **").as_deref(), Some("400"));
     }
 
     #[test]
