@@ -3475,3 +3475,112 @@ fn footnote_numbered_tables_and_status_said_with_wei() {
     field(&api, keypair, "name");
     assert!(api.operations[0].responses.contains_key("400"));
 }
+
+/// A list whose type cell names no type and whose description refers to no table (`tags | Array
+/// of objects | Specifies the tag list.` in a response) took the request's `Tag` table by its
+/// name (`key`, `values`), while an unreferenced `resource_tag` table lists exactly the keys the
+/// examples show (`key`, `value`): the field is of the table the examples match (OTC Dedicated
+/// Host; the `Tag` table gained a `value` field from the example and `resource_tag` was an
+/// orphan). A guessed table the examples fit keeps the field.
+#[test]
+fn a_table_guessed_by_name_gives_way_to_the_one_the_examples_match() {
+    let rst = r#"Querying DeHs by Tag
+====================
+
+URI
+---
+
+POST /v1.0/{project_id}/dedicated-host-tags/resource_instances/action
+
+Request
+-------
+
+.. table:: **Table 1** Request parameters
+
+   +-----------+-----------+----------------------------------+-------------+
+   | Parameter | Mandatory | Type                             | Description |
+   +===========+===========+==================================+=============+
+   | tags      | No        | Array of :ref:`Tag <t3>` objects | Tags.       |
+   +-----------+-----------+----------------------------------+-------------+
+
+.. _t3:
+
+.. table:: **Table 3** Tag
+
+   +-----------+-----------+------------------+-------------+
+   | Parameter | Mandatory | Type             | Description |
+   +===========+===========+==================+=============+
+   | key       | Yes       | String           | Key.        |
+   +-----------+-----------+------------------+-------------+
+   | values    | Yes       | Array of strings | Values.     |
+   +-----------+-----------+------------------+-------------+
+
+Response
+--------
+
+.. table:: **Table 5** Response parameters
+
+   +-----------+------------------+-----------------------+
+   | Parameter | Type             | Description           |
+   +===========+==================+=======================+
+   | resources | Array of objects | See Table 6.          |
+   +-----------+------------------+-----------------------+
+
+.. table:: **Table 6** Description of the **resource** field
+
+   +-------------+------------------+-------------------------+
+   | Parameter   | Type             | Description             |
+   +=============+==================+=========================+
+   | resource_id | String           | Specifies the DeH ID.   |
+   +-------------+------------------+-------------------------+
+   | tags        | Array of objects | Specifies the tag list. |
+   +-------------+------------------+-------------------------+
+
+.. table:: **Table 7** **resource_tag** field description
+
+   +-----------+--------+-------------------------+
+   | Parameter | Type   | Description             |
+   +===========+========+=========================+
+   | key       | String | Specifies the tag key.  |
+   +-----------+--------+-------------------------+
+   | value     | String | Specifies the tag value.|
+   +-----------+--------+-------------------------+
+
+Example Response
+----------------
+
+.. code-block::
+
+   {
+       "resources": [{"resource_id": "d1", "tags": [{"key": "k", "value": "v"}]}]
+   }
+"#;
+    let api = rst_api(rst);
+    assert!(
+        !codes(&api).contains(&"table.orphan"),
+        "{:#?}",
+        api.diagnostics
+    );
+    assert!(
+        !codes(&api).contains(&"field.from-example"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: resource } = &list_items(&api, body, "resources").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let SchemaKind::Ref { name: tag } = &list_items(&api, resource, "tags").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    field(&api, tag, "value");
+    let request = api.operations[0].request_body.as_ref().expect("a body");
+    let SchemaKind::Ref { name: req } = &request.schema.kind else {
+        panic!("a named body")
+    };
+    let SchemaKind::Ref { name: req_tag } = &list_items(&api, req, "tags").kind else {
+        panic!("the request's tags keep their table")
+    };
+    field(&api, req_tag, "values");
+    assert_ne!(req_tag, tag);
+}

@@ -25,11 +25,13 @@ struct Shown {
 }
 
 /// The keys the examples show in the objects of a free-form field of a named schema, all
-/// instances together, and whether a list of them was shown.
+/// instances together, and whether a list of them was shown. For a field whose table was only
+/// guessed (see [`guessed_table`]), that table's rows too.
 #[derive(Default)]
 struct FreeKeys {
     keys: BTreeSet<String>,
     list: bool,
+    guessed_rows: Option<(String, BTreeSet<String>)>,
 }
 
 /// What the examples show that no table says.
@@ -149,15 +151,26 @@ fn free_field_of_rows(
     if rows.len() < 2 {
         return None;
     }
+    // A guessed table the examples contradict gives way to the one they match exactly.
     let matches: Vec<(&(String, String), &FreeKeys)> = free
         .iter()
         .filter(|(_, shown)| shown.keys == rows)
+        .filter(|(_, shown)| {
+            shown
+                .guessed_rows
+                .as_ref()
+                .is_none_or(|(_, g)| !shown.keys.is_subset(g))
+        })
         .collect();
     // One field only: two free-form fields showing the same keys leave the table ambiguous.
     let [((owner, field), shown)] = matches.as_slice() else {
         return None;
     };
     let (owner, field, list) = (owner.clone(), field.clone(), shown.list);
+    let documented = match &shown.guessed_rows {
+        Some((guessed, _)) => format!("whose table `{guessed}` was only taken by the field's name and lacks keys the examples show"),
+        None => "which the documentation leaves free-form".to_string(),
+    };
     let span = resolver.index.doc.blocks[block].span.clone();
     let table = resolver.object_schema(block, name, &span);
     let named = resolver.registry.schemas.get_mut(&owner)?;
@@ -179,19 +192,66 @@ fn free_field_of_rows(
     resolver.diags.add(
         &span,
         catalogue::FIELD_TABLE_BY_EXAMPLE_KEYS,
-        format!("no field references table `{name}`; its rows are exactly the keys the operation's examples show in `{owner}.{field}`, which the documentation leaves free-form: that field is {} that table", if list { "a list of" } else { "an object of" }),
+        format!("no field references table `{name}`; its rows are exactly the keys the operation's examples show in `{owner}.{field}`, {documented}: that field is {} that table", if list { "a list of" } else { "an object of" }),
     );
     Some(block)
 }
 
-/// The keys of the objects `value` shows in field `f` of named schema `owner`, when the
-/// documentation leaves that field free-form (a free-form value or a list of them).
-fn note_free_form_keys(seen: &mut Seen, owner: &str, f: &Field, value: &Value) {
-    let free_form = match &f.schema.kind {
-        SchemaKind::Any => true,
-        SchemaKind::Array { items } => matches!(items.kind, SchemaKind::Any),
-        _ => false,
+/// The rows of the table a field's schema refers to when that table was only guessed: the type
+/// cell names no type (`tags | Array of objects`) and the description refers to no table, so the
+/// resolver took a table named after the field (`Tag` for `tags`).
+fn guessed_table(resolver: &Resolver<'_, '_>, f: &Field) -> Option<(String, BTreeSet<String>)> {
+    let name = match &f.schema.kind {
+        SchemaKind::Ref { name } => name,
+        SchemaKind::Array { items } => match &items.kind {
+            SchemaKind::Ref { name } => name,
+            _ => return None,
+        },
+        _ => return None,
     };
+    let raw = f.schema.raw_type.as_deref()?;
+    let generic = matches!(
+        crate::extract::types::parse_type(raw),
+        crate::extract::types::TypeExpr::Object
+    ) || matches!(
+        crate::extract::types::parse_type(raw),
+        crate::extract::types::TypeExpr::Array(inner) if *inner == crate::extract::types::TypeExpr::Object
+    );
+    let description = f.schema.description.as_deref().unwrap_or("");
+    let refers = super::super::resolve::TABLE_REF.is_match(description)
+        || super::super::resolve::TABLE_REF.is_match(raw)
+        || ["参见", "参考", "see "]
+            .iter()
+            .any(|w| description.contains(w));
+    if !generic || refers {
+        return None;
+    }
+    let SchemaKind::Object { fields } = &resolver.registry.schemas.get(name)?.schema.kind else {
+        return None;
+    };
+    Some((
+        name.clone(),
+        fields.iter().map(|f| f.name.clone()).collect(),
+    ))
+}
+
+/// The keys of the objects `value` shows in field `f` of named schema `owner`, when the
+/// documentation leaves that field free-form (a free-form value or a list of them), or its
+/// table was only guessed.
+fn note_free_form_keys(
+    resolver: &Resolver<'_, '_>,
+    seen: &mut Seen,
+    owner: &str,
+    f: &Field,
+    value: &Value,
+) {
+    let guessed_rows = guessed_table(resolver, f);
+    let free_form = guessed_rows.is_some()
+        || match &f.schema.kind {
+            SchemaKind::Any => true,
+            SchemaKind::Array { items } => matches!(items.kind, SchemaKind::Any),
+            _ => false,
+        };
     let objects: Vec<&serde_json::Map<String, Value>> = match value {
         Value::Object(o) if free_form => vec![o],
         Value::Array(items) if free_form => items.iter().filter_map(Value::as_object).collect(),
@@ -205,6 +265,7 @@ fn note_free_form_keys(seen: &mut Seen, owner: &str, f: &Field, value: &Value) {
         .entry((owner.to_string(), f.name.clone()))
         .or_default();
     at.list |= value.is_array();
+    at.guessed_rows = guessed_rows;
     for o in objects {
         at.keys.extend(o.keys().cloned());
     }
@@ -247,7 +308,7 @@ fn walk(
                     continue;
                 };
                 if let Some(owner) = owner {
-                    note_free_form_keys(seen, owner, f, v);
+                    note_free_form_keys(resolver, seen, owner, f, v);
                 }
                 walk(resolver, &f.schema, v, None, seen, depth + 1);
             }
