@@ -245,7 +245,7 @@ catalogue! {
         "A table no field references is named after a key the operation's examples show in an object whose table lacks it; the object gets that field, optional, of that table.",
         "The object's table is usually a copy (the create request's) without the fields only responses hold. A list where the examples show a list.\nExample: `Table 3 loadbalancer parameter description` without `listeners`, `Table 4 listeners parameter description` (one row, `id`) that nothing links, and response examples holding `\"listeners\": [{\"id\": …}]` in each load balancer: `listeners` becomes an optional list of the table 4 objects.";
     FIELD_TABLE_BY_EXAMPLE_KEYS = "field.table-by-example-keys", Warning,
-        "A table no field references lists exactly the keys the operation's examples show in a field the documentation leaves free-form; the field is of that table.",
+        "A table no field references lists exactly the keys the operation's examples show in a field the documentation leaves free-form, or whose table was only taken by the field's name and lacks keys the examples show; the field is of that table.",
         "Example: `tags | Array of objects | 标签列表` with no link, `表 2 resource_tag数据结构说明` listing `key` and `value`, and the example `\"tags\": [{\"key\": …, \"value\": …}]`: `tags` becomes a list of the table's objects. Two keys at least; every object shown holds only the table's rows and together all of them; one such field in the operation, else the table stays an orphan.";
     FIELD_GROUP_ROW = "field.group-row", Note,
         "A row made of one cell spanning the table holds a field name: the rows below it, up to the next such row, are the fields of that object (optional).",
