@@ -153,6 +153,17 @@ struct Target {
     span: Span,
 }
 
+impl Target {
+    /// The documented node, for messages (`CreateClusterRequest.tags[]`).
+    fn what(&self) -> String {
+        describe_path(&self.root, &self.path)
+    }
+    /// Where the example is, for messages (`file:line`).
+    fn example(&self) -> String {
+        format!("{}:{}", self.span.file, self.span.start)
+    }
+}
+
 fn integer(v: &Value) -> Option<i128> {
     v.as_i64()
         .map(i128::from)
@@ -662,7 +673,7 @@ fn key_maps(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) -> bool 
         if contradicted {
             continue;
         }
-        let what = describe_path(&t.root, &t.path);
+        let what = t.what();
         let Some(node) = node_mut(api, &t.root, &t.path) else {
             continue;
         };
@@ -670,7 +681,7 @@ fn key_maps(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) -> bool 
             continue;
         };
         let at = node.span.clone().unwrap_or_else(|| t.span.clone());
-        let example = format!("{}:{}", t.span.file, t.span.start);
+        let example = t.example();
         if *holds == KeyedValues::EntryValue {
             let Some(value_row) = entry_value(fields) else {
                 continue;
@@ -729,7 +740,7 @@ fn name_as_shown(
         if !capitalises(field, key) || held.get(&node_id).is_some_and(|h| h.contains(field)) {
             continue;
         }
-        let what = describe_path(&t.root, &t.path);
+        let what = t.what();
         let Some(node) = node_mut(api, &t.root, &t.path) else {
             continue;
         };
@@ -744,7 +755,7 @@ fn name_as_shown(
         };
         f.name = key.clone();
         let at = f.schema.span.clone().unwrap_or_else(|| t.span.clone());
-        let example = format!("{}:{}", t.span.file, t.span.start);
+        let example = t.example();
         diags.add(&at, catalogue::FIELD_NAMED_BY_EXAMPLE, format!("`{what}` documents `{field}`, which the example at {example} holds as `{key}` (and no example as `{field}`): named `{key}`"));
         changed = true;
     }
@@ -760,7 +771,7 @@ fn objects_as_shown(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) 
         let Fix::Shape(shape @ (ExampleShape::Object | ExampleShape::Array)) = t.fix else {
             continue;
         };
-        let what = describe_path(&t.root, &t.path);
+        let what = t.what();
         let Some(node) = node_mut(api, &t.root, &t.path) else {
             continue;
         };
@@ -779,7 +790,7 @@ fn objects_as_shown(api: &mut Api, targets: &[Target], diags: &mut Diagnostics) 
             _ => SchemaKind::Array { items: content },
         };
         let at = node.span.clone().unwrap_or_else(|| t.span.clone());
-        let example = format!("{}:{}", t.span.file, t.span.start);
+        let example = t.example();
         let typed = if shape == ExampleShape::Object {
             format!("an object of `{name}`")
         } else {
@@ -830,12 +841,12 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     // Keys said not to be added: object node and key (one diagnostic each).
     let mut said: HashSet<(Node, String)> = HashSet::new();
     for t in targets {
-        let what = describe_path(&t.root, &t.path);
+        let what = t.what();
         let Some(node) = node_mut(api, &t.root, &t.path) else {
             continue;
         };
         let at = node.span.clone().unwrap_or_else(|| t.span.clone());
-        let example = format!("{}:{}", t.span.file, t.span.start);
+        let example = t.example();
         match t.fix {
             Fix::Widen(value) => {
                 let SchemaKind::Integer { format } = &mut node.kind else {

@@ -14,6 +14,14 @@ pub struct CodeExample {
     pub span: Span,
 }
 
+/// A code block whose first line is a status line followed by more (`Http Status Code: 200`,
+/// then the body): the status and the rest of the block.
+pub fn split_status_line(code: &str) -> Option<(String, &str)> {
+    let (first, rest) = code.trim_start().split_once('\n')?;
+    let status = super::vocab::status_line(first)?;
+    (!rest.trim().is_empty()).then_some((status, rest))
+}
+
 pub fn split_request_line(code: &str, span: &Span) -> CodeExample {
     let mut lines = code.lines();
     let mut request_line = None;

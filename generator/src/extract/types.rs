@@ -228,6 +228,17 @@ fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
 }
 
 /// Split `String, X` at the top-level comma of a generic argument list.
+/// The words a map type is spelt with (`Map<String,X>`, `Dict(str:str)`), lower case.
+fn is_map_word(word: &str) -> bool {
+    matches!(word, "map" | "dict" | "hashmap")
+}
+
+/// A map of the value type after the key type in `inner` (`String,X`, `str:str`).
+fn map_of(inner: &str) -> Option<TypeExpr> {
+    let (_, value) = split_top_comma(inner).or_else(|| inner.split_once(':'))?;
+    Some(TypeExpr::Map(Box::new(parse_clean(value.trim(), true))))
+}
+
 fn split_top_comma(s: &str) -> Option<(&str, &str)> {
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
@@ -271,9 +282,10 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
             "array" | "list" | "set" | "jsonarray" | "json array" => {
                 return TypeExpr::Array(Box::new(parse_clean(inner, true)))
             }
-            "map" | "dict" | "hashmap" => {
-                let value = split_top_comma(inner).map(|(_, v)| v).unwrap_or(inner);
-                return TypeExpr::Map(Box::new(parse_clean(value, true)));
+            // `Map<X>` with one type only: a map of X values.
+            head if is_map_word(head) => {
+                return map_of(inner)
+                    .unwrap_or_else(|| TypeExpr::Map(Box::new(parse_clean(inner, true))))
             }
             _ => {}
         }
@@ -413,12 +425,9 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     }
     // `Dict(str:str)`, `Map(String, Integer)`: a map of the value type after the key type.
     if let Some((head, inner)) = head_and_parenthesized(s) {
-        if matches!(
-            head.to_ascii_lowercase().as_str(),
-            "dict" | "map" | "hashmap"
-        ) {
-            if let Some((_, value)) = inner.split_once([':', ',']) {
-                return TypeExpr::Map(Box::new(parse_clean(value.trim(), true)));
+        if is_map_word(&head.to_ascii_lowercase()) {
+            if let Some(map) = map_of(inner) {
+                return map;
             }
         }
     }

@@ -762,6 +762,15 @@ pub fn names_response(label: &str) -> bool {
     label.contains("响应") || label.contains("返回") || label.to_lowercase().contains("response")
 }
 
+/// Words referring the reader elsewhere (`请参见`, `详见`, `see`).
+const REFERENCE_WORDS: &[&str] = &["参见", "参考", "请见", "详见", "see "];
+
+/// Whether `text` refers the reader to another place (a table, a page).
+pub fn refers_elsewhere(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    REFERENCE_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// Words that make a clause an example, a reference or a condition, not a statement of fact.
 pub fn is_example_or_reference(clause: &str) -> bool {
     let lower = clause.to_lowercase();
@@ -770,18 +779,14 @@ pub fn is_example_or_reference(clause: &str) -> bool {
         "比如",
         "举例",
         "示例",
-        "参见",
-        "参考",
-        "请见",
-        "详见",
         "e.g.",
         "for example",
         "such as",
         "example",
-        "see ",
     ]
     .iter()
     .any(|w| lower.contains(w))
+        || refers_elsewhere(clause)
 }
 
 /// A reference to a numbered table: `表 4-3`, `表20-515`, `Table 5`, optionally followed by

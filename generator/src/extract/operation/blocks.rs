@@ -1,7 +1,7 @@
 //! One pass over an operation's blocks: its description, its tables with what each is for, and
 //! its code examples, each with the sub-section role and status code it stands under.
 
-use super::super::examples::{split_request_line, CodeExample};
+use super::super::examples::{split_request_line, split_status_line, CodeExample};
 use super::super::fields::{columns, Columns};
 use super::super::resolve::name_key;
 use super::super::sections::SectionTree;
@@ -253,7 +253,7 @@ pub(super) fn walk<'a>(
                 }
                 // `Http Status Code: 200` opening the block, then the body: the status is the
                 // block's own.
-                let (own_status, text) = match opening_status_line(text) {
+                let (own_status, text) = match split_status_line(text) {
                     Some((code, rest)) => (Some(code), rest),
                     None => (None, text.as_str()),
                 };
@@ -274,15 +274,6 @@ pub(super) fn walk<'a>(
         codes,
         table_links,
     }
-}
-
-/// A code block whose first line is a status line followed by more (`Http Status Code: 200`,
-/// then the body): the status and the rest of the block.
-fn opening_status_line(code: &str) -> Option<(String, &str)> {
-    let trimmed = code.trim_start();
-    let (first, rest) = trimmed.split_once('\n')?;
-    let status = status_line(first)?;
-    (!rest.trim().is_empty()).then_some((status, rest))
 }
 
 /// A caption saying the table is what a failure returns (`处理失败返回参数`, `异常响应参数`,

@@ -209,20 +209,17 @@ fn guessed_table(resolver: &Resolver<'_, '_>, f: &Field) -> Option<(String, BTre
         },
         _ => return None,
     };
+    use crate::extract::types::{parse_type, TypeExpr};
     let raw = f.schema.raw_type.as_deref()?;
-    let generic = matches!(
-        crate::extract::types::parse_type(raw),
-        crate::extract::types::TypeExpr::Object
-    ) || matches!(
-        crate::extract::types::parse_type(raw),
-        crate::extract::types::TypeExpr::Array(inner) if *inner == crate::extract::types::TypeExpr::Object
-    );
+    let generic = match parse_type(raw) {
+        TypeExpr::Object => true,
+        TypeExpr::Array(inner) => *inner == TypeExpr::Object,
+        _ => false,
+    };
     let description = f.schema.description.as_deref().unwrap_or("");
     let refers = super::super::resolve::TABLE_REF.is_match(description)
         || super::super::resolve::TABLE_REF.is_match(raw)
-        || ["参见", "参考", "see "]
-            .iter()
-            .any(|w| description.contains(w));
+        || super::super::vocab::refers_elsewhere(description);
     if !generic || refers {
         return None;
     }

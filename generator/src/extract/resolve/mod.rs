@@ -941,56 +941,62 @@ impl<'a, 'r> Resolver<'a, 'r> {
             }
             let path = f.path();
             let members: &[&RawField] = groups.get(path.as_str()).map_or(&[], Vec::as_slice);
-            if f.heads_group {
-                let mut schema = Schema::new(SchemaKind::Object {
-                    fields: self.fields_of(members, groups, block),
-                });
-                schema.span = Some(f.span.clone());
-                self.diags.add(&f.span, catalogue::FIELD_GROUP_ROW, format!("a row spanning the table names `{}`: the {} rows below it are that object's fields", f.name, members.len()));
-                fields.push(Field {
-                    name: f.name.clone(),
-                    required: false,
-                    schema,
-                });
-                continue;
-            }
-            if parse_type(&f.type_text).is_object_like() {
-                if let Some(keys) = self.named_alternatives(f) {
-                    fields.extend(self.alternative_fields(f, keys));
-                    continue;
-                }
-            }
-            let mut schema = self.field_schema(f, block);
+            let expr = parse_type(&f.type_text);
             if !members.is_empty() {
-                let nested = Schema::new(SchemaKind::Object {
+                // A row spanning the table (no type), or `metaData | JSON对象` above
+                // `metaData.count | int`: the rows of its group are the object's fields (its
+                // items', for a list). A head naming a type of its own keeps it.
+                let item = match &expr {
+                    TypeExpr::Array(inner) if **inner == TypeExpr::Object => Some(true),
+                    TypeExpr::Object | TypeExpr::Unknown(_) => Some(false),
+                    _ => None,
+                };
+                let Some(list) = item else {
+                    self.diags.add(&f.span, catalogue::FIELD_DOTTED_ROWS, format!("rows named `{path}.…` below `{path}`, which has a type of its own (`{}`), are not added", f.type_text.trim()));
+                    fields.push(Field {
+                        name: f.name.clone(),
+                        required: f.required.unwrap_or(false),
+                        schema: self.field_schema(f, block),
+                    });
+                    continue;
+                };
+                let object = Schema::new(SchemaKind::Object {
                     fields: self.fields_of(members, groups, block),
                 });
-                // `metaData | JSON对象` and `metaData.count | int` below it: the rows are the
-                // object's fields (or its items', for a list).
-                let target = match &mut schema.kind {
-                    SchemaKind::Array { items } => items.as_mut(),
-                    _ => &mut schema,
+                let schema = if list {
+                    Schema::new(SchemaKind::Array {
+                        items: Box::new(object),
+                    })
+                } else {
+                    object
                 };
-                let free = matches!(target.kind, SchemaKind::Any)
-                    || matches!(&target.kind, SchemaKind::Object { fields } if fields.is_empty());
-                if free {
-                    target.kind = nested.kind;
+                if f.heads_group {
+                    self.diags.add(&f.span, catalogue::FIELD_GROUP_ROW, format!("a row spanning the table names `{}`: the {} rows below it are that object's fields", f.name, members.len()));
+                } else {
+                    let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
                     self.diags.add(
                         &f.span,
                         catalogue::FIELD_DOTTED_ROWS,
                         format!(
                             "rows named `{path}.…` below `{path}` are its fields ({})",
-                            members
-                                .iter()
-                                .map(|m| m.name.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                            names.join(", ")
                         ),
                     );
-                } else {
-                    self.diags.add(&f.span, catalogue::FIELD_DOTTED_ROWS, format!("rows named `{path}.…` below `{path}`, which has a schema of its own (`{}`), are not added", f.type_text.trim()));
+                }
+                fields.push(Field {
+                    name: f.name.clone(),
+                    required: f.required.unwrap_or(false),
+                    schema: self.described(schema, f),
+                });
+                continue;
+            }
+            if expr.is_object_like() {
+                if let Some(keys) = self.named_alternatives(f) {
+                    fields.extend(self.alternative_fields(f, keys));
+                    continue;
                 }
             }
+            let schema = self.field_schema(f, block);
             fields.push(Field {
                 name: f.name.clone(),
                 required: f.required.unwrap_or(false),
