@@ -1253,6 +1253,40 @@ fn point_in_time_type_names() {
     assert!(!codes(&api).contains(&"type.unresolved"));
 }
 
+/// A type cell saying there is no type (`restart | 无 | 该参数值为空。`, `None`, `-`): a field
+/// without a type (type.missing, a free-form value), not a type named `None` left unresolved
+/// or an unknown spelling (Huawei and OTC RDS reboot pages; `-` on an OTC CCE page).
+#[test]
+fn a_type_cell_saying_none() {
+    let text = page(
+        "重启实例",
+        "POST /v3/instances/{id}/action",
+        &table(
+            "响应Body参数",
+            &[
+                ("restart", "无"),
+                ("stop", "None"),
+                ("prefs", "-"),
+                ("job_id", "String"),
+            ],
+        ),
+    );
+    let api = api(&[("p.md", &text)]);
+    let found = codes(&api);
+    for bad in ["type.unknown", "type.unresolved"] {
+        assert!(!found.contains(&bad), "{bad}: {:#?}", api.diagnostics);
+    }
+    assert_eq!(found.iter().filter(|c| **c == "type.missing").count(), 3);
+    let name = success_body(&api);
+    for f in ["restart", "stop", "prefs"] {
+        assert!(matches!(field(&api, name, f).kind, SchemaKind::Any), "{f}");
+    }
+    assert!(matches!(
+        field(&api, name, "job_id").kind,
+        SchemaKind::String { .. }
+    ));
+}
+
 /// The only object row of a multi-row table (`vpc_instances | 字典数据类型`), with neither link
 /// nor shared name, is described by the unclaimed table right after it (`后端实例详情`); with
 /// two object rows position cannot tell, and nothing is guessed.

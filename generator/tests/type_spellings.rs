@@ -11,16 +11,18 @@ use docbind::extract::types::{clean_type_text, parse_type, TypeExpr};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Type cells that are documentation text, not a type (with the reason). Empty cells are
-/// reported as `type.missing` and are not listed here.
-const NOT_TYPES: &[(&str, &str)] = &[
-    (
-        "包括predictor configs结构和transformer configs",
-        "a sentence (\"includes the predictor configs structure and transformer configs\") in \
-         the type column of an SDK page; the field's shape is described in prose, not by one type",
-    ),
+/// Type cells that are documentation text, not a type (with the reason): `type.unknown`.
+const NOT_TYPES: &[(&str, &str)] = &[(
+    "包括predictor configs结构和transformer configs",
+    "a sentence (\"includes the predictor configs structure and transformer configs\") in \
+     the type column of an SDK page; the field's shape is described in prose, not by one type",
+)];
+
+/// Type cells saying there is no type: read as an empty cell (`type.missing`, a free-form value).
+const NO_TYPE: &[(&str, &str)] = &[
     ("-", "a dash standing for \"no type\" (a deprecated field)"),
     ("无", "\"none\" in the type column"),
+    ("None", "`restart | None | This parameter is left blank.`"),
 ];
 
 fn inputs() -> Vec<String> {
@@ -83,7 +85,8 @@ fn every_type_spelling_parses() {
     let mut table = String::new();
     for (raw, (count, file)) in &spellings {
         let parsed = parse_type(raw);
-        if contains_unknown(&parsed) && !NOT_TYPES.iter().any(|(t, _)| t == raw) {
+        let listed = NOT_TYPES.iter().chain(NO_TYPE).any(|(t, _)| t == raw);
+        if contains_unknown(&parsed) && !listed {
             unknown.push(format!("{raw:?} ({count}× first in {file})"));
         }
         table.push_str(&format!("{raw:?} → {parsed:?}\n"));
@@ -95,8 +98,15 @@ fn every_type_spelling_parses() {
     );
     for (text, reason) in NOT_TYPES {
         assert!(
-            matches!(parse_type(text), TypeExpr::Unknown(_)),
+            matches!(parse_type(text), TypeExpr::Unknown(t) if !t.is_empty()),
             "{text:?} is not a type: {reason}"
+        );
+    }
+    for (text, reason) in NO_TYPE {
+        assert_eq!(
+            parse_type(text),
+            TypeExpr::Unknown(String::new()),
+            "{text:?} says there is no type: {reason}"
         );
     }
     insta::assert_snapshot!("type_table", table);

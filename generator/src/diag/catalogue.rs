@@ -267,10 +267,10 @@ catalogue! {
         "Example: `instances` links \"Table 4 instance field data structure description\" while \"Table 3 instances field data structure description\" (whose `instance` row links Table 4) stands between them: `instances` is Table 3.";
     TYPE_MISSING = "type.missing", Warning,
         "A field has no type; it is a free-form value.",
-        "The type cell is empty. The generated field accepts any JSON.";
+        "The type cell is empty, or says there is none (`无`, `None`, `-`, `N/A`: `restart | None | This parameter is left blank.`). The generated field accepts any JSON.";
     TYPE_UNKNOWN = "type.unknown", Warning,
         "A type spelling docbind does not know; the field is a free-form value.",
-        "Known spellings are listed in extract/types.rs. Example: `unknown type spelling 无`.";
+        "Known spellings are listed in extract/types.rs. Example: `unknown type spelling 包括predictor configs结构和transformer configs` (a sentence in the type column).";
     TYPE_TIME_AS_STRING = "type.time-as-string", Note,
         "A type naming a point in time (`Timestamp`, `Time`, `DateTime`) that no table describes is a string.",
         "Example: `update_time | Timestamp | 更新时间` with examples such as `\"2018-08-15T03:41:11Z\"`. No format is claimed (the pages write several), and an example showing a number widens it as for any string.";

@@ -254,7 +254,9 @@ fn split_top_comma(s: &str) -> Option<(&str, &str)> {
 
 fn parse_clean(s: &str, nested: bool) -> TypeExpr {
     let s = s.trim();
-    if s.is_empty() {
+    // A cell saying there is no type (`无`, `None`, `-`, `N/A`: "this parameter is left
+    // blank") is an empty cell, not a type named `None` or a spelling to learn.
+    if s.is_empty() || super::vocab::says_none(s) {
         return TypeExpr::Unknown(String::new());
     }
     if let Some(t) = scalar(s) {
@@ -675,6 +677,10 @@ mod tests {
             ("Uuid-Str", String),
             ("uuid", String),
             ("", Unknown("".into())),
+            ("无", Unknown("".into())),
+            ("None", Unknown("".into())),
+            ("-", Unknown("".into())),
+            ("N/A", Unknown("".into())),
             ("见说明 或 其他", Unknown("见说明 或 其他".into())),
         ];
         for (input, expected) in cases {

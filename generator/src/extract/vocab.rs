@@ -743,6 +743,16 @@ pub fn names_no_field(name: &str) -> bool {
     !name.is_empty() && name.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'))
 }
 
+/// A type cell saying the value has no type (`无`, `None`, `-`, `N/A`, `空`): the page's way of
+/// leaving the cell blank (`restart | None | This parameter is left blank.`).
+pub fn says_none(type_cell: &str) -> bool {
+    names_no_field(type_cell)
+        || matches!(
+            type_cell.to_ascii_lowercase().as_str(),
+            "无" | "空" | "none" | "n/a" | "na"
+        )
+}
+
 /// A type name that means a point in time (`Timestamp`, `Time`, `DateTime`, `Date`, `时间戳`).
 pub fn names_point_in_time(name: &str) -> bool {
     matches!(
