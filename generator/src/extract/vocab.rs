@@ -400,8 +400,8 @@ fn message_part_caption(squashed: &str) -> Option<CaptionRole> {
 }
 
 /// `Description of the router field`, `Data structure of the values field`, `Description of
-/// field **tag**`, `Parameters in the **snapshot** field` name the object `router`, `values`,
-/// `tag`, `snapshot`.
+/// field **tag**`, `Parameters in the **snapshot** field`, `Parameter description of field
+/// **restore_req**` name the object `router`, `values`, `tag`, `snapshot`, `restore_req`.
 pub fn field_description_caption(caption: &str) -> Option<String> {
     let words: Vec<&str> = caption.split_whitespace().collect();
     let rest = match words.as_slice() {
@@ -413,6 +413,15 @@ pub fn field_description_caption(caption: &str) -> Option<String> {
         [d, s, o, rest @ ..]
             if d.eq_ignore_ascii_case("data")
                 && s.eq_ignore_ascii_case("structure")
+                && o.eq_ignore_ascii_case("of") =>
+        {
+            rest
+        }
+        // `Parameter description of field **restore_req**` (the message-part captions,
+        // `Parameter description of the request body`, are told apart before).
+        [p, d, o, rest @ ..]
+            if (p.eq_ignore_ascii_case("parameter") || p.eq_ignore_ascii_case("parameters"))
+                && d.eq_ignore_ascii_case("description")
                 && o.eq_ignore_ascii_case("of") =>
         {
             rest
@@ -1157,6 +1166,14 @@ mod tests {
         assert_eq!(
             field_description_caption("Data structure description of the request"),
             None
+        );
+        assert_eq!(
+            caption_role("**Table 3** Parameter description of field **restore_req**"),
+            CaptionRole::Object("restore_req".into())
+        );
+        assert_eq!(
+            caption_role("**Table 2** Parameter description of the request body"),
+            CaptionRole::RequestBody
         );
         assert_eq!(
             caption_role("Table 6 QueryParameters"),
