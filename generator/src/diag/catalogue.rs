@@ -332,6 +332,9 @@ catalogue! {
     PROSE_DEFAULT_TYPE_MISMATCH = "prose.default-type-mismatch", Note,
         "The stated default is not a value of the field's type; no default is recorded.",
         "Example: default `按需计费` for an integer field.";
+    PROSE_VALUES_BESIDE_LIMITS = "prose.values-beside-limits", Note,
+        "The description states values outside its own limits: they are alternatives to the range, not a list; the limits are widened to hold them and no value list is kept.",
+        "Example: `The value can be -1 or ranges from 0 to 99999` (`取值为-1或0-99999`) read as values [-1] and limits 0–99999, which no value satisfies together: the field is an integer from -1 to 99999.";
     PROSE_ENUM_TYPE_MISMATCH = "prose.enum-type-mismatch", Warning,
         "An announced value list holds a value not of the field's type; the list is not used.",
         "Example: `0.125` in the value list of an integer field.";

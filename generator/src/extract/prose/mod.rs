@@ -185,6 +185,7 @@ pub fn apply(
             let found = memo.findings(text, Wanted::scalar(ty));
             apply_values(schema, found.values.as_ref(), ty, span, diags);
             apply_limits(schema, &found.limits, span, diags);
+            values_beside_limits(schema, span, diags);
             apply_default(schema, &found.defaults, ty, span, diags);
             drop_contradicting_default(schema, span, diags);
         }
@@ -399,6 +400,57 @@ fn apply_limits(
         }
         schema.mined.push(fact(kind, span, &bound.source));
     }
+}
+
+/// Values stated outside the stated limits (`-1 or ranges from 0 to 99999`) are alternatives
+/// to the range, not the only values: kept as a list beside the limits, no value could satisfy
+/// both. The limits are widened to hold the values and the list is dropped (what the range
+/// admits is more than any list).
+fn values_beside_limits(schema: &mut Schema, span: &Span, diags: &mut Diagnostics) {
+    let c = &mut schema.constraints;
+    let numbers: Vec<f64> = schema
+        .enum_values
+        .iter()
+        .filter_map(|e| e.value.as_f64())
+        .collect();
+    let below = |v: f64| {
+        c.minimum
+            .is_some_and(|m| v < m || (c.exclusive_minimum && v == m))
+    };
+    let above = |v: f64| {
+        c.maximum
+            .is_some_and(|m| v > m || (c.exclusive_maximum && v == m))
+    };
+    if numbers.is_empty() || !numbers.iter().any(|&v| below(v) || above(v)) {
+        return;
+    }
+    let listed = numbers
+        .iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let lowest = numbers.iter().copied().fold(f64::INFINITY, f64::min);
+    let highest = numbers.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if below(lowest) {
+        c.minimum = Some(lowest);
+        c.exclusive_minimum = false;
+    }
+    if above(highest) {
+        c.maximum = Some(highest);
+        c.exclusive_maximum = false;
+    }
+    let range = format!(
+        "{}–{}",
+        c.minimum.map_or("".into(), |m| m.to_string()),
+        c.maximum.map_or("".into(), |m| m.to_string())
+    );
+    schema.enum_values.clear();
+    schema.mined.retain(|f| f.kind != MinedKind::Enum);
+    diags.add(
+        span,
+        catalogue::PROSE_VALUES_BESIDE_LIMITS,
+        format!("the stated value(s) {listed} outside the stated limits are alternatives to the range: the field takes {range}"),
+    );
 }
 
 fn apply_default(

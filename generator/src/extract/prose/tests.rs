@@ -510,3 +510,24 @@ fn explained_values_separated_by_spaces_and_defaults_stated_with_qu_zhi() {
     );
     assert!(s.enum_values.is_empty(), "{:?}", s.enum_values);
 }
+
+/// `-1 or ranges from 0 to 99999`: a value outside the range is an alternative to it (mined
+/// alone, values [-1] and limits 0–99999 admit nothing); values inside the limits stay a list.
+#[test]
+fn values_outside_the_limits_are_alternatives_to_the_range() {
+    for text in [
+        "Maximum number of backups. The value can be **-1** or ranges from **0** to **99999**.",
+        "单个备份对象自动备份的最大备份数。取值为-1或0-99999。\n最小值：1\n最大值：99999",
+    ] {
+        let (s, diags) = mine(int(), text);
+        assert!(values(&s).is_empty(), "{text}: {:?}", values(&s));
+        assert_eq!(s.constraints.minimum, Some(-1.0), "{text}");
+        assert_eq!(s.constraints.maximum, Some(99999.0), "{text}");
+        assert!(!s.mined.iter().any(|f| f.kind == MinedKind::Enum));
+        assert!(diags.iter().any(|d| d.code == "prose.values-beside-limits"));
+    }
+    let (s, diags) = mine(int(), "取值为1、2或3，取值范围1~3。");
+    assert_eq!(values(&s), vec![json!(1), json!(2), json!(3)]);
+    assert_eq!(s.constraints.minimum, Some(1.0));
+    assert!(diags.is_empty());
+}
