@@ -3618,3 +3618,85 @@ Example Response
     field(&api, req_tag, "values");
     assert_ne!(req_tag, tag);
 }
+
+/// Heat-style rST pages (OTC Resource Template): sections `Request Parameter` / `Response
+/// Parameter` (singular), nested tables titled by a paragraph `**stack** structure
+/// information`, status codes under `Return Code` in a `Return Code` column, and a name cell
+/// giving one value two names (`status/stack_status`): two query parameters, the first as
+/// documented, not one named `status/stack_status` that no server reads.
+#[test]
+fn heat_style_sections_titles_return_codes_and_alternative_names() {
+    let rst = r#"Querying Stacks
+===============
+
+URI
+---
+
+GET /v1/{project_id}/stacks
+
+Request Parameter
+-----------------
+
+=================== ===== ======= ========= ===================
+Parameter           In    Type    Mandatory Description
+=================== ===== ======= ========= ===================
+status/stack_status query String  Yes       The stack status.
+limit               query Integer No        Number of stacks.
+=================== ===== ======= ========= ===================
+
+Response Parameter
+------------------
+
+========= ==== ===== ===========
+Parameter In   Type  Description
+========= ==== ===== ===========
+stack     body Dict  The stack.
+========= ==== ===== ===========
+
+**stack** structure information
+
+========= ==== ====== ===========
+Parameter In   Type   Description
+========= ==== ====== ===========
+id        body String The UUID.
+========= ==== ====== ===========
+
+Return Code
+-----------
+
+.. table:: **Table 2** Normal return code
+
+   =========== ===== ========================
+   Return Code Type  Description
+   =========== ===== ========================
+   200         OK    Request was successful.
+   =========== ===== ========================
+"#;
+    let api = rst_api(rst);
+    let found = codes(&api);
+    for bad in [
+        "table.unclassified",
+        "table.orphan",
+        "body.duplicate-response-table",
+    ] {
+        assert!(!found.contains(&bad), "{bad}: {:#?}", api.diagnostics);
+    }
+    assert!(found.contains(&"field.alternative-names"));
+    let op = &api.operations[0];
+    let query: Vec<(&str, bool)> = op
+        .parameters
+        .iter()
+        .filter(|p| p.location == ParamLocation::Query)
+        .map(|p| (p.name.as_str(), p.required))
+        .collect();
+    assert_eq!(
+        query,
+        [("status", true), ("stack_status", false), ("limit", false)]
+    );
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: stack } = &field(&api, body, "stack").kind else {
+        panic!("stack is the titled table: {:#?}", api.diagnostics)
+    };
+    field(&api, stack, "id");
+    assert_eq!(op.responses["200"].description, "Request was successful.");
+}

@@ -247,6 +247,9 @@ catalogue! {
     FIELD_TABLE_BY_EXAMPLE_KEYS = "field.table-by-example-keys", Warning,
         "A table no field references lists exactly the keys the operation's examples show in a field the documentation leaves free-form, or whose table was only taken by the field's name and lacks keys the examples show; the field is of that table.",
         "Example: `tags | Array of objects | 标签列表` with no link, `表 2 resource_tag数据结构说明` listing `key` and `value`, and the example `\"tags\": [{\"key\": …, \"value\": …}]`: `tags` becomes a list of the table's objects. Two keys at least; every object shown holds only the table's rows and together all of them; one such field in the operation, else the table stays an orphan.";
+    FIELD_ALTERNATIVE_NAMES = "field.alternative-names", Note,
+        "A name cell gives one value two names (`env_id/env`, `status/stack_status`): the first is the field as documented, each other an optional field of the same type.",
+        "Without this the generated client would send a key named `env_id/env`, which no server reads. Only names that are plain identifiers count: `kubernetes.io/name`, `alpha.cce/preInstall` are keys of their own.\nExample: `env_id/env | 是 | String | 目前支持env_id和env，两个均存在时以env_id为准`: a required `env_id` and an optional `env`.";
     FIELD_GROUP_ROW = "field.group-row", Note,
         "A row made of one cell spanning the table holds a field name: the rows below it, up to the next such row, are the fields of that object (optional).",
         "Example: `service_id`, `plan_id`, then a row `parameters` across all columns, then `order_id`, `scale_type`, …: the body has `service_id`, `plan_id` and an object `parameters` holding `order_id`, `scale_type`, … A spanning row that holds no field name (`Note: …`) is no group.";

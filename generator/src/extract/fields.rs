@@ -67,8 +67,20 @@ impl Columns {
     pub fn is_field_table(&self) -> bool {
         self.name.is_some() && (self.ty.is_some() || self.description.is_some())
     }
-    pub fn is_status_table(&self) -> bool {
-        self.status.is_some() && self.ty.is_none()
+    /// Status codes and what they mean. A type column beside the codes holds their reason
+    /// phrases (`Return Code | Type | Description`: `302 | Found | …`) when every row's code is
+    /// one; otherwise the table describes return values (`返回值 | 类型 | 说明`).
+    pub fn is_status_table(&self, table: &Table) -> bool {
+        let Some(status) = self.status else {
+            return false;
+        };
+        let is_code = |row: &crate::doc::Row| {
+            row.cells.get(status).is_some_and(|c| {
+                let text = c.text.one_line();
+                text.len() >= 3 && text.chars().take(3).all(|ch| ch.is_ascii_digit())
+            })
+        };
+        self.ty.is_none() || (!table.rows.is_empty() && table.rows.iter().all(is_code))
     }
     /// A table giving the request line as a method column and a URI column.
     pub fn is_request_line_table(&self) -> bool {
@@ -196,7 +208,7 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
         } else {
             None
         };
-        out.push(RawField {
+        let field = RawField {
             name,
             name_cell,
             required,
@@ -206,9 +218,50 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
             span: row.span.clone(),
             heads_group: false,
             group: group.clone(),
-        });
+        };
+        out.extend(alternative_names(field, diags));
     }
     out
+}
+
+/// `env_id/env`, `status/stack_status`: one value under two names. The first is the field as
+/// documented; each other is an optional field of the same type (a client sending the first
+/// name is right). Keys that hold a slash of their own (`kubernetes.io/name`) have dots or
+/// hyphens in them and are left whole.
+fn alternative_names(field: RawField, diags: &mut Diagnostics) -> Vec<RawField> {
+    let names: Vec<&str> = field.name.split('/').map(str::trim).collect();
+    if names.len() < 2 || !names.iter().all(|n| super::text::is_identifier(n)) {
+        return vec![field];
+    }
+    diags.add(
+        &field.span,
+        catalogue::FIELD_ALTERNATIVE_NAMES,
+        format!(
+            "`{}` names one value {} ways: the field `{}`, and {} optional",
+            field.name,
+            names.len(),
+            names[0],
+            names[1..]
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
+    let names: Vec<String> = names.into_iter().map(str::to_string).collect();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| RawField {
+            name,
+            required: if i == 0 {
+                field.required
+            } else {
+                field.required.map(|_| false)
+            },
+            ..field.clone()
+        })
+        .collect()
 }
 
 impl RawField {

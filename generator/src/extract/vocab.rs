@@ -38,16 +38,17 @@ pub fn section_role(title: &str) -> SectionRole {
         "调试" | "debugging" => Debugging,
         "uri" | "url" | "请求uri" => Uri,
         "请求参数" | "请求消息" | "请求" | "request" | "requests" | "requestparameters"
-        | "requestbody" | "requestmessage" | "request parameters" => Request,
+        | "requestparameter" | "requestbody" | "requestmessage" => Request,
         "响应参数" | "响应消息" | "响应" | "response" | "responses" | "responseparameters"
-        | "responsebody" | "responsemessage" | "正常响应" | "normalresponse" | "正常响应消息"
-        | "返回参数" | "返回消息" => Response,
+        | "responseparameter" | "responsebody" | "responsemessage" | "正常响应"
+        | "normalresponse" | "正常响应消息" | "返回参数" | "返回消息" => Response,
         "请求示例" | "examplerequest" | "examplerequests" | "samplerequest" | "requestexample"
         | "requestexamples" => RequestExample,
         "响应示例" | "返回示例" | "exampleresponse" | "exampleresponses" | "sampleresponse"
         | "responseexample" | "responseexamples" => ResponseExample,
         "示例" | "samples" | "sample" | "example" | "examples" => Examples,
-        "状态码" | "statuscode" | "statuscodes" | "返回值" | "returnedvalues" => StatusCodes,
+        "状态码" | "statuscode" | "statuscodes" | "返回值" | "returnedvalues" | "returncode"
+        | "returncodes" => StatusCodes,
         "错误码" | "errorcode" | "errorcodes" | "异常响应" | "abnormalresponse" => {
             ErrorCodes
         }
@@ -87,7 +88,9 @@ pub fn column(header: &str) -> Column {
             Column::Description
         }
         "状态码" | "statuscode" | "statuscodes" | "httpstatuscode" | "返回值" | "returnedvalue"
-        | "returnedvalues" | "returnvalue" | "returnvalues" => Column::Status,
+        | "returnedvalues" | "returnvalue" | "returnvalues" | "returncode" | "returncodes" => {
+            Column::Status
+        }
         "请求方法" | "方法" | "method" | "httpmethod" | "requestmethod" => Column::Method,
         "uri" | "url" | "请求uri" | "请求url" | "请求路径" | "path" | "requesturi" => {
             Column::Uri
@@ -219,6 +222,9 @@ const OBJECT_SUFFIXES: &[&str] = &[
     "description",
     "object",
     "structure",
+    // `**stack** structure information` (OTC Resource Template): a title paragraph.
+    "structure information",
+    "information",
 ];
 
 pub fn caption_role(caption_text: &str) -> CaptionRole {
@@ -1166,6 +1172,10 @@ mod tests {
         assert_eq!(
             field_description_caption("Data structure description of the request"),
             None
+        );
+        assert_eq!(
+            caption_role("**stack** structure information"),
+            CaptionRole::Object("stack".into())
         );
         assert_eq!(
             caption_role("**Table 3** Parameter description of field **restore_req**"),

@@ -229,7 +229,7 @@ pub(super) fn walk<'a>(
                     // Error responses keep no body: the runtime reads errors.
                     Purpose::Ignored("a failure response's body")
                 } else {
-                    purpose_for(caption_role, role, &status, &cols)
+                    purpose_for(caption_role, role, &status, &cols, table)
                 };
                 found.push(Found {
                     block: i,
@@ -293,8 +293,9 @@ fn purpose_for(
     section: SectionRole,
     status: &Option<String>,
     cols: &Columns,
+    table: &crate::doc::Table,
 ) -> Purpose {
-    if cols.is_status_table() {
+    if cols.is_status_table(table) {
         return Purpose::Status;
     }
     if cols.is_request_line_table() {
