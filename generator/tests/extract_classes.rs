@@ -3700,3 +3700,66 @@ Return Code
     field(&api, stack, "id");
     assert_eq!(op.responses["200"].description, "Request was successful.");
 }
+
+/// Response tables captioned `Normal response` and `Abnormal response` (OTC BMS): the first is
+/// the success body, the second a failure's (ignored: errors keep no body), and the `error`
+/// object only the failure body holds is ignored with it — no orphans.
+#[test]
+fn normal_and_abnormal_response_captions() {
+    let rst = r#"Attaching a Disk
+================
+
+URI
+---
+
+POST /v1/{project_id}/servers/{server_id}/attachvolume
+
+Response
+--------
+
+-  Response parameters
+
+.. table:: **Table 3** Normal response
+
+   ====== ====== ============
+   Name   Type   Description
+   ====== ====== ============
+   job_id String The task ID.
+   ====== ====== ============
+
+.. table:: **Table 4** Abnormal response
+
+   ===== ========================= ====================================
+   Name  Type                      Description
+   ===== ========================= ====================================
+   error Dictionary data structure The error. For details, see Table 5.
+   ===== ========================= ====================================
+
+.. table:: **Table 5** **error** data structure
+
+   ======= ====== ==============
+   Name    Type   Description
+   ======= ====== ==============
+   message String The message.
+   details detail The details.
+   ======= ====== ==============
+
+.. table:: **Table 6** **detail** data structure
+
+   ==== ====== =========
+   Name Type   Description
+   ==== ====== =========
+   code String The code.
+   ==== ====== =========
+"#;
+    let api = rst_api(rst);
+    let found = codes(&api);
+    assert!(!found.contains(&"table.orphan"), "{:#?}", api.diagnostics);
+    assert_eq!(found.iter().filter(|c| **c == "table.ignored").count(), 3);
+    let body = success_body(&api);
+    field(&api, body, "job_id");
+    assert!(!api
+        .schemas
+        .keys()
+        .any(|k| k.to_lowercase().contains("error")));
+}

@@ -266,7 +266,19 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     if has("请求body") || t == "requestbodyparameters" || t == "requestbody" {
         return CaptionRole::RequestBody;
     }
-    if has("响应body") || t == "responsebodyparameters" || t == "responsebody" {
+    // `Normal response` / `Abnormal response` (OTC BMS): the success body, and a failure's,
+    // which the caller tells apart by its words (a failure body is ignored).
+    if has("响应body")
+        || matches!(
+            t.as_str(),
+            "responsebodyparameters"
+                | "responsebody"
+                | "normalresponse"
+                | "abnormalresponse"
+                | "正常响应"
+                | "异常响应"
+        )
+    {
         return CaptionRole::ResponseBody;
     }
     // `Table 1 Header` / `Table 2 Body` (OTC TMS): the section says which message's.
@@ -1172,6 +1184,10 @@ mod tests {
         assert_eq!(
             field_description_caption("Data structure description of the request"),
             None
+        );
+        assert_eq!(
+            caption_role("**Table 3** Normal response"),
+            CaptionRole::ResponseBody
         );
         assert_eq!(
             caption_role("**stack** structure information"),

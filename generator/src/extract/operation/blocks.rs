@@ -31,6 +31,11 @@ pub(super) enum Purpose {
     Unclassified,
 }
 
+/// Why a failure response's body table is ignored (error responses keep no body).
+pub(super) const FAILURE_BODY: &str = "a failure response's body";
+/// Why the table of an object only a failure response's body names is ignored.
+pub(super) const FAILURE_OBJECT: &str = "an object only a failure response's body holds";
+
 pub(super) struct Found<'a> {
     pub block: usize,
     pub table: &'a Table,
@@ -227,7 +232,7 @@ pub(super) fn walk<'a>(
                     && describes_failure_body(&caption_role, &caption)
                 {
                     // Error responses keep no body: the runtime reads errors.
-                    Purpose::Ignored("a failure response's body")
+                    Purpose::Ignored(FAILURE_BODY)
                 } else {
                     purpose_for(caption_role, role, &status, &cols, table)
                 };

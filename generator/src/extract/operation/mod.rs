@@ -244,7 +244,8 @@ pub fn assemble(
     );
 
     shown::tables_the_examples_show(&mut resolver, &found, &request_body, &responses);
-    let counts = account_for_tables(&found, &resolver.used, doc, resolver.diags);
+    let ignored = failure_objects(&found, &resolver.used, doc, resolver.diags);
+    let counts = account_for_tables(&found, &resolver.used, &ignored, doc, resolver.diags);
     let tag = tag_of(tree, input.section);
     let description = walked.description.join("\n\n");
     Assembled {
@@ -270,6 +271,52 @@ pub fn assemble(
     }
 }
 
+/// A table nobody consumed describing an object that an ignored failure body names (its
+/// `error | Dictionary data structure | … see Table 5` row, `Table 5 **error** data
+/// structure`) is ignored with it, not an orphan; so are the objects those tables name in turn.
+fn failure_objects(
+    found: &[Found<'_>],
+    used: &BTreeSet<usize>,
+    doc: &crate::doc::Document,
+    diags: &mut Diagnostics,
+) -> BTreeSet<usize> {
+    use super::resolve::name_key;
+    let names_in = |f: &Found<'_>| -> Vec<String> {
+        let cells = f.table.rows.iter().flat_map(|row| {
+            [f.cols.name, f.cols.ty]
+                .into_iter()
+                .flatten()
+                .filter_map(|col| row.cells.get(col))
+        });
+        cells.map(|c| name_key(&c.text.one_line())).collect()
+    };
+    // Unconsumed object tables by name, taken out as a failure body's rows name them.
+    let mut unclaimed: BTreeMap<String, Vec<&Found<'_>>> = BTreeMap::new();
+    for f in found.iter().filter(|f| !used.contains(&f.block)) {
+        if let Purpose::Object(name) = &f.purpose {
+            unclaimed.entry(name_key(name)).or_default().push(f);
+        }
+    }
+    let mut wanted: Vec<String> = found
+        .iter()
+        .filter(|f| f.purpose == Purpose::Ignored(blocks::FAILURE_BODY))
+        .flat_map(&names_in)
+        .collect();
+    let mut ignored = BTreeSet::new();
+    while let Some(name) = wanted.pop() {
+        for f in unclaimed.remove(&name).unwrap_or_default() {
+            ignored.insert(f.block);
+            diags.add(
+                &doc.blocks[f.block].span,
+                catalogue::TABLE_IGNORED,
+                format!("table not used: {}", blocks::FAILURE_OBJECT),
+            );
+            wanted.extend(names_in(f));
+        }
+    }
+    ignored
+}
+
 /// How the operation's tables were accounted for: `seen = used + diagnosed`.
 struct TableCounts {
     seen: usize,
@@ -278,10 +325,11 @@ struct TableCounts {
 }
 
 /// Diagnose every table nobody consumed (`table.orphan`, `table.unclassified`; ignored ones were
-/// reported where they were classified) and count them.
+/// reported where they were classified or found to be `ignored`) and count them.
 fn account_for_tables(
     found: &[Found<'_>],
     used: &BTreeSet<usize>,
+    ignored: &BTreeSet<usize>,
     doc: &crate::doc::Document,
     diags: &mut Diagnostics,
 ) -> TableCounts {
@@ -298,6 +346,7 @@ fn account_for_tables(
         counts.diagnosed += 1;
         let span = &doc.blocks[f.block].span;
         match &f.purpose {
+            _ if ignored.contains(&f.block) => {}
             Purpose::Ignored(_) => {}
             // Multipart and URL-encoded bodies come later (issue "any service": out of scope):
             // said as such, not as a table nobody wanted.
