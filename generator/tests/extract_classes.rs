@@ -3763,3 +3763,26 @@ Response
         .keys()
         .any(|k| k.to_lowercase().contains("error")));
 }
+
+/// A type cell leaving out a level of nesting (`location | Array of integers | 四个顶点的二维坐标
+/// （x,y）`, the example showing points `[[65, 1006], [1388, 1006]]`, Huawei OCR): a list of
+/// lists of integers — a client decoding `Vec<i32>` would fail on every response. A list the
+/// examples show flat stays as documented.
+#[test]
+fn a_level_of_nesting_the_type_cell_leaves_out() {
+    let text = "# 车牌识别<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v2/ocr/license-plate\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 1**  响应Body参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n\
+| location | Array of integers | 四个顶点的二维坐标（x,y）。 |\n| scores | Array of integers | 得分。 |\n\n\
+## 响应示例<a name=\"a4\"></a>\n\n```\n{\"location\": [[65, 1006], [1388, 1006]], \"scores\": [1, 2]}\n```\n";
+    let api = api(&[("p.md", text)]);
+    assert!(codes(&api).contains(&"type.nested-by-example"));
+    let body = success_body(&api);
+    let SchemaKind::Array { items: point } = &list_items(&api, body, "location").kind else {
+        panic!("{:#?}", field(&api, body, "location"))
+    };
+    assert!(matches!(point.kind, SchemaKind::Integer { .. }));
+    assert!(matches!(
+        list_items(&api, body, "scores").kind,
+        SchemaKind::Integer { .. }
+    ));
+}

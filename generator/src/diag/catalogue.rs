@@ -369,6 +369,9 @@ catalogue! {
     EXAMPLE_UNKNOWN_STATUS = "example.unknown-status", Note,
         "A response example names a status that is not documented; not attached.",
         "The example stands under a status heading (`状态码：404`) that no status table or response documents, so it has nowhere to go.\nExample: `response example for undocumented status 404; not attached`.";
+    TYPE_NESTED_BY_EXAMPLE = "type.nested-by-example", Warning,
+        "A number or boolean the examples show as a list of such values (a point `[x, y]` in `Array of integers`): typed as that list.",
+        "The type cell names the innermost values and leaves out a level of nesting; a client decoding the documented type would fail on every such response.\nExample: `location | Array of integers | 票证区域四个顶点的二维坐标（x,y）` and the example `\"location\": [[65, 1006], [1388, 1006], …]`: a list of lists of integers.";
     TYPE_WIDENED_BY_EXAMPLE = "type.widened-by-example", Warning,
         "An example shows another JSON shape than the documented type; it is accepted as well.",
         "OpenAPI gets `anyOf` [documented, shown]; the Rust field decodes leniently.\nExample: `Tag.key is documented as String but the example shows a number`.";

@@ -83,6 +83,8 @@ enum Fix {
     /// The example's object holds none of its table's fields, only these keys (another
     /// object's example, or a renamed wrapper): not added, said.
     Unheld(Vec<String>),
+    /// A number or boolean shown as a list of such values (`[65, 1006]` for an integer item).
+    Nested,
 }
 
 /// How an example keys the object of a one-row table or of a `key`/`value` table.
@@ -350,6 +352,18 @@ impl Walk<'_> {
                 }
                 self.under_map = under_map;
                 path.pop();
+            }
+            // A level of nesting the type cell leaves out (`Array of integers`, the examples
+            // showing points `[[65, 1006], …]`).
+            (
+                SchemaKind::Integer { .. } | SchemaKind::Number { .. } | SchemaKind::Boolean,
+                Value::Array(values),
+            ) if !values.is_empty()
+                && values
+                    .iter()
+                    .all(|v| value_type(v) == kind_type(&schema.kind)) =>
+            {
+                self.push(root, path, Fix::Nested);
             }
             (SchemaKind::Integer { format }, Value::Number(_)) => {
                 if let Some(n) = integer(value).filter(|&n| !format.fits(n)) {
@@ -1009,6 +1023,29 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 let shown: Vec<String> = keys.iter().take(4).map(|k| format!("`{k}`")).collect();
                 let more_shown = if keys.len() > 4 { ", …" } else { "" };
                 diags.add(&t.span, catalogue::EXAMPLE_UNDECLARED_KEY, format!("`{what}` documents {}{more}, and the example at {example} shows there an object holding none of them ({}{more_shown}): its keys are not added", documented.join(", "), shown.join(", ")));
+            }
+            Fix::Nested => {
+                if !matches!(
+                    node.kind,
+                    SchemaKind::Integer { .. } | SchemaKind::Number { .. } | SchemaKind::Boolean
+                ) {
+                    continue; // nested by an earlier example
+                }
+                let documented = node
+                    .raw_type
+                    .clone()
+                    .unwrap_or_else(|| node.kind.json_type().to_string());
+                // The values, their limits and value list go to the items; the description,
+                // span and nullability stay with the list.
+                let mut item = Schema::new(node.kind.clone());
+                item.enum_values = std::mem::take(&mut node.enum_values);
+                item.constraints = std::mem::take(&mut node.constraints);
+                item.default = node.default.take();
+                item.example_shapes = std::mem::take(&mut node.example_shapes);
+                node.kind = SchemaKind::Array {
+                    items: Box::new(item),
+                };
+                diags.add(&at, catalogue::TYPE_NESTED_BY_EXAMPLE, format!("`{what}` is documented as {documented} but the example at {example} shows a list of such values: typed as that list"));
             }
             Fix::Shape(shape) => {
                 if node.example_shapes.contains(&shape) {
