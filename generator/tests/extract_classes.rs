@@ -3786,3 +3786,24 @@ fn a_level_of_nesting_the_type_cell_leaves_out() {
         SchemaKind::Integer { .. }
     ));
 }
+
+/// One value where the table documents a list of such values (`actions | Array of strings`,
+/// the example `"actions": "REBOOTING"`, Huawei CDM): accepted as a single item (the Rust
+/// field decodes one or many), as one object is for a list of objects.
+#[test]
+fn one_value_where_the_table_documents_a_list_of_them() {
+    let text = "# 查询集群详情<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1.1/clusters/{id}\n\n## 响应参数<a name=\"a3\"></a>\n\n\
+**表 1**  响应Body参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n\
+| actions | Array of strings | 集群状态。 |\n| ports | Array of integers | 端口。 |\n\n\
+## 响应示例<a name=\"a4\"></a>\n\n```\n{\"actions\": \"REBOOTING\", \"ports\": \"22\"}\n```\n";
+    let api = api(&[("p.md", text)]);
+    let body = success_body(&api);
+    assert_eq!(
+        field(&api, body, "actions").example_shapes,
+        [ExampleShape::SingleItem]
+    );
+    // A string where numbers are listed is no item of the list.
+    assert!(!field(&api, body, "ports")
+        .example_shapes
+        .contains(&ExampleShape::SingleItem));
+}

@@ -332,12 +332,18 @@ impl Walk<'_> {
                 }
                 path.pop();
             }
-            // One object where the table documents an array of objects.
-            (SchemaKind::Array { items }, Value::Object(_))
-                if matches!(
-                    self.api.resolve(items).kind,
-                    SchemaKind::Object { .. } | SchemaKind::Map { .. }
-                ) =>
+            // One object where the table documents an array of objects, or one value where it
+            // documents an array of such values (`actions | Array of strings`, `"actions":
+            // "REBOOTING"`).
+            (SchemaKind::Array { items }, v)
+                if match &self.api.resolve(items).kind {
+                    SchemaKind::Object { .. } | SchemaKind::Map { .. } => v.is_object(),
+                    kind @ (SchemaKind::String { .. }
+                    | SchemaKind::Integer { .. }
+                    | SchemaKind::Number { .. }
+                    | SchemaKind::Boolean) => value_type(v) == kind_type(kind),
+                    _ => false,
+                } =>
             {
                 self.push(root, path, Fix::Shape(ExampleShape::SingleItem));
                 path.push(Step::Items);
