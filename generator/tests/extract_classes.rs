@@ -3807,3 +3807,37 @@ fn one_value_where_the_table_documents_a_list_of_them() {
         .example_shapes
         .contains(&ExampleShape::SingleItem));
 }
+
+/// A list whose cell calls the names it marks fields (`server | Array | Specifies the origin
+/// server information, including the **client_protocol**, **address** and **port** fields.`)
+/// and then explains each in a colon bullet (`**port**: port number. The value ranges from
+/// **0** to **65535**.`): a list of objects of those fields (OTC WAF). Colon bullets the cell does not call
+/// fields stay a value list (`**normal**: …`).
+#[test]
+fn colon_bullets_the_cell_calls_fields() {
+    let text = "# 创建域名<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v1/waf/instance\n\n## 请求参数<a name=\"a3\"></a>\n\n\
+**表 1**  请求Body参数\n\n<a name=\"t1\"></a>\n<table><thead><tr><th><p>参数</p></th><th><p>参数类型</p></th><th><p>描述</p></th></tr></thead>\n<tbody>\
+<tr><td><p>server</p></td><td><p>Array</p></td><td><p>Specifies the origin server information, including the <strong>client_protocol</strong>, <strong>address</strong>, and <strong>port</strong> fields.</p>\
+<ul><li><strong>client_protocol</strong>: protocol type of the client.</li><li><strong>address</strong>: IP address of the server.</li><li><strong>port</strong>: port number. The value ranges from <strong>0</strong> to <strong>65535</strong>.</li></ul></td></tr>\
+<tr><td><p>state</p></td><td><p>Object</p></td><td><p>State of the <strong>server</strong> field.</p>\
+<ul><li><strong>normal</strong>: the server is normal.</li><li><strong>abnormal</strong>: the server is down.</li></ul></td></tr>\
+</tbody></table>\n";
+    let api = api(&[("p.md", text)]);
+    let op = &api.operations[0];
+    let body = body_component_request(op);
+    let SchemaKind::Object { fields } = &list_items(&api, body, "server").kind else {
+        panic!("{:#?}", field(&api, body, "server"))
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["client_protocol", "address", "port"]);
+    assert!(matches!(fields[2].schema.kind, SchemaKind::Integer { .. }));
+    assert_eq!(field(&api, body, "state").kind, SchemaKind::Any);
+}
+
+fn body_component_request(op: &docbind::ir::Operation) -> &str {
+    let body = op.request_body.as_ref().expect("request body");
+    let SchemaKind::Ref { name } = &body.schema.kind else {
+        panic!("{:#?}", body.schema)
+    };
+    name
+}

@@ -4,8 +4,9 @@
 //! own words state (text unless they state whole numbers or true/false), none required (the
 //! list says nothing of presence). Bullets that open with a marked name and a colon (`-  **Key**:
 //! A key must contain …`) list fields only when the cell's own example shows those names as keys
-//! (`"taints": [{"key": "status", …}]`), spelled as the example spells them; without one they are
-//! as likely a value list (`-  **normal**: the zone is normal.`).
+//! (`"taints": [{"key": "status", …}]`), spelled as the example spells them, or when a sentence
+//! of the cell calls those names fields (`including the **address** and **port** fields`);
+//! without either they are as likely a value list (`-  **normal**: the zone is normal.`).
 
 use super::Resolver;
 use crate::diag::catalogue;
@@ -18,7 +19,8 @@ use crate::ir::{Field, IntFormat, NumberFormat, Schema, SchemaKind};
 impl Resolver<'_, '_> {
     /// The object the field's description lists the fields of, if it lists two or more.
     pub(super) fn fields_in_description(&mut self, f: &RawField) -> Option<Schema> {
-        let shown = quoted_keys(&describe(&f.description));
+        let mut shown = quoted_keys(&describe(&f.description));
+        shown.extend(named_as_fields(&f.description));
         let listed: Vec<(String, RichText)> = f
             .description
             .paragraphs
@@ -134,6 +136,29 @@ fn named_item(p: &Paragraph, shown: &[String]) -> Option<(String, RichText)> {
         }],
     };
     Some((name, words))
+}
+
+/// The names a sentence of the cell outside its bullets marks and calls fields (`including the
+/// **client_protocol**, **server_protocol**, **address**, and **port** fields`, `包含**name**、
+/// **id**字段`): they vouch for bullets naming them, as an example showing them as keys does.
+fn named_as_fields(description: &RichText) -> Vec<String> {
+    let calls_them_fields = |p: &Paragraph| {
+        let text: String = p.inlines.iter().map(Inline::text).collect();
+        let lower = text.to_lowercase();
+        lower.contains(" field") || text.contains("字段")
+    };
+    description
+        .paragraphs
+        .iter()
+        .filter(|p| p.list_depth == 0 && calls_them_fields(p))
+        .flat_map(|p| p.inlines.iter())
+        .filter_map(|i| match i {
+            Inline::Strong(n) | Inline::Code(n) => Some(n.trim()),
+            _ => None,
+        })
+        .filter(|n| crate::extract::text::is_identifier(n))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The keys a JSON snippet in `text` shows: each quoted string followed by a colon.
