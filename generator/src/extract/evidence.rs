@@ -282,7 +282,7 @@ impl Walk<'_> {
                         .filter(|(k, _)| !fields.iter().any(|f| f.name == **k))
                         .collect();
                     for &(key, v) in &unknown {
-                        if !super::text::is_hyphenated_identifier(key) {
+                        if !super::text::is_attribute_name(key) {
                             self.push(root, path, Fix::NotAName(key.clone()));
                             continue;
                         }

@@ -100,6 +100,12 @@ pub fn is_hyphenated_identifier(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
+/// A key as OpenStack-native APIs name extension attributes: hyphenated identifiers joined by
+/// colons (`os-backup-project-attr:project_id`, `OS-EXT-STS:power_state`).
+pub fn is_attribute_name(s: &str) -> bool {
+    s.split(':').all(is_hyphenated_identifier)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -121,6 +127,20 @@ mod tests {
             "a.b c",
         ] {
             assert!(!super::is_name_path(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn attribute_names() {
+        for yes in [
+            "os-backup-project-attr:project_id",
+            "OS-EXT-STS:power_state",
+            "id",
+        ] {
+            assert!(super::is_attribute_name(yes), "{yes}");
+        }
+        for no in ["ac;_id", "ssl_id ", "maintain_end\"", "a:", ":b", "a::b"] {
+            assert!(!super::is_attribute_name(no), "{no}");
         }
     }
 }
