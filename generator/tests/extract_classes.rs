@@ -3841,3 +3841,73 @@ fn body_component_request(op: &docbind::ir::Operation) -> &str {
     };
     name
 }
+
+/// A flattened table (OTC VBS, Huawei OCR v1.0): `backup_policies | list<dict>` and, right
+/// below it in the same table, the fields of its items, among them `scheduled_policy | dict`
+/// and below that its own fields. The examples show each row only inside the free-form row
+/// above it: the rows are those values' fields, at every depth. A row the examples show beside
+/// the free-form one (`count`) stays.
+#[test]
+fn a_flattened_table_regrouped_by_the_examples() {
+    let rst = r#"Querying Backup Policies
+========================
+
+URI
+---
+
+GET /v2/{project_id}/backuppolicy
+
+Response
+--------
+
+-  Parameter description
+
+   ==================== ========== ===================
+   Parameter            Type       Description
+   ==================== ========== ===================
+   backup_policies      list<dict> Backup policies.
+   backup_policy_name   string     Policy name.
+   scheduled_policy     dict       Scheduling policy.
+   start_time           string     Start time.
+   frequency            integer    Interval in days.
+   backup_policy_id     string     Policy ID.
+   count                integer    Number of policies.
+   ==================== ========== ===================
+
+-  Example response
+
+   .. code-block::
+
+      {
+          "backup_policies": [{
+              "backup_policy_name": "plan01",
+              "scheduled_policy": {"start_time": "01:00", "frequency": 1},
+              "backup_policy_id": "af8a20b0"
+          }],
+          "count": 1
+      }
+"#;
+    let api = rst_api(rst);
+    assert!(codes(&api).contains(&"field.flat-rows-by-example"));
+    let body = success_body(&api);
+    let SchemaKind::Object { fields: top } = &api.schemas[body].schema.kind else {
+        panic!()
+    };
+    let names: Vec<&str> = top.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["backup_policies", "count"]);
+    let SchemaKind::Object { fields: item } = &list_items(&api, body, "backup_policies").kind
+    else {
+        panic!("{:#?}", field(&api, body, "backup_policies"))
+    };
+    let names: Vec<&str> = item.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["backup_policy_name", "scheduled_policy", "backup_policy_id"]
+    );
+    let SchemaKind::Object { fields: policy } = &item[1].schema.kind else {
+        panic!("{:#?}", item[1])
+    };
+    let names: Vec<&str> = policy.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["start_time", "frequency"]);
+    assert!(matches!(policy[1].schema.kind, SchemaKind::Integer { .. }));
+}

@@ -250,6 +250,9 @@ catalogue! {
     FIELD_ALTERNATIVE_NAMES = "field.alternative-names", Note,
         "A name cell gives one value two names (`env_id/env`, `status/stack_status`): the first is the field as documented, each other an optional field of the same type.",
         "Without this the generated client would send a key named `env_id/env`, which no server reads. Only names that are plain identifiers count: `kubernetes.io/name`, `alpha.cce/preInstall` are keys of their own.\nExample: `env_id/env | 是 | String | 目前支持env_id和env，两个均存在时以env_id为准`: a required `env_id` and an optional `env`.";
+    FIELD_FLAT_ROWS_BY_EXAMPLE = "field.flat-rows-by-example", Warning,
+        "A table lists, right below a row it leaves free-form, rows that the examples show only inside that row's value: they are the fields of that value (of its items, for a list), at every depth the examples show.",
+        "Older pages flatten nested objects into one table with no mark of nesting; the examples show where each row sits. Only documented rows move (two at least, starting with the row right below); keys the examples show beside the free-form row stay where they are.\nExample: `backup | dict`, then `status`, `description`, `links`, … in the same table, and every example `{\"backup\": {\"status\": …, \"links\": […]}}`: `backup` is an object of those fields.";
     FIELD_GROUP_ROW = "field.group-row", Note,
         "A row made of one cell spanning the table holds a field name: the rows below it, up to the next such row, are the fields of that object (optional).",
         "Example: `service_id`, `plan_id`, then a row `parameters` across all columns, then `order_id`, `scale_type`, …: the body has `service_id`, `plan_id` and an object `parameters` holding `order_id`, `scale_type`, … A spanning row that holds no field name (`Note: …`) is no group.";

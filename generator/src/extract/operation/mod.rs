@@ -9,6 +9,7 @@
 mod blocks;
 mod bodies;
 mod examples;
+mod flat;
 mod params;
 pub(super) use params::media_types;
 mod shown;
@@ -244,6 +245,7 @@ pub fn assemble(
     );
 
     shown::tables_the_examples_show(&mut resolver, &found, &request_body, &responses);
+    flat::regroup_flat_rows(&mut resolver, &request_body, &responses, &op_span);
     let ignored = failure_objects(&found, &resolver.used, doc, resolver.diags);
     let counts = account_for_tables(&found, &resolver.used, &ignored, doc, resolver.diags);
     let tag = tag_of(tree, input.section);
