@@ -3911,3 +3911,85 @@ Response
     assert_eq!(names, ["start_time", "frequency"]);
     assert!(matches!(policy[1].schema.kind, SchemaKind::Integer { .. }));
 }
+
+/// OTC PLAS-style pages: a body of one row naming its object's type (`Service |
+/// ConnectorCreateReq object`), the objects' tables titled by a sentence (`The
+/// ConnectorCreateReq object has the following attributes.`), and an example converted with
+/// every line in a code block of its own. The lines are one example, the row is a label, and
+/// the body is the object the example shows (`{"connector": {…}}`).
+#[test]
+fn one_line_code_blocks_sentence_titles_and_a_label_row() {
+    let mut rst = String::from(
+        r#"Creating a Connector
+====================
+
+URI
+---
+
+POST /v1.0/connectors
+
+Request
+-------
+
+-  Parameter description
+
+   ========= ========= ============================ ============
+   Parameter Mandatory Type                         Description
+   ========= ========= ============================ ============
+   Service   Yes       ConnectorCreateReq object    The request.
+   ========= ========= ============================ ============
+
+The ConnectorCreateReq object has the following attributes.
+
+========= ========= ============== ==============
+Parameter Mandatory Type           Description
+========= ========= ============== ==============
+connector Yes       BaseModel object The connector.
+========= ========= ============== ==============
+
+The BaseModel object has the following attributes.
+
+========= ========= ====== ===========
+Parameter Mandatory Type   Description
+========= ========= ====== ===========
+name      Yes       String The name.
+bandwidth Yes       int32  Bandwidth.
+========= ========= ====== ===========
+
+-  Sample request
+
+"#,
+    );
+    for line in [
+        "{",
+        "\"connector\": {",
+        "\"name\": \"c-1\",",
+        "\"bandwidth\": 50",
+        "}",
+        "}",
+    ] {
+        rst.push_str(&format!("   .. code-block:: text\n\n      {line}\n\n"));
+    }
+    let api = rst_api(&rst);
+    let found = codes(&api);
+    for bad in ["table.orphan", "table.unclassified", "type.unresolved"] {
+        assert!(!found.contains(&bad), "{bad}: {:#?}", api.diagnostics);
+    }
+    let op = &api.operations[0];
+    let body = op.request_body.as_ref().expect("a body");
+    assert_eq!(body.examples.len(), 1, "{:#?}", body.examples);
+    let docbind::ir::ExampleValue::Json(example) = &body.examples[0].value else {
+        panic!("{:#?}", body.examples)
+    };
+    assert_eq!(example["connector"]["bandwidth"], 50);
+    let SchemaKind::Ref { name } = &body.schema.kind else {
+        panic!("{:#?}", body.schema)
+    };
+    let SchemaKind::Ref { name: model } = &field(&api, name, "connector").kind else {
+        panic!(
+            "the body is the ConnectorCreateReq object: {:#?}",
+            api.schemas[name]
+        )
+    };
+    field(&api, model, "bandwidth");
+}

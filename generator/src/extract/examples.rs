@@ -225,8 +225,14 @@ fn strip_elisions(v: &mut serde_json::Value) -> usize {
     }
 }
 
-/// Join consecutive pieces when each alone is invalid JSON but the concatenation is valid.
+/// Join consecutive pieces when each alone is invalid JSON but the concatenation is valid: a
+/// page break splits a block in two or three, and some converted pages put every line of an
+/// example in a block of its own (`{`, then `"connector": {`, …). Past the first few pieces the
+/// joined text is only tried where its brackets close, so joining stays linear.
 pub fn join_split_pieces(pieces: Vec<CodeExample>) -> Vec<CodeExample> {
+    /// Pieces always tried, and the most one example may be made of.
+    const NEAR: usize = 8;
+    const MOST: usize = 400;
     let mut out: Vec<CodeExample> = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
@@ -235,12 +241,15 @@ pub fn join_split_pieces(pieces: Vec<CodeExample>) -> Vec<CodeExample> {
         if looks_like_json(&current.body) && !parses(&current.body) {
             let mut j = i + 1;
             let mut joined = current.body.clone();
-            while j < pieces.len() && pieces[j].request_line.is_none() && j - i <= 8 {
+            let mut brackets = Brackets::default();
+            brackets.scan(&current.body);
+            while j < pieces.len() && pieces[j].request_line.is_none() && j - i <= MOST {
                 joined.push('\n');
                 joined.push_str(&pieces[j].body);
+                brackets.scan(&pieces[j].body);
                 // Joined pieces may need the same repairs as one piece (`example_value`
                 // makes them).
-                if parses_repaired(&joined) {
+                if (j - i <= NEAR || brackets.closed()) && parses_repaired(&joined) {
                     current.body = joined.clone();
                     current.span = current.span.join(&pieces[j].span);
                     i = j;
@@ -253,6 +262,40 @@ pub fn join_split_pieces(pieces: Vec<CodeExample>) -> Vec<CodeExample> {
         i += 1;
     }
     out
+}
+
+/// Bracket depth of JSON-like text read piece by piece, strings skipped.
+#[derive(Default)]
+struct Brackets {
+    depth: i64,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Brackets {
+    fn scan(&mut self, text: &str) {
+        for c in text.chars() {
+            if self.in_string {
+                match c {
+                    _ if self.escaped => self.escaped = false,
+                    '\\' => self.escaped = true,
+                    '"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => self.in_string = true,
+                '{' | '[' => self.depth += 1,
+                '}' | ']' => self.depth -= 1,
+                _ => {}
+            }
+        }
+    }
+
+    fn closed(&self) -> bool {
+        self.depth <= 0 && !self.in_string
+    }
 }
 
 #[cfg(test)]

@@ -421,7 +421,24 @@ fn message_part_caption(squashed: &str) -> Option<CaptionRole> {
 /// field **tag**`, `Parameters in the **snapshot** field`, `Parameter description of field
 /// **restore_req**` name the object `router`, `values`, `tag`, `snapshot`, `restore_req`.
 pub fn field_description_caption(caption: &str) -> Option<String> {
-    let words: Vec<&str> = caption.split_whitespace().collect();
+    let words: Vec<&str> = caption
+        .trim_end_matches(['.', ':', '：'])
+        .split_whitespace()
+        .collect();
+    // `The PlasConnectorCreateReq object has the following attributes.` (OTC PLAS).
+    if let [t, name, kind, h, t2, f, what] = words.as_slice() {
+        let is = |w: &str, want: &[&str]| want.iter().any(|x| w.eq_ignore_ascii_case(x));
+        if is(t, &["the"])
+            && is(kind, &["object", "field", "structure"])
+            && is(h, &["has", "contains"])
+            && is(t2, &["the"])
+            && is(f, &["following"])
+            && is(what, &["attributes", "parameters", "fields", "properties"])
+        {
+            let name = name.trim_matches(['*', '`']);
+            return super::text::is_hyphenated_identifier(name).then(|| name.to_string());
+        }
+    }
     let rest = match words.as_slice() {
         [d, o, rest @ ..]
             if d.eq_ignore_ascii_case("description") && o.eq_ignore_ascii_case("of") =>
@@ -1188,6 +1205,10 @@ mod tests {
         assert_eq!(
             caption_role("**Table 3** Normal response"),
             CaptionRole::ResponseBody
+        );
+        assert_eq!(
+            caption_role("The PlasConnectorCreateReq object has the following attributes."),
+            CaptionRole::Object("PlasConnectorCreateReq".into())
         );
         assert_eq!(
             caption_role("**stack** structure information"),

@@ -230,7 +230,8 @@ fn only<T>(mut items: impl Iterator<Item = T>) -> Only<T> {
 }
 
 /// An example object without the body's field `name` whose keys are mostly (two thirds) the
-/// field's own fields (`inner`), more of them than the body's (`declared`).
+/// field's own fields (`inner`), more of them than the body's (`declared`); or, for a body of
+/// that one field, only the field's own fields.
 fn is_the_field_object(
     value: &Value,
     name: &str,
@@ -240,7 +241,7 @@ fn is_the_field_object(
     let Value::Object(object) = value else {
         return false;
     };
-    if object.contains_key(name) || object.len() < 2 {
+    if object.contains_key(name) || object.is_empty() {
         return false;
     }
     let known = object.keys().filter(|k| inner.contains(k.as_str())).count();
@@ -248,6 +249,15 @@ fn is_the_field_object(
         .keys()
         .filter(|k| declared.contains(k.as_str()))
         .count();
+    // A body of one row naming its object's type (`PlasConnectorService |
+    // PlasConnectorCreateReq object`) and examples made only of that object's fields
+    // (`{"connector": {…}}`): the row is a label, the body that object.
+    if declared.len() == 1 && known == object.len() {
+        return true;
+    }
+    if object.len() < 2 {
+        return false;
+    }
     // Two thirds and at least two keys: an example copied from another page (a list's
     // `{"users": [...], "links": {...}}` under one user's table) shares a key or so by chance.
     known >= 2 && known * 3 >= object.len() * 2 && known > by_body
