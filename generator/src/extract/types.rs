@@ -284,6 +284,14 @@ fn parse_clean(s: &str, nested: bool) -> TypeExpr {
             "array" | "list" | "set" | "jsonarray" | "json array" => {
                 return TypeExpr::Array(Box::new(parse_clean(inner, true)))
             }
+            // `Dict<enterprise_project>`: one named object type, the way `List<X>` names a
+            // list of them (OTC EPS; the examples show the object itself, not a map of them).
+            "dict" if !inner.contains([',', '，', '<']) => {
+                if let t @ TypeExpr::Named(_) = parse_clean(inner, true) {
+                    return t;
+                }
+                return TypeExpr::Map(Box::new(parse_clean(inner, true)));
+            }
             // `Map<X>` with one type only: a map of X values.
             head if is_map_word(head) => {
                 return map_of(inner)
@@ -677,6 +685,11 @@ mod tests {
             ("Uuid-Str", String),
             ("uuid", String),
             ("", Unknown("".into())),
+            (
+                "Dict<enterprise_project>",
+                Named("enterprise_project".into()),
+            ),
+            ("Dict<String>", Map(Box::new(String))),
             ("无", Unknown("".into())),
             ("None", Unknown("".into())),
             ("-", Unknown("".into())),
