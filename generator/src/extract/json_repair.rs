@@ -1,6 +1,7 @@
 //! Repairs of documented JSON examples that do not parse, each named so the caller can say
 //! what it changed: strings wrapped over lines by the page layout, `//` remarks written after a
-//! value, full-width `，` `：` typed for `,` `:`, a comma missing at a line end, trailing commas,
+//! value, full-width `，` `：` typed for `,` `:`, a comma missing at a line end, trailing commas
+//! (and a comma right after `{` or `[`),
 //! and `...` elisions standing for "more of the same". Only these; anything else stays unparsed.
 
 /// What a repair changed.
@@ -10,6 +11,8 @@ pub enum Repair {
     WrappedString,
     /// A comma before `}` or `]` removed.
     TrailingComma,
+    /// A comma right after `{` or `[` removed (`"provider" : {,`).
+    LeadingComma,
     /// A bare `...` / `…` (outside strings) removed with its comma.
     Elision,
     /// A `// remark` after a value (outside strings) removed up to the line end.
@@ -26,6 +29,7 @@ impl Repair {
         match self {
             Repair::WrappedString => "a string wrapped over lines re-joined",
             Repair::TrailingComma => "a trailing comma removed",
+            Repair::LeadingComma => "a comma right after `{` or `[` removed",
             Repair::Elision => "a `...` elision removed",
             Repair::LineComment => "a `//` remark removed",
             Repair::MissingComma => "a missing comma added at a line end",
@@ -231,9 +235,12 @@ fn ends_inside_string(text: &str) -> bool {
     inside
 }
 
+/// Commas standing where no value ends or begins: before `}` / `]`, and right after `{` / `[`.
 fn drop_trailing_commas(text: &str, done: &mut Vec<Repair>) -> String {
     let chars = in_string_flags(text);
     let mut out = String::with_capacity(text.len());
+    // The last character kept outside strings that is not white space.
+    let mut last: Option<char> = None;
     for (i, &(c, inside)) in chars.iter().enumerate() {
         if c == ',' && !inside {
             let next = chars[i + 1..]
@@ -244,6 +251,15 @@ fn drop_trailing_commas(text: &str, done: &mut Vec<Repair>) -> String {
                 done.push(Repair::TrailingComma);
                 continue;
             }
+            if matches!(last, Some('{') | Some('[')) {
+                done.push(Repair::LeadingComma);
+                continue;
+            }
+        }
+        if inside {
+            last = Some('"');
+        } else if !c.is_whitespace() {
+            last = Some(c);
         }
         out.push(c);
     }
@@ -308,6 +324,13 @@ mod tests {
         assert_eq!(
             fixed("{\"a\": [1, 2,],\n \"b\": 3,\n}"),
             (json!({"a": [1, 2], "b": 3}), vec![Repair::TrailingComma])
+        );
+        assert_eq!(
+            fixed("{\"p\": {,\n \"a\": \"x,\"}, \"q\": [, 1]}"),
+            (
+                json!({"p": {"a": "x,"}, "q": [1]}),
+                vec![Repair::LeadingComma]
+            )
         );
         assert_eq!(
             fixed("{\"url\": \"https://obs.example.com/buck\n    et/key\", \"n\": 1}"),
