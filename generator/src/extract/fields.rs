@@ -248,12 +248,11 @@ fn alternative_names(field: RawField, diags: &mut Diagnostics) -> Vec<RawField> 
                 .join(", ")
         ),
     );
-    let names: Vec<String> = names.into_iter().map(str::to_string).collect();
     names
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, name)| RawField {
-            name,
+            name: name.to_string(),
             required: if i == 0 {
                 field.required
             } else {

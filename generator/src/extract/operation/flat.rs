@@ -19,13 +19,8 @@ pub(super) fn regroup_flat_rows(
     responses: &BTreeMap<String, Response>,
     span: &Span,
 ) {
-    let bodies = request_body.iter().map(|b| (&b.schema, &b.examples)).chain(
-        responses
-            .values()
-            .filter_map(|r| r.body.as_ref().map(|b| (&b.schema, &r.examples))),
-    );
     let mut shown: BTreeMap<String, Vec<&Map<String, Value>>> = BTreeMap::new();
-    for (schema, examples) in bodies {
+    for (schema, examples) in super::shown::bodies_and_examples(request_body, responses) {
         let SchemaKind::Ref { name } = &schema.kind else {
             continue;
         };

@@ -42,6 +42,20 @@ struct Seen {
     free: BTreeMap<(String, String), FreeKeys>,
 }
 
+/// Each body of the operation (request, then responses) with the examples shown for it.
+pub(super) fn bodies_and_examples<'a>(
+    request_body: &'a Option<RequestBody>,
+    responses: &'a BTreeMap<String, Response>,
+) -> impl Iterator<Item = (&'a Schema, &'a [crate::ir::Example])> {
+    let request = request_body
+        .iter()
+        .map(|b| (&b.schema, b.examples.as_slice()));
+    let responses = responses
+        .values()
+        .filter_map(|r| r.body.as_ref().map(|b| (&b.schema, r.examples.as_slice())));
+    request.chain(responses)
+}
+
 /// Give the objects the tables nobody referenced that the examples tie to them.
 pub(super) fn tables_the_examples_show(
     resolver: &mut Resolver<'_, '_>,
@@ -61,12 +75,7 @@ pub(super) fn tables_the_examples_show(
         return;
     }
     let mut seen = Seen::default();
-    let bodies = request_body.iter().map(|b| (&b.schema, &b.examples)).chain(
-        responses
-            .values()
-            .filter_map(|r| r.body.as_ref().map(|b| (&b.schema, &r.examples))),
-    );
-    for (schema, examples) in bodies {
+    for (schema, examples) in bodies_and_examples(request_body, responses) {
         for example in examples {
             if let ExampleValue::Json(value) = &example.value {
                 walk(resolver, schema, value, None, &mut seen, 0);
