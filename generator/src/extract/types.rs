@@ -143,7 +143,8 @@ fn scalar(word: &str) -> Option<TypeExpr> {
     Some(match word.to_ascii_lowercase().as_str() {
         // A UUID is documented as its own type (`uuid`, `Uuid-Str`); its text is not always the
         // canonical form, so no `format`.
-        "string" | "str" | "text" | "char" | "varchar" | "uuid" => TypeExpr::String,
+        // `jsonString`: text holding a JSON document.
+        "string" | "str" | "text" | "char" | "varchar" | "uuid" | "jsonstring" => TypeExpr::String,
         "integer" | "int" | "int32" | "integer32" => TypeExpr::Int32,
         "long" | "int64" | "integer64" | "bigint" => TypeExpr::Int64,
         "short" | "int16" => TypeExpr::Int16,

@@ -100,7 +100,18 @@ fn near_miss_scalar(name: &str) -> Option<&'static str> {
     SCALARS
         .iter()
         .copied()
-        .find(|s| edit_distance(&key, s) == 1)
+        .find(|s| edit_distance(&key, s) == 1 || one_swap(&key, s))
+}
+
+/// Whether `a` is `b` with two neighbouring letters swapped (`stirng`, `string`): a typing
+/// slip the edit distance counts as two.
+fn one_swap(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
 }
 
 pub(super) fn edit_distance(a: &str, b: &str) -> usize {
@@ -1251,6 +1262,10 @@ mod tests {
             1
         );
         assert_eq!(edit_distance("skulnfo", "skuinfo"), 1);
+        assert_eq!(near_miss_scalar("Stirng"), Some("string"));
+        assert_eq!(near_miss_scalar("Interger"), Some("integer"));
+        assert_eq!(near_miss_scalar("Strings"), Some("string"));
+        assert!(!one_swap("listen", "silent"));
         assert_eq!(name_key("data_source"), "datasource");
     }
 
