@@ -19,8 +19,8 @@ pub enum Repair {
     LineComment,
     /// A comma added at a line end between a value and the next member or item.
     MissingComma,
-    /// A full-width comma or colon (`，` `：`, typed with a Chinese input method) outside
-    /// strings read as `,` / `:`.
+    /// A full-width comma or colon (`，` `：`) or curly quotes (`“` `”`), typed with a Chinese
+    /// input method, outside strings read as `,` / `:` / `"`.
     FullWidthPunctuation,
 }
 
@@ -33,7 +33,9 @@ impl Repair {
             Repair::Elision => "a `...` elision removed",
             Repair::LineComment => "a `//` remark removed",
             Repair::MissingComma => "a missing comma added at a line end",
-            Repair::FullWidthPunctuation => "a full-width `，` or `：` read as `,` or `:`",
+            Repair::FullWidthPunctuation => {
+                "a full-width `，`, `：` or curly quote read as `,`, `:` or `\"`"
+            }
         }
     }
 }
@@ -117,8 +119,10 @@ fn drop_line_comments(text: &str, done: &mut Vec<Repair>) -> String {
     out
 }
 
-/// `，` and `：` outside strings, where JSON can only mean `,` and `:`.
+/// `，`, `：` and curly quotes `“` `”` outside strings, where JSON can only mean `,`, `:` and
+/// `"` (`“wildcard_number”:2`). Curly quotes inside strings are text.
 fn ascii_punctuation(text: &str, done: &mut Vec<Repair>) -> String {
+    let mut curly_open = false;
     in_string_flags(text)
         .into_iter()
         .map(|(c, inside)| match c {
@@ -129,6 +133,17 @@ fn ascii_punctuation(text: &str, done: &mut Vec<Repair>) -> String {
                 } else {
                     ':'
                 }
+            }
+            // Outside JSON strings a curly quote delimits one: what it encloses (a key) is
+            // still outside by the ASCII reading, so the pair is tracked here.
+            '“' if !inside && !curly_open => {
+                curly_open = true;
+                done.push(Repair::FullWidthPunctuation);
+                '"'
+            }
+            '”' if !inside && curly_open => {
+                curly_open = false;
+                '"'
             }
             c => c,
         })
@@ -324,6 +339,13 @@ mod tests {
         assert_eq!(
             fixed("{\"a\": [1, 2,],\n \"b\": 3,\n}"),
             (json!({"a": [1, 2], "b": 3}), vec![Repair::TrailingComma])
+        );
+        assert_eq!(
+            fixed("{\"a\": \"say “hi”\",\n“b”:2}"),
+            (
+                json!({"a": "say “hi”", "b": 2}),
+                vec![Repair::FullWidthPunctuation]
+            )
         );
         assert_eq!(
             fixed("{\"p\": {,\n \"a\": \"x,\"}, \"q\": [, 1]}"),
