@@ -3993,3 +3993,41 @@ bandwidth Yes       int32  Bandwidth.
     };
     field(&api, model, "bandwidth");
 }
+
+/// Tables of a field's values (`tls_ciphers_policy取值说明` over `安全策略 | 支持的TLS版本 |
+/// 加密套件`, Huawei and OTC ELB; `language取值范围`, Huawei SIS): the field takes the first
+/// column's values, described by the rest of each row, added to the ones its description
+/// lists. A table of values no field takes is ignored and said, not unclassified.
+#[test]
+fn tables_of_a_fields_values() {
+    let text = "# 查询监听器<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2/listeners\n\n\
+**表 1**  Query参数\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n\
+| tls_ciphers_policy | 否 | String | 安全策略，取值包括：tls-1-0, tls-1-2。详细参见表2。 |\n\n\
+**表 2**  tls\\_ciphers\\_policy取值说明\n\n| 安全策略 | 支持的TLS版本 | 加密套件 |\n| --- | --- | --- |\n\
+| tls-1-0-inherit | TLS 1.0 | RC4-SHA |\n| tls-1-0 | TLS 1.0 | AES128-SHA |\n| tls-1-2 | TLS 1.2 | AES256-SHA |\n\n\
+**表 3**  mode取值说明\n\n| 模式 | 说明 |\n| --- | --- |\n| fast | 快速。 |\n\n\
+## 响应参数<a name=\"a3\"></a>\n\n**表 4**  响应Body参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| count | Integer | 总数。 |\n";
+    let api = api(&[("p.md", text)]);
+    let found = codes(&api);
+    assert!(
+        !found.contains(&"table.unclassified"),
+        "{:#?}",
+        api.diagnostics
+    );
+    assert!(found.contains(&"enum.from-values-table"));
+    assert!(found.contains(&"table.ignored"), "mode: no such field");
+    let p = &api.operations[0].parameters;
+    let policy = p
+        .iter()
+        .find(|p| p.name == "tls_ciphers_policy")
+        .expect("param");
+    let values: Vec<&str> = policy
+        .schema
+        .enum_values
+        .iter()
+        .filter_map(|e| e.value.as_str())
+        .collect();
+    assert_eq!(values, ["tls-1-0", "tls-1-2", "tls-1-0-inherit"]);
+    let inherit = &policy.schema.enum_values[2];
+    assert_eq!(inherit.description.as_deref(), Some("TLS 1.0 | RC4-SHA"));
+}

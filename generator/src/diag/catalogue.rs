@@ -338,6 +338,9 @@ catalogue! {
     PROSE_DEFAULT_TYPE_MISMATCH = "prose.default-type-mismatch", Note,
         "The stated default is not a value of the field's type; no default is recorded.",
         "Example: default `按需计费` for an integer field.";
+    ENUM_FROM_VALUES_TABLE = "enum.from-values-table", Note,
+        "A table captioned as a field's values (`tls_ciphers_policy取值说明`, `language取值范围`) lists them in its first column: the operation's fields of that name take them, each described by the rest of its row.",
+        "Only string fields (or lists of strings), and integer fields when every value is an integer; a value list the description gives gains the table's other values and meanings. The values must be plain tokens. A table no such field takes is ignored and said (table.ignored).\nExample: `表 2 tls_ciphers_policy取值说明` listing `tls-1-0-inherit`, `tls-1-0`, `tls-1-1`, … and the query parameter `tls_ciphers_policy`: a string of those values.";
     PROSE_VALUES_BESIDE_LIMITS = "prose.values-beside-limits", Note,
         "The description states values outside its own limits: they are alternatives to the range, not a list; the limits are widened to hold them and no value list is kept.",
         "Example: `The value can be -1 or ranges from 0 to 99999` (`取值为-1或0-99999`) read as values [-1] and limits 0–99999, which no value satisfies together: the field is an integer from -1 to 99999.";

@@ -787,6 +787,30 @@ pub fn names_no_field(name: &str) -> bool {
     !name.is_empty() && name.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'))
 }
 
+/// A caption naming the values of a field (`tls_ciphers_policy取值说明`, `language取值范围`,
+/// `Values of protocol`, `protocol values`): that field's name.
+pub fn values_caption(caption: &str) -> Option<String> {
+    let (_, rest) = strip_table_number(caption);
+    let rest = rest.replace("**", "").replace('\\', "");
+    let rest = rest.trim();
+    let name = ["取值说明", "取值范围", "取值列表", "的取值", "取值"]
+        .iter()
+        .find_map(|s| rest.strip_suffix(s))
+        .or_else(|| {
+            let lower = rest.to_ascii_lowercase();
+            [" values", " value description", " value range"]
+                .iter()
+                .find_map(|s| lower.strip_suffix(s).map(|n| &rest[..n.len()]))
+        })
+        .or_else(|| {
+            ["Values of ", "values of "]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+        })?;
+    let name = name.trim().trim_end_matches('的').trim();
+    super::text::is_hyphenated_identifier(name).then(|| name.to_string())
+}
+
 /// A type cell saying the value has no type (`无`, `None`, `-`, `N/A`, `空`): the page's way of
 /// leaving the cell blank (`restart | None | This parameter is left blank.`).
 pub fn says_none(type_cell: &str) -> bool {

@@ -24,6 +24,8 @@ pub(super) enum Purpose {
     ResponseHeaders(Option<String>),
     RequestHeaders,
     Object(String),
+    /// The values of the operation's fields of this name (`tls_ciphers_policy取值说明`).
+    Values(String),
     Status,
     /// The request line written as a table (method and URI columns).
     RequestLine,
@@ -234,7 +236,7 @@ pub(super) fn walk<'a>(
                     // Error responses keep no body: the runtime reads errors.
                     Purpose::Ignored(FAILURE_BODY)
                 } else {
-                    purpose_for(caption_role, role, &status, &cols, table)
+                    purpose_for(caption_role, role, &status, &cols, table, &caption)
                 };
                 found.push(Found {
                     block: i,
@@ -299,6 +301,7 @@ fn purpose_for(
     status: &Option<String>,
     cols: &Columns,
     table: &crate::doc::Table,
+    caption: &str,
 ) -> Purpose {
     if cols.is_status_table(table) {
         return Purpose::Status;
@@ -316,6 +319,18 @@ fn purpose_for(
         // `403 Forbidden | Insufficient quota.`): what else the status-code section tabulates.
         if section == SectionRole::StatusCodes {
             return Purpose::Ignored("an error-code table");
+        }
+        // A table of no fields captioned with a field's values (`language取值范围`), or with a
+        // field's name alone (`**tls_ciphers_policy** parameter description` over `Security
+        // Policy | TLS Version | Cipher Suite`): that field's values.
+        let named = match &role {
+            CaptionRole::Object(name) if crate::extract::text::is_identifier(name) => {
+                Some(name.clone())
+            }
+            _ => None,
+        };
+        if let Some(field) = super::super::vocab::values_caption(caption).or(named) {
+            return Purpose::Values(field);
         }
         return Purpose::Unclassified;
     }

@@ -14,6 +14,7 @@ mod params;
 pub(super) use params::media_types;
 mod shown;
 mod status;
+mod values;
 
 use super::library::Library;
 use super::names::base_operation_id;
@@ -188,7 +189,7 @@ pub fn assemble(
             Purpose::RequestLine => {
                 resolver.used.insert(f.block);
             }
-            Purpose::Object(_) | Purpose::Status | Purpose::Unclassified => {}
+            Purpose::Object(_) | Purpose::Values(_) | Purpose::Status | Purpose::Unclassified => {}
         }
     }
     params::add_undocumented(
@@ -246,6 +247,13 @@ pub fn assemble(
 
     shown::tables_the_examples_show(&mut resolver, &found, &request_body, &responses);
     flat::regroup_flat_rows(&mut resolver, &request_body, &responses, &op_span);
+    values::apply_value_tables(
+        &mut resolver,
+        &found,
+        &mut parameters,
+        &request_body,
+        &responses,
+    );
     let ignored = failure_objects(&found, &resolver.used, doc, resolver.diags);
     let counts = account_for_tables(&found, &resolver.used, &ignored, doc, resolver.diags);
     let tag = tag_of(tree, input.section);
@@ -349,7 +357,8 @@ fn account_for_tables(
         let span = &doc.blocks[f.block].span;
         match &f.purpose {
             _ if ignored.contains(&f.block) => {}
-            Purpose::Ignored(_) => {}
+            // Value tables no field took were said by `values.rs`.
+            Purpose::Ignored(_) | Purpose::Values(_) => {}
             // Multipart and URL-encoded bodies come later (issue "any service": out of scope):
             // said as such, not as a table nobody wanted.
             Purpose::Object(name) if super::vocab::names_form_data(name) => diags.add(
