@@ -264,15 +264,25 @@ fn is_the_field_object(
 }
 
 /// `{"key": {…}}` or `{"key": [{…}, …]}` whose inner objects are mostly `declared` fields,
-/// `key` not being one.
+/// `key` not being one. Beside a list, undeclared scalars such as a count may stand
+/// (`{"total": 2, "callback_config": [{…}]}`: a list page documented by its item's table); the
+/// evidence adds them to the wrapper.
 fn wrapped(value: &Value, declared: &BTreeSet<&str>) -> Option<Wrapper> {
     let Value::Object(outer) = value else {
         return None;
     };
-    let [(key, inner)] = outer.iter().collect::<Vec<_>>()[..] else {
+    if outer.keys().any(|k| declared.contains(k.as_str())) {
+        return None;
+    }
+    let structured = |v: &Value| v.is_object() || v.is_array();
+    let [(key, inner)] = outer
+        .iter()
+        .filter(|(_, v)| structured(v))
+        .collect::<Vec<_>>()[..]
+    else {
         return None;
     };
-    if declared.contains(key.as_str()) {
+    if outer.len() > 1 && !inner.is_array() {
         return None;
     }
     let (objects, array): (Vec<&Map<String, Value>>, bool) = match inner {
@@ -323,6 +333,21 @@ mod tests {
                 array: true
             })
         );
+        // A count beside the list (a list page documented by its item's table).
+        let counted = json!({ "total": 2, "jobs": [{ "id": "1" }, { "id": "2" }] });
+        assert_eq!(
+            wrapped(&counted, &declared()),
+            Some(Wrapper {
+                key: "jobs".into(),
+                array: true
+            })
+        );
+        // Not beside one object, nor when a sibling is a documented field (then the table is
+        // the outer object's).
+        let beside_object = json!({ "total": 2, "job": { "id": "1", "name": "a" } });
+        assert_eq!(wrapped(&beside_object, &declared()), None);
+        let documented = json!({ "status": "ok", "jobs": [{ "id": "1" }] });
+        assert_eq!(wrapped(&documented, &declared()), None);
     }
 
     #[test]
