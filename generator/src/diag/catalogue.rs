@@ -388,7 +388,7 @@ catalogue! {
         "An example shows one item of the body's only matching list field, without the body around it; it is taken inside that list.",
         "Example: a body `products | Array` (table `products参数说明`) whose example is one product object: checked and kept as `{\"products\": [that object]}`. The table is the truth; the example elides the wrapper.";
     SCHEMA_WRAPPED_BY_EXAMPLE = "schema.wrapped-by-example", Warning,
-        "Every example wraps the object a body's table documents in one more key; the body is that wrapper.",
+        "Every example wraps the object a body's table documents in one more key (or a key in a key, or a list beside undeclared scalars such as a count); the body is that wrapper.",
         "The table lists the fields of `job`, the examples show `{\"job\": {…}}` (or `{\"jobs\": [{…}]}`): the body becomes an object with that one field around the documented schema (required in a request, optional in a response), so clients decode what the service sends. Only where every JSON example of the body agrees and the wrapped objects are mostly documented fields.\nExample: `the response 200 of list_jobs: its table lists the fields of the object that every example wraps in job`.";
     SCHEMA_UNWRAPPED_BY_EXAMPLE = "schema.unwrapped-by-example", Warning,
         "A body's table documents a wrapper field, but every example is that field's object itself; the body is the field's schema.",

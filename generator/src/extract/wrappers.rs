@@ -29,6 +29,9 @@ struct Wrapper {
     key: String,
     /// `{"key": [{…}, …]}`: an array of the documented object.
     array: bool,
+    /// A wrapper inside this one (`{"quotas": {"resource": {…}}}`): the documented object is
+    /// in the innermost.
+    inner: Option<Box<Wrapper>>,
 }
 
 /// What the examples prove about the body's shape.
@@ -117,32 +120,56 @@ pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
         };
         let documented = std::mem::replace(schema, Schema::new(SchemaKind::Any));
         let span_of_table = documented.span.clone();
-        let inner = if w.array {
-            Schema::new(SchemaKind::Array {
-                items: Box::new(documented),
-            })
-        } else {
-            documented
-        };
-        // The table states no presence for a key only the examples show: a request must send
-        // it (the service reads its fields from there), a response may be decoded without it
-        // (a client that rejects an answer for an absent wrapper is worse than an empty one).
-        let mut outer = Schema::new(SchemaKind::Object {
-            fields: vec![Field {
-                name: w.key.clone(),
-                required: status.is_none(),
-                schema: inner,
-            }],
-        });
-        outer.span = span_of_table;
-        *schema = outer;
-        let shape = if w.array { "[{…}]" } else { "{…}" };
+        // The layers from the innermost out.
+        let mut layers = vec![&w];
+        while let Some(inner) = &layers[layers.len() - 1].inner {
+            layers.push(inner);
+        }
+        let mut body = documented;
+        for layer in layers.iter().rev() {
+            let inner = if layer.array {
+                Schema::new(SchemaKind::Array {
+                    items: Box::new(body),
+                })
+            } else {
+                body
+            };
+            // The table states no presence for a key only the examples show: a request must
+            // send it (the service reads its fields from there), a response may be decoded
+            // without it (a client that rejects an answer for an absent wrapper is worse than
+            // an empty one).
+            body = Schema::new(SchemaKind::Object {
+                fields: vec![Field {
+                    name: layer.key.clone(),
+                    required: status.is_none(),
+                    schema: inner,
+                }],
+            });
+        }
+        body.span = span_of_table;
+        *schema = body;
+        let mut shape = String::from("{…}");
+        for layer in layers.iter().rev() {
+            let inner = if layer.array {
+                format!("[{shape}]")
+            } else {
+                shape
+            };
+            shape = format!("{{\"{}\": {inner}}}", layer.key);
+        }
+        // Innermost first: "wraps in `resource` in `quotas`".
+        let keys: Vec<String> = layers
+            .iter()
+            .rev()
+            .map(|l| format!("`{}`", l.key))
+            .collect();
         diags.add(
             &span,
             catalogue::SCHEMA_WRAPPED_BY_EXAMPLE,
             format!(
-                "the {what} of `{}`: its table lists the fields of the object that every example (first at {example}) wraps in `{}`: the body is `{{\"{}\": {shape}}}`",
-                op.id, w.key, w.key
+                "the {what} of `{}`: its table lists the fields of the object that every example (first at {example}) wraps in {}: the body is `{shape}`",
+                op.id,
+                keys.join(" in ")
             ),
         );
     }
@@ -300,10 +327,25 @@ fn wrapped(value: &Value, declared: &BTreeSet<&str>) -> Option<Wrapper> {
     let known = keys.iter().filter(|k| declared.contains(*k)).count();
     // Mostly the documented fields: an unrelated object that shares a name or two (`id`)
     // is not this table's.
-    (known > 0 && known * 2 >= keys.len()).then(|| Wrapper {
-        key: key.clone(),
-        array,
-    })
+    if known > 0 && known * 2 >= keys.len() {
+        return Some(Wrapper {
+            key: key.clone(),
+            array,
+            inner: None,
+        });
+    }
+    // One wrapper inside another (`{"quotas": {"resource": {…}}}`): one object, one key.
+    match objects[..] {
+        [only] if !array && only.len() == 1 => {
+            let inner = wrapped(inner, declared)?;
+            Some(Wrapper {
+                key: key.clone(),
+                array,
+                inner: Some(Box::new(inner)),
+            })
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -322,7 +364,8 @@ mod tests {
             wrapped(&job, &declared()),
             Some(Wrapper {
                 key: "job".into(),
-                array: false
+                array: false,
+                inner: None
             })
         );
         let list = json!({ "jobs": [{ "id": "1" }, { "id": "2", "name": "b" }] });
@@ -330,7 +373,8 @@ mod tests {
             wrapped(&list, &declared()),
             Some(Wrapper {
                 key: "jobs".into(),
-                array: true
+                array: true,
+                inner: None
             })
         );
         // A count beside the list (a list page documented by its item's table).
@@ -339,7 +383,8 @@ mod tests {
             wrapped(&counted, &declared()),
             Some(Wrapper {
                 key: "jobs".into(),
-                array: true
+                array: true,
+                inner: None
             })
         );
         // Not beside one object, nor when a sibling is a documented field (then the table is
@@ -348,6 +393,20 @@ mod tests {
         assert_eq!(wrapped(&beside_object, &declared()), None);
         let documented = json!({ "status": "ok", "jobs": [{ "id": "1" }] });
         assert_eq!(wrapped(&documented, &declared()), None);
+        // A wrapper in a wrapper.
+        let twice = json!({ "quotas": { "resource": { "id": "1", "name": "a" } } });
+        assert_eq!(
+            wrapped(&twice, &declared()),
+            Some(Wrapper {
+                key: "quotas".into(),
+                array: false,
+                inner: Some(Box::new(Wrapper {
+                    key: "resource".into(),
+                    array: false,
+                    inner: None
+                }))
+            })
+        );
     }
 
     #[test]
