@@ -602,6 +602,13 @@ fn limits_words(c: &crate::ir::Constraints) -> String {
     }
 }
 
+/// The type a node is documented as, for diagnostics: the type cell as written, else its kind.
+fn documented_type(node: &Schema) -> String {
+    node.raw_type
+        .clone()
+        .unwrap_or_else(|| node.kind.json_type().to_string())
+}
+
 fn shape_words(shape: ExampleShape) -> &'static str {
     match shape {
         ExampleShape::NumericString => "a number written as a string",
@@ -1037,10 +1044,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 ) {
                     continue; // nested by an earlier example
                 }
-                let documented = node
-                    .raw_type
-                    .clone()
-                    .unwrap_or_else(|| node.kind.json_type().to_string());
+                let documented = documented_type(node);
                 // The values, their limits and value list go to the items; the description,
                 // span and nullability stay with the list.
                 let mut item = Schema::new(node.kind.clone());
@@ -1059,10 +1063,7 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                 }
                 node.example_shapes.push(shape);
                 node.example_shapes.sort();
-                let documented = node
-                    .raw_type
-                    .clone()
-                    .unwrap_or_else(|| node.kind.json_type().to_string());
+                let documented = documented_type(node);
                 diags.add(&at, catalogue::TYPE_WIDENED_BY_EXAMPLE, format!("`{what}` is documented as {documented} but the example at {example} shows {}: accepted as well", shape_words(shape)));
             }
         }

@@ -75,10 +75,10 @@ impl Columns {
             return false;
         };
         let is_code = |row: &crate::doc::Row| {
-            row.cells.get(status).is_some_and(|c| {
-                let text = c.text.one_line();
-                text.len() >= 3 && text.chars().take(3).all(|ch| ch.is_ascii_digit())
-            })
+            row.cells
+                .get(status)
+                .and_then(|c| super::vocab::status_code(&c.text.one_line()))
+                .is_some()
         };
         self.ty.is_none() || (!table.rows.is_empty() && table.rows.iter().all(is_code))
     }

@@ -249,25 +249,31 @@ fn drop_dangling_references(api: &mut Api) {
     api.diagnostics.extend(diags);
 }
 
+/// The named schemas `roots` name and every schema those reference in turn.
+pub(crate) fn referenced_from(mut roots: Vec<String>, registry: &Registry) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    while let Some(name) = roots.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        if let Some(s) = registry.schemas.get(&name) {
+            roots.extend(s.schema.references().into_iter().map(str::to_string));
+        }
+    }
+    seen
+}
+
 /// Keep only schemas reachable from operations (or explicitly kept, e.g. SDK schemas).
 fn reachable_schemas(
     ops: &[Operation],
     registry: Registry,
     keep: BTreeSet<String>,
 ) -> std::collections::BTreeMap<String, crate::ir::NamedSchema> {
-    let mut pending: Vec<String> = keep.into_iter().collect();
+    let mut roots: Vec<String> = keep.into_iter().collect();
     for schema in ops.iter().flat_map(Operation::schemas) {
-        pending.extend(schema.references().into_iter().map(str::to_string));
+        roots.extend(schema.references().into_iter().map(str::to_string));
     }
-    let mut seen = BTreeSet::new();
-    while let Some(name) = pending.pop() {
-        if !seen.insert(name.clone()) {
-            continue;
-        }
-        if let Some(s) = registry.schemas.get(&name) {
-            pending.extend(s.schema.references().into_iter().map(str::to_string));
-        }
-    }
+    let seen = referenced_from(roots, &registry);
     let mut schemas = registry.schemas;
     schemas.retain(|k, _| seen.contains(k));
     schemas

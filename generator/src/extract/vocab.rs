@@ -628,13 +628,22 @@ pub fn status_line(text: &str) -> Option<String> {
                 .trim_start()
                 .trim_start_matches([':', '：', '为'])
                 .trim_start();
-            let code: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if code.len() == 3 {
+            if let Some(code) = status_code(rest) {
                 return Some(code);
             }
         }
     }
     None
+}
+
+/// The HTTP status code a text opens with: exactly three digits (`200`, `302 Found`).
+pub fn status_code(text: &str) -> Option<String> {
+    let code: String = text
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    (code.len() == 3).then_some(code)
 }
 
 /// Words that say an example shows a failure (so it is not attached to a success response).
@@ -785,6 +794,12 @@ pub fn stated_map_values(description: &str) -> Option<String> {
 /// A row name that names no field (`-`, `--`, `—`): the row describes the value itself.
 pub fn names_no_field(name: &str) -> bool {
     !name.is_empty() && name.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'))
+}
+
+/// A sentence calling the names it marks fields (`including the **address** and **port**
+/// fields`, `包含**name**、**id**字段`).
+pub fn calls_them_fields(sentence: &str) -> bool {
+    sentence.to_lowercase().contains(" field") || sentence.contains("字段")
 }
 
 /// A caption naming the values of a field (`tls_ciphers_policy取值说明`, `language取值范围`,

@@ -23,15 +23,8 @@ impl StatusDocs {
                 continue;
             };
             for row in &f.table.rows {
-                let code: String = row
-                    .cells
-                    .get(sc)
-                    .map(|c| c.text.one_line())
-                    .unwrap_or_default()
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit())
-                    .collect();
-                if code.len() == 3 {
+                let cell = row.cells.get(sc).map(|c| c.text.one_line());
+                if let Some(code) = cell.as_deref().and_then(super::super::vocab::status_code) {
                     let d = dc
                         .and_then(|d| row.cells.get(d))
                         .map(|c| describe(&c.text))

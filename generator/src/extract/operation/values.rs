@@ -89,41 +89,25 @@ fn reachable(
     request_body: &Option<RequestBody>,
     responses: &BTreeMap<String, Response>,
 ) -> BTreeSet<String> {
-    let mut seen = BTreeSet::new();
-    let mut todo: Vec<String> = super::shown::bodies_and_examples(request_body, responses)
+    let roots = super::shown::bodies_and_examples(request_body, responses)
         .flat_map(|(schema, _)| schema.references())
         .map(str::to_string)
         .collect();
-    while let Some(name) = todo.pop() {
-        if !seen.insert(name.clone()) {
-            continue;
-        }
-        if let Some(named) = resolver.registry.schemas.get(&name) {
-            todo.extend(named.schema.references().into_iter().map(str::to_string));
-        }
-    }
-    seen
+    super::super::referenced_from(roots, resolver.registry)
 }
 
 /// Give the fields named `field` within `schema` (inline objects, lists and maps included) the
 /// values; how many took them.
 fn in_fields(schema: &mut Schema, field: &str, values: &[(String, Option<String>)]) -> usize {
-    match &mut schema.kind {
-        SchemaKind::Object { fields } => fields
-            .iter_mut()
-            .map(|f| {
-                let own = if f.name == field {
-                    usize::from(set_values(&mut f.schema, values))
-                } else {
-                    0
-                };
-                own + in_fields(&mut f.schema, field, values)
-            })
-            .sum(),
-        SchemaKind::Array { items } => in_fields(items, field, values),
-        SchemaKind::Map { values: inner } => in_fields(inner, field, values),
-        _ => 0,
-    }
+    let mut given = 0;
+    schema.walk_mut(&mut |node| {
+        if let SchemaKind::Object { fields } = &mut node.kind {
+            for f in fields.iter_mut().filter(|f| f.name == field) {
+                given += usize::from(set_values(&mut f.schema, values));
+            }
+        }
+    });
+    given
 }
 
 /// Values for a string field (or a list of strings); integers for an integer field when every

@@ -144,8 +144,7 @@ fn named_item(p: &Paragraph, shown: &[String]) -> Option<(String, RichText)> {
 fn named_as_fields(description: &RichText) -> Vec<String> {
     let calls_them_fields = |p: &Paragraph| {
         let text: String = p.inlines.iter().map(Inline::text).collect();
-        let lower = text.to_lowercase();
-        lower.contains(" field") || text.contains("字段")
+        crate::extract::vocab::calls_them_fields(&text)
     };
     description
         .paragraphs
