@@ -888,14 +888,15 @@ pub fn is_example_or_reference(clause: &str) -> bool {
 pub const TABLE_REFERENCE: &str = r"(?:表|Table)\s*(\d+(?:-\d+)?)(?:\s*([A-Za-z_][A-Za-z0-9_.]*))?";
 
 /// Phrases announcing a value list (`枚举值如下`, `可选值为`, `The value can be`). `取值范围` (a
-/// range) is not one.
+/// range) is not one. Its word boundary is ASCII (`(?-u:\b)`): a Unicode one keeps the regex
+/// engine off its fast path on every description that holds Chinese text.
 pub const VALUE_LIST_ANNOUNCE: &str = r"(?ix)
         (?: 枚举值 | 可选值 | 枚举 | 有效值 | 合法值 | 可选项 | 可选[^\s。，,：:]{1,8}?(?:如下|有) | 取值(?:[^范默\s。，,：:]{0,2})?(?:如下|为|包括|包含|有|可以是|可为|是)
           | 目前已有[^\s。，,：:]{0,8}?如下 | 支持(?:的[^\s。，,：:]{1,8})?(?:如下|以下)[^\s。，,：:]{0,4}
           | (?:possible|valid|available|allowed|enumerated|supported)\s+values?(?:\s+(?:are|is|include|includes))?
           | (?:the\s+)?options?(?:\s+(?:are|include))?\s*[:：]
           | (?:the\s+)?options\s+are\s+available\s*[:：]
-          | (?:the\s+)?options\s+(?:are|include)\b
+          | (?:the\s+)?options\s+(?:are|include)(?-u:\b)
           | (?:the\s+)?(?:value|parameter)\s+(?:can|may|must)\s+be(?:\s+one\s+of)?(?:\s+the\s+following)?
           | (?:the\s+)?value\s+is\s+one\s+of
           | value\s+options?
