@@ -4031,3 +4031,23 @@ fn tables_of_a_fields_values() {
     let inherit = &policy.schema.enum_values[2];
     assert_eq!(inherit.description.as_deref(), Some("TLS 1.0 | RC4-SHA"));
 }
+
+/// S3-style pages write the request as an HTTP message (`请求消息样式` / `Request Syntax`: the
+/// request line, then header lines) and tell operations apart by query words (`?acl`): not
+/// generated yet, but never dropped silently. Each request line is a documented endpoint that
+/// was not extracted, with a `uri.http-message` warning at its line.
+#[test]
+fn http_message_pages_are_diagnosed_not_dropped() {
+    let zh = "# 获取桶ACL<a name=\"a1\"></a>\n\n## 请求消息样式<a name=\"a2\"></a>\n\n```\nGET /?acl HTTP/1.1\nHost: bucketname.obs.region.example.com\nDate: date\nAuthorization: authorization\n```\n\n## 请求消息头<a name=\"a3\"></a>\n\n该请求使用公共消息头。\n\n## 响应消息元素<a name=\"a4\"></a>\n\n**表 1**  响应消息元素\n\n| 名称 | 描述 |\n| --- | --- |\n| Owner | 桶的所有者。<br>类型：XML |\n";
+    let en = "Deleting an Object\n==================\n\nRequest Syntax\n--------------\n\n.. code-block:: text\n\n   DELETE /ObjectName HTTP/1.1\n   Host: bucketname.obs.region.example.com\n   Authorization: authorization\n\nResponse Syntax\n---------------\n\n.. code-block:: text\n\n   HTTP/1.1 status_code\n   Date: date\n";
+    for api in [api(&[("acl.md", zh)]), rst_api(en)] {
+        assert!(api.operations.is_empty(), "{:?}", api.operations);
+        let warned: Vec<_> = api
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "uri.http-message")
+            .collect();
+        assert_eq!(warned.len(), 1, "{:?}", codes(&api));
+        assert!(warned[0].span.start > 1, "{warned:?}");
+    }
+}

@@ -131,6 +131,9 @@ catalogue! {
     URI_MISSING = "uri.missing", Warning,
         "A URI section has no `METHOD /path` line: no operation.",
         "Operations are found by their request line under a URI heading (`URI`, `请求URI`). Without one, the section yields nothing.\nExample: `section 授权 has a URI heading but no METHOD /path line`.";
+    URI_HTTP_MESSAGE = "uri.http-message", Warning,
+        "The request is documented as an HTTP message (S3-style pages); such pages are not generated yet: no operation.",
+        "S3-style pages (object storage) document a request by its syntax, `请求消息样式` / `Request Syntax`: a request line `PUT /{ObjectName}?acl HTTP/1.1` and header lines, then `请求消息头` / `请求消息元素` (headers and XML or JSON elements), with operations told apart by query words such as `?acl`. docbind does not generate them yet (planned with XML bodies); the request line counts as a documented endpoint that was not extracted.\nExample: `## 请求消息样式` over `GET /v2/workflows/{graph_name} HTTP/1.1`, `Host: obs.cn-north-4.myhuaweicloud.com`, `Authorization: authorization`.";
     URI_MULTIPLE = "uri.multiple", Warning,
         "A URI section holds a second, different request line; only the first is used.",
         "Often an example URI with concrete ids next to the template.";

@@ -290,6 +290,27 @@ fn block_request_line(block: &Block) -> Option<RequestLine> {
     }
 }
 
+/// The request line of an HTTP message (`PUT /?acl HTTP/1.1`, then header lines): its target
+/// may be the root, the bucket standing in the host.
+fn http_request_line(block: &Block) -> Option<RequestLine> {
+    let text = match &block.kind {
+        BlockKind::Code { text, .. } => text.clone(),
+        BlockKind::Paragraph { text, .. } => text.plain(),
+        _ => return None,
+    };
+    let mut words = text.lines().next()?.split_whitespace();
+    let (method, target, version) = (words.next()?, words.next()?, words.next()?);
+    if !version.starts_with("HTTP/") || words.next().is_some() {
+        return None;
+    }
+    let (path, query) = match target.split_once('?') {
+        Some((p, q)) => (p, Some(q.to_string())),
+        None => (target, None),
+    };
+    let request = parse_request_line(&format!("{method} {path}"))?;
+    Some(RequestLine { query, ..request })
+}
+
 /// A request line given as labelled values on lines of their own (`PATH: /v1/x`, `Method:
 /// POST`), in either order.
 fn labelled_request_line(blocks: &[Block]) -> Option<(RequestLine, Span)> {
@@ -337,6 +358,8 @@ struct Candidate {
     span: Span,
     /// Under a URI heading (rather than a request line in the section's prose).
     from_uri_section: bool,
+    /// Under a request-syntax heading: an HTTP message (S3-style), documented but not generated.
+    http_message: bool,
 }
 
 /// The operations' request lines: one per URI section (a second one there is diagnosed), then
@@ -386,7 +409,26 @@ fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Ve
             request,
             span,
             from_uri_section: true,
+            http_message: false,
         });
+    }
+    for s in tree
+        .sections
+        .iter()
+        .filter(|s| s.role == SectionRole::RequestSyntax)
+    {
+        let first = doc.blocks[s.start..s.end]
+            .iter()
+            .find_map(|b| Some((http_request_line(b)?, b.span.clone())));
+        if let Some((request, span)) = first {
+            out.push(Candidate {
+                op_section: s.parent.unwrap_or(0),
+                request,
+                span,
+                from_uri_section: false,
+                http_message: true,
+            });
+        }
     }
     for (i, b) in doc.blocks.iter().enumerate() {
         let BlockKind::Paragraph { text, .. } = &b.kind else {
@@ -400,6 +442,7 @@ fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Ve
         if matches!(
             role,
             SectionRole::Uri
+                | SectionRole::RequestSyntax
                 | SectionRole::RequestExample
                 | SectionRole::ResponseExample
                 | SectionRole::Examples
@@ -418,6 +461,7 @@ fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Ve
             request,
             span: b.span.clone(),
             from_uri_section: false,
+            http_message: false,
         });
     }
     out
@@ -452,6 +496,26 @@ fn operation_work(
     let mut work = Vec::new();
     for c in candidates {
         let rl = &c.request;
+        if c.http_message {
+            if !covered(c.op_section) {
+                diags.add(
+                    &c.span,
+                    catalogue::URI_HTTP_MESSAGE,
+                    format!(
+                        "`{} {}{}` is documented as an HTTP message (request syntax, message \
+                         headers and elements: an S3-style page), which is not generated yet; no \
+                         operation",
+                        rl.method.as_str(),
+                        rl.path,
+                        rl.query
+                            .as_ref()
+                            .map(|q| format!("?{q}"))
+                            .unwrap_or_default()
+                    ),
+                );
+            }
+            continue;
+        }
         if !c.from_uri_section {
             if covered(c.op_section) {
                 continue;

@@ -9,6 +9,9 @@ pub enum SectionRole {
     Constraints,
     Debugging,
     Uri,
+    /// The request written as an HTTP message (`请求消息样式`, `Request Syntax`: the request line,
+    /// then header lines), as S3-style pages do.
+    RequestSyntax,
     Request,
     Response,
     RequestExample,
@@ -37,6 +40,7 @@ pub fn section_role(title: &str) -> SectionRole {
         "接口约束" | "constraints" | "约束与限制" => Constraints,
         "调试" | "debugging" => Debugging,
         "uri" | "url" | "请求uri" => Uri,
+        "请求消息样式" | "requestsyntax" => RequestSyntax,
         "请求参数" | "请求消息" | "请求" | "request" | "requests" | "requestparameters"
         | "requestparameter" | "requestbody" | "requestmessage" => Request,
         "响应参数" | "响应消息" | "响应" | "response" | "responses" | "responseparameters"
