@@ -99,6 +99,10 @@ fn without_table_reference(s: &str) -> &str {
             let cut = s.rfind(*t).unwrap_or(s.len());
             // `Objects in Table 6`: the preposition goes with the reference.
             let head = s[..cut].trim();
+            // `Array of Table 7`: the reference is the item type (read whole below).
+            if head.to_ascii_lowercase().ends_with(" of") {
+                return s;
+            }
             head.strip_suffix(" in").map_or(head, str::trim)
         }
         [first, _, ..] if first.strip_prefix('表').is_some_and(is_number) => {
@@ -646,6 +650,8 @@ mod tests {
             ("string (date-time)", String),
             ("Dict For details, see Table 2", Object),
             ("Objects in Table 6", Object),
+            ("Array of Table 7", arr(Object)),
+            ("List of table 3-2", arr(Object)),
             ("JSON对象", Object),
             ("List结构", arr(Object)),
             ("列表数据结构[1]", arr(Object)),
