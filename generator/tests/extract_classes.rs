@@ -4051,3 +4051,24 @@ fn http_message_pages_are_diagnosed_not_dropped() {
         assert!(warned[0].span.start > 1, "{warned:?}");
     }
 }
+
+/// Response tables captioned `成功响应参数` and `失败响应参数` (Huawei AOS): the success body and
+/// a failure's (ignored: errors keep no body) — before, each was an orphan object named `成功`
+/// or `失败`.
+#[test]
+fn success_and_failure_response_captions() {
+    let text = "# 创建模板<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v2/{project_id}/templates\n\n## 响应消息<a name=\"a3\"></a>\n\n-   请求成功的响应消息\n\n    **表 4**  成功响应参数\n\n    | 参数 | 参数类型 | 描述 |\n    | --- | --- | --- |\n    | id | String | 模板ID |\n\n-   请求失败的响应消息\n\n    **表 5**  失败响应参数\n\n    | 参数 | 参数类型 | 描述 |\n    | --- | --- | --- |\n    | message | String | 请求失败的详细原因 |\n    | code | String | 原因代码 |\n";
+    let api = api(&[("p.md", text)]);
+    let found = codes(&api);
+    assert!(!found.contains(&"table.orphan"), "{:#?}", api.diagnostics);
+    let body = success_body(&api);
+    field(&api, body, "id");
+    assert!(found.contains(&"table.ignored"), "{found:?}");
+    assert!(
+        !api.schemas
+            .keys()
+            .any(|k| k.contains("失败") || k.contains("成功")),
+        "{:?}",
+        api.schemas.keys()
+    );
+}

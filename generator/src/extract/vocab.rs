@@ -270,8 +270,9 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
     if has("请求body") || t == "requestbodyparameters" || t == "requestbody" {
         return CaptionRole::RequestBody;
     }
-    // `Normal response` / `Abnormal response` (OTC BMS): the success body, and a failure's,
-    // which the caller tells apart by its words (a failure body is ignored).
+    // `Normal response` / `Abnormal response` (OTC BMS), `成功响应参数` / `失败响应参数` (Huawei
+    // AOS): the success body, and a failure's, which the caller tells apart by its words (a
+    // failure body is ignored).
     if has("响应body")
         || matches!(
             t.as_str(),
@@ -281,6 +282,8 @@ pub fn caption_role(caption_text: &str) -> CaptionRole {
                 | "abnormalresponse"
                 | "正常响应"
                 | "异常响应"
+                | "成功响应参数"
+                | "失败响应参数"
         )
     {
         return CaptionRole::ResponseBody;
