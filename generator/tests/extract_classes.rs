@@ -4072,3 +4072,26 @@ fn success_and_failure_response_captions() {
         api.schemas.keys()
     );
 }
+
+/// A title paragraph naming the field (`**links参数信息**`) right above a table whose own
+/// caption names nothing (`表 2 参数说明`): the table describes that field (Huawei DSS) — before,
+/// it was an orphan named after its caption.
+#[test]
+fn a_title_above_a_caption_that_names_nothing() {
+    let text = "# 查询版本<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2/versions\n\n## 响应消息<a name=\"a3\"></a>\n\n**表 1**  响应参数\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| id | String | 版本ID。 |\n| links | Array | API的URL地址。 |\n| media | Array | 媒体类型。 |\n\n**media参数信息**\n\n**表 2**  参数说明\n\n| 参数名 | 参数类型 | 是否必选 | 说明 |\n| --- | --- | --- | --- |\n| base | string | 是 | 基础类型 |\n\n**links参数信息**\n\n**表 3**  参数说明\n\n| 参数名 | 参数类型 | 是否必选 | 说明 |\n| --- | --- | --- | --- |\n| rel | string | 是 | 链接的描述 |\n| href | string | 是 | 链接 |\n";
+    let api = api(&[("p.md", text)]);
+    assert!(
+        !codes(&api).contains(&"table.orphan"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: link } = &list_items(&api, body, "links").kind else {
+        panic!("{:#?}", list_items(&api, body, "links"))
+    };
+    field(&api, link, "href");
+    let SchemaKind::Ref { name: media } = &list_items(&api, body, "media").kind else {
+        panic!("{:#?}", list_items(&api, body, "media"))
+    };
+    field(&api, media, "base");
+}

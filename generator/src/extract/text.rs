@@ -42,10 +42,14 @@ pub fn table_caption(doc: &Document, block: usize) -> Option<String> {
         return None;
     };
     if let Some(c) = &table.caption {
-        return Some(c.one_line());
+        if !says_nothing(&c.one_line()) {
+            return Some(c.one_line());
+        }
     }
     let title = block.checked_sub(1)?;
-    titled_table(doc, title)?;
+    if titled_table(doc, title).is_none() {
+        return table.caption.as_ref().map(|c| c.one_line());
+    }
     let BlockKind::Paragraph { text, .. } = &doc.blocks[title].kind else {
         return None;
     };
@@ -77,7 +81,17 @@ pub fn titled_table(doc: &Document, title: usize) -> Option<usize> {
             }
             _ => text.chars().count() <= 60,
         };
-    (table.caption.is_none() && is_title).then_some(title + 1)
+    let caption_says_nothing = table
+        .caption
+        .as_ref()
+        .is_none_or(|c| says_nothing(&c.one_line()));
+    (caption_says_nothing && is_title).then_some(title + 1)
+}
+
+/// A caption that names nothing (`表 2 参数说明`, `Table 3 Parameters`): a title paragraph
+/// right above it (`**links参数信息**`) says what the table describes.
+fn says_nothing(caption: &str) -> bool {
+    super::vocab::caption_role(caption) == CaptionRole::Generic
 }
 
 /// `auth`, `auth.identity`, `role_assignments.scope.project`, `token.user.OS-FEDERATION`:
