@@ -4095,3 +4095,19 @@ fn a_title_above_a_caption_that_names_nothing() {
     };
     field(&api, media, "base");
 }
+
+/// A response section whose prose links the table of what it returns (`响应中含有多个模板结构，
+/// 结构如表2所示` above `表 2 模板结构`, Huawei AOS), no field referencing that table: it is the
+/// body (a list of them, as the example shows) — before, an orphan, and the body came from the
+/// example alone.
+#[test]
+fn a_response_paragraph_linking_the_table_it_returns() {
+    let text = "# 查询模板列表<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2/{project_id}/templates\n\n## 响应消息<a name=\"a3\"></a>\n\n-   响应参数\n\n    响应中含有多个模板结构，结构如[表2](#table54)所示。\n\n    **表 2**  模板结构\n\n    <a name=\"table54\"></a>\n    | 参数 | 参数类型 | 描述 |\n    | --- | --- | --- |\n    | id | String | 模板ID |\n    | name | String | 模板名称 |\n\n-   响应示例\n\n    ```\n    [{\"id\": \"d078\", \"name\": \"helloworld\"}]\n    ```\n";
+    let api = api(&[("p.md", text)]);
+    let found = codes(&api);
+    assert!(!found.contains(&"table.orphan"), "{:#?}", api.diagnostics);
+    assert!(found.contains(&"body.linked-table"), "{found:?}");
+    assert!(!found.contains(&"field.from-example"), "{found:?}");
+    let body = success_body(&api);
+    field(&api, body, "name");
+}

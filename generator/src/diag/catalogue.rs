@@ -192,6 +192,9 @@ catalogue! {
     BODY_ON_ANOTHER_PAGE = "body.on-another-page", Note,
         "A body no table of the page describes is the table on another page that a paragraph of its sub-section links.",
         "Example: an update page's `Response` says ``:ref:`Table 26 <…>` describes the response parameters``, Table 26 being the create page's response table: that table, built on its own page, is the body.";
+    BODY_LINKED_TABLE = "body.linked-table", Note,
+        "A body no table is captioned as is the object table of the page that a paragraph of its sub-section links, when no field references that table.",
+        "Example: `响应中含有多个模板结构，结构如表2所示` above `表2 模板结构`: the response body is the template object (a list of them where the examples show one, see type.widened-by-example).";
     BODY_FORM_DATA_UNSUPPORTED = "body.form-data-unsupported", Warning,
         "A table lists the fields of a form (multipart or URL-encoded) body; such bodies are not generated yet.",
         "Example: `Table 2 FormData` under a chart upload (`content | Yes | File`, `parameters | No | String`). The operation is generated without a typed request body; multipart bodies are planned.";

@@ -7,6 +7,7 @@ use super::super::vocab::SectionRole;
 use super::blocks::{Found, TableLink};
 use super::status::StatusDocs;
 use crate::diag::catalogue;
+use crate::doc::LinkTarget;
 use crate::ir::{
     ParamLocation, Parameter, RequestBody, Response, ResponseBody, Schema, SchemaKind,
 };
@@ -134,14 +135,31 @@ pub(super) fn bodies_on_other_pages(
             _ => continue,
         };
         let targets = link.targets.iter().copied();
-        let Some(schema) = resolver.table_on_another_page(targets, &name, &span) else {
-            continue;
+        let schema = match linked_object_of_this_page(resolver, &link.targets) {
+            Some(object) => {
+                resolver.diags.add(
+                    &span,
+                    catalogue::BODY_LINKED_TABLE,
+                    format!(
+                        "the {what} is the table this paragraph links (`{}`), which no field \
+                         references",
+                        object.name
+                    ),
+                );
+                resolver.object_schema(object.block, &object.name, &span)
+            }
+            None => {
+                let Some(schema) = resolver.table_on_another_page(targets, &name, &span) else {
+                    continue;
+                };
+                resolver.diags.add(
+                    &span,
+                    catalogue::BODY_ON_ANOTHER_PAGE,
+                    format!("the {what} is the table this paragraph links on another page"),
+                );
+                schema
+            }
         };
-        resolver.diags.add(
-            &span,
-            catalogue::BODY_ON_ANOTHER_PAGE,
-            format!("the {what} is the table this paragraph links on another page"),
-        );
         if link.section == SectionRole::Request {
             *request_body = Some(RequestBody {
                 content_type: "application/json".into(),
@@ -158,6 +176,22 @@ pub(super) fn bodies_on_other_pages(
             });
         }
     }
+}
+
+/// An object table of this page that a paragraph links and no field references (`响应中含有多个
+/// 模板结构，结构如表2所示`): what the paragraph's sub-section sends.
+fn linked_object_of_this_page(
+    resolver: &Resolver<'_, '_>,
+    targets: &[&LinkTarget],
+) -> Option<crate::extract::resolve::ObjectTable> {
+    targets.iter().find_map(|target| {
+        let LinkTarget::Anchor(anchor) = target else {
+            return None;
+        };
+        let block = *resolver.index.anchors.get(anchor.as_str())?;
+        let object = resolver.objects.iter().find(|o| o.block == block)?;
+        (!resolver.used.contains(&block)).then(|| object.clone())
+    })
 }
 
 /// The headers of status `code`'s response (the default success code when the table has none).
