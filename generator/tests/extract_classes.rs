@@ -4111,3 +4111,21 @@ fn a_response_paragraph_linking_the_table_it_returns() {
     let body = success_body(&api);
     field(&api, body, "name");
 }
+
+/// A label saying a failure's response follows (`请求失败的响应消息`, Huawei AOS): the examples
+/// under its sub-labels (`响应示例`) are that failure's, not the success response's — until a
+/// label says success. A sentence about some case (`当allFailure为true时，响应返回为空。`) is
+/// no such label.
+#[test]
+fn examples_under_a_failure_label() {
+    let text = "# 创建模板<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v2/{project_id}/templates\n\n## 响应消息<a name=\"a3\"></a>\n\n当参数allFailure为true时，响应返回为空。\n\n-   请求成功的响应消息\n    -   响应参数\n\n        **表 4**  成功响应参数\n\n        | 参数 | 参数类型 | 描述 |\n        | --- | --- | --- |\n        | id | String | 模板ID |\n\n    -   响应示例\n\n        ```\n        {\"id\": \"d078\"}\n        ```\n\n-   请求失败的响应消息\n    -   响应示例\n\n        ```\n        {\"message\": \"Parameters validate err\", \"code\": \"02000005\"}\n        ```\n\n## 状态码<a name=\"a4\"></a>\n\n| 状态码 | 描述 |\n| --- | --- |\n| 201 | Created |\n| 400 | Bad Request |\n";
+    let api = api(&[("p.md", text)]);
+    let op = &api.operations[0];
+    assert_eq!(op.responses["201"].examples.len(), 1, "{:#?}", op.responses);
+    assert!(
+        !codes(&api).contains(&"example.undeclared-key")
+            && !codes(&api).contains(&"field.from-example"),
+        "{:?}",
+        codes(&api)
+    );
+}

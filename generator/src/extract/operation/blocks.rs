@@ -7,8 +7,8 @@ use super::super::resolve::name_key;
 use super::super::sections::SectionTree;
 use super::super::text::{describe, table_caption};
 use super::super::vocab::{
-    caption_role, is_alternative_connective, mentions_failure, names_form_data, names_request,
-    names_response, status_line, CaptionRole, SectionRole,
+    caption_role, is_alternative_connective, mentions_failure, mentions_success, names_form_data,
+    names_request, names_response, status_line, CaptionRole, SectionRole,
 };
 use crate::doc::{BlockKind, Document, Table};
 use crate::ir::ParamLocation;
@@ -165,6 +165,9 @@ pub(super) fn walk<'a>(
     let mut label = String::new();
     // The last label that said request or response (`请求样例`).
     let mut message_label = String::new();
+    // A label saying what follows is a failure's response (`请求失败的响应消息`): the labels
+    // under it (`响应参数`, `响应示例`) are that failure's, until a label says success.
+    let mut failure_label = String::new();
     for i in blocks {
         let block = &doc.blocks[i];
         let role = tree.role_at(i, section);
@@ -172,6 +175,7 @@ pub(super) fn walk<'a>(
             status = None;
             label.clear();
             message_label.clear();
+            failure_label.clear();
             last_role = role;
         }
         match &block.kind {
@@ -216,6 +220,14 @@ pub(super) fn walk<'a>(
                 // A label naming neither the request nor the response refines the last one
                 // that did: `请求样例`, then `扩容Core节点样例：` and `扩容Task节点样例：` above
                 // each variant are request examples still.
+                // A label, not a sentence about some case (`当…allFailure值为true时，响应返回为空。`).
+                let is_label =
+                    line.chars().count() <= 40 && !line.contains(['，', '。', '；', ';', ',']);
+                if is_label && names_response(&line) && mentions_failure(&line) {
+                    failure_label = line.clone();
+                } else if mentions_success(&line) {
+                    failure_label.clear();
+                }
                 if names_request(&line) || names_response(&line) {
                     message_label = line.clone();
                     label = line;
@@ -264,10 +276,15 @@ pub(super) fn walk<'a>(
                     Some((code, rest)) => (Some(code), rest),
                     None => (None, text.as_str()),
                 };
+                let label = if failure_label.is_empty() || mentions_failure(&label) {
+                    label.clone()
+                } else {
+                    format!("{failure_label} {label}")
+                };
                 codes.push(Code {
                     role,
                     status: own_status.or_else(|| status.clone()),
-                    label: label.clone(),
+                    label,
                     example: split_request_line(text, &block.span),
                 });
             }
