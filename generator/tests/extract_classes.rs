@@ -4129,3 +4129,114 @@ fn examples_under_a_failure_label() {
         codes(&api)
     );
 }
+
+/// A response example split by field (OTC RMS): `Example 1` is the bare `resources` list,
+/// `Example 2` the `page_info` object. Each is taken inside its field and checks against the
+/// body; the body stays an object (before, the list was "an array of such objects" and the
+/// body was widened to accept one, though its items hold none of the body's fields). A list
+/// that is no field's value is not such an array either: the example stays non-conformant.
+#[test]
+fn examples_that_each_show_one_fields_value() {
+    let rst = |example_one: &str| {
+        format!(
+            r#"Querying Resources
+==================
+
+URI
+---
+
+GET /v1/resource-manager/domains/{{domain_id}}/all-resources
+
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 3** Response body parameters
+
+   ========= ====================================== ==================
+   Parameter Type                                   Description
+   ========= ====================================== ==================
+   resources Array of :ref:`Entity <t4>` objects     The resource list.
+   page_info :ref:`Page Info <t5>` object            The pagination.
+   ========= ====================================== ==================
+
+.. _t4:
+
+.. table:: **Table 4** Entity
+
+   ========= ====== ==============
+   Parameter Type   Description
+   ========= ====== ==============
+   id        String The ID.
+   name      String The name.
+   provider  String The provider.
+   ========= ====== ==============
+
+.. _t5:
+
+.. table:: **Table 5** Page Info
+
+   ============= ====== ==============
+   Parameter     Type   Description
+   ============= ====== ==============
+   current_count Number The count.
+   next_marker   String The marker.
+   ============= ====== ==============
+
+Example Response
+----------------
+
+**Status code: 200**
+
+-  Example 1
+
+   .. code-block::
+
+      {example_one}
+
+-  Example 2
+
+   .. code-block::
+
+      {{ "current_count" : 7, "next_marker" : "CAES" }}
+"#
+        )
+    };
+    let api = rst_api(&rst(
+        r#"[ { "id" : "3ccd", "name" : "elb-265a", "provider" : "elb" } ]"#,
+    ));
+    let found = codes(&api);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|c| **c == "example.field-value")
+            .count(),
+        2,
+        "{found:?}"
+    );
+    assert!(!found.contains(&"type.widened-by-example"), "{found:?}");
+    let examples = &api.operations[0].responses["200"].examples;
+    let shown: Vec<String> = examples
+        .iter()
+        .map(|e| match &e.value {
+            docbind::ir::ExampleValue::Json(serde_json::Value::Object(o)) => {
+                o.keys().cloned().collect::<Vec<_>>().join(",")
+            }
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(shown, ["resources", "page_info"]);
+    // Items of no field: neither taken inside a field nor accepted as the body's items.
+    let api = rst_api(&rst(r#"[ { "color" : "red", "size" : 3 } ]"#));
+    let found = codes(&api);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|c| **c == "example.field-value")
+            .count(),
+        1,
+        "{found:?}"
+    );
+    assert!(!found.contains(&"type.widened-by-example"), "{found:?}");
+}

@@ -393,6 +393,9 @@ catalogue! {
     EXAMPLE_ITEM_OF_LIST = "example.item-of-list", Warning,
         "An example shows one item of the body's only matching list field, without the body around it; it is taken inside that list.",
         "Example: a body `products | Array` (table `products参数说明`) whose example is one product object: checked and kept as `{\"products\": [that object]}`. The table is the truth; the example elides the wrapper.";
+    EXAMPLE_FIELD_VALUE = "example.field-value", Warning,
+        "An example shows the value of one field of the body alone, without the body around it; it is taken inside that field.",
+        "Pages that split a response's example by field: `Example 1` a bare list of resources, `Example 2` `{\"current_count\": 7, \"next_marker\": …}`, for a body of `resources | Array of Resources Entity objects` and `page_info | Page Info object`. Each example holds none of the body's fields and is exactly one field's value (a list of its item's objects, or its object: mostly that table's fields): checked and kept as `{\"resources\": […]}` and `{\"page_info\": {…}}`. The body stays as its table documents it.";
     SCHEMA_WRAPPED_BY_EXAMPLE = "schema.wrapped-by-example", Warning,
         "Every example wraps the object a body's table documents in one more key (or a key in a key, or a list beside undeclared scalars such as a count); the body is that wrapper.",
         "The table lists the fields of `job`, the examples show `{\"job\": {…}}` (or `{\"jobs\": [{…}]}`): the body becomes an object with that one field around the documented schema (required in a request, optional in a response), so clients decode what the service sends. Only where every JSON example of the body agrees and the wrapped objects are mostly documented fields.\nExample: `the response 200 of list_jobs: its table lists the fields of the object that every example wraps in job`.";

@@ -234,7 +234,11 @@ impl Walk<'_> {
             (
                 SchemaKind::Ref { .. } | SchemaKind::Object { .. } | SchemaKind::Map { .. },
                 Value::Array(items),
-            ) if object_like && !items.is_empty() && items.iter().all(Value::is_object) => {
+            ) if object_like
+                && !items.is_empty()
+                && items.iter().all(Value::is_object)
+                && holds_a_documented_field(&target.kind, items) =>
+            {
                 self.push(root, path, Fix::Shape(ExampleShape::ListOfItems));
                 for item in items {
                     self.walk(schema, item, root, path, depth + 1);
@@ -1068,6 +1072,23 @@ pub fn widen_by_examples(api: &mut Api, diags: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Whether some item of an example's list holds a field the object documents: only then is
+/// the list one of "such objects" (`[{"id": …, "name": …}]` for a table of `id`, `name`), not
+/// another object's values shown in its place (`[{"id": …}]` for a body of `resources` and
+/// `page_info`, an example of one field's value). A map documents no names, and a one-row
+/// object is often keyed by other names (`apig-auth-type` shown as `"apig-auth-app"`, see
+/// `keyed_by`): any object fits them.
+fn holds_a_documented_field(kind: &SchemaKind, items: &[Value]) -> bool {
+    let SchemaKind::Object { fields } = kind else {
+        return true;
+    };
+    fields.len() <= 1
+        || items.iter().any(|item| {
+            item.as_object()
+                .is_some_and(|map| fields.iter().any(|f| map.contains_key(&f.name)))
+        })
 }
 
 #[cfg(test)]

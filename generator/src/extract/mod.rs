@@ -205,6 +205,7 @@ pub fn extract_with_priority<D: std::borrow::Borrow<Document>>(
     let mut evidence = Diagnostics::new();
     example_bodies::bodies_from_examples(&mut api, &mut evidence);
     wrappers::wrap_by_examples(&mut api, &mut evidence);
+    wrappers::examples_of_one_field(&mut api, &mut evidence);
     evidence::widen_by_examples(&mut api, &mut evidence);
     api.diagnostics.extend(evidence);
     api.normalize();

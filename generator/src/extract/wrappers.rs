@@ -175,6 +175,95 @@ pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     }
 }
 
+/// Examples that each show one field's value of a body whose other examples may show another
+/// (`Example 1` the `resources` list, `Example 2` the `page_info` object): each is taken inside
+/// its field. Runs after [`wrap_by_examples`], which fixes what every example agrees on.
+pub fn examples_of_one_field(api: &mut Api, diags: &mut Diagnostics) {
+    let mut found: Vec<(usize, Option<String>, usize, String)> = Vec::new();
+    for (i, op) in api.operations.iter().enumerate() {
+        let bodies = op
+            .request_body
+            .as_ref()
+            .map(|b| (None, &b.schema, &b.examples))
+            .into_iter()
+            .chain(op.responses.iter().filter_map(|(status, r)| {
+                r.body
+                    .as_ref()
+                    .map(|b| (Some(status.clone()), &b.schema, &r.examples))
+            }));
+        for (status, schema, examples) in bodies {
+            for (n, e) in examples.iter().enumerate() {
+                if let ExampleValue::Json(v) = &e.value {
+                    if let Some(field) = the_one_field_shown(api, schema, v) {
+                        found.push((i, status.clone(), n, field));
+                    }
+                }
+            }
+        }
+    }
+    for (i, status, n, field) in found {
+        let op = &mut api.operations[i];
+        let examples = match &status {
+            None => op.request_body.as_mut().map(|b| &mut b.examples),
+            Some(s) => op.responses.get_mut(s).map(|r| &mut r.examples),
+        };
+        let Some(e) = examples.and_then(|es| es.get_mut(n)) else {
+            continue;
+        };
+        if let ExampleValue::Json(v) = &mut e.value {
+            let value = std::mem::take(v);
+            *v = Value::Object(Map::from_iter([(field.clone(), value)]));
+            diags.add(
+                &e.span,
+                catalogue::EXAMPLE_FIELD_VALUE,
+                format!(
+                    "the example of `{}` shows only the value of its `{field}` field: taken as `{{\"{field}\": …}}`",
+                    op.id
+                ),
+            );
+        }
+    }
+}
+
+/// The one field of a body of several whose value `value` is, holding none of the body's
+/// fields: a list of the field's item objects, or the field's object (mostly its fields).
+fn the_one_field_shown(api: &Api, schema: &Schema, value: &Value) -> Option<String> {
+    let SchemaKind::Object { fields } = &api.resolve(schema).kind else {
+        return None;
+    };
+    let declared: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    if declared.len() < 2 {
+        return None;
+    }
+    if let Value::Object(o) = value {
+        if o.keys().any(|k| declared.contains(k.as_str())) {
+            return None;
+        }
+    }
+    fn object_fields<'a>(api: &'a Api, s: &'a Schema) -> Option<BTreeSet<&'a str>> {
+        let SchemaKind::Object { fields: inner } = &api.resolve(s).kind else {
+            return None;
+        };
+        Some(inner.iter().map(|f| f.name.as_str()).collect())
+    }
+    let shows = |f: &Field| match (&api.resolve(&f.schema).kind, value) {
+        (SchemaKind::Array { items }, Value::Array(values)) if !values.is_empty() => {
+            object_fields(api, items).is_some_and(|inner| {
+                values
+                    .iter()
+                    .all(|v| is_the_field_object(v, &f.name, &declared, &inner))
+            })
+        }
+        (SchemaKind::Object { .. }, Value::Object(_)) => object_fields(api, &f.schema)
+            .is_some_and(|inner| is_the_field_object(value, &f.name, &declared, &inner)),
+        _ => false,
+    };
+    match only(fields.iter().filter(|f| shows(f))) {
+        Only::One(f) => Some(f.name.clone()),
+        _ => None,
+    }
+}
+
 fn first_example(examples: &[Example]) -> String {
     examples
         .iter()
