@@ -22,6 +22,9 @@ pub enum Repair {
     /// A full-width comma or colon (`，` `：`) or curly quotes (`“` `”`), typed with a Chinese
     /// input method, outside strings read as `,` / `:` / `"`.
     FullWidthPunctuation,
+    /// Lines of no JSON after the complete value (the `curl` command sending the body shown
+    /// above it) removed.
+    TrailingText,
 }
 
 impl Repair {
@@ -36,6 +39,7 @@ impl Repair {
             Repair::FullWidthPunctuation => {
                 "a full-width `，`, `：` or curly quote read as `,`, `:` or `\"`"
             }
+            Repair::TrailingText => "lines of no JSON after the value removed",
         }
     }
 }
@@ -44,15 +48,44 @@ impl Repair {
 /// was repairable.
 pub fn repair(text: &str) -> Option<(String, Vec<Repair>)> {
     let mut done = Vec::new();
-    let mut out = join_wrapped_strings(text, &mut done);
+    // First, so a command line after the value is not read as a `//` remark or full-width
+    // punctuation; again last, for a value that parses only once repaired.
+    let mut out = drop_trailing_text(text, &mut done);
+    out = join_wrapped_strings(&out, &mut done);
     out = drop_line_comments(&out, &mut done);
     out = ascii_punctuation(&out, &mut done);
     out = add_missing_commas(&out, &mut done);
     out = drop_elisions(&out, &mut done);
     out = drop_trailing_commas(&out, &mut done);
+    out = drop_trailing_text(&out, &mut done);
     done.sort();
     done.dedup();
     (!done.is_empty()).then_some((out, done))
+}
+
+/// Text after the complete JSON value, on lines of its own, that cannot continue JSON (`curl -k
+/// -X PUT …` below the body it sends) cut off. Another value or a bracket after it is left
+/// alone: that is two examples or a damaged one, not a remark.
+fn drop_trailing_text(text: &str, done: &mut Vec<Repair>) -> String {
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
+    if !matches!(values.next(), Some(Ok(_))) {
+        return text.to_string();
+    }
+    let end = values.byte_offset();
+    let after = text[end..].trim_start_matches([' ', '\t', '\r']);
+    let next = after.trim_start();
+    // A value further down is another example under a label of its own (`Microsoft SQL Server
+    // 创建局部备份 请求样例：` then `{…}`), not a remark to cut.
+    let another_value = next.lines().any(|l| l.trim_start().starts_with(['{', '[']));
+    if !after.starts_with('\n')
+        || next.is_empty()
+        || next.starts_with(['"', ',', ']', '}', ':'])
+        || another_value
+    {
+        return text.to_string();
+    }
+    done.push(Repair::TrailingText);
+    text[..end].to_string()
 }
 
 /// Characters of `text` with whether each stands inside a string literal.
@@ -332,6 +365,24 @@ mod tests {
             serde_json::from_str(&t).unwrap_or_else(|e| panic!("{e}: {t}")),
             r,
         )
+    }
+
+    #[test]
+    fn text_after_the_value() {
+        assert_eq!(
+            fixed("{\n  \"name\": \"helloworld\"\n}\ncurl -k -X PUT -H \"X-Auth-Token: $token\" https://x/v2/t"),
+            (json!({"name": "helloworld"}), vec![Repair::TrailingText])
+        );
+        // A second value (under a label of its own), or more on the value's own line, is no
+        // remark to cut.
+        for text in [
+            "{\"a\": 1}\n{\"b\": 2}",
+            "{\"a\": 1}\n\nSQL Server variant:\n{\"b\": 2}",
+            "{\"a\": 1} trailing",
+        ] {
+            let cut = repair(text).is_some_and(|(_, r)| r.contains(&Repair::TrailingText));
+            assert!(!cut, "{text}");
+        }
     }
 
     #[test]
