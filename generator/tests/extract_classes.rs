@@ -4240,3 +4240,34 @@ Example Response
     );
     assert!(!found.contains(&"type.widened-by-example"), "{found:?}");
 }
+
+/// A type cell that names a scalar and then says where the value's structure is
+/// (`list(string)，数据结构参见(表2 Annotation字段数据结构说明)`, Huawei APM), or says only that
+/// (`数据结构参见表3`): objects of that table, whichever comma the cell uses — before, the
+/// full-width comma left a list of strings and the table an orphan, and the bare reference
+/// was an unknown type. A reference that is no structure (`String，参见表3`, an ID of what the
+/// table lists) leaves the scalar.
+#[test]
+fn a_scalar_type_cell_giving_the_structure_by_reference() {
+    let text = "# 查询调用链<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v1/{project_id}/spans\n\n## 响应参数<a name=\"a3\"></a>\n\n**表 1**  响应参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| annotations | list(string)，数据结构参见([表2 Annotation字段数据结构说明](#t2)) | 事件。 |\n| endpoint | 数据结构参见[表3](#t3) | 服务。 |\n| endpoint_id | String，参见[表3](#t3) | 服务ID。 |\n\n**表 2**  Annotation字段数据结构说明<a name=\"t2\"></a>\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| value | string | 事件类型。 |\n\n**表 3**  EndPoint字段数据结构说明<a name=\"t3\"></a>\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| port | string | 端口。 |\n";
+    let api = api(&[("p.md", text)]);
+    let found = codes(&api);
+    assert!(
+        !found.contains(&"table.orphan") && !found.contains(&"type.unknown"),
+        "{:#?}",
+        api.diagnostics
+    );
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: annotation } = &list_items(&api, body, "annotations").kind else {
+        panic!("{:#?}", field(&api, body, "annotations"))
+    };
+    field(&api, annotation, "value");
+    let SchemaKind::Ref { name: endpoint } = &field(&api, body, "endpoint").kind else {
+        panic!("{:#?}", field(&api, body, "endpoint"))
+    };
+    field(&api, endpoint, "port");
+    assert!(matches!(
+        field(&api, body, "endpoint_id").kind,
+        SchemaKind::String { .. }
+    ));
+}

@@ -72,10 +72,26 @@ pub fn clean_type_text(raw: &str) -> String {
 
 pub fn parse_type(raw: &str) -> TypeExpr {
     let s = clean_type_text(raw);
-    parse_clean(
-        without_footnote(without_table_reference(first_sentence(&s))),
-        false,
-    )
+    let first = first_sentence(&s);
+    let parsed = parse_clean(without_footnote(without_table_reference(first)), false);
+    // `list(string)，数据结构参见(表6 Annotation字段数据结构说明)`: after a scalar word the cell
+    // says where the value's structure is: objects of that table (the resolver follows the
+    // reference), as when the same cell is written with an ASCII comma.
+    let rest = s.get(first.len()..).unwrap_or("");
+    // `数据结构参见表8 EndPoint字段数据结构说明` alone: an object of the table it names.
+    if matches!(parsed, TypeExpr::Unknown(_)) && super::vocab::gives_structure_by_reference(&s) {
+        return TypeExpr::Object;
+    }
+    if !super::vocab::gives_structure_by_reference(rest) {
+        return parsed;
+    }
+    match parsed {
+        TypeExpr::String => TypeExpr::Object,
+        TypeExpr::Array(item) if *item == TypeExpr::String => {
+            TypeExpr::Array(Box::new(TypeExpr::Object))
+        }
+        other => other,
+    }
 }
 
 /// `列表数据结构[1]`: the type without the footnote mark naming its table (`[1] keypairs字段数据
@@ -651,6 +667,14 @@ mod tests {
             ("Dict For details, see Table 2", Object),
             ("Objects in Table 6", Object),
             ("Array of Table 7", arr(Object)),
+            (
+                "list(string)，数据结构参见(表6 Annotation字段数据结构说明)",
+                arr(Object),
+            ),
+            ("string，数据结构参见表8", Object),
+            ("String，参见表8", String),
+            ("数据结构参见表8 EndPoint字段数据结构说明", Object),
+            ("数据结构参见表8", Object),
             ("List of table 3-2", arr(Object)),
             ("JSON对象", Object),
             ("List结构", arr(Object)),

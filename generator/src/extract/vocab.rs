@@ -862,6 +862,14 @@ pub fn names_response(label: &str) -> bool {
     label.contains("响应") || label.contains("返回") || label.to_lowercase().contains("response")
 }
 
+/// Whether the rest of a type cell, after its type word, says where the value's structure is
+/// described (`，数据结构参见(表6 …)`, `, structure: see Table 6`) — not merely refers to
+/// something (`，参见表8`: an ID of what Table 8 lists).
+pub fn gives_structure_by_reference(rest: &str) -> bool {
+    let l = rest.to_lowercase();
+    (l.contains("结构") || l.contains("structure")) && refers_elsewhere(&l)
+}
+
 /// Words referring the reader elsewhere (`请参见`, `详见`, `see`).
 const REFERENCE_WORDS: &[&str] = &["参见", "参考", "请见", "详见", "see "];
 
