@@ -4271,3 +4271,37 @@ fn a_scalar_type_cell_giving_the_structure_by_reference() {
         SchemaKind::String { .. }
     ));
 }
+
+/// Three conversion defects of one page (Huawei BMS): a header naming the type and required
+/// columns in the other order than every row holds them (`参数 | 参数类型 | 是否必选` over
+/// `project_id | 是 | String`); a caption indented like the list item it belonged to after a
+/// table at the margin ended the list (Markdown reads it as an indented code block); and that
+/// caption numbered twice (`表 2 [1] tags字段数据结构说明`, the type cell saying
+/// `List <resource_tag>[1]`).
+#[test]
+fn swapped_columns_and_an_indented_footnoted_caption() {
+    let text = "# 批量添加标签<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v1/\\{project\\_id\\}/servers/\\{server\\_id\\}/tags/action\n\n**表 1**  参数说明\n\n|参数|参数类型|是否必选|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|server_id|是|String|服务器ID。|\n\n\n## 请求消息<a name=\"a3\"></a>\n\n-   请求参数\n\n|参数|参数类型|是否必选|描述|\n|--|--|--|--|\n|tags|List <resource_tag>[1]|是|标签列表。|\n|action|String|是|操作标识。|\n\n\n    **表 2**  \\[1\\] tags字段数据结构说明\n\n|参数|参数类型|是否必选|描述|\n|--|--|--|--|\n|key|String|是|键。|\n|value|String|是|值。|\n";
+    let api = api(&[("p.md", text)]);
+    let found = codes(&api);
+    assert!(found.contains(&"table.swapped-columns"), "{found:?}");
+    for code in [
+        "type.unknown",
+        "type.unresolved",
+        "table.unclassified",
+        "table.orphan",
+    ] {
+        assert!(!found.contains(&code), "{code}: {:#?}", api.diagnostics);
+    }
+    let op = &api.operations[0];
+    let project = op
+        .parameters
+        .iter()
+        .find(|p| p.name == "project_id")
+        .expect("project_id");
+    assert!(matches!(project.schema.kind, SchemaKind::String { .. }));
+    let body = body_component_request(op);
+    let SchemaKind::Ref { name: tag } = &list_items(&api, body, "tags").kind else {
+        panic!("{:#?}", field(&api, body, "tags"))
+    };
+    field(&api, tag, "value");
+}

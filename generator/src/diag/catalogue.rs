@@ -225,6 +225,9 @@ catalogue! {
     FIELD_ROW_SHIFTED = "field.row-shifted", Warning,
         "A row of a table without a required column carries a required flag in its type column and its type in its description; it is read that way.",
         "Rows copied from the request table into the response table keep their four cells: `containerBaseSize | No | Integer | Details…` under `Parameter | Type | Description` becomes an optional Integer.";
+    TABLE_SWAPPED_COLUMNS = "table.swapped-columns", Warning,
+        "The header names the type and required columns in one order and every row holds them in the other; read as the cells show.",
+        "Example: `参数 | 参数类型 | 是否必选 | 描述` over `project_id | 是 | String | 项目ID。`: `project_id` is a required string (before, its type was the unknown spelling `是`). Only when every row has a required flag under the type and a known type under the required flag.";
     TABLE_NO_NAME_COLUMN = "table.no-name-column", Warning,
         "A table read for fields has no header cell docbind knows as the column of field names; its rows are not read.",
         "The object it describes gets no fields from it. The header words are in extract/vocab.rs (`参数`, `名称`, `Parameter`, `Name`, `Attribute`, …); a new word there is the fix.\nExample: `Key | Type | Description` (no `Name`/`Parameter`/`Attribute` column).";

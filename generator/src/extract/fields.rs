@@ -33,6 +33,10 @@ pub struct Columns {
     pub status: Option<usize>,
     pub method: Option<usize>,
     pub uri: Option<usize>,
+    /// The header names the type and required columns in one order and every row holds them
+    /// in the other (`参数 | 参数类型 | 是否必选` over `project_id | 是 | String`): read as the
+    /// cells show.
+    pub swapped: bool,
 }
 
 pub fn columns(table: &Table) -> Columns {
@@ -44,6 +48,7 @@ pub fn columns(table: &Table) -> Columns {
         status: None,
         method: None,
         uri: None,
+        swapped: false,
     };
     for (i, h) in table.header.iter().enumerate() {
         let slot = match column(&h.text.one_line()) {
@@ -58,6 +63,24 @@ pub fn columns(table: &Table) -> Columns {
         };
         if slot.is_none() {
             *slot = Some(i);
+        }
+    }
+    if let (Some(ty), Some(required)) = (c.ty, c.required) {
+        let cell = |row: &crate::doc::Row, i: usize| {
+            row.cells
+                .get(i)
+                .map(|c| c.text.one_line())
+                .unwrap_or_default()
+        };
+        let swapped = |row: &crate::doc::Row| {
+            required_flag(&cell(row, ty)).is_some()
+                && !matches!(
+                    super::types::parse_type(&cell(row, required)),
+                    super::types::TypeExpr::Unknown(_)
+                )
+        };
+        if !table.rows.is_empty() && table.rows.iter().all(swapped) {
+            (c.ty, c.required, c.swapped) = (Some(required), Some(ty), true);
         }
     }
     c
@@ -134,6 +157,13 @@ pub fn read_fields(table: &Table, cols: &Columns, diags: &mut Diagnostics) -> Ve
         }
         return Vec::new();
     };
+    if let (true, Some(first)) = (cols.swapped, table.rows.first()) {
+        diags.add(
+            &first.span,
+            catalogue::TABLE_SWAPPED_COLUMNS,
+            "the header names the type and required columns in the other order than every row holds them (a required flag under the type, a type under the required flag): read as the cells show",
+        );
+    }
     let mut out: Vec<RawField> = Vec::new();
     let mut group: Option<String> = None;
     for row in &table.rows {

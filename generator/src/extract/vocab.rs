@@ -169,22 +169,27 @@ pub fn strip_table_number(caption: &str) -> (Option<String>, String) {
                 .take_while(|ch| ch.is_ascii_digit() || *ch == '-' || *ch == '.')
                 .collect();
             if !num.is_empty() {
-                let tail = rest[num.len()..].trim().to_string();
+                let tail = rest[num.len()..].trim();
+                // `表 2 [1] tags字段数据结构说明`: a numbered table also footnote-numbered.
+                let tail = footnote_mark(tail).map_or(tail, |(_, t)| t).to_string();
                 return (Some(num.trim_end_matches(['.', '-']).to_string()), tail);
             }
         }
     }
     // `[1] keypairs字段数据结构说明`: a footnote-numbered table (the type cell says `…[1]`).
-    if let Some((num, tail)) = c
-        .replace('\\', "")
-        .strip_prefix('[')
-        .and_then(|r| r.split_once(']'))
-        .filter(|(n, _)| !n.is_empty() && n.chars().all(|ch| ch.is_ascii_digit()))
-        .map(|(n, t)| (n.to_string(), t.trim().to_string()))
-    {
-        return (Some(format!("[{num}]")), tail);
+    let unescaped = c.replace('\\', "");
+    if let Some((num, tail)) = footnote_mark(&unescaped) {
+        return (Some(format!("[{num}]")), tail.to_string());
     }
     (None, c.to_string())
+}
+
+/// A leading footnote mark (`[1] keypairs…` → `1`, `keypairs…`).
+fn footnote_mark(s: &str) -> Option<(&str, &str)> {
+    let s = s.strip_prefix("\\[").or_else(|| s.strip_prefix('['))?;
+    let (num, tail) = s.split_once(']')?;
+    let num = num.strip_suffix('\\').unwrap_or(num);
+    (!num.is_empty() && num.chars().all(|ch| ch.is_ascii_digit())).then(|| (num, tail.trim()))
 }
 
 const OBJECT_SUFFIXES: &[&str] = &[

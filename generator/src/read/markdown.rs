@@ -58,6 +58,8 @@ struct OpenText {
 #[derive(Debug)]
 struct OpenCode {
     lang: Option<String>,
+    /// Indented (four spaces) rather than fenced.
+    indented: bool,
     range: Range<usize>,
     text: String,
 }
@@ -190,6 +192,7 @@ impl<'t> Reader<'t> {
             }
             Tag::CodeBlock(kind) => {
                 self.close_text();
+                let indented = matches!(kind, CodeBlockKind::Indented);
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => {
                         info.split_whitespace().next().map(str::to_string)
@@ -198,6 +201,7 @@ impl<'t> Reader<'t> {
                 };
                 self.code = Some(OpenCode {
                     lang,
+                    indented,
                     range,
                     text: String::new(),
                 });
@@ -319,6 +323,24 @@ impl<'t> Reader<'t> {
     fn close_code(&mut self) {
         let Some(code) = self.code.take() else { return };
         let span = self.span(&code.range);
+        // A caption indented like the list item it belonged to, after a table at the margin
+        // ended that list (`    **表 2**  \[1\] tags字段数据结构说明`): Markdown reads an indented
+        // code block; it is the next table's caption.
+        if let Some(caption) = code
+            .indented
+            .then(|| indented_caption(&code.text))
+            .flatten()
+        {
+            self.out.push(Block {
+                span,
+                anchors: Vec::new(),
+                kind: BlockKind::Paragraph {
+                    text: caption,
+                    list_depth: self.list_depth,
+                },
+            });
+            return;
+        }
         self.out.push(Block {
             span,
             anchors: Vec::new(),
@@ -524,6 +546,28 @@ fn dedent(code: &str) -> String {
         .map(|l| l.get(indent..).unwrap_or_else(|| l.trim_start()))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The caption an indented code block of one line holds, its Markdown emphasis and escapes
+/// removed (`**表 2**  \[1\] tags字段数据结构说明` → `表 2 [1] tags字段数据结构说明`).
+fn indented_caption(code: &str) -> Option<RichText> {
+    let line = code.trim();
+    if line.contains('\n') {
+        return None;
+    }
+    let mut plain = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {
+                plain.extend(chars.next());
+            }
+            '*' => {}
+            _ => plain.push(c),
+        }
+    }
+    let text = RichText::from_text(plain.split_whitespace().collect::<Vec<_>>().join(" "));
+    assemble::is_table_caption(&text).then_some(text)
 }
 
 #[cfg(test)]
