@@ -4305,3 +4305,22 @@ fn swapped_columns_and_an_indented_footnoted_caption() {
     };
     field(&api, tag, "value");
 }
+
+/// A request example whose block opens with the request's target alone, without its method
+/// (`/drs/v2.0/0002…/replication_task` or `https://{endpoint}/v1/…/tags/create`, then the
+/// body): the line is the target, the rest the example — before, the whole block was text.
+#[test]
+fn an_example_opening_with_its_target_alone() {
+    let text = "# 创建任务<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v2.0/{project_id}/tasks\n\n## 请求参数<a name=\"a3\"></a>\n\n**表 1**  请求Body参数\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n| --- | --- | --- | --- |\n| name | 是 | String | 名称。 |\n\n## 请求示例<a name=\"a4\"></a>\n\n```\n/v2.0/0002c3790b874a678c2022d69341ab6a/tasks  \n{\n    \"name\": \"migration\"\n}\n```\n\n```\nhttps://{endpoint}/v2.0/0002c3790b874a678c2022d69341ab6a/tasks\n{\"name\": \"second\"}\n```\n";
+    let api = api(&[("p.md", text)]);
+    let body = api.operations[0].request_body.as_ref().expect("body");
+    let names: Vec<&serde_json::Value> = body
+        .examples
+        .iter()
+        .filter_map(|e| match &e.value {
+            docbind::ir::ExampleValue::Json(v) => v.get("name"),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(names, ["migration", "second"], "{:#?}", body.examples);
+}

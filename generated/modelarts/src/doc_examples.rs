@@ -865,6 +865,17 @@ fn delete_notebook_storage_200_1() {
 
 #[cfg(feature = "notebooks")]
 #[test]
+fn create_notebook_tags_request_1() {
+    round_trip::<
+        super::models::CreateNotebookTagsRequest,
+    >(
+        "{\n  \"tags\": [\n    {\n      \"key\": \"test\",\n      \"value\": \"service-gpu\"\n    },\n    {\n      \"key\": \"model_version\",\n      \"value\": \"0.1\"\n    }\n  ]\n}",
+        "create_notebook_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:9469)",
+    );
+}
+
+#[cfg(feature = "notebooks")]
+#[test]
 #[ignore = "documentation error: the example sends `action`, which the request table does not document"]
 fn delete_notebook_tags_request_2() {
     round_trip::<
@@ -1004,6 +1015,17 @@ fn list_service_tm_tags_200_1() {
     >(
         "{\n  \"tags\": [\n    {\n      \"key\": \"model_version\",\n      \"values\": [\n        \"0.1\",\n        \"0.2\"\n      ]\n    },\n    {\n      \"key\": \"conda_version\",\n      \"values\": [\n        \"10.2\",\n        \"11.0\"\n      ]\n    }\n  ]\n}",
         "list_service_tm_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22969)",
+    );
+}
+
+#[cfg(feature = "services")]
+#[test]
+fn create_service_tags_request_1() {
+    round_trip::<
+        super::models::CreateServiceTagsRequest,
+    >(
+        "{\n  \"tags\": [\n    {\n      \"key\": \"test\",\n      \"value\": \"service-gpu\"\n    },\n    {\n      \"key\": \"model_version\",\n      \"value\": \"0.1\"\n    }\n  ]\n}",
+        "create_service_tags (documented at spec/docs/004_1a1b83b5d1b965a6.txt:22755)",
     );
 }
 

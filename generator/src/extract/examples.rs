@@ -26,6 +26,7 @@ pub fn split_request_line(code: &str, span: &Span) -> CodeExample {
     let mut lines = code.lines();
     let mut request_line = None;
     let mut rest_start = 0usize;
+    let mut target_only = false;
     for line in lines.by_ref() {
         if line.trim().is_empty() {
             rest_start += line.len() + 1;
@@ -34,10 +35,15 @@ pub fn split_request_line(code: &str, span: &Span) -> CodeExample {
         if let Some(rl) = parse_request_line(line.trim()) {
             request_line = Some(rl);
             rest_start += line.len() + 1;
+        } else if is_bare_target(line) && looks_like_json(&code[rest_start + line.len()..]) {
+            // `/drs/v2.0/0002…/replication_task` alone above the body: the request's target
+            // written without its method.
+            target_only = true;
+            rest_start += line.len() + 1;
         }
         break;
     }
-    let body = if request_line.is_some() {
+    let body = if request_line.is_some() || target_only {
         code.get(rest_start.min(code.len())..)
             .unwrap_or("")
             .trim()
@@ -50,6 +56,14 @@ pub fn split_request_line(code: &str, span: &Span) -> CodeExample {
         body,
         span: span.clone(),
     }
+}
+
+/// A line that is one path or URL and nothing else (`/v2.0/…/replication_task`).
+fn is_bare_target(line: &str) -> bool {
+    let t = line.trim();
+    (t.starts_with('/') || t.starts_with("https://") || t.starts_with("http://"))
+        && !t.contains(char::is_whitespace)
+        && t.len() > 1
 }
 
 fn looks_like_json(s: &str) -> bool {
