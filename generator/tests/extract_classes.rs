@@ -4324,3 +4324,17 @@ fn an_example_opening_with_its_target_alone() {
         .collect();
     assert_eq!(names, ["migration", "second"], "{:#?}", body.examples);
 }
+
+/// A response example block holding only a status line (`STATUS CODE 204`, Huawei IMS): the
+/// status of what follows, not an example text of the success response.
+#[test]
+fn an_example_block_of_only_a_status_line() {
+    let text = "# 添加镜像标签<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPUT /v2/images/{image_id}/tags/{tag}\n\n## 响应消息<a name=\"a3\"></a>\n\n-   响应参数\n\n    无\n\n-   响应样例\n\n    ```\n    STATUS CODE 204\n    ```\n\n## 返回值<a name=\"a4\"></a>\n\n-   正常\n\n    204\n";
+    let api = api(&[("p.md", text)]);
+    let op = &api.operations[0];
+    assert!(
+        op.responses.values().all(|r| r.examples.is_empty()),
+        "{:#?}",
+        op.responses
+    );
+}

@@ -270,6 +270,13 @@ pub(super) fn walk<'a>(
                 if is_code_sample || matches!(role, SectionRole::Uri | SectionRole::SampleCode) {
                     continue;
                 }
+                // A block holding only a status line (`STATUS CODE 204`): the status of what
+                // follows, no example — like the same line as a paragraph.
+                if let Some(code) = status_line(text.trim()).filter(|_| !text.trim().contains('\n'))
+                {
+                    status = Some(code);
+                    continue;
+                }
                 // `Http Status Code: 200` opening the block, then the body: the status is the
                 // block's own.
                 let (own_status, text) = match split_status_line(text) {
