@@ -4338,3 +4338,79 @@ fn an_example_block_of_only_a_status_line() {
         op.responses
     );
 }
+
+/// Operations defined by a `Method | Path` table right under their title, with `Sample
+/// requests` / `Sample responses` sub-sections and no URI section (OTC Cloud Create): each is
+/// an operation — before, the page yielded none and said nothing. A walkthrough's table (a
+/// section of steps, no examples of its own) stays none.
+#[test]
+fn method_and_path_tables_under_an_operation_title() {
+    let text = r#"API v2
+======
+
+List templates
+--------------
+
+This endpoint lists all templates.
+
++--------+-------------------+
+| Method | Path              |
++========+===================+
+| GET    | /api/v2/templates |
++--------+-------------------+
+
+Sample responses
+^^^^^^^^^^^^^^^^
+
+.. code-block:: json
+
+    {"data": [{"id": "OpenShift:4.16.19"}], "error": null}
+
+Delete application
+------------------
+
++--------+---------------------------------------+
+| Method | Path                                  |
++========+=======================================+
+| DELETE | /api/v2/applications/{application-id} |
++--------+---------------------------------------+
+
+Sample requests
+^^^^^^^^^^^^^^^
+
+.. code-block:: bash
+
+    curl --request DELETE https://designer.example.com/api/v2/applications/4711
+
+Creating a Load Balancer (walkthrough)
+--------------------------------------
+
+Interface Format
+^^^^^^^^^^^^^^^^
+
++--------+---------------------+
+| Method | Path                |
++========+=====================+
+| POST   | /v2/lbaas/balancers |
++--------+---------------------+
+
+Procedure
+^^^^^^^^^
+
+Send the request.
+"#;
+    let api = rst_api(text);
+    let mut found: Vec<String> = api
+        .operations
+        .iter()
+        .map(|o| format!("{} {}", o.method.as_str(), o.path))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "DELETE /api/v2/applications/{application-id}",
+            "GET /api/v2/templates"
+        ]
+    );
+}

@@ -432,11 +432,28 @@ fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Ve
         }
     }
     for (i, b) in doc.blocks.iter().enumerate() {
-        let BlockKind::Paragraph { text, .. } = &b.kind else {
-            continue;
+        let request = match &b.kind {
+            // A full URL in prose is an example of a call, not the operation's URI.
+            BlockKind::Paragraph { text, .. } => {
+                block_request_line(b).filter(|_| !text.plain().contains("://"))
+            }
+            // `Method | Path` over `GET | /api/v2/templates` right under the title of a section
+            // with examples of its own (a walkthrough's table is no operation's definition).
+            BlockKind::Table(table) => {
+                let own = &tree.sections[tree.innermost(i)];
+                let has_examples = own.children.iter().any(|&c| {
+                    matches!(
+                        tree.sections[c].role,
+                        SectionRole::RequestExample
+                            | SectionRole::ResponseExample
+                            | SectionRole::Examples
+                    )
+                });
+                table_request_line(table).filter(|_| has_examples)
+            }
+            _ => None,
         };
-        // A full URL in prose is an example of a call, not the operation's URI.
-        let Some(request) = block_request_line(b).filter(|_| !text.plain().contains("://")) else {
+        let Some(request) = request else {
             continue;
         };
         let role = tree.role_at(i, usize::MAX);

@@ -46,10 +46,10 @@ pub fn section_role(title: &str) -> SectionRole {
         "响应参数" | "响应消息" | "响应" | "response" | "responses" | "responseparameters"
         | "responseparameter" | "responsebody" | "responsemessage" | "正常响应"
         | "normalresponse" | "正常响应消息" | "返回参数" | "返回消息" => Response,
-        "请求示例" | "examplerequest" | "examplerequests" | "samplerequest" | "requestexample"
-        | "requestexamples" => RequestExample,
+        "请求示例" | "examplerequest" | "examplerequests" | "samplerequest" | "samplerequests"
+        | "requestexample" | "requestexamples" => RequestExample,
         "响应示例" | "返回示例" | "exampleresponse" | "exampleresponses" | "sampleresponse"
-        | "responseexample" | "responseexamples" => ResponseExample,
+        | "sampleresponses" | "responseexample" | "responseexamples" => ResponseExample,
         "示例" | "samples" | "sample" | "example" | "examples" => Examples,
         "状态码" | "statuscode" | "statuscodes" | "返回值" | "returnedvalues" | "returncode"
         | "returncodes" => StatusCodes,
