@@ -25,6 +25,9 @@ pub enum Repair {
     /// Lines of no JSON after the complete value (the `curl` command sending the body shown
     /// above it) removed.
     TrailingText,
+    /// Square brackets around `"key": value` members (`"az_status": [ "eu-de-01": "normal" ]`)
+    /// read as the braces of an object.
+    BracketedObject,
 }
 
 impl Repair {
@@ -40,6 +43,9 @@ impl Repair {
                 "a full-width `，`, `：` or curly quote read as `,`, `:` or `\"`"
             }
             Repair::TrailingText => "lines of no JSON after the value removed",
+            Repair::BracketedObject => {
+                "square brackets around `\"key\": value` members read as braces"
+            }
         }
     }
 }
@@ -57,6 +63,7 @@ pub fn repair(text: &str) -> Option<(String, Vec<Repair>)> {
     out = add_missing_commas(&out, &mut done);
     out = drop_elisions(&out, &mut done);
     out = drop_trailing_commas(&out, &mut done);
+    out = bracketed_objects(&out, &mut done);
     out = drop_trailing_text(&out, &mut done);
     done.sort();
     done.dedup();
@@ -314,6 +321,46 @@ fn drop_trailing_commas(text: &str, done: &mut Vec<Repair>) -> String {
     out
 }
 
+/// `[` whose first item is a string followed by `:` opens an object written with the wrong
+/// brackets: it and its matching `]` become `{` and `}`.
+fn bracketed_objects(text: &str, done: &mut Vec<Repair>) -> String {
+    let chars = in_string_flags(text);
+    let mut out: Vec<char> = chars.iter().map(|(c, _)| *c).collect();
+    // Open brackets outside strings: position, and whether it opens a member list.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    for (i, &(c, inside)) in chars.iter().enumerate() {
+        if inside {
+            continue;
+        }
+        match c {
+            '[' | '{' => open.push((i, c == '[' && opens_members(&chars, i))),
+            ']' | '}' => {
+                if let Some((at, true)) = open.pop() {
+                    if c == ']' {
+                        out[at] = '{';
+                        out[i] = '}';
+                        done.push(Repair::BracketedObject);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Whether the `[` at `at` is followed by a string and then `:` (a member, not an item).
+fn opens_members(chars: &[(char, bool)], at: usize) -> bool {
+    let mut rest = chars[at + 1..]
+        .iter()
+        .skip_while(|(c, _)| c.is_whitespace());
+    if !matches!(rest.next(), Some(('"', false))) {
+        return false;
+    }
+    let mut after = rest.skip_while(|(_, inside)| *inside);
+    matches!(after.find(|(c, _)| !c.is_whitespace()), Some((':', false)))
+}
+
 fn drop_elisions(text: &str, done: &mut Vec<Repair>) -> String {
     let chars = in_string_flags(text);
     let mut out = String::with_capacity(text.len());
@@ -365,6 +412,17 @@ mod tests {
             serde_json::from_str(&t).unwrap_or_else(|e| panic!("{e}: {t}")),
             r,
         )
+    }
+
+    #[test]
+    fn members_in_square_brackets() {
+        assert_eq!(
+            fixed("{\"az\": [\n  \"eu-de-01\": \"normal\",\n  \"eu-de-02\": \"x[y]\"\n], \"l\": [\"a\", \"b: c\"]}"),
+            (
+                json!({"az": {"eu-de-01": "normal", "eu-de-02": "x[y]"}, "l": ["a", "b: c"]}),
+                vec![Repair::BracketedObject]
+            )
+        );
     }
 
     #[test]
