@@ -175,13 +175,14 @@ fn ascii_punctuation(text: &str, done: &mut Vec<Repair>) -> String {
                 }
             }
             // Outside JSON strings a curly quote delimits one: what it encloses (a key) is
-            // still outside by the ASCII reading, so the pair is tracked here.
-            '“' if !inside && !curly_open => {
+            // still outside by the ASCII reading, so the pair is tracked here. Either curly
+            // quote may open or close (`”FINISHED”`: the same one on both sides).
+            '“' | '”' if !inside && !curly_open => {
                 curly_open = true;
                 done.push(Repair::FullWidthPunctuation);
                 '"'
             }
-            '”' if !inside && curly_open => {
+            '“' | '”' if !inside && curly_open => {
                 curly_open = false;
                 '"'
             }
@@ -448,6 +449,13 @@ mod tests {
         assert_eq!(
             fixed("{\"a\": [1, 2,],\n \"b\": 3,\n}"),
             (json!({"a": [1, 2], "b": 3}), vec![Repair::TrailingComma])
+        );
+        assert_eq!(
+            fixed("{\"status\":”FINISHED”, \"n\": 1}"),
+            (
+                json!({"status": "FINISHED", "n": 1}),
+                vec![Repair::FullWidthPunctuation]
+            )
         );
         assert_eq!(
             fixed("{\"a\": \"say “hi”\",\n“b”:2}"),
