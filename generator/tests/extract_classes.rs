@@ -4227,6 +4227,13 @@ Example Response
         })
         .collect();
     assert_eq!(shown, ["resources", "page_info"]);
+    // A body of one list field shown as the bare list (`agency_mappings`, Huawei MRS): taken
+    // inside it too, not accepted as a list of bodies.
+    let one = "# 查询映射<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nGET /v2/{project_id}/agency-mapping\n\n## 响应参数<a name=\"a3\"></a>\n\n**表 2**  响应Body参数\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| agency_mappings | Array of AgencyMapping objects | 映射关系。 |\n\n**表 3**  AgencyMapping\n\n| 参数 | 参数类型 | 描述 |\n| --- | --- | --- |\n| agency | String | 委托。 |\n| agency_id | String | 委托ID。 |\n\n## 响应示例<a name=\"a4\"></a>\n\n```\n[ {\"agency\" : \"a1\", \"agency_id\" : \"09\"} ]\n```\n";
+    let single = pages_api(Format::HuaweiMarkdown, &[("p.md", one)]);
+    let found = codes(&single);
+    assert!(found.contains(&"example.field-value"), "{found:?}");
+    assert!(!found.contains(&"type.widened-by-example"), "{found:?}");
     // Items of no field: neither taken inside a field nor accepted as the body's items.
     let api = rst_api(&rst(r#"[ { "color" : "red", "size" : 3 } ]"#));
     let found = codes(&api);

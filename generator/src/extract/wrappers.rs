@@ -175,7 +175,8 @@ pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     }
 }
 
-/// Examples that each show one field's value of a body whose other examples may show another
+/// Examples that each show one field's value of a body (of one list field shown as the bare
+/// list, or of several fields) whose other examples may show another
 /// (`Example 1` the `resources` list, `Example 2` the `page_info` object): each is taken inside
 /// its field. Runs after [`wrap_by_examples`], which fixes what every example agrees on.
 pub fn examples_of_one_field(api: &mut Api, diags: &mut Diagnostics) {
@@ -225,14 +226,18 @@ pub fn examples_of_one_field(api: &mut Api, diags: &mut Diagnostics) {
     }
 }
 
-/// The one field of a body of several whose value `value` is, holding none of the body's
-/// fields: a list of the field's item objects, or the field's object (mostly its fields).
+/// The one field of a body whose value `value` is, holding none of the body's fields: a list
+/// of the field's item objects, or (for a body of several fields) the field's object (mostly
+/// its fields).
 fn the_one_field_shown(api: &Api, schema: &Schema, value: &Value) -> Option<String> {
     let SchemaKind::Object { fields } = &api.resolve(schema).kind else {
         return None;
     };
     let declared: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-    if declared.len() < 2 {
+    // A body of one field shown as that field's object is [`wrap_by_examples`]' to judge; a
+    // bare list of its items (`[{"agency": …}]` for `agency_mappings | Array of AgencyMapping
+    // objects`) is taken inside it here.
+    if declared.is_empty() || (declared.len() == 1 && !value.is_array()) {
         return None;
     }
     if let Value::Object(o) = value {
