@@ -4421,3 +4421,30 @@ Send the request.
         ]
     );
 }
+
+/// A one-row table whose scalar row says it stands for key-value pairs (`key_val | String |
+/// 一个或多个键值对形式的元数据信息`, Huawei EVS), the example holding other keys with values of
+/// that type (`{"key1": "value1", "key2": "value2"}`): a map of strings. Before, only rows of
+/// objects or lists were read so; a scalar row without those words stays a field.
+#[test]
+fn a_scalar_row_standing_for_key_value_pairs() {
+    let page = |description: &str| {
+        format!("# 更新元数据<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPUT /v2/volumes/{{volume_id}}/metadata\n\n## 请求消息<a name=\"a3\"></a>\n\n-   请求参数\n\n    | 参数 | 参数类型 | 是否必选 | 描述 |\n    | --- | --- | --- | --- |\n    | metadata | Object | 是 | 元数据，请参见 metadata参数说明。 |\n\n-   metadata参数说明\n\n    | 参数 | 参数类型 | 是否必选 | 描述 |\n    | --- | --- | --- | --- |\n    | key_val | String | 否 | {description} |\n\n-   请求样例\n\n    ```\n    {{\"metadata\": {{\"key1\": \"value1\", \"key2\": \"value2\"}}}}\n    ```\n")
+    };
+    let api = api(&[("p.md", &page("一个或多个键值对形式的元数据信息。"))]);
+    assert!(
+        codes(&api).contains(&"schema.keyed-by-example"),
+        "{:?}",
+        codes(&api)
+    );
+    let body = body_component_request(&api.operations[0]);
+    let SchemaKind::Ref { name: metadata } = &field(&api, body, "metadata").kind else {
+        panic!("{:#?}", field(&api, body, "metadata"))
+    };
+    let SchemaKind::Map { values } = &api.schemas[metadata.as_str()].schema.kind else {
+        panic!("{:#?}", api.schemas[metadata.as_str()])
+    };
+    assert!(matches!(values.kind, SchemaKind::String { .. }));
+    let api = pages_api(Format::HuaweiMarkdown, &[("p.md", &page("元数据信息。"))]);
+    assert!(!codes(&api).contains(&"schema.keyed-by-example"));
+}

@@ -455,8 +455,20 @@ impl Walk<'_> {
                 holds: KeyedValues::RowsMap,
             });
         }
+        // A scalar row that says it stands for key-value pairs (`key_val | String | 一个或多个
+        // 键值对形式的元数据信息`): values of its type under any keys.
+        let row = &self.api.resolve(&only.schema).kind;
+        let pairs = !matches!(
+            row,
+            SchemaKind::Object { .. } | SchemaKind::Map { .. } | SchemaKind::Array { .. }
+        ) && only
+            .schema
+            .description
+            .as_deref()
+            .and_then(super::vocab::stated_map_values)
+            .is_some();
         map.values()
-            .all(|v| self.fits(&only.schema, v))
+            .all(|v| self.fits(&only.schema, v) || (pairs && value_type(v) == kind_type(row)))
             .then_some(Keyed {
                 key: first,
                 holds: KeyedValues::Row,
