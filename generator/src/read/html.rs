@@ -439,6 +439,19 @@ mod tests {
     use crate::doc::{Inline, LinkTarget};
     use crate::read::lines::LineIndex;
 
+    #[test]
+    fn structural_tags_are_marked_where_a_tokenizer_ends_their_names() {
+        assert_eq!(
+            mark_offsets("<TR><td class=\"c\">a<br/></td><table-x><p\n>"),
+            "<TR data-docbind-at=\"0\"><td data-docbind-at=\"4\" class=\"c\">a<br data-docbind-at=\"19\"/></td><table-x><p data-docbind-at=\"38\"\n>"
+        );
+        // A name running on into other letters (Chinese ones too) is another tag.
+        assert_eq!(
+            mark_offsets("<td中>x<pre"),
+            "<td中>x<pre data-docbind-at=\"8\""
+        );
+    }
+
     fn read(html: &str) -> (Vec<Piece>, Diagnostics) {
         let file: Arc<str> = Arc::from("t.md");
         let idx = LineIndex::new(html);
