@@ -28,6 +28,9 @@ pub enum Repair {
     /// Square brackets around `"key": value` members (`"az_status": [ "eu-de-01": "normal" ]`)
     /// read as the braces of an object.
     BracketedObject,
+    /// A value written as a bare word (`"status" : in_progress`, `"flavors":c3.2xlarge.4`) read
+    /// as the string it spells.
+    BareWord,
 }
 
 impl Repair {
@@ -46,6 +49,7 @@ impl Repair {
             Repair::BracketedObject => {
                 "square brackets around `\"key\": value` members read as braces"
             }
+            Repair::BareWord => "a value written as a bare word read as a string",
         }
     }
 }
@@ -60,6 +64,7 @@ pub fn repair(text: &str) -> Option<(String, Vec<Repair>)> {
     out = join_wrapped_strings(&out, &mut done);
     out = drop_line_comments(&out, &mut done);
     out = ascii_punctuation(&out, &mut done);
+    out = quote_bare_words(&out, &mut done);
     out = add_missing_commas(&out, &mut done);
     out = drop_elisions(&out, &mut done);
     out = drop_trailing_commas(&out, &mut done);
@@ -322,6 +327,53 @@ fn drop_trailing_commas(text: &str, done: &mut Vec<Repair>) -> String {
     out
 }
 
+/// A member's value written without quotes (`: in_progress`, `: c3.2xlarge.4`): a word that
+/// starts with a letter and is no JSON literal, up to the next `,`, `}`, `]` or white space,
+/// gets its quotes.
+fn quote_bare_words(text: &str, done: &mut Vec<Repair>) -> String {
+    let chars = in_string_flags(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, inside) = chars[i];
+        out.push(c);
+        i += 1;
+        if c != ':' || inside {
+            continue;
+        }
+        while i < chars.len() && matches!(chars[i].0, ' ' | '\t') {
+            out.push(chars[i].0);
+            i += 1;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].0.is_ascii_alphanumeric() || matches!(chars[i].0, '_' | '-' | '.'))
+        {
+            i += 1;
+        }
+        let word: String = chars[start..i].iter().map(|(c, _)| *c).collect();
+        let ends = chars
+            .get(i)
+            .is_none_or(|(c, _)| c.is_whitespace() || matches!(c, ',' | '}' | ']'));
+        // A placeholder (`xxx`: one letter repeated) stands for a value of the documented
+        // type, not for that text: left alone, the example stays unparsed.
+        let placeholder = word.chars().all(|c| word.starts_with(c));
+        let bare = word.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !matches!(word.as_str(), "true" | "false" | "null")
+            && !placeholder
+            && ends;
+        if bare {
+            done.push(Repair::BareWord);
+            out.push('"');
+            out.push_str(&word);
+            out.push('"');
+        } else {
+            out.push_str(&word);
+        }
+    }
+    out
+}
+
 /// `[` whose first item is a string followed by `:` opens an object written with the wrong
 /// brackets: it and its matching `]` become `{` and `}`.
 fn bracketed_objects(text: &str, done: &mut Vec<Repair>) -> String {
@@ -413,6 +465,20 @@ mod tests {
             serde_json::from_str(&t).unwrap_or_else(|e| panic!("{e}: {t}")),
             r,
         )
+    }
+
+    #[test]
+    fn bare_word_values() {
+        assert_eq!(
+            fixed("{\"status\" : in_progress,\n\"flavor\":c3.2xlarge.4, \"on\": true, \"n\": null, \"url\": \"a: b c\"}"),
+            (
+                json!({"status": "in_progress", "flavor": "c3.2xlarge.4", "on": true, "n": null, "url": "a: b c"}),
+                vec![Repair::BareWord]
+            )
+        );
+        // Numbers, literals and placeholders are no bare words.
+        assert!(repair("{\"a\": 12, \"b\": -1.5e3, \"c\": false}").is_none());
+        assert!(repair("{\"engine_type\": xxx}").is_none());
     }
 
     #[test]
