@@ -14,12 +14,13 @@ pub struct CodeExample {
     pub span: Span,
 }
 
-/// A code block whose first line is a status line followed by more (`Http Status Code: 200`,
-/// then the body): the status and the rest of the block.
+/// A code block whose first line is a status line (`Http Status Code: 200`, then the body, or
+/// `STATUS CODE 204` alone): the status and the rest of the block (empty for a line alone).
 pub fn split_status_line(code: &str) -> Option<(String, &str)> {
-    let (first, rest) = code.trim_start().split_once('\n')?;
+    let code = code.trim_start();
+    let (first, rest) = code.split_once('\n').unwrap_or((code, ""));
     let status = super::vocab::status_line(first)?;
-    (!rest.trim().is_empty()).then_some((status, rest))
+    Some((status, rest))
 }
 
 pub fn split_request_line(code: &str, span: &Span) -> CodeExample {

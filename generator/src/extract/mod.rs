@@ -439,18 +439,16 @@ fn candidates(doc: &Document, tree: &SectionTree, diags: &mut Diagnostics) -> Ve
             }
             // `Method | Path` over `GET | /api/v2/templates` right under the title of a section
             // with examples of its own (a walkthrough's table is no operation's definition).
-            BlockKind::Table(table) => {
-                let own = &tree.sections[tree.innermost(i)];
-                let has_examples = own.children.iter().any(|&c| {
+            BlockKind::Table(table) => table_request_line(table).filter(|_| {
+                tree.sections[tree.innermost(i)].children.iter().any(|&c| {
                     matches!(
                         tree.sections[c].role,
                         SectionRole::RequestExample
                             | SectionRole::ResponseExample
                             | SectionRole::Examples
                     )
-                });
-                table_request_line(table).filter(|_| has_examples)
-            }
+                })
+            }),
             _ => None,
         };
         let Some(request) = request else {

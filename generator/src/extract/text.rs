@@ -41,19 +41,17 @@ pub fn table_caption(doc: &Document, block: usize) -> Option<String> {
     let BlockKind::Table(table) = &doc.blocks.get(block)?.kind else {
         return None;
     };
-    if let Some(c) = &table.caption {
-        if !says_nothing(&c.one_line()) {
-            return Some(c.one_line());
-        }
+    let own = table.caption.as_ref().map(|c| c.one_line());
+    if own.as_deref().is_some_and(|c| !says_nothing(c)) {
+        return own;
     }
-    let title = block.checked_sub(1)?;
-    if titled_table(doc, title).is_none() {
-        return table.caption.as_ref().map(|c| c.one_line());
+    let title = block
+        .checked_sub(1)
+        .filter(|&t| titled_table(doc, t).is_some());
+    match title.map(|t| &doc.blocks[t].kind) {
+        Some(BlockKind::Paragraph { text, .. }) => Some(text.one_line().trim().to_string()),
+        _ => own,
     }
-    let BlockKind::Paragraph { text, .. } = &doc.blocks[title].kind else {
-        return None;
-    };
-    Some(text.one_line().trim().to_string())
 }
 
 /// The table that block `title` is the title of: a paragraph right before a table without a

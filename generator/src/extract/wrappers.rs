@@ -19,7 +19,8 @@
 
 use crate::diag::catalogue;
 use crate::diag::Diagnostics;
-use crate::ir::{Api, Example, ExampleValue, Field, Schema, SchemaKind};
+use crate::diag::Span;
+use crate::ir::{Api, Example, ExampleValue, Field, Operation, Schema, SchemaKind};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -46,34 +47,17 @@ enum Fix {
 pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
     let mut found = Vec::new();
     for (i, op) in api.operations.iter().enumerate() {
-        if let Some(body) = &op.request_body {
-            if let Some(fix) = fix(api, &body.schema, &body.examples) {
-                let example = first_example(&body.examples);
-                found.push((i, None, fix, body.span.clone(), example));
-            }
-        }
-        for (status, r) in &op.responses {
-            let Some(body) = &r.body else { continue };
-            if let Some(fix) = fix(api, &body.schema, &r.examples) {
-                let span = body.span.clone();
-                found.push((
-                    i,
-                    Some(status.clone()),
-                    fix,
-                    span,
-                    first_example(&r.examples),
-                ));
+        for (status, schema, examples, span) in bodies(op) {
+            if let Some(fix) = fix(api, schema, examples) {
+                found.push((i, status, fix, span.clone(), first_example(examples)));
             }
         }
     }
     for (i, status, fix, span, example) in found {
         let op = &mut api.operations[i];
         if let Fix::ItemOf(field) = &fix {
-            let examples = match &status {
-                None => op.request_body.as_mut().map(|b| &mut b.examples),
-                Some(s) => op.responses.get_mut(s).map(|r| &mut r.examples),
-            };
-            for e in examples.into_iter().flatten() {
+            let id = op.id.clone();
+            for e in examples_mut(op, &status).into_iter().flatten() {
                 if let ExampleValue::Json(v) = &mut e.value {
                     let item = std::mem::take(v);
                     let mut wrapper = Map::new();
@@ -82,7 +66,7 @@ pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
                     diags.add(
                         &e.span,
                         catalogue::EXAMPLE_ITEM_OF_LIST,
-                        format!("the example of `{}` is one item of its `{field}` list, without the body around it: taken as `{{\"{field}\": [item]}}`", op.id),
+                        format!("the example of `{}` is one item of its `{field}` list, without the body around it: taken as `{{\"{field}\": [item]}}`", id),
                     );
                 }
             }
@@ -182,17 +166,7 @@ pub fn wrap_by_examples(api: &mut Api, diags: &mut Diagnostics) {
 pub fn examples_of_one_field(api: &mut Api, diags: &mut Diagnostics) {
     let mut found: Vec<(usize, Option<String>, usize, String)> = Vec::new();
     for (i, op) in api.operations.iter().enumerate() {
-        let bodies = op
-            .request_body
-            .as_ref()
-            .map(|b| (None, &b.schema, &b.examples))
-            .into_iter()
-            .chain(op.responses.iter().filter_map(|(status, r)| {
-                r.body
-                    .as_ref()
-                    .map(|b| (Some(status.clone()), &b.schema, &r.examples))
-            }));
-        for (status, schema, examples) in bodies {
+        for (status, schema, examples, _) in bodies(op) {
             for (n, e) in examples.iter().enumerate() {
                 if let ExampleValue::Json(v) = &e.value {
                     if let Some(field) = the_one_field_shown(api, schema, v) {
@@ -204,11 +178,8 @@ pub fn examples_of_one_field(api: &mut Api, diags: &mut Diagnostics) {
     }
     for (i, status, n, field) in found {
         let op = &mut api.operations[i];
-        let examples = match &status {
-            None => op.request_body.as_mut().map(|b| &mut b.examples),
-            Some(s) => op.responses.get_mut(s).map(|r| &mut r.examples),
-        };
-        let Some(e) = examples.and_then(|es| es.get_mut(n)) else {
+        let id = op.id.clone();
+        let Some(e) = examples_mut(op, &status).and_then(|es| es.get_mut(n)) else {
             continue;
         };
         if let ExampleValue::Json(v) = &mut e.value {
@@ -218,8 +189,7 @@ pub fn examples_of_one_field(api: &mut Api, diags: &mut Diagnostics) {
                 &e.span,
                 catalogue::EXAMPLE_FIELD_VALUE,
                 format!(
-                    "the example of `{}` shows only the value of its `{field}` field: taken as `{{\"{field}\": …}}`",
-                    op.id
+                    "the example of `{id}` shows only the value of its `{field}` field: taken as `{{\"{field}\": …}}`"
                 ),
             );
         }
@@ -266,6 +236,36 @@ fn the_one_field_shown(api: &Api, schema: &Schema, value: &Value) -> Option<Stri
     match only(fields.iter().filter(|f| shows(f))) {
         Only::One(f) => Some(f.name.clone()),
         _ => None,
+    }
+}
+
+/// An operation's bodies with their examples: the request's (no status), then each response's.
+fn bodies(op: &Operation) -> impl Iterator<Item = (Option<String>, &Schema, &[Example], &Span)> {
+    let request = op
+        .request_body
+        .iter()
+        .map(|b| (None, &b.schema, b.examples.as_slice(), &b.span));
+    let responses = op.responses.iter().filter_map(|(status, r)| {
+        r.body.as_ref().map(|b| {
+            (
+                Some(status.clone()),
+                &b.schema,
+                r.examples.as_slice(),
+                &b.span,
+            )
+        })
+    });
+    request.chain(responses)
+}
+
+/// The examples of the body [`bodies`] names by `status`.
+fn examples_mut<'o>(
+    op: &'o mut Operation,
+    status: &Option<String>,
+) -> Option<&'o mut Vec<Example>> {
+    match status {
+        None => op.request_body.as_mut().map(|b| &mut b.examples),
+        Some(s) => op.responses.get_mut(s).map(|r| &mut r.examples),
     }
 }
 

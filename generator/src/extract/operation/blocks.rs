@@ -270,16 +270,14 @@ pub(super) fn walk<'a>(
                 if is_code_sample || matches!(role, SectionRole::Uri | SectionRole::SampleCode) {
                     continue;
                 }
-                // A block holding only a status line (`STATUS CODE 204`): the status of what
-                // follows, no example — like the same line as a paragraph.
-                if let Some(code) = status_line(text.trim()).filter(|_| !text.trim().contains('\n'))
-                {
-                    status = Some(code);
-                    continue;
-                }
                 // `Http Status Code: 200` opening the block, then the body: the status is the
-                // block's own.
+                // block's own. A block holding only a status line (`STATUS CODE 204`) is the
+                // status of what follows, no example — like the same line as a paragraph.
                 let (own_status, text) = match split_status_line(text) {
+                    Some((code, rest)) if rest.trim().is_empty() => {
+                        status = Some(code);
+                        continue;
+                    }
                     Some((code, rest)) => (Some(code), rest),
                     None => (None, text.as_str()),
                 };

@@ -185,10 +185,7 @@ fn linked_object_of_this_page(
     targets: &[&LinkTarget],
 ) -> Option<crate::extract::resolve::ObjectTable> {
     targets.iter().find_map(|target| {
-        let LinkTarget::Anchor(anchor) = target else {
-            return None;
-        };
-        let block = *resolver.index.anchors.get(anchor.as_str())?;
+        let block = resolver.index.linked_table(target)?;
         let object = resolver.objects.iter().find(|o| o.block == block)?;
         (!resolver.used.contains(&block)).then(|| object.clone())
     })

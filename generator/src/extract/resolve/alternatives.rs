@@ -6,7 +6,7 @@
 
 use super::Resolver;
 use crate::diag::catalogue;
-use crate::doc::{Inline, LinkTarget};
+use crate::doc::Inline;
 use crate::extract::fields::RawField;
 use crate::extract::text::is_identifier;
 use crate::ir::Field;
@@ -36,10 +36,7 @@ impl Resolver<'_, '_> {
                 return None;
             }
             let table = p.inlines.iter().find_map(|i| match i {
-                Inline::Link {
-                    target: LinkTarget::Anchor(a),
-                    ..
-                } => self.index.anchors.get(a).copied(),
+                Inline::Link { target, .. } => self.index.linked_table(target),
                 _ => None,
             })?;
             if !self.objects.iter().any(|o| o.block == table)

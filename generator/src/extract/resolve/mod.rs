@@ -38,6 +38,14 @@ pub struct DocIndex<'a> {
 }
 
 impl<'a> DocIndex<'a> {
+    /// The table an in-page link points at (`#table123`, an rST label of this page).
+    pub fn linked_table(&self, target: &LinkTarget) -> Option<usize> {
+        match target {
+            LinkTarget::Anchor(a) => self.anchors.get(a.as_str()).copied(),
+            _ => None,
+        }
+    }
+
     pub fn new(doc: &'a Document) -> Self {
         let mut anchors = HashMap::new();
         let mut numbers: HashMap<String, Vec<usize>> = HashMap::new();
@@ -509,10 +517,7 @@ impl<'a, 'r> Resolver<'a, 'r> {
         texts
             .into_iter()
             .flat_map(|text| text.links())
-            .filter_map(|(_, target)| match target {
-                LinkTarget::Anchor(a) => self.index.anchors.get(a.as_str()).copied(),
-                _ => None,
-            })
+            .filter_map(|(_, target)| self.index.linked_table(target))
             .collect()
     }
 
