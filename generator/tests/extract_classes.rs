@@ -2863,6 +2863,103 @@ fn a_free_form_list_tied_to_a_table_by_the_keys_its_examples_show() {
     assert_eq!(orphans, 1, "the `other` table: {:#?}", api.diagnostics);
 }
 
+/// A field the documentation types as a scalar (`loadbalancers | String | IDs of the load
+/// balancers`) that every example shows as objects whose keys are exactly the rows of a table
+/// nobody references, captioned with the field's name (`Table 3 loadbalancers parameter
+/// description`: `id`): the field is a list of that table (it was a string widened to "any
+/// array", the table an orphan). A one-row table captioned with another name, and a scalar the
+/// examples also show as a scalar, stay as documented.
+#[test]
+fn a_scalar_the_examples_show_as_a_named_tables_objects() {
+    let rst = r#"Querying Pools
+==============
+
+URI
+---
+
+GET /v2/{project_id}/pools
+
+Response Parameters
+-------------------
+
+.. table:: **Table 1** Response parameters
+
+   ========= ============ ==============
+   Parameter Type         Description
+   ========= ============ ==============
+   pools     Array        See Table 2.
+   ========= ============ ==============
+
+.. table:: **Table 2** **pools** parameter description
+
+   ============= ====== ==========================================
+   Parameter     Type   Description
+   ============= ====== ==========================================
+   id            String The pool ID.
+   loadbalancers String Lists the IDs of the load balancers.
+   listener      String The listener.
+   owner         String The owner.
+   ============= ====== ==========================================
+
+.. table:: **Table 3** **loadbalancers** parameter description
+
+   ========= ====== ====================
+   Parameter Type   Description
+   ========= ====== ====================
+   id        String The load balancer ID.
+   ========= ====== ====================
+
+.. table:: **Table 4** **members** parameter description
+
+   ========= ====== ====================
+   Parameter Type   Description
+   ========= ====== ====================
+   id        String The listener ID.
+   ========= ====== ====================
+
+.. table:: **Table 5** **owner** parameter description
+
+   ========= ====== ====================
+   Parameter Type   Description
+   ========= ====== ====================
+   name      String The owner's name.
+   ========= ====== ====================
+
+Example Response
+----------------
+
+.. code-block::
+
+   {"pools": [{"id": "p1", "loadbalancers": [{"id": "lb1"}], "listener": {"id": "l1"}, "owner": {"name": "o"}},
+              {"id": "p2", "loadbalancers": [], "listener": {"id": "l2"}, "owner": "o2"}]}
+"#;
+    let api = rst_api(rst);
+    assert_references_resolve(&api);
+    let body = success_body(&api);
+    let SchemaKind::Ref { name: pool } = &list_items(&api, body, "pools").kind else {
+        panic!("{:#?}", api.diagnostics)
+    };
+    let SchemaKind::Ref { name: lb } = &list_items(&api, pool, "loadbalancers").kind else {
+        panic!("{:#?}", api.schemas[pool])
+    };
+    field(&api, lb, "id");
+    // `listener` is shown as objects, but table 4 is captioned `members`: one row alone ties
+    // nothing. `owner` is shown once as an object and once as a string.
+    for scalar in ["listener", "owner"] {
+        assert!(
+            !matches!(
+                field(&api, pool, scalar).kind,
+                SchemaKind::Ref { .. } | SchemaKind::Array { .. }
+            ),
+            "{scalar}: {:#?}",
+            api.schemas[pool]
+        );
+    }
+    assert!(codes(&api).contains(&"field.table-by-example-keys"));
+    let orphans = codes(&api).iter().filter(|c| **c == "table.orphan").count();
+    assert_eq!(orphans, 2, "`members` and `owner`: {:#?}", api.diagnostics);
+}
+
 /// `Request Parameters`, `Example Request`, `Response Parameters`, `Example Response` is one
 /// operation's order (OTC VPC, IMS, Cloud Eye, AS pages): the response part after the request
 /// example is no restart (it used to warn `operation.restart-without-uri` on every such page).

@@ -5,8 +5,10 @@
 //! …}]`). The object gets the field, optional, of that table — a list of them where the examples
 //! show a list. And a table whose rows are exactly the keys the examples show in a field the
 //! documentation leaves free-form (`tags | Array of objects` shown as `[{"key": …, "value": …}]`
-//! beside an unreferenced `表 2 resource_tag数据结构说明` listing `key` and `value`): that field
-//! is that table's (a list where the examples show one).
+//! beside an unreferenced `表 2 resource_tag数据结构说明` listing `key` and `value`), or types
+//! as a scalar the examples show as objects (`loadbalancers | String` shown as `[{"id": …}]`
+//! beside `表 6 loadbalancers字段说明`): that field is that table's (a list where the examples
+//! show one).
 
 use super::super::resolve::{name_key, Resolver};
 use super::blocks::{Found, Purpose};
@@ -32,6 +34,9 @@ struct FreeKeys {
     keys: BTreeSet<String>,
     list: bool,
     guessed_rows: Option<(String, BTreeSet<String>)>,
+    /// The field is documented as a scalar (`loadbalancers | String`) and every example shows
+    /// objects there (`false` once one shows anything else).
+    scalar: Option<bool>,
 }
 
 /// What the examples show that no table says.
@@ -139,9 +144,10 @@ pub(super) fn tables_the_examples_show(
     }
 }
 
-/// The free-form field of a named schema whose shown keys, all instances together, are exactly
-/// the rows of orphan table `block` (two at least; so every instance's keys are among the
-/// rows): made that table's, and said. Returns the block so tied.
+/// The free-form (or scalar) field of a named schema whose shown keys, all instances together,
+/// are exactly the rows of orphan table `block` (two at least, or one when the table is named
+/// after the field; so every instance's keys are among the rows): made that table's, and said.
+/// Returns the block so tied.
 fn free_field_of_rows(
     resolver: &mut Resolver<'_, '_>,
     block: usize,
@@ -157,13 +163,16 @@ fn free_field_of_rows(
     .into_iter()
     .map(|r| r.name)
     .collect();
-    if rows.len() < 2 {
+    if rows.is_empty() {
         return None;
     }
     // A guessed table the examples contradict gives way to the one they match exactly.
     let matches: Vec<(&(String, String), &FreeKeys)> = free
         .iter()
-        .filter(|(_, shown)| shown.keys == rows)
+        .filter(|(_, shown)| shown.keys == rows && shown.scalar != Some(false))
+        // A one-row table matches too many shapes by its keys alone: its caption must name
+        // the field.
+        .filter(|((_, field), _)| rows.len() > 1 || name_key(name) == name_key(field))
         .filter(|(_, shown)| {
             shown
                 .guessed_rows
@@ -176,9 +185,10 @@ fn free_field_of_rows(
         return None;
     };
     let (owner, field, list) = (owner.clone(), field.clone(), shown.list);
-    let documented = match &shown.guessed_rows {
-        Some((guessed, _)) => format!("whose table `{guessed}` was only taken by the field's name and lacks keys the examples show"),
-        None => "which the documentation leaves free-form".to_string(),
+    let documented = match (&shown.guessed_rows, shown.scalar) {
+        (Some((guessed, _)), _) => format!("whose table `{guessed}` was only taken by the field's name and lacks keys the examples show"),
+        (None, Some(_)) => "which the documentation types as a scalar".to_string(),
+        (None, None) => "which the documentation leaves free-form".to_string(),
     };
     let span = resolver.index.doc.blocks[block].span.clone();
     let table = resolver.object_schema(block, name, &span);
@@ -242,8 +252,9 @@ fn guessed_table(resolver: &Resolver<'_, '_>, f: &Field) -> Option<(String, BTre
 }
 
 /// The keys of the objects `value` shows in field `f` of named schema `owner`, when the
-/// documentation leaves that field free-form (a free-form value or a list of them), or its
-/// table was only guessed.
+/// documentation leaves that field free-form (a free-form value or a list of them), its
+/// table was only guessed, or it types the field as a scalar that the examples show as objects
+/// (`loadbalancers | String | 关联的负载均衡器ID的列表` shown as `[{"id": …}]`).
 fn note_free_form_keys(
     resolver: &Resolver<'_, '_>,
     seen: &mut Seen,
@@ -252,7 +263,15 @@ fn note_free_form_keys(
     value: &Value,
 ) {
     let guessed_rows = guessed_table(resolver, f);
+    let scalar = matches!(
+        f.schema.kind,
+        SchemaKind::String { .. }
+            | SchemaKind::Integer { .. }
+            | SchemaKind::Number { .. }
+            | SchemaKind::Boolean
+    );
     let free_form = guessed_rows.is_some()
+        || scalar
         || match &f.schema.kind {
             SchemaKind::Any => true,
             SchemaKind::Array { items } => matches!(items.kind, SchemaKind::Any),
@@ -261,8 +280,27 @@ fn note_free_form_keys(
     let objects: Vec<&serde_json::Map<String, Value>> = match value {
         Value::Object(o) if free_form => vec![o],
         Value::Array(items) if free_form => items.iter().filter_map(Value::as_object).collect(),
-        _ => return,
+        _ => Vec::new(),
     };
+    // A scalar shown as a scalar (or null, or an empty list) is no evidence either way, but a
+    // scalar shown once as objects and once as a scalar is no table's.
+    let shown_objects = match value {
+        Value::Object(_) => true,
+        Value::Array(items) => !items.is_empty() && items.iter().all(Value::is_object),
+        _ => false,
+    };
+    let no_evidence = match value {
+        Value::Null => true,
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    };
+    if scalar && !no_evidence && !shown_objects {
+        seen.free
+            .entry((owner.to_string(), f.name.clone()))
+            .or_default()
+            .scalar = Some(false);
+        return;
+    }
     if objects.is_empty() {
         return;
     }
@@ -272,6 +310,9 @@ fn note_free_form_keys(
         .or_default();
     at.list |= value.is_array();
     at.guessed_rows = guessed_rows;
+    if scalar {
+        at.scalar.get_or_insert(true);
+    }
     for o in objects {
         at.keys.extend(o.keys().cloned());
     }
