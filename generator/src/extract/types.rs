@@ -164,7 +164,10 @@ fn scalar(word: &str) -> Option<TypeExpr> {
         // A UUID is documented as its own type (`uuid`, `Uuid-Str`); its text is not always the
         // canonical form, so no `format`.
         // `jsonString`: text holding a JSON document.
-        "string" | "str" | "text" | "char" | "varchar" | "uuid" | "jsonstring" => TypeExpr::String,
+        // `enum`: a word from a value list the description gives (`取值范围：CREATE，UPDATE，
+        // DELETE。`); the prose miner reads the list.
+        "string" | "str" | "text" | "char" | "varchar" | "uuid" | "jsonstring" | "enum"
+        | "enumeration" => TypeExpr::String,
         "integer" | "int" | "int32" | "integer32" => TypeExpr::Int32,
         "long" | "int64" | "integer64" | "bigint" => TypeExpr::Int64,
         "short" | "int16" => TypeExpr::Int16,
@@ -601,6 +604,9 @@ mod tests {
         let cases: Vec<(&str, TypeExpr)> = vec![
             ("String", String),
             ("string", String),
+            // Older Huawei pages: a word from the value list the description gives.
+            ("enum", String),
+            ("Enum", String),
             ("Integer", Int32),
             ("integer", Int32),
             ("Int", Int32),
