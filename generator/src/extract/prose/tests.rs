@@ -495,6 +495,63 @@ fn options_are_announce_a_value_list() {
     assert_eq!(values(&s), vec![json!("TCP"), json!("HTTP")]);
 }
 
+/// `取值范围` / `Value range` followed by names only is a value list (`取值范围：SOURCE_IP、
+/// HTTP_COOKIE、APP_COOKIE。`); followed by numbers it is a range (the limits read it), and a
+/// sentence that is not all names (an open end, a format, prose) is no list.
+#[test]
+fn a_value_range_of_names_is_a_value_list() {
+    let (s, _) = mine(
+        string(),
+        "会话保持类型。\n取值范围：SOURCE_IP、HTTP_COOKIE、APP_COOKIE。\n使用说明：…",
+    );
+    assert_eq!(
+        values(&s),
+        vec![
+            json!("SOURCE_IP"),
+            json!("HTTP_COOKIE"),
+            json!("APP_COOKIE")
+        ]
+    );
+    let (s, _) = mine(
+        string(),
+        "对该资源的当前操作。\n取值范围：CREATE，UPDATE，DELETE，NONE",
+    );
+    assert_eq!(
+        values(&s),
+        vec![
+            json!("CREATE"),
+            json!("UPDATE"),
+            json!("DELETE"),
+            json!("NONE")
+        ]
+    );
+    let (s, _) = mine(string(), "后端协议。取值范围：TCP、UDP和HTTP。");
+    assert_eq!(values(&s), vec![json!("TCP"), json!("UDP"), json!("HTTP")]);
+    let (s, _) = mine(
+        string(),
+        "Backup status. Value range: waiting_protect, protecting, available",
+    );
+    assert_eq!(
+        values(&s),
+        vec![
+            json!("waiting_protect"),
+            json!("protecting"),
+            json!("available")
+        ]
+    );
+    for text in [
+        "权重。取值范围：0~100。",
+        "端口。取值范围：1、65535。",
+        "Metric name. Value range: cpuUsage, cpuCoreUsed, and other basic metrics provided by AOM",
+        "ID。取值范围：UUID格式。",
+        "名称。取值范围：ecs或者其他服务名称",
+        "类型。取值范围：NORMAL。",
+    ] {
+        let (s, _) = mine(string(), text);
+        assert!(values(&s).is_empty(), "{text}: {:?}", values(&s));
+    }
+}
+
 /// Values each explained in parentheses and separated by spaces only (`zh-cn（中文） en-us（英文）`)
 /// are a list of those values; `取值默认为0` states a default, not a list.
 #[test]

@@ -4,6 +4,8 @@
 //! - *announced*: a phrase (`枚举值如下`, `可选值为`, `取值为`, `The value can be`, `Options:`)
 //!   followed by the values — inline (`dataset、obs、swr`, `A: 含义 B: 含义`, `**obs** or
 //!   **dataset**`, `CPU GPU ASCEND`) or as list items (`• job 训练`, `- 0: 图像分类`);
+//! - *a range of names*: `取值范围：SOURCE_IP、HTTP_COOKIE、APP_COOKIE。` — a sentence of names
+//!   only (`取值范围` otherwise states a range of numbers, read by the limits);
 //! - *a bare bullet list* whose every item is a value with an explicit separator (`- true: 支持`,
 //!   `- CPU`), not introduced by words that make it something else (rules, examples, a
 //!   mapping, a parameter explanation).
@@ -47,6 +49,8 @@ static COLON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+static RANGE_OF_NAMES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(vocab::VALUE_RANGE_OF_NAMES).expect("valid regex"));
 static LIST_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(vocab::VALUE_LIST_SEPARATOR).expect("valid regex"));
 static OPEN_ALTERNATIVE: LazyLock<Regex> =
@@ -254,7 +258,31 @@ fn inline_values(text: &str, standalone: bool) -> Option<Vec<Item>> {
 
 /// The value list a description states, if any.
 pub fn find(text: &MarkedText) -> Option<ValueList> {
-    announced(text).or_else(|| bare_bullets(text))
+    announced(text)
+        .or_else(|| range_of_names(text))
+        .or_else(|| bare_bullets(text))
+}
+
+/// `取值范围：TCP、UDP和HTTP。`: the sentence after the phrase, when it is two names at least
+/// and nothing else (each may be explained in parentheses). A number, a word of prose or an
+/// open end (`cpuUsage, cpuCoreUsed, and other basic metrics`) leaves it alone.
+fn range_of_names(text: &MarkedText) -> Option<ValueList> {
+    text.paras.iter().find_map(|para| {
+        let m = RANGE_OF_NAMES.find(&para.text)?;
+        let rest = para.text[m.end()..].trim();
+        let sentence = super::marked::sentences(rest).into_iter().next()?;
+        let sentence = sentence.trim().trim_end_matches(['。', '.', '；', ';']);
+        let pieces: Vec<&str> = LIST_SEPARATOR.split(sentence).map(str::trim).collect();
+        if pieces.len() < 2 {
+            return None;
+        }
+        let items = delimited(sentence)?;
+        let names = items.len() == pieces.len()
+            && items
+                .iter()
+                .all(|i| i.value.starts_with(|c: char| c.is_ascii_alphabetic()));
+        names.then(|| finish(items, true, unmark(&para.text[m.start()..])))?
+    })
 }
 
 fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList> {
