@@ -911,7 +911,7 @@ pub const TABLE_REFERENCE: &str = r"(?:表|Table)\s*(\d+(?:-\d+)?)(?:\s*([A-Za-z
 /// range) is not one. Its word boundary is ASCII (`(?-u:\b)`): a Unicode one keeps the regex
 /// engine off its fast path on every description that holds Chinese text.
 pub const VALUE_LIST_ANNOUNCE: &str = r"(?ix)
-        (?: 枚举值 | 可选值 | 枚举 | 有效值 | 合法值 | 可选项 | 可选[^\s。，,：:]{1,8}?(?:如下|有) | 取值(?:[^范默\s。，,：:]{0,2})?(?:如下|为|包括|包含|有|可以是|可为|是)
+        (?: 枚举取值 | 枚举值 | 可选值 | 枚举 | 有效值 | 合法值 | 可选项 | 可选[^\s。，,：:]{1,8}?(?:如下|有) | 取值(?:[^范默\s。，,：:]{0,2})?(?:如下|为|包括|包含|有|可以是|可为|是)
           | 目前已有[^\s。，,：:]{0,8}?如下 | 支持(?:的[^\s。，,：:]{1,8})?(?:如下|以下)[^\s。，,：:]{0,4}
           | (?:possible|valid|available|allowed|enumerated|supported)\s+values?(?:\s+(?:are|is|include|includes))?
           | (?:the\s+)?options?(?:\s+(?:are|include))?\s*[:：]

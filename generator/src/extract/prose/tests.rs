@@ -552,6 +552,38 @@ fn a_value_range_of_names_is_a_value_list() {
     }
 }
 
+/// An announced bullet giving two names for one value (`true或block (…)`, `false or skip (…)`)
+/// gives both; `false or others` makes the list open (none).
+#[test]
+fn bullets_naming_a_value_twice() {
+    let all = vec![
+        json!("true"),
+        json!("block"),
+        json!("try"),
+        json!("false"),
+        json!("skip"),
+    ];
+    let (s, _) = mine(
+        string(),
+        "是否删除evs（云硬盘）， 枚举取值：\n- true或block (执行删除流程，失败则阻塞后续流程)\n- try (执行删除流程，失败则忽略)\n- false或skip (跳过删除流程，默认选项)",
+    );
+    assert_eq!(values(&s), all);
+    assert_eq!(
+        pairs(&s)[1].1.as_deref(),
+        Some("执行删除流程，失败则阻塞后续流程")
+    );
+    let (s, _) = mine(
+        string(),
+        "Whether to delete EVS disks. Value options:\n- true or block (The deletion blocks.)\n- try (The deletion is tried.)\n- false or skip (The object is not deleted.)",
+    );
+    assert_eq!(values(&s), all);
+    let (s, _) = mine(
+        string(),
+        "Whether to return the count. Options:\n- true: The count is returned.\n- false or others: The count is not returned.",
+    );
+    assert!(values(&s).is_empty(), "{:?}", values(&s));
+}
+
 /// Values each explained in parentheses and separated by spaces only (`zh-cn（中文） en-us（英文）`)
 /// are a list of those values; `取值默认为0` states a default, not a list.
 #[test]

@@ -49,6 +49,10 @@ static COLON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A bullet opening with a value and `或` / `or` (another name for the same value follows).
+static ALIAS_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*[•●·\-*◦▪]?\s*{VALUE}\s*(?:或|\s+or\s+)\s*")).expect("valid regex")
+});
 static RANGE_OF_NAMES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(vocab::VALUE_RANGE_OF_NAMES).expect("valid regex"));
 static LIST_SEPARATOR: LazyLock<Regex> =
@@ -145,6 +149,32 @@ fn parse_item(text: &str, seps: Separators) -> Option<Item> {
         return None;
     };
     Some(Item { value, meaning })
+}
+
+/// An announced list's bullet: one value (see [`parse_item`]), or two names for one value
+/// (`true或block (执行删除流程…)`, `false or skip (The object is not deleted.)`), each an item
+/// with the same meaning.
+fn items_of_bullet(text: &str) -> Option<Vec<Item>> {
+    if let Some(c) = ALIAS_AT_START.captures(text) {
+        let first = capture_value(&c);
+        let rest = &text[c.get(0)?.end()..];
+        // `false or others`: any other value does the same, so the list is open (no list).
+        if OPEN_ALTERNATIVE.is_match(rest.trim())
+            || rest.trim_start().to_ascii_lowercase().starts_with("others")
+        {
+            return None;
+        }
+        if let Some(second) = parse_item(rest, Separators::Announced) {
+            if !first.is_empty() && second.value != first {
+                let alias = Item {
+                    value: first,
+                    meaning: second.meaning.clone(),
+                };
+                return Some(vec![alias, second]);
+            }
+        }
+    }
+    parse_item(text, Separators::Announced).map(|item| vec![item])
 }
 
 /// `A: 含义 B: 含义` in one paragraph.
@@ -352,7 +382,9 @@ fn announced(text: &MarkedText) -> Option<ValueList> {
                 for p in following.iter().take_while(|p| p.list_depth > 0) {
                     source.push('\n');
                     source.push_str(&unmark(&p.text));
-                    items.push(parse_item(&p.text, Separators::Announced)?);
+                    // A bullet that is no value makes the description state no list: a later
+                    // announcement is often a list for another case (`当…时，支持如下操作：`).
+                    items.extend(items_of_bullet(&p.text)?);
                 }
                 return finish(items, true, source);
             }
