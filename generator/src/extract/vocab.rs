@@ -924,9 +924,9 @@ pub const VALUE_LIST_ANNOUNCE: &str = r"(?ix)
         (?:如下|如下所示|包括|包含|为|是|有)?\s*[:：]?";
 
 /// A value range stated as a list of names (`取值范围：SOURCE_IP、HTTP_COOKIE、APP_COOKIE。`,
-/// `Value range: next, previous`): a value list when every piece of the sentence is a name
-/// (a range of numbers, `取值范围：1~100`, is a limit).
-pub const VALUE_RANGE_OF_NAMES: &str = r"(?i)(?:取值范围|value\s+range)\s*(?:为|是)?\s*[:：]";
+/// `取值：TCP、UDP_CONNECT或HTTP。`, `Value range: next, previous`): a value list when every
+/// piece of the sentence is a name (a range of numbers, `取值范围：1~100`, is a limit).
+pub const VALUE_RANGE_OF_NAMES: &str = r"(?i)(?:取值(?:范围)?|value\s+range)\s*(?:为|是)?\s*[:：]";
 
 /// Separators between the values of an inline list (`、`, `,`, `or`, `或`, `和`).
 pub const VALUE_LIST_SEPARATOR: &str =

@@ -525,6 +525,11 @@ fn a_value_range_of_names_is_a_value_list() {
             json!("NONE")
         ]
     );
+    let (s, _) = mine(string(), "协议类型。取值：TCP、UDP_CONNECT或HTTP。");
+    assert_eq!(
+        values(&s),
+        vec![json!("TCP"), json!("UDP_CONNECT"), json!("HTTP")]
+    );
     let (s, _) = mine(string(), "后端协议。取值范围：TCP、UDP和HTTP。");
     assert_eq!(values(&s), vec![json!("TCP"), json!("UDP"), json!("HTTP")]);
     let (s, _) = mine(
@@ -546,6 +551,8 @@ fn a_value_range_of_names_is_a_value_list() {
         "ID。取值范围：UUID格式。",
         "名称。取值范围：ecs或者其他服务名称",
         "类型。取值范围：NORMAL。",
+        "健康检查器的配置状态。取值：ACTIVE表示使用中。",
+        "名称。取值：1-64个字符，支持数字、字母。",
     ] {
         let (s, _) = mine(string(), text);
         assert!(values(&s).is_empty(), "{text}: {:?}", values(&s));
