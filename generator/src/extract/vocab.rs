@@ -928,6 +928,14 @@ pub const VALUE_LIST_ANNOUNCE: &str = r"(?ix)
 /// piece of the sentence is a name (a range of numbers, `取值范围：1~100`, is a limit).
 pub const VALUE_RANGE_OF_NAMES: &str = r"(?i)(?:取值(?:范围)?|value\s+range)\s*(?:为|是)?\s*[:：]";
 
+/// A value stated as fixed (`固定值“v3”，该值不可修改`, `固定取值为dss`, `The value is fixed at
+/// **Addon** and cannot be changed.`): a list of that one value (or of the alternatives named
+/// with it, `固定值“Cluster”或“cluster”`).
+pub const FIXED_VALUE: &str = r"(?i)(?:固定(?:取)?值?(?:为|是)?\s*[:：]?|(?:the\s+)?value\s+is\s+fixed\s+(?:at|to|as)(?-u:\b))";
+
+/// Words that make a sentence conditional (`当type为PATH时`, `If action is set to filter`).
+pub const CONDITIONAL: &str = r"(?i)当|如果|若|(?-u:\b)(?:if|when|unless)(?-u:\b)";
+
 /// Separators between the values of an inline list (`、`, `,`, `or`, `或`, `和`).
 pub const VALUE_LIST_SEPARATOR: &str =
     r"\s*(?:、|,|，|\|)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*(?:或者|或|以及|及|和)\s*";

@@ -591,6 +591,44 @@ fn bullets_naming_a_value_twice() {
     assert!(values(&s).is_empty(), "{:?}", values(&s));
 }
 
+/// A value the description states as fixed (`固定值“Addon”`, `The value is fixed at **v3**`) is
+/// a list of that value (and of the alternatives named with it); not when the phrase speaks of
+/// another field (`key固定为空字符串`), of one case (`共享型：固定为v4`) or under a condition.
+#[test]
+fn a_fixed_value_is_a_list_of_one() {
+    for (text, want) in [
+        (
+            "API类型，固定值“Addon”，该值不可修改。",
+            vec![json!("Addon")],
+        ),
+        (
+            "API类型，固定值“Cluster”或“cluster”，该值不可修改。",
+            vec![json!("Cluster"), json!("cluster")],
+        ),
+        (
+            "API version. The value is fixed at **v3** and cannot be changed.",
+            vec![json!("v3")],
+        ),
+        ("存储类型，固定取值为dss。", vec![json!("dss")]),
+        (
+            "Resource instance. The value is fixed to resource_instances.",
+            vec![json!("resource_instances")],
+        ),
+    ] {
+        let (s, _) = mine(string(), text);
+        assert_eq!(values(&s), want, "{text}");
+    }
+    for text in [
+        "当转发规则类别type为PATH时，key固定为空字符串，value表示请求路径的值。",
+        "后端云服务器组支持的IP版本。\n- 共享型：固定为v4；\n- 独享型：取值dualstack、v4、v6。当协议为HTTP时，ip_version为v4。",
+        "Timeout. If action is set to filter, the value is fixed at 10.",
+        "匹配方式，固定为精确搜索。",
+    ] {
+        let (s, _) = mine(string(), text);
+        assert!(values(&s).is_empty(), "{text}: {:?}", values(&s));
+    }
+}
+
 /// Values each explained in parentheses and separated by spaces only (`zh-cn（中文） en-us（英文）`)
 /// are a list of those values; `取值默认为0` states a default, not a list.
 #[test]

@@ -6,6 +6,7 @@
 //!   **dataset**`, `CPU GPU ASCEND`) or as list items (`• job 训练`, `- 0: 图像分类`);
 //! - *a range of names*: `取值范围：SOURCE_IP、HTTP_COOKIE、APP_COOKIE。` — a sentence of names
 //!   only (`取值范围` otherwise states a range of numbers, read by the limits);
+//! - *a fixed value*: `API版本，固定值“v3”，该值不可修改。`, `The value is fixed at **Addon**`;
 //! - *a bare bullet list* whose every item is a value with an explicit separator (`- true: 支持`,
 //!   `- CPU`), not introduced by words that make it something else (rules, examples, a
 //!   mapping, a parameter explanation).
@@ -53,6 +54,10 @@ static COLON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 static ALIAS_AT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*[•●·\-*◦▪]?\s*{VALUE}\s*(?:或|\s+or\s+)\s*")).expect("valid regex")
 });
+static CONDITIONAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(vocab::CONDITIONAL).expect("valid regex"));
+static FIXED_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(vocab::FIXED_VALUE).expect("valid regex"));
 static RANGE_OF_NAMES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(vocab::VALUE_RANGE_OF_NAMES).expect("valid regex"));
 static LIST_SEPARATOR: LazyLock<Regex> =
@@ -291,6 +296,33 @@ pub fn find(text: &MarkedText) -> Option<ValueList> {
     announced(text)
         .or_else(|| range_of_names(text))
         .or_else(|| bare_bullets(text))
+        .or_else(|| fixed_value(text))
+}
+
+/// `API类型，固定值“Addon”，该值不可修改。`: the value (and its alternatives) right after the
+/// phrase, when the phrase speaks of the field itself: it opens its clause (or follows `取值`,
+/// `值`) and the clause states no condition. `key固定为空字符串` (another field) and
+/// `当type为PATH时，…固定为…` are not the field's.
+fn fixed_value(text: &MarkedText) -> Option<ValueList> {
+    text.paras.iter().find_map(|para| {
+        FIXED_VALUE.find_iter(&para.text).find_map(|m| {
+            let before = &para.text[..m.start()];
+            let clause_start = before
+                // Not at a colon: `共享型：固定为v4` is one case's value, not the field's.
+                .rfind(['。', '；', ';', '，', ',', '.'])
+                .map_or(0, |i| {
+                    i + before[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let subject = before[clause_start..].trim();
+            let own = subject.is_empty() || subject.ends_with('值');
+            let conditional = CONDITIONAL.is_match(&unmark(before));
+            if !own || conditional {
+                return None;
+            }
+            let items = delimited(para.text[m.end()..].trim())?;
+            finish(items, true, unmark(&para.text[m.start()..]))
+        })
+    })
 }
 
 /// `取值范围：TCP、UDP和HTTP。`: the sentence after the phrase, when it is two names at least
