@@ -52985,6 +52985,10 @@ docbind_runtime::string_enum_impls!(ShowNotebookResponseFeature);
 pub enum ShowNotebookResponseBillingItemsItem {
     /// 存储资源计费
     Storage,
+    /// 计算资源计费
+    Compute,
+    /// 所有计费类型
+    All,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -52992,11 +52996,13 @@ pub enum ShowNotebookResponseBillingItemsItem {
 #[cfg(feature = "notebooks")]
 impl ShowNotebookResponseBillingItemsItem {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["STORAGE"];
+    pub const VALUES: &'static [&'static str] = &["STORAGE", "COMPUTE", "ALL"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Storage => "STORAGE",
+            Self::Compute => "COMPUTE",
+            Self::All => "ALL",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -53007,6 +53013,8 @@ impl From<&str> for ShowNotebookResponseBillingItemsItem {
     fn from(value: &str) -> Self {
         match value {
             "STORAGE" => Self::Storage,
+            "COMPUTE" => Self::Compute,
+            "ALL" => Self::All,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -59322,6 +59330,10 @@ docbind_runtime::string_enum_impls!(StopNotebookResponseFeature);
 pub enum StopNotebookResponseBillingItemsItem {
     /// 存储资源计费
     Storage,
+    /// 计算资源计费
+    Compute,
+    /// 所有计费类型
+    All,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -59329,11 +59341,13 @@ pub enum StopNotebookResponseBillingItemsItem {
 #[cfg(feature = "notebooks")]
 impl StopNotebookResponseBillingItemsItem {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["STORAGE"];
+    pub const VALUES: &'static [&'static str] = &["STORAGE", "COMPUTE", "ALL"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Storage => "STORAGE",
+            Self::Compute => "COMPUTE",
+            Self::All => "ALL",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -59344,6 +59358,8 @@ impl From<&str> for StopNotebookResponseBillingItemsItem {
     fn from(value: &str) -> Self {
         match value {
             "STORAGE" => Self::Storage,
+            "COMPUTE" => Self::Compute,
+            "ALL" => Self::All,
             other => Self::Other(other.to_owned()),
         }
     }

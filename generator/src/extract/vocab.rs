@@ -921,7 +921,7 @@ pub const VALUE_LIST_ANNOUNCE: &str = r"(?ix)
           | (?:the\s+)?value\s+is\s+one\s+of
           | value\s+options?
         )
-        (?:如下|如下所示|包括|包含|为|是|有)?\s*[:：]?";
+        (?:如下|如下所示|包括|包含|为|是|有|\s+as\s+follows)?\s*[:：]?";
 
 /// A value range stated as a list of names (`取值范围：SOURCE_IP、HTTP_COOKIE、APP_COOKIE。`,
 /// `取值：TCP、UDP_CONNECT或HTTP。`, `Value range: next, previous`): a value list when every

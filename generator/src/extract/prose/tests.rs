@@ -629,6 +629,34 @@ fn a_fixed_value_is_a_list_of_one() {
     }
 }
 
+/// An announced list closed by notes the converter left in it (`- System disk encryption is not
+/// supported.`) is the values before them; `The options are as follows:` announces; values each
+/// explained in a paragraph of their own are one list (it was the first value alone).
+#[test]
+fn announced_lists_with_notes_and_one_value_per_paragraph() {
+    let (s, _) = mine(
+        string(),
+        "Specifies a disk type. The options are as follows:\n- DATA: indicates a data disk.\n- SYS: indicates a system disk.\n- System disk encryption is not supported.",
+    );
+    assert_eq!(values(&s), vec![json!("DATA"), json!("SYS")]);
+    let (s, _) = mine(
+        string(),
+        "计费类型。枚举值：\nSTORAGE：存储资源计费。\nCOMPUTE：计算资源计费。\nALL：所有计费类型",
+    );
+    assert_eq!(
+        values(&s),
+        vec![json!("STORAGE"), json!("COMPUTE"), json!("ALL")]
+    );
+    // A value that fails to parse before the end, or a note among unexplained values: no list.
+    for text in [
+        "Type. Options:\n- a: one.\n- The value b is not supported yet.\n- c: three.",
+        "Type. Options:\n- a\n- b\n- The value c is not supported yet.",
+    ] {
+        let (s, _) = mine(string(), text);
+        assert!(values(&s).is_empty(), "{text}: {:?}", values(&s));
+    }
+}
+
 /// Values each explained in parentheses and separated by spaces only (`zh-cn（中文） en-us（英文）`)
 /// are a list of those values; `取值默认为0` states a default, not a list.
 #[test]

@@ -182,6 +182,33 @@ fn items_of_bullet(text: &str) -> Option<Vec<Item>> {
     parse_item(text, Separators::Announced).map(|item| vec![item])
 }
 
+/// The items of an announced list's bullets: every bullet a value, or values each explained
+/// (`DATA: indicates a data disk.`), two at least, followed only by notes — sentences the
+/// converter left in the list (`- System disk encryption is not supported.`).
+fn values_before_notes(bullets: &[&str]) -> Option<Vec<Vec<Item>>> {
+    let parsed: Vec<Option<Vec<Item>>> = bullets.iter().map(|b| items_of_bullet(b)).collect();
+    let values = parsed.iter().take_while(|p| p.is_some()).count();
+    if values == bullets.len() {
+        return parsed.into_iter().collect();
+    }
+    let explained = parsed[..values]
+        .iter()
+        .flatten()
+        .flatten()
+        .all(|i| i.meaning.is_some());
+    let notes = bullets[values..].iter().all(|b| is_note(&unmark(b)));
+    (values >= 2 && explained && notes).then(|| parsed.into_iter().take(values).flatten().collect())
+}
+
+/// A sentence, not a value: four words at least ending in a full stop, or Chinese prose.
+fn is_note(text: &str) -> bool {
+    let t = text.trim();
+    let ends = t.ends_with(['.', '。']);
+    let words = t.split_whitespace().count() >= 4;
+    let prose = t.chars().filter(|c| !c.is_ascii()).count() >= 6;
+    ends && (words || prose)
+}
+
 /// `A: 含义 B: 含义` in one paragraph.
 fn colon_sequence(text: &str) -> Option<Vec<Item>> {
     let t = text.trim();
@@ -410,19 +437,40 @@ fn announced(text: &MarkedText) -> Option<ValueList> {
             };
             let mut source = unmark(&para.text[m.start()..]);
             if next.list_depth > 0 {
+                let bullets: Vec<&str> = following
+                    .iter()
+                    .take_while(|p| p.list_depth > 0)
+                    .map(|p| p.text.as_str())
+                    .collect();
+                // A bullet that is no value makes the description state no list (a later
+                // announcement is often a list for another case, `当…时，支持如下操作：`) —
+                // unless it is a note closing the list after its values.
+                let values = values_before_notes(&bullets)?;
                 let mut items = Vec::new();
-                for p in following.iter().take_while(|p| p.list_depth > 0) {
+                for (text, found) in bullets.iter().zip(values) {
                     source.push('\n');
-                    source.push_str(&unmark(&p.text));
-                    // A bullet that is no value makes the description state no list: a later
-                    // announcement is often a list for another case (`当…时，支持如下操作：`).
-                    items.extend(items_of_bullet(&p.text)?);
+                    source.push_str(&unmark(text));
+                    items.extend(found);
                 }
                 return finish(items, true, source);
             }
-            if let Some(items) = inline_values(&next.text, true) {
+            if let Some(mut items) = inline_values(&next.text, true) {
                 source.push('\n');
                 source.push_str(&unmark(&next.text));
+                // One explained value per paragraph (`EXTEND: modifying specifications`, then
+                // `BindEip: enabling public access`, …): the paragraphs that follow alike.
+                if let [only] = items.as_slice() {
+                    if only.meaning.is_some() {
+                        for p in following[1..].iter().take_while(|p| p.list_depth == 0) {
+                            let Some(more) = colon_sequence(&p.text) else {
+                                break;
+                            };
+                            source.push('\n');
+                            source.push_str(&unmark(&p.text));
+                            items.extend(more);
+                        }
+                    }
+                }
                 return finish(items, true, source);
             }
         }
