@@ -7411,7 +7411,11 @@ docbind_runtime::string_enum_impls!(CreateModelRequestSourceCopy);
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum CreateModelRequestModelType {
-    TensorFlowImagePyTorchTemplateMindSpore,
+    TensorFlow,
+    Image,
+    PyTorch,
+    Template,
+    MindSpore,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -7420,14 +7424,20 @@ pub enum CreateModelRequestModelType {
 impl CreateModelRequestModelType {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &[
-        "TensorFlow/Image/PyTorch/Template/MindSpore",
+        "TensorFlow",
+        "Image",
+        "PyTorch",
+        "Template",
+        "MindSpore",
     ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::TensorFlowImagePyTorchTemplateMindSpore => {
-                "TensorFlow/Image/PyTorch/Template/MindSpore"
-            }
+            Self::TensorFlow => "TensorFlow",
+            Self::Image => "Image",
+            Self::PyTorch => "PyTorch",
+            Self::Template => "Template",
+            Self::MindSpore => "MindSpore",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -7437,9 +7447,11 @@ impl CreateModelRequestModelType {
 impl From<&str> for CreateModelRequestModelType {
     fn from(value: &str) -> Self {
         match value {
-            "TensorFlow/Image/PyTorch/Template/MindSpore" => {
-                Self::TensorFlowImagePyTorchTemplateMindSpore
-            }
+            "TensorFlow" => Self::TensorFlow,
+            "Image" => Self::Image,
+            "PyTorch" => Self::PyTorch,
+            "Template" => Self::Template,
+            "MindSpore" => Self::MindSpore,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -34357,7 +34369,7 @@ pub struct ModelListItem {
     pub project: Option<String>,
     /// 模型来源的类型，仅当模型为自动学习部署过来时有值，取值为auto。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_type: Option<ModelListItemSourceType>,
+    pub source_type: Option<String>,
     /// 模型id。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<String>,
@@ -34410,42 +34422,6 @@ pub struct ModelListItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specification: Option<ModelSpecification>,
 }
-
-#[cfg(feature = "models")]
-/// 模型来源的类型，仅当模型为自动学习部署过来时有值，取值为auto。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ModelListItemSourceType {
-    Auto,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "models")]
-impl ModelListItemSourceType {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["auto"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Auto => "auto",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "models")]
-impl From<&str> for ModelListItemSourceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "auto" => Self::Auto,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "models")]
-docbind_runtime::string_enum_impls!(ModelListItemSourceType);
 
 #[cfg(feature = "datasets")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -35482,7 +35458,9 @@ docbind_runtime::string_enum_impls!(NodesInstanceStatus);
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum NodesState {
-    RunningFailUnconnected,
+    Running,
+    Fail,
+    Unconnected,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -35490,11 +35468,13 @@ pub enum NodesState {
 #[cfg(feature = "services")]
 impl NodesState {
     /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["RUNNING/FAIL/UNCONNECTED"];
+    pub const VALUES: &'static [&'static str] = &["RUNNING", "FAIL", "UNCONNECTED"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::RunningFailUnconnected => "RUNNING/FAIL/UNCONNECTED",
+            Self::Running => "RUNNING",
+            Self::Fail => "FAIL",
+            Self::Unconnected => "UNCONNECTED",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -35504,7 +35484,9 @@ impl NodesState {
 impl From<&str> for NodesState {
     fn from(value: &str) -> Self {
         match value {
-            "RUNNING/FAIL/UNCONNECTED" => Self::RunningFailUnconnected,
+            "RUNNING" => Self::Running,
+            "FAIL" => Self::Fail,
+            "UNCONNECTED" => Self::Unconnected,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -38163,7 +38145,7 @@ pub struct QueryServiceConfig {
     pub weight: Option<i32>,
     /// 模型来源，当模型是由自动学习产生时返回此字段，取值为auto。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_type: Option<QueryServiceConfigSourceType>,
+    pub source_type: Option<String>,
     /// 模型ID。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<String>,
@@ -38233,42 +38215,6 @@ pub struct QueryServiceConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity: Option<ShowServiceServiceAffinity>,
 }
-
-#[cfg(feature = "services")]
-/// 模型来源，当模型是由自动学习产生时返回此字段，取值为auto。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum QueryServiceConfigSourceType {
-    Auto,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "services")]
-impl QueryServiceConfigSourceType {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["auto"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Auto => "auto",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "services")]
-impl From<&str> for QueryServiceConfigSourceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "auto" => Self::Auto,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "services")]
-docbind_runtime::string_enum_impls!(QueryServiceConfigSourceType);
 
 #[cfg(feature = "services")]
 /// 输入数据的映射类型，取值为file或csv。
@@ -52133,7 +52079,7 @@ pub struct ShowModelResponse {
     pub model_metrics: Option<String>,
     /// 模型来源的类型，仅当模型为自动学习部署过来时有值，取值为auto。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_type: Option<ShowModelResponseSourceType>,
+    pub source_type: Option<String>,
     /// 模型类型，取值为TensorFlow/Image/PyTorch/Template/MindSpore。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_type: Option<ShowModelResponseModelType>,
@@ -52256,47 +52202,15 @@ impl From<&str> for ShowModelResponseSourceCopy {
 docbind_runtime::string_enum_impls!(ShowModelResponseSourceCopy);
 
 #[cfg(feature = "models")]
-/// 模型来源的类型，仅当模型为自动学习部署过来时有值，取值为auto。
-#[derive(Debug, Clone)]
-#[allow(clippy::enum_variant_names)]
-pub enum ShowModelResponseSourceType {
-    Auto,
-    /// A value this crate does not know (yet); it carries the raw value.
-    Other(String),
-}
-
-#[cfg(feature = "models")]
-impl ShowModelResponseSourceType {
-    /// Every documented value, in documentation order.
-    pub const VALUES: &'static [&'static str] = &["auto"];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Auto => "auto",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-#[cfg(feature = "models")]
-impl From<&str> for ShowModelResponseSourceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "auto" => Self::Auto,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-}
-
-#[cfg(feature = "models")]
-docbind_runtime::string_enum_impls!(ShowModelResponseSourceType);
-
-#[cfg(feature = "models")]
 /// 模型类型，取值为TensorFlow/Image/PyTorch/Template/MindSpore。
 #[derive(Debug, Clone)]
 #[allow(clippy::enum_variant_names)]
 pub enum ShowModelResponseModelType {
-    TensorFlowImagePyTorchTemplateMindSpore,
+    TensorFlow,
+    Image,
+    PyTorch,
+    Template,
+    MindSpore,
     /// A value this crate does not know (yet); it carries the raw value.
     Other(String),
 }
@@ -52305,14 +52219,20 @@ pub enum ShowModelResponseModelType {
 impl ShowModelResponseModelType {
     /// Every documented value, in documentation order.
     pub const VALUES: &'static [&'static str] = &[
-        "TensorFlow/Image/PyTorch/Template/MindSpore",
+        "TensorFlow",
+        "Image",
+        "PyTorch",
+        "Template",
+        "MindSpore",
     ];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::TensorFlowImagePyTorchTemplateMindSpore => {
-                "TensorFlow/Image/PyTorch/Template/MindSpore"
-            }
+            Self::TensorFlow => "TensorFlow",
+            Self::Image => "Image",
+            Self::PyTorch => "PyTorch",
+            Self::Template => "Template",
+            Self::MindSpore => "MindSpore",
             Self::Other(value) => value.as_str(),
         }
     }
@@ -52322,9 +52242,11 @@ impl ShowModelResponseModelType {
 impl From<&str> for ShowModelResponseModelType {
     fn from(value: &str) -> Self {
         match value {
-            "TensorFlow/Image/PyTorch/Template/MindSpore" => {
-                Self::TensorFlowImagePyTorchTemplateMindSpore
-            }
+            "TensorFlow" => Self::TensorFlow,
+            "Image" => Self::Image,
+            "PyTorch" => Self::PyTorch,
+            "Template" => Self::Template,
+            "MindSpore" => Self::MindSpore,
             other => Self::Other(other.to_owned()),
         }
     }

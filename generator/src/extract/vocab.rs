@@ -934,7 +934,9 @@ pub const VALUE_RANGE_OF_NAMES: &str = r"(?i)(?:取值(?:范围)?|value\s+range)
 pub const FIXED_VALUE: &str = r"(?i)(?:固定(?:取)?值?(?:为|是)?\s*[:：]?|(?:the\s+)?value\s+is\s+fixed\s+(?:at|to|as)(?-u:\b))";
 
 /// Words that make a sentence conditional (`当type为PATH时`, `If action is set to filter`).
-pub const CONDITIONAL: &str = r"(?i)当|如果|若|(?-u:\b)(?:if|when|unless)(?-u:\b)";
+/// `periodType=year时，`, `如需…`. (`当前`, currently, `应当`, should, `同时`, at the same time, are
+/// none.)
+pub const CONDITIONAL: &str = r"(?i)(?:^|[^应适相])当[^前然]|如果|如需|若|(?:^|[^同])时[，,]|(?-u:\b)(?:if|when|unless)(?-u:\b)";
 
 /// Separators between the values of an inline list (`、`, `,`, `or`, `或`, `和`).
 pub const VALUE_LIST_SEPARATOR: &str =
@@ -948,7 +950,7 @@ pub const VALUE_LIST_SEPARATOR: &str =
 /// value: the markers keep it from matching.)
 pub const OPEN_ALTERNATIVE: &str = r"(?i)^(?:(?:an?|any)\s+(?:other\s+|valid\s+)?(?:positive\s+|negative\s+|non-negative\s+)?(?:integer|number|value|string)s?\b|(?:其他|任意)?(?:正整数|非负整数|整数|数值|值)$|其他|任意|(?:left\s+)?(?:empty|blank|null|unset|unspecified|omitted)$|为?空$)";
 
-pub const NOT_A_VALUE_LIST: &str = r"(?i)例如|比如|举例|规则|说明|注意|约束|限制|对应关系|参数解释|格式|示例|要求|场景|步骤|e\.g\.|for example|such as|\bnote\b|\brules?\b|\bformat\b";
+pub const NOT_A_VALUE_LIST: &str = r"(?i)例如|比如|举例|规则|说明|注意|约束|限制|对应关系|参数解释|格式|示例|要求|场景|步骤|以下字段|如下字段|e\.g\.|for example|such as|\bnote\b|\brules?\b|\bformat\b|\b(?:following|these)\s+fields\b|\bfields\s+are\s+included\b|\bin\s+this\s+example\b";
 
 /// A request line given as labelled values (`PATH：/v3/{project_id}/x` and `Method：PUT` on
 /// lines of their own): which part `line` gives, and its value.

@@ -657,6 +657,65 @@ fn announced_lists_with_notes_and_one_value_per_paragraph() {
     }
 }
 
+/// Values written with slashes between them (`取值为real-time/batch/edge`) are that many values
+/// (they were one value holding the slashes); a media type (`application/json`) or `N/A` is not.
+/// A default (`默认取值为“x509”`), one case's single value (`当…时，取值为“auto”`) and a value's own
+/// meaning in an explained bullet (`- enum：枚举`) announce no list.
+#[test]
+fn slashes_defaults_conditions_and_meanings_in_value_lists() {
+    let (s, _) = mine(
+        string(),
+        "推理方式，取值为real-time/batch/edge，默认不过滤推理方式。",
+    );
+    assert_eq!(
+        values(&s),
+        vec![json!("real-time"), json!("batch"), json!("edge")]
+    );
+    let (s, _) = mine(string(), "更新结果，取值为：SUCCESS/FAIL/RUNNING。");
+    assert_eq!(
+        values(&s),
+        vec![json!("SUCCESS"), json!("FAIL"), json!("RUNNING")]
+    );
+    let (s, _) = mine(
+        string(),
+        "资源规格，取值为：modelarts.vm.cpu.2u/modelarts.vm.gpu.p4/modelarts.vm.ai1.a310。",
+    );
+    assert_eq!(values(&s).len(), 3);
+    let (s, _) = mine(string(), "调度类型，当前仅支持取值为stop。");
+    assert_eq!(values(&s), vec![json!("stop")]);
+    let (s, _) = mine(
+        string(),
+        "策略条件\n- exact：绝对匹配\n- enum：枚举\n- pattern：正则\n策略类型为param时必选\n\n枚举值：\n- exact\n- enum\n- pattern",
+    );
+    assert_eq!(
+        values(&s),
+        vec![json!("exact"), json!("enum"), json!("pattern")]
+    );
+    let (s, _) = mine(
+        string(),
+        "授权范围，取值范围：project、domain、enterprise_project。\n说明：\n- 如需查看基于所有资源的授权记录，scope取值为domain，且is_inherited取值为true。",
+    );
+    assert_eq!(
+        values(&s),
+        vec![
+            json!("project"),
+            json!("domain"),
+            json!("enterprise_project")
+        ]
+    );
+    let (s, _) = mine(string(), "消息类型，取值为application/json。");
+    assert_eq!(values(&s), vec![json!("application/json")]);
+    for text in [
+        "Options: N/A",
+        "集群认证模式。\n- kubernetes 1.11及之前版本的集群支持“x509”和“rbac”，默认取值为“x509”。",
+        "模型来源的类型。\n- 当模型为自动学习部署过来时，取值为“auto”。\n- 当模型是用户通过训练作业部署时，此值为空。",
+        "订购周期数。\n- periodType=year（周期类型为年）时，取值为1。",
+    ] {
+        let (s, _) = mine(string(), text);
+        assert!(values(&s).is_empty(), "{text}: {:?}", values(&s));
+    }
+}
+
 /// Values each explained in parentheses and separated by spaces only (`zh-cn（中文） en-us（英文）`)
 /// are a list of those values; `取值默认为0` states a default, not a list.
 #[test]

@@ -259,12 +259,45 @@ fn delimited(text: &str) -> Option<Vec<Item>> {
         } else {
             break;
         };
-        if value.is_empty() {
+        // `N/A`: no value applies.
+        if value.is_empty() || value.eq_ignore_ascii_case("n/a") {
             break;
         }
-        items.push(Item { value, meaning });
+        match slash_separated(&value) {
+            Some(parts) if meaning.is_none() => items.extend(parts.into_iter().map(|value| Item {
+                value: value.to_string(),
+                meaning: None,
+            })),
+            _ => items.push(Item { value, meaning }),
+        }
     }
     Some(items).filter(|v| !v.is_empty())
+}
+
+/// `real-time/batch/edge`, `normal/abnormal`: values written with slashes between them. Not a
+/// media type (`application/json`), nor two dotted names (`kubernetes.io/elb`): three names or
+/// more, or two plain words.
+fn slash_separated(value: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = value.split('/').collect();
+    let names = parts.iter().all(|p| {
+        p.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    });
+    let media_type = matches!(
+        parts[0].to_ascii_lowercase().as_str(),
+        "application"
+            | "text"
+            | "image"
+            | "audio"
+            | "video"
+            | "multipart"
+            | "font"
+            | "model"
+            | "message"
+    );
+    let plain = parts.iter().all(|p| !p.contains('.'));
+    (names && !media_type && (parts.len() >= 3 || (parts.len() == 2 && plain))).then_some(parts)
 }
 
 /// `zh-cn（中文） en-us（英文）`: values each explained in parentheses, separated by spaces only —
@@ -413,6 +446,18 @@ fn announced(text: &MarkedText) -> Option<ValueList> {
             if is_example_or_reference(&unmark(&para.text[clause_start..m.end()])) {
                 continue;
             }
+            // `- enum：枚举`: the word is a value's meaning, not an announcement.
+            if para.list_depth > 0 && colon_sequence(&para.text).is_some() {
+                continue;
+            }
+            // `默认取值为“x509”` states a default (the defaults miner reads it).
+            if before.trim_end().ends_with("默认") {
+                continue;
+            }
+            let sentence_start = before.rfind(['。', '；', ';']).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let conditional = CONDITIONAL.is_match(&unmark(&para.text[sentence_start..m.start()]));
             let rest = para.text[m.end()..].trim();
             let rest_is_reference = is_example_or_reference(
                 super::marked::sentences(&unmark(rest))
@@ -425,6 +470,10 @@ fn announced(text: &MarkedText) -> Option<ValueList> {
                     continue;
                 }
                 if let Some(items) = inline_values(rest, false) {
+                    // `当模型为自动学习部署过来时，取值为“auto”`: one case's value, not the list.
+                    if conditional && items.len() == 1 {
+                        continue;
+                    }
                     let source = unmark(&para.text[m.start()..]);
                     return finish(items, true, source);
                 }
