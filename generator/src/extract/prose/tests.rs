@@ -703,6 +703,23 @@ fn slashes_defaults_conditions_and_meanings_in_value_lists() {
             json!("enterprise_project")
         ]
     );
+    let (s, _) = mine(
+        string(),
+        "Operation. Options:\n- ADD: adds instances.\n- REMOVE/REDUCE: removes instances.\n- SET: sets the number.",
+    );
+    assert_eq!(
+        values(&s),
+        vec![json!("ADD"), json!("REMOVE"), json!("REDUCE"), json!("SET")]
+    );
+    assert_eq!(pairs(&s)[2].1.as_deref(), Some("removes instances"));
+    let (s, _) = mine(
+        string(),
+        "Directory format. Options:\n- yyyy\n- yyyy/MM\n- yyyy/MM/dd",
+    );
+    assert_eq!(
+        values(&s),
+        vec![json!("yyyy"), json!("yyyy/MM"), json!("yyyy/MM/dd")]
+    );
     let (s, _) = mine(string(), "消息类型，取值为application/json。");
     assert_eq!(values(&s), vec![json!("application/json")]);
     for text in [

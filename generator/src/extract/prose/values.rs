@@ -408,6 +408,31 @@ fn range_of_names(text: &MarkedText) -> Option<ValueList> {
 }
 
 fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList> {
+    // `REMOVE/REDUCE: removes or reduces …`, `FOREVER/null：表示委托的期限为永久`: two names of one
+    // value, each a value with the meaning. Not numbers (`0/false`, a CIDR), nor names another
+    // item also gives (`yyyy`, `yyyy/MM`, `yyyy/MM/dd`: a list of formats).
+    let given: Vec<String> = items.iter().map(|i| i.value.clone()).collect();
+    let aliases = |value: &str| -> Option<Vec<String>> {
+        let parts = slash_separated(value)?;
+        let names = parts.len() == 2
+            && parts.iter().all(|p| {
+                p.chars().any(|c| c.is_ascii_alphabetic()) && !given.iter().any(|g| g == p)
+            });
+        names.then(|| parts.into_iter().map(str::to_string).collect())
+    };
+    let items: Vec<Item> = items
+        .iter()
+        .flat_map(|item| match aliases(&item.value) {
+            Some(parts) => parts
+                .into_iter()
+                .map(|value| Item {
+                    value,
+                    meaning: item.meaning.clone(),
+                })
+                .collect(),
+            None => vec![item.clone()],
+        })
+        .collect();
     let mut seen: Vec<&str> = Vec::new();
     for i in &items {
         if seen.contains(&i.value.as_str()) {
