@@ -2960,6 +2960,32 @@ Example Response
     assert_eq!(orphans, 2, "`members` and `owner`: {:#?}", api.diagnostics);
 }
 
+/// Two bold values the converter glued (`<strong>bandwidth</strong><strong>traffic</strong>`
+/// became `**bandwidth****traffic**`, one bold run to Markdown) are two values, not one holding
+/// `****`.
+#[test]
+fn bold_values_glued_by_the_converter() {
+    let text = "# 移除EIP<a name=\"a1\"></a>\n\n## URI<a name=\"a2\"></a>\n\nPOST /v2/{project_id}/bandwidths/{id}/remove\n\n## 请求参数<a name=\"a3\"></a>\n\n\
+**表 1**  请求Body参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|charge_mode|是|String|独占带宽的计费类型。（bandwidth/traffic）枚举值：**bandwidth****traffic**|\n";
+    let api = api(&[("p.md", text)]);
+    let body = api.operations[0].request_body.as_ref().expect("body");
+    let SchemaKind::Ref { name } = &body.schema.kind else {
+        panic!("{:#?}", body.schema)
+    };
+    let values: Vec<&serde_json::Value> = field(&api, name, "charge_mode")
+        .enum_values
+        .iter()
+        .map(|e| &e.value)
+        .collect();
+    assert_eq!(
+        values,
+        [
+            &serde_json::json!("bandwidth"),
+            &serde_json::json!("traffic")
+        ]
+    );
+}
+
 /// `Request Parameters`, `Example Request`, `Response Parameters`, `Example Response` is one
 /// operation's order (OTC VPC, IMS, Cloud Eye, AS pages): the response part after the request
 /// example is no restart (it used to warn `operation.restart-without-uri` on every such page).

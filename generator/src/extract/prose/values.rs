@@ -420,18 +420,31 @@ fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList
             });
         names.then(|| parts.into_iter().map(str::to_string).collect())
     };
+    // `**bandwidth****traffic**`: two bold values the converter glued (`<strong>` runs side
+    // by side); Markdown reads one run holding `****`.
+    let glued = |value: &str| -> Option<Vec<String>> {
+        let parts: Vec<String> = value
+            .split("****")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        (parts.len() > 1).then_some(parts)
+    };
     let items: Vec<Item> = items
         .iter()
-        .flat_map(|item| match aliases(&item.value) {
-            Some(parts) => parts
-                .into_iter()
-                .map(|value| Item {
-                    value,
-                    meaning: item.meaning.clone(),
-                })
-                .collect(),
-            None => vec![item.clone()],
-        })
+        .flat_map(
+            |item| match glued(&item.value).or_else(|| aliases(&item.value)) {
+                Some(parts) => parts
+                    .into_iter()
+                    .map(|value| Item {
+                        value,
+                        meaning: item.meaning.clone(),
+                    })
+                    .collect(),
+                None => vec![item.clone()],
+            },
+        )
         .collect();
     let mut seen: Vec<&str> = Vec::new();
     for i in &items {
