@@ -720,6 +720,15 @@ fn slashes_defaults_conditions_and_meanings_in_value_lists() {
         values(&s),
         vec![json!("yyyy"), json!("yyyy/MM"), json!("yyyy/MM/dd")]
     );
+    let (s, _) = mine(
+        string(),
+        "委托的期限。\n- FOREVER：表示委托的期限为永久。\n- 24：表示委托的期限为一天。\n- XXX：表示委托的期限为有限时间，如480小时。",
+    );
+    assert!(
+        values(&s).is_empty(),
+        "a placeholder opens the list: {:?}",
+        values(&s)
+    );
     let (s, _) = mine(string(), "消息类型，取值为application/json。");
     assert_eq!(values(&s), vec![json!("application/json")]);
     for text in [

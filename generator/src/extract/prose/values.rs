@@ -446,6 +446,14 @@ fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList
             },
         )
         .collect();
+    // `XXX：表示委托的期限为有限时间，如480小时`: a placeholder stands for any other value, so the
+    // list is open (no list).
+    if items
+        .iter()
+        .any(|i| i.value.len() >= 3 && i.value.chars().all(|c| c == 'x' || c == 'X'))
+    {
+        return None;
+    }
     let mut seen: Vec<&str> = Vec::new();
     for i in &items {
         if seen.contains(&i.value.as_str()) {
