@@ -729,6 +729,19 @@ fn slashes_defaults_conditions_and_meanings_in_value_lists() {
         "a placeholder opens the list: {:?}",
         values(&s)
     );
+    let (s, _) = mine(
+        string(),
+        "Sort key. The value can be engine, model_name, model_size, model_name, or create_time.",
+    );
+    assert_eq!(
+        values(&s),
+        vec![
+            json!("engine"),
+            json!("model_name"),
+            json!("model_size"),
+            json!("create_time")
+        ]
+    );
     let (s, _) = mine(string(), "消息类型，取值为application/json。");
     assert_eq!(values(&s), vec![json!("application/json")]);
     for text in [

@@ -335,8 +335,13 @@ fn words(text: &str) -> Option<Vec<Item>> {
         if !rest[end..].is_empty() && !rest[end..].starts_with(char::is_whitespace) {
             return None;
         }
+        let value = capture_value(&c);
+        // A word twice (`the … the`): a sentence, not a paragraph of values.
+        if items.iter().any(|i: &Item| i.value == value) {
+            return None;
+        }
         items.push(Item {
-            value: capture_value(&c),
+            value,
             meaning: None,
         });
         rest = &rest[end..];
@@ -455,12 +460,28 @@ fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList
         return None;
     }
     let mut seen: Vec<&str> = Vec::new();
+    let mut items: Vec<Item> = items;
+    let mut repeated = false;
     for i in &items {
         if seen.contains(&i.value.as_str()) {
             // `engine_type: 1, engine_name: …` repeated: a mapping table, not a value list.
-            return None;
+            if i.meaning.is_some() {
+                return None;
+            }
+            repeated = true;
         }
         seen.push(&i.value);
+    }
+    // `engine, model_name, model_precision, …, model_precision, …`: a value named twice in a
+    // plain list is one value.
+    if repeated {
+        let mut kept: Vec<Item> = Vec::new();
+        for i in items {
+            if !kept.iter().any(|k| k.value == i.value) {
+                kept.push(i);
+            }
+        }
+        items = kept;
     }
     let marked_default: Vec<&Item> = items
         .iter()
