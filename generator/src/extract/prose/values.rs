@@ -436,7 +436,7 @@ fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList
             .collect();
         (parts.len() > 1).then_some(parts)
     };
-    let items: Vec<Item> = items
+    let mut items: Vec<Item> = items
         .iter()
         .flat_map(
             |item| match glued(&item.value).or_else(|| aliases(&item.value)) {
@@ -460,7 +460,6 @@ fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList
         return None;
     }
     let mut seen: Vec<&str> = Vec::new();
-    let mut items: Vec<Item> = items;
     let mut repeated = false;
     for i in &items {
         if seen.contains(&i.value.as_str()) {
