@@ -939,8 +939,7 @@ pub const FIXED_VALUE: &str = r"(?i)(?:固定(?:取)?值?(?:为|是)?\s*[:：]?|
 pub const CONDITIONAL: &str = r"(?i)(?:^|[^应适相])当[^前然]|如果|如需|若|(?:^|[^同])时[，,]|(?-u:\b)(?:if|when|unless)(?-u:\b)";
 
 /// Separators between the values of an inline list (`、`, `,`, `or`, `或`, `和`).
-pub const VALUE_LIST_SEPARATOR: &str =
-    r"\s*(?:、|,|，|\|)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*(?:或者|或|以及|及|和)\s*";
+pub const VALUE_LIST_SEPARATOR: &str = r"\s*(?:、|,|，|\|)\s*(?:(?:or|and)\s+|(?:或者|或|以及|及|和)\s*)?|\s+(?:or|and)\s+|\s*(?:或者|或|以及|及|和)\s*";
 
 /// Lead-in words that make a bullet list something other than a value list (rules, examples,
 /// a mapping, a parameter explanation).

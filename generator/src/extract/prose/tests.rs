@@ -530,6 +530,19 @@ fn a_value_range_of_names_is_a_value_list() {
         values(&s),
         vec![json!("TCP"), json!("UDP_CONNECT"), json!("HTTP")]
     );
+    let (s, _) = mine(
+        string(),
+        "数据库版本。取值：DDS-Community，或DDS-Enhanced。",
+    );
+    assert_eq!(
+        values(&s),
+        vec![json!("DDS-Community"), json!("DDS-Enhanced")]
+    );
+    let (s, _) = mine(string(), "DNAT规则后端的类型。 取值： COMPUTE：后端为计算实例。 VIP：后端为VIP的实例。 ELB：后端为ELB的实例。");
+    assert_eq!(
+        values(&s),
+        vec![json!("COMPUTE"), json!("VIP"), json!("ELB")]
+    );
     let (s, _) = mine(string(), "后端协议。取值范围：TCP、UDP和HTTP。");
     assert_eq!(values(&s), vec![json!("TCP"), json!("UDP"), json!("HTTP")]);
     let (s, _) = mine(
@@ -551,6 +564,7 @@ fn a_value_range_of_names_is_a_value_list() {
         "ID。取值范围：UUID格式。",
         "名称。取值范围：ecs或者其他服务名称",
         "类型。取值范围：NORMAL。",
+        "Time zone. Value range: GMT-12:00 to GMT+12:00.",
         "健康检查器的配置状态。取值：ACTIVE表示使用中。",
         "名称。取值：1-64个字符，支持数字、字母。",
     ] {

@@ -397,6 +397,19 @@ fn range_of_names(text: &MarkedText) -> Option<ValueList> {
     text.paras.iter().find_map(|para| {
         let m = RANGE_OF_NAMES.find(&para.text)?;
         let rest = para.text[m.end()..].trim();
+        // `取值： COMPUTE：后端为计算实例。 VIP：后端为VIP的实例。`: names each explained (not a
+        // time, `Value range: GMT-12:00 to GMT+12:00`).
+        if let Some(items) = colon_sequence(rest).filter(|items| {
+            items.len() >= 2
+                && items.iter().all(|i| {
+                    i.value.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && i.meaning
+                            .as_deref()
+                            .is_some_and(|m| !m.starts_with(|c: char| c.is_ascii_digit()))
+                })
+        }) {
+            return finish(items, true, unmark(&para.text[m.start()..]));
+        }
         let sentence = super::marked::sentences(rest).into_iter().next()?;
         let sentence = sentence.trim().trim_end_matches(['。', '.', '；', ';']);
         let pieces: Vec<&str> = LIST_SEPARATOR.split(sentence).map(str::trim).collect();
