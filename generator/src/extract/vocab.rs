@@ -926,7 +926,10 @@ pub const VALUE_LIST_ANNOUNCE: &str = r"(?ix)
 /// A value range stated as a list of names (`取值范围：SOURCE_IP、HTTP_COOKIE、APP_COOKIE。`,
 /// `取值：TCP、UDP_CONNECT或HTTP。`, `Value range: next, previous`): a value list when every
 /// piece of the sentence is a name (a range of numbers, `取值范围：1~100`, is a limit).
-pub const VALUE_RANGE_OF_NAMES: &str = r"(?i)(?:取值(?:范围)?|value\s+range)\s*(?:为|是)?\s*[:：]";
+/// So is a sentence opening with `Value:` (`Proxy instance status. Value: ACTIVE, ABNORMAL,
+/// FAILED, or DELETED.`; `Default value: 1000` and `Example value: 1,2,3` are not).
+pub const VALUE_RANGE_OF_NAMES: &str =
+    r"(?i)(?:取值(?:范围)?|value\s+range|(?:^|[.。]\s+)values?)\s*(?:为|是)?\s*[:：]";
 
 /// A value stated as fixed (`固定值“v3”，该值不可修改`, `固定取值为dss`, `The value is fixed at
 /// **Addon** and cannot be changed.`): a list of that one value (or of the alternatives named

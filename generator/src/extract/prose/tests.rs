@@ -543,6 +543,19 @@ fn a_value_range_of_names_is_a_value_list() {
         values(&s),
         vec![json!("COMPUTE"), json!("VIP"), json!("ELB")]
     );
+    let (s, _) = mine(
+        string(),
+        "Proxy instance status. Value: ACTIVE, ABNORMAL, FAILED, or DELETED.",
+    );
+    assert_eq!(
+        values(&s),
+        vec![
+            json!("ACTIVE"),
+            json!("ABNORMAL"),
+            json!("FAILED"),
+            json!("DELETED")
+        ]
+    );
     let (s, _) = mine(string(), "后端协议。取值范围：TCP、UDP和HTTP。");
     assert_eq!(values(&s), vec![json!("TCP"), json!("UDP"), json!("HTTP")]);
     let (s, _) = mine(
@@ -565,6 +578,7 @@ fn a_value_range_of_names_is_a_value_list() {
         "名称。取值范围：ecs或者其他服务名称",
         "类型。取值范围：NORMAL。",
         "Time zone. Value range: GMT-12:00 to GMT+12:00.",
+        "Backup days. Example value: Monday, Tuesday",
         "健康检查器的配置状态。取值：ACTIVE表示使用中。",
         "名称。取值：1-64个字符，支持数字、字母。",
     ] {
