@@ -777,6 +777,8 @@ fn slashes_defaults_conditions_and_meanings_in_value_lists() {
         "集群认证模式。\n- kubernetes 1.11及之前版本的集群支持“x509”和“rbac”，默认取值为“x509”。",
         "模型来源的类型。\n- 当模型为自动学习部署过来时，取值为“auto”。\n- 当模型是用户通过训练作业部署时，此值为空。",
         "订购周期数。\n- periodType=year（周期类型为年）时，取值为1。",
+        "备份类型。\n- 取值为“Auto”，表示自动全量备份。\n- 取值为“Manual”，表示手动全量备份。",
+        "The snapshot description. The value can be **null**. The value can contain a maximum of 255 bytes.",
     ] {
         let (s, _) = mine(string(), text);
         assert!(values(&s).is_empty(), "{text}: {:?}", values(&s));

@@ -464,6 +464,10 @@ fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList
             },
         )
         .collect();
+    // `The value can be **null**.`: a state, not a list of values.
+    if items.iter().all(|i| i.value.eq_ignore_ascii_case("null")) {
+        return None;
+    }
     // `XXX：表示委托的期限为有限时间，如480小时`: a placeholder stands for any other value, so the
     // list is open (no list).
     if items
@@ -549,8 +553,16 @@ fn announced(text: &MarkedText) -> Option<ValueList> {
                     continue;
                 }
                 if let Some(items) = inline_values(rest, false) {
-                    // `当模型为自动学习部署过来时，取值为“auto”`: one case's value, not the list.
-                    if conditional && items.len() == 1 {
+                    // `当模型为自动学习部署过来时，取值为“auto”`: one case's value, not the list; so is
+                    // one value stated in a bullet beside others (`- 取值为“Auto”，表示自动全量备份。`
+                    // / `- 取值为“Manual”，…`: each bullet one case).
+                    let one_of_bullets = para.list_depth > 0
+                        && [k.checked_sub(1), Some(k + 1)]
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|i| text.paras.get(i))
+                            .any(|p| p.list_depth == para.list_depth);
+                    if items.len() == 1 && (conditional || one_of_bullets) {
                         continue;
                     }
                     let source = unmark(&para.text[m.start()..]);
