@@ -43,17 +43,30 @@ pub fn corpus_references() -> Vec<String> {
 pub fn reference_api(rel: &str) -> (Api, docbind::extract::Coverage) {
     let root = repo_root();
     let sources = docbind::pipeline::expand_inputs(&[root.join(rel)]).expect("listable");
+    // The readers' diagnostics count too, as in `docbind report DIR` (the ratchet's warnings
+    // are the report's).
+    let mut reader_diags = docbind::diag::Diagnostics::new();
     let docs: Vec<Document> = sources
         .iter()
-        .map(|p| read_doc(&p.strip_prefix(&root).unwrap_or(p).to_string_lossy()))
+        .map(|p| {
+            let (doc, diags) =
+                read_doc_with_diagnostics(&p.strip_prefix(&root).unwrap_or(p).to_string_lossy());
+            reader_diags.extend(diags);
+            doc
+        })
         .collect();
-    docbind::pipeline::build_api(&docs, Default::default(), "API", "0.0.0")
+    docbind::pipeline::build_api(&docs, reader_diags, "API", "0.0.0")
 }
 
 pub fn read_doc(rel: &str) -> Document {
+    read_doc_with_diagnostics(rel).0
+}
+
+/// A repo-relative input read as the pipeline reads it, with the reader's diagnostics.
+pub fn read_doc_with_diagnostics(rel: &str) -> (Document, docbind::diag::Diagnostics) {
     let text = docbind::read::load_file(&repo_root().join(rel)).expect("readable test input");
     let format = docbind::read::detect_format(&text);
-    docbind::read::read_text(rel, &text, format).0
+    docbind::read::read_text(rel, &text, format)
 }
 
 /// The IR of the given repo-relative inputs, exactly as the pipeline builds it.
