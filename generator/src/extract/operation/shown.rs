@@ -282,19 +282,15 @@ fn note_free_form_keys(
         Value::Array(items) if free_form => items.iter().filter_map(Value::as_object).collect(),
         _ => Vec::new(),
     };
-    // A scalar shown as a scalar (or null, or an empty list) is no evidence either way, but a
-    // scalar shown once as objects and once as a scalar is no table's.
-    let shown_objects = match value {
-        Value::Object(_) => true,
-        Value::Array(items) => !items.is_empty() && items.iter().all(Value::is_object),
-        _ => false,
+    // Whether the example shows objects there (a list of them): null or an empty list says
+    // nothing. A scalar shown once as anything else is no table's.
+    let shows_objects = match value {
+        Value::Null => None,
+        Value::Array(items) if items.is_empty() => None,
+        Value::Array(items) => Some(items.iter().all(Value::is_object)),
+        other => Some(other.is_object()),
     };
-    let no_evidence = match value {
-        Value::Null => true,
-        Value::Array(items) => items.is_empty(),
-        _ => false,
-    };
-    if scalar && !no_evidence && !shown_objects {
+    if scalar && shows_objects == Some(false) {
         seen.free
             .entry((owner.to_string(), f.name.clone()))
             .or_default()

@@ -372,12 +372,8 @@ fn fixed_value(text: &MarkedText) -> Option<ValueList> {
     text.paras.iter().find_map(|para| {
         FIXED_VALUE.find_iter(&para.text).find_map(|m| {
             let before = &para.text[..m.start()];
-            let clause_start = before
-                // Not at a colon: `共享型：固定为v4` is one case's value, not the field's.
-                .rfind(['。', '；', ';', '，', ',', '.'])
-                .map_or(0, |i| {
-                    i + before[i..].chars().next().map_or(1, char::len_utf8)
-                });
+            // Not at a colon: `共享型：固定为v4` is one case's value, not the field's.
+            let clause_start = after_last(before, &['。', '；', ';', '，', ',', '.']);
             let subject = before[clause_start..].trim();
             let own = subject.is_empty() || subject.ends_with('值');
             let conditional = CONDITIONAL.is_match(&unmark(before));
@@ -402,7 +398,7 @@ fn range_of_names(text: &MarkedText) -> Option<ValueList> {
         if let Some(items) = colon_sequence(rest).filter(|items| {
             items.len() >= 2
                 && items.iter().all(|i| {
-                    i.value.starts_with(|c: char| c.is_ascii_alphabetic())
+                    is_name(&i.value)
                         && i.meaning
                             .as_deref()
                             .is_some_and(|m| !m.starts_with(|c: char| c.is_ascii_digit()))
@@ -417,10 +413,7 @@ fn range_of_names(text: &MarkedText) -> Option<ValueList> {
             return None;
         }
         let items = delimited(sentence)?;
-        let names = items.len() == pieces.len()
-            && items
-                .iter()
-                .all(|i| i.value.starts_with(|c: char| c.is_ascii_alphabetic()));
+        let names = items.len() == pieces.len() && items.iter().all(|i| is_name(&i.value));
         names.then(|| finish(items, true, unmark(&para.text[m.start()..])))?
     })
 }
@@ -470,6 +463,8 @@ fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList
     }
     // `XXX：表示委托的期限为有限时间，如480小时`: a placeholder stands for any other value, so the
     // list is open (no list).
+    // Only `x` repeated: `AAAA` (a DNS record type) and `yyyy` (a date format) are values. (An
+    // example's bare `aaa` is a placeholder to json_repair, where no such value is written.)
     if items
         .iter()
         .any(|i| i.value.len() >= 3 && i.value.chars().all(|c| c == 'x' || c == 'X'))
@@ -519,13 +514,25 @@ fn finish(items: Vec<Item>, announced: bool, source: String) -> Option<ValueList
     })
 }
 
+/// Where the text after the last of `separators` in `before` begins (0 without one).
+fn after_last(before: &str, separators: &[char]) -> usize {
+    before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| separators.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// A value that is a name (`SOURCE_IP`, `real-time`), not a number or a range.
+fn is_name(value: &str) -> bool {
+    value.starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
 fn announced(text: &MarkedText) -> Option<ValueList> {
     for (k, para) in text.paras.iter().enumerate() {
         for m in ANNOUNCE.find_iter(&para.text) {
             let before = &para.text[..m.start()];
-            let clause_start = before.rfind(['。', '；', ';', '，', ',']).map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
+            let clause_start = after_last(before, &['。', '；', ';', '，', ',']);
             if is_example_or_reference(&unmark(&para.text[clause_start..m.end()])) {
                 continue;
             }
@@ -537,9 +544,7 @@ fn announced(text: &MarkedText) -> Option<ValueList> {
             if before.trim_end().ends_with("默认") {
                 continue;
             }
-            let sentence_start = before.rfind(['。', '；', ';']).map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
+            let sentence_start = after_last(before, &['。', '；', ';']);
             let conditional = CONDITIONAL.is_match(&unmark(&para.text[sentence_start..m.start()]));
             let rest = para.text[m.end()..].trim();
             let rest_is_reference = is_example_or_reference(
